@@ -1,0 +1,190 @@
+package bot
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/citebot/citebot/retrieval"
+)
+
+// Extraction limits.
+const (
+	maxPassagesUsed  = 3 // passages whose sentences are considered
+	maxSentences     = 3 // sentences chosen by their own merit
+	maxListItems     = 5 // enumerated sentences following a list cue
+	rankPenalty      = 0.08
+	minExtraGain     = 0.2 // share of the question an extra sentence must add
+	minExtraCoverage = 0.3
+)
+
+// listCue matches a sentence announcing an enumeration ("… for three main
+// reasons.") whose items follow it.
+var listCue = regexp.MustCompile(`(?i)(:\s*$|\b(two|three|four|five|six|seven|several|main|key|following|number of)\b[^.;]*\b(reasons?|ways?|steps?|factors?|points?|causes?|goals?|aims?|measures?|options?|pillars?|priorities|elements?|lessons?|motives?|grounds?|stages?|phases?)\b)`)
+
+// wantsNumber matches questions whose answer is a number or a date.
+var wantsNumber = regexp.MustCompile(`(?i)\b(how (many|much|long|large|big|often|old)|what (percentage|percent|proportion|share|number|fraction|year|date)|when|which year|what year)\b`)
+
+const numberBonus = 0.15
+
+// asksWhy matches questions after a reason; givesReason sentences that give one.
+var (
+	asksWhy     = regexp.MustCompile(`(?i)^\s*(why|for what reason|what (are|is|were|was) the (main )?(reasons?|motives?|causes?))\b`)
+	givesReason = regexp.MustCompile(`(?i)\b(because|reasons?|due to|owing to|in order to|so that|motives?|causes?|since)\b`)
+)
+
+const reasonBonus = 0.3
+
+func hasDigitIn(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
+// listItem matches a sentence that is an item of an enumeration.
+var listItem = regexp.MustCompile(`^["'“‘(]?(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Firstly|Secondly|Thirdly|Fourthly|Finally|Lastly)\b`)
+
+type sentence struct {
+	hit     int // index into the hits
+	idx     int // position in the passage
+	span    retrieval.Span
+	matched []int
+	cov     float64
+}
+
+// Extract answers a question from the search results by quoting the
+// sentences of the top passages that hold most of the question's terms.
+func Extract(question string, res retrieval.Result) Answer {
+	q := res.Query
+	total := q.TotalWeight()
+	hits := res.Hits[:min(maxPassagesUsed, len(res.Hits))]
+	var all []sentence
+	perHit := make([][]sentence, len(hits))
+	for h, hit := range hits {
+		text := hit.Passage.Text
+		for i, sp := range retrieval.Sentences(text) {
+			s := sentence{hit: h, idx: i, span: sp, matched: q.Matched(text[sp.Start:sp.End])}
+			for _, m := range s.matched {
+				s.cov += q.Terms[m].Weight
+			}
+			if total > 0 {
+				s.cov /= total
+			}
+			perHit[h] = append(perHit[h], s)
+			all = append(all, s)
+		}
+	}
+	if len(all) == 0 {
+		return Decline(question, res.Hits)
+	}
+	// A question asking why prefers sentences that give reasons.
+	if asksWhy.MatchString(question) {
+		for i := range all {
+			sp := all[i].span
+			if givesReason.MatchString(hits[all[i].hit].Passage.Text[sp.Start:sp.End]) {
+				all[i].cov += reasonBonus
+			}
+		}
+	}
+	// A question after a number or a date prefers sentences that hold one.
+	if wantsNumber.MatchString(question) {
+		for i := range all {
+			sp := all[i].span
+			if hasDigitIn(hits[all[i].hit].Passage.Text[sp.Start:sp.End]) {
+				all[i].cov += numberBonus
+			}
+		}
+	}
+
+	// The first sentence: most of the question, in a well-ranked passage.
+	best := all[0]
+	for _, s := range all[1:] {
+		if s.cov-rankPenalty*float64(s.hit) > best.cov-rankPenalty*float64(best.hit) {
+			best = s
+		}
+	}
+	chosen := []sentence{best}
+	covered := make(map[int]bool)
+	for _, m := range best.matched {
+		covered[m] = true
+	}
+
+	// An announced list brings its items along.
+	if listCue.MatchString(hits[best.hit].Passage.Text[best.span.Start:best.span.End]) {
+		text := hits[best.hit].Passage.Text
+		for _, s := range perHit[best.hit][best.idx+1:] {
+			if len(chosen) > maxListItems || !listItem.MatchString(text[s.span.Start:s.span.End]) {
+				break
+			}
+			chosen = append(chosen, s)
+		}
+	}
+
+	// Then sentences that add what the question asks and the first lacks.
+	for extras := 0; extras < maxSentences-1; extras++ {
+		var next *sentence
+		var nextGain float64
+		for i := range all {
+			s := &all[i]
+			if containsSentence(chosen, *s) || s.cov < minExtraCoverage || len(s.matched) < min(2, len(q.Terms)) {
+				continue
+			}
+			var gain float64
+			for _, m := range s.matched {
+				if !covered[m] {
+					gain += q.Terms[m].Weight
+				}
+			}
+			if total > 0 {
+				gain /= total
+			}
+			if gain >= minExtraGain && gain > nextGain {
+				next, nextGain = s, gain
+			}
+		}
+		if next == nil {
+			break
+		}
+		chosen = append(chosen, *next)
+		for _, m := range next.matched {
+			covered[m] = true
+		}
+	}
+	return quote(question, hits, chosen)
+}
+
+func containsSentence(ss []sentence, s sentence) bool {
+	for _, c := range ss {
+		if c.hit == s.hit && c.idx == s.idx {
+			return true
+		}
+	}
+	return false
+}
+
+// quote builds the answer: the chosen sentences in passage rank and reading
+// order, neighbours in one passage merged into one excerpt, each excerpt
+// quoted and marked with its citation number.
+func quote(question string, hits []retrieval.Hit, chosen []sentence) Answer {
+	slices.SortFunc(chosen, func(a, b sentence) int {
+		if a.hit != b.hit {
+			return a.hit - b.hit
+		}
+		return a.idx - b.idx
+	})
+	a := Answer{Question: question, Mode: ModeExtractive, Citations: []Citation{}}
+	var parts []string
+	for i := 0; i < len(chosen); {
+		j := i + 1
+		for j < len(chosen) && chosen[j].hit == chosen[i].hit && chosen[j].idx == chosen[j-1].idx+1 {
+			j++
+		}
+		p := hits[chosen[i].hit].Passage
+		span := retrieval.Span{Start: chosen[i].span.Start, End: chosen[j-1].span.End}
+		c := NewCitation(len(a.Citations)+1, p, span)
+		a.Citations = append(a.Citations, c)
+		parts = append(parts, `"`+c.Excerpt+`" [`+strconv.Itoa(c.Ref)+`]`)
+		i = j
+	}
+	a.Text = strings.Join(parts, "\n\n")
+	return a
+}

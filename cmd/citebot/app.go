@@ -1,0 +1,258 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/seeds"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// App is citebot's command line. Tests run it as main does, with their own
+// streams and environment.
+type App struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+}
+
+// usageError is a mistake in how citebot was called.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+const mainUsage = `citebot answers questions from a document corpus, citing verbatim excerpts.
+
+Usage:
+  citebot ask [--json] [--config FILE] [-k N] QUESTION...   answer a question (stdin when no QUESTION)
+  citebot index [--config FILE] [--force]                   build or refresh the index
+  citebot passage [--json] [--config FILE] ID               show a passage with its provenance
+  citebot eval [--json] [--config FILE] [-k N] FILE         score citebot on an evaluation file
+
+Run 'citebot COMMAND --help' for a command's flags. The configuration file
+may also be named by CITEBOT_CONFIG. Exit status: 0 ok, 1 failure, 2 usage.
+`
+
+// Run runs the command line args and returns the exit code.
+func (a *App) Run(ctx context.Context, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprint(a.Stderr, mainUsage)
+		return exitUsage
+	}
+	var err error
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "ask":
+		err = a.cmdAsk(ctx, rest)
+	case "index":
+		err = a.cmdIndex(ctx, rest)
+	case "passage":
+		err = a.cmdPassage(ctx, rest)
+	case "eval":
+		err = a.cmdEval(ctx, rest)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(a.Stdout, mainUsage)
+		return exitOK
+	default:
+		err = usagef("unknown command %q\n\n%s", cmd, mainUsage)
+	}
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintln(a.Stderr, "citebot:", err)
+		return exitUsage
+	default:
+		fmt.Fprintln(a.Stderr, "citebot:", err)
+		return exitFailure
+	}
+}
+
+// commonFlags are the flags every command takes.
+type commonFlags struct {
+	config string
+}
+
+func (a *App) newFlagSet(name, usage string, cf *commonFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(a.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(a.Stderr, "Usage: citebot %s\n\nFlags:\n", usage)
+		fs.PrintDefaults()
+	}
+	fs.StringVar(&cf.config, "config", "", "configuration `file` (default $CITEBOT_CONFIG)")
+	return fs
+}
+
+// parseArgs parses flags wherever they stand among the arguments and
+// returns the others; everything after "--" is an argument.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		rest := fs.Args()
+		consumed := len(args) - len(rest)
+		if consumed > 0 && args[consumed-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// env holds what a command needs once its configuration is read.
+type env struct {
+	cfg Config
+	log *slog.Logger
+}
+
+func (a *App) setup(cf commonFlags) (*env, error) {
+	path := cf.config
+	if path == "" {
+		path = a.Getenv("CITEBOT_CONFIG")
+	}
+	cfg, err := loadConfig(path)
+	if err != nil {
+		return nil, err
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.Log.Level)); err != nil {
+		return nil, fmt.Errorf("log.level: %w", err)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	var h slog.Handler = slog.NewTextHandler(a.Stderr, opts)
+	if cfg.Log.Format == "json" {
+		h = slog.NewJSONHandler(a.Stderr, opts)
+	}
+	return &env{cfg: cfg, log: slog.New(h)}, nil
+}
+
+// corpusFS returns the configured corpus folder, or the embedded default.
+func (e *env) corpusFS() (fs.FS, string, error) {
+	if e.cfg.Corpus.Dir == "" {
+		return seeds.FS(), "embedded default corpus", nil
+	}
+	st, err := os.Stat(e.cfg.Corpus.Dir)
+	if err != nil {
+		return nil, "", fmt.Errorf("corpus.dir: %w", err)
+	}
+	if !st.IsDir() {
+		return nil, "", fmt.Errorf("corpus.dir %s is not a folder", e.cfg.Corpus.Dir)
+	}
+	return os.DirFS(e.cfg.Corpus.Dir), e.cfg.Corpus.Dir, nil
+}
+
+func (e *env) dataDir() string {
+	if e.cfg.DataDir != "" {
+		return e.cfg.DataDir
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		e.log.Warn("no user cache folder; the index is kept in memory only (set data_dir to keep it)", "err", err)
+		return ""
+	}
+	return filepath.Join(dir, "citebot")
+}
+
+// loadCorpus reads the corpus, logging each skipped file once.
+func (e *env) loadCorpus() (*retrieval.Corpus, error) {
+	fsys, name, err := e.corpusFS()
+	if err != nil {
+		return nil, err
+	}
+	c, err := retrieval.LoadCorpus(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("load corpus (%s): %w", name, err)
+	}
+	for _, s := range c.Skipped {
+		e.log.Info("skipping file", "path", s.Path, "reason", s.Reason)
+	}
+	return c, nil
+}
+
+// openIndex loads the corpus and its index, building the index when needed.
+func (e *env) openIndex(ctx context.Context) (*retrieval.Index, *retrieval.Corpus, error) {
+	c, err := e.loadCorpus()
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, rep, err := retrieval.Open(ctx, c, retrieval.OpenOptions{
+		DataDir:  e.dataDir(),
+		Embedder: retrieval.LocalEmbedderFactory(e.cfg.Embedder.Dims),
+	})
+	for _, w := range rep.Warnings {
+		e.log.Warn(w)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("open index: %w", err)
+	}
+	if rep.Rebuilt {
+		m := ix.Manifest()
+		e.log.Info("built index", "reason", rep.Reason, "passages", m.Passages, "documents", m.Documents,
+			"elapsed", rep.Elapsed.Round(1e6), "path", rep.Path)
+	}
+	g := retrieval.DefaultGate()
+	g.MinCoverage = e.cfg.Retrieval.MinCoverage
+	ix.SetGate(g)
+	return ix, c, nil
+}
+
+func (e *env) pipeline(ix *retrieval.Index, k int) *bot.Pipeline {
+	if k <= 0 {
+		k = e.cfg.Retrieval.TopK
+	}
+	return bot.NewPipeline(ix, bot.Options{TopK: k})
+}
+
+// readQuestion returns the question from the arguments, or from stdin when
+// there are none.
+func (a *App) readQuestion(args []string) (string, error) {
+	var q string
+	if len(args) > 0 {
+		q = strings.Join(args, " ")
+	} else {
+		if f, ok := a.Stdin.(*os.File); ok {
+			if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+				return "", usagef("no question given (pass it as arguments or on standard input)")
+			}
+		}
+		raw, err := io.ReadAll(io.LimitReader(a.Stdin, 1<<20))
+		if err != nil {
+			return "", fmt.Errorf("read question: %w", err)
+		}
+		q = string(raw)
+	}
+	q, err := bot.CleanQuestion(q)
+	if err != nil {
+		return "", usageError{err.Error()}
+	}
+	return q, nil
+}

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/citebot/citebot/bot/eval"
+	"github.com/citebot/citebot/retrieval"
+)
+
+func (a *App) cmdAsk(ctx context.Context, args []string) error {
+	var cf commonFlags
+	fs := a.newFlagSet("ask", "ask [--json] [--config FILE] [-k N] QUESTION...", &cf)
+	asJSON := fs.Bool("json", false, "print the answer as one JSON object")
+	k := fs.Int("k", 0, "passages to retrieve (default retrieval.top_k)")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if *k < 0 || *k > 20 {
+		return usagef("-k must be between 1 and 20")
+	}
+	q, err := a.readQuestion(pos)
+	if err != nil {
+		return err
+	}
+	e, err := a.setup(cf)
+	if err != nil {
+		return err
+	}
+	ix, _, err := e.openIndex(ctx)
+	if err != nil {
+		return err
+	}
+	ans, err := e.pipeline(ix, *k).Ask(ctx, q)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(a.Stdout, ans)
+	}
+	renderAnswer(a.Stdout, ans)
+	return nil
+}
+
+func (a *App) cmdIndex(ctx context.Context, args []string) error {
+	var cf commonFlags
+	fs := a.newFlagSet("index", "index [--config FILE] [--force]", &cf)
+	force := fs.Bool("force", false, "rebuild even when the index is up to date")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("index takes no arguments")
+	}
+	e, err := a.setup(cf)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	c, err := e.loadCorpus()
+	if err != nil {
+		return err
+	}
+	dir := e.dataDir()
+	var ix *retrieval.Index
+	var rep retrieval.OpenReport
+	ef := retrieval.LocalEmbedderFactory(e.cfg.Embedder.Dims)
+	if *force {
+		ix, err = retrieval.Build(ctx, c, ef)
+		if err == nil && dir != "" {
+			err = ix.Save(dir)
+		}
+		rep = retrieval.OpenReport{Rebuilt: true, Reason: "--force", Path: retrieval.IndexPath(dir)}
+	} else {
+		ix, rep, err = retrieval.Open(ctx, c, retrieval.OpenOptions{DataDir: dir, Embedder: ef})
+		for _, w := range rep.Warnings {
+			e.log.Warn(w)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	m := ix.Manifest()
+	state := "index up to date"
+	if rep.Rebuilt {
+		state = "index built (" + rep.Reason + ")"
+	}
+	fmt.Fprintf(a.Stdout, "%s\n", state)
+	fmt.Fprintf(a.Stdout, "  passages:           %d\n", m.Passages)
+	fmt.Fprintf(a.Stdout, "  documents:          %d\n", m.Documents)
+	fmt.Fprintf(a.Stdout, "  duplicates removed: %d\n", m.Duplicates)
+	fmt.Fprintf(a.Stdout, "  embedder:           %s (%d dimensions)\n", m.Embedder, m.Dims)
+	fmt.Fprintf(a.Stdout, "  time:               %s\n", time.Since(start).Round(time.Millisecond))
+	if rep.Path != "" {
+		fmt.Fprintf(a.Stdout, "  file:               %s\n", rep.Path)
+	} else {
+		fmt.Fprintf(a.Stdout, "  file:               none (kept in memory)\n")
+	}
+	return nil
+}
+
+func (a *App) cmdPassage(ctx context.Context, args []string) error {
+	var cf commonFlags
+	fs := a.newFlagSet("passage", "passage [--json] [--config FILE] ID", &cf)
+	asJSON := fs.Bool("json", false, "print the passage as one JSON object")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("passage takes one passage ID")
+	}
+	e, err := a.setup(cf)
+	if err != nil {
+		return err
+	}
+	ix, _, err := e.openIndex(ctx)
+	if err != nil {
+		return err
+	}
+	p, ok := ix.Passage(pos[0])
+	if !ok {
+		return fmt.Errorf("no passage with ID %q in this corpus (IDs come from 'citebot ask' citations)", pos[0])
+	}
+	if *asJSON {
+		return writeJSON(a.Stdout, p)
+	}
+	renderPassage(a.Stdout, p)
+	return nil
+}
+
+func (a *App) cmdEval(ctx context.Context, args []string) error {
+	var cf commonFlags
+	fs := a.newFlagSet("eval", "eval [--json] [--config FILE] [-k N] FILE", &cf)
+	asJSON := fs.Bool("json", false, "print the report as one JSON object")
+	k := fs.Int("k", 0, "passages to retrieve per answer (default retrieval.top_k)")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("eval takes one evaluation file")
+	}
+	cases, err := eval.LoadFile(pos[0])
+	if err != nil {
+		return err
+	}
+	e, err := a.setup(cf)
+	if err != nil {
+		return err
+	}
+	ix, c, err := e.openIndex(ctx)
+	if err != nil {
+		return err
+	}
+	rep, err := eval.Run(ctx, cases, eval.Target{Pipeline: e.pipeline(ix, *k), Searcher: ix, Corpus: c})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(a.Stdout, rep)
+	}
+	rep.WriteText(a.Stdout)
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/retrieval"
+)
+
+// place is how a citation's origin is written: "Title › Section (file:6–8)".
+func place(title, section, source string, start, end int) string {
+	head := title
+	if section != "" {
+		head += " › " + section
+	}
+	return fmt.Sprintf("%s (%s)", head, lineRef(source, start, end))
+}
+
+func lineRef(source string, start, end int) string {
+	if start == end {
+		return fmt.Sprintf("%s:%d", source, start)
+	}
+	return fmt.Sprintf("%s:%d–%d", source, start, end)
+}
+
+func renderAnswer(w io.Writer, a bot.Answer) {
+	fmt.Fprintln(w, a.Text)
+	if a.Declined {
+		if len(a.Related) > 0 {
+			fmt.Fprintln(w, "\nClosest passages (they do not answer the question):")
+			for _, r := range a.Related {
+				fmt.Fprintf(w, "  - %s  id %s\n", place(r.Title, r.Section, r.Source, r.LineStart, r.LineEnd), r.PassageID)
+				fmt.Fprintf(w, "    %s\n", clip(r.Passage, 160))
+			}
+		}
+		return
+	}
+	fmt.Fprintln(w, "\nSources:")
+	for _, c := range a.Citations {
+		fmt.Fprintf(w, "[%d] %s  id %s\n", c.Ref, place(c.Title, c.Section, c.Source, c.LineStart, c.LineEnd), c.PassageID)
+		if c.Verified {
+			fmt.Fprintf(w, "    > %s\n", c.Excerpt)
+		} else {
+			fmt.Fprintf(w, "    (the quoted text could not be found in the corpus)\n")
+		}
+	}
+}
+
+func renderPassage(w io.Writer, p retrieval.Passage) {
+	fmt.Fprintf(w, "Passage %s\n", p.ID)
+	fmt.Fprintf(w, "Source:  %s\n", lineRef(p.Source, p.LineStart, p.LineEnd))
+	fmt.Fprintf(w, "Title:   %s\n", p.Title)
+	if p.Section != "" {
+		fmt.Fprintf(w, "Section: %s\n", p.Section)
+	}
+	fmt.Fprintf(w, "\n%s\n", p.Text)
+}
+
+// clip shortens s to at most n characters on one line, ending in "…".
+func clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	cut := n
+	for cut > n/2 && r[cut] != ' ' {
+		cut--
+	}
+	return string(r[:cut]) + "…"
+}

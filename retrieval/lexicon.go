@@ -1,0 +1,335 @@
+package retrieval
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// BM25 parameters.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// metaWords are words questions use about the corpus rather than about its
+// topic ("what does the article say about …"). When the corpus doesn't use
+// them they count for little in a question.
+var metaWords = map[string]bool{
+	"article": true, "articles": true, "text": true, "author": true, "authors": true,
+	"corpus": true, "document": true, "documents": true, "say": true, "says": true,
+	"said": true, "mention": true, "mentions": true, "mentioned": true, "describe": true,
+	"described": true, "explain": true, "explained": true, "tell": true, "according": true,
+	"many": true, "much": true, "happen": true, "happened": true, "discuss": true,
+	"discussed": true, "give": true, "given": true, "list": true, "name": true, "kind": true,
+	"type": true, "way": true, "ways": true, "thing": true, "things": true,
+	"know": true, "known": true, "does": true, "did": true, "get": true, "got": true,
+	"please": true, "summarize": true, "summarise": true, "summary": true, "source": true,
+	"sources": true, "write": true, "writer": true, "piece": true, "passage": true,
+}
+
+// posting records that a stem occurs TF times in passage P.
+type posting struct {
+	P  int32
+	TF int32
+}
+
+// lexicon is the lexical index: BM25 postings per stem, passage lengths and
+// the corpus vocabulary used to correct misspelt query words. It is built
+// once and only read afterwards, so it is safe for concurrent use.
+type lexicon struct {
+	N        int
+	AvgLen   float64
+	DocLen   []int32
+	Postings map[string][]posting
+	// Words maps each surface word of the corpus to its stem.
+	Words map[string]string
+
+	byLen map[int][]string // surface words by rune count, for typo look-ups
+}
+
+func buildLexicon(passages []Passage) *lexicon {
+	lx := &lexicon{
+		N:        len(passages),
+		DocLen:   make([]int32, len(passages)),
+		Postings: make(map[string][]posting),
+		Words:    make(map[string]string),
+	}
+	var st Stemmer
+	total := 0
+	tf := make(map[string]int32)
+	for i, p := range passages {
+		clear(tf)
+		n := 0
+		for _, t := range Tokens(&st, p.Text) {
+			if t.Stop {
+				continue
+			}
+			n++
+			tf[t.Stem]++
+			lx.Words[t.Word] = t.Stem
+		}
+		lx.DocLen[i] = int32(n)
+		total += n
+		for s, c := range tf {
+			lx.Postings[s] = append(lx.Postings[s], posting{P: int32(i), TF: c})
+		}
+	}
+	if lx.N > 0 {
+		lx.AvgLen = float64(total) / float64(lx.N)
+	}
+	lx.prepare()
+	return lx
+}
+
+// prepare derives the look-up tables that are not persisted.
+func (lx *lexicon) prepare() {
+	lx.byLen = make(map[int][]string)
+	for w := range lx.Words {
+		n := len([]rune(w))
+		lx.byLen[n] = append(lx.byLen[n], w)
+	}
+	for _, ws := range lx.byLen {
+		sort.Strings(ws)
+	}
+}
+
+// idf is the BM25 inverse document frequency of a stem; a stem the corpus
+// doesn't hold gets the weight of the rarest possible one.
+func (lx *lexicon) idf(stem string) float64 {
+	return lx.idfOf(len(lx.Postings[stem]))
+}
+
+// idfOf is the inverse document frequency of a stem found in df passages.
+func (lx *lexicon) idfOf(df int) float64 {
+	n, d := float64(lx.N), float64(df)
+	return math.Log(1 + (n-d+0.5)/(d+0.5))
+}
+
+// QueryTerm is one content word of a question.
+type QueryTerm struct {
+	Word      string  `json:"word"`
+	Stem      string  `json:"stem"`                // the stem searched for
+	Weight    float64 `json:"weight"`              // IDF-based importance
+	Known     bool    `json:"known"`               // the corpus holds the stem
+	Corrected string  `json:"corrected,omitempty"` // corpus word a misspelling was read as
+}
+
+// Query is an analysed question.
+type Query struct {
+	Text  string      `json:"text"`
+	Terms []QueryTerm `json:"terms"`
+}
+
+// TotalWeight is the sum of the weights of the query's terms.
+func (q Query) TotalWeight() float64 {
+	var w float64
+	for _, t := range q.Terms {
+		w += t.Weight
+	}
+	return w
+}
+
+// Coverage returns the share, by weight, of the query's terms that occur in
+// text: 1 when all do, 0 when none does or the query has no terms.
+func (q Query) Coverage(text string) float64 {
+	total := q.TotalWeight()
+	if total == 0 {
+		return 0
+	}
+	var got float64
+	for _, i := range q.Matched(text) {
+		got += q.Terms[i].Weight
+	}
+	return got / total
+}
+
+// Matched returns the indexes of the query's terms that occur in text.
+func (q Query) Matched(text string) []int {
+	var st Stemmer
+	have := make(map[string]bool)
+	for _, t := range Tokens(&st, text) {
+		have[t.Stem] = true
+	}
+	var out []int
+	for i, t := range q.Terms {
+		if have[t.Stem] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// analyze turns a question into weighted terms, reading misspelt words as
+// the nearest corpus word.
+func (lx *lexicon) analyze(text string) Query {
+	q := Query{Text: text}
+	var st Stemmer
+	seen := make(map[string]bool)
+	for _, t := range Tokens(&st, text) {
+		if t.Stop {
+			continue
+		}
+		term := QueryTerm{Word: t.Word, Stem: t.Stem}
+		if _, ok := lx.Postings[t.Stem]; ok {
+			term.Known = true
+		} else if w, ok := lx.correct(t.Word); ok && !commonWords[t.Word] {
+			term.Corrected = w
+			term.Stem = lx.Words[w]
+			term.Known = true
+		}
+		if seen[term.Stem] {
+			continue
+		}
+		seen[term.Stem] = true
+		term.Weight = lx.idf(term.Stem)
+		switch {
+		case term.Known && commonWords[t.Word]:
+			term.Weight *= 0.5
+		case term.Known:
+		case metaWords[t.Word]:
+			term.Weight *= 0.15
+		case commonWords[t.Word]:
+			term.Weight *= 0.3
+		}
+		q.Terms = append(q.Terms, term)
+	}
+	return q
+}
+
+// correct finds the corpus word nearest to a word the corpus lacks: within
+// one edit for words of five to seven letters, two for longer ones, starting
+// with the same letter (typos rarely hit the first one); failing that, a
+// corpus word of five letters or more that the word extends or is the start
+// of ("sharpest" → "sharp"). Ties go to the more frequent word. Short words
+// and numbers are not corrected.
+func (lx *lexicon) correct(w string) (string, bool) {
+	r := []rune(w)
+	maxDist := 0
+	switch {
+	case len(r) >= 8:
+		maxDist = 2
+	case len(r) >= 5:
+		maxDist = 1
+	}
+	if maxDist == 0 || hasDigit(w) {
+		return "", false
+	}
+	best, bestDist, bestDF := "", maxDist+2, 0
+	consider := func(cand string, d int) {
+		df := len(lx.Postings[lx.Words[cand]])
+		if d < bestDist || (d == bestDist && (df > bestDF || (df == bestDF && cand < best))) {
+			best, bestDist, bestDF = cand, d, df
+		}
+	}
+	for n := len(r) - maxDist; n <= len(r)+maxDist; n++ {
+		for _, cand := range lx.byLen[n] {
+			c := []rune(cand)
+			if c[0] != r[0] {
+				continue
+			}
+			if d := editDistance(r, c, maxDist); d <= maxDist {
+				consider(cand, d)
+			}
+		}
+	}
+	if best != "" {
+		return best, true
+	}
+	for n := 5; n <= len(r)+4; n++ {
+		if n == len(r) {
+			continue
+		}
+		for _, cand := range lx.byLen[n] {
+			if len([]rune(cand)) < len(r) && strings.HasPrefix(w, cand) && len(r)-n <= 4 ||
+				len([]rune(cand)) > len(r) && strings.HasPrefix(cand, w) && n-len(r) <= 4 {
+				consider(cand, maxDist+1)
+			}
+		}
+	}
+	return best, best != ""
+}
+
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the optimal-string-alignment distance of a and b (insert,
+// delete, substitute, swap two neighbours), or max+1 once it exceeds max.
+func editDistance(a, b []rune, max int) int {
+	if d := len(a) - len(b); d > max || -d > max {
+		return max + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// scored is a passage index with a score.
+type scored struct {
+	P     int
+	Score float64
+}
+
+// search scores every passage holding a query term with BM25 and returns
+// them best first, with the weight of the query's terms each holds.
+func (lx *lexicon) search(q Query) (ranked []scored, matched map[int]float64) {
+	scores := make(map[int]float64)
+	matched = make(map[int]float64)
+	for _, t := range q.Terms {
+		if !t.Known {
+			continue
+		}
+		for _, p := range lx.Postings[t.Stem] {
+			tf := float64(p.TF)
+			dl := float64(lx.DocLen[p.P])
+			norm := tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*dl/lx.AvgLen))
+			scores[int(p.P)] += t.Weight * norm
+			matched[int(p.P)] += t.Weight
+		}
+	}
+	ranked = make([]scored, 0, len(scores))
+	for p, s := range scores {
+		ranked = append(ranked, scored{P: p, Score: s})
+	}
+	slices.SortFunc(ranked, func(a, b scored) int {
+		if a.Score != b.Score {
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
+		}
+		return a.P - b.P
+	})
+	return ranked, matched
+}

@@ -1,0 +1,333 @@
+package retrieval
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxPassageChars is the size, in characters, above which a paragraph is
+// split into several passages at sentence boundaries.
+const MaxPassageChars = 1200
+
+// Passage is a paragraph-sized piece of a document with its provenance.
+type Passage struct {
+	ID        string `json:"id"`
+	Source    string `json:"source"`  // path relative to the corpus root
+	Title     string `json:"title"`   // the document's title
+	Section   string `json:"section"` // heading path above the passage, "" if none
+	LineStart int    `json:"line_start"`
+	LineEnd   int    `json:"line_end"`
+	Text      string `json:"text"` // verbatim text of lines LineStart..LineEnd
+}
+
+// DocInfo describes one document of an index.
+type DocInfo struct {
+	Source   string `json:"source"`
+	Title    string `json:"title"`
+	Passages int    `json:"passages"`
+}
+
+// Chunked is a corpus split into passages.
+type Chunked struct {
+	Passages   []Passage
+	Documents  []DocInfo
+	Duplicates int // passages dropped because the same text came earlier
+}
+
+// ChunkCorpus splits every document of c into passages, keeps the first
+// occurrence of passages whose text is the same after NormalizeText, and
+// gives each passage an ID derived from its source and text alone, so the
+// same corpus gives the same IDs anywhere.
+func ChunkCorpus(c *Corpus) Chunked {
+	var out Chunked
+	seen := make(map[string]bool)
+	ids := make(map[string]bool)
+	for _, d := range c.Documents {
+		title, ps := splitDocument(d)
+		kept := 0
+		for _, p := range ps {
+			key := NormalizeText(p.Text)
+			if seen[key] {
+				out.Duplicates++
+				continue
+			}
+			seen[key] = true
+			p.ID = passageID(d.Source, key, ids)
+			ids[p.ID] = true
+			out.Passages = append(out.Passages, p)
+			kept++
+		}
+		out.Documents = append(out.Documents, DocInfo{Source: d.Source, Title: title, Passages: kept})
+	}
+	return out
+}
+
+func passageID(source, key string, taken map[string]bool) string {
+	sum := sha256.Sum256([]byte(source + "\x00" + key))
+	id := hex.EncodeToString(sum[:6])
+	for n := 2; taken[id]; n++ {
+		id = hex.EncodeToString(sum[:6]) + "-" + strconv.Itoa(n)
+	}
+	return id
+}
+
+type srcLine struct {
+	n          int // 1-based line number
+	start, end int // byte offsets of the trimmed line in the document
+	text       string
+}
+
+type paragraph struct {
+	start, end int
+	section    string
+}
+
+// splitDocument returns the title of d and its passages, without IDs.
+func splitDocument(d Document) (string, []Passage) {
+	title, paras := paragraphs(d, true)
+	if len(paras) == 0 {
+		// A document made only of heading-like lines: every line is text.
+		_, paras = paragraphs(d, false)
+	}
+	if title == "" {
+		title = strings.TrimSuffix(path.Base(d.Source), path.Ext(d.Source))
+	}
+	lineStarts := []int{0}
+	for i := 0; i < len(d.Text); i++ {
+		if d.Text[i] == '\n' {
+			lineStarts = append(lineStarts, i+1)
+		}
+	}
+	lineOf := func(off int) int {
+		return sort.Search(len(lineStarts), func(i int) bool { return lineStarts[i] > off })
+	}
+	var out []Passage
+	for _, p := range paras {
+		for _, s := range splitLong(d.Text, p.start, p.end) {
+			out = append(out, Passage{
+				Source:    d.Source,
+				Title:     title,
+				Section:   p.section,
+				LineStart: lineOf(s.Start),
+				LineEnd:   lineOf(s.End - 1),
+				Text:      d.Text[s.Start:s.End],
+			})
+		}
+	}
+	return title, out
+}
+
+// paragraphs finds the title and the paragraphs of d. With headings false,
+// no line is taken for a heading.
+func paragraphs(d Document, headings bool) (string, []paragraph) {
+	var blocks [][]srcLine
+	var cur []srcLine
+	off := 0
+	for n, raw := range strings.Split(d.Text, "\n") {
+		s, ok := trimSpan(d.Text, off, off+len(raw))
+		if ok {
+			cur = append(cur, srcLine{n: n + 1, start: s.Start, end: s.End, text: d.Text[s.Start:s.End]})
+		} else if len(cur) > 0 {
+			blocks = append(blocks, cur)
+			cur = nil
+		}
+		off += len(raw) + 1
+	}
+	if len(cur) > 0 {
+		blocks = append(blocks, cur)
+	}
+
+	var (
+		title   string
+		stack   []mdHeading // markdown heading path below the title
+		section string
+		paras   []paragraph
+		inFence bool
+	)
+	setHeading := func(h mdHeading) {
+		if title == "" && (d.Kind != "md" || h.level == 1) {
+			title = h.text
+			stack, section = nil, ""
+			return
+		}
+		if d.Kind != "md" {
+			if h.text == title {
+				section = ""
+			} else {
+				section = h.text
+			}
+			return
+		}
+		for len(stack) > 0 && stack[len(stack)-1].level >= h.level {
+			stack = stack[:len(stack)-1]
+		}
+		stack = append(stack, h)
+		names := make([]string, len(stack))
+		for i, s := range stack {
+			names[i] = s.text
+		}
+		section = strings.Join(names, " › ")
+	}
+	for _, b := range blocks {
+		perLine := medianRunes(b) >= 200
+		var run []srcLine
+		flush := func() {
+			if len(run) > 0 {
+				paras = append(paras, paragraph{start: run[0].start, end: run[len(run)-1].end, section: section})
+				run = nil
+			}
+		}
+		for i, ln := range b {
+			if d.Kind == "md" && isFence(ln.text) {
+				inFence = !inFence
+			}
+			if headings && !inFence {
+				if h, ok := markdownHeading(d.Kind, ln.text); ok {
+					flush()
+					setHeading(h)
+					continue
+				}
+				if d.Kind != "md" && isHeadingLike(ln.text) &&
+					(perLine || len(b) == 1 || (i == 0 && leadsLongerLines(b))) {
+					flush()
+					setHeading(mdHeading{level: 2, text: ln.text})
+					continue
+				}
+			}
+			run = append(run, ln)
+			if perLine && !inFence {
+				flush()
+			}
+		}
+		flush()
+	}
+	return title, paras
+}
+
+type mdHeading struct {
+	level int
+	text  string
+}
+
+func isFence(s string) bool {
+	return strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~")
+}
+
+// markdownHeading recognises an ATX heading ("## Text ##") in a Markdown file.
+func markdownHeading(kind, s string) (mdHeading, bool) {
+	if kind != "md" || !strings.HasPrefix(s, "#") {
+		return mdHeading{}, false
+	}
+	level := 0
+	for level < len(s) && s[level] == '#' {
+		level++
+	}
+	if level > 6 || (level < len(s) && s[level] != ' ' && s[level] != '\t') {
+		return mdHeading{}, false
+	}
+	text := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[level:]), "#"))
+	if text == "" {
+		return mdHeading{}, false
+	}
+	return mdHeading{level: level, text: text}, true
+}
+
+// isHeadingLike reports whether a plain-text line reads as a heading: short,
+// at most 16 words, not a list item, and not ending like a sentence.
+func isHeadingLike(s string) bool {
+	if utf8.RuneCountInString(s) > 120 || len(strings.Fields(s)) > 16 {
+		return false
+	}
+	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "• ") {
+		return false
+	}
+	letters := false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters = true
+			break
+		}
+	}
+	if !letters {
+		return false
+	}
+	t := strings.TrimRight(s, `"')]»”’`)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return !strings.ContainsRune(".!?;,:…", last)
+}
+
+// leadsLongerLines reports whether the first line of a block is much shorter
+// than a later one, as a heading above a hard-wrapped paragraph is.
+func leadsLongerLines(b []srcLine) bool {
+	if len(b) < 2 {
+		return false
+	}
+	first := utf8.RuneCountInString(b[0].text)
+	for _, l := range b[1:] {
+		if float64(first) < 0.6*float64(utf8.RuneCountInString(l.text)) {
+			return true
+		}
+	}
+	return false
+}
+
+func medianRunes(b []srcLine) int {
+	ns := make([]int, len(b))
+	for i, l := range b {
+		ns[i] = utf8.RuneCountInString(l.text)
+	}
+	slices.Sort(ns)
+	return ns[len(ns)/2]
+}
+
+// splitLong splits text[start:end] at sentence boundaries into spans of at
+// most MaxPassageChars characters; a longer sentence is cut at white space.
+func splitLong(text string, start, end int) []Span {
+	if utf8.RuneCountInString(text[start:end]) <= MaxPassageChars {
+		return []Span{{start, end}}
+	}
+	var pieces []Span
+	for _, s := range Sentences(text[start:end]) {
+		s = Span{s.Start + start, s.End + start}
+		for utf8.RuneCountInString(text[s.Start:s.End]) > MaxPassageChars {
+			cut := cutAtSpace(text, s.Start, MaxPassageChars)
+			pieces = append(pieces, Span{s.Start, cut})
+			next, _ := trimSpan(text, cut, s.End)
+			s.Start = next.Start
+		}
+		pieces = append(pieces, s)
+	}
+	var out []Span
+	for _, p := range pieces {
+		if n := len(out); n > 0 && utf8.RuneCountInString(text[out[n-1].Start:p.End]) <= MaxPassageChars {
+			out[n-1].End = p.End
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// cutAtSpace returns the offset of the last white space within max runes of
+// from, or the offset max runes on when there is none.
+func cutAtSpace(text string, from, max int) int {
+	off, lastSpace := from, -1
+	for n := 0; n < max && off < len(text); n++ {
+		r, sz := utf8.DecodeRuneInString(text[off:])
+		if unicode.IsSpace(r) && n > max/2 {
+			lastSpace = off
+		}
+		off += sz
+	}
+	if lastSpace > from {
+		return lastSpace
+	}
+	return off
+}
