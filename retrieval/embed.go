@@ -30,14 +30,22 @@ const DefaultLocalDims = 1024
 // reads "Qatar's" and "Qatar’s", "refugee" and "Refugees", and most one-letter
 // typos alike. It is safe for concurrent use.
 type LocalEmbedder struct {
-	dims int
-	idf  func(stem string) float64
+	dims  int
+	vocab Vocabulary
+}
+
+// Vocabulary is what the local embedder knows of the corpus.
+type Vocabulary interface {
+	// IDF weighs a stem by its rarity in the corpus.
+	IDF(stem string) float64
+	// Correct reads a word the corpus lacks as the nearest corpus word.
+	Correct(word string) (corrected string, ok bool)
 }
 
 // NewLocalEmbedder returns a local embedder with vectors of dims dimensions
-// that weighs words with idf.
-func NewLocalEmbedder(dims int, idf func(stem string) float64) *LocalEmbedder {
-	return &LocalEmbedder{dims: dims, idf: idf}
+// that reads words through vocab.
+func NewLocalEmbedder(dims int, vocab Vocabulary) *LocalEmbedder {
+	return &LocalEmbedder{dims: dims, vocab: vocab}
 }
 
 // LocalEmbedderID is the ID of a local embedder of dims dimensions.
@@ -76,7 +84,7 @@ func (e *LocalEmbedder) EmbeddingFunc() chromem.EmbeddingFunc {
 const (
 	wordWeight   = 1.0
 	bigramWeight = 0.6
-	ngramWeight  = 0.9 // shared by all of a word's character n-grams
+	ngramWeight  = 1.2 // shared by all of a word's character n-grams
 )
 
 func (e *LocalEmbedder) vector(st *Stemmer, text string) []float32 {
@@ -94,7 +102,12 @@ func (e *LocalEmbedder) vector(st *Stemmer, text string) []float32 {
 			prev = ""
 			continue
 		}
-		w := e.idf(t.Stem)
+		if !t.Stop {
+			if c, ok := e.vocab.Correct(t.Word); ok {
+				t.Word, t.Stem = c, st.Stem(c)
+			}
+		}
+		w := e.vocab.IDF(t.Stem)
 		if t.Stop {
 			w *= 0.1
 		}

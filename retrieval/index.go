@@ -60,12 +60,12 @@ func DefaultGate() Gate {
 	return Gate{MinCoverage: 0.5, WeakCoverage: 0.34, MinSimilarity: 0.2, MinStrength: 1.5}
 }
 
-// EmbedderFactory makes the embedder of an index from the corpus's inverse
-// document frequencies (which remote embedders ignore).
+// EmbedderFactory makes the embedder of an index from the corpus's
+// vocabulary (which remote embedders ignore).
 type EmbedderFactory struct {
 	ID   string
 	Dims int
-	New  func(idf func(stem string) float64) Embedder
+	New  func(vocab Vocabulary) Embedder
 }
 
 // LocalEmbedderFactory returns the factory of the offline embedder.
@@ -76,8 +76,8 @@ func LocalEmbedderFactory(dims int) EmbedderFactory {
 	return EmbedderFactory{
 		ID:   LocalEmbedderID(dims),
 		Dims: dims,
-		New: func(idf func(string) float64) Embedder {
-			return NewLocalEmbedder(dims, idf)
+		New: func(vocab Vocabulary) Embedder {
+			return NewLocalEmbedder(dims, vocab)
 		},
 	}
 }
@@ -89,7 +89,7 @@ func Build(ctx context.Context, c *Corpus, ef EmbedderFactory) (*Index, error) {
 		return nil, ErrEmptyCorpus
 	}
 	lx := buildLexicon(ch.Passages)
-	emb := ef.New(lx.idf)
+	emb := ef.New(lx)
 	texts := make([]string, len(ch.Passages))
 	for i, p := range ch.Passages {
 		texts[i] = p.Text

@@ -101,6 +101,22 @@ func (lx *lexicon) idf(stem string) float64 {
 	return lx.idfOf(len(lx.Postings[stem]))
 }
 
+// IDF implements Vocabulary.
+func (lx *lexicon) IDF(stem string) float64 { return lx.idf(stem) }
+
+// Correct implements Vocabulary: a word whose stem the corpus holds, a
+// common English word, a short word or a number is left as it is.
+func (lx *lexicon) Correct(word string) (string, bool) {
+	if _, ok := lx.Words[word]; ok {
+		return "", false
+	}
+	var st Stemmer
+	if _, ok := lx.Postings[st.Stem(word)]; ok || commonWords[word] {
+		return "", false
+	}
+	return lx.correct(word)
+}
+
 // idfOf is the inverse document frequency of a stem found in df passages.
 func (lx *lexicon) idfOf(df int) float64 {
 	n, d := float64(lx.N), float64(df)
@@ -174,7 +190,7 @@ func (lx *lexicon) analyze(text string) Query {
 		term := QueryTerm{Word: t.Word, Stem: t.Stem}
 		if _, ok := lx.Postings[t.Stem]; ok {
 			term.Known = true
-		} else if w, ok := lx.correct(t.Word); ok && !commonWords[t.Word] {
+		} else if w, ok := lx.Correct(t.Word); ok {
 			term.Corrected = w
 			term.Stem = lx.Words[w]
 			term.Known = true

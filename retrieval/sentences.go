@@ -12,7 +12,7 @@ type Span struct{ Start, End int }
 // abbreviations end with a period that does not end a sentence.
 var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
-	"jr": true, "sr": true, "vs": true, "etc": true, "no": true, "gen": true,
+	"jr": true, "sr": true, "vs": true, "etc": true, "gen": true,
 	"col": true, "lt": true, "sgt": true, "capt": true, "gov": true, "sen": true,
 	"rep": true, "inc": true, "ltd": true, "co": true, "corp": true, "fig": true,
 	"approx": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,

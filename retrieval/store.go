@@ -162,7 +162,7 @@ func load(path string, ef EmbedderFactory) (*Index, error) {
 	}
 	lx := p.Lexicon
 	lx.prepare()
-	emb := ef.New(lx.idf)
+	emb := ef.New(&lx)
 	coll := db.GetCollection(collectionName, embeddingFunc(emb))
 	if coll == nil {
 		return nil, errors.New("vector collection missing")

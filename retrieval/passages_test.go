@@ -1,0 +1,225 @@
+package retrieval
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/citebot/citebot/seeds"
+)
+
+func seedCorpus(t testing.TB) *Corpus {
+	t.Helper()
+	c, err := LoadCorpus(seeds.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// linesOf returns lines a..b (1-based) of text.
+func linesOf(text string, a, b int) string {
+	ls := strings.Split(text, "\n")
+	return strings.Join(ls[a-1:b], "\n")
+}
+
+func TestSeedPassagesKeepProvenance(t *testing.T) {
+	c := seedCorpus(t)
+	ch := ChunkCorpus(c)
+	if len(ch.Passages) == 0 {
+		t.Fatal("no passages")
+	}
+	src := c.Documents[0].Text
+	for _, p := range ch.Passages {
+		if p.LineStart < 1 || p.LineEnd < p.LineStart {
+			t.Fatalf("passage %s: bad lines %d–%d", p.ID, p.LineStart, p.LineEnd)
+		}
+		if got := linesOf(src, p.LineStart, p.LineEnd); !strings.Contains(got, p.Text) {
+			t.Errorf("passage %s is not at lines %d–%d of %s", p.ID, p.LineStart, p.LineEnd, p.Source)
+		}
+		if n := len([]rune(p.Text)); n > MaxPassageChars {
+			t.Errorf("passage %s has %d characters", p.ID, n)
+		}
+		if p.Title != "Afghan Taliban and Cross Border Terrorism in Pakistan" {
+			t.Errorf("passage %s: title %q", p.ID, p.Title)
+		}
+	}
+}
+
+func TestSeedDoubledArticleStoredOnce(t *testing.T) {
+	ch := ChunkCorpus(seedCorpus(t))
+	// Lines 1–12 are repeated as lines 14–25 under the title heading.
+	if ch.Duplicates != 12 {
+		t.Errorf("duplicates = %d, want 12", ch.Duplicates)
+	}
+	seen := map[string]bool{}
+	for _, p := range ch.Passages {
+		key := NormalizeText(p.Text)
+		if seen[key] {
+			t.Errorf("passage text stored twice: %.60q", p.Text)
+		}
+		seen[key] = true
+		if p.LineStart >= 14 && p.LineStart <= 25 {
+			t.Errorf("passage %s cites the second copy (line %d), want the first", p.ID, p.LineStart)
+		}
+	}
+	// Heading-like lines are sections, not passages.
+	for _, p := range ch.Passages {
+		switch p.Text {
+		case "SAT Commentary", "Recent", "Afghan Taliban and Cross Border Terrorism in Pakistan":
+			t.Errorf("heading %q became a passage", p.Text)
+		}
+		if p.LineStart == 31 && p.Section != "Qatar’s Dubious Neutrality and the Narrative Campaign Against Pakistan" {
+			t.Errorf("line 31 section = %q", p.Section)
+		}
+	}
+}
+
+// The seed corpus gives these IDs on any machine; changing them breaks
+// every citation people have saved.
+func TestSeedPassageIDsAreStable(t *testing.T) {
+	ch := ChunkCorpus(seedCorpus(t))
+	want := map[int]string{
+		1:  "1c8729dea5ae",
+		6:  "12f426dc4135",
+		28: "bf9e7d254789",
+		39: "4775e50d9e39",
+	}
+	got := map[int]string{}
+	for _, p := range ch.Passages {
+		got[p.LineStart] = p.ID
+	}
+	for line, id := range want {
+		if got[line] != id {
+			t.Errorf("passage at line %d: id %q, want %q", line, got[line], id)
+		}
+	}
+	again := ChunkCorpus(seedCorpus(t))
+	for i := range ch.Passages {
+		if ch.Passages[i].ID != again.Passages[i].ID {
+			t.Fatalf("IDs differ between two runs")
+		}
+	}
+}
+
+func TestChunkMarkdownAndWrappedText(t *testing.T) {
+	fsys := fstest.MapFS{
+		"guide.md": {Data: []byte("# User Guide\n\nIntro paragraph that is\nwrapped over two lines.\n\n## Install\n\n### Linux\n\nRun the installer.\n\n```\n# not a heading\n```\n\n## Use\n\nAsk a question.\n")},
+		"notes/wrapped.txt": {Data: []byte("Introduction\nThis paragraph is hard-wrapped at a fixed width so each line is\nshorter than the paragraph and the lines must be joined into one.\n\nSecond paragraph.\n")},
+		"image.png":         {Data: []byte{0x89, 'P', 'N', 'G'}},
+		"empty.txt":         {Data: []byte(" \n\n")},
+		".hidden/x.txt":     {Data: []byte("secret")},
+	}
+	c, err := LoadCorpus(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Skipped) != 3 {
+		t.Errorf("skipped %v, want the png, the empty file and the hidden folder", c.Skipped)
+	}
+	ch := ChunkCorpus(c)
+	type want struct {
+		title, section, text string
+		start, end           int
+	}
+	wants := []want{
+		{"User Guide", "", "Intro paragraph that is\nwrapped over two lines.", 3, 4},
+		{"User Guide", "Install › Linux", "Run the installer.", 10, 10},
+		{"User Guide", "Install › Linux", "```\n# not a heading\n```", 12, 14},
+		{"User Guide", "Use", "Ask a question.", 18, 18},
+		{"Introduction", "", "This paragraph is hard-wrapped at a fixed width so each line is\nshorter than the paragraph and the lines must be joined into one.", 2, 3},
+		{"Introduction", "", "Second paragraph.", 5, 5},
+	}
+	if len(ch.Passages) != len(wants) {
+		for _, p := range ch.Passages {
+			t.Logf("%+v", p)
+		}
+		t.Fatalf("got %d passages, want %d", len(ch.Passages), len(wants))
+	}
+	for i, w := range wants {
+		p := ch.Passages[i]
+		if p.Title != w.title || p.Section != w.section || p.Text != w.text || p.LineStart != w.start || p.LineEnd != w.end {
+			t.Errorf("passage %d = %q %q %q %d–%d, want %+v", i, p.Title, p.Section, p.Text, p.LineStart, p.LineEnd, w)
+		}
+	}
+}
+
+func TestChunkSplitsLongParagraphsAtSentences(t *testing.T) {
+	var body strings.Builder
+	for i := range 60 {
+		fmt.Fprintf(&body, "Sentence number %02d is about forty-five chars. ", i)
+	}
+	text := "Heading line\n" + body.String() + "\n"
+	c, err := LoadCorpus(fstest.MapFS{"long.txt": {Data: []byte(text)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := ChunkCorpus(c)
+	if len(ch.Passages) < 3 {
+		t.Fatalf("got %d passages, want the paragraph split", len(ch.Passages))
+	}
+	var joined []string
+	for _, p := range ch.Passages {
+		if n := len([]rune(p.Text)); n > MaxPassageChars {
+			t.Errorf("passage of %d characters", n)
+		}
+		if !strings.HasSuffix(p.Text, ".") {
+			t.Errorf("passage does not end at a sentence: %q", p.Text[len(p.Text)-20:])
+		}
+		if p.LineStart != 2 || p.LineEnd != 2 {
+			t.Errorf("lines %d–%d, want 2–2", p.LineStart, p.LineEnd)
+		}
+		joined = append(joined, p.Text)
+	}
+	if strings.Join(joined, " ") != strings.TrimSpace(body.String()) {
+		t.Error("split passages lose or change text")
+	}
+}
+
+func TestLoadCorpusErrors(t *testing.T) {
+	_, err := LoadCorpus(fstest.MapFS{"bad.txt": {Data: []byte("caf\xe9 au lait")}})
+	if !errors.Is(err, ErrNotUTF8) || !strings.Contains(err.Error(), "bad.txt") {
+		t.Errorf("invalid UTF-8: err = %v, want ErrNotUTF8 naming bad.txt", err)
+	}
+	_, err = LoadCorpus(fstest.MapFS{"a.pdf": {Data: []byte("%PDF")}})
+	if !errors.Is(err, ErrEmptyCorpus) {
+		t.Errorf("no documents: err = %v, want ErrEmptyCorpus", err)
+	}
+}
+
+func TestOnlyHeadingLikeLinesStillGivePassages(t *testing.T) {
+	c, err := LoadCorpus(fstest.MapFS{"list.txt": {Data: []byte("apples\npears\nplums\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ch := ChunkCorpus(c); len(ch.Passages) == 0 {
+		t.Error("a document of short lines lost all its text")
+	}
+}
+
+func TestSentences(t *testing.T) {
+	text := `The IRS brief mentions fusion cells i.e. joint units. Dr. Khan said “No.” Then 70-80pc agreed! Was it 2.5 times? Yes.`
+	var got []string
+	for _, s := range Sentences(text) {
+		got = append(got, text[s.Start:s.End])
+	}
+	want := []string{
+		"The IRS brief mentions fusion cells i.e. joint units.",
+		"Dr. Khan said “No.”",
+		"Then 70-80pc agreed!",
+		"Was it 2.5 times?",
+		"Yes.",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Sentences:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestWordsFoldQuotesAndNumbers(t *testing.T) {
+	got := strings.Join(Words("Qatar’s 2,414 people — “cross-border” Qatar's"), " ")
+	if want := "qatar 2414 people cross border qatar"; got != want {
+		t.Errorf("Words = %q, want %q", got, want)
+	}
+}
