@@ -228,7 +228,7 @@ func TestConcurrentOpensLeaveAWholeIndex(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if _, err := load(filepath.Join(dir, IndexFileName), LocalEmbedderFactory(0)); err != nil {
+	if _, err := load(t.Context(), filepath.Join(dir, IndexFileName), LocalEmbedderFactory(0)); err != nil {
 		t.Fatalf("index after concurrent writers: %v", err)
 	}
 	left, _ := filepath.Glob(filepath.Join(dir, ".index-*"))

@@ -5,37 +5,52 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"encoding/binary"
 	"encoding/gob"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/philippgille/chromem-go"
 )
 
 // formatVersion changes whenever the index file layout changes.
-const formatVersion = 1
+const formatVersion = 2
 
 // IndexFileName is the name of the index file inside the data folder.
 const IndexFileName = "index.citebot"
 
 const magic = "citebot-index\n"
 
-// payload is the body of an index file, gob-encoded and gzipped after a
-// one-line JSON manifest.
-type payload struct {
+// An index file is:
+//
+//	citebot-index\n
+//	manifest as one line of JSON\n
+//	header: length of meta, length of vectors (uint64 each), CRC-32C of both
+//	meta: gzipped gob of passages, documents and the lexicon
+//	vectors: every passage's vector as little-endian float32, in passage order
+//
+// Vectors are kept raw: they don't compress, and decoding them through gob
+// took most of the load time. The lengths and checksum catch truncated and
+// damaged files before anything is used.
+type meta struct {
 	Manifest  Manifest
 	Passages  []Passage
 	Documents []DocInfo
 	Lexicon   lexicon
-	// Vectors is the chromem-go collection as written by DB.ExportToWriter.
-	Vectors []byte
 }
+
+const headerLen = 8 + 8 + 4
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Save writes the index to dir/IndexFileName through a temporary file that is
 // renamed into place, so readers never see a partial file and two writers
@@ -44,10 +59,32 @@ func (ix *Index) Save(dir string) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
-	var vecs bytes.Buffer
-	if err := ix.db.ExportToWriter(&vecs, false, ""); err != nil {
-		return fmt.Errorf("save index: export vectors: %w", err)
+	var mb bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&mb, gzip.BestSpeed)
+	if err != nil {
+		return fmt.Errorf("save index: %w", err)
 	}
+	m := meta{Manifest: ix.manifest, Passages: ix.passages, Documents: ix.docs, Lexicon: *ix.lex}
+	if err := gob.NewEncoder(zw).Encode(&m); err != nil {
+		return fmt.Errorf("save index: encode: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("save index: %w", err)
+	}
+	vecs, err := ix.vectorBytes()
+	if err != nil {
+		return fmt.Errorf("save index: %w", err)
+	}
+	head, err := json.Marshal(ix.manifest)
+	if err != nil {
+		return fmt.Errorf("save index: %w", err)
+	}
+	var hdr [headerLen]byte
+	binary.LittleEndian.PutUint64(hdr[0:], uint64(mb.Len()))
+	binary.LittleEndian.PutUint64(hdr[8:], uint64(len(vecs)))
+	crc := crc32.Update(crc32.Checksum(mb.Bytes(), castagnoli), castagnoli, vecs)
+	binary.LittleEndian.PutUint32(hdr[16:], crc)
+
 	tmp, err := os.CreateTemp(dir, ".index-*.tmp")
 	if err != nil {
 		return fmt.Errorf("save index: %w", err)
@@ -59,29 +96,8 @@ func (ix *Index) Save(dir string) (err error) {
 		}
 	}()
 	w := bufio.NewWriterSize(tmp, 1<<20)
-	head, err := json.Marshal(ix.manifest)
-	if err != nil {
-		return fmt.Errorf("save index: %w", err)
-	}
-	w.WriteString(magic)
-	w.Write(head)
-	w.WriteByte('\n')
-	zw, err := gzip.NewWriterLevel(w, gzip.BestSpeed)
-	if err != nil {
-		return fmt.Errorf("save index: %w", err)
-	}
-	p := payload{
-		Manifest:  ix.manifest,
-		Passages:  ix.passages,
-		Documents: ix.docs,
-		Lexicon:   *ix.lex,
-		Vectors:   vecs.Bytes(),
-	}
-	if err := gob.NewEncoder(zw).Encode(&p); err != nil {
-		return fmt.Errorf("save index: encode: %w", err)
-	}
-	if err := zw.Close(); err != nil {
-		return fmt.Errorf("save index: %w", err)
+	for _, part := range [][]byte{[]byte(magic), head, {'\n'}, hdr[:], mb.Bytes(), vecs} {
+		w.Write(part)
 	}
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("save index: %w", err)
@@ -98,6 +114,26 @@ func (ix *Index) Save(dir string) (err error) {
 	return nil
 }
 
+// vectorBytes returns every passage's vector from the collection, in
+// passage order, as little-endian float32.
+func (ix *Index) vectorBytes() ([]byte, error) {
+	dims := ix.manifest.Dims
+	out := make([]byte, 0, len(ix.passages)*dims*4)
+	for _, p := range ix.passages {
+		doc, err := ix.coll.GetByID(context.Background(), p.ID)
+		if err != nil {
+			return nil, fmt.Errorf("vector of passage %s: %w", p.ID, err)
+		}
+		if len(doc.Embedding) != dims {
+			return nil, fmt.Errorf("vector of passage %s has %d dimensions, want %d", p.ID, len(doc.Embedding), dims)
+		}
+		for _, x := range doc.Embedding {
+			out = binary.LittleEndian.AppendUint32(out, math.Float32bits(x))
+		}
+	}
+	return out, nil
+}
+
 // ReadManifest reads the manifest at the head of an index file without
 // reading the rest.
 func ReadManifest(path string) (Manifest, error) {
@@ -110,79 +146,100 @@ func ReadManifest(path string) (Manifest, error) {
 	return m, err
 }
 
-func readHead(r *bufio.Reader) (Manifest, *bufio.Reader, error) {
+// readHead reads the magic line and the manifest, returning the number of
+// bytes they took.
+func readHead(r *bufio.Reader) (Manifest, int, error) {
 	var m Manifest
 	got := make([]byte, len(magic))
 	if _, err := io.ReadFull(r, got); err != nil || string(got) != magic {
-		return m, nil, errors.New("not a citebot index file")
+		return m, 0, errors.New("not a citebot index file")
 	}
 	line, err := r.ReadBytes('\n')
 	if err != nil {
-		return m, nil, fmt.Errorf("read manifest: %w", err)
+		return m, 0, fmt.Errorf("read manifest: %w", err)
 	}
 	if err := json.Unmarshal(line, &m); err != nil {
-		return m, nil, fmt.Errorf("read manifest: %w", err)
+		return m, 0, fmt.Errorf("read manifest: %w", err)
 	}
-	return m, r, nil
+	return m, len(magic) + len(line), nil
 }
 
-// load reads a whole index file. Any damage — truncation, flipped bytes, a
-// passage count that doesn't add up — is an error.
-func load(path string, ef EmbedderFactory) (*Index, error) {
-	f, err := os.Open(path)
+// load reads a whole index file. Any damage (truncation, flipped bytes, a
+// passage count that doesn't add up) is an error.
+func load(ctx context.Context, path string, ef EmbedderFactory) (*Index, error) {
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	m, r, err := readHead(bufio.NewReaderSize(f, 1<<20))
+	m, n, err := readHead(bufio.NewReader(bytes.NewReader(raw)))
 	if err != nil {
 		return nil, err
 	}
-	zr, err := gzip.NewReader(r)
+	raw = raw[n:]
+	if len(raw) < headerLen {
+		return nil, errors.New("truncated header")
+	}
+	metaLen := binary.LittleEndian.Uint64(raw[0:])
+	vecLen := binary.LittleEndian.Uint64(raw[8:])
+	crc := binary.LittleEndian.Uint32(raw[16:])
+	body := raw[headerLen:]
+	if uint64(len(body)) != metaLen+vecLen || metaLen > uint64(len(body)) {
+		return nil, fmt.Errorf("body is %d bytes, header says %d", len(body), metaLen+vecLen)
+	}
+	if crc32.Checksum(body, castagnoli) != crc {
+		return nil, errors.New("checksum mismatch")
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body[:metaLen]))
 	if err != nil {
 		return nil, fmt.Errorf("read body: %w", err)
 	}
-	var p payload
-	if err := gob.NewDecoder(zr).Decode(&p); err != nil {
+	var md meta
+	if err := gob.NewDecoder(zr).Decode(&md); err != nil {
 		return nil, fmt.Errorf("decode body: %w", err)
 	}
-	// Read to the end so that gzip checks its CRC and length.
-	if _, err := io.Copy(io.Discard, zr); err != nil {
-		return nil, fmt.Errorf("read body: %w", err)
-	}
-	if p.Manifest != m {
+	if md.Manifest != m {
 		return nil, errors.New("manifest and body disagree")
 	}
-	if len(p.Passages) != m.Passages || len(p.Lexicon.DocLen) != m.Passages || p.Lexicon.N != m.Passages {
-		return nil, fmt.Errorf("holds %d passages, manifest says %d", len(p.Passages), m.Passages)
+	if len(md.Passages) != m.Passages || len(md.Lexicon.DocLen) != m.Passages || md.Lexicon.N != m.Passages {
+		return nil, fmt.Errorf("holds %d passages, manifest says %d", len(md.Passages), m.Passages)
 	}
-	db := chromem.NewDB()
-	if err := db.ImportFromReader(bytes.NewReader(p.Vectors), ""); err != nil {
-		return nil, fmt.Errorf("import vectors: %w", err)
+	vecs := body[metaLen:]
+	if m.Dims <= 0 || uint64(m.Passages*m.Dims*4) != vecLen {
+		return nil, fmt.Errorf("holds %d bytes of vectors for %d passages of %d dimensions", vecLen, m.Passages, m.Dims)
 	}
-	lx := p.Lexicon
+	lx := md.Lexicon
 	lx.prepare()
 	emb := ef.New(&lx)
-	coll := db.GetCollection(collectionName, embeddingFunc(emb))
-	if coll == nil {
-		return nil, errors.New("vector collection missing")
-	}
-	if coll.Count() != m.Passages {
-		return nil, fmt.Errorf("holds %d vectors for %d passages", coll.Count(), m.Passages)
-	}
 	ix := &Index{
 		manifest: m,
-		passages: p.Passages,
-		docs:     p.Documents,
+		passages: md.Passages,
+		docs:     md.Documents,
 		lex:      &lx,
 		embedder: emb,
-		db:       db,
-		coll:     coll,
 		gate:     DefaultGate(),
 	}
 	ix.indexIDs()
 	if len(ix.byID) != m.Passages {
 		return nil, errors.New("passage IDs are not unique")
+	}
+	all := make([]float32, m.Passages*m.Dims)
+	for i := range all {
+		all[i] = math.Float32frombits(binary.LittleEndian.Uint32(vecs[4*i:]))
+	}
+	ix.db = chromem.NewDB()
+	ix.coll, err = ix.db.CreateCollection(collectionName, nil, embeddingFunc(emb))
+	if err != nil {
+		return nil, fmt.Errorf("create vector collection: %w", err)
+	}
+	docs := make([]chromem.Document, m.Passages)
+	for i, p := range md.Passages {
+		docs[i] = chromem.Document{ID: p.ID, Embedding: all[i*m.Dims : (i+1)*m.Dims : (i+1)*m.Dims]}
+	}
+	if err := ix.coll.AddDocuments(ctx, docs, runtime.GOMAXPROCS(0)); err != nil {
+		return nil, fmt.Errorf("load vectors: %w", err)
+	}
+	if ix.coll.Count() != m.Passages {
+		return nil, fmt.Errorf("holds %d vectors for %d passages", ix.coll.Count(), m.Passages)
 	}
 	return ix, nil
 }
@@ -239,7 +296,7 @@ func Open(ctx context.Context, c *Corpus, opts OpenOptions) (*Index, OpenReport,
 	case ef.Dims > 0 && m.Dims != ef.Dims:
 		rep.Reason = fmt.Sprintf("embedding dimensions changed (%d → %d)", m.Dims, ef.Dims)
 	default:
-		ix, err := load(rep.Path, ef)
+		ix, err := load(ctx, rep.Path, ef)
 		if err == nil {
 			rep.Elapsed = time.Since(start)
 			return ix, rep, nil

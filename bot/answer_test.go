@@ -1,0 +1,122 @@
+package bot_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/seeds"
+)
+
+var seedIndex = sync.OnceValues(func() (*retrieval.Index, error) {
+	c, err := retrieval.LoadCorpus(seeds.FS())
+	if err != nil {
+		return nil, err
+	}
+	return retrieval.Build(context.Background(), c, retrieval.LocalEmbedderFactory(0))
+})
+
+func pipeline(t testing.TB) *bot.Pipeline {
+	t.Helper()
+	ix, err := seedIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bot.NewPipeline(ix, bot.Options{TopK: 3})
+}
+
+func TestAskQuotesVerbatimWithProvenance(t *testing.T) {
+	p := pipeline(t)
+	a, err := p.Ask(t.Context(), "Why do the Taliban support the TTP?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Declined || a.Mode != bot.ModeExtractive || len(a.Citations) == 0 {
+		t.Fatalf("answer: %+v", a)
+	}
+	c := a.Citations[0]
+	if !strings.Contains(c.Excerpt, "The Taliban support the TTP for three main reasons.") {
+		t.Errorf("excerpt %q lacks the key sentence", c.Excerpt)
+	}
+	// An announced list brings its items.
+	for _, item := range []string{"First, both groups", "Second, the Taliban", "Third, they see"} {
+		if !strings.Contains(c.Excerpt, item) {
+			t.Errorf("excerpt lacks %q", item)
+		}
+	}
+	for _, c := range a.Citations {
+		if !c.Verified || !strings.Contains(c.Passage, c.Excerpt) {
+			t.Errorf("citation %d not verbatim in its passage", c.Ref)
+		}
+		if !strings.Contains(a.Text, `"`+c.Excerpt+`" [`) {
+			t.Errorf("answer text does not quote citation %d", c.Ref)
+		}
+		if c.Source != "000_51eec4bc261835c7.txt" || c.LineStart != 6 || c.LineEnd != 6 || c.PassageID == "" || c.Title == "" {
+			t.Errorf("provenance: %+v", c)
+		}
+	}
+}
+
+func TestAskDeclinesWhatTheCorpusDoesNotCover(t *testing.T) {
+	a, err := pipeline(t).Ask(t.Context(), "What is the capital of France?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Declined || a.Text != bot.DeclineText || len(a.Citations) != 0 || a.Citations == nil {
+		t.Errorf("answer: %+v", a)
+	}
+	if len(a.Related) == 0 {
+		t.Error("no closest passages listed")
+	}
+}
+
+func TestAskPrefersNumbersForQuantityQuestions(t *testing.T) {
+	a, err := pipeline(t).Ask(t.Context(), "What percentage of infiltrators are Afghan nationals?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Excerpt, "70-80pc") {
+		t.Errorf("answer %q lacks the figure", a.Text)
+	}
+}
+
+func TestCleanQuestion(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		err      error
+	}{
+		{"  Why\tdo the\nTaliban support the TTP?\x00\x07 ", "Why do the Taliban support the TTP?", nil},
+		{"\u200bzero\u200d width", "zero width", nil},
+		{"", "", bot.ErrEmptyQuestion},
+		{" \x01\x02\n ", "", bot.ErrEmptyQuestion},
+		{strings.Repeat("a", bot.MaxQuestionChars), strings.Repeat("a", bot.MaxQuestionChars), nil},
+		{strings.Repeat("é", bot.MaxQuestionChars+1), "", bot.ErrQuestionTooLong},
+	} {
+		got, err := bot.CleanQuestion(c.in)
+		if !errors.Is(err, c.err) || got != c.want {
+			t.Errorf("CleanQuestion(%.20q) = %.20q, %v; want %.20q, %v", c.in, got, err, c.want, c.err)
+		}
+	}
+}
+
+// BenchmarkAsk answers one question in-process on the seed corpus, after
+// the index is loaded.
+func BenchmarkAsk(b *testing.B) {
+	p := pipeline(b)
+	ctx := context.Background()
+	qs := []string{
+		"Why do the Taliban support the TTP?",
+		"How many people were killed in the first nine months of 2025?",
+		"What is the capital of France?",
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := p.Ask(ctx, qs[i%len(qs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package eval_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/bot/eval"
+	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/seeds"
+)
+
+// TestSeedEvaluation runs the project's evaluation set over the default
+// corpus and holds citebot to its targets.
+func TestSeedEvaluation(t *testing.T) {
+	cases, err := eval.LoadFile("../../testdata/eval.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := retrieval.LoadCorpus(seeds.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := retrieval.Build(t.Context(), c, retrieval.LocalEmbedderFactory(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := eval.Run(t.Context(), cases, eval.Target{Pipeline: bot.NewPipeline(ix, bot.Options{TopK: 3}), Searcher: ix, Corpus: c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	rep.WriteText(&out)
+	t.Log("\n" + out.String())
+	if rep.Answerable < 30 || rep.Unanswerable < 8 {
+		t.Errorf("evaluation set too small: %d answerable, %d not", rep.Answerable, rep.Unanswerable)
+	}
+	if rep.HitAt3 < 0.9 {
+		t.Errorf("hit@3 = %.3f, want ≥ 0.9", rep.HitAt3)
+	}
+	if rep.DeclineAccuracy < 0.75 {
+		t.Errorf("decline accuracy = %.3f, want ≥ 0.75", rep.DeclineAccuracy)
+	}
+	if rep.ExcerptValidity != 1 || rep.Excerpts == 0 {
+		t.Errorf("excerpt validity = %.3f over %d excerpts, want 1", rep.ExcerptValidity, rep.Excerpts)
+	}
+}
+
+func TestLoadFileRejectsBadFiles(t *testing.T) {
+	for name, body := range map[string]string{
+		"no answerable":    "- id: a\n  question: q?\n",
+		"no evidence":      "- id: a\n  question: q?\n  answerable: true\n",
+		"duplicate id":     "- id: a\n  question: q?\n  answerable: false\n- id: a\n  question: r?\n  answerable: false\n",
+		"unknown key":      "- id: a\n  question: q?\n  answerable: false\n  evidance: [x]\n",
+		"empty":            "",
+		"not a list":       "id: a\n",
+		"missing question": "- id: a\n  answerable: false\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "e.yaml")
+			if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := eval.LoadFile(path); err == nil {
+				t.Error("accepted")
+			}
+		})
+	}
+}

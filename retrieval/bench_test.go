@@ -1,0 +1,136 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+)
+
+func BenchmarkBuildSeed(b *testing.B) {
+	c := seedCorpus(b)
+	for b.Loop() {
+		if _, err := Build(context.Background(), c, LocalEmbedderFactory(0)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoadSeed(b *testing.B) {
+	dir := b.TempDir()
+	c := seedCorpus(b)
+	if _, _, err := Open(context.Background(), c, OpenOptions{DataDir: dir}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		_, rep, err := Open(context.Background(), c, OpenOptions{DataDir: dir})
+		if err != nil || rep.Rebuilt {
+			b.Fatal(err, rep)
+		}
+	}
+}
+
+func BenchmarkSearchSeed(b *testing.B) {
+	ix, err := Build(context.Background(), seedCorpus(b), LocalEmbedderFactory(0))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := ix.Search(context.Background(), "Why do the Taliban support the TTP?", 3); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// syntheticCorpus makes files×paras passages of about 100 words each from
+// a Zipf-distributed vocabulary, with a heading per file.
+func syntheticCorpus(files, paras int) (*Corpus, []string) {
+	r := rand.New(rand.NewPCG(1, 2))
+	const vocab = 30000
+	words := make([]string, vocab)
+	letters := "abcdefghijklmnopqrstuvwxyz"
+	for i := range words {
+		n := 3 + r.IntN(8)
+		var sb strings.Builder
+		for range n {
+			sb.WriteByte(letters[r.IntN(len(letters))])
+		}
+		words[i] = sb.String()
+	}
+	zipf := rand.NewZipf(r, 1.1, 2, vocab-1)
+	fsys := fstest.MapFS{}
+	var queries []string
+	for f := range files {
+		var doc strings.Builder
+		fmt.Fprintf(&doc, "Document %d\n\n", f)
+		for p := range paras {
+			var para []string
+			for s := 0; s < 6; s++ {
+				n := 12 + r.IntN(10)
+				sent := make([]string, n)
+				for i := range sent {
+					sent[i] = words[zipf.Uint64()]
+				}
+				sent[0] = strings.ToUpper(sent[0][:1]) + sent[0][1:]
+				para = append(para, strings.Join(sent, " ")+".")
+			}
+			text := strings.Join(para, " ")
+			doc.WriteString(text + "\n\n")
+			if p%50 == 0 {
+				ws := strings.Fields(para[2])
+				queries = append(queries, "What about "+strings.Join(ws[:min(6, len(ws))], " ")+"?")
+			}
+		}
+		fsys[fmt.Sprintf("docs/%03d.txt", f)] = &fstest.MapFile{Data: []byte(doc.String())}
+	}
+	c, err := LoadCorpus(fsys)
+	if err != nil {
+		panic(err)
+	}
+	return c, queries
+}
+
+var synthetic = sync.OnceValues(func() (*Corpus, []string) { return syntheticCorpus(100, 100) })
+
+func BenchmarkBuild10k(b *testing.B) {
+	c, _ := synthetic()
+	for b.Loop() {
+		ix, err := Build(context.Background(), c, LocalEmbedderFactory(0))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(len(ix.Passages())), "passages")
+	}
+}
+
+func BenchmarkSearch10k(b *testing.B) {
+	c, qs := synthetic()
+	ix, err := Build(context.Background(), c, LocalEmbedderFactory(0))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if n := len(ix.Passages()); n != 10000 {
+		b.Fatalf("%d passages", n)
+	}
+	for i := 0; b.Loop(); i++ {
+		if _, err := ix.Search(context.Background(), qs[i%len(qs)], 3); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoad10k(b *testing.B) {
+	c, _ := synthetic()
+	dir := b.TempDir()
+	if _, _, err := Open(context.Background(), c, OpenOptions{DataDir: dir}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, rep, err := Open(context.Background(), c, OpenOptions{DataDir: dir}); err != nil || rep.Rebuilt {
+			b.Fatal(err, rep)
+		}
+	}
+}
