@@ -48,7 +48,7 @@ func TestLocalEmbedderInvariances(t *testing.T) {
 		}
 	}
 	close := []struct{ a, b string }{
-		{"refugee deported", "refugees deporting"},   // inflections
+		{"refugee deported", "refugees deporting"},      // inflections
 		{"Taliban infiltration", "Talbian infiltraton"}, // typos
 	}
 	for _, c := range close {

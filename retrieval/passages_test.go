@@ -106,7 +106,7 @@ func TestSeedPassageIDsAreStable(t *testing.T) {
 
 func TestChunkMarkdownAndWrappedText(t *testing.T) {
 	fsys := fstest.MapFS{
-		"guide.md": {Data: []byte("# User Guide\n\nIntro paragraph that is\nwrapped over two lines.\n\n## Install\n\n### Linux\n\nRun the installer.\n\n```\n# not a heading\n```\n\n## Use\n\nAsk a question.\n")},
+		"guide.md":          {Data: []byte("# User Guide\n\nIntro paragraph that is\nwrapped over two lines.\n\n## Install\n\n### Linux\n\nRun the installer.\n\n```\n# not a heading\n```\n\n## Use\n\nAsk a question.\n")},
 		"notes/wrapped.txt": {Data: []byte("Introduction\nThis paragraph is hard-wrapped at a fixed width so each line is\nshorter than the paragraph and the lines must be joined into one.\n\nSecond paragraph.\n")},
 		"image.png":         {Data: []byte{0x89, 'P', 'N', 'G'}},
 		"empty.txt":         {Data: []byte(" \n\n")},
