@@ -3,7 +3,6 @@ package retrieval
 import (
 	"context"
 	"fmt"
-	"hash/fnv"
 	"math"
 
 	"github.com/philippgille/chromem-go"
@@ -97,6 +96,7 @@ func (e *LocalEmbedder) vector(st *Stemmer, text string) []float32 {
 		}
 	}
 	prev, prevW := "", 0.0
+	var grams []string
 	for _, t := range toks {
 		if t.Stop && content > 0 {
 			prev = ""
@@ -111,27 +111,43 @@ func (e *LocalEmbedder) vector(st *Stemmer, text string) []float32 {
 		if t.Stop {
 			w *= 0.1
 		}
-		e.add(v, "w\x00"+t.Stem, w*wordWeight)
+		e.add(v, featureHash('w', t.Stem, ""), w*wordWeight)
 		if prev != "" {
-			e.add(v, "b\x00"+prev+"\x00"+t.Stem, (w+prevW)/2*bigramWeight)
+			e.add(v, featureHash('b', prev, t.Stem), (w+prevW)/2*bigramWeight)
 		}
 		prev, prevW = t.Stem, w
-		grams := charNGrams(t.Word)
+		grams = charNGrams(grams[:0], t.Word)
 		gw := w * ngramWeight / math.Sqrt(float64(len(grams)))
 		for _, g := range grams {
-			e.add(v, "c\x00"+g, gw)
+			e.add(v, featureHash('c', g, ""), gw)
 		}
 	}
 	normalize(v)
 	return v
 }
 
-// add hashes a feature into v with a sign taken from the hash, so that
-// collisions cancel out on average.
-func (e *LocalEmbedder) add(v []float32, feature string, w float64) {
-	h := fnv.New64a()
-	h.Write([]byte(feature))
-	x := h.Sum64()
+// featureHash is the 64-bit FNV-1a hash of a feature: its kind, then a and
+// b separated by a zero byte.
+func featureHash(kind byte, a, b string) uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
+	h = (h ^ uint64(kind)) * prime
+	h = (h ^ 0) * prime
+	for i := 0; i < len(a); i++ {
+		h = (h ^ uint64(a[i])) * prime
+	}
+	if b != "" {
+		h = (h ^ 0) * prime
+		for i := 0; i < len(b); i++ {
+			h = (h ^ uint64(b[i])) * prime
+		}
+	}
+	return h
+}
+
+// add adds weight w to the dimension the feature hash x falls in, with a
+// sign taken from the hash, so that collisions cancel out on average.
+func (e *LocalEmbedder) add(v []float32, x uint64, w float64) {
 	i := int(x % uint64(e.dims))
 	if x>>63 == 1 {
 		w = -w
@@ -139,17 +155,31 @@ func (e *LocalEmbedder) add(v []float32, feature string, w float64) {
 	v[i] += float32(w)
 }
 
-// charNGrams returns the 3- and 4-letter pieces of a word padded with
-// boundary marks; words of up to three letters are their own piece.
-func charNGrams(w string) []string {
-	r := []rune("<" + w + ">")
-	if len(r) <= 5 {
-		return []string{string(r)}
+// charNGrams appends to out the 3- and 4-letter pieces of a word padded
+// with boundary marks; words of up to three letters are their own piece.
+func charNGrams(out []string, w string) []string {
+	padded := "<" + w + ">"
+	var starts [64]int // byte offset of each rune, for words up to 62 runes
+	n := 0
+	for i := range padded {
+		if n == len(starts) {
+			break
+		}
+		starts[n] = i
+		n++
 	}
-	var out []string
-	for n := 3; n <= 4; n++ {
-		for i := 0; i+n <= len(r); i++ {
-			out = append(out, string(r[i:i+n]))
+	if n <= 5 || n == len(starts) {
+		return append(out, padded)
+	}
+	at := func(i int) int {
+		if i == n {
+			return len(padded)
+		}
+		return starts[i]
+	}
+	for size := 3; size <= 4; size++ {
+		for i := 0; i+size <= n; i++ {
+			out = append(out, padded[starts[i]:at(i+size)])
 		}
 	}
 	return out
