@@ -27,11 +27,7 @@ func (a *App) cmdAsk(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	e, err := a.setup(cf)
-	if err != nil {
-		return err
-	}
-	ix, _, err := e.openIndex(ctx)
+	e, ix, _, err := a.open(ctx, cf)
 	if err != nil {
 		return err
 	}
@@ -39,11 +35,7 @@ func (a *App) cmdAsk(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return writeJSON(a.Stdout, ans)
-	}
-	renderAnswer(a.Stdout, ans)
-	return nil
+	return a.output(*asJSON, ans, func(w io.Writer) { renderAnswer(w, ans) })
 }
 
 func (a *App) cmdIndex(ctx context.Context, args []string) error {
@@ -115,11 +107,7 @@ func (a *App) cmdPassage(ctx context.Context, args []string) error {
 	if len(pos) != 1 {
 		return usagef("passage takes one passage ID")
 	}
-	e, err := a.setup(cf)
-	if err != nil {
-		return err
-	}
-	ix, _, err := e.openIndex(ctx)
+	_, ix, _, err := a.open(ctx, cf)
 	if err != nil {
 		return err
 	}
@@ -127,11 +115,7 @@ func (a *App) cmdPassage(ctx context.Context, args []string) error {
 	if !ok {
 		return fmt.Errorf("no passage with ID %q in this corpus (IDs come from 'citebot ask' citations)", pos[0])
 	}
-	if *asJSON {
-		return writeJSON(a.Stdout, p)
-	}
-	renderPassage(a.Stdout, p)
-	return nil
+	return a.output(*asJSON, p, func(w io.Writer) { renderPassage(w, p) })
 }
 
 func (a *App) cmdEval(ctx context.Context, args []string) error {
@@ -150,11 +134,7 @@ func (a *App) cmdEval(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	e, err := a.setup(cf)
-	if err != nil {
-		return err
-	}
-	ix, c, err := e.openIndex(ctx)
+	e, ix, c, err := a.open(ctx, cf)
 	if err != nil {
 		return err
 	}
@@ -162,15 +142,26 @@ func (a *App) cmdEval(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		return writeJSON(a.Stdout, rep)
-	}
-	rep.WriteText(a.Stdout)
-	return nil
+	return a.output(*asJSON, rep, rep.WriteText)
 }
 
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+// open reads the configuration and opens the index it names.
+func (a *App) open(ctx context.Context, cf commonFlags) (*env, *retrieval.Index, *retrieval.Corpus, error) {
+	e, err := a.setup(cf)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ix, c, err := e.openIndex(ctx)
+	return e, ix, c, err
+}
+
+// output writes v as JSON, or as text for people.
+func (a *App) output(asJSON bool, v any, text func(io.Writer)) error {
+	if !asJSON {
+		text(a.Stdout)
+		return nil
+	}
+	enc := json.NewEncoder(a.Stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
