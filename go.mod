@@ -7,3 +7,5 @@ require (
 	github.com/philippgille/chromem-go v0.7.0
 	go.yaml.in/yaml/v3 v3.0.6
 )
+
+require github.com/sashabaranov/go-openai v1.43.0

@@ -1,0 +1,371 @@
+// Package llm talks to OpenAI-compatible chat servers (OpenAI, Ollama,
+// llama.cpp server, vLLM, LM Studio, …) through go-openai: streaming through
+// a callback, reasoning removed, failures classified and retried.
+package llm
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	openai "github.com/sashabaranov/go-openai"
+)
+
+// Config says which server and model to use and how.
+type Config struct {
+	BaseURL string // including /v1, e.g. http://localhost:11434/v1
+	Model   string
+	// APIKey is sent as a bearer token; empty sends no Authorization header.
+	APIKey string
+	// Temperature, when set, is sent even when it is 0.
+	Temperature *float64
+	MaxTokens   int           // sent as max_tokens; 0 leaves it to the server
+	Timeout     time.Duration // for the whole answer, retries included
+	Stream      bool
+	MaxRetries  int           // retries after a 429, a 5xx or a refused connection
+	Backoff     time.Duration // first wait between attempts; doubles each time
+}
+
+// Message is one turn of a conversation.
+type Message struct {
+	Role    string // system, user or assistant
+	Content string
+}
+
+// Chunk is a piece of a streamed answer, reasoning removed.
+type Chunk struct {
+	Text string
+	// Reset withdraws all text delivered before: it was reasoning.
+	Reset bool
+}
+
+// Result is a finished answer.
+type Result struct {
+	Text         string // the visible answer, reasoning removed
+	FinishReason string
+	// Truncated is true when the server stopped at its token limit.
+	Truncated bool
+	Model     string
+}
+
+// Kind classifies a failure for the caller and the user.
+type Kind int
+
+// Failure kinds.
+const (
+	KindUnavailable Kind = iota // no connection
+	KindTimeout                 // too slow
+	KindRateLimited             // 429
+	KindServer                  // 5xx
+	KindAuth                    // 401, 403
+	KindRequest                 // other 4xx: the request or the model name is wrong
+	KindBadResponse             // an answer that can't be read, or an empty one
+	KindCanceled                // the caller gave up
+)
+
+// Error is a failed call to the model server.
+type Error struct {
+	Kind   Kind
+	Status int    // HTTP status, 0 if none
+	Detail string // what the server or the network said
+	Err    error
+}
+
+func (e *Error) Error() string {
+	var what string
+	switch e.Kind {
+	case KindUnavailable:
+		what = "model server unreachable"
+	case KindTimeout:
+		what = "model server too slow"
+	case KindRateLimited:
+		what = "model server rate limit"
+	case KindServer:
+		what = "model server error"
+	case KindAuth:
+		what = "model server refused the API key"
+	case KindRequest:
+		what = "model server rejected the request"
+	case KindBadResponse:
+		what = "model server sent an unreadable answer"
+	case KindCanceled:
+		what = "canceled"
+	}
+	if e.Status != 0 {
+		what += fmt.Sprintf(" (HTTP %d)", e.Status)
+	}
+	if e.Detail != "" {
+		what += ": " + e.Detail
+	}
+	return what
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// retryable reports whether another attempt may succeed.
+func (e *Error) retryable() bool {
+	switch e.Kind {
+	case KindUnavailable, KindRateLimited, KindServer:
+		return true
+	}
+	return false
+}
+
+// Client calls one model on one server. It is safe for concurrent use.
+type Client struct {
+	cfg Config
+	api *openai.Client
+}
+
+// New returns a client; httpClient nil means a plain http.Client (deadlines
+// come from the context and cfg.Timeout). Without an API key no
+// Authorization header is sent, as Ollama and llama.cpp expect.
+func New(cfg Config, httpClient *http.Client) *Client {
+	oc := openai.DefaultConfig(cfg.APIKey)
+	oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	if httpClient == nil {
+		httpClient = &http.Client{}
+	}
+	oc.HTTPClient = httpClient
+	if cfg.Backoff <= 0 {
+		cfg.Backoff = 500 * time.Millisecond
+	}
+	return &Client{cfg: cfg, api: openai.NewClientWithConfig(oc)}
+}
+
+// Model returns the configured model name.
+func (c *Client) Model() string { return c.cfg.Model }
+
+// Complete sends the conversation and returns the answer. With streaming on,
+// onChunk receives the visible text as it arrives; an error from onChunk
+// stops the stream and is returned. Failed attempts are retried while
+// nothing has been delivered.
+func (c *Client) Complete(ctx context.Context, msgs []Message, onChunk func(Chunk) error) (Result, error) {
+	if c.cfg.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, c.cfg.Timeout)
+		defer cancel()
+	}
+	req := c.request(msgs)
+	wait := c.cfg.Backoff
+	for attempt := 0; ; attempt++ {
+		var res Result
+		var delivered bool
+		var err error
+		if c.cfg.Stream {
+			res, delivered, err = c.stream(ctx, req, onChunk)
+		} else {
+			res, err = c.once(ctx, req, onChunk)
+		}
+		if err == nil {
+			return res, nil
+		}
+		var le *Error
+		if !errors.As(err, &le) || !le.retryable() || delivered || attempt >= c.cfg.MaxRetries {
+			return res, err
+		}
+		select {
+		case <-ctx.Done():
+			return res, classify(ctx, ctx.Err())
+		case <-time.After(wait):
+		}
+		wait *= 2
+	}
+}
+
+func (c *Client) request(msgs []Message) openai.ChatCompletionRequest {
+	req := openai.ChatCompletionRequest{Model: c.cfg.Model, MaxTokens: c.cfg.MaxTokens, Stream: c.cfg.Stream}
+	if t := c.cfg.Temperature; t != nil {
+		req.Temperature = float32(*t)
+		if req.Temperature == 0 {
+			// go-openai omits a zero temperature; the smallest positive
+			// float is 0 to every server and is sent.
+			req.Temperature = math.SmallestNonzeroFloat32
+		}
+	}
+	for _, m := range msgs {
+		req.Messages = append(req.Messages, openai.ChatCompletionMessage{Role: m.Role, Content: m.Content})
+	}
+	return req
+}
+
+func (c *Client) once(ctx context.Context, req openai.ChatCompletionRequest, onChunk func(Chunk) error) (Result, error) {
+	resp, err := c.api.CreateChatCompletion(ctx, req)
+	if err != nil {
+		return Result{}, classify(ctx, err)
+	}
+	if len(resp.Choices) == 0 {
+		return Result{}, &Error{Kind: KindBadResponse, Detail: "no choices in the answer"}
+	}
+	ch := resp.Choices[0]
+	res := Result{
+		Text:         strings.TrimSpace(StripThinking(ch.Message.Content)),
+		FinishReason: string(ch.FinishReason),
+		Truncated:    ch.FinishReason == openai.FinishReasonLength,
+		Model:        resp.Model,
+	}
+	if res.Text == "" {
+		return res, &Error{Kind: KindBadResponse, Detail: "empty answer"}
+	}
+	if onChunk != nil {
+		if err := onChunk(Chunk{Text: res.Text}); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+func (c *Client) stream(ctx context.Context, req openai.ChatCompletionRequest, onChunk func(Chunk) error) (res Result, delivered bool, err error) {
+	st, err := c.api.CreateChatCompletionStream(ctx, req)
+	if err != nil {
+		return res, false, classify(ctx, err)
+	}
+	defer st.Close()
+	var f thinkFilter
+	emit := func(ch Chunk) error {
+		if onChunk == nil || (ch.Text == "" && !ch.Reset) {
+			return nil
+		}
+		delivered = true
+		return onChunk(ch)
+	}
+	for {
+		resp, rerr := st.Recv()
+		if errors.Is(rerr, io.EOF) {
+			break
+		}
+		if rerr != nil {
+			res.Text = strings.TrimSpace(f.text())
+			return res, delivered, classify(ctx, rerr)
+		}
+		if resp.Model != "" {
+			res.Model = resp.Model
+		}
+		for _, ch := range resp.Choices {
+			if ch.FinishReason != "" {
+				res.FinishReason = string(ch.FinishReason)
+			}
+			// Delta.ReasoningContent (and "reasoning") is never shown.
+			text, reset := f.feed(ch.Delta.Content)
+			if err := emit(Chunk{Text: text, Reset: reset}); err != nil {
+				return res, delivered, err
+			}
+		}
+	}
+	if err := emit(Chunk{Text: f.flush()}); err != nil {
+		return res, delivered, err
+	}
+	res.Text = strings.TrimSpace(f.text())
+	res.Truncated = res.FinishReason == string(openai.FinishReasonLength)
+	if res.Text == "" {
+		return res, delivered, &Error{Kind: KindBadResponse, Detail: "empty answer"}
+	}
+	return res, delivered, nil
+}
+
+// classify turns an error from go-openai or the network into an *Error.
+func classify(ctx context.Context, err error) error {
+	var le *Error
+	if errors.As(err, &le) {
+		return err
+	}
+	if ctx.Err() != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return &Error{Kind: KindTimeout, Detail: "no complete answer in time", Err: err}
+		}
+		return &Error{Kind: KindCanceled, Err: err}
+	}
+	var reqErr *openai.RequestError
+	if errors.As(err, &reqErr) {
+		detail := bodyDetail(reqErr.Body)
+		if detail == "" && reqErr.Err != nil {
+			detail = reqErr.Err.Error()
+		}
+		return &Error{Kind: statusKind(reqErr.HTTPStatusCode), Status: reqErr.HTTPStatusCode, Detail: detail, Err: err}
+	}
+	var apiErr *openai.APIError
+	if errors.As(err, &apiErr) {
+		kind := statusKind(apiErr.HTTPStatusCode)
+		if apiErr.HTTPStatusCode == 0 {
+			kind = KindServer // an error sent inside the stream
+		}
+		return &Error{Kind: kind, Status: apiErr.HTTPStatusCode, Detail: clip(apiErr.Message), Err: err}
+	}
+	var netErr net.Error
+	if errors.As(err, &netErr) && netErr.Timeout() {
+		return &Error{Kind: KindTimeout, Detail: "network timeout", Err: err}
+	}
+	var opErr *net.OpError
+	if errors.As(err, &opErr) {
+		return &Error{Kind: KindUnavailable, Detail: clip(opErr.Err.Error()), Err: err}
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return &Error{Kind: KindBadResponse, Detail: "connection closed mid-answer", Err: err}
+	}
+	return &Error{Kind: KindBadResponse, Detail: clip(err.Error()), Err: err}
+}
+
+func statusKind(status int) Kind {
+	switch {
+	case status == http.StatusTooManyRequests:
+		return KindRateLimited
+	case status == http.StatusUnauthorized || status == http.StatusForbidden:
+		return KindAuth
+	case status >= 500:
+		return KindServer
+	case status >= 400:
+		return KindRequest
+	}
+	return KindBadResponse
+}
+
+// bodyDetail pulls a readable message out of an error body: an Ollama-style
+// {"error":"…"}, an OpenAI-style {"error":{"message":"…"}}, or the title of
+// an HTML page.
+func bodyDetail(body []byte) string {
+	s := strings.TrimSpace(string(body))
+	if s == "" {
+		return ""
+	}
+	if strings.HasPrefix(s, "{") {
+		var v struct {
+			Error any `json:"error"`
+		}
+		if json.Unmarshal([]byte(s), &v) == nil {
+			switch e := v.Error.(type) {
+			case string:
+				return clip(e)
+			case map[string]any:
+				if m, ok := e["message"].(string); ok {
+					return clip(m)
+				}
+			}
+		}
+	}
+	lower := strings.ToLower(s)
+	if i := strings.Index(lower, "<title>"); i >= 0 {
+		if j := strings.Index(lower[i:], "</title>"); j > 0 {
+			return clip("HTML page: " + strings.TrimSpace(s[i+7:i+j]))
+		}
+	}
+	if strings.HasPrefix(lower, "<") {
+		return "an HTML page instead of JSON"
+	}
+	return clip(s)
+}
+
+// clip keeps error text short and on one line.
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 200 {
+		return string(r[:200]) + "…"
+	}
+	return s
+}

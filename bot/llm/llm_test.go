@@ -1,0 +1,225 @@
+package llm_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/citebot/citebot/bot/llm"
+	"github.com/citebot/citebot/bot/llm/llmtest"
+)
+
+func client(srv *llmtest.Server, mod func(*llm.Config)) *llm.Client {
+	cfg := llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true, MaxRetries: 2, Backoff: time.Millisecond, Timeout: 5 * time.Second}
+	if mod != nil {
+		mod(&cfg)
+	}
+	return llm.New(cfg, nil)
+}
+
+func collect(t *testing.T, c *llm.Client) (llm.Result, string, int, error) {
+	t.Helper()
+	var shown strings.Builder
+	resets := 0
+	res, err := c.Complete(t.Context(), []llm.Message{{Role: "system", Content: "s"}, {Role: "user", Content: "q"}}, func(ch llm.Chunk) error {
+		if ch.Reset {
+			resets++
+			shown.Reset()
+		}
+		shown.WriteString(ch.Text)
+		return nil
+	})
+	return res, shown.String(), resets, err
+}
+
+func TestOpenAIStyle(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.Chat = func(llmtest.Request) llmtest.Reply {
+		return llmtest.Reply{Chunks: []string{"The Taliban ", "support the TTP ", "[1]."}, Model: "gpt-x"}
+	}
+	zero := 0.0
+	c := client(srv, func(c *llm.Config) { c.APIKey = "sk-test"; c.Temperature = &zero; c.MaxTokens = 300 })
+	res, shown, _, err := collect(t, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Text != "The Taliban support the TTP [1]." || shown != res.Text || res.Model != "gpt-x" || res.Truncated {
+		t.Errorf("result %+v, shown %q", res, shown)
+	}
+	req := srv.Requests()[0]
+	if got := req.Header.Get("Authorization"); got != "Bearer sk-test" {
+		t.Errorf("Authorization = %q", got)
+	}
+	if req.Body["max_tokens"] != 300.0 || req.Body["max_completion_tokens"] != nil || req.Body["model"] != "m" || !req.Stream {
+		t.Errorf("body %v", req.Body)
+	}
+	if temp, ok := req.Body["temperature"].(float64); !ok || temp > 1e-30 {
+		t.Errorf("temperature 0 not sent: %v", req.Body["temperature"])
+	}
+	if len(req.Messages) != 2 || req.Messages[0].Role != "system" || req.Messages[1].Content != "q" {
+		t.Errorf("messages %+v", req.Messages)
+	}
+}
+
+func TestOllamaStyle(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.Chat = func(llmtest.Request) llmtest.Reply {
+		return llmtest.Reply{Status: 404, Body: `{"error":"model \"llama9\" not found, try pulling it first"}`}
+	}
+	_, _, _, err := collect(t, client(srv, nil))
+	var le *llm.Error
+	if !errors.As(err, &le) || le.Kind != llm.KindRequest || le.Status != 404 || !strings.Contains(le.Detail, `model "llama9" not found`) {
+		t.Errorf("err = %v", err)
+	}
+	if h := srv.Requests()[0].Header.Get("Authorization"); h != "" {
+		t.Errorf("Authorization sent without a key: %q", h)
+	}
+	if len(srv.Requests()) != 1 {
+		t.Errorf("a 404 was retried")
+	}
+}
+
+func TestReasoningNeverShown(t *testing.T) {
+	cases := map[string]struct {
+		reply  llmtest.Reply
+		want   string
+		resets int
+	}{
+		"llama.cpp inline think split over chunks": {
+			llmtest.Reply{Chunks: []string{"<thi", "nk>Let me think about [2] \"fake\"</th", "ink>\n\nAnswer [1]", "."}}, "Answer [1].", 0},
+		"lone closing tag": {
+			llmtest.Reply{Chunks: []string{"The user asks", " about X [3].", "</think>", "Real answer [1]."}}, "Real answer [1].", 1},
+		"vLLM reasoning_content": {
+			llmtest.Reply{Reasoning: []string{"secret ", "plan"}, Chunks: []string{"Answer [1]."}}, "Answer [1].", 0},
+		"reasoning field": {
+			llmtest.Reply{Reasoning: []string{"secret"}, ReasoningField: true, Chunks: []string{"Answer [1]."}}, "Answer [1].", 0},
+		"tag-like text kept": {
+			llmtest.Reply{Chunks: []string{"a < b and <thing> [1]", "<"}}, "a < b and <thing> [1]<", 0},
+	}
+	for name, c := range cases {
+		for _, stream := range []bool{true, false} {
+			t.Run(name+map[bool]string{true: " streamed", false: " whole"}[stream], func(t *testing.T) {
+				srv := llmtest.New(t)
+				srv.Chat = func(llmtest.Request) llmtest.Reply { return c.reply }
+				res, shown, resets, err := collect(t, client(srv, func(cfg *llm.Config) { cfg.Stream = stream }))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Text != c.want || strings.TrimSpace(shown) != c.want {
+					t.Errorf("text %q, shown %q, want %q", res.Text, shown, c.want)
+				}
+				if stream && resets != c.resets {
+					t.Errorf("resets = %d, want %d", resets, c.resets)
+				}
+			})
+		}
+	}
+}
+
+func TestFaults(t *testing.T) {
+	type want struct {
+		kind     llm.Kind
+		ok       bool
+		text     string
+		requests int
+	}
+	cases := map[string]struct {
+		replies []llmtest.Reply // one per request; the last repeats
+		mod     func(*llm.Config)
+		want    want
+	}{
+		"429 then success": {[]llmtest.Reply{{Status: 429}, {Chunks: []string{"fine"}}}, nil, want{ok: true, text: "fine", requests: 2}},
+		"503 every time": {[]llmtest.Reply{{Status: 503}}, nil, want{kind: llm.KindServer, requests: 3}},
+		"HTML error page": {[]llmtest.Reply{{Status: 502, Body: "<html><head><title>502 Bad Gateway</title></head></html>"}}, nil, want{kind: llm.KindServer, requests: 3}},
+		"401": {[]llmtest.Reply{{Status: 401}}, nil, want{kind: llm.KindAuth, requests: 1}},
+		"malformed JSON": {[]llmtest.Reply{{Body: `{"choices": [not json`}}, func(c *llm.Config) { c.Stream = false }, want{kind: llm.KindBadResponse, requests: 1}},
+		"mid-stream error": {[]llmtest.Reply{{Chunks: []string{"part one ", "part two"}, ErrorAfter: 1}}, nil, want{kind: llm.KindServer, text: "part one", requests: 1}},
+		"connection cut": {[]llmtest.Reply{{Chunks: []string{"part one ", "part two"}, CutAfter: 1}}, nil, want{kind: llm.KindBadResponse, text: "part one", requests: 1}},
+		"empty stream": {[]llmtest.Reply{{Chunks: nil}}, nil, want{kind: llm.KindBadResponse, requests: 1}},
+		"only reasoning": {[]llmtest.Reply{{Chunks: []string{"<think>hmm"}}}, nil, want{kind: llm.KindBadResponse, requests: 1}},
+		"no [DONE]": {[]llmtest.Reply{{Chunks: []string{"done anyway"}, NoDone: true}}, nil, want{ok: true, text: "done anyway", requests: 1}},
+		"no finish_reason": {[]llmtest.Reply{{Chunks: []string{"x"}, FinishReason: "-"}}, nil, want{ok: true, text: "x", requests: 1}},
+		"odd finish_reason": {[]llmtest.Reply{{Chunks: []string{"x"}, FinishReason: "eos_token"}}, nil, want{ok: true, text: "x", requests: 1}},
+		"timeout": {[]llmtest.Reply{{Delay: 2 * time.Second, Chunks: []string{"late"}}}, func(c *llm.Config) { c.Timeout = 100 * time.Millisecond }, want{kind: llm.KindTimeout, requests: 1}},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			srv := llmtest.New(t)
+			n := 0
+			srv.Chat = func(llmtest.Request) llmtest.Reply {
+				r := c.replies[min(n, len(c.replies)-1)]
+				n++
+				return r
+			}
+			res, _, _, err := collect(t, client(srv, c.mod))
+			if c.want.ok {
+				if err != nil || res.Text != c.want.text {
+					t.Errorf("res %+v err %v", res, err)
+				}
+			} else {
+				var le *llm.Error
+				if !errors.As(err, &le) || le.Kind != c.want.kind {
+					t.Errorf("err = %v (%T), want kind %d", err, err, c.want.kind)
+				}
+				if res.Text != c.want.text {
+					t.Errorf("partial text %q, want %q", res.Text, c.want.text)
+				}
+			}
+			if got := len(srv.Requests()); got != c.want.requests {
+				t.Errorf("%d requests, want %d", got, c.want.requests)
+			}
+		})
+	}
+}
+
+func TestTruncatedAnswer(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.Chat = func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{"cut off mid"}, FinishReason: "length"} }
+	res, _, _, err := collect(t, client(srv, nil))
+	if err != nil || !res.Truncated {
+		t.Errorf("res %+v err %v", res, err)
+	}
+}
+
+func TestConnectionRefused(t *testing.T) {
+	srv := llmtest.New(t)
+	url := srv.BaseURL()
+	srv.Close()
+	c := llm.New(llm.Config{BaseURL: url, Model: "m", Stream: true, MaxRetries: 1, Backoff: time.Millisecond}, nil)
+	_, err := c.Complete(t.Context(), []llm.Message{{Role: "user", Content: "q"}}, nil)
+	var le *llm.Error
+	if !errors.As(err, &le) || le.Kind != llm.KindUnavailable {
+		t.Errorf("err = %v", err)
+	}
+	if !strings.Contains(err.Error(), "model server unreachable") {
+		t.Errorf("message %q", err)
+	}
+}
+
+func TestCallbackErrorStopsStream(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.Chat = func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{"a", "b", "c"}} }
+	stop := errors.New("stop")
+	calls := 0
+	_, err := client(srv, nil).Complete(t.Context(), []llm.Message{{Role: "user", Content: "q"}}, func(llm.Chunk) error {
+		calls++
+		return stop
+	})
+	if !errors.Is(err, stop) || calls != 1 {
+		t.Errorf("err %v after %d calls", err, calls)
+	}
+}
+
+func TestCanceled(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.Chat = func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Delay: time.Second, Chunks: []string{"x"}} }
+	ctx, cancel := context.WithCancel(t.Context())
+	go func() { time.Sleep(20 * time.Millisecond); cancel() }()
+	_, err := client(srv, nil).Complete(ctx, []llm.Message{{Role: "user", Content: "q"}}, nil)
+	var le *llm.Error
+	if !errors.As(err, &le) || le.Kind != llm.KindCanceled {
+		t.Errorf("err = %v", err)
+	}
+}
