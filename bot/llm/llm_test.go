@@ -130,19 +130,19 @@ func TestFaults(t *testing.T) {
 		mod     func(*llm.Config)
 		want    want
 	}{
-		"429 then success": {[]llmtest.Reply{{Status: 429}, {Chunks: []string{"fine"}}}, nil, want{ok: true, text: "fine", requests: 2}},
-		"503 every time": {[]llmtest.Reply{{Status: 503}}, nil, want{kind: llm.KindServer, requests: 3}},
-		"HTML error page": {[]llmtest.Reply{{Status: 502, Body: "<html><head><title>502 Bad Gateway</title></head></html>"}}, nil, want{kind: llm.KindServer, requests: 3}},
-		"401": {[]llmtest.Reply{{Status: 401}}, nil, want{kind: llm.KindAuth, requests: 1}},
-		"malformed JSON": {[]llmtest.Reply{{Body: `{"choices": [not json`}}, func(c *llm.Config) { c.Stream = false }, want{kind: llm.KindBadResponse, requests: 1}},
-		"mid-stream error": {[]llmtest.Reply{{Chunks: []string{"part one ", "part two"}, ErrorAfter: 1}}, nil, want{kind: llm.KindServer, text: "part one", requests: 1}},
-		"connection cut": {[]llmtest.Reply{{Chunks: []string{"part one ", "part two"}, CutAfter: 1}}, nil, want{kind: llm.KindBadResponse, text: "part one", requests: 1}},
-		"empty stream": {[]llmtest.Reply{{Chunks: nil}}, nil, want{kind: llm.KindBadResponse, requests: 1}},
-		"only reasoning": {[]llmtest.Reply{{Chunks: []string{"<think>hmm"}}}, nil, want{kind: llm.KindBadResponse, requests: 1}},
-		"no [DONE]": {[]llmtest.Reply{{Chunks: []string{"done anyway"}, NoDone: true}}, nil, want{ok: true, text: "done anyway", requests: 1}},
-		"no finish_reason": {[]llmtest.Reply{{Chunks: []string{"x"}, FinishReason: "-"}}, nil, want{ok: true, text: "x", requests: 1}},
+		"429 then success":  {[]llmtest.Reply{{Status: 429}, {Chunks: []string{"fine"}}}, nil, want{ok: true, text: "fine", requests: 2}},
+		"503 every time":    {[]llmtest.Reply{{Status: 503}}, nil, want{kind: llm.KindServer, requests: 3}},
+		"HTML error page":   {[]llmtest.Reply{{Status: 502, Body: "<html><head><title>502 Bad Gateway</title></head></html>"}}, nil, want{kind: llm.KindServer, requests: 3}},
+		"401":               {[]llmtest.Reply{{Status: 401}}, nil, want{kind: llm.KindAuth, requests: 1}},
+		"malformed JSON":    {[]llmtest.Reply{{Body: `{"choices": [not json`}}, func(c *llm.Config) { c.Stream = false }, want{kind: llm.KindBadResponse, requests: 1}},
+		"mid-stream error":  {[]llmtest.Reply{{Chunks: []string{"part one ", "part two"}, ErrorAfter: 1}}, nil, want{kind: llm.KindServer, text: "part one", requests: 1}},
+		"connection cut":    {[]llmtest.Reply{{Chunks: []string{"part one ", "part two"}, CutAfter: 1}}, nil, want{kind: llm.KindBadResponse, text: "part one", requests: 1}},
+		"empty stream":      {[]llmtest.Reply{{Chunks: nil}}, nil, want{kind: llm.KindBadResponse, requests: 1}},
+		"only reasoning":    {[]llmtest.Reply{{Chunks: []string{"<think>hmm"}}}, nil, want{kind: llm.KindBadResponse, requests: 1}},
+		"no [DONE]":         {[]llmtest.Reply{{Chunks: []string{"done anyway"}, NoDone: true}}, nil, want{ok: true, text: "done anyway", requests: 1}},
+		"no finish_reason":  {[]llmtest.Reply{{Chunks: []string{"x"}, FinishReason: "-"}}, nil, want{ok: true, text: "x", requests: 1}},
 		"odd finish_reason": {[]llmtest.Reply{{Chunks: []string{"x"}, FinishReason: "eos_token"}}, nil, want{ok: true, text: "x", requests: 1}},
-		"timeout": {[]llmtest.Reply{{Delay: 2 * time.Second, Chunks: []string{"late"}}}, func(c *llm.Config) { c.Timeout = 100 * time.Millisecond }, want{kind: llm.KindTimeout, requests: 1}},
+		"timeout":           {[]llmtest.Reply{{Delay: 2 * time.Second, Chunks: []string{"late"}}}, func(c *llm.Config) { c.Timeout = 100 * time.Millisecond }, want{kind: llm.KindTimeout, requests: 1}},
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -176,7 +176,9 @@ func TestFaults(t *testing.T) {
 
 func TestTruncatedAnswer(t *testing.T) {
 	srv := llmtest.New(t)
-	srv.Chat = func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{"cut off mid"}, FinishReason: "length"} }
+	srv.Chat = func(llmtest.Request) llmtest.Reply {
+		return llmtest.Reply{Chunks: []string{"cut off mid"}, FinishReason: "length"}
+	}
 	res, _, _, err := collect(t, client(srv, nil))
 	if err != nil || !res.Truncated {
 		t.Errorf("res %+v err %v", res, err)
