@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
 )
 
@@ -29,6 +30,13 @@ type Answer struct {
 	Citations []Citation `json:"citations"`
 	// Related lists the closest passages when the answer is declined.
 	Related []Related `json:"related,omitempty"`
+	// Model names the model that wrote an llm answer.
+	Model string `json:"model,omitempty"`
+	// Truncated is true when the model stopped at its token limit.
+	Truncated bool `json:"truncated,omitempty"`
+	// Note says why an answer is not what was asked for: the model server
+	// failed and excerpts are shown instead, or the answer was cut off.
+	Note string `json:"note,omitempty"`
 }
 
 // Citation is a numbered source of an answer: a verbatim excerpt and where it
@@ -102,6 +110,20 @@ type Searcher interface {
 type Options struct {
 	// TopK is how many passages are retrieved per question.
 	TopK int
+	// Model writes answers; nil answers extractively.
+	Model ChatModel
+	// ModelTopK is how many passages are retrieved for the model
+	// (default 5).
+	ModelTopK int
+	// Prompts renders what the model is sent; nil uses the embedded ones.
+	Prompts *prompts.Set
+	// MaxContextChars bounds the passages sent to the model, lowest-ranked
+	// dropped first, as some servers silently cut long prompts.
+	MaxContextChars int
+	// ModelMinCoverage: with a model, a question whose best passage holds
+	// less than this share of it is declined without asking the model;
+	// between this and the gate, the model decides.
+	ModelMinCoverage float64
 }
 
 // Pipeline answers questions from a corpus.
@@ -111,24 +133,84 @@ type Pipeline struct {
 }
 
 // NewPipeline returns a pipeline that retrieves with s.
-func NewPipeline(s Searcher, opts Options) *Pipeline {
+func NewPipeline(s Searcher, opts Options) (*Pipeline, error) {
 	if opts.TopK <= 0 {
 		opts.TopK = 3
 	}
-	return &Pipeline{search: s, opts: opts}
+	if opts.ModelTopK <= 0 {
+		opts.ModelTopK = 5
+	}
+	if opts.MaxContextChars <= 0 {
+		opts.MaxContextChars = 12000
+	}
+	if opts.ModelMinCoverage <= 0 {
+		opts.ModelMinCoverage = 0.2
+	}
+	if opts.Model != nil && opts.Prompts == nil {
+		ps, err := prompts.Load("")
+		if err != nil {
+			return nil, err
+		}
+		opts.Prompts = ps
+	}
+	return &Pipeline{search: s, opts: opts}, nil
 }
 
-// Ask answers a question extractively: with sentences of the best passages,
-// quoted verbatim. The question must already be clean (CleanQuestion).
-func (p *Pipeline) Ask(ctx context.Context, question string) (Answer, error) {
-	res, err := p.search.Search(ctx, question, p.opts.TopK)
+// Update is a piece of an answer as it is written.
+type Update struct {
+	Text string // to append to what was shown
+	// Reset withdraws everything shown before (the model's reasoning had
+	// leaked into its answer).
+	Reset bool
+}
+
+// Ask answers a clean question (see CleanQuestion). With a model, the
+// answer is written by it and onUpdate, when not nil, receives it as it
+// streams, every quotation already checked; without one, or when the model
+// fails, the answer is extractive: sentences of the best passages, quoted
+// verbatim. Only a failed search or a canceled ctx is an error.
+func (p *Pipeline) Ask(ctx context.Context, question string, onUpdate func(Update) error) (Answer, error) {
+	k := p.opts.TopK
+	if p.opts.Model != nil {
+		k = p.opts.ModelTopK
+	}
+	res, err := p.search.Search(ctx, question, k)
 	if err != nil {
 		return Answer{}, fmt.Errorf("search: %w", err)
 	}
-	if !res.Relevant {
-		return Decline(question, res.Hits), nil
+	if p.opts.Model == nil {
+		return extractive(question, res), nil
 	}
-	return Extract(question, res), nil
+	if !res.Relevant && bestCoverage(res) < p.opts.ModelMinCoverage {
+		a := Decline(question, res.Hits)
+		a.Mode = ModeLLM
+		return a, nil
+	}
+	a, err := p.modelAnswer(ctx, question, res, onUpdate)
+	if err == nil {
+		return a, nil
+	}
+	if ctx.Err() != nil {
+		return Answer{}, ctx.Err()
+	}
+	fb := extractive(question, res)
+	fb.Note = fmt.Sprintf("The model could not answer (%v), so these are excerpts from the corpus instead.", err)
+	return fb, nil
+}
+
+func extractive(question string, res retrieval.Result) Answer {
+	if !res.Relevant {
+		return Decline(question, res.Hits)
+	}
+	return Extract(question, res)
+}
+
+func bestCoverage(res retrieval.Result) float64 {
+	var best float64
+	for _, h := range res.Hits {
+		best = max(best, h.Coverage)
+	}
+	return best
 }
 
 // Decline is the answer for a question the corpus does not answer, listing

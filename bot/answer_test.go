@@ -26,12 +26,16 @@ func pipeline(t testing.TB) *bot.Pipeline {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bot.NewPipeline(ix, bot.Options{TopK: 3})
+	p, err := bot.NewPipeline(ix, bot.Options{TopK: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 func TestAskQuotesVerbatimWithProvenance(t *testing.T) {
 	p := pipeline(t)
-	a, err := p.Ask(t.Context(), "Why do the Taliban support the TTP?")
+	a, err := p.Ask(t.Context(), "Why do the Taliban support the TTP?", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +66,7 @@ func TestAskQuotesVerbatimWithProvenance(t *testing.T) {
 }
 
 func TestAskDeclinesWhatTheCorpusDoesNotCover(t *testing.T) {
-	a, err := pipeline(t).Ask(t.Context(), "What is the capital of France?")
+	a, err := pipeline(t).Ask(t.Context(), "What is the capital of France?", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +79,7 @@ func TestAskDeclinesWhatTheCorpusDoesNotCover(t *testing.T) {
 }
 
 func TestAskPrefersNumbersForQuantityQuestions(t *testing.T) {
-	a, err := pipeline(t).Ask(t.Context(), "What percentage of infiltrators are Afghan nationals?")
+	a, err := pipeline(t).Ask(t.Context(), "What percentage of infiltrators are Afghan nationals?", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +119,7 @@ func BenchmarkAsk(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		if _, err := p.Ask(ctx, qs[i%len(qs)]); err != nil {
+		if _, err := p.Ask(ctx, qs[i%len(qs)], nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -223,3 +223,24 @@ func TestWordsFoldQuotesAndNumbers(t *testing.T) {
 		t.Errorf("Words = %q, want %q", got, want)
 	}
 }
+
+func TestFindNormalized(t *testing.T) {
+	hay := "It said “Qatar’s role”  in\nSouth Asia — clearly."
+	for _, c := range []struct {
+		needle string
+		fold   bool
+		want   string
+		ok     bool
+	}{
+		{`"Qatar's role" in South Asia`, false, "“Qatar’s role”  in\nSouth Asia", true},
+		{"south Asia - clearly.", true, "South Asia — clearly.", true},
+		{"south Asia", false, "", false},
+		{"Qatar’s rule", false, "", false},
+		{"  ", false, "", false},
+	} {
+		sp, ok := FindNormalized(hay, c.needle, c.fold)
+		if ok != c.ok || (ok && hay[sp.Start:sp.End] != c.want) {
+			t.Errorf("FindNormalized(%q) = %q, %v; want %q, %v", c.needle, hay[sp.Start:sp.End], ok, c.want, c.ok)
+		}
+	}
+}

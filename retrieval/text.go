@@ -156,3 +156,53 @@ func Tokens(st *Stemmer, text string) []Token {
 	}
 	return toks
 }
+
+// FindNormalized finds needle in haystack as NormalizeText sees them (quotes
+// and dashes folded, white space collapsed) and returns the span of
+// haystack it covers. With firstFold, the first letter may differ in case,
+// as a quote taken from mid-sentence often does.
+func FindNormalized(haystack, needle string, firstFold bool) (Span, bool) {
+	n := NormalizeText(needle)
+	if n == "" {
+		return Span{}, false
+	}
+	// Normalise haystack, remembering where each byte came from.
+	var hb strings.Builder
+	var from []int // from[i]: offset in haystack of normalised byte i
+	space := true
+	folded := quoteFolder.Replace
+	for i, r := range haystack {
+		if unicode.IsSpace(r) || r == '\u00a0' {
+			if !space {
+				hb.WriteByte(' ')
+				from = append(from, i)
+				space = true
+			}
+			continue
+		}
+		space = false
+		s := folded(string(r))
+		for j := 0; j < len(s); j++ {
+			hb.WriteByte(s[j])
+			from = append(from, i)
+		}
+	}
+	h := hb.String()
+	idx := strings.Index(h, n)
+	if idx < 0 && firstFold {
+		r, size := utf8.DecodeRuneInString(n)
+		for _, alt := range []string{string(unicode.ToUpper(r)), string(unicode.ToLower(r))} {
+			if idx = strings.Index(h, alt+n[size:]); idx >= 0 {
+				n = alt + n[size:]
+				break
+			}
+		}
+	}
+	if idx < 0 {
+		return Span{}, false
+	}
+	start := from[idx]
+	lastByte := from[idx+len(n)-1]
+	_, size := utf8.DecodeRuneInString(haystack[lastByte:])
+	return Span{start, lastByte + size}, true
+}

@@ -64,7 +64,7 @@ func LoadFile(path string) ([]Case, error) {
 
 // Asker answers questions; *bot.Pipeline is one.
 type Asker interface {
-	Ask(ctx context.Context, question string) (bot.Answer, error)
+	Ask(ctx context.Context, question string, onUpdate func(bot.Update) error) (bot.Answer, error)
 }
 
 // Target is what is evaluated: the answer pipeline, the ranking behind it,
@@ -121,7 +121,7 @@ func Run(ctx context.Context, cases []Case, t Target) (Report, error) {
 		if err != nil {
 			return r, fmt.Errorf("question %s: %w", c.ID, err)
 		}
-		ans, err := t.Pipeline.Ask(ctx, q)
+		ans, err := t.Pipeline.Ask(ctx, q, nil)
 		if err != nil {
 			return r, fmt.Errorf("question %s: %w", c.ID, err)
 		}

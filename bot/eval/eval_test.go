@@ -27,7 +27,11 @@ func TestSeedEvaluation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := eval.Run(t.Context(), cases, eval.Target{Pipeline: bot.NewPipeline(ix, bot.Options{TopK: 3}), Searcher: ix, Corpus: c})
+	p, err := bot.NewPipeline(ix, bot.Options{TopK: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := eval.Run(t.Context(), cases, eval.Target{Pipeline: p, Searcher: ix, Corpus: c})
 	if err != nil {
 		t.Fatal(err)
 	}

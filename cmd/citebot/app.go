@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/bot/llm"
+	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
 	"github.com/citebot/citebot/seeds"
 )
@@ -130,8 +132,9 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // env holds what a command needs once its configuration is read.
 type env struct {
-	cfg Config
-	log *slog.Logger
+	cfg    Config
+	log    *slog.Logger
+	getenv func(string) string
 }
 
 func (a *App) setup(cf commonFlags) (*env, error) {
@@ -152,7 +155,7 @@ func (a *App) setup(cf commonFlags) (*env, error) {
 	if cfg.Log.Format == "json" {
 		h = slog.NewJSONHandler(a.Stderr, opts)
 	}
-	return &env{cfg: cfg, log: slog.New(h)}, nil
+	return &env{cfg: cfg, log: slog.New(h), getenv: a.Getenv}, nil
 }
 
 // corpusFS returns the configured corpus folder, or the embedded default.
@@ -225,11 +228,36 @@ func (e *env) openIndex(ctx context.Context) (*retrieval.Index, *retrieval.Corpu
 	return ix, c, nil
 }
 
-func (e *env) pipeline(ix *retrieval.Index, k int) *bot.Pipeline {
-	if k <= 0 {
-		k = e.cfg.Retrieval.TopK
+// pipeline wires the answer pipeline: with the model server when one is
+// configured, k passages per question when k > 0.
+func (e *env) pipeline(ix *retrieval.Index, k int) (*bot.Pipeline, error) {
+	opts := bot.Options{TopK: e.cfg.Retrieval.TopK}
+	if k > 0 {
+		opts.TopK = k
 	}
-	return bot.NewPipeline(ix, bot.Options{TopK: k})
+	if l := e.cfg.LLM; l.BaseURL != "" {
+		ps, err := prompts.Load(l.PromptsDir)
+		if err != nil {
+			return nil, err
+		}
+		key := ""
+		if l.APIKeyEnv != "" {
+			if key = e.getenv(l.APIKeyEnv); key == "" {
+				return nil, fmt.Errorf("llm.api_key_env names %s, which is not set", l.APIKeyEnv)
+			}
+		}
+		opts.Model = llm.New(llm.Config{
+			BaseURL: l.BaseURL, Model: l.Model, APIKey: key, Temperature: l.Temperature,
+			MaxTokens: l.MaxTokens, Timeout: l.Timeout, Stream: l.Stream, MaxRetries: l.MaxRetries,
+		}, nil)
+		opts.Prompts = ps
+		opts.MaxContextChars = l.MaxContextChars
+		opts.ModelTopK = l.Passages
+		if k > 0 {
+			opts.ModelTopK = k
+		}
+	}
+	return bot.NewPipeline(ix, opts)
 }
 
 // readQuestion returns the question from the arguments, or from stdin when

@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/bot/eval"
 	"github.com/citebot/citebot/retrieval"
 )
@@ -31,11 +32,21 @@ func (a *App) cmdAsk(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	ans, err := e.pipeline(ix, *k).Ask(ctx, q)
+	p, err := e.pipeline(ix, *k)
 	if err != nil {
 		return err
 	}
-	return a.output(*asJSON, ans, func(w io.Writer) { renderAnswer(w, ans) })
+	if *asJSON {
+		ans, err := p.Ask(ctx, q, nil)
+		if err != nil {
+			return err
+		}
+		e.logNote(ans)
+		return a.output(true, ans, nil)
+	}
+	ans, err := askStreaming(ctx, p, q, a.Stdout)
+	e.logNote(ans)
+	return err
 }
 
 func (a *App) cmdIndex(ctx context.Context, args []string) error {
@@ -138,11 +149,22 @@ func (a *App) cmdEval(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := eval.Run(ctx, cases, eval.Target{Pipeline: e.pipeline(ix, *k), Searcher: ix, Corpus: c})
+	p, err := e.pipeline(ix, *k)
+	if err != nil {
+		return err
+	}
+	rep, err := eval.Run(ctx, cases, eval.Target{Pipeline: p, Searcher: ix, Corpus: c})
 	if err != nil {
 		return err
 	}
 	return a.output(*asJSON, rep, rep.WriteText)
+}
+
+// logNote logs why an answer fell back to excerpts.
+func (e *env) logNote(a bot.Answer) {
+	if a.Note != "" {
+		e.log.Warn("answer note", "note", a.Note, "mode", a.Mode)
+	}
 }
 
 // open reads the configuration and opens the index it names.

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -29,6 +31,23 @@ type Config struct {
 		TopK        int     `yaml:"top_k"`
 		MinCoverage float64 `yaml:"min_coverage"`
 	} `yaml:"retrieval"`
+	LLM struct {
+		// BaseURL of an OpenAI-compatible server, /v1 included; empty
+		// answers extractively, without a model.
+		BaseURL string `yaml:"base_url"`
+		Model   string `yaml:"model"`
+		// APIKeyEnv names the environment variable holding the API key;
+		// empty sends no key (Ollama, llama.cpp).
+		APIKeyEnv       string        `yaml:"api_key_env"`
+		Temperature     *float64      `yaml:"temperature"`
+		MaxTokens       int           `yaml:"max_tokens"`
+		Timeout         time.Duration `yaml:"timeout"`
+		Stream          bool          `yaml:"stream"`
+		MaxRetries      int           `yaml:"max_retries"`
+		MaxContextChars int           `yaml:"max_context_chars"`
+		Passages        int           `yaml:"passages"`
+		PromptsDir      string        `yaml:"prompts_dir"`
+	} `yaml:"llm"`
 	Log struct {
 		Level  string `yaml:"level"`  // debug, info, warn, error
 		Format string `yaml:"format"` // text, json
@@ -41,6 +60,12 @@ func defaultConfig() Config {
 	c.Embedder.Dims = 1024
 	c.Retrieval.TopK = 3
 	c.Retrieval.MinCoverage = 0.5
+	c.LLM.MaxTokens = 800
+	c.LLM.Timeout = 90 * time.Second
+	c.LLM.Stream = true
+	c.LLM.MaxRetries = 2
+	c.LLM.MaxContextChars = 12000
+	c.LLM.Passages = 5
 	c.Log.Level = "info"
 	c.Log.Format = "text"
 	return c
@@ -64,7 +89,7 @@ func loadConfig(path string) (Config, error) {
 		return c, fmt.Errorf("config %s: %w", path, err)
 	}
 	base := filepath.Dir(path)
-	for _, p := range []*string{&c.DataDir, &c.Corpus.Dir} {
+	for _, p := range []*string{&c.DataDir, &c.Corpus.Dir, &c.LLM.PromptsDir} {
 		if *p != "" && !filepath.IsAbs(*p) {
 			*p = filepath.Join(base, *p)
 		}
@@ -89,6 +114,23 @@ func (c Config) validate() error {
 	}
 	if c.Retrieval.MinCoverage < 0 || c.Retrieval.MinCoverage > 1 {
 		return fmt.Errorf("retrieval.min_coverage must be between 0 and 1, not %g", c.Retrieval.MinCoverage)
+	}
+	if l := c.LLM; l.BaseURL != "" {
+		if u, err := url.Parse(l.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("llm.base_url %q is not an http(s) URL", l.BaseURL)
+		}
+		if l.Model == "" {
+			return errors.New("llm.model is required when llm.base_url is set")
+		}
+		if l.Temperature != nil && (*l.Temperature < 0 || *l.Temperature > 2) {
+			return fmt.Errorf("llm.temperature must be between 0 and 2, not %g", *l.Temperature)
+		}
+		if l.MaxTokens < 0 || l.Timeout <= 0 || l.MaxRetries < 0 || l.MaxRetries > 10 {
+			return errors.New("llm.max_tokens must be ≥ 0, llm.timeout > 0 and llm.max_retries 0–10")
+		}
+		if l.MaxContextChars < 1000 || l.Passages < 1 || l.Passages > 20 {
+			return errors.New("llm.max_context_chars must be ≥ 1000 and llm.passages 1–20")
+		}
 	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -9,6 +10,38 @@ import (
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/retrieval"
 )
+
+// askStreaming asks and writes the answer to w as the model writes it, then
+// its sources. When what streamed is not the answer in the end (the model
+// failed and excerpts are shown instead), the answer follows in full.
+func askStreaming(ctx context.Context, p *bot.Pipeline, q string, w io.Writer) (bot.Answer, error) {
+	var streamed strings.Builder
+	ans, err := p.Ask(ctx, q, func(u bot.Update) error {
+		if u.Reset && streamed.Len() > 0 {
+			fmt.Fprint(w, "\n[the text above was the model's reasoning, not its answer]\n\n")
+			streamed.Reset()
+		}
+		streamed.WriteString(u.Text)
+		_, err := io.WriteString(w, u.Text)
+		return err
+	})
+	if err != nil {
+		if streamed.Len() > 0 {
+			fmt.Fprintln(w)
+		}
+		return ans, err
+	}
+	if streamed.Len() > 0 && strings.TrimSpace(streamed.String()) == ans.Text {
+		fmt.Fprintln(w)
+		renderSources(w, ans)
+		return ans, nil
+	}
+	if streamed.Len() > 0 {
+		fmt.Fprint(w, "\n\n")
+	}
+	renderAnswer(w, ans)
+	return ans, nil
+}
 
 // place is how a citation's origin is written: "Title › Section (file:6–8)".
 func place(title, section, source string, start, end int) string {
@@ -27,7 +60,19 @@ func lineRef(source string, start, end int) string {
 }
 
 func renderAnswer(w io.Writer, a bot.Answer) {
+	if a.Note != "" && !a.Truncated {
+		fmt.Fprintf(w, "(%s)\n\n", a.Note)
+	}
 	fmt.Fprintln(w, a.Text)
+	renderSources(w, a)
+}
+
+// renderSources writes what follows an answer's text: its sources, or the
+// closest passages of a declined answer.
+func renderSources(w io.Writer, a bot.Answer) {
+	if a.Truncated {
+		fmt.Fprintf(w, "\n(%s)\n", a.Note)
+	}
 	if a.Declined {
 		if len(a.Related) > 0 {
 			fmt.Fprintln(w, "\nClosest passages (they do not answer the question):")

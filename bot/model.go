@@ -1,0 +1,139 @@
+package bot
+
+import (
+	"context"
+	"errors"
+
+	"strings"
+	"unicode/utf8"
+
+	"github.com/citebot/citebot/bot/llm"
+	"github.com/citebot/citebot/prompts"
+	"github.com/citebot/citebot/retrieval"
+)
+
+// ChatModel writes answers; *llm.Client is one.
+type ChatModel interface {
+	Complete(ctx context.Context, msgs []llm.Message, onChunk func(llm.Chunk) error) (llm.Result, error)
+	Model() string
+}
+
+// errNoCitation: the model answered without citing any passage.
+var errNoCitation = errors.New("its answer cited no passage")
+
+// modelAnswer asks the model and checks what it wrote.
+func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retrieval.Result, onUpdate func(Update) error) (Answer, error) {
+	passages := p.budget(question, res.Hits)
+	ps := make([]prompts.Passage, len(passages))
+	for i, h := range passages {
+		ps[i] = prompts.Passage{N: i + 1, Title: h.Title, Section: h.Section, Source: h.Source,
+			LineStart: h.LineStart, LineEnd: h.LineEnd, Text: h.Text}
+	}
+	system, user, err := p.opts.Prompts.Answer(question, ps)
+	if err != nil {
+		return Answer{}, err
+	}
+	full := make([]retrieval.Passage, len(passages))
+	for i := range passages {
+		full[i] = res.Hits[i].Passage // citations check the whole passage
+	}
+	emit := func(s string) error {
+		if onUpdate == nil {
+			return nil
+		}
+		return onUpdate(Update{Text: s})
+	}
+	c := newCiter(full, emit)
+	out, err := p.opts.Model.Complete(ctx, []llm.Message{{Role: "system", Content: system}, {Role: "user", Content: user}},
+		func(ch llm.Chunk) error {
+			if ch.Reset {
+				c.reset()
+				if onUpdate != nil {
+					if err := onUpdate(Update{Reset: true}); err != nil {
+						return err
+					}
+				}
+			}
+			return c.feed(ch.Text)
+		})
+	if err != nil {
+		return Answer{}, err
+	}
+	if err := c.finish(); err != nil {
+		return Answer{}, err
+	}
+	text := strings.TrimSpace(c.out.String())
+	if text == "" {
+		// A model that streams nothing but returns text (no streaming).
+		if err := c.feed(out.Text); err != nil {
+			return Answer{}, err
+		}
+		if err := c.finish(); err != nil {
+			return Answer{}, err
+		}
+		text = strings.TrimSpace(c.out.String())
+	}
+	a := Answer{Question: question, Mode: ModeLLM, Model: out.Model, Truncated: out.Truncated, Citations: []Citation{}}
+	if a.Model == "" {
+		a.Model = p.opts.Model.Model()
+	}
+	if isNoAnswer(text, prompts.NoAnswer) && !anyMarkerRE.MatchString(text) {
+		d := Decline(question, res.Hits)
+		d.Mode, d.Model = ModeLLM, a.Model
+		return d, nil
+	}
+	a.Text = text
+	a.Citations = c.citations(text)
+	verified := 0
+	for _, cit := range a.Citations {
+		if cit.Verified {
+			verified++
+		}
+	}
+	if verified == 0 {
+		return Answer{}, errNoCitation
+	}
+	if a.Truncated {
+		a.Note = "The model's answer was cut off at its length limit."
+	}
+	return a, nil
+}
+
+// budget returns the hits' passages that fit in MaxContextChars, best first;
+// the best one is cut at a sentence boundary when it alone is too long.
+func (p *Pipeline) budget(question string, hits []retrieval.Hit) []retrieval.Passage {
+	const overhead = 120 // header line and spacing per passage
+	left := p.opts.MaxContextChars - utf8.RuneCountInString(question)
+	var out []retrieval.Passage
+	for _, h := range hits {
+		size := utf8.RuneCountInString(h.Passage.Text) + overhead
+		if size > left {
+			if len(out) == 0 {
+				pp := h.Passage
+				pp.Text = cutToSentences(pp.Text, max(left-overhead, 200))
+				out = append(out, pp)
+			}
+			break
+		}
+		left -= size
+		out = append(out, h.Passage)
+	}
+	return out
+}
+
+// cutToSentences returns the longest run of whole leading sentences of text
+// within limit characters (at least the first sentence's start).
+func cutToSentences(text string, limit int) string {
+	end := 0
+	for _, s := range retrieval.Sentences(text) {
+		if utf8.RuneCountInString(text[:s.End]) > limit {
+			break
+		}
+		end = s.End
+	}
+	if end == 0 {
+		r := []rune(text)
+		return string(r[:min(limit, len(r))])
+	}
+	return text[:end]
+}
