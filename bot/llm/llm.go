@@ -154,9 +154,8 @@ func (c *Client) Complete(ctx context.Context, msgs []Message, onChunk func(Chun
 		defer cancel()
 	}
 	req := c.request(msgs)
-	wait := c.cfg.Backoff
-	for attempt := 0; ; attempt++ {
-		var res Result
+	var res Result
+	err := retry(ctx, c.cfg.MaxRetries, c.cfg.Backoff, func() (bool, error) {
 		var delivered bool
 		var err error
 		if c.cfg.Stream {
@@ -164,16 +163,29 @@ func (c *Client) Complete(ctx context.Context, msgs []Message, onChunk func(Chun
 		} else {
 			res, err = c.once(ctx, req, onChunk)
 		}
+		return delivered, err
+	})
+	return res, err
+}
+
+// retry runs attempt until it succeeds, fails for good, or has been retried
+// retries times, waiting backoff (doubling) in between. Only an *Error that
+// is retryable is retried, and never once attempt says it must stop (it
+// delivered part of an answer).
+func retry(ctx context.Context, retries int, backoff time.Duration, attempt func() (stop bool, err error)) error {
+	wait := backoff
+	for n := 0; ; n++ {
+		stop, err := attempt()
 		if err == nil {
-			return res, nil
+			return nil
 		}
 		var le *Error
-		if !errors.As(err, &le) || !le.retryable() || delivered || attempt >= c.cfg.MaxRetries {
-			return res, err
+		if !errors.As(err, &le) || !le.retryable() || stop || n >= retries {
+			return err
 		}
 		select {
 		case <-ctx.Done():
-			return res, classify(ctx, ctx.Err())
+			return classify(ctx, ctx.Err())
 		case <-time.After(wait):
 		}
 		wait *= 2
