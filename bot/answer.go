@@ -178,6 +178,14 @@ func (p *Pipeline) Ask(ctx context.Context, question string, onUpdate func(Updat
 	if err != nil {
 		return Answer{}, fmt.Errorf("search: %w", err)
 	}
+	a, err := p.answer(ctx, question, res, onUpdate)
+	if err == nil && a.Note == "" && res.Degraded != "" {
+		a.Note = "The " + res.Degraded + "."
+	}
+	return a, err
+}
+
+func (p *Pipeline) answer(ctx context.Context, question string, res retrieval.Result, onUpdate func(Update) error) (Answer, error) {
 	if p.opts.Model == nil {
 		return extractive(question, res), nil
 	}

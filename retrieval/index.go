@@ -227,6 +227,8 @@ type Result struct {
 	// Relevant is false when no passage answers the question; Hits then
 	// holds the closest passages.
 	Relevant bool `json:"relevant"`
+	// Degraded says why the search was less than it should be.
+	Degraded string `json:"degraded,omitempty"`
 }
 
 // Fusion parameters: reciprocal rank fusion of the vector and lexical
@@ -245,17 +247,22 @@ func (ix *Index) Search(ctx context.Context, question string, k int) (Result, er
 	q := ix.lex.analyze(question)
 	res := Result{Query: q}
 
+	// A remote embedder that fails leaves the lexical ranking alone.
+	var vres []chromem.Result
 	qv, err := ix.embedder.Embed(ctx, []string{question})
-	if err != nil {
-		return res, fmt.Errorf("embed question: %w", err)
-	}
-	if len(qv) != 1 || len(qv[0]) != ix.manifest.Dims {
-		return res, fmt.Errorf("embed question: embedder returned a vector of the wrong shape")
-	}
-	n := min(candidates, ix.coll.Count())
-	vres, err := ix.coll.QueryEmbedding(ctx, qv[0], n, nil, nil)
-	if err != nil {
-		return res, fmt.Errorf("vector search: %w", err)
+	switch {
+	case ctx.Err() != nil:
+		return res, ctx.Err()
+	case err != nil:
+		res.Degraded = fmt.Sprintf("vector search unavailable (%v); results are from word matching only", err)
+	case len(qv) != 1 || len(qv[0]) != ix.manifest.Dims:
+		return res, fmt.Errorf("embed question: the embedder returned a vector of the wrong shape (index has %d dimensions; rebuild it with 'citebot index --force' if the model changed)", ix.manifest.Dims)
+	default:
+		n := min(candidates, ix.coll.Count())
+		vres, err = ix.coll.QueryEmbedding(ctx, qv[0], n, nil, nil)
+		if err != nil {
+			return res, fmt.Errorf("vector search: %w", err)
+		}
 	}
 	lexRanked, matched := ix.lex.search(q)
 	total, rare := q.TotalWeight(), ix.lex.idfOf(1)

@@ -11,6 +11,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/bot/llm"
@@ -132,9 +137,11 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // env holds what a command needs once its configuration is read.
 type env struct {
-	cfg    Config
-	log    *slog.Logger
-	getenv func(string) string
+	cfg       Config
+	log       *slog.Logger
+	getenv    func(string) string
+	stderr    io.Writer
+	stderrTTY bool
 }
 
 func (a *App) setup(cf commonFlags) (*env, error) {
@@ -155,7 +162,11 @@ func (a *App) setup(cf commonFlags) (*env, error) {
 	if cfg.Log.Format == "json" {
 		h = slog.NewJSONHandler(a.Stderr, opts)
 	}
-	return &env{cfg: cfg, log: slog.New(h), getenv: a.Getenv}, nil
+	tty := false
+	if f, ok := a.Stderr.(*os.File); ok {
+		tty = term.IsTerminal(int(f.Fd()))
+	}
+	return &env{cfg: cfg, log: slog.New(h), getenv: a.Getenv, stderr: a.Stderr, stderrTTY: tty}, nil
 }
 
 // corpusFS returns the configured corpus folder, or the embedded default.
@@ -207,10 +218,11 @@ func (e *env) openIndex(ctx context.Context) (*retrieval.Index, *retrieval.Corpu
 	if err != nil {
 		return nil, nil, err
 	}
-	ix, rep, err := retrieval.Open(ctx, c, retrieval.OpenOptions{
-		DataDir:  e.dataDir(),
-		Embedder: retrieval.LocalEmbedderFactory(e.cfg.Embedder.Dims),
-	})
+	ef, err := e.embedder()
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, rep, err := retrieval.Open(ctx, c, retrieval.OpenOptions{DataDir: e.dataDir(), Embedder: ef})
 	for _, w := range rep.Warnings {
 		e.log.Warn(w)
 	}
@@ -230,6 +242,69 @@ func (e *env) openIndex(ctx context.Context) (*retrieval.Index, *retrieval.Corpu
 
 // pipeline wires the answer pipeline: with the model server when one is
 // configured, k passages per question when k > 0.
+// embedder returns the configured embedder; a remote one reports its
+// progress while it embeds the corpus.
+func (e *env) embedder() (retrieval.EmbedderFactory, error) {
+	cfg := e.cfg.Embedder
+	if cfg.Kind != "openai" {
+		return retrieval.LocalEmbedderFactory(cfg.Dims), nil
+	}
+	key, err := e.secret("embedder.api_key_env", cfg.APIKeyEnv)
+	if err != nil {
+		return retrieval.EmbedderFactory{}, err
+	}
+	emb := llm.NewEmbedder(llm.EmbedConfig{
+		BaseURL: cfg.BaseURL, Model: cfg.Model, APIKey: key,
+		BatchSize: cfg.BatchSize, Concurrency: cfg.Concurrency, MaxRetries: 2, Backoff: 300 * time.Millisecond,
+	}, nil)
+	emb.SetProgress(e.progress("embedding passages"))
+	return retrieval.EmbedderFactory{
+		ID:  emb.ID(),
+		New: func(retrieval.Vocabulary) retrieval.Embedder { return emb },
+	}, nil
+}
+
+// secret returns the value of the environment variable that key names.
+func (e *env) secret(key, name string) (string, error) {
+	if name == "" {
+		return "", nil
+	}
+	v := e.getenv(name)
+	if v == "" {
+		return "", fmt.Errorf("%s names %s, which is not set", key, name)
+	}
+	return v, nil
+}
+
+// progress returns a progress reporter for long jobs: a bar on a terminal,
+// a log line every tenth otherwise. Calls with fewer than 100 items (a
+// question being embedded) report nothing.
+func (e *env) progress(what string) func(done, total int) {
+	var mu sync.Mutex
+	var bar *progressbar.ProgressBar
+	lastTenth := -1
+	return func(done, total int) {
+		if total < 100 {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if e.stderrTTY {
+			if bar == nil || bar.GetMax() != total {
+				bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(e.stderr),
+					progressbar.OptionSetDescription(what), progressbar.OptionShowCount(),
+					progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+			}
+			bar.Set(done)
+			return
+		}
+		if tenth := done * 10 / total; tenth != lastTenth {
+			lastTenth = tenth
+			e.log.Info(what, "done", done, "total", total)
+		}
+	}
+}
+
 func (e *env) pipeline(ix *retrieval.Index, k int) (*bot.Pipeline, error) {
 	opts := bot.Options{TopK: e.cfg.Retrieval.TopK}
 	if k > 0 {
@@ -240,11 +315,9 @@ func (e *env) pipeline(ix *retrieval.Index, k int) (*bot.Pipeline, error) {
 		if err != nil {
 			return nil, err
 		}
-		key := ""
-		if l.APIKeyEnv != "" {
-			if key = e.getenv(l.APIKeyEnv); key == "" {
-				return nil, fmt.Errorf("llm.api_key_env names %s, which is not set", l.APIKeyEnv)
-			}
+		key, err := e.secret("llm.api_key_env", l.APIKeyEnv)
+		if err != nil {
+			return nil, err
 		}
 		opts.Model = llm.New(llm.Config{
 			BaseURL: l.BaseURL, Model: l.Model, APIKey: key, Temperature: l.Temperature,

@@ -72,7 +72,10 @@ func (a *App) cmdIndex(ctx context.Context, args []string) error {
 	dir := e.dataDir()
 	var ix *retrieval.Index
 	var rep retrieval.OpenReport
-	ef := retrieval.LocalEmbedderFactory(e.cfg.Embedder.Dims)
+	ef, err := e.embedder()
+	if err != nil {
+		return err
+	}
 	if *force {
 		ix, err = retrieval.Build(ctx, c, ef)
 		if err == nil && dir != "" {

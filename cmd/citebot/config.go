@@ -24,8 +24,14 @@ type Config struct {
 		Dir string `yaml:"dir"`
 	} `yaml:"corpus"`
 	Embedder struct {
-		Kind string `yaml:"kind"` // local
-		Dims int    `yaml:"dims"`
+		Kind string `yaml:"kind"` // local or openai
+		Dims int    `yaml:"dims"` // local embedder only
+		// openai: an OpenAI-compatible /v1/embeddings endpoint.
+		BaseURL     string `yaml:"base_url"`
+		Model       string `yaml:"model"`
+		APIKeyEnv   string `yaml:"api_key_env"`
+		BatchSize   int    `yaml:"batch_size"`
+		Concurrency int    `yaml:"concurrency"`
 	} `yaml:"embedder"`
 	Retrieval struct {
 		TopK        int     `yaml:"top_k"`
@@ -58,6 +64,8 @@ func defaultConfig() Config {
 	var c Config
 	c.Embedder.Kind = "local"
 	c.Embedder.Dims = 1024
+	c.Embedder.BatchSize = 64
+	c.Embedder.Concurrency = 4
 	c.Retrieval.TopK = 3
 	c.Retrieval.MinCoverage = 0.5
 	c.LLM.MaxTokens = 800
@@ -103,8 +111,18 @@ func loadConfig(path string) (Config, error) {
 func (c Config) validate() error {
 	switch c.Embedder.Kind {
 	case "local", "":
+	case "openai":
+		if err := httpURL("embedder.base_url", c.Embedder.BaseURL); err != nil {
+			return err
+		}
+		if c.Embedder.Model == "" {
+			return errors.New("embedder.model is required when embedder.kind is openai")
+		}
+		if c.Embedder.BatchSize < 1 || c.Embedder.BatchSize > 2048 || c.Embedder.Concurrency < 1 || c.Embedder.Concurrency > 64 {
+			return errors.New("embedder.batch_size must be 1–2048 and embedder.concurrency 1–64")
+		}
 	default:
-		return fmt.Errorf("embedder.kind %q is not supported (use local)", c.Embedder.Kind)
+		return fmt.Errorf("embedder.kind %q is not supported (use local or openai)", c.Embedder.Kind)
 	}
 	if c.Embedder.Dims < 64 || c.Embedder.Dims > 8192 {
 		return fmt.Errorf("embedder.dims must be between 64 and 8192, not %d", c.Embedder.Dims)
@@ -116,8 +134,8 @@ func (c Config) validate() error {
 		return fmt.Errorf("retrieval.min_coverage must be between 0 and 1, not %g", c.Retrieval.MinCoverage)
 	}
 	if l := c.LLM; l.BaseURL != "" {
-		if u, err := url.Parse(l.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("llm.base_url %q is not an http(s) URL", l.BaseURL)
+		if err := httpURL("llm.base_url", l.BaseURL); err != nil {
+			return err
 		}
 		if l.Model == "" {
 			return errors.New("llm.model is required when llm.base_url is set")
@@ -141,6 +159,17 @@ func (c Config) validate() error {
 	case "text", "json":
 	default:
 		return fmt.Errorf("log.format must be text or json, not %q", c.Log.Format)
+	}
+	return nil
+}
+
+// httpURL checks that the value of key is an http(s) URL.
+func httpURL(key, v string) error {
+	if v == "" {
+		return fmt.Errorf("%s is required", key)
+	}
+	if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("%s %q is not an http(s) URL (for example http://localhost:11434/v1)", key, v)
 	}
 	return nil
 }

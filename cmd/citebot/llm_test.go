@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -181,5 +182,41 @@ func TestModelConfigErrors(t *testing.T) {
 		if r.code != 1 || !strings.Contains(r.stderr, c.msg) {
 			t.Errorf("%q: exit %d, %s", c.cfg, r.code, r.stderr)
 		}
+	}
+}
+
+func TestRemoteEmbedder(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.EmbedDims = 32
+	data := filepath.Join(t.TempDir(), "data")
+	cfg := func(model string) string {
+		return fmt.Sprintf("data_dir: %s\nembedder:\n  kind: openai\n  base_url: %s\n  model: %s\n  batch_size: 5\n", data, srv.BaseURL(), model)
+	}
+	r := run(t, cfg("embed-a"), "", "index")
+	if r.code != 0 || !strings.Contains(r.stdout, "openai:") || !strings.Contains(r.stdout, "(32 dimensions)") {
+		t.Fatalf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	b := srv.EmbedBatches()
+	slices.Sort(b)
+	if len(b) != 4 || !slices.Equal(b, []int{3, 5, 5, 5}) {
+		t.Errorf("batches %v, want 18 passages in batches of 5", b)
+	}
+	m := askJSON(t, cfg("embed-a"), "Why do the Taliban support the TTP?")
+	if m["declined"] != false || len(m["citations"].([]any)) == 0 {
+		t.Errorf("answer %v", m)
+	}
+	r = run(t, cfg("embed-b"), "", "index")
+	if !strings.Contains(r.stdout, "index built (embedder changed") {
+		t.Errorf("new model did not rebuild:\n%s", r.stdout)
+	}
+	// The embeddings server fails at question time: word matching answers.
+	srv.EmbedFail = func(int) int { return 500 }
+	m = askJSON(t, cfg("embed-b"), "Why do the Taliban support the TTP?")
+	if m["declined"] != false || !strings.Contains(fmt.Sprint(m["note"]), "vector search unavailable") {
+		t.Errorf("degraded answer %v", m)
+	}
+	r = run(t, fmt.Sprintf("data_dir: %s\nembedder:\n  kind: openai\n  model: m\n", data), "", "index")
+	if r.code != 1 || !strings.Contains(r.stderr, "embedder.base_url is required") {
+		t.Errorf("missing base_url: %s", r.stderr)
 	}
 }
