@@ -103,7 +103,7 @@ func CleanQuestion(q string) (string, error) {
 
 // Searcher finds passages for a question; *retrieval.Index is one.
 type Searcher interface {
-	Search(ctx context.Context, question string, k int) (retrieval.Result, error)
+	Search(ctx context.Context, question string, k int, opts ...retrieval.SearchOption) (retrieval.Result, error)
 }
 
 // Options tune the pipeline.
@@ -170,11 +170,16 @@ type Update struct {
 // fails, the answer is extractive: sentences of the best passages, quoted
 // verbatim. Only a failed search or a canceled ctx is an error.
 func (p *Pipeline) Ask(ctx context.Context, question string, onUpdate func(Update) error) (Answer, error) {
+	return p.ask(ctx, question, "", onUpdate)
+}
+
+// ask answers question, searching with the words of earlier questions too.
+func (p *Pipeline) ask(ctx context.Context, question, earlier string, onUpdate func(Update) error) (Answer, error) {
 	k := p.opts.TopK
 	if p.opts.Model != nil {
 		k = p.opts.ModelTopK
 	}
-	res, err := p.search.Search(ctx, question, k)
+	res, err := p.search.Search(ctx, question, k, retrieval.WithContext(earlier))
 	if err != nil {
 		return Answer{}, fmt.Errorf("search: %w", err)
 	}

@@ -124,3 +124,34 @@ func BenchmarkAsk(b *testing.B) {
 		}
 	}
 }
+
+func TestConversationCarriesTheTopic(t *testing.T) {
+	c := pipeline(t).NewConversation()
+	a, sq, err := c.Ask(t.Context(), "Why do the Taliban support the TTP?", nil)
+	if err != nil || a.Declined || sq != "Why do the Taliban support the TTP?" {
+		t.Fatalf("first: %v %q %v", a.Declined, sq, err)
+	}
+	a, _, err = c.Ask(t.Context(), "and who is their main rival?", nil)
+	if err != nil || a.Declined || !strings.Contains(a.Text, "ISKP") {
+		t.Errorf("follow-up: declined %v, %q", a.Declined, a.Text)
+	}
+	c.Reset()
+	if c.Last().Text != "" {
+		t.Error("reset kept the last answer")
+	}
+}
+
+func TestIsFollowUp(t *testing.T) {
+	for q, want := range map[string]bool{
+		"and what about refugees?":            true,
+		"Why do they do it?":                  true,
+		"What about Qatar?":                   true,
+		"more?":                               true,
+		"Why do the Taliban support the TTP?": false,
+		"What is Qatar's role in South Asia?": false,
+	} {
+		if got := bot.IsFollowUp(q); got != want {
+			t.Errorf("IsFollowUp(%q) = %v", q, got)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -239,17 +240,34 @@ const (
 	candidates    = 50
 )
 
+// SearchOption adjusts a search.
+type SearchOption func(*searchOptions)
+
+type searchOptions struct {
+	context string
+}
+
+// WithContext adds the words of earlier questions of a conversation to a
+// follow-up question ("and what about refugees?"), at a lower weight.
+func WithContext(earlier string) SearchOption {
+	return func(o *searchOptions) { o.context = earlier }
+}
+
 // Search finds the k passages that best answer question.
-func (ix *Index) Search(ctx context.Context, question string, k int) (Result, error) {
+func (ix *Index) Search(ctx context.Context, question string, k int, opts ...SearchOption) (Result, error) {
 	if k <= 0 {
 		k = 3
 	}
-	q := ix.lex.analyze(question)
+	var o searchOptions
+	for _, f := range opts {
+		f(&o)
+	}
+	q := ix.lex.analyze(question, o.context)
 	res := Result{Query: q}
 
 	// A remote embedder that fails leaves the lexical ranking alone.
 	var vres []chromem.Result
-	qv, err := ix.embedder.Embed(ctx, []string{question})
+	qv, err := ix.embedder.Embed(ctx, []string{strings.TrimSpace(question + " " + o.context)})
 	switch {
 	case ctx.Err() != nil:
 		return res, ctx.Err()

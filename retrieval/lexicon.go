@@ -130,6 +130,8 @@ type QueryTerm struct {
 	Weight    float64 `json:"weight"`              // IDF-based importance
 	Known     bool    `json:"known"`               // the corpus holds the stem
 	Corrected string  `json:"corrected,omitempty"` // corpus word a misspelling was read as
+	// Context marks a word carried over from earlier in a conversation.
+	Context bool `json:"context,omitempty"`
 }
 
 // Query is an analysed question.
@@ -177,13 +179,21 @@ func (q Query) Matched(text string) []int {
 	return out
 }
 
+// contextWeight is how much a word carried over from earlier in a
+// conversation counts against a word of the question itself.
+const contextWeight = 0.3
+
 // analyze turns a question into weighted terms, reading misspelt words as
-// the nearest corpus word.
-func (lx *lexicon) analyze(text string) Query {
+// the nearest corpus word; words of context (earlier questions of a
+// conversation) follow at a lower weight.
+func (lx *lexicon) analyze(text, context string) Query {
 	q := Query{Text: text}
 	var st Stemmer
 	seen := make(map[string]bool)
-	for _, t := range Tokens(&st, text) {
+	toks := Tokens(&st, text)
+	fromQuestion := len(toks)
+	toks = append(toks, Tokens(&st, context)...)
+	for i, t := range toks {
 		if t.Stop {
 			continue
 		}
@@ -208,6 +218,10 @@ func (lx *lexicon) analyze(text string) Query {
 			term.Weight *= 0.15
 		case commonWords[t.Word]:
 			term.Weight *= 0.3
+		}
+		if i >= fromQuestion {
+			term.Context = true
+			term.Weight *= contextWeight
 		}
 		q.Terms = append(q.Terms, term)
 	}

@@ -50,6 +50,7 @@ const mainUsage = `citebot answers questions from a document corpus, citing verb
 
 Usage:
   citebot ask [--json] [--config FILE] [-k N] QUESTION...   answer a question (stdin when no QUESTION)
+  citebot chat [--config FILE] [-k N]                       a conversation in the terminal
   citebot index [--config FILE] [--force]                   build or refresh the index
   citebot passage [--json] [--config FILE] ID               show a passage with its provenance
   citebot eval [--json] [--config FILE] [-k N] FILE         score citebot on an evaluation file
@@ -74,6 +75,8 @@ func (a *App) Run(ctx context.Context, args []string) int {
 		err = a.cmdPassage(ctx, rest)
 	case "eval":
 		err = a.cmdEval(ctx, rest)
+	case "chat":
+		err = a.cmdChat(ctx, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(a.Stdout, mainUsage)
 		return exitOK

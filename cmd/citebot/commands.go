@@ -44,7 +44,9 @@ func (a *App) cmdAsk(ctx context.Context, args []string) error {
 		e.logNote(ans)
 		return a.output(true, ans, nil)
 	}
-	ans, err := askStreaming(ctx, p, q, a.Stdout)
+	ans, err := askStreaming(func(onUpdate func(bot.Update) error) (bot.Answer, error) {
+		return p.Ask(ctx, q, onUpdate)
+	}, a.Stdout)
 	e.logNote(ans)
 	return err
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -14,9 +13,9 @@ import (
 // askStreaming asks and writes the answer to w as the model writes it, then
 // its sources. When what streamed is not the answer in the end (the model
 // failed and excerpts are shown instead), the answer follows in full.
-func askStreaming(ctx context.Context, p *bot.Pipeline, q string, w io.Writer) (bot.Answer, error) {
+func askStreaming(ask func(onUpdate func(bot.Update) error) (bot.Answer, error), w io.Writer) (bot.Answer, error) {
 	var streamed strings.Builder
-	ans, err := p.Ask(ctx, q, func(u bot.Update) error {
+	ans, err := ask(func(u bot.Update) error {
 		if u.Reset && streamed.Len() > 0 {
 			fmt.Fprint(w, "\n[the text above was the model's reasoning, not its answer]\n\n")
 			streamed.Reset()

@@ -1,0 +1,119 @@
+package bot
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"github.com/citebot/citebot/bot/llm"
+	"github.com/citebot/citebot/prompts"
+	"github.com/citebot/citebot/retrieval"
+)
+
+// maxHistory is how many earlier messages a rewrite sees.
+const maxHistory = 6
+
+// Conversation is a series of questions where later ones may lean on
+// earlier ones ("and what about refugees?"). It is not safe for concurrent
+// use: one conversation, one asker at a time.
+type Conversation struct {
+	p       *Pipeline
+	history []prompts.Turn
+	topic   string // the last question, made standalone
+	last    Answer
+}
+
+// NewConversation starts a conversation.
+func (p *Pipeline) NewConversation() *Conversation { return &Conversation{p: p} }
+
+// Reset forgets the conversation.
+func (c *Conversation) Reset() { c.history, c.topic, c.last = nil, "", Answer{} }
+
+// Last returns the last answer (zero before the first).
+func (c *Conversation) Last() Answer { return c.last }
+
+// Ask answers a question in the light of the conversation so far. A
+// follow-up is made standalone before retrieval: by the model when there is
+// one, otherwise by carrying over the words of the previous question. It
+// returns the answer and the standalone question searched for.
+func (c *Conversation) Ask(ctx context.Context, question string, onUpdate func(Update) error) (Answer, string, error) {
+	standalone, earlier := question, ""
+	if c.topic != "" && IsFollowUp(question) {
+		if rw, ok := c.rewrite(ctx, question); ok {
+			standalone = rw
+		} else {
+			earlier = c.topic
+		}
+	}
+	a, err := c.p.ask(ctx, standalone, earlier, onUpdate)
+	if err != nil {
+		return a, standalone, err
+	}
+	a.Question = question
+	c.last = a
+	c.topic = strings.TrimSpace(standalone + " " + lastWords(earlier, 12))
+	c.history = append(c.history, prompts.Turn{Role: "user", Content: question}, prompts.Turn{Role: "assistant", Content: a.Text})
+	if len(c.history) > maxHistory {
+		c.history = c.history[len(c.history)-maxHistory:]
+	}
+	return a, standalone, nil
+}
+
+// rewrite asks the model to make a follow-up standalone.
+func (c *Conversation) rewrite(ctx context.Context, question string) (string, bool) {
+	if c.p.opts.Model == nil {
+		return "", false
+	}
+	msg, err := c.p.opts.Prompts.Rewrite(question, c.history)
+	if err != nil {
+		return "", false
+	}
+	res, err := c.p.opts.Model.Complete(ctx, []llm.Message{{Role: "user", Content: msg}}, nil)
+	if err != nil {
+		return "", false
+	}
+	rw, err := CleanQuestion(strings.Trim(firstLine(res.Text), `"“” `))
+	if err != nil || len(rw) > 500 {
+		return "", false
+	}
+	return rw, true
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// lastWords returns the last n content words of s.
+func lastWords(s string, n int) string {
+	var words []string
+	for _, w := range strings.Fields(s) {
+		if !retrieval.IsStopWord(strings.ToLower(strings.Trim(w, `?!.,;:"'`))) {
+			words = append(words, w)
+		}
+	}
+	return strings.Join(words[max(0, len(words)-n):], " ")
+}
+
+var (
+	followUpStart = regexp.MustCompile(`(?i)^\s*(and|but|or|so|also|then|what about|how about|what else|why not|same for|and what|and how|and why)\b`)
+	backReference = regexp.MustCompile(`(?i)\b(it|its|they|them|their|theirs|this|that|these|those|he|him|his|she|her|there|such|the same)\b`)
+)
+
+// IsFollowUp reports whether a question seems to lean on an earlier one: it
+// starts like a continuation, or it is short and refers back.
+func IsFollowUp(q string) bool {
+	if followUpStart.MatchString(q) {
+		return true
+	}
+	content := 0
+	for _, w := range retrieval.Words(q) {
+		if !retrieval.IsStopWord(w) {
+			content++
+		}
+	}
+	return content <= 1 || (content <= 4 && backReference.MatchString(q))
+}
