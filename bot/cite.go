@@ -38,6 +38,7 @@ type citer struct {
 	passages []retrieval.Passage
 	emit     func(string) error
 	buf      string // received, not yet decided
+	space    string // white space before a '[', dropped with an invalid marker
 	out      strings.Builder
 	quotes   []quoteRec
 }
@@ -51,7 +52,7 @@ func newCiter(passages []retrieval.Passage, emit func(string) error) *citer {
 
 // reset forgets everything: the model's text so far was reasoning.
 func (c *citer) reset() {
-	c.buf = ""
+	c.buf, c.space = "", ""
 	c.out.Reset()
 	c.quotes = nil
 }
@@ -61,7 +62,12 @@ func (c *citer) feed(s string) error {
 	return c.process(false)
 }
 
-func (c *citer) finish() error { return c.process(true) }
+func (c *citer) finish() error {
+	if err := c.process(true); err != nil {
+		return err
+	}
+	return c.write(c.takeSpace())
+}
 
 func (c *citer) write(s string) error {
 	if s == "" {
@@ -79,9 +85,17 @@ func (c *citer) process(final bool) error {
 		if i < 0 {
 			return c.flushPlain(final)
 		}
-		if err := c.write(c.buf[:i]); err != nil {
-			return err
+		text, held := c.buf[:i], ""
+		if c.buf[i] == '[' {
+			trimmed := strings.TrimRight(text, " \t")
+			text, held = trimmed, text[len(trimmed):]
 		}
+		if text != "" {
+			if err := c.write(c.takeSpace() + text); err != nil {
+				return err
+			}
+		}
+		c.space += held
 		c.buf = c.buf[i:]
 		var done bool
 		var err error
@@ -97,24 +111,48 @@ func (c *citer) process(final bool) error {
 	return nil
 }
 
-// flushPlain writes buf, keeping back nothing: it holds no [ or quote.
-func (c *citer) flushPlain(bool) error {
-	s := c.buf
+// flushPlain writes buf, which holds no '[' or quote; until the end,
+// trailing white space waits for what follows (a marker that is dropped
+// takes it along).
+func (c *citer) flushPlain(final bool) error {
+	text, held := c.buf, ""
+	if !final {
+		trimmed := strings.TrimRight(text, " \t")
+		text, held = trimmed, text[len(trimmed):]
+	}
 	c.buf = ""
-	return c.write(s)
+	if text != "" {
+		if err := c.write(c.takeSpace() + text); err != nil {
+			return err
+		}
+	}
+	c.space += held
+	return nil
+}
+
+// takeSpace returns the white space held before a '[' and forgets it.
+func (c *citer) takeSpace() string {
+	s := c.space
+	c.space = ""
+	return s
 }
 
 // marker handles buf starting with '['.
 func (c *citer) marker(final bool) (bool, error) {
 	if m := markerRE.FindString(c.buf); m != "" {
 		c.buf = c.buf[len(m):]
-		return true, c.write(c.formatRefs(parseRefs(m), true))
+		refs := c.formatRefs(parseRefs(m), true)
+		if refs == "" {
+			c.space = "" // the marker goes, and the space before it
+			return true, nil
+		}
+		return true, c.write(c.takeSpace() + refs)
 	}
 	if !final && partialMarkerRE.MatchString(c.buf) && len(c.buf) < 40 {
 		return false, nil // wait for the rest
 	}
 	c.buf = c.buf[1:]
-	return true, c.write("[")
+	return true, c.write(c.takeSpace() + "[")
 }
 
 // quotation handles buf starting with an opening quote.
@@ -155,6 +193,9 @@ func (c *citer) quotation(final bool) (bool, error) {
 		}
 	}
 	c.buf = c.buf[consumed:]
+	if err := c.write(c.takeSpace()); err != nil {
+		return true, err
+	}
 	q := c.check(text, refs)
 	c.quotes = append(c.quotes, q)
 	var s string

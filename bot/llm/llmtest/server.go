@@ -61,6 +61,9 @@ type Server struct {
 	// EmbedFail, when set, decides a status for an embeddings request
 	// (0 answers normally).
 	EmbedFail func(n int) int
+	// FirstChunk, when set, is called as soon as the first content chunk
+	// of a streamed answer has been flushed to the client.
+	FirstChunk func(time.Time)
 
 	mu         sync.Mutex
 	requests   []Request
@@ -233,6 +236,9 @@ func (s *Server) writeStream(w http.ResponseWriter, r *http.Request, rep Reply, 
 			}
 		}
 		send(map[string]any{"content": c}, nil)
+		if i == 0 && s.FirstChunk != nil {
+			s.FirstChunk(time.Now())
+		}
 	}
 	if finish != "-" {
 		send(map[string]any{}, finish)

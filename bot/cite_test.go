@@ -1,0 +1,122 @@
+package bot
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/citebot/citebot/bot/llm"
+	"github.com/citebot/citebot/retrieval"
+)
+
+var testPassages = []retrieval.Passage{
+	{ID: "p1", Source: "a.txt", Title: "A", LineStart: 1, LineEnd: 2, Text: "The Taliban support the TTP for three main reasons.\nFirst, both groups share deep ideological ties."},
+	{ID: "p2", Source: "b.txt", Title: "B", LineStart: 5, LineEnd: 5, Text: "Qatar’s role in South Asia illustrates how mediation and media narratives converge."},
+}
+
+// check runs text through a citer in one piece and byte by byte, which
+// must agree, and returns the text and citations.
+func check(t *testing.T, text string) (string, []Citation) {
+	t.Helper()
+	whole := newCiter(testPassages, nil)
+	whole.feed(text)
+	whole.finish()
+	var streamed strings.Builder
+	split := newCiter(testPassages, func(s string) error { streamed.WriteString(s); return nil })
+	for i := 0; i < len(text); i++ {
+		split.feed(text[i : i+1])
+	}
+	split.finish()
+	if whole.out.String() != split.out.String() || streamed.String() != split.out.String() {
+		t.Errorf("streaming changes the text:\nwhole    %q\nstreamed %q", whole.out.String(), streamed.String())
+	}
+	out := whole.out.String()
+	return out, whole.citations(out)
+}
+
+func TestCiterMarkersAndQuotes(t *testing.T) {
+	cases := []struct {
+		in, out string
+		cites   []string // ref:excerpt:verified
+	}{
+		{`They have reasons [1].`, `They have reasons [1].`, []string{"1:The Taliban support the TTP for three main reasons.:true"}},
+		{`Both "share deep ideological ties" [1, 2] and more [1][2].`, `Both "share deep ideological ties" [1, 2] and more [1][2].`,
+			[]string{"1:share deep ideological ties:true", "2:Qatar’s role in South Asia illustrates how mediation and media narratives converge.:true"}},
+		{`Out of range [7] and [2, 9].`, `Out of range and [2].`, []string{"2:Qatar’s role in South Asia illustrates how mediation and media narratives converge.:true"}},
+		{`Misattributed "Qatar's role in South Asia" [1].`, `Misattributed "Qatar's role in South Asia" [2].`, []string{"2:Qatar’s role in South Asia:true"}},
+		{`Curly “both groups share deep ideological ties” [1].`, `Curly “both groups share deep ideological ties” [1].`, []string{"1:both groups share deep ideological ties:true"}},
+		{`Made up "the Taliban love peace" [1].`, `Made up the Taliban love peace (unverified) [1].`,
+			[]string{"1:The Taliban support the TTP for three main reasons.:true", "1:the Taliban love peace:false"}},
+		{`Never closed "the Taliban support [1]`, `Never closed the Taliban support [1]`, []string{"1:The Taliban support the TTP for three main reasons.:true"}},
+		{`A [note] and [1`, `A [note] and [1`, nil},
+		{`Lower-case start "the Taliban support the TTP" [1].`, `Lower-case start "the Taliban support the TTP" [1].`, []string{"1:The Taliban support the TTP:true"}},
+	}
+	for _, c := range cases {
+		out, cits := check(t, c.in)
+		if out != c.out {
+			t.Errorf("%q\n  gave %q\n  want %q", c.in, out, c.out)
+		}
+		var got []string
+		for _, ci := range cits {
+			got = append(got, strings.Join([]string{strconv.Itoa(ci.Ref), ci.Excerpt, map[bool]string{true: "true", false: "false"}[ci.Verified]}, ":"))
+			if ci.Verified && !strings.Contains(ci.Passage, ci.Excerpt) {
+				t.Errorf("%q: verified excerpt %q not in its passage", c.in, ci.Excerpt)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(c.cites, "|") {
+			t.Errorf("%q citations\n  got  %q\n  want %q", c.in, got, c.cites)
+		}
+	}
+}
+
+func TestCitationLinesPointAtTheExcerpt(t *testing.T) {
+	_, cits := check(t, `"both groups share deep ideological ties" [1]`)
+	if c := cits[0]; c.LineStart != 2 || c.LineEnd != 2 {
+		t.Errorf("lines %d–%d, want 2–2 (the excerpt's line, not the passage's first)", c.LineStart, c.LineEnd)
+	}
+}
+
+type fixedSearcher struct{ res retrieval.Result }
+
+func (f fixedSearcher) Search(context.Context, string, int, ...retrieval.SearchOption) (retrieval.Result, error) {
+	return f.res, nil
+}
+
+type recordingModel struct{ got []llm.Message }
+
+func (m *recordingModel) Complete(_ context.Context, msgs []llm.Message, _ func(llm.Chunk) error) (llm.Result, error) {
+	m.got = msgs
+	return llm.Result{Text: "Reasons [1]."}, nil
+}
+func (m *recordingModel) Model() string { return "rec" }
+
+func TestContextBudgetDropsLowestRankedFirst(t *testing.T) {
+	long := strings.Repeat("Filler sentence about border fencing. ", 80) // ~3,000 characters
+	hits := []retrieval.Hit{
+		{Passage: testPassages[0], Coverage: 1},
+		{Passage: retrieval.Passage{ID: "p3", Title: "C", Text: long}, Coverage: 0.5},
+		{Passage: testPassages[1], Coverage: 0.4},
+	}
+	m := &recordingModel{}
+	p, err := NewPipeline(fixedSearcher{retrieval.Result{Hits: hits, Relevant: true}}, Options{Model: m, MaxContextChars: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Ask(t.Context(), "q", nil); err != nil {
+		t.Fatal(err)
+	}
+	user := m.got[1].Content
+	if !strings.Contains(user, "[1] A") || strings.Contains(user, "[2]") || strings.Contains(user, "Filler") {
+		t.Errorf("prompt kept passages past the budget:\n%s", user)
+	}
+	// A best passage longer than the whole budget is cut at a sentence.
+	hits[0].Passage.Text = long
+	if _, err := p.Ask(t.Context(), "q", nil); err != nil {
+		t.Fatal(err)
+	}
+	user = m.got[1].Content
+	if n := len(user); n > 1400 || !strings.Contains(user, "fencing.\n</passages>") {
+		t.Errorf("over-long passage not cut at a sentence (%d chars)", n)
+	}
+}
