@@ -1,0 +1,120 @@
+package bot_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/bot/llm"
+	"github.com/citebot/citebot/bot/llm/llmtest"
+)
+
+// ref finds the number the prompt gave the passage holding needle.
+func ref(req llmtest.Request, needle string) int {
+	user := req.Messages[len(req.Messages)-1].Content
+	re := regexp.MustCompile(`(?m)^\[(\d+)\] `)
+	locs := re.FindAllStringSubmatchIndex(user, -1)
+	for i, l := range locs {
+		end := len(user)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		if strings.Contains(user[l[0]:end], needle) {
+			var n int
+			fmt.Sscan(user[l[2]:l[3]], &n)
+			return n
+		}
+	}
+	return 0
+}
+
+// TestEveryServerAndFaultEndsInAnAnswer drives the pipeline through
+// go-openai against the fake in the manner of each server and with each
+// fault: every case ends in an answer whose quotations are all verified.
+func TestEveryServerAndFaultEndsInAnAnswer(t *testing.T) {
+	good := func(req llmtest.Request) string {
+		return fmt.Sprintf(`They support it because "both groups share deep ideological ties" [%d].`, ref(req, "ideological ties"))
+	}
+	cases := map[string]struct {
+		reply    func(llmtest.Request) llmtest.Reply
+		key      string
+		mode     string
+		note     string
+		truncate bool
+	}{
+		"OpenAI with key": {reply: func(r llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{good(r)}} }, key: "sk-x", mode: "llm"},
+		"Ollama no key":   {reply: func(r llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{good(r)}} }, mode: "llm"},
+		"Ollama error body": {reply: func(llmtest.Request) llmtest.Reply {
+			return llmtest.Reply{Status: 404, Body: `{"error":"model 'x' not found"}`}
+		}, mode: "extractive", note: "model 'x' not found"},
+		"llama.cpp inline think": {reply: func(r llmtest.Request) llmtest.Reply {
+			return llmtest.Reply{Chunks: []string{"<think>I should quote \"made up text\" [1]</think>", good(r)}}
+		}, mode: "llm"},
+		"llama.cpp lone close": {reply: func(r llmtest.Request) llmtest.Reply {
+			return llmtest.Reply{Chunks: []string{"hmm \"made up\" [1]", "</think>", good(r)}}
+		}, mode: "llm"},
+		"vLLM reasoning_content": {reply: func(r llmtest.Request) llmtest.Reply {
+			return llmtest.Reply{Reasoning: []string{"\"made up\" [1]"}, Chunks: []string{good(r)}}
+		}, mode: "llm"},
+		"connection cut": {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{"a", "b"}, CutAfter: 1} }, mode: "extractive", note: "could not answer"},
+		"timeout":        {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Delay: 2 * time.Second} }, mode: "extractive", note: "too slow"},
+		"429 forever":    {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Status: 429} }, mode: "extractive", note: "rate limit"},
+		"503 forever":    {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Status: 503} }, mode: "extractive", note: "HTTP 503"},
+		"HTML error page": {reply: func(llmtest.Request) llmtest.Reply {
+			return llmtest.Reply{Status: 502, Body: "<html><title>Bad Gateway</title></html>"}
+		}, mode: "extractive", note: "HTML page"},
+		"malformed JSON":   {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Body: "{not json"} }, mode: "extractive", note: "could not answer"},
+		"mid-stream error": {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{"x", "y"}, ErrorAfter: 1} }, mode: "extractive", note: "mid-stream failure"},
+		"empty stream":     {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{} }, mode: "extractive", note: "empty answer"},
+		"no [DONE]":        {reply: func(r llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{good(r)}, NoDone: true} }, mode: "llm"},
+		"finish_reason length": {reply: func(r llmtest.Request) llmtest.Reply {
+			return llmtest.Reply{Chunks: []string{good(r)}, FinishReason: "length"}
+		}, mode: "llm", note: "cut off", truncate: true},
+		"finish_reason missing": {reply: func(r llmtest.Request) llmtest.Reply {
+			return llmtest.Reply{Chunks: []string{good(r)}, FinishReason: "-"}
+		}, mode: "llm"},
+		"finish_reason odd": {reply: func(r llmtest.Request) llmtest.Reply {
+			return llmtest.Reply{Chunks: []string{good(r)}, FinishReason: "eos"}
+		}, mode: "llm"},
+		"no citations": {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{"Because of reasons."}} }, mode: "extractive", note: "cited no passage"},
+	}
+	ix, err := seedIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			srv := llmtest.New(t)
+			srv.Chat = c.reply
+			m := llm.New(llm.Config{BaseURL: srv.BaseURL(), Model: "m", APIKey: c.key, Stream: true, Timeout: 300 * time.Millisecond, MaxRetries: 1, Backoff: time.Millisecond}, nil)
+			p, err := bot.NewPipeline(ix, bot.Options{Model: m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := p.Ask(t.Context(), "Why do the Taliban support the TTP?", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Mode != c.mode || a.Text == "" || a.Declined || len(a.Citations) == 0 {
+				t.Fatalf("answer %+v", a)
+			}
+			if !strings.Contains(a.Note, c.note) || (c.note == "") != (a.Note == "") || a.Truncated != c.truncate {
+				t.Errorf("note %q truncated %v; want note with %q", a.Note, a.Truncated, c.note)
+			}
+			for _, ci := range a.Citations {
+				if !ci.Verified || !strings.Contains(ci.Passage, ci.Excerpt) {
+					t.Errorf("unverified citation %+v", ci)
+				}
+			}
+			if strings.Contains(a.Text, "made up") {
+				t.Errorf("reasoning leaked into %q", a.Text)
+			}
+			if h := srv.Requests()[0].Header.Get("Authorization"); (c.key == "") != (h == "") {
+				t.Errorf("Authorization %q with key %q", h, c.key)
+			}
+		})
+	}
+}
