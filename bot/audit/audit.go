@@ -1,0 +1,248 @@
+// Package audit keeps a log of every answer citebot gives, with its
+// citations and the feedback people leave, in SQLite (pure Go, no cgo), so
+// moderators can check citations and review answers offline.
+package audit
+
+import (
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	_ "modernc.org/sqlite" // database/sql driver "sqlite"
+)
+
+// Citation is what the log keeps of a citation.
+type Citation struct {
+	Ref       int    `json:"ref"`
+	PassageID string `json:"passage_id"`
+	Source    string `json:"source"`
+	LineStart int    `json:"line_start"`
+	LineEnd   int    `json:"line_end"`
+	Excerpt   string `json:"excerpt"`
+	Verified  bool   `json:"verified"`
+}
+
+// Record is one answer.
+type Record struct {
+	ID        int64      `json:"id"`
+	Time      time.Time  `json:"time"`
+	GuildID   string     `json:"guild_id"`
+	ChannelID string     `json:"channel_id"`
+	UserID    string     `json:"user_id"`
+	Question  string     `json:"question"`
+	Answer    string     `json:"answer"`
+	Declined  bool       `json:"declined"`
+	Mode      string     `json:"mode"`
+	Model     string     `json:"model"`
+	Note      string     `json:"note"`
+	LatencyMS int64      `json:"latency_ms"`
+	Citations []Citation `json:"citations"`
+	// Feedback is +1 (👍), -1 (👎) or 0 (none); FeedbackBy who gave it.
+	Feedback   int    `json:"feedback"`
+	FeedbackBy string `json:"feedback_by"`
+}
+
+// Flagged reports whether a record deserves a moderator's look first: a 👎,
+// an unverified quotation, or a note (the model failed).
+func (r Record) Flagged() bool {
+	if r.Feedback < 0 || r.Note != "" {
+		return true
+	}
+	for _, c := range r.Citations {
+		if !c.Verified {
+			return true
+		}
+	}
+	return false
+}
+
+// Log is the audit log. It is safe for concurrent use.
+type Log struct {
+	db        *sql.DB
+	retention time.Duration
+}
+
+const schema = `
+CREATE TABLE IF NOT EXISTS answers (
+	id          INTEGER PRIMARY KEY AUTOINCREMENT,
+	time        INTEGER NOT NULL,
+	guild_id    TEXT NOT NULL,
+	channel_id  TEXT NOT NULL,
+	user_id     TEXT NOT NULL,
+	question    TEXT NOT NULL,
+	answer      TEXT NOT NULL,
+	declined    INTEGER NOT NULL,
+	mode        TEXT NOT NULL,
+	model       TEXT NOT NULL,
+	note        TEXT NOT NULL,
+	latency_ms  INTEGER NOT NULL,
+	citations   TEXT NOT NULL,
+	flagged     INTEGER NOT NULL,
+	feedback    INTEGER NOT NULL DEFAULT 0,
+	feedback_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS answers_time ON answers(time);
+CREATE INDEX IF NOT EXISTS answers_flagged ON answers(flagged, time);
+`
+
+// Open opens (creating if needed) the log at path. Records older than
+// retentionDays are deleted on open and by Prune; 0 keeps them forever.
+func Open(ctx context.Context, path string, retentionDays int) (*Log, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("audit log: %w", err)
+	}
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("audit log: %w", err)
+	}
+	db.SetMaxOpenConns(1) // one writer; SQLite serialises writes anyway
+	if _, err := db.ExecContext(ctx, schema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("audit log %s: %w", path, err)
+	}
+	l := &Log{db: db, retention: time.Duration(retentionDays) * 24 * time.Hour}
+	if _, err := l.Prune(ctx, time.Now()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return l, nil
+}
+
+// Close closes the log.
+func (l *Log) Close() error { return l.db.Close() }
+
+// Add records an answer and returns its ID.
+func (l *Log) Add(ctx context.Context, r Record) (int64, error) {
+	cits, err := json.Marshal(r.Citations)
+	if err != nil {
+		return 0, fmt.Errorf("audit: %w", err)
+	}
+	if r.Time.IsZero() {
+		r.Time = time.Now()
+	}
+	res, err := l.db.ExecContext(ctx, `INSERT INTO answers
+		(time, guild_id, channel_id, user_id, question, answer, declined, mode, model, note, latency_ms, citations, flagged)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.Time.UnixMilli(), r.GuildID, r.ChannelID, r.UserID, r.Question, r.Answer, r.Declined, r.Mode, r.Model, r.Note,
+		r.LatencyMS, string(cits), r.Flagged())
+	if err != nil {
+		return 0, fmt.Errorf("audit: add: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// ErrNotFound is returned for an answer the log doesn't hold.
+var ErrNotFound = errors.New("no such answer in the audit log")
+
+// Feedback records a 👍 (+1) or 👎 (-1) on an answer.
+func (l *Log) Feedback(ctx context.Context, id int64, userID string, vote int) error {
+	if vote != 1 && vote != -1 {
+		return fmt.Errorf("audit: feedback must be +1 or -1, not %d", vote)
+	}
+	res, err := l.db.ExecContext(ctx, `UPDATE answers SET feedback = ?, feedback_by = ?,
+		flagged = CASE WHEN ? < 0 THEN 1 ELSE flagged END WHERE id = ?`, vote, userID, vote, id)
+	if err != nil {
+		return fmt.Errorf("audit: feedback: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+const columns = `id, time, guild_id, channel_id, user_id, question, answer, declined, mode, model, note, latency_ms, citations, feedback, feedback_by`
+
+func scan(rows *sql.Rows) (Record, error) {
+	var r Record
+	var ms int64
+	var cits string
+	if err := rows.Scan(&r.ID, &ms, &r.GuildID, &r.ChannelID, &r.UserID, &r.Question, &r.Answer, &r.Declined,
+		&r.Mode, &r.Model, &r.Note, &r.LatencyMS, &cits, &r.Feedback, &r.FeedbackBy); err != nil {
+		return r, fmt.Errorf("audit: read: %w", err)
+	}
+	r.Time = time.UnixMilli(ms).UTC()
+	if err := json.Unmarshal([]byte(cits), &r.Citations); err != nil {
+		return r, fmt.Errorf("audit: read citations of %d: %w", r.ID, err)
+	}
+	return r, nil
+}
+
+// Recent returns up to limit answers, flagged ones first, newest first.
+func (l *Log) Recent(ctx context.Context, limit int) ([]Record, error) {
+	rows, err := l.db.QueryContext(ctx, `SELECT `+columns+` FROM answers ORDER BY flagged DESC, time DESC, id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("audit: %w", err)
+	}
+	defer rows.Close()
+	var out []Record
+	for rows.Next() {
+		r, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Prune deletes records older than the retention period.
+func (l *Log) Prune(ctx context.Context, now time.Time) (int64, error) {
+	if l.retention <= 0 {
+		return 0, nil
+	}
+	res, err := l.db.ExecContext(ctx, `DELETE FROM answers WHERE time < ?`, now.Add(-l.retention).UnixMilli())
+	if err != nil {
+		return 0, fmt.Errorf("audit: prune: %w", err)
+	}
+	return res.RowsAffected()
+}
+
+// Export writes every record, oldest first, as JSON lines ("jsonl") or CSV
+// ("csv", citations as a JSON column).
+func (l *Log) Export(ctx context.Context, w io.Writer, format string) error {
+	if format != "jsonl" && format != "csv" {
+		return fmt.Errorf("audit: export format must be jsonl or csv, not %q", format)
+	}
+	rows, err := l.db.QueryContext(ctx, `SELECT `+columns+` FROM answers ORDER BY time, id`)
+	if err != nil {
+		return fmt.Errorf("audit: export: %w", err)
+	}
+	defer rows.Close()
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	cw := csv.NewWriter(w)
+	if format == "csv" {
+		cw.Write([]string{"id", "time", "guild_id", "channel_id", "user_id", "question", "answer", "declined", "mode", "model",
+			"note", "latency_ms", "feedback", "feedback_by", "flagged", "citations"})
+	}
+	for rows.Next() {
+		r, err := scan(rows)
+		if err != nil {
+			return err
+		}
+		if format == "jsonl" {
+			if err := enc.Encode(r); err != nil {
+				return fmt.Errorf("audit: export: %w", err)
+			}
+			continue
+		}
+		cits, _ := json.Marshal(r.Citations)
+		cw.Write([]string{strconv.FormatInt(r.ID, 10), r.Time.Format(time.RFC3339), r.GuildID, r.ChannelID, r.UserID,
+			r.Question, r.Answer, strconv.FormatBool(r.Declined), r.Mode, r.Model, r.Note, strconv.FormatInt(r.LatencyMS, 10),
+			strconv.Itoa(r.Feedback), r.FeedbackBy, strconv.FormatBool(r.Flagged()), string(cits)})
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("audit: export: %w", err)
+	}
+	cw.Flush()
+	return cw.Error()
+}
