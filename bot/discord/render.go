@@ -1,0 +1,287 @@
+package discord
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/retrieval"
+)
+
+// Discord's limits (characters).
+const (
+	maxContent      = 2000
+	maxDescription  = 4096
+	maxFieldName    = 256
+	maxFieldValue   = 1024
+	maxFields       = 25
+	maxEmbedTotal   = 6000
+	maxButtonLabel  = 80
+	maxButtonsInRow = 5
+	maxRows         = 5
+)
+
+// message is one Discord message to send or edit.
+type message struct {
+	Content    string
+	Embeds     []*discordgo.MessageEmbed
+	Components []discordgo.MessageComponent
+}
+
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// clip shortens s to at most n characters, ending in "…".
+func clip(s string, n int) string {
+	if runes(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	cut := n - 1
+	for i := cut; i > n*2/3; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ") + "…"
+}
+
+// split cuts text into pieces of at most limit characters, at paragraph,
+// then line, then sentence, then word boundaries, never inside a word when
+// it can help it; a code block cut in two is closed and reopened so each
+// piece renders on its own.
+func split(text string, limit int) []string {
+	var out []string
+	fence := "" // the ``` line open at the end of the previous piece
+	for runes(text) > 0 {
+		prefix := ""
+		if fence != "" {
+			prefix = fence + "\n"
+		}
+		room := limit - runes(prefix) - 4 // room for a closing fence
+		if runes(prefix)+runes(text) <= limit {
+			out = append(out, prefix+text)
+			break
+		}
+		cut := cutPoint(text, room)
+		piece := strings.TrimRight(text[:cut], " \n")
+		text = strings.TrimLeft(text[cut:], " \n")
+		open := openFence(fence, piece)
+		if open != "" {
+			piece += "\n```"
+		}
+		out = append(out, prefix+piece)
+		fence = open
+	}
+	return out
+}
+
+// cutPoint returns the byte offset at which to cut text so that the first
+// part has at most room characters.
+func cutPoint(text string, room int) int {
+	limit, n := len(text), 0
+	for i := range text {
+		if n == room {
+			limit = i
+			break
+		}
+		n++
+	}
+	head := text[:limit]
+	for _, sep := range []string{"\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " "} {
+		if i := strings.LastIndex(head, sep); i > limit/3 {
+			return i + len(sep)
+		}
+	}
+	return limit
+}
+
+// openFence returns the fence line left open after piece, given the one
+// open before it ("" for none).
+func openFence(open, piece string) string {
+	for _, line := range strings.Split(piece, "\n") {
+		t := strings.TrimSpace(line)
+		if !strings.HasPrefix(t, "```") {
+			continue
+		}
+		if open == "" {
+			open = t
+		} else {
+			open = ""
+		}
+	}
+	return open
+}
+
+// escape keeps corpus text from being read as Discord markdown.
+var escaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "`", "\\`", "|", `\|`, ">", `\>`)
+
+func escape(s string) string { return escaper.Replace(s) }
+
+// quote formats an excerpt as a Discord block quote.
+func quote(s string) string {
+	lines := strings.Split(escape(s), "\n")
+	return "> " + strings.Join(lines, "\n> ")
+}
+
+func place(title, section string) string {
+	head := title
+	if section != "" {
+		head += " › " + section
+	}
+	return head
+}
+
+func lineRef(source string, start, end int) string {
+	return fmt.Sprintf("%s:L%d–%d", source, start, end)
+}
+
+// source is one numbered source under an answer.
+type source struct {
+	name string // "[1] Title › Section"
+	body string // where, and the excerpt as a quote
+}
+
+func sources(a bot.Answer) []source {
+	var out []source
+	if a.Declined {
+		for i, r := range a.Related {
+			out = append(out, source{
+				name: fmt.Sprintf("%d. %s", i+1, place(r.Title, r.Section)),
+				body: fmt.Sprintf("`%s`\n%s", lineRef(r.Source, r.LineStart, r.LineEnd), quote(clip(r.Passage, 300))),
+			})
+		}
+		return out
+	}
+	for _, c := range a.Citations {
+		s := source{name: fmt.Sprintf("[%d] %s", c.Ref, place(c.Title, c.Section))}
+		if c.Verified {
+			s.body = fmt.Sprintf("`%s`\n%s", lineRef(c.Source, c.LineStart, c.LineEnd), quote(clip(c.Excerpt, 700)))
+		} else {
+			s.body = fmt.Sprintf("`%s`\nThe model quoted words that are not in this passage; they are not shown as a quotation.", lineRef(c.Source, c.LineStart, c.LineEnd))
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// renderAnswer turns an answer into messages within Discord's limits; the
+// last one carries the buttons.
+func renderAnswer(a bot.Answer, embeds bool, buttons []discordgo.MessageComponent) []message {
+	text := a.Text
+	if a.Note != "" {
+		text += "\n\n*" + escape(a.Note) + "*"
+	}
+	srcs := sources(a)
+	heading := "Sources"
+	if a.Declined {
+		heading = "Closest passages (they do not answer the question)"
+	}
+	var msgs []message
+	if embeds {
+		msgs = renderEmbeds(text, heading, srcs)
+	} else {
+		var b strings.Builder
+		b.WriteString(text)
+		if len(srcs) > 0 {
+			fmt.Fprintf(&b, "\n\n**%s**", heading)
+			for _, s := range srcs {
+				fmt.Fprintf(&b, "\n**%s** %s", escape(s.name), s.body)
+			}
+		}
+		for _, p := range split(b.String(), maxContent) {
+			msgs = append(msgs, message{Content: p})
+		}
+	}
+	if len(msgs) == 0 {
+		msgs = []message{{Content: "…"}}
+	}
+	msgs[len(msgs)-1].Components = buttons
+	return msgs
+}
+
+func renderEmbeds(text, heading string, srcs []source) []message {
+	var msgs []message
+	for _, d := range split(text, maxDescription) {
+		msgs = append(msgs, message{Embeds: []*discordgo.MessageEmbed{{Description: d, Color: 0x4f7cac}}})
+	}
+	last := msgs[len(msgs)-1].Embeds[0]
+	total := runes(last.Description)
+	for _, s := range srcs {
+		f := &discordgo.MessageEmbedField{Name: clip(s.name, maxFieldName), Value: clip(s.body, maxFieldValue)}
+		size := runes(f.Name) + runes(f.Value)
+		if len(last.Fields) == maxFields || total+size+runes(heading) > maxEmbedTotal {
+			last = &discordgo.MessageEmbed{Color: 0x4f7cac}
+			msgs = append(msgs, message{Embeds: []*discordgo.MessageEmbed{last}})
+			total = 0
+		}
+		if len(last.Fields) == 0 {
+			last.Title = heading
+			total += runes(heading)
+		}
+		last.Fields = append(last.Fields, f)
+		total += size
+	}
+	return msgs
+}
+
+// renderPartial is what an answer being written looks like.
+func renderPartial(text string, embeds bool) message {
+	text = strings.TrimSpace(text) + " …"
+	if embeds {
+		return message{Embeds: []*discordgo.MessageEmbed{{Description: tail(text, maxDescription), Color: 0x4f7cac}}}
+	}
+	return message{Content: tail(text, maxContent)}
+}
+
+// tail keeps the last n characters of s (the newest text of a long stream).
+func tail(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return "…" + string(r[len(r)-n+1:])
+}
+
+// renderPassage shows a passage in full with its provenance.
+func renderPassage(p retrieval.Passage) string {
+	head := fmt.Sprintf("**%s**\n`%s` · passage `%s`\n", escape(place(p.Title, p.Section)),
+		lineRef(p.Source, p.LineStart, p.LineEnd), p.ID)
+	return clip(head+quote(p.Text), maxContent)
+}
+
+// answerButtons are the buttons under an answer: one per cited passage,
+// then feedback.
+func answerButtons(a bot.Answer, auditID int64) []discordgo.MessageComponent {
+	var btns []discordgo.MessageComponent
+	seen := map[string]bool{}
+	add := func(label, id string) {
+		if seen[id] || len(btns) >= (maxRows-1)*maxButtonsInRow {
+			return
+		}
+		seen[id] = true
+		btns = append(btns, discordgo.Button{Label: clip(label, maxButtonLabel), Style: discordgo.SecondaryButton, CustomID: "passage:" + id})
+	}
+	for _, c := range a.Citations {
+		if c.PassageID != "" {
+			add(fmt.Sprintf("Show passage %d", c.Ref), c.PassageID)
+		}
+	}
+	for i, r := range a.Related {
+		add(fmt.Sprintf("Show passage %d", i+1), r.PassageID)
+	}
+	var rows []discordgo.MessageComponent
+	for i := 0; i < len(btns); i += maxButtonsInRow {
+		rows = append(rows, discordgo.ActionsRow{Components: btns[i:min(i+maxButtonsInRow, len(btns))]})
+	}
+	if auditID > 0 {
+		rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Emoji: &discordgo.ComponentEmoji{Name: "👍"}, Style: discordgo.SecondaryButton, CustomID: fmt.Sprintf("fb:%d:up", auditID)},
+			discordgo.Button{Emoji: &discordgo.ComponentEmoji{Name: "👎"}, Style: discordgo.SecondaryButton, CustomID: fmt.Sprintf("fb:%d:down", auditID)},
+		}})
+	}
+	return rows
+}
