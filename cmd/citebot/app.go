@@ -54,6 +54,8 @@ Usage:
   citebot index [--config FILE] [--force]                   build or refresh the index
   citebot passage [--json] [--config FILE] ID               show a passage with its provenance
   citebot eval [--json] [--config FILE] [-k N] FILE         score citebot on an evaluation file
+  citebot discord [--config FILE]                           run the Discord bot (token from $DISCORD_TOKEN)
+  citebot audit export [--format jsonl|csv] [--output FILE] export the Discord answers' audit log
 
 Run 'citebot COMMAND --help' for a command's flags. The configuration file
 may also be named by CITEBOT_CONFIG. Exit status: 0 ok, 1 failure, 2 usage.
@@ -77,6 +79,10 @@ func (a *App) Run(ctx context.Context, args []string) int {
 		err = a.cmdEval(ctx, rest)
 	case "chat":
 		err = a.cmdChat(ctx, rest)
+	case "discord":
+		err = a.cmdDiscord(ctx, rest)
+	case "audit":
+		err = a.cmdAudit(ctx, rest)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(a.Stdout, mainUsage)
 		return exitOK

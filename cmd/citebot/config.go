@@ -54,6 +54,29 @@ type Config struct {
 		Passages        int           `yaml:"passages"`
 		PromptsDir      string        `yaml:"prompts_dir"`
 	} `yaml:"llm"`
+	Discord struct {
+		TokenEnv        string        `yaml:"token_env"`
+		APIBaseURL      string        `yaml:"api_base_url"`
+		GuildID         string        `yaml:"guild_id"`
+		ReplyMode       string        `yaml:"reply_mode"`
+		Render          string        `yaml:"render"`
+		AllowedChannels []string      `yaml:"allowed_channels"`
+		AllowedRoles    []string      `yaml:"allowed_roles"`
+		ModeratorRoles  []string      `yaml:"moderator_roles"`
+		AllowDMs        bool          `yaml:"allow_dms"`
+		RatePerMinute   float64       `yaml:"rate_per_minute"`
+		RateBurst       int           `yaml:"rate_burst"`
+		MaxConcurrent   int           `yaml:"max_concurrent"`
+		QueueSize       int           `yaml:"queue_size"`
+		EditInterval    time.Duration `yaml:"edit_interval"`
+		AnswerTimeout   time.Duration `yaml:"answer_timeout"`
+		ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+	} `yaml:"discord"`
+	Audit struct {
+		// Path of the SQLite file; empty: data_dir/audit.db.
+		Path          string `yaml:"path"`
+		RetentionDays int    `yaml:"retention_days"`
+	} `yaml:"audit"`
 	Log struct {
 		Level  string `yaml:"level"`  // debug, info, warn, error
 		Format string `yaml:"format"` // text, json
@@ -74,6 +97,18 @@ func defaultConfig() Config {
 	c.LLM.MaxRetries = 2
 	c.LLM.MaxContextChars = 12000
 	c.LLM.Passages = 5
+	d := &c.Discord
+	d.TokenEnv = "DISCORD_TOKEN"
+	d.ReplyMode = "thread"
+	d.Render = "embed"
+	d.RatePerMinute = 6
+	d.RateBurst = 3
+	d.MaxConcurrent = 8
+	d.QueueSize = 32
+	d.EditInterval = 1500 * time.Millisecond
+	d.AnswerTimeout = 3 * time.Minute
+	d.ShutdownTimeout = 20 * time.Second
+	c.Audit.RetentionDays = 90
 	c.Log.Level = "info"
 	c.Log.Format = "text"
 	return c
@@ -97,7 +132,7 @@ func loadConfig(path string) (Config, error) {
 		return c, fmt.Errorf("config %s: %w", path, err)
 	}
 	base := filepath.Dir(path)
-	for _, p := range []*string{&c.DataDir, &c.Corpus.Dir, &c.LLM.PromptsDir} {
+	for _, p := range []*string{&c.DataDir, &c.Corpus.Dir, &c.LLM.PromptsDir, &c.Audit.Path} {
 		if *p != "" && !filepath.IsAbs(*p) {
 			*p = filepath.Join(base, *p)
 		}
@@ -149,6 +184,30 @@ func (c Config) validate() error {
 		if l.MaxContextChars < 1000 || l.Passages < 1 || l.Passages > 20 {
 			return errors.New("llm.max_context_chars must be ≥ 1000 and llm.passages 1–20")
 		}
+	}
+	d := c.Discord
+	if d.ReplyMode != "thread" && d.ReplyMode != "reply" {
+		return fmt.Errorf("discord.reply_mode must be thread or reply, not %q", d.ReplyMode)
+	}
+	if d.Render != "embed" && d.Render != "plain" {
+		return fmt.Errorf("discord.render must be embed or plain, not %q", d.Render)
+	}
+	if d.APIBaseURL != "" {
+		if err := httpURL("discord.api_base_url", d.APIBaseURL); err != nil {
+			return err
+		}
+	}
+	if d.TokenEnv == "" {
+		return errors.New("discord.token_env must name an environment variable")
+	}
+	if d.RatePerMinute <= 0 || d.RateBurst < 1 || d.MaxConcurrent < 1 || d.QueueSize < 0 {
+		return errors.New("discord.rate_per_minute and discord.rate_burst must be positive, discord.max_concurrent ≥ 1, discord.queue_size ≥ 0")
+	}
+	if d.EditInterval <= 0 || d.AnswerTimeout <= 0 || d.ShutdownTimeout <= 0 {
+		return errors.New("discord.edit_interval, discord.answer_timeout and discord.shutdown_timeout must be positive")
+	}
+	if c.Audit.RetentionDays < 0 {
+		return errors.New("audit.retention_days must be ≥ 0 (0 keeps answers forever)")
 	}
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":

@@ -69,6 +69,7 @@ func New(t testing.TB) *Server {
 		json.NewEncoder(w).Encode(map[string]string{"url": "ws" + strings.TrimPrefix(s.URL, "http") + "/gateway"})
 	})
 	mux.HandleFunc("/gateway", s.gateway)
+	mux.HandleFunc("/gateway/", s.gateway)
 	mux.HandleFunc("/api/v9/", s.rest)
 	s.Server = httptest.NewServer(mux)
 	t.Cleanup(s.Close)

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/citebot/citebot/bot/audit"
+	"github.com/citebot/citebot/bot/discord"
+)
+
+func (a *App) cmdDiscord(ctx context.Context, args []string) error {
+	var cf commonFlags
+	fs := a.newFlagSet("discord", "discord [--config FILE]", &cf)
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("discord takes no arguments")
+	}
+	e, err := a.setup(cf)
+	if err != nil {
+		return err
+	}
+	d := e.cfg.Discord
+	token := e.getenv(d.TokenEnv)
+	if token == "" {
+		return fmt.Errorf("discord: the bot token is missing: set the environment variable %s (named by discord.token_env)", d.TokenEnv)
+	}
+	ix, _, err := e.openIndex(ctx)
+	if err != nil {
+		return err
+	}
+	p, err := e.pipeline(ix, 0)
+	if err != nil {
+		return err
+	}
+	log, err := e.openAudit(ctx)
+	if err != nil {
+		return err
+	}
+	defer log.Close()
+	b, err := discord.New(discord.Config{
+		Token: token, APIBaseURL: d.APIBaseURL, GuildID: d.GuildID, ReplyMode: d.ReplyMode, Render: d.Render,
+		AllowedChannels: d.AllowedChannels, AllowedRoles: d.AllowedRoles, ModeratorRoles: d.ModeratorRoles, AllowDMs: d.AllowDMs,
+		RatePerMinute: d.RatePerMinute, RateBurst: d.RateBurst, MaxConcurrent: d.MaxConcurrent, QueueSize: d.QueueSize,
+		EditInterval: d.EditInterval, AnswerTimeout: d.AnswerTimeout, ShutdownTimeout: d.ShutdownTimeout,
+	}, discord.Deps{
+		Engine: discord.Engine{Pipeline: p, Index: ix},
+		Reload: e.reload,
+		Audit:  log,
+		Log:    e.log,
+	})
+	if err != nil {
+		return err
+	}
+	go e.pruneAudit(ctx, log)
+	return b.Run(ctx)
+}
+
+// reload reads the corpus again and opens its index, for /reindex.
+func (e *env) reload(ctx context.Context) (discord.Engine, string, error) {
+	start := time.Now()
+	ix, _, err := e.openIndex(ctx)
+	if err != nil {
+		return discord.Engine{}, "", err
+	}
+	p, err := e.pipeline(ix, 0)
+	if err != nil {
+		return discord.Engine{}, "", err
+	}
+	m := ix.Manifest()
+	return discord.Engine{Pipeline: p, Index: ix},
+		fmt.Sprintf("%d passages from %d documents (%d duplicates removed) in %s.", m.Passages, m.Documents, m.Duplicates, time.Since(start).Round(time.Millisecond)), nil
+}
+
+func (e *env) auditPath() (string, error) {
+	if e.cfg.Audit.Path != "" {
+		return e.cfg.Audit.Path, nil
+	}
+	dir := e.dataDir()
+	if dir == "" {
+		return "", fmt.Errorf("audit log: no data folder; set data_dir or audit.path")
+	}
+	return filepath.Join(dir, "audit.db"), nil
+}
+
+func (e *env) openAudit(ctx context.Context) (*audit.Log, error) {
+	path, err := e.auditPath()
+	if err != nil {
+		return nil, err
+	}
+	return audit.Open(ctx, path, e.cfg.Audit.RetentionDays)
+}
+
+// pruneAudit deletes expired answers once a day.
+func (e *env) pruneAudit(ctx context.Context, log *audit.Log) {
+	t := time.NewTicker(24 * time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-t.C:
+			if n, err := log.Prune(ctx, now); err != nil {
+				e.log.Warn("prune audit log", "err", err)
+			} else if n > 0 {
+				e.log.Info("pruned audit log", "answers", n)
+			}
+		}
+	}
+}
+
+func (a *App) cmdAudit(ctx context.Context, args []string) error {
+	if len(args) == 0 || args[0] != "export" {
+		return usagef("usage: citebot audit export [--format jsonl|csv] [--output FILE] [--config FILE]")
+	}
+	var cf commonFlags
+	fs := a.newFlagSet("audit export", "audit export [--format jsonl|csv] [--output FILE] [--config FILE]", &cf)
+	format := fs.String("format", "jsonl", "jsonl or csv")
+	output := fs.String("output", "", "write to `FILE` instead of standard output")
+	pos, err := parseArgs(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("audit export takes no arguments")
+	}
+	if *format != "jsonl" && *format != "csv" {
+		return usagef("--format must be jsonl or csv")
+	}
+	e, err := a.setup(cf)
+	if err != nil {
+		return err
+	}
+	path, err := e.auditPath()
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("audit log %s: %w (the Discord bot creates it)", path, err)
+	}
+	log, err := audit.Open(ctx, path, 0)
+	if err != nil {
+		return err
+	}
+	defer log.Close()
+	w := a.Stdout
+	if *output != "" {
+		f, err := os.Create(*output)
+		if err != nil {
+			return fmt.Errorf("audit export: %w", err)
+		}
+		defer f.Close()
+		w = f
+	}
+	return log.Export(ctx, w, *format)
+}
