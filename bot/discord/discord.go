@@ -94,6 +94,9 @@ type Bot struct {
 	parentMu sync.Mutex
 	parents  map[string]string // channel → parent channel ("" for none)
 
+	// tokenTTL is how long an interaction token lasts (15 minutes).
+	tokenTTL time.Duration
+
 	closing  atomic.Bool
 	inflight sync.WaitGroup
 	answers  context.Context // parent of every answer; canceled at the shutdown deadline
@@ -176,6 +179,7 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		limiters: map[string]*userLimiter{},
 		threads:  map[string]*thread{},
 		parents:  map[string]string{},
+		tokenTTL: interactionTTL,
 	}
 	e := deps.Engine
 	b.engine.Store(&e)
@@ -472,7 +476,7 @@ func (b *Bot) onAsk(i *discordgo.InteractionCreate, question string) {
 		b.log.Warn("defer interaction", "err", err)
 		return
 	}
-	out := &interactionOut{b: b, i: i.Interaction, created: received}
+	out := &interactionOut{b: b, i: i.Interaction, created: received, ttl: b.tokenTTL}
 	b.answer(req{guild: i.GuildID, channel: i.ChannelID, user: user, question: q, received: received}, out)
 }
 
@@ -802,9 +806,11 @@ type interactionOut struct {
 	b       *Bot
 	i       *discordgo.Interaction
 	created time.Time
+	ttl     time.Duration
 }
 
-func (o *interactionOut) expired() bool { return time.Since(o.created) > interactionTTL-30*time.Second }
+// expired reports whether the token is too close to its end to use.
+func (o *interactionOut) expired() bool { return time.Since(o.created) > o.ttl*29/30 }
 
 func (o *interactionOut) show(m message) error {
 	if o.expired() {

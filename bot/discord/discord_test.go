@@ -1,0 +1,228 @@
+package discord
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/bot/discord/discordtest"
+	"github.com/citebot/citebot/bot/llm"
+	"github.com/citebot/citebot/bot/llm/llmtest"
+	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/seeds"
+)
+
+var seedIndex = sync.OnceValues(func() (*retrieval.Index, error) {
+	c, err := retrieval.LoadCorpus(seeds.FS())
+	if err != nil {
+		return nil, err
+	}
+	return retrieval.Build(context.Background(), c, retrieval.LocalEmbedderFactory(0))
+})
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// startBot runs a bot against a fake Discord, with model answering as reply
+// says (nil: extractive answers).
+func startBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply) (*Bot, *discordtest.Server, *lockedBuffer) {
+	t.Helper()
+	fake := discordtest.New(t)
+	ix, err := seedIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := bot.Options{}
+	if reply != nil {
+		m := llmtest.New(t)
+		m.Chat = reply
+		opts.Model = llm.New(llm.Config{BaseURL: m.BaseURL(), Model: "m", Stream: true, Timeout: 10 * time.Second}, nil)
+	}
+	p, err := bot.NewPipeline(ix, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &lockedBuffer{}
+	cfg.Token, cfg.APIBaseURL, cfg.GuildID = "test-token", fake.URL, discordtest.GuildID
+	b, err := New(cfg, Deps{Engine: Engine{Pipeline: p, Index: ix}, Log: slog.New(slog.NewTextHandler(logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- b.Run(ctx) }()
+	fake.WaitConnected(10 * time.Second)
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("run: %v", err)
+		}
+	})
+	return b, fake, logs
+}
+
+func TestStreamingEditsAreThrottledPerMessage(t *testing.T) {
+	chunks := strings.Fields("The Taliban back the TTP for reasons of ideology leverage and rivalry [1] as the passage explains at some length here")
+	for i := range chunks {
+		chunks[i] += " "
+	}
+	_, fake, _ := startBot(t, Config{EditInterval: 150 * time.Millisecond}, func(llmtest.Request) llmtest.Reply {
+		return llmtest.Reply{Chunks: chunks, ChunkInterval: 40 * time.Millisecond} // ~0.8 s of streaming
+	})
+	_, token := fake.SlashCommand("c1", discordtest.Member{UserID: "u1"}, "ask", map[string]string{"question": "Why do the Taliban support the TTP?"})
+	path := "/webhooks/" + discordtest.AppID + "/" + token + "/messages/@original"
+	fake.WaitFor(5*time.Second, "final edit", func(c discordtest.Call) bool {
+		return c.Method == "PATCH" && c.Path == path && strings.Contains(string(c.Raw), "custom_id")
+	})
+	var at []time.Time
+	for _, c := range fake.Calls() {
+		if c.Method == "PATCH" && c.Path == path {
+			at = append(at, c.At)
+		}
+	}
+	if len(at) < 3 {
+		t.Fatalf("%d edits; want partial edits while streaming, then the final one", len(at))
+	}
+	for i := 1; i < len(at); i++ {
+		if gap := at[i].Sub(at[i-1]); gap < 140*time.Millisecond {
+			t.Errorf("edits %d and %d only %v apart", i-1, i, gap)
+		}
+	}
+}
+
+func TestExpiredInteractionTokenFallsBackToChannel(t *testing.T) {
+	b, fake, _ := startBot(t, Config{}, nil)
+	b.tokenTTL = time.Nanosecond
+	_, token := fake.SlashCommand("c2", discordtest.Member{UserID: "u2"}, "ask", map[string]string{"question": "What are fusion cells?"})
+	c := fake.WaitFor(5*time.Second, "channel message", func(c discordtest.Call) bool {
+		return c.Method == "POST" && c.Path == "/channels/c2/messages"
+	})
+	if !strings.Contains(string(c.Raw), "joint coordination units") {
+		t.Errorf("answer %s", c.Raw)
+	}
+	for _, c := range fake.Calls() {
+		if strings.Contains(c.Path, token+"/messages") {
+			t.Errorf("used an expired token: %s %s", c.Method, c.Path)
+		}
+	}
+}
+
+func TestPanicInHandlerIsRecovered(t *testing.T) {
+	b, fake, logs := startBot(t, Config{}, nil)
+	b.safely("test", func() { panic("boom") })
+	if !strings.Contains(logs.String(), "panic in handler") || !strings.Contains(logs.String(), "boom") {
+		t.Errorf("panic not logged: %s", logs.String())
+	}
+	// An interaction that makes a handler panic (no data at all) is
+	// recovered too, and the bot keeps answering.
+	fake.Dispatch("INTERACTION_CREATE", map[string]any{"id": "1", "type": 2, "token": "t", "application_id": discordtest.AppID, "version": 1})
+	id, _ := fake.SlashCommand("c3", discordtest.Member{UserID: "u3"}, "source", map[string]string{"id": "12f426dc4135"})
+	fake.WaitFor(5*time.Second, "answer after a panic", func(c discordtest.Call) bool {
+		return strings.HasPrefix(c.Path, "/interactions/"+id+"/")
+	})
+}
+
+func TestFullQueueAnswersBusy(t *testing.T) {
+	_, fake, _ := startBot(t, Config{MaxConcurrent: 1, QueueSize: 0, RatePerMinute: 600, RateBurst: 100}, func(llmtest.Request) llmtest.Reply {
+		return llmtest.Reply{Chunks: []string{"slow [1]."}, Delay: 500 * time.Millisecond}
+	})
+	var ids []string
+	for i := range 3 {
+		id, _ := fake.SlashCommand("c4", discordtest.Member{UserID: fmt.Sprint("q", i)}, "ask", map[string]string{"question": "Why do the Taliban support the TTP?"})
+		ids = append(ids, id)
+	}
+	busy := 0
+	for _, id := range ids {
+		c := fake.WaitFor(5*time.Second, "callback", func(c discordtest.Call) bool { return strings.HasPrefix(c.Path, "/interactions/"+id+"/") })
+		if d, _ := c.Body["data"].(map[string]any); d != nil && strings.Contains(fmt.Sprint(d["content"]), "busy") {
+			busy++
+		}
+	}
+	if busy != 2 {
+		t.Errorf("%d busy replies, want 2 (one answer at a time, no queue)", busy)
+	}
+}
+
+// BenchmarkAskThroughGateway sends /ask interactions through the fake
+// gateway to a bot whose model fake answers at once, and measures the
+// questions per second the bot sustains and the time from the gateway
+// dispatching an interaction to the final answer arriving at the REST fake.
+func BenchmarkAskThroughGateway(b *testing.B) {
+	_, fake, _ := startBot(b, Config{RatePerMinute: 1e6, RateBurst: 1e6, MaxConcurrent: 64, QueueSize: 4096, EditInterval: time.Second},
+		func(req llmtest.Request) llmtest.Reply {
+			return llmtest.Reply{Chunks: []string{`They "share deep ideological ties" [1].`}}
+		})
+	var lat []time.Duration
+	start := time.Now()
+	n := 0
+	for b.Loop() {
+		n++
+		sent := time.Now()
+		_, token := fake.SlashCommand("c5", discordtest.Member{UserID: fmt.Sprint("u", n%50)}, "ask", map[string]string{"question": "Why do the Taliban support the TTP?"})
+		path := "/webhooks/" + discordtest.AppID + "/" + token + "/messages/@original"
+		c := fake.WaitFor(10*time.Second, "answer", func(c discordtest.Call) bool { return c.Method == "PATCH" && c.Path == path })
+		lat = append(lat, c.At.Sub(sent))
+	}
+	elapsed := time.Since(start)
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "ms-p50")
+	b.ReportMetric(float64(lat[len(lat)*9/10].Microseconds())/1000, "ms-p90")
+	b.ReportMetric(float64(n)/elapsed.Seconds(), "sequential-q/s")
+}
+
+// BenchmarkThroughput dispatches questions from many users at once and
+// reports how many answers per second the bot completes.
+func BenchmarkThroughput(b *testing.B) {
+	_, fake, _ := startBot(b, Config{RatePerMinute: 1e6, RateBurst: 1e6, MaxConcurrent: 32, QueueSize: 100000, EditInterval: time.Second},
+		func(req llmtest.Request) llmtest.Reply {
+			return llmtest.Reply{Chunks: []string{`They "share deep ideological ties" [1].`}}
+		})
+	const batch = 500
+	for b.Loop() {
+		before := len(fake.Calls())
+		start := time.Now()
+		tokens := map[string]bool{}
+		for i := range batch {
+			_, tok := fake.SlashCommand("c6", discordtest.Member{UserID: fmt.Sprint("u", i)}, "ask", map[string]string{"question": "Why do the Taliban support the TTP?"})
+			tokens[tok] = true
+		}
+		deadline := time.Now().Add(60 * time.Second)
+		for {
+			done := 0
+			for _, c := range fake.Calls()[before:] {
+				if c.Method == "PATCH" && strings.HasSuffix(c.Path, "/messages/@original") {
+					done++
+				}
+			}
+			if done >= batch {
+				break
+			}
+			if time.Now().After(deadline) {
+				b.Fatalf("only %d of %d answers in 60 s", done, batch)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		b.ReportMetric(batch/time.Since(start).Seconds(), "answers/s")
+	}
+}

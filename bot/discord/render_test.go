@@ -1,0 +1,111 @@
+package discord
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/citebot/citebot/bot"
+)
+
+func TestSplitKeepsPiecesWithinLimitsAndFormatting(t *testing.T) {
+	para := strings.Repeat("A sentence of about forty characters. ", 20) // ~760
+	code := "```go\n" + strings.Repeat("fmt.Println(\"line of code\")\n", 60) + "```"
+	text := para + "\n\n" + para + "\n\n" + code + "\n\n" + para
+	pieces := split(text, 2000)
+	if len(pieces) < 3 {
+		t.Fatalf("%d pieces", len(pieces))
+	}
+	var joined []string
+	for i, p := range pieces {
+		if n := runes(p); n > 2000 {
+			t.Errorf("piece %d has %d characters", i, n)
+		}
+		if strings.Count(p, "```")%2 != 0 {
+			t.Errorf("piece %d leaves a code block open:\n%s", i, p)
+		}
+		if i < len(pieces)-1 && !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, "```") && !strings.HasSuffix(p, ")") {
+			t.Errorf("piece %d ends mid-sentence: %q", i, p[len(p)-30:])
+		}
+		joined = append(joined, strings.NewReplacer("```go\n", "", "\n```", "", "```", "").Replace(p))
+	}
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	want := words(strings.NewReplacer("```go\n", "", "```", "").Replace(text))
+	if got := words(strings.Join(joined, " ")); got != want {
+		t.Error("splitting lost or changed text")
+	}
+	if got := split("short", 2000); len(got) != 1 || got[0] != "short" {
+		t.Errorf("split(short) = %q", got)
+	}
+	if got := split(strings.Repeat("x", 4500), 2000); len(got) != 3 || runes(got[0]) > 2000 {
+		t.Errorf("unbreakable text: %d pieces", len(got))
+	}
+}
+
+func longAnswer(cites int) bot.Answer {
+	a := bot.Answer{Text: strings.Repeat("The model explains at length, citing [1]. ", 150), Mode: "llm"}
+	for i := 1; i <= cites; i++ {
+		a.Citations = append(a.Citations, bot.Citation{Ref: i, PassageID: fmt.Sprintf("p%02d", i), Source: "doc.md",
+			Title: strings.Repeat("Title ", 60), Section: "Section", LineStart: i, LineEnd: i,
+			Excerpt: strings.Repeat("verbatim words *with* markdown_ ", 50), Verified: i%4 != 0})
+	}
+	return a
+}
+
+func TestRenderRespectsDiscordLimits(t *testing.T) {
+	for _, embeds := range []bool{true, false} {
+		a := longAnswer(40)
+		msgs := renderAnswer(a, embeds, answerButtons(a, 7))
+		if len(msgs) < 2 {
+			t.Errorf("embeds=%v: a long answer fits one message?", embeds)
+		}
+		for i, m := range msgs {
+			if runes(m.Content) > maxContent {
+				t.Errorf("message %d content %d", i, runes(m.Content))
+			}
+			total := 0
+			for _, e := range m.Embeds {
+				total += runes(e.Description) + runes(e.Title)
+				if runes(e.Description) > maxDescription || len(e.Fields) > maxFields {
+					t.Errorf("message %d: description %d, %d fields", i, runes(e.Description), len(e.Fields))
+				}
+				for _, f := range e.Fields {
+					total += runes(f.Name) + runes(f.Value)
+					if runes(f.Name) > maxFieldName || runes(f.Value) > maxFieldValue {
+						t.Errorf("field %d/%d", runes(f.Name), runes(f.Value))
+					}
+					if strings.Contains(f.Value, "> verbatim") && strings.Contains(f.Name, "[4]") {
+						t.Error("an unverified quotation is shown as a quote")
+					}
+				}
+			}
+			if total > maxEmbedTotal {
+				t.Errorf("message %d embeds total %d", i, total)
+			}
+			if i < len(msgs)-1 && m.Components != nil {
+				t.Error("buttons before the last message")
+			}
+		}
+		rows := msgs[len(msgs)-1].Components
+		if len(rows) > maxRows {
+			t.Errorf("%d rows of buttons", len(rows))
+		}
+	}
+}
+
+func TestUnverifiedCitationIsNeverQuoted(t *testing.T) {
+	a := bot.Answer{Text: "x (unverified) [1]", Citations: []bot.Citation{{Ref: 1, PassageID: "p", Title: "T", Excerpt: "invented words", Verified: false}}}
+	for _, embeds := range []bool{true, false} {
+		for _, m := range renderAnswer(a, embeds, nil) {
+			all := m.Content
+			for _, e := range m.Embeds {
+				for _, f := range e.Fields {
+					all += f.Value
+				}
+			}
+			if strings.Contains(all, "invented words") {
+				t.Errorf("embeds=%v: unverified excerpt shown: %q", embeds, all)
+			}
+		}
+	}
+}
