@@ -551,7 +551,7 @@ func (b *Bot) onReindex(i *discordgo.InteractionCreate) {
 	}
 	if err := b.s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
-		Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral},
+		Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()},
 	}); err != nil {
 		b.log.Warn("defer interaction", "err", err)
 		return

@@ -47,6 +47,17 @@ func (l *lockedBuffer) String() string {
 // startBot runs a bot against a fake Discord, with model answering as reply
 // says (nil: extractive answers).
 func startBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply) (*Bot, *discordtest.Server, *lockedBuffer) {
+	b, fake, logs, stop := runBot(t, cfg, reply)
+	t.Cleanup(func() {
+		if err := stop(); err != nil {
+			t.Errorf("run: %v", err)
+		}
+	})
+	return b, fake, logs
+}
+
+// runBot is startBot with the stopping left to the caller.
+func runBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply) (*Bot, *discordtest.Server, *lockedBuffer, func() error) {
 	t.Helper()
 	fake := discordtest.New(t)
 	ix, err := seedIndex()
@@ -73,13 +84,36 @@ func startBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Repl
 	done := make(chan error, 1)
 	go func() { done <- b.Run(ctx) }()
 	fake.WaitConnected(10 * time.Second)
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("run: %v", err)
-		}
+	var once sync.Once
+	var err2 error
+	return b, fake, logs, func() error {
+		once.Do(func() { cancel(); err2 = <-done })
+		return err2
+	}
+}
+
+func TestShutdownFinishesAnswersInProgress(t *testing.T) {
+	_, fake, _, stop := runBot(t, Config{ShutdownTimeout: 5 * time.Second}, func(llmtest.Request) llmtest.Reply {
+		return llmtest.Reply{Chunks: []string{`They "share deep ideological ties" [1].`}, Delay: 400 * time.Millisecond}
 	})
-	return b, fake, logs
+	_, token := fake.SlashCommand("c7", discordtest.Member{UserID: "u7"}, "ask", map[string]string{"question": "Why do the Taliban support the TTP?"})
+	fake.WaitFor(5*time.Second, "deferral", func(c discordtest.Call) bool { return strings.HasPrefix(c.Path, "/interactions/") })
+	start := time.Now()
+	if err := stop(); err != nil { // SIGINT, in effect, while the model is writing
+		t.Fatal(err)
+	}
+	var answered bool
+	for _, c := range fake.Calls() {
+		if c.Method == "PATCH" && strings.Contains(c.Path, token) && strings.Contains(string(c.Raw), "ideological ties") {
+			answered = true
+		}
+	}
+	if !answered {
+		t.Error("the answer in progress was dropped at shutdown")
+	}
+	if d := time.Since(start); d > 4*time.Second {
+		t.Errorf("shutdown took %v", d)
+	}
 }
 
 func TestStreamingEditsAreThrottledPerMessage(t *testing.T) {

@@ -150,18 +150,18 @@ func sources(a bot.Answer) []source {
 	if a.Declined {
 		for i, r := range a.Related {
 			out = append(out, source{
-				name: fmt.Sprintf("%d. %s", i+1, place(r.Title, r.Section)),
-				body: fmt.Sprintf("`%s`\n%s", lineRef(r.Source, r.LineStart, r.LineEnd), quote(clip(r.Passage, 300))),
+				name: fmt.Sprintf("%d. %s (%s)", i+1, place(r.Title, r.Section), lineRef(r.Source, r.LineStart, r.LineEnd)),
+				body: quote(clip(r.Passage, 300)),
 			})
 		}
 		return out
 	}
 	for _, c := range a.Citations {
-		s := source{name: fmt.Sprintf("[%d] %s", c.Ref, place(c.Title, c.Section))}
+		s := source{name: fmt.Sprintf("[%d] %s (%s)", c.Ref, place(c.Title, c.Section), lineRef(c.Source, c.LineStart, c.LineEnd))}
 		if c.Verified {
-			s.body = fmt.Sprintf("`%s`\n%s", lineRef(c.Source, c.LineStart, c.LineEnd), quote(clip(c.Excerpt, 700)))
+			s.body = quote(clip(c.Excerpt, 700))
 		} else {
-			s.body = fmt.Sprintf("`%s`\nThe model quoted words that are not in this passage; they are not shown as a quotation.", lineRef(c.Source, c.LineStart, c.LineEnd))
+			s.body = "The model quoted words that are not in this passage; they are not shown as a quotation."
 		}
 		out = append(out, s)
 	}
@@ -189,7 +189,7 @@ func renderAnswer(a bot.Answer, embeds bool, buttons []discordgo.MessageComponen
 		if len(srcs) > 0 {
 			fmt.Fprintf(&b, "\n\n**%s**", heading)
 			for _, s := range srcs {
-				fmt.Fprintf(&b, "\n**%s** %s", escape(s.name), s.body)
+				fmt.Fprintf(&b, "\n**%s**\n%s", escape(s.name), s.body)
 			}
 		}
 		for _, p := range split(b.String(), maxContent) {
@@ -248,7 +248,7 @@ func tail(s string, n int) string {
 
 // renderPassage shows a passage in full with its provenance.
 func renderPassage(p retrieval.Passage) string {
-	head := fmt.Sprintf("**%s**\n`%s` · passage `%s`\n", escape(place(p.Title, p.Section)),
+	head := fmt.Sprintf("**%s** (%s) · passage `%s`\n", escape(place(p.Title, p.Section)),
 		lineRef(p.Source, p.LineStart, p.LineEnd), p.ID)
 	return clip(head+quote(p.Text), maxContent)
 }

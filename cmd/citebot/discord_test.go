@@ -152,8 +152,8 @@ func TestDiscordEndToEnd(t *testing.T) {
 	}
 	fields := emb["fields"].([]any)
 	f0 := fields[0].(map[string]any)
-	if !strings.HasPrefix(str(f0["name"]), "[1] Afghan Taliban") || !strings.Contains(str(f0["value"]), "000_51eec4bc261835c7.txt:L6–6") ||
-		!strings.Contains(str(f0["value"]), "> both groups share deep ideological ties") {
+	if str(f0["name"]) != "[1] Afghan Taliban and Cross Border Terrorism in Pakistan (000_51eec4bc261835c7.txt:L6–6)" ||
+		str(f0["value"]) != "> both groups share deep ideological ties" {
 		t.Errorf("source field %v", f0)
 	}
 	var passageButton, downButton string
@@ -222,6 +222,13 @@ func TestDiscordEndToEnd(t *testing.T) {
 	if d := mc.Body["data"].(map[string]any); !strings.Contains(str(d["content"]), "excerpts verified") {
 		t.Errorf("/audit for a moderator %v", mc.Body)
 	}
+
+	// A moderator reindexes.
+	rid, rtok := fake.SlashCommand(channel, mod, "reindex", nil)
+	fake.WaitFor(5*time.Second, "reindex deferral", func(c discordtest.Call) bool { return callbackOf(c, rid) })
+	fake.WaitFor(10*time.Second, "reindex result", func(c discordtest.Call) bool {
+		return c.Method == "PATCH" && strings.Contains(c.Path, rtok) && strings.Contains(str(c.Body["content"]), "Reindexed: 18 passages from 1 documents")
+	})
 
 	// A user over the rate limit (3 at once, then 1 a minute) hears so,
 	// privately. Events are handled concurrently: any one of four may be
