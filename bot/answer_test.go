@@ -4,29 +4,15 @@ import (
 	"context"
 	"errors"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/citebot/citebot/bot"
-	"github.com/citebot/citebot/retrieval"
-	"github.com/citebot/citebot/seeds"
+	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
-
-var seedIndex = sync.OnceValues(func() (*retrieval.Index, error) {
-	c, err := retrieval.LoadCorpus(seeds.FS())
-	if err != nil {
-		return nil, err
-	}
-	return retrieval.Build(context.Background(), c, retrieval.LocalEmbedderFactory(0))
-})
 
 func pipeline(t testing.TB) *bot.Pipeline {
 	t.Helper()
-	ix, err := seedIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := bot.NewPipeline(ix, bot.Options{TopK: 3})
+	p, err := bot.NewPipeline(retrievaltest.SeedIndex(t), bot.Options{TopK: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

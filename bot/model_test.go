@@ -2,7 +2,6 @@ package bot_test
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -10,33 +9,15 @@ import (
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/bot/llm/llmtest"
+	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
-
-// ref finds the number the prompt gave the passage holding needle.
-func ref(req llmtest.Request, needle string) int {
-	user := req.Messages[len(req.Messages)-1].Content
-	re := regexp.MustCompile(`(?m)^\[(\d+)\] `)
-	locs := re.FindAllStringSubmatchIndex(user, -1)
-	for i, l := range locs {
-		end := len(user)
-		if i+1 < len(locs) {
-			end = locs[i+1][0]
-		}
-		if strings.Contains(user[l[0]:end], needle) {
-			var n int
-			fmt.Sscan(user[l[2]:l[3]], &n)
-			return n
-		}
-	}
-	return 0
-}
 
 // TestEveryServerAndFaultEndsInAnAnswer drives the pipeline through
 // go-openai against the fake in the manner of each server and with each
 // fault: every case ends in an answer whose quotations are all verified.
 func TestEveryServerAndFaultEndsInAnAnswer(t *testing.T) {
 	good := func(req llmtest.Request) string {
-		return fmt.Sprintf(`They support it because "both groups share deep ideological ties" [%d].`, ref(req, "ideological ties"))
+		return fmt.Sprintf(`They support it because "both groups share deep ideological ties" [%d].`, req.Ref("ideological ties"))
 	}
 	cases := map[string]struct {
 		reply    func(llmtest.Request) llmtest.Reply
@@ -81,10 +62,7 @@ func TestEveryServerAndFaultEndsInAnAnswer(t *testing.T) {
 		}, mode: "llm"},
 		"no citations": {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{"Because of reasons."}} }, mode: "extractive", note: "cited no passage"},
 	}
-	ix, err := seedIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := retrievaltest.SeedIndex(t)
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
 			srv := llmtest.New(t)

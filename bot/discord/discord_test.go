@@ -15,17 +15,8 @@ import (
 	"github.com/citebot/citebot/bot/discord/discordtest"
 	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/bot/llm/llmtest"
-	"github.com/citebot/citebot/retrieval"
-	"github.com/citebot/citebot/seeds"
+	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
-
-var seedIndex = sync.OnceValues(func() (*retrieval.Index, error) {
-	c, err := retrieval.LoadCorpus(seeds.FS())
-	if err != nil {
-		return nil, err
-	}
-	return retrieval.Build(context.Background(), c, retrieval.LocalEmbedderFactory(0))
-})
 
 type lockedBuffer struct {
 	mu sync.Mutex
@@ -60,10 +51,7 @@ func startBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Repl
 func runBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply) (*Bot, *discordtest.Server, *lockedBuffer, func() error) {
 	t.Helper()
 	fake := discordtest.New(t)
-	ix, err := seedIndex()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := retrievaltest.SeedIndex(t)
 	opts := bot.Options{}
 	if reply != nil {
 		m := llmtest.New(t)

@@ -8,8 +8,7 @@ import (
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/bot/eval"
-	"github.com/citebot/citebot/retrieval"
-	"github.com/citebot/citebot/seeds"
+	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
 // TestSeedEvaluation runs the project's evaluation set over the default
@@ -19,14 +18,8 @@ func TestSeedEvaluation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := retrieval.LoadCorpus(seeds.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := retrieval.Build(t.Context(), c, retrieval.LocalEmbedderFactory(0))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := retrievaltest.SeedCorpus(t)
+	ix := retrievaltest.SeedIndex(t)
 	p, err := bot.NewPipeline(ix, bot.Options{TopK: 3})
 	if err != nil {
 		t.Fatal(err)

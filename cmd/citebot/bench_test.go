@@ -11,8 +11,7 @@ import (
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/bot/llm/llmtest"
-	"github.com/citebot/citebot/retrieval"
-	"github.com/citebot/citebot/seeds"
+	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
 // firstWrite records when something is first written to it.
@@ -42,15 +41,7 @@ func BenchmarkFirstTokenToTerminal(b *testing.B) {
 	srv.Chat = func(llmtest.Request) llmtest.Reply {
 		return llmtest.Reply{Chunks: []string{"The", " Taliban support the TTP", " for three reasons [1]."}, ChunkInterval: 2 * time.Millisecond}
 	}
-	c, err := retrieval.LoadCorpus(seeds.FS())
-	if err != nil {
-		b.Fatal(err)
-	}
-	ix, err := retrieval.Build(context.Background(), c, retrieval.LocalEmbedderFactory(0))
-	if err != nil {
-		b.Fatal(err)
-	}
-	p, err := bot.NewPipeline(ix, bot.Options{Model: llm.New(llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true}, nil)})
+	p, err := bot.NewPipeline(retrievaltest.SeedIndex(b), bot.Options{Model: llm.New(llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true}, nil)})
 	if err != nil {
 		b.Fatal(err)
 	}

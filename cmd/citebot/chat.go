@@ -52,11 +52,7 @@ func (a *App) cmdChat(ctx context.Context, args []string) error {
 	if len(pos) > 0 {
 		return usagef("chat takes no arguments; it reads questions from standard input")
 	}
-	e, ix, _, err := a.open(ctx, cf)
-	if err != nil {
-		return err
-	}
-	p, err := e.pipeline(ix, *k)
+	o, err := a.open(ctx, cf, *k)
 	if err != nil {
 		return err
 	}
@@ -84,11 +80,11 @@ func (a *App) cmdChat(ctx context.Context, args []string) error {
 		in = plainLines{sc}
 	}
 	mode := "answers are excerpts from the corpus (no model server configured)"
-	if e.cfg.LLM.BaseURL != "" {
-		mode = "answers by " + e.cfg.LLM.Model + ", every quotation checked against the corpus"
+	if o.cfg.LLM.BaseURL != "" {
+		mode = "answers by " + o.cfg.LLM.Model + ", every quotation checked against the corpus"
 	}
 	fmt.Fprintf(out, "citebot chat: %s. /help for commands.\n", mode)
-	return chatLoop(ctx, p.NewConversation(), ix, in, out)
+	return chatLoop(ctx, o.p.NewConversation(), o.ix, in, out)
 }
 
 func chatLoop(ctx context.Context, conv *bot.Conversation, ix *retrieval.Index, in lineReader, out io.Writer) error {

@@ -28,14 +28,11 @@ func (a *App) cmdAsk(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	e, ix, _, err := a.open(ctx, cf)
+	o, err := a.open(ctx, cf, *k)
 	if err != nil {
 		return err
 	}
-	p, err := e.pipeline(ix, *k)
-	if err != nil {
-		return err
-	}
+	e, p := o.env, o.p
 	if *asJSON {
 		ans, err := p.Ask(ctx, q, nil)
 		if err != nil {
@@ -123,11 +120,11 @@ func (a *App) cmdPassage(ctx context.Context, args []string) error {
 	if len(pos) != 1 {
 		return usagef("passage takes one passage ID")
 	}
-	_, ix, _, err := a.open(ctx, cf)
+	o, err := a.open(ctx, cf, -1)
 	if err != nil {
 		return err
 	}
-	p, ok := ix.Passage(pos[0])
+	p, ok := o.ix.Passage(pos[0])
 	if !ok {
 		return fmt.Errorf("no passage with ID %q in this corpus (IDs come from 'citebot ask' citations)", pos[0])
 	}
@@ -150,15 +147,11 @@ func (a *App) cmdEval(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	e, ix, c, err := a.open(ctx, cf)
+	o, err := a.open(ctx, cf, *k)
 	if err != nil {
 		return err
 	}
-	p, err := e.pipeline(ix, *k)
-	if err != nil {
-		return err
-	}
-	rep, err := eval.Run(ctx, cases, eval.Target{Pipeline: p, Searcher: ix, Corpus: c})
+	rep, err := eval.Run(ctx, cases, eval.Target{Pipeline: o.p, Searcher: o.ix, Corpus: o.corpus})
 	if err != nil {
 		return err
 	}
@@ -172,14 +165,29 @@ func (e *env) logNote(a bot.Answer) {
 	}
 }
 
-// open reads the configuration and opens the index it names.
-func (a *App) open(ctx context.Context, cf commonFlags) (*env, *retrieval.Index, *retrieval.Corpus, error) {
+// opened is what a command that answers needs.
+type opened struct {
+	*env
+	ix     *retrieval.Index
+	corpus *retrieval.Corpus
+	p      *bot.Pipeline
+}
+
+// open reads the configuration, opens the index it names and, with k ≥ 0,
+// wires the answer pipeline (k passages per question when k > 0).
+func (a *App) open(ctx context.Context, cf commonFlags, k int) (*opened, error) {
 	e, err := a.setup(cf)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
-	ix, c, err := e.openIndex(ctx)
-	return e, ix, c, err
+	o := &opened{env: e}
+	if o.ix, o.corpus, err = e.openIndex(ctx); err != nil {
+		return nil, err
+	}
+	if k >= 0 {
+		o.p, err = e.pipeline(o.ix, k)
+	}
+	return o, err
 }
 
 // output writes v as JSON, or as text for people.

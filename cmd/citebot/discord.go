@@ -30,11 +30,7 @@ func (a *App) cmdDiscord(ctx context.Context, args []string) error {
 	if token == "" {
 		return fmt.Errorf("discord: the bot token is missing: set the environment variable %s (named by discord.token_env)", d.TokenEnv)
 	}
-	ix, _, err := e.openIndex(ctx)
-	if err != nil {
-		return err
-	}
-	p, err := e.pipeline(ix, 0)
+	engine, _, err := e.reload(ctx)
 	if err != nil {
 		return err
 	}
@@ -49,7 +45,7 @@ func (a *App) cmdDiscord(ctx context.Context, args []string) error {
 		RatePerMinute: d.RatePerMinute, RateBurst: d.RateBurst, MaxConcurrent: d.MaxConcurrent, QueueSize: d.QueueSize,
 		EditInterval: d.EditInterval, AnswerTimeout: d.AnswerTimeout, ShutdownTimeout: d.ShutdownTimeout,
 	}, discord.Deps{
-		Engine: discord.Engine{Pipeline: p, Index: ix},
+		Engine: engine,
 		Reload: e.reload,
 		Audit:  log,
 		Log:    e.log,

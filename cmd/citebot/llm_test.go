@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -16,22 +15,11 @@ import (
 // refOf returns the number the prompt gave the passage holding needle.
 func refOf(t *testing.T, req llmtest.Request, needle string) int {
 	t.Helper()
-	user := req.Messages[len(req.Messages)-1].Content
-	head := regexp.MustCompile(`(?m)^\[(\d+)\] `)
-	locs := head.FindAllStringSubmatchIndex(user, -1)
-	for i, loc := range locs {
-		end := len(user)
-		if i+1 < len(locs) {
-			end = locs[i+1][0]
-		}
-		if strings.Contains(user[loc[0]:end], needle) {
-			var n int
-			fmt.Sscan(user[loc[2]:loc[3]], &n)
-			return n
-		}
+	n := req.Ref(needle)
+	if n == 0 {
+		t.Errorf("no passage in the prompt holds %q", needle)
 	}
-	t.Errorf("no passage in the prompt holds %q", needle)
-	return 0
+	return n
 }
 
 func llmConfig(t *testing.T, srv *llmtest.Server, extra string) string {

@@ -10,6 +10,8 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -310,3 +312,26 @@ func Vector(text string, dims int) []float32 {
 	}
 	return v
 }
+
+// Ref returns the number a citebot prompt gave the passage holding needle
+// ("[3] Title …" headers in the last message), or 0 when none holds it.
+func (r Request) Ref(needle string) int {
+	if len(r.Messages) == 0 {
+		return 0
+	}
+	user := r.Messages[len(r.Messages)-1].Content
+	locs := passageHeader.FindAllStringSubmatchIndex(user, -1)
+	for i, l := range locs {
+		end := len(user)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		if strings.Contains(user[l[0]:end], needle) {
+			n, _ := strconv.Atoi(user[l[2]:l[3]])
+			return n
+		}
+	}
+	return 0
+}
+
+var passageHeader = regexp.MustCompile(`(?m)^\[(\d+)\] `)

@@ -1,0 +1,40 @@
+// Package retrievaltest gives tests the default corpus and its index,
+// built once per test binary.
+package retrievaltest
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/seeds"
+)
+
+var seed = sync.OnceValues(func() (*retrieval.Index, error) {
+	c, err := retrieval.LoadCorpus(seeds.FS())
+	if err != nil {
+		return nil, err
+	}
+	return retrieval.Build(context.Background(), c, retrieval.LocalEmbedderFactory(0))
+})
+
+// SeedIndex returns the index of the default corpus (shared: read only).
+func SeedIndex(t testing.TB) *retrieval.Index {
+	t.Helper()
+	ix, err := seed()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+// SeedCorpus returns the default corpus.
+func SeedCorpus(t testing.TB) *retrieval.Corpus {
+	t.Helper()
+	c, err := retrieval.LoadCorpus(seeds.FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
