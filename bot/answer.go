@@ -212,7 +212,7 @@ func (p *Pipeline) answer(ctx context.Context, question string, res retrieval.Re
 }
 
 func extractive(question string, res retrieval.Result) Answer {
-	if !res.Relevant {
+	if !res.Relevant || !hasAnswerType(question, res) {
 		return Decline(question, res.Hits)
 	}
 	return Extract(question, res)

@@ -141,3 +141,21 @@ func TestIsFollowUp(t *testing.T) {
 		}
 	}
 }
+
+func TestQuestionsAfterNumbersNeedNumbers(t *testing.T) {
+	p := pipeline(t)
+	for q, declined := range map[string]bool{
+		"How many refugees live in Pakistan?":                           true, // refugees are discussed, never counted
+		"What year did the Durand Line get drawn?":                      true,
+		"How many people were killed in the first nine months of 2025?": false,
+		"What percentage of infiltrators are Afghan nationals?":         false,
+	} {
+		a, err := p.Ask(t.Context(), q, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Declined != declined {
+			t.Errorf("%q: declined = %v, want %v (%q)", q, a.Declined, declined, a.Text)
+		}
+	}
+}

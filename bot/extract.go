@@ -28,6 +28,41 @@ var wantsNumber = regexp.MustCompile(`(?i)\b(how (many|much|long|large|big|often
 
 const numberBonus = 0.15
 
+// Answer types a question may ask for.
+var (
+	asksYear     = regexp.MustCompile(`(?i)\b(what|which|in what) year\b`)
+	yearRE       = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b`)
+	asksNumber   = regexp.MustCompile(`(?i)\b(how (many|much|long|large|big|old)|what (percentage|percent|proportion|share|number|fraction|amount))\b`)
+	quantityRE   = regexp.MustCompile(`(?i)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|majority|minority|most|few|percent)\b`)
+	minTypeCover = 0.3
+)
+
+// hasAnswerType reports whether the top passages can answer a question of
+// its type: one asking for a year needs a sentence with a year, one asking
+// how many or how much a sentence with a quantity, among the sentences that
+// hold a fair share of the question. Other questions pass.
+func hasAnswerType(question string, res retrieval.Result) bool {
+	var want *regexp.Regexp
+	switch {
+	case asksYear.MatchString(question):
+		want = yearRE
+	case asksNumber.MatchString(question):
+		want = quantityRE
+	default:
+		return true
+	}
+	for _, h := range res.Hits[:min(maxPassagesUsed, len(res.Hits))] {
+		text := h.Passage.Text
+		for _, sp := range retrieval.Sentences(text) {
+			s := text[sp.Start:sp.End]
+			if want.MatchString(s) && res.Query.Coverage(s) >= minTypeCover {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // asksWhy matches questions after a reason; givesReason sentences that give one.
 var (
 	asksWhy     = regexp.MustCompile(`(?i)^\s*(why|for what reason|what (are|is|were|was) the (main )?(reasons?|motives?|causes?))\b`)
