@@ -111,7 +111,8 @@ func (lx *lexicon) Correct(word string) (string, bool) {
 		return "", false
 	}
 	var st Stemmer
-	if _, ok := lx.Postings[st.Stem(word)]; ok || commonWords[word] {
+	stem := st.Stem(word)
+	if _, ok := lx.Postings[stem]; ok || isCommon(word, stem) {
 		return "", false
 	}
 	return lx.correct(word)
@@ -216,7 +217,7 @@ func (lx *lexicon) analyze(text, context string) Query {
 		case term.Known:
 		case metaWords[t.Word]:
 			term.Weight *= 0.15
-		case commonWords[t.Word]:
+		case isCommon(t.Word, t.Stem):
 			term.Weight *= 0.3
 		}
 		if i >= fromQuestion {
@@ -230,10 +231,10 @@ func (lx *lexicon) analyze(text, context string) Query {
 
 // correct finds the corpus word nearest to a word the corpus lacks: within
 // one edit for words of five to seven letters, two for longer ones, starting
-// with the same letter (typos rarely hit the first one); failing that, a
-// corpus word of five letters or more that the word extends or is the start
-// of ("sharpest" → "sharp"). Ties go to the more frequent word. Short words
-// and numbers are not corrected.
+// with the same letter (typos rarely hit the first one); failing that, the
+// corpus word it is with an ending the stemmer leaves ("sharpest" →
+// "sharp"). Ties go to the more frequent word. Short words and numbers are
+// not corrected.
 func (lx *lexicon) correct(w string) (string, bool) {
 	r := []rune(w)
 	maxDist := 0
@@ -267,19 +268,22 @@ func (lx *lexicon) correct(w string) (string, bool) {
 	if best != "" {
 		return best, true
 	}
-	for n := 5; n <= len(r)+4; n++ {
-		if n == len(r) {
+	// A corpus word with an ending the stemmer leaves ("sharpest" →
+	// "sharp", "percentage" → "percent").
+	for _, suf := range wordEndings {
+		base, ok := strings.CutSuffix(w, suf)
+		if !ok || len([]rune(base)) < 4 {
 			continue
 		}
-		for _, cand := range lx.byLen[n] {
-			if len([]rune(cand)) < len(r) && strings.HasPrefix(w, cand) && len(r)-n <= 4 ||
-				len([]rune(cand)) > len(r) && strings.HasPrefix(cand, w) && n-len(r) <= 4 {
-				consider(cand, maxDist+1)
-			}
+		if _, known := lx.Words[base]; known {
+			consider(base, maxDist+1)
 		}
 	}
 	return best, best != ""
 }
+
+// wordEndings are endings that leave a word's meaning as it was.
+var wordEndings = []string{"est", "er", "ers", "age", "ness", "ly", "ity"}
 
 func hasDigit(s string) bool {
 	for _, r := range s {
