@@ -12,6 +12,12 @@ import (
 	"github.com/citebot/citebot/retrieval"
 )
 
+// Quotation marks, in the styles of the languages a model may answer in:
+// each opener with the marks that may close it.
+const quoteOpeners = "\"“«„「‹"
+
+var quoteClosers = map[rune]string{'"': "\"", '“': "”\"", '«': "»", '„': "“”", '「': "」", '‹': "›"}
+
 // maxHeldQuote is how long a quotation may grow before it is let through as
 // plain text: a model that never closes a quote must not stall the stream.
 const maxHeldQuote = 1500
@@ -81,7 +87,10 @@ func (c *citer) write(s string) error {
 // everything.
 func (c *citer) process(final bool) error {
 	for c.buf != "" {
-		i := strings.IndexAny(c.buf, "[\"“")
+		if !final && !utf8.FullRuneInString(c.buf) {
+			return nil // a lone first byte of a character
+		}
+		i := strings.IndexAny(c.buf, "["+quoteOpeners)
 		if i < 0 {
 			return c.flushPlain(final)
 		}
@@ -115,12 +124,21 @@ func (c *citer) process(final bool) error {
 // trailing white space waits for what follows (a marker that is dropped
 // takes it along).
 func (c *citer) flushPlain(final bool) error {
-	text, held := c.buf, ""
+	text, held, partial := c.buf, "", ""
 	if !final {
+		// A character split between two chunks waits for its other half:
+		// it may be a quotation mark.
+		i := len(text) - 1
+		for i > 0 && !utf8.RuneStart(text[i]) {
+			i--
+		}
+		if i >= 0 && !utf8.FullRuneInString(text[i:]) {
+			text, partial = text[:i], text[i:]
+		}
 		trimmed := strings.TrimRight(text, " \t")
 		text, held = trimmed, text[len(trimmed):]
 	}
-	c.buf = ""
+	c.buf = partial
 	if text != "" {
 		if err := c.write(c.takeSpace() + text); err != nil {
 			return err
@@ -158,11 +176,8 @@ func (c *citer) marker(final bool) (bool, error) {
 // quotation handles buf starting with an opening quote.
 func (c *citer) quotation(final bool) (bool, error) {
 	open, size := utf8.DecodeRuneInString(c.buf)
-	closing := "\""
-	if open == '“' {
-		closing = "”"
-	}
-	end := strings.Index(c.buf[size:], closing)
+	closing := quoteClosers[open]
+	end := strings.IndexAny(c.buf[size:], closing)
 	if end < 0 {
 		if !final && len(c.buf) < maxHeldQuote {
 			return false, nil
@@ -172,12 +187,14 @@ func (c *citer) quotation(final bool) (bool, error) {
 		return true, nil
 	}
 	text := c.buf[size : size+end]
-	rest := c.buf[size+end+len(closing):]
+	closeRune, closeSize := utf8.DecodeRuneInString(c.buf[size+end:])
+	closing = string(closeRune)
+	rest := c.buf[size+end+closeSize:]
 	// What follows the quote: a marker, or not.
 	trimmed := strings.TrimLeft(rest, " \t")
 	gap := rest[:len(rest)-len(trimmed)]
 	var refs []int
-	consumed := size + end + len(closing)
+	consumed := size + end + closeSize
 	switch {
 	case trimmed == "" && !final:
 		return false, nil
@@ -205,7 +222,7 @@ func (c *citer) quotation(final bool) (bool, error) {
 	case strings.TrimSpace(text) == "":
 		s = ""
 	default:
-		s = text + " (unverified)"
+		s = strings.TrimSpace(text) + " (unverified)"
 	}
 	if len(refs) > 0 {
 		s += gap + c.formatRefs(q.refs, false)
@@ -319,7 +336,7 @@ func (c *citer) citations(text string) []Citation {
 		if q.verified || strings.TrimSpace(q.text) == "" {
 			continue
 		}
-		cit := Citation{Excerpt: q.text, Verified: false}
+		cit := Citation{Excerpt: strings.TrimSpace(q.text), Verified: false}
 		if len(q.refs) > 0 {
 			p := c.passages[q.refs[0]-1]
 			cit.Ref, cit.PassageID, cit.Source, cit.Title, cit.Section = q.refs[0], p.ID, p.Source, p.Title, p.Section

@@ -50,6 +50,9 @@ func TestCiterMarkersAndQuotes(t *testing.T) {
 			[]string{"1:The Taliban support the TTP for three main reasons.:true", "1:the Taliban love peace:false"}},
 		{`Never closed "the Taliban support [1]`, `Never closed the Taliban support [1]`, []string{"1:The Taliban support the TTP for three main reasons.:true"}},
 		{`A [note] and [1`, `A [note] and [1`, nil},
+		{`Français « both groups share deep ideological ties » [1] et « une invention » [1].`, `Français « both groups share deep ideological ties » [1] et une invention (unverified) [1].`,
+			[]string{"1:both groups share deep ideological ties:true", "1:une invention:false"}},
+		{`Deutsch „both groups share deep ideological ties“ [1].`, `Deutsch „both groups share deep ideological ties“ [1].`, []string{"1:both groups share deep ideological ties:true"}},
 		{`Lower-case start "the Taliban support the TTP" [1].`, `Lower-case start "the Taliban support the TTP" [1].`, []string{"1:The Taliban support the TTP:true"}},
 	}
 	for _, c := range cases {
