@@ -84,7 +84,11 @@ func (a *App) cmdChat(ctx context.Context, args []string) error {
 		mode = "answers by " + o.cfg.LLM.Model + ", every quotation checked against the corpus"
 	}
 	fmt.Fprintf(out, "citebot chat: %s. /help for commands.\n", mode)
-	return chatLoop(ctx, o.p.NewConversation(), o.ix, in, out)
+	err = chatLoop(ctx, o.p.NewConversation(), o.ix, in, out)
+	if _, terminal := in.(*term.Terminal); terminal {
+		fmt.Fprintln(out) // leave the prompt's line
+	}
+	return err
 }
 
 func chatLoop(ctx context.Context, conv *bot.Conversation, ix *retrieval.Index, in lineReader, out io.Writer) error {
