@@ -820,6 +820,7 @@ func (o *interactionOut) show(m message) error {
 }
 
 func (o *interactionOut) edit(m message) error {
+	m = m.filled()
 	e := &discordgo.WebhookEdit{Content: &m.Content, Embeds: &m.Embeds, AllowedMentions: noMentions()}
 	if m.Components != nil {
 		e.Components = &m.Components
@@ -867,6 +868,7 @@ func (o *channelOut) show(m message) error {
 		o.first = msg.ID
 		return nil
 	}
+	m = m.filled()
 	e := &discordgo.MessageEdit{ID: o.first, Channel: o.channel, Content: &m.Content, Embeds: &m.Embeds, AllowedMentions: noMentions()}
 	if m.Components != nil {
 		e.Components = &m.Components

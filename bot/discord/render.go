@@ -31,6 +31,15 @@ type message struct {
 	Components []discordgo.MessageComponent
 }
 
+// filled returns m with an empty embed list instead of none, so that an
+// edit sends "embeds": [] (clearing them) rather than null.
+func (m message) filled() message {
+	if m.Embeds == nil {
+		m.Embeds = []*discordgo.MessageEmbed{}
+	}
+	return m
+}
+
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
 // clip shortens s to at most n characters, ending in "…".

@@ -295,6 +295,9 @@ func checkPayloads(t *testing.T, calls []discordtest.Call) {
 		if d, ok := body["data"].(map[string]any); ok { // interaction callbacks
 			body = d
 		}
+		if v, ok := body["embeds"]; ok && v == nil {
+			t.Errorf("%s %s: embeds null", c.Method, c.Path)
+		}
 		_, hasContent := body["content"]
 		_, hasEmbeds := body["embeds"]
 		if !hasContent && !hasEmbeds {
