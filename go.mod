@@ -3,16 +3,13 @@ module github.com/citebot/citebot
 go 1.26.8
 
 require (
-	github.com/kljensen/snowball v0.10.0
-	github.com/philippgille/chromem-go v0.7.0
-	go.yaml.in/yaml/v3 v3.0.6
-)
-
-require (
 	github.com/bwmarrin/discordgo v0.29.0
 	github.com/gorilla/websocket v1.4.2
+	github.com/kljensen/snowball v0.10.0
+	github.com/philippgille/chromem-go v0.7.0
 	github.com/sashabaranov/go-openai v1.43.0
 	github.com/schollz/progressbar/v3 v3.19.1
+	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/term v0.48.0
 	golang.org/x/time v0.16.0
 	modernc.org/sqlite v1.62.0
