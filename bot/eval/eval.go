@@ -3,9 +3,7 @@
 package eval
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -25,39 +23,33 @@ type Case struct {
 	Evidence   []string `yaml:"evidence" json:"evidence,omitempty"`
 }
 
-// LoadFile reads an evaluation file: a YAML list of cases, each with an id,
-// a question, answerable, and for answerable ones at least one evidence
-// string.
+// LoadFile reads an evaluation file: a YAML list of cases, each with a
+// question and answerable, and for answerable ones evidence strings. Keys
+// citebot doesn't use are ignored; a case without an id is numbered.
 func LoadFile(path string) ([]Case, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read evaluation file: %w", err)
 	}
 	var cases []Case
-	dec := yaml.NewDecoder(bytes.NewReader(raw))
-	dec.KnownFields(true)
-	if err := dec.Decode(&cases); err != nil && !errors.Is(err, io.EOF) {
+	if err := yaml.Unmarshal(raw, &cases); err != nil {
 		return nil, fmt.Errorf("evaluation file %s: %w", path, err)
 	}
 	if len(cases) == 0 {
 		return nil, fmt.Errorf("evaluation file %s holds no questions", path)
 	}
-	ids := make(map[string]bool)
-	for i, c := range cases {
-		where := fmt.Sprintf("evaluation file %s, question %d", path, i+1)
-		switch {
-		case c.ID == "":
-			return nil, fmt.Errorf("%s: id is missing", where)
-		case ids[c.ID]:
-			return nil, fmt.Errorf("%s: id %q is used twice", where, c.ID)
-		case strings.TrimSpace(c.Question) == "":
-			return nil, fmt.Errorf("%s (%s): question is missing", where, c.ID)
-		case c.Answerable == nil:
-			return nil, fmt.Errorf("%s (%s): answerable must be true or false", where, c.ID)
-		case *c.Answerable && len(c.Evidence) == 0:
-			return nil, fmt.Errorf("%s (%s): an answerable question needs evidence", where, c.ID)
+	for i := range cases {
+		c := &cases[i]
+		if c.ID == "" {
+			c.ID = fmt.Sprintf("q%d", i+1)
 		}
-		ids[c.ID] = true
+		where := fmt.Sprintf("evaluation file %s, question %d (%s)", path, i+1, c.ID)
+		switch {
+		case strings.TrimSpace(c.Question) == "":
+			return nil, fmt.Errorf("%s: question is missing", where)
+		case c.Answerable == nil:
+			return nil, fmt.Errorf("%s: answerable must be true or false", where)
+		}
 	}
 	return cases, nil
 }
@@ -94,7 +86,12 @@ type Report struct {
 	Questions    int `json:"questions"`
 	Answerable   int `json:"answerable"`
 	Unanswerable int `json:"unanswerable"`
-	// Over answerable questions; a declined answer counts as a miss.
+	// NoEvidence counts answerable questions given without evidence: they
+	// are judged for declines only.
+	NoEvidence int `json:"no_evidence,omitempty"`
+	scored     int
+	// Over answerable questions with evidence; a declined answer counts as
+	// a miss.
 	HitAt1      float64 `json:"hit_at_1"`
 	HitAt3      float64 `json:"hit_at_3"`
 	MRR         float64 `json:"mrr"`
@@ -119,7 +116,19 @@ func Run(ctx context.Context, cases []Case, t Target) (Report, error) {
 	for _, c := range cases {
 		q, err := bot.CleanQuestion(c.Question)
 		if err != nil {
-			return r, fmt.Errorf("question %s: %w", c.ID, err)
+			// Not a question citebot takes: a failure of this case only.
+			r.Questions++
+			cr := CaseResult{ID: c.ID, Question: c.Question, Answerable: *c.Answerable, Problems: []string{"not a valid question: " + err.Error()}}
+			if cr.Answerable {
+				r.Answerable++
+				if len(c.Evidence) > 0 {
+					r.scored++
+				}
+			} else {
+				r.Unanswerable++
+			}
+			r.Cases = append(r.Cases, cr)
+			continue
 		}
 		ans, err := t.Pipeline.Ask(ctx, q, nil)
 		if err != nil {
@@ -150,6 +159,16 @@ func Run(ctx context.Context, cases []Case, t Target) (Report, error) {
 			continue
 		}
 		r.Answerable++
+		if len(c.Evidence) == 0 {
+			// Nothing to look for: only a decline can be judged.
+			if ans.Declined {
+				r.FalseDeclines++
+				cr.Problems = append(cr.Problems, "declined an answerable question")
+			}
+			r.Cases = append(r.Cases, cr)
+			continue
+		}
+		r.scored++
 		for i, h := range res.Hits {
 			if hasEvidence(h.Passage.Text, c.Evidence) {
 				cr.Rank = i + 1
@@ -185,8 +204,9 @@ func Run(ctx context.Context, cases []Case, t Target) (Report, error) {
 		}
 		r.Cases = append(r.Cases, cr)
 	}
-	if r.Answerable > 0 {
-		n := float64(r.Answerable)
+	r.NoEvidence = r.Answerable - r.scored
+	if r.scored > 0 {
+		n := float64(r.scored)
 		r.HitAt1, r.HitAt3, r.MRR, r.CitationHit = float64(hit1)/n, float64(hit3)/n, rr/n, float64(cite)/n
 	}
 	if r.Unanswerable > 0 {
@@ -226,6 +246,9 @@ func checkCitation(c *retrieval.Corpus, cit bot.Citation) string {
 // WriteText prints the report for people.
 func (r Report) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "questions:        %d (%d answerable, %d not)\n", r.Questions, r.Answerable, r.Unanswerable)
+	if r.NoEvidence > 0 {
+		fmt.Fprintf(w, "                  %d answerable without evidence: judged for declines only\n", r.NoEvidence)
+	}
 	fmt.Fprintf(w, "hit@1:            %.3f\n", r.HitAt1)
 	fmt.Fprintf(w, "hit@3:            %.3f\n", r.HitAt3)
 	fmt.Fprintf(w, "MRR:              %.3f\n", r.MRR)

@@ -48,12 +48,10 @@ func TestSeedEvaluation(t *testing.T) {
 func TestLoadFileRejectsBadFiles(t *testing.T) {
 	for name, body := range map[string]string{
 		"no answerable":    "- id: a\n  question: q?\n",
-		"no evidence":      "- id: a\n  question: q?\n  answerable: true\n",
-		"duplicate id":     "- id: a\n  question: q?\n  answerable: false\n- id: a\n  question: r?\n  answerable: false\n",
-		"unknown key":      "- id: a\n  question: q?\n  answerable: false\n  evidance: [x]\n",
 		"empty":            "",
 		"not a list":       "id: a\n",
 		"missing question": "- id: a\n  answerable: false\n",
+		"bad YAML":         "- id: [\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "e.yaml")
@@ -64,5 +62,37 @@ func TestLoadFileRejectsBadFiles(t *testing.T) {
 				t.Error("accepted")
 			}
 		})
+	}
+}
+
+func TestLoadFileIsLenientWhereItCanBe(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "e.yaml")
+	body := "- question: Why do the Taliban support the TTP?\n  answerable: true\n  category: why\n" +
+		"- id: x\n  question: What is the capital of France?\n  answerable: false\n  notes: off topic\n" +
+		"- id: long\n  question: " + strings.Repeat("why ", 600) + "\n  answerable: false\n"
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases, err := eval.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cases[0].ID != "q1" {
+		t.Errorf("missing id became %q", cases[0].ID)
+	}
+	p, err := bot.NewPipeline(retrievaltest.SeedIndex(t), bot.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := retrievaltest.SeedIndex(t)
+	rep, err := eval.Run(t.Context(), cases, eval.Target{Pipeline: p, Searcher: ix, Corpus: retrievaltest.SeedCorpus(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Questions != 3 || rep.NoEvidence != 1 || rep.FalseDeclines != 0 || rep.DeclineAccuracy != 0.5 {
+		t.Errorf("report %+v", rep)
+	}
+	if got := rep.Cases[2].Problems; len(got) != 1 || !strings.Contains(got[0], "not a valid question") {
+		t.Errorf("too-long question: %v", got)
 	}
 }
