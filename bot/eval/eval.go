@@ -17,10 +17,27 @@ import (
 
 // Case is one question of an evaluation file.
 type Case struct {
-	ID         string   `yaml:"id" json:"id"`
-	Question   string   `yaml:"question" json:"question"`
-	Answerable *bool    `yaml:"answerable" json:"answerable"`
-	Evidence   []string `yaml:"evidence" json:"evidence,omitempty"`
+	ID         string  `yaml:"id" json:"id"`
+	Question   string  `yaml:"question" json:"question"`
+	Answerable *bool   `yaml:"answerable" json:"answerable"`
+	Evidence   Strings `yaml:"evidence" json:"evidence,omitempty"`
+}
+
+// Strings is a list of strings that may be written as a single one.
+type Strings []string
+
+// UnmarshalYAML accepts a string or a list of strings.
+func (s *Strings) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*s = Strings{n.Value}
+		return nil
+	}
+	var l []string
+	if err := n.Decode(&l); err != nil {
+		return err
+	}
+	*s = l
+	return nil
 }
 
 // LoadFile reads an evaluation file: a YAML list of cases, each with a

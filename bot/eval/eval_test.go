@@ -68,6 +68,7 @@ func TestLoadFileRejectsBadFiles(t *testing.T) {
 func TestLoadFileIsLenientWhereItCanBe(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "e.yaml")
 	body := "- question: Why do the Taliban support the TTP?\n  answerable: true\n  category: why\n" +
+		"- question: What are fusion cells?\n  answerable: true\n  evidence: joint coordination units\n" +
 		"- id: x\n  question: What is the capital of France?\n  answerable: false\n  notes: off topic\n" +
 		"- id: long\n  question: " + strings.Repeat("why ", 600) + "\n  answerable: false\n"
 	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
@@ -89,10 +90,10 @@ func TestLoadFileIsLenientWhereItCanBe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Questions != 3 || rep.NoEvidence != 1 || rep.FalseDeclines != 0 || rep.DeclineAccuracy != 0.5 {
+	if rep.Questions != 4 || rep.NoEvidence != 1 || rep.FalseDeclines != 0 || rep.DeclineAccuracy != 0.5 || rep.HitAt1 != 1 {
 		t.Errorf("report %+v", rep)
 	}
-	if got := rep.Cases[2].Problems; len(got) != 1 || !strings.Contains(got[0], "not a valid question") {
+	if got := rep.Cases[3].Problems; len(got) != 1 || !strings.Contains(got[0], "not a valid question") {
 		t.Errorf("too-long question: %v", got)
 	}
 }
