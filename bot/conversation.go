@@ -26,6 +26,10 @@ type Conversation struct {
 // NewConversation starts a conversation.
 func (p *Pipeline) NewConversation() *Conversation { return &Conversation{p: p} }
 
+// Use makes the conversation go on with another pipeline (after the corpus
+// was reloaded), keeping what was said.
+func (c *Conversation) Use(p *Pipeline) { c.p = p }
+
 // Reset forgets the conversation.
 func (c *Conversation) Reset() { c.history, c.topic, c.last = nil, "", Answer{} }
 

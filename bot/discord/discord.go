@@ -762,6 +762,7 @@ func (b *Bot) answer(r req, out output) {
 	var a bot.Answer
 	var err error
 	if r.conv != nil {
+		r.conv.Use(e.Pipeline) // the corpus may have been reloaded since the thread began
 		a, _, err = r.conv.Ask(ctx, r.question, onUpdate)
 	} else {
 		a, err = e.Pipeline.Ask(ctx, r.question, onUpdate)
