@@ -35,7 +35,7 @@ type Corpus struct {
 
 // chunkerVersion changes whenever passage splitting changes, so that an index
 // built by an older splitter is rebuilt.
-const chunkerVersion = "chunker-v1"
+const chunkerVersion = "chunker-v2"
 
 // LoadCorpus reads every .txt and .md file under fsys, recursively, in
 // lexical order. Files of other types, hidden files and folders, and empty

@@ -289,45 +289,70 @@ func medianRunes(b []srcLine) int {
 
 // splitLong splits text[start:end] at sentence boundaries into spans of at
 // most MaxPassageChars characters; a longer sentence is cut at white space.
+// It runs in time linear in the paragraph's length.
 func splitLong(text string, start, end int) []Span {
-	if utf8.RuneCountInString(text[start:end]) <= MaxPassageChars {
+	if end-start <= MaxPassageChars || utf8.RuneCountInString(text[start:end]) <= MaxPassageChars {
 		return []Span{{start, end}}
 	}
-	var pieces []Span
+	type piece struct {
+		Span
+		runes int
+	}
+	var pieces []piece
 	for _, s := range Sentences(text[start:end]) {
 		s = Span{s.Start + start, s.End + start}
-		for utf8.RuneCountInString(text[s.Start:s.End]) > MaxPassageChars {
-			cut := cutAtSpace(text, s.Start, MaxPassageChars)
-			pieces = append(pieces, Span{s.Start, cut})
-			next, _ := trimSpan(text, cut, s.End)
+		for {
+			cut, n := cutAtSpace(text, s.Start, s.End, MaxPassageChars)
+			if cut >= s.End {
+				pieces = append(pieces, piece{s, n})
+				break
+			}
+			pieces = append(pieces, piece{Span{s.Start, cut}, n})
+			next, ok := trimSpan(text, cut, s.End)
+			if !ok {
+				break
+			}
 			s.Start = next.Start
 		}
-		pieces = append(pieces, s)
 	}
 	var out []Span
+	size := 0 // characters in out's last span
 	for _, p := range pieces {
-		if n := len(out); n > 0 && utf8.RuneCountInString(text[out[n-1].Start:p.End]) <= MaxPassageChars {
-			out[n-1].End = p.End
-			continue
+		if n := len(out); n > 0 {
+			gap := utf8.RuneCountInString(text[out[n-1].End:p.Start])
+			if size+gap+p.runes <= MaxPassageChars {
+				out[n-1].End = p.End
+				size += gap + p.runes
+				continue
+			}
 		}
-		out = append(out, p)
+		out = append(out, p.Span)
+		size = p.runes
 	}
 	return out
 }
 
-// cutAtSpace returns the offset of the last white space within max runes of
-// from, or the offset max runes on when there is none.
-func cutAtSpace(text string, from, max int) int {
-	off, lastSpace := from, -1
-	for n := 0; n < max && off < len(text); n++ {
-		r, sz := utf8.DecodeRuneInString(text[off:])
+// cutAtSpace looks at most max characters into text[from:end]. When all of
+// it fits it returns end and its length in characters; otherwise it returns
+// the offset of the last white space in the second half of those max
+// characters (or the offset max characters on, when there is none) and the
+// number of characters before that offset.
+func cutAtSpace(text string, from, end, max int) (int, int) {
+	off, n := from, 0
+	lastSpace, spaceN := -1, 0
+	for n < max && off < end {
+		r, sz := utf8.DecodeRuneInString(text[off:end])
 		if unicode.IsSpace(r) && n > max/2 {
-			lastSpace = off
+			lastSpace, spaceN = off, n
 		}
 		off += sz
+		n++
+	}
+	if off >= end {
+		return end, n
 	}
 	if lastSpace > from {
-		return lastSpace
+		return lastSpace, spaceN
 	}
-	return off
+	return off, n
 }
