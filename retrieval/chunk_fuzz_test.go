@@ -10,7 +10,7 @@ import (
 // FuzzChunk splits arbitrary documents: it must never panic, and every
 // passage must be found at its lines in the source.
 func FuzzChunk(f *testing.F) {
-	f.Add("# Title\n\n## A\n\nText. More text.\n\nShort line\nLong line " + strings.Repeat("word ", 300) + "\n", true)
+	f.Add("# Title\n\n## A\n\nText. More text.\n\nShort line\nLong line "+strings.Repeat("word ", 300)+"\n", true)
 	f.Add("Heading\nPara one.\n\nPara two?\n", false)
 	f.Add("```\n# x\n```\n\n- a\n- b\n", true)
 	f.Fuzz(func(t *testing.T, text string, md bool) {
