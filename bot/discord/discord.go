@@ -101,8 +101,11 @@ type Bot struct {
 	inflight sync.WaitGroup
 	answers  context.Context // parent of every answer; canceled at the shutdown deadline
 	stop     context.CancelFunc
-	userID   string
-	appID    string
+	// ready is closed once userID and appID are known; handlers wait for it
+	// (discordgo may run them as soon as the gateway is open).
+	ready  chan struct{}
+	userID string
+	appID  string
 }
 
 type userLimiter struct {
@@ -180,16 +183,32 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 		threads:  map[string]*thread{},
 		parents:  map[string]string{},
 		tokenTTL: interactionTTL,
+		ready:    make(chan struct{}),
 	}
 	e := deps.Engine
 	b.engine.Store(&e)
 	s.AddHandler(func(_ *discordgo.Session, i *discordgo.InteractionCreate) {
-		b.safely("interaction", func() { b.onInteraction(i) })
+		if b.waitReady() {
+			b.safely("interaction", func() { b.onInteraction(i) })
+		}
 	})
 	s.AddHandler(func(_ *discordgo.Session, m *discordgo.MessageCreate) {
-		b.safely("message", func() { b.onMessage(m) })
+		if b.waitReady() {
+			b.safely("message", func() { b.onMessage(m) })
+		}
 	})
 	return b, nil
+}
+
+// waitReady waits until Run knows who the bot is.
+func (b *Bot) waitReady() bool {
+	select {
+	case <-b.ready:
+		return true
+	case <-time.After(30 * time.Second):
+		b.log.Warn("event dropped: the bot never became ready")
+		return false
+	}
 }
 
 // rewriteHost sends requests meant for discord.com to a proxy.
@@ -233,6 +252,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	if app := b.s.State.Application; app != nil && app.ID != "" {
 		b.appID = app.ID
 	}
+	close(b.ready)
 	if _, err := b.s.ApplicationCommandBulkOverwrite(b.appID, b.cfg.GuildID, commands()); err != nil {
 		b.s.Close()
 		return fmt.Errorf("discord: register commands: %w", err)
