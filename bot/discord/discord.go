@@ -114,9 +114,9 @@ type userLimiter struct {
 }
 
 type thread struct {
-	mu   sync.Mutex
+	mu   sync.Mutex // one answer at a time in a conversation
 	conv *bot.Conversation
-	seen time.Time
+	seen atomic.Int64 // unix nanoseconds of the last question, for eviction
 }
 
 // maxThreads bounds the conversations kept in memory; the oldest go first.
@@ -639,7 +639,7 @@ func (b *Bot) onMessage(m *discordgo.MessageCreate) {
 	case !dm && th == nil && !mentioned:
 		return
 	}
-	if !dm && th == nil && (!b.channelAllowed(m.ChannelID) || !b.roleAllowed(m.Member)) {
+	if !dm && (!b.channelAllowed(m.ChannelID) || !b.roleAllowed(m.Member)) {
 		return // not enabled here: stay quiet rather than answer everyone
 	}
 	text := strings.NewReplacer("<@"+b.userID+">", "", "<@!"+b.userID+">", "").Replace(m.Content)
@@ -682,7 +682,7 @@ func (b *Bot) onMessage(m *discordgo.MessageCreate) {
 	if th != nil {
 		th.mu.Lock()
 		defer th.mu.Unlock()
-		th.seen = time.Now()
+		th.seen.Store(time.Now().UnixNano())
 		r.conv = th.conv
 	}
 	b.answer(r, out)
@@ -699,15 +699,16 @@ func (b *Bot) newThread(id string) *thread {
 	defer b.threadMu.Unlock()
 	if len(b.threads) >= maxThreads {
 		var oldest string
-		var at time.Time
+		var at int64
 		for k, t := range b.threads {
-			if oldest == "" || t.seen.Before(at) {
-				oldest, at = k, t.seen
+			if seen := t.seen.Load(); oldest == "" || seen < at {
+				oldest, at = k, seen
 			}
 		}
 		delete(b.threads, oldest)
 	}
-	t := &thread{conv: b.engine.Load().Pipeline.NewConversation(), seen: time.Now()}
+	t := &thread{conv: b.engine.Load().Pipeline.NewConversation()}
+	t.seen.Store(time.Now().UnixNano())
 	b.threads[id] = t
 	return t
 }
