@@ -758,6 +758,10 @@ func (b *Bot) answer(r req, out output) {
 	defer cancel()
 	done, ok := b.work(ctx)
 	if !ok {
+		// Waited in the queue until the answer's time was up: say so.
+		if err := out.final([]message{{Content: "Sorry, too many questions at once; please ask again in a minute."}}); err != nil {
+			b.log.Warn("send busy notice", "err", err)
+		}
 		return
 	}
 	defer done()
