@@ -759,7 +759,11 @@ func (b *Bot) answer(r req, out output) {
 	done, ok := b.work(ctx)
 	if !ok {
 		// Waited in the queue until the answer's time was up: say so.
-		if err := out.final([]message{{Content: "Sorry, too many questions at once; please ask again in a minute."}}); err != nil {
+		text := "Sorry, too many questions at once; please ask again in a minute."
+		if b.closing.Load() {
+			text = "Sorry, I'm restarting; please ask again in a minute."
+		}
+		if err := out.final([]message{{Content: text}}); err != nil {
 			b.log.Warn("send busy notice", "err", err)
 		}
 		return
