@@ -30,7 +30,7 @@ func askStreaming(ask func(onUpdate func(bot.Update) error) (bot.Answer, error),
 		}
 		return ans, err
 	}
-	if streamed.Len() > 0 && strings.TrimSpace(streamed.String()) == ans.Text {
+	if streamed.Len() > 0 && (strings.TrimSpace(streamed.String()) == ans.Text || (ans.Declined && ans.Mode == bot.ModeLLM)) {
 		fmt.Fprintln(w)
 		renderSources(w, ans)
 		return ans, nil
