@@ -230,19 +230,22 @@ func (lx *lexicon) analyze(text, context string) Query {
 }
 
 // correct finds the corpus word nearest to a word the corpus lacks: within
-// one edit for words of five to seven letters, two for longer ones, starting
+// one edit for words of five to seven letters (a dropped letter for words of
+// four), two for longer ones, starting
 // with the same letter (typos rarely hit the first one); failing that, the
 // corpus word it is with an ending the stemmer leaves ("sharpest" →
 // "sharp"). Ties go to the more frequent word. Short words and numbers are
 // not corrected.
 func (lx *lexicon) correct(w string) (string, bool) {
 	r := []rune(w)
-	maxDist := 0
+	maxDist, minLen := 0, 0
 	switch {
 	case len(r) >= 8:
 		maxDist = 2
 	case len(r) >= 5:
 		maxDist = 1
+	case len(r) == 4:
+		maxDist, minLen = 1, 5 // only a dropped letter: "cels" → "cells"
 	}
 	if maxDist == 0 || hasDigit(w) {
 		return "", false
@@ -254,7 +257,7 @@ func (lx *lexicon) correct(w string) (string, bool) {
 			best, bestDist, bestDF = cand, d, df
 		}
 	}
-	for n := len(r) - maxDist; n <= len(r)+maxDist; n++ {
+	for n := max(len(r)-maxDist, minLen); n <= len(r)+maxDist; n++ {
 		for _, cand := range lx.byLen[n] {
 			c := []rune(cand)
 			if c[0] != r[0] {

@@ -49,6 +49,12 @@ var extraStops = map[string]bool{
 	"must": true, "shall": true, "can": true, "cannot": true, "yet": true,
 	"i.e": true, "e.g": true, "etc": true, "per": true, "via": true,
 	"whose": true,
+	// chat spellings and typos of question words
+	"wat": true, "wht": true, "waht": true, "whta": true, "hwo": true, "hw": true, "teh": true,
+	"wen": true, "wher": true, "whre": true, "wich": true, "whcih": true, "wich's": true, "whos": true,
+	"abt": true, "pls": true, "plz": true, "u": true, "ur": true, "r": true, "y": true, "thx": true,
+	"whats": true, "wats": true, "hows": true, "wheres": true, "whens": true, "im": true, "dont": true,
+	"doesnt": true, "didnt": true, "isnt": true, "arent": true, "cant": true, "wont": true,
 }
 
 // IsStopWord reports whether a lower-cased word carries no topic.

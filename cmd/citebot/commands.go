@@ -14,9 +14,10 @@ import (
 
 func (a *App) cmdAsk(ctx context.Context, args []string) error {
 	var cf commonFlags
-	fs := a.newFlagSet("ask", "ask [--json] [--config FILE] [-k N] QUESTION...", &cf)
+	fs := a.newFlagSet("ask", "ask [--json] [--explain] [--config FILE] [-k N] QUESTION...", &cf)
 	asJSON := fs.Bool("json", false, "print the answer as one JSON object")
 	k := fs.Int("k", 0, "passages to retrieve (default retrieval.top_k)")
+	explain := fs.Bool("explain", false, "also show, on standard error, how the question was read and why passages ranked")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -33,6 +34,13 @@ func (a *App) cmdAsk(ctx context.Context, args []string) error {
 		return err
 	}
 	e, p := o.env, o.p
+	if *explain {
+		res, err := o.ix.Search(ctx, q, max(*k, 5))
+		if err != nil {
+			return err
+		}
+		renderExplain(a.Stderr, res)
+	}
 	if *asJSON {
 		ans, err := p.Ask(ctx, q, nil)
 		if err != nil {

@@ -259,3 +259,15 @@ func TestEvalCommand(t *testing.T) {
 		t.Errorf("text report:\n%s", r.stdout)
 	}
 }
+
+func TestAskExplain(t *testing.T) {
+	r := run(t, "", "", "ask", "--explain", "wat did the IRS breif say about fusion cels")
+	for _, want := range []string{"breif", "→ brief", "citebot answers (gate passed)", "e82150762a8d 000_51eec4bc261835c7.txt:8"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("explanation lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if r.code != 0 || !strings.Contains(r.stdout, "fusion cells") {
+		t.Errorf("exit %d, answer %q", r.code, r.stdout)
+	}
+}

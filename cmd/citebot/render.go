@@ -116,3 +116,37 @@ func clip(s string, n int) string {
 	}
 	return string(r[:cut]) + "…"
 }
+
+// renderExplain shows how a question was read and how passages scored.
+func renderExplain(w io.Writer, res retrieval.Result) {
+	fmt.Fprintln(w, "question terms (weight; ? = not in the corpus; → = read as):")
+	var total float64
+	for _, t := range res.Query.Terms {
+		total += t.Weight
+		mark := ""
+		switch {
+		case t.Corrected != "":
+			mark = " → " + t.Corrected
+		case !t.Known:
+			mark = " ?"
+		}
+		if t.Context {
+			mark += " (from the conversation)"
+		}
+		fmt.Fprintf(w, "  %-20s %5.2f%s\n", t.Word, t.Weight, mark)
+	}
+	verdict := "answers (gate passed)"
+	if !res.Relevant {
+		verdict = "declines (gate not passed)"
+	}
+	fmt.Fprintf(w, "total weight %.2f; citebot %s\n", total, verdict)
+	if res.Degraded != "" {
+		fmt.Fprintf(w, "note: %s\n", res.Degraded)
+	}
+	fmt.Fprintln(w, "rank  coverage  strength  cosine   bm25   passage")
+	for i, h := range res.Hits {
+		p := h.Passage
+		fmt.Fprintf(w, "%4d  %8.2f  %8.2f  %6.3f  %5.2f   %s %s\n", i+1, h.Coverage, h.Strength, h.Similarity, h.Lexical,
+			p.ID, lineRef(p.Source, p.LineStart, p.LineEnd))
+	}
+}
