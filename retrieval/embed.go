@@ -132,12 +132,12 @@ func featureHash(kind byte, a, b string) uint64 {
 	const offset, prime = 14695981039346656037, 1099511628211
 	h := uint64(offset)
 	h = (h ^ uint64(kind)) * prime
-	h = (h ^ 0) * prime
+	h *= prime // a zero byte: h ^ 0 == h
 	for i := 0; i < len(a); i++ {
 		h = (h ^ uint64(a[i])) * prime
 	}
 	if b != "" {
-		h = (h ^ 0) * prime
+		h *= prime // a zero byte
 		for i := 0; i < len(b); i++ {
 			h = (h ^ uint64(b[i])) * prime
 		}

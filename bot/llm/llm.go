@@ -193,6 +193,9 @@ func retry(ctx context.Context, retries int, backoff time.Duration, attempt func
 }
 
 func (c *Client) request(msgs []Message) openai.ChatCompletionRequest {
+	// max_tokens, not max_completion_tokens: several local servers ignore
+	// the newer field, which go-openai marks the older one deprecated for.
+	//lint:ignore SA1019 see above
 	req := openai.ChatCompletionRequest{Model: c.cfg.Model, MaxTokens: c.cfg.MaxTokens, Stream: c.cfg.Stream}
 	if t := c.cfg.Temperature; t != nil {
 		req.Temperature = float32(*t)
