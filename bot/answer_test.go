@@ -159,3 +159,13 @@ func TestQuestionsAfterNumbersNeedNumbers(t *testing.T) {
 		}
 	}
 }
+
+func TestAdviceQuestionsGetAdvice(t *testing.T) {
+	a, err := pipeline(t).Ask(t.Context(), "What should Pakistan do about refugees?", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Excerpt, "the need for a security policy") {
+		t.Errorf("answer %q", a.Text)
+	}
+}

@@ -71,6 +71,15 @@ var (
 
 const reasonBonus = 0.3
 
+// asksAdvice matches questions after what to do; givesAdvice sentences that
+// say what should be done.
+var (
+	asksAdvice  = regexp.MustCompile(`(?i)\b(should|must|ought|how (can|could|to)|what (can|could|steps?|measures?)|recommend\w*|way forward|solutions?|best way|what to do)\b`)
+	givesAdvice = regexp.MustCompile(`(?i)\b(should|must|need(s|ed)? to|the need|ought|recommend\w*|better way|way forward|first step|most practical|strategy)\b`)
+)
+
+const adviceBonus = 0.2
+
 func hasDigitIn(s string) bool {
 	return strings.ContainsAny(s, "0123456789")
 }
@@ -117,6 +126,15 @@ func Extract(question string, res retrieval.Result) Answer {
 			sp := all[i].span
 			if givesReason.MatchString(hits[all[i].hit].Passage.Text[sp.Start:sp.End]) {
 				all[i].cov += reasonBonus
+			}
+		}
+	}
+	// A question asking what to do prefers sentences that advise.
+	if asksAdvice.MatchString(question) {
+		for i := range all {
+			sp := all[i].span
+			if givesAdvice.MatchString(hits[all[i].hit].Passage.Text[sp.Start:sp.End]) {
+				all[i].cov += adviceBonus
 			}
 		}
 	}
