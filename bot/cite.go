@@ -178,11 +178,13 @@ func (c *citer) quotation(final bool) (bool, error) {
 	open, size := utf8.DecodeRuneInString(c.buf)
 	closing := quoteClosers[open]
 	end := strings.IndexAny(c.buf[size:], closing)
-	if end < 0 {
-		if !final && len(c.buf) < maxHeldQuote {
-			return false, nil
-		}
-		// Never closed: the words stand, without a quotation mark.
+	if end < 0 && !final && len(c.buf)-size < maxHeldQuote {
+		return false, nil // wait for the close
+	}
+	if end < 0 || end >= maxHeldQuote {
+		// Never closed, or too long to be a quotation: the words stand,
+		// without the quotation mark. (Decided on the text alone, so
+		// streaming in any pieces gives the same answer.)
 		c.buf = c.buf[size:]
 		return true, nil
 	}
