@@ -67,18 +67,28 @@ func split(text string, limit int) []string {
 	fence := "" // the ``` line open at the end of the previous piece
 	for runes(text) > 0 {
 		prefix := ""
-		if fence != "" {
+		switch {
+		case fence == "":
+		case runes(fence)+1 <= limit/4:
 			prefix = fence + "\n"
+		case limit >= 12:
+			prefix = "```\n" // the tag would leave too little room
 		}
 		room := limit - runes(prefix) - 4 // room for a closing fence
 		if runes(prefix)+runes(text) <= limit {
 			out = append(out, prefix+text)
 			break
 		}
-		cut := cutPoint(text, room)
+		cut := cutPoint(text, max(room, 1))
+		if cut == 0 {
+			_, cut = utf8.DecodeRuneInString(text) // always make progress
+		}
 		piece := strings.TrimRight(text[:cut], " \n")
 		text = strings.TrimLeft(text[cut:], " \n")
 		open := openFence(fence, piece)
+		if open != "" && prefix == "" && fence != "" {
+			open = "" // a block that could not be reopened stays as it was
+		}
 		if open != "" {
 			piece += "\n```"
 		}
@@ -109,20 +119,35 @@ func cutPoint(text string, room int) int {
 }
 
 // openFence returns the fence line left open after piece, given the one
-// open before it ("" for none).
+// open before it ("" for none). A line with an odd number of ``` opens or
+// closes a block; "```x```" on one line is complete in itself.
 func openFence(open, piece string) string {
 	for _, line := range strings.Split(piece, "\n") {
-		t := strings.TrimSpace(line)
-		if !strings.HasPrefix(t, "```") {
+		if strings.Count(line, "```")%2 == 0 {
 			continue
 		}
 		if open == "" {
-			open = t
+			open = "```" + fenceTag(line[strings.Index(line, "```")+3:])
 		} else {
 			open = ""
 		}
 	}
 	return open
+}
+
+// fenceTag returns the language tag that follows a fence ("go" in
+// "```go"), or "" when what follows is not a short word.
+func fenceTag(s string) string {
+	tag, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+	if tag == "" || len(tag) > 15 || strings.ContainsAny(tag, "`") {
+		return ""
+	}
+	for _, r := range tag {
+		if !(r == '+' || r == '-' || r == '#' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return ""
+		}
+	}
+	return tag
 }
 
 // escape keeps corpus text from being read as Discord markdown.
