@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -110,9 +111,15 @@ func (e *env) pruneAudit(ctx context.Context, log *audit.Log) {
 	}
 }
 
+const auditUsage = "citebot audit export [--format jsonl|csv] [--output FILE] [--config FILE]"
+
 func (a *App) cmdAudit(ctx context.Context, args []string) error {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help" || args[0] == "help") {
+		fmt.Fprintf(a.Stderr, "Usage: %s\n\nExports the Discord bot's audit log of answers for offline review.\n", auditUsage)
+		return flag.ErrHelp
+	}
 	if len(args) == 0 || args[0] != "export" {
-		return usagef("usage: citebot audit export [--format jsonl|csv] [--output FILE] [--config FILE]")
+		return usagef("usage: %s", auditUsage)
 	}
 	var cf commonFlags
 	fs := a.newFlagSet("audit export", "audit export [--format jsonl|csv] [--output FILE] [--config FILE]", &cf)

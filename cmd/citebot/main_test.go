@@ -158,7 +158,8 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, args := range [][]string{{"--help"}, {"ask", "--help"}, {"index", "-h"}, {"passage", "--help"}, {"eval", "--help"}} {
+	for _, args := range [][]string{{"--help"}, {"ask", "--help"}, {"index", "-h"}, {"passage", "--help"}, {"eval", "--help"},
+		{"chat", "--help"}, {"discord", "--help"}, {"audit", "--help"}, {"audit", "export", "--help"}} {
 		r := run(t, "", "", args...)
 		if r.code != 0 || !strings.Contains(r.stdout+r.stderr, "Usage") {
 			t.Errorf("%v: exit %d, output %q", args, r.code, r.stdout+r.stderr)
