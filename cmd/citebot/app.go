@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -37,6 +38,19 @@ type App struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
+
+	// interrupt, when set, handles Ctrl-C instead of ending the program.
+	interrupt atomic.Pointer[func()]
+}
+
+// Interrupt passes a Ctrl-C to whatever asked for it (a chat answer being
+// written) and reports whether anything did.
+func (a *App) Interrupt() bool {
+	if f := a.interrupt.Load(); f != nil {
+		(*f)()
+		return true
+	}
+	return false
 }
 
 // usageError is a mistake in how citebot was called.

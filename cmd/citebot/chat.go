@@ -57,15 +57,23 @@ func (a *App) cmdChat(ctx context.Context, args []string) error {
 		return err
 	}
 	var in lineReader
+	var cooked func() (raw func()) // terminal back to normal while an answer streams
 	out := a.Stdout
 	inF, inOK := a.Stdin.(*os.File)
 	outF, outOK := a.Stdout.(*os.File)
 	if inOK && outOK && term.IsTerminal(int(inF.Fd())) && term.IsTerminal(int(outF.Fd())) {
-		old, err := term.MakeRaw(int(inF.Fd()))
+		fd := int(inF.Fd())
+		old, err := term.MakeRaw(fd)
 		if err != nil {
 			return fmt.Errorf("chat: %w", err)
 		}
-		defer term.Restore(int(inF.Fd()), old)
+		defer term.Restore(fd, old)
+		// While an answer streams the terminal is in its normal mode, so
+		// that Ctrl-C is a signal that stops the answer.
+		cooked = func() func() {
+			term.Restore(fd, old)
+			return func() { term.MakeRaw(fd) }
+		}
 		t := term.NewTerminal(struct {
 			io.Reader
 			io.Writer
@@ -84,14 +92,27 @@ func (a *App) cmdChat(ctx context.Context, args []string) error {
 		mode = "answers by " + o.cfg.LLM.Model + ", every quotation checked against the corpus"
 	}
 	fmt.Fprintf(out, "citebot chat: %s. /help for commands.\n", mode)
-	err = chatLoop(ctx, o.p.NewConversation(), o.ix, in, out)
+	stoppable := func(ctx context.Context) (context.Context, func()) {
+		actx, cancel := context.WithCancel(ctx)
+		stop := func() { cancel() }
+		a.interrupt.Store(&stop)
+		raw := func() {}
+		if cooked != nil {
+			raw = cooked()
+		}
+		return actx, func() { a.interrupt.Store(nil); stop(); raw() }
+	}
+	err = chatLoop(ctx, o.p.NewConversation(), o.ix, in, out, stoppable)
 	if _, terminal := in.(*term.Terminal); terminal {
 		fmt.Fprintln(out) // leave the prompt's line
 	}
 	return err
 }
 
-func chatLoop(ctx context.Context, conv *bot.Conversation, ix *retrieval.Index, in lineReader, out io.Writer) error {
+// chatLoop reads questions and commands until the input ends. stoppable
+// gives each answer a context that Ctrl-C cancels without ending the chat.
+func chatLoop(ctx context.Context, conv *bot.Conversation, ix *retrieval.Index, in lineReader, out io.Writer,
+	stoppable func(context.Context) (context.Context, func())) error {
 	for {
 		if ctx.Err() != nil {
 			return nil
@@ -119,15 +140,21 @@ func chatLoop(ctx context.Context, conv *bot.Conversation, ix *retrieval.Index, 
 			continue
 		}
 		var standalone string
+		actx, done := stoppable(ctx)
 		_, err = askStreaming(func(onUpdate func(bot.Update) error) (bot.Answer, error) {
-			a, sq, err := conv.Ask(ctx, q, onUpdate)
+			a, sq, err := conv.Ask(actx, q, onUpdate)
 			standalone = sq
 			return a, err
 		}, out)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
+		done()
+		switch {
+		case err == nil:
+		case ctx.Err() != nil:
+			return nil
+		case errors.Is(err, context.Canceled):
+			fmt.Fprintln(out, "(stopped)")
+			continue
+		default:
 			fmt.Fprintf(out, "citebot: %v\n", err)
 		}
 		if standalone != "" && standalone != q {

@@ -1,9 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/citebot/citebot/bot/llm/llmtest"
 )
@@ -71,5 +76,57 @@ func TestChatRewritesFollowUpsWithTheModel(t *testing.T) {
 	}
 	if n := len(srv.Requests()); n != 3 {
 		t.Errorf("%d model requests, want 3 (answer, rewrite, answer)", n)
+	}
+}
+
+// TestChatCtrlCStopsOnlyTheAnswer interrupts a slow model answer: the chat
+// says so and takes the next question.
+func TestChatCtrlCStopsOnlyTheAnswer(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.Chat = func(req llmtest.Request) llmtest.Reply {
+		if strings.Contains(req.Messages[len(req.Messages)-1].Content, "fusion cells") {
+			return llmtest.Reply{Chunks: []string{fmt.Sprintf(`They are "joint coordination units" [%d].`, req.Ref("fusion cells"))}}
+		}
+		words := strings.Fields(strings.Repeat("and on and on ", 200))
+		for i := range words {
+			words[i] += " "
+		}
+		return llmtest.Reply{Chunks: words, ChunkInterval: 20 * time.Millisecond} // ~16 s
+	}
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "c.yaml")
+	os.WriteFile(cfgPath, []byte(llmConfig(t, srv, "")), 0o644)
+	inR, inW := io.Pipe()
+	out := &syncBuffer{b: &bytes.Buffer{}}
+	app := &App{Stdin: inR, Stdout: out, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	done := make(chan int, 1)
+	go func() { done <- app.Run(t.Context(), []string{"chat", "--config", cfgPath}) }()
+	io.WriteString(inW, "Why do the Taliban support the TTP?\n")
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(out.String(), "and on") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no answer streaming:\n%s", out.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !app.Interrupt() {
+		t.Fatal("nothing took the interrupt while an answer streamed")
+	}
+	io.WriteString(inW, "What are fusion cells?\n")
+	inW.Close()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit %d", code)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("chat did not finish")
+	}
+	got := out.String()
+	if !strings.Contains(got, "(stopped)") || !strings.Contains(got, `"joint coordination units" [1]`) {
+		t.Errorf("chat output:\n%s", got)
+	}
+	if app.Interrupt() {
+		t.Error("an interrupt between answers was taken instead of ending the program")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -104,18 +105,22 @@ func (r *discordRun) stop(t *testing.T) {
 	}
 }
 
+// syncBuffer is a buffer written and read from several goroutines.
 type syncBuffer struct {
-	mu chan struct{}
+	mu sync.Mutex
 	b  *bytes.Buffer
 }
 
 func (s *syncBuffer) Write(p []byte) (int, error) {
-	if s.mu == nil {
-		s.mu = make(chan struct{}, 1)
-	}
-	s.mu <- struct{}{}
-	defer func() { <-s.mu }()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 func str(v any) string { s, _ := v.(string); return s }
