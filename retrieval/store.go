@@ -249,6 +249,8 @@ type OpenOptions struct {
 	// DataDir holds the index file; empty keeps the index in memory only.
 	DataDir  string
 	Embedder EmbedderFactory
+	// Force rebuilds even an index that is up to date.
+	Force bool
 }
 
 // OpenReport tells what Open did.
@@ -282,6 +284,8 @@ func Open(ctx context.Context, c *Corpus, opts OpenOptions) (*Index, OpenReport,
 	rep.Path = filepath.Join(opts.DataDir, IndexFileName)
 	m, err := ReadManifest(rep.Path)
 	switch {
+	case opts.Force:
+		rep.Reason = "rebuild forced"
 	case errors.Is(err, fs.ErrNotExist):
 		rep.Reason = "no index yet"
 	case err != nil:

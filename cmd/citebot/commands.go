@@ -76,24 +76,16 @@ func (a *App) cmdIndex(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	dir := e.dataDir()
-	var ix *retrieval.Index
-	var rep retrieval.OpenReport
 	ef, err := e.embedder()
 	if err != nil {
 		return err
 	}
+	ix, rep, err := retrieval.Open(ctx, c, retrieval.OpenOptions{DataDir: e.dataDir(), Embedder: ef, Force: *force})
+	for _, w := range rep.Warnings {
+		e.log.Warn(w)
+	}
 	if *force {
-		ix, err = retrieval.Build(ctx, c, ef)
-		if err == nil && dir != "" {
-			err = ix.Save(dir)
-		}
-		rep = retrieval.OpenReport{Rebuilt: true, Reason: "--force", Path: retrieval.IndexPath(dir)}
-	} else {
-		ix, rep, err = retrieval.Open(ctx, c, retrieval.OpenOptions{DataDir: dir, Embedder: ef})
-		for _, w := range rep.Warnings {
-			e.log.Warn(w)
-		}
+		rep.Reason = "--force"
 	}
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
