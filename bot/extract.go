@@ -80,8 +80,15 @@ var (
 
 const adviceBonus = 0.2
 
-func hasDigitIn(s string) bool {
-	return strings.ContainsAny(s, "0123456789")
+// preferences are the kinds of sentence some questions prefer, and by how
+// much (a share of the question's weight).
+var preferences = []struct {
+	asks, gives *regexp.Regexp
+	bonus       float64
+}{
+	{asksWhy, givesReason, reasonBonus},
+	{asksAdvice, givesAdvice, adviceBonus},
+	{wantsNumber, regexp.MustCompile(`\d`), numberBonus},
 }
 
 // listItem matches a sentence that is an item of an enumeration.
@@ -120,30 +127,16 @@ func Extract(question string, res retrieval.Result) Answer {
 	if len(all) == 0 {
 		return Decline(question, res.Hits)
 	}
-	// A question asking why prefers sentences that give reasons.
-	if asksWhy.MatchString(question) {
-		for i := range all {
-			sp := all[i].span
-			if givesReason.MatchString(hits[all[i].hit].Passage.Text[sp.Start:sp.End]) {
-				all[i].cov += reasonBonus
-			}
+	// Some questions prefer sentences of a kind: reasons for "why", advice
+	// for "what should … do", figures for "how many".
+	for _, pref := range preferences {
+		if !pref.asks.MatchString(question) {
+			continue
 		}
-	}
-	// A question asking what to do prefers sentences that advise.
-	if asksAdvice.MatchString(question) {
 		for i := range all {
 			sp := all[i].span
-			if givesAdvice.MatchString(hits[all[i].hit].Passage.Text[sp.Start:sp.End]) {
-				all[i].cov += adviceBonus
-			}
-		}
-	}
-	// A question after a number or a date prefers sentences that hold one.
-	if wantsNumber.MatchString(question) {
-		for i := range all {
-			sp := all[i].span
-			if hasDigitIn(hits[all[i].hit].Passage.Text[sp.Start:sp.End]) {
-				all[i].cov += numberBonus
+			if pref.gives.MatchString(hits[all[i].hit].Passage.Text[sp.Start:sp.End]) {
+				all[i].cov += pref.bonus
 			}
 		}
 	}
