@@ -50,13 +50,7 @@ func NewEmbedder(cfg EmbedConfig, httpClient *http.Client) *Embedder {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 60 * time.Second
 	}
-	oc := openai.DefaultConfig(cfg.APIKey)
-	oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
-	if httpClient == nil {
-		httpClient = &http.Client{}
-	}
-	oc.HTTPClient = httpClient
-	return &Embedder{cfg: cfg, api: openai.NewClientWithConfig(oc)}
+	return &Embedder{cfg: cfg, api: newAPI(cfg.BaseURL, cfg.APIKey, httpClient)}
 }
 
 // EmbedderID names the model behind an embedder configuration: the server's

@@ -128,16 +128,22 @@ type Client struct {
 // come from the context and cfg.Timeout). Without an API key no
 // Authorization header is sent, as Ollama and llama.cpp expect.
 func New(cfg Config, httpClient *http.Client) *Client {
-	oc := openai.DefaultConfig(cfg.APIKey)
-	oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	if cfg.Backoff <= 0 {
+		cfg.Backoff = 500 * time.Millisecond
+	}
+	return &Client{cfg: cfg, api: newAPI(cfg.BaseURL, cfg.APIKey, httpClient)}
+}
+
+// newAPI returns a go-openai client for a server; without a key go-openai
+// sends no Authorization header.
+func newAPI(baseURL, key string, httpClient *http.Client) *openai.Client {
+	oc := openai.DefaultConfig(key)
+	oc.BaseURL = strings.TrimRight(baseURL, "/")
 	if httpClient == nil {
 		httpClient = &http.Client{}
 	}
 	oc.HTTPClient = httpClient
-	if cfg.Backoff <= 0 {
-		cfg.Backoff = 500 * time.Millisecond
-	}
-	return &Client{cfg: cfg, api: openai.NewClientWithConfig(oc)}
+	return openai.NewClientWithConfig(oc)
 }
 
 // Model returns the configured model name.
