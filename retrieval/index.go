@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/philippgille/chromem-go"
 )
@@ -265,16 +266,20 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	q := ix.lex.analyze(question, o.context)
 	res := Result{Query: q}
 
-	// A remote embedder that fails leaves the lexical ranking alone.
+	// A remote embedder that fails, or starts returning vectors of another
+	// length, leaves the lexical ranking alone.
 	var vres []chromem.Result
 	qv, err := ix.embedder.Embed(ctx, []string{strings.TrimSpace(question + " " + o.context)})
 	switch {
 	case ctx.Err() != nil:
 		return res, ctx.Err()
 	case err != nil:
-		res.Degraded = fmt.Sprintf("vector search unavailable (%v); results are from word matching only", err)
-	case len(qv) != 1 || len(qv[0]) != ix.manifest.Dims:
-		return res, fmt.Errorf("embed question: the embedder returned a vector of the wrong shape (index has %d dimensions; rebuild it with 'citebot index --force' if the model changed)", ix.manifest.Dims)
+		res.Degraded = degraded(clipCause(err))
+	case len(qv) != 1:
+		res.Degraded = degraded(fmt.Sprintf("the embedder returned %d vectors for one question", len(qv)))
+	case len(qv[0]) != ix.manifest.Dims:
+		res.Degraded = degraded(fmt.Sprintf("the embedder returned a vector of %d dimensions, the index holds %d; "+
+			"rebuild it with 'citebot index --force' if the model changed", len(qv[0]), ix.manifest.Dims))
 	default:
 		n := min(candidates, ix.coll.Count())
 		vres, err = ix.coll.QueryEmbedding(ctx, qv[0], n, nil, nil)
@@ -339,6 +344,38 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	}
 	res.Relevant = ix.gate.pass(res.Hits)
 	return res, nil
+}
+
+// degraded is Result.Degraded for a search without vectors. It reads as a
+// sentence after "The " (the answer's note) and alone (a log line).
+func degraded(cause string) string {
+	return "vector search was unavailable (" + cause + "); the results come from word matching only"
+}
+
+// maxCauseRunes bounds the cause of a degraded search shown to users.
+const maxCauseRunes = 100
+
+// clipCause returns what err says, fit to be shown to anyone: its first two
+// clauses (what failed, and how, before the details a server sent, which
+// may quote a key or an account), on one line, at most maxCauseRunes long.
+func clipCause(err error) string {
+	msg := err.Error()
+	if i := strings.IndexAny(msg, "\r\n"); i >= 0 {
+		msg = msg[:i]
+	}
+	if parts := strings.SplitN(msg, ": ", 3); len(parts) == 3 {
+		msg = parts[0] + ": " + parts[1]
+	}
+	msg = strings.Map(func(r rune) rune {
+		if !unicode.IsPrint(r) {
+			return -1
+		}
+		return r
+	}, msg)
+	if r := []rune(msg); len(r) > maxCauseRunes {
+		msg = strings.TrimSpace(string(r[:maxCauseRunes])) + "…"
+	}
+	return msg
 }
 
 // pass reports whether one of the top hits answers the question.

@@ -180,8 +180,12 @@ func TestChunkSplitsLongParagraphsAtSentences(t *testing.T) {
 
 func TestLoadCorpusErrors(t *testing.T) {
 	_, err := LoadCorpus(fstest.MapFS{"bad.txt": {Data: []byte("caf\xe9 au lait")}})
-	if !errors.Is(err, ErrNotUTF8) || !strings.Contains(err.Error(), "bad.txt") {
-		t.Errorf("invalid UTF-8: err = %v, want ErrNotUTF8 naming bad.txt", err)
+	if !errors.Is(err, ErrEmptyCorpus) || !strings.Contains(err.Error(), "bad.txt (not valid UTF-8") {
+		t.Errorf("invalid UTF-8 only: err = %v, want ErrEmptyCorpus naming bad.txt", err)
+	}
+	c, err := LoadCorpus(fstest.MapFS{"bad.txt": {Data: []byte("caf\xe9 au lait")}, "good.txt": {Data: []byte("Tea.\n")}})
+	if err != nil || len(c.Documents) != 1 || len(c.Problems()) != 1 || c.Problems()[0].Path != "bad.txt" {
+		t.Errorf("one invalid file among good ones: %v, %+v", err, c)
 	}
 	_, err = LoadCorpus(fstest.MapFS{"a.pdf": {Data: []byte("%PDF")}})
 	if !errors.Is(err, ErrEmptyCorpus) {

@@ -85,10 +85,12 @@ func (ix *Index) Save(dir string) (err error) {
 	crc := crc32.Update(crc32.Checksum(mb.Bytes(), castagnoli), castagnoli, vecs)
 	binary.LittleEndian.PutUint32(hdr[16:], crc)
 
-	tmp, err := os.CreateTemp(dir, ".index-*.tmp")
+	tmp, err := os.CreateTemp(dir, tempPattern)
 	if err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
+	// Held until tmp is closed: a file no save holds is a dead save's.
+	tryLock(tmp)
 	defer func() {
 		if err != nil {
 			tmp.Close()
@@ -262,12 +264,21 @@ type OpenReport struct {
 	// Warnings are problems that did not stop Open: a damaged index file
 	// that was rebuilt, an index that could not be saved.
 	Warnings []string
-	Elapsed  time.Duration
+	// SaveErr is why a (re)built index could not be saved; the index is then
+	// kept in memory only. 'citebot index' fails on it, the others go on.
+	SaveErr error
+	// RemovedTemps names the temporary files of dead saves that were removed.
+	RemovedTemps []string
+	Elapsed      time.Duration
 }
 
 // Open returns the index of corpus c: the one saved in opts.DataDir when it
 // was built from the same corpus with the same embedder, else a new one,
 // which is saved there. A damaged index file is rebuilt, never used.
+//
+// One process at a time rebuilds: the others wait for its lock on
+// DataDir/index.lock and then load what it saved. Temporary files left by a
+// save that was killed are removed.
 func Open(ctx context.Context, c *Corpus, opts OpenOptions) (*Index, OpenReport, error) {
 	start := time.Now()
 	var rep OpenReport
@@ -282,15 +293,58 @@ func Open(ctx context.Context, c *Corpus, opts OpenOptions) (*Index, OpenReport,
 		return ix, rep, err
 	}
 	rep.Path = filepath.Join(opts.DataDir, IndexFileName)
-	m, err := ReadManifest(rep.Path)
-	switch {
-	case opts.Force:
+	if !opts.Force {
+		ix, err := reuse(ctx, rep.Path, c, ef, &rep)
+		if ix != nil || err != nil {
+			rep.RemovedTemps = removeStaleTemps(opts.DataDir, time.Now())
+			rep.Elapsed = time.Since(start)
+			return ix, rep, err
+		}
+	} else {
 		rep.Reason = "rebuild forced"
+	}
+	// A rebuild: wait for any other process rebuilding, then look again.
+	if unlock, err := lockDir(ctx, opts.DataDir); err == nil {
+		defer unlock()
+		if !opts.Force {
+			again := OpenReport{Path: rep.Path}
+			ix, err := reuse(ctx, rep.Path, c, ef, &again)
+			if ix != nil || err != nil {
+				rep.Reason = "built by another process meanwhile"
+				rep.RemovedTemps = removeStaleTemps(opts.DataDir, time.Now())
+				rep.Elapsed = time.Since(start)
+				return ix, rep, err
+			}
+			rep = again
+		}
+	} else if ctx.Err() != nil {
+		return nil, rep, ctx.Err()
+	}
+	rep.RemovedTemps = removeStaleTemps(opts.DataDir, time.Now())
+	rep.Rebuilt = true
+	ix, err := Build(ctx, c, ef)
+	if err != nil {
+		return nil, rep, err
+	}
+	if err := ix.Save(opts.DataDir); err != nil {
+		rep.SaveErr = err
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("index kept in memory only: %v", err))
+	}
+	rep.Elapsed = time.Since(start)
+	return ix, rep, nil
+}
+
+// reuse loads the index file at path when it was built from corpus c with
+// embedder ef. Otherwise it returns no index, and rep says why a rebuild is
+// needed; an error only when ctx ended.
+func reuse(ctx context.Context, path string, c *Corpus, ef EmbedderFactory, rep *OpenReport) (*Index, error) {
+	m, err := ReadManifest(path)
+	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		rep.Reason = "no index yet"
 	case err != nil:
 		rep.Reason = "index file unreadable"
-		rep.Warnings = append(rep.Warnings, fmt.Sprintf("index file %s is damaged (%v); rebuilding it", rep.Path, err))
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("index file %s is damaged (%v); rebuilding it", path, err))
 	case m.Format != formatVersion:
 		rep.Reason = fmt.Sprintf("index format changed (%d → %d)", m.Format, formatVersion)
 	case m.CorpusHash != c.Hash:
@@ -300,27 +354,17 @@ func Open(ctx context.Context, c *Corpus, opts OpenOptions) (*Index, OpenReport,
 	case ef.Dims > 0 && m.Dims != ef.Dims:
 		rep.Reason = fmt.Sprintf("embedding dimensions changed (%d → %d)", m.Dims, ef.Dims)
 	default:
-		ix, err := load(ctx, rep.Path, ef)
+		ix, err := load(ctx, path, ef)
 		if err == nil {
-			rep.Elapsed = time.Since(start)
-			return ix, rep, nil
+			return ix, nil
 		}
 		if ctx.Err() != nil {
-			return nil, rep, ctx.Err()
+			return nil, ctx.Err()
 		}
 		rep.Reason = "index file damaged"
-		rep.Warnings = append(rep.Warnings, fmt.Sprintf("index file %s is damaged (%v); rebuilding it", rep.Path, err))
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("index file %s is damaged (%v); rebuilding it", path, err))
 	}
-	rep.Rebuilt = true
-	ix, err := Build(ctx, c, ef)
-	if err != nil {
-		return nil, rep, err
-	}
-	if err := ix.Save(opts.DataDir); err != nil {
-		rep.Warnings = append(rep.Warnings, fmt.Sprintf("index kept in memory only: %v", err))
-	}
-	rep.Elapsed = time.Since(start)
-	return ix, rep, nil
+	return nil, nil
 }
 
 // IndexPath is the path of the index file in a data folder, "" for none.

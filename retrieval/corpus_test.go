@@ -1,0 +1,172 @@
+package retrieval
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"testing/fstest"
+)
+
+// corpusDir makes a corpus folder holding good.txt and whatever add puts
+// there, next to a secret file outside it.
+func corpusDir(t *testing.T, add func(t *testing.T, dir, outside string)) string {
+	t.Helper()
+	base := t.TempDir()
+	dir := filepath.Join(base, "corpus")
+	outside := filepath.Join(base, "outside-secret.txt")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, outside, "The launch code is swordfish.\n")
+	write(t, filepath.Join(dir, "good.txt"), "Honeybees feed on nectar and pollen.\n")
+	add(t, dir, outside)
+	return dir
+}
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mkfifo(t *testing.T, path string) {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("no named pipes in folders")
+	}
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestLoadCorpusDirStaysInsideAndSkipsTheUnreadable(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		add  func(t *testing.T, dir, outside string)
+		// read lists the sources read besides good.txt; skipped maps a
+		// skipped file to words of its reason.
+		read    []string
+		skipped map[string]string
+	}{
+		{"link to a file outside", func(t *testing.T, dir, outside string) {
+			symlink(t, "../outside-secret.txt", filepath.Join(dir, "innocent.txt"))
+			symlink(t, outside, filepath.Join(dir, "absolute.txt"))
+		}, nil, map[string]string{"innocent.txt": "outside the corpus folder", "absolute.txt": "outside the corpus folder"}},
+		{"links inside the folder", func(t *testing.T, dir, _ string) {
+			os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+			write(t, filepath.Join(dir, "sub", "real.md"), "Wasps eat other insects.\n")
+			symlink(t, "sub/real.md", filepath.Join(dir, "relative.md"))
+			symlink(t, filepath.Join(dir, "sub", "real.md"), filepath.Join(dir, "absolute.md"))
+		}, []string{"absolute.md", "relative.md", "sub/real.md"}, nil},
+		{"link to a folder", func(t *testing.T, dir, _ string) {
+			os.Mkdir(filepath.Join(dir, "sub"), 0o755)
+			symlink(t, "sub", filepath.Join(dir, "folder.txt"))
+			symlink(t, ".", filepath.Join(dir, "self.txt"))
+		}, nil, map[string]string{"folder.txt": "folder", "self.txt": "folder"}},
+		{"named pipes", func(t *testing.T, dir, _ string) {
+			mkfifo(t, filepath.Join(dir, "pipe.txt"))
+			mkfifo(t, filepath.Join(dir, "hidden-pipe"))
+			symlink(t, "hidden-pipe", filepath.Join(dir, "to-pipe.txt"))
+		}, nil, map[string]string{"pipe.txt": "named pipe", "to-pipe.txt": "named pipe", "hidden-pipe": "not a .txt"}},
+		{"link to /dev/zero", func(t *testing.T, dir, _ string) {
+			symlink(t, "/dev/zero", filepath.Join(dir, "zero.txt"))
+		}, nil, map[string]string{"zero.txt": "outside"}},
+		{"broken link and link loop", func(t *testing.T, dir, _ string) {
+			symlink(t, "nowhere.txt", filepath.Join(dir, "dangling.txt"))
+			symlink(t, "loop-b.txt", filepath.Join(dir, "loop-a.txt"))
+			symlink(t, "loop-a.txt", filepath.Join(dir, "loop-b.txt"))
+		}, nil, map[string]string{"dangling.txt": "broken link", "loop-a.txt": "link loop", "loop-b.txt": "link loop"}},
+		{"not UTF-8", func(t *testing.T, dir, _ string) {
+			write(t, filepath.Join(dir, "latin1.txt"), "caf\xe9 au lait\n")
+		}, nil, map[string]string{"latin1.txt": "UTF-8"}},
+		{"too large", func(t *testing.T, dir, _ string) {
+			write(t, filepath.Join(dir, "big.txt"), strings.Repeat("Large text. ", 200))
+		}, nil, map[string]string{"big.txt": "size limit of 1000 bytes"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := corpusDir(t, c.add)
+			corp, err := LoadCorpusDir(dir, CorpusOptions{MaxFileBytes: 1000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var read []string
+			for _, d := range corp.Documents {
+				if strings.Contains(d.Text, "swordfish") {
+					t.Errorf("%s: text from outside the corpus folder was read", d.Source)
+				}
+				if d.Source != "good.txt" {
+					read = append(read, d.Source)
+				}
+			}
+			if !slices.Equal(read, c.read) {
+				t.Errorf("read %v, want good.txt and %v", read, c.read)
+			}
+			got := map[string]string{}
+			for _, s := range corp.Skipped {
+				got[s.Path] = s.Reason
+			}
+			for p, why := range c.skipped {
+				if !strings.Contains(got[p], why) {
+					t.Errorf("%s skipped for %q, want a reason with %q (all: %v)", p, got[p], why, corp.Skipped)
+				}
+			}
+			if n := len(corp.Problems()); n != len(c.skipped) && c.name != "named pipes" {
+				t.Errorf("%d problems, want %d: %v", n, len(c.skipped), corp.Skipped)
+			}
+			if len(c.skipped) > 0 && !strings.Contains(corp.ProblemSummary(3), "skipped") {
+				t.Errorf("summary %q", corp.ProblemSummary(3))
+			}
+		})
+	}
+}
+
+func TestLoadCorpusDirFailsOnlyWhenNothingIsReadable(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "latin1.txt"), "caf\xe9\n")
+	symlink(t, "gone.txt", filepath.Join(dir, "dangling.txt"))
+	_, err := LoadCorpusDir(dir, CorpusOptions{})
+	if !errors.Is(err, ErrEmptyCorpus) || !strings.Contains(err.Error(), "latin1.txt (not valid UTF-8") ||
+		!strings.Contains(err.Error(), "dangling.txt (broken link") {
+		t.Errorf("err = %v, want ErrEmptyCorpus naming both files", err)
+	}
+}
+
+func TestLoneCRDoesNotShiftLines(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		line       int
+	}{
+		{"LF file with a stray CR", "Title\n\nFirst para\rgraph.\n\nThe target sentence.\n", 5},
+		{"CRLF file with a stray CR", "Title\r\n\r\nFirst para\rgraph.\r\n\r\nThe target sentence.\r\n", 5},
+		{"CR file", "Title\r\rFirst paragraph.\r\rThe target sentence.\r", 5},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			corp, err := LoadCorpus(fstest.MapFS{"a.txt": {Data: []byte(c.text)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range ChunkCorpus(corp).Passages {
+				if p.Text == "The target sentence." {
+					if p.LineStart != c.line {
+						t.Errorf("target at line %d, want %d", p.LineStart, c.line)
+					}
+					return
+				}
+			}
+			t.Errorf("no passage holds the target: %+v", ChunkCorpus(corp).Passages)
+		})
+	}
+}

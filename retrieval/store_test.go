@@ -1,0 +1,193 @@
+package retrieval
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestOpenRemovesStaleTemps(t *testing.T) {
+	dir := t.TempDir()
+	c := seedCorpus(t)
+	if _, _, err := Open(t.Context(), c, OpenOptions{DataDir: dir}); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	mk := func(name string, mtime time.Time) string {
+		p := filepath.Join(dir, name)
+		write(t, p, "half an index")
+		if err := os.Chtimes(p, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	dead := mk(".index-111.tmp", old)
+	young := mk(".index-222.tmp", time.Now())
+	live := mk(".index-333.tmp", old)
+	// A save in progress holds the lock of its temporary file.
+	f, err := os.Open(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if ok, err := tryLock(f); errors.Is(err, errLockUnsupported) {
+		t.Skip(err)
+	} else if !ok || err != nil {
+		t.Fatalf("lock: %v %v", ok, err)
+	}
+
+	_, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rep.RemovedTemps, []string{".index-111.tmp"}) {
+		t.Errorf("removed %v, want the dead save's file only", rep.RemovedTemps)
+	}
+	for p, want := range map[string]bool{dead: false, young: true, live: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s: exists = %v, want %v", filepath.Base(p), err == nil, want)
+		}
+	}
+}
+
+// countingFactory is the local embedder's factory, counting the corpora it
+// embeds (calls with more than one text).
+func countingFactory(builds *atomic.Int32) EmbedderFactory {
+	ef := LocalEmbedderFactory(0)
+	inner := ef.New
+	ef.New = func(v Vocabulary) Embedder { return &countingEmbedder{Embedder: inner(v), builds: builds} }
+	return ef
+}
+
+type countingEmbedder struct {
+	Embedder
+	builds *atomic.Int32
+}
+
+func (e *countingEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	if len(texts) > 1 {
+		e.builds.Add(1)
+	}
+	return e.Embedder.Embed(ctx, texts)
+}
+
+func TestConcurrentOpensOfAStaleIndexBuildOnce(t *testing.T) {
+	dir := t.TempDir()
+	c := seedCorpus(t)
+	var builds atomic.Int32
+	ef := countingFactory(&builds)
+	const n = 4
+	var wg sync.WaitGroup
+	reps := make([]OpenReport, n)
+	start := make(chan struct{})
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			ix, rep, err := Open(context.Background(), c, OpenOptions{DataDir: dir, Embedder: ef})
+			if err != nil || len(ix.Passages()) != 18 {
+				t.Errorf("open %d: %v", i, err)
+			}
+			reps[i] = rep
+		}()
+	}
+	close(start)
+	wg.Wait()
+	rebuilt := 0
+	for _, r := range reps {
+		if r.Rebuilt {
+			rebuilt++
+		} else if r.Reason != "" && r.Reason != "built by another process meanwhile" {
+			t.Errorf("report %+v", r)
+		}
+	}
+	if rebuilt != 1 || builds.Load() != 1 {
+		t.Errorf("%d opens rebuilt and %d corpora were embedded, want 1 and 1", rebuilt, builds.Load())
+	}
+}
+
+func TestOpenReportsSaveError(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a-file")
+	write(t, file, "")
+	ix, rep, err := Open(t.Context(), seedCorpus(t), OpenOptions{DataDir: filepath.Join(file, "sub")})
+	if err != nil || ix == nil {
+		t.Fatalf("open: %v", err)
+	}
+	if rep.SaveErr == nil || len(rep.Warnings) == 0 {
+		t.Errorf("save error not reported: %+v", rep)
+	}
+}
+
+// switchingEmbedder is an embedder whose server starts returning vectors of
+// another length, or an error, once the index is built.
+type switchingEmbedder struct {
+	Embedder
+	dims int
+	err  error
+}
+
+func (e *switchingEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
+	if e.err != nil {
+		return nil, e.err
+	}
+	vs, err := e.Embedder.Embed(ctx, texts)
+	if e.dims > 0 {
+		for i := range vs {
+			vs[i] = make([]float32, e.dims)
+			vs[i][0] = 1
+		}
+	}
+	return vs, err
+}
+
+func TestSearchFallsBackToWordsWhenTheEmbedderChanges(t *testing.T) {
+	secret := errors.New("embed texts 1–1 of 1: model server refused the API key (HTTP 401): Incorrect API key provided: sk-live-abc123 for account acme-corp")
+	for _, c := range []struct {
+		name   string
+		dims   int
+		err    error
+		want   string
+		absent string
+	}{
+		{"other vector length", 768, nil, "a vector of 768 dimensions, the index holds 1024", ""},
+		{"server error", 0, secret, "(embed texts 1–1 of 1: model server refused the API key (HTTP 401));", "sk-live"},
+		{"long error", 0, errors.New(strings.Repeat("x", 500)), "x…)", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var sw *switchingEmbedder
+			ef := LocalEmbedderFactory(0)
+			inner := ef.New
+			ef.New = func(v Vocabulary) Embedder { sw = &switchingEmbedder{Embedder: inner(v)}; return sw }
+			ix, err := Build(t.Context(), seedCorpus(t), ef)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sw.dims, sw.err = c.dims, c.err
+			res, err := ix.Search(t.Context(), "Why do the Taliban support the TTP?", 3)
+			if err != nil {
+				t.Fatalf("search failed instead of falling back: %v", err)
+			}
+			if !res.Relevant || len(res.Hits) == 0 || res.Hits[0].Passage.LineStart != 6 {
+				t.Errorf("word matching alone: %+v", res.Hits)
+			}
+			if !strings.HasPrefix(res.Degraded, "vector search was unavailable (") || !strings.Contains(res.Degraded, c.want) ||
+				!strings.HasSuffix(res.Degraded, "; the results come from word matching only") {
+				t.Errorf("Degraded = %q, want it to hold %q", res.Degraded, c.want)
+			}
+			if c.absent != "" && strings.Contains(res.Degraded, c.absent) {
+				t.Errorf("Degraded leaks %q: %q", c.absent, res.Degraded)
+			}
+			if len([]rune(res.Degraded)) > 300 {
+				t.Errorf("Degraded is %d characters long", len([]rune(res.Degraded)))
+			}
+		})
+	}
+}
