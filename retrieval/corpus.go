@@ -100,7 +100,7 @@ func fsSource(fsys fs.FS) source {
 		fsys: fsys,
 		resolve: func(p string, d fs.DirEntry) (string, string) {
 			if d.Type()&fs.ModeSymlink != 0 {
-				return "", "symbolic link (links are followed only in a corpus folder)"
+				return "", "symbolic link, not followed here"
 			}
 			return p, ""
 		},
@@ -149,18 +149,18 @@ func resolveLink(real, p string) (string, string) {
 	target, err := filepath.EvalSymlinks(filepath.Join(real, filepath.FromSlash(p)))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "", "broken link (its target does not exist)"
+		return "", "broken link: its target does not exist"
 	case err != nil && (errors.Is(err, syscall.ELOOP) || strings.Contains(err.Error(), "too many links")):
 		return "", "link loop"
 	case err != nil:
-		return "", "unreadable link (" + errText(err) + ")"
+		return "", "unreadable link: " + errText(err)
 	}
 	rel, err := filepath.Rel(real, target)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
 		return "", "link to a file outside the corpus folder"
 	}
 	if rel == "." {
-		return "", "link to a folder (not followed)"
+		return "", "link to a folder, not followed"
 	}
 	return filepath.ToSlash(rel), ""
 }
@@ -193,7 +193,7 @@ func loadCorpus(src source, opts CorpusOptions) (*Corpus, error) {
 			if p == "." {
 				return fmt.Errorf("read corpus folder: %w", err)
 			}
-			skip(p, "unreadable ("+errText(err)+")", true)
+			skip(p, "unreadable: "+errText(err), true)
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -267,25 +267,25 @@ func loadCorpus(src source, opts CorpusOptions) (*Corpus, error) {
 func readGuarded(src source, name string, limit int64) ([]byte, string) {
 	st, err := src.stat(name)
 	if err != nil {
-		return nil, "unreadable (" + errText(err) + ")"
+		return nil, "unreadable: " + errText(err)
 	}
 	if why := checkFile(st, limit); why != "" {
 		return nil, why
 	}
 	f, err := src.open(name)
 	if err != nil {
-		return nil, "unreadable (" + errText(err) + ")"
+		return nil, "unreadable: " + errText(err)
 	}
 	defer f.Close()
 	if st, err = f.Stat(); err != nil {
-		return nil, "unreadable (" + errText(err) + ")"
+		return nil, "unreadable: " + errText(err)
 	}
 	if why := checkFile(st, limit); why != "" {
 		return nil, why
 	}
 	raw, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, "unreadable (" + errText(err) + ")"
+		return nil, "unreadable: " + errText(err)
 	}
 	if int64(len(raw)) > limit {
 		return nil, tooLarge(limit)
@@ -307,13 +307,13 @@ func checkFile(st fs.FileInfo, limit int64) string {
 func notRegular(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeDir != 0:
-		return "link to a folder (not followed)"
+		return "link to a folder, not followed"
 	case m&fs.ModeNamedPipe != 0:
-		return "not a regular file (a named pipe)"
+		return "a named pipe, not a regular file"
 	case m&fs.ModeSocket != 0:
-		return "not a regular file (a socket)"
+		return "a socket, not a regular file"
 	case m&fs.ModeDevice != 0:
-		return "not a regular file (a device)"
+		return "a device, not a regular file"
 	}
 	return "not a regular file"
 }
@@ -370,12 +370,12 @@ func summarizeProblems(skipped []Skipped, n int) string {
 	fmt.Fprintf(&b, "%d unreadable %s skipped: ", len(ps), plural(len(ps), "file", "files"))
 	for i, s := range ps[:min(n, len(ps))] {
 		if i > 0 {
-			b.WriteString(", ")
+			b.WriteString("; ")
 		}
 		fmt.Fprintf(&b, "%s (%s)", safeName(s.Path), s.Reason)
 	}
 	if len(ps) > n {
-		fmt.Fprintf(&b, " and %d more", len(ps)-n)
+		fmt.Fprintf(&b, "; and %d more", len(ps)-n)
 	}
 	return b.String()
 }
@@ -398,7 +398,7 @@ func safeName(name string) string {
 
 // ErrNotUTF8 is the reason a corpus file that is not valid UTF-8 text is
 // skipped.
-var ErrNotUTF8 = errors.New("not valid UTF-8 text (convert it to UTF-8 or remove it from the corpus)")
+var ErrNotUTF8 = errors.New("not valid UTF-8 text: convert it to UTF-8 or remove it from the corpus")
 
 // ErrEmptyCorpus is returned when a corpus folder holds no usable document.
 var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt or .md document with text")

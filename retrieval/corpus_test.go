@@ -4,10 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
 )
@@ -38,16 +36,6 @@ func write(t *testing.T, path, text string) {
 func symlink(t *testing.T, target, link string) {
 	t.Helper()
 	if err := os.Symlink(target, link); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func mkfifo(t *testing.T, path string) {
-	t.Helper()
-	if runtime.GOOS == "windows" {
-		t.Skip("no named pipes in folders")
-	}
-	if err := syscall.Mkfifo(path, 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

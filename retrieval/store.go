@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"syscall"
 	"time"
 
 	"github.com/philippgille/chromem-go"
@@ -340,7 +341,7 @@ func Open(ctx context.Context, c *Corpus, opts OpenOptions) (*Index, OpenReport,
 func reuse(ctx context.Context, path string, c *Corpus, ef EmbedderFactory, rep *OpenReport) (*Index, error) {
 	m, err := ReadManifest(path)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
 		rep.Reason = "no index yet"
 	case err != nil:
 		rep.Reason = "index file unreadable"

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -192,19 +191,30 @@ func (a *App) setup(cf commonFlags) (*env, error) {
 	return &env{cfg: cfg, log: slog.New(h), getenv: a.Getenv, stderr: a.Stderr, stderrTTY: tty}, nil
 }
 
-// corpusFS returns the configured corpus folder, or the embedded default.
-func (e *env) corpusFS() (fs.FS, string, error) {
-	if e.cfg.Corpus.Dir == "" {
-		return seeds.FS(), "embedded default corpus", nil
+// readCorpus reads the configured corpus folder through the guarded reader
+// (regular files inside the folder only, each at most corpus.max_file_bytes),
+// or the embedded default.
+func (e *env) readCorpus() (*retrieval.Corpus, error) {
+	dir := e.cfg.Corpus.Dir
+	if dir == "" {
+		c, err := retrieval.LoadCorpus(seeds.FS())
+		if err != nil {
+			return nil, fmt.Errorf("load corpus (embedded default corpus): %w", err)
+		}
+		return c, nil
 	}
-	st, err := os.Stat(e.cfg.Corpus.Dir)
+	st, err := os.Stat(dir)
 	if err != nil {
-		return nil, "", fmt.Errorf("corpus.dir: %w", err)
+		return nil, fmt.Errorf("corpus.dir: %w", err)
 	}
 	if !st.IsDir() {
-		return nil, "", fmt.Errorf("corpus.dir %s is not a folder", e.cfg.Corpus.Dir)
+		return nil, fmt.Errorf("corpus.dir %s is not a folder", dir)
 	}
-	return os.DirFS(e.cfg.Corpus.Dir), e.cfg.Corpus.Dir, nil
+	c, err := retrieval.LoadCorpusDir(dir, retrieval.CorpusOptions{MaxFileBytes: e.cfg.Corpus.MaxFileBytes})
+	if err != nil {
+		return nil, fmt.Errorf("load corpus (%s): %w", dir, err)
+	}
+	return c, nil
 }
 
 func (e *env) dataDir() string {
@@ -219,21 +229,28 @@ func (e *env) dataDir() string {
 	return filepath.Join(dir, "citebot")
 }
 
-// loadCorpus reads the corpus, logging each skipped file once.
+// loadCorpus reads the corpus, logging each skipped file once: files that
+// could not be read as warnings, with a summary line.
 func (e *env) loadCorpus() (*retrieval.Corpus, error) {
-	fsys, name, err := e.corpusFS()
+	c, err := e.readCorpus()
 	if err != nil {
 		return nil, err
 	}
-	c, err := retrieval.LoadCorpus(fsys)
-	if err != nil {
-		return nil, fmt.Errorf("load corpus (%s): %w", name, err)
-	}
 	for _, s := range c.Skipped {
-		e.log.Info("skipping file", "path", s.Path, "reason", s.Reason)
+		if s.Problem {
+			e.log.Warn("skipping unreadable corpus file", "path", s.Path, "reason", s.Reason)
+		} else {
+			e.log.Info("skipping file", "path", s.Path, "reason", s.Reason)
+		}
+	}
+	if sum := c.ProblemSummary(skippedShown); sum != "" {
+		e.log.Warn("corpus: " + sum)
 	}
 	return c, nil
 }
+
+// skippedShown is how many unreadable corpus files a summary names.
+const skippedShown = 3
 
 // openIndex loads the corpus and its index, building the index when needed.
 func (e *env) openIndex(ctx context.Context) (*retrieval.Index, *retrieval.Corpus, error) {

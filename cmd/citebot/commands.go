@@ -101,6 +101,13 @@ func (a *App) cmdIndex(ctx context.Context, args []string) error {
 	fmt.Fprintf(a.Stdout, "  duplicates removed: %d\n", m.Duplicates)
 	fmt.Fprintf(a.Stdout, "  embedder:           %s (%d dimensions)\n", m.Embedder, m.Dims)
 	fmt.Fprintf(a.Stdout, "  time:               %s\n", time.Since(start).Round(time.Millisecond))
+	if sum := c.ProblemSummary(skippedShown); sum != "" {
+		fmt.Fprintf(a.Stdout, "  skipped:            %s\n", sum)
+	}
+	if rep.SaveErr != nil {
+		fmt.Fprintf(a.Stdout, "  file:               none (not saved)\n")
+		return fmt.Errorf("index: the index could not be saved, so every command will build it again: %w", rep.SaveErr)
+	}
 	if rep.Path != "" {
 		fmt.Fprintf(a.Stdout, "  file:               %s\n", rep.Path)
 	} else {

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/citebot/citebot/retrieval"
 )
 
 // Config is citebot's configuration file. Defaults come first, the file goes
@@ -22,6 +24,9 @@ type Config struct {
 	Corpus  struct {
 		// Dir replaces the embedded default corpus with a folder.
 		Dir string `yaml:"dir"`
+		// MaxFileBytes is the size of the largest file read from Dir;
+		// larger files are skipped with a warning.
+		MaxFileBytes int64 `yaml:"max_file_bytes"`
 	} `yaml:"corpus"`
 	Embedder struct {
 		Kind string `yaml:"kind"` // local or openai
@@ -85,6 +90,7 @@ type Config struct {
 
 func defaultConfig() Config {
 	var c Config
+	c.Corpus.MaxFileBytes = retrieval.DefaultMaxFileBytes
 	c.Embedder.Kind = "local"
 	c.Embedder.Dims = 1024
 	c.Embedder.BatchSize = 64
@@ -144,6 +150,9 @@ func loadConfig(path string) (Config, error) {
 }
 
 func (c Config) validate() error {
+	if c.Corpus.MaxFileBytes < 1 || c.Corpus.MaxFileBytes > 1<<30 {
+		return fmt.Errorf("corpus.max_file_bytes must be between 1 and 1073741824 (1 GiB), not %d", c.Corpus.MaxFileBytes)
+	}
 	switch c.Embedder.Kind {
 	case "local", "":
 	case "openai":

@@ -61,7 +61,7 @@ func (a *App) cmdDiscord(ctx context.Context, args []string) error {
 // reload reads the corpus again and opens its index, for /reindex.
 func (e *env) reload(ctx context.Context) (discord.Engine, string, error) {
 	start := time.Now()
-	ix, _, err := e.openIndex(ctx)
+	ix, c, err := e.openIndex(ctx)
 	if err != nil {
 		return discord.Engine{}, "", err
 	}
@@ -70,8 +70,11 @@ func (e *env) reload(ctx context.Context) (discord.Engine, string, error) {
 		return discord.Engine{}, "", err
 	}
 	m := ix.Manifest()
-	return discord.Engine{Pipeline: p, Index: ix},
-		fmt.Sprintf("%d passages from %d documents (%d duplicates removed) in %s.", m.Passages, m.Documents, m.Duplicates, time.Since(start).Round(time.Millisecond)), nil
+	status := fmt.Sprintf("%d passages from %d documents (%d duplicates removed) in %s.", m.Passages, m.Documents, m.Duplicates, time.Since(start).Round(time.Millisecond))
+	if sum := c.ProblemSummary(skippedShown); sum != "" {
+		status += " " + sum + "."
+	}
+	return discord.Engine{Pipeline: p, Index: ix}, status, nil
 }
 
 func (e *env) auditPath() (string, error) {
