@@ -1,9 +1,13 @@
 package retrieval
 
 import (
+	"bufio"
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -189,5 +193,82 @@ func TestSearchFallsBackToWordsWhenTheEmbedderChanges(t *testing.T) {
 				t.Errorf("Degraded is %d characters long", len([]rune(res.Degraded)))
 			}
 		})
+	}
+}
+
+// TestHelperProcessOpen is a process of TestConcurrentProcessesBuildOnce:
+// it says it is ready, waits for its standard input to close, opens the
+// index and says whether it rebuilt it.
+func TestHelperProcessOpen(t *testing.T) {
+	dir := os.Getenv("CITEBOT_TEST_OPEN_DIR")
+	if dir == "" {
+		t.Skip("run by TestConcurrentProcessesBuildOnce")
+	}
+	c, _ := syntheticCorpus(10, 100)
+	fmt.Println("ready")
+	io.Copy(io.Discard, os.Stdin)
+	_, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("rebuilt=%v\n", rep.Rebuilt)
+}
+
+func TestConcurrentProcessesBuildOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts processes")
+	}
+	dir := t.TempDir()
+	const n = 3
+	type proc struct {
+		cmd   *exec.Cmd
+		in    io.WriteCloser
+		out   *bufio.Reader
+	}
+	procs := make([]*proc, n)
+	for i := range procs {
+		cmd := exec.CommandContext(t.Context(), os.Args[0], "-test.run=^TestHelperProcessOpen$", "-test.v")
+		cmd.Env = append(os.Environ(), "CITEBOT_TEST_OPEN_DIR="+dir)
+		in, err := cmd.StdinPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		procs[i] = &proc{cmd: cmd, in: in, out: bufio.NewReader(out)}
+	}
+	for _, p := range procs { // all ready: then all go at once
+		for {
+			line, err := p.out.ReadString('\n')
+			if err != nil {
+				t.Fatalf("helper ended before it was ready: %v", err)
+			}
+			if line == "ready\n" {
+				break
+			}
+		}
+	}
+	for _, p := range procs {
+		p.in.Close()
+	}
+	rebuilt := 0
+	for _, p := range procs {
+		rest, _ := io.ReadAll(p.out)
+		if err := p.cmd.Wait(); err != nil {
+			t.Fatalf("helper: %v\n%s", err, rest)
+		}
+		if strings.Contains(string(rest), "rebuilt=true") {
+			rebuilt++
+		} else if !strings.Contains(string(rest), "rebuilt=false") {
+			t.Fatalf("helper said:\n%s", rest)
+		}
+	}
+	if rebuilt != 1 {
+		t.Errorf("%d of %d processes rebuilt the index, want 1", rebuilt, n)
 	}
 }
