@@ -221,9 +221,9 @@ func TestConcurrentProcessesBuildOnce(t *testing.T) {
 	dir := t.TempDir()
 	const n = 3
 	type proc struct {
-		cmd   *exec.Cmd
-		in    io.WriteCloser
-		out   *bufio.Reader
+		cmd *exec.Cmd
+		in  io.WriteCloser
+		out *bufio.Reader
 	}
 	procs := make([]*proc, n)
 	for i := range procs {
