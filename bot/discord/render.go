@@ -298,14 +298,14 @@ func fit(text []rune, n, most int, layout func(string) []message) []message {
 
 // maskedLink matches the middle of a Markdown link, "](", which Discord
 // renders as clickable text ("[1](https://…)" shows as a "1" that looks like
-// a citation marker).
-var maskedLink = regexp.MustCompile(`\](\s*)\(`)
+// a citation marker). Discord wants nothing between the two.
+var maskedLink = regexp.MustCompile(`\]\(`)
 
 // neutraliseLinks keeps Markdown links in text a model wrote from
 // rendering as masked links: the parenthesis is escaped, so the brackets
 // and the address show as written.
 func neutraliseLinks(s string) string {
-	return maskedLink.ReplaceAllString(s, `]$1\(`)
+	return maskedLink.ReplaceAllLiteralString(s, `]\(`)
 }
 
 // userNote is the part of an answer's note users see: parenthesised detail
