@@ -11,9 +11,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // database/sql driver "sqlite"
@@ -32,28 +34,32 @@ type Citation struct {
 
 // Record is one answer.
 type Record struct {
-	ID        int64      `json:"id"`
-	Time      time.Time  `json:"time"`
-	GuildID   string     `json:"guild_id"`
-	ChannelID string     `json:"channel_id"`
-	UserID    string     `json:"user_id"`
-	Question  string     `json:"question"`
-	Answer    string     `json:"answer"`
-	Declined  bool       `json:"declined"`
-	Mode      string     `json:"mode"`
-	Model     string     `json:"model"`
-	Note      string     `json:"note"`
-	LatencyMS int64      `json:"latency_ms"`
-	Citations []Citation `json:"citations"`
+	ID        int64     `json:"id"`
+	Time      time.Time `json:"time"`
+	GuildID   string    `json:"guild_id"`
+	ChannelID string    `json:"channel_id"`
+	UserID    string    `json:"user_id"`
+	Question  string    `json:"question"`
+	Answer    string    `json:"answer"`
+	Declined  bool      `json:"declined"`
+	Mode      string    `json:"mode"`
+	Model     string    `json:"model"`
+	Note      string    `json:"note"`
+	// ErrorDetail is what went wrong in full (a model server's error text,
+	// say) when users were shown only a short class of it; never shown in
+	// Discord, kept here and in the logs for operators.
+	ErrorDetail string     `json:"error_detail,omitempty"`
+	LatencyMS   int64      `json:"latency_ms"`
+	Citations   []Citation `json:"citations"`
 	// Feedback is +1 (👍), -1 (👎) or 0 (none); FeedbackBy who gave it.
 	Feedback   int    `json:"feedback"`
 	FeedbackBy string `json:"feedback_by"`
 }
 
 // Flagged reports whether a record deserves a moderator's look first: a 👎,
-// an unverified quotation, or a note (the model failed).
+// an unverified quotation, or a note or an error (the model failed).
 func (r Record) Flagged() bool {
-	if r.Feedback < 0 || r.Note != "" {
+	if r.Feedback < 0 || r.Note != "" || r.ErrorDetail != "" {
 		return true
 	}
 	for _, c := range r.Citations {
@@ -93,10 +99,68 @@ CREATE INDEX IF NOT EXISTS answers_time ON answers(time);
 CREATE INDEX IF NOT EXISTS answers_flagged ON answers(flagged, time);
 `
 
+// migrations add the columns later versions brought to a log made by an
+// earlier one; each is applied when its column is missing.
+var migrations = []struct{ column, ddl string }{
+	{"error_detail", `ALTER TABLE answers ADD COLUMN error_detail TEXT NOT NULL DEFAULT ''`},
+}
+
+// migrate brings an existing log's table up to date.
+func migrate(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, `SELECT name FROM pragma_table_info('answers')`)
+	if err != nil {
+		return fmt.Errorf("read columns: %w", err)
+	}
+	have := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return fmt.Errorf("read columns: %w", err)
+		}
+		have[name] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read columns: %w", err)
+	}
+	for _, m := range migrations {
+		if have[m.column] {
+			continue
+		}
+		if _, err := db.ExecContext(ctx, m.ddl); err != nil {
+			return fmt.Errorf("add column %s: %w", m.column, err)
+		}
+	}
+	return nil
+}
+
+// private makes the log file and SQLite's companion files (-wal, -shm,
+// -journal) readable by their owner only: they hold user IDs and questions.
+// A file that does not exist yet is created empty with that mode, so SQLite,
+// which gives its companion files the mode of the database file, never
+// makes a readable one.
+func private(path string) error {
+	f, err := os.OpenFile(path, os.O_RDONLY|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	for _, p := range []string{path, path + "-wal", path + "-shm", path + "-journal"} {
+		if err := os.Chmod(p, 0o600); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
 // Open opens (creating if needed) the log at path. Records older than
 // retentionDays are deleted on open and by Prune; 0 keeps them forever.
 func Open(ctx context.Context, path string, retentionDays int) (*Log, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("audit log: %w", err)
+	}
+	if err := private(path); err != nil {
 		return nil, fmt.Errorf("audit log: %w", err)
 	}
 	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)"
@@ -108,6 +172,14 @@ func Open(ctx context.Context, path string, retentionDays int) (*Log, error) {
 	if _, err := db.ExecContext(ctx, schema); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("audit log %s: %w", path, err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("audit log %s: %w", path, err)
+	}
+	if err := private(path); err != nil { // the -wal and -shm files now exist
+		db.Close()
+		return nil, fmt.Errorf("audit log: %w", err)
 	}
 	l := &Log{db: db, retention: time.Duration(retentionDays) * 24 * time.Hour}
 	if _, err := l.Prune(ctx, time.Now()); err != nil {
@@ -130,10 +202,10 @@ func (l *Log) Add(ctx context.Context, r Record) (int64, error) {
 		r.Time = time.Now()
 	}
 	res, err := l.db.ExecContext(ctx, `INSERT INTO answers
-		(time, guild_id, channel_id, user_id, question, answer, declined, mode, model, note, latency_ms, citations, flagged)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		(time, guild_id, channel_id, user_id, question, answer, declined, mode, model, note, error_detail, latency_ms, citations, flagged)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.Time.UnixMilli(), r.GuildID, r.ChannelID, r.UserID, r.Question, r.Answer, r.Declined, r.Mode, r.Model, r.Note,
-		r.LatencyMS, string(cits), r.Flagged())
+		r.ErrorDetail, r.LatencyMS, string(cits), r.Flagged())
 	if err != nil {
 		return 0, fmt.Errorf("audit: add: %w", err)
 	}
@@ -159,14 +231,14 @@ func (l *Log) Feedback(ctx context.Context, id int64, userID string, vote int) e
 	return nil
 }
 
-const columns = `id, time, guild_id, channel_id, user_id, question, answer, declined, mode, model, note, latency_ms, citations, feedback, feedback_by`
+const columns = `id, time, guild_id, channel_id, user_id, question, answer, declined, mode, model, note, error_detail, latency_ms, citations, feedback, feedback_by`
 
 func scan(rows *sql.Rows) (Record, error) {
 	var r Record
 	var ms int64
 	var cits string
 	if err := rows.Scan(&r.ID, &ms, &r.GuildID, &r.ChannelID, &r.UserID, &r.Question, &r.Answer, &r.Declined,
-		&r.Mode, &r.Model, &r.Note, &r.LatencyMS, &cits, &r.Feedback, &r.FeedbackBy); err != nil {
+		&r.Mode, &r.Model, &r.Note, &r.ErrorDetail, &r.LatencyMS, &cits, &r.Feedback, &r.FeedbackBy); err != nil {
 		return r, fmt.Errorf("audit: read: %w", err)
 	}
 	r.Time = time.UnixMilli(ms).UTC()
@@ -207,7 +279,9 @@ func (l *Log) Prune(ctx context.Context, now time.Time) (int64, error) {
 }
 
 // Export writes every record, oldest first, as JSON lines ("jsonl") or CSV
-// ("csv", citations as a JSON column).
+// ("csv", citations as a JSON column). In CSV, a text cell that a
+// spreadsheet would read as a formula (starting with =, +, -, @, a tab or a
+// carriage return) is prefixed with a single quote.
 func (l *Log) Export(ctx context.Context, w io.Writer, format string) error {
 	if format != "jsonl" && format != "csv" {
 		return fmt.Errorf("audit: export format must be jsonl or csv, not %q", format)
@@ -222,7 +296,7 @@ func (l *Log) Export(ctx context.Context, w io.Writer, format string) error {
 	cw := csv.NewWriter(w)
 	if format == "csv" {
 		cw.Write([]string{"id", "time", "guild_id", "channel_id", "user_id", "question", "answer", "declined", "mode", "model",
-			"note", "latency_ms", "feedback", "feedback_by", "flagged", "citations"})
+			"note", "latency_ms", "feedback", "feedback_by", "flagged", "citations", "error_detail"})
 	}
 	for rows.Next() {
 		r, err := scan(rows)
@@ -236,13 +310,22 @@ func (l *Log) Export(ctx context.Context, w io.Writer, format string) error {
 			continue
 		}
 		cits, _ := json.Marshal(r.Citations)
-		cw.Write([]string{strconv.FormatInt(r.ID, 10), r.Time.Format(time.RFC3339), r.GuildID, r.ChannelID, r.UserID,
-			r.Question, r.Answer, strconv.FormatBool(r.Declined), r.Mode, r.Model, r.Note, strconv.FormatInt(r.LatencyMS, 10),
-			strconv.Itoa(r.Feedback), r.FeedbackBy, strconv.FormatBool(r.Flagged()), string(cits)})
+		t := cell
+		cw.Write([]string{strconv.FormatInt(r.ID, 10), r.Time.Format(time.RFC3339), t(r.GuildID), t(r.ChannelID), t(r.UserID),
+			t(r.Question), t(r.Answer), strconv.FormatBool(r.Declined), t(r.Mode), t(r.Model), t(r.Note), strconv.FormatInt(r.LatencyMS, 10),
+			strconv.Itoa(r.Feedback), t(r.FeedbackBy), strconv.FormatBool(r.Flagged()), t(string(cits)), t(r.ErrorDetail)})
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("audit: export: %w", err)
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// cell keeps a text cell from being read as a formula by a spreadsheet.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

@@ -2,9 +2,11 @@ package audit
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -82,5 +84,133 @@ func TestLogRoundTrip(t *testing.T) {
 	defer l.Close()
 	if recs, _ := l.Recent(t.Context(), 10); len(recs) != 2 {
 		t.Errorf("%d records after reopening", len(recs))
+	}
+}
+
+func TestLogFilesAreOwnerOnly(t *testing.T) {
+	t.Run("new", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "data", "audit.db")
+		l, err := Open(t.Context(), path, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Close()
+		if _, err := l.Add(t.Context(), Record{Question: "q"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []string{path, path + "-wal", path + "-shm"} {
+			fi, err := os.Stat(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m := fi.Mode().Perm(); m != 0o600 {
+				t.Errorf("%s: mode %o, want 600", filepath.Base(p), m)
+			}
+		}
+	})
+	t.Run("existing", func(t *testing.T) {
+		// A log made before this fix, still open (so its -wal and -shm
+		// files exist), all readable by everyone.
+		path := filepath.Join(t.TempDir(), "audit.db")
+		first, err := Open(t.Context(), path, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer first.Close()
+		if _, err := first.Add(t.Context(), Record{Question: "q"}); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range []string{path, path + "-wal", path + "-shm"} {
+			if err := os.Chmod(p, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		l, err := Open(t.Context(), path, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Close()
+		for _, p := range []string{path, path + "-wal", path + "-shm"} {
+			fi, err := os.Stat(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m := fi.Mode().Perm(); m != 0o600 {
+				t.Errorf("%s: mode %o after reopening, want 600", filepath.Base(p), m)
+			}
+		}
+		if recs, err := l.Recent(t.Context(), 5); err != nil || len(recs) != 1 {
+			t.Errorf("records %v, %v", recs, err)
+		}
+	})
+}
+
+func TestCSVExportNeutralisesFormulas(t *testing.T) {
+	l, err := Open(t.Context(), filepath.Join(t.TempDir(), "audit.db"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	for _, q := range []string{"=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx", "plain", "a=b"} {
+		if _, err := l.Add(t.Context(), Record{Question: q, Answer: q, UserID: q}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := l.Export(t.Context(), &b, "csv"); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows[1:] {
+		for _, col := range []int{4, 5, 6} {
+			c := row[col]
+			t.Run(c, func(t *testing.T) {
+				if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+					t.Errorf("column %s starts a formula: %q", rows[0][col], c)
+				}
+				if c != "plain" && c != "a=b" && !strings.HasPrefix(c, "'") {
+					t.Errorf("column %s not prefixed: %q", rows[0][col], c)
+				}
+			})
+		}
+		if row[12] != "0" {
+			t.Errorf("feedback %q: numbers stay numbers", row[12])
+		}
+	}
+}
+
+func TestOldLogIsMigrated(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The table as citebot created it before error_detail.
+	if _, err := db.Exec(`CREATE TABLE answers (id INTEGER PRIMARY KEY AUTOINCREMENT, time INTEGER NOT NULL,
+		guild_id TEXT NOT NULL, channel_id TEXT NOT NULL, user_id TEXT NOT NULL, question TEXT NOT NULL, answer TEXT NOT NULL,
+		declined INTEGER NOT NULL, mode TEXT NOT NULL, model TEXT NOT NULL, note TEXT NOT NULL, latency_ms INTEGER NOT NULL,
+		citations TEXT NOT NULL, flagged INTEGER NOT NULL, feedback INTEGER NOT NULL DEFAULT 0, feedback_by TEXT NOT NULL DEFAULT '');
+		INSERT INTO answers (time, guild_id, channel_id, user_id, question, answer, declined, mode, model, note, latency_ms, citations, flagged)
+		VALUES (1, 'g', 'c', 'u', 'old question', 'a', 0, 'llm', 'm', '', 5, '[]', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	l, err := Open(t.Context(), path, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if _, err := l.Add(t.Context(), Record{Question: "new", Note: "The model could not answer.", ErrorDetail: "401: bad key sk-abc"}); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := l.Recent(t.Context(), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 2 || recs[0].ErrorDetail != "401: bad key sk-abc" || !recs[0].Flagged() || recs[1].Question != "old question" {
+		t.Errorf("after migration: %+v", recs)
 	}
 }

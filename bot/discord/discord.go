@@ -49,6 +49,10 @@ type Config struct {
 	// MaxConcurrent answers are written at once; QueueSize more wait.
 	MaxConcurrent int
 	QueueSize     int
+	// MaxMessages bounds the messages of one answer, the first (or the
+	// interaction's response) included; a longer answer is cut short with
+	// a line saying so. Default 3.
+	MaxMessages int
 	// EditInterval is the least time between two edits of one message.
 	EditInterval    time.Duration
 	AnswerTimeout   time.Duration
@@ -111,7 +115,14 @@ type Bot struct {
 type userLimiter struct {
 	lim  *rate.Limiter
 	seen time.Time
+	// noticeUntil is when the user may next be told they are refused: one
+	// notice per noticeWindow however many questions they send.
+	noticeUntil time.Time
+	dm          string // the user's direct message channel, once opened
 }
+
+// noticeWindow is the least time between two "busy" notices to one user.
+const noticeWindow = time.Minute
 
 type thread struct {
 	mu   sync.Mutex // one answer at a time in a conversation
@@ -148,6 +159,9 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	if cfg.QueueSize < 0 {
 		cfg.QueueSize = 0
 	}
+	if cfg.MaxMessages <= 0 {
+		cfg.MaxMessages = 3
+	}
 	if cfg.EditInterval <= 0 {
 		cfg.EditInterval = 1500 * time.Millisecond
 	}
@@ -160,9 +174,17 @@ func New(cfg Config, deps Deps) (*Bot, error) {
 	if deps.Log == nil {
 		deps.Log = slog.New(slog.DiscardHandler)
 	}
+	deps.Log = slog.New(redactor{deps.Log.Handler()})
 	s, err := discordgo.New("Bot " + cfg.Token)
 	if err != nil {
 		return nil, fmt.Errorf("discord: %w", err)
+	}
+	if discordgo.Logger != nil { // routed to slog (see DiscordgoLogger): as verbose as the log is
+		for _, l := range []int{discordgo.LogWarning, discordgo.LogInformational, discordgo.LogDebug} {
+			if deps.Log.Enabled(context.Background(), slogLevel(l)) {
+				s.LogLevel = l
+			}
+		}
 	}
 	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages |
 		discordgo.IntentsDirectMessages | discordgo.IntentMessageContent
@@ -285,6 +307,7 @@ func (b *Bot) Run(ctx context.Context) error {
 }
 
 func commands() []*discordgo.ApplicationCommand {
+	modPerms := int64(discordgo.PermissionManageMessages) // to see the moderators' commands by default
 	return []*discordgo.ApplicationCommand{
 		{Name: "ask", Description: "Ask a question; the answer cites the corpus", Options: []*discordgo.ApplicationCommandOption{
 			{Type: discordgo.ApplicationCommandOptionString, Name: "question", Description: "Your question", Required: true, MaxLength: bot.MaxQuestionChars},
@@ -292,8 +315,12 @@ func commands() []*discordgo.ApplicationCommand {
 		{Name: "source", Description: "Show a passage of the corpus with its provenance", Options: []*discordgo.ApplicationCommandOption{
 			{Type: discordgo.ApplicationCommandOptionString, Name: "id", Description: "Passage ID, as shown under answers", Required: true},
 		}},
-		{Name: "audit", Description: "Moderators: recent answers, flagged ones first"},
-		{Name: "reindex", Description: "Moderators: reload the corpus and rebuild the index"},
+		// Hidden from members without Manage Messages unless a server
+		// admin changes that; checked again when run.
+		{Name: "audit", Description: "Moderators: recent answers, flagged ones first",
+			DefaultMemberPermissions: &modPerms, DMPermission: new(bool)},
+		{Name: "reindex", Description: "Moderators: reload the corpus and rebuild the index",
+			DefaultMemberPermissions: &modPerms, DMPermission: new(bool)},
 	}
 }
 
@@ -311,18 +338,7 @@ func (b *Bot) admit(userID string) (release func(), wait time.Duration, ok bool)
 		return nil, 30 * time.Second, false
 	}
 	b.limMu.Lock()
-	ul := b.limiters[userID]
-	if ul == nil {
-		if len(b.limiters) > 10000 {
-			for id, l := range b.limiters {
-				if time.Since(l.seen) > 10*time.Minute {
-					delete(b.limiters, id)
-				}
-			}
-		}
-		ul = &userLimiter{lim: rate.NewLimiter(rate.Limit(b.cfg.RatePerMinute/60), b.cfg.RateBurst)}
-		b.limiters[userID] = ul
-	}
+	ul := b.limiter(userID)
 	ul.seen = time.Now()
 	r := ul.lim.Reserve()
 	b.limMu.Unlock()
@@ -337,6 +353,37 @@ func (b *Bot) admit(userID string) (release func(), wait time.Duration, ok bool)
 	}
 	b.inflight.Add(1)
 	return func() { <-b.queue; b.inflight.Done() }, 0, true
+}
+
+// limiter returns the user's limiter, made on first use; limMu is held.
+func (b *Bot) limiter(userID string) *userLimiter {
+	ul := b.limiters[userID]
+	if ul == nil {
+		if len(b.limiters) > 10000 {
+			for id, l := range b.limiters {
+				if time.Since(l.seen) > 10*time.Minute {
+					delete(b.limiters, id)
+				}
+			}
+		}
+		ul = &userLimiter{lim: rate.NewLimiter(rate.Limit(b.cfg.RatePerMinute/60), b.cfg.RateBurst)}
+		b.limiters[userID] = ul
+	}
+	return ul
+}
+
+// noticeDue reports whether a user refused now should be told so: once per
+// noticeWindow, so that a flood of questions costs no flood of notices.
+func (b *Bot) noticeDue(userID string) bool {
+	b.limMu.Lock()
+	defer b.limMu.Unlock()
+	ul := b.limiter(userID)
+	now := time.Now()
+	if now.Before(ul.noticeUntil) {
+		return false
+	}
+	ul.noticeUntil = now.Add(noticeWindow)
+	return true
 }
 
 func busyText(wait time.Duration) string {
@@ -355,6 +402,10 @@ func (b *Bot) work(ctx context.Context) (func(), bool) {
 }
 
 // ---- who may do what ----
+
+// dmRolesText refuses a direct message when questions are limited to some
+// roles: a direct message carries no roles to check.
+const dmRolesText = "Questions here are limited to some server roles, which I can't check in direct messages; please ask in the server."
 
 func (b *Bot) isModerator(m *discordgo.Member) bool {
 	if m == nil {
@@ -475,6 +526,10 @@ func (b *Bot) onAsk(i *discordgo.InteractionCreate, question string) {
 		b.private(i, "Questions in direct messages are turned off here; ask in the server.")
 		return
 	}
+	if i.GuildID == "" && len(b.cfg.AllowedRoles) > 0 {
+		b.private(i, dmRolesText)
+		return
+	}
 	if i.GuildID != "" && (!b.channelAllowed(i.ChannelID) || !b.roleAllowed(i.Member)) {
 		b.private(i, "I can't answer here: this channel or your roles are not enabled for citebot.")
 		return
@@ -552,6 +607,10 @@ func (b *Bot) onAudit(i *discordgo.InteractionCreate) {
 		}
 	}
 	parts := split(sb.String(), maxContent)
+	if len(parts) > b.cfg.MaxMessages {
+		parts = parts[:b.cfg.MaxMessages]
+		parts[len(parts)-1] = clip(parts[len(parts)-1], maxContent-40) + "\n… (more in `citebot audit export`)"
+	}
 	b.private(i, parts[0])
 	for _, p := range parts[1:] {
 		if _, err := b.s.FollowupMessageCreate(i.Interaction, true, &discordgo.WebhookParams{Content: p, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()}); err != nil {
@@ -582,7 +641,7 @@ func (b *Bot) onReindex(i *discordgo.InteractionCreate) {
 	text := "Reindexed: " + summary
 	if err != nil {
 		b.log.Error("reindex", "err", err)
-		text = "Reindexing failed; the previous index stays in use. " + clip(err.Error(), 300)
+		text = "Reindexing failed; the previous index stays in use. The bot's log has the details."
 	} else {
 		b.engine.Store(&e)
 		b.log.Info("reindexed", "by", interactionUser(i), "summary", summary)
@@ -638,6 +697,11 @@ func (b *Bot) onMessage(m *discordgo.MessageCreate) {
 		return
 	case !dm && th == nil && !mentioned:
 		return
+	case dm && len(b.cfg.AllowedRoles) > 0:
+		if b.noticeDue(m.Author.ID) {
+			b.reply(m, dmRolesText)
+		}
+		return
 	}
 	if !dm && (!b.channelAllowed(m.ChannelID) || !b.roleAllowed(m.Member)) {
 		return // not enabled here: stay quiet rather than answer everyone
@@ -650,7 +714,11 @@ func (b *Bot) onMessage(m *discordgo.MessageCreate) {
 	}
 	release, wait, ok := b.admit(m.Author.ID)
 	if !ok {
-		b.privateNote(m, busyText(wait))
+		if b.noticeDue(m.Author.ID) {
+			b.privateNote(m, busyText(wait))
+		} else {
+			b.log.Debug("question refused; the user was told already", "user", m.Author.ID)
+		}
 		return
 	}
 	defer release()
@@ -726,13 +794,31 @@ func (b *Bot) reply(m *discordgo.MessageCreate, text string) {
 // message), or in a reply when their direct messages are closed.
 func (b *Bot) privateNote(m *discordgo.MessageCreate, text string) {
 	if m.GuildID != "" {
-		if ch, err := b.s.UserChannelCreate(m.Author.ID); err == nil {
-			if _, err := b.s.ChannelMessageSendComplex(ch.ID, &discordgo.MessageSend{Content: text, AllowedMentions: noMentions()}); err == nil {
+		if ch, err := b.dmChannel(m.Author.ID); err == nil {
+			if _, err := b.s.ChannelMessageSendComplex(ch, &discordgo.MessageSend{Content: text, AllowedMentions: noMentions()}); err == nil {
 				return
 			}
 		}
 	}
 	b.reply(m, text)
+}
+
+// dmChannel returns the user's direct message channel, opening it once.
+func (b *Bot) dmChannel(userID string) (string, error) {
+	b.limMu.Lock()
+	id := b.limiter(userID).dm
+	b.limMu.Unlock()
+	if id != "" {
+		return id, nil
+	}
+	ch, err := b.s.UserChannelCreate(userID)
+	if err != nil {
+		return "", err
+	}
+	b.limMu.Lock()
+	b.limiter(userID).dm = ch.ID
+	b.limMu.Unlock()
+	return ch.ID, nil
 }
 
 // ---- answering ----
@@ -796,18 +882,34 @@ func (b *Bot) answer(r req, out output) {
 	} else {
 		a, err = e.Pipeline.Ask(ctx, r.question, onUpdate)
 	}
+	latency := time.Since(r.received)
 	if err != nil {
+		// Users get a short class of what went wrong; the log and the audit
+		// record keep the detail.
 		b.log.Error("answer", "err", err, "user", r.user)
-		if err := out.final([]message{{Content: "Sorry, I could not answer that just now. Please try again later."}}); err != nil {
+		const failed = "Sorry, I could not answer that just now. Please try again later."
+		if b.deps.Audit != nil {
+			rec := audit.Record{Time: r.received, GuildID: r.guild, ChannelID: r.channel, UserID: r.user, Question: r.question,
+				Note: failed, ErrorDetail: RedactTokens(err.Error()), LatencyMS: latency.Milliseconds()}
+			if _, err := b.deps.Audit.Add(ctx, rec); err != nil {
+				b.log.Error("audit log", "err", err)
+			}
+		}
+		if err := out.final([]message{{Content: failed}}); err != nil {
 			b.log.Warn("send failure notice", "err", err)
 		}
 		return
 	}
-	latency := time.Since(r.received)
+	detail := ""
+	if a.Note != "" && userNote(a.Note) != a.Note {
+		detail = a.Note // users see the note without its detail
+		b.log.Warn("answer note", "note", a.Note, "user", r.user)
+	}
 	var id int64
 	if b.deps.Audit != nil {
 		rec := audit.Record{Time: r.received, GuildID: r.guild, ChannelID: r.channel, UserID: r.user, Question: r.question,
-			Answer: a.Text, Declined: a.Declined, Mode: a.Mode, Model: a.Model, Note: a.Note, LatencyMS: latency.Milliseconds()}
+			Answer: a.Text, Declined: a.Declined, Mode: a.Mode, Model: a.Model, Note: userNote(a.Note), ErrorDetail: detail,
+			LatencyMS: latency.Milliseconds()}
 		for _, c := range a.Citations {
 			rec.Citations = append(rec.Citations, audit.Citation{Ref: c.Ref, PassageID: c.PassageID, Source: c.Source,
 				LineStart: c.LineStart, LineEnd: c.LineEnd, Excerpt: c.Excerpt, Verified: c.Verified})
@@ -816,7 +918,7 @@ func (b *Bot) answer(r req, out output) {
 			b.log.Error("audit log", "err", err)
 		}
 	}
-	msgs := renderAnswer(a, embeds, answerButtons(a, id))
+	msgs := renderAnswer(a, embeds, answerButtons(a, id), b.cfg.MaxMessages)
 	if shown {
 		if wait := b.cfg.EditInterval - time.Since(lastShow); wait > 0 {
 			select {

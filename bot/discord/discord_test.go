@@ -37,8 +37,8 @@ func (l *lockedBuffer) String() string {
 
 // startBot runs a bot against a fake Discord, with model answering as reply
 // says (nil: extractive answers).
-func startBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply) (*Bot, *discordtest.Server, *lockedBuffer) {
-	b, fake, logs, stop := runBot(t, cfg, reply)
+func startBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply, opts ...func(*Deps)) (*Bot, *discordtest.Server, *lockedBuffer) {
+	b, fake, logs, stop := runBot(t, cfg, reply, opts...)
 	t.Cleanup(func() {
 		if err := stop(); err != nil {
 			t.Errorf("run: %v", err)
@@ -47,24 +47,29 @@ func startBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Repl
 	return b, fake, logs
 }
 
-// runBot is startBot with the stopping left to the caller.
-func runBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply) (*Bot, *discordtest.Server, *lockedBuffer, func() error) {
+// runBot is startBot with the stopping left to the caller; opts change the
+// bot's collaborators. Logs are kept from the debug level up.
+func runBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply, opts ...func(*Deps)) (*Bot, *discordtest.Server, *lockedBuffer, func() error) {
 	t.Helper()
 	fake := discordtest.New(t)
 	ix := retrievaltest.SeedIndex(t)
-	opts := bot.Options{}
+	popts := bot.Options{}
 	if reply != nil {
 		m := llmtest.New(t)
 		m.Chat = reply
-		opts.Model = llm.New(llm.Config{BaseURL: m.BaseURL(), Model: "m", Stream: true, Timeout: 10 * time.Second}, nil)
+		popts.Model = llm.New(llm.Config{BaseURL: m.BaseURL(), Model: "m", Stream: true, Timeout: 10 * time.Second}, nil)
 	}
-	p, err := bot.NewPipeline(ix, opts)
+	p, err := bot.NewPipeline(ix, popts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	logs := &lockedBuffer{}
 	cfg.Token, cfg.APIBaseURL, cfg.GuildID = "test-token", fake.URL, discordtest.GuildID
-	b, err := New(cfg, Deps{Engine: Engine{Pipeline: p, Index: ix}, Log: slog.New(slog.NewTextHandler(logs, nil))})
+	deps := Deps{Engine: Engine{Pipeline: p, Index: ix}, Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
+	for _, o := range opts {
+		o(&deps)
+	}
+	b, err := New(cfg, deps)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,4 +252,9 @@ func BenchmarkThroughput(b *testing.B) {
 		}
 		b.ReportMetric(batch/time.Since(start).Seconds(), "answers/s")
 	}
+}
+
+// slogTo logs to w from the debug level up.
+func slogTo(w *lockedBuffer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
 }

@@ -2,6 +2,7 @@ package discord
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -202,22 +203,25 @@ func sources(a bot.Answer) []source {
 	return out
 }
 
-// renderAnswer turns an answer into messages within Discord's limits; the
-// last one carries the buttons.
-func renderAnswer(a bot.Answer, embeds bool, buttons []discordgo.MessageComponent) []message {
-	text := a.Text
-	if a.Note != "" {
-		text += "\n\n*" + escape(a.Note) + "*"
+// renderAnswer turns an answer into at most maxMsgs messages within
+// Discord's limits (0: no bound); the last one carries the buttons. An
+// answer that needs more is cut short, sources kept, with a line saying so.
+func renderAnswer(a bot.Answer, embeds bool, buttons []discordgo.MessageComponent, maxMsgs int) []message {
+	text := neutraliseLinks(a.Text)
+	note := ""
+	if n := userNote(a.Note); n != "" {
+		note = "\n\n*" + escape(n) + "*"
 	}
 	srcs := sources(a)
 	heading := "Sources"
 	if a.Declined {
 		heading = "Closest passages (they do not answer the question)"
 	}
-	var msgs []message
-	if embeds {
-		msgs = renderEmbeds(text, heading, srcs)
-	} else {
+	layout := func(text string) []message {
+		text += note
+		if embeds {
+			return renderEmbeds(text, heading, srcs)
+		}
 		var b strings.Builder
 		b.WriteString(text)
 		if len(srcs) > 0 {
@@ -226,15 +230,107 @@ func renderAnswer(a bot.Answer, embeds bool, buttons []discordgo.MessageComponen
 				fmt.Fprintf(&b, "\n**%s**\n%s", escape(s.name), s.body)
 			}
 		}
+		var msgs []message
 		for _, p := range split(b.String(), maxContent) {
 			msgs = append(msgs, message{Content: p})
 		}
+		return msgs
+	}
+	perMsg := maxContent
+	if embeds {
+		perMsg = maxDescription
+	}
+	var msgs []message
+	if maxMsgs <= 0 || runes(text) <= maxMsgs*perMsg {
+		msgs = layout(text)
+	}
+	if maxMsgs > 0 && (msgs == nil || len(msgs) > maxMsgs) {
+		msgs = fit([]rune(text), maxMsgs, maxMsgs*perMsg, layout)
 	}
 	if len(msgs) == 0 {
 		msgs = []message{{Content: "…"}}
 	}
 	msgs[len(msgs)-1].Components = buttons
 	return msgs
+}
+
+// truncatedNote ends an answer cut short to fit its messages.
+const truncatedNote = "**… truncated:** the answer is longer than citebot shows in Discord. " +
+	"The sources and the \"Show passage\" buttons have the passages it cites; `/source` shows any passage in full."
+
+// fit lays out the longest beginning of text (at most most characters)
+// that, ended with truncatedNote, takes at most n messages. When even the
+// sources alone need more, the first n messages are kept and the last one
+// ends with the note.
+func fit(text []rune, n, most int, layout func(string) []message) []message {
+	cut := func(k int) string {
+		head := strings.TrimRight(string(text[:k]), " \n")
+		if i := strings.LastIndexAny(head, " \n"); i > len(head)*4/5 {
+			head = strings.TrimRight(head[:i], " \n") // end on a word boundary
+		}
+		if strings.Count(head, "```")%2 != 0 {
+			head += "\n```" // close a code block left open
+		}
+		if head != "" {
+			head += " …\n\n"
+		}
+		return head + truncatedNote
+	}
+	most = min(len(text), most)
+	if len(layout(cut(0))) <= n {
+		lo, hi := 0, most
+		for lo < hi {
+			mid := (lo + hi + 1) / 2
+			if len(layout(cut(mid))) <= n {
+				lo = mid
+			} else {
+				hi = mid - 1
+			}
+		}
+		return layout(cut(lo))
+	}
+	// The sources alone take more than n messages.
+	msgs := layout(string(text[:most]))[:n]
+	last := &msgs[n-1]
+	last.Content = strings.TrimSpace(clip(last.Content, maxContent-runes(truncatedNote)-2) + "\n\n" + truncatedNote)
+	return msgs
+}
+
+// maskedLink matches the middle of a Markdown link, "](", which Discord
+// renders as clickable text ("[1](https://…)" shows as a "1" that looks like
+// a citation marker). Discord wants nothing between the two.
+var maskedLink = regexp.MustCompile(`\]\(`)
+
+// neutraliseLinks keeps Markdown links in text a model wrote from
+// rendering as masked links: the parenthesis is escaped, so the brackets
+// and the address show as written.
+func neutraliseLinks(s string) string {
+	return maskedLink.ReplaceAllLiteralString(s, `]\(`)
+}
+
+// userNote is the part of an answer's note users see: parenthesised detail
+// (an error's text, which may quote a model server's reply, keys and
+// account names included) is left out; the full note goes to the log and the
+// audit record.
+func userNote(note string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range note {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	s := strings.Join(strings.Fields(b.String()), " ")
+	s = strings.NewReplacer(" ,", ",", " .", ".", " ;", ";").Replace(s)
+	if depth > 0 { // an unclosed parenthesis: everything after it was dropped
+		s = strings.TrimRight(s, " ,;:") + "."
+	}
+	return s
 }
 
 func renderEmbeds(text, heading string, srcs []source) []message {
@@ -264,7 +360,7 @@ func renderEmbeds(text, heading string, srcs []source) []message {
 
 // renderPartial is what an answer being written looks like.
 func renderPartial(text string, embeds bool) message {
-	text = strings.TrimSpace(text) + " …"
+	text = neutraliseLinks(strings.TrimSpace(text)) + " …"
 	if embeds {
 		return message{Embeds: []*discordgo.MessageEmbed{{Description: tail(text, maxDescription), Color: 0x4f7cac}}}
 	}

@@ -55,7 +55,7 @@ func longAnswer(cites int) bot.Answer {
 func TestRenderRespectsDiscordLimits(t *testing.T) {
 	for _, embeds := range []bool{true, false} {
 		a := longAnswer(40)
-		msgs := renderAnswer(a, embeds, answerButtons(a, 7))
+		msgs := renderAnswer(a, embeds, answerButtons(a, 7), 0)
 		if len(msgs) < 2 {
 			t.Errorf("embeds=%v: a long answer fits one message?", embeds)
 		}
@@ -96,7 +96,7 @@ func TestRenderRespectsDiscordLimits(t *testing.T) {
 func TestUnverifiedCitationIsNeverQuoted(t *testing.T) {
 	a := bot.Answer{Text: "x (unverified) [1]", Citations: []bot.Citation{{Ref: 1, PassageID: "p", Title: "T", Excerpt: "invented words", Verified: false}}}
 	for _, embeds := range []bool{true, false} {
-		for _, m := range renderAnswer(a, embeds, nil) {
+		for _, m := range renderAnswer(a, embeds, nil, 0) {
 			all := m.Content
 			for _, e := range m.Embeds {
 				for _, f := range e.Fields {

@@ -73,6 +73,7 @@ type Config struct {
 		RateBurst       int           `yaml:"rate_burst"`
 		MaxConcurrent   int           `yaml:"max_concurrent"`
 		QueueSize       int           `yaml:"queue_size"`
+		MaxMessages     int           `yaml:"max_messages"`
 		EditInterval    time.Duration `yaml:"edit_interval"`
 		AnswerTimeout   time.Duration `yaml:"answer_timeout"`
 		ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
@@ -111,6 +112,7 @@ func defaultConfig() Config {
 	d.RateBurst = 3
 	d.MaxConcurrent = 8
 	d.QueueSize = 32
+	d.MaxMessages = 3
 	d.EditInterval = 1500 * time.Millisecond
 	d.AnswerTimeout = 3 * time.Minute
 	d.ShutdownTimeout = 20 * time.Second
@@ -211,6 +213,9 @@ func (c Config) validate() error {
 	}
 	if d.RatePerMinute <= 0 || d.RateBurst < 1 || d.MaxConcurrent < 1 || d.QueueSize < 0 {
 		return errors.New("discord.rate_per_minute and discord.rate_burst must be positive, discord.max_concurrent ≥ 1, discord.queue_size ≥ 0")
+	}
+	if d.MaxMessages < 1 {
+		return errors.New("discord.max_messages must be at least 1")
 	}
 	if d.EditInterval <= 0 || d.AnswerTimeout <= 0 || d.ShutdownTimeout <= 0 {
 		return errors.New("discord.edit_interval, discord.answer_timeout and discord.shutdown_timeout must be positive")

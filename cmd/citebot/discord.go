@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/citebot/citebot/bot/audit"
 	"github.com/citebot/citebot/bot/discord"
 )
@@ -40,10 +42,14 @@ func (a *App) cmdDiscord(ctx context.Context, args []string) error {
 		return err
 	}
 	defer log.Close()
+	// discordgo logs through a package variable: its lines go to our log,
+	// interaction tokens redacted.
+	discordgo.Logger = discord.DiscordgoLogger(e.log)
 	b, err := discord.New(discord.Config{
 		Token: token, APIBaseURL: d.APIBaseURL, GuildID: d.GuildID, ReplyMode: d.ReplyMode, Render: d.Render,
 		AllowedChannels: d.AllowedChannels, AllowedRoles: d.AllowedRoles, ModeratorRoles: d.ModeratorRoles, AllowDMs: d.AllowDMs,
 		RatePerMinute: d.RatePerMinute, RateBurst: d.RateBurst, MaxConcurrent: d.MaxConcurrent, QueueSize: d.QueueSize,
+		MaxMessages:  d.MaxMessages,
 		EditInterval: d.EditInterval, AnswerTimeout: d.AnswerTimeout, ShutdownTimeout: d.ShutdownTimeout,
 	}, discord.Deps{
 		Engine: engine,

@@ -51,6 +51,20 @@ type Server struct {
 	channels map[string]string
 	// FailThreads makes thread creation fail.
 	FailThreads bool
+	fault       func(Call) int
+}
+
+// DropConnection, returned by a fault function, closes the connection
+// without an answer.
+const DropConnection = -1
+
+// SetFault makes the fake fail REST calls: f returns the HTTP status to
+// answer a call with (an error body goes with it), DropConnection, or 0 to
+// answer normally. nil ends the faults.
+func (s *Server) SetFault(f func(Call) int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fault = f
 }
 
 type gatewayConn struct {
@@ -134,10 +148,29 @@ func (s *Server) rest(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.calls = append(s.calls, c)
+	fault := s.fault
 	s.mu.Unlock()
 	select {
 	case s.notify <- struct{}{}:
 	default:
+	}
+	if fault != nil {
+		switch status := fault(c); {
+		case status == DropConnection:
+			if hj, ok := w.(http.Hijacker); ok {
+				if conn, _, err := hj.Hijack(); err == nil {
+					conn.Close()
+					return
+				}
+			}
+			w.WriteHeader(http.StatusBadGateway)
+			return
+		case status != 0:
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(status)
+			fmt.Fprintf(w, `{"message": "fake fault %d", "code": 0}`, status)
+			return
+		}
 	}
 	if c.Auth != "Bot test-token" {
 		w.WriteHeader(http.StatusUnauthorized)
@@ -356,6 +389,33 @@ func (s *Server) Message(channelID string, m Member, content string, mention boo
 		"author":   map[string]any{"id": m.UserID, "username": "user" + m.UserID, "discriminator": "0"},
 		"member":   member,
 		"mentions": mentions, "timestamp": time.Now().Format(time.RFC3339),
+	})
+	return id
+}
+
+// DMSlashCommand dispatches an application command used in a direct
+// message (no guild, no member) and returns its ID and token.
+func (s *Server) DMSlashCommand(channelID, userID, name string, options map[string]string) (id, token string) {
+	id, token = s.ID(), "tok-"+s.ID()
+	var opts []any
+	for k, v := range options {
+		opts = append(opts, map[string]any{"name": k, "type": 3, "value": v})
+	}
+	s.Dispatch("INTERACTION_CREATE", map[string]any{
+		"id": id, "application_id": AppID, "type": 2, "token": token, "version": 1,
+		"channel_id": channelID, "user": map[string]any{"id": userID, "username": "user" + userID, "discriminator": "0"},
+		"data": map[string]any{"id": s.ID(), "name": name, "type": 1, "options": opts},
+	})
+	return id, token
+}
+
+// DMMessage dispatches a direct message from a user and returns its ID.
+func (s *Server) DMMessage(channelID, userID, content string) string {
+	id := s.ID()
+	s.Dispatch("MESSAGE_CREATE", map[string]any{
+		"id": id, "channel_id": channelID, "content": content, "type": 0,
+		"author":    map[string]any{"id": userID, "username": "user" + userID, "discriminator": "0"},
+		"timestamp": time.Now().Format(time.RFC3339),
 	})
 	return id
 }
