@@ -29,7 +29,7 @@ var quoteForms = map[rune]quoteForm{
 	'"':  {closers: "\""},
 	'“':  {closers: "”\""},
 	'”':  {closers: "”"},
-	'＂': {closers: "＂"},
+	'＂':  {closers: "＂"},
 	'«':  {closers: "»"},
 	'»':  {closers: "«»"},
 	'„':  {closers: "“”"},
