@@ -17,8 +17,9 @@ type quoteForm struct {
 	closers string // marks that may close it
 	// apostrophe: the mark is also an apostrophe (don't, Pakistan's, the
 	// '90s), so it opens only after a non-word character and before a
-	// letter, closes only before a non-word character, a quotation never
-	// spans a line, and an unclosed one is left as it is.
+	// letter, closes only before a non-word character, and a quotation
+	// never spans a line. Like any mark, one that opens and is never
+	// closed is dropped.
 	apostrophe bool
 }
 
@@ -157,6 +158,7 @@ const (
 	atMarker
 	atQuote
 	atBlock
+	atStray // an apostrophe-like mark that is dropped
 )
 
 // next finds the first rune of buf that may start a marker or a
@@ -185,12 +187,19 @@ func (c *citer) next(final bool) (i, what int) {
 				return j, atQuote
 			}
 			if !isWordRune(prev) {
-				if j+size == len(c.buf) && !final {
+				if !final && !utf8.FullRuneInString(c.buf[j+size:]) {
 					return j, atNothing // what follows decides
 				}
-				nr, _ := utf8.DecodeRuneInString(c.buf[j+size:])
-				if unicode.IsLetter(nr) {
+				nr, n := utf8.DecodeRuneInString(c.buf[j+size:])
+				switch {
+				case n == 0 || isNewline(nr):
+				case unicode.IsLetter(nr):
 					return j, atQuote
+				case unicode.IsSpace(nr) || nr == '[' || nr == '`' || isQuoteMark(nr):
+					// What follows may be shown differently (a dropped
+					// marker, an unverified quotation's words), which
+					// could make this mark open a quotation: it goes.
+					return j, atStray
 				}
 			}
 		}
@@ -219,7 +228,9 @@ func (c *citer) process(final bool) error {
 			trimmed := strings.TrimRight(text, " \t")
 			text, held = trimmed, text[len(trimmed):]
 		}
-		if text != "" {
+		if text != "" || (what != atNothing && what != atMarker) {
+			// Held white space stays before a quotation (even one that
+			// is dropped), as it does when the text arrives whole.
 			if err := c.write(c.takeSpace() + text); err != nil {
 				return err
 			}
@@ -237,6 +248,9 @@ func (c *citer) process(final bool) error {
 			done, err = c.quotation(final)
 		case atBlock:
 			done, err = c.block(final)
+		case atStray:
+			_, size := utf8.DecodeRuneInString(c.buf)
+			c.buf, done = c.buf[size:], true
 		}
 		if err != nil || !done {
 			return err
@@ -272,14 +286,13 @@ func (c *citer) marker(final bool) (bool, error) {
 
 // closing finds where the quotation opening buf ends: the marks open
 // (size bytes) and, at end, the closing marks (closeSize bytes). wait:
-// more text is needed to decide; keep: the opening mark is an apostrophe
-// after all; neither and end < 0: unclosed or too long.
-func (c *citer) closing(final bool) (size, end, closeSize int, wait, keep bool) {
+// more text is needed to decide; else end < 0: unclosed or too long.
+func (c *citer) closing(final bool) (size, end, closeSize int, wait bool) {
 	open, size := utf8.DecodeRuneInString(c.buf)
 	if open == '`' {
 		size = len(c.buf) - len(strings.TrimLeft(c.buf, "`"))
 		if size == len(c.buf) && !final {
-			return size, -1, 0, true, false // the run may go on
+			return size, -1, 0, true // the run may go on
 		}
 		for j := size; j < len(c.buf) && j-size < maxHeldQuote; {
 			k := strings.IndexByte(c.buf[j:], '`')
@@ -289,63 +302,58 @@ func (c *citer) closing(final bool) (size, end, closeSize int, wait, keep bool) 
 			j += k
 			n := len(c.buf[j:]) - len(strings.TrimLeft(c.buf[j:], "`"))
 			if j+n == len(c.buf) && !final {
-				return size, -1, 0, true, false
+				return size, -1, 0, true
 			}
 			if n == size && j-size < maxHeldQuote {
-				return size, j - size, n, false, false
+				return size, j - size, n, false
 			}
 			j += n
 		}
 		if len(c.buf)-size < maxHeldQuote && !final {
-			return size, -1, 0, true, false
+			return size, -1, 0, true
 		}
-		return size, -1, 0, false, false
+		return size, -1, 0, false
 	}
 	f := quoteForms[open]
 	for j := size; j < len(c.buf); {
 		if j-size >= maxHeldQuote {
-			return size, -1, 0, false, false
+			return size, -1, 0, false
 		}
 		if !utf8.FullRuneInString(c.buf[j:]) && !final {
-			return size, -1, 0, true, false
+			return size, -1, 0, true
 		}
 		r, n := utf8.DecodeRuneInString(c.buf[j:])
 		if f.apostrophe && isNewline(r) {
-			return size, -1, 0, false, true
+			return size, -1, 0, false // a quotation never spans lines
 		}
 		if strings.ContainsRune(f.closers, r) {
 			if !f.apostrophe {
-				return size, j - size, n, false, false
+				return size, j - size, n, false
+			}
+			if !final && !utf8.FullRuneInString(c.buf[j+n:]) {
+				return size, -1, 0, true // what follows decides
 			}
 			if j+n == len(c.buf) {
-				if !final {
-					return size, -1, 0, true, false
-				}
-				return size, j - size, n, false, false
+				return size, j - size, n, false
 			}
 			if nr, _ := utf8.DecodeRuneInString(c.buf[j+n:]); !isWordRune(nr) {
-				return size, j - size, n, false, false
+				return size, j - size, n, false
 			}
 		}
 		j += n
 	}
 	if !final && len(c.buf)-size < maxHeldQuote {
-		return size, -1, 0, true, false
+		return size, -1, 0, true
 	}
-	return size, -1, 0, false, f.apostrophe && len(c.buf)-size < maxHeldQuote
+	return size, -1, 0, false
 }
 
 // quotation handles buf starting with an opening quotation mark.
 func (c *citer) quotation(final bool) (bool, error) {
-	size, end, closeSize, wait, keep := c.closing(final)
+	size, end, closeSize, wait := c.closing(final)
 	switch {
 	case wait:
 		return false, nil
-	case keep:
-		// An apostrophe: it stands as it is.
-		mark := c.buf[:size]
-		c.buf = c.buf[size:]
-		return true, c.write(c.takeSpace() + mark)
 	case end < 0:
 		// Never closed, or too long to be a quotation: the words stand,
 		// without the quotation mark. (Decided on the text alone, so

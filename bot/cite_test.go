@@ -136,7 +136,8 @@ func TestCiterEveryQuotationForm(t *testing.T) {
 	}{
 		{"straight single", `Says 'the TTP takes orders from Beijing' [1].`, `Says the TTP takes orders from Beijing (unverified) [1].`, []string{best1, fake}},
 		{"straight single verified", `They 'share deep ideological ties' [1].`, `They 'share deep ideological ties' [1].`, []string{"1:share deep ideological ties:true"}},
-		{"apostrophes", `Pakistan's view, don't, the '90s and 'til then [1].`, `Pakistan's view, don't, the '90s and 'til then [1].`, []string{best1}},
+		{"apostrophes", `Pakistan's view, don't, the '90s, the students' union, Qatar’s role [1].`, `Pakistan's view, don't, the '90s, the students' union, Qatar’s role [1].`, []string{best1}},
+		{"unclosed single quote is dropped", `Until 'til then [1].`, `Until til then [1].`, []string{best1}},
 		{"apostrophe inside a single-quoted span", `'Qatar’s role in South Asia' [2]`, `'Qatar’s role in South Asia' [2]`, []string{"2:Qatar’s role in South Asia:true"}},
 		{"curly single", `Says ‘the TTP takes orders from Beijing’ [1].`, `Says the TTP takes orders from Beijing (unverified) [1].`, []string{best1, fake}},
 		{"curly single with apostrophe", `Says ‘Qatar’s role is to fund the TTP’ [2].`, `Says Qatar’s role is to fund the TTP (unverified) [2].`,
