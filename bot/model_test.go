@@ -168,3 +168,31 @@ func TestUnverifiedQuotationSaysWhereItWasLookedFor(t *testing.T) {
 		t.Errorf("missing citations %v in %+v", want, a.Citations)
 	}
 }
+
+// TestRewriteFailureIsReported: when the model fails to make a follow-up
+// standalone, the conversation goes on with the earlier words and the
+// failure is returned for the caller to log.
+func TestRewriteFailureIsReported(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.Chat = func(r llmtest.Request) llmtest.Reply {
+		if len(r.Messages) == 1 { // the rewrite request
+			return llmtest.Reply{Status: 401, Body: `{"error":"bad key for account acme"}`}
+		}
+		return llmtest.Reply{Chunks: []string{fmt.Sprintf(`"both groups share deep ideological ties" [%d]`, r.Ref("ideological ties"))}}
+	}
+	m := llm.New(llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true, Timeout: 5 * time.Second}, nil)
+	p, err := bot.NewPipeline(retrievaltest.SeedIndex(t), bot.Options{Model: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := p.NewConversation()
+	if _, _, err := c.Ask(t.Context(), "Why do the Taliban support the TTP?", nil); err != nil || c.RewriteErr() != nil {
+		t.Fatalf("first question: %v, rewrite %v", err, c.RewriteErr())
+	}
+	if _, _, err := c.Ask(t.Context(), "and what about them?", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.RewriteErr(); err == nil || !strings.Contains(err.Error(), "acme") {
+		t.Errorf("rewrite failure not reported: %v", err)
+	}
+}
