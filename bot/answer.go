@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
 )
@@ -32,11 +33,18 @@ type Answer struct {
 	Related []Related `json:"related,omitempty"`
 	// Model names the model that wrote an llm answer.
 	Model string `json:"model,omitempty"`
-	// Truncated is true when the model stopped at its token limit.
+	// Truncated is true when the model's answer is incomplete: it stopped
+	// at its token limit, passed the output cap, or its stream ended
+	// mid-answer.
 	Truncated bool `json:"truncated,omitempty"`
 	// Note says why an answer is not what was asked for: the model server
-	// failed and excerpts are shown instead, or the answer was cut off.
+	// failed and excerpts are shown instead, or the answer was cut off. It
+	// names a short class of failure, never the server's own words.
 	Note string `json:"note,omitempty"`
+	// Cause is the detail behind Note, for logs and the audit record only:
+	// a model server's error text may hold part of a key or an account
+	// name, so it is never shown to users (nor in --json).
+	Cause string `json:"-"`
 }
 
 // Citation is a numbered source of an answer: a verbatim excerpt and where it
@@ -51,9 +59,36 @@ type Citation struct {
 	LineEnd   int    `json:"line_end"`
 	Excerpt   string `json:"excerpt"`
 	// Verified is false only for an excerpt a model wrote that is not in the
-	// corpus; such an excerpt is never shown as a quote.
-	Verified bool   `json:"verified"`
-	Passage  string `json:"passage"` // full text of the passage
+	// passages it was given; such an excerpt is never shown as a quote.
+	Verified bool `json:"verified"`
+	// Unverified says, for an unverified excerpt, where it was looked for:
+	// NotInPassages, ElsewhereInCorpus or NotInCorpus.
+	Unverified string `json:"unverified,omitempty"`
+	Passage    string `json:"passage"` // full text of the passage
+}
+
+// Where an unverified excerpt was looked for (Citation.Unverified).
+const (
+	// NotInPassages: not in the passages the model was given (the rest of
+	// the corpus was not searched).
+	NotInPassages = "not_in_passages"
+	// ElsewhereInCorpus: in the corpus, but not in the passages the model
+	// was given, so it cannot have quoted it from them.
+	ElsewhereInCorpus = "elsewhere_in_corpus"
+	// NotInCorpus: nowhere in the corpus.
+	NotInCorpus = "not_in_corpus"
+)
+
+// WhereNotFound says, for an unverified citation, where its words were
+// looked for in vain, as a phrase ("could not be found in the corpus").
+func (c Citation) WhereNotFound() string {
+	switch c.Unverified {
+	case ElsewhereInCorpus:
+		return "is in the corpus, but not in the passages the model was given"
+	case NotInCorpus:
+		return "could not be found in the corpus"
+	}
+	return "could not be found in the cited passages"
 }
 
 // Related is a passage close to a question the corpus does not answer.
@@ -207,8 +242,22 @@ func (p *Pipeline) answer(ctx context.Context, question string, res retrieval.Re
 		return Answer{}, ctx.Err()
 	}
 	fb := extractive(question, res)
-	fb.Note = fmt.Sprintf("The model could not answer (%v), so these are excerpts from the corpus instead.", err)
+	fb.Note = fmt.Sprintf("The model could not answer (%s), so these are excerpts from the corpus instead.", failureClass(err))
+	fb.Cause = err.Error()
 	return fb, nil
+}
+
+// failureClass names why the model could not answer in words safe to show
+// users: a short class, never the model server's own text.
+func failureClass(err error) string {
+	var le *llm.Error
+	switch {
+	case errors.As(err, &le):
+		return le.Class()
+	case errors.Is(err, errNoCitation), errors.Is(err, errNoVerifiedQuote):
+		return err.Error()
+	}
+	return "the model failed"
 }
 
 func extractive(question string, res retrieval.Result) Answer {

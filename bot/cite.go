@@ -12,11 +12,51 @@ import (
 	"github.com/citebot/citebot/retrieval"
 )
 
-// Quotation marks, in the styles of the languages a model may answer in:
-// each opener with the marks that may close it.
-const quoteOpeners = "\"“«„「‹"
+// quoteForm is how a quotation opened by one mark closes.
+type quoteForm struct {
+	closers string // marks that may close it
+	// apostrophe: the mark is also an apostrophe (don't, Pakistan's, the
+	// '90s), so it opens only after a non-word character and before a
+	// letter, closes only before a non-word character, and a quotation
+	// never spans a line. Like any mark, one that opens and is never
+	// closed is dropped.
+	apostrophe bool
+}
 
-var quoteClosers = map[rune]string{'"': "\"", '“': "”\"", '«': "»", '„': "“”", '「': "」", '‹': "›"}
+// quoteForms are the quotation marks of the languages a model may answer
+// in, each opener with the marks that may close it. Backtick runs (`…`,
+// “…“) and block-quote lines (> …) are recognised apart.
+var quoteForms = map[rune]quoteForm{
+	'"':  {closers: "\""},
+	'“':  {closers: "”\""},
+	'”':  {closers: "”"},
+	'＂':  {closers: "＂"},
+	'«':  {closers: "»"},
+	'»':  {closers: "«»"},
+	'„':  {closers: "“”"},
+	'「':  {closers: "」"},
+	'『':  {closers: "』"},
+	'‹':  {closers: "›"},
+	'\'': {closers: "'", apostrophe: true},
+	'‘':  {closers: "’", apostrophe: true},
+	'’':  {closers: "’", apostrophe: true},
+	'‚':  {closers: "‘’", apostrophe: true},
+}
+
+// isQuoteMark reports whether r opens or closes any quotation.
+func isQuoteMark(r rune) bool {
+	if _, ok := quoteForms[r]; ok || r == '`' || r == '」' || r == '』' || r == '›' {
+		return true
+	}
+	return false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isNewline reports whether r ends a line, as any renderer may take it.
+func isNewline(r rune) bool {
+	return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029' || r == '\u0085'
+}
 
 // maxHeldQuote is how long a quotation may grow before it is let through as
 // plain text: a model that never closes a quote must not stall the stream.
@@ -28,18 +68,32 @@ var markerRE = regexp.MustCompile(`^\[\s*\d+(\s*,\s*\d+)*\s*\]`)
 // partialMarkerRE matches what may become a marker once more text arrives.
 var partialMarkerRE = regexp.MustCompile(`^\[[\d,\s]*$`)
 
+// trailingMarkerRE matches a marker ending a block-quote line, with the
+// punctuation after it.
+var trailingMarkerRE = regexp.MustCompile(`\s*(\[\s*\d+(\s*,\s*\d+)*\s*\])[\s.,;:]*$`)
+
 // quoteRec is a quotation the model made.
 type quoteRec struct {
 	text     string
+	marked   []int // passages the model attributed it to
 	refs     []int // passages it was attributed to, after checking
 	verified bool
 	span     retrieval.Span // of passages[refs[0]-1].Text when verified
+	// at and end delimit the quotation as shown in the output, marks
+	// included, when verified.
+	at, end int
 }
 
 // citer turns a model's answer, as it streams in, into display text in
 // which every quotation has been checked against the passages and every
 // marker points at a passage that exists. What it emits is exactly the
 // final answer text, so what a user saw streaming is what is kept.
+//
+// A quotation is text in any pair of quotation marks of quoteForms, in a
+// run of backticks, or a line starting with '>' (a block quote). One that
+// is in a passage is shown as the model wrote it, followed by the marker
+// of that passage; any other is shown without its marks, followed by
+// "(unverified)".
 type citer struct {
 	passages []retrieval.Passage
 	emit     func(string) error
@@ -47,13 +101,17 @@ type citer struct {
 	space    string // white space before a '[', dropped with an invalid marker
 	out      strings.Builder
 	quotes   []quoteRec
+	// Of the output so far: its last rune, and whether nothing but spaces
+	// follows its last line break.
+	last      rune
+	lineStart bool
 }
 
 func newCiter(passages []retrieval.Passage, emit func(string) error) *citer {
 	if emit == nil {
 		emit = func(string) error { return nil }
 	}
-	return &citer{passages: passages, emit: emit}
+	return &citer{passages: passages, emit: emit, lineStart: true}
 }
 
 // reset forgets everything: the model's text so far was reasoning.
@@ -61,6 +119,7 @@ func (c *citer) reset() {
 	c.buf, c.space = "", ""
 	c.out.Reset()
 	c.quotes = nil
+	c.last, c.lineStart = 0, true
 }
 
 func (c *citer) feed(s string) error {
@@ -79,27 +138,99 @@ func (c *citer) write(s string) error {
 	if s == "" {
 		return nil
 	}
+	for _, r := range s {
+		switch {
+		case isNewline(r):
+			c.lineStart = true
+		case r == ' ' || r == '\t':
+		default:
+			c.lineStart = false
+		}
+		c.last = r
+	}
 	c.out.WriteString(s)
 	return c.emit(s)
+}
+
+// What next finds at the start of the undecided text.
+const (
+	atNothing = iota // plain text to the end (or up to an undecided rune)
+	atMarker
+	atQuote
+	atBlock
+	atStray // an apostrophe-like mark that is dropped
+)
+
+// next finds the first rune of buf that may start a marker or a
+// quotation; i is len(buf) when there is none, or the index of a rune that
+// cannot be decided before more text arrives (then what is atNothing).
+func (c *citer) next(final bool) (i, what int) {
+	prev, ls := c.last, c.lineStart
+	if c.space != "" {
+		prev = ' '
+	}
+	for j := 0; j < len(c.buf); {
+		if !final && !utf8.FullRuneInString(c.buf[j:]) {
+			return j, atNothing // half a character: it may be a mark
+		}
+		r, size := utf8.DecodeRuneInString(c.buf[j:])
+		switch {
+		case r == '[':
+			return j, atMarker
+		case r == '>' && ls:
+			return j, atBlock
+		case r == '`':
+			return j, atQuote
+		}
+		if f, ok := quoteForms[r]; ok {
+			if !f.apostrophe {
+				return j, atQuote
+			}
+			if !isWordRune(prev) {
+				if !final && !utf8.FullRuneInString(c.buf[j+size:]) {
+					return j, atNothing // what follows decides
+				}
+				nr, n := utf8.DecodeRuneInString(c.buf[j+size:])
+				switch {
+				case n == 0 || isNewline(nr):
+				case unicode.IsLetter(nr):
+					return j, atQuote
+				case unicode.IsSpace(nr) || nr == '[' || nr == '`' || isQuoteMark(nr):
+					// What follows may be shown differently (a dropped
+					// marker, an unverified quotation's words), which
+					// could make this mark open a quotation: it goes.
+					return j, atStray
+				}
+			}
+		}
+		switch {
+		case isNewline(r):
+			ls = true
+		case r == ' ' || r == '\t':
+		default:
+			ls = false
+		}
+		prev = r
+		j += size
+	}
+	return len(c.buf), atNothing
 }
 
 // process decides as much of buf as it can; at the end (final) it decides
 // everything.
 func (c *citer) process(final bool) error {
 	for c.buf != "" {
-		if !final && !utf8.FullRuneInString(c.buf) {
-			return nil // a lone first byte of a character
-		}
-		i := strings.IndexAny(c.buf, "["+quoteOpeners)
-		if i < 0 {
-			return c.flushPlain(final)
-		}
+		i, what := c.next(final)
 		text, held := c.buf[:i], ""
-		if c.buf[i] == '[' {
+		if what == atMarker || (what == atNothing && !final) {
+			// Until the end, trailing white space waits for what follows
+			// (a marker that is dropped takes it along).
 			trimmed := strings.TrimRight(text, " \t")
 			text, held = trimmed, text[len(trimmed):]
 		}
-		if text != "" {
+		if text != "" || (what != atNothing && what != atMarker) {
+			// Held white space stays before a quotation (even one that
+			// is dropped), as it does when the text arrives whole.
 			if err := c.write(c.takeSpace() + text); err != nil {
 				return err
 			}
@@ -108,43 +239,23 @@ func (c *citer) process(final bool) error {
 		c.buf = c.buf[i:]
 		var done bool
 		var err error
-		if c.buf[0] == '[' {
+		switch what {
+		case atNothing:
+			return nil
+		case atMarker:
 			done, err = c.marker(final)
-		} else {
+		case atQuote:
 			done, err = c.quotation(final)
+		case atBlock:
+			done, err = c.block(final)
+		case atStray:
+			_, size := utf8.DecodeRuneInString(c.buf)
+			c.buf, done = c.buf[size:], true
 		}
 		if err != nil || !done {
 			return err
 		}
 	}
-	return nil
-}
-
-// flushPlain writes buf, which holds no '[' or quote; until the end,
-// trailing white space waits for what follows (a marker that is dropped
-// takes it along).
-func (c *citer) flushPlain(final bool) error {
-	text, held, partial := c.buf, "", ""
-	if !final {
-		// A character split between two chunks waits for its other half:
-		// it may be a quotation mark.
-		i := len(text) - 1
-		for i > 0 && !utf8.RuneStart(text[i]) {
-			i--
-		}
-		if i >= 0 && !utf8.FullRuneInString(text[i:]) {
-			text, partial = text[:i], text[i:]
-		}
-		trimmed := strings.TrimRight(text, " \t")
-		text, held = trimmed, text[len(trimmed):]
-	}
-	c.buf = partial
-	if text != "" {
-		if err := c.write(c.takeSpace() + text); err != nil {
-			return err
-		}
-	}
-	c.space += held
 	return nil
 }
 
@@ -173,24 +284,86 @@ func (c *citer) marker(final bool) (bool, error) {
 	return true, c.write(c.takeSpace() + "[")
 }
 
-// quotation handles buf starting with an opening quote.
-func (c *citer) quotation(final bool) (bool, error) {
+// closing finds where the quotation opening buf ends: the marks open
+// (size bytes) and, at end, the closing marks (closeSize bytes). wait:
+// more text is needed to decide; else end < 0: unclosed or too long.
+func (c *citer) closing(final bool) (size, end, closeSize int, wait bool) {
 	open, size := utf8.DecodeRuneInString(c.buf)
-	closing := quoteClosers[open]
-	end := strings.IndexAny(c.buf[size:], closing)
-	if end < 0 && !final && len(c.buf)-size < maxHeldQuote {
-		return false, nil // wait for the close
+	if open == '`' {
+		size = len(c.buf) - len(strings.TrimLeft(c.buf, "`"))
+		if size == len(c.buf) && !final {
+			return size, -1, 0, true // the run may go on
+		}
+		for j := size; j < len(c.buf) && j-size < maxHeldQuote; {
+			k := strings.IndexByte(c.buf[j:], '`')
+			if k < 0 {
+				break
+			}
+			j += k
+			n := len(c.buf[j:]) - len(strings.TrimLeft(c.buf[j:], "`"))
+			if j+n == len(c.buf) && !final {
+				return size, -1, 0, true
+			}
+			if n == size && j-size < maxHeldQuote {
+				return size, j - size, n, false
+			}
+			j += n
+		}
+		if len(c.buf)-size < maxHeldQuote && !final {
+			return size, -1, 0, true
+		}
+		return size, -1, 0, false
 	}
-	if end < 0 || end >= maxHeldQuote {
+	f := quoteForms[open]
+	for j := size; j < len(c.buf); {
+		if j-size >= maxHeldQuote {
+			return size, -1, 0, false
+		}
+		if !utf8.FullRuneInString(c.buf[j:]) && !final {
+			return size, -1, 0, true
+		}
+		r, n := utf8.DecodeRuneInString(c.buf[j:])
+		if f.apostrophe && isNewline(r) {
+			return size, -1, 0, false // a quotation never spans lines
+		}
+		if strings.ContainsRune(f.closers, r) {
+			if !f.apostrophe {
+				return size, j - size, n, false
+			}
+			if !final && !utf8.FullRuneInString(c.buf[j+n:]) {
+				return size, -1, 0, true // what follows decides
+			}
+			if j+n == len(c.buf) {
+				return size, j - size, n, false
+			}
+			if nr, _ := utf8.DecodeRuneInString(c.buf[j+n:]); !isWordRune(nr) {
+				return size, j - size, n, false
+			}
+		}
+		j += n
+	}
+	if !final && len(c.buf)-size < maxHeldQuote {
+		return size, -1, 0, true
+	}
+	return size, -1, 0, false
+}
+
+// quotation handles buf starting with an opening quotation mark.
+func (c *citer) quotation(final bool) (bool, error) {
+	size, end, closeSize, wait := c.closing(final)
+	switch {
+	case wait:
+		return false, nil
+	case end < 0:
 		// Never closed, or too long to be a quotation: the words stand,
 		// without the quotation mark. (Decided on the text alone, so
 		// streaming in any pieces gives the same answer.)
 		c.buf = c.buf[size:]
 		return true, nil
 	}
+	open := c.buf[:size]
 	text := c.buf[size : size+end]
-	closeRune, closeSize := utf8.DecodeRuneInString(c.buf[size+end:])
-	closing = string(closeRune)
+	closing := c.buf[size+end : size+end+closeSize]
 	rest := c.buf[size+end+closeSize:]
 	// What follows the quote: a marker, or not.
 	trimmed := strings.TrimLeft(rest, " \t")
@@ -215,27 +388,103 @@ func (c *citer) quotation(final bool) (bool, error) {
 	if err := c.write(c.takeSpace()); err != nil {
 		return true, err
 	}
+	return true, c.show(open+text+closing, text, refs, gap)
+}
+
+// block handles buf starting with '>' at the start of a line: the rest of
+// the line is a quotation, with its marker at the end.
+func (c *citer) block(final bool) (bool, error) {
+	nl := strings.IndexFunc(c.buf, isNewline)
+	if nl < 0 {
+		if !final && len(c.buf) < maxHeldQuote {
+			return false, nil
+		}
+		nl = len(c.buf)
+	}
+	if nl >= maxHeldQuote {
+		// Too long to be a quotation: the words stand, without the mark.
+		c.buf = c.buf[1:]
+		return true, nil
+	}
+	line := strings.TrimRight(strings.TrimLeft(c.buf[1:nl], "> \t"), " \t")
+	c.buf = c.buf[nl:]
+	var refs []int
+	if m := trailingMarkerRE.FindStringSubmatchIndex(line); m != nil {
+		refs = parseRefs(line[m[2]:m[3]])
+		line = line[:m[0]]
+	}
+	text := line
+	if r, size := utf8.DecodeRuneInString(text); size > 0 {
+		if f, ok := quoteForms[r]; ok && len(text) > size {
+			if l, lsize := utf8.DecodeLastRuneInString(text); strings.ContainsRune(f.closers, l) && len(text) >= size+lsize {
+				text = text[size : len(text)-lsize]
+			}
+		}
+	}
+	if err := c.write(c.takeSpace()); err != nil {
+		return true, err
+	}
+	shown := ""
+	if strings.TrimSpace(text) != "" {
+		shown = "> " + text
+	}
+	return true, c.show(shown, text, refs, " ")
+}
+
+// show checks a quotation and writes it: as shown (marks included) when
+// verified, followed by its marker; else its words without marks,
+// followed by "(unverified)".
+func (c *citer) show(shown, text string, refs []int, gap string) error {
 	q := c.check(text, refs)
-	c.quotes = append(c.quotes, q)
 	var s string
 	switch {
 	case q.verified:
-		s = string(open) + text + closing
-	case strings.TrimSpace(text) == "":
+		s = shown
+		if len(refs) == 0 {
+			gap = " " // a verified quotation always names its passage
+		}
+		q.at = c.out.Len()
+		q.end = q.at + len(s)
+		s += gap + c.formatRefs(q.refs, false)
+		c.quotes = append(c.quotes, q)
+		return c.write(s)
+	case unquote(text) == "":
 		s = ""
 	default:
-		s = strings.TrimSpace(text) + " (unverified)"
+		s = unquote(text) + " (unverified)"
 	}
+	c.quotes = append(c.quotes, q)
 	if len(refs) > 0 {
 		s += gap + c.formatRefs(q.refs, false)
 	}
-	return true, c.write(s)
+	return c.write(s)
+}
+
+// unquote returns the words of an unverified quotation as plain text, on
+// one line: without markers, quotation marks (apostrophes inside words
+// stay) or a leading '>'.
+func unquote(s string) string {
+	s = anyMarkerRE.ReplaceAllString(s, " ")
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if isQuoteMark(r) {
+			if (r == '\'' || r == '’') && i > 0 && i+1 < len(rs) && isWordRune(rs[i-1]) && isWordRune(rs[i+1]) {
+				b.WriteRune(r)
+			} else {
+				b.WriteByte(' ')
+			}
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimLeft(strings.Join(strings.Fields(b.String()), " "), "> ")
 }
 
 // check looks for a quotation in the passages it was attributed to, then in
 // the others (a misattributed quote is re-attributed).
 func (c *citer) check(text string, refs []int) quoteRec {
-	q := quoteRec{text: text, refs: c.valid(refs)}
+	q := quoteRec{text: text, marked: refs, refs: c.valid(refs)}
 	order := slices.Clone(q.refs)
 	for n := 1; n <= len(c.passages); n++ {
 		if !slices.Contains(order, n) {

@@ -123,3 +123,54 @@ func TestContextBudgetDropsLowestRankedFirst(t *testing.T) {
 		t.Errorf("over-long passage not cut at a sentence (%d chars)", n)
 	}
 }
+
+// TestCiterEveryQuotationForm: a quotation in any form is checked; one
+// not in its passage loses its marks (and a block quote its '>') and is
+// marked (unverified); apostrophes are not quotation marks.
+func TestCiterEveryQuotationForm(t *testing.T) {
+	const fake = "1:the TTP takes orders from Beijing:false"
+	best1 := "1:The Taliban support the TTP for three main reasons.:true"
+	cases := []struct {
+		name, in, out string
+		cites         []string
+	}{
+		{"straight single", `Says 'the TTP takes orders from Beijing' [1].`, `Says the TTP takes orders from Beijing (unverified) [1].`, []string{best1, fake}},
+		{"straight single verified", `They 'share deep ideological ties' [1].`, `They 'share deep ideological ties' [1].`, []string{"1:share deep ideological ties:true"}},
+		{"apostrophes", `Pakistan's view, don't, the '90s, the students' union, Qatar’s role [1].`, `Pakistan's view, don't, the '90s, the students' union, Qatar’s role [1].`, []string{best1}},
+		{"unclosed single quote is dropped", `Until 'til then [1].`, `Until til then [1].`, []string{best1}},
+		{"apostrophe inside a single-quoted span", `'Qatar’s role in South Asia' [2]`, `'Qatar’s role in South Asia' [2]`, []string{"2:Qatar’s role in South Asia:true"}},
+		{"curly single", `Says ‘the TTP takes orders from Beijing’ [1].`, `Says the TTP takes orders from Beijing (unverified) [1].`, []string{best1, fake}},
+		{"curly single with apostrophe", `Says ‘Qatar’s role is to fund the TTP’ [2].`, `Says Qatar’s role is to fund the TTP (unverified) [2].`,
+			[]string{"2:Qatar’s role in South Asia illustrates how mediation and media narratives converge.:true", "2:Qatar’s role is to fund the TTP:false"}},
+		{"right double as both marks", `Says ”the TTP takes orders from Beijing” [1].`, `Says the TTP takes orders from Beijing (unverified) [1].`, []string{best1, fake}},
+		{"fullwidth", `Says ＂the TTP takes orders from Beijing＂ [1].`, `Says the TTP takes orders from Beijing (unverified) [1].`, []string{best1, fake}},
+		{"guillemets reversed", `Says »the TTP takes orders from Beijing« [1].`, `Says the TTP takes orders from Beijing (unverified) [1].`, []string{best1, fake}},
+		{"backticks", "Says `the TTP takes orders from Beijing` [1].", `Says the TTP takes orders from Beijing (unverified) [1].`, []string{best1, fake}},
+		{"double backticks", "Says ``the TTP takes orders from Beijing`` [1].", `Says the TTP takes orders from Beijing (unverified) [1].`, []string{best1, fake}},
+		{"backticks verified", "They `share deep ideological ties` [1].", "They `share deep ideological ties` [1].", []string{"1:share deep ideological ties:true"}},
+		{"block quote", "It says:\n> the TTP takes orders from Beijing [1]\nSo.", "It says:\nthe TTP takes orders from Beijing (unverified) [1]\nSo.", []string{best1, fake}},
+		{"indented block quote, quoted", "It says:\n  > \"the TTP takes orders from Beijing\" [1].", "It says:\n  the TTP takes orders from Beijing (unverified) [1]", []string{best1, fake}},
+		{"discord multi-line block quote", ">>> the TTP takes orders from Beijing [1]", "the TTP takes orders from Beijing (unverified) [1]", []string{best1, fake}},
+		{"block quote verified", "It says:\n> both groups share deep ideological ties [1]\nSo.", "It says:\n> both groups share deep ideological ties [1]\nSo.", []string{"1:both groups share deep ideological ties:true"}},
+		{"block quote verified without marker", "> First, both groups share deep ideological ties.", "> First, both groups share deep ideological ties. [1]", []string{"1:First, both groups share deep ideological ties.:true"}},
+		{"block quote after a dropped marker", "x\n[9]> the TTP takes orders from Beijing [1]", "x\nthe TTP takes orders from Beijing (unverified) [1]", []string{best1, fake}},
+		{"greater-than mid-line", "3 > 2 and 'x' [1]", "3 > 2 and x (unverified) [1]", []string{best1, "1:x:false"}},
+		{"nested quote in an unverified one", `"he said 'the TTP takes orders' today" [1]`, `he said the TTP takes orders today (unverified) [1]`, []string{best1, "1:he said 'the TTP takes orders' today:false"}},
+		{"verified quotation without marker gets one", `"both groups share deep ideological ties" and more.`, `"both groups share deep ideological ties" [1] and more.`, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, cits := check(t, c.in)
+			if out != c.out {
+				t.Errorf("%q\n  gave %q\n  want %q", c.in, out, c.out)
+			}
+			var got []string
+			for _, ci := range cits {
+				got = append(got, strings.Join([]string{strconv.Itoa(ci.Ref), ci.Excerpt, strconv.FormatBool(ci.Verified)}, ":"))
+			}
+			if c.cites != nil && strings.Join(got, "|") != strings.Join(c.cites, "|") {
+				t.Errorf("citations\n  got  %q\n  want %q", got, c.cites)
+			}
+		})
+	}
+}

@@ -2,6 +2,8 @@ package bot
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -21,6 +23,9 @@ type Conversation struct {
 	history []prompts.Turn
 	topic   string // the last question, made standalone
 	last    Answer
+	// rewriteErr is why the model could not make the last follow-up
+	// standalone (the words of the previous question were used instead).
+	rewriteErr error
 }
 
 // NewConversation starts a conversation.
@@ -36,17 +41,25 @@ func (c *Conversation) Reset() { c.history, c.topic, c.last = nil, "", Answer{} 
 // Last returns the last answer (zero before the first).
 func (c *Conversation) Last() Answer { return c.last }
 
+// RewriteErr returns why the model failed to make the last question
+// standalone, or nil when it did or was not asked. The conversation goes on
+// without it; callers log it.
+func (c *Conversation) RewriteErr() error { return c.rewriteErr }
+
 // Ask answers a question in the light of the conversation so far. A
 // follow-up is made standalone before retrieval: by the model when there is
 // one, otherwise by carrying over the words of the previous question. It
 // returns the answer and the standalone question searched for.
 func (c *Conversation) Ask(ctx context.Context, question string, onUpdate func(Update) error) (Answer, string, error) {
 	standalone, earlier := question, ""
+	c.rewriteErr = nil
 	if c.topic != "" && IsFollowUp(question) {
-		if rw, ok := c.rewrite(ctx, question); ok {
+		rw, err := c.rewrite(ctx, question)
+		if err == nil && rw != "" {
 			standalone = rw
 		} else {
 			earlier = c.topic
+			c.rewriteErr = err
 		}
 	}
 	a, err := c.p.ask(ctx, standalone, earlier, onUpdate)
@@ -63,24 +76,28 @@ func (c *Conversation) Ask(ctx context.Context, question string, onUpdate func(U
 	return a, standalone, nil
 }
 
-// rewrite asks the model to make a follow-up standalone.
-func (c *Conversation) rewrite(ctx context.Context, question string) (string, bool) {
+// rewrite asks the model to make a follow-up standalone; "" without a
+// model.
+func (c *Conversation) rewrite(ctx context.Context, question string) (string, error) {
 	if c.p.opts.Model == nil {
-		return "", false
+		return "", nil
 	}
 	msg, err := c.p.opts.Prompts.Rewrite(question, c.history)
 	if err != nil {
-		return "", false
+		return "", fmt.Errorf("rewrite follow-up: %w", err)
 	}
 	res, err := c.p.opts.Model.Complete(ctx, []llm.Message{{Role: "user", Content: msg}}, nil)
 	if err != nil {
-		return "", false
+		return "", fmt.Errorf("rewrite follow-up: %w", err)
 	}
 	rw, err := CleanQuestion(strings.Trim(firstLine(res.Text), `"“” `))
-	if err != nil || len(rw) > 500 {
-		return "", false
+	if err != nil {
+		return "", fmt.Errorf("rewrite follow-up: %w", err)
 	}
-	return rw, true
+	if len(rw) > 500 {
+		return "", errors.New("rewrite follow-up: the rewritten question is too long")
+	}
+	return rw, nil
 }
 
 func firstLine(s string) string {

@@ -3,7 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
-
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -18,8 +18,14 @@ type ChatModel interface {
 	Model() string
 }
 
-// errNoCitation: the model answered without citing any passage.
-var errNoCitation = errors.New("its answer cited no passage")
+// The model's answer can't be shown as checked.
+var (
+	// errNoCitation: it cited no passage.
+	errNoCitation = errors.New("its answer cited no passage")
+	// errNoVerifiedQuote: it quoted nothing that is in the passages, so
+	// nothing in it was checked.
+	errNoVerifiedQuote = errors.New("its answer quoted nothing found in the passages")
+)
 
 // modelAnswer asks the model and checks what it wrote.
 func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retrieval.Result, onUpdate func(Update) error) (Answer, error) {
@@ -59,6 +65,11 @@ func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retriev
 	if err != nil {
 		return Answer{}, err
 	}
+	if out.Truncated && out.Cut == llm.CutOutputCap {
+		// The client stopped reading: what was held back (an unclosed
+		// quotation) is not decided as if the model had finished.
+		c.buf = ""
+	}
 	if err := c.finish(); err != nil {
 		return Answer{}, err
 	}
@@ -84,19 +95,78 @@ func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retriev
 	}
 	a.Text = text
 	a.Citations = c.citations(text)
-	verified := 0
-	for _, cit := range a.Citations {
-		if cit.Verified {
-			verified++
-		}
-	}
-	if verified == 0 {
+	if len(a.Citations) == 0 {
 		return Answer{}, errNoCitation
 	}
-	if a.Truncated {
+	// Verified means a quotation the model made that checks out: an
+	// answer with none (only bare markers, or only made-up quotations) is
+	// not shown as the model's, the extractive answer is.
+	if !slices.ContainsFunc(c.quotes, func(q quoteRec) bool { return q.verified }) {
+		return Answer{}, errNoVerifiedQuote
+	}
+	p.lookInCorpus(a.Citations)
+	switch out.Cut {
+	case llm.CutLength:
 		a.Note = "The model's answer was cut off at its length limit."
+	case llm.CutOutputCap:
+		a.Note = "The model's answer was cut off at the output limit."
+	case llm.CutEnded:
+		a.Note = "The model server stopped mid-answer; the answer may be incomplete."
+	default:
+		if a.Truncated {
+			a.Note = "The model's answer is incomplete."
+		}
 	}
 	return a, nil
+}
+
+// maxCorpusLookups bounds how many unverified quotations are looked for in
+// the whole corpus per answer.
+const maxCorpusLookups = 8
+
+// lookInCorpus says, for each unverified citation, whether its words are
+// elsewhere in the corpus, when the searcher can list its passages.
+func (p *Pipeline) lookInCorpus(cits []Citation) {
+	lister, ok := p.search.(interface{ Passages() []retrieval.Passage })
+	looked := 0
+	for i := range cits {
+		c := &cits[i]
+		if c.Verified {
+			continue
+		}
+		c.Unverified = NotInPassages
+		if !ok || looked >= maxCorpusLookups {
+			continue
+		}
+		looked++
+		c.Unverified = NotInCorpus
+		if inPassages(lister.Passages(), c.Excerpt) {
+			c.Unverified = ElsewhereInCorpus
+		}
+	}
+}
+
+// inPassages reports whether text occurs in any passage, as the checker
+// compares (white space, quote style, first letter's case aside).
+func inPassages(ps []retrieval.Passage, text string) bool {
+	// A word of the text that is not its first (whose case may differ)
+	// must occur as it is: most passages are ruled out by that alone.
+	probe := ""
+	for i, w := range strings.Fields(text) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
+		if i > 0 && len(w) > len(probe) && strings.IndexFunc(w, func(r rune) bool { return !isWordRune(r) }) < 0 {
+			probe = w
+		}
+	}
+	for _, p := range ps {
+		if probe != "" && !strings.Contains(p.Text, probe) {
+			continue
+		}
+		if _, ok := retrieval.FindNormalized(p.Text, text, true); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // budget returns the hits' passages that fit in MaxContextChars, best first;

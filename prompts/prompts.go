@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"text/template"
+	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed *.tmpl
@@ -69,7 +71,7 @@ func Load(dir string) (*Set, error) {
 		if err != nil {
 			return nil, err
 		}
-		tmpl, err := template.New(t.name).Funcs(template.FuncMap{"data": data}).Option("missingkey=error").Parse(src)
+		tmpl, err := template.New(t.name).Funcs(template.FuncMap{"data": data, "field": field}).Option("missingkey=error").Parse(src)
 		if err != nil {
 			return nil, fmt.Errorf("prompts: %w", err)
 		}
@@ -92,15 +94,93 @@ func read(dir, name string) (string, error) {
 	return string(b), err
 }
 
-// dataTags are the tags that fence data in the templates; text inside the
-// data may not close them.
-var dataTags = strings.NewReplacer(
-	"</passages>", "<\\/passages>", "</question>", "<\\/question>",
-	"</conversation>", "<\\/conversation>", "</last_question>", "<\\/last_question>",
-)
+// fenceTags are the tags that fence data in the templates; text inside the
+// data may neither open nor close them.
+var fenceTags = []string{"passages", "question", "conversation", "last_question"}
 
-// data keeps text from closing the tags that fence it.
-func data(s string) string { return dataTags.Replace(s) }
+// data keeps text from opening or closing the tags that fence it: a '<',
+// or anything that looks like one, that starts what reads as a fence tag
+// (in any case, with spaces, slashes or zero-width characters around, in
+// fullwidth or look-alike letters) is written "&lt;".
+func data(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isLessThan(r) && opensFenceTag(s[i+size:]) {
+			b.WriteString("&lt;")
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// field is data for a one-line field from the corpus (title, section,
+// source): control characters and line breaks become spaces, zero-width
+// characters go, and it is fenced as data.
+func field(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsControl(r):
+			return ' '
+		case unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, s)
+	return data(strings.Join(strings.Fields(s), " "))
+}
+
+func isLessThan(r rune) bool {
+	return strings.ContainsRune("<＜﹤‹〈〈⟨❮˂ᐸ⧼", r)
+}
+
+func isSlash(r rune) bool { return strings.ContainsRune("/／⁄∕⧸\\＼", r) }
+
+// opensFenceTag reports whether s, which follows a '<', reads as the name
+// of a fence tag.
+func opensFenceTag(s string) bool {
+	var name []rune
+scan:
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Cf, r):
+			continue
+		case len(name) == 0 && (unicode.IsSpace(r) || isSlash(r)):
+			continue
+		}
+		l, ok := tagLetter(r)
+		if !ok || len(name) >= 16 {
+			break scan
+		}
+		name = append(name, l)
+	}
+	for _, t := range fenceTags {
+		if strings.HasPrefix(string(name), t) {
+			return true
+		}
+	}
+	return false
+}
+
+// lookAlikes maps letters that look like those of the fence tags to them.
+var lookAlikes = map[rune]rune{
+	'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'ѕ': 's', 'і': 'i', 'ԛ': 'q', 'у': 'y', 'ν': 'v',
+	'α': 'a', 'ο': 'o', 'ρ': 'p', 'ι': 'i', 'τ': 't', 'κ': 'k', 'ѵ': 'v', 'ɡ': 'g', 'ı': 'i', '＿': '_',
+}
+
+// tagLetter folds a letter of a possible tag name to lower-case ASCII.
+func tagLetter(r rune) (rune, bool) {
+	if r >= 0xFF01 && r <= 0xFF5E { // fullwidth ASCII
+		r -= 0xFEE0
+	}
+	if l, ok := lookAlikes[unicode.ToLower(r)]; ok {
+		r = l
+	}
+	r = unicode.ToLower(r)
+	return r, (r >= 'a' && r <= 'z') || r == '_'
+}
 
 // Answer renders the system and user messages that ask a question about
 // passages.

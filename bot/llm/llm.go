@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	openai "github.com/sashabaranov/go-openai"
 )
@@ -31,7 +32,17 @@ type Config struct {
 	Stream      bool
 	MaxRetries  int           // retries after a 429, a 5xx or a refused connection
 	Backoff     time.Duration // first wait between attempts; doubles each time
+	// MaxOutputBytes bounds the visible answer kept from the server
+	// (default 64 KiB): past it the client stops reading and marks the
+	// answer truncated.
+	MaxOutputBytes int
 }
+
+// DefaultMaxOutputBytes is the default of Config.MaxOutputBytes.
+const DefaultMaxOutputBytes = 64 << 10
+
+// maxRetryAfter is the longest Retry-After honoured without a deadline.
+const maxRetryAfter = time.Minute
 
 // Message is one turn of a conversation.
 type Message struct {
@@ -50,10 +61,18 @@ type Chunk struct {
 type Result struct {
 	Text         string // the visible answer, reasoning removed
 	FinishReason string
-	// Truncated is true when the server stopped at its token limit.
+	// Truncated is true when the answer is incomplete; Cut says why.
 	Truncated bool
+	Cut       string
 	Model     string
 }
+
+// Why an answer is incomplete (Result.Cut).
+const (
+	CutLength    = "length"     // the server stopped at its token limit
+	CutOutputCap = "output_cap" // the client stopped reading at MaxOutputBytes
+	CutEnded     = "ended"      // the stream ended without [DONE] or a finish reason: the server stopped mid-answer
+)
 
 // Kind classifies a failure for the caller and the user.
 type Kind int
@@ -75,7 +94,34 @@ type Error struct {
 	Kind   Kind
 	Status int    // HTTP status, 0 if none
 	Detail string // what the server or the network said
-	Err    error
+	// RetryAfter is how long the server asked to wait (429, 503).
+	RetryAfter time.Duration
+	Err        error
+}
+
+// Class is a short description of the failure that is safe to show users:
+// never the server's own words, which may hold part of a key or an
+// account name.
+func (e *Error) Class() string {
+	switch e.Kind {
+	case KindUnavailable:
+		return "the model server is unreachable"
+	case KindTimeout:
+		return "the model server timed out"
+	case KindRateLimited:
+		return "the model server is rate limiting"
+	case KindServer:
+		return "the model server failed"
+	case KindAuth:
+		return "the model server refused the key"
+	case KindRequest:
+		return "the model server rejected the request"
+	case KindBadResponse:
+		return "the model server sent an unreadable answer"
+	case KindCanceled:
+		return "canceled"
+	}
+	return "the model server failed"
 }
 
 func (e *Error) Error() string {
@@ -131,6 +177,9 @@ func New(cfg Config, httpClient *http.Client) *Client {
 	if cfg.Backoff <= 0 {
 		cfg.Backoff = 500 * time.Millisecond
 	}
+	if cfg.MaxOutputBytes <= 0 {
+		cfg.MaxOutputBytes = DefaultMaxOutputBytes
+	}
 	return &Client{cfg: cfg, api: newAPI(cfg.BaseURL, cfg.APIKey, httpClient)}
 }
 
@@ -142,7 +191,7 @@ func newAPI(baseURL, key string, httpClient *http.Client) *openai.Client {
 	if httpClient == nil {
 		httpClient = &http.Client{}
 	}
-	oc.HTTPClient = httpClient
+	oc.HTTPClient = watchingDoer{httpClient}
 	return openai.NewClientWithConfig(oc)
 }
 
@@ -164,10 +213,16 @@ func (c *Client) Complete(ctx context.Context, msgs []Message, onChunk func(Chun
 	err := retry(ctx, c.cfg.MaxRetries, c.cfg.Backoff, func() (bool, error) {
 		var delivered bool
 		var err error
+		at := &attempt{maxBody: int64(c.cfg.MaxOutputBytes)*8 + 1<<20}
+		actx := withAttempt(ctx, at)
 		if c.cfg.Stream {
-			res, delivered, err = c.stream(ctx, req, onChunk)
+			res, delivered, err = c.stream(actx, req, at, onChunk)
 		} else {
-			res, err = c.once(ctx, req, onChunk)
+			res, err = c.once(actx, req, onChunk)
+		}
+		var le *Error
+		if errors.As(err, &le) && at.retryAfter != "" {
+			le.RetryAfter = parseRetryAfter(at.retryAfter, time.Now())
 		}
 		return delivered, err
 	})
@@ -189,10 +244,21 @@ func retry(ctx context.Context, retries int, backoff time.Duration, attempt func
 		if !errors.As(err, &le) || !le.retryable() || stop || n >= retries {
 			return err
 		}
+		d := wait
+		if le.RetryAfter > 0 {
+			// The server said when to come back: not before, and not at
+			// all when that is past the deadline.
+			dl, ok := ctx.Deadline()
+			if (ok && time.Until(dl) < le.RetryAfter) || (!ok && le.RetryAfter > maxRetryAfter) {
+				le.Kind = KindRateLimited
+				return err
+			}
+			d = max(d, le.RetryAfter)
+		}
 		select {
 		case <-ctx.Done():
 			return classify(ctx, ctx.Err())
-		case <-time.After(wait):
+		case <-time.After(d):
 		}
 		wait *= 2
 	}
@@ -229,8 +295,14 @@ func (c *Client) once(ctx context.Context, req openai.ChatCompletionRequest, onC
 	res := Result{
 		Text:         strings.TrimSpace(StripThinking(ch.Message.Content)),
 		FinishReason: string(ch.FinishReason),
-		Truncated:    ch.FinishReason == openai.FinishReasonLength,
 		Model:        resp.Model,
+	}
+	if ch.FinishReason == openai.FinishReasonLength {
+		res.Truncated, res.Cut = true, CutLength
+	}
+	if len(res.Text) > c.cfg.MaxOutputBytes {
+		res.Text = strings.TrimSpace(cutUTF8(res.Text, c.cfg.MaxOutputBytes))
+		res.Truncated, res.Cut = true, CutOutputCap
 	}
 	if res.Text == "" {
 		return res, &Error{Kind: KindBadResponse, Detail: "empty answer"}
@@ -243,27 +315,33 @@ func (c *Client) once(ctx context.Context, req openai.ChatCompletionRequest, onC
 	return res, nil
 }
 
-func (c *Client) stream(ctx context.Context, req openai.ChatCompletionRequest, onChunk func(Chunk) error) (res Result, delivered bool, err error) {
+func (c *Client) stream(ctx context.Context, req openai.ChatCompletionRequest, at *attempt, onChunk func(Chunk) error) (res Result, delivered bool, err error) {
 	st, err := c.api.CreateChatCompletionStream(ctx, req)
 	if err != nil {
 		return res, false, classify(ctx, err)
 	}
 	defer st.Close()
 	var f thinkFilter
+	var shown strings.Builder // the visible answer so far
 	emit := func(ch Chunk) error {
+		if ch.Reset {
+			shown.Reset()
+		}
+		shown.WriteString(ch.Text)
 		if onChunk == nil || (ch.Text == "" && !ch.Reset) {
 			return nil
 		}
 		delivered = true
 		return onChunk(ch)
 	}
-	for {
+	capped := false
+	for !capped {
 		resp, rerr := st.Recv()
 		if errors.Is(rerr, io.EOF) {
 			break
 		}
 		if rerr != nil {
-			res.Text = strings.TrimSpace(f.text())
+			res.Text = strings.TrimSpace(shown.String())
 			return res, delivered, classify(ctx, rerr)
 		}
 		if resp.Model != "" {
@@ -275,20 +353,53 @@ func (c *Client) stream(ctx context.Context, req openai.ChatCompletionRequest, o
 			}
 			// Delta.ReasoningContent (and "reasoning") is never shown.
 			text, reset := f.feed(ch.Delta.Content)
+			if reset {
+				shown.Reset()
+			}
+			if left := c.cfg.MaxOutputBytes - shown.Len(); len(text) > left {
+				text, capped = cutUTF8(text, left), true
+			}
 			if err := emit(Chunk{Text: text, Reset: reset}); err != nil {
 				return res, delivered, err
 			}
+			if capped {
+				break
+			}
 		}
 	}
-	if err := emit(Chunk{Text: f.flush()}); err != nil {
-		return res, delivered, err
+	switch {
+	case capped:
+		res.Truncated, res.Cut = true, CutOutputCap
+	case res.FinishReason == string(openai.FinishReasonLength):
+		res.Truncated, res.Cut = true, CutLength
+	case res.FinishReason == "" && !at.sawDone:
+		res.Truncated, res.Cut = true, CutEnded
 	}
-	res.Text = strings.TrimSpace(f.text())
-	res.Truncated = res.FinishReason == string(openai.FinishReasonLength)
+	if !capped {
+		if err := emit(Chunk{Text: f.flush()}); err != nil {
+			return res, delivered, err
+		}
+	}
+	res.Text = strings.TrimSpace(shown.String())
 	if res.Text == "" {
 		return res, delivered, &Error{Kind: KindBadResponse, Detail: "empty answer"}
 	}
 	return res, delivered, nil
+}
+
+// cutUTF8 returns the longest prefix of s of at most n bytes that does not
+// split a character.
+func cutUTF8(s string, n int) string {
+	if n >= len(s) {
+		return s
+	}
+	if n <= 0 {
+		return ""
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // classify turns an error from go-openai or the network into an *Error.

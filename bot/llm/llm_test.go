@@ -3,6 +3,7 @@ package llm_test
 import (
 	"context"
 	"errors"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -223,5 +224,118 @@ func TestCanceled(t *testing.T) {
 	var le *llm.Error
 	if !errors.As(err, &le) || le.Kind != llm.KindCanceled {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestIncompleteAnswers: an answer is marked truncated, with the reason,
+// when the server stopped at its limit, when the client stopped reading at
+// MaxOutputBytes, and when a stream ended with neither [DONE] nor a
+// finish reason (the server died mid-answer).
+func TestIncompleteAnswers(t *testing.T) {
+	cases := map[string]struct {
+		reply  llmtest.Reply
+		mod    func(*llm.Config)
+		text   string
+		cut    string
+		stream bool
+	}{
+		"complete":                    {reply: llmtest.Reply{Chunks: []string{"all ", "here"}}, text: "all here", stream: true},
+		"no [DONE], finish reason":    {reply: llmtest.Reply{Chunks: []string{"all ", "here"}, NoDone: true}, text: "all here", stream: true},
+		"[DONE], no finish reason":    {reply: llmtest.Reply{Chunks: []string{"all ", "here"}, FinishReason: "-"}, text: "all here", stream: true},
+		"no [DONE], no finish reason": {reply: llmtest.Reply{Chunks: []string{"cut mid ", "sent"}, NoDone: true, FinishReason: "-"}, text: "cut mid sent", cut: llm.CutEnded, stream: true},
+		"length":                      {reply: llmtest.Reply{Chunks: []string{"cut"}, FinishReason: "length"}, text: "cut", cut: llm.CutLength, stream: true},
+		"output cap streamed": {reply: llmtest.Reply{Chunks: []string{"0123456789", "abcdéfgh", strings.Repeat("x", 1000)}},
+			mod: func(c *llm.Config) { c.MaxOutputBytes = 15 }, text: "0123456789abcd", cut: llm.CutOutputCap, stream: true},
+		"output cap whole": {reply: llmtest.Reply{Chunks: []string{"0123456789", "abcdéfgh"}},
+			mod: func(c *llm.Config) { c.MaxOutputBytes = 15 }, text: "0123456789abcd", cut: llm.CutOutputCap},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			srv := llmtest.New(t)
+			srv.Chat = func(llmtest.Request) llmtest.Reply { return c.reply }
+			res, shown, _, err := collect(t, client(srv, func(cfg *llm.Config) {
+				cfg.Stream = c.stream
+				if c.mod != nil {
+					c.mod(cfg)
+				}
+			}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Text != c.text || (c.stream && shown != c.text) {
+				t.Errorf("text %q shown %q, want %q", res.Text, shown, c.text)
+			}
+			if res.Cut != c.cut || res.Truncated != (c.cut != "") {
+				t.Errorf("truncated %v cut %q, want %q", res.Truncated, res.Cut, c.cut)
+			}
+		})
+	}
+}
+
+// TestRetryAfter: a 429 or 503 with Retry-After (seconds or a date) is
+// retried no sooner than asked, and fails at once, as rate limiting, when
+// the wait would pass the deadline.
+func TestRetryAfter(t *testing.T) {
+	cases := map[string]struct {
+		first    llmtest.Reply
+		ok       bool
+		minWait  time.Duration
+		maxWait  time.Duration
+		requests int
+	}{
+		"429 seconds":       {first: llmtest.Reply{Status: 429, Header: map[string]string{"Retry-After": "1"}}, ok: true, minWait: 900 * time.Millisecond, maxWait: 4 * time.Second, requests: 2},
+		"503 seconds":       {first: llmtest.Reply{Status: 503, Header: map[string]string{"Retry-After": "1"}}, ok: true, minWait: 900 * time.Millisecond, maxWait: 4 * time.Second, requests: 2},
+		"429 past deadline": {first: llmtest.Reply{Status: 429, Header: map[string]string{"Retry-After": "30"}}, maxWait: time.Second, requests: 1},
+		"503 date past deadline": {first: llmtest.Reply{Status: 503, Header: map[string]string{"Retry-After": time.Now().Add(time.Hour).UTC().Format(http.TimeFormat)}},
+			maxWait: time.Second, requests: 1},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			srv := llmtest.New(t)
+			n := 0
+			srv.Chat = func(llmtest.Request) llmtest.Reply {
+				n++
+				if n == 1 {
+					return c.first
+				}
+				return llmtest.Reply{Chunks: []string{"fine"}}
+			}
+			start := time.Now()
+			res, _, _, err := collect(t, client(srv, nil))
+			took := time.Since(start)
+			if c.ok {
+				if err != nil || res.Text != "fine" {
+					t.Errorf("res %+v err %v", res, err)
+				}
+			} else {
+				var le *llm.Error
+				if !errors.As(err, &le) || le.Kind != llm.KindRateLimited {
+					t.Errorf("err = %v, want rate limiting", err)
+				}
+			}
+			if took < c.minWait || took > c.maxWait {
+				t.Errorf("took %v, want %v–%v", took, c.minWait, c.maxWait)
+			}
+			if got := len(srv.Requests()); got != c.requests {
+				t.Errorf("%d requests, want %d", got, c.requests)
+			}
+		})
+	}
+}
+
+// TestErrorClassHidesServerText: the class shown to users never holds what
+// the server said (a 401 body can hold part of the key and an account).
+func TestErrorClassHidesServerText(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.Chat = func(llmtest.Request) llmtest.Reply {
+		return llmtest.Reply{Status: 401, Body: `{"error":{"message":"Incorrect API key provided: sk-abc***xyz for account acme-corp"}}`}
+	}
+	_, _, _, err := collect(t, client(srv, nil))
+	var le *llm.Error
+	if !errors.As(err, &le) || le.Class() != "the model server refused the key" {
+		t.Fatalf("err %v", err)
+	}
+	if !strings.Contains(err.Error(), "acme-corp") {
+		t.Errorf("the detail is lost for the logs: %v", err)
 	}
 }

@@ -102,7 +102,7 @@ func (a *App) cmdChat(ctx context.Context, args []string) error {
 		}
 		return actx, func() { a.interrupt.Store(nil); stop(); raw() }
 	}
-	err = chatLoop(ctx, o.p.NewConversation(), o.ix, in, out, stoppable)
+	err = chatLoop(ctx, o.env, o.p.NewConversation(), o.ix, in, out, stoppable)
 	if _, terminal := in.(*term.Terminal); terminal {
 		fmt.Fprintln(out) // leave the prompt's line
 	}
@@ -111,7 +111,7 @@ func (a *App) cmdChat(ctx context.Context, args []string) error {
 
 // chatLoop reads questions and commands until the input ends. stoppable
 // gives each answer a context that Ctrl-C cancels without ending the chat.
-func chatLoop(ctx context.Context, conv *bot.Conversation, ix *retrieval.Index, in lineReader, out io.Writer,
+func chatLoop(ctx context.Context, e *env, conv *bot.Conversation, ix *retrieval.Index, in lineReader, out io.Writer,
 	stoppable func(context.Context) (context.Context, func())) error {
 	for {
 		if ctx.Err() != nil {
@@ -147,6 +147,12 @@ func chatLoop(ctx context.Context, conv *bot.Conversation, ix *retrieval.Index, 
 			return a, err
 		}, out)
 		done()
+		if rerr := conv.RewriteErr(); rerr != nil {
+			e.log.Warn("follow-up not rewritten", "err", rerr)
+		}
+		if err == nil {
+			e.logNote(conv.Last())
+		}
 		switch {
 		case err == nil:
 		case ctx.Err() != nil:

@@ -165,10 +165,11 @@ func (a *App) cmdEval(ctx context.Context, args []string) error {
 	return a.output(*asJSON, rep, rep.WriteText)
 }
 
-// logNote logs why an answer fell back to excerpts.
+// logNote logs why an answer fell back to excerpts, with the detail users
+// are not shown.
 func (e *env) logNote(a bot.Answer) {
 	if a.Note != "" {
-		e.log.Warn("answer note", "note", a.Note, "mode", a.Mode)
+		e.log.Warn("answer note", "note", a.Note, "cause", a.Cause, "mode", a.Mode)
 	}
 }
 

@@ -88,7 +88,7 @@ func renderSources(w io.Writer, a bot.Answer) {
 		if c.Verified {
 			fmt.Fprintf(w, "    > %s\n", c.Excerpt)
 		} else {
-			fmt.Fprintf(w, "    (the quoted text could not be found in the corpus)\n")
+			fmt.Fprintf(w, "    (the quoted text %s)\n", c.WhereNotFound())
 		}
 	}
 }

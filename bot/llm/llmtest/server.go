@@ -30,6 +30,8 @@ type Reply struct {
 	// Status, when not 200, is sent with Body (or an OpenAI error object).
 	Status int
 	Body   string
+	// Header is added to the response (Retry-After, …).
+	Header map[string]string
 	// Stream faults.
 	NoDone        bool          // end the stream without "data: [DONE]"
 	ErrorAfter    int           // send an error event after this many chunks (0: never)
@@ -130,6 +132,9 @@ func (s *Server) chat(w http.ResponseWriter, r *http.Request) {
 	rep := Reply{Chunks: []string{"ok"}}
 	if s.Chat != nil {
 		rep = s.Chat(req)
+	}
+	for k, v := range rep.Header {
+		w.Header().Set(k, v)
 	}
 	if rep.Delay > 0 {
 		select {
