@@ -242,7 +242,7 @@ func (p *Pipeline) answer(ctx context.Context, question string, res retrieval.Re
 		return Answer{}, ctx.Err()
 	}
 	fb := extractive(question, res)
-	fb.Note = fmt.Sprintf("The model could not answer (%s), so these are excerpts from the corpus instead.", failureClass(err))
+	fb.Note = fmt.Sprintf("The model could not answer: %s. These are excerpts from the corpus instead.", failureClass(err))
 	fb.Cause = err.Error()
 	return fb, nil
 }

@@ -31,7 +31,7 @@ func TestEveryServerAndFaultEndsInAnAnswer(t *testing.T) {
 		"Ollama no key":   {reply: func(r llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{good(r)}} }, mode: "llm"},
 		"Ollama error body": {reply: func(llmtest.Request) llmtest.Reply {
 			return llmtest.Reply{Status: 404, Body: `{"error":"model 'x' not found"}`}
-		}, mode: "extractive", note: "(the model server rejected the request)", cause: "model 'x' not found"},
+		}, mode: "extractive", note: ": the model server rejected the request.", cause: "model 'x' not found"},
 		"llama.cpp inline think": {reply: func(r llmtest.Request) llmtest.Reply {
 			return llmtest.Reply{Chunks: []string{"<think>I should quote \"made up text\" [1]</think>", good(r)}}
 		}, mode: "llm"},
@@ -42,15 +42,15 @@ func TestEveryServerAndFaultEndsInAnAnswer(t *testing.T) {
 			return llmtest.Reply{Reasoning: []string{"\"made up\" [1]"}, Chunks: []string{good(r)}}
 		}, mode: "llm"},
 		"connection cut": {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{"a", "b"}, CutAfter: 1} }, mode: "extractive", note: "could not answer", cause: "closed mid-answer"},
-		"timeout":        {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Delay: 2 * time.Second} }, mode: "extractive", note: "(the model server timed out)", cause: "too slow"},
-		"429 forever":    {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Status: 429} }, mode: "extractive", note: "(the model server is rate limiting)", cause: "HTTP 429"},
-		"503 forever":    {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Status: 503} }, mode: "extractive", note: "(the model server failed)", cause: "HTTP 503"},
+		"timeout":        {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Delay: 2 * time.Second} }, mode: "extractive", note: ": the model server timed out.", cause: "too slow"},
+		"429 forever":    {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Status: 429} }, mode: "extractive", note: ": the model server is rate limiting.", cause: "HTTP 429"},
+		"503 forever":    {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Status: 503} }, mode: "extractive", note: ": the model server failed.", cause: "HTTP 503"},
 		"HTML error page": {reply: func(llmtest.Request) llmtest.Reply {
 			return llmtest.Reply{Status: 502, Body: "<html><title>Bad Gateway</title></html>"}
-		}, mode: "extractive", note: "(the model server failed)", cause: "HTML page"},
+		}, mode: "extractive", note: ": the model server failed.", cause: "HTML page"},
 		"malformed JSON":   {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Body: "{not json"} }, mode: "extractive", note: "could not answer"},
-		"mid-stream error": {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{"x", "y"}, ErrorAfter: 1} }, mode: "extractive", note: "(the model server failed)", cause: "mid-stream failure"},
-		"empty stream":     {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{} }, mode: "extractive", note: "(the model server sent an unreadable answer)", cause: "empty answer"},
+		"mid-stream error": {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{"x", "y"}, ErrorAfter: 1} }, mode: "extractive", note: ": the model server failed.", cause: "mid-stream failure"},
+		"empty stream":     {reply: func(llmtest.Request) llmtest.Reply { return llmtest.Reply{} }, mode: "extractive", note: ": the model server sent an unreadable answer.", cause: "empty answer"},
 		"no [DONE]":        {reply: func(r llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{good(r)}, NoDone: true} }, mode: "llm"},
 		"finish_reason length": {reply: func(r llmtest.Request) llmtest.Reply {
 			return llmtest.Reply{Chunks: []string{good(r)}, FinishReason: "length"}
@@ -63,7 +63,7 @@ func TestEveryServerAndFaultEndsInAnAnswer(t *testing.T) {
 		}, mode: "llm"},
 		"401 with the key in its body": {reply: func(llmtest.Request) llmtest.Reply {
 			return llmtest.Reply{Status: 401, Body: `{"error":{"message":"Incorrect API key provided: sk-abc***xyz, account acme-corp"}}`}
-		}, key: "sk-abcdefxyz", mode: "extractive", note: "(the model server refused the key)", cause: "acme-corp"},
+		}, key: "sk-abcdefxyz", mode: "extractive", note: ": the model server refused the key.", cause: "acme-corp"},
 		"no [DONE] and no finish_reason": {reply: func(r llmtest.Request) llmtest.Reply {
 			return llmtest.Reply{Chunks: []string{good(r)}, NoDone: true, FinishReason: "-"}
 		}, mode: "llm", note: "stopped mid-answer", truncate: true},

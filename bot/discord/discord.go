@@ -900,15 +900,19 @@ func (b *Bot) answer(r req, out output) {
 		}
 		return
 	}
-	detail := ""
+	// Users see the note's short class; the log and the audit record keep
+	// the cause (and any parenthesised detail the note carried).
+	detail := a.Cause
 	if a.Note != "" && userNote(a.Note) != a.Note {
-		detail = a.Note // users see the note without its detail
-		b.log.Warn("answer note", "note", a.Note, "user", r.user)
+		detail = strings.TrimSpace(a.Note + " " + detail)
+	}
+	if detail != "" {
+		b.log.Warn("answer note", "note", a.Note, "cause", RedactTokens(detail), "user", r.user)
 	}
 	var id int64
 	if b.deps.Audit != nil {
 		rec := audit.Record{Time: r.received, GuildID: r.guild, ChannelID: r.channel, UserID: r.user, Question: r.question,
-			Answer: a.Text, Declined: a.Declined, Mode: a.Mode, Model: a.Model, Note: userNote(a.Note), ErrorDetail: detail,
+			Answer: a.Text, Declined: a.Declined, Mode: a.Mode, Model: a.Model, Note: userNote(a.Note), ErrorDetail: RedactTokens(detail),
 			LatencyMS: latency.Milliseconds()}
 		for _, c := range a.Citations {
 			rec.Citations = append(rec.Citations, audit.Citation{Ref: c.Ref, PassageID: c.PassageID, Source: c.Source,

@@ -196,7 +196,7 @@ func sources(a bot.Answer) []source {
 		if c.Verified {
 			s.body = quote(clip(c.Excerpt, 700))
 		} else {
-			s.body = "The model quoted words that are not in this passage; they are not shown as a quotation."
+			s.body = "The words the model quoted " + c.WhereNotFound() + "; they are not shown as a quotation."
 		}
 		out = append(out, s)
 	}
