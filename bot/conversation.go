@@ -63,17 +63,19 @@ func (c *Conversation) Ask(ctx context.Context, question string, onUpdate func(U
 		}
 	}
 	a, err := c.p.ask(ctx, standalone, earlier, onUpdate)
-	if err != nil {
-		return a, standalone, err
-	}
-	a.Question = question
-	c.last = a
+	// A stopped answer still leaves its question for the next follow-up
+	// to lean on.
 	c.topic = strings.TrimSpace(standalone + " " + lastWords(earlier, 12))
-	c.history = append(c.history, prompts.Turn{Role: "user", Content: question}, prompts.Turn{Role: "assistant", Content: a.Text})
+	c.history = append(c.history, prompts.Turn{Role: "user", Content: question})
+	if err == nil {
+		a.Question = question
+		c.last = a
+		c.history = append(c.history, prompts.Turn{Role: "assistant", Content: a.Text})
+	}
 	if len(c.history) > maxHistory {
 		c.history = c.history[len(c.history)-maxHistory:]
 	}
-	return a, standalone, nil
+	return a, standalone, err
 }
 
 // rewrite asks the model to make a follow-up standalone; "" without a

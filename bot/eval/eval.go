@@ -42,7 +42,8 @@ func (s *Strings) UnmarshalYAML(n *yaml.Node) error {
 
 // LoadFile reads an evaluation file: a YAML list of cases, each with a
 // question and answerable, and for answerable ones evidence strings. Keys
-// citebot doesn't use are ignored; a case without an id is numbered.
+// citebot doesn't use are ignored; a case without an id is numbered; a case
+// whose question is blank or missing is kept, and Run fails it alone.
 func LoadFile(path string) ([]Case, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -60,12 +61,10 @@ func LoadFile(path string) ([]Case, error) {
 		if c.ID == "" {
 			c.ID = fmt.Sprintf("q%d", i+1)
 		}
-		where := fmt.Sprintf("evaluation file %s, question %d (%s)", path, i+1, c.ID)
-		switch {
-		case strings.TrimSpace(c.Question) == "":
-			return nil, fmt.Errorf("%s: question is missing", where)
-		case c.Answerable == nil:
-			return nil, fmt.Errorf("%s: answerable must be true or false", where)
+		// A blank or missing question is not the file's fault but that
+		// question's: Run fails it alone.
+		if c.Answerable == nil {
+			return nil, fmt.Errorf("evaluation file %s, question %d (%s): answerable must be true or false", path, i+1, c.ID)
 		}
 	}
 	return cases, nil

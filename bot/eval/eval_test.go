@@ -47,11 +47,10 @@ func TestSeedEvaluation(t *testing.T) {
 
 func TestLoadFileRejectsBadFiles(t *testing.T) {
 	for name, body := range map[string]string{
-		"no answerable":    "- id: a\n  question: q?\n",
-		"empty":            "",
-		"not a list":       "id: a\n",
-		"missing question": "- id: a\n  answerable: false\n",
-		"bad YAML":         "- id: [\n",
+		"no answerable": "- id: a\n  question: q?\n",
+		"empty":         "",
+		"not a list":    "id: a\n",
+		"bad YAML":      "- id: [\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "e.yaml")
@@ -70,7 +69,9 @@ func TestLoadFileIsLenientWhereItCanBe(t *testing.T) {
 	body := "- question: Why do the Taliban support the TTP?\n  answerable: true\n  category: why\n" +
 		"- question: What are fusion cells?\n  answerable: true\n  evidence: joint coordination units\n" +
 		"- id: x\n  question: What is the capital of France?\n  answerable: false\n  notes: off topic\n" +
-		"- id: long\n  question: " + strings.Repeat("why ", 600) + "\n  answerable: false\n"
+		"- id: long\n  question: " + strings.Repeat("why ", 600) + "\n  answerable: false\n" +
+		"- id: blank\n  question: \" \"\n  answerable: false\n" +
+		"- id: missing\n  answerable: false\n"
 	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -90,10 +91,12 @@ func TestLoadFileIsLenientWhereItCanBe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Questions != 4 || rep.NoEvidence != 1 || rep.FalseDeclines != 0 || rep.DeclineAccuracy != 0.5 || rep.HitAt1 != 1 {
+	if rep.Questions != 6 || rep.NoEvidence != 1 || rep.FalseDeclines != 0 || rep.DeclineAccuracy != 0.25 || rep.HitAt1 != 1 {
 		t.Errorf("report %+v", rep)
 	}
-	if got := rep.Cases[3].Problems; len(got) != 1 || !strings.Contains(got[0], "not a valid question") {
-		t.Errorf("too-long question: %v", got)
+	for _, i := range []int{3, 4, 5} {
+		if got := rep.Cases[i].Problems; len(got) != 1 || !strings.Contains(got[0], "not a valid question") {
+			t.Errorf("%s question: %v", rep.Cases[i].ID, got)
+		}
 	}
 }

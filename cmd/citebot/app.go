@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -155,6 +157,21 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
+}
+
+// kFlag defines the -k flag: passages per question, 1–20. It stays 0 when
+// not given (the configured default); any other value is a usage error.
+func kFlag(fs *flag.FlagSet, usage string) *int {
+	k := new(int)
+	fs.Func("k", usage, func(v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 20 {
+			return errors.New("must be between 1 and 20")
+		}
+		*k = n
+		return nil
+	})
+	return k
 }
 
 // env holds what a command needs once its configuration is read.
@@ -353,7 +370,10 @@ func (e *env) pipeline(ix *retrieval.Index, k int) (*bot.Pipeline, error) {
 	if l := e.cfg.LLM; l.BaseURL != "" {
 		ps, err := prompts.Load(l.PromptsDir)
 		if err != nil {
-			return nil, err
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("llm.prompts_dir: the folder %s does not exist", l.PromptsDir)
+			}
+			return nil, fmt.Errorf("llm.prompts_dir %s: %w", l.PromptsDir, err)
 		}
 		key, err := e.secret("llm.api_key_env", l.APIKeyEnv)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/term"
 
@@ -41,10 +42,79 @@ func (p plainLines) ReadLine() (string, error) {
 	return p.sc.Text(), nil
 }
 
+// ctrlCLine is what a Ctrl-C typed at the prompt becomes for the line
+// editor: the cursor to the end of the line (Ctrl-E), "^C" shown, and Enter.
+// termLines then drops the line. (The line editor itself takes Ctrl-C for
+// the end of the input.)
+const ctrlCLine = "\x05^C\r"
+
+// ctrlCReader turns the Ctrl-C bytes of a raw terminal into ctrlCLine and
+// counts them.
+type ctrlCReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *ctrlCReader) Read(p []byte) (int, error) {
+	buf := make([]byte, max(1, len(p)/len(ctrlCLine)))
+	n, err := c.r.Read(buf)
+	out := p[:0]
+	for _, b := range buf[:n] {
+		if b == 3 {
+			out = append(out, ctrlCLine...)
+			c.n.Add(1)
+			continue
+		}
+		out = append(out, b)
+	}
+	return len(out), err
+}
+
+// termLines reads lines with the terminal's line editor, dropping those
+// ended by Ctrl-C.
+type termLines struct {
+	t        *term.Terminal
+	pending  atomic.Int64 // Ctrl-Cs read and not yet seen as a line
+	atPrompt bool         // the last read ended on the prompt's line (Ctrl-D)
+}
+
+func (l *termLines) ReadLine() (string, error) {
+	for {
+		line, err := l.t.ReadLine()
+		l.atPrompt = errors.Is(err, io.EOF)
+		if err == nil && l.pending.Load() > 0 && strings.HasSuffix(line, ctrlCLine[1:3]) {
+			l.pending.Add(-1)
+			continue
+		}
+		return line, err
+	}
+}
+
+// chatHistory is the line editor's history, without lines dropped by
+// Ctrl-C and without repeats of the line before.
+type chatHistory struct{ lines []string }
+
+const maxChatHistory = 200
+
+func (h *chatHistory) Add(line string) {
+	if strings.HasSuffix(line, ctrlCLine[1:3]) || strings.TrimSpace(line) == "" ||
+		(len(h.lines) > 0 && h.lines[len(h.lines)-1] == line) {
+		return
+	}
+	h.lines = append(h.lines, line)
+	if len(h.lines) > maxChatHistory {
+		h.lines = h.lines[len(h.lines)-maxChatHistory:]
+	}
+}
+
+func (h *chatHistory) Len() int { return len(h.lines) }
+
+func (h *chatHistory) At(i int) string { return h.lines[len(h.lines)-1-i] }
+
 func (a *App) cmdChat(ctx context.Context, args []string) error {
 	var cf commonFlags
 	fs := a.newFlagSet("chat", "chat [--config FILE] [-k N]", &cf)
-	k := fs.Int("k", 0, "passages to retrieve per question")
+	k := kFlag(fs, "retrieve `N` passages per question (1–20; default retrieval.top_k)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -58,10 +128,12 @@ func (a *App) cmdChat(ctx context.Context, args []string) error {
 	}
 	var in lineReader
 	var cooked func() (raw func()) // terminal back to normal while an answer streams
+	var tl *termLines
 	out := a.Stdout
 	inF, inOK := a.Stdin.(*os.File)
 	outF, outOK := a.Stdout.(*os.File)
-	if inOK && outOK && term.IsTerminal(int(inF.Fd())) && term.IsTerminal(int(outF.Fd())) {
+	inTTY := inOK && term.IsTerminal(int(inF.Fd()))
+	if inTTY && outOK && term.IsTerminal(int(outF.Fd())) {
 		fd := int(inF.Fd())
 		old, err := term.MakeRaw(fd)
 		if err != nil {
@@ -74,14 +146,17 @@ func (a *App) cmdChat(ctx context.Context, args []string) error {
 			term.Restore(fd, old)
 			return func() { term.MakeRaw(fd) }
 		}
+		tl = &termLines{}
 		t := term.NewTerminal(struct {
 			io.Reader
 			io.Writer
-		}{inF, outF}, "you> ")
+		}{&ctrlCReader{r: inF, n: &tl.pending}, outF}, "you> ")
+		t.History = &chatHistory{}
 		if w, h, err := term.GetSize(int(outF.Fd())); err == nil {
 			t.SetSize(w, h)
 		}
-		in, out = t, t
+		tl.t = t
+		in, out = tl, t
 	} else {
 		sc := bufio.NewScanner(a.Stdin)
 		sc.Buffer(make([]byte, 64*1024), 1<<20)
@@ -92,6 +167,18 @@ func (a *App) cmdChat(ctx context.Context, args []string) error {
 		mode = "answers by " + o.cfg.LLM.Model + ", every quotation checked against the corpus"
 	}
 	fmt.Fprintf(out, "citebot chat: %s. /help for commands.\n", mode)
+	// Ctrl-C at the prompt of a terminal drops the line being typed, as in
+	// a shell; it never ends the chat (Ctrl-D and /quit do). On a terminal
+	// in raw mode it arrives as a byte (ctrlCReader); otherwise as a
+	// signal, taken here while no answer is being written (the terminal
+	// itself drops the line).
+	var idle *func()
+	if inTTY {
+		f := func() {}
+		idle = &f
+	}
+	a.interrupt.Store(idle)
+	defer a.interrupt.Store(nil)
 	stoppable := func(ctx context.Context) (context.Context, func()) {
 		actx, cancel := context.WithCancel(ctx)
 		stop := func() { cancel() }
@@ -100,11 +187,13 @@ func (a *App) cmdChat(ctx context.Context, args []string) error {
 		if cooked != nil {
 			raw = cooked()
 		}
-		return actx, func() { a.interrupt.Store(nil); stop(); raw() }
+		return actx, func() { a.interrupt.Store(idle); stop(); raw() }
 	}
 	err = chatLoop(ctx, o.env, o.p.NewConversation(), o.ix, in, out, stoppable)
-	if _, terminal := in.(*term.Terminal); terminal {
-		fmt.Fprintln(out) // leave the prompt's line
+	if tl != nil && tl.atPrompt {
+		// Leave the prompt's line. Written past the terminal's line
+		// editor, which would draw its prompt again after any output.
+		io.WriteString(outF, "\r\n")
 	}
 	return err
 }

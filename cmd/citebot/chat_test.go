@@ -130,3 +130,69 @@ func TestChatCtrlCStopsOnlyTheAnswer(t *testing.T) {
 		t.Error("an interrupt between answers was taken instead of ending the program")
 	}
 }
+
+// TestChatFollowUpAfterStoppedAnswer: a follow-up to a question whose
+// answer Ctrl-C stopped still leans on that question.
+func TestChatFollowUpAfterStoppedAnswer(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.Chat = func(req llmtest.Request) llmtest.Reply {
+		last := req.Messages[len(req.Messages)-1].Content
+		switch {
+		case strings.Contains(last, "Rewrite the last question"):
+			return llmtest.Reply{Chunks: []string{"What does the corpus say about Afghan refugees in Pakistan?"}}
+		case strings.Contains(last, "refugees in Pakistan?"):
+			return llmtest.Reply{Chunks: []string{fmt.Sprintf(`Policy must tell "genuine refugees and potential infiltrators" apart [%d].`, req.Ref("genuine refugees"))}}
+		}
+		words := strings.Fields(strings.Repeat("and on and on ", 200))
+		for i := range words {
+			words[i] += " "
+		}
+		return llmtest.Reply{Chunks: words, ChunkInterval: 20 * time.Millisecond} // ~16 s
+	}
+	streaming := make(chan struct{}, 1)
+	srv.FirstChunk = func(time.Time) {
+		select {
+		case streaming <- struct{}{}:
+		default:
+		}
+	}
+	cfgPath := filepath.Join(t.TempDir(), "c.yaml")
+	os.WriteFile(cfgPath, []byte(llmConfig(t, srv, "")), 0o644)
+	inR, inW := io.Pipe()
+	out := &syncBuffer{b: &bytes.Buffer{}}
+	app := &App{Stdin: inR, Stdout: out, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	done := make(chan int, 1)
+	go func() { done <- app.Run(t.Context(), []string{"chat", "--config", cfgPath}) }()
+	io.WriteString(inW, "Why do the Taliban support the TTP?\n")
+	select {
+	case <-streaming:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("no answer streaming:\n%s", out.String())
+	}
+	if !app.Interrupt() {
+		t.Fatal("nothing took the interrupt while an answer streamed")
+	}
+	io.WriteString(inW, "and what about refugees?\n")
+	inW.Close()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit %d", code)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("chat did not finish")
+	}
+	got := out.String()
+	if !strings.Contains(got, "(stopped)") || !strings.Contains(got, "(searched for: What does the corpus say about Afghan refugees in Pakistan?)") {
+		t.Errorf("chat output:\n%s", got)
+	}
+	var rewrites []string
+	for _, req := range srv.Requests() {
+		if last := req.Messages[len(req.Messages)-1].Content; strings.Contains(last, "Rewrite the last question") {
+			rewrites = append(rewrites, last)
+		}
+	}
+	if len(rewrites) != 1 || !strings.Contains(rewrites[0], "Why do the Taliban support the TTP?") {
+		t.Errorf("rewrite prompts %q, want one holding the stopped question", rewrites)
+	}
+}

@@ -16,14 +16,11 @@ func (a *App) cmdAsk(ctx context.Context, args []string) error {
 	var cf commonFlags
 	fs := a.newFlagSet("ask", "ask [--json] [--explain] [--config FILE] [-k N] QUESTION...", &cf)
 	asJSON := fs.Bool("json", false, "print the answer as one JSON object")
-	k := fs.Int("k", 0, "passages to retrieve (default retrieval.top_k)")
+	k := kFlag(fs, "retrieve `N` passages (1–20; default retrieval.top_k)")
 	explain := fs.Bool("explain", false, "also show, on standard error, how the question was read and why passages ranked")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
-	}
-	if *k < 0 || *k > 20 {
-		return usagef("-k must be between 1 and 20")
 	}
 	q, err := a.readQuestion(pos)
 	if err != nil {
@@ -135,14 +132,14 @@ func (a *App) cmdPassage(ctx context.Context, args []string) error {
 	if !ok {
 		return fmt.Errorf("no passage with ID %q in this corpus (IDs come from 'citebot ask' citations)", pos[0])
 	}
-	return a.output(*asJSON, p, func(w io.Writer) { renderPassage(w, p) })
+	return a.output(*asJSON, newPassageJSON(p), func(w io.Writer) { renderPassage(w, p) })
 }
 
 func (a *App) cmdEval(ctx context.Context, args []string) error {
 	var cf commonFlags
 	fs := a.newFlagSet("eval", "eval [--json] [--config FILE] [-k N] FILE", &cf)
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
-	k := fs.Int("k", 0, "passages to retrieve per answer (default retrieval.top_k)")
+	k := kFlag(fs, "retrieve `N` passages per answer (1–20; default retrieval.top_k)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -163,6 +160,23 @@ func (a *App) cmdEval(ctx context.Context, args []string) error {
 		return err
 	}
 	return a.output(*asJSON, rep, rep.WriteText)
+}
+
+// passageJSON is a passage as passage --json prints it, in the words of
+// ask --json: passage_id and passage, like a citation.
+type passageJSON struct {
+	PassageID string `json:"passage_id"`
+	Source    string `json:"source"`
+	Title     string `json:"title"`
+	Section   string `json:"section"`
+	LineStart int    `json:"line_start"`
+	LineEnd   int    `json:"line_end"`
+	Passage   string `json:"passage"`
+}
+
+func newPassageJSON(p retrieval.Passage) passageJSON {
+	return passageJSON{PassageID: p.ID, Source: p.Source, Title: p.Title, Section: p.Section,
+		LineStart: p.LineStart, LineEnd: p.LineEnd, Passage: p.Text}
 }
 
 // logNote logs why an answer fell back to excerpts, with the detail users

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -133,6 +134,15 @@ func loadConfig(path string) (Config, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return c, fmt.Errorf("read config: %w", err)
+	}
+	// The file is checked key by key first, so that mistakes are told by
+	// key path and line, with what the key takes, not in Go's types.
+	var root yaml.Node
+	if err := yaml.Unmarshal(raw, &root); err != nil {
+		return c, fmt.Errorf("config %s: %w", path, err)
+	}
+	if probs := checkConfigNode(&root, reflect.TypeFor[Config](), ""); len(probs) > 0 {
+		return c, fmt.Errorf("config %s: %w", path, configProblems(probs))
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(raw))
 	dec.KnownFields(true)

@@ -141,7 +141,7 @@ func TestBadInput(t *testing.T) {
 		{"empty stdin", "\n\x00", []string{"ask"}, 2, "question is empty"},
 		{"question too long", "", []string{"ask", long}, 2, "longer than 2000 characters"},
 		{"unknown flag", "", []string{"ask", "--jsn", "q"}, 2, "flag provided but not defined: -jsn"},
-		{"bad k", "", []string{"ask", "-k", "99", "q"}, 2, "-k must be between"},
+		{"bad k", "", []string{"ask", "-k", "99", "q"}, 2, "-k: must be between 1 and 20"},
 		{"passage without id", "", []string{"passage"}, 2, "one passage ID"},
 		{"unknown passage", "", []string{"passage", "nope"}, 1, `no passage with ID "nope"`},
 		{"eval without file", "", []string{"eval"}, 2, "one evaluation file"},
@@ -186,7 +186,7 @@ func TestFlagsAnywhereAndDoubleDash(t *testing.T) {
 
 func TestBadConfig(t *testing.T) {
 	for _, c := range []struct{ cfg, msg string }{
-		{"data_dri: /tmp/x\n", "field data_dri not found"},
+		{"data_dri: /tmp/x\n", "unknown key data_dri"},
 		{"embedder:\n  kind: magic\n", `embedder.kind "magic" is not supported`},
 		{"retrieval:\n  top_k: 0\n", "retrieval.top_k must be between 1 and 20"},
 		{"log:\n  level: loud\n", "log.level must be"},

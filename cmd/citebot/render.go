@@ -21,7 +21,7 @@ func askStreaming(ask func(onUpdate func(bot.Update) error) (bot.Answer, error),
 			streamed.Reset()
 		}
 		streamed.WriteString(u.Text)
-		_, err := io.WriteString(w, u.Text)
+		_, err := io.WriteString(w, termText(u.Text, true, ""))
 		return err
 	})
 	if err != nil {
@@ -44,14 +44,15 @@ func askStreaming(ask func(onUpdate func(bot.Update) error) (bot.Answer, error),
 
 // place is how a citation's origin is written: "Title › Section (file:6–8)".
 func place(title, section, source string, start, end int) string {
-	head := title
+	head := termText(title, false, "")
 	if section != "" {
-		head += " › " + section
+		head += " › " + termText(section, false, "")
 	}
 	return fmt.Sprintf("%s (%s)", head, lineRef(source, start, end))
 }
 
 func lineRef(source string, start, end int) string {
+	source = termText(source, false, "")
 	if start == end {
 		return fmt.Sprintf("%s:%d", source, start)
 	}
@@ -60,9 +61,9 @@ func lineRef(source string, start, end int) string {
 
 func renderAnswer(w io.Writer, a bot.Answer) {
 	if a.Note != "" && !a.Truncated {
-		fmt.Fprintf(w, "(%s)\n\n", a.Note)
+		fmt.Fprintf(w, "(%s)\n\n", termText(a.Note, false, ""))
 	}
-	fmt.Fprintln(w, a.Text)
+	fmt.Fprintln(w, termText(a.Text, true, ""))
 	renderSources(w, a)
 }
 
@@ -70,14 +71,14 @@ func renderAnswer(w io.Writer, a bot.Answer) {
 // closest passages of a declined answer.
 func renderSources(w io.Writer, a bot.Answer) {
 	if a.Truncated {
-		fmt.Fprintf(w, "\n(%s)\n", a.Note)
+		fmt.Fprintf(w, "\n(%s)\n", termText(a.Note, false, ""))
 	}
 	if a.Declined {
 		if len(a.Related) > 0 {
 			fmt.Fprintln(w, "\nClosest passages (they do not answer the question):")
 			for _, r := range a.Related {
 				fmt.Fprintf(w, "  - %s  id %s\n", place(r.Title, r.Section, r.Source, r.LineStart, r.LineEnd), r.PassageID)
-				fmt.Fprintf(w, "    %s\n", clip(r.Passage, 160))
+				fmt.Fprintf(w, "    %s\n", termText(clip(r.Passage, 160), false, ""))
 			}
 		}
 		return
@@ -86,7 +87,7 @@ func renderSources(w io.Writer, a bot.Answer) {
 	for _, c := range a.Citations {
 		fmt.Fprintf(w, "[%d] %s  id %s\n", c.Ref, place(c.Title, c.Section, c.Source, c.LineStart, c.LineEnd), c.PassageID)
 		if c.Verified {
-			fmt.Fprintf(w, "    > %s\n", c.Excerpt)
+			fmt.Fprintf(w, "    > %s\n", termText(c.Excerpt, true, "    > "))
 		} else {
 			fmt.Fprintf(w, "    (the quoted text %s)\n", c.WhereNotFound())
 		}
@@ -96,11 +97,71 @@ func renderSources(w io.Writer, a bot.Answer) {
 func renderPassage(w io.Writer, p retrieval.Passage) {
 	fmt.Fprintf(w, "Passage %s\n", p.ID)
 	fmt.Fprintf(w, "Source:  %s\n", lineRef(p.Source, p.LineStart, p.LineEnd))
-	fmt.Fprintf(w, "Title:   %s\n", p.Title)
+	fmt.Fprintf(w, "Title:   %s\n", termText(p.Title, false, ""))
 	if p.Section != "" {
-		fmt.Fprintf(w, "Section: %s\n", p.Section)
+		fmt.Fprintf(w, "Section: %s\n", termText(p.Section, false, ""))
 	}
-	fmt.Fprintf(w, "\n%s\n", p.Text)
+	fmt.Fprintf(w, "\n%s\n", termText(p.Text, true, ""))
+}
+
+// termText makes text from the corpus (or a model) safe to print on a
+// terminal; every such string the terminal renderer prints goes through it.
+// Control characters (C0 but tab, DEL, C1), bidirectional overrides and
+// isolates (U+202A–U+202E, U+2066–U+2069), line and paragraph separators
+// and invalid UTF-8 are written as Go escapes (\x1b, \u202e), seen rather
+// than obeyed. With lines false a line break is escaped too, so a file name
+// or title stays on its line; with lines true each line after the first
+// starts with indent, so no line of the text can pass for one of ours.
+func termText(s string, lines bool, indent string) string {
+	clean := true
+	for _, r := range s {
+		if r == '\n' || r == utf8.RuneError || unsafeRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case lines && (r == '\n' || r == '\r' && strings.HasPrefix(s[i+1:], "\n")):
+			if r == '\r' {
+				n++
+			}
+			b.WriteString("\n" + indent)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x80 && unsafeRune(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case unsafeRune(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// unsafeRune reports whether r, printed as is, could move the cursor,
+// change the terminal's state or reorder the text around it.
+func unsafeRune(r rune) bool {
+	switch {
+	case r == '\t':
+		return false
+	case r < 0x20, r >= 0x7f && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
+		return true
+	}
+	return false
 }
 
 // clip shortens s to at most n characters on one line, ending in "…".
