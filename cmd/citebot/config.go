@@ -56,6 +56,7 @@ type Config struct {
 		Timeout         time.Duration `yaml:"timeout"`
 		Stream          bool          `yaml:"stream"`
 		MaxRetries      int           `yaml:"max_retries"`
+		MaxOutputBytes  int           `yaml:"max_output_bytes"`
 		MaxContextChars int           `yaml:"max_context_chars"`
 		Passages        int           `yaml:"passages"`
 		PromptsDir      string        `yaml:"prompts_dir"`
@@ -103,6 +104,7 @@ func defaultConfig() Config {
 	c.LLM.Timeout = 90 * time.Second
 	c.LLM.Stream = true
 	c.LLM.MaxRetries = 2
+	c.LLM.MaxOutputBytes = 64 << 10
 	c.LLM.MaxContextChars = 12000
 	c.LLM.Passages = 5
 	d := &c.Discord
@@ -201,6 +203,9 @@ func (c Config) validate() error {
 		}
 		if l.MaxTokens < 0 || l.Timeout <= 0 || l.MaxRetries < 0 || l.MaxRetries > 10 {
 			return errors.New("llm.max_tokens must be ≥ 0, llm.timeout > 0 and llm.max_retries 0–10")
+		}
+		if l.MaxOutputBytes < 1024 || l.MaxOutputBytes > 16<<20 {
+			return errors.New("llm.max_output_bytes must be between 1024 and 16777216")
 		}
 		if l.MaxContextChars < 1000 || l.Passages < 1 || l.Passages > 20 {
 			return errors.New("llm.max_context_chars must be ≥ 1000 and llm.passages 1–20")

@@ -216,3 +216,19 @@ func TestRemoteEmbedder(t *testing.T) {
 		t.Errorf("missing base_url: %s", r.stderr)
 	}
 }
+
+func TestModelOutputCapFromConfig(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.Chat = func(req llmtest.Request) llmtest.Reply {
+		n := refOf(t, req, "ideological ties")
+		return llmtest.Reply{Chunks: []string{
+			fmt.Sprintf(`"both groups share deep ideological ties" [%d]. `, n),
+			strings.Repeat("And more words about it. ", 400), // ~10 KB
+		}}
+	}
+	m := askJSON(t, llmConfig(t, srv, "  max_output_bytes: 2048\n"), "Why do the Taliban support the TTP?")
+	if m["mode"] != "llm" || m["truncated"] != true || len(m["answer"].(string)) > 2100 {
+		t.Errorf("answer of %d bytes, truncated %v, mode %v; want at most the 2048-byte cap, marked truncated",
+			len(m["answer"].(string)), m["truncated"], m["mode"])
+	}
+}
