@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"github.com/citebot/citebot/retrieval/text"
 	"math"
 
 	"github.com/philippgille/chromem-go"
@@ -58,7 +59,7 @@ func (e *LocalEmbedder) Dims() int { return e.dims }
 
 // Embed implements Embedder.
 func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
-	var st Stemmer
+	var st text.Stemmer
 	out := make([][]float32, len(texts))
 	for i, t := range texts {
 		if i%256 == 0 {
@@ -73,9 +74,9 @@ func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32,
 
 // EmbeddingFunc adapts e to chromem-go's embedding seam.
 func (e *LocalEmbedder) EmbeddingFunc() chromem.EmbeddingFunc {
-	return func(ctx context.Context, text string) ([]float32, error) {
-		var st Stemmer
-		return e.vector(&st, text), ctx.Err()
+	return func(ctx context.Context, s string) ([]float32, error) {
+		var st text.Stemmer
+		return e.vector(&st, s), ctx.Err()
 	}
 }
 
@@ -86,9 +87,9 @@ const (
 	ngramWeight  = 1.2 // shared by all of a word's character n-grams
 )
 
-func (e *LocalEmbedder) vector(st *Stemmer, text string) []float32 {
+func (e *LocalEmbedder) vector(st *text.Stemmer, s string) []float32 {
 	v := make([]float32, e.dims)
-	toks := Tokens(st, text)
+	toks := text.Tokens(st, s)
 	content := 0
 	for _, t := range toks {
 		if !t.Stop {

@@ -3,6 +3,7 @@ package retrieval
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/citebot/citebot/retrieval/text"
 	"path"
 	"slices"
 	"sort"
@@ -53,7 +54,7 @@ func ChunkCorpus(c *Corpus) Chunked {
 		title, ps := splitDocument(d)
 		kept := 0
 		for _, p := range ps {
-			key := NormalizeText(p.Text)
+			key := text.NormalizeText(p.Text)
 			if seen[key] {
 				out.Duplicates++
 				continue
@@ -131,7 +132,7 @@ func paragraphs(d Document, headings bool) (string, []paragraph) {
 	var cur []srcLine
 	off := 0
 	for n, raw := range strings.Split(d.Text, "\n") {
-		s, ok := trimSpan(d.Text, off, off+len(raw))
+		s, ok := text.TrimSpan(d.Text, off, off+len(raw))
 		if ok {
 			cur = append(cur, srcLine{n: n + 1, start: s.Start, end: s.End, text: d.Text[s.Start:s.End]})
 		} else if len(cur) > 0 {
@@ -232,11 +233,11 @@ func markdownHeading(kind, s string) (mdHeading, bool) {
 	if level > 6 || (level < len(s) && s[level] != ' ' && s[level] != '\t') {
 		return mdHeading{}, false
 	}
-	text := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[level:]), "#"))
-	if text == "" {
+	t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[level:]), "#"))
+	if t == "" {
 		return mdHeading{}, false
 	}
-	return mdHeading{level: level, text: text}, true
+	return mdHeading{level: level, text: t}, true
 }
 
 // isHeadingLike reports whether a plain-text line reads as a heading: short,
@@ -287,39 +288,39 @@ func medianRunes(b []srcLine) int {
 	return ns[len(ns)/2]
 }
 
-// splitLong splits text[start:end] at sentence boundaries into spans of at
+// splitLong splits doc[start:end] at sentence boundaries into spans of at
 // most MaxPassageChars characters; a longer sentence is cut at white space.
 // It runs in time linear in the paragraph's length.
-func splitLong(text string, start, end int) []Span {
-	if end-start <= MaxPassageChars || utf8.RuneCountInString(text[start:end]) <= MaxPassageChars {
-		return []Span{{start, end}}
+func splitLong(doc string, start, end int) []text.Span {
+	if end-start <= MaxPassageChars || utf8.RuneCountInString(doc[start:end]) <= MaxPassageChars {
+		return []text.Span{{Start: start, End: end}}
 	}
 	type piece struct {
-		Span
+		text.Span
 		runes int
 	}
 	var pieces []piece
-	for _, s := range Sentences(text[start:end]) {
-		s = Span{s.Start + start, s.End + start}
+	for _, s := range text.Sentences(doc[start:end]) {
+		s = text.Span{Start: s.Start + start, End: s.End + start}
 		for {
-			cut, n := cutAtSpace(text, s.Start, s.End, MaxPassageChars)
+			cut, n := cutAtSpace(doc, s.Start, s.End, MaxPassageChars)
 			if cut >= s.End {
 				pieces = append(pieces, piece{s, n})
 				break
 			}
-			pieces = append(pieces, piece{Span{s.Start, cut}, n})
-			next, ok := trimSpan(text, cut, s.End)
+			pieces = append(pieces, piece{text.Span{Start: s.Start, End: cut}, n})
+			next, ok := text.TrimSpan(doc, cut, s.End)
 			if !ok {
 				break
 			}
 			s.Start = next.Start
 		}
 	}
-	var out []Span
+	var out []text.Span
 	size := 0 // characters in out's last span
 	for _, p := range pieces {
 		if n := len(out); n > 0 {
-			gap := utf8.RuneCountInString(text[out[n-1].End:p.Start])
+			gap := utf8.RuneCountInString(doc[out[n-1].End:p.Start])
 			if size+gap+p.runes <= MaxPassageChars {
 				out[n-1].End = p.End
 				size += gap + p.runes
@@ -332,16 +333,16 @@ func splitLong(text string, start, end int) []Span {
 	return out
 }
 
-// cutAtSpace looks at most max characters into text[from:end]. When all of
+// cutAtSpace looks at most max characters into doc[from:end]. When all of
 // it fits it returns end and its length in characters; otherwise it returns
 // the offset of the last white space in the second half of those max
 // characters (or the offset max characters on, when there is none) and the
 // number of characters before that offset.
-func cutAtSpace(text string, from, end, max int) (int, int) {
+func cutAtSpace(doc string, from, end, max int) (int, int) {
 	off, n := from, 0
 	lastSpace, spaceN := -1, 0
 	for n < max && off < end {
-		r, sz := utf8.DecodeRuneInString(text[off:end])
+		r, sz := utf8.DecodeRuneInString(doc[off:end])
 		if unicode.IsSpace(r) && n > max/2 {
 			lastSpace, spaceN = off, n
 		}
