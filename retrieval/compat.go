@@ -1,6 +1,11 @@
 package retrieval
 
-import "github.com/citebot/citebot/retrieval/text"
+import (
+	"io/fs"
+
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/text"
+)
 
 // The names below keep the packages that use retrieval compiling while its
 // parts move to sub-packages; callers are moved over after the merge.
@@ -37,4 +42,33 @@ func ContainsNormalized(haystack, needle string, fold bool) bool {
 // FindNormalized is text.FindNormalized.
 func FindNormalized(haystack, needle string, firstFold bool) (Span, bool) {
 	return text.FindNormalized(haystack, needle, firstFold)
+}
+
+// Passage is corpus.Passage.
+type Passage = corpus.Passage
+
+// Locator is corpus.Locator.
+type Locator = corpus.Locator
+
+// DocInfo is corpus.DocInfo.
+type DocInfo = corpus.DocInfo
+
+// Corpus is corpus.Corpus.
+type Corpus = corpus.Corpus
+
+// Skipped is corpus.Skipped.
+type Skipped = corpus.Skipped
+
+// CorpusOptions is corpus.Options.
+type CorpusOptions = corpus.Options
+
+// DefaultMaxFileBytes is corpus.DefaultMaxFileBytes.
+const DefaultMaxFileBytes = corpus.DefaultMaxFileBytes
+
+// LoadCorpus is corpus.Load.
+func LoadCorpus(fsys fs.FS) (*Corpus, error) { return corpus.Load(fsys) }
+
+// LoadCorpusDir is corpus.LoadDir.
+func LoadCorpusDir(dir string, opts CorpusOptions) (*Corpus, error) {
+	return corpus.LoadDir(dir, opts)
 }

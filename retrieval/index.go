@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"runtime"
 	"slices"
 	"strings"
@@ -21,9 +22,9 @@ const collectionName = "passages"
 // built and safe for concurrent use.
 type Index struct {
 	manifest Manifest
-	passages []Passage
+	passages []corpus.Passage
 	byID     map[string]int
-	docs     []DocInfo
+	docs     []corpus.DocInfo
 	lex      *lexicon
 	embedder Embedder
 	db       *chromem.DB
@@ -85,10 +86,10 @@ func LocalEmbedderFactory(dims int) EmbedderFactory {
 }
 
 // Build splits the corpus into passages and indexes them.
-func Build(ctx context.Context, c *Corpus, ef EmbedderFactory) (*Index, error) {
-	ch := ChunkCorpus(c)
+func Build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory) (*Index, error) {
+	ch := corpus.Chunk(c)
 	if len(ch.Passages) == 0 {
-		return nil, ErrEmptyCorpus
+		return nil, corpus.ErrEmptyCorpus
 	}
 	lx := buildLexicon(ch.Passages)
 	emb := ef.New(lx)
@@ -192,17 +193,17 @@ func embeddingFunc(e Embedder) chromem.EmbeddingFunc {
 func (ix *Index) Manifest() Manifest { return ix.manifest }
 
 // Documents lists the documents of the index.
-func (ix *Index) Documents() []DocInfo { return slices.Clone(ix.docs) }
+func (ix *Index) Documents() []corpus.DocInfo { return slices.Clone(ix.docs) }
 
 // Passages returns every passage in corpus order. The slice is shared: do
 // not modify it.
-func (ix *Index) Passages() []Passage { return ix.passages }
+func (ix *Index) Passages() []corpus.Passage { return ix.passages }
 
 // Passage returns the passage with the given ID.
-func (ix *Index) Passage(id string) (Passage, bool) {
+func (ix *Index) Passage(id string) (corpus.Passage, bool) {
 	i, ok := ix.byID[id]
 	if !ok {
-		return Passage{}, false
+		return corpus.Passage{}, false
 	}
 	return ix.passages[i], true
 }
@@ -212,11 +213,11 @@ func (ix *Index) SetGate(g Gate) { ix.gate = g }
 
 // Hit is a passage found for a question.
 type Hit struct {
-	Passage    Passage `json:"passage"`
-	Score      float64 `json:"score"`      // fused rank score, higher is better
-	Similarity float32 `json:"similarity"` // cosine similarity of the vectors
-	Lexical    float64 `json:"lexical"`    // BM25 score
-	Coverage   float64 `json:"coverage"`   // weighted share of question terms held
+	Passage    corpus.Passage `json:"passage"`
+	Score      float64        `json:"score"`      // fused rank score, higher is better
+	Similarity float32        `json:"similarity"` // cosine similarity of the vectors
+	Lexical    float64        `json:"lexical"`    // BM25 score
+	Coverage   float64        `json:"coverage"`   // weighted share of question terms held
 	// Strength is the weight of the question terms held, in units of the
 	// weight of the corpus's rarest word.
 	Strength float64 `json:"strength"`

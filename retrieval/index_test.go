@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"math"
 	"os"
 	"path/filepath"
@@ -21,7 +22,7 @@ func cosine(a, b []float32) float64 {
 
 func seedEmbedder(t testing.TB) *LocalEmbedder {
 	t.Helper()
-	lx := buildLexicon(ChunkCorpus(seedCorpus(t)).Passages)
+	lx := buildLexicon(corpus.Chunk(seedCorpus(t)).Passages)
 	return NewLocalEmbedder(DefaultLocalDims, lx)
 }
 
@@ -155,7 +156,7 @@ func TestOpenRebuildsWhenManifestDiffers(t *testing.T) {
 	if _, _, err := Open(t.Context(), c, OpenOptions{DataDir: dir}); err != nil {
 		t.Fatal(err)
 	}
-	changed, err := LoadCorpus(fstest.MapFS{"a.txt": {Data: []byte("A different corpus about fusion cells.\n")}})
+	changed, err := corpus.Load(fstest.MapFS{"a.txt": {Data: []byte("A different corpus about fusion cells.\n")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,7 +253,7 @@ func TestSaveFailureKeepsIndexInMemory(t *testing.T) {
 }
 
 func TestQuestionTermsReadTyposAndChatSpelling(t *testing.T) {
-	lx := buildLexicon(ChunkCorpus(seedCorpus(t)).Passages)
+	lx := buildLexicon(corpus.Chunk(seedCorpus(t)).Passages)
 	q := lx.analyze("wat did teh IRS breif say abt fusion cels and the Pakistani Talbian?", "")
 	got := map[string]string{}
 	for _, term := range q.Terms {

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/text"
 	"math"
 	"slices"
@@ -34,7 +35,7 @@ type lexicon struct {
 	byLen map[int][]string // surface words by rune count, for typo look-ups
 }
 
-func buildLexicon(passages []Passage) *lexicon {
+func buildLexicon(passages []corpus.Passage) *lexicon {
 	lx := &lexicon{
 		N:        len(passages),
 		DocLen:   make([]int32, len(passages)),

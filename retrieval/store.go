@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -44,8 +45,8 @@ const magic = "citebot-index\n"
 // damaged files before anything is used.
 type meta struct {
 	Manifest  Manifest
-	Passages  []Passage
-	Documents []DocInfo
+	Passages  []corpus.Passage
+	Documents []corpus.DocInfo
 	Lexicon   lexicon
 }
 
@@ -280,7 +281,7 @@ type OpenReport struct {
 // One process at a time rebuilds: the others wait for its lock on
 // DataDir/index.lock and then load what it saved. Temporary files left by a
 // save that was killed are removed.
-func Open(ctx context.Context, c *Corpus, opts OpenOptions) (*Index, OpenReport, error) {
+func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, OpenReport, error) {
 	start := time.Now()
 	var rep OpenReport
 	ef := opts.Embedder
@@ -338,7 +339,7 @@ func Open(ctx context.Context, c *Corpus, opts OpenOptions) (*Index, OpenReport,
 // reuse loads the index file at path when it was built from corpus c with
 // embedder ef. Otherwise it returns no index, and rep says why a rebuild is
 // needed; an error only when ctx ended.
-func reuse(ctx context.Context, path string, c *Corpus, ef EmbedderFactory, rep *OpenReport) (*Index, error) {
+func reuse(ctx context.Context, path string, c *corpus.Corpus, ef EmbedderFactory, rep *OpenReport) (*Index, error) {
 	m, err := ReadManifest(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):

@@ -14,7 +14,10 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	"github.com/citebot/citebot/retrieval/corpus"
 )
 
 func TestOpenRemovesStaleTemps(t *testing.T) {
@@ -270,5 +273,35 @@ func TestConcurrentProcessesBuildOnce(t *testing.T) {
 	}
 	if rebuilt != 1 {
 		t.Errorf("%d of %d processes rebuilt the index, want 1", rebuilt, n)
+	}
+}
+
+// An index file saved before passages carried a Locator (same format, 2)
+// is reused as it is, each passage keeping its source and lines.
+func TestOpenReusesAnIndexSavedBeforeLocators(t *testing.T) {
+	old, err := os.ReadFile("testdata/index-v2.citebot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, IndexFileName), old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The corpus testdata/index-v2.citebot was built from.
+	c, err := corpus.Load(fstest.MapFS{"a.txt": {Data: []byte("Bees\n\nHoneybees feed on nectar and pollen.\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(16)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Rebuilt {
+		t.Errorf("rebuilt (%s), want the saved index reused", rep.Reason)
+	}
+	want := corpus.Passage{ID: ix.Passages()[0].ID, Text: "Honeybees feed on nectar and pollen.",
+		Locator: corpus.Locator{Source: "a.txt", Title: "Bees", LineStart: 3, LineEnd: 3}}
+	if got := ix.Passages()[0]; got != want {
+		t.Errorf("passage\n got %#v\nwant %#v", got, want)
 	}
 }
