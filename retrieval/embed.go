@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"github.com/citebot/citebot/retrieval/text"
 	"math"
-
-	"github.com/philippgille/chromem-go"
 )
 
 // Embedder turns texts into vectors. Vectors of one Embedder are comparable
@@ -70,14 +68,6 @@ func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32,
 		out[i] = e.vector(&st, t)
 	}
 	return out, nil
-}
-
-// EmbeddingFunc adapts e to chromem-go's embedding seam.
-func (e *LocalEmbedder) EmbeddingFunc() chromem.EmbeddingFunc {
-	return func(ctx context.Context, s string) ([]float32, error) {
-		var st text.Stemmer
-		return e.vector(&st, s), ctx.Err()
-	}
 }
 
 // Feature weights relative to a word's IDF.

@@ -11,14 +11,10 @@ import (
 	"sync"
 	"time"
 	"unicode"
-
-	"github.com/philippgille/chromem-go"
 )
 
-const collectionName = "passages"
-
 // Index is the searchable corpus: passages with provenance, their vectors in
-// a chromem-go collection, and a lexical index. An Index is read-only once
+// a vector store, and a lexical index. An Index is read-only once
 // built and safe for concurrent use.
 type Index struct {
 	manifest Manifest
@@ -27,8 +23,7 @@ type Index struct {
 	docs     []corpus.DocInfo
 	lex      *lexicon
 	embedder Embedder
-	db       *chromem.DB
-	coll     *chromem.Collection
+	vecs     vectorStore
 	gate     Gate
 }
 
@@ -118,20 +113,18 @@ func Build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory) (*Index, e
 		embedder: emb,
 		gate:     DefaultGate(),
 	}
-	ix.db = chromem.NewDB()
-	ix.coll, err = ix.db.CreateCollection(collectionName, nil, embeddingFunc(emb))
-	if err != nil {
-		return nil, fmt.Errorf("create vector collection: %w", err)
-	}
-	docs := make([]chromem.Document, len(ch.Passages))
+	ids := make([]string, len(ch.Passages))
 	for i, p := range ch.Passages {
 		if len(vecs[i]) != emb.Dims() {
 			return nil, fmt.Errorf("embed passage %s: got %d dimensions, want %d", p.ID, len(vecs[i]), emb.Dims())
 		}
-		docs[i] = chromem.Document{ID: p.ID, Embedding: vecs[i]}
+		ids[i] = p.ID
 	}
-	if err := ix.coll.AddDocuments(ctx, docs, runtime.GOMAXPROCS(0)); err != nil {
-		return nil, fmt.Errorf("add passages to vector collection: %w", err)
+	if ix.vecs, err = newChromemStore(); err != nil {
+		return nil, err
+	}
+	if err := ix.vecs.Add(ctx, ids, vecs); err != nil {
+		return nil, fmt.Errorf("index passages: %w", err)
 	}
 	ix.indexIDs()
 	return ix, nil
@@ -170,23 +163,6 @@ func embedParallel(ctx context.Context, emb Embedder, texts []string) ([][]float
 	}
 	wg.Wait()
 	return out, errors.Join(errs...)
-}
-
-// embeddingFunc adapts any Embedder to chromem-go's seam.
-func embeddingFunc(e Embedder) chromem.EmbeddingFunc {
-	if l, ok := e.(*LocalEmbedder); ok {
-		return l.EmbeddingFunc()
-	}
-	return func(ctx context.Context, text string) ([]float32, error) {
-		vs, err := e.Embed(ctx, []string{text})
-		if err != nil {
-			return nil, err
-		}
-		if len(vs) != 1 {
-			return nil, fmt.Errorf("embedder returned %d vectors for 1 text", len(vs))
-		}
-		return vs[0], nil
-	}
 }
 
 // Manifest returns what the index was built from.
@@ -269,7 +245,7 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 
 	// A remote embedder that fails, or starts returning vectors of another
 	// length, leaves the lexical ranking alone.
-	var vres []chromem.Result
+	var vres []vectorMatch
 	qv, err := ix.embedder.Embed(ctx, []string{strings.TrimSpace(question + " " + o.context)})
 	switch {
 	case ctx.Err() != nil:
@@ -282,8 +258,7 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 		res.Degraded = degraded(fmt.Sprintf("the embedder returned a vector of %d dimensions, the index holds %d; "+
 			"rebuild it with 'citebot index --force' if the model changed", len(qv[0]), ix.manifest.Dims))
 	default:
-		n := min(candidates, ix.coll.Count())
-		vres, err = ix.coll.QueryEmbedding(ctx, qv[0], n, nil, nil)
+		vres, err = ix.vecs.Query(ctx, qv[0], candidates)
 		if err != nil {
 			return res, fmt.Errorf("vector search: %w", err)
 		}

@@ -17,11 +17,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"runtime"
 	"syscall"
 	"time"
-
-	"github.com/philippgille/chromem-go"
 )
 
 // formatVersion changes whenever the index file layout changes.
@@ -57,7 +54,7 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // Save writes the index to dir/IndexFileName through a temporary file that is
 // renamed into place, so readers never see a partial file and two writers
 // never mix their bytes.
-func (ix *Index) Save(dir string) (err error) {
+func (ix *Index) Save(ctx context.Context, dir string) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
@@ -73,7 +70,7 @@ func (ix *Index) Save(dir string) (err error) {
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
-	vecs, err := ix.vectorBytes()
+	vecs, err := ix.vectorBytes(ctx)
 	if err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
@@ -120,18 +117,18 @@ func (ix *Index) Save(dir string) (err error) {
 
 // vectorBytes returns every passage's vector from the collection, in
 // passage order, as little-endian float32.
-func (ix *Index) vectorBytes() ([]byte, error) {
+func (ix *Index) vectorBytes(ctx context.Context) ([]byte, error) {
 	dims := ix.manifest.Dims
 	out := make([]byte, 0, len(ix.passages)*dims*4)
 	for _, p := range ix.passages {
-		doc, err := ix.coll.GetByID(context.Background(), p.ID)
+		vec, err := ix.vecs.Vector(ctx, p.ID)
 		if err != nil {
 			return nil, fmt.Errorf("vector of passage %s: %w", p.ID, err)
 		}
-		if len(doc.Embedding) != dims {
-			return nil, fmt.Errorf("vector of passage %s has %d dimensions, want %d", p.ID, len(doc.Embedding), dims)
+		if len(vec) != dims {
+			return nil, fmt.Errorf("vector of passage %s has %d dimensions, want %d", p.ID, len(vec), dims)
 		}
-		for _, x := range doc.Embedding {
+		for _, x := range vec {
 			out = binary.LittleEndian.AppendUint32(out, math.Float32bits(x))
 		}
 	}
@@ -230,20 +227,19 @@ func load(ctx context.Context, path string, ef EmbedderFactory) (*Index, error) 
 	for i := range all {
 		all[i] = math.Float32frombits(binary.LittleEndian.Uint32(vecs[4*i:]))
 	}
-	ix.db = chromem.NewDB()
-	ix.coll, err = ix.db.CreateCollection(collectionName, nil, embeddingFunc(emb))
-	if err != nil {
-		return nil, fmt.Errorf("create vector collection: %w", err)
-	}
-	docs := make([]chromem.Document, m.Passages)
+	ids := make([]string, m.Passages)
+	vs := make([][]float32, m.Passages)
 	for i, p := range md.Passages {
-		docs[i] = chromem.Document{ID: p.ID, Embedding: all[i*m.Dims : (i+1)*m.Dims : (i+1)*m.Dims]}
+		ids[i], vs[i] = p.ID, all[i*m.Dims:(i+1)*m.Dims:(i+1)*m.Dims]
 	}
-	if err := ix.coll.AddDocuments(ctx, docs, runtime.GOMAXPROCS(0)); err != nil {
+	if ix.vecs, err = newChromemStore(); err != nil {
+		return nil, err
+	}
+	if err := ix.vecs.Add(ctx, ids, vs); err != nil {
 		return nil, fmt.Errorf("load vectors: %w", err)
 	}
-	if ix.coll.Count() != m.Passages {
-		return nil, fmt.Errorf("holds %d vectors for %d passages", ix.coll.Count(), m.Passages)
+	if ix.vecs.Count() != m.Passages {
+		return nil, fmt.Errorf("holds %d vectors for %d passages", ix.vecs.Count(), m.Passages)
 	}
 	return ix, nil
 }
@@ -328,7 +324,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, Open
 	if err != nil {
 		return nil, rep, err
 	}
-	if err := ix.Save(opts.DataDir); err != nil {
+	if err := ix.Save(ctx, opts.DataDir); err != nil {
 		rep.SaveErr = err
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf("index kept in memory only: %v", err))
 	}
