@@ -23,11 +23,11 @@ func BenchmarkBuildSeed(b *testing.B) {
 func BenchmarkLoadSeed(b *testing.B) {
 	dir := b.TempDir()
 	c := seedCorpus(b)
-	if _, _, err := Open(context.Background(), c, OpenOptions{DataDir: dir}); err != nil {
+	if _, _, err := Open(context.Background(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)}); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		_, rep, err := Open(context.Background(), c, OpenOptions{DataDir: dir})
+		_, rep, err := Open(context.Background(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)})
 		if err != nil || rep.Rebuilt {
 			b.Fatal(err, rep)
 		}
@@ -126,11 +126,11 @@ func BenchmarkSearch10k(b *testing.B) {
 func BenchmarkLoad10k(b *testing.B) {
 	c, _ := synthetic()
 	dir := b.TempDir()
-	if _, _, err := Open(context.Background(), c, OpenOptions{DataDir: dir}); err != nil {
+	if _, _, err := Open(context.Background(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)}); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, rep, err := Open(context.Background(), c, OpenOptions{DataDir: dir}); err != nil || rep.Rebuilt {
+		if _, rep, err := Open(context.Background(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)}); err != nil || rep.Rebuilt {
 			b.Fatal(err, rep)
 		}
 	}

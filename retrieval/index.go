@@ -53,6 +53,10 @@ type Gate struct {
 	MinStrength   float64
 }
 
+// IsZero reports whether g is the zero Gate, which OpenOptions reads as
+// DefaultGate.
+func (g Gate) IsZero() bool { return g == Gate{} }
+
 // DefaultGate is the relevance gate tuned on the evaluation set.
 func DefaultGate() Gate {
 	return Gate{MinCoverage: 0.5, WeakCoverage: 0.34, MinSimilarity: 0.2, MinStrength: 1.5}
@@ -80,8 +84,16 @@ func LocalEmbedderFactory(dims int) EmbedderFactory {
 	}
 }
 
-// Build splits the corpus into passages and indexes them.
+// Build splits the corpus into passages and indexes them in memory, with
+// DefaultGate; Open builds with another gate, and saves what it built.
 func Build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory) (*Index, error) {
+	return build(ctx, c, ef, DefaultGate())
+}
+
+func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate) (*Index, error) {
+	if ef.New == nil {
+		return nil, errNoEmbedder
+	}
 	ch := corpus.Chunk(c)
 	if len(ch.Passages) == 0 {
 		return nil, corpus.ErrEmptyCorpus
@@ -111,7 +123,7 @@ func Build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory) (*Index, e
 		docs:     ch.Documents,
 		lex:      lx,
 		embedder: emb,
-		gate:     DefaultGate(),
+		gate:     gate,
 	}
 	ids := make([]string, len(ch.Passages))
 	for i, p := range ch.Passages {
@@ -183,9 +195,6 @@ func (ix *Index) Passage(id string) (corpus.Passage, bool) {
 	}
 	return ix.passages[i], true
 }
-
-// SetGate replaces the relevance gate.
-func (ix *Index) SetGate(g Gate) { ix.gate = g }
 
 // Hit is a passage found for a question.
 type Hit struct {

@@ -167,7 +167,7 @@ func readHead(r *bufio.Reader) (Manifest, int, error) {
 
 // load reads a whole index file. Any damage (truncation, flipped bytes, a
 // passage count that doesn't add up) is an error.
-func load(ctx context.Context, path string, ef EmbedderFactory) (*Index, error) {
+func load(ctx context.Context, path string, ef EmbedderFactory, gate Gate) (*Index, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -217,7 +217,7 @@ func load(ctx context.Context, path string, ef EmbedderFactory) (*Index, error) 
 		docs:     md.Documents,
 		lex:      &lx,
 		embedder: emb,
-		gate:     DefaultGate(),
+		gate:     gate,
 	}
 	ix.indexIDs()
 	if len(ix.byID) != m.Passages {
@@ -247,11 +247,21 @@ func load(ctx context.Context, path string, ef EmbedderFactory) (*Index, error) 
 // OpenOptions says where an index lives and how it is built.
 type OpenOptions struct {
 	// DataDir holds the index file; empty keeps the index in memory only.
-	DataDir  string
+	DataDir string
+	// Embedder makes the embedder the index is built and searched with; it
+	// is required, so that an index is never built with an embedder its
+	// caller did not choose.
 	Embedder EmbedderFactory
+	// Gate decides whether a search found an answer; the zero Gate is
+	// DefaultGate.
+	Gate Gate
 	// Force rebuilds even an index that is up to date.
 	Force bool
 }
+
+// errNoEmbedder is returned when an index is opened or built without an
+// embedder.
+var errNoEmbedder = errors.New("no embedder given: choose the local one (LocalEmbedderFactory) or a remote one")
 
 // OpenReport tells what Open did.
 type OpenReport struct {
@@ -273,6 +283,7 @@ type OpenReport struct {
 // Open returns the index of corpus c: the one saved in opts.DataDir when it
 // was built from the same corpus with the same embedder, else a new one,
 // which is saved there. A damaged index file is rebuilt, never used.
+// opts.Embedder is required; searches answer through opts.Gate.
 //
 // One process at a time rebuilds: the others wait for its lock on
 // DataDir/index.lock and then load what it saved. Temporary files left by a
@@ -280,19 +291,22 @@ type OpenReport struct {
 func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, OpenReport, error) {
 	start := time.Now()
 	var rep OpenReport
-	ef := opts.Embedder
+	ef, gate := opts.Embedder, opts.Gate
 	if ef.New == nil {
-		ef = LocalEmbedderFactory(0)
+		return nil, rep, errNoEmbedder
+	}
+	if gate.IsZero() {
+		gate = DefaultGate()
 	}
 	if opts.DataDir == "" {
 		rep.Rebuilt, rep.Reason = true, "no data folder: index kept in memory"
-		ix, err := Build(ctx, c, ef)
+		ix, err := build(ctx, c, ef, gate)
 		rep.Elapsed = time.Since(start)
 		return ix, rep, err
 	}
 	rep.Path = filepath.Join(opts.DataDir, IndexFileName)
 	if !opts.Force {
-		ix, err := reuse(ctx, rep.Path, c, ef, &rep)
+		ix, err := reuse(ctx, rep.Path, c, ef, gate, &rep)
 		if ix != nil || err != nil {
 			rep.RemovedTemps = removeStaleTemps(opts.DataDir, time.Now())
 			rep.Elapsed = time.Since(start)
@@ -306,7 +320,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, Open
 		defer unlock()
 		if !opts.Force {
 			again := OpenReport{Path: rep.Path}
-			ix, err := reuse(ctx, rep.Path, c, ef, &again)
+			ix, err := reuse(ctx, rep.Path, c, ef, gate, &again)
 			if ix != nil || err != nil {
 				rep.Reason = "built by another process meanwhile"
 				rep.RemovedTemps = removeStaleTemps(opts.DataDir, time.Now())
@@ -320,7 +334,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, Open
 	}
 	rep.RemovedTemps = removeStaleTemps(opts.DataDir, time.Now())
 	rep.Rebuilt = true
-	ix, err := Build(ctx, c, ef)
+	ix, err := build(ctx, c, ef, gate)
 	if err != nil {
 		return nil, rep, err
 	}
@@ -332,10 +346,10 @@ func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, Open
 	return ix, rep, nil
 }
 
-// reuse loads the index file at path when it was built from corpus c with
-// embedder ef. Otherwise it returns no index, and rep says why a rebuild is
+// reuse loads the index file at path, with gate, when it was built from
+// corpus c with embedder ef. Otherwise it returns no index, and rep says why a rebuild is
 // needed; an error only when ctx ended.
-func reuse(ctx context.Context, path string, c *corpus.Corpus, ef EmbedderFactory, rep *OpenReport) (*Index, error) {
+func reuse(ctx context.Context, path string, c *corpus.Corpus, ef EmbedderFactory, gate Gate, rep *OpenReport) (*Index, error) {
 	m, err := ReadManifest(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
@@ -352,7 +366,7 @@ func reuse(ctx context.Context, path string, c *corpus.Corpus, ef EmbedderFactor
 	case ef.Dims > 0 && m.Dims != ef.Dims:
 		rep.Reason = fmt.Sprintf("embedding dimensions changed (%d → %d)", m.Dims, ef.Dims)
 	default:
-		ix, err := load(ctx, path, ef)
+		ix, err := load(ctx, path, ef, gate)
 		if err == nil {
 			return ix, nil
 		}
