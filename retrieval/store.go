@@ -172,51 +172,19 @@ func load(ctx context.Context, path string, ef EmbedderFactory, gate Gate) (*Ind
 	if err != nil {
 		return nil, err
 	}
-	m, n, err := readHead(bufio.NewReader(bytes.NewReader(raw)))
+	md, vecs, err := decode(raw)
 	if err != nil {
 		return nil, err
 	}
-	raw = raw[n:]
-	if len(raw) < headerLen {
-		return nil, errors.New("truncated header")
-	}
-	metaLen := binary.LittleEndian.Uint64(raw[0:])
-	vecLen := binary.LittleEndian.Uint64(raw[8:])
-	crc := binary.LittleEndian.Uint32(raw[16:])
-	body := raw[headerLen:]
-	if uint64(len(body)) != metaLen+vecLen || metaLen > uint64(len(body)) {
-		return nil, fmt.Errorf("body is %d bytes, header says %d", len(body), metaLen+vecLen)
-	}
-	if crc32.Checksum(body, castagnoli) != crc {
-		return nil, errors.New("checksum mismatch")
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(body[:metaLen]))
-	if err != nil {
-		return nil, fmt.Errorf("read body: %w", err)
-	}
-	var md meta
-	if err := gob.NewDecoder(zr).Decode(&md); err != nil {
-		return nil, fmt.Errorf("decode body: %w", err)
-	}
-	if md.Manifest != m {
-		return nil, errors.New("manifest and body disagree")
-	}
-	if len(md.Passages) != m.Passages || len(md.Lexicon.DocLen) != m.Passages || md.Lexicon.N != m.Passages {
-		return nil, fmt.Errorf("holds %d passages, manifest says %d", len(md.Passages), m.Passages)
-	}
-	vecs := body[metaLen:]
-	if m.Dims <= 0 || uint64(m.Passages*m.Dims*4) != vecLen {
-		return nil, fmt.Errorf("holds %d bytes of vectors for %d passages of %d dimensions", vecLen, m.Passages, m.Dims)
-	}
+	m := md.Manifest
 	lx := md.Lexicon
 	lx.prepare()
-	emb := ef.New(&lx)
 	ix := &Index{
 		manifest: m,
 		passages: md.Passages,
 		docs:     md.Documents,
 		lex:      &lx,
-		embedder: emb,
+		embedder: ef.New(&lx),
 		gate:     gate,
 	}
 	ix.indexIDs()
@@ -242,6 +210,47 @@ func load(ctx context.Context, path string, ef EmbedderFactory, gate Gate) (*Ind
 		return nil, fmt.Errorf("holds %d vectors for %d passages", ix.vecs.Count(), m.Passages)
 	}
 	return ix, nil
+}
+
+// decode checks the bytes of an index file and returns its meta and its
+// raw vectors, whose length fits the manifest.
+func decode(raw []byte) (meta, []byte, error) {
+	var md meta
+	m, n, err := readHead(bufio.NewReader(bytes.NewReader(raw)))
+	if err != nil {
+		return md, nil, err
+	}
+	raw = raw[n:]
+	if len(raw) < headerLen {
+		return md, nil, errors.New("truncated header")
+	}
+	metaLen := binary.LittleEndian.Uint64(raw[0:])
+	vecLen := binary.LittleEndian.Uint64(raw[8:])
+	crc := binary.LittleEndian.Uint32(raw[16:])
+	body := raw[headerLen:]
+	if uint64(len(body)) != metaLen+vecLen || metaLen > uint64(len(body)) {
+		return md, nil, fmt.Errorf("body is %d bytes, header says %d", len(body), metaLen+vecLen)
+	}
+	if crc32.Checksum(body, castagnoli) != crc {
+		return md, nil, errors.New("checksum mismatch")
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body[:metaLen]))
+	if err != nil {
+		return md, nil, fmt.Errorf("read body: %w", err)
+	}
+	if err := gob.NewDecoder(zr).Decode(&md); err != nil {
+		return md, nil, fmt.Errorf("decode body: %w", err)
+	}
+	if md.Manifest != m {
+		return md, nil, errors.New("manifest and body disagree")
+	}
+	if len(md.Passages) != m.Passages || len(md.Lexicon.DocLen) != m.Passages || md.Lexicon.N != m.Passages {
+		return md, nil, fmt.Errorf("holds %d passages, manifest says %d", len(md.Passages), m.Passages)
+	}
+	if m.Dims <= 0 || uint64(m.Passages*m.Dims*4) != vecLen {
+		return md, nil, fmt.Errorf("holds %d bytes of vectors for %d passages of %d dimensions", vecLen, m.Passages, m.Dims)
+	}
+	return md, body[metaLen:], nil
 }
 
 // OpenOptions says where an index lives and how it is built.
