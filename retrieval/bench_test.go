@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"math/rand/v2"
 	"strings"
 	"sync"
@@ -22,11 +23,11 @@ func BenchmarkBuildSeed(b *testing.B) {
 func BenchmarkLoadSeed(b *testing.B) {
 	dir := b.TempDir()
 	c := seedCorpus(b)
-	if _, _, err := Open(context.Background(), c, OpenOptions{DataDir: dir}); err != nil {
+	if _, _, err := Open(context.Background(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)}); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		_, rep, err := Open(context.Background(), c, OpenOptions{DataDir: dir})
+		_, rep, err := Open(context.Background(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)})
 		if err != nil || rep.Rebuilt {
 			b.Fatal(err, rep)
 		}
@@ -47,7 +48,7 @@ func BenchmarkSearchSeed(b *testing.B) {
 
 // syntheticCorpus makes files×paras passages of about 100 words each from
 // a Zipf-distributed vocabulary, with a heading per file.
-func syntheticCorpus(files, paras int) (*Corpus, []string) {
+func syntheticCorpus(files, paras int) (*corpus.Corpus, []string) {
 	r := rand.New(rand.NewPCG(1, 2))
 	const vocab = 30000
 	words := make([]string, vocab)
@@ -86,14 +87,14 @@ func syntheticCorpus(files, paras int) (*Corpus, []string) {
 		}
 		fsys[fmt.Sprintf("docs/%03d.txt", f)] = &fstest.MapFile{Data: []byte(doc.String())}
 	}
-	c, err := LoadCorpus(fsys)
+	c, err := corpus.Load(fsys)
 	if err != nil {
 		panic(err)
 	}
 	return c, queries
 }
 
-var synthetic = sync.OnceValues(func() (*Corpus, []string) { return syntheticCorpus(100, 100) })
+var synthetic = sync.OnceValues(func() (*corpus.Corpus, []string) { return syntheticCorpus(100, 100) })
 
 func BenchmarkBuild10k(b *testing.B) {
 	c, _ := synthetic()
@@ -125,11 +126,11 @@ func BenchmarkSearch10k(b *testing.B) {
 func BenchmarkLoad10k(b *testing.B) {
 	c, _ := synthetic()
 	dir := b.TempDir()
-	if _, _, err := Open(context.Background(), c, OpenOptions{DataDir: dir}); err != nil {
+	if _, _, err := Open(context.Background(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)}); err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, rep, err := Open(context.Background(), c, OpenOptions{DataDir: dir}); err != nil || rep.Rebuilt {
+		if _, rep, err := Open(context.Background(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)}); err != nil || rep.Rebuilt {
 			b.Fatal(err, rep)
 		}
 	}

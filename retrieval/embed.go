@@ -3,9 +3,8 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"github.com/citebot/citebot/retrieval/text"
 	"math"
-
-	"github.com/philippgille/chromem-go"
 )
 
 // Embedder turns texts into vectors. Vectors of one Embedder are comparable
@@ -58,7 +57,7 @@ func (e *LocalEmbedder) Dims() int { return e.dims }
 
 // Embed implements Embedder.
 func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
-	var st Stemmer
+	var st text.Stemmer
 	out := make([][]float32, len(texts))
 	for i, t := range texts {
 		if i%256 == 0 {
@@ -71,14 +70,6 @@ func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32,
 	return out, nil
 }
 
-// EmbeddingFunc adapts e to chromem-go's embedding seam.
-func (e *LocalEmbedder) EmbeddingFunc() chromem.EmbeddingFunc {
-	return func(ctx context.Context, text string) ([]float32, error) {
-		var st Stemmer
-		return e.vector(&st, text), ctx.Err()
-	}
-}
-
 // Feature weights relative to a word's IDF.
 const (
 	wordWeight   = 1.0
@@ -86,9 +77,9 @@ const (
 	ngramWeight  = 1.2 // shared by all of a word's character n-grams
 )
 
-func (e *LocalEmbedder) vector(st *Stemmer, text string) []float32 {
+func (e *LocalEmbedder) vector(st *text.Stemmer, s string) []float32 {
 	v := make([]float32, e.dims)
-	toks := Tokens(st, text)
+	toks := text.Tokens(st, s)
 	content := 0
 	for _, t := range toks {
 		if !t.Stop {

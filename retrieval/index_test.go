@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"context"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"math"
 	"os"
 	"path/filepath"
@@ -21,7 +22,7 @@ func cosine(a, b []float32) float64 {
 
 func seedEmbedder(t testing.TB) *LocalEmbedder {
 	t.Helper()
-	lx := buildLexicon(ChunkCorpus(seedCorpus(t)).Passages)
+	lx := buildLexicon(corpus.Chunk(seedCorpus(t)).Passages)
 	return NewLocalEmbedder(DefaultLocalDims, lx)
 }
 
@@ -114,14 +115,14 @@ func TestSearchFindsAndDeclines(t *testing.T) {
 func TestOpenPersistsAndReuses(t *testing.T) {
 	dir := t.TempDir()
 	c := seedCorpus(t)
-	ix1, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir})
+	ix1, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !rep.Rebuilt || rep.Reason != "no index yet" {
 		t.Errorf("first open: %+v", rep)
 	}
-	ix2, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir})
+	ix2, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,14 +153,14 @@ func TestOpenPersistsAndReuses(t *testing.T) {
 func TestOpenRebuildsWhenManifestDiffers(t *testing.T) {
 	dir := t.TempDir()
 	c := seedCorpus(t)
-	if _, _, err := Open(t.Context(), c, OpenOptions{DataDir: dir}); err != nil {
+	if _, _, err := Open(t.Context(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)}); err != nil {
 		t.Fatal(err)
 	}
-	changed, err := LoadCorpus(fstest.MapFS{"a.txt": {Data: []byte("A different corpus about fusion cells.\n")}})
+	changed, err := corpus.Load(fstest.MapFS{"a.txt": {Data: []byte("A different corpus about fusion cells.\n")}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, rep, err := Open(t.Context(), changed, OpenOptions{DataDir: dir})
+	_, rep, err := Open(t.Context(), changed, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)})
 	if err != nil || !rep.Rebuilt || rep.Reason != "corpus changed" {
 		t.Errorf("changed corpus: rep %+v err %v", rep, err)
 	}
@@ -185,7 +186,7 @@ func TestOpenRecoversFromDamagedIndex(t *testing.T) {
 	for name, f := range damage {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
-			if _, _, err := Open(t.Context(), c, OpenOptions{DataDir: dir}); err != nil {
+			if _, _, err := Open(t.Context(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)}); err != nil {
 				t.Fatal(err)
 			}
 			path := filepath.Join(dir, IndexFileName)
@@ -196,7 +197,7 @@ func TestOpenRecoversFromDamagedIndex(t *testing.T) {
 			if err := os.WriteFile(path, f(raw), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			ix, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir})
+			ix, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -207,7 +208,7 @@ func TestOpenRecoversFromDamagedIndex(t *testing.T) {
 				t.Errorf("rebuilt index has %d passages", len(ix.Passages()))
 			}
 			// The rebuilt file is whole again.
-			if _, rep, _ := Open(t.Context(), c, OpenOptions{DataDir: dir}); rep.Rebuilt {
+			if _, rep, _ := Open(t.Context(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)}); rep.Rebuilt {
 				t.Errorf("index rebuilt twice: %+v", rep)
 			}
 		})
@@ -222,13 +223,13 @@ func TestConcurrentOpensLeaveAWholeIndex(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if _, _, err := Open(context.Background(), c, OpenOptions{DataDir: dir}); err != nil {
+			if _, _, err := Open(context.Background(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)}); err != nil {
 				t.Error(err)
 			}
 		}()
 	}
 	wg.Wait()
-	if _, err := load(t.Context(), filepath.Join(dir, IndexFileName), LocalEmbedderFactory(0)); err != nil {
+	if _, err := load(t.Context(), filepath.Join(dir, IndexFileName), LocalEmbedderFactory(0), DefaultGate()); err != nil {
 		t.Fatalf("index after concurrent writers: %v", err)
 	}
 	left, _ := filepath.Glob(filepath.Join(dir, ".index-*"))
@@ -242,7 +243,7 @@ func TestSaveFailureKeepsIndexInMemory(t *testing.T) {
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ix, rep, err := Open(t.Context(), seedCorpus(t), OpenOptions{DataDir: filepath.Join(file, "sub")})
+	ix, rep, err := Open(t.Context(), seedCorpus(t), OpenOptions{DataDir: filepath.Join(file, "sub"), Embedder: LocalEmbedderFactory(0)})
 	if err != nil || ix == nil {
 		t.Fatalf("open: %v", err)
 	}
@@ -252,7 +253,7 @@ func TestSaveFailureKeepsIndexInMemory(t *testing.T) {
 }
 
 func TestQuestionTermsReadTyposAndChatSpelling(t *testing.T) {
-	lx := buildLexicon(ChunkCorpus(seedCorpus(t)).Passages)
+	lx := buildLexicon(corpus.Chunk(seedCorpus(t)).Passages)
 	q := lx.analyze("wat did teh IRS breif say abt fusion cels and the Pakistani Talbian?", "")
 	got := map[string]string{}
 	for _, term := range q.Terms {

@@ -1,6 +1,8 @@
 package retrieval
 
 import (
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/text"
 	"math"
 	"slices"
 	"sort"
@@ -12,22 +14,6 @@ const (
 	bm25K1 = 1.2
 	bm25B  = 0.75
 )
-
-// metaWords are words questions use about the corpus rather than about its
-// topic ("what does the article say about …"). When the corpus doesn't use
-// them they count for little in a question.
-var metaWords = map[string]bool{
-	"article": true, "articles": true, "text": true, "author": true, "authors": true,
-	"corpus": true, "document": true, "documents": true, "say": true, "says": true,
-	"said": true, "mention": true, "mentions": true, "mentioned": true, "describe": true,
-	"described": true, "explain": true, "explained": true, "tell": true, "according": true,
-	"many": true, "much": true, "happen": true, "happened": true, "discuss": true,
-	"discussed": true, "give": true, "given": true, "list": true, "name": true, "kind": true,
-	"type": true, "way": true, "ways": true, "thing": true, "things": true,
-	"know": true, "known": true, "does": true, "did": true, "get": true, "got": true,
-	"please": true, "summarize": true, "summarise": true, "summary": true, "source": true,
-	"sources": true, "write": true, "writer": true, "piece": true, "passage": true,
-}
 
 // posting records that a stem occurs TF times in passage P.
 type posting struct {
@@ -49,20 +35,20 @@ type lexicon struct {
 	byLen map[int][]string // surface words by rune count, for typo look-ups
 }
 
-func buildLexicon(passages []Passage) *lexicon {
+func buildLexicon(passages []corpus.Passage) *lexicon {
 	lx := &lexicon{
 		N:        len(passages),
 		DocLen:   make([]int32, len(passages)),
 		Postings: make(map[string][]posting),
 		Words:    make(map[string]string),
 	}
-	var st Stemmer
+	var st text.Stemmer
 	total := 0
 	tf := make(map[string]int32)
 	for i, p := range passages {
 		clear(tf)
 		n := 0
-		for _, t := range Tokens(&st, p.Text) {
+		for _, t := range text.Tokens(&st, p.Text) {
 			if t.Stop {
 				continue
 			}
@@ -110,9 +96,9 @@ func (lx *lexicon) Correct(word string) (string, bool) {
 	if _, ok := lx.Words[word]; ok {
 		return "", false
 	}
-	var st Stemmer
+	var st text.Stemmer
 	stem := st.Stem(word)
-	if _, ok := lx.Postings[stem]; ok || isCommon(word, stem) {
+	if _, ok := lx.Postings[stem]; ok || text.IsCommon(word, stem) {
 		return "", false
 	}
 	return lx.correct(word)
@@ -152,23 +138,23 @@ func (q Query) TotalWeight() float64 {
 
 // Coverage returns the share, by weight, of the query's terms that occur in
 // text: 1 when all do, 0 when none does or the query has no terms.
-func (q Query) Coverage(text string) float64 {
+func (q Query) Coverage(s string) float64 {
 	total := q.TotalWeight()
 	if total == 0 {
 		return 0
 	}
 	var got float64
-	for _, i := range q.Matched(text) {
+	for _, i := range q.Matched(s) {
 		got += q.Terms[i].Weight
 	}
 	return got / total
 }
 
 // Matched returns the indexes of the query's terms that occur in text.
-func (q Query) Matched(text string) []int {
-	var st Stemmer
+func (q Query) Matched(s string) []int {
+	var st text.Stemmer
 	have := make(map[string]bool)
-	for _, t := range Tokens(&st, text) {
+	for _, t := range text.Tokens(&st, s) {
 		have[t.Stem] = true
 	}
 	var out []int
@@ -187,13 +173,13 @@ const contextWeight = 0.3
 // analyze turns a question into weighted terms, reading misspelt words as
 // the nearest corpus word; words of context (earlier questions of a
 // conversation) follow at a lower weight.
-func (lx *lexicon) analyze(text, context string) Query {
-	q := Query{Text: text}
-	var st Stemmer
+func (lx *lexicon) analyze(question, context string) Query {
+	q := Query{Text: question}
+	var st text.Stemmer
 	seen := make(map[string]bool)
-	toks := Tokens(&st, text)
+	toks := text.Tokens(&st, question)
 	fromQuestion := len(toks)
-	toks = append(toks, Tokens(&st, context)...)
+	toks = append(toks, text.Tokens(&st, context)...)
 	for i, t := range toks {
 		if t.Stop {
 			continue
@@ -212,12 +198,12 @@ func (lx *lexicon) analyze(text, context string) Query {
 		seen[term.Stem] = true
 		term.Weight = lx.idf(term.Stem)
 		switch {
-		case term.Known && commonWords[t.Word]:
+		case term.Known && text.IsCommonWord(t.Word):
 			term.Weight *= 0.5
 		case term.Known:
-		case metaWords[t.Word]:
+		case text.IsMetaWord(t.Word):
 			term.Weight *= 0.15
-		case isCommon(t.Word, t.Stem):
+		case text.IsCommon(t.Word, t.Stem):
 			term.Weight *= 0.3
 		}
 		if i >= fromQuestion {

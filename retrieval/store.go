@@ -10,17 +10,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"hash/crc32"
 	"io"
 	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
-	"runtime"
 	"syscall"
 	"time"
-
-	"github.com/philippgille/chromem-go"
 )
 
 // formatVersion changes whenever the index file layout changes.
@@ -44,8 +42,8 @@ const magic = "citebot-index\n"
 // damaged files before anything is used.
 type meta struct {
 	Manifest  Manifest
-	Passages  []Passage
-	Documents []DocInfo
+	Passages  []corpus.Passage
+	Documents []corpus.DocInfo
 	Lexicon   lexicon
 }
 
@@ -56,7 +54,7 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // Save writes the index to dir/IndexFileName through a temporary file that is
 // renamed into place, so readers never see a partial file and two writers
 // never mix their bytes.
-func (ix *Index) Save(dir string) (err error) {
+func (ix *Index) Save(ctx context.Context, dir string) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
@@ -72,7 +70,7 @@ func (ix *Index) Save(dir string) (err error) {
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
-	vecs, err := ix.vectorBytes()
+	vecs, err := ix.vectorBytes(ctx)
 	if err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
@@ -119,18 +117,18 @@ func (ix *Index) Save(dir string) (err error) {
 
 // vectorBytes returns every passage's vector from the collection, in
 // passage order, as little-endian float32.
-func (ix *Index) vectorBytes() ([]byte, error) {
+func (ix *Index) vectorBytes(ctx context.Context) ([]byte, error) {
 	dims := ix.manifest.Dims
 	out := make([]byte, 0, len(ix.passages)*dims*4)
 	for _, p := range ix.passages {
-		doc, err := ix.coll.GetByID(context.Background(), p.ID)
+		vec, err := ix.vecs.Vector(ctx, p.ID)
 		if err != nil {
 			return nil, fmt.Errorf("vector of passage %s: %w", p.ID, err)
 		}
-		if len(doc.Embedding) != dims {
-			return nil, fmt.Errorf("vector of passage %s has %d dimensions, want %d", p.ID, len(doc.Embedding), dims)
+		if len(vec) != dims {
+			return nil, fmt.Errorf("vector of passage %s has %d dimensions, want %d", p.ID, len(vec), dims)
 		}
-		for _, x := range doc.Embedding {
+		for _, x := range vec {
 			out = binary.LittleEndian.AppendUint32(out, math.Float32bits(x))
 		}
 	}
@@ -169,57 +167,25 @@ func readHead(r *bufio.Reader) (Manifest, int, error) {
 
 // load reads a whole index file. Any damage (truncation, flipped bytes, a
 // passage count that doesn't add up) is an error.
-func load(ctx context.Context, path string, ef EmbedderFactory) (*Index, error) {
+func load(ctx context.Context, path string, ef EmbedderFactory, gate Gate) (*Index, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	m, n, err := readHead(bufio.NewReader(bytes.NewReader(raw)))
+	md, vecs, err := decode(raw)
 	if err != nil {
 		return nil, err
 	}
-	raw = raw[n:]
-	if len(raw) < headerLen {
-		return nil, errors.New("truncated header")
-	}
-	metaLen := binary.LittleEndian.Uint64(raw[0:])
-	vecLen := binary.LittleEndian.Uint64(raw[8:])
-	crc := binary.LittleEndian.Uint32(raw[16:])
-	body := raw[headerLen:]
-	if uint64(len(body)) != metaLen+vecLen || metaLen > uint64(len(body)) {
-		return nil, fmt.Errorf("body is %d bytes, header says %d", len(body), metaLen+vecLen)
-	}
-	if crc32.Checksum(body, castagnoli) != crc {
-		return nil, errors.New("checksum mismatch")
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(body[:metaLen]))
-	if err != nil {
-		return nil, fmt.Errorf("read body: %w", err)
-	}
-	var md meta
-	if err := gob.NewDecoder(zr).Decode(&md); err != nil {
-		return nil, fmt.Errorf("decode body: %w", err)
-	}
-	if md.Manifest != m {
-		return nil, errors.New("manifest and body disagree")
-	}
-	if len(md.Passages) != m.Passages || len(md.Lexicon.DocLen) != m.Passages || md.Lexicon.N != m.Passages {
-		return nil, fmt.Errorf("holds %d passages, manifest says %d", len(md.Passages), m.Passages)
-	}
-	vecs := body[metaLen:]
-	if m.Dims <= 0 || uint64(m.Passages*m.Dims*4) != vecLen {
-		return nil, fmt.Errorf("holds %d bytes of vectors for %d passages of %d dimensions", vecLen, m.Passages, m.Dims)
-	}
+	m := md.Manifest
 	lx := md.Lexicon
 	lx.prepare()
-	emb := ef.New(&lx)
 	ix := &Index{
 		manifest: m,
 		passages: md.Passages,
 		docs:     md.Documents,
 		lex:      &lx,
-		embedder: emb,
-		gate:     DefaultGate(),
+		embedder: ef.New(&lx),
+		gate:     gate,
 	}
 	ix.indexIDs()
 	if len(ix.byID) != m.Passages {
@@ -229,32 +195,82 @@ func load(ctx context.Context, path string, ef EmbedderFactory) (*Index, error) 
 	for i := range all {
 		all[i] = math.Float32frombits(binary.LittleEndian.Uint32(vecs[4*i:]))
 	}
-	ix.db = chromem.NewDB()
-	ix.coll, err = ix.db.CreateCollection(collectionName, nil, embeddingFunc(emb))
-	if err != nil {
-		return nil, fmt.Errorf("create vector collection: %w", err)
-	}
-	docs := make([]chromem.Document, m.Passages)
+	ids := make([]string, m.Passages)
+	vs := make([][]float32, m.Passages)
 	for i, p := range md.Passages {
-		docs[i] = chromem.Document{ID: p.ID, Embedding: all[i*m.Dims : (i+1)*m.Dims : (i+1)*m.Dims]}
+		ids[i], vs[i] = p.ID, all[i*m.Dims:(i+1)*m.Dims:(i+1)*m.Dims]
 	}
-	if err := ix.coll.AddDocuments(ctx, docs, runtime.GOMAXPROCS(0)); err != nil {
+	if ix.vecs, err = newChromemStore(); err != nil {
+		return nil, err
+	}
+	if err := ix.vecs.Add(ctx, ids, vs); err != nil {
 		return nil, fmt.Errorf("load vectors: %w", err)
 	}
-	if ix.coll.Count() != m.Passages {
-		return nil, fmt.Errorf("holds %d vectors for %d passages", ix.coll.Count(), m.Passages)
+	if ix.vecs.Count() != m.Passages {
+		return nil, fmt.Errorf("holds %d vectors for %d passages", ix.vecs.Count(), m.Passages)
 	}
 	return ix, nil
+}
+
+// decode checks the bytes of an index file and returns its meta and its
+// raw vectors, whose length fits the manifest.
+func decode(raw []byte) (meta, []byte, error) {
+	var md meta
+	m, n, err := readHead(bufio.NewReader(bytes.NewReader(raw)))
+	if err != nil {
+		return md, nil, err
+	}
+	raw = raw[n:]
+	if len(raw) < headerLen {
+		return md, nil, errors.New("truncated header")
+	}
+	metaLen := binary.LittleEndian.Uint64(raw[0:])
+	vecLen := binary.LittleEndian.Uint64(raw[8:])
+	crc := binary.LittleEndian.Uint32(raw[16:])
+	body := raw[headerLen:]
+	if uint64(len(body)) != metaLen+vecLen || metaLen > uint64(len(body)) {
+		return md, nil, fmt.Errorf("body is %d bytes, header says %d", len(body), metaLen+vecLen)
+	}
+	if crc32.Checksum(body, castagnoli) != crc {
+		return md, nil, errors.New("checksum mismatch")
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body[:metaLen]))
+	if err != nil {
+		return md, nil, fmt.Errorf("read body: %w", err)
+	}
+	if err := gob.NewDecoder(zr).Decode(&md); err != nil {
+		return md, nil, fmt.Errorf("decode body: %w", err)
+	}
+	if md.Manifest != m {
+		return md, nil, errors.New("manifest and body disagree")
+	}
+	if len(md.Passages) != m.Passages || len(md.Lexicon.DocLen) != m.Passages || md.Lexicon.N != m.Passages {
+		return md, nil, fmt.Errorf("holds %d passages, manifest says %d", len(md.Passages), m.Passages)
+	}
+	if m.Dims <= 0 || uint64(m.Passages*m.Dims*4) != vecLen {
+		return md, nil, fmt.Errorf("holds %d bytes of vectors for %d passages of %d dimensions", vecLen, m.Passages, m.Dims)
+	}
+	return md, body[metaLen:], nil
 }
 
 // OpenOptions says where an index lives and how it is built.
 type OpenOptions struct {
 	// DataDir holds the index file; empty keeps the index in memory only.
-	DataDir  string
+	DataDir string
+	// Embedder makes the embedder the index is built and searched with; it
+	// is required, so that an index is never built with an embedder its
+	// caller did not choose.
 	Embedder EmbedderFactory
+	// Gate decides whether a search found an answer; the zero Gate is
+	// DefaultGate.
+	Gate Gate
 	// Force rebuilds even an index that is up to date.
 	Force bool
 }
+
+// errNoEmbedder is returned when an index is opened or built without an
+// embedder.
+var errNoEmbedder = errors.New("no embedder given: choose the local one (LocalEmbedderFactory) or a remote one")
 
 // OpenReport tells what Open did.
 type OpenReport struct {
@@ -276,26 +292,30 @@ type OpenReport struct {
 // Open returns the index of corpus c: the one saved in opts.DataDir when it
 // was built from the same corpus with the same embedder, else a new one,
 // which is saved there. A damaged index file is rebuilt, never used.
+// opts.Embedder is required; searches answer through opts.Gate.
 //
 // One process at a time rebuilds: the others wait for its lock on
 // DataDir/index.lock and then load what it saved. Temporary files left by a
 // save that was killed are removed.
-func Open(ctx context.Context, c *Corpus, opts OpenOptions) (*Index, OpenReport, error) {
+func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, OpenReport, error) {
 	start := time.Now()
 	var rep OpenReport
-	ef := opts.Embedder
+	ef, gate := opts.Embedder, opts.Gate
 	if ef.New == nil {
-		ef = LocalEmbedderFactory(0)
+		return nil, rep, errNoEmbedder
+	}
+	if gate.IsZero() {
+		gate = DefaultGate()
 	}
 	if opts.DataDir == "" {
 		rep.Rebuilt, rep.Reason = true, "no data folder: index kept in memory"
-		ix, err := Build(ctx, c, ef)
+		ix, err := build(ctx, c, ef, gate)
 		rep.Elapsed = time.Since(start)
 		return ix, rep, err
 	}
 	rep.Path = filepath.Join(opts.DataDir, IndexFileName)
 	if !opts.Force {
-		ix, err := reuse(ctx, rep.Path, c, ef, &rep)
+		ix, err := reuse(ctx, rep.Path, c, ef, gate, &rep)
 		if ix != nil || err != nil {
 			rep.RemovedTemps = removeStaleTemps(opts.DataDir, time.Now())
 			rep.Elapsed = time.Since(start)
@@ -309,7 +329,7 @@ func Open(ctx context.Context, c *Corpus, opts OpenOptions) (*Index, OpenReport,
 		defer unlock()
 		if !opts.Force {
 			again := OpenReport{Path: rep.Path}
-			ix, err := reuse(ctx, rep.Path, c, ef, &again)
+			ix, err := reuse(ctx, rep.Path, c, ef, gate, &again)
 			if ix != nil || err != nil {
 				rep.Reason = "built by another process meanwhile"
 				rep.RemovedTemps = removeStaleTemps(opts.DataDir, time.Now())
@@ -323,11 +343,11 @@ func Open(ctx context.Context, c *Corpus, opts OpenOptions) (*Index, OpenReport,
 	}
 	rep.RemovedTemps = removeStaleTemps(opts.DataDir, time.Now())
 	rep.Rebuilt = true
-	ix, err := Build(ctx, c, ef)
+	ix, err := build(ctx, c, ef, gate)
 	if err != nil {
 		return nil, rep, err
 	}
-	if err := ix.Save(opts.DataDir); err != nil {
+	if err := ix.Save(ctx, opts.DataDir); err != nil {
 		rep.SaveErr = err
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf("index kept in memory only: %v", err))
 	}
@@ -335,10 +355,10 @@ func Open(ctx context.Context, c *Corpus, opts OpenOptions) (*Index, OpenReport,
 	return ix, rep, nil
 }
 
-// reuse loads the index file at path when it was built from corpus c with
-// embedder ef. Otherwise it returns no index, and rep says why a rebuild is
+// reuse loads the index file at path, with gate, when it was built from
+// corpus c with embedder ef. Otherwise it returns no index, and rep says why a rebuild is
 // needed; an error only when ctx ended.
-func reuse(ctx context.Context, path string, c *Corpus, ef EmbedderFactory, rep *OpenReport) (*Index, error) {
+func reuse(ctx context.Context, path string, c *corpus.Corpus, ef EmbedderFactory, gate Gate, rep *OpenReport) (*Index, error) {
 	m, err := ReadManifest(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
@@ -355,7 +375,7 @@ func reuse(ctx context.Context, path string, c *Corpus, ef EmbedderFactory, rep 
 	case ef.Dims > 0 && m.Dims != ef.Dims:
 		rep.Reason = fmt.Sprintf("embedding dimensions changed (%d → %d)", m.Dims, ef.Dims)
 	default:
-		ix, err := load(ctx, path, ef)
+		ix, err := load(ctx, path, ef, gate)
 		if err == nil {
 			return ix, nil
 		}

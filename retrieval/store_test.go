@@ -6,21 +6,26 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	"github.com/citebot/citebot/retrieval/corpus"
 )
 
 func TestOpenRemovesStaleTemps(t *testing.T) {
 	dir := t.TempDir()
 	c := seedCorpus(t)
-	if _, _, err := Open(t.Context(), c, OpenOptions{DataDir: dir}); err != nil {
+	if _, _, err := Open(t.Context(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)}); err != nil {
 		t.Fatal(err)
 	}
 	old := time.Now().Add(-2 * time.Hour)
@@ -47,7 +52,7 @@ func TestOpenRemovesStaleTemps(t *testing.T) {
 		t.Fatalf("lock: %v %v", ok, err)
 	}
 
-	_, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir})
+	_, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +126,7 @@ func TestConcurrentOpensOfAStaleIndexBuildOnce(t *testing.T) {
 func TestOpenReportsSaveError(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "a-file")
 	write(t, file, "")
-	ix, rep, err := Open(t.Context(), seedCorpus(t), OpenOptions{DataDir: filepath.Join(file, "sub")})
+	ix, rep, err := Open(t.Context(), seedCorpus(t), OpenOptions{DataDir: filepath.Join(file, "sub"), Embedder: LocalEmbedderFactory(0)})
 	if err != nil || ix == nil {
 		t.Fatalf("open: %v", err)
 	}
@@ -207,7 +212,7 @@ func TestHelperProcessOpen(t *testing.T) {
 	c, _ := syntheticCorpus(10, 100)
 	fmt.Println("ready")
 	io.Copy(io.Discard, os.Stdin)
-	_, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir})
+	_, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(0)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,5 +275,96 @@ func TestConcurrentProcessesBuildOnce(t *testing.T) {
 	}
 	if rebuilt != 1 {
 		t.Errorf("%d of %d processes rebuilt the index, want 1", rebuilt, n)
+	}
+}
+
+// An index file saved before passages carried a Locator (same format, 2)
+// is reused as it is, each passage keeping its source and lines.
+func TestOpenReusesAnIndexSavedBeforeLocators(t *testing.T) {
+	old, err := os.ReadFile("testdata/index-v2.citebot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, IndexFileName), old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The corpus testdata/index-v2.citebot was built from.
+	c, err := corpus.Load(fstest.MapFS{"a.txt": {Data: []byte("Bees\n\nHoneybees feed on nectar and pollen.\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(16)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Rebuilt {
+		t.Errorf("rebuilt (%s), want the saved index reused", rep.Reason)
+	}
+	want := corpus.Passage{ID: ix.Passages()[0].ID, Text: "Honeybees feed on nectar and pollen.",
+		Locator: corpus.Locator{Source: "a.txt", Title: "Bees", LineStart: 3, LineEnd: 3}}
+	if got := ix.Passages()[0]; got != want {
+		t.Errorf("passage\n got %#v\nwant %#v", got, want)
+	}
+}
+
+// The gate given to Open decides, whether the index is built in memory,
+// built and saved, or loaded from the data folder.
+func TestOpenAppliesTheGateGiven(t *testing.T) {
+	c := seedCorpus(t)
+	dir := t.TempDir()
+	strict := Gate{MinCoverage: 2, WeakCoverage: 2} // no passage passes
+	const q = "Why do the Taliban support the TTP?"
+	cases := []struct {
+		name    string
+		opts    OpenOptions
+		rebuilt bool
+		want    bool
+	}{
+		{"in memory, default gate", OpenOptions{}, true, true},
+		{"in memory, strict gate", OpenOptions{Gate: strict}, true, false},
+		{"built and saved, strict gate", OpenOptions{DataDir: dir, Gate: strict}, true, false},
+		{"loaded, default gate", OpenOptions{DataDir: dir}, false, true},
+		{"loaded, strict gate", OpenOptions{DataDir: dir, Gate: strict}, false, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.opts.Embedder = LocalEmbedderFactory(0)
+			ix, rep, err := Open(t.Context(), c, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Rebuilt != tc.rebuilt {
+				t.Errorf("rebuilt = %v (%s), want %v", rep.Rebuilt, rep.Reason, tc.rebuilt)
+			}
+			res, err := ix.Search(t.Context(), q, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Relevant != tc.want {
+				t.Errorf("relevant = %v, want %v", res.Relevant, tc.want)
+			}
+		})
+	}
+}
+
+// An index is never built with an embedder nobody chose.
+func TestOpenWithoutEmbedderFails(t *testing.T) {
+	c := seedCorpus(t)
+	for _, dir := range []string{"", t.TempDir()} {
+		t.Run("data dir "+strconv.Quote(dir), func(t *testing.T) {
+			ix, _, err := Open(t.Context(), c, OpenOptions{DataDir: dir})
+			if !errors.Is(err, errNoEmbedder) || ix != nil {
+				t.Errorf("Open without embedder = %v, %v; want errNoEmbedder", ix, err)
+			}
+			if dir != "" {
+				if _, err := os.Stat(filepath.Join(dir, IndexFileName)); !errors.Is(err, fs.ErrNotExist) {
+					t.Errorf("index file written: %v", err)
+				}
+			}
+		})
+	}
+	if _, err := Build(t.Context(), c, EmbedderFactory{}); !errors.Is(err, errNoEmbedder) {
+		t.Errorf("Build without embedder: %v, want errNoEmbedder", err)
 	}
 }

@@ -279,7 +279,9 @@ func (e *env) openIndex(ctx context.Context) (*retrieval.Index, *retrieval.Corpu
 	if err != nil {
 		return nil, nil, err
 	}
-	ix, rep, err := retrieval.Open(ctx, c, retrieval.OpenOptions{DataDir: e.dataDir(), Embedder: ef})
+	g := retrieval.DefaultGate()
+	g.MinCoverage = e.cfg.Retrieval.MinCoverage
+	ix, rep, err := retrieval.Open(ctx, c, retrieval.OpenOptions{DataDir: e.dataDir(), Embedder: ef, Gate: g})
 	for _, w := range rep.Warnings {
 		e.log.Warn(w)
 	}
@@ -291,9 +293,6 @@ func (e *env) openIndex(ctx context.Context) (*retrieval.Index, *retrieval.Corpu
 		e.log.Info("built index", "reason", rep.Reason, "passages", m.Passages, "documents", m.Documents,
 			"elapsed", rep.Elapsed.Round(1e6), "path", rep.Path)
 	}
-	g := retrieval.DefaultGate()
-	g.MinCoverage = e.cfg.Retrieval.MinCoverage
-	ix.SetGate(g)
 	return ix, c, nil
 }
 

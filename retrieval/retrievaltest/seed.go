@@ -8,11 +8,12 @@ import (
 	"testing"
 
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/seeds"
 )
 
 var seed = sync.OnceValues(func() (*retrieval.Index, error) {
-	c, err := retrieval.LoadCorpus(seeds.FS())
+	c, err := corpus.Load(seeds.FS())
 	if err != nil {
 		return nil, err
 	}
@@ -30,9 +31,9 @@ func SeedIndex(t testing.TB) *retrieval.Index {
 }
 
 // SeedCorpus returns the default corpus.
-func SeedCorpus(t testing.TB) *retrieval.Corpus {
+func SeedCorpus(t testing.TB) *corpus.Corpus {
 	t.Helper()
-	c, err := retrieval.LoadCorpus(seeds.FS())
+	c, err := corpus.Load(seeds.FS())
 	if err != nil {
 		t.Fatal(err)
 	}

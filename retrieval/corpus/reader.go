@@ -1,4 +1,4 @@
-package retrieval
+package corpus
 
 import (
 	"bytes"
@@ -6,81 +6,37 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
-	"unicode"
 	"unicode/utf8"
 )
 
-// Document is one file of the corpus.
-type Document struct {
-	Source string // path relative to the corpus root, slash-separated
-	// Text is the content with "\r\n" folded to "\n" and any BOM removed; a
-	// lone "\r" is a line end only in a file whose lines end that way.
-	Text string
-	Kind string // "md" or "txt"
-}
-
-// Skipped is a file of the corpus folder that is not part of the corpus.
-type Skipped struct {
-	Path   string `json:"path"`
-	Reason string `json:"reason"`
-	// Problem is true for a file that should have been read and could not
-	// (unreadable, a link leaving the folder or leading nowhere, a named
-	// pipe or device, not UTF-8, too large), false for a file that is
-	// simply not corpus material (hidden, another type, empty).
-	Problem bool `json:"problem"`
-}
-
-// Corpus is the set of documents read from a folder, and a hash of it.
-type Corpus struct {
-	Documents []Document
-	Skipped   []Skipped
-	// Hash identifies the content: same files, same text, same Hash.
-	Hash string
-}
-
-// chunkerVersion changes whenever passage splitting changes, so that an index
-// built by an older splitter is rebuilt.
-const chunkerVersion = "chunker-v2"
-
-// DefaultMaxFileBytes is the size of the largest corpus file read when
-// CorpusOptions.MaxFileBytes is 0.
-const DefaultMaxFileBytes = 16 << 20
-
-// CorpusOptions limits what a corpus load reads.
-type CorpusOptions struct {
-	// MaxFileBytes is the size of the largest file read; larger files are
-	// skipped. 0 means DefaultMaxFileBytes.
-	MaxFileBytes int64
-}
-
-// LoadCorpus reads every .txt and .md file of fsys (the embedded corpus, a
+// Load reads every .txt and .md file of fsys (the embedded corpus, a
 // test's files) with the default options. Symbolic links in fsys are not
-// followed; a corpus folder on disk is read with LoadCorpusDir.
-func LoadCorpus(fsys fs.FS) (*Corpus, error) {
-	return loadCorpus(fsSource(fsys), CorpusOptions{})
+// followed; a corpus folder on disk is read with LoadDir.
+func Load(fsys fs.FS) (*Corpus, error) {
+	return load(fsSource(fsys), Options{})
 }
 
-// LoadCorpusDir reads every .txt and .md file under the folder dir,
+// LoadDir reads every .txt and .md file under the folder dir,
 // recursively, without ever leaving it: a symbolic link is followed only
 // when its target is a regular file inside dir, and only regular files are
 // opened (never a named pipe, device or socket), each at most
 // opts.MaxFileBytes long. What cannot be read is skipped and reported in
 // Corpus.Skipped (Problem set); the load fails only when no document is left.
-func LoadCorpusDir(dir string, opts CorpusOptions) (*Corpus, error) {
+func LoadDir(dir string, opts Options) (*Corpus, error) {
 	src, closeRoot, err := dirSource(dir)
 	if err != nil {
 		return nil, err
 	}
 	defer closeRoot()
-	return loadCorpus(src, opts)
+	return load(src, opts)
 }
 
 // source is where a corpus is read from: a tree to walk, and the guarded
@@ -174,91 +130,114 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// loadCorpus reads the corpus of src in lexical order. Files of other types,
+// load reads the corpus of src in lexical order. Files of other types,
 // hidden files and folders, and empty files are skipped; so are files that
 // cannot be read, with Problem set. A corpus without documents is an error.
-func loadCorpus(src source, opts CorpusOptions) (*Corpus, error) {
-	limit := opts.MaxFileBytes
-	if limit <= 0 {
-		limit = DefaultMaxFileBytes
+func load(src source, opts Options) (*Corpus, error) {
+	l := loader{src: src, limit: opts.MaxFileBytes, c: &Corpus{}, h: sha256.New()}
+	if l.limit <= 0 {
+		l.limit = DefaultMaxFileBytes
 	}
-	c := &Corpus{}
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\n", chunkerVersion)
-	skip := func(p, reason string, problem bool) {
-		c.Skipped = append(c.Skipped, Skipped{Path: p, Reason: reason, Problem: problem})
-	}
-	err := fs.WalkDir(src.fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == "." {
-				return fmt.Errorf("read corpus folder: %w", err)
-			}
-			skip(p, "unreadable: "+errText(err), true)
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		name := d.Name()
-		if p != "." && strings.HasPrefix(name, ".") {
-			skip(p, "hidden", false)
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		kind := strings.TrimPrefix(strings.ToLower(path.Ext(name)), ".")
-		switch kind {
-		case "txt", "md", "markdown":
-		default:
-			skip(p, "not a .txt or .md file", false)
-			return nil
-		}
-		if kind == "markdown" {
-			kind = "md"
-		}
-		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
-			skip(p, notRegular(d.Type()), true)
-			return nil
-		}
-		target, why := src.resolve(p, d)
-		if why != "" {
-			skip(p, why, true)
-			return nil
-		}
-		raw, why := readGuarded(src, target, limit)
-		if why != "" {
-			skip(p, why, true)
-			return nil
-		}
-		if !utf8.Valid(raw) {
-			skip(p, ErrNotUTF8.Error(), true)
-			return nil
-		}
-		text := normalizeLineEnds(string(bytes.TrimPrefix(raw, []byte("\ufeff"))))
-		if strings.TrimSpace(text) == "" {
-			skip(p, "empty", false)
-			return nil
-		}
-		fmt.Fprintf(h, "%s\x00%d\x00", p, len(text))
-		h.Write([]byte(text))
-		c.Documents = append(c.Documents, Document{Source: p, Text: text, Kind: kind})
-		return nil
-	})
-	if err != nil {
+	fmt.Fprintf(l.h, "%s\n", chunkerVersion)
+	if err := fs.WalkDir(src.fsys, ".", l.visit); err != nil {
 		return nil, err
 	}
+	c := l.c
 	if len(c.Documents) == 0 {
 		if s := c.ProblemSummary(3); s != "" {
 			return nil, fmt.Errorf("%w; %s", ErrEmptyCorpus, s)
 		}
 		return nil, ErrEmptyCorpus
 	}
-	c.Hash = hex.EncodeToString(h.Sum(nil))
+	c.Hash = hex.EncodeToString(l.h.Sum(nil))
 	return c, nil
+}
+
+// loader is one walk of a corpus source.
+type loader struct {
+	src   source
+	limit int64
+	c     *Corpus
+	h     hash.Hash // of every document read, in order
+}
+
+func (l *loader) skip(p, reason string, problem bool) {
+	l.c.Skipped = append(l.c.Skipped, Skipped{Path: p, Reason: reason, Problem: problem})
+}
+
+// visit is the fs.WalkDirFunc of a load: it reads the document at p or
+// records why it is skipped.
+func (l *loader) visit(p string, d fs.DirEntry, err error) error {
+	if err != nil {
+		if p == "." {
+			return fmt.Errorf("read corpus folder: %w", err)
+		}
+		l.skip(p, "unreadable: "+errText(err), true)
+		if d != nil && d.IsDir() {
+			return fs.SkipDir
+		}
+		return nil
+	}
+	if p != "." && strings.HasPrefix(d.Name(), ".") {
+		l.skip(p, "hidden", false)
+		if d.IsDir() {
+			return fs.SkipDir
+		}
+		return nil
+	}
+	if d.IsDir() {
+		return nil
+	}
+	kind, ok := kindOf(d.Name())
+	if !ok {
+		l.skip(p, "not a .txt or .md file", false)
+		return nil
+	}
+	text, why, problem := l.read(p, d)
+	if why != "" {
+		l.skip(p, why, problem)
+		return nil
+	}
+	fmt.Fprintf(l.h, "%s\x00%d\x00", p, len(text))
+	l.h.Write([]byte(text))
+	l.c.Documents = append(l.c.Documents, Document{Source: p, Text: text, Kind: kind})
+	return nil
+}
+
+// kindOf returns the Document.Kind of a file name, and false for a file
+// that is not corpus material.
+func kindOf(name string) (string, bool) {
+	switch strings.TrimPrefix(strings.ToLower(path.Ext(name)), ".") {
+	case "txt":
+		return "txt", true
+	case "md", "markdown":
+		return "md", true
+	}
+	return "", false
+}
+
+// read returns the text of the corpus file at p, or why it is skipped and
+// whether that is a problem.
+func (l *loader) read(p string, d fs.DirEntry) (text, why string, problem bool) {
+	if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+		return "", notRegular(d.Type()), true
+	}
+	target, why := l.src.resolve(p, d)
+	if why != "" {
+		return "", why, true
+	}
+	raw, why := readGuarded(l.src, target, l.limit)
+	if why != "" {
+		return "", why, true
+	}
+	if !utf8.Valid(raw) {
+		return "", ErrNotUTF8.Error(), true
+	}
+	text = normalizeLineEnds(string(bytes.TrimPrefix(raw, []byte("\ufeff"))))
+	if strings.TrimSpace(text) == "" {
+		return "", "empty", false
+	}
+	return text, "", false
 }
 
 // readGuarded reads the regular file name of src, at most limit bytes, or
@@ -337,84 +316,4 @@ func normalizeLineEnds(s string) string {
 		return strings.ReplaceAll(s, "\r", "\n")
 	}
 	return strings.ReplaceAll(s, "\r", " ")
-}
-
-// Problems returns the files that should have been read and were not.
-func (c *Corpus) Problems() []Skipped {
-	var out []Skipped
-	for _, s := range c.Skipped {
-		if s.Problem {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// ProblemSummary tells, in one line, how many files could not be read and
-// names the first n of them with the reason; "" when every file was read.
-func (c *Corpus) ProblemSummary(n int) string {
-	return summarizeProblems(c.Skipped, n)
-}
-
-func summarizeProblems(skipped []Skipped, n int) string {
-	var ps []Skipped
-	for _, s := range skipped {
-		if s.Problem {
-			ps = append(ps, s)
-		}
-	}
-	if len(ps) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d unreadable %s skipped: ", len(ps), plural(len(ps), "file", "files"))
-	for i, s := range ps[:min(n, len(ps))] {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		fmt.Fprintf(&b, "%s (%s)", safeName(s.Path), s.Reason)
-	}
-	if len(ps) > n {
-		fmt.Fprintf(&b, "; and %d more", len(ps)-n)
-	}
-	return b.String()
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// safeName returns a file name fit for a terminal or a chat message: as it
-// is when every character prints, quoted with escapes otherwise.
-func safeName(name string) string {
-	if strings.ContainsFunc(name, func(r rune) bool { return !unicode.IsPrint(r) }) || !utf8.ValidString(name) {
-		return strconv.Quote(name)
-	}
-	return name
-}
-
-// ErrNotUTF8 is the reason a corpus file that is not valid UTF-8 text is
-// skipped.
-var ErrNotUTF8 = errors.New("not valid UTF-8 text: convert it to UTF-8 or remove it from the corpus")
-
-// ErrEmptyCorpus is returned when a corpus folder holds no usable document.
-var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt or .md document with text")
-
-// Lines returns lines start..end (1-based, inclusive) of the document at
-// source, joined by "\n", and whether they exist.
-func (c *Corpus) Lines(source string, start, end int) (string, bool) {
-	for _, d := range c.Documents {
-		if d.Source != source {
-			continue
-		}
-		lines := strings.Split(d.Text, "\n")
-		if start < 1 || end < start || end > len(lines) {
-			return "", false
-		}
-		return strings.Join(lines[start-1:end], "\n"), true
-	}
-	return "", false
 }

@@ -1,4 +1,4 @@
-package retrieval
+package corpus
 
 import (
 	"strings"
@@ -21,13 +21,13 @@ func FuzzChunk(f *testing.F) {
 		if md {
 			name = "doc.md"
 		}
-		c, err := LoadCorpus(fstest.MapFS{name: {Data: []byte(text)}})
+		c, err := Load(fstest.MapFS{name: {Data: []byte(text)}})
 		if err != nil {
 			return // empty documents are refused
 		}
 		src := c.Documents[0].Text
 		lines := strings.Split(src, "\n")
-		for _, p := range ChunkCorpus(c).Passages {
+		for _, p := range Chunk(c).Passages {
 			if p.LineStart < 1 || p.LineEnd > len(lines) || p.LineEnd < p.LineStart {
 				t.Fatalf("lines %d–%d of %d", p.LineStart, p.LineEnd, len(lines))
 			}

@@ -1,4 +1,4 @@
-package retrieval
+package corpus
 
 import (
 	"errors"
@@ -86,7 +86,7 @@ func TestLoadCorpusDirStaysInsideAndSkipsTheUnreadable(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := corpusDir(t, c.add)
-			corp, err := LoadCorpusDir(dir, CorpusOptions{MaxFileBytes: 1000})
+			corp, err := LoadDir(dir, Options{MaxFileBytes: 1000})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -125,7 +125,7 @@ func TestLoadCorpusDirFailsOnlyWhenNothingIsReadable(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "latin1.txt"), "caf\xe9\n")
 	symlink(t, "gone.txt", filepath.Join(dir, "dangling.txt"))
-	_, err := LoadCorpusDir(dir, CorpusOptions{})
+	_, err := LoadDir(dir, Options{})
 	if !errors.Is(err, ErrEmptyCorpus) || !strings.Contains(err.Error(), "latin1.txt (not valid UTF-8") ||
 		!strings.Contains(err.Error(), "dangling.txt (broken link") {
 		t.Errorf("err = %v, want ErrEmptyCorpus naming both files", err)
@@ -142,11 +142,11 @@ func TestLoneCRDoesNotShiftLines(t *testing.T) {
 		{"CR file", "Title\r\rFirst paragraph.\r\rThe target sentence.\r", 5},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			corp, err := LoadCorpus(fstest.MapFS{"a.txt": {Data: []byte(c.text)}})
+			corp, err := Load(fstest.MapFS{"a.txt": {Data: []byte(c.text)}})
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, p := range ChunkCorpus(corp).Passages {
+			for _, p := range Chunk(corp).Passages {
 				if p.Text == "The target sentence." {
 					if p.LineStart != c.line {
 						t.Errorf("target at line %d, want %d", p.LineStart, c.line)
@@ -154,7 +154,7 @@ func TestLoneCRDoesNotShiftLines(t *testing.T) {
 					return
 				}
 			}
-			t.Errorf("no passage holds the target: %+v", ChunkCorpus(corp).Passages)
+			t.Errorf("no passage holds the target: %+v", Chunk(corp).Passages)
 		})
 	}
 }

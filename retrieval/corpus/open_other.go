@@ -1,6 +1,6 @@
 //go:build !unix
 
-package retrieval
+package corpus
 
 // openNonblock is not needed where named pipes can't stand in a folder.
 const openNonblock = 0

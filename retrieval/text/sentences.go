@@ -1,4 +1,4 @@
-package retrieval
+package text
 
 import (
 	"strings"
@@ -8,17 +8,6 @@ import (
 
 // Span is a half-open byte range [Start, End) of a text.
 type Span struct{ Start, End int }
-
-// abbreviations end with a period that does not end a sentence.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
-	"jr": true, "sr": true, "vs": true, "etc": true, "gen": true,
-	"col": true, "lt": true, "sgt": true, "capt": true, "gov": true, "sen": true,
-	"rep": true, "inc": true, "ltd": true, "co": true, "corp": true, "fig": true,
-	"approx": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
-	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
-	"dec": true, "i.e": true, "e.g": true, "u.s": true, "u.k": true, "u.n": true,
-}
 
 // Sentences splits text into sentences. A sentence ends at '.', '!' or '?'
 // (with any closing quotes or brackets after it) followed by white space and
@@ -63,13 +52,13 @@ func Sentences(text string) []Span {
 			i = end
 			continue
 		}
-		if s, ok := trimSpan(text, start, end); ok {
+		if s, ok := TrimSpan(text, start, end); ok {
 			spans = append(spans, s)
 		}
 		start = next
 		i = next
 	}
-	if s, ok := trimSpan(text, start, len(text)); ok {
+	if s, ok := TrimSpan(text, start, len(text)); ok {
 		spans = append(spans, s)
 	}
 	return spans
@@ -93,10 +82,12 @@ func endsWithAbbreviation(before string) bool {
 	if utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(before[j:])[0]) {
 		return true // an initial such as "J. Smith"
 	}
-	return abbreviations[w]
+	return abbreviations()[w]
 }
 
-func trimSpan(text string, start, end int) (Span, bool) {
+// TrimSpan returns the span text[start:end] without the white space around
+// it, and false when nothing else is left.
+func TrimSpan(text string, start, end int) (Span, bool) {
 	for start < end {
 		r, sz := utf8.DecodeRuneInString(text[start:end])
 		if !unicode.IsSpace(r) {
@@ -111,5 +102,5 @@ func trimSpan(text string, start, end int) (Span, bool) {
 		}
 		end -= sz
 	}
-	return Span{start, end}, end > start
+	return Span{Start: start, End: end}, end > start
 }

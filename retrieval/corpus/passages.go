@@ -1,8 +1,9 @@
-package retrieval
+package corpus
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/citebot/citebot/retrieval/text"
 	"path"
 	"slices"
 	"sort"
@@ -17,14 +18,11 @@ import (
 const MaxPassageChars = 1200
 
 // Passage is a paragraph-sized piece of a document with its provenance.
+// Its JSON form is flat: {"id", "source", "title", …, "text"}.
 type Passage struct {
-	ID        string `json:"id"`
-	Source    string `json:"source"`  // path relative to the corpus root
-	Title     string `json:"title"`   // the document's title
-	Section   string `json:"section"` // heading path above the passage, "" if none
-	LineStart int    `json:"line_start"`
-	LineEnd   int    `json:"line_end"`
-	Text      string `json:"text"` // verbatim text of lines LineStart..LineEnd
+	ID string `json:"id"`
+	Locator
+	Text string `json:"text"` // verbatim text of lines LineStart..LineEnd
 }
 
 // DocInfo describes one document of an index.
@@ -41,11 +39,11 @@ type Chunked struct {
 	Duplicates int // passages dropped because the same text came earlier
 }
 
-// ChunkCorpus splits every document of c into passages, keeps the first
+// Chunk splits every document of c into passages, keeps the first
 // occurrence of passages whose text is the same after NormalizeText, and
 // gives each passage an ID derived from its source and text alone, so the
 // same corpus gives the same IDs anywhere.
-func ChunkCorpus(c *Corpus) Chunked {
+func Chunk(c *Corpus) Chunked {
 	var out Chunked
 	seen := make(map[string]bool)
 	ids := make(map[string]bool)
@@ -53,7 +51,7 @@ func ChunkCorpus(c *Corpus) Chunked {
 		title, ps := splitDocument(d)
 		kept := 0
 		for _, p := range ps {
-			key := NormalizeText(p.Text)
+			key := text.NormalizeText(p.Text)
 			if seen[key] {
 				out.Duplicates++
 				continue
@@ -112,12 +110,14 @@ func splitDocument(d Document) (string, []Passage) {
 	for _, p := range paras {
 		for _, s := range splitLong(d.Text, p.start, p.end) {
 			out = append(out, Passage{
-				Source:    d.Source,
-				Title:     title,
-				Section:   p.section,
-				LineStart: lineOf(s.Start),
-				LineEnd:   lineOf(s.End - 1),
-				Text:      d.Text[s.Start:s.End],
+				Locator: Locator{
+					Source:    d.Source,
+					Title:     title,
+					Section:   p.section,
+					LineStart: lineOf(s.Start),
+					LineEnd:   lineOf(s.End - 1),
+				},
+				Text: d.Text[s.Start:s.End],
 			})
 		}
 	}
@@ -127,77 +127,34 @@ func splitDocument(d Document) (string, []Passage) {
 // paragraphs finds the title and the paragraphs of d. With headings false,
 // no line is taken for a heading.
 func paragraphs(d Document, headings bool) (string, []paragraph) {
-	var blocks [][]srcLine
-	var cur []srcLine
-	off := 0
-	for n, raw := range strings.Split(d.Text, "\n") {
-		s, ok := trimSpan(d.Text, off, off+len(raw))
-		if ok {
-			cur = append(cur, srcLine{n: n + 1, start: s.Start, end: s.End, text: d.Text[s.Start:s.End]})
-		} else if len(cur) > 0 {
-			blocks = append(blocks, cur)
-			cur = nil
-		}
-		off += len(raw) + 1
-	}
-	if len(cur) > 0 {
-		blocks = append(blocks, cur)
-	}
-
 	var (
-		title   string
-		stack   []mdHeading // markdown heading path below the title
-		section string
+		hp      = headingPath{md: d.Kind == "md"}
 		paras   []paragraph
 		inFence bool
 	)
-	setHeading := func(h mdHeading) {
-		if title == "" && (d.Kind != "md" || h.level == 1) {
-			title = h.text
-			stack, section = nil, ""
-			return
-		}
-		if d.Kind != "md" {
-			if h.text == title {
-				section = ""
-			} else {
-				section = h.text
-			}
-			return
-		}
-		for len(stack) > 0 && stack[len(stack)-1].level >= h.level {
-			stack = stack[:len(stack)-1]
-		}
-		stack = append(stack, h)
-		names := make([]string, len(stack))
-		for i, s := range stack {
-			names[i] = s.text
-		}
-		section = strings.Join(names, " › ")
-	}
-	for _, b := range blocks {
+	for _, b := range lineBlocks(d.Text) {
 		perLine := medianRunes(b) >= 200
 		var run []srcLine
 		flush := func() {
 			if len(run) > 0 {
-				paras = append(paras, paragraph{start: run[0].start, end: run[len(run)-1].end, section: section})
+				paras = append(paras, paragraph{start: run[0].start, end: run[len(run)-1].end, section: hp.section})
 				run = nil
 			}
 		}
 		for i, ln := range b {
-			if d.Kind == "md" && isFence(ln.text) {
+			if hp.md && isFence(ln.text) {
 				inFence = !inFence
 			}
 			if headings && !inFence {
 				if h, ok := markdownHeading(d.Kind, ln.text); ok {
 					flush()
-					setHeading(h)
+					hp.set(h)
 					continue
 				}
-				if d.Kind != "md" && isHeadingLike(ln.text) &&
+				if !hp.md && isHeadingLike(ln.text) &&
 					(perLine || len(b) == 1 || (i == 0 && leadsLongerLines(b))) {
 					flush()
-					setHeading(mdHeading{level: 2, text: ln.text})
+					hp.set(mdHeading{level: 2, text: ln.text})
 					continue
 				}
 			}
@@ -208,7 +165,65 @@ func paragraphs(d Document, headings bool) (string, []paragraph) {
 		}
 		flush()
 	}
-	return title, paras
+	return hp.title, paras
+}
+
+// lineBlocks splits a document into blocks of non-blank lines, each line
+// trimmed of the white space around it.
+func lineBlocks(doc string) [][]srcLine {
+	var blocks [][]srcLine
+	var cur []srcLine
+	off := 0
+	for n, raw := range strings.Split(doc, "\n") {
+		s, ok := text.TrimSpan(doc, off, off+len(raw))
+		if ok {
+			cur = append(cur, srcLine{n: n + 1, start: s.Start, end: s.End, text: doc[s.Start:s.End]})
+		} else if len(cur) > 0 {
+			blocks = append(blocks, cur)
+			cur = nil
+		}
+		off += len(raw) + 1
+	}
+	if len(cur) > 0 {
+		blocks = append(blocks, cur)
+	}
+	return blocks
+}
+
+// headingPath follows the headings of a document: the first one (level 1
+// in Markdown) is its title; the section of a passage is the path of
+// Markdown headings above it ("A › B"), or the last heading-like line of a
+// plain-text file.
+type headingPath struct {
+	md      bool
+	title   string
+	stack   []mdHeading // Markdown heading path below the title
+	section string
+}
+
+func (hp *headingPath) set(h mdHeading) {
+	if hp.title == "" && (!hp.md || h.level == 1) {
+		hp.title = h.text
+		hp.stack, hp.section = nil, ""
+		return
+	}
+	if !hp.md {
+		if h.text == hp.title {
+			hp.section = ""
+		} else {
+			hp.section = h.text
+		}
+		return
+	}
+	for len(hp.stack) > 0 && hp.stack[len(hp.stack)-1].level >= h.level {
+		hp.stack = hp.stack[:len(hp.stack)-1]
+	}
+	hp.stack = append(hp.stack, h)
+	names := make([]string, len(hp.stack))
+	for i, s := range hp.stack {
+		names[i] = s.text
+	}
+	hp.section = strings.Join(names, " › ")
 }
 
 type mdHeading struct {
@@ -232,11 +247,11 @@ func markdownHeading(kind, s string) (mdHeading, bool) {
 	if level > 6 || (level < len(s) && s[level] != ' ' && s[level] != '\t') {
 		return mdHeading{}, false
 	}
-	text := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[level:]), "#"))
-	if text == "" {
+	t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[level:]), "#"))
+	if t == "" {
 		return mdHeading{}, false
 	}
-	return mdHeading{level: level, text: text}, true
+	return mdHeading{level: level, text: t}, true
 }
 
 // isHeadingLike reports whether a plain-text line reads as a heading: short,
@@ -287,39 +302,39 @@ func medianRunes(b []srcLine) int {
 	return ns[len(ns)/2]
 }
 
-// splitLong splits text[start:end] at sentence boundaries into spans of at
+// splitLong splits doc[start:end] at sentence boundaries into spans of at
 // most MaxPassageChars characters; a longer sentence is cut at white space.
 // It runs in time linear in the paragraph's length.
-func splitLong(text string, start, end int) []Span {
-	if end-start <= MaxPassageChars || utf8.RuneCountInString(text[start:end]) <= MaxPassageChars {
-		return []Span{{start, end}}
+func splitLong(doc string, start, end int) []text.Span {
+	if end-start <= MaxPassageChars || utf8.RuneCountInString(doc[start:end]) <= MaxPassageChars {
+		return []text.Span{{Start: start, End: end}}
 	}
 	type piece struct {
-		Span
+		text.Span
 		runes int
 	}
 	var pieces []piece
-	for _, s := range Sentences(text[start:end]) {
-		s = Span{s.Start + start, s.End + start}
+	for _, s := range text.Sentences(doc[start:end]) {
+		s = text.Span{Start: s.Start + start, End: s.End + start}
 		for {
-			cut, n := cutAtSpace(text, s.Start, s.End, MaxPassageChars)
+			cut, n := cutAtSpace(doc, s.Start, s.End, MaxPassageChars)
 			if cut >= s.End {
 				pieces = append(pieces, piece{s, n})
 				break
 			}
-			pieces = append(pieces, piece{Span{s.Start, cut}, n})
-			next, ok := trimSpan(text, cut, s.End)
+			pieces = append(pieces, piece{text.Span{Start: s.Start, End: cut}, n})
+			next, ok := text.TrimSpan(doc, cut, s.End)
 			if !ok {
 				break
 			}
 			s.Start = next.Start
 		}
 	}
-	var out []Span
+	var out []text.Span
 	size := 0 // characters in out's last span
 	for _, p := range pieces {
 		if n := len(out); n > 0 {
-			gap := utf8.RuneCountInString(text[out[n-1].End:p.Start])
+			gap := utf8.RuneCountInString(doc[out[n-1].End:p.Start])
 			if size+gap+p.runes <= MaxPassageChars {
 				out[n-1].End = p.End
 				size += gap + p.runes
@@ -332,16 +347,16 @@ func splitLong(text string, start, end int) []Span {
 	return out
 }
 
-// cutAtSpace looks at most max characters into text[from:end]. When all of
+// cutAtSpace looks at most max characters into doc[from:end]. When all of
 // it fits it returns end and its length in characters; otherwise it returns
 // the offset of the last white space in the second half of those max
 // characters (or the offset max characters on, when there is none) and the
 // number of characters before that offset.
-func cutAtSpace(text string, from, end, max int) (int, int) {
+func cutAtSpace(doc string, from, end, max int) (int, int) {
 	off, n := from, 0
 	lastSpace, spaceN := -1, 0
 	for n < max && off < end {
-		r, sz := utf8.DecodeRuneInString(text[off:end])
+		r, sz := utf8.DecodeRuneInString(doc[off:end])
 		if unicode.IsSpace(r) && n > max/2 {
 			lastSpace, spaceN = off, n
 		}

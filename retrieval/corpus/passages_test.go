@@ -1,4 +1,4 @@
-package retrieval
+package corpus
 
 import (
 	"errors"
@@ -7,12 +7,13 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/citebot/citebot/retrieval/text"
 	"github.com/citebot/citebot/seeds"
 )
 
 func seedCorpus(t testing.TB) *Corpus {
 	t.Helper()
-	c, err := LoadCorpus(seeds.FS())
+	c, err := Load(seeds.FS())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +28,7 @@ func linesOf(text string, a, b int) string {
 
 func TestSeedPassagesKeepProvenance(t *testing.T) {
 	c := seedCorpus(t)
-	ch := ChunkCorpus(c)
+	ch := Chunk(c)
 	if len(ch.Passages) == 0 {
 		t.Fatal("no passages")
 	}
@@ -49,14 +50,14 @@ func TestSeedPassagesKeepProvenance(t *testing.T) {
 }
 
 func TestSeedDoubledArticleStoredOnce(t *testing.T) {
-	ch := ChunkCorpus(seedCorpus(t))
+	ch := Chunk(seedCorpus(t))
 	// Lines 1–12 are repeated as lines 14–25 under the title heading.
 	if ch.Duplicates != 12 {
 		t.Errorf("duplicates = %d, want 12", ch.Duplicates)
 	}
 	seen := map[string]bool{}
 	for _, p := range ch.Passages {
-		key := NormalizeText(p.Text)
+		key := text.NormalizeText(p.Text)
 		if seen[key] {
 			t.Errorf("passage text stored twice: %.60q", p.Text)
 		}
@@ -80,7 +81,7 @@ func TestSeedDoubledArticleStoredOnce(t *testing.T) {
 // The seed corpus gives these IDs on any machine; changing them breaks
 // every citation people have saved.
 func TestSeedPassageIDsAreStable(t *testing.T) {
-	ch := ChunkCorpus(seedCorpus(t))
+	ch := Chunk(seedCorpus(t))
 	want := map[int]string{
 		1:  "1c8729dea5ae",
 		6:  "12f426dc4135",
@@ -96,7 +97,7 @@ func TestSeedPassageIDsAreStable(t *testing.T) {
 			t.Errorf("passage at line %d: id %q, want %q", line, got[line], id)
 		}
 	}
-	again := ChunkCorpus(seedCorpus(t))
+	again := Chunk(seedCorpus(t))
 	for i := range ch.Passages {
 		if ch.Passages[i].ID != again.Passages[i].ID {
 			t.Fatalf("IDs differ between two runs")
@@ -112,14 +113,14 @@ func TestChunkMarkdownAndWrappedText(t *testing.T) {
 		"empty.txt":         {Data: []byte(" \n\n")},
 		".hidden/x.txt":     {Data: []byte("secret")},
 	}
-	c, err := LoadCorpus(fsys)
+	c, err := Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(c.Skipped) != 3 {
 		t.Errorf("skipped %v, want the png, the empty file and the hidden folder", c.Skipped)
 	}
-	ch := ChunkCorpus(c)
+	ch := Chunk(c)
 	type want struct {
 		title, section, text string
 		start, end           int
@@ -152,11 +153,11 @@ func TestChunkSplitsLongParagraphsAtSentences(t *testing.T) {
 		fmt.Fprintf(&body, "Sentence number %02d is about forty-five chars. ", i)
 	}
 	text := "Heading line\n" + body.String() + "\n"
-	c, err := LoadCorpus(fstest.MapFS{"long.txt": {Data: []byte(text)}})
+	c, err := Load(fstest.MapFS{"long.txt": {Data: []byte(text)}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ch := ChunkCorpus(c)
+	ch := Chunk(c)
 	if len(ch.Passages) < 3 {
 		t.Fatalf("got %d passages, want the paragraph split", len(ch.Passages))
 	}
@@ -179,72 +180,26 @@ func TestChunkSplitsLongParagraphsAtSentences(t *testing.T) {
 }
 
 func TestLoadCorpusErrors(t *testing.T) {
-	_, err := LoadCorpus(fstest.MapFS{"bad.txt": {Data: []byte("caf\xe9 au lait")}})
+	_, err := Load(fstest.MapFS{"bad.txt": {Data: []byte("caf\xe9 au lait")}})
 	if !errors.Is(err, ErrEmptyCorpus) || !strings.Contains(err.Error(), "bad.txt (not valid UTF-8") {
 		t.Errorf("invalid UTF-8 only: err = %v, want ErrEmptyCorpus naming bad.txt", err)
 	}
-	c, err := LoadCorpus(fstest.MapFS{"bad.txt": {Data: []byte("caf\xe9 au lait")}, "good.txt": {Data: []byte("Tea.\n")}})
+	c, err := Load(fstest.MapFS{"bad.txt": {Data: []byte("caf\xe9 au lait")}, "good.txt": {Data: []byte("Tea.\n")}})
 	if err != nil || len(c.Documents) != 1 || len(c.Problems()) != 1 || c.Problems()[0].Path != "bad.txt" {
 		t.Errorf("one invalid file among good ones: %v, %+v", err, c)
 	}
-	_, err = LoadCorpus(fstest.MapFS{"a.pdf": {Data: []byte("%PDF")}})
+	_, err = Load(fstest.MapFS{"a.pdf": {Data: []byte("%PDF")}})
 	if !errors.Is(err, ErrEmptyCorpus) {
 		t.Errorf("no documents: err = %v, want ErrEmptyCorpus", err)
 	}
 }
 
 func TestOnlyHeadingLikeLinesStillGivePassages(t *testing.T) {
-	c, err := LoadCorpus(fstest.MapFS{"list.txt": {Data: []byte("apples\npears\nplums\n")}})
+	c, err := Load(fstest.MapFS{"list.txt": {Data: []byte("apples\npears\nplums\n")}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ch := ChunkCorpus(c); len(ch.Passages) == 0 {
+	if ch := Chunk(c); len(ch.Passages) == 0 {
 		t.Error("a document of short lines lost all its text")
-	}
-}
-
-func TestSentences(t *testing.T) {
-	text := `The IRS brief mentions fusion cells i.e. joint units. Dr. Khan said “No.” Then 70-80pc agreed! Was it 2.5 times? Yes.`
-	var got []string
-	for _, s := range Sentences(text) {
-		got = append(got, text[s.Start:s.End])
-	}
-	want := []string{
-		"The IRS brief mentions fusion cells i.e. joint units.",
-		"Dr. Khan said “No.”",
-		"Then 70-80pc agreed!",
-		"Was it 2.5 times?",
-		"Yes.",
-	}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("Sentences:\n got %q\nwant %q", got, want)
-	}
-}
-
-func TestWordsFoldQuotesAndNumbers(t *testing.T) {
-	got := strings.Join(Words("Qatar’s 2,414 people — “cross-border” Qatar's"), " ")
-	if want := "qatar 2414 people cross border qatar"; got != want {
-		t.Errorf("Words = %q, want %q", got, want)
-	}
-}
-
-func TestFindNormalized(t *testing.T) {
-	hay := "It said “Qatar’s role”  in\nSouth Asia — clearly."
-	for _, c := range []struct {
-		needle string
-		fold   bool
-		want   string
-		ok     bool
-	}{
-		{`"Qatar's role" in South Asia`, false, "“Qatar’s role”  in\nSouth Asia", true},
-		{"south Asia - clearly.", true, "South Asia — clearly.", true},
-		{"south Asia", false, "", false},
-		{"Qatar’s rule", false, "", false},
-		{"  ", false, "", false},
-	} {
-		sp, ok := FindNormalized(hay, c.needle, c.fold)
-		if ok != c.ok || (ok && hay[sp.Start:sp.End] != c.want) {
-			t.Errorf("FindNormalized(%q) = %q, %v; want %q, %v", c.needle, hay[sp.Start:sp.End], ok, c.want, c.ok)
-		}
 	}
 }

@@ -1,0 +1,136 @@
+// Package corpus reads a corpus folder (or an fs.FS) into documents through
+// one guarded reader, and splits documents into passages, each with a
+// Locator saying where in the corpus its text is.
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Document is one file of the corpus.
+type Document struct {
+	Source string // path relative to the corpus root, slash-separated
+	// Text is the content with "\r\n" folded to "\n" and any BOM removed; a
+	// lone "\r" is a line end only in a file whose lines end that way.
+	Text string
+	Kind string // "md" or "txt"
+}
+
+// Skipped is a file of the corpus folder that is not part of the corpus.
+type Skipped struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
+	// Problem is true for a file that should have been read and could not
+	// (unreadable, a link leaving the folder or leading nowhere, a named
+	// pipe or device, not UTF-8, too large), false for a file that is
+	// simply not corpus material (hidden, another type, empty).
+	Problem bool `json:"problem"`
+}
+
+// Corpus is the set of documents read from a folder, and a hash of it.
+type Corpus struct {
+	Documents []Document
+	Skipped   []Skipped
+	// Hash identifies the content: same files, same text, same Hash.
+	Hash string
+}
+
+// Problems returns the files that should have been read and were not.
+func (c *Corpus) Problems() []Skipped {
+	var out []Skipped
+	for _, s := range c.Skipped {
+		if s.Problem {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ProblemSummary tells, in one line, how many files could not be read and
+// names the first n of them with the reason; "" when every file was read.
+func (c *Corpus) ProblemSummary(n int) string {
+	return summarizeProblems(c.Skipped, n)
+}
+
+func summarizeProblems(skipped []Skipped, n int) string {
+	var ps []Skipped
+	for _, s := range skipped {
+		if s.Problem {
+			ps = append(ps, s)
+		}
+	}
+	if len(ps) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d unreadable %s skipped: ", len(ps), plural(len(ps), "file", "files"))
+	for i, s := range ps[:min(n, len(ps))] {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s (%s)", safeName(s.Path), s.Reason)
+	}
+	if len(ps) > n {
+		fmt.Fprintf(&b, "; and %d more", len(ps)-n)
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// safeName returns a file name fit for a terminal or a chat message: as it
+// is when every character prints, quoted with escapes otherwise.
+func safeName(name string) string {
+	if strings.ContainsFunc(name, func(r rune) bool { return !unicode.IsPrint(r) }) || !utf8.ValidString(name) {
+		return strconv.Quote(name)
+	}
+	return name
+}
+
+// Lines returns lines start..end (1-based, inclusive) of the document at
+// source, joined by "\n", and whether they exist.
+func (c *Corpus) Lines(source string, start, end int) (string, bool) {
+	for _, d := range c.Documents {
+		if d.Source != source {
+			continue
+		}
+		lines := strings.Split(d.Text, "\n")
+		if start < 1 || end < start || end > len(lines) {
+			return "", false
+		}
+		return strings.Join(lines[start-1:end], "\n"), true
+	}
+	return "", false
+}
+
+// ErrNotUTF8 is the reason a corpus file that is not valid UTF-8 text is
+// skipped.
+var ErrNotUTF8 = errors.New("not valid UTF-8 text: convert it to UTF-8 or remove it from the corpus")
+
+// ErrEmptyCorpus is returned when a corpus folder holds no usable document.
+var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt or .md document with text")
+
+// DefaultMaxFileBytes is the size of the largest corpus file read when
+// Options.MaxFileBytes is 0.
+const DefaultMaxFileBytes = 16 << 20
+
+// chunkerVersion changes whenever passage splitting changes, so that an index
+// built by an older splitter is rebuilt.
+const chunkerVersion = "chunker-v2"
+
+// Options limits what a corpus load reads.
+type Options struct {
+	// MaxFileBytes is the size of the largest file read; larger files are
+	// skipped. 0 means DefaultMaxFileBytes.
+	MaxFileBytes int64
+}

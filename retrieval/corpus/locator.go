@@ -1,0 +1,36 @@
+package corpus
+
+import "strconv"
+
+// Locator says where in the corpus a piece of text is. It is the one
+// provenance type: whatever shows where a quote came from carries a Locator.
+type Locator struct {
+	Source  string `json:"source"`  // path relative to the corpus root, slash-separated
+	Title   string `json:"title"`   // the document's title
+	Section string `json:"section"` // heading path above the text, "" if none
+	// LineStart and LineEnd are the 1-based lines of Source holding the
+	// text, both included; 0 for a format without lines.
+	LineStart int `json:"line_start"`
+	LineEnd   int `json:"line_end"`
+	// Page is the 1-based page of a paged format (PDF), 0 otherwise.
+	Page int `json:"page,omitempty"`
+	// Anchor is the fragment of an HTML source nearest above the text.
+	Anchor string `json:"anchor,omitempty"`
+}
+
+// String is the one human reference to a location: "a.txt:6–8" (an en
+// dash), "a.txt:6" for a single line; "a.pdf, page 3" or "a.html#intro"
+// where a format has no lines; the source alone when nothing more is known.
+func (l Locator) String() string {
+	switch {
+	case l.LineStart > 0 && l.LineEnd > l.LineStart:
+		return l.Source + ":" + strconv.Itoa(l.LineStart) + "–" + strconv.Itoa(l.LineEnd)
+	case l.LineStart > 0:
+		return l.Source + ":" + strconv.Itoa(l.LineStart)
+	case l.Page > 0:
+		return l.Source + ", page " + strconv.Itoa(l.Page)
+	case l.Anchor != "":
+		return l.Source + "#" + l.Anchor
+	}
+	return l.Source
+}

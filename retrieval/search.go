@@ -1,0 +1,123 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/citebot/citebot/retrieval/corpus"
+)
+
+// Hit is a passage found for a question.
+type Hit struct {
+	Passage    corpus.Passage `json:"passage"`
+	Score      float64        `json:"score"`      // fused rank score, higher is better
+	Similarity float32        `json:"similarity"` // cosine similarity of the vectors
+	Lexical    float64        `json:"lexical"`    // BM25 score
+	Coverage   float64        `json:"coverage"`   // weighted share of question terms held
+	// Strength is the weight of the question terms held, in units of the
+	// weight of the corpus's rarest word.
+	Strength float64 `json:"strength"`
+}
+
+// Result is what a search found.
+type Result struct {
+	Query Query `json:"query"`
+	Hits  []Hit `json:"hits"` // best first
+	// Relevant is false when no passage answers the question; Hits then
+	// holds the closest passages.
+	Relevant bool `json:"relevant"`
+	// Degraded says why the search was less than it should be.
+	Degraded string `json:"degraded,omitempty"`
+}
+
+// SearchOption adjusts a search.
+type SearchOption func(*searchOptions)
+
+type searchOptions struct {
+	context string
+}
+
+// WithContext adds the words of earlier questions of a conversation to a
+// follow-up question ("and what about refugees?"), at a lower weight.
+func WithContext(earlier string) SearchOption {
+	return func(o *searchOptions) { o.context = earlier }
+}
+
+// Search finds the k passages that best answer question.
+func (ix *Index) Search(ctx context.Context, question string, k int, opts ...SearchOption) (Result, error) {
+	if k <= 0 {
+		k = 3
+	}
+	var o searchOptions
+	for _, f := range opts {
+		f(&o)
+	}
+	q := ix.lex.analyze(question, o.context)
+	res := Result{Query: q}
+	vres, why, err := ix.searchVectors(ctx, strings.TrimSpace(question+" "+o.context))
+	if err != nil {
+		return res, err
+	}
+	res.Degraded = why
+	res.Hits = ix.fuse(q, vres, k)
+	res.Relevant = ix.gate.pass(res.Hits)
+	return res, nil
+}
+
+// searchVectors returns the passages whose vectors are nearest to the
+// text's. A remote embedder that fails, or starts returning vectors of
+// another length, leaves the lexical ranking alone: no vectors, and why
+// the search is degraded. The error is for an ended ctx or a broken store.
+func (ix *Index) searchVectors(ctx context.Context, text string) ([]vectorMatch, string, error) {
+	qv, err := ix.embedder.Embed(ctx, []string{text})
+	switch {
+	case ctx.Err() != nil:
+		return nil, "", ctx.Err()
+	case err != nil:
+		return nil, degraded(clipCause(err)), nil
+	case len(qv) != 1:
+		return nil, degraded(fmt.Sprintf("the embedder returned %d vectors for one question", len(qv))), nil
+	case len(qv[0]) != ix.manifest.Dims:
+		return nil, degraded(fmt.Sprintf("the embedder returned a vector of %d dimensions, the index holds %d; "+
+			"rebuild it with 'citebot index --force' if the model changed", len(qv[0]), ix.manifest.Dims)), nil
+	}
+	vres, err := ix.vecs.Query(ctx, qv[0], candidates)
+	if err != nil {
+		return nil, "", fmt.Errorf("vector search: %w", err)
+	}
+	return vres, "", nil
+}
+
+// degraded is Result.Degraded for a search without vectors. It reads as a
+// sentence after "The " (the answer's note) and alone (a log line).
+func degraded(cause string) string {
+	return "vector search was unavailable (" + cause + "); the results come from word matching only"
+}
+
+// maxCauseRunes bounds the cause of a degraded search shown to users.
+const maxCauseRunes = 100
+
+// clipCause returns what err says, fit to be shown to anyone: its first two
+// clauses (what failed, and how, before the details a server sent, which
+// may quote a key or an account), on one line, at most maxCauseRunes long.
+func clipCause(err error) string {
+	msg := err.Error()
+	if i := strings.IndexAny(msg, "\r\n"); i >= 0 {
+		msg = msg[:i]
+	}
+	if parts := strings.SplitN(msg, ": ", 3); len(parts) == 3 {
+		msg = parts[0] + ": " + parts[1]
+	}
+	msg = strings.Map(func(r rune) rune {
+		if !unicode.IsPrint(r) {
+			return -1
+		}
+		return r
+	}, msg)
+	if r := []rune(msg); len(r) > maxCauseRunes {
+		msg = strings.TrimSpace(string(r[:maxCauseRunes])) + "…"
+	}
+	return msg
+}

@@ -1,0 +1,84 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// quoteFolder maps typographic quotes and dashes to their plain forms, so that
+// "Qatar's" and "Qatar’s" read the same to every comparison citebot makes.
+var quoteFolder = strings.NewReplacer(
+	"\u2018", "'", "\u2019", "'", "\u201a", "'", "\u201b", "'", "\u2032", "'",
+	"\u201c", `"`, "\u201d", `"`, "\u201e", `"`, "\u201f", `"`, "\u2033", `"`,
+	"\u00ab", `"`, "\u00bb", `"`,
+	"\u2013", "-", "\u2014", "-", "\u2212", "-",
+	"\u00a0", " ",
+)
+
+// NormalizeText folds typographic quotes and dashes to plain ones and
+// collapses every run of white space to a single space. Two texts that are
+// equal after NormalizeText are the same text to a reader.
+func NormalizeText(s string) string {
+	return strings.Join(strings.Fields(quoteFolder.Replace(s)), " ")
+}
+
+// ContainsNormalized reports whether needle occurs in haystack once both are
+// normalised with NormalizeText and, when fold is true, lower-cased.
+func ContainsNormalized(haystack, needle string, fold bool) bool {
+	h, n := NormalizeText(haystack), NormalizeText(needle)
+	if fold {
+		h, n = strings.ToLower(h), strings.ToLower(n)
+	}
+	return n != "" && strings.Contains(h, n)
+}
+
+// FindNormalized finds needle in haystack as NormalizeText sees them (quotes
+// and dashes folded, white space collapsed) and returns the span of
+// haystack it covers. With firstFold, the first letter may differ in case,
+// as a quote taken from mid-sentence often does.
+func FindNormalized(haystack, needle string, firstFold bool) (Span, bool) {
+	n := NormalizeText(needle)
+	if n == "" {
+		return Span{}, false
+	}
+	// Normalise haystack, remembering where each byte came from.
+	var hb strings.Builder
+	var from []int // from[i]: offset in haystack of normalised byte i
+	space := true
+	folded := quoteFolder.Replace
+	for i, r := range haystack {
+		if unicode.IsSpace(r) || r == '\u00a0' {
+			if !space {
+				hb.WriteByte(' ')
+				from = append(from, i)
+				space = true
+			}
+			continue
+		}
+		space = false
+		s := folded(string(r))
+		for j := 0; j < len(s); j++ {
+			hb.WriteByte(s[j])
+			from = append(from, i)
+		}
+	}
+	h := hb.String()
+	idx := strings.Index(h, n)
+	if idx < 0 && firstFold {
+		r, size := utf8.DecodeRuneInString(n)
+		for _, alt := range []string{string(unicode.ToUpper(r)), string(unicode.ToLower(r))} {
+			if idx = strings.Index(h, alt+n[size:]); idx >= 0 {
+				n = alt + n[size:]
+				break
+			}
+		}
+	}
+	if idx < 0 {
+		return Span{}, false
+	}
+	start := from[idx]
+	lastByte := from[idx+len(n)-1]
+	_, size := utf8.DecodeRuneInString(haystack[lastByte:])
+	return Span{Start: start, End: lastByte + size}, true
+}

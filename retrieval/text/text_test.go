@@ -1,0 +1,82 @@
+package text
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSentences(t *testing.T) {
+	text := `The IRS brief mentions fusion cells i.e. joint units. Dr. Khan said “No.” Then 70-80pc agreed! Was it 2.5 times? Yes.`
+	var got []string
+	for _, s := range Sentences(text) {
+		got = append(got, text[s.Start:s.End])
+	}
+	want := []string{
+		"The IRS brief mentions fusion cells i.e. joint units.",
+		"Dr. Khan said “No.”",
+		"Then 70-80pc agreed!",
+		"Was it 2.5 times?",
+		"Yes.",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Sentences:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestWordsFoldQuotesAndNumbers(t *testing.T) {
+	got := strings.Join(Words("Qatar’s 2,414 people — “cross-border” Qatar's"), " ")
+	if want := "qatar 2414 people cross border qatar"; got != want {
+		t.Errorf("Words = %q, want %q", got, want)
+	}
+}
+
+func TestFindNormalized(t *testing.T) {
+	hay := "It said “Qatar’s role”  in\nSouth Asia — clearly."
+	for _, c := range []struct {
+		needle string
+		fold   bool
+		want   string
+		ok     bool
+	}{
+		{`"Qatar's role" in South Asia`, false, "“Qatar’s role”  in\nSouth Asia", true},
+		{"south Asia - clearly.", true, "South Asia — clearly.", true},
+		{"south Asia", false, "", false},
+		{"Qatar’s rule", false, "", false},
+		{"  ", false, "", false},
+	} {
+		sp, ok := FindNormalized(hay, c.needle, c.fold)
+		if ok != c.ok || (ok && hay[sp.Start:sp.End] != c.want) {
+			t.Errorf("FindNormalized(%q) = %q, %v; want %q, %v", c.needle, hay[sp.Start:sp.End], ok, c.want, c.ok)
+		}
+	}
+}
+
+// TestWordLists checks that each embedded word list is read, comments
+// left out, and used where it belongs.
+func TestWordLists(t *testing.T) {
+	cases := []struct {
+		name string
+		got  func() bool
+	}{
+		{"common word", func() bool { return IsCommonWord("about") && IsCommonWord("zero") }},
+		{"common stem", func() bool {
+			return IsCommon("believes", "believ") == IsCommonWord("believ") && IsCommon("believe", "believ")
+		}},
+		{"topic word is not common", func() bool { return !IsCommonWord("taliban") && !IsCommonWord("france") }},
+		{"comment line is no word", func() bool { return !IsCommonWord("#") && !IsCommonWord("frequent") }},
+		{"extra stop word", func() bool { return IsStopWord("wat") && IsStopWord("also") && IsStopWord("the") }},
+		{"content word is no stop word", func() bool { return !IsStopWord("refugees") }},
+		{"meta word", func() bool { return IsMetaWord("article") && !IsMetaWord("refugees") }},
+		{"abbreviation keeps a sentence whole", func() bool { return len(Sentences("Gen. Asim Munir spoke. He left.")) == 2 }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if !c.got() {
+				t.Error("word list does not hold as it should")
+			}
+		})
+	}
+	if n := len(commonWords()); n != 972 {
+		t.Errorf("common.txt holds %d words, want 972", n)
+	}
+}

@@ -1,0 +1,51 @@
+package text
+
+import (
+	"embed"
+	"strings"
+	"sync"
+)
+
+//go:embed words/*.txt
+var wordFiles embed.FS
+
+// wordSet reads the word list words/name: one word a line, "#" starts a
+// comment line. The lists are part of the binary, so a missing one is a
+// build mistake, and the set is empty.
+func wordSet(name string) map[string]bool {
+	raw, err := wordFiles.ReadFile("words/" + name)
+	if err != nil {
+		return map[string]bool{}
+	}
+	set := make(map[string]bool)
+	for _, line := range strings.Split(string(raw), "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			set[line] = true
+		}
+	}
+	return set
+}
+
+// The word lists, each read once on first use and only read afterwards.
+var (
+	commonWords   = sync.OnceValue(func() map[string]bool { return wordSet("common.txt") })
+	extraStops    = sync.OnceValue(func() map[string]bool { return wordSet("stop.txt") })
+	abbreviations = sync.OnceValue(func() map[string]bool { return wordSet("abbreviations.txt") })
+	metaWords     = sync.OnceValue(func() map[string]bool { return wordSet("meta.txt") })
+)
+
+// IsCommonWord reports whether a lower-cased word is a frequent English word
+// that says little about a topic (words/common.txt). A question word the
+// corpus lacks counts for little when it is one of these ("why does Kabul
+// back the TTP": "back" is a paraphrase, not a new topic), and for a lot
+// when it is not ("capital of France": France is the topic).
+func IsCommonWord(w string) bool { return commonWords()[w] }
+
+// IsCommon reports whether a word, or its stem, is a frequent English word.
+func IsCommon(word, stem string) bool { return IsCommonWord(word) || IsCommonWord(stem) }
+
+// IsMetaWord reports whether a lower-cased word is one questions use about
+// the corpus rather than about its topic ("what does the article say
+// about …"), words/meta.txt.
+func IsMetaWord(w string) bool { return metaWords()[w] }
