@@ -10,25 +10,30 @@ const (
 	candidates    = 50
 )
 
+// candidate is a passage found by the vector or the lexical search, with
+// its ranks in each (0: not found by it).
+type candidate struct {
+	hit              Hit
+	vecRank, lexRank int
+}
+
 // fuse ranks the passages found by vectors (vres) and by words (the
-// lexical search of q) together and returns the best k.
-func (ix *Index) fuse(q Query, vres []vectorMatch, k int) []Hit {
+// lexical search of q) together by reciprocal rank fusion, best first.
+func (ix *Index) fuse(q Query, vres []vectorMatch) []candidate {
 	lexRanked, matched := ix.lex.search(q)
 	total, rare := q.TotalWeight(), ix.lex.idfOf(1)
-	type cand struct {
-		hit   Hit
-		fused float64
-	}
-	byP := make(map[int]*cand)
-	get := func(p int) *cand {
+	byP := make(map[int]*candidate)
+	get := func(p int) *candidate {
 		c, ok := byP[p]
 		if !ok {
-			c = &cand{hit: Hit{Passage: ix.passages[p]}}
+			c = &candidate{hit: Hit{Passage: ix.passages[p]}}
+			m := matched[p]
 			if total > 0 {
-				c.hit.Coverage = matched[p] / total
+				c.hit.Coverage = m.Weight / total
 			}
-			c.hit.Strength = matched[p] / rare
-			c.fused = coverageBonus * c.hit.Coverage
+			c.hit.Strength = m.Weight / rare
+			c.hit.terms = m.Terms
+			c.hit.Score = coverageBonus * c.hit.Coverage
 			byP[p] = c
 		}
 		return c
@@ -40,7 +45,8 @@ func (ix *Index) fuse(q Query, vres []vectorMatch, k int) []Hit {
 		}
 		c := get(p)
 		c.hit.Similarity = r.Similarity
-		c.fused += 1.0 / float64(rrfK+rank+1)
+		c.vecRank = rank + 1
+		c.hit.Score += 1.0 / float64(rrfK+rank+1)
 	}
 	for rank, s := range lexRanked {
 		if rank >= candidates {
@@ -48,25 +54,21 @@ func (ix *Index) fuse(q Query, vres []vectorMatch, k int) []Hit {
 		}
 		c := get(s.P)
 		c.hit.Lexical = s.Score
-		c.fused += 1.0 / float64(rrfK+rank+1)
+		c.lexRank = rank + 1
+		c.hit.Score += 1.0 / float64(rrfK+rank+1)
 	}
-	all := make([]*cand, 0, len(byP))
+	all := make([]candidate, 0, len(byP))
 	for _, c := range byP {
-		c.hit.Score = c.fused
-		all = append(all, c)
+		all = append(all, *c)
 	}
-	slices.SortFunc(all, func(a, b *cand) int {
+	slices.SortFunc(all, func(a, b candidate) int {
 		switch {
-		case a.fused > b.fused:
+		case a.hit.Score > b.hit.Score:
 			return -1
-		case a.fused < b.fused:
+		case a.hit.Score < b.hit.Score:
 			return 1
 		}
 		return ix.byID[a.hit.Passage.ID] - ix.byID[b.hit.Passage.ID]
 	})
-	var hits []Hit
-	for _, c := range all[:min(k, len(all))] {
-		hits = append(hits, c.hit)
-	}
-	return hits
+	return all
 }

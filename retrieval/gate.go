@@ -1,36 +1,36 @@
 package retrieval
 
-// Gate decides whether the best passages answer a question at all.
+// Gate decides from a search's confidence whether the best passages answer
+// a question at all.
 type Gate struct {
-	// MinCoverage is the weighted share of the question's terms that one of
-	// the top passages must hold.
-	MinCoverage float64
-	// A passage with at least WeakCoverage passes when its vector is
-	// MinSimilarity close to the question's, or when it holds question
-	// terms worth MinStrength times the weight of the corpus's rarest word.
-	WeakCoverage  float64
-	MinSimilarity float32
-	MinStrength   float64
+	// MinConfidence is the confidence (0–1) below which citebot declines.
+	MinConfidence float64
+	// UncertainBand: answers with a confidence less than MinConfidence +
+	// UncertainBand say they are uncertain.
+	UncertainBand float64
+	// Model computes the confidence; the zero Model means DefaultModel.
+	Model Model
 }
 
 // IsZero reports whether g is the zero Gate, which OpenOptions reads as
 // DefaultGate.
-func (g Gate) IsZero() bool { return g == Gate{} }
+func (g Gate) IsZero() bool { return g.MinConfidence == 0 && g.UncertainBand == 0 && g.Model.Weights == nil }
 
-// DefaultGate is the relevance gate tuned on the evaluation set.
+// Default gate values.
+const (
+	DefaultMinConfidence = 0.5
+	DefaultUncertainBand = 0.1
+)
+
+// DefaultGate is the gate with the default threshold and model.
 func DefaultGate() Gate {
-	return Gate{MinCoverage: 0.5, WeakCoverage: 0.34, MinSimilarity: 0.2, MinStrength: 1.5}
+	return Gate{MinConfidence: DefaultMinConfidence, UncertainBand: DefaultUncertainBand}
 }
 
-// pass reports whether one of the top hits answers the question.
-func (g Gate) pass(hits []Hit) bool {
-	for _, h := range hits[:min(3, len(hits))] {
-		if h.Coverage >= g.MinCoverage {
-			return true
-		}
-		if h.Coverage >= g.WeakCoverage && (h.Similarity >= g.MinSimilarity || h.Strength >= g.MinStrength) {
-			return true
-		}
+// model returns the gate's model, or the default one.
+func (g Gate) model() (Model, error) {
+	if g.Model.Weights != nil {
+		return g.Model, g.Model.check()
 	}
-	return false
+	return DefaultModel()
 }

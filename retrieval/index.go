@@ -23,6 +23,8 @@ type Index struct {
 	embedder Embedder
 	vecs     vectorStore
 	gate     Gate
+	model    Model   // the gate's model, or DefaultModel
+	ordinal  []int32 // each passage's place in its document, from 0
 }
 
 // Manifest says what an index was built from; an index whose manifest does
@@ -66,9 +68,18 @@ func Build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory) (*Index, e
 	return build(ctx, c, ef, DefaultGate())
 }
 
+// BuildWithGate is Build with another gate (and confidence model).
+func BuildWithGate(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, g Gate) (*Index, error) {
+	return build(ctx, c, ef, g)
+}
+
 func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate) (*Index, error) {
 	if ef.New == nil {
 		return nil, errNoEmbedder
+	}
+	model, err := gate.model()
+	if err != nil {
+		return nil, err
 	}
 	ch := corpus.Chunk(c)
 	if len(ch.Passages) == 0 {
@@ -100,6 +111,7 @@ func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate)
 		lex:      lx,
 		embedder: emb,
 		gate:     gate,
+		model:    model,
 	}
 	ids := make([]string, len(ch.Passages))
 	for i, p := range ch.Passages {
@@ -120,8 +132,12 @@ func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate)
 
 func (ix *Index) indexIDs() {
 	ix.byID = make(map[string]int, len(ix.passages))
+	ix.ordinal = make([]int32, len(ix.passages))
+	seen := make(map[string]int32)
 	for i, p := range ix.passages {
 		ix.byID[p.ID] = i
+		ix.ordinal[i] = seen[p.Source]
+		seen[p.Source]++
 	}
 }
 

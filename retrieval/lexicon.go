@@ -1,12 +1,14 @@
 package retrieval
 
 import (
-	"github.com/citebot/citebot/retrieval/corpus"
-	"github.com/citebot/citebot/retrieval/text"
 	"math"
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // BM25 parameters.
@@ -31,9 +33,52 @@ type lexicon struct {
 	Postings map[string][]posting
 	// Words maps each surface word of the corpus to its stem.
 	Words map[string]string
+	// Fields maps a stem to the passages whose document title, section
+	// path or source path holds it, in passage order (BM25F-style fields:
+	// a question naming a project and "install" finds that project's
+	// Installation section).
+	Fields map[string][]fieldPosting
 
 	byLen map[int][]string // surface words by rune count, for typo look-ups
+	df    map[string]int   // passages holding a stem in the body or a field
+	named map[string]int   // passages whose title or source path holds a stem
 }
+
+// Field bits of a fieldPosting.
+const (
+	fieldTitle   = 1 << iota // the document's title
+	fieldSection             // the heading path above the passage
+	fieldSource              // the file's path in the corpus
+)
+
+// fieldPosting records the fields of passage P that hold a stem.
+type fieldPosting struct {
+	P    int32
+	Bits uint8
+}
+
+// fieldTF is what a stem's presence in each field adds to its term
+// frequency in a passage.
+func fieldTF(bits uint8) float64 {
+	var tf float64
+	if bits&fieldTitle != 0 {
+		tf += fieldWeightTitle
+	}
+	if bits&fieldSection != 0 {
+		tf += fieldWeightSection
+	}
+	if bits&fieldSource != 0 {
+		tf += fieldWeightSource
+	}
+	return tf
+}
+
+// Field weights, in units of one occurrence in the passage's text.
+const (
+	fieldWeightTitle   = 2.0
+	fieldWeightSection = 1.5
+	fieldWeightSource  = 2.0
+)
 
 func buildLexicon(passages []corpus.Passage) *lexicon {
 	lx := &lexicon{
@@ -41,8 +86,10 @@ func buildLexicon(passages []corpus.Passage) *lexicon {
 		DocLen:   make([]int32, len(passages)),
 		Postings: make(map[string][]posting),
 		Words:    make(map[string]string),
+		Fields:   make(map[string][]fieldPosting),
 	}
 	var st text.Stemmer
+	fields := make(map[string]uint8)
 	total := 0
 	tf := make(map[string]int32)
 	for i, p := range passages {
@@ -61,6 +108,13 @@ func buildLexicon(passages []corpus.Passage) *lexicon {
 		for s, c := range tf {
 			lx.Postings[s] = append(lx.Postings[s], posting{P: int32(i), TF: c})
 		}
+		clear(fields)
+		lx.addField(&st, fields, p.Title, fieldTitle)
+		lx.addField(&st, fields, p.Section, fieldSection)
+		lx.addField(&st, fields, p.Source, fieldSource)
+		for s, bits := range fields {
+			lx.Fields[s] = append(lx.Fields[s], fieldPosting{P: int32(i), Bits: bits})
+		}
 	}
 	if lx.N > 0 {
 		lx.AvgLen = float64(total) / float64(lx.N)
@@ -69,8 +123,44 @@ func buildLexicon(passages []corpus.Passage) *lexicon {
 	return lx
 }
 
+// addField marks the stems of a field's text in fields.
+func (lx *lexicon) addField(st *text.Stemmer, fields map[string]uint8, s string, bit uint8) {
+	for _, t := range text.Tokens(st, s) {
+		if t.Stop {
+			continue
+		}
+		fields[t.Stem] |= bit
+		if _, ok := lx.Words[t.Word]; !ok {
+			lx.Words[t.Word] = t.Stem
+		}
+	}
+}
+
 // prepare derives the look-up tables that are not persisted.
 func (lx *lexicon) prepare() {
+	lx.df = make(map[string]int, len(lx.Postings))
+	for s, ps := range lx.Postings {
+		lx.df[s] = len(ps)
+	}
+	lx.named = make(map[string]int)
+	for s, fs := range lx.Fields {
+		for _, f := range fs {
+			if f.Bits&(fieldTitle|fieldSource) != 0 {
+				lx.named[s]++
+			}
+		}
+		body := lx.Postings[s]
+		extra, j := 0, 0
+		for _, f := range fs {
+			for j < len(body) && body[j].P < f.P {
+				j++
+			}
+			if j == len(body) || body[j].P != f.P {
+				extra++
+			}
+		}
+		lx.df[s] += extra
+	}
 	lx.byLen = make(map[int][]string)
 	for w := range lx.Words {
 		n := len([]rune(w))
@@ -84,8 +174,11 @@ func (lx *lexicon) prepare() {
 // idf is the BM25 inverse document frequency of a stem; a stem the corpus
 // doesn't hold gets the weight of the rarest possible one.
 func (lx *lexicon) idf(stem string) float64 {
-	return lx.idfOf(len(lx.Postings[stem]))
+	return lx.idfOf(lx.df[stem])
 }
+
+// known reports whether the corpus holds a stem, in a text or a field.
+func (lx *lexicon) known(stem string) bool { return lx.df[stem] > 0 }
 
 // IDF implements Vocabulary.
 func (lx *lexicon) IDF(stem string) float64 { return lx.idf(stem) }
@@ -98,7 +191,7 @@ func (lx *lexicon) Correct(word string) (string, bool) {
 	}
 	var st text.Stemmer
 	stem := st.Stem(word)
-	if _, ok := lx.Postings[stem]; ok || text.IsCommon(word, stem) {
+	if lx.known(stem) || text.IsCommon(word, stem) {
 		return "", false
 	}
 	return lx.correct(word)
@@ -119,6 +212,10 @@ type QueryTerm struct {
 	Corrected string  `json:"corrected,omitempty"` // corpus word a misspelling was read as
 	// Context marks a word carried over from earlier in a conversation.
 	Context bool `json:"context,omitempty"`
+	// Name marks a word that names the question's subject (a project,
+	// product, person or place): written as a name, or naming documents of
+	// the corpus. A passage that answers should hold it.
+	Name bool `json:"name,omitempty"`
 }
 
 // Query is an analysed question.
@@ -179,13 +276,14 @@ func (lx *lexicon) analyze(question, context string) Query {
 	seen := make(map[string]bool)
 	toks := text.Tokens(&st, question)
 	fromQuestion := len(toks)
+	names := writtenAsNames(question)
 	toks = append(toks, text.Tokens(&st, context)...)
 	for i, t := range toks {
 		if t.Stop {
 			continue
 		}
 		term := QueryTerm{Word: t.Word, Stem: t.Stem}
-		if _, ok := lx.Postings[t.Stem]; ok {
+		if lx.known(t.Stem) {
 			term.Known = true
 		} else if w, ok := lx.Correct(t.Word); ok {
 			term.Corrected = w
@@ -209,10 +307,64 @@ func (lx *lexicon) analyze(question, context string) Query {
 		if i >= fromQuestion {
 			term.Context = true
 			term.Weight *= contextWeight
+		} else {
+			term.Name = names[t.Word] || lx.namesDocuments(term.Stem)
 		}
 		q.Terms = append(q.Terms, term)
 	}
 	return q
+}
+
+// maxNamedShare is the largest share of passages whose titles or sources
+// may hold a word for it to name documents ("discordgo" does; "readme",
+// in every file's path, does not).
+const maxNamedShare = 0.25
+
+// namesDocuments reports whether a stem names some of the corpus's
+// documents: it is in their titles or paths, and not in most of them.
+func (lx *lexicon) namesDocuments(stem string) bool {
+	n := lx.named[stem]
+	return n > 0 && float64(n) <= maxNamedShare*float64(lx.N) && !text.IsCommonWord(stem)
+}
+
+// writtenAsNames returns the words of a question written as names: a
+// capitalised word that does not start a sentence ("Germany"), one with
+// capitals inside ("DiscordGo") or joined by '-', '/', '.' or '_' to
+// another ("go-openai", "x/term"), or mixing letters and digits ("utf8").
+func writtenAsNames(question string) map[string]bool {
+	names := make(map[string]bool)
+	first := true
+	for _, raw := range strings.Fields(question) {
+		tok := strings.TrimFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		words := text.Words(tok)
+		if len(words) == 0 {
+			continue
+		}
+		name := len(words) > 1 && strings.ContainsAny(tok, "-/._")
+		letters, digits := false, false
+		for i, r := range []rune(tok) {
+			switch {
+			case unicode.IsUpper(r) && (i > 0 || !first):
+				name = true
+			case unicode.IsDigit(r):
+				digits = true
+			case unicode.IsLetter(r):
+				letters = true
+			}
+		}
+		if letters && digits {
+			name = true
+		}
+		if name {
+			for _, w := range words {
+				if !text.IsStopWord(w) {
+					names[w] = true
+				}
+			}
+		}
+		first = strings.ContainsAny(raw[len(raw)-1:], ".?!:")
+	}
+	return names
 }
 
 // correct finds the corpus word nearest to a word the corpus lacks: within
@@ -238,7 +390,7 @@ func (lx *lexicon) correct(w string) (string, bool) {
 	}
 	best, bestDist, bestDF := "", maxDist+2, 0
 	consider := func(cand string, d int) {
-		df := len(lx.Postings[lx.Words[cand]])
+		df := lx.df[lx.Words[cand]]
 		if d < bestDist || (d == bestDist && (df > bestDF || (df == bestDF && cand < best))) {
 			best, bestDist, bestDF = cand, d, df
 		}
@@ -318,27 +470,54 @@ func editDistance(a, b []rune, max int) int {
 	return prev[len(b)]
 }
 
+// termMatch is what a passage holds of a query: the weight of the terms
+// it holds (in its text or its fields) and which (bit i: Terms[i]).
+type termMatch struct {
+	Weight float64
+	Terms  uint64
+}
+
 // scored is a passage index with a score.
 type scored struct {
 	P     int
 	Score float64
 }
 
-// search scores every passage holding a query term with BM25 and returns
-// them best first, with the weight of the query's terms each holds.
-func (lx *lexicon) search(q Query) (ranked []scored, matched map[int]float64) {
+// search scores every passage holding a query term with BM25F (the
+// passage's text plus its fields) and returns them best first, with the
+// weight of the query's terms each holds.
+func (lx *lexicon) search(q Query) (ranked []scored, matched map[int]termMatch) {
 	scores := make(map[int]float64)
-	matched = make(map[int]float64)
-	for _, t := range q.Terms {
+	matched = make(map[int]termMatch)
+	for ti, t := range q.Terms {
 		if !t.Known {
 			continue
 		}
-		for _, p := range lx.Postings[t.Stem] {
-			tf := float64(p.TF)
-			dl := float64(lx.DocLen[p.P])
+		bit := uint64(1) << min(ti, 63)
+		body, fields := lx.Postings[t.Stem], lx.Fields[t.Stem]
+		add := func(p int32, tf float64) {
+			dl := float64(lx.DocLen[p])
 			norm := tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*dl/lx.AvgLen))
-			scores[int(p.P)] += t.Weight * norm
-			matched[int(p.P)] += t.Weight
+			scores[int(p)] += t.Weight * norm
+			m := matched[int(p)]
+			m.Weight += t.Weight
+			m.Terms |= bit
+			matched[int(p)] = m
+		}
+		i, j := 0, 0
+		for i < len(body) || j < len(fields) {
+			switch {
+			case j == len(fields) || (i < len(body) && body[i].P < fields[j].P):
+				add(body[i].P, float64(body[i].TF))
+				i++
+			case i == len(body) || fields[j].P < body[i].P:
+				add(fields[j].P, fieldTF(fields[j].Bits))
+				j++
+			default:
+				add(body[i].P, float64(body[i].TF)+fieldTF(fields[j].Bits))
+				i++
+				j++
+			}
 		}
 	}
 	ranked = make([]scored, 0, len(scores))

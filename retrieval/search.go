@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // Hit is a passage found for a question.
@@ -19,6 +20,7 @@ type Hit struct {
 	// Strength is the weight of the question terms held, in units of the
 	// weight of the corpus's rarest word.
 	Strength float64 `json:"strength"`
+	terms    uint64  // the question terms held (bit i: Query.Terms[i])
 }
 
 // Result is what a search found.
@@ -30,6 +32,13 @@ type Result struct {
 	Relevant bool `json:"relevant"`
 	// Degraded says why the search was less than it should be.
 	Degraded string `json:"degraded,omitempty"`
+	// Confidence is the probability (0–1) that the top passage answers the
+	// question; Relevant is Confidence ≥ the gate's MinConfidence.
+	Confidence float64 `json:"confidence"`
+	// Uncertain marks a relevant result only just above the threshold.
+	Uncertain bool `json:"uncertain,omitempty"`
+	// Features are what Confidence was computed from.
+	Features Features `json:"features"`
 }
 
 // SearchOption adjusts a search.
@@ -61,8 +70,12 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 		return res, err
 	}
 	res.Degraded = why
-	res.Hits = ix.fuse(q, vres, k)
-	res.Relevant = ix.gate.pass(res.Hits)
+	hits, f, conf := ix.rerank(question, q, ix.fuse(q, vres))
+	res.Features = f
+	res.Hits = hits[:min(k, len(hits))]
+	res.Confidence = conf
+	res.Relevant = res.Confidence >= ix.gate.MinConfidence
+	res.Uncertain = res.Relevant && res.Confidence < ix.gate.MinConfidence+ix.gate.UncertainBand
 	return res, nil
 }
 
@@ -120,4 +133,29 @@ func clipCause(err error) string {
 		msg = strings.TrimSpace(string(r[:maxCauseRunes])) + "…"
 	}
 	return msg
+}
+
+// Candidate is a passage the confidence model scores for a question, with
+// its features: what cmd/trainconf fits the model on.
+type Candidate struct {
+	Passage  corpus.Passage
+	Features Features
+}
+
+// Candidates returns the passages the confidence model would score for a
+// question, in fused order, with their features.
+func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, error) {
+	q := ix.lex.analyze(question, "")
+	vres, _, err := ix.searchVectors(ctx, question)
+	if err != nil {
+		return nil, err
+	}
+	cands := ix.fuse(q, vres)
+	qf := questionOf(question, q)
+	var st text.Stemmer
+	out := make([]Candidate, 0, rerankDepth)
+	for _, c := range cands[:min(rerankDepth, len(cands))] {
+		out = append(out, Candidate{Passage: c.hit.Passage, Features: ix.candidateFeatures(&st, q, qf, c)})
+	}
+	return out, nil
 }

@@ -22,7 +22,7 @@ import (
 )
 
 // formatVersion changes whenever the index file layout changes.
-const formatVersion = 2
+const formatVersion = 3
 
 // IndexFileName is the name of the index file inside the data folder.
 const IndexFileName = "index.citebot"
@@ -176,6 +176,10 @@ func load(ctx context.Context, path string, ef EmbedderFactory, gate Gate) (*Ind
 	if err != nil {
 		return nil, err
 	}
+	model, err := gate.model()
+	if err != nil {
+		return nil, err
+	}
 	m := md.Manifest
 	lx := md.Lexicon
 	lx.prepare()
@@ -186,6 +190,7 @@ func load(ctx context.Context, path string, ef EmbedderFactory, gate Gate) (*Ind
 		lex:      &lx,
 		embedder: ef.New(&lx),
 		gate:     gate,
+		model:    model,
 	}
 	ix.indexIDs()
 	if len(ix.byID) != m.Passages {

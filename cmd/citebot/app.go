@@ -280,7 +280,7 @@ func (e *env) openIndex(ctx context.Context) (*retrieval.Index, *retrieval.Corpu
 		return nil, nil, err
 	}
 	g := retrieval.DefaultGate()
-	g.MinCoverage = e.cfg.Retrieval.MinCoverage
+	g.MinConfidence = e.cfg.Retrieval.MinConfidence
 	ix, rep, err := retrieval.Open(ctx, c, retrieval.OpenOptions{DataDir: e.dataDir(), Embedder: ef, Gate: g})
 	for _, w := range rep.Warnings {
 		e.log.Warn(w)

@@ -41,7 +41,7 @@ type Config struct {
 	} `yaml:"embedder"`
 	Retrieval struct {
 		TopK        int     `yaml:"top_k"`
-		MinCoverage float64 `yaml:"min_coverage"`
+		MinConfidence float64 `yaml:"min_confidence"`
 	} `yaml:"retrieval"`
 	LLM struct {
 		// BaseURL of an OpenAI-compatible server, /v1 included; empty
@@ -99,7 +99,7 @@ func defaultConfig() Config {
 	c.Embedder.BatchSize = 64
 	c.Embedder.Concurrency = 4
 	c.Retrieval.TopK = 3
-	c.Retrieval.MinCoverage = 0.5
+	c.Retrieval.MinConfidence = retrieval.DefaultMinConfidence
 	c.LLM.MaxTokens = 800
 	c.LLM.Timeout = 90 * time.Second
 	c.LLM.Stream = true
@@ -188,8 +188,8 @@ func (c Config) validate() error {
 	if c.Retrieval.TopK < 1 || c.Retrieval.TopK > 20 {
 		return fmt.Errorf("retrieval.top_k must be between 1 and 20, not %d", c.Retrieval.TopK)
 	}
-	if c.Retrieval.MinCoverage < 0 || c.Retrieval.MinCoverage > 1 {
-		return fmt.Errorf("retrieval.min_coverage must be between 0 and 1, not %g", c.Retrieval.MinCoverage)
+	if c.Retrieval.MinConfidence < 0 || c.Retrieval.MinConfidence > 1 {
+		return fmt.Errorf("retrieval.min_confidence must be between 0 and 1, not %g", c.Retrieval.MinConfidence)
 	}
 	if l := c.LLM; l.BaseURL != "" {
 		if err := httpURL("llm.base_url", l.BaseURL); err != nil {

@@ -1,0 +1,347 @@
+package retrieval
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/bits"
+	"slices"
+	"sync"
+
+	"github.com/citebot/citebot/retrieval/text"
+)
+
+//go:generate go run ../cmd/trainconf -out confidence.json
+
+// Features describe a passage as an answer to a question: how well it
+// holds the question, its subject, its word order and the kind of answer
+// asked for, how the searches ranked it, and whether the question is a
+// question at all. Shares are 0–1. The confidence model scores candidate
+// passages by them; the best-scoring one is the top hit, and its score is
+// the search's confidence.
+type Features struct {
+	Fused       float64 `json:"fused"`        // reciprocal-rank fusion score, ×60 (about 0–2)
+	LexicalRank float64 `json:"lexical_rank"` // 1/rank in the word search (0: not found by it)
+	VectorRank  float64 `json:"vector_rank"`  // 1/rank in the vector search (0: not found by it)
+	Coverage    float64 `json:"coverage"`     // weighted share of the question's terms held (text and fields)
+	Sentence    float64 `json:"sentence"`     // best share of the question one sentence holds, with the fields
+	InText      float64 `json:"in_text"`      // weighted share of the question's terms in the passage's own text
+	InSection   float64 `json:"in_section"`   // weighted share of the question's terms in its section path
+	Lead        float64 `json:"lead"`         // 1/(1 + the passage's place in its document): introductions come first
+	Bigrams     float64 `json:"bigrams"`      // share of the question's word pairs found side by side
+	Subject     float64 `json:"subject"`      // weighted share of the question's names held (1: none asked)
+	Lexical     float64 `json:"lexical"`      // BM25F score over the highest the question could reach
+	Similarity  float64 `json:"similarity"`   // cosine of the passage's vector and the question's
+	TypeMissing float64 `json:"type_missing"` // 1 when no good sentence holds the kind of answer asked for
+	Unknown     float64 `json:"unknown"`      // weighted share of the question's words the corpus lacks
+	Injection   float64 `json:"injection"`    // 1 for "ignore your rules", "show your prompt", …
+	Task        float64 `json:"task"`         // 1 for "translate …", "write …", "summarise …"
+	HasNames    float64 `json:"has_names"`    // 1 when the question names a subject
+	TypeAsked   float64 `json:"type_asked"`   // 1 when the question asks for a number, year, name, version or licence
+	Terms       float64 `json:"terms"`        // log(1 + number of question terms)
+}
+
+// vector returns the features in the order of the model's weights.
+func (f Features) vector() []float64 {
+	return []float64{f.Fused, f.LexicalRank, f.VectorRank, f.Coverage, f.Sentence, f.InText, f.InSection, f.Lead, f.Bigrams, f.Subject, f.Lexical,
+		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms}
+}
+
+var featureNames = []string{"fused", "lexical_rank", "vector_rank", "coverage", "sentence", "in_text", "in_section", "lead", "bigrams", "subject", "lexical",
+	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms"}
+
+// FeatureNames returns the names of the features in the order Vector gives them.
+func FeatureNames() []string { return append([]string(nil), featureNames...) }
+
+// Vector returns the features as numbers, in FeatureNames order: what the
+// confidence model is trained on.
+func (f Features) Vector() []float64 { return f.vector() }
+
+// Model is a logistic model of the probability that the top passage answers
+// a question, over Features.
+type Model struct {
+	Names   []string  `json:"names"`
+	Weights []float64 `json:"weights"`
+	Bias    float64   `json:"bias"`
+	// Trained says what the weights were fitted on.
+	Trained string `json:"trained,omitempty"`
+}
+
+// Confidence returns the probability, 0–1, that the top passage answers.
+func (m Model) Confidence(f Features) float64 {
+	z := m.Bias
+	for i, x := range f.vector() {
+		if i < len(m.Weights) {
+			z += m.Weights[i] * x
+		}
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// check reports whether the model fits today's features.
+func (m Model) check() error {
+	if len(m.Names) != len(featureNames) || len(m.Weights) != len(featureNames) {
+		return fmt.Errorf("confidence model has %d weights for %d features", len(m.Weights), len(featureNames))
+	}
+	for i, n := range m.Names {
+		if n != featureNames[i] {
+			return fmt.Errorf("confidence model weight %d is for %q, not %q", i, n, featureNames[i])
+		}
+	}
+	return nil
+}
+
+//go:embed confidence.json
+var modelJSON []byte
+
+// DefaultModel returns the confidence model committed with the code
+// (trained by cmd/trainconf; see go:generate above).
+var DefaultModel = sync.OnceValues(func() (Model, error) {
+	var m Model
+	if err := json.Unmarshal(modelJSON, &m); err != nil {
+		return Model{}, fmt.Errorf("confidence model: %w", err)
+	}
+	return m, m.check()
+})
+
+// questionFeatures are the features of the question alone, the same for
+// every candidate.
+type questionFeatures struct {
+	Features
+	kind  AnswerType
+	names float64 // weight of the question's names
+	pairs [][2]int
+}
+
+func questionOf(question string, q Query) questionFeatures {
+	var qf questionFeatures
+	total := q.TotalWeight()
+	var unknown float64
+	for _, t := range q.Terms {
+		if t.Name {
+			qf.names += t.Weight
+		}
+		if !t.Known {
+			unknown += t.Weight
+		}
+	}
+	if total > 0 {
+		qf.Unknown = unknown / total
+	}
+	qf.Terms = math.Log1p(float64(len(q.Terms)))
+	inj, task := isInstruction(question)
+	qf.Injection, qf.Task = b2f(inj), b2f(task)
+	qf.kind = answerTypeOf(question)
+	qf.TypeAsked = b2f(qf.kind != AnswerAny)
+	qf.HasNames = b2f(qf.names > 0)
+	qf.pairs = q.pairs()
+	return qf
+}
+
+// pairs returns the question's neighbouring terms (by index), in order.
+func (q Query) pairs() [][2]int {
+	var out [][2]int
+	prev := -1
+	for i, t := range q.Terms {
+		if t.Context || i >= 64 {
+			break
+		}
+		if prev >= 0 {
+			out = append(out, [2]int{prev, i})
+		}
+		prev = i
+	}
+	return out
+}
+
+// candidateFeatures computes the Features of one candidate passage.
+func (ix *Index) candidateFeatures(st *text.Stemmer, q Query, qf questionFeatures, c candidate) Features {
+	f := qf.Features
+	h := c.hit
+	f.Fused = h.Score * rrfK
+	if c.lexRank > 0 {
+		f.LexicalRank = 1 / float64(c.lexRank)
+	}
+	if c.vecRank > 0 {
+		f.VectorRank = 1 / float64(c.vecRank)
+	}
+	f.Coverage = h.Coverage
+	f.Similarity = float64(h.Similarity)
+	total := q.TotalWeight()
+	if total > 0 {
+		f.Lexical = min(h.Lexical/((bm25K1+1)*total), 1)
+	}
+	f.Subject = 1
+	if qf.names > 0 {
+		f.Subject = q.weightOf(h.terms, func(t QueryTerm) bool { return t.Name }) / qf.names
+	}
+	a := ix.readPassage(st, q, h)
+	all := func(QueryTerm) bool { return true }
+	if total > 0 {
+		f.Sentence = a.bestSentence / total
+		f.InText = q.weightOf(a.inText, all) / total
+		f.InSection = q.weightOf(termsIn(st, q, h.Passage.Section), all) / total
+	}
+	if p, ok := ix.byID[h.Passage.ID]; ok {
+		f.Lead = 1 / (1 + float64(ix.ordinal[p]))
+	}
+	if len(qf.pairs) > 0 {
+		n := 0
+		for _, p := range qf.pairs {
+			if a.adjacent[[2]string{q.Terms[p[0]].Stem, q.Terms[p[1]].Stem}] {
+				n++
+			}
+		}
+		f.Bigrams = float64(n) / float64(len(qf.pairs))
+	}
+	if qf.kind != AnswerAny {
+		f.TypeMissing = 1
+		txt := h.Passage.Text
+		for i, sp := range a.sentences {
+			if a.sentenceCover[i] >= minTypeCoverage*total && holdsAnswerType(qf.kind, txt[sp.Start:sp.End]) {
+				f.TypeMissing = 0
+				break
+			}
+		}
+	}
+	return f
+}
+
+// passageReading is what one reading of a passage's words gives the
+// features: each sentence's share of the question, and which stems stand
+// side by side.
+type passageReading struct {
+	sentences     []text.Span
+	sentenceCover []float64 // weight of the question held by each sentence, with the fields
+	bestSentence  float64
+	inText        uint64 // the question terms in the text itself
+	adjacent      map[[2]string]bool
+}
+
+func (ix *Index) readPassage(st *text.Stemmer, q Query, h Hit) passageReading {
+	want := make(map[string]int, len(q.Terms))
+	for i, t := range q.Terms {
+		if i < 64 {
+			want[t.Stem] = i
+		}
+	}
+	fields := ix.fieldTerms(st, q, h)
+	all := func(QueryTerm) bool { return true }
+	r := passageReading{adjacent: make(map[[2]string]bool)}
+	txt := h.Passage.Text
+	r.sentences = text.Sentences(txt)
+	prev := ""
+	for _, sp := range r.sentences {
+		mask := fields
+		for _, t := range text.Tokens(st, txt[sp.Start:sp.End]) {
+			if t.Stop {
+				continue
+			}
+			if i, ok := want[t.Stem]; ok {
+				mask |= 1 << i
+				r.inText |= 1 << i
+				if prev != "" {
+					r.adjacent[[2]string{prev, t.Stem}] = true
+				}
+				prev = t.Stem
+			} else {
+				prev = ""
+			}
+		}
+		w := q.weightOf(mask, all)
+		r.sentenceCover = append(r.sentenceCover, w)
+		r.bestSentence = max(r.bestSentence, w)
+	}
+	return r
+}
+
+// weightOf sums the weights of the terms in mask that keep says to count.
+func (q Query) weightOf(mask uint64, keep func(QueryTerm) bool) float64 {
+	var w float64
+	for mask != 0 {
+		i := bits.TrailingZeros64(mask)
+		mask &^= 1 << i
+		if i < len(q.Terms) && keep(q.Terms[i]) {
+			w += q.Terms[i].Weight
+		}
+	}
+	return w
+}
+
+// fieldTerms returns the question terms a hit's fields hold (title,
+// section, source): they count for every sentence of it.
+func (ix *Index) fieldTerms(st *text.Stemmer, q Query, h Hit) uint64 {
+	return termsIn(st, q, h.Passage.Title, h.Passage.Section, h.Passage.Source)
+}
+
+// termsIn returns the question terms the texts hold.
+func termsIn(st *text.Stemmer, q Query, texts ...string) uint64 {
+	have := make(map[string]bool)
+	for _, s := range texts {
+		for _, t := range text.Tokens(st, s) {
+			have[t.Stem] = true
+		}
+	}
+	var mask uint64
+	for i, t := range q.Terms {
+		if i < 64 && have[t.Stem] {
+			mask |= 1 << i
+		}
+	}
+	return mask
+}
+
+// minTypeCoverage is the share of the question a sentence must hold for the
+// kind of answer it has to count.
+const minTypeCoverage = 0.3
+
+// rerankDepth is how many of the fused candidates the model scores.
+const rerankDepth = 30
+
+// rerank scores the best fused candidates with the confidence model and
+// returns the hits best first, with the top one's features and confidence.
+func (ix *Index) rerank(question string, q Query, cands []candidate) ([]Hit, Features, float64) {
+	qf := questionOf(question, q)
+	if len(cands) == 0 {
+		f := qf.Features
+		f.Subject, f.TypeMissing = 0, qf.TypeAsked
+		return nil, f, ix.model.Confidence(f)
+	}
+	var st text.Stemmer
+	n := min(rerankDepth, len(cands))
+	type scoredCand struct {
+		hit  Hit
+		f    Features
+		conf float64
+	}
+	sc := make([]scoredCand, n)
+	for i, c := range cands[:n] {
+		f := ix.candidateFeatures(&st, q, qf, c)
+		sc[i] = scoredCand{hit: c.hit, f: f, conf: ix.model.Confidence(f)}
+	}
+	slices.SortStableFunc(sc, func(a, b scoredCand) int {
+		switch {
+		case a.conf > b.conf:
+			return -1
+		case a.conf < b.conf:
+			return 1
+		}
+		return 0
+	})
+	hits := make([]Hit, 0, len(cands))
+	for _, s := range sc {
+		hits = append(hits, s.hit)
+	}
+	for _, c := range cands[n:] {
+		hits = append(hits, c.hit)
+	}
+	return hits, sc[0].f, sc[0].conf
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}

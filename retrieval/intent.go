@@ -1,0 +1,110 @@
+package retrieval
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// AnswerType is the kind of answer a question asks for, when it asks for
+// one a sentence must visibly hold (a number, a year, a name, a licence).
+type AnswerType string
+
+// Answer types.
+const (
+	AnswerAny      AnswerType = ""
+	AnswerQuantity AnswerType = "quantity"
+	AnswerTime     AnswerType = "time"
+	AnswerVersion  AnswerType = "version"
+	AnswerLicence  AnswerType = "licence"
+	AnswerPerson   AnswerType = "name"
+)
+
+// answerTypes are tried in order; the first whose question pattern matches
+// names what a sentence must hold.
+var answerTypes = []struct {
+	kind     AnswerType
+	question *regexp.Regexp
+	sentence *regexp.Regexp
+}{
+	{AnswerVersion,
+		regexp.MustCompile(`(?i)\b(what|which|minimum|min|oldest|latest|required)\s+(\w+\s+)?versions?\b|\bversions?\s+(of|does|do|is)\b`),
+		regexp.MustCompile(`\d`)},
+	{AnswerLicence,
+		regexp.MustCompile(`(?i)\blicen[cs](e|ed|ing)\b`),
+		regexp.MustCompile(`(?i)\b(MIT|BSD|Apache|GPL|LGPL|AGPL|MPL|ISC|Mozilla Public|GNU|public domain|Creative Commons|CC[- ]BY|CC0|Artistic|zlib|Unlicense|copyleft|permissive|proprietary)\b|\bLICEN[CS]E\b`)},
+	{AnswerTime,
+		regexp.MustCompile(`(?i)^\s*when\b|\b(what|which|in what) (year|date|month|day|century|decade|time)\b|\bsince when\b`),
+		regexp.MustCompile(`(?i)\b(1[0-9]|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|century|centuries|decade|ago|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d`)},
+	{AnswerQuantity,
+		regexp.MustCompile(`(?i)\bhow (many|much|long|large|big|old|far|tall|fast|often|heavy|wide|deep|high)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount|size)\b`),
+		regexp.MustCompile(`(?i)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|majority|minority|most|few|several|percent|once|twice)\b`)},
+	{AnswerPerson,
+		regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|\b(which|what) (person|people|company|organi[sz]ation|group|author|team|individual|man|woman)\b`),
+		nil}, // a name: see hasName
+}
+
+// answerTypeOf returns what kind of answer a question asks for.
+func answerTypeOf(question string) AnswerType {
+	for _, t := range answerTypes {
+		if t.question.MatchString(question) {
+			return t.kind
+		}
+	}
+	return AnswerAny
+}
+
+// holdsAnswerType reports whether a sentence holds an answer of kind t.
+func holdsAnswerType(t AnswerType, sentence string) bool {
+	if t == AnswerAny {
+		return true
+	}
+	if t == AnswerPerson {
+		return hasName(sentence)
+	}
+	for _, at := range answerTypes {
+		if at.kind == t {
+			return at.sentence.MatchString(sentence)
+		}
+	}
+	return true
+}
+
+// hasName reports whether a sentence holds a name: a capitalised word that
+// does not start the sentence, or a handle (@name).
+func hasName(s string) bool {
+	first := true
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' || r == '[' }) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if r == '@' && len(f) > 1 {
+			return true
+		}
+		if !first && unicode.IsUpper(r) {
+			return true
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			first = false
+		}
+		if strings.HasSuffix(f, ".") || strings.HasSuffix(f, ":") {
+			first = true
+		}
+	}
+	return false
+}
+
+// Instructions and tasks: a message that tells the assistant what to be or
+// do rather than asking what the corpus says.
+var (
+	injectionRE = regexp.MustCompile(`(?i)\b(ignore|disregard|forget|override|bypass|skip)\b.{0,40}\b(instructions?|rules?|prompts?|guidelines?|directions?|previous|above|constraints?|system|policy|policies)\b` +
+		`|\b(reveal|show|print|repeat|output|display|tell|give|dump|leak|share)\b.{0,30}\b(system|hidden|secret|initial|original|internal|your)\s+(prompts?|instructions?|rules?|messages?|configuration|context)\b` +
+		`|\byou are now\b|\bact as\b|\bpretend (to be|you)\b|\bjailbreak|\bdeveloper mode\b|\broleplay\b|\bfrom now on\b`)
+	taskRE = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|would you\s+)?(translate|summari[sz]e|rewrite|paraphrase|compose|write|draft|generate|create|invent|make up|imagine|sing|draw|tell me (a|an|some) (joke|story|poem|riddle)|say|respond|reply|answer (only|in|with)|convert|format|list every|count the|solve|calculate|compute)\b`)
+)
+
+// isInstruction reports whether a question is an instruction to the
+// assistant (ignore your rules, show your prompt) or a task it is asked to
+// perform (translate, write, summarise) rather than a question.
+func isInstruction(question string) (injection, task bool) {
+	return injectionRE.MatchString(question), taskRE.MatchString(question)
+}
