@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/retrieval"
 )
 
 func TestSplitKeepsPiecesWithinLimitsAndFormatting(t *testing.T) {
@@ -45,8 +46,8 @@ func TestSplitKeepsPiecesWithinLimitsAndFormatting(t *testing.T) {
 func longAnswer(cites int) bot.Answer {
 	a := bot.Answer{Text: strings.Repeat("The model explains at length, citing [1]. ", 150), Mode: "llm"}
 	for i := 1; i <= cites; i++ {
-		a.Citations = append(a.Citations, bot.Citation{Ref: i, PassageID: fmt.Sprintf("p%02d", i), Source: "doc.md",
-			Title: strings.Repeat("Title ", 60), Section: "Section", LineStart: i, LineEnd: i,
+		a.Citations = append(a.Citations, bot.Citation{Ref: i, PassageID: fmt.Sprintf("p%02d", i),
+			Locator: retrieval.Locator{Source: "doc.md", Title: strings.Repeat("Title ", 60), Section: "Section", LineStart: i, LineEnd: i},
 			Excerpt: strings.Repeat("verbatim words *with* markdown_ ", 50), Verified: i%4 != 0})
 	}
 	return a
@@ -94,7 +95,7 @@ func TestRenderRespectsDiscordLimits(t *testing.T) {
 }
 
 func TestUnverifiedCitationIsNeverQuoted(t *testing.T) {
-	a := bot.Answer{Text: "x (unverified) [1]", Citations: []bot.Citation{{Ref: 1, PassageID: "p", Title: "T", Excerpt: "invented words", Verified: false}}}
+	a := bot.Answer{Text: "x (unverified) [1]", Citations: []bot.Citation{{Ref: 1, PassageID: "p", Locator: retrieval.Locator{Title: "T"}, Excerpt: "invented words", Verified: false}}}
 	for _, embeds := range []bool{true, false} {
 		for _, m := range renderAnswer(a, embeds, nil, 0) {
 			all := m.Content
