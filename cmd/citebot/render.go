@@ -43,20 +43,18 @@ func askStreaming(ask func(onUpdate func(bot.Update) error) (bot.Answer, error),
 }
 
 // place is how a citation's origin is written: "Title › Section (file:6–8)".
-func place(title, section, source string, start, end int) string {
-	head := termText(title, false, "")
-	if section != "" {
-		head += " › " + termText(section, false, "")
+func place(loc retrieval.Locator) string {
+	head := termText(loc.Title, false, "")
+	if loc.Section != "" {
+		head += " › " + termText(loc.Section, false, "")
 	}
-	return fmt.Sprintf("%s (%s)", head, lineRef(source, start, end))
+	return fmt.Sprintf("%s (%s)", head, lineRef(loc))
 }
 
-func lineRef(source string, start, end int) string {
-	source = termText(source, false, "")
-	if start == end {
-		return fmt.Sprintf("%s:%d", source, start)
-	}
-	return fmt.Sprintf("%s:%d–%d", source, start, end)
+// lineRef is the one human reference to a location (Locator.String), safe
+// for a terminal.
+func lineRef(loc retrieval.Locator) string {
+	return termText(loc.String(), false, "")
 }
 
 func renderAnswer(w io.Writer, a bot.Answer) {
@@ -77,7 +75,7 @@ func renderSources(w io.Writer, a bot.Answer) {
 		if len(a.Related) > 0 {
 			fmt.Fprintln(w, "\nClosest passages (they do not answer the question):")
 			for _, r := range a.Related {
-				fmt.Fprintf(w, "  - %s  id %s\n", place(r.Title, r.Section, r.Source, r.LineStart, r.LineEnd), r.PassageID)
+				fmt.Fprintf(w, "  - %s  id %s\n", place(r.Locator), r.PassageID)
 				fmt.Fprintf(w, "    %s\n", termText(clip(r.Passage, 160), false, ""))
 			}
 		}
@@ -85,7 +83,7 @@ func renderSources(w io.Writer, a bot.Answer) {
 	}
 	fmt.Fprintln(w, "\nSources:")
 	for _, c := range a.Citations {
-		fmt.Fprintf(w, "[%d] %s  id %s\n", c.Ref, place(c.Title, c.Section, c.Source, c.LineStart, c.LineEnd), c.PassageID)
+		fmt.Fprintf(w, "[%d] %s  id %s\n", c.Ref, place(c.Locator), c.PassageID)
 		if c.Verified {
 			fmt.Fprintf(w, "    > %s\n", termText(c.Excerpt, true, "    > "))
 		} else {
@@ -96,7 +94,7 @@ func renderSources(w io.Writer, a bot.Answer) {
 
 func renderPassage(w io.Writer, p retrieval.Passage) {
 	fmt.Fprintf(w, "Passage %s\n", p.ID)
-	fmt.Fprintf(w, "Source:  %s\n", lineRef(p.Source, p.LineStart, p.LineEnd))
+	fmt.Fprintf(w, "Source:  %s\n", lineRef(p.Locator))
 	fmt.Fprintf(w, "Title:   %s\n", termText(p.Title, false, ""))
 	if p.Section != "" {
 		fmt.Fprintf(w, "Section: %s\n", termText(p.Section, false, ""))
@@ -208,6 +206,6 @@ func renderExplain(w io.Writer, res retrieval.Result) {
 	for i, h := range res.Hits {
 		p := h.Passage
 		fmt.Fprintf(w, "%4d  %8.2f  %8.2f  %6.3f  %5.2f   %s %s\n", i+1, h.Coverage, h.Strength, h.Similarity, h.Lexical,
-			p.ID, lineRef(p.Source, p.LineStart, p.LineEnd))
+			p.ID, lineRef(p.Locator))
 	}
 }
