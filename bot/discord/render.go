@@ -10,6 +10,7 @@ import (
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // Discord's limits (characters).
@@ -43,21 +44,8 @@ func (m message) filled() message {
 
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
-// clip shortens s to at most n characters, ending in "…".
-func clip(s string, n int) string {
-	if runes(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	cut := n - 1
-	for i := cut; i > n*2/3; i-- {
-		if r[i] == ' ' {
-			cut = i
-			break
-		}
-	}
-	return strings.TrimRight(string(r[:cut]), " ") + "…"
-}
+// clip shortens s to at most n characters, ending in "…" (text.Clip).
+func clip(s string, n int) string { return text.Clip(s, n) }
 
 // split cuts text into pieces of at most limit characters, at paragraph,
 // then line, then sentence, then word boundaries, never inside a word when

@@ -8,6 +8,7 @@ import (
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // askStreaming asks and writes the answer to w as the model writes it, then
@@ -76,7 +77,7 @@ func renderSources(w io.Writer, a bot.Answer) {
 			fmt.Fprintln(w, "\nClosest passages (they do not answer the question):")
 			for _, r := range a.Related {
 				fmt.Fprintf(w, "  - %s  id %s\n", place(r.Locator), r.PassageID)
-				fmt.Fprintf(w, "    %s\n", termText(clip(r.Passage, 160), false, ""))
+				fmt.Fprintf(w, "    %s\n", termText(text.Clip(strings.Join(strings.Fields(r.Passage), " "), 160), false, ""))
 			}
 		}
 		return
@@ -160,20 +161,6 @@ func unsafeRune(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// clip shortens s to at most n characters on one line, ending in "…".
-func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	cut := n
-	for cut > n/2 && r[cut] != ' ' {
-		cut--
-	}
-	return string(r[:cut]) + "…"
 }
 
 // renderExplain shows how a question was read and how passages scored.

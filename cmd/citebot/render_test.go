@@ -44,3 +44,21 @@ func TestRenderWritesLocatorsInTheOneForm(t *testing.T) {
 		})
 	}
 }
+
+// TestClosestPassagePreview: a closest passage is previewed on one line in
+// at most 160 characters, as much of it as fits.
+func TestClosestPassagePreview(t *testing.T) {
+	for _, c := range []struct{ name, passage, want string }{
+		{"short", "Honeybees\nfeed  on nectar.", "Honeybees feed on nectar."},
+		{"words", strings.Repeat("word ", 40), strings.TrimSpace(strings.Repeat("word ", 32)) + "…"},
+		{"one long word", strings.Repeat("x", 400), strings.Repeat("x", 159) + "…"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var b bytes.Buffer
+			renderAnswer(&b, bot.Answer{Text: bot.DeclineText, Declined: true, Related: []bot.Related{{PassageID: "p1", Passage: c.passage}}})
+			if want := "\n    " + c.want + "\n"; !strings.Contains(b.String(), want) {
+				t.Errorf("got\n%s\nwant the line %q", b.String(), want)
+			}
+		})
+	}
+}
