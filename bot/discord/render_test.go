@@ -7,6 +7,7 @@ import (
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
 func TestSplitKeepsPiecesWithinLimitsAndFormatting(t *testing.T) {
@@ -115,31 +116,25 @@ func TestUnverifiedCitationIsNeverQuoted(t *testing.T) {
 // shown passage name their location as Locator.String does ("a.txt:6–8",
 // "a.txt:6"), the form the terminal uses too.
 func TestRenderWritesLocatorsInTheOneForm(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		loc  retrieval.Locator
-		want string
-	}{
-		{"range", retrieval.Locator{Source: "a.txt", Title: "T", Section: "S", LineStart: 6, LineEnd: 8}, "T › S (a.txt:6–8)"},
-		{"one line", retrieval.Locator{Source: "a.txt", Title: "T", LineStart: 6, LineEnd: 6}, "T (a.txt:6)"},
-		{"page", retrieval.Locator{Source: "a.pdf", Title: "T", Page: 3}, "T (a.pdf, page 3)"},
-		{"anchor", retrieval.Locator{Source: "a.html", Title: "T", Anchor: "intro"}, "T (a.html#intro)"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			cited := bot.Answer{Text: `"x" [1]`, Citations: []bot.Citation{{Ref: 1, PassageID: "p1", Locator: c.loc, Excerpt: "x", Verified: true}}}
-			declined := bot.Answer{Text: bot.DeclineText, Declined: true, Related: []bot.Related{{PassageID: "p1", Locator: c.loc, Passage: "x"}}}
+	for _, c := range retrievaltest.Locators() {
+		t.Run(c.Name, func(t *testing.T) {
+			head := c.Title
+			if c.Section != "" {
+				head += " › " + c.Section
+			}
+			cited := bot.Answer{Text: `"x" [1]`, Citations: []bot.Citation{{Ref: 1, PassageID: "p1", Locator: c.Locator, Excerpt: "x", Verified: true}}}
+			declined := bot.Answer{Text: bot.DeclineText, Declined: true, Related: []bot.Related{{PassageID: "p1", Locator: c.Locator, Passage: "x"}}}
 			for _, w := range []struct {
 				a    bot.Answer
 				name string
-			}{{cited, "[1] " + c.want}, {declined, "1. " + c.want}} {
+			}{{cited, "[1] " + head + " (" + c.String() + ")"}, {declined, "1. " + head + " (" + c.String() + ")"}} {
 				msgs := renderAnswer(w.a, true, nil, 0)
 				if f := msgs[len(msgs)-1].Embeds[0].Fields; len(f) != 1 || f[0].Name != w.name {
 					t.Errorf("embed fields %+v, want one named %q", f, w.name)
 				}
 			}
-			head, _, _ := strings.Cut(c.want, " (")
-			want := "**" + escape(head) + "** (" + c.want[len(head)+2:] + " · passage `p1`\n"
-			if got := renderPassage(retrieval.Passage{ID: "p1", Locator: c.loc, Text: "x"}); !strings.HasPrefix(got, want) {
+			want := "**" + escape(head) + "** (" + c.String() + ") · passage `p1`\n"
+			if got := renderPassage(retrieval.Passage{ID: "p1", Locator: c.Locator, Text: "x"}); !strings.HasPrefix(got, want) {
 				t.Errorf("passage %q, want it to start %q", got, want)
 			}
 		})

@@ -7,41 +7,42 @@ import (
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
 // TestRenderWritesLocatorsInTheOneForm: every place the terminal renderer
 // names a location (sources, closest passages, a passage) writes it as
 // Locator.String does, and escapes what the corpus put in it.
 func TestRenderWritesLocatorsInTheOneForm(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		loc  retrieval.Locator
-		want string
-	}{
-		{"range", retrieval.Locator{Source: "a.txt", Title: "T", Section: "S", LineStart: 6, LineEnd: 8}, "T › S (a.txt:6–8)"},
-		{"one line", retrieval.Locator{Source: "a.txt", Title: "T", LineStart: 6, LineEnd: 6}, "T (a.txt:6)"},
-		{"page", retrieval.Locator{Source: "a.pdf", Title: "T", Page: 3}, "T (a.pdf, page 3)"},
-		{"anchor", retrieval.Locator{Source: "a.html", Title: "T", Anchor: "intro"}, "T (a.html#intro)"},
-		{"escaped", retrieval.Locator{Source: "a\x1b[2J.txt", Title: "T\nU", LineStart: 1, LineEnd: 2}, `T\nU (a\x1b[2J.txt:1–2)`},
-	} {
-		t.Run(c.name, func(t *testing.T) {
+	cases := []retrievaltest.NamedLocator{{Name: "escaped",
+		Locator: retrieval.Locator{Source: "a\x1b[2J.txt", Title: "T\nU", LineStart: 1, LineEnd: 2}}}
+	for _, c := range append(retrievaltest.Locators(), cases...) {
+		t.Run(c.Name, func(t *testing.T) {
+			ref := termText(c.String(), false, "")
+			want := termText(c.Title, false, "")
+			if c.Section != "" {
+				want += " › " + c.Section
+			}
+			want += " (" + ref + ")"
 			var b bytes.Buffer
-			renderAnswer(&b, bot.Answer{Text: `"x" [1]`, Citations: []bot.Citation{{Ref: 1, PassageID: "p1", Locator: c.loc, Excerpt: "x", Verified: true}}})
-			if want := "[1] " + c.want + "  id p1\n"; !strings.Contains(b.String(), want) {
+			renderAnswer(&b, bot.Answer{Text: `"x" [1]`, Citations: []bot.Citation{{Ref: 1, PassageID: "p1", Locator: c.Locator, Excerpt: "x", Verified: true}}})
+			if want := "[1] " + want + "  id p1\n"; !strings.Contains(b.String(), want) {
 				t.Errorf("sources:\n%s\nwant the line %q", b.String(), want)
 			}
 			b.Reset()
-			renderAnswer(&b, bot.Answer{Text: bot.DeclineText, Declined: true, Related: []bot.Related{{PassageID: "p1", Locator: c.loc, Passage: "x"}}})
-			if want := "  - " + c.want + "  id p1\n"; !strings.Contains(b.String(), want) {
+			renderAnswer(&b, bot.Answer{Text: bot.DeclineText, Declined: true, Related: []bot.Related{{PassageID: "p1", Locator: c.Locator, Passage: "x"}}})
+			if want := "  - " + want + "  id p1\n"; !strings.Contains(b.String(), want) {
 				t.Errorf("closest passages:\n%s\nwant the line %q", b.String(), want)
 			}
 			b.Reset()
-			renderPassage(&b, retrieval.Passage{ID: "p1", Locator: c.loc, Text: "x"})
-			ref := c.want[strings.Index(c.want, "(")+1 : len(c.want)-1]
+			renderPassage(&b, retrieval.Passage{ID: "p1", Locator: c.Locator, Text: "x"})
 			if want := "Source:  " + ref + "\n"; !strings.Contains(b.String(), want) {
 				t.Errorf("passage:\n%s\nwant the line %q", b.String(), want)
 			}
 		})
+	}
+	if got := termText("a\x1b[2J.txt:1–2", false, ""); got != `a\x1b[2J.txt:1–2` {
+		t.Errorf("termText = %q: the escaped case tests nothing", got)
 	}
 }
 
