@@ -39,7 +39,7 @@ var (
 )
 
 func cite(p retrieval.Passage, excerpt string) bot.Citation {
-	return bot.Citation{Ref: 1, PassageID: p.ID, Source: p.Source, LineStart: p.LineStart, LineEnd: p.LineEnd,
+	return bot.Citation{Ref: 1, PassageID: p.ID, Locator: p.Locator,
 		Excerpt: excerpt, Passage: p.Text, Verified: true}
 }
 
