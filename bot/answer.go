@@ -52,12 +52,11 @@ type Answer struct {
 type Citation struct {
 	Ref       int    `json:"ref"`
 	PassageID string `json:"passage_id"`
-	Source    string `json:"source"`
-	Title     string `json:"title"`
-	Section   string `json:"section"`
-	LineStart int    `json:"line_start"` // lines of Source holding Excerpt
-	LineEnd   int    `json:"line_end"`
-	Excerpt   string `json:"excerpt"`
+	// Locator is where the excerpt sits: its lines are those of Source
+	// holding Excerpt, narrower than the passage's. (Embedded, so the JSON
+	// keeps its fields flat: source, title, section, line_start, line_end.)
+	retrieval.Locator
+	Excerpt string `json:"excerpt"`
 	// Verified is false only for an excerpt a model wrote that is not in the
 	// passages it was given; such an excerpt is never shown as a quote.
 	Verified bool `json:"verified"`
@@ -94,12 +93,8 @@ func (c Citation) WhereNotFound() string {
 // Related is a passage close to a question the corpus does not answer.
 type Related struct {
 	PassageID string `json:"passage_id"`
-	Source    string `json:"source"`
-	Title     string `json:"title"`
-	Section   string `json:"section"`
-	LineStart int    `json:"line_start"`
-	LineEnd   int    `json:"line_end"`
-	Passage   string `json:"passage"`
+	retrieval.Locator
+	Passage string `json:"passage"`
 }
 
 // DeclineText is the answer given when the corpus does not answer a question.
@@ -281,10 +276,7 @@ func Decline(question string, hits []retrieval.Hit) Answer {
 	a := Answer{Question: question, Text: DeclineText, Declined: true, Mode: ModeExtractive, Citations: []Citation{}}
 	for _, h := range hits {
 		p := h.Passage
-		a.Related = append(a.Related, Related{
-			PassageID: p.ID, Source: p.Source, Title: p.Title, Section: p.Section,
-			LineStart: p.LineStart, LineEnd: p.LineEnd, Passage: p.Text,
-		})
+		a.Related = append(a.Related, Related{PassageID: p.ID, Locator: p.Locator, Passage: p.Text})
 	}
 	return a
 }
@@ -292,16 +284,17 @@ func Decline(question string, hits []retrieval.Hit) Answer {
 // NewCitation cites the excerpt text[span] of passage p as reference ref,
 // with the lines of the source that hold it.
 func NewCitation(ref int, p retrieval.Passage, span retrieval.Span) Citation {
-	return Citation{
-		Ref:       ref,
-		PassageID: p.ID,
-		Source:    p.Source,
-		Title:     p.Title,
-		Section:   p.Section,
-		LineStart: p.LineStart + strings.Count(p.Text[:span.Start], "\n"),
-		LineEnd:   p.LineStart + strings.Count(p.Text[:span.End], "\n"),
-		Excerpt:   p.Text[span.Start:span.End],
-		Verified:  true,
-		Passage:   p.Text,
+	c := passageCitation(ref, p)
+	if c.LineStart > 0 {
+		c.LineEnd = c.LineStart + strings.Count(p.Text[:span.End], "\n")
+		c.LineStart += strings.Count(p.Text[:span.Start], "\n")
 	}
+	c.Excerpt, c.Verified = p.Text[span.Start:span.End], true
+	return c
+}
+
+// passageCitation cites passage p as reference ref, with the passage's
+// locator, before any excerpt is chosen.
+func passageCitation(ref int, p retrieval.Passage) Citation {
+	return Citation{Ref: ref, PassageID: p.ID, Locator: p.Locator, Passage: p.Text}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/retrieval"
 	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
@@ -46,7 +47,7 @@ func TestAskQuotesVerbatimWithProvenance(t *testing.T) {
 			t.Errorf("answer text does not quote citation %d", c.Ref)
 		}
 		if c.Source != "000_51eec4bc261835c7.txt" || c.LineStart != 6 || c.LineEnd != 6 || c.PassageID == "" || c.Title == "" {
-			t.Errorf("provenance: %+v", c)
+			t.Errorf("provenance: %#v", c)
 		}
 	}
 }
@@ -167,5 +168,36 @@ func TestAdviceQuestionsGetAdvice(t *testing.T) {
 	}
 	if len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Excerpt, "the need for a security policy") {
 		t.Errorf("answer %q", a.Text)
+	}
+}
+
+// TestNewCitationNarrowsTheLocator: a citation carries its passage's
+// locator, its lines narrowed to those holding the excerpt; a locator
+// without lines (a page, an anchor) is kept as it is.
+func TestNewCitationNarrowsTheLocator(t *testing.T) {
+	text := "First line.\nSecond line,\nthird line.\nFourth."
+	for _, c := range []struct {
+		name string
+		loc  retrieval.Locator
+		from string // the excerpt starts here in text
+		want retrieval.Locator
+	}{
+		{"lines", retrieval.Locator{Source: "a.txt", Title: "A", Section: "S", LineStart: 10, LineEnd: 13},
+			"Second line,\nthird line.", retrieval.Locator{Source: "a.txt", Title: "A", Section: "S", LineStart: 11, LineEnd: 12}},
+		{"one line", retrieval.Locator{Source: "a.txt", LineStart: 10, LineEnd: 13},
+			"Fourth.", retrieval.Locator{Source: "a.txt", LineStart: 13, LineEnd: 13}},
+		{"page", retrieval.Locator{Source: "a.pdf", Page: 3},
+			"Second line,\nthird line.", retrieval.Locator{Source: "a.pdf", Page: 3}},
+		{"anchor", retrieval.Locator{Source: "a.html", Anchor: "intro"},
+			"Fourth.", retrieval.Locator{Source: "a.html", Anchor: "intro"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := retrieval.Passage{ID: "p1", Locator: c.loc, Text: text}
+			start := strings.Index(text, c.from)
+			got := bot.NewCitation(2, p, retrieval.Span{Start: start, End: start + len(c.from)})
+			if got.Locator != c.want || got.Excerpt != c.from || got.Ref != 2 || got.PassageID != "p1" || got.Passage != text || !got.Verified {
+				t.Errorf("got %#v, want locator %#v", got, c.want)
+			}
+		})
 	}
 }

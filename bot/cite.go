@@ -587,12 +587,11 @@ func (c *citer) citations(text string) []Citation {
 		if q.verified || strings.TrimSpace(q.text) == "" {
 			continue
 		}
-		cit := Citation{Excerpt: strings.TrimSpace(q.text), Verified: false}
+		var cit Citation
 		if len(q.refs) > 0 {
-			p := c.passages[q.refs[0]-1]
-			cit.Ref, cit.PassageID, cit.Source, cit.Title, cit.Section = q.refs[0], p.ID, p.Source, p.Title, p.Section
-			cit.LineStart, cit.LineEnd, cit.Passage = p.LineStart, p.LineEnd, p.Text
+			cit = passageCitation(q.refs[0], c.passages[q.refs[0]-1])
 		}
+		cit.Excerpt, cit.Verified = strings.TrimSpace(q.text), false
 		out = append(out, cit)
 	}
 	return out

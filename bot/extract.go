@@ -105,11 +105,23 @@ type sentence struct {
 // Extract answers a question from the search results by quoting the
 // sentences of the top passages that hold most of the question's terms.
 func Extract(question string, res retrieval.Result) Answer {
-	q := res.Query
-	total := q.TotalWeight()
 	hits := res.Hits[:min(maxPassagesUsed, len(res.Hits))]
-	var all []sentence
-	perHit := make([][]sentence, len(hits))
+	all, perHit := scoreSentences(res.Query, hits)
+	if len(all) == 0 {
+		return Decline(question, res.Hits)
+	}
+	prefer(question, hits, all)
+	best := firstSentence(all)
+	chosen := append([]sentence{best}, listItems(hits[best.hit].Passage.Text, best, perHit[best.hit])...)
+	chosen = addExtras(res.Query, all, chosen, best)
+	return quote(question, hits, chosen)
+}
+
+// scoreSentences splits the passages of hits into sentences, each with the
+// share of the question's weight it holds; all of them, and per hit.
+func scoreSentences(q retrieval.Query, hits []retrieval.Hit) (all []sentence, perHit [][]sentence) {
+	total := q.TotalWeight()
+	perHit = make([][]sentence, len(hits))
 	for h, hit := range hits {
 		text := hit.Passage.Text
 		for i, sp := range retrieval.Sentences(text) {
@@ -124,11 +136,12 @@ func Extract(question string, res retrieval.Result) Answer {
 			all = append(all, s)
 		}
 	}
-	if len(all) == 0 {
-		return Decline(question, res.Hits)
-	}
-	// Some questions prefer sentences of a kind: reasons for "why", advice
-	// for "what should … do", figures for "how many".
+	return all, perHit
+}
+
+// prefer raises the sentences of a kind some questions prefer: reasons for
+// "why", advice for "what should … do", figures for "how many".
+func prefer(question string, hits []retrieval.Hit, all []sentence) {
 	for _, pref := range preferences {
 		if !pref.asks.MatchString(question) {
 			continue
@@ -140,32 +153,44 @@ func Extract(question string, res retrieval.Result) Answer {
 			}
 		}
 	}
+}
 
-	// The first sentence: most of the question, in a well-ranked passage.
+// firstSentence is the one holding most of the question, in a well-ranked
+// passage.
+func firstSentence(all []sentence) sentence {
 	best := all[0]
 	for _, s := range all[1:] {
 		if s.cov-rankPenalty*float64(s.hit) > best.cov-rankPenalty*float64(best.hit) {
 			best = s
 		}
 	}
-	chosen := []sentence{best}
+	return best
+}
+
+// listItems returns the items following best when it announces a list
+// (text is its passage, inPassage the passage's sentences).
+func listItems(text string, best sentence, inPassage []sentence) []sentence {
+	if !listCue.MatchString(text[best.span.Start:best.span.End]) {
+		return nil
+	}
+	var items []sentence
+	for _, s := range inPassage[best.idx+1:] {
+		if len(items) >= maxListItems || !listItem.MatchString(text[s.span.Start:s.span.End]) {
+			break
+		}
+		items = append(items, s)
+	}
+	return items
+}
+
+// addExtras adds to chosen up to maxSentences-1 sentences that add what the
+// question asks and best lacks, most gain first.
+func addExtras(q retrieval.Query, all, chosen []sentence, best sentence) []sentence {
+	total := q.TotalWeight()
 	covered := make(map[int]bool)
 	for _, m := range best.matched {
 		covered[m] = true
 	}
-
-	// An announced list brings its items along.
-	if listCue.MatchString(hits[best.hit].Passage.Text[best.span.Start:best.span.End]) {
-		text := hits[best.hit].Passage.Text
-		for _, s := range perHit[best.hit][best.idx+1:] {
-			if len(chosen) > maxListItems || !listItem.MatchString(text[s.span.Start:s.span.End]) {
-				break
-			}
-			chosen = append(chosen, s)
-		}
-	}
-
-	// Then sentences that add what the question asks and the first lacks.
 	for extras := 0; extras < maxSentences-1; extras++ {
 		var next *sentence
 		var nextGain float64
@@ -195,7 +220,7 @@ func Extract(question string, res retrieval.Result) Answer {
 			covered[m] = true
 		}
 	}
-	return quote(question, hits, chosen)
+	return chosen
 }
 
 func containsSentence(ss []sentence, s sentence) bool {

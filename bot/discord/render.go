@@ -10,6 +10,7 @@ import (
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // Discord's limits (characters).
@@ -43,21 +44,8 @@ func (m message) filled() message {
 
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
-// clip shortens s to at most n characters, ending in "…".
-func clip(s string, n int) string {
-	if runes(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	cut := n - 1
-	for i := cut; i > n*2/3; i-- {
-		if r[i] == ' ' {
-			cut = i
-			break
-		}
-	}
-	return strings.TrimRight(string(r[:cut]), " ") + "…"
-}
+// clip shortens s to at most n characters, ending in "…" (text.Clip).
+func clip(s string, n int) string { return text.Clip(s, n) }
 
 // split cuts text into pieces of at most limit characters, at paragraph,
 // then line, then sentence, then word boundaries, never inside a word when
@@ -162,16 +150,18 @@ func quote(s string) string {
 	return "> " + strings.Join(lines, "\n> ")
 }
 
-func place(title, section string) string {
-	head := title
-	if section != "" {
-		head += " › " + section
+// heading names the document and section of a location: "Title › Section".
+func heading(loc retrieval.Locator) string {
+	if loc.Section == "" {
+		return loc.Title
 	}
-	return head
+	return loc.Title + " › " + loc.Section
 }
 
-func lineRef(source string, start, end int) string {
-	return fmt.Sprintf("%s:L%d–%d", source, start, end)
+// place is how a source is named: "Title › Section (file:6–8)", the
+// location in its one human form, Locator.String.
+func place(loc retrieval.Locator) string {
+	return heading(loc) + " (" + loc.String() + ")"
 }
 
 // source is one numbered source under an answer.
@@ -185,14 +175,14 @@ func sources(a bot.Answer) []source {
 	if a.Declined {
 		for i, r := range a.Related {
 			out = append(out, source{
-				name: fmt.Sprintf("%d. %s (%s)", i+1, place(r.Title, r.Section), lineRef(r.Source, r.LineStart, r.LineEnd)),
+				name: fmt.Sprintf("%d. %s", i+1, place(r.Locator)),
 				body: quote(clip(r.Passage, 300)),
 			})
 		}
 		return out
 	}
 	for _, c := range a.Citations {
-		s := source{name: fmt.Sprintf("[%d] %s (%s)", c.Ref, place(c.Title, c.Section), lineRef(c.Source, c.LineStart, c.LineEnd))}
+		s := source{name: fmt.Sprintf("[%d] %s", c.Ref, place(c.Locator))}
 		if c.Verified {
 			s.body = quote(clip(c.Excerpt, 700))
 		} else {
@@ -378,8 +368,7 @@ func tail(s string, n int) string {
 
 // renderPassage shows a passage in full with its provenance.
 func renderPassage(p retrieval.Passage) string {
-	head := fmt.Sprintf("**%s** (%s) · passage `%s`\n", escape(place(p.Title, p.Section)),
-		lineRef(p.Source, p.LineStart, p.LineEnd), p.ID)
+	head := fmt.Sprintf("**%s** (%s) · passage `%s`\n", escape(heading(p.Locator)), p.Locator, p.ID)
 	return clip(head+quote(p.Text), maxContent)
 }
 

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
 func TestSplitKeepsPiecesWithinLimitsAndFormatting(t *testing.T) {
@@ -45,8 +47,8 @@ func TestSplitKeepsPiecesWithinLimitsAndFormatting(t *testing.T) {
 func longAnswer(cites int) bot.Answer {
 	a := bot.Answer{Text: strings.Repeat("The model explains at length, citing [1]. ", 150), Mode: "llm"}
 	for i := 1; i <= cites; i++ {
-		a.Citations = append(a.Citations, bot.Citation{Ref: i, PassageID: fmt.Sprintf("p%02d", i), Source: "doc.md",
-			Title: strings.Repeat("Title ", 60), Section: "Section", LineStart: i, LineEnd: i,
+		a.Citations = append(a.Citations, bot.Citation{Ref: i, PassageID: fmt.Sprintf("p%02d", i),
+			Locator: retrieval.Locator{Source: "doc.md", Title: strings.Repeat("Title ", 60), Section: "Section", LineStart: i, LineEnd: i},
 			Excerpt: strings.Repeat("verbatim words *with* markdown_ ", 50), Verified: i%4 != 0})
 	}
 	return a
@@ -94,7 +96,7 @@ func TestRenderRespectsDiscordLimits(t *testing.T) {
 }
 
 func TestUnverifiedCitationIsNeverQuoted(t *testing.T) {
-	a := bot.Answer{Text: "x (unverified) [1]", Citations: []bot.Citation{{Ref: 1, PassageID: "p", Title: "T", Excerpt: "invented words", Verified: false}}}
+	a := bot.Answer{Text: "x (unverified) [1]", Citations: []bot.Citation{{Ref: 1, PassageID: "p", Locator: retrieval.Locator{Title: "T"}, Excerpt: "invented words", Verified: false}}}
 	for _, embeds := range []bool{true, false} {
 		for _, m := range renderAnswer(a, embeds, nil, 0) {
 			all := m.Content
@@ -107,5 +109,34 @@ func TestUnverifiedCitationIsNeverQuoted(t *testing.T) {
 				t.Errorf("embeds=%v: unverified excerpt shown: %q", embeds, all)
 			}
 		}
+	}
+}
+
+// TestRenderWritesLocatorsInTheOneForm: sources, closest passages and a
+// shown passage name their location as Locator.String does ("a.txt:6–8",
+// "a.txt:6"), the form the terminal uses too.
+func TestRenderWritesLocatorsInTheOneForm(t *testing.T) {
+	for _, c := range retrievaltest.Locators() {
+		t.Run(c.Name, func(t *testing.T) {
+			head := c.Title
+			if c.Section != "" {
+				head += " › " + c.Section
+			}
+			cited := bot.Answer{Text: `"x" [1]`, Citations: []bot.Citation{{Ref: 1, PassageID: "p1", Locator: c.Locator, Excerpt: "x", Verified: true}}}
+			declined := bot.Answer{Text: bot.DeclineText, Declined: true, Related: []bot.Related{{PassageID: "p1", Locator: c.Locator, Passage: "x"}}}
+			for _, w := range []struct {
+				a    bot.Answer
+				name string
+			}{{cited, "[1] " + head + " (" + c.String() + ")"}, {declined, "1. " + head + " (" + c.String() + ")"}} {
+				msgs := renderAnswer(w.a, true, nil, 0)
+				if f := msgs[len(msgs)-1].Embeds[0].Fields; len(f) != 1 || f[0].Name != w.name {
+					t.Errorf("embed fields %+v, want one named %q", f, w.name)
+				}
+			}
+			want := "**" + escape(head) + "** (" + c.String() + ") · passage `p1`\n"
+			if got := renderPassage(retrieval.Passage{ID: "p1", Locator: c.Locator, Text: "x"}); !strings.HasPrefix(got, want) {
+				t.Errorf("passage %q, want it to start %q", got, want)
+			}
+		})
 	}
 }

@@ -5,7 +5,6 @@ package eval
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
@@ -21,6 +20,9 @@ type Case struct {
 	Question   string  `yaml:"question" json:"question"`
 	Answerable *bool   `yaml:"answerable" json:"answerable"`
 	Evidence   Strings `yaml:"evidence" json:"evidence,omitempty"`
+	// Answers are the accepted short answers, looked for in the shown
+	// excerpts; without them the evidence strings are.
+	Answers Strings `yaml:"answers" json:"answers,omitempty"`
 }
 
 // Strings is a list of strings that may be written as a single one.
@@ -81,6 +83,10 @@ type Target struct {
 	Pipeline Asker
 	Searcher bot.Searcher
 	Corpus   *retrieval.Corpus
+	// Passages, when not nil, are ranked by a plain BM25 as well, the
+	// reference column of the report: the index's own passages
+	// (Index.Passages), so both rank the same texts.
+	Passages []retrieval.Passage
 }
 
 // rankDepth is how deep the ranking is searched for evidence (for MRR).
@@ -88,13 +94,23 @@ const rankDepth = 10
 
 // CaseResult is how citebot did on one case.
 type CaseResult struct {
-	ID          string   `json:"id"`
-	Question    string   `json:"question"`
-	Answerable  bool     `json:"answerable"`
-	Declined    bool     `json:"declined"`
-	Rank        int      `json:"rank"` // 1-based rank of the first passage with evidence, 0 if none in the top 10
-	CitationHit bool     `json:"citation_hit"`
-	Problems    []string `json:"problems,omitempty"`
+	ID         string `json:"id"`
+	Question   string `json:"question"`
+	Answerable bool   `json:"answerable"`
+	Declined   bool   `json:"declined"`
+	// Rank is the 1-based rank of the first passage with evidence in
+	// citebot's ranking, 0 if none in the top 10.
+	Rank        int  `json:"rank"`
+	CitationHit bool `json:"citation_hit"`
+	// AnswerInExcerpt: a shown excerpt holds an accepted answer.
+	AnswerInExcerpt bool `json:"answer_in_excerpt"`
+	// Wrong: answered, and no cited passage holds the evidence (always, for
+	// an answered unanswerable question).
+	Wrong bool `json:"wrong,omitempty"`
+	// BM25Rank and BM25AnswerInExcerpt are the reference's.
+	BM25Rank            int      `json:"bm25_rank,omitempty"`
+	BM25AnswerInExcerpt bool     `json:"bm25_answer_in_excerpt,omitempty"`
+	Problems            []string `json:"problems,omitempty"`
 }
 
 // Report sums up an evaluation.
@@ -105,44 +121,106 @@ type Report struct {
 	// NoEvidence counts answerable questions given without evidence: they
 	// are judged for declines only.
 	NoEvidence int `json:"no_evidence,omitempty"`
-	scored     int
-	// Over answerable questions with evidence; a declined answer counts as
-	// a miss.
-	HitAt1      float64 `json:"hit_at_1"`
-	HitAt3      float64 `json:"hit_at_3"`
-	MRR         float64 `json:"mrr"`
+	// Scored counts answerable questions with evidence, the denominator of
+	// the ranking and answer measures below.
+	Scored int `json:"scored"`
+	// Ranking measures over the scored questions, whether or not the answer
+	// was declined: the rank of the first passage holding evidence.
+	HitAt1    float64 `json:"hit_at_1"`
+	HitAt3    float64 `json:"hit_at_3"`
+	RecallAt5 float64 `json:"recall_at_5"` // the passages a model is shown
+	MRR       float64 `json:"mrr"`
+	// CitationHit is the share of scored questions answered with a cited
+	// passage that holds the evidence (a decline is a miss).
 	CitationHit float64 `json:"citation_hit"`
+	// AnswerInExcerpt is the share of scored questions answered with a
+	// shown excerpt holding an accepted answer (the case's answers, else
+	// its evidence).
+	AnswerInExcerpt float64 `json:"answer_in_excerpt"`
+	// Answered counts the questions answered that can be judged (all but
+	// answerable ones without evidence); WrongAnswers those among them whose
+	// cited passages hold no evidence, unanswerable ones included.
+	Answered        int     `json:"answered"`
+	WrongAnswers    int     `json:"wrong_answers"`
+	WrongAnswerRate float64 `json:"wrong_answer_rate"`
+	// AnsweredShare is the share of answerable questions answered.
+	AnsweredShare float64 `json:"answered_share"`
 	// DeclineAccuracy is the share of unanswerable questions declined.
 	DeclineAccuracy float64 `json:"decline_accuracy"`
+	Declined        int     `json:"declined_unanswerable"`
 	// FalseDeclines counts answerable questions that were declined.
 	FalseDeclines int `json:"false_declines"`
 	// ExcerptValidity is the share of citations whose excerpt is verbatim in
 	// its passage and found at its lines in the source.
-	ExcerptValidity float64      `json:"excerpt_validity"`
-	Excerpts        int          `json:"excerpts"`
-	ValidExcerpts   int          `json:"valid_excerpts"`
-	Cases           []CaseResult `json:"cases"`
+	ExcerptValidity float64 `json:"excerpt_validity"`
+	Excerpts        int     `json:"excerpts"`
+	ValidExcerpts   int     `json:"valid_excerpts"`
+	// BM25 is the reference ranking over the same passages, when asked for.
+	BM25  *Reference   `json:"bm25,omitempty"`
+	Cases []CaseResult `json:"cases"`
+}
+
+// Reference is how a plain BM25 over the same passages does on the scored
+// questions: its ranking measures, and AnswerInExcerpt, whether the
+// sentence of its top passage sharing most words with the question holds
+// an accepted answer.
+type Reference struct {
+	HitAt1          float64 `json:"hit_at_1"`
+	HitAt3          float64 `json:"hit_at_3"`
+	RecallAt5       float64 `json:"recall_at_5"`
+	MRR             float64 `json:"mrr"`
+	AnswerInExcerpt float64 `json:"answer_in_excerpt"`
+}
+
+// ranks sums ranking measures.
+type ranks struct {
+	hit1, hit3, hit5, inExcerpt int
+	rr                          float64
+}
+
+func (k *ranks) add(rank int) {
+	if rank == 1 {
+		k.hit1++
+	}
+	if rank >= 1 && rank <= 3 {
+		k.hit3++
+	}
+	if rank >= 1 && rank <= 5 {
+		k.hit5++
+	}
+	if rank > 0 {
+		k.rr += 1 / float64(rank)
+	}
 }
 
 // Run asks every case's question and scores the answers.
 func Run(ctx context.Context, cases []Case, t Target) (Report, error) {
 	var r Report
-	var hit1, hit3, cite, declinedOK int
-	var rr float64
+	var ref *BM25
+	if t.Passages != nil {
+		texts := make([]string, len(t.Passages))
+		for i, p := range t.Passages {
+			texts[i] = p.Text
+		}
+		ref = NewBM25(texts)
+	}
+	var own, base ranks
+	var cite, declinedOK, answeredAnswerable int
 	for _, c := range cases {
+		cr := CaseResult{ID: c.ID, Question: c.Question, Answerable: *c.Answerable}
+		r.Questions++
+		if cr.Answerable {
+			r.Answerable++
+			if len(c.Evidence) > 0 {
+				r.Scored++
+			}
+		} else {
+			r.Unanswerable++
+		}
 		q, err := bot.CleanQuestion(c.Question)
 		if err != nil {
 			// Not a question citebot takes: a failure of this case only.
-			r.Questions++
-			cr := CaseResult{ID: c.ID, Question: c.Question, Answerable: *c.Answerable, Problems: []string{"not a valid question: " + err.Error()}}
-			if cr.Answerable {
-				r.Answerable++
-				if len(c.Evidence) > 0 {
-					r.scored++
-				}
-			} else {
-				r.Unanswerable++
-			}
+			cr.Problems = []string{"not a valid question: " + err.Error()}
 			r.Cases = append(r.Cases, cr)
 			continue
 		}
@@ -150,11 +228,7 @@ func Run(ctx context.Context, cases []Case, t Target) (Report, error) {
 		if err != nil {
 			return r, fmt.Errorf("question %s: %w", c.ID, err)
 		}
-		res, err := t.Searcher.Search(ctx, q, rankDepth)
-		if err != nil {
-			return r, fmt.Errorf("question %s: %w", c.ID, err)
-		}
-		cr := CaseResult{ID: c.ID, Question: c.Question, Answerable: *c.Answerable, Declined: ans.Declined}
+		cr.Declined = ans.Declined
 		for _, cit := range ans.Citations {
 			r.Excerpts++
 			if prob := checkCitation(t.Corpus, cit); prob != "" {
@@ -163,18 +237,21 @@ func Run(ctx context.Context, cases []Case, t Target) (Report, error) {
 				r.ValidExcerpts++
 			}
 		}
-		r.Questions++
 		if !cr.Answerable {
-			r.Unanswerable++
 			if ans.Declined {
 				declinedOK++
 			} else {
+				r.Answered++
+				r.WrongAnswers++
+				cr.Wrong = true
 				cr.Problems = append(cr.Problems, "answered a question the corpus does not answer")
 			}
 			r.Cases = append(r.Cases, cr)
 			continue
 		}
-		r.Answerable++
+		if !ans.Declined {
+			answeredAnswerable++
+		}
 		if len(c.Evidence) == 0 {
 			// Nothing to look for: only a decline can be judged.
 			if ans.Declined {
@@ -184,47 +261,86 @@ func Run(ctx context.Context, cases []Case, t Target) (Report, error) {
 			r.Cases = append(r.Cases, cr)
 			continue
 		}
-		r.scored++
+		res, err := t.Searcher.Search(ctx, q, rankDepth)
+		if err != nil {
+			return r, fmt.Errorf("question %s: %w", c.ID, err)
+		}
 		for i, h := range res.Hits {
 			if hasEvidence(h.Passage.Text, c.Evidence) {
 				cr.Rank = i + 1
 				break
 			}
 		}
+		own.add(cr.Rank)
+		accepted := c.Answers
+		if len(accepted) == 0 {
+			accepted = c.Evidence
+		}
 		for _, cit := range ans.Citations {
 			if hasEvidence(cit.Passage, c.Evidence) {
 				cr.CitationHit = true
 			}
+			if hasEvidence(cit.Excerpt, accepted) {
+				cr.AnswerInExcerpt = true
+			}
 		}
-		switch {
-		case ans.Declined:
+		if ref != nil {
+			top := ref.Search(q, rankDepth)
+			for i, d := range top {
+				if hasEvidence(t.Passages[d].Text, c.Evidence) {
+					cr.BM25Rank = i + 1
+					break
+				}
+			}
+			base.add(cr.BM25Rank)
+			if len(top) > 0 && hasEvidence(BestSentence(t.Passages[top[0]].Text, q), accepted) {
+				cr.BM25AnswerInExcerpt = true
+				base.inExcerpt++
+			}
+		}
+		if ans.Declined {
 			r.FalseDeclines++
 			cr.Problems = append(cr.Problems, fmt.Sprintf("declined an answerable question (evidence at rank %d)", cr.Rank))
-		default:
-			if cr.Rank == 1 {
-				hit1++
-			}
-			if cr.Rank >= 1 && cr.Rank <= 3 {
-				hit3++
-			} else {
-				cr.Problems = append(cr.Problems, fmt.Sprintf("evidence not in the top 3 passages (rank %d)", cr.Rank))
-			}
-			if cr.Rank > 0 {
-				rr += 1 / float64(cr.Rank)
-			}
-			if cr.CitationHit {
-				cite++
-			} else {
-				cr.Problems = append(cr.Problems, "no cited passage holds the evidence")
-			}
+			r.Cases = append(r.Cases, cr)
+			continue
+		}
+		r.Answered++
+		if cr.Rank < 1 || cr.Rank > 3 {
+			cr.Problems = append(cr.Problems, fmt.Sprintf("evidence not in the top 3 passages (rank %d)", cr.Rank))
+		}
+		if cr.CitationHit {
+			cite++
+		} else {
+			r.WrongAnswers++
+			cr.Wrong = true
+			cr.Problems = append(cr.Problems, "no cited passage holds the evidence")
+		}
+		if cr.AnswerInExcerpt {
+			own.inExcerpt++
+		} else if cr.CitationHit {
+			cr.Problems = append(cr.Problems, "no shown excerpt holds an accepted answer")
 		}
 		r.Cases = append(r.Cases, cr)
 	}
-	r.NoEvidence = r.Answerable - r.scored
-	if r.scored > 0 {
-		n := float64(r.scored)
-		r.HitAt1, r.HitAt3, r.MRR, r.CitationHit = float64(hit1)/n, float64(hit3)/n, rr/n, float64(cite)/n
+	r.NoEvidence = r.Answerable - r.Scored
+	if r.Scored > 0 {
+		n := float64(r.Scored)
+		r.HitAt1, r.HitAt3, r.RecallAt5, r.MRR = float64(own.hit1)/n, float64(own.hit3)/n, float64(own.hit5)/n, own.rr/n
+		r.CitationHit, r.AnswerInExcerpt = float64(cite)/n, float64(own.inExcerpt)/n
+		if ref != nil {
+			r.BM25 = &Reference{HitAt1: float64(base.hit1) / n, HitAt3: float64(base.hit3) / n,
+				RecallAt5: float64(base.hit5) / n, MRR: base.rr / n, AnswerInExcerpt: float64(base.inExcerpt) / n}
+		}
+	} else if ref != nil {
+		r.BM25 = &Reference{}
 	}
+	if r.Answered > 0 {
+		r.WrongAnswerRate = float64(r.WrongAnswers) / float64(r.Answered)
+	}
+	if r.Answerable > 0 {
+		r.AnsweredShare = float64(answeredAnswerable) / float64(r.Answerable)
+	}
+	r.Declined = declinedOK
 	if r.Unanswerable > 0 {
 		r.DeclineAccuracy = float64(declinedOK) / float64(r.Unanswerable)
 	}
@@ -257,35 +373,4 @@ func checkCitation(c *retrieval.Corpus, cit bot.Citation) string {
 		return fmt.Sprintf("[%d] excerpt is not at %s:%d–%d", cit.Ref, cit.Source, cit.LineStart, cit.LineEnd)
 	}
 	return ""
-}
-
-// WriteText prints the report for people.
-func (r Report) WriteText(w io.Writer) {
-	fmt.Fprintf(w, "questions:        %d (%d answerable, %d not)\n", r.Questions, r.Answerable, r.Unanswerable)
-	if r.NoEvidence > 0 {
-		fmt.Fprintf(w, "                  %d answerable without evidence: judged for declines only\n", r.NoEvidence)
-	}
-	fmt.Fprintf(w, "hit@1:            %.3f\n", r.HitAt1)
-	fmt.Fprintf(w, "hit@3:            %.3f\n", r.HitAt3)
-	fmt.Fprintf(w, "MRR:              %.3f\n", r.MRR)
-	fmt.Fprintf(w, "citation hit:     %.3f\n", r.CitationHit)
-	fmt.Fprintf(w, "decline accuracy: %.3f (false declines: %d)\n", r.DeclineAccuracy, r.FalseDeclines)
-	fmt.Fprintf(w, "excerpt validity: %.1f%% (%d/%d)\n", 100*r.ExcerptValidity, r.ValidExcerpts, r.Excerpts)
-	var failed []CaseResult
-	for _, c := range r.Cases {
-		if len(c.Problems) > 0 {
-			failed = append(failed, c)
-		}
-	}
-	if len(failed) == 0 {
-		fmt.Fprintln(w, "failures:         none")
-		return
-	}
-	fmt.Fprintf(w, "failures:         %d\n", len(failed))
-	for _, c := range failed {
-		fmt.Fprintf(w, "  %s %q\n", c.ID, c.Question)
-		for _, p := range c.Problems {
-			fmt.Fprintf(w, "      %s\n", p)
-		}
-	}
 }

@@ -137,25 +137,29 @@ func (a *App) cmdPassage(ctx context.Context, args []string) error {
 
 func (a *App) cmdEval(ctx context.Context, args []string) error {
 	var cf commonFlags
-	fs := a.newFlagSet("eval", "eval [--json] [--config FILE] [-k N] FILE", &cf)
+	fs := a.newFlagSet("eval", "eval [--json] [--config FILE] [-k N] FILE\n       citebot eval --suite FILE [--markdown] [--update-readme README] [--json] [--config FILE] [-k N]", &cf)
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
 	k := kFlag(fs, "retrieve `N` passages per answer (1–20; default retrieval.top_k)")
+	suite := fs.String("suite", "", "run every set of a suite `file` (e.g. testdata/eval-suite.yaml), each over its own corpus and index")
+	markdown := fs.Bool("markdown", false, "with --suite, print one Markdown table of all sets")
+	readme := fs.String("update-readme", "", "with --suite, write the Markdown table into `file` between "+eval.BeginMarker+" and "+eval.EndMarker)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
+	if *suite != "" {
+		if len(pos) > 0 {
+			return usagef("eval --suite takes no evaluation file (the suite names them)")
+		}
+		return a.runSuite(ctx, cf, *k, *suite, suiteOptions{asJSON: *asJSON, markdown: *markdown, readme: *readme})
+	}
+	if *markdown || *readme != "" {
+		return usagef("--markdown and --update-readme go with --suite")
+	}
 	if len(pos) != 1 {
 		return usagef("eval takes one evaluation file")
 	}
-	cases, err := eval.LoadFile(pos[0])
-	if err != nil {
-		return err
-	}
-	o, err := a.open(ctx, cf, *k)
-	if err != nil {
-		return err
-	}
-	rep, err := eval.Run(ctx, cases, eval.Target{Pipeline: o.p, Searcher: o.ix, Corpus: o.corpus})
+	rep, err := a.evalFile(ctx, cf, *k, pos[0])
 	if err != nil {
 		return err
 	}

@@ -163,54 +163,86 @@ func loadConfig(path string) (Config, error) {
 	return c, nil
 }
 
+// validate checks the configuration section by section; the first problem
+// found is the error.
 func (c Config) validate() error {
+	for _, check := range []func() error{c.validateCorpus, c.validateEmbedder, c.validateRetrieval,
+		c.validateLLM, c.validateDiscord, c.validateAudit, c.validateLog} {
+		if err := check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c Config) validateCorpus() error {
 	if c.Corpus.MaxFileBytes < 1 || c.Corpus.MaxFileBytes > 1<<30 {
 		return fmt.Errorf("corpus.max_file_bytes must be between 1 and 1073741824 (1 GiB), not %d", c.Corpus.MaxFileBytes)
 	}
-	switch c.Embedder.Kind {
+	return nil
+}
+
+func (c Config) validateEmbedder() error {
+	e := c.Embedder
+	switch e.Kind {
 	case "local", "":
 	case "openai":
-		if err := httpURL("embedder.base_url", c.Embedder.BaseURL); err != nil {
+		if err := httpURL("embedder.base_url", e.BaseURL); err != nil {
 			return err
 		}
-		if c.Embedder.Model == "" {
+		if e.Model == "" {
 			return errors.New("embedder.model is required when embedder.kind is openai")
 		}
-		if c.Embedder.BatchSize < 1 || c.Embedder.BatchSize > 2048 || c.Embedder.Concurrency < 1 || c.Embedder.Concurrency > 64 {
+		if e.BatchSize < 1 || e.BatchSize > 2048 || e.Concurrency < 1 || e.Concurrency > 64 {
 			return errors.New("embedder.batch_size must be 1–2048 and embedder.concurrency 1–64")
 		}
 	default:
-		return fmt.Errorf("embedder.kind %q is not supported (use local or openai)", c.Embedder.Kind)
+		return fmt.Errorf("embedder.kind %q is not supported (use local or openai)", e.Kind)
 	}
-	if c.Embedder.Dims < 64 || c.Embedder.Dims > 8192 {
-		return fmt.Errorf("embedder.dims must be between 64 and 8192, not %d", c.Embedder.Dims)
+	if e.Dims < 64 || e.Dims > 8192 {
+		return fmt.Errorf("embedder.dims must be between 64 and 8192, not %d", e.Dims)
 	}
+	return nil
+}
+
+func (c Config) validateRetrieval() error {
 	if c.Retrieval.TopK < 1 || c.Retrieval.TopK > 20 {
 		return fmt.Errorf("retrieval.top_k must be between 1 and 20, not %d", c.Retrieval.TopK)
 	}
 	if c.Retrieval.MinConfidence < 0 || c.Retrieval.MinConfidence > 1 {
 		return fmt.Errorf("retrieval.min_confidence must be between 0 and 1, not %g", c.Retrieval.MinConfidence)
 	}
-	if l := c.LLM; l.BaseURL != "" {
-		if err := httpURL("llm.base_url", l.BaseURL); err != nil {
-			return err
-		}
-		if l.Model == "" {
-			return errors.New("llm.model is required when llm.base_url is set")
-		}
-		if l.Temperature != nil && (*l.Temperature < 0 || *l.Temperature > 2) {
-			return fmt.Errorf("llm.temperature must be between 0 and 2, not %g", *l.Temperature)
-		}
-		if l.MaxTokens < 0 || l.Timeout <= 0 || l.MaxRetries < 0 || l.MaxRetries > 10 {
-			return errors.New("llm.max_tokens must be ≥ 0, llm.timeout > 0 and llm.max_retries 0–10")
-		}
-		if l.MaxOutputBytes < 1024 || l.MaxOutputBytes > 16<<20 {
-			return errors.New("llm.max_output_bytes must be between 1024 and 16777216")
-		}
-		if l.MaxContextChars < 1000 || l.Passages < 1 || l.Passages > 20 {
-			return errors.New("llm.max_context_chars must be ≥ 1000 and llm.passages 1–20")
-		}
+	return nil
+}
+
+// validateLLM checks the model settings, which matter only with a model.
+func (c Config) validateLLM() error {
+	l := c.LLM
+	if l.BaseURL == "" {
+		return nil
 	}
+	if err := httpURL("llm.base_url", l.BaseURL); err != nil {
+		return err
+	}
+	if l.Model == "" {
+		return errors.New("llm.model is required when llm.base_url is set")
+	}
+	if l.Temperature != nil && (*l.Temperature < 0 || *l.Temperature > 2) {
+		return fmt.Errorf("llm.temperature must be between 0 and 2, not %g", *l.Temperature)
+	}
+	if l.MaxTokens < 0 || l.Timeout <= 0 || l.MaxRetries < 0 || l.MaxRetries > 10 {
+		return errors.New("llm.max_tokens must be ≥ 0, llm.timeout > 0 and llm.max_retries 0–10")
+	}
+	if l.MaxOutputBytes < 1024 || l.MaxOutputBytes > 16<<20 {
+		return errors.New("llm.max_output_bytes must be between 1024 and 16777216")
+	}
+	if l.MaxContextChars < 1000 || l.Passages < 1 || l.Passages > 20 {
+		return errors.New("llm.max_context_chars must be ≥ 1000 and llm.passages 1–20")
+	}
+	return nil
+}
+
+func (c Config) validateDiscord() error {
 	d := c.Discord
 	if d.ReplyMode != "thread" && d.ReplyMode != "reply" {
 		return fmt.Errorf("discord.reply_mode must be thread or reply, not %q", d.ReplyMode)
@@ -235,9 +267,17 @@ func (c Config) validate() error {
 	if d.EditInterval <= 0 || d.AnswerTimeout <= 0 || d.ShutdownTimeout <= 0 {
 		return errors.New("discord.edit_interval, discord.answer_timeout and discord.shutdown_timeout must be positive")
 	}
+	return nil
+}
+
+func (c Config) validateAudit() error {
 	if c.Audit.RetentionDays < 0 {
 		return errors.New("audit.retention_days must be ≥ 0 (0 keeps answers forever)")
 	}
+	return nil
+}
+
+func (c Config) validateLog() error {
 	switch c.Log.Level {
 	case "debug", "info", "warn", "error":
 	default:

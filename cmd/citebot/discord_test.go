@@ -157,7 +157,7 @@ func TestDiscordEndToEnd(t *testing.T) {
 	}
 	fields := emb["fields"].([]any)
 	f0 := fields[0].(map[string]any)
-	if str(f0["name"]) != "[1] Afghan Taliban and Cross Border Terrorism in Pakistan (000_51eec4bc261835c7.txt:L6–6)" ||
+	if str(f0["name"]) != "[1] Afghan Taliban and Cross Border Terrorism in Pakistan (000_51eec4bc261835c7.txt:6)" ||
 		str(f0["value"]) != "> both groups share deep ideological ties" {
 		t.Errorf("source field %v", f0)
 	}

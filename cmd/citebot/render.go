@@ -8,6 +8,7 @@ import (
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // askStreaming asks and writes the answer to w as the model writes it, then
@@ -43,20 +44,18 @@ func askStreaming(ask func(onUpdate func(bot.Update) error) (bot.Answer, error),
 }
 
 // place is how a citation's origin is written: "Title › Section (file:6–8)".
-func place(title, section, source string, start, end int) string {
-	head := termText(title, false, "")
-	if section != "" {
-		head += " › " + termText(section, false, "")
+func place(loc retrieval.Locator) string {
+	head := termText(loc.Title, false, "")
+	if loc.Section != "" {
+		head += " › " + termText(loc.Section, false, "")
 	}
-	return fmt.Sprintf("%s (%s)", head, lineRef(source, start, end))
+	return fmt.Sprintf("%s (%s)", head, lineRef(loc))
 }
 
-func lineRef(source string, start, end int) string {
-	source = termText(source, false, "")
-	if start == end {
-		return fmt.Sprintf("%s:%d", source, start)
-	}
-	return fmt.Sprintf("%s:%d–%d", source, start, end)
+// lineRef is the one human reference to a location (Locator.String), safe
+// for a terminal.
+func lineRef(loc retrieval.Locator) string {
+	return termText(loc.String(), false, "")
 }
 
 func renderAnswer(w io.Writer, a bot.Answer) {
@@ -77,15 +76,15 @@ func renderSources(w io.Writer, a bot.Answer) {
 		if len(a.Related) > 0 {
 			fmt.Fprintln(w, "\nClosest passages (they do not answer the question):")
 			for _, r := range a.Related {
-				fmt.Fprintf(w, "  - %s  id %s\n", place(r.Title, r.Section, r.Source, r.LineStart, r.LineEnd), r.PassageID)
-				fmt.Fprintf(w, "    %s\n", termText(clip(r.Passage, 160), false, ""))
+				fmt.Fprintf(w, "  - %s  id %s\n", place(r.Locator), r.PassageID)
+				fmt.Fprintf(w, "    %s\n", termText(text.Clip(strings.Join(strings.Fields(r.Passage), " "), 160), false, ""))
 			}
 		}
 		return
 	}
 	fmt.Fprintln(w, "\nSources:")
 	for _, c := range a.Citations {
-		fmt.Fprintf(w, "[%d] %s  id %s\n", c.Ref, place(c.Title, c.Section, c.Source, c.LineStart, c.LineEnd), c.PassageID)
+		fmt.Fprintf(w, "[%d] %s  id %s\n", c.Ref, place(c.Locator), c.PassageID)
 		if c.Verified {
 			fmt.Fprintf(w, "    > %s\n", termText(c.Excerpt, true, "    > "))
 		} else {
@@ -96,7 +95,7 @@ func renderSources(w io.Writer, a bot.Answer) {
 
 func renderPassage(w io.Writer, p retrieval.Passage) {
 	fmt.Fprintf(w, "Passage %s\n", p.ID)
-	fmt.Fprintf(w, "Source:  %s\n", lineRef(p.Source, p.LineStart, p.LineEnd))
+	fmt.Fprintf(w, "Source:  %s\n", lineRef(p.Locator))
 	fmt.Fprintf(w, "Title:   %s\n", termText(p.Title, false, ""))
 	if p.Section != "" {
 		fmt.Fprintf(w, "Section: %s\n", termText(p.Section, false, ""))
@@ -164,20 +163,6 @@ func unsafeRune(r rune) bool {
 	return false
 }
 
-// clip shortens s to at most n characters on one line, ending in "…".
-func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	cut := n
-	for cut > n/2 && r[cut] != ' ' {
-		cut--
-	}
-	return string(r[:cut]) + "…"
-}
-
 // renderExplain shows how a question was read and how passages scored.
 func renderExplain(w io.Writer, res retrieval.Result) {
 	fmt.Fprintln(w, "question terms (weight; ? = not in the corpus; → = read as):")
@@ -208,6 +193,6 @@ func renderExplain(w io.Writer, res retrieval.Result) {
 	for i, h := range res.Hits {
 		p := h.Passage
 		fmt.Fprintf(w, "%4d  %8.2f  %8.2f  %6.3f  %5.2f   %s %s\n", i+1, h.Coverage, h.Strength, h.Similarity, h.Lexical,
-			p.ID, lineRef(p.Source, p.LineStart, p.LineEnd))
+			p.ID, lineRef(p.Locator))
 	}
 }

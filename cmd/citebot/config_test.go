@@ -1,0 +1,127 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// TestExampleConfigShowsTheDefaults: config.example.yaml says "the values
+// shown are the defaults". Every key of Config stands in it, with the value
+// defaultConfig gives it, so the two cannot drift apart.
+func TestExampleConfigShowsTheDefaults(t *testing.T) {
+	raw, err := os.ReadFile("../../config.example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(raw, &root); err != nil {
+		t.Fatal(err)
+	}
+	if probs := checkConfigNode(&root, reflect.TypeFor[Config](), ""); len(probs) > 0 {
+		t.Fatalf("the example is not a valid configuration: %v", configProblems(probs))
+	}
+	for _, k := range missingKeys(root.Content[0], reflect.TypeFor[Config](), "") {
+		t.Errorf("the example lacks %s", k)
+	}
+	var example Config // zero, so a key the example lacks shows as a difference too
+	if err := root.Decode(&example); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range differences(reflect.ValueOf(example), reflect.ValueOf(defaultConfig()), "") {
+		t.Errorf("the example and defaultConfig disagree: %s", d)
+	}
+	if err := defaultConfig().validate(); err != nil {
+		t.Errorf("the defaults are not valid: %v", err)
+	}
+}
+
+// missingKeys lists the keys of the section type t that mapping node n
+// does not hold, sub-sections included, by key path.
+func missingKeys(n *yaml.Node, t reflect.Type, path string) []string {
+	var out []string
+	for f := range t.Fields() {
+		k := yamlKey(f)
+		if k == "" {
+			continue
+		}
+		var v *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == k {
+				v = n.Content[i+1]
+			}
+		}
+		switch {
+		case v == nil:
+			out = append(out, join(path, k))
+		case f.Type.Kind() == reflect.Struct && f.Type != durationType:
+			out = append(out, missingKeys(v, f.Type, join(path, k))...)
+		}
+	}
+	return out
+}
+
+// differences lists, by key path, where configurations a and b differ; an
+// empty list and none are the same.
+func differences(a, b reflect.Value, path string) []string {
+	switch {
+	case a.Kind() == reflect.Struct && a.Type() != durationType:
+		var out []string
+		for i := range a.NumField() {
+			out = append(out, differences(a.Field(i), b.Field(i), join(path, yamlKey(a.Type().Field(i))))...)
+		}
+		return out
+	case a.Kind() == reflect.Slice && a.Len() == 0 && b.Len() == 0:
+		return nil
+	case a.Kind() == reflect.Pointer && !a.IsNil() && !b.IsNil():
+		return differences(a.Elem(), b.Elem(), path)
+	case !reflect.DeepEqual(a.Interface(), b.Interface()):
+		return []string{fmt.Sprintf("%s: example %v, default %v", path, show(a), show(b))}
+	}
+	return nil
+}
+
+func show(v reflect.Value) any {
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return "(empty)"
+		}
+		return v.Elem().Interface()
+	}
+	return v.Interface()
+}
+
+// TestExampleConfigDriftIsCaught: the comparison above sees a changed
+// value, a missing key and a list that is not empty.
+func TestExampleConfigDriftIsCaught(t *testing.T) {
+	half := 0.5
+	for _, c := range []struct {
+		name   string
+		change func(*Config)
+	}{
+		{"number", func(c *Config) { c.Discord.QueueSize = 0 }},
+		{"duration", func(c *Config) { c.Discord.AnswerTimeout /= 2 }},
+		{"text", func(c *Config) { c.Log.Format = "json" }},
+		{"pointer", func(c *Config) { c.LLM.Temperature = &half }},
+		{"list", func(c *Config) { c.Discord.AllowedRoles = []string{"1"} }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			changed := defaultConfig()
+			c.change(&changed)
+			if d := differences(reflect.ValueOf(changed), reflect.ValueOf(defaultConfig()), ""); len(d) != 1 {
+				t.Errorf("differences: %q, want one", d)
+			}
+		})
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte("corpus:\n  dir: \"\"\nlog: {level: info}\n"), &root); err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprint(missingKeys(root.Content[0], reflect.TypeFor[Config](), ""))
+	if want := "[data_dir corpus.max_file_bytes embedder retrieval llm discord audit log.format]"; got != want {
+		t.Errorf("missing keys %s, want %s", got, want)
+	}
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/retrievaltest"
+)
+
+// TestRenderWritesLocatorsInTheOneForm: every place the terminal renderer
+// names a location (sources, closest passages, a passage) writes it as
+// Locator.String does, and escapes what the corpus put in it.
+func TestRenderWritesLocatorsInTheOneForm(t *testing.T) {
+	cases := []retrievaltest.NamedLocator{{Name: "escaped",
+		Locator: retrieval.Locator{Source: "a\x1b[2J.txt", Title: "T\nU", LineStart: 1, LineEnd: 2}}}
+	for _, c := range append(retrievaltest.Locators(), cases...) {
+		t.Run(c.Name, func(t *testing.T) {
+			ref := termText(c.String(), false, "")
+			want := termText(c.Title, false, "")
+			if c.Section != "" {
+				want += " › " + c.Section
+			}
+			want += " (" + ref + ")"
+			var b bytes.Buffer
+			renderAnswer(&b, bot.Answer{Text: `"x" [1]`, Citations: []bot.Citation{{Ref: 1, PassageID: "p1", Locator: c.Locator, Excerpt: "x", Verified: true}}})
+			if want := "[1] " + want + "  id p1\n"; !strings.Contains(b.String(), want) {
+				t.Errorf("sources:\n%s\nwant the line %q", b.String(), want)
+			}
+			b.Reset()
+			renderAnswer(&b, bot.Answer{Text: bot.DeclineText, Declined: true, Related: []bot.Related{{PassageID: "p1", Locator: c.Locator, Passage: "x"}}})
+			if want := "  - " + want + "  id p1\n"; !strings.Contains(b.String(), want) {
+				t.Errorf("closest passages:\n%s\nwant the line %q", b.String(), want)
+			}
+			b.Reset()
+			renderPassage(&b, retrieval.Passage{ID: "p1", Locator: c.Locator, Text: "x"})
+			if want := "Source:  " + ref + "\n"; !strings.Contains(b.String(), want) {
+				t.Errorf("passage:\n%s\nwant the line %q", b.String(), want)
+			}
+		})
+	}
+	if got := termText("a\x1b[2J.txt:1–2", false, ""); got != `a\x1b[2J.txt:1–2` {
+		t.Errorf("termText = %q: the escaped case tests nothing", got)
+	}
+}
+
+// TestClosestPassagePreview: a closest passage is previewed on one line in
+// at most 160 characters, as much of it as fits.
+func TestClosestPassagePreview(t *testing.T) {
+	for _, c := range []struct{ name, passage, want string }{
+		{"short", "Honeybees\nfeed  on nectar.", "Honeybees feed on nectar."},
+		{"words", strings.Repeat("word ", 40), strings.TrimSpace(strings.Repeat("word ", 32)) + "…"},
+		{"one long word", strings.Repeat("x", 400), strings.Repeat("x", 159) + "…"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var b bytes.Buffer
+			renderAnswer(&b, bot.Answer{Text: bot.DeclineText, Declined: true, Related: []bot.Related{{PassageID: "p1", Passage: c.passage}}})
+			if want := "\n    " + c.want + "\n"; !strings.Contains(b.String(), want) {
+				t.Errorf("got\n%s\nwant the line %q", b.String(), want)
+			}
+		})
+	}
+}
