@@ -29,6 +29,8 @@ type Features struct {
 	InText      float64 `json:"in_text"`      // weighted share of the question's terms in the passage's own text
 	InSection   float64 `json:"in_section"`   // weighted share of the question's terms in its section path
 	Lead        float64 `json:"lead"`         // 1/(1 + the passage's place in its document): introductions come first
+	Length      float64 `json:"length"`       // log(1 + the passage's content words)
+	Novel       float64 `json:"novel"`        // share of the passage's content words that are not the question's: what it adds
 	Bigrams     float64 `json:"bigrams"`      // share of the question's word pairs found side by side
 	Subject     float64 `json:"subject"`      // weighted share of the question's names held (1: none asked)
 	Lexical     float64 `json:"lexical"`      // BM25F score over the highest the question could reach
@@ -44,11 +46,11 @@ type Features struct {
 
 // vector returns the features in the order of the model's weights.
 func (f Features) vector() []float64 {
-	return []float64{f.Fused, f.LexicalRank, f.VectorRank, f.Coverage, f.Sentence, f.InText, f.InSection, f.Lead, f.Bigrams, f.Subject, f.Lexical,
+	return []float64{f.Fused, f.LexicalRank, f.VectorRank, f.Coverage, f.Sentence, f.InText, f.InSection, f.Lead, f.Length, f.Novel, f.Bigrams, f.Subject, f.Lexical,
 		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms}
 }
 
-var featureNames = []string{"fused", "lexical_rank", "vector_rank", "coverage", "sentence", "in_text", "in_section", "lead", "bigrams", "subject", "lexical",
+var featureNames = []string{"fused", "lexical_rank", "vector_rank", "coverage", "sentence", "in_text", "in_section", "lead", "length", "novel", "bigrams", "subject", "lexical",
 	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms"}
 
 // FeatureNames returns the names of the features in the order Vector gives them.
@@ -58,38 +60,65 @@ func FeatureNames() []string { return append([]string(nil), featureNames...) }
 // confidence model is trained on.
 func (f Features) Vector() []float64 { return f.vector() }
 
-// Model is a logistic model of the probability that the top passage answers
-// a question, over Features.
+// Model ranks candidate passages and says how likely the best one is to
+// answer: a linear ranker over Features, and a logistic model of the
+// probability that the top candidate answers, over its Features and its
+// lead over the next candidate.
 type Model struct {
-	Names   []string  `json:"names"`
+	Names []string `json:"names"`
+	// Rank weighs the features into a candidate's ranking score.
+	Rank []float64 `json:"rank"`
+	// Weights (one per feature, then one for the margin) and Bias give
+	// the confidence of the top candidate.
 	Weights []float64 `json:"weights"`
 	Bias    float64   `json:"bias"`
 	// Trained says what the weights were fitted on.
 	Trained string `json:"trained,omitempty"`
 }
 
-// Confidence returns the probability, 0–1, that the top passage answers.
-func (m Model) Confidence(f Features) float64 {
-	z := m.Bias
+// Score returns a candidate's ranking score.
+func (m Model) Score(f Features) float64 {
+	var z float64
 	for i, x := range f.vector() {
-		if i < len(m.Weights) {
-			z += m.Weights[i] * x
-		}
+		z += m.Rank[i] * x
 	}
+	return z
+}
+
+// Confidence returns the probability, 0–1, that the top candidate answers,
+// from its features and its margin: its score less the next one's.
+func (m Model) Confidence(f Features, margin float64) float64 {
+	z := m.Bias
+	v := f.vector()
+	for i, x := range v {
+		z += m.Weights[i] * x
+	}
+	z += m.Weights[len(v)] * margin
 	return 1 / (1 + math.Exp(-z))
 }
 
 // check reports whether the model fits today's features.
 func (m Model) check() error {
-	if len(m.Names) != len(featureNames) || len(m.Weights) != len(featureNames) {
-		return fmt.Errorf("confidence model has %d weights for %d features", len(m.Weights), len(featureNames))
+	n := len(featureNames)
+	if len(m.Names) != n || len(m.Rank) != n || len(m.Weights) != n+1 {
+		return fmt.Errorf("confidence model has %d names, %d rank and %d confidence weights for %d features",
+			len(m.Names), len(m.Rank), len(m.Weights), n)
 	}
-	for i, n := range m.Names {
-		if n != featureNames[i] {
-			return fmt.Errorf("confidence model weight %d is for %q, not %q", i, n, featureNames[i])
+	for i, name := range m.Names {
+		if name != featureNames[i] {
+			return fmt.Errorf("confidence model weight %d is for %q, not %q", i, name, featureNames[i])
 		}
 	}
 	return nil
+}
+
+// NeutralModel is a model that ranks by fusion alone and is always half
+// sure: what an index needs before a model is trained.
+func NeutralModel() Model {
+	n := len(featureNames)
+	m := Model{Names: FeatureNames(), Rank: make([]float64, n), Weights: make([]float64, n+1)}
+	m.Rank[0] = 1 // fused
+	return m
 }
 
 //go:embed confidence.json
@@ -186,6 +215,10 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q Query, qf questionFeature
 	if p, ok := ix.byID[h.Passage.ID]; ok {
 		f.Lead = 1 / (1 + float64(ix.ordinal[p]))
 	}
+	f.Length = math.Log1p(float64(a.words))
+	if a.words > 0 {
+		f.Novel = float64(a.words-a.questionWords) / float64(a.words)
+	}
 	if len(qf.pairs) > 0 {
 		n := 0
 		for _, p := range qf.pairs {
@@ -216,6 +249,8 @@ type passageReading struct {
 	sentenceCover []float64 // weight of the question held by each sentence, with the fields
 	bestSentence  float64
 	inText        uint64 // the question terms in the text itself
+	words         int    // content words of the text
+	questionWords int    // of which the question's
 	adjacent      map[[2]string]bool
 }
 
@@ -238,7 +273,9 @@ func (ix *Index) readPassage(st *text.Stemmer, q Query, h Hit) passageReading {
 			if t.Stop {
 				continue
 			}
+			r.words++
 			if i, ok := want[t.Stem]; ok {
+				r.questionWords++
 				mask |= 1 << i
 				r.inText |= 1 << i
 				if prev != "" {
@@ -299,32 +336,33 @@ const minTypeCoverage = 0.3
 // rerankDepth is how many of the fused candidates the model scores.
 const rerankDepth = 30
 
-// rerank scores the best fused candidates with the confidence model and
-// returns the hits best first, with the top one's features and confidence.
+// rerank scores the best fused candidates with the model's ranker and
+// returns the hits best first, with the top one's features and the
+// confidence that it answers.
 func (ix *Index) rerank(question string, q Query, cands []candidate) ([]Hit, Features, float64) {
 	qf := questionOf(question, q)
 	if len(cands) == 0 {
 		f := qf.Features
 		f.Subject, f.TypeMissing = 0, qf.TypeAsked
-		return nil, f, ix.model.Confidence(f)
+		return nil, f, ix.model.Confidence(f, 0)
 	}
 	var st text.Stemmer
 	n := min(rerankDepth, len(cands))
 	type scoredCand struct {
-		hit  Hit
-		f    Features
-		conf float64
+		hit   Hit
+		f     Features
+		score float64
 	}
 	sc := make([]scoredCand, n)
 	for i, c := range cands[:n] {
 		f := ix.candidateFeatures(&st, q, qf, c)
-		sc[i] = scoredCand{hit: c.hit, f: f, conf: ix.model.Confidence(f)}
+		sc[i] = scoredCand{hit: c.hit, f: f, score: ix.model.Score(f)}
 	}
 	slices.SortStableFunc(sc, func(a, b scoredCand) int {
 		switch {
-		case a.conf > b.conf:
+		case a.score > b.score:
 			return -1
-		case a.conf < b.conf:
+		case a.score < b.score:
 			return 1
 		}
 		return 0
@@ -336,7 +374,11 @@ func (ix *Index) rerank(question string, q Query, cands []candidate) ([]Hit, Fea
 	for _, c := range cands[n:] {
 		hits = append(hits, c.hit)
 	}
-	return hits, sc[0].f, sc[0].conf
+	margin := 0.0
+	if n > 1 {
+		margin = sc[0].score - sc[1].score
+	}
+	return hits, sc[0].f, ix.model.Confidence(sc[0].f, margin)
 }
 
 func b2f(b bool) float64 {

@@ -14,7 +14,9 @@ type Gate struct {
 
 // IsZero reports whether g is the zero Gate, which OpenOptions reads as
 // DefaultGate.
-func (g Gate) IsZero() bool { return g.MinConfidence == 0 && g.UncertainBand == 0 && g.Model.Weights == nil }
+func (g Gate) IsZero() bool {
+	return g.MinConfidence == 0 && g.UncertainBand == 0 && g.Model.Weights == nil
+}
 
 // Default gate values.
 const (

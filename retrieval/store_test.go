@@ -313,7 +313,7 @@ func TestOpenReusesAnIndexSavedBeforeLocators(t *testing.T) {
 func TestOpenAppliesTheGateGiven(t *testing.T) {
 	c := seedCorpus(t)
 	dir := t.TempDir()
-	strict := Gate{MinCoverage: 2, WeakCoverage: 2} // no passage passes
+	strict := Gate{MinConfidence: 1.01} // no passage passes
 	const q = "Why do the Taliban support the TTP?"
 	cases := []struct {
 		name    string

@@ -40,7 +40,7 @@ type Config struct {
 		Concurrency int    `yaml:"concurrency"`
 	} `yaml:"embedder"`
 	Retrieval struct {
-		TopK        int     `yaml:"top_k"`
+		TopK          int     `yaml:"top_k"`
 		MinConfidence float64 `yaml:"min_confidence"`
 	} `yaml:"retrieval"`
 	LLM struct {

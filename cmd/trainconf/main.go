@@ -8,6 +8,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -15,7 +16,7 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
+	"slices"
 	"strings"
 	"testing/fstest"
 
@@ -46,7 +47,7 @@ type example struct {
 type set struct {
 	name   string
 	corpus func() (*corpus.Corpus, error)
-	cases  func() ([]caseLabel, error)
+	cases  []caseLabel
 }
 
 // caseLabel is a question with the test that says whether a passage
@@ -58,13 +59,16 @@ type caseLabel struct {
 
 func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("trainconf", flag.ContinueOnError)
-	root := fs.String("root", "..", "the repository root")
+	suitePath := fs.String("suite", "../testdata/eval-suite.yaml", "the evaluation suite")
+	only := fs.String("sets", "seed,realdocs,squad2,haystack", "the suite's sets to train on (held-out sets never)")
 	outPath := fs.String("out", "", "where to write the model (default: standard output)")
-	haystack := fs.String("haystack", "", "a haystack corpus folder built by testdata/haystack/make.sh (optional)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	sets := devSets(*root, *haystack)
+	sets, err := devSets(*suitePath, strings.Split(*only, ","))
+	if err != nil {
+		return err
+	}
 	var data []example
 	for i, s := range sets {
 		ex, err := examples(ctx, i, s)
@@ -74,13 +78,17 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		fmt.Fprintf(os.Stderr, "%s: %d candidate passages, %d answer their question\n", s.name, len(ex), countRight(ex))
 		data = append(data, ex...)
 	}
-	m := fit(data, len(sets))
 	names := make([]string, len(sets))
 	for i, s := range sets {
 		names[i] = s.name
 	}
-	m.Trained = "logistic regression, sets weighted equally: " + strings.Join(names, ", ")
-	report(os.Stderr, m, data, names)
+	m := retrieval.NeutralModel()
+	m.Rank = fitRanker(data, len(sets))
+	tops := topCandidates(m, data)
+	m.Weights, m.Bias = fitConfidence(tops, len(sets))
+	m.Trained = "ranker: pairwise logistic; confidence: logistic over the top candidates; sets: " +
+		strings.Join(names, ", ") + " (weighted equally)"
+	report(os.Stderr, m, tops, names)
 	b, err := json.MarshalIndent(m, "", " ")
 	if err != nil {
 		return err
@@ -93,38 +101,48 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	return os.WriteFile(*outPath, b, 0o644)
 }
 
-// devSets are the development sets (the held-out ones are not here).
-func devSets(root, haystack string) []set {
-	yamlSet := func(name, dir, file string) set {
-		return set{name: name,
-			corpus: func() (*corpus.Corpus, error) {
-				if dir == "" {
-					return corpus.Load(seeds.FS())
-				}
-				return corpus.LoadDir(dir, corpus.Options{})
-			},
-			cases: func() ([]caseLabel, error) { return yamlCases(file) },
-		}
-	}
-	sets := []set{
-		yamlSet("seed", "", filepath.Join(root, "testdata/eval.yaml")),
-		yamlSet("realdocs", filepath.Join(root, "testdata/realdocs/corpus"), filepath.Join(root, "testdata/realdocs/eval.yaml")),
-	}
-	sq := filepath.Join(root, "testdata/squad2/squad2-dev-half.json")
-	if _, err := os.Stat(sq); err == nil {
-		sets = append(sets, squadSet(sq))
-	}
-	if haystack != "" {
-		sets = append(sets, yamlSet("haystack", haystack, filepath.Join(root, "testdata/haystack/eval.yaml")))
-	}
-	return sets
-}
-
-func yamlCases(path string) ([]caseLabel, error) {
-	cases, err := eval.LoadFile(path)
+// devSets reads the named sets of the suite whose corpora are here; a
+// set that isn't (the haystack, built by a script) is skipped with a line.
+func devSets(suitePath string, names []string) ([]set, error) {
+	suite, err := eval.LoadSuite(suitePath)
 	if err != nil {
 		return nil, err
 	}
+	var sets []set
+	for _, ss := range suite.Sets {
+		if !slices.Contains(names, ss.Name) {
+			continue
+		}
+		if why := ss.Unavailable(); why != "" {
+			fmt.Fprintf(os.Stderr, "%s: skipped: %s\n", ss.Name, why)
+			continue
+		}
+		cases, sq, err := eval.Load(ss.Eval)
+		if err != nil {
+			return nil, err
+		}
+		s := set{name: ss.Name, cases: labels(cases)}
+		switch ss.Kind() {
+		case eval.KindSeeds:
+			s.corpus = func() (*corpus.Corpus, error) { return corpus.Load(seeds.FS()) }
+		case eval.KindSQuAD:
+			fsys := fstest.MapFS{}
+			for name, body := range sq.Files {
+				fsys[name] = &fstest.MapFile{Data: []byte(body)}
+			}
+			s.corpus = func() (*corpus.Corpus, error) { return corpus.Load(fsys) }
+		default:
+			dir := ss.Corpus
+			s.corpus = func() (*corpus.Corpus, error) { return corpus.LoadDir(dir, corpus.Options{}) }
+		}
+		sets = append(sets, s)
+	}
+	return sets, nil
+}
+
+// labels turns evaluation cases into questions with the test of a
+// passage that answers: it holds one of the evidence strings.
+func labels(cases []eval.Case) []caseLabel {
 	var out []caseLabel
 	for _, c := range cases {
 		if strings.TrimSpace(c.Question) == "" || c.Answerable == nil {
@@ -147,86 +165,7 @@ func yamlCases(path string) ([]caseLabel, error) {
 		}
 		out = append(out, cl)
 	}
-	return out, nil
-}
-
-// squadSet reads a SQuAD 2.0 file: one document per article, paragraphs
-// separated by blank lines; a passage answers when it lies in the gold
-// paragraph and holds an accepted answer.
-func squadSet(path string) set {
-	type qa struct {
-		Question   string `json:"question"`
-		Impossible bool   `json:"is_impossible"`
-		Answers    []struct {
-			Text string `json:"text"`
-		} `json:"answers"`
-	}
-	var file struct {
-		Data []struct {
-			Title      string `json:"title"`
-			Paragraphs []struct {
-				Context string `json:"context"`
-				QAs     []qa   `json:"qas"`
-			} `json:"paragraphs"`
-		} `json:"data"`
-	}
-	load := func() error {
-		if file.Data != nil {
-			return nil
-		}
-		raw, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return json.Unmarshal(raw, &file)
-	}
-	return set{name: "squad2",
-		corpus: func() (*corpus.Corpus, error) {
-			if err := load(); err != nil {
-				return nil, err
-			}
-			fsys := fstest.MapFS{}
-			for _, a := range file.Data {
-				var b strings.Builder
-				b.WriteString(strings.ReplaceAll(a.Title, "_", " ") + "\n")
-				for _, p := range a.Paragraphs {
-					b.WriteString("\n" + strings.TrimSpace(p.Context) + "\n")
-				}
-				fsys[a.Title+".txt"] = &fstest.MapFile{Data: []byte(b.String())}
-			}
-			return corpus.Load(fsys)
-		},
-		cases: func() ([]caseLabel, error) {
-			if err := load(); err != nil {
-				return nil, err
-			}
-			var out []caseLabel
-			for _, a := range file.Data {
-				for _, p := range a.Paragraphs {
-					ctxNorm := text.NormalizeText(strings.TrimSpace(p.Context))
-					for _, q := range p.QAs {
-						cl := caseLabel{question: q.Question}
-						if !q.Impossible {
-							answers := q.Answers
-							cl.answers = func(ps corpus.Passage) bool {
-								if !strings.Contains(ctxNorm, text.NormalizeText(strings.TrimSpace(ps.Text))) {
-									return false
-								}
-								for _, an := range answers {
-									if text.ContainsNormalized(ps.Text, an.Text, true) {
-										return true
-									}
-								}
-								return false
-							}
-						}
-						out = append(out, cl)
-					}
-				}
-			}
-			return out, nil
-		},
-	}
+	return out
 }
 
 func examples(ctx context.Context, i int, s set) ([]example, error) {
@@ -235,18 +174,14 @@ func examples(ctx context.Context, i int, s set) ([]example, error) {
 		return nil, err
 	}
 	// Features don't depend on the model, but the index needs one.
-	neutral := retrieval.Model{Names: retrieval.FeatureNames(), Weights: make([]float64, len(retrieval.FeatureNames()))}
+	neutral := retrieval.NeutralModel()
 	ix, err := retrieval.BuildWithGate(ctx, c, retrieval.LocalEmbedderFactory(retrieval.DefaultLocalDims),
 		retrieval.Gate{MinConfidence: 0.5, Model: neutral})
 	if err != nil {
 		return nil, err
 	}
-	cases, err := s.cases()
-	if err != nil {
-		return nil, err
-	}
 	var out []example
-	for qi, cl := range cases {
+	for qi, cl := range s.cases {
 		cands, err := ix.Candidates(ctx, cl.question)
 		if err != nil {
 			return nil, err
@@ -269,26 +204,61 @@ func countRight(ex []example) int {
 	return n
 }
 
-// Fit parameters: full-batch gradient descent on the standardised
-// features, each set weighing as much as any other, with L2 shrinkage.
+// Fit parameters: full-batch gradient descent on standardised features
+// with L2 shrinkage; each set weighs as much as any other, each question
+// of a set as much as any other.
 const (
-	iterations = 4000
+	iterations = 3000
 	rate       = 0.5
 	l2         = 1e-3
 )
 
-// fit returns the logistic model of ex's labels, in raw feature units.
-func fit(ex []example, sets int) retrieval.Model {
-	d := len(retrieval.FeatureNames())
+// question is one question's candidates.
+type question struct {
+	set   int
+	cands []example
+}
+
+// byQuestion groups the examples by question, in their order.
+func byQuestion(ex []example) []question {
+	var out []question
+	for i, e := range ex {
+		if i == 0 || e.set != ex[i-1].set || e.question != ex[i-1].question {
+			out = append(out, question{set: e.set})
+		}
+		out[len(out)-1].cands = append(out[len(out)-1].cands, e)
+	}
+	return out
+}
+
+// sample is one row of a logistic fit: features, label, weight.
+type sample struct {
+	x []float64
+	y float64
+	w float64
+}
+
+// logistic fits weights (and a bias when withBias) minimising the weighted
+// logistic loss of samples, in raw feature units.
+func logistic(samples []sample, withBias bool) ([]float64, float64) {
+	d := len(samples[0].x)
 	mean, std := make([]float64, d), make([]float64, d)
-	for _, e := range ex {
-		for j, x := range e.x {
-			mean[j] += x / float64(len(ex))
+	var total float64
+	for _, s := range samples {
+		total += s.w
+		for j, x := range s.x {
+			mean[j] += s.w * x
 		}
 	}
-	for _, e := range ex {
-		for j, x := range e.x {
-			std[j] += (x - mean[j]) * (x - mean[j]) / float64(len(ex))
+	for j := range mean {
+		mean[j] /= total
+		if !withBias {
+			mean[j] = 0 // pairwise differences: no centring
+		}
+	}
+	for _, s := range samples {
+		for j, x := range s.x {
+			std[j] += s.w * (x - mean[j]) * (x - mean[j]) / total
 		}
 	}
 	for j := range std {
@@ -297,27 +267,18 @@ func fit(ex []example, sets int) retrieval.Model {
 			std[j] = 1
 		}
 	}
-	perSet := make([]float64, sets)
-	for _, e := range ex {
-		perSet[e.set]++
-	}
 	w, b := make([]float64, d), 0.0
 	grad := make([]float64, d)
-	for it := 0; it < iterations; it++ {
+	for range iterations {
 		clear(grad)
 		var gb float64
-		for _, e := range ex {
+		for _, s := range samples {
 			z := b
-			for j, x := range e.x {
+			for j, x := range s.x {
 				z += w[j] * (x - mean[j]) / std[j]
 			}
-			p := 1 / (1 + math.Exp(-z))
-			y := 0.0
-			if e.right {
-				y = 1
-			}
-			g := (p - y) / (perSet[e.set] * float64(sets))
-			for j, x := range e.x {
+			g := s.w * (1/(1+math.Exp(-z)) - s.y) / total
+			for j, x := range s.x {
 				grad[j] += g * (x - mean[j]) / std[j]
 			}
 			gb += g
@@ -325,48 +286,159 @@ func fit(ex []example, sets int) retrieval.Model {
 		for j := range w {
 			w[j] -= rate * (grad[j] + l2*w[j])
 		}
-		b -= rate * gb
+		if withBias {
+			b -= rate * gb
+		}
 	}
-	m := retrieval.Model{Names: retrieval.FeatureNames(), Weights: make([]float64, d), Bias: b}
+	out := make([]float64, d)
 	for j := range w {
-		m.Weights[j] = round(w[j] / std[j])
-		m.Bias -= w[j] * mean[j] / std[j]
+		out[j] = round(w[j] / std[j])
+		b -= w[j] * mean[j] / std[j]
 	}
-	m.Bias = round(m.Bias)
-	return m
+	return out, round(b)
 }
 
 func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 
+// setWeights returns, per question, the weight that makes each set weigh
+// the same in total.
+func setWeights(qs []question, sets int, counts func(question) bool) []float64 {
+	n := make([]float64, sets)
+	for _, q := range qs {
+		if counts(q) {
+			n[q.set]++
+		}
+	}
+	w := make([]float64, len(qs))
+	for i, q := range qs {
+		if counts(q) {
+			w[i] = 1 / n[q.set]
+		}
+	}
+	return w
+}
+
+// fitRanker fits the ranker: answering candidates of a question should
+// score above the others (pairwise logistic loss on feature differences).
+func fitRanker(ex []example, sets int) []float64 {
+	qs := byQuestion(ex)
+	mixed := func(q question) bool {
+		right, wrong := false, false
+		for _, c := range q.cands {
+			right = right || c.right
+			wrong = wrong || !c.right
+		}
+		return right && wrong
+	}
+	qw := setWeights(qs, sets, mixed)
+	var samples []sample
+	for i, q := range qs {
+		if qw[i] == 0 {
+			continue
+		}
+		var right, wrong []example
+		for _, c := range q.cands {
+			if c.right {
+				right = append(right, c)
+			} else {
+				wrong = append(wrong, c)
+			}
+		}
+		w := qw[i] / float64(len(right)*len(wrong))
+		for _, r := range right {
+			for _, o := range wrong {
+				diff := make([]float64, len(r.x))
+				for j := range diff {
+					diff[j] = r.x[j] - o.x[j]
+				}
+				samples = append(samples, sample{x: diff, y: 1, w: w})
+			}
+		}
+	}
+	// Pairs only ever say "first above second": mirror them so the loss
+	// has both labels and no bias is needed.
+	n := len(samples)
+	for _, s := range samples[:n] {
+		neg := make([]float64, len(s.x))
+		for j, x := range s.x {
+			neg[j] = -x
+		}
+		samples = append(samples, sample{x: neg, y: 0, w: s.w})
+	}
+	w, _ := logistic(samples, false)
+	return w
+}
+
+// top is a question's best candidate by the ranker.
+type top struct {
+	set   int
+	x     []float64 // features, then the margin over the next candidate
+	right bool      // it answers
+	some  bool      // some candidate answers
+}
+
+// topCandidates returns each question's best candidate under m's ranker.
+func topCandidates(m retrieval.Model, ex []example) []top {
+	var out []top
+	for _, q := range byQuestion(ex) {
+		type sc struct {
+			e example
+			s float64
+		}
+		ss := make([]sc, len(q.cands))
+		some := false
+		for i, c := range q.cands {
+			s := 0.0
+			for j, x := range c.x {
+				s += m.Rank[j] * x
+			}
+			ss[i] = sc{c, s}
+			some = some || c.right
+		}
+		slices.SortStableFunc(ss, func(a, b sc) int { return cmp.Compare(b.s, a.s) })
+		margin := 0.0
+		if len(ss) > 1 {
+			margin = ss[0].s - ss[1].s
+		}
+		out = append(out, top{set: q.set, x: append(slices.Clone(ss[0].e.x), margin), right: ss[0].e.right, some: some})
+	}
+	return out
+}
+
+// fitConfidence fits the probability that the top candidate answers.
+func fitConfidence(tops []top, sets int) ([]float64, float64) {
+	n := make([]float64, sets)
+	for _, t := range tops {
+		n[t.set]++
+	}
+	samples := make([]sample, len(tops))
+	for i, t := range tops {
+		y := 0.0
+		if t.right {
+			y = 1
+		}
+		samples[i] = sample{x: t.x, y: y, w: 1 / n[t.set]}
+	}
+	return logistic(samples, true)
+}
+
 // report prints, per set and threshold, how many questions would be
-// answered (top candidate's confidence at least the threshold) and how
-// many of those from a passage that does not answer.
-func report(w io.Writer, m retrieval.Model, ex []example, names []string) {
-	type top struct {
-		conf        float64
-		right, some bool
-	}
-	tops := make([]map[int]*top, len(names))
-	for i := range tops {
-		tops[i] = make(map[int]*top)
-	}
-	for _, e := range ex {
-		conf := 1 / (1 + math.Exp(-dot(m, e.x)))
-		t, ok := tops[e.set][e.question]
-		if !ok {
-			t = &top{conf: -1}
-			tops[e.set][e.question] = t
-		}
-		t.some = t.some || e.right
-		if conf > t.conf {
-			t.conf, t.right = conf, e.right
-		}
-	}
+// answered and how many of those from a passage that does not answer.
+func report(w io.Writer, m retrieval.Model, tops []top, names []string) {
 	fmt.Fprintln(w, "threshold  set        top-right/answerable  answered  wrong-rate  answered-of-answerable  declined-rest")
-	for _, th := range []float64{0.2, 0.3, 0.4, 0.5, 0.6} {
+	for _, th := range []float64{0.3, 0.4, 0.5, 0.6} {
 		for si, name := range names {
-			var some, topRight, ans, wrong, ansOfAnswerable, rest, declRest int
-			for _, t := range tops[si] {
+			var some, topRight, ans, wrong, ansOK, rest, declRest, all int
+			for _, t := range tops {
+				if t.set != si {
+					continue
+				}
+				all++
+				z := m.Bias
+				for j, x := range t.x {
+					z += m.Weights[j] * x
+				}
+				answered := 1/(1+math.Exp(-z)) >= th
 				if t.some {
 					some++
 				} else {
@@ -375,28 +447,21 @@ func report(w io.Writer, m retrieval.Model, ex []example, names []string) {
 				if t.right {
 					topRight++
 				}
-				if t.conf >= th {
+				switch {
+				case answered && !t.right:
 					ans++
-					if !t.right {
-						wrong++
-					}
-					if t.some {
-						ansOfAnswerable++
-					}
-				} else if !t.some {
+					wrong++
+				case answered:
+					ans++
+				case !t.some:
 					declRest++
 				}
+				if answered && t.some {
+					ansOK++
+				}
 			}
-			fmt.Fprintf(w, "%-10.2f %-10s %5d/%-5d %16d/%-5d %10.3f %12d/%-5d %8d/%d\n", th, name, topRight, some, ans, len(tops[si]),
-				float64(wrong)/math.Max(1, float64(ans)), ansOfAnswerable, some, declRest, rest)
+			fmt.Fprintf(w, "%-10.2f %-10s %5d/%-5d %16d/%-5d %10.3f %12d/%-5d %8d/%d\n", th, name, topRight, some, ans, all,
+				float64(wrong)/math.Max(1, float64(ans)), ansOK, some, declRest, rest)
 		}
 	}
-}
-
-func dot(m retrieval.Model, x []float64) float64 {
-	z := m.Bias
-	for j, v := range x {
-		z += m.Weights[j] * v
-	}
-	return z
 }
