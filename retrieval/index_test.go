@@ -89,8 +89,8 @@ func TestSearchFindsAndDeclines(t *testing.T) {
 		line     int
 	}{
 		{"Why do the Taliban support the TTP?", true, 6},
-		{"What is Qatar's role in South Asia?", true, 31},
-		{"What is Qatar’s role in South Asia?", true, 31},
+		{"What is Qatar's role in South Asia?", true, 29}, // chunker-v3: the passage starts at its heading
+		{"What is Qatar’s role in South Asia?", true, 29},
 		{"wat did the IRS breif say about fusion cels", true, 8},
 		{"What is the capital of France?", false, 0},
 		{"", false, 0},

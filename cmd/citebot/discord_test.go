@@ -212,7 +212,7 @@ func TestDiscordEndToEnd(t *testing.T) {
 	})
 
 	// /source shows a passage; /audit is refused to a non-moderator.
-	sid, _ := fake.SlashCommand(channel, bob, "source", map[string]string{"id": "bf9e7d254789"})
+	sid, _ := fake.SlashCommand(channel, bob, "source", map[string]string{"id": "5ffc846ac378"} /* chunker-v3: was bf9e7d254789 */)
 	sc := fake.WaitFor(5*time.Second, "source callback", func(c discordtest.Call) bool { return callbackOf(c, sid) })
 	if d := sc.Body["data"].(map[string]any); !strings.Contains(str(d["content"]), "SAT Commentaries") || d["flags"] != 64.0 {
 		t.Errorf("/source %v", sc.Body)

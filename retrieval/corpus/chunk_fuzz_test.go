@@ -13,6 +13,8 @@ func FuzzChunk(f *testing.F) {
 	f.Add("# Title\n\n## A\n\nText. More text.\n\nShort line\nLong line "+strings.Repeat("word ", 300)+"\n", true)
 	f.Add("Heading\nPara one.\n\nPara two?\n", false)
 	f.Add("```\n# x\n```\n\n- a\n- b\n", true)
+	f.Add("---\ntitle: x\n---\nTitle\n===\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n    code\n\n---\n\nIt has:\n\n1. one\n   more\n2) two\n", true)
+	f.Add("Title\n-----\n\n* a\n* b\n\n=====\n[![b](u)](l)\n", false)
 	f.Fuzz(func(t *testing.T, text string, md bool) {
 		if !utf8.ValidString(text) {
 			return

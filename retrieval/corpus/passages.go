@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"github.com/citebot/citebot/retrieval/text"
-	"path"
 	"slices"
 	"sort"
 	"strconv"
@@ -51,15 +50,19 @@ func Chunk(c *Corpus) Chunked {
 		title, ps := splitDocument(d)
 		kept := 0
 		for _, p := range ps {
-			key := text.NormalizeText(p.Text)
-			if seen[key] {
+			// A passage repeating an earlier one under a heading is a
+			// duplicate too: the body decides.
+			if body := text.NormalizeText(p.body); seen[body] {
 				out.Duplicates++
 				continue
+			} else {
+				seen[body] = true
 			}
+			key := text.NormalizeText(p.Text)
 			seen[key] = true
 			p.ID = passageID(d.Source, key, ids)
 			ids[p.ID] = true
-			out.Passages = append(out.Passages, p)
+			out.Passages = append(out.Passages, p.Passage)
 			kept++
 		}
 		out.Documents = append(out.Documents, DocInfo{Source: d.Source, Title: title, Passages: kept})
@@ -76,27 +79,22 @@ func passageID(source, key string, taken map[string]bool) string {
 	return id
 }
 
-type srcLine struct {
-	n          int // 1-based line number
-	start, end int // byte offsets of the trimmed line in the document
-	text       string
-}
-
-type paragraph struct {
-	start, end int
-	section    string
+// piece is a passage before it has an ID, and its text without the
+// heading lines above it.
+type piece struct {
+	Passage
+	body string
 }
 
 // splitDocument returns the title of d and its passages, without IDs.
-func splitDocument(d Document) (string, []Passage) {
-	title, paras := paragraphs(d, true)
-	if len(paras) == 0 {
-		// A document made only of heading-like lines: every line is text.
-		_, paras = paragraphs(d, false)
+func splitDocument(d Document) (string, []piece) {
+	lines := splitLines(d.Text)
+	st := scan(d, true)
+	if len(st.blocks) == 0 {
+		// A document made only of headings or decoration: every line is text.
+		st.blocks = scan(d, false).blocks
 	}
-	if title == "" {
-		title = strings.TrimSuffix(path.Base(d.Source), path.Ext(d.Source))
-	}
+	title := documentTitle(d, st, lines)
 	lineStarts := []int{0}
 	for i := 0; i < len(d.Text); i++ {
 		if d.Text[i] == '\n' {
@@ -106,113 +104,50 @@ func splitDocument(d Document) (string, []Passage) {
 	lineOf := func(off int) int {
 		return sort.Search(len(lineStarts), func(i int) bool { return lineStarts[i] > off })
 	}
-	var out []Passage
-	for _, p := range paras {
-		for _, s := range splitLong(d.Text, p.start, p.end) {
-			out = append(out, Passage{
+	var out []piece
+	for _, b := range st.blocks {
+		section := b.section
+		if section == title {
+			section = ""
+		}
+		for _, s := range blockSpans(d.Text, lines, b) {
+			body := d.Text[s.Start:s.End]
+			if b.head >= 0 && s.Start == lines[b.head].start {
+				body = d.Text[lines[b.first].start:s.End]
+			}
+			out = append(out, piece{body: body, Passage: Passage{
 				Locator: Locator{
 					Source:    d.Source,
 					Title:     title,
-					Section:   p.section,
+					Section:   section,
 					LineStart: lineOf(s.Start),
 					LineEnd:   lineOf(s.End - 1),
 				},
 				Text: d.Text[s.Start:s.End],
-			})
+			}})
 		}
 	}
 	return title, out
 }
 
-// paragraphs finds the title and the paragraphs of d. With headings false,
-// no line is taken for a heading.
-func paragraphs(d Document, headings bool) (string, []paragraph) {
-	var (
-		hp      = headingPath{md: d.Kind == "md"}
-		paras   []paragraph
-		inFence bool
-	)
-	for _, b := range lineBlocks(d.Text) {
-		perLine := medianRunes(b) >= 200
-		var run []srcLine
-		flush := func() {
-			if len(run) > 0 {
-				paras = append(paras, paragraph{start: run[0].start, end: run[len(run)-1].end, section: hp.section})
-				run = nil
-			}
-		}
-		for i, ln := range b {
-			if hp.md && isFence(ln.text) {
-				inFence = !inFence
-			}
-			if headings && !inFence {
-				if h, ok := markdownHeading(d.Kind, ln.text); ok {
-					flush()
-					hp.set(h)
-					continue
-				}
-				if !hp.md && isHeadingLike(ln.text) &&
-					(perLine || len(b) == 1 || (i == 0 && leadsLongerLines(b))) {
-					flush()
-					hp.set(mdHeading{level: 2, text: ln.text})
-					continue
-				}
-			}
-			run = append(run, ln)
-			if perLine && !inFence {
-				flush()
-			}
-		}
-		flush()
-	}
-	return hp.title, paras
-}
-
-// lineBlocks splits a document into blocks of non-blank lines, each line
-// trimmed of the white space around it.
-func lineBlocks(doc string) [][]srcLine {
-	var blocks [][]srcLine
-	var cur []srcLine
-	off := 0
-	for n, raw := range strings.Split(doc, "\n") {
-		s, ok := text.TrimSpan(doc, off, off+len(raw))
-		if ok {
-			cur = append(cur, srcLine{n: n + 1, start: s.Start, end: s.End, text: doc[s.Start:s.End]})
-		} else if len(cur) > 0 {
-			blocks = append(blocks, cur)
-			cur = nil
-		}
-		off += len(raw) + 1
-	}
-	if len(cur) > 0 {
-		blocks = append(blocks, cur)
-	}
-	return blocks
-}
-
-// headingPath follows the headings of a document: the first one (level 1
-// in Markdown) is its title; the section of a passage is the path of
-// Markdown headings above it ("A › B"), or the last heading-like line of a
-// plain-text file.
+// headingPath follows the headings of a document: the section of a
+// passage is the path of Markdown headings above it ("A › B") below the
+// first level-1 heading (the title), or the last heading of a plain-text file.
 type headingPath struct {
 	md      bool
-	title   string
+	titled  bool        // the first level-1 Markdown heading was seen
 	stack   []mdHeading // Markdown heading path below the title
 	section string
 }
 
 func (hp *headingPath) set(h mdHeading) {
-	if hp.title == "" && (!hp.md || h.level == 1) {
-		hp.title = h.text
-		hp.stack, hp.section = nil, ""
+	if !hp.md {
+		hp.section = h.text
 		return
 	}
-	if !hp.md {
-		if h.text == hp.title {
-			hp.section = ""
-		} else {
-			hp.section = h.text
-		}
+	if !hp.titled && h.level == 1 {
+		hp.titled = true
+		hp.stack, hp.section = nil, ""
 		return
 	}
 	for len(hp.stack) > 0 && hp.stack[len(hp.stack)-1].level >= h.level {
@@ -231,13 +166,10 @@ type mdHeading struct {
 	text  string
 }
 
-func isFence(s string) bool {
-	return strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~")
-}
-
-// markdownHeading recognises an ATX heading ("## Text ##") in a Markdown file.
-func markdownHeading(kind, s string) (mdHeading, bool) {
-	if kind != "md" || !strings.HasPrefix(s, "#") {
+// markdownHeading recognises an ATX heading ("## Text ##"); its text is
+// cleaned of links, badges and emphasis marks.
+func markdownHeading(s string) (mdHeading, bool) {
+	if !strings.HasPrefix(s, "#") {
 		return mdHeading{}, false
 	}
 	level := 0
@@ -247,11 +179,11 @@ func markdownHeading(kind, s string) (mdHeading, bool) {
 	if level > 6 || (level < len(s) && s[level] != ' ' && s[level] != '\t') {
 		return mdHeading{}, false
 	}
-	t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[level:]), "#"))
-	if t == "" {
-		return mdHeading{}, false
+	t := strings.TrimSpace(s[level:])
+	if u := strings.TrimRight(t, "#"); u == "" || strings.HasSuffix(u, " ") || strings.HasSuffix(u, "\t") {
+		t = strings.TrimSpace(u) // closing #s follow a space
 	}
-	return mdHeading{level: level, text: t}, true
+	return mdHeading{level: level, text: cleanTitle(t)}, true
 }
 
 // isHeadingLike reports whether a plain-text line reads as a heading: short,
@@ -260,7 +192,7 @@ func isHeadingLike(s string) bool {
 	if utf8.RuneCountInString(s) > 120 || len(strings.Fields(s)) > 16 {
 		return false
 	}
-	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "• ") {
+	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "• ") || strings.Contains(s, "://") {
 		return false
 	}
 	letters := false
@@ -302,27 +234,82 @@ func medianRunes(b []srcLine) int {
 	return ns[len(ns)/2]
 }
 
-// splitLong splits doc[start:end] at sentence boundaries into spans of at
-// most MaxPassageChars characters; a longer sentence is cut at white space.
-// It runs in time linear in the paragraph's length.
-func splitLong(doc string, start, end int) []text.Span {
-	if end-start <= MaxPassageChars || utf8.RuneCountInString(doc[start:end]) <= MaxPassageChars {
+// blockSpans splits block b of doc into passages: the whole block when it
+// fits in MaxPassageChars; otherwise a paragraph at sentence boundaries,
+// and a list, table or code block between its units (items, rows), a unit
+// too long between its lines, and only a line too long inside itself.
+// Heading lines right above the block start its first passage when they fit.
+func blockSpans(doc string, lines []srcLine, b block) []text.Span {
+	start, end := lines[b.first].start, lines[b.last].end
+	var head text.Span
+	if b.head >= 0 {
+		last := b.first - 1
+		for lines[last].blank() {
+			last--
+		}
+		head = text.Span{Start: lines[b.head].start, End: lines[last].end}
+		if fits(doc, head.Start, end) {
+			return []text.Span{{Start: head.Start, End: end}}
+		}
+	}
+	if fits(doc, start, end) {
 		return []text.Span{{Start: start, End: end}}
 	}
-	type piece struct {
-		text.Span
-		runes int
+	var units []text.Span
+	if b.head >= 0 && fits(doc, head.Start, head.End) {
+		units = append(units, head)
 	}
-	var pieces []piece
+	if b.kind == kindPara {
+		units = append(units, sentencePieces(doc, start, end)...)
+	} else {
+		for k, u := range b.units {
+			last := b.last
+			if k+1 < len(b.units) {
+				last = b.units[k+1] - 1
+			}
+			for lines[last].blank() {
+				last--
+			}
+			if fits(doc, lines[u].start, lines[last].end) {
+				units = append(units, text.Span{Start: lines[u].start, End: lines[last].end})
+				continue
+			}
+			for _, l := range lines[u : last+1] {
+				if l.blank() {
+					continue
+				}
+				if fits(doc, l.start, l.end) {
+					units = append(units, text.Span{Start: l.start, End: l.end})
+				} else {
+					units = append(units, sentencePieces(doc, l.start, l.end)...)
+				}
+			}
+		}
+	}
+	spans := pack(doc, units)
+	if b.head >= 0 && len(spans) > 1 && spans[0] == head {
+		spans = spans[1:] // a heading alone is no passage: its words are in the section
+	}
+	return spans
+}
+
+func fits(doc string, start, end int) bool {
+	return end-start <= MaxPassageChars || utf8.RuneCountInString(doc[start:end]) <= MaxPassageChars
+}
+
+// sentencePieces returns the sentences of doc[start:end], a sentence longer
+// than MaxPassageChars cut at white space.
+func sentencePieces(doc string, start, end int) []text.Span {
+	var pieces []text.Span
 	for _, s := range text.Sentences(doc[start:end]) {
 		s = text.Span{Start: s.Start + start, End: s.End + start}
 		for {
-			cut, n := cutAtSpace(doc, s.Start, s.End, MaxPassageChars)
+			cut, _ := cutAtSpace(doc, s.Start, s.End, MaxPassageChars)
 			if cut >= s.End {
-				pieces = append(pieces, piece{s, n})
+				pieces = append(pieces, s)
 				break
 			}
-			pieces = append(pieces, piece{text.Span{Start: s.Start, End: cut}, n})
+			pieces = append(pieces, text.Span{Start: s.Start, End: cut})
 			next, ok := text.TrimSpan(doc, cut, s.End)
 			if !ok {
 				break
@@ -330,19 +317,27 @@ func splitLong(doc string, start, end int) []text.Span {
 			s.Start = next.Start
 		}
 	}
+	return pieces
+}
+
+// pack joins consecutive pieces of doc, each at most MaxPassageChars
+// characters long, into as few spans of at most MaxPassageChars as it can,
+// in order.
+func pack(doc string, pieces []text.Span) []text.Span {
 	var out []text.Span
 	size := 0 // characters in out's last span
 	for _, p := range pieces {
-		if n := len(out); n > 0 {
-			gap := utf8.RuneCountInString(doc[out[n-1].End:p.Start])
-			if size+gap+p.runes <= MaxPassageChars {
-				out[n-1].End = p.End
-				size += gap + p.runes
+		n := utf8.RuneCountInString(doc[p.Start:p.End])
+		if k := len(out); k > 0 {
+			gap := utf8.RuneCountInString(doc[out[k-1].End:p.Start])
+			if size+gap+n <= MaxPassageChars {
+				out[k-1].End = p.End
+				size += gap + n
 				continue
 			}
 		}
-		out = append(out, p.Span)
-		size = p.runes
+		out = append(out, p)
+		size = n
 	}
 	return out
 }

@@ -12,14 +12,29 @@ type Span struct{ Start, End int }
 // Sentences splits text into sentences. A sentence ends at '.', '!' or '?'
 // (with any closing quotes or brackets after it) followed by white space and
 // a word that starts a sentence, unless the period ends a known abbreviation
-// or an initial. Each span is trimmed of surrounding white space; together
-// they cover every non-space character of text.
+// or an initial. A line break ends a sentence too when a blank line, a list
+// item, a table row, a Markdown heading or a code fence follows it, so one
+// list item or table row can be quoted alone; a table's delimiter row
+// ("|---|---|") stays with the header row above it. Each span is trimmed of
+// surrounding white space; together they cover every non-space character
+// of text.
 func Sentences(text string) []Span {
 	var spans []Span
 	start := 0
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
+		if r == '\n' {
+			prev := strings.TrimSpace(text[strings.LastIndexByte(text[:i-1], '\n')+1 : i-1])
+			if next, ok := structuredLine(text, i); ok || isHeading(prev) {
+				if s, ok := TrimSpan(text, start, i); ok {
+					spans = append(spans, s)
+				}
+				start = next
+				i = next
+			}
+			continue
+		}
 		if r != '.' && r != '!' && r != '?' && r != '…' {
 			continue
 		}
@@ -62,6 +77,85 @@ func Sentences(text string) []Span {
 		spans = append(spans, s)
 	}
 	return spans
+}
+
+// structuredLine reports whether the line starting at text[i] ends the
+// sentence before it: a blank line, a list item, a table row, a heading or
+// a code fence. It returns where the next sentence may start.
+func structuredLine(text string, i int) (int, bool) {
+	j := i
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	if j >= len(text) {
+		return j, false
+	}
+	if text[j] == '\n' || text[j] == '\r' {
+		return j, true
+	}
+	line := text[j:]
+	if k := strings.IndexByte(line, '\n'); k >= 0 {
+		line = line[:k]
+	}
+	line = strings.TrimSpace(line)
+	switch {
+	case IsTableDelimiter(line) || isUnderline(line):
+		return j, false
+	case strings.HasPrefix(line, "|"), strings.HasPrefix(line, "```"), strings.HasPrefix(line, "~~~"):
+		return j, true
+	case isHeading(line):
+		return j, true
+	}
+	return j, isListMarker(line)
+}
+
+// isHeading reports whether line is a Markdown ATX heading ("## Install").
+func isHeading(line string) bool {
+	n := len(line) - len(strings.TrimLeft(line, "#"))
+	return n > 0 && n <= 6 && (n == len(line) || line[n] == ' ' || line[n] == '\t')
+}
+
+// isListMarker reports whether line starts with a list marker: "- ", "* ",
+// "+ ", "• ", "1. " or "1) ".
+func isListMarker(line string) bool {
+	for _, m := range []string{"- ", "* ", "+ ", "• ", "-\t", "*\t"} {
+		if strings.HasPrefix(line, m) {
+			return true
+		}
+	}
+	d := 0
+	for d < len(line) && d < 9 && line[d] >= '0' && line[d] <= '9' {
+		d++
+	}
+	return d > 0 && d+1 < len(line) && (line[d] == '.' || line[d] == ')') && (line[d+1] == ' ' || line[d+1] == '\t')
+}
+
+// isUnderline reports whether line is a setext heading underline ("===",
+// "---"), which belongs with the line above it.
+func isUnderline(line string) bool {
+	return len(line) >= 2 && (strings.Trim(line, "=") == "" || strings.Trim(line, "-") == "")
+}
+
+// IsTableDelimiter reports whether line is the delimiter row under a
+// table's header: cells of dashes with optional colons, split by '|'
+// ("|---|:--:|", "--- | ---").
+func IsTableDelimiter(line string) bool {
+	line = strings.TrimSpace(line)
+	if !strings.Contains(line, "|") && !strings.HasPrefix(line, "-") {
+		return false
+	}
+	cells := strings.Split(strings.Trim(line, "|"), "|")
+	if len(cells) < 2 && !strings.Contains(line, "|") {
+		return false
+	}
+	for _, c := range cells {
+		c = strings.TrimSpace(c)
+		c = strings.TrimSuffix(strings.TrimPrefix(c, ":"), ":")
+		if c == "" || strings.Trim(c, "-") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // endsWithAbbreviation reports whether the text before a period ends with an

@@ -80,3 +80,35 @@ func TestWordLists(t *testing.T) {
 		t.Errorf("common.txt holds %d words, want 972", n)
 	}
 }
+
+// TestSentencesEndAtStructuredLines checks that a list item, a table row,
+// a heading or a blank line ends the sentence before it even without a
+// period, that a table's delimiter row stays with its header, and that
+// abbreviations still keep a sentence whole.
+func TestSentencesEndAtStructuredLines(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"list items", "Features\n- fast search\n- small files, e.g. one per doc\n1. first step\n2) second step", []string{
+			"Features", "- fast search", "- small files, e.g. one per doc", "1. first step", "2) second step"}},
+		{"table rows", "| Name | License |\n|---|:---:|\n| foo | MIT |\n| bar | BSD |", []string{
+			"| Name | License |\n|---|:---:|", "| foo | MIT |", "| bar | BSD |"}},
+		{"heading and blank line", "Intro text\n## Install\nRun it\n\nThen use it", []string{
+			"Intro text", "## Install", "Run it", "Then use it"}},
+		{"wrapped prose stays one sentence", "This line wraps\nover two lines. Dr. Khan said so.", []string{
+			"This line wraps\nover two lines.", "Dr. Khan said so."}},
+		{"setext underline stays with its heading", "Title\n=====\n\nBody.", []string{"Title\n=====", "Body."}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, s := range Sentences(c.text) {
+				got = append(got, c.text[s.Start:s.End])
+			}
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Errorf("Sentences:\n got %q\nwant %q", got, c.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,213 @@
+package corpus
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// chunkOne splits one file and checks that every passage is exactly the
+// text of its lines (without the white space around them).
+func chunkOne(t *testing.T, name, src string) ([]Passage, string) {
+	t.Helper()
+	c, err := Load(fstest.MapFS{name: {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := Chunk(c)
+	for _, p := range ch.Passages {
+		if got := strings.TrimSpace(linesOf(src, p.LineStart, p.LineEnd)); got != p.Text {
+			t.Errorf("passage at lines %d–%d is %q, the lines hold %q", p.LineStart, p.LineEnd, p.Text, got)
+		}
+		if n := len([]rune(p.Text)); n > MaxPassageChars {
+			t.Errorf("passage at lines %d–%d has %d characters", p.LineStart, p.LineEnd, n)
+		}
+	}
+	return ch.Passages, ch.Documents[0].Title
+}
+
+type wantPassage struct {
+	section    string
+	start, end int
+}
+
+func TestChunkFollowsMarkdownStructure(t *testing.T) {
+	cases := []struct {
+		name, file, src, title string
+		want                   []wantPassage
+	}{
+		{
+			name:  "setext headings",
+			file:  "p.md",
+			src:   "Project\n=======\n\nIntro text.\n\nInstall\n-------\n\nRun make.\n",
+			title: "Project",
+			want:  []wantPassage{{"", 1, 4}, {"Install", 6, 9}},
+		},
+		{
+			name:  "setext heading right under a badge row",
+			file:  "lib/README.markdown",
+			src:   "[![Build](https://ci.example/b.svg)](https://ci.example)\n![libfoo](https://example.org/logo.png)\n===\n\nLibfoo encrypts.\n",
+			title: "libfoo",
+			want:  []wantPassage{{"", 5, 5}},
+		},
+		{
+			name:  "thematic break after a blank line is no heading",
+			file:  "t.md",
+			src:   "# T\n\nPara one.\n\n---\n\nPara two.\n",
+			title: "T",
+			want:  []wantPassage{{"", 1, 3}, {"", 7, 7}},
+		},
+		{
+			name:  "front matter is neither heading nor passage",
+			file:  "f.md",
+			src:   "---\ntitle: Front Title\nlayout: post\n---\n\nBody text.\n",
+			title: "Front Title",
+			want:  []wantPassage{{"", 6, 6}},
+		},
+		{
+			name:  "ATX headings with closing hashes",
+			file:  "a.md",
+			src:   "# Name #\n\n## Build ##\n\nRun go build.\n\n### C# notes\n\nText.\n",
+			title: "Name",
+			want:  []wantPassage{{"Build", 1, 5}, {"Build › C# notes", 7, 9}},
+		},
+		{
+			name:  "badge row is no title and no passage",
+			file:  "tool/README.md",
+			src:   "[![Build](https://ci.example/b.svg)](https://ci.example) [![Doc](https://d.example/d.svg)](https://d.example)\n\n<img align=\"right\" alt=\"logo\" src=\"logo.svg\">\n\nSome intro text here.\n",
+			title: "tool README",
+			want:  []wantPassage{{"", 5, 5}},
+		},
+		{
+			name:  "badges after the title heading go",
+			file:  "h.md",
+			src:   "# Humane Units [![Build Status](https://ci.example/b.svg)](https://ci.example)\n\nJust a few functions.\n",
+			title: "Humane Units",
+			want:  []wantPassage{{"", 1, 3}},
+		},
+		{
+			name:  "URL line is no title",
+			file:  "tool/README.txt",
+			src:   "https://example.org/project\n\nThe tool does things.\n",
+			title: "tool README",
+			want:  []wantPassage{{"", 1, 1}, {"", 3, 3}},
+		},
+		{
+			name:  "plain-text title line",
+			file:  "notes.txt",
+			src:   "My Tool Manual\n\nThis is text.\n",
+			title: "My Tool Manual",
+			want:  []wantPassage{{"", 1, 3}},
+		},
+		{
+			name:  "plain-text underlined headings",
+			file:  "faq.txt",
+			src:   "Frequently Asked Questions\n--------------------------\n\nWhy use it?\n===========\n\nBecause it is fast.\n",
+			title: "Frequently Asked Questions",
+			want:  []wantPassage{{"Why use it?", 1, 7}},
+		},
+		{
+			name:  "plain-text sentence line is no title",
+			file:  "gzip/README.txt",
+			src:   "This is the file README for the gzip distribution.\n\nIt compresses.\n",
+			title: "gzip README",
+			want:  []wantPassage{{"", 1, 1}, {"", 3, 3}},
+		},
+		{
+			name:  "lead-in stays with its list",
+			file:  "l.md",
+			src:   "# L\n\n## Features\n\nIt has:\n\n- speed\n- size\n\nAfter.\n",
+			title: "L",
+			want:  []wantPassage{{"Features", 1, 8}, {"Features", 10, 10}},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ps, title := chunkOne(t, c.file, c.src)
+			if title != c.title {
+				t.Errorf("title %q, want %q", title, c.title)
+			}
+			var got []wantPassage
+			for _, p := range ps {
+				got = append(got, wantPassage{p.Section, p.LineStart, p.LineEnd})
+				if p.Title != c.title {
+					t.Errorf("passage title %q, want %q", p.Title, c.title)
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(c.want) {
+				t.Errorf("passages %v, want %v", got, c.want)
+				for _, p := range ps {
+					t.Logf("%d–%d %q", p.LineStart, p.LineEnd, p.Text)
+				}
+			}
+		})
+	}
+}
+
+// TestChunkSplitsStructuresBetweenLines checks that a list, a table or a
+// code block too long for one passage is split only between its items,
+// rows or lines, each piece under the same section, and that no line is
+// lost or cut.
+func TestChunkSplitsStructuresBetweenLines(t *testing.T) {
+	var list, table, code strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&list, "- [X] Feature number %02d does a useful thing for the user\n", i)
+		if i%5 == 0 {
+			fmt.Fprintf(&list, "  - with a nested detail about feature %02d\n", i)
+		}
+	}
+	table.WriteString("| Option | Meaning |\n| :--- | --- |\n")
+	for i := range 60 {
+		fmt.Fprintf(&table, "| opt%02d | sets the value number %02d of the tool |\n", i, i)
+	}
+	code.WriteString("```go\n")
+	for i := range 80 {
+		fmt.Fprintf(&code, "x%02d := compute(%d) // line %d\n", i, i, i)
+	}
+	code.WriteString("```\n")
+	cases := []struct {
+		name, body string
+		unit       func(line string) bool // whether a piece may start with line
+	}{
+		{"list", list.String(), func(l string) bool { return strings.HasPrefix(l, "- [X] Feature") }},
+		{"table", table.String(), func(l string) bool { return strings.HasPrefix(l, "| opt") }},
+		{"code", code.String(), func(l string) bool { return strings.HasPrefix(l, "x") }}, // never a lone fence
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			src := "# Doc\n\n## Part\n\n" + c.body + "\nAfter.\n"
+			ps, _ := chunkOne(t, "d.md", src)
+			var pieces []Passage
+			for _, p := range ps {
+				if p.Text != "After." {
+					pieces = append(pieces, p)
+				}
+			}
+			if len(pieces) < 2 {
+				t.Fatalf("got %d pieces, want the block split", len(pieces))
+			}
+			if !strings.HasPrefix(pieces[0].Text, "# Doc\n\n## Part\n\n") || pieces[0].LineStart != 1 {
+				t.Errorf("first piece does not start with its heading: %.30q", pieces[0].Text)
+			}
+			next := pieces[0].LineEnd + 1
+			for i, p := range pieces {
+				if p.Section != "Part" {
+					t.Errorf("piece %d: section %q", i, p.Section)
+				}
+				if i > 0 {
+					if p.LineStart != next {
+						t.Errorf("piece %d starts at line %d, want %d: lines lost", i, p.LineStart, next)
+					}
+					if first, _, _ := strings.Cut(p.Text, "\n"); !c.unit(first) {
+						t.Errorf("piece %d starts inside a unit: %q", i, first)
+					}
+					next = p.LineEnd + 1
+				}
+			}
+			if c.name == "table" && !strings.Contains(pieces[0].Text, "| Option | Meaning |\n| :--- | --- |") {
+				t.Error("the header and delimiter rows were parted")
+			}
+		})
+	}
+}
