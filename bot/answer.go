@@ -214,17 +214,27 @@ func (p *Pipeline) ask(ctx context.Context, question, earlier string, onUpdate f
 		return Answer{}, fmt.Errorf("search: %w", err)
 	}
 	a, err := p.answer(ctx, question, res, onUpdate)
+	if err == nil && a.Note == "" && res.Uncertain && !a.Declined {
+		a.Note = UncertainNote
+	}
 	if err == nil && a.Note == "" && res.Degraded != "" {
 		a.Note = "The " + res.Degraded + "."
 	}
 	return a, err
 }
 
+// UncertainNote is the note of an answer whose confidence is only just
+// above the threshold.
+const UncertainNote = "This answer is uncertain: the passages only partly match the question, so check the excerpt."
+
 func (p *Pipeline) answer(ctx context.Context, question string, res retrieval.Result, onUpdate func(Update) error) (Answer, error) {
 	if p.opts.Model == nil {
 		return extractive(question, res), nil
 	}
-	if !res.Relevant && bestCoverage(res) < p.opts.ModelMinCoverage {
+	// The model may still find an answer the search was unsure of, but it
+	// never sees an instruction or a task the corpus doesn't answer.
+	instruction := res.Features.Injection > 0 || res.Features.Task > 0
+	if !res.Relevant && (bestCoverage(res) < p.opts.ModelMinCoverage || instruction) {
 		a := Decline(question, res.Hits)
 		a.Mode = ModeLLM
 		return a, nil

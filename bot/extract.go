@@ -100,6 +100,7 @@ type sentence struct {
 	span    retrieval.Span
 	matched []int
 	cov     float64
+	heading bool // a heading line, which says nothing by itself
 }
 
 // Extract answers a question from the search results by quoting the
@@ -124,9 +125,13 @@ func scoreSentences(q retrieval.Query, hits []retrieval.Hit) (all []sentence, pe
 	perHit = make([][]sentence, len(hits))
 	for h, hit := range hits {
 		text := hit.Passage.Text
+		// The passage's title and section speak for each of its sentences
+		// ("Installation" above "go get …").
+		fields := q.Matched(hit.Passage.Title + "\n" + hit.Passage.Section)
 		for i, sp := range retrieval.Sentences(text) {
 			s := sentence{hit: h, idx: i, span: sp, matched: q.Matched(text[sp.Start:sp.End])}
-			for _, m := range s.matched {
+			s.heading = isHeadingSentence(text[sp.Start:sp.End])
+			for _, m := range union(s.matched, fields) {
 				s.cov += q.Terms[m].Weight
 			}
 			if total > 0 {
@@ -155,16 +160,56 @@ func prefer(question string, hits []retrieval.Hit, all []sentence) {
 	}
 }
 
-// firstSentence is the one holding most of the question, in a well-ranked
-// passage.
+// firstSentence is the one of the top passage holding most of the
+// question (the passage the search's confidence is about), not a heading;
+// failing that, the best of any passage.
 func firstSentence(all []sentence) sentence {
-	best := all[0]
-	for _, s := range all[1:] {
-		if s.cov-rankPenalty*float64(s.hit) > best.cov-rankPenalty*float64(best.hit) {
+	var best *sentence
+	for i := range all {
+		s := &all[i]
+		if s.hit != 0 || s.heading {
+			continue
+		}
+		if best == nil || s.cov > best.cov {
 			best = s
 		}
 	}
-	return best
+	if best != nil && best.cov > 0 {
+		return *best
+	}
+	b := all[0]
+	for _, s := range all[1:] {
+		if s.cov-rankPenalty*float64(s.hit) > b.cov-rankPenalty*float64(b.hit) {
+			b = s
+		}
+	}
+	return b
+}
+
+// isHeadingSentence reports whether a sentence is a heading line (or a code
+// fence) rather than text that says something.
+func isHeadingSentence(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "#") || strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~") {
+		return true
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) == 2 {
+		u := strings.TrimSpace(lines[1])
+		return u != "" && strings.Trim(u, "=-") == ""
+	}
+	return false
+}
+
+// union returns the indexes in a or b, each once.
+func union(a, b []int) []int {
+	out := slices.Clone(a)
+	for _, x := range b {
+		if !slices.Contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // listItems returns the items following best when it announces a list

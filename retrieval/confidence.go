@@ -29,6 +29,7 @@ type Features struct {
 	InText      float64 `json:"in_text"`      // weighted share of the question's terms in the passage's own text
 	InSection   float64 `json:"in_section"`   // weighted share of the question's terms in its section path
 	Lead        float64 `json:"lead"`         // 1/(1 + the passage's place in its document): introductions come first
+	Definition  float64 `json:"definition"`   // Lead, for a question asking what something is or does; else 0
 	Length      float64 `json:"length"`       // log(1 + the passage's content words)
 	Novel       float64 `json:"novel"`        // share of the passage's content words that are not the question's: what it adds
 	Bigrams     float64 `json:"bigrams"`      // share of the question's word pairs found side by side
@@ -46,12 +47,20 @@ type Features struct {
 
 // vector returns the features in the order of the model's weights.
 func (f Features) vector() []float64 {
-	return []float64{f.Fused, f.LexicalRank, f.VectorRank, f.Coverage, f.Sentence, f.InText, f.InSection, f.Lead, f.Length, f.Novel, f.Bigrams, f.Subject, f.Lexical,
+	return []float64{f.Fused, f.LexicalRank, f.VectorRank, f.Coverage, f.Sentence, f.InText, f.InSection, f.Lead, f.Definition, f.Length, f.Novel, f.Bigrams, f.Subject, f.Lexical,
 		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms}
 }
 
-var featureNames = []string{"fused", "lexical_rank", "vector_rank", "coverage", "sentence", "in_text", "in_section", "lead", "length", "novel", "bigrams", "subject", "lexical",
+var featureNames = []string{"fused", "lexical_rank", "vector_rank", "coverage", "sentence", "in_text", "in_section", "lead", "definition", "length", "novel", "bigrams", "subject", "lexical",
 	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms"}
+
+// vectorFeatures are the features that depend on the vector search: the
+// ranker uses them, the confidence does not, so that it means the same with
+// any embedder, or none when the embedder fails.
+var vectorFeatures = map[string]bool{"fused": true, "vector_rank": true, "similarity": true}
+
+// VectorFeature reports whether the named feature depends on the vectors.
+func VectorFeature(name string) bool { return vectorFeatures[name] }
 
 // FeatureNames returns the names of the features in the order Vector gives them.
 func FeatureNames() []string { return append([]string(nil), featureNames...) }
@@ -86,15 +95,31 @@ func (m Model) Score(f Features) float64 {
 }
 
 // Confidence returns the probability, 0–1, that the top candidate answers,
-// from its features and its margin: its score less the next one's.
+// from its features and its margin (its score less the next one's, by the
+// ranker's weights of the features that don't depend on the vectors).
+// Features that depend on the vectors are left out.
 func (m Model) Confidence(f Features, margin float64) float64 {
 	z := m.Bias
 	v := f.vector()
 	for i, x := range v {
-		z += m.Weights[i] * x
+		if !vectorFeatures[featureNames[i]] {
+			z += m.Weights[i] * x
+		}
 	}
 	z += m.Weights[len(v)] * margin
 	return 1 / (1 + math.Exp(-z))
+}
+
+// LexicalScore is the ranker's score without the features that depend on
+// the vectors: what the confidence's margin is measured in.
+func (m Model) LexicalScore(f Features) float64 {
+	var z float64
+	for i, x := range f.vector() {
+		if !vectorFeatures[featureNames[i]] {
+			z += m.Rank[i] * x
+		}
+	}
+	return z
 }
 
 // check reports whether the model fits today's features.
@@ -138,9 +163,10 @@ var DefaultModel = sync.OnceValues(func() (Model, error) {
 // every candidate.
 type questionFeatures struct {
 	Features
-	kind  AnswerType
-	names float64 // weight of the question's names
-	pairs [][2]int
+	kind       AnswerType
+	definition bool    // the question asks what something is or does
+	names      float64 // weight of the question's names
+	pairs      [][2]int
 }
 
 func questionOf(question string, q Query) questionFeatures {
@@ -162,6 +188,7 @@ func questionOf(question string, q Query) questionFeatures {
 	inj, task := isInstruction(question)
 	qf.Injection, qf.Task = b2f(inj), b2f(task)
 	qf.kind = answerTypeOf(question)
+	qf.definition = isDefinition(question)
 	qf.TypeAsked = b2f(qf.kind != AnswerAny)
 	qf.HasNames = b2f(qf.names > 0)
 	qf.pairs = q.pairs()
@@ -214,6 +241,9 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q Query, qf questionFeature
 	}
 	if p, ok := ix.byID[h.Passage.ID]; ok {
 		f.Lead = 1 / (1 + float64(ix.ordinal[p]))
+	}
+	if qf.definition {
+		f.Definition = f.Lead
 	}
 	f.Length = math.Log1p(float64(a.words))
 	if a.words > 0 {
@@ -374,9 +404,15 @@ func (ix *Index) rerank(question string, q Query, cands []candidate) ([]Hit, Fea
 	for _, c := range cands[n:] {
 		hits = append(hits, c.hit)
 	}
+	// The margin: how far the top candidate is ahead of the best other one
+	// on the evidence of the words alone.
 	margin := 0.0
 	if n > 1 {
-		margin = sc[0].score - sc[1].score
+		top, next := ix.model.LexicalScore(sc[0].f), math.Inf(-1)
+		for _, s := range sc[1:] {
+			next = max(next, ix.model.LexicalScore(s.f))
+		}
+		margin = top - next
 	}
 	return hits, sc[0].f, ix.model.Confidence(sc[0].f, margin)
 }

@@ -21,7 +21,7 @@ func (g Gate) IsZero() bool {
 // Default gate values.
 const (
 	DefaultMinConfidence = 0.5
-	DefaultUncertainBand = 0.1
+	DefaultUncertainBand = 0.05
 )
 
 // DefaultGate is the gate with the default threshold and model.

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // AnswerType is the kind of answer a question asks for, when it asks for
@@ -53,6 +55,26 @@ func answerTypeOf(question string) AnswerType {
 		}
 	}
 	return AnswerAny
+}
+
+// answerTypeWords returns the words of the phrase by which a question asks
+// for a number or a time ("what percentage", "in what year"): they say
+// what kind of answer is wanted, not what it is about, so they weigh
+// little in the search.
+func answerTypeWords(question string) map[string]bool {
+	for _, t := range answerTypes {
+		if t.kind != AnswerQuantity && t.kind != AnswerTime {
+			continue
+		}
+		if loc := t.question.FindStringIndex(question); loc != nil {
+			out := make(map[string]bool)
+			for _, w := range text.Words(question[loc[0]:loc[1]]) {
+				out[w] = true
+			}
+			return out
+		}
+	}
+	return nil
 }
 
 // holdsAnswerType reports whether a sentence holds an answer of kind t.
@@ -108,3 +130,12 @@ var (
 func isInstruction(question string) (injection, task bool) {
 	return injectionRE.MatchString(question), taskRE.MatchString(question)
 }
+
+// definitionRE matches questions after what something is or does ("what
+// is jq", "what does rivo/uniseg do", "what is x/term for"): documents
+// answer them where they introduce their subject.
+var definitionRE = regexp.MustCompile(`(?i)^\s*(what|who)('s|\s+(is|are|was|were))\s+(an?\s+|the\s+)?[^\s?]+(\s+[^\s?]+)?(\s+(used\s+)?for)?\s*\?*\s*$` +
+	`|^\s*what\s+(does|do)\s+(an?\s+|the\s+)?[^\s?]+(\s+[^\s?]+)?\s+do\s*\?*\s*$`)
+
+// isDefinition reports whether a question asks what something is or does.
+func isDefinition(question string) bool { return definitionRE.MatchString(question) }

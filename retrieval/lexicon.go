@@ -263,6 +263,10 @@ func (q Query) Matched(s string) []int {
 	return out
 }
 
+// typeWordWeight is how much a word asking for a kind of answer ("what
+// percentage", "which year") counts against a word of the subject.
+const typeWordWeight = 0.2
+
 // contextWeight is how much a word carried over from earlier in a
 // conversation counts against a word of the question itself.
 const contextWeight = 0.3
@@ -277,6 +281,7 @@ func (lx *lexicon) analyze(question, context string) Query {
 	toks := text.Tokens(&st, question)
 	fromQuestion := len(toks)
 	names := writtenAsNames(question)
+	typeWords := answerTypeWords(question)
 	toks = append(toks, text.Tokens(&st, context)...)
 	for i, t := range toks {
 		if t.Stop {
@@ -296,6 +301,8 @@ func (lx *lexicon) analyze(question, context string) Query {
 		seen[term.Stem] = true
 		term.Weight = lx.idf(term.Stem)
 		switch {
+		case typeWords[t.Word] && i < fromQuestion:
+			term.Weight *= typeWordWeight
 		case term.Known && text.IsCommonWord(t.Word):
 			term.Weight *= 0.5
 		case term.Known:

@@ -179,15 +179,26 @@ func renderExplain(w io.Writer, res retrieval.Result) {
 		if t.Context {
 			mark += " (from the conversation)"
 		}
+		if t.Name {
+			mark += " (names the subject)"
+		}
 		fmt.Fprintf(w, "  %-20s %5.2f%s\n", t.Word, t.Weight, mark)
 	}
-	verdict := "answers (gate passed)"
-	if !res.Relevant {
-		verdict = "declines (gate not passed)"
+	verdict := "answers"
+	switch {
+	case !res.Relevant:
+		verdict = "declines"
+	case res.Uncertain:
+		verdict = "answers, uncertain"
 	}
-	fmt.Fprintf(w, "total weight %.2f; citebot %s\n", total, verdict)
+	fmt.Fprintf(w, "total weight %.2f; confidence %.2f; citebot %s\n", total, res.Confidence, verdict)
 	if res.Degraded != "" {
 		fmt.Fprintf(w, "note: %s\n", res.Degraded)
+	}
+	fmt.Fprintln(w, "features of the top passage (what the confidence is computed from):")
+	names, vals := retrieval.FeatureNames(), res.Features.Vector()
+	for i := range names {
+		fmt.Fprintf(w, "  %-14s %6.3f\n", names[i], vals[i])
 	}
 	fmt.Fprintln(w, "rank  coverage  strength  cosine   bm25   passage")
 	for i, h := range res.Hits {

@@ -379,6 +379,7 @@ type top struct {
 
 // topCandidates returns each question's best candidate under m's ranker.
 func topCandidates(m retrieval.Model, ex []example) []top {
+	names := retrieval.FeatureNames()
 	var out []top
 	for _, q := range byQuestion(ex) {
 		type sc struct {
@@ -396,11 +397,32 @@ func topCandidates(m retrieval.Model, ex []example) []top {
 			some = some || c.right
 		}
 		slices.SortStableFunc(ss, func(a, b sc) int { return cmp.Compare(b.s, a.s) })
+		// As retrieval computes it: the top candidate's lead on the words
+		// alone; vector features are not the confidence's.
 		margin := 0.0
 		if len(ss) > 1 {
-			margin = ss[0].s - ss[1].s
+			lex := func(x []float64) float64 {
+				z := 0.0
+				for j, v := range x {
+					if !retrieval.VectorFeature(names[j]) {
+						z += m.Rank[j] * v
+					}
+				}
+				return z
+			}
+			best := math.Inf(-1)
+			for _, o := range ss[1:] {
+				best = max(best, lex(o.e.x))
+			}
+			margin = lex(ss[0].e.x) - best
 		}
-		out = append(out, top{set: q.set, x: append(slices.Clone(ss[0].e.x), margin), right: ss[0].e.right, some: some})
+		x := slices.Clone(ss[0].e.x)
+		for j := range x {
+			if retrieval.VectorFeature(names[j]) {
+				x[j] = 0
+			}
+		}
+		out = append(out, top{set: q.set, x: append(x, margin), right: ss[0].e.right, some: some})
 	}
 	return out
 }

@@ -397,19 +397,19 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 }
 
 // joinLeadIns joins a short paragraph ending in ':' to the list, table or
-// code block right below it, so the lead-in stays with what it introduces.
+// code block right below it, so the lead-in stays with what it introduces;
+// and a question on a line of its own (a FAQ's) to the paragraph that
+// answers it.
 func (s *scanner) joinLeadIns() {
 	bs := s.out.blocks
 	var out []block
 	for k := 0; k < len(bs); k++ {
 		b := bs[k]
-		if k+1 < len(bs) && b.kind == kindPara && bs[k+1].kind != kindPara && bs[k+1].head < 0 &&
-			bs[k+1].section == b.section && strings.HasSuffix(s.lines[b.last].text, ":") &&
-			utf8.RuneCountInString(s.linesText(b.first, b.last)) <= 300 &&
-			s.blankBetween(b.last, bs[k+1].first) {
+		if k+1 < len(bs) && b.kind == kindPara && bs[k+1].head < 0 && bs[k+1].section == b.section &&
+			s.blankBetween(b.last, bs[k+1].first) && s.leadsInto(b, bs[k+1]) {
 			next := bs[k+1]
 			units := next.units
-			if units[0] != b.first {
+			if len(units) > 0 && units[0] != b.first {
 				units = append([]int{b.first}, units...)
 			}
 			out = append(out, block{kind: next.kind, first: b.first, last: next.last, units: units, section: b.section, head: b.head})
@@ -419,6 +419,21 @@ func (s *scanner) joinLeadIns() {
 		out = append(out, b)
 	}
 	s.out.blocks = out
+}
+
+// leadsInto reports whether paragraph b introduces next: a short lead-in
+// ending in ':' before a list, table or code block, or a one-line question
+// before the paragraph or block that answers it.
+func (s *scanner) leadsInto(b, next block) bool {
+	last := strings.TrimSpace(s.lines[b.last].text)
+	n := utf8.RuneCountInString(s.linesText(b.first, b.last))
+	switch {
+	case next.kind != kindPara && strings.HasSuffix(last, ":"):
+		return n <= 300
+	case b.first == b.last && strings.HasSuffix(last, "?"):
+		return n <= 200
+	}
+	return false
 }
 
 func (s *scanner) linesText(first, last int) string {

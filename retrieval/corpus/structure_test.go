@@ -121,6 +121,20 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 			title: "L",
 			want:  []wantPassage{{"Features", 1, 8}, {"Features", 10, 10}},
 		},
+		{
+			name:  "a FAQ's question stays with its answer",
+			file:  "tool/FAQ.txt",
+			src:   "Tool FAQ\n\nWhy does it complain about a dash?\n\n\tBecause POSIX says so.\n\tRead the manual.\n\nNext line.\n",
+			title: "Tool FAQ",
+			want:  []wantPassage{{"", 1, 6}, {"", 8, 8}},
+		},
+		{
+			name:  "a long line ending in a question mark is no FAQ question",
+			file:  "q.txt",
+			src:   "Notes\n\n" + strings.Repeat("word ", 50) + "or is it?\n\nAnswer follows.\n",
+			title: "Notes",
+			want:  []wantPassage{{"", 1, 3}, {"", 5, 5}},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
