@@ -57,7 +57,7 @@ func runBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply,
 	if reply != nil {
 		m := llmtest.New(t)
 		m.Chat = reply
-		popts.Model = llm.New(llm.Config{BaseURL: m.BaseURL(), Model: "m", Stream: true, Timeout: 10 * time.Second}, nil)
+		popts.Model = llm.New(llm.Config{BaseURL: m.BaseURL(), Model: "m", Stream: true, Timeout: 10 * time.Second}, nil).ChatModel()
 	}
 	p, err := bot.NewPipeline(ix, popts)
 	if err != nil {

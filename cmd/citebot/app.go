@@ -382,7 +382,7 @@ func (e *env) pipeline(ix *retrieval.Index, k int) (*bot.Pipeline, error) {
 			BaseURL: l.BaseURL, Model: l.Model, APIKey: key, Temperature: l.Temperature,
 			MaxTokens: l.MaxTokens, Timeout: l.Timeout, Stream: l.Stream, MaxRetries: l.MaxRetries,
 			MaxOutputBytes: l.MaxOutputBytes,
-		}, nil)
+		}, nil).ChatModel()
 		opts.Prompts = ps
 		opts.MaxContextChars = l.MaxContextChars
 		opts.ModelTopK = l.Passages

@@ -41,7 +41,7 @@ func BenchmarkFirstTokenToTerminal(b *testing.B) {
 	srv.Chat = func(llmtest.Request) llmtest.Reply {
 		return llmtest.Reply{Chunks: []string{"The", " Taliban support the TTP", " for three reasons [1]."}, ChunkInterval: 2 * time.Millisecond}
 	}
-	p, err := bot.NewPipeline(retrievaltest.SeedIndex(b), bot.Options{Model: llm.New(llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true}, nil)})
+	p, err := bot.NewPipeline(retrievaltest.SeedIndex(b), bot.Options{Model: llm.New(llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true}, nil).ChatModel()})
 	if err != nil {
 		b.Fatal(err)
 	}
