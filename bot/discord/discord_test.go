@@ -15,6 +15,7 @@ import (
 	"github.com/citebot/citebot/bot/discord/discordtest"
 	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/bot/llm/llmtest"
+	"github.com/citebot/citebot/bot/serve"
 	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
@@ -35,10 +36,44 @@ func (l *lockedBuffer) String() string {
 	return l.b.String()
 }
 
+// setup is a test's configuration of the bot and its desk; zero values
+// take those of config.example.yaml (but a queue of 0).
+type setup struct {
+	ReplyMode, Render           string
+	AllowedRoles                []string
+	AllowDMs                    bool
+	MaxMessages                 int
+	RatePerMinute               float64
+	RateBurst, MaxConcurrent    int
+	QueueSize                   int
+	EditInterval, AnswerTimeout time.Duration
+	ShutdownTimeout             time.Duration
+}
+
+func or[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
+}
+
+func (s setup) configs() (Config, serve.Config) {
+	return Config{
+			Token: "test-token", GuildID: discordtest.GuildID,
+			ReplyMode: or(s.ReplyMode, "thread"), Render: or(s.Render, "embed"), AllowedRoles: s.AllowedRoles, AllowDMs: s.AllowDMs,
+			MaxMessages: or(s.MaxMessages, 3),
+		}, serve.Config{
+			RatePerMinute: or(s.RatePerMinute, 6), RateBurst: or(s.RateBurst, 3), MaxConcurrent: or(s.MaxConcurrent, 8), QueueSize: s.QueueSize,
+			EditInterval: or(s.EditInterval, 1500*time.Millisecond), AnswerTimeout: or(s.AnswerTimeout, 3*time.Minute),
+			ShutdownTimeout: or(s.ShutdownTimeout, 20*time.Second),
+		}
+}
+
 // startBot runs a bot against a fake Discord, with model answering as reply
 // says (nil: extractive answers).
-func startBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply, opts ...func(*Deps)) (*Bot, *discordtest.Server, *lockedBuffer) {
-	b, fake, logs, stop := runBot(t, cfg, reply, opts...)
+func startBot(t testing.TB, st setup, reply func(llmtest.Request) llmtest.Reply, opts ...func(*serve.Deps)) (*Bot, *discordtest.Server, *lockedBuffer) {
+	b, fake, logs, stop := runBot(t, st, reply, opts...)
 	t.Cleanup(func() {
 		if err := stop(); err != nil {
 			t.Errorf("run: %v", err)
@@ -48,8 +83,9 @@ func startBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Repl
 }
 
 // runBot is startBot with the stopping left to the caller; opts change the
-// bot's collaborators. Logs are kept from the debug level up.
-func runBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply, opts ...func(*Deps)) (*Bot, *discordtest.Server, *lockedBuffer, func() error) {
+// desk's collaborators (the bot logs where the desk does). Logs are kept
+// from the debug level up.
+func runBot(t testing.TB, st setup, reply func(llmtest.Request) llmtest.Reply, opts ...func(*serve.Deps)) (*Bot, *discordtest.Server, *lockedBuffer, func() error) {
 	t.Helper()
 	fake := discordtest.New(t)
 	ix := retrievaltest.SeedIndex(t)
@@ -64,12 +100,22 @@ func runBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply,
 		t.Fatal(err)
 	}
 	logs := &lockedBuffer{}
-	cfg.Token, cfg.APIBaseURL, cfg.GuildID = "test-token", fake.URL, discordtest.GuildID
-	deps := Deps{Engine: Engine{Pipeline: p, Index: ix}, Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
+	cfg, dcfg := st.configs()
+	cfg.APIBaseURL = fake.URL
+	deps := serve.Deps{Engine: serve.Engine{Pipeline: p, Index: ix}, Log: slogTo(logs)}
 	for _, o := range opts {
 		o(&deps)
 	}
-	b, err := New(cfg, deps)
+	deps.Log = RedactLog(deps.Log) // as cmd/citebot does
+	core, err := serve.NewCore(deps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	desk, err := serve.New(dcfg, core)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := New(cfg, Deps{Desk: desk, Log: deps.Log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +132,7 @@ func runBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply,
 }
 
 func TestShutdownFinishesAnswersInProgress(t *testing.T) {
-	_, fake, _, stop := runBot(t, Config{ShutdownTimeout: 5 * time.Second}, func(llmtest.Request) llmtest.Reply {
+	_, fake, _, stop := runBot(t, setup{ShutdownTimeout: 5 * time.Second}, func(llmtest.Request) llmtest.Reply {
 		return llmtest.Reply{Chunks: []string{`They "share deep ideological ties" [1].`}, Delay: 400 * time.Millisecond}
 	})
 	_, token := fake.SlashCommand("c7", discordtest.Member{UserID: "u7"}, "ask", map[string]string{"question": "Why do the Taliban support the TTP?"})
@@ -114,7 +160,7 @@ func TestStreamingEditsAreThrottledPerMessage(t *testing.T) {
 	for i := range chunks {
 		chunks[i] += " "
 	}
-	_, fake, _ := startBot(t, Config{EditInterval: 150 * time.Millisecond}, func(llmtest.Request) llmtest.Reply {
+	_, fake, _ := startBot(t, setup{EditInterval: 150 * time.Millisecond}, func(llmtest.Request) llmtest.Reply {
 		return llmtest.Reply{Chunks: chunks, ChunkInterval: 40 * time.Millisecond} // ~0.8 s of streaming
 	})
 	_, token := fake.SlashCommand("c1", discordtest.Member{UserID: "u1"}, "ask", map[string]string{"question": "Why do the Taliban support the TTP?"})
@@ -139,7 +185,7 @@ func TestStreamingEditsAreThrottledPerMessage(t *testing.T) {
 }
 
 func TestExpiredInteractionTokenFallsBackToChannel(t *testing.T) {
-	b, fake, _ := startBot(t, Config{}, nil)
+	b, fake, _ := startBot(t, setup{}, nil)
 	b.tokenTTL = time.Nanosecond
 	_, token := fake.SlashCommand("c2", discordtest.Member{UserID: "u2"}, "ask", map[string]string{"question": "What are fusion cells?"})
 	c := fake.WaitFor(5*time.Second, "channel message", func(c discordtest.Call) bool {
@@ -156,7 +202,7 @@ func TestExpiredInteractionTokenFallsBackToChannel(t *testing.T) {
 }
 
 func TestPanicInHandlerIsRecovered(t *testing.T) {
-	b, fake, logs := startBot(t, Config{}, nil)
+	b, fake, logs := startBot(t, setup{}, nil)
 	b.safely("test", func() { panic("boom") })
 	if !strings.Contains(logs.String(), "panic in handler") || !strings.Contains(logs.String(), "boom") {
 		t.Errorf("panic not logged: %s", logs.String())
@@ -171,7 +217,7 @@ func TestPanicInHandlerIsRecovered(t *testing.T) {
 }
 
 func TestFullQueueAnswersBusy(t *testing.T) {
-	_, fake, _ := startBot(t, Config{MaxConcurrent: 1, QueueSize: 0, RatePerMinute: 600, RateBurst: 100}, func(llmtest.Request) llmtest.Reply {
+	_, fake, _ := startBot(t, setup{MaxConcurrent: 1, QueueSize: 0, RatePerMinute: 600, RateBurst: 100}, func(llmtest.Request) llmtest.Reply {
 		return llmtest.Reply{Chunks: []string{"slow [1]."}, Delay: 500 * time.Millisecond}
 	})
 	var ids []string
@@ -196,7 +242,7 @@ func TestFullQueueAnswersBusy(t *testing.T) {
 // questions per second the bot sustains and the time from the gateway
 // dispatching an interaction to the final answer arriving at the REST fake.
 func BenchmarkAskThroughGateway(b *testing.B) {
-	_, fake, _ := startBot(b, Config{RatePerMinute: 1e6, RateBurst: 1e6, MaxConcurrent: 64, QueueSize: 4096, EditInterval: time.Second},
+	_, fake, _ := startBot(b, setup{RatePerMinute: 1e6, RateBurst: 1e6, MaxConcurrent: 64, QueueSize: 4096, EditInterval: time.Second},
 		func(req llmtest.Request) llmtest.Reply {
 			return llmtest.Reply{Chunks: []string{`They "share deep ideological ties" [1].`}}
 		})
@@ -221,7 +267,7 @@ func BenchmarkAskThroughGateway(b *testing.B) {
 // BenchmarkThroughput dispatches questions from many users at once and
 // reports how many answers per second the bot completes.
 func BenchmarkThroughput(b *testing.B) {
-	_, fake, _ := startBot(b, Config{RatePerMinute: 1e6, RateBurst: 1e6, MaxConcurrent: 32, QueueSize: 100000, EditInterval: time.Second},
+	_, fake, _ := startBot(b, setup{RatePerMinute: 1e6, RateBurst: 1e6, MaxConcurrent: 32, QueueSize: 100000, EditInterval: time.Second},
 		func(req llmtest.Request) llmtest.Reply {
 			return llmtest.Reply{Chunks: []string{`They "share deep ideological ties" [1].`}}
 		})
