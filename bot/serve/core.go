@@ -187,7 +187,7 @@ func (c *Core) Ask(ctx context.Context, cv *Conversation, q Question, onUpdate f
 // failed logs and journals an answer that could not be written.
 func (c *Core) failed(ctx context.Context, q Question, err error, latency time.Duration) {
 	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
-		c.deps.Log.Info("answer stopped", "user", q.Origin.User) // the asker (or a shutdown) stopped it
+		c.deps.Log.Debug("answer stopped", "user", q.Origin.User) // the asker (or a shutdown) stopped it
 	} else {
 		c.deps.Log.Error("answer", "err", c.deps.Redact(err.Error()), "user", q.Origin.User)
 	}
