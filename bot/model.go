@@ -70,11 +70,7 @@ var (
 // modelAnswer asks the model and checks what it wrote.
 func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retrieval.Result, onUpdate func(Update) error) (Answer, error) {
 	passages := p.budget(question, res.Hits)
-	ps := make([]prompts.Passage, len(passages))
-	for i, h := range passages {
-		ps[i] = prompts.Passage{N: i + 1, Title: h.Title, Section: h.Section, Where: h.Locator.String(), Text: h.Text}
-	}
-	system, user, err := p.opts.Prompts.Answer(question, ps)
+	system, user, err := p.opts.Prompts.Answer(question, promptPassages(passages))
 	if err != nil {
 		return Answer{}, err
 	}
@@ -144,19 +140,33 @@ func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retriev
 		return Answer{}, errNoVerifiedQuote
 	}
 	p.lookInCorpus(a.Citations)
+	a.Note = cutNote(out)
+	return a, nil
+}
+
+// cutNote says why a completion is incomplete, "" when it is not.
+func cutNote(out Completion) string {
 	switch out.Cut {
 	case CutLength:
-		a.Note = "The model's answer was cut off at its length limit."
+		return "The model's answer was cut off at its length limit."
 	case CutOutputCap:
-		a.Note = "The model's answer was cut off at the output limit."
+		return "The model's answer was cut off at the output limit."
 	case CutEnded:
-		a.Note = "The model server stopped mid-answer; the answer may be incomplete."
-	default:
-		if a.Truncated {
-			a.Note = "The model's answer is incomplete."
-		}
+		return "The model server stopped mid-answer; the answer may be incomplete."
 	}
-	return a, nil
+	if out.Truncated {
+		return "The model's answer is incomplete."
+	}
+	return ""
+}
+
+// promptPassages are passages as the model is shown them, numbered from 1.
+func promptPassages(passages []retrieval.Passage) []prompts.Passage {
+	ps := make([]prompts.Passage, len(passages))
+	for i, h := range passages {
+		ps[i] = prompts.Passage{N: i + 1, Title: h.Title, Section: h.Section, Where: h.Locator.String(), Text: h.Text}
+	}
+	return ps
 }
 
 // maxCorpusLookups bounds how many unverified quotations are looked for in
