@@ -93,7 +93,12 @@ func runBot(t testing.TB, st setup, reply func(llmtest.Request) llmtest.Reply, o
 	if reply != nil {
 		m := llmtest.New(t)
 		m.Chat = reply
-		popts.Model = llm.New(llm.Config{BaseURL: m.BaseURL(), Model: "m", Stream: true, Timeout: 10 * time.Second}, nil).ChatModel()
+		c, err := llm.New(llm.Config{BaseURL: m.BaseURL(), Model: "m", Stream: true, Timeout: 10 * time.Second,
+			Backoff: time.Millisecond, MaxOutputBytes: 64 << 10}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		popts.Model = c.ChatModel()
 	}
 	p, err := bot.NewPipeline(ix, popts)
 	if err != nil {
@@ -303,4 +308,45 @@ func BenchmarkThroughput(b *testing.B) {
 // slogTo logs to w from the debug level up.
 func slogTo(w *lockedBuffer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+// TestNewRejectsMissingValues: cmd/citebot owns the defaults; New takes
+// values as given.
+func TestNewRejectsMissingValues(t *testing.T) {
+	good, dcfg := setup{}.configs()
+	ix := retrievaltest.SeedIndex(t)
+	p, err := bot.NewPipeline(ix, bot.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.DiscardHandler)
+	core, err := serve.NewCore(serve.Deps{Engine: serve.Engine{Pipeline: p, Index: ix}, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	desk, err := serve.New(dcfg, core)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(*Config, *Deps)
+		ok     bool
+	}{
+		{"valid", func(*Config, *Deps) {}, true},
+		{"no token", func(c *Config, _ *Deps) { c.Token = "" }, false},
+		{"no reply mode", func(c *Config, _ *Deps) { c.ReplyMode = "" }, false},
+		{"no render", func(c *Config, _ *Deps) { c.Render = "" }, false},
+		{"no messages", func(c *Config, _ *Deps) { c.MaxMessages = 0 }, false},
+		{"no desk", func(_ *Config, d *Deps) { d.Desk = nil }, false},
+		{"no log", func(_ *Config, d *Deps) { d.Log = nil }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, deps := good, Deps{Desk: desk, Log: log}
+			tc.change(&cfg, &deps)
+			if _, err := New(cfg, deps); (err == nil) != tc.ok {
+				t.Errorf("New: %v", err)
+			}
+		})
+	}
 }
