@@ -59,6 +59,10 @@ const (
 	queueFullWait = 10 * time.Second
 	// cancelGrace is how long canceled answers get to say so at shutdown.
 	cancelGrace = 2 * time.Second
+	// jobSlack is room in the job queue for work other than answers (Do),
+	// beyond the places answers are admitted to: handing work over never
+	// waits for the dispatcher to be scheduled.
+	jobSlack = 64
 )
 
 // Desk is the front desk of a long-running front end shared by many people:
@@ -101,7 +105,7 @@ func New(cfg Config, core *Core) (*Desk, error) {
 		Core: core, cfg: cfg,
 		queue:    make(chan struct{}, cfg.MaxConcurrent+cfg.QueueSize),
 		workers:  make(chan struct{}, cfg.MaxConcurrent),
-		jobs:     make(chan func(context.Context)),
+		jobs:     make(chan func(context.Context), cfg.MaxConcurrent+cfg.QueueSize+jobSlack),
 		stopped:  make(chan struct{}),
 		limiters: map[string]*userLimiter{},
 		convs:    map[string]*Conversation{},
@@ -165,6 +169,11 @@ func (d *Desk) safely(ctx context.Context, f func(context.Context)) {
 
 // run hands f to Serve's dispatcher; false when Serve has returned.
 func (d *Desk) run(f func(context.Context)) bool {
+	select {
+	case <-d.stopped:
+		return false
+	default:
+	}
 	select {
 	case d.jobs <- f:
 		return true
