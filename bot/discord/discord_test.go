@@ -278,29 +278,20 @@ func BenchmarkThroughput(b *testing.B) {
 		})
 	const batch = 500
 	for b.Loop() {
-		before := len(fake.Calls())
 		start := time.Now()
 		tokens := map[string]bool{}
 		for i := range batch {
 			_, tok := fake.SlashCommand("c6", discordtest.Member{UserID: fmt.Sprint("u", i)}, "ask", map[string]string{"question": "Why do the Taliban support the TTP?"})
 			tokens[tok] = true
 		}
-		deadline := time.Now().Add(60 * time.Second)
-		for {
-			done := 0
-			for _, c := range fake.Calls()[before:] {
-				if c.Method == "PATCH" && strings.HasSuffix(c.Path, "/messages/@original") {
-					done++
-				}
+		answered := map[string]bool{}
+		fake.WaitFor(60*time.Second, fmt.Sprint(batch, " answers"), func(c discordtest.Call) bool {
+			// /webhooks/<application>/<token>/messages/@original
+			if parts := strings.Split(c.Path, "/"); c.Method == "PATCH" && len(parts) == 6 && tokens[parts[3]] && parts[5] == "@original" {
+				answered[parts[3]] = true
 			}
-			if done >= batch {
-				break
-			}
-			if time.Now().After(deadline) {
-				b.Fatalf("only %d of %d answers in 60 s", done, batch)
-			}
-			time.Sleep(5 * time.Millisecond)
-		}
+			return len(answered) == batch
+		})
 		b.ReportMetric(batch/time.Since(start).Seconds(), "answers/s")
 	}
 }
