@@ -10,7 +10,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
 )
@@ -245,7 +244,7 @@ func (p *Pipeline) answer(ctx context.Context, question string, res retrieval.Re
 // failureClass names why the model could not answer in words safe to show
 // users: a short class, never the model server's own text.
 func failureClass(err error) string {
-	var le *llm.Error
+	var le ModelError
 	switch {
 	case errors.As(err, &le):
 		return le.Class()

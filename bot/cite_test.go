@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/retrieval"
 )
 
@@ -86,11 +85,11 @@ func (f fixedSearcher) Search(context.Context, string, int, ...retrieval.SearchO
 	return f.res, nil
 }
 
-type recordingModel struct{ got []llm.Message }
+type recordingModel struct{ got []Message }
 
-func (m *recordingModel) Complete(_ context.Context, msgs []llm.Message, _ func(llm.Chunk) error) (llm.Result, error) {
+func (m *recordingModel) Complete(_ context.Context, msgs []Message, _ func(Chunk) error) (Completion, error) {
 	m.got = msgs
-	return llm.Result{Text: "Reasons [1]."}, nil
+	return Completion{Text: "Reasons [1]."}, nil
 }
 func (m *recordingModel) Model() string { return "rec" }
 

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
 )
@@ -88,7 +87,7 @@ func (c *Conversation) rewrite(ctx context.Context, question string) (string, er
 	if err != nil {
 		return "", fmt.Errorf("rewrite follow-up: %w", err)
 	}
-	res, err := c.p.opts.Model.Complete(ctx, []llm.Message{{Role: "user", Content: msg}}, nil)
+	res, err := c.p.opts.Model.Complete(ctx, []Message{{Role: "user", Content: msg}}, nil)
 	if err != nil {
 		return "", fmt.Errorf("rewrite follow-up: %w", err)
 	}

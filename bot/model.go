@@ -7,15 +7,55 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
 )
 
-// ChatModel writes answers; *llm.Client is one.
+// ChatModel writes answers. The go-openai adapter (bot/llm) provides one.
 type ChatModel interface {
-	Complete(ctx context.Context, msgs []llm.Message, onChunk func(llm.Chunk) error) (llm.Result, error)
+	// Complete sends the conversation and returns the model's answer;
+	// onChunk, when not nil, receives it as it streams, and an error from
+	// onChunk stops the stream and is returned.
+	Complete(ctx context.Context, msgs []Message, onChunk func(Chunk) error) (Completion, error)
+	// Model names the model.
 	Model() string
+}
+
+// Message is one turn of what a model is sent.
+type Message struct {
+	Role    string // system, user or assistant
+	Content string
+}
+
+// Chunk is a piece of a streamed answer, reasoning removed.
+type Chunk struct {
+	Text string
+	// Reset withdraws all text delivered before: it was reasoning.
+	Reset bool
+}
+
+// Completion is a model's finished answer.
+type Completion struct {
+	Text string // the visible answer, reasoning removed
+	// Truncated is true when the answer is incomplete; Cut says why.
+	Truncated bool
+	Cut       string
+	Model     string // the model that answered, as the server named it
+}
+
+// Why a completion is incomplete (Completion.Cut).
+const (
+	CutLength    = "length"     // the server stopped at its token limit
+	CutOutputCap = "output_cap" // the client stopped reading at its output cap
+	CutEnded     = "ended"      // the stream ended without a finish: the server stopped mid-answer
+)
+
+// ModelError is an error of a ChatModel that names its class in words safe
+// to show users (never the server's own text); the pipeline finds it with
+// errors.As.
+type ModelError interface {
+	error
+	Class() string
 }
 
 // The model's answer can't be shown as checked.
@@ -30,12 +70,7 @@ var (
 // modelAnswer asks the model and checks what it wrote.
 func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retrieval.Result, onUpdate func(Update) error) (Answer, error) {
 	passages := p.budget(question, res.Hits)
-	ps := make([]prompts.Passage, len(passages))
-	for i, h := range passages {
-		ps[i] = prompts.Passage{N: i + 1, Title: h.Title, Section: h.Section, Source: h.Source,
-			LineStart: h.LineStart, LineEnd: h.LineEnd, Text: h.Text}
-	}
-	system, user, err := p.opts.Prompts.Answer(question, ps)
+	system, user, err := p.opts.Prompts.Answer(question, promptPassages(passages))
 	if err != nil {
 		return Answer{}, err
 	}
@@ -50,8 +85,8 @@ func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retriev
 		return onUpdate(Update{Text: s})
 	}
 	c := newCiter(full, emit)
-	out, err := p.opts.Model.Complete(ctx, []llm.Message{{Role: "system", Content: system}, {Role: "user", Content: user}},
-		func(ch llm.Chunk) error {
+	out, err := p.opts.Model.Complete(ctx, []Message{{Role: "system", Content: system}, {Role: "user", Content: user}},
+		func(ch Chunk) error {
 			if ch.Reset {
 				c.reset()
 				if onUpdate != nil {
@@ -65,7 +100,7 @@ func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retriev
 	if err != nil {
 		return Answer{}, err
 	}
-	if out.Truncated && out.Cut == llm.CutOutputCap {
+	if out.Truncated && out.Cut == CutOutputCap {
 		// The client stopped reading: what was held back (an unclosed
 		// quotation) is not decided as if the model had finished.
 		c.buf = ""
@@ -105,19 +140,33 @@ func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retriev
 		return Answer{}, errNoVerifiedQuote
 	}
 	p.lookInCorpus(a.Citations)
-	switch out.Cut {
-	case llm.CutLength:
-		a.Note = "The model's answer was cut off at its length limit."
-	case llm.CutOutputCap:
-		a.Note = "The model's answer was cut off at the output limit."
-	case llm.CutEnded:
-		a.Note = "The model server stopped mid-answer; the answer may be incomplete."
-	default:
-		if a.Truncated {
-			a.Note = "The model's answer is incomplete."
-		}
-	}
+	a.Note = cutNote(out)
 	return a, nil
+}
+
+// cutNote says why a completion is incomplete, "" when it is not.
+func cutNote(out Completion) string {
+	switch out.Cut {
+	case CutLength:
+		return "The model's answer was cut off at its length limit."
+	case CutOutputCap:
+		return "The model's answer was cut off at the output limit."
+	case CutEnded:
+		return "The model server stopped mid-answer; the answer may be incomplete."
+	}
+	if out.Truncated {
+		return "The model's answer is incomplete."
+	}
+	return ""
+}
+
+// promptPassages are passages as the model is shown them, numbered from 1.
+func promptPassages(passages []retrieval.Passage) []prompts.Passage {
+	ps := make([]prompts.Passage, len(passages))
+	for i, h := range passages {
+		ps[i] = prompts.Passage{N: i + 1, Title: h.Title, Section: h.Section, Where: h.Locator.String(), Text: h.Text}
+	}
+	return ps
 }
 
 // maxCorpusLookups bounds how many unverified quotations are looked for in

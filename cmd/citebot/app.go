@@ -309,16 +309,27 @@ func (e *env) embedder() (retrieval.EmbedderFactory, error) {
 	if err != nil {
 		return retrieval.EmbedderFactory{}, err
 	}
-	emb := llm.NewEmbedder(llm.EmbedConfig{
-		BaseURL: cfg.BaseURL, Model: cfg.Model, APIKey: key,
-		BatchSize: cfg.BatchSize, Concurrency: cfg.Concurrency, MaxRetries: 2, Backoff: 300 * time.Millisecond,
+	emb, err := llm.NewEmbedder(llm.EmbedConfig{
+		BaseURL: cfg.BaseURL, Model: cfg.Model, APIKey: key, BatchSize: cfg.BatchSize, Concurrency: cfg.Concurrency,
+		MaxRetries: embedRetries, Backoff: embedBackoff, Timeout: embedTimeout,
 	}, nil)
+	if err != nil {
+		return retrieval.EmbedderFactory{}, err
+	}
 	emb.SetProgress(e.progress("embedding passages"))
 	return retrieval.EmbedderFactory{
 		ID:  emb.ID(),
 		New: func(retrieval.Vocabulary) retrieval.Embedder { return emb },
 	}, nil
 }
+
+// Model server settings the configuration file does not expose.
+const (
+	embedRetries = 2
+	embedBackoff = 300 * time.Millisecond
+	embedTimeout = 60 * time.Second // per embedding request
+	modelBackoff = 500 * time.Millisecond
+)
 
 // secret returns the value of the environment variable that key names.
 func (e *env) secret(key, name string) (string, error) {
@@ -378,11 +389,15 @@ func (e *env) pipeline(ix *retrieval.Index, k int) (*bot.Pipeline, error) {
 		if err != nil {
 			return nil, err
 		}
-		opts.Model = llm.New(llm.Config{
+		c, err := llm.New(llm.Config{
 			BaseURL: l.BaseURL, Model: l.Model, APIKey: key, Temperature: l.Temperature,
 			MaxTokens: l.MaxTokens, Timeout: l.Timeout, Stream: l.Stream, MaxRetries: l.MaxRetries,
-			MaxOutputBytes: l.MaxOutputBytes,
+			Backoff: modelBackoff, MaxOutputBytes: l.MaxOutputBytes,
 		}, nil)
+		if err != nil {
+			return nil, err
+		}
+		opts.Model = c.ChatModel()
 		opts.Prompts = ps
 		opts.MaxContextChars = l.MaxContextChars
 		opts.ModelTopK = l.Passages

@@ -154,23 +154,8 @@ func (s *Server) rest(w http.ResponseWriter, r *http.Request) {
 	case s.notify <- struct{}{}:
 	default:
 	}
-	if fault != nil {
-		switch status := fault(c); {
-		case status == DropConnection:
-			if hj, ok := w.(http.Hijacker); ok {
-				if conn, _, err := hj.Hijack(); err == nil {
-					conn.Close()
-					return
-				}
-			}
-			w.WriteHeader(http.StatusBadGateway)
-			return
-		case status != 0:
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(status)
-			fmt.Fprintf(w, `{"message": "fake fault %d", "code": 0}`, status)
-			return
-		}
+	if fault != nil && s.fail(w, fault(c)) {
+		return
 	}
 	if c.Auth != "Bot test-token" {
 		w.WriteHeader(http.StatusUnauthorized)
@@ -221,6 +206,28 @@ func (s *Server) rest(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotFound)
 		fmt.Fprintf(w, `{"message": "fake: no route %s %s", "code": 0}`, r.Method, c.Path)
 	}
+}
+
+// fail answers with the fault status (DropConnection: none at all) and
+// reports whether it did; 0 is no fault.
+func (s *Server) fail(w http.ResponseWriter, status int) bool {
+	switch {
+	case status == DropConnection:
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				conn.Close()
+				return true
+			}
+		}
+		w.WriteHeader(http.StatusBadGateway)
+		return true
+	case status != 0:
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		fmt.Fprintf(w, `{"message": "fake fault %d", "code": 0}`, status)
+		return true
+	}
+	return false
 }
 
 func (s *Server) message(w http.ResponseWriter, id, channel string, body map[string]any) {
