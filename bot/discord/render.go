@@ -9,6 +9,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/bot/serve"
 	"github.com/citebot/citebot/retrieval"
 	"github.com/citebot/citebot/retrieval/text"
 )
@@ -199,7 +200,7 @@ func sources(a bot.Answer) []source {
 func renderAnswer(a bot.Answer, embeds bool, buttons []discordgo.MessageComponent, maxMsgs int) []message {
 	text := neutraliseLinks(a.Text)
 	note := ""
-	if n := userNote(a.Note); n != "" {
+	if n := serve.UserNote(a.Note); n != "" {
 		note = "\n\n*" + escape(n) + "*"
 	}
 	srcs := sources(a)
@@ -296,31 +297,6 @@ var maskedLink = regexp.MustCompile(`\]\(`)
 // and the address show as written.
 func neutraliseLinks(s string) string {
 	return maskedLink.ReplaceAllLiteralString(s, `]\(`)
-}
-
-// userNote is the part of an answer's note users see: parenthesised detail
-// (an error's text, which may quote a model server's reply, keys and
-// account names included) is left out; the full note goes to the log and the
-// audit record.
-func userNote(note string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range note {
-		switch {
-		case r == '(':
-			depth++
-		case r == ')' && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	s := strings.Join(strings.Fields(b.String()), " ")
-	s = strings.NewReplacer(" ,", ",", " .", ".", " ;", ";").Replace(s)
-	if depth > 0 { // an unclosed parenthesis: everything after it was dropped
-		s = strings.TrimRight(s, " ,;:") + "."
-	}
-	return s
 }
 
 func renderEmbeds(text, heading string, srcs []source) []message {

@@ -425,6 +425,11 @@ func TestUserNote(t *testing.T) {
 		{"The model could not answer: the model server failed. These are excerpts.", "The model could not answer: the model server failed. These are excerpts."},
 		{"The model failed (HTTP 401: key sk-1 for acme).", "The model failed."},
 		{"Cut (unclosed detail", "Cut."},
+		{"The model could not answer (model server refused the API key (HTTP 401): key sk-1. Account x.), so these are excerpts from the corpus instead.",
+			"The model could not answer, so these are excerpts from the corpus instead."},
+		{"The vector search unavailable (embed: dial tcp 10.0.0.1:443: refused).", "The vector search unavailable."},
+		{"The model's answer was cut off at its length limit.", "The model's answer was cut off at its length limit."},
+		{"", ""},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			if got := UserNote(tc.in); got != tc.want {
