@@ -135,24 +135,46 @@ type Searcher interface {
 	Search(ctx context.Context, question string, k int, opts ...retrieval.SearchOption) (retrieval.Result, error)
 }
 
-// Options tune the pipeline.
+// Options tune the pipeline. The caller (cmd/citebot) owns every value:
+// NewPipeline fills nothing in and rejects a missing one.
 type Options struct {
-	// TopK is how many passages are retrieved per question.
+	// TopK is how many passages are retrieved per question (≥ 1).
 	TopK int
 	// Model writes answers; nil answers extractively.
 	Model ChatModel
-	// ModelTopK is how many passages are retrieved for the model
-	// (default 5).
+	// ModelTopK is how many passages are retrieved for the model (≥ 1
+	// with a model).
 	ModelTopK int
 	// Prompts renders what the model is sent; nil uses the embedded ones.
 	Prompts *prompts.Set
 	// MaxContextChars bounds the passages sent to the model, lowest-ranked
-	// dropped first, as some servers silently cut long prompts.
+	// dropped first, as some servers silently cut long prompts (≥ 1 with a
+	// model).
 	MaxContextChars int
-	// ModelMinCoverage: with a model, a question whose best passage holds
-	// less than this share of it is declined without asking the model;
-	// between this and the gate, the model decides.
+	// ModelMinCoverage (0–1): with a model, a question whose best passage
+	// holds less than this share of it is declined without asking the
+	// model; between this and the gate, the model decides. 0 always asks.
 	ModelMinCoverage float64
+}
+
+// check says which option is missing or out of range.
+func (o Options) check() error {
+	if o.TopK < 1 {
+		return fmt.Errorf("pipeline: TopK must be at least 1, not %d", o.TopK)
+	}
+	if o.ModelMinCoverage < 0 || o.ModelMinCoverage > 1 {
+		return fmt.Errorf("pipeline: ModelMinCoverage must be between 0 and 1, not %g", o.ModelMinCoverage)
+	}
+	if o.Model == nil {
+		return nil
+	}
+	if o.ModelTopK < 1 {
+		return fmt.Errorf("pipeline: ModelTopK must be at least 1 with a model, not %d", o.ModelTopK)
+	}
+	if o.MaxContextChars < 1 {
+		return fmt.Errorf("pipeline: MaxContextChars must be at least 1 with a model, not %d", o.MaxContextChars)
+	}
+	return nil
 }
 
 // Pipeline answers questions from a corpus.
@@ -161,19 +183,14 @@ type Pipeline struct {
 	opts   Options
 }
 
-// NewPipeline returns a pipeline that retrieves with s.
+// NewPipeline returns a pipeline that retrieves with s; it rejects missing
+// or invalid options rather than filling them in.
 func NewPipeline(s Searcher, opts Options) (*Pipeline, error) {
-	if opts.TopK <= 0 {
-		opts.TopK = 3
+	if s == nil {
+		return nil, errors.New("pipeline: no searcher")
 	}
-	if opts.ModelTopK <= 0 {
-		opts.ModelTopK = 5
-	}
-	if opts.MaxContextChars <= 0 {
-		opts.MaxContextChars = 12000
-	}
-	if opts.ModelMinCoverage <= 0 {
-		opts.ModelMinCoverage = 0.2
+	if err := opts.check(); err != nil {
+		return nil, err
 	}
 	if opts.Model != nil && opts.Prompts == nil {
 		ps, err := prompts.Load("")

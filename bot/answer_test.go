@@ -20,6 +20,43 @@ func pipeline(t testing.TB) *bot.Pipeline {
 	return p
 }
 
+// TestNewPipelineRejectsMissingValues: the pipeline fills in no default;
+// cmd/citebot owns them.
+func TestNewPipelineRejectsMissingValues(t *testing.T) {
+	ix := retrievaltest.SeedIndex(t)
+	var m bot.ChatModel = stubModel{}
+	good := bot.Options{Model: m, TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2}
+	for _, tc := range []struct {
+		name   string
+		change func(*bot.Options)
+		want   string // "" accepts
+	}{
+		{"good", func(*bot.Options) {}, ""},
+		{"extractive needs no model values", func(o *bot.Options) { *o = bot.Options{TopK: 1} }, ""},
+		{"zero model coverage asks the model", func(o *bot.Options) { o.ModelMinCoverage = 0 }, ""},
+		{"no TopK", func(o *bot.Options) { o.TopK = 0 }, "TopK"},
+		{"no ModelTopK", func(o *bot.Options) { o.ModelTopK = 0 }, "ModelTopK"},
+		{"no MaxContextChars", func(o *bot.Options) { o.MaxContextChars = 0 }, "MaxContextChars"},
+		{"coverage above 1", func(o *bot.Options) { o.ModelMinCoverage = 1.5 }, "ModelMinCoverage"},
+		{"negative coverage", func(o *bot.Options) { o.ModelMinCoverage = -0.1 }, "ModelMinCoverage"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := good
+			tc.change(&o)
+			_, err := bot.NewPipeline(ix, o)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("rejected: %v", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("error %v, want one naming %s", err, tc.want)
+			}
+		})
+	}
+	if _, err := bot.NewPipeline(nil, good); err == nil {
+		t.Error("a pipeline without a searcher was accepted")
+	}
+}
+
 func TestAskQuotesVerbatimWithProvenance(t *testing.T) {
 	p := pipeline(t)
 	a, err := p.Ask(t.Context(), "Why do the Taliban support the TTP?", nil)
@@ -201,3 +238,12 @@ func TestNewCitationNarrowsTheLocator(t *testing.T) {
 		})
 	}
 }
+
+// stubModel is a ChatModel that is never asked.
+type stubModel struct{}
+
+func (stubModel) Complete(context.Context, []bot.Message, func(bot.Chunk) error) (bot.Completion, error) {
+	return bot.Completion{}, errors.New("not asked")
+}
+
+func (stubModel) Model() string { return "stub" }

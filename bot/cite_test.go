@@ -101,7 +101,7 @@ func TestContextBudgetDropsLowestRankedFirst(t *testing.T) {
 		{Passage: testPassages[1], Coverage: 0.4},
 	}
 	m := &recordingModel{}
-	p, err := NewPipeline(fixedSearcher{retrieval.Result{Hits: hits, Relevant: true}}, Options{Model: m, MaxContextChars: 1000})
+	p, err := NewPipeline(fixedSearcher{retrieval.Result{Hits: hits, Relevant: true}}, Options{Model: m, TopK: 3, ModelTopK: 5, MaxContextChars: 1000, ModelMinCoverage: 0.2})
 	if err != nil {
 		t.Fatal(err)
 	}

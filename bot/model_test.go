@@ -84,7 +84,7 @@ func TestEveryServerAndFaultEndsInAnAnswer(t *testing.T) {
 			srv := llmtest.New(t)
 			srv.Chat = c.reply
 			m := newModel(t, llm.Config{BaseURL: srv.BaseURL(), Model: "m", APIKey: c.key, Stream: true, Timeout: 300 * time.Millisecond, MaxRetries: 1, Backoff: time.Millisecond})
-			p, err := bot.NewPipeline(ix, bot.Options{Model: m})
+			p, err := bot.NewPipeline(ix, bot.Options{Model: m, TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -144,7 +144,7 @@ func TestUnverifiedQuotationSaysWhereItWasLookedFor(t *testing.T) {
 		return llmtest.Reply{Chunks: []string{fmt.Sprintf(`They "share deep ideological ties" [%d], "%s" [%d] and "the moon agency pays them" [%d].`, n, elsewhere, n, n)}}
 	}
 	m := newModel(t, llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true, Timeout: 5 * time.Second})
-	p, err := bot.NewPipeline(ix, bot.Options{Model: m})
+	p, err := bot.NewPipeline(ix, bot.Options{Model: m, TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,7 +181,7 @@ func TestRewriteFailureIsReported(t *testing.T) {
 		return llmtest.Reply{Chunks: []string{fmt.Sprintf(`"both groups share deep ideological ties" [%d]`, r.Ref("ideological ties"))}}
 	}
 	m := newModel(t, llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true, Timeout: 5 * time.Second})
-	p, err := bot.NewPipeline(retrievaltest.SeedIndex(t), bot.Options{Model: m})
+	p, err := bot.NewPipeline(retrievaltest.SeedIndex(t), bot.Options{Model: m, TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -89,7 +89,7 @@ func runBot(t testing.TB, st setup, reply func(llmtest.Request) llmtest.Reply, o
 	t.Helper()
 	fake := discordtest.New(t)
 	ix := retrievaltest.SeedIndex(t)
-	popts := bot.Options{}
+	popts := bot.Options{TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2}
 	if reply != nil {
 		m := llmtest.New(t)
 		m.Chat = reply
@@ -306,7 +306,7 @@ func slogTo(w *lockedBuffer) *slog.Logger {
 func TestNewRejectsMissingValues(t *testing.T) {
 	good, dcfg := setup{}.configs()
 	ix := retrievaltest.SeedIndex(t)
-	p, err := bot.NewPipeline(ix, bot.Options{})
+	p, err := bot.NewPipeline(ix, bot.Options{TopK: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

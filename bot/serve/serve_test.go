@@ -103,7 +103,7 @@ func (l *lockedBuffer) String() string {
 func newCore(t *testing.T, m bot.ChatModel, j Journal, logs *lockedBuffer) *Core {
 	t.Helper()
 	ix := retrievaltest.SeedIndex(t)
-	p, err := bot.NewPipeline(ix, bot.Options{Model: m})
+	p, err := bot.NewPipeline(ix, bot.Options{Model: m, TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -401,6 +401,7 @@ func (e *env) pipeline(ix *retrieval.Index, k int) (*bot.Pipeline, error) {
 		opts.Prompts = ps
 		opts.MaxContextChars = l.MaxContextChars
 		opts.ModelTopK = l.Passages
+		opts.ModelMinCoverage = l.MinCoverage
 		if k > 0 {
 			opts.ModelTopK = k
 		}

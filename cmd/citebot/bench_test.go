@@ -41,7 +41,7 @@ func BenchmarkFirstTokenToTerminal(b *testing.B) {
 	srv.Chat = func(llmtest.Request) llmtest.Reply {
 		return llmtest.Reply{Chunks: []string{"The", " Taliban support the TTP", " for three reasons [1]."}, ChunkInterval: 2 * time.Millisecond}
 	}
-	p, err := bot.NewPipeline(retrievaltest.SeedIndex(b), bot.Options{Model: benchModel(b, srv.BaseURL())})
+	p, err := bot.NewPipeline(retrievaltest.SeedIndex(b), bot.Options{Model: benchModel(b, srv.BaseURL()), TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2})
 	if err != nil {
 		b.Fatal(err)
 	}

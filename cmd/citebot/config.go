@@ -60,6 +60,9 @@ type Config struct {
 		MaxContextChars int           `yaml:"max_context_chars"`
 		Passages        int           `yaml:"passages"`
 		PromptsDir      string        `yaml:"prompts_dir"`
+		// MinCoverage: with a model, questions whose best passage holds
+		// less than this share of their words are declined unasked.
+		MinCoverage float64 `yaml:"min_coverage"`
 	} `yaml:"llm"`
 	Discord struct {
 		TokenEnv        string        `yaml:"token_env"`
@@ -107,6 +110,7 @@ func defaultConfig() Config {
 	c.LLM.MaxOutputBytes = 64 << 10
 	c.LLM.MaxContextChars = 12000
 	c.LLM.Passages = 5
+	c.LLM.MinCoverage = 0.2
 	d := &c.Discord
 	d.TokenEnv = "DISCORD_TOKEN"
 	d.ReplyMode = "thread"
@@ -238,6 +242,9 @@ func (c Config) validateLLM() error {
 	}
 	if l.MaxContextChars < 1000 || l.Passages < 1 || l.Passages > 20 {
 		return errors.New("llm.max_context_chars must be ≥ 1000 and llm.passages 1–20")
+	}
+	if l.MinCoverage < 0 || l.MinCoverage > 1 {
+		return fmt.Errorf("llm.min_coverage must be between 0 and 1, not %g", l.MinCoverage)
 	}
 	return nil
 }
