@@ -12,6 +12,8 @@ import (
 
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // Answer modes.
@@ -54,7 +56,7 @@ type Citation struct {
 	// Locator is where the excerpt sits: its lines are those of Source
 	// holding Excerpt, narrower than the passage's. (Embedded, so the JSON
 	// keeps its fields flat: source, title, section, line_start, line_end.)
-	retrieval.Locator
+	corpus.Locator
 	Excerpt string `json:"excerpt"`
 	// Verified is false only for an excerpt a model wrote that is not in the
 	// passages it was given; such an excerpt is never shown as a quote.
@@ -92,7 +94,7 @@ func (c Citation) WhereNotFound() string {
 // Related is a passage close to a question the corpus does not answer.
 type Related struct {
 	PassageID string `json:"passage_id"`
-	retrieval.Locator
+	corpus.Locator
 	Passage string `json:"passage"`
 }
 
@@ -299,7 +301,7 @@ func Decline(question string, hits []retrieval.Hit) Answer {
 
 // NewCitation cites the excerpt text[span] of passage p as reference ref,
 // with the lines of the source that hold it.
-func NewCitation(ref int, p retrieval.Passage, span retrieval.Span) Citation {
+func NewCitation(ref int, p corpus.Passage, span text.Span) Citation {
 	c := passageCitation(ref, p)
 	if c.LineStart > 0 {
 		c.LineEnd = c.LineStart + strings.Count(p.Text[:span.End], "\n")
@@ -311,6 +313,6 @@ func NewCitation(ref int, p retrieval.Passage, span retrieval.Span) Citation {
 
 // passageCitation cites passage p as reference ref, with the passage's
 // locator, before any excerpt is chosen.
-func passageCitation(ref int, p retrieval.Passage) Citation {
+func passageCitation(ref int, p corpus.Passage) Citation {
 	return Citation{Ref: ref, PassageID: p.ID, Locator: p.Locator, Passage: p.Text}
 }

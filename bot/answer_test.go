@@ -7,8 +7,9 @@ import (
 	"testing"
 
 	"github.com/citebot/citebot/bot"
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/retrievaltest"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 func pipeline(t testing.TB) *bot.Pipeline {
@@ -212,27 +213,27 @@ func TestAdviceQuestionsGetAdvice(t *testing.T) {
 // locator, its lines narrowed to those holding the excerpt; a locator
 // without lines (a page, an anchor) is kept as it is.
 func TestNewCitationNarrowsTheLocator(t *testing.T) {
-	text := "First line.\nSecond line,\nthird line.\nFourth."
+	body := "First line.\nSecond line,\nthird line.\nFourth."
 	for _, c := range []struct {
 		name string
-		loc  retrieval.Locator
-		from string // the excerpt starts here in text
-		want retrieval.Locator
+		loc  corpus.Locator
+		from string // the excerpt starts here in body
+		want corpus.Locator
 	}{
-		{"lines", retrieval.Locator{Source: "a.txt", Title: "A", Section: "S", LineStart: 10, LineEnd: 13},
-			"Second line,\nthird line.", retrieval.Locator{Source: "a.txt", Title: "A", Section: "S", LineStart: 11, LineEnd: 12}},
-		{"one line", retrieval.Locator{Source: "a.txt", LineStart: 10, LineEnd: 13},
-			"Fourth.", retrieval.Locator{Source: "a.txt", LineStart: 13, LineEnd: 13}},
-		{"page", retrieval.Locator{Source: "a.pdf", Page: 3},
-			"Second line,\nthird line.", retrieval.Locator{Source: "a.pdf", Page: 3}},
-		{"anchor", retrieval.Locator{Source: "a.html", Anchor: "intro"},
-			"Fourth.", retrieval.Locator{Source: "a.html", Anchor: "intro"}},
+		{"lines", corpus.Locator{Source: "a.txt", Title: "A", Section: "S", LineStart: 10, LineEnd: 13},
+			"Second line,\nthird line.", corpus.Locator{Source: "a.txt", Title: "A", Section: "S", LineStart: 11, LineEnd: 12}},
+		{"one line", corpus.Locator{Source: "a.txt", LineStart: 10, LineEnd: 13},
+			"Fourth.", corpus.Locator{Source: "a.txt", LineStart: 13, LineEnd: 13}},
+		{"page", corpus.Locator{Source: "a.pdf", Page: 3},
+			"Second line,\nthird line.", corpus.Locator{Source: "a.pdf", Page: 3}},
+		{"anchor", corpus.Locator{Source: "a.html", Anchor: "intro"},
+			"Fourth.", corpus.Locator{Source: "a.html", Anchor: "intro"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			p := retrieval.Passage{ID: "p1", Locator: c.loc, Text: text}
-			start := strings.Index(text, c.from)
-			got := bot.NewCitation(2, p, retrieval.Span{Start: start, End: start + len(c.from)})
-			if got.Locator != c.want || got.Excerpt != c.from || got.Ref != 2 || got.PassageID != "p1" || got.Passage != text || !got.Verified {
+			p := corpus.Passage{ID: "p1", Locator: c.loc, Text: body}
+			start := strings.Index(body, c.from)
+			got := bot.NewCitation(2, p, text.Span{Start: start, End: start + len(c.from)})
+			if got.Locator != c.want || got.Excerpt != c.from || got.Ref != 2 || got.PassageID != "p1" || got.Passage != body || !got.Verified {
 				t.Errorf("got %#v, want locator %#v", got, c.want)
 			}
 		})

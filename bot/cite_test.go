@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 )
 
-var testPassages = []retrieval.Passage{
-	{ID: "p1", Locator: retrieval.Locator{Source: "a.txt", Title: "A", LineStart: 1, LineEnd: 2}, Text: "The Taliban support the TTP for three main reasons.\nFirst, both groups share deep ideological ties."},
-	{ID: "p2", Locator: retrieval.Locator{Source: "b.txt", Title: "B", LineStart: 5, LineEnd: 5}, Text: "Qatar’s role in South Asia illustrates how mediation and media narratives converge."},
+var testPassages = []corpus.Passage{
+	{ID: "p1", Locator: corpus.Locator{Source: "a.txt", Title: "A", LineStart: 1, LineEnd: 2}, Text: "The Taliban support the TTP for three main reasons.\nFirst, both groups share deep ideological ties."},
+	{ID: "p2", Locator: corpus.Locator{Source: "b.txt", Title: "B", LineStart: 5, LineEnd: 5}, Text: "Qatar’s role in South Asia illustrates how mediation and media narratives converge."},
 }
 
 // check runs text through a citer in one piece and byte by byte, which
@@ -97,7 +98,7 @@ func TestContextBudgetDropsLowestRankedFirst(t *testing.T) {
 	long := strings.Repeat("Filler sentence about border fencing. ", 80) // ~3,000 characters
 	hits := []retrieval.Hit{
 		{Passage: testPassages[0], Coverage: 1},
-		{Passage: retrieval.Passage{ID: "p3", Locator: retrieval.Locator{Title: "C"}, Text: long}, Coverage: 0.5},
+		{Passage: corpus.Passage{ID: "p3", Locator: corpus.Locator{Title: "C"}, Text: long}, Coverage: 0.5},
 		{Passage: testPassages[1], Coverage: 0.4},
 	}
 	m := &recordingModel{}

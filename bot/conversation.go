@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/citebot/citebot/prompts"
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // maxHistory is how many earlier messages a rewrite sees.
@@ -113,7 +113,7 @@ func firstLine(s string) string {
 func lastWords(s string, n int) string {
 	var words []string
 	for _, w := range strings.Fields(s) {
-		if !retrieval.IsStopWord(strings.ToLower(strings.Trim(w, `?!.,;:"'`))) {
+		if !text.IsStopWord(strings.ToLower(strings.Trim(w, `?!.,;:"'`))) {
 			words = append(words, w)
 		}
 	}
@@ -132,8 +132,8 @@ func IsFollowUp(q string) bool {
 		return true
 	}
 	content := 0
-	for _, w := range retrieval.Words(q) {
-		if !retrieval.IsStopWord(w) {
+	for _, w := range text.Words(q) {
+		if !text.IsStopWord(w) {
 			content++
 		}
 	}

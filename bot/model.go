@@ -9,6 +9,8 @@ import (
 
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // ChatModel writes answers. The go-openai adapter (bot/llm) provides one.
@@ -74,7 +76,7 @@ func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retriev
 	if err != nil {
 		return Answer{}, err
 	}
-	full := make([]retrieval.Passage, len(passages))
+	full := make([]corpus.Passage, len(passages))
 	for i := range passages {
 		full[i] = res.Hits[i].Passage // citations check the whole passage
 	}
@@ -161,7 +163,7 @@ func cutNote(out Completion) string {
 }
 
 // promptPassages are passages as the model is shown them, numbered from 1.
-func promptPassages(passages []retrieval.Passage) []prompts.Passage {
+func promptPassages(passages []corpus.Passage) []prompts.Passage {
 	ps := make([]prompts.Passage, len(passages))
 	for i, h := range passages {
 		ps[i] = prompts.Passage{N: i + 1, Title: h.Title, Section: h.Section, Where: h.Locator.String(), Text: h.Text}
@@ -176,7 +178,7 @@ const maxCorpusLookups = 8
 // lookInCorpus says, for each unverified citation, whether its words are
 // elsewhere in the corpus, when the searcher can list its passages.
 func (p *Pipeline) lookInCorpus(cits []Citation) {
-	lister, ok := p.search.(interface{ Passages() []retrieval.Passage })
+	lister, ok := p.search.(interface{ Passages() []corpus.Passage })
 	looked := 0
 	for i := range cits {
 		c := &cits[i]
@@ -195,13 +197,13 @@ func (p *Pipeline) lookInCorpus(cits []Citation) {
 	}
 }
 
-// inPassages reports whether text occurs in any passage, as the checker
+// inPassages reports whether quoted occurs in any passage, as the checker
 // compares (white space, quote style, first letter's case aside).
-func inPassages(ps []retrieval.Passage, text string) bool {
-	// A word of the text that is not its first (whose case may differ)
+func inPassages(ps []corpus.Passage, quoted string) bool {
+	// A word of the quotation that is not its first (whose case may differ)
 	// must occur as it is: most passages are ruled out by that alone.
 	probe := ""
-	for i, w := range strings.Fields(text) {
+	for i, w := range strings.Fields(quoted) {
 		w = strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
 		if i > 0 && len(w) > len(probe) && strings.IndexFunc(w, func(r rune) bool { return !isWordRune(r) }) < 0 {
 			probe = w
@@ -211,7 +213,7 @@ func inPassages(ps []retrieval.Passage, text string) bool {
 		if probe != "" && !strings.Contains(p.Text, probe) {
 			continue
 		}
-		if _, ok := retrieval.FindNormalized(p.Text, text, true); ok {
+		if _, ok := text.FindNormalized(p.Text, quoted, true); ok {
 			return true
 		}
 	}
@@ -220,10 +222,10 @@ func inPassages(ps []retrieval.Passage, text string) bool {
 
 // budget returns the hits' passages that fit in MaxContextChars, best first;
 // the best one is cut at a sentence boundary when it alone is too long.
-func (p *Pipeline) budget(question string, hits []retrieval.Hit) []retrieval.Passage {
+func (p *Pipeline) budget(question string, hits []retrieval.Hit) []corpus.Passage {
 	const overhead = 120 // header line and spacing per passage
 	left := p.opts.MaxContextChars - utf8.RuneCountInString(question)
-	var out []retrieval.Passage
+	var out []corpus.Passage
 	for _, h := range hits {
 		size := utf8.RuneCountInString(h.Passage.Text) + overhead
 		if size > left {
@@ -240,19 +242,19 @@ func (p *Pipeline) budget(question string, hits []retrieval.Hit) []retrieval.Pas
 	return out
 }
 
-// cutToSentences returns the longest run of whole leading sentences of text
+// cutToSentences returns the longest run of whole leading sentences of body
 // within limit characters (at least the first sentence's start).
-func cutToSentences(text string, limit int) string {
+func cutToSentences(body string, limit int) string {
 	end := 0
-	for _, s := range retrieval.Sentences(text) {
-		if utf8.RuneCountInString(text[:s.End]) > limit {
+	for _, s := range text.Sentences(body) {
+		if utf8.RuneCountInString(body[:s.End]) > limit {
 			break
 		}
 		end = s.End
 	}
 	if end == 0 {
-		r := []rune(text)
+		r := []rune(body)
 		return string(r[:min(limit, len(r))])
 	}
-	return text[:end]
+	return body[:end]
 }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/bot/serve"
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -152,7 +152,7 @@ func quote(s string) string {
 }
 
 // heading names the document and section of a location: "Title › Section".
-func heading(loc retrieval.Locator) string {
+func heading(loc corpus.Locator) string {
 	if loc.Section == "" {
 		return loc.Title
 	}
@@ -161,7 +161,7 @@ func heading(loc retrieval.Locator) string {
 
 // place is how a source is named: "Title › Section (file:6–8)", the
 // location in its one human form, Locator.String.
-func place(loc retrieval.Locator) string {
+func place(loc corpus.Locator) string {
 	return heading(loc) + " (" + loc.String() + ")"
 }
 
@@ -343,7 +343,7 @@ func tail(s string, n int) string {
 }
 
 // renderPassage shows a passage in full with its provenance.
-func renderPassage(p retrieval.Passage) string {
+func renderPassage(p corpus.Passage) string {
 	head := fmt.Sprintf("**%s** (%s) · passage `%s`\n", escape(heading(p.Locator)), p.Locator, p.ID)
 	return clip(head+quote(p.Text), maxContent)
 }

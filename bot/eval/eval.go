@@ -11,7 +11,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/citebot/citebot/bot"
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // Case is one question of an evaluation file.
@@ -82,11 +83,11 @@ type Asker interface {
 type Target struct {
 	Pipeline Asker
 	Searcher bot.Searcher
-	Corpus   *retrieval.Corpus
+	Corpus   *corpus.Corpus
 	// Passages, when not nil, are ranked by a plain BM25 as well, the
 	// reference column of the report: the index's own passages
 	// (Index.Passages), so both rank the same texts.
-	Passages []retrieval.Passage
+	Passages []corpus.Passage
 }
 
 // rankDepth is how deep the ranking is searched for evidence (for MRR).
@@ -351,9 +352,9 @@ func Run(ctx context.Context, cases []Case, t Target) (Report, error) {
 	return r, nil
 }
 
-func hasEvidence(text string, evidence []string) bool {
+func hasEvidence(s string, evidence []string) bool {
 	for _, e := range evidence {
-		if retrieval.ContainsNormalized(text, e, true) {
+		if text.ContainsNormalized(s, e, true) {
 			return true
 		}
 	}
@@ -361,7 +362,7 @@ func hasEvidence(text string, evidence []string) bool {
 }
 
 // checkCitation returns what is wrong with a citation's provenance, or "".
-func checkCitation(c *retrieval.Corpus, cit bot.Citation) string {
+func checkCitation(c *corpus.Corpus, cit bot.Citation) string {
 	if !strings.Contains(cit.Passage, cit.Excerpt) || cit.Excerpt == "" {
 		return fmt.Sprintf("[%d] excerpt is not verbatim in passage %s", cit.Ref, cit.PassageID)
 	}

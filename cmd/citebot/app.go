@@ -23,6 +23,7 @@ import (
 	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/seeds"
 )
 
@@ -211,10 +212,10 @@ func (a *App) setup(cf commonFlags) (*env, error) {
 // readCorpus reads the configured corpus folder through the guarded reader
 // (regular files inside the folder only, each at most corpus.max_file_bytes),
 // or the embedded default.
-func (e *env) readCorpus() (*retrieval.Corpus, error) {
+func (e *env) readCorpus() (*corpus.Corpus, error) {
 	dir := e.cfg.Corpus.Dir
 	if dir == "" {
-		c, err := retrieval.LoadCorpus(seeds.FS())
+		c, err := corpus.Load(seeds.FS())
 		if err != nil {
 			return nil, fmt.Errorf("load corpus (embedded default corpus): %w", err)
 		}
@@ -227,7 +228,7 @@ func (e *env) readCorpus() (*retrieval.Corpus, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("corpus.dir %s is not a folder", dir)
 	}
-	c, err := retrieval.LoadCorpusDir(dir, retrieval.CorpusOptions{MaxFileBytes: e.cfg.Corpus.MaxFileBytes})
+	c, err := corpus.LoadDir(dir, corpus.Options{MaxFileBytes: e.cfg.Corpus.MaxFileBytes})
 	if err != nil {
 		return nil, fmt.Errorf("load corpus (%s): %w", dir, err)
 	}
@@ -248,7 +249,7 @@ func (e *env) dataDir() string {
 
 // loadCorpus reads the corpus, logging each skipped file once: files that
 // could not be read as warnings, with a summary line.
-func (e *env) loadCorpus() (*retrieval.Corpus, error) {
+func (e *env) loadCorpus() (*corpus.Corpus, error) {
 	c, err := e.readCorpus()
 	if err != nil {
 		return nil, err
@@ -270,7 +271,7 @@ func (e *env) loadCorpus() (*retrieval.Corpus, error) {
 const skippedShown = 3
 
 // openIndex loads the corpus and its index, building the index when needed.
-func (e *env) openIndex(ctx context.Context) (*retrieval.Index, *retrieval.Corpus, error) {
+func (e *env) openIndex(ctx context.Context) (*retrieval.Index, *corpus.Corpus, error) {
 	c, err := e.loadCorpus()
 	if err != nil {
 		return nil, nil, err

@@ -13,7 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 )
 
 // Config is citebot's configuration file. Defaults come first, the file goes
@@ -96,7 +96,7 @@ type Config struct {
 
 func defaultConfig() Config {
 	var c Config
-	c.Corpus.MaxFileBytes = retrieval.DefaultMaxFileBytes
+	c.Corpus.MaxFileBytes = corpus.DefaultMaxFileBytes
 	c.Embedder.Kind = "local"
 	c.Embedder.Dims = 1024
 	c.Embedder.BatchSize = 64
