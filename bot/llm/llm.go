@@ -17,6 +17,8 @@ import (
 	"unicode/utf8"
 
 	openai "github.com/sashabaranov/go-openai"
+
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // Config says which server and model to use and how.
@@ -499,11 +501,10 @@ func bodyDetail(body []byte) string {
 	return clip(s)
 }
 
-// clip keeps error text short and on one line.
+// maxDetail is the longest error detail kept, in characters.
+const maxDetail = 200
+
+// clip keeps error text short (text.Clip) and on one line.
 func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 200 {
-		return string(r[:200]) + "…"
-	}
-	return s
+	return text.Clip(strings.Join(strings.Fields(s), " "), maxDetail)
 }

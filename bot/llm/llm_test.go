@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/bot/llm/llmtest"
@@ -85,6 +86,26 @@ func TestOllamaStyle(t *testing.T) {
 	}
 	if len(srv.Requests()) != 1 {
 		t.Errorf("a 404 was retried")
+	}
+}
+
+// TestErrorDetailIsShortAndOnOneLine: a long server message is kept to
+// one line of at most 200 characters, cut at a word.
+func TestErrorDetailIsShortAndOnOneLine(t *testing.T) {
+	srv := llmtest.New(t)
+	msg := strings.Repeat("model  not\\nfound ", 40)
+	srv.Chat = func(llmtest.Request) llmtest.Reply {
+		return llmtest.Reply{Status: 404, Body: `{"error":"` + msg + `"}`}
+	}
+	_, _, _, err := collect(t, client(t, srv, nil))
+	var le *llm.Error
+	if !errors.As(err, &le) {
+		t.Fatalf("err = %v", err)
+	}
+	d := le.Detail
+	if n := utf8.RuneCountInString(d); n > 200 || n < 150 || !strings.HasSuffix(d, "…") ||
+		strings.ContainsAny(d, "\n") || strings.Contains(d, "  ") || strings.HasSuffix(d, "foun…") {
+		t.Errorf("detail (%d characters) %q", utf8.RuneCountInString(d), d)
 	}
 }
 
