@@ -88,18 +88,11 @@ func split(text string, limit int) []string {
 	return out
 }
 
-// cutPoint returns the byte offset at which to cut text so that the first
+// cutPoint returns the byte offset at which to cut s so that the first
 // part has at most room characters.
-func cutPoint(text string, room int) int {
-	limit, n := len(text), 0
-	for i := range text {
-		if n == room {
-			limit = i
-			break
-		}
-		n++
-	}
-	head := text[:limit]
+func cutPoint(s string, room int) int {
+	limit := text.ByteOffset(s, room)
+	head := s[:limit]
 	for _, sep := range []string{"\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " "} {
 		if i := strings.LastIndex(head, sep); i > limit/3 {
 			return i + len(sep)

@@ -356,16 +356,21 @@ func (m Member) json() map[string]any {
 // its ID and token.
 func (s *Server) SlashCommand(channelID string, m Member, name string, options map[string]string) (id, token string) {
 	id, token = s.ID(), "tok-"+s.ID()
+	s.Dispatch("INTERACTION_CREATE", map[string]any{
+		"id": id, "application_id": AppID, "type": 2, "token": token, "version": 1,
+		"guild_id": GuildID, "channel_id": channelID, "member": m.json(),
+		"data": map[string]any{"id": s.ID(), "name": name, "type": 1, "options": commandOptions(options)},
+	})
+	return id, token
+}
+
+// commandOptions is a command's string options as Discord sends them.
+func commandOptions(options map[string]string) []any {
 	var opts []any
 	for k, v := range options {
 		opts = append(opts, map[string]any{"name": k, "type": 3, "value": v})
 	}
-	s.Dispatch("INTERACTION_CREATE", map[string]any{
-		"id": id, "application_id": AppID, "type": 2, "token": token, "version": 1,
-		"guild_id": GuildID, "channel_id": channelID, "member": m.json(),
-		"data": map[string]any{"id": s.ID(), "name": name, "type": 1, "options": opts},
-	})
-	return id, token
+	return opts
 }
 
 // Button dispatches a click on a message component.
@@ -404,14 +409,10 @@ func (s *Server) Message(channelID string, m Member, content string, mention boo
 // message (no guild, no member) and returns its ID and token.
 func (s *Server) DMSlashCommand(channelID, userID, name string, options map[string]string) (id, token string) {
 	id, token = s.ID(), "tok-"+s.ID()
-	var opts []any
-	for k, v := range options {
-		opts = append(opts, map[string]any{"name": k, "type": 3, "value": v})
-	}
 	s.Dispatch("INTERACTION_CREATE", map[string]any{
 		"id": id, "application_id": AppID, "type": 2, "token": token, "version": 1,
 		"channel_id": channelID, "user": map[string]any{"id": userID, "username": "user" + userID, "discriminator": "0"},
-		"data": map[string]any{"id": s.ID(), "name": name, "type": 1, "options": opts},
+		"data": map[string]any{"id": s.ID(), "name": name, "type": 1, "options": commandOptions(options)},
 	})
 	return id, token
 }
