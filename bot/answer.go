@@ -10,9 +10,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // Answer modes.
@@ -55,7 +56,7 @@ type Citation struct {
 	// Locator is where the excerpt sits: its lines are those of Source
 	// holding Excerpt, narrower than the passage's. (Embedded, so the JSON
 	// keeps its fields flat: source, title, section, line_start, line_end.)
-	retrieval.Locator
+	corpus.Locator
 	Excerpt string `json:"excerpt"`
 	// Verified is false only for an excerpt a model wrote that is not in the
 	// passages it was given; such an excerpt is never shown as a quote.
@@ -93,7 +94,7 @@ func (c Citation) WhereNotFound() string {
 // Related is a passage close to a question the corpus does not answer.
 type Related struct {
 	PassageID string `json:"passage_id"`
-	retrieval.Locator
+	corpus.Locator
 	Passage string `json:"passage"`
 }
 
@@ -136,24 +137,46 @@ type Searcher interface {
 	Search(ctx context.Context, question string, k int, opts ...retrieval.SearchOption) (retrieval.Result, error)
 }
 
-// Options tune the pipeline.
+// Options tune the pipeline. The caller (cmd/citebot) owns every value:
+// NewPipeline fills nothing in and rejects a missing one.
 type Options struct {
-	// TopK is how many passages are retrieved per question.
+	// TopK is how many passages are retrieved per question (≥ 1).
 	TopK int
 	// Model writes answers; nil answers extractively.
 	Model ChatModel
-	// ModelTopK is how many passages are retrieved for the model
-	// (default 5).
+	// ModelTopK is how many passages are retrieved for the model (≥ 1
+	// with a model).
 	ModelTopK int
 	// Prompts renders what the model is sent; nil uses the embedded ones.
 	Prompts *prompts.Set
 	// MaxContextChars bounds the passages sent to the model, lowest-ranked
-	// dropped first, as some servers silently cut long prompts.
+	// dropped first, as some servers silently cut long prompts (≥ 1 with a
+	// model).
 	MaxContextChars int
-	// ModelMinCoverage: with a model, a question whose best passage holds
-	// less than this share of it is declined without asking the model;
-	// between this and the gate, the model decides.
+	// ModelMinCoverage (0–1): with a model, a question whose best passage
+	// holds less than this share of it is declined without asking the
+	// model; between this and the gate, the model decides. 0 always asks.
 	ModelMinCoverage float64
+}
+
+// check says which option is missing or out of range.
+func (o Options) check() error {
+	if o.TopK < 1 {
+		return fmt.Errorf("pipeline: TopK must be at least 1, not %d", o.TopK)
+	}
+	if o.ModelMinCoverage < 0 || o.ModelMinCoverage > 1 {
+		return fmt.Errorf("pipeline: ModelMinCoverage must be between 0 and 1, not %g", o.ModelMinCoverage)
+	}
+	if o.Model == nil {
+		return nil
+	}
+	if o.ModelTopK < 1 {
+		return fmt.Errorf("pipeline: ModelTopK must be at least 1 with a model, not %d", o.ModelTopK)
+	}
+	if o.MaxContextChars < 1 {
+		return fmt.Errorf("pipeline: MaxContextChars must be at least 1 with a model, not %d", o.MaxContextChars)
+	}
+	return nil
 }
 
 // Pipeline answers questions from a corpus.
@@ -162,19 +185,14 @@ type Pipeline struct {
 	opts   Options
 }
 
-// NewPipeline returns a pipeline that retrieves with s.
+// NewPipeline returns a pipeline that retrieves with s; it rejects missing
+// or invalid options rather than filling them in.
 func NewPipeline(s Searcher, opts Options) (*Pipeline, error) {
-	if opts.TopK <= 0 {
-		opts.TopK = 3
+	if s == nil {
+		return nil, errors.New("pipeline: no searcher")
 	}
-	if opts.ModelTopK <= 0 {
-		opts.ModelTopK = 5
-	}
-	if opts.MaxContextChars <= 0 {
-		opts.MaxContextChars = 12000
-	}
-	if opts.ModelMinCoverage <= 0 {
-		opts.ModelMinCoverage = 0.2
+	if err := opts.check(); err != nil {
+		return nil, err
 	}
 	if opts.Model != nil && opts.Prompts == nil {
 		ps, err := prompts.Load("")
@@ -255,7 +273,7 @@ func (p *Pipeline) answer(ctx context.Context, question string, res retrieval.Re
 // failureClass names why the model could not answer in words safe to show
 // users: a short class, never the model server's own text.
 func failureClass(err error) string {
-	var le *llm.Error
+	var le ModelError
 	switch {
 	case errors.As(err, &le):
 		return le.Class()
@@ -293,7 +311,7 @@ func Decline(question string, hits []retrieval.Hit) Answer {
 
 // NewCitation cites the excerpt text[span] of passage p as reference ref,
 // with the lines of the source that hold it.
-func NewCitation(ref int, p retrieval.Passage, span retrieval.Span) Citation {
+func NewCitation(ref int, p corpus.Passage, span text.Span) Citation {
 	c := passageCitation(ref, p)
 	if c.LineStart > 0 {
 		c.LineEnd = c.LineStart + strings.Count(p.Text[:span.End], "\n")
@@ -305,6 +323,6 @@ func NewCitation(ref int, p retrieval.Passage, span retrieval.Span) Citation {
 
 // passageCitation cites passage p as reference ref, with the passage's
 // locator, before any excerpt is chosen.
-func passageCitation(ref int, p retrieval.Passage) Citation {
+func passageCitation(ref int, p corpus.Passage) Citation {
 	return Citation{Ref: ref, PassageID: p.ID, Locator: p.Locator, Passage: p.Text}
 }

@@ -7,8 +7,9 @@ import (
 	"testing"
 
 	"github.com/citebot/citebot/bot"
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/retrievaltest"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 func pipeline(t testing.TB) *bot.Pipeline {
@@ -18,6 +19,43 @@ func pipeline(t testing.TB) *bot.Pipeline {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// TestNewPipelineRejectsMissingValues: the pipeline fills in no default;
+// cmd/citebot owns them.
+func TestNewPipelineRejectsMissingValues(t *testing.T) {
+	ix := retrievaltest.SeedIndex(t)
+	var m bot.ChatModel = stubModel{}
+	good := bot.Options{Model: m, TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2}
+	for _, tc := range []struct {
+		name   string
+		change func(*bot.Options)
+		want   string // "" accepts
+	}{
+		{"good", func(*bot.Options) {}, ""},
+		{"extractive needs no model values", func(o *bot.Options) { *o = bot.Options{TopK: 1} }, ""},
+		{"zero model coverage asks the model", func(o *bot.Options) { o.ModelMinCoverage = 0 }, ""},
+		{"no TopK", func(o *bot.Options) { o.TopK = 0 }, "TopK"},
+		{"no ModelTopK", func(o *bot.Options) { o.ModelTopK = 0 }, "ModelTopK"},
+		{"no MaxContextChars", func(o *bot.Options) { o.MaxContextChars = 0 }, "MaxContextChars"},
+		{"coverage above 1", func(o *bot.Options) { o.ModelMinCoverage = 1.5 }, "ModelMinCoverage"},
+		{"negative coverage", func(o *bot.Options) { o.ModelMinCoverage = -0.1 }, "ModelMinCoverage"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := good
+			tc.change(&o)
+			_, err := bot.NewPipeline(ix, o)
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("rejected: %v", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("error %v, want one naming %s", err, tc.want)
+			}
+		})
+	}
+	if _, err := bot.NewPipeline(nil, good); err == nil {
+		t.Error("a pipeline without a searcher was accepted")
+	}
 }
 
 func TestAskQuotesVerbatimWithProvenance(t *testing.T) {
@@ -175,29 +213,38 @@ func TestAdviceQuestionsGetAdvice(t *testing.T) {
 // locator, its lines narrowed to those holding the excerpt; a locator
 // without lines (a page, an anchor) is kept as it is.
 func TestNewCitationNarrowsTheLocator(t *testing.T) {
-	text := "First line.\nSecond line,\nthird line.\nFourth."
+	body := "First line.\nSecond line,\nthird line.\nFourth."
 	for _, c := range []struct {
 		name string
-		loc  retrieval.Locator
-		from string // the excerpt starts here in text
-		want retrieval.Locator
+		loc  corpus.Locator
+		from string // the excerpt starts here in body
+		want corpus.Locator
 	}{
-		{"lines", retrieval.Locator{Source: "a.txt", Title: "A", Section: "S", LineStart: 10, LineEnd: 13},
-			"Second line,\nthird line.", retrieval.Locator{Source: "a.txt", Title: "A", Section: "S", LineStart: 11, LineEnd: 12}},
-		{"one line", retrieval.Locator{Source: "a.txt", LineStart: 10, LineEnd: 13},
-			"Fourth.", retrieval.Locator{Source: "a.txt", LineStart: 13, LineEnd: 13}},
-		{"page", retrieval.Locator{Source: "a.pdf", Page: 3},
-			"Second line,\nthird line.", retrieval.Locator{Source: "a.pdf", Page: 3}},
-		{"anchor", retrieval.Locator{Source: "a.html", Anchor: "intro"},
-			"Fourth.", retrieval.Locator{Source: "a.html", Anchor: "intro"}},
+		{"lines", corpus.Locator{Source: "a.txt", Title: "A", Section: "S", LineStart: 10, LineEnd: 13},
+			"Second line,\nthird line.", corpus.Locator{Source: "a.txt", Title: "A", Section: "S", LineStart: 11, LineEnd: 12}},
+		{"one line", corpus.Locator{Source: "a.txt", LineStart: 10, LineEnd: 13},
+			"Fourth.", corpus.Locator{Source: "a.txt", LineStart: 13, LineEnd: 13}},
+		{"page", corpus.Locator{Source: "a.pdf", Page: 3},
+			"Second line,\nthird line.", corpus.Locator{Source: "a.pdf", Page: 3}},
+		{"anchor", corpus.Locator{Source: "a.html", Anchor: "intro"},
+			"Fourth.", corpus.Locator{Source: "a.html", Anchor: "intro"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			p := retrieval.Passage{ID: "p1", Locator: c.loc, Text: text}
-			start := strings.Index(text, c.from)
-			got := bot.NewCitation(2, p, retrieval.Span{Start: start, End: start + len(c.from)})
-			if got.Locator != c.want || got.Excerpt != c.from || got.Ref != 2 || got.PassageID != "p1" || got.Passage != text || !got.Verified {
+			p := corpus.Passage{ID: "p1", Locator: c.loc, Text: body}
+			start := strings.Index(body, c.from)
+			got := bot.NewCitation(2, p, text.Span{Start: start, End: start + len(c.from)})
+			if got.Locator != c.want || got.Excerpt != c.from || got.Ref != 2 || got.PassageID != "p1" || got.Passage != body || !got.Verified {
 				t.Errorf("got %#v, want locator %#v", got, c.want)
 			}
 		})
 	}
 }
+
+// stubModel is a ChatModel that is never asked.
+type stubModel struct{}
+
+func (stubModel) Complete(context.Context, []bot.Message, func(bot.Chunk) error) (bot.Completion, error) {
+	return bot.Completion{}, errors.New("not asked")
+}
+
+func (stubModel) Model() string { return "stub" }

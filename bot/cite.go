@@ -9,7 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // quoteForm is how a quotation opened by one mark closes.
@@ -78,7 +79,7 @@ type quoteRec struct {
 	marked   []int // passages the model attributed it to
 	refs     []int // passages it was attributed to, after checking
 	verified bool
-	span     retrieval.Span // of passages[refs[0]-1].Text when verified
+	span     text.Span // of passages[refs[0]-1].Text when verified
 	// at and end delimit the quotation as shown in the output, marks
 	// included, when verified.
 	at, end int
@@ -95,7 +96,7 @@ type quoteRec struct {
 // of that passage; any other is shown without its marks, followed by
 // "(unverified)".
 type citer struct {
-	passages []retrieval.Passage
+	passages []corpus.Passage
 	emit     func(string) error
 	buf      string // received, not yet decided
 	space    string // white space before a '[', dropped with an invalid marker
@@ -107,7 +108,7 @@ type citer struct {
 	lineStart bool
 }
 
-func newCiter(passages []retrieval.Passage, emit func(string) error) *citer {
+func newCiter(passages []corpus.Passage, emit func(string) error) *citer {
 	if emit == nil {
 		emit = func(string) error { return nil }
 	}
@@ -483,8 +484,8 @@ func unquote(s string) string {
 
 // check looks for a quotation in the passages it was attributed to, then in
 // the others (a misattributed quote is re-attributed).
-func (c *citer) check(text string, refs []int) quoteRec {
-	q := quoteRec{text: text, marked: refs, refs: c.valid(refs)}
+func (c *citer) check(quoted string, refs []int) quoteRec {
+	q := quoteRec{text: quoted, marked: refs, refs: c.valid(refs)}
 	order := slices.Clone(q.refs)
 	for n := 1; n <= len(c.passages); n++ {
 		if !slices.Contains(order, n) {
@@ -492,7 +493,7 @@ func (c *citer) check(text string, refs []int) quoteRec {
 		}
 	}
 	for _, n := range order {
-		if sp, ok := retrieval.FindNormalized(c.passages[n-1].Text, text, true); ok {
+		if sp, ok := text.FindNormalized(c.passages[n-1].Text, quoted, true); ok {
 			q.verified, q.span = true, sp
 			if !slices.Contains(q.refs, n) {
 				q.refs = []int{n}
@@ -548,16 +549,16 @@ var anyMarkerRE = regexp.MustCompile(`\[\s*\d+(\s*,\s*\d+)*\s*\]`)
 // passage cited, its verified quotations, or else the sentence of the
 // passage that best matches the claim the marker ends; then every
 // unverified quotation, marked so.
-func (c *citer) citations(text string) []Citation {
+func (c *citer) citations(answer string) []Citation {
 	type use struct {
 		ref   int
 		claim string
 	}
 	var uses []use
 	prevEnd := 0
-	for _, loc := range anyMarkerRE.FindAllStringIndex(text, -1) {
-		claim := lastSentence(text[prevEnd:loc[0]])
-		for _, r := range parseRefs(text[loc[0]:loc[1]]) {
+	for _, loc := range anyMarkerRE.FindAllStringIndex(answer, -1) {
+		claim := lastSentence(answer[prevEnd:loc[0]])
+		for _, r := range parseRefs(answer[loc[0]:loc[1]]) {
 			uses = append(uses, use{r, claim})
 		}
 		prevEnd = loc[1]
@@ -571,7 +572,7 @@ func (c *citer) citations(text string) []Citation {
 		done[u.ref] = true
 		p := c.passages[u.ref-1]
 		quoted := false
-		seen := map[retrieval.Span]bool{}
+		seen := map[text.Span]bool{}
 		for _, q := range c.quotes {
 			if q.verified && q.refs[0] == u.ref && !seen[q.span] {
 				seen[q.span] = true
@@ -599,7 +600,7 @@ func (c *citer) citations(text string) []Citation {
 
 // lastSentence returns the last sentence of s, the claim a marker ends.
 func lastSentence(s string) string {
-	spans := retrieval.Sentences(s)
+	spans := text.Sentences(s)
 	if len(spans) == 0 {
 		return s
 	}
@@ -607,25 +608,25 @@ func lastSentence(s string) string {
 	return s[last.Start:last.End]
 }
 
-// bestSentence returns the sentence of text sharing most content words with
+// bestSentence returns the sentence of body sharing most content words with
 // claim (the first sentence when none shares any).
-func bestSentence(text, claim string) retrieval.Span {
-	var st retrieval.Stemmer
+func bestSentence(body, claim string) text.Span {
+	var st text.Stemmer
 	want := map[string]bool{}
-	for _, t := range retrieval.Tokens(&st, claim) {
+	for _, t := range text.Tokens(&st, claim) {
 		if !t.Stop {
 			want[t.Stem] = true
 		}
 	}
-	spans := retrieval.Sentences(text)
+	spans := text.Sentences(body)
 	if len(spans) == 0 {
-		return retrieval.Span{Start: 0, End: len(text)}
+		return text.Span{Start: 0, End: len(body)}
 	}
 	best, bestScore := spans[0], -1.0
 	for _, sp := range spans {
 		shared, n := 0, 0
 		seen := map[string]bool{}
-		for _, t := range retrieval.Tokens(&st, text[sp.Start:sp.End]) {
+		for _, t := range text.Tokens(&st, body[sp.Start:sp.End]) {
 			if t.Stop || seen[t.Stem] {
 				continue
 			}
@@ -644,10 +645,10 @@ func bestSentence(text, claim string) retrieval.Span {
 }
 
 // isNoAnswer reports whether a model's answer is the no-answer sentence.
-func isNoAnswer(text, phrase string) bool {
+func isNoAnswer(answer, phrase string) bool {
 	norm := func(s string) string {
-		s = strings.ToLower(retrieval.NormalizeText(s))
+		s = strings.ToLower(text.NormalizeText(s))
 		return strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
 	}
-	return strings.Contains(norm(text), norm(phrase))
+	return strings.Contains(norm(answer), norm(phrase))
 }

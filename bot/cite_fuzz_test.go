@@ -5,7 +5,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // FuzzCiter feeds model text to the citation checker whole and in pieces:
@@ -113,7 +114,7 @@ func checkCiter(t *testing.T, text string, step int) {
 // it; outside those, no quotation mark that always opens a quotation may
 // remain, no line may start with '>', and checking out again must find
 // no quotation that is not verified.
-func assertQuotationsChecked(t *testing.T, passages []retrieval.Passage, out string, quotes []quoteRec) {
+func assertQuotationsChecked(t *testing.T, passages []corpus.Passage, out string, quotes []quoteRec) {
 	t.Helper()
 	rest := []byte(out)
 	for _, q := range quotes {
@@ -125,7 +126,7 @@ func assertQuotationsChecked(t *testing.T, passages []retrieval.Passage, out str
 		if len(refs) == 0 || refs[0] != q.refs[0] {
 			t.Fatalf("quotation %q shown without the marker of its passage %d: %q", out[q.at:q.end], q.refs[0], out)
 		}
-		if _, ok := retrieval.FindNormalized(passages[refs[0]-1].Text, q.text, true); !ok {
+		if _, ok := text.FindNormalized(passages[refs[0]-1].Text, q.text, true); !ok {
 			t.Fatalf("quotation %q shown as verified is not in passage %d", q.text, refs[0])
 		}
 		for i := q.at; i < q.end; i++ {

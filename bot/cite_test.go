@@ -6,13 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 )
 
-var testPassages = []retrieval.Passage{
-	{ID: "p1", Locator: retrieval.Locator{Source: "a.txt", Title: "A", LineStart: 1, LineEnd: 2}, Text: "The Taliban support the TTP for three main reasons.\nFirst, both groups share deep ideological ties."},
-	{ID: "p2", Locator: retrieval.Locator{Source: "b.txt", Title: "B", LineStart: 5, LineEnd: 5}, Text: "Qatar’s role in South Asia illustrates how mediation and media narratives converge."},
+var testPassages = []corpus.Passage{
+	{ID: "p1", Locator: corpus.Locator{Source: "a.txt", Title: "A", LineStart: 1, LineEnd: 2}, Text: "The Taliban support the TTP for three main reasons.\nFirst, both groups share deep ideological ties."},
+	{ID: "p2", Locator: corpus.Locator{Source: "b.txt", Title: "B", LineStart: 5, LineEnd: 5}, Text: "Qatar’s role in South Asia illustrates how mediation and media narratives converge."},
 }
 
 // check runs text through a citer in one piece and byte by byte, which
@@ -86,11 +86,11 @@ func (f fixedSearcher) Search(context.Context, string, int, ...retrieval.SearchO
 	return f.res, nil
 }
 
-type recordingModel struct{ got []llm.Message }
+type recordingModel struct{ got []Message }
 
-func (m *recordingModel) Complete(_ context.Context, msgs []llm.Message, _ func(llm.Chunk) error) (llm.Result, error) {
+func (m *recordingModel) Complete(_ context.Context, msgs []Message, _ func(Chunk) error) (Completion, error) {
 	m.got = msgs
-	return llm.Result{Text: "Reasons [1]."}, nil
+	return Completion{Text: "Reasons [1]."}, nil
 }
 func (m *recordingModel) Model() string { return "rec" }
 
@@ -98,11 +98,11 @@ func TestContextBudgetDropsLowestRankedFirst(t *testing.T) {
 	long := strings.Repeat("Filler sentence about border fencing. ", 80) // ~3,000 characters
 	hits := []retrieval.Hit{
 		{Passage: testPassages[0], Coverage: 1},
-		{Passage: retrieval.Passage{ID: "p3", Locator: retrieval.Locator{Title: "C"}, Text: long}, Coverage: 0.5},
+		{Passage: corpus.Passage{ID: "p3", Locator: corpus.Locator{Title: "C"}, Text: long}, Coverage: 0.5},
 		{Passage: testPassages[1], Coverage: 0.4},
 	}
 	m := &recordingModel{}
-	p, err := NewPipeline(fixedSearcher{retrieval.Result{Hits: hits, Relevant: true}}, Options{Model: m, MaxContextChars: 1000})
+	p, err := NewPipeline(fixedSearcher{retrieval.Result{Hits: hits, Relevant: true}}, Options{Model: m, TopK: 3, ModelTopK: 5, MaxContextChars: 1000, ModelMinCoverage: 0.2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,9 +7,8 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/prompts"
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // maxHistory is how many earlier messages a rewrite sees.
@@ -88,7 +87,7 @@ func (c *Conversation) rewrite(ctx context.Context, question string) (string, er
 	if err != nil {
 		return "", fmt.Errorf("rewrite follow-up: %w", err)
 	}
-	res, err := c.p.opts.Model.Complete(ctx, []llm.Message{{Role: "user", Content: msg}}, nil)
+	res, err := c.p.opts.Model.Complete(ctx, []Message{{Role: "user", Content: msg}}, nil)
 	if err != nil {
 		return "", fmt.Errorf("rewrite follow-up: %w", err)
 	}
@@ -114,7 +113,7 @@ func firstLine(s string) string {
 func lastWords(s string, n int) string {
 	var words []string
 	for _, w := range strings.Fields(s) {
-		if !retrieval.IsStopWord(strings.ToLower(strings.Trim(w, `?!.,;:"'`))) {
+		if !text.IsStopWord(strings.ToLower(strings.Trim(w, `?!.,;:"'`))) {
 			words = append(words, w)
 		}
 	}
@@ -133,8 +132,8 @@ func IsFollowUp(q string) bool {
 		return true
 	}
 	content := 0
-	for _, w := range retrieval.Words(q) {
-		if !retrieval.IsStopWord(w) {
+	for _, w := range text.Words(q) {
+		if !text.IsStopWord(w) {
 			content++
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // Extraction limits.
@@ -52,9 +53,9 @@ func hasAnswerType(question string, res retrieval.Result) bool {
 		return true
 	}
 	for _, h := range res.Hits[:min(maxPassagesUsed, len(res.Hits))] {
-		text := h.Passage.Text
-		for _, sp := range retrieval.Sentences(text) {
-			s := text[sp.Start:sp.End]
+		body := h.Passage.Text
+		for _, sp := range text.Sentences(body) {
+			s := body[sp.Start:sp.End]
 			if want.MatchString(s) && res.Query.Coverage(s) >= minTypeCover {
 				return true
 			}
@@ -97,7 +98,7 @@ var listItem = regexp.MustCompile(`^["'“‘(]?(First|Second|Third|Fourth|Fifth
 type sentence struct {
 	hit     int // index into the hits
 	idx     int // position in the passage
-	span    retrieval.Span
+	span    text.Span
 	matched []int
 	cov     float64
 	heading bool // a heading line, which says nothing by itself
@@ -124,13 +125,13 @@ func scoreSentences(q retrieval.Query, hits []retrieval.Hit) (all []sentence, pe
 	total := q.TotalWeight()
 	perHit = make([][]sentence, len(hits))
 	for h, hit := range hits {
-		text := hit.Passage.Text
+		body := hit.Passage.Text
 		// The passage's title and section speak for each of its sentences
 		// ("Installation" above "go get …").
 		fields := q.Matched(hit.Passage.Title + "\n" + hit.Passage.Section)
-		for i, sp := range retrieval.Sentences(text) {
-			s := sentence{hit: h, idx: i, span: sp, matched: q.Matched(text[sp.Start:sp.End])}
-			s.heading = isHeadingSentence(text[sp.Start:sp.End])
+		for i, sp := range text.Sentences(body) {
+			s := sentence{hit: h, idx: i, span: sp, matched: q.Matched(body[sp.Start:sp.End])}
+			s.heading = isHeadingSentence(body[sp.Start:sp.End])
 			for _, m := range union(s.matched, fields) {
 				s.cov += q.Terms[m].Weight
 			}
@@ -295,7 +296,7 @@ func quote(question string, hits []retrieval.Hit, chosen []sentence) Answer {
 			j++
 		}
 		p := hits[chosen[i].hit].Passage
-		span := retrieval.Span{Start: chosen[i].span.Start, End: chosen[j-1].span.End}
+		span := text.Span{Start: chosen[i].span.Start, End: chosen[j-1].span.End}
 		c := NewCitation(len(a.Citations)+1, p, span)
 		a.Citations = append(a.Citations, c)
 		parts = append(parts, `"`+c.Excerpt+`" [`+strconv.Itoa(c.Ref)+`]`)

@@ -7,15 +7,57 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
-// ChatModel writes answers; *llm.Client is one.
+// ChatModel writes answers. The go-openai adapter (bot/llm) provides one.
 type ChatModel interface {
-	Complete(ctx context.Context, msgs []llm.Message, onChunk func(llm.Chunk) error) (llm.Result, error)
+	// Complete sends the conversation and returns the model's answer;
+	// onChunk, when not nil, receives it as it streams, and an error from
+	// onChunk stops the stream and is returned.
+	Complete(ctx context.Context, msgs []Message, onChunk func(Chunk) error) (Completion, error)
+	// Model names the model.
 	Model() string
+}
+
+// Message is one turn of what a model is sent.
+type Message struct {
+	Role    string // system, user or assistant
+	Content string
+}
+
+// Chunk is a piece of a streamed answer, reasoning removed.
+type Chunk struct {
+	Text string
+	// Reset withdraws all text delivered before: it was reasoning.
+	Reset bool
+}
+
+// Completion is a model's finished answer.
+type Completion struct {
+	Text string // the visible answer, reasoning removed
+	// Truncated is true when the answer is incomplete; Cut says why.
+	Truncated bool
+	Cut       string
+	Model     string // the model that answered, as the server named it
+}
+
+// Why a completion is incomplete (Completion.Cut).
+const (
+	CutLength    = "length"     // the server stopped at its token limit
+	CutOutputCap = "output_cap" // the client stopped reading at its output cap
+	CutEnded     = "ended"      // the stream ended without a finish: the server stopped mid-answer
+)
+
+// ModelError is an error of a ChatModel that names its class in words safe
+// to show users (never the server's own text); the pipeline finds it with
+// errors.As.
+type ModelError interface {
+	error
+	Class() string
 }
 
 // The model's answer can't be shown as checked.
@@ -30,16 +72,11 @@ var (
 // modelAnswer asks the model and checks what it wrote.
 func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retrieval.Result, onUpdate func(Update) error) (Answer, error) {
 	passages := p.budget(question, res.Hits)
-	ps := make([]prompts.Passage, len(passages))
-	for i, h := range passages {
-		ps[i] = prompts.Passage{N: i + 1, Title: h.Title, Section: h.Section, Source: h.Source,
-			LineStart: h.LineStart, LineEnd: h.LineEnd, Text: h.Text}
-	}
-	system, user, err := p.opts.Prompts.Answer(question, ps)
+	system, user, err := p.opts.Prompts.Answer(question, promptPassages(passages))
 	if err != nil {
 		return Answer{}, err
 	}
-	full := make([]retrieval.Passage, len(passages))
+	full := make([]corpus.Passage, len(passages))
 	for i := range passages {
 		full[i] = res.Hits[i].Passage // citations check the whole passage
 	}
@@ -50,8 +87,8 @@ func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retriev
 		return onUpdate(Update{Text: s})
 	}
 	c := newCiter(full, emit)
-	out, err := p.opts.Model.Complete(ctx, []llm.Message{{Role: "system", Content: system}, {Role: "user", Content: user}},
-		func(ch llm.Chunk) error {
+	out, err := p.opts.Model.Complete(ctx, []Message{{Role: "system", Content: system}, {Role: "user", Content: user}},
+		func(ch Chunk) error {
 			if ch.Reset {
 				c.reset()
 				if onUpdate != nil {
@@ -65,7 +102,7 @@ func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retriev
 	if err != nil {
 		return Answer{}, err
 	}
-	if out.Truncated && out.Cut == llm.CutOutputCap {
+	if out.Truncated && out.Cut == CutOutputCap {
 		// The client stopped reading: what was held back (an unclosed
 		// quotation) is not decided as if the model had finished.
 		c.buf = ""
@@ -105,19 +142,33 @@ func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retriev
 		return Answer{}, errNoVerifiedQuote
 	}
 	p.lookInCorpus(a.Citations)
-	switch out.Cut {
-	case llm.CutLength:
-		a.Note = "The model's answer was cut off at its length limit."
-	case llm.CutOutputCap:
-		a.Note = "The model's answer was cut off at the output limit."
-	case llm.CutEnded:
-		a.Note = "The model server stopped mid-answer; the answer may be incomplete."
-	default:
-		if a.Truncated {
-			a.Note = "The model's answer is incomplete."
-		}
-	}
+	a.Note = cutNote(out)
 	return a, nil
+}
+
+// cutNote says why a completion is incomplete, "" when it is not.
+func cutNote(out Completion) string {
+	switch out.Cut {
+	case CutLength:
+		return "The model's answer was cut off at its length limit."
+	case CutOutputCap:
+		return "The model's answer was cut off at the output limit."
+	case CutEnded:
+		return "The model server stopped mid-answer; the answer may be incomplete."
+	}
+	if out.Truncated {
+		return "The model's answer is incomplete."
+	}
+	return ""
+}
+
+// promptPassages are passages as the model is shown them, numbered from 1.
+func promptPassages(passages []corpus.Passage) []prompts.Passage {
+	ps := make([]prompts.Passage, len(passages))
+	for i, h := range passages {
+		ps[i] = prompts.Passage{N: i + 1, Title: h.Title, Section: h.Section, Where: h.Locator.String(), Text: h.Text}
+	}
+	return ps
 }
 
 // maxCorpusLookups bounds how many unverified quotations are looked for in
@@ -127,7 +178,7 @@ const maxCorpusLookups = 8
 // lookInCorpus says, for each unverified citation, whether its words are
 // elsewhere in the corpus, when the searcher can list its passages.
 func (p *Pipeline) lookInCorpus(cits []Citation) {
-	lister, ok := p.search.(interface{ Passages() []retrieval.Passage })
+	lister, ok := p.search.(interface{ Passages() []corpus.Passage })
 	looked := 0
 	for i := range cits {
 		c := &cits[i]
@@ -146,13 +197,13 @@ func (p *Pipeline) lookInCorpus(cits []Citation) {
 	}
 }
 
-// inPassages reports whether text occurs in any passage, as the checker
+// inPassages reports whether quoted occurs in any passage, as the checker
 // compares (white space, quote style, first letter's case aside).
-func inPassages(ps []retrieval.Passage, text string) bool {
-	// A word of the text that is not its first (whose case may differ)
+func inPassages(ps []corpus.Passage, quoted string) bool {
+	// A word of the quotation that is not its first (whose case may differ)
 	// must occur as it is: most passages are ruled out by that alone.
 	probe := ""
-	for i, w := range strings.Fields(text) {
+	for i, w := range strings.Fields(quoted) {
 		w = strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
 		if i > 0 && len(w) > len(probe) && strings.IndexFunc(w, func(r rune) bool { return !isWordRune(r) }) < 0 {
 			probe = w
@@ -162,7 +213,7 @@ func inPassages(ps []retrieval.Passage, text string) bool {
 		if probe != "" && !strings.Contains(p.Text, probe) {
 			continue
 		}
-		if _, ok := retrieval.FindNormalized(p.Text, text, true); ok {
+		if _, ok := text.FindNormalized(p.Text, quoted, true); ok {
 			return true
 		}
 	}
@@ -171,10 +222,10 @@ func inPassages(ps []retrieval.Passage, text string) bool {
 
 // budget returns the hits' passages that fit in MaxContextChars, best first;
 // the best one is cut at a sentence boundary when it alone is too long.
-func (p *Pipeline) budget(question string, hits []retrieval.Hit) []retrieval.Passage {
+func (p *Pipeline) budget(question string, hits []retrieval.Hit) []corpus.Passage {
 	const overhead = 120 // header line and spacing per passage
 	left := p.opts.MaxContextChars - utf8.RuneCountInString(question)
-	var out []retrieval.Passage
+	var out []corpus.Passage
 	for _, h := range hits {
 		size := utf8.RuneCountInString(h.Passage.Text) + overhead
 		if size > left {
@@ -191,19 +242,19 @@ func (p *Pipeline) budget(question string, hits []retrieval.Hit) []retrieval.Pas
 	return out
 }
 
-// cutToSentences returns the longest run of whole leading sentences of text
+// cutToSentences returns the longest run of whole leading sentences of body
 // within limit characters (at least the first sentence's start).
-func cutToSentences(text string, limit int) string {
+func cutToSentences(body string, limit int) string {
 	end := 0
-	for _, s := range retrieval.Sentences(text) {
-		if utf8.RuneCountInString(text[:s.End]) > limit {
+	for _, s := range text.Sentences(body) {
+		if utf8.RuneCountInString(body[:s.End]) > limit {
 			break
 		}
 		end = s.End
 	}
 	if end == 0 {
-		r := []rune(text)
+		r := []rune(body)
 		return string(r[:min(limit, len(r))])
 	}
-	return text[:end]
+	return body[:end]
 }

@@ -83,8 +83,8 @@ func TestEveryServerAndFaultEndsInAnAnswer(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			srv := llmtest.New(t)
 			srv.Chat = c.reply
-			m := llm.New(llm.Config{BaseURL: srv.BaseURL(), Model: "m", APIKey: c.key, Stream: true, Timeout: 300 * time.Millisecond, MaxRetries: 1, Backoff: time.Millisecond}, nil)
-			p, err := bot.NewPipeline(ix, bot.Options{Model: m})
+			m := newModel(t, llm.Config{BaseURL: srv.BaseURL(), Model: "m", APIKey: c.key, Stream: true, Timeout: 300 * time.Millisecond, MaxRetries: 1, Backoff: time.Millisecond})
+			p, err := bot.NewPipeline(ix, bot.Options{Model: m, TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -143,8 +143,8 @@ func TestUnverifiedQuotationSaysWhereItWasLookedFor(t *testing.T) {
 		n := r.Ref("ideological ties")
 		return llmtest.Reply{Chunks: []string{fmt.Sprintf(`They "share deep ideological ties" [%d], "%s" [%d] and "the moon agency pays them" [%d].`, n, elsewhere, n, n)}}
 	}
-	m := llm.New(llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true, Timeout: 5 * time.Second}, nil)
-	p, err := bot.NewPipeline(ix, bot.Options{Model: m})
+	m := newModel(t, llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true, Timeout: 5 * time.Second})
+	p, err := bot.NewPipeline(ix, bot.Options{Model: m, TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,8 +180,8 @@ func TestRewriteFailureIsReported(t *testing.T) {
 		}
 		return llmtest.Reply{Chunks: []string{fmt.Sprintf(`"both groups share deep ideological ties" [%d]`, r.Ref("ideological ties"))}}
 	}
-	m := llm.New(llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true, Timeout: 5 * time.Second}, nil)
-	p, err := bot.NewPipeline(retrievaltest.SeedIndex(t), bot.Options{Model: m})
+	m := newModel(t, llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true, Timeout: 5 * time.Second})
+	p, err := bot.NewPipeline(retrievaltest.SeedIndex(t), bot.Options{Model: m, TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,4 +195,21 @@ func TestRewriteFailureIsReported(t *testing.T) {
 	if err := c.RewriteErr(); err == nil || !strings.Contains(err.Error(), "acme") {
 		t.Errorf("rewrite failure not reported: %v", err)
 	}
+}
+
+// newModel returns the go-openai adapter for cfg, with the output cap and
+// backoff of the configuration's defaults when cfg leaves them out.
+func newModel(t *testing.T, cfg llm.Config) bot.ChatModel {
+	t.Helper()
+	if cfg.Backoff == 0 {
+		cfg.Backoff = 500 * time.Millisecond
+	}
+	if cfg.MaxOutputBytes == 0 {
+		cfg.MaxOutputBytes = 64 << 10
+	}
+	c, err := llm.New(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.ChatModel()
 }

@@ -32,11 +32,12 @@ const (
 
 // Passage is a passage as the model sees it.
 type Passage struct {
-	N                  int
-	Title, Section     string
-	Source             string
-	LineStart, LineEnd int
-	Text               string
+	N              int
+	Title, Section string
+	// Where is the passage's place in the corpus as people write it
+	// ("a.txt:6–8"; the locator's String).
+	Where string
+	Text  string
 }
 
 // Turn is one earlier message of a conversation.

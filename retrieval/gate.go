@@ -20,8 +20,8 @@ func (g Gate) IsZero() bool {
 
 // Default gate values.
 const (
-	DefaultMinConfidence = 0.5
-	DefaultUncertainBand = 0.05
+	DefaultMinConfidence = 0.4
+	DefaultUncertainBand = 0.1
 )
 
 // DefaultGate is the gate with the default threshold and model.

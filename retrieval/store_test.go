@@ -299,8 +299,8 @@ func TestOpenRebuildsAnIndexSavedBeforeLocators(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !rep.Rebuilt || rep.Reason != "corpus changed" {
-		t.Errorf("rebuilt %v (%s), want a rebuild for the chunker change", rep.Rebuilt, rep.Reason)
+	if !rep.Rebuilt || rep.Reason != fmt.Sprintf("index format changed (2 → %d)", formatVersion) {
+		t.Errorf("rebuilt %v (%s), want a rebuild for the format change", rep.Rebuilt, rep.Reason)
 	}
 	want := corpus.Passage{ID: ix.Passages()[0].ID, Text: "Bees\n\nHoneybees feed on nectar and pollen.",
 		Locator: corpus.Locator{Source: "a.txt", Title: "Bees", LineStart: 1, LineEnd: 3}}

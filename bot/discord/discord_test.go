@@ -15,6 +15,7 @@ import (
 	"github.com/citebot/citebot/bot/discord/discordtest"
 	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/bot/llm/llmtest"
+	"github.com/citebot/citebot/bot/serve"
 	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
@@ -35,10 +36,44 @@ func (l *lockedBuffer) String() string {
 	return l.b.String()
 }
 
+// setup is a test's configuration of the bot and its desk; zero values
+// take those of config.example.yaml (but a queue of 0).
+type setup struct {
+	ReplyMode, Render           string
+	AllowedRoles                []string
+	AllowDMs                    bool
+	MaxMessages                 int
+	RatePerMinute               float64
+	RateBurst, MaxConcurrent    int
+	QueueSize                   int
+	EditInterval, AnswerTimeout time.Duration
+	ShutdownTimeout             time.Duration
+}
+
+func or[T comparable](v, def T) T {
+	var zero T
+	if v == zero {
+		return def
+	}
+	return v
+}
+
+func (s setup) configs() (Config, serve.Config) {
+	return Config{
+			Token: "test-token", GuildID: discordtest.GuildID,
+			ReplyMode: or(s.ReplyMode, "thread"), Render: or(s.Render, "embed"), AllowedRoles: s.AllowedRoles, AllowDMs: s.AllowDMs,
+			MaxMessages: or(s.MaxMessages, 3),
+		}, serve.Config{
+			RatePerMinute: or(s.RatePerMinute, 6), RateBurst: or(s.RateBurst, 3), MaxConcurrent: or(s.MaxConcurrent, 8), QueueSize: s.QueueSize,
+			EditInterval: or(s.EditInterval, 1500*time.Millisecond), AnswerTimeout: or(s.AnswerTimeout, 3*time.Minute),
+			ShutdownTimeout: or(s.ShutdownTimeout, 20*time.Second),
+		}
+}
+
 // startBot runs a bot against a fake Discord, with model answering as reply
 // says (nil: extractive answers).
-func startBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply, opts ...func(*Deps)) (*Bot, *discordtest.Server, *lockedBuffer) {
-	b, fake, logs, stop := runBot(t, cfg, reply, opts...)
+func startBot(t testing.TB, st setup, reply func(llmtest.Request) llmtest.Reply, opts ...func(*serve.Deps)) (*Bot, *discordtest.Server, *lockedBuffer) {
+	b, fake, logs, stop := runBot(t, st, reply, opts...)
 	t.Cleanup(func() {
 		if err := stop(); err != nil {
 			t.Errorf("run: %v", err)
@@ -48,28 +83,44 @@ func startBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Repl
 }
 
 // runBot is startBot with the stopping left to the caller; opts change the
-// bot's collaborators. Logs are kept from the debug level up.
-func runBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply, opts ...func(*Deps)) (*Bot, *discordtest.Server, *lockedBuffer, func() error) {
+// desk's collaborators (the bot logs where the desk does). Logs are kept
+// from the debug level up.
+func runBot(t testing.TB, st setup, reply func(llmtest.Request) llmtest.Reply, opts ...func(*serve.Deps)) (*Bot, *discordtest.Server, *lockedBuffer, func() error) {
 	t.Helper()
 	fake := discordtest.New(t)
 	ix := retrievaltest.SeedIndex(t)
-	popts := bot.Options{}
+	popts := bot.Options{TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2}
 	if reply != nil {
 		m := llmtest.New(t)
 		m.Chat = reply
-		popts.Model = llm.New(llm.Config{BaseURL: m.BaseURL(), Model: "m", Stream: true, Timeout: 10 * time.Second}, nil)
+		c, err := llm.New(llm.Config{BaseURL: m.BaseURL(), Model: "m", Stream: true, Timeout: 10 * time.Second,
+			Backoff: time.Millisecond, MaxOutputBytes: 64 << 10}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		popts.Model = c.ChatModel()
 	}
 	p, err := bot.NewPipeline(ix, popts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	logs := &lockedBuffer{}
-	cfg.Token, cfg.APIBaseURL, cfg.GuildID = "test-token", fake.URL, discordtest.GuildID
-	deps := Deps{Engine: Engine{Pipeline: p, Index: ix}, Log: slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))}
+	cfg, dcfg := st.configs()
+	cfg.APIBaseURL = fake.URL
+	deps := serve.Deps{Engine: serve.Engine{Pipeline: p, Index: ix}, Log: slogTo(logs)}
 	for _, o := range opts {
 		o(&deps)
 	}
-	b, err := New(cfg, deps)
+	deps.Log = RedactLog(deps.Log) // as cmd/citebot does
+	core, err := serve.NewCore(deps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	desk, err := serve.New(dcfg, core)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := New(cfg, Deps{Desk: desk, Log: deps.Log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +137,7 @@ func runBot(t testing.TB, cfg Config, reply func(llmtest.Request) llmtest.Reply,
 }
 
 func TestShutdownFinishesAnswersInProgress(t *testing.T) {
-	_, fake, _, stop := runBot(t, Config{ShutdownTimeout: 5 * time.Second}, func(llmtest.Request) llmtest.Reply {
+	_, fake, _, stop := runBot(t, setup{ShutdownTimeout: 5 * time.Second}, func(llmtest.Request) llmtest.Reply {
 		return llmtest.Reply{Chunks: []string{`They "share deep ideological ties" [1].`}, Delay: 400 * time.Millisecond}
 	})
 	_, token := fake.SlashCommand("c7", discordtest.Member{UserID: "u7"}, "ask", map[string]string{"question": "Why do the Taliban support the TTP?"})
@@ -114,7 +165,7 @@ func TestStreamingEditsAreThrottledPerMessage(t *testing.T) {
 	for i := range chunks {
 		chunks[i] += " "
 	}
-	_, fake, _ := startBot(t, Config{EditInterval: 150 * time.Millisecond}, func(llmtest.Request) llmtest.Reply {
+	_, fake, _ := startBot(t, setup{EditInterval: 150 * time.Millisecond}, func(llmtest.Request) llmtest.Reply {
 		return llmtest.Reply{Chunks: chunks, ChunkInterval: 40 * time.Millisecond} // ~0.8 s of streaming
 	})
 	_, token := fake.SlashCommand("c1", discordtest.Member{UserID: "u1"}, "ask", map[string]string{"question": "Why do the Taliban support the TTP?"})
@@ -139,7 +190,7 @@ func TestStreamingEditsAreThrottledPerMessage(t *testing.T) {
 }
 
 func TestExpiredInteractionTokenFallsBackToChannel(t *testing.T) {
-	b, fake, _ := startBot(t, Config{}, nil)
+	b, fake, _ := startBot(t, setup{}, nil)
 	b.tokenTTL = time.Nanosecond
 	_, token := fake.SlashCommand("c2", discordtest.Member{UserID: "u2"}, "ask", map[string]string{"question": "What are fusion cells?"})
 	c := fake.WaitFor(5*time.Second, "channel message", func(c discordtest.Call) bool {
@@ -156,7 +207,7 @@ func TestExpiredInteractionTokenFallsBackToChannel(t *testing.T) {
 }
 
 func TestPanicInHandlerIsRecovered(t *testing.T) {
-	b, fake, logs := startBot(t, Config{}, nil)
+	b, fake, logs := startBot(t, setup{}, nil)
 	b.safely("test", func() { panic("boom") })
 	if !strings.Contains(logs.String(), "panic in handler") || !strings.Contains(logs.String(), "boom") {
 		t.Errorf("panic not logged: %s", logs.String())
@@ -171,7 +222,7 @@ func TestPanicInHandlerIsRecovered(t *testing.T) {
 }
 
 func TestFullQueueAnswersBusy(t *testing.T) {
-	_, fake, _ := startBot(t, Config{MaxConcurrent: 1, QueueSize: 0, RatePerMinute: 600, RateBurst: 100}, func(llmtest.Request) llmtest.Reply {
+	_, fake, _ := startBot(t, setup{MaxConcurrent: 1, QueueSize: 0, RatePerMinute: 600, RateBurst: 100}, func(llmtest.Request) llmtest.Reply {
 		return llmtest.Reply{Chunks: []string{"slow [1]."}, Delay: 500 * time.Millisecond}
 	})
 	var ids []string
@@ -196,7 +247,7 @@ func TestFullQueueAnswersBusy(t *testing.T) {
 // questions per second the bot sustains and the time from the gateway
 // dispatching an interaction to the final answer arriving at the REST fake.
 func BenchmarkAskThroughGateway(b *testing.B) {
-	_, fake, _ := startBot(b, Config{RatePerMinute: 1e6, RateBurst: 1e6, MaxConcurrent: 64, QueueSize: 4096, EditInterval: time.Second},
+	_, fake, _ := startBot(b, setup{RatePerMinute: 1e6, RateBurst: 1e6, MaxConcurrent: 64, QueueSize: 4096, EditInterval: time.Second},
 		func(req llmtest.Request) llmtest.Reply {
 			return llmtest.Reply{Chunks: []string{`They "share deep ideological ties" [1].`}}
 		})
@@ -221,35 +272,26 @@ func BenchmarkAskThroughGateway(b *testing.B) {
 // BenchmarkThroughput dispatches questions from many users at once and
 // reports how many answers per second the bot completes.
 func BenchmarkThroughput(b *testing.B) {
-	_, fake, _ := startBot(b, Config{RatePerMinute: 1e6, RateBurst: 1e6, MaxConcurrent: 32, QueueSize: 100000, EditInterval: time.Second},
+	_, fake, _ := startBot(b, setup{RatePerMinute: 1e6, RateBurst: 1e6, MaxConcurrent: 32, QueueSize: 100000, EditInterval: time.Second},
 		func(req llmtest.Request) llmtest.Reply {
 			return llmtest.Reply{Chunks: []string{`They "share deep ideological ties" [1].`}}
 		})
 	const batch = 500
 	for b.Loop() {
-		before := len(fake.Calls())
 		start := time.Now()
 		tokens := map[string]bool{}
 		for i := range batch {
 			_, tok := fake.SlashCommand("c6", discordtest.Member{UserID: fmt.Sprint("u", i)}, "ask", map[string]string{"question": "Why do the Taliban support the TTP?"})
 			tokens[tok] = true
 		}
-		deadline := time.Now().Add(60 * time.Second)
-		for {
-			done := 0
-			for _, c := range fake.Calls()[before:] {
-				if c.Method == "PATCH" && strings.HasSuffix(c.Path, "/messages/@original") {
-					done++
-				}
+		answered := map[string]bool{}
+		fake.WaitFor(60*time.Second, fmt.Sprint(batch, " answers"), func(c discordtest.Call) bool {
+			// /webhooks/<application>/<token>/messages/@original
+			if parts := strings.Split(c.Path, "/"); c.Method == "PATCH" && len(parts) == 6 && tokens[parts[3]] && parts[5] == "@original" {
+				answered[parts[3]] = true
 			}
-			if done >= batch {
-				break
-			}
-			if time.Now().After(deadline) {
-				b.Fatalf("only %d of %d answers in 60 s", done, batch)
-			}
-			time.Sleep(5 * time.Millisecond)
-		}
+			return len(answered) == batch
+		})
 		b.ReportMetric(batch/time.Since(start).Seconds(), "answers/s")
 	}
 }
@@ -257,4 +299,45 @@ func BenchmarkThroughput(b *testing.B) {
 // slogTo logs to w from the debug level up.
 func slogTo(w *lockedBuffer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
+}
+
+// TestNewRejectsMissingValues: cmd/citebot owns the defaults; New takes
+// values as given.
+func TestNewRejectsMissingValues(t *testing.T) {
+	good, dcfg := setup{}.configs()
+	ix := retrievaltest.SeedIndex(t)
+	p, err := bot.NewPipeline(ix, bot.Options{TopK: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := slog.New(slog.DiscardHandler)
+	core, err := serve.NewCore(serve.Deps{Engine: serve.Engine{Pipeline: p, Index: ix}, Log: log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	desk, err := serve.New(dcfg, core)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(*Config, *Deps)
+		ok     bool
+	}{
+		{"valid", func(*Config, *Deps) {}, true},
+		{"no token", func(c *Config, _ *Deps) { c.Token = "" }, false},
+		{"no reply mode", func(c *Config, _ *Deps) { c.ReplyMode = "" }, false},
+		{"no render", func(c *Config, _ *Deps) { c.Render = "" }, false},
+		{"no messages", func(c *Config, _ *Deps) { c.MaxMessages = 0 }, false},
+		{"no desk", func(_ *Config, d *Deps) { d.Desk = nil }, false},
+		{"no log", func(_ *Config, d *Deps) { d.Log = nil }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, deps := good, Deps{Desk: desk, Log: log}
+			tc.change(&cfg, &deps)
+			if _, err := New(cfg, deps); (err == nil) != tc.ok {
+				t.Errorf("New: %v", err)
+			}
+		})
+	}
 }

@@ -98,3 +98,12 @@ func slogLevel(msgL int) slog.Level {
 	}
 	return slog.LevelDebug - 4
 }
+
+// RedactLog returns log with interaction and webhook tokens redacted from
+// every line; cmd/citebot gives it to the serving core too.
+func RedactLog(log *slog.Logger) *slog.Logger {
+	if _, ok := log.Handler().(redactor); ok {
+		return log
+	}
+	return slog.New(redactor{log.Handler()})
+}

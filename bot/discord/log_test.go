@@ -35,23 +35,6 @@ func TestRedactorCoversMessagesAttrsAndGroups(t *testing.T) {
 	}
 }
 
-func TestUserNoteDropsErrorDetail(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"The model could not answer (model server refused the API key (HTTP 401): key sk-1. Account x.), so these are excerpts from the corpus instead.",
-			"The model could not answer, so these are excerpts from the corpus instead."},
-		{"The vector search unavailable (embed: dial tcp 10.0.0.1:443: refused).", "The vector search unavailable."},
-		{"The model failed (unclosed detail sk-2", "The model failed."},
-		{"The model's answer was cut off at its length limit.", "The model's answer was cut off at its length limit."},
-		{"", ""},
-	} {
-		t.Run(tc.in, func(t *testing.T) {
-			if got := userNote(tc.in); got != tc.want {
-				t.Errorf("got %q, want %q", got, tc.want)
-			}
-		})
-	}
-}
-
 func TestNeutraliseLinks(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"[1](https://evil.example/x)", `[1]\(https://evil.example/x)`},

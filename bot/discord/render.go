@@ -9,7 +9,8 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/citebot/citebot/bot"
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/bot/serve"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -87,18 +88,11 @@ func split(text string, limit int) []string {
 	return out
 }
 
-// cutPoint returns the byte offset at which to cut text so that the first
+// cutPoint returns the byte offset at which to cut s so that the first
 // part has at most room characters.
-func cutPoint(text string, room int) int {
-	limit, n := len(text), 0
-	for i := range text {
-		if n == room {
-			limit = i
-			break
-		}
-		n++
-	}
-	head := text[:limit]
+func cutPoint(s string, room int) int {
+	limit := text.ByteOffset(s, room)
+	head := s[:limit]
 	for _, sep := range []string{"\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " "} {
 		if i := strings.LastIndex(head, sep); i > limit/3 {
 			return i + len(sep)
@@ -151,7 +145,7 @@ func quote(s string) string {
 }
 
 // heading names the document and section of a location: "Title › Section".
-func heading(loc retrieval.Locator) string {
+func heading(loc corpus.Locator) string {
 	if loc.Section == "" {
 		return loc.Title
 	}
@@ -160,7 +154,7 @@ func heading(loc retrieval.Locator) string {
 
 // place is how a source is named: "Title › Section (file:6–8)", the
 // location in its one human form, Locator.String.
-func place(loc retrieval.Locator) string {
+func place(loc corpus.Locator) string {
 	return heading(loc) + " (" + loc.String() + ")"
 }
 
@@ -199,7 +193,7 @@ func sources(a bot.Answer) []source {
 func renderAnswer(a bot.Answer, embeds bool, buttons []discordgo.MessageComponent, maxMsgs int) []message {
 	text := neutraliseLinks(a.Text)
 	note := ""
-	if n := userNote(a.Note); n != "" {
+	if n := serve.UserNote(a.Note); n != "" {
 		note = "\n\n*" + escape(n) + "*"
 	}
 	srcs := sources(a)
@@ -298,31 +292,6 @@ func neutraliseLinks(s string) string {
 	return maskedLink.ReplaceAllLiteralString(s, `]\(`)
 }
 
-// userNote is the part of an answer's note users see: parenthesised detail
-// (an error's text, which may quote a model server's reply, keys and
-// account names included) is left out; the full note goes to the log and the
-// audit record.
-func userNote(note string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range note {
-		switch {
-		case r == '(':
-			depth++
-		case r == ')' && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	s := strings.Join(strings.Fields(b.String()), " ")
-	s = strings.NewReplacer(" ,", ",", " .", ".", " ;", ";").Replace(s)
-	if depth > 0 { // an unclosed parenthesis: everything after it was dropped
-		s = strings.TrimRight(s, " ,;:") + "."
-	}
-	return s
-}
-
 func renderEmbeds(text, heading string, srcs []source) []message {
 	var msgs []message
 	for _, d := range split(text, maxDescription) {
@@ -367,7 +336,7 @@ func tail(s string, n int) string {
 }
 
 // renderPassage shows a passage in full with its provenance.
-func renderPassage(p retrieval.Passage) string {
+func renderPassage(p corpus.Passage) string {
 	head := fmt.Sprintf("**%s** (%s) · passage `%s`\n", escape(heading(p.Locator)), p.Locator, p.ID)
 	return clip(head+quote(p.Text), maxContent)
 }

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/citebot/citebot/bot"
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
@@ -48,7 +48,7 @@ func longAnswer(cites int) bot.Answer {
 	a := bot.Answer{Text: strings.Repeat("The model explains at length, citing [1]. ", 150), Mode: "llm"}
 	for i := 1; i <= cites; i++ {
 		a.Citations = append(a.Citations, bot.Citation{Ref: i, PassageID: fmt.Sprintf("p%02d", i),
-			Locator: retrieval.Locator{Source: "doc.md", Title: strings.Repeat("Title ", 60), Section: "Section", LineStart: i, LineEnd: i},
+			Locator: corpus.Locator{Source: "doc.md", Title: strings.Repeat("Title ", 60), Section: "Section", LineStart: i, LineEnd: i},
 			Excerpt: strings.Repeat("verbatim words *with* markdown_ ", 50), Verified: i%4 != 0})
 	}
 	return a
@@ -96,7 +96,7 @@ func TestRenderRespectsDiscordLimits(t *testing.T) {
 }
 
 func TestUnverifiedCitationIsNeverQuoted(t *testing.T) {
-	a := bot.Answer{Text: "x (unverified) [1]", Citations: []bot.Citation{{Ref: 1, PassageID: "p", Locator: retrieval.Locator{Title: "T"}, Excerpt: "invented words", Verified: false}}}
+	a := bot.Answer{Text: "x (unverified) [1]", Citations: []bot.Citation{{Ref: 1, PassageID: "p", Locator: corpus.Locator{Title: "T"}, Excerpt: "invented words", Verified: false}}}
 	for _, embeds := range []bool{true, false} {
 		for _, m := range renderAnswer(a, embeds, nil, 0) {
 			all := m.Content
@@ -134,7 +134,7 @@ func TestRenderWritesLocatorsInTheOneForm(t *testing.T) {
 				}
 			}
 			want := "**" + escape(head) + "** (" + c.String() + ") · passage `p1`\n"
-			if got := renderPassage(retrieval.Passage{ID: "p1", Locator: c.Locator, Text: "x"}); !strings.HasPrefix(got, want) {
+			if got := renderPassage(corpus.Passage{ID: "p1", Locator: c.Locator, Text: "x"}); !strings.HasPrefix(got, want) {
 				t.Errorf("passage %q, want it to start %q", got, want)
 			}
 		})

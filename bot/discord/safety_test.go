@@ -4,18 +4,19 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/citebot/citebot/bot/audit"
 	"github.com/citebot/citebot/bot/discord/discordtest"
 	"github.com/citebot/citebot/bot/llm/llmtest"
+	"github.com/citebot/citebot/bot/serve"
 )
 
 const question = "Why do the Taliban support the TTP?"
@@ -70,7 +71,7 @@ func TestLongAnswerIsBoundedInMessages(t *testing.T) {
 	for _, render := range []string{"embed", "plain"} {
 		t.Run("ask/"+render, func(t *testing.T) {
 			const interval = 200 * time.Millisecond
-			_, fake, _ := startBot(t, Config{Render: render, EditInterval: interval, AnswerTimeout: time.Minute}, megabyteAnswer)
+			_, fake, _ := startBot(t, setup{Render: render, EditInterval: interval, AnswerTimeout: time.Minute}, megabyteAnswer)
 			start := time.Now()
 			_, token := fake.SlashCommand("c1", discordtest.Member{UserID: "u1"}, "ask", map[string]string{"question": question})
 			last := fake.WaitFor(60*time.Second, "the answer's last message (with the buttons)", func(c discordtest.Call) bool {
@@ -100,7 +101,7 @@ func TestLongAnswerIsBoundedInMessages(t *testing.T) {
 		})
 	}
 	t.Run("mention", func(t *testing.T) {
-		_, fake, _ := startBot(t, Config{ReplyMode: "reply", MaxMessages: 2, AnswerTimeout: time.Minute}, megabyteAnswer)
+		_, fake, _ := startBot(t, setup{ReplyMode: "reply", MaxMessages: 2, AnswerTimeout: time.Minute}, megabyteAnswer)
 		fake.Message("c2", discordtest.Member{UserID: "u2"}, question, true)
 		last := fake.WaitFor(60*time.Second, "the answer's last message (with the buttons)", func(c discordtest.Call) bool {
 			return strings.HasPrefix(c.Path, "/channels/c2/messages") && strings.Contains(string(c.Raw), "custom_id")
@@ -154,7 +155,7 @@ func TestMaskedLinksInModelTextAreNeutralised(t *testing.T) {
 	masked := regexp.MustCompile(`\]\(`)
 	for _, render := range []string{"embed", "plain"} {
 		t.Run(render, func(t *testing.T) {
-			_, fake, _ := startBot(t, Config{Render: render}, func(llmtest.Request) llmtest.Reply {
+			_, fake, _ := startBot(t, setup{Render: render}, func(llmtest.Request) llmtest.Reply {
 				return llmtest.Reply{Chunks: []string{links}}
 			})
 			_, token := fake.SlashCommand("c3", discordtest.Member{UserID: "u3"}, "ask", map[string]string{"question": question})
@@ -173,7 +174,7 @@ func TestMaskedLinksInModelTextAreNeutralised(t *testing.T) {
 }
 
 func TestBusyNoticeOncePerUser(t *testing.T) {
-	_, fake, logs := startBot(t, Config{RatePerMinute: 6, RateBurst: 3}, nil)
+	_, fake, logs := startBot(t, setup{RatePerMinute: 6, RateBurst: 3}, nil)
 	before := len(fake.Calls())
 	const n = 1000
 	for range n {
@@ -226,7 +227,7 @@ func TestBusyNoticeOncePerUser(t *testing.T) {
 
 func TestInteractionTokensNeverLogged(t *testing.T) {
 	t.Run("our log lines", func(t *testing.T) {
-		_, fake, logs := startBot(t, Config{}, nil)
+		_, fake, logs := startBot(t, setup{}, nil)
 		fake.SetFault(func(c discordtest.Call) int {
 			if strings.HasPrefix(c.Path, "/interactions/") {
 				return discordtest.DropConnection
@@ -246,7 +247,7 @@ func TestInteractionTokensNeverLogged(t *testing.T) {
 		prev := discordgo.Logger
 		t.Cleanup(func() { discordgo.Logger = prev }) // after the bot has stopped
 		logs := &lockedBuffer{}
-		_, fake, _ := startBot(t, Config{}, nil, func(d *Deps) {
+		_, fake, _ := startBot(t, setup{}, nil, func(d *serve.Deps) {
 			d.Log = slogTo(logs)
 			discordgo.Logger = DiscordgoLogger(d.Log) // as cmd/citebot does
 		})
@@ -267,17 +268,13 @@ func TestInteractionTokensNeverLogged(t *testing.T) {
 
 func TestModelErrorDetailStaysOutOfDiscord(t *testing.T) {
 	const secret = "sk-live-9f8e7d6c5b4a"
-	log, err := audit.Open(t.Context(), filepath.Join(t.TempDir(), "audit.db"), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer log.Close()
-	_, fake, logs := startBot(t, Config{}, func(llmtest.Request) llmtest.Reply {
+	log := &memJournal{}
+	_, fake, logs := startBot(t, setup{}, func(llmtest.Request) llmtest.Reply {
 		return llmtest.Reply{Status: 401, Body: `{"error": {"message": "Incorrect API key provided: ` + secret + `. Account acme-corp.", "type": "invalid_request_error"}}`}
-	}, func(d *Deps) {
-		d.Audit = log
-		d.Reload = func(ctx context.Context) (Engine, string, error) {
-			return Engine{}, "", fmt.Errorf("embed passages: 401 Incorrect API key provided: %s", secret)
+	}, func(d *serve.Deps) {
+		d.Journal = log
+		d.Reload = func(ctx context.Context) (serve.Engine, string, error) {
+			return serve.Engine{}, "", fmt.Errorf("embed passages: 401 Incorrect API key provided: %s", secret)
 		}
 	})
 	_, token := fake.SlashCommand("c7", discordtest.Member{UserID: "u7"}, "ask", map[string]string{"question": question})
@@ -297,8 +294,8 @@ func TestModelErrorDetailStaysOutOfDiscord(t *testing.T) {
 	if err != nil || len(recs) != 1 {
 		t.Fatalf("audit %v, %v", recs, err)
 	}
-	if !strings.Contains(recs[0].ErrorDetail, secret) || strings.Contains(recs[0].Note, secret) || recs[0].Note == "" {
-		t.Errorf("audit note %q, detail %q; want the detail kept apart", recs[0].Note, recs[0].ErrorDetail)
+	if !strings.Contains(recs[0].ErrorDetail, secret) || strings.Contains(recs[0].Answer.Note, secret) || recs[0].Answer.Note == "" {
+		t.Errorf("journal note %q, detail %q; want the detail kept apart", recs[0].Answer.Note, recs[0].ErrorDetail)
 	}
 	if !strings.Contains(logs.String(), secret) {
 		t.Error("the detail is not in the log")
@@ -306,7 +303,7 @@ func TestModelErrorDetailStaysOutOfDiscord(t *testing.T) {
 }
 
 func TestModeratorCommandsHiddenByDefault(t *testing.T) {
-	_, fake, _ := startBot(t, Config{}, nil)
+	_, fake, _ := startBot(t, setup{}, nil)
 	c := fake.WaitFor(5*time.Second, "command registration", func(c discordtest.Call) bool { return c.Method == "PUT" })
 	var cmds []map[string]any
 	if err := json.Unmarshal(c.Raw, &cmds); err != nil {
@@ -346,7 +343,7 @@ func TestAllowedRolesHoldInDirectMessages(t *testing.T) {
 		{"no roles: answered", nil, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, fake, _ := startBot(t, Config{AllowDMs: true, AllowedRoles: tc.roles}, nil)
+			_, fake, _ := startBot(t, setup{AllowDMs: true, AllowedRoles: tc.roles}, nil)
 			id, _ := fake.DMSlashCommand("dm1", "u10", "ask", map[string]string{"question": "What are fusion cells?"})
 			r := fake.WaitFor(5*time.Second, "response", func(c discordtest.Call) bool { return strings.HasPrefix(c.Path, "/interactions/"+id+"/") })
 			deferred := r.Body["type"] == float64(discordgo.InteractionResponseDeferredChannelMessageWithSource)
@@ -365,4 +362,34 @@ func TestAllowedRolesHoldInDirectMessages(t *testing.T) {
 			}
 		})
 	}
+}
+
+// memJournal is a serve.Journal in memory.
+type memJournal struct {
+	mu   sync.Mutex
+	ents []serve.Entry
+}
+
+func (j *memJournal) Record(_ context.Context, e serve.Entry) (int64, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	e.ID = int64(len(j.ents) + 1)
+	j.ents = append(j.ents, e)
+	return e.ID, nil
+}
+
+func (j *memJournal) Feedback(_ context.Context, id int64, user string, vote int) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if id < 1 || id > int64(len(j.ents)) {
+		return fmt.Errorf("no entry %d", id)
+	}
+	j.ents[id-1].Feedback = vote
+	return nil
+}
+
+func (j *memJournal) Recent(_ context.Context, n int) ([]serve.Entry, error) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return slices.Clone(j.ents[max(0, len(j.ents)-n):]), nil
 }

@@ -11,7 +11,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/citebot/citebot/bot"
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // Case is one question of an evaluation file.
@@ -82,11 +83,11 @@ type Asker interface {
 type Target struct {
 	Pipeline Asker
 	Searcher bot.Searcher
-	Corpus   *retrieval.Corpus
+	Corpus   *corpus.Corpus
 	// Passages, when not nil, are ranked by a plain BM25 as well, the
 	// reference column of the report: the index's own passages
 	// (Index.Passages), so both rank the same texts.
-	Passages []retrieval.Passage
+	Passages []corpus.Passage
 }
 
 // rankDepth is how deep the ranking is searched for evidence (for MRR).
@@ -195,165 +196,214 @@ func (k *ranks) add(rank int) {
 
 // Run asks every case's question and scores the answers.
 func Run(ctx context.Context, cases []Case, t Target) (Report, error) {
-	var r Report
-	var ref *BM25
-	if t.Passages != nil {
-		texts := make([]string, len(t.Passages))
-		for i, p := range t.Passages {
-			texts[i] = p.Text
-		}
-		ref = NewBM25(texts)
-	}
-	var own, base ranks
-	var cite, declinedOK, answeredAnswerable int
+	k := tally{t: t, ref: reference(t.Passages)}
 	for _, c := range cases {
-		cr := CaseResult{ID: c.ID, Question: c.Question, Answerable: *c.Answerable}
-		r.Questions++
-		if cr.Answerable {
-			r.Answerable++
-			if len(c.Evidence) > 0 {
-				r.Scored++
-			}
-		} else {
-			r.Unanswerable++
-		}
-		q, err := bot.CleanQuestion(c.Question)
+		cr, err := k.score(ctx, c)
 		if err != nil {
-			// Not a question citebot takes: a failure of this case only.
-			cr.Problems = []string{"not a valid question: " + err.Error()}
-			r.Cases = append(r.Cases, cr)
-			continue
+			return k.r, fmt.Errorf("question %s: %w", c.ID, err)
 		}
-		ans, err := t.Pipeline.Ask(ctx, q, nil)
-		if err != nil {
-			return r, fmt.Errorf("question %s: %w", c.ID, err)
-		}
-		cr.Declined = ans.Declined
-		for _, cit := range ans.Citations {
-			r.Excerpts++
-			if prob := checkCitation(t.Corpus, cit); prob != "" {
-				cr.Problems = append(cr.Problems, prob)
-			} else {
-				r.ValidExcerpts++
-			}
-		}
-		if !cr.Answerable {
-			if ans.Declined {
-				declinedOK++
-			} else {
-				r.Answered++
-				r.WrongAnswers++
-				cr.Wrong = true
-				cr.Problems = append(cr.Problems, "answered a question the corpus does not answer")
-			}
-			r.Cases = append(r.Cases, cr)
-			continue
-		}
-		if !ans.Declined {
-			answeredAnswerable++
-		}
-		if len(c.Evidence) == 0 {
-			// Nothing to look for: only a decline can be judged.
-			if ans.Declined {
-				r.FalseDeclines++
-				cr.Problems = append(cr.Problems, "declined an answerable question")
-			}
-			r.Cases = append(r.Cases, cr)
-			continue
-		}
-		res, err := t.Searcher.Search(ctx, q, rankDepth)
-		if err != nil {
-			return r, fmt.Errorf("question %s: %w", c.ID, err)
-		}
-		for i, h := range res.Hits {
-			if hasEvidence(h.Passage.Text, c.Evidence) {
-				cr.Rank = i + 1
-				break
-			}
-		}
-		own.add(cr.Rank)
-		accepted := c.Answers
-		if len(accepted) == 0 {
-			accepted = c.Evidence
-		}
-		for _, cit := range ans.Citations {
-			if hasEvidence(cit.Passage, c.Evidence) {
-				cr.CitationHit = true
-			}
-			if hasEvidence(cit.Excerpt, accepted) {
-				cr.AnswerInExcerpt = true
-			}
-		}
-		if ref != nil {
-			top := ref.Search(q, rankDepth)
-			for i, d := range top {
-				if hasEvidence(t.Passages[d].Text, c.Evidence) {
-					cr.BM25Rank = i + 1
-					break
-				}
-			}
-			base.add(cr.BM25Rank)
-			if len(top) > 0 && hasEvidence(BestSentence(t.Passages[top[0]].Text, q), accepted) {
-				cr.BM25AnswerInExcerpt = true
-				base.inExcerpt++
-			}
-		}
-		if ans.Declined {
-			r.FalseDeclines++
-			cr.Problems = append(cr.Problems, fmt.Sprintf("declined an answerable question (evidence at rank %d)", cr.Rank))
-			r.Cases = append(r.Cases, cr)
-			continue
-		}
-		r.Answered++
-		if cr.Rank < 1 || cr.Rank > 3 {
-			cr.Problems = append(cr.Problems, fmt.Sprintf("evidence not in the top 3 passages (rank %d)", cr.Rank))
-		}
-		if cr.CitationHit {
-			cite++
-		} else {
-			r.WrongAnswers++
-			cr.Wrong = true
-			cr.Problems = append(cr.Problems, "no cited passage holds the evidence")
-		}
-		if cr.AnswerInExcerpt {
-			own.inExcerpt++
-		} else if cr.CitationHit {
-			cr.Problems = append(cr.Problems, "no shown excerpt holds an accepted answer")
-		}
-		r.Cases = append(r.Cases, cr)
+		k.r.Cases = append(k.r.Cases, cr)
 	}
+	k.finish()
+	return k.r, nil
+}
+
+// reference returns a plain BM25 over passages, or nil when there are none
+// to rank.
+func reference(passages []corpus.Passage) *BM25 {
+	if passages == nil {
+		return nil
+	}
+	texts := make([]string, len(passages))
+	for i, p := range passages {
+		texts[i] = p.Text
+	}
+	return NewBM25(texts)
+}
+
+// tally is an evaluation in progress: the report and the counts its
+// shares are computed from.
+type tally struct {
+	t   Target
+	ref *BM25 // nil: no reference column
+	r   Report
+	// own and base are citebot's ranking and the reference's.
+	own, base                            ranks
+	cite, declinedOK, answeredAnswerable int
+}
+
+// score asks one case's question and judges the answer; only a failed
+// search or answer is an error.
+func (k *tally) score(ctx context.Context, c Case) (CaseResult, error) {
+	cr := CaseResult{ID: c.ID, Question: c.Question, Answerable: *c.Answerable}
+	k.r.Questions++
+	if cr.Answerable {
+		k.r.Answerable++
+		if len(c.Evidence) > 0 {
+			k.r.Scored++
+		}
+	} else {
+		k.r.Unanswerable++
+	}
+	q, err := bot.CleanQuestion(c.Question)
+	if err != nil {
+		// Not a question citebot takes: a failure of this case only.
+		cr.Problems = []string{"not a valid question: " + err.Error()}
+		return cr, nil
+	}
+	ans, err := k.t.Pipeline.Ask(ctx, q, nil)
+	if err != nil {
+		return cr, err
+	}
+	cr.Declined = ans.Declined
+	for _, cit := range ans.Citations {
+		k.r.Excerpts++
+		if prob := checkCitation(k.t.Corpus, cit); prob != "" {
+			cr.Problems = append(cr.Problems, prob)
+		} else {
+			k.r.ValidExcerpts++
+		}
+	}
+	switch {
+	case !cr.Answerable:
+		k.judgeUnanswerable(&cr)
+	case len(c.Evidence) == 0:
+		// Nothing to look for: only a decline can be judged.
+		if !ans.Declined {
+			k.answeredAnswerable++
+		} else {
+			k.r.FalseDeclines++
+			cr.Problems = append(cr.Problems, "declined an answerable question")
+		}
+	default:
+		if !ans.Declined {
+			k.answeredAnswerable++
+		}
+		if err := k.rank(ctx, &cr, c, q, ans.Citations); err != nil {
+			return cr, err
+		}
+		k.judgeAnswer(&cr)
+	}
+	return cr, nil
+}
+
+// judgeUnanswerable counts an unanswerable question: declining it is right.
+func (k *tally) judgeUnanswerable(cr *CaseResult) {
+	if cr.Declined {
+		k.declinedOK++
+		return
+	}
+	k.r.Answered++
+	k.r.WrongAnswers++
+	cr.Wrong = true
+	cr.Problems = append(cr.Problems, "answered a question the corpus does not answer")
+}
+
+// rank finds where the evidence stands in citebot's ranking and the
+// reference's, and whether the citations hold it.
+func (k *tally) rank(ctx context.Context, cr *CaseResult, c Case, q string, cits []bot.Citation) error {
+	res, err := k.t.Searcher.Search(ctx, q, rankDepth)
+	if err != nil {
+		return err
+	}
+	for i, h := range res.Hits {
+		if hasEvidence(h.Passage.Text, c.Evidence) {
+			cr.Rank = i + 1
+			break
+		}
+	}
+	k.own.add(cr.Rank)
+	accepted := c.Answers
+	if len(accepted) == 0 {
+		accepted = c.Evidence
+	}
+	for _, cit := range cits {
+		if hasEvidence(cit.Passage, c.Evidence) {
+			cr.CitationHit = true
+		}
+		if hasEvidence(cit.Excerpt, accepted) {
+			cr.AnswerInExcerpt = true
+		}
+	}
+	if k.ref == nil {
+		return nil
+	}
+	top := k.ref.Search(q, rankDepth)
+	for i, d := range top {
+		if hasEvidence(k.t.Passages[d].Text, c.Evidence) {
+			cr.BM25Rank = i + 1
+			break
+		}
+	}
+	k.base.add(cr.BM25Rank)
+	if len(top) > 0 && hasEvidence(BestSentence(k.t.Passages[top[0]].Text, q), accepted) {
+		cr.BM25AnswerInExcerpt = true
+		k.base.inExcerpt++
+	}
+	return nil
+}
+
+// judgeAnswer counts a ranked answerable question: declined, or answered
+// with or without the evidence and an accepted answer.
+func (k *tally) judgeAnswer(cr *CaseResult) {
+	if cr.Declined {
+		k.r.FalseDeclines++
+		cr.Problems = append(cr.Problems, fmt.Sprintf("declined an answerable question (evidence at rank %d)", cr.Rank))
+		return
+	}
+	k.r.Answered++
+	if cr.Rank < 1 || cr.Rank > 3 {
+		cr.Problems = append(cr.Problems, fmt.Sprintf("evidence not in the top 3 passages (rank %d)", cr.Rank))
+	}
+	if cr.CitationHit {
+		k.cite++
+	} else {
+		k.r.WrongAnswers++
+		cr.Wrong = true
+		cr.Problems = append(cr.Problems, "no cited passage holds the evidence")
+	}
+	if cr.AnswerInExcerpt {
+		k.own.inExcerpt++
+	} else if cr.CitationHit {
+		cr.Problems = append(cr.Problems, "no shown excerpt holds an accepted answer")
+	}
+}
+
+// finish computes the report's shares from the counts.
+func (k *tally) finish() {
+	r := &k.r
 	r.NoEvidence = r.Answerable - r.Scored
 	if r.Scored > 0 {
 		n := float64(r.Scored)
+		own, base := k.own, k.base
 		r.HitAt1, r.HitAt3, r.RecallAt5, r.MRR = float64(own.hit1)/n, float64(own.hit3)/n, float64(own.hit5)/n, own.rr/n
-		r.CitationHit, r.AnswerInExcerpt = float64(cite)/n, float64(own.inExcerpt)/n
-		if ref != nil {
+		r.CitationHit, r.AnswerInExcerpt = float64(k.cite)/n, float64(own.inExcerpt)/n
+		if k.ref != nil {
 			r.BM25 = &Reference{HitAt1: float64(base.hit1) / n, HitAt3: float64(base.hit3) / n,
 				RecallAt5: float64(base.hit5) / n, MRR: base.rr / n, AnswerInExcerpt: float64(base.inExcerpt) / n}
 		}
-	} else if ref != nil {
+	} else if k.ref != nil {
 		r.BM25 = &Reference{}
 	}
 	if r.Answered > 0 {
 		r.WrongAnswerRate = float64(r.WrongAnswers) / float64(r.Answered)
 	}
 	if r.Answerable > 0 {
-		r.AnsweredShare = float64(answeredAnswerable) / float64(r.Answerable)
+		r.AnsweredShare = float64(k.answeredAnswerable) / float64(r.Answerable)
 	}
-	r.Declined = declinedOK
+	r.Declined = k.declinedOK
 	if r.Unanswerable > 0 {
-		r.DeclineAccuracy = float64(declinedOK) / float64(r.Unanswerable)
+		r.DeclineAccuracy = float64(k.declinedOK) / float64(r.Unanswerable)
 	}
 	r.ExcerptValidity = 1
 	if r.Excerpts > 0 {
 		r.ExcerptValidity = float64(r.ValidExcerpts) / float64(r.Excerpts)
 	}
-	return r, nil
 }
 
-func hasEvidence(text string, evidence []string) bool {
+func hasEvidence(s string, evidence []string) bool {
 	for _, e := range evidence {
-		if retrieval.ContainsNormalized(text, e, true) {
+		if text.ContainsNormalized(s, e, true) {
 			return true
 		}
 	}
@@ -361,7 +411,7 @@ func hasEvidence(text string, evidence []string) bool {
 }
 
 // checkCitation returns what is wrong with a citation's provenance, or "".
-func checkCitation(c *retrieval.Corpus, cit bot.Citation) string {
+func checkCitation(c *corpus.Corpus, cit bot.Citation) string {
 	if !strings.Contains(cit.Passage, cit.Excerpt) || cit.Excerpt == "" {
 		return fmt.Sprintf("[%d] excerpt is not verbatim in passage %s", cit.Ref, cit.PassageID)
 	}

@@ -82,7 +82,7 @@ func TestLoadFileIsLenientWhereItCanBe(t *testing.T) {
 	if cases[0].ID != "q1" {
 		t.Errorf("missing id became %q", cases[0].ID)
 	}
-	p, err := bot.NewPipeline(retrievaltest.SeedIndex(t), bot.Options{})
+	p, err := bot.NewPipeline(retrievaltest.SeedIndex(t), bot.Options{TopK: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

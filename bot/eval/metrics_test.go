@@ -9,13 +9,14 @@ import (
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/bot/eval"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 )
 
 // fakeBot answers and ranks from tables, so that every measure can be
 // worked out by hand.
 type fakeBot struct {
 	answers map[string]bot.Answer
-	ranking map[string][]retrieval.Passage
+	ranking map[string][]corpus.Passage
 }
 
 func (f fakeBot) Ask(_ context.Context, q string, _ func(bot.Update) error) (bot.Answer, error) {
@@ -33,12 +34,12 @@ func (f fakeBot) Search(_ context.Context, q string, k int, _ ...retrieval.Searc
 const fakeDoc = "Notes\n\nThe red door opens at nine.\n\nThe blue door is locked.\n\nThe green door leads to the garden.\n"
 
 var (
-	red   = retrieval.Passage{ID: "p1", Locator: retrieval.Locator{Source: "a.txt", LineStart: 3, LineEnd: 3}, Text: "The red door opens at nine."}
-	blue  = retrieval.Passage{ID: "p2", Locator: retrieval.Locator{Source: "a.txt", LineStart: 5, LineEnd: 5}, Text: "The blue door is locked."}
-	green = retrieval.Passage{ID: "p3", Locator: retrieval.Locator{Source: "a.txt", LineStart: 7, LineEnd: 7}, Text: "The green door leads to the garden."}
+	red   = corpus.Passage{ID: "p1", Locator: corpus.Locator{Source: "a.txt", LineStart: 3, LineEnd: 3}, Text: "The red door opens at nine."}
+	blue  = corpus.Passage{ID: "p2", Locator: corpus.Locator{Source: "a.txt", LineStart: 5, LineEnd: 5}, Text: "The blue door is locked."}
+	green = corpus.Passage{ID: "p3", Locator: corpus.Locator{Source: "a.txt", LineStart: 7, LineEnd: 7}, Text: "The green door leads to the garden."}
 )
 
-func cite(p retrieval.Passage, excerpt string) bot.Citation {
+func cite(p corpus.Passage, excerpt string) bot.Citation {
 	return bot.Citation{Ref: 1, PassageID: p.ID, Locator: p.Locator,
 		Excerpt: excerpt, Passage: p.Text, Verified: true}
 }
@@ -75,19 +76,19 @@ func TestMetricDefinitions(t *testing.T) {
 			"What colour is the roof?":        {Citations: []bot.Citation{badLines}},
 			"Who painted the doors?":          {Declined: true},
 		},
-		ranking: map[string][]retrieval.Passage{
+		ranking: map[string][]corpus.Passage{
 			"When does the red door open?":    {red, blue, green},
 			"Where does the green door lead?": {blue, red, green},
 			"Is the entrance shut?":           {red, blue},
 			"What opens at nine?":             {red},
 		},
 	}
-	c, err := retrieval.LoadCorpus(fstest.MapFS{"a.txt": {Data: []byte(fakeDoc)}})
+	c, err := corpus.Load(fstest.MapFS{"a.txt": {Data: []byte(fakeDoc)}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	rep, err := eval.Run(t.Context(), cases, eval.Target{Pipeline: f, Searcher: f, Corpus: c,
-		Passages: []retrieval.Passage{red, blue, green}})
+		Passages: []corpus.Passage{red, blue, green}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +162,7 @@ func TestMetricDefinitions(t *testing.T) {
 func TestRunWithoutPassagesHasNoReference(t *testing.T) {
 	yes := true
 	f := fakeBot{answers: map[string]bot.Answer{"q?": {Declined: true}}}
-	c, err := retrieval.LoadCorpus(fstest.MapFS{"a.txt": {Data: []byte(fakeDoc)}})
+	c, err := corpus.Load(fstest.MapFS{"a.txt": {Data: []byte(fakeDoc)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // squadFile is the part of a SQuAD 2.0 JSON file citebot reads.
@@ -125,28 +127,20 @@ func ParseSQuAD(raw []byte) (SQuAD, error) {
 	return out, nil
 }
 
-// sentenceAt returns the sentence of text holding byte offset off, or ""
-// when off is outside text. SQuAD offsets count characters; they are the
+// sentenceAt returns the sentence of s holding character offset off, or ""
+// when off is outside s. SQuAD offsets count characters; they are the
 // same as bytes for ASCII and found again by rune count otherwise.
-func sentenceAt(text string, off int) string {
+func sentenceAt(s string, off int) string {
 	if off < 0 {
 		return ""
 	}
-	// Character offset to byte offset.
-	b, n := len(text), 0
-	for i := range text {
-		if n == off {
-			b = i
-			break
-		}
-		n++
-	}
-	if b >= len(text) {
+	b := text.ByteOffset(s, off)
+	if b >= len(s) {
 		return ""
 	}
-	for _, sp := range sentenceSpans(text) {
+	for _, sp := range sentenceSpans(s) {
 		if b < sp[1] {
-			return text[sp[0]:sp[1]]
+			return s[sp[0]:sp[1]]
 		}
 	}
 	return ""

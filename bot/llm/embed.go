@@ -2,6 +2,7 @@ package llm
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -19,11 +20,11 @@ type EmbedConfig struct {
 	BaseURL     string // including /v1
 	Model       string
 	APIKey      string // empty sends no Authorization header
-	BatchSize   int    // texts per request (default 64)
-	Concurrency int    // requests in flight (default 4)
+	BatchSize   int    // texts per request
+	Concurrency int    // requests in flight
 	MaxRetries  int
 	Backoff     time.Duration
-	Timeout     time.Duration // per request (default 60 s)
+	Timeout     time.Duration // per request
 }
 
 // Embedder embeds texts with an OpenAI-compatible /v1/embeddings endpoint,
@@ -36,21 +37,18 @@ type Embedder struct {
 	progress atomic.Pointer[func(done, total int)]
 }
 
-// NewEmbedder returns an embedder; httpClient nil means a plain http.Client.
-func NewEmbedder(cfg EmbedConfig, httpClient *http.Client) *Embedder {
-	if cfg.BatchSize <= 0 {
-		cfg.BatchSize = 64
+// NewEmbedder returns an embedder; httpClient nil means a plain
+// http.Client. Every value but the key and MaxRetries is required.
+func NewEmbedder(cfg EmbedConfig, httpClient *http.Client) (*Embedder, error) {
+	switch {
+	case cfg.BaseURL == "" || cfg.Model == "":
+		return nil, errors.New("llm: the embedder needs a base URL and a model")
+	case cfg.BatchSize <= 0 || cfg.Concurrency <= 0:
+		return nil, fmt.Errorf("llm: embedder batches of %d, %d at once: both must be positive", cfg.BatchSize, cfg.Concurrency)
+	case cfg.Backoff <= 0 || cfg.Timeout <= 0 || cfg.MaxRetries < 0:
+		return nil, fmt.Errorf("llm: embedder backoff %v, timeout %v, %d retries: want > 0, > 0, ≥ 0", cfg.Backoff, cfg.Timeout, cfg.MaxRetries)
 	}
-	if cfg.Concurrency <= 0 {
-		cfg.Concurrency = 4
-	}
-	if cfg.Backoff <= 0 {
-		cfg.Backoff = 500 * time.Millisecond
-	}
-	if cfg.Timeout <= 0 {
-		cfg.Timeout = 60 * time.Second
-	}
-	return &Embedder{cfg: cfg, api: newAPI(cfg.BaseURL, cfg.APIKey, httpClient)}
+	return &Embedder{cfg: cfg, api: newAPI(cfg.BaseURL, cfg.APIKey, httpClient)}, nil
 }
 
 // EmbedderID names the model behind an embedder configuration: the server's

@@ -27,7 +27,7 @@ func texts(n int) []string {
 func TestEmbedderBatchesAndNormalises(t *testing.T) {
 	srv := llmtest.New(t)
 	srv.EmbedDims = 16
-	e := llm.NewEmbedder(llm.EmbedConfig{BaseURL: srv.BaseURL(), Model: "nomic-embed-text", BatchSize: 10, Concurrency: 3}, nil)
+	e := newEmbedder(t, llm.EmbedConfig{BaseURL: srv.BaseURL(), Model: "nomic-embed-text", BatchSize: 10, Concurrency: 3})
 	var mu sync.Mutex
 	var progress []int
 	e.SetProgress(func(done, total int) {
@@ -86,13 +86,13 @@ func TestEmbedderRetriesAndFails(t *testing.T) {
 		}
 		return 0
 	}
-	e := llm.NewEmbedder(llm.EmbedConfig{BaseURL: srv.BaseURL(), Model: "m", MaxRetries: 3, Backoff: time.Millisecond}, nil)
+	e := newEmbedder(t, llm.EmbedConfig{BaseURL: srv.BaseURL(), Model: "m", MaxRetries: 3, Backoff: time.Millisecond})
 	if _, err := e.Embed(t.Context(), texts(3)); err != nil {
 		t.Errorf("not retried: %v", err)
 	}
 	srv2 := llmtest.New(t)
 	srv2.EmbedFail = func(int) int { return 400 }
-	e = llm.NewEmbedder(llm.EmbedConfig{BaseURL: srv2.BaseURL(), Model: "m", MaxRetries: 3, Backoff: time.Millisecond, BatchSize: 2}, nil)
+	e = newEmbedder(t, llm.EmbedConfig{BaseURL: srv2.BaseURL(), Model: "m", MaxRetries: 3, Backoff: time.Millisecond, BatchSize: 2})
 	_, err := e.Embed(t.Context(), texts(9))
 	var le *llm.Error
 	if !errors.As(err, &le) || le.Kind != llm.KindRequest {
@@ -115,7 +115,7 @@ func BenchmarkIndexRemote(b *testing.B) {
 	in := texts(n)
 	b.Run("batched", func(b *testing.B) {
 		for b.Loop() {
-			e := llm.NewEmbedder(llm.EmbedConfig{BaseURL: srv.BaseURL(), Model: "m", BatchSize: 64, Concurrency: 4}, nil)
+			e := newEmbedder(b, llm.EmbedConfig{BaseURL: srv.BaseURL(), Model: "m", BatchSize: 64, Concurrency: 4})
 			if _, err := e.Embed(context.Background(), in); err != nil {
 				b.Fatal(err)
 			}
@@ -139,4 +139,27 @@ func BenchmarkIndexRemote(b *testing.B) {
 			}
 		}
 	})
+}
+
+// newEmbedder returns an embedder for cfg, with the configuration's
+// defaults where cfg leaves values out.
+func newEmbedder(t testing.TB, cfg llm.EmbedConfig) *llm.Embedder {
+	t.Helper()
+	if cfg.BatchSize == 0 {
+		cfg.BatchSize = 64
+	}
+	if cfg.Concurrency == 0 {
+		cfg.Concurrency = 4
+	}
+	if cfg.Backoff == 0 {
+		cfg.Backoff = 500 * time.Millisecond
+	}
+	if cfg.Timeout == 0 {
+		cfg.Timeout = 60 * time.Second
+	}
+	e, err := llm.NewEmbedder(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }

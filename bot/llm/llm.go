@@ -17,6 +17,8 @@ import (
 	"unicode/utf8"
 
 	openai "github.com/sashabaranov/go-openai"
+
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // Config says which server and model to use and how.
@@ -32,14 +34,22 @@ type Config struct {
 	Stream      bool
 	MaxRetries  int           // retries after a 429, a 5xx or a refused connection
 	Backoff     time.Duration // first wait between attempts; doubles each time
-	// MaxOutputBytes bounds the visible answer kept from the server
-	// (default 64 KiB): past it the client stops reading and marks the
-	// answer truncated.
+	// MaxOutputBytes bounds the visible answer kept from the server: past
+	// it the client stops reading and marks the answer truncated.
 	MaxOutputBytes int
 }
 
-// DefaultMaxOutputBytes is the default of Config.MaxOutputBytes.
-const DefaultMaxOutputBytes = 64 << 10
+func (c Config) validate() error {
+	switch {
+	case c.BaseURL == "" || c.Model == "":
+		return errors.New("llm: a base URL and a model are required")
+	case c.MaxRetries < 0 || c.Backoff <= 0:
+		return fmt.Errorf("llm: %d retries, backoff %v: want ≥ 0 and > 0", c.MaxRetries, c.Backoff)
+	case c.MaxTokens < 0 || c.Timeout < 0 || c.MaxOutputBytes <= 0:
+		return fmt.Errorf("llm: max tokens %d, timeout %v, output cap %d bytes: want ≥ 0, ≥ 0 and > 0", c.MaxTokens, c.Timeout, c.MaxOutputBytes)
+	}
+	return nil
+}
 
 // maxRetryAfter is the longest Retry-After honoured without a deadline.
 const maxRetryAfter = time.Minute
@@ -171,16 +181,14 @@ type Client struct {
 }
 
 // New returns a client; httpClient nil means a plain http.Client (deadlines
-// come from the context and cfg.Timeout). Without an API key no
-// Authorization header is sent, as Ollama and llama.cpp expect.
-func New(cfg Config, httpClient *http.Client) *Client {
-	if cfg.Backoff <= 0 {
-		cfg.Backoff = 500 * time.Millisecond
+// come from the context and cfg.Timeout, 0 for none). Without an API key no
+// Authorization header is sent, as Ollama and llama.cpp expect. Every value
+// but the key, the temperature, MaxTokens and Timeout is required.
+func New(cfg Config, httpClient *http.Client) (*Client, error) {
+	if err := cfg.validate(); err != nil {
+		return nil, err
 	}
-	if cfg.MaxOutputBytes <= 0 {
-		cfg.MaxOutputBytes = DefaultMaxOutputBytes
-	}
-	return &Client{cfg: cfg, api: newAPI(cfg.BaseURL, cfg.APIKey, httpClient)}
+	return &Client{cfg: cfg, api: newAPI(cfg.BaseURL, cfg.APIKey, httpClient)}, nil
 }
 
 // newAPI returns a go-openai client for a server; without a key go-openai
@@ -493,11 +501,10 @@ func bodyDetail(body []byte) string {
 	return clip(s)
 }
 
-// clip keeps error text short and on one line.
+// maxDetail is the longest error detail kept, in characters.
+const maxDetail = 200
+
+// clip keeps error text short (text.Clip) and on one line.
 func clip(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 200 {
-		return string(r[:200]) + "…"
-	}
-	return s
+	return text.Clip(strings.Join(strings.Fields(s), " "), maxDetail)
 }

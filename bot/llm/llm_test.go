@@ -7,17 +7,24 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/bot/llm/llmtest"
 )
 
-func client(srv *llmtest.Server, mod func(*llm.Config)) *llm.Client {
-	cfg := llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true, MaxRetries: 2, Backoff: time.Millisecond, Timeout: 5 * time.Second}
+func client(t testing.TB, srv *llmtest.Server, mod func(*llm.Config)) *llm.Client {
+	t.Helper()
+	cfg := llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true, MaxRetries: 2, Backoff: time.Millisecond, Timeout: 5 * time.Second,
+		MaxOutputBytes: 64 << 10}
 	if mod != nil {
 		mod(&cfg)
 	}
-	return llm.New(cfg, nil)
+	c, err := llm.New(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 func collect(t *testing.T, c *llm.Client) (llm.Result, string, int, error) {
@@ -41,7 +48,7 @@ func TestOpenAIStyle(t *testing.T) {
 		return llmtest.Reply{Chunks: []string{"The Taliban ", "support the TTP ", "[1]."}, Model: "gpt-x"}
 	}
 	zero := 0.0
-	c := client(srv, func(c *llm.Config) { c.APIKey = "sk-test"; c.Temperature = &zero; c.MaxTokens = 300 })
+	c := client(t, srv, func(c *llm.Config) { c.APIKey = "sk-test"; c.Temperature = &zero; c.MaxTokens = 300 })
 	res, shown, _, err := collect(t, c)
 	if err != nil {
 		t.Fatal(err)
@@ -69,7 +76,7 @@ func TestOllamaStyle(t *testing.T) {
 	srv.Chat = func(llmtest.Request) llmtest.Reply {
 		return llmtest.Reply{Status: 404, Body: `{"error":"model \"llama9\" not found, try pulling it first"}`}
 	}
-	_, _, _, err := collect(t, client(srv, nil))
+	_, _, _, err := collect(t, client(t, srv, nil))
 	var le *llm.Error
 	if !errors.As(err, &le) || le.Kind != llm.KindRequest || le.Status != 404 || !strings.Contains(le.Detail, `model "llama9" not found`) {
 		t.Errorf("err = %v", err)
@@ -79,6 +86,26 @@ func TestOllamaStyle(t *testing.T) {
 	}
 	if len(srv.Requests()) != 1 {
 		t.Errorf("a 404 was retried")
+	}
+}
+
+// TestErrorDetailIsShortAndOnOneLine: a long server message is kept to
+// one line of at most 200 characters, cut at a word.
+func TestErrorDetailIsShortAndOnOneLine(t *testing.T) {
+	srv := llmtest.New(t)
+	msg := strings.Repeat("model  not\\nfound ", 40)
+	srv.Chat = func(llmtest.Request) llmtest.Reply {
+		return llmtest.Reply{Status: 404, Body: `{"error":"` + msg + `"}`}
+	}
+	_, _, _, err := collect(t, client(t, srv, nil))
+	var le *llm.Error
+	if !errors.As(err, &le) {
+		t.Fatalf("err = %v", err)
+	}
+	d := le.Detail
+	if n := utf8.RuneCountInString(d); n > 200 || n < 150 || !strings.HasSuffix(d, "…") ||
+		strings.ContainsAny(d, "\n") || strings.Contains(d, "  ") || strings.HasSuffix(d, "foun…") {
+		t.Errorf("detail (%d characters) %q", utf8.RuneCountInString(d), d)
 	}
 }
 
@@ -104,7 +131,7 @@ func TestReasoningNeverShown(t *testing.T) {
 			t.Run(name+map[bool]string{true: " streamed", false: " whole"}[stream], func(t *testing.T) {
 				srv := llmtest.New(t)
 				srv.Chat = func(llmtest.Request) llmtest.Reply { return c.reply }
-				res, shown, resets, err := collect(t, client(srv, func(cfg *llm.Config) { cfg.Stream = stream }))
+				res, shown, resets, err := collect(t, client(t, srv, func(cfg *llm.Config) { cfg.Stream = stream }))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -154,7 +181,7 @@ func TestFaults(t *testing.T) {
 				n++
 				return r
 			}
-			res, _, _, err := collect(t, client(srv, c.mod))
+			res, _, _, err := collect(t, client(t, srv, c.mod))
 			if c.want.ok {
 				if err != nil || res.Text != c.want.text {
 					t.Errorf("res %+v err %v", res, err)
@@ -180,7 +207,7 @@ func TestTruncatedAnswer(t *testing.T) {
 	srv.Chat = func(llmtest.Request) llmtest.Reply {
 		return llmtest.Reply{Chunks: []string{"cut off mid"}, FinishReason: "length"}
 	}
-	res, _, _, err := collect(t, client(srv, nil))
+	res, _, _, err := collect(t, client(t, srv, nil))
 	if err != nil || !res.Truncated {
 		t.Errorf("res %+v err %v", res, err)
 	}
@@ -190,8 +217,11 @@ func TestConnectionRefused(t *testing.T) {
 	srv := llmtest.New(t)
 	url := srv.BaseURL()
 	srv.Close()
-	c := llm.New(llm.Config{BaseURL: url, Model: "m", Stream: true, MaxRetries: 1, Backoff: time.Millisecond}, nil)
-	_, err := c.Complete(t.Context(), []llm.Message{{Role: "user", Content: "q"}}, nil)
+	c, err := llm.New(llm.Config{BaseURL: url, Model: "m", Stream: true, MaxRetries: 1, Backoff: time.Millisecond, MaxOutputBytes: 64 << 10}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Complete(t.Context(), []llm.Message{{Role: "user", Content: "q"}}, nil)
 	var le *llm.Error
 	if !errors.As(err, &le) || le.Kind != llm.KindUnavailable {
 		t.Errorf("err = %v", err)
@@ -206,7 +236,7 @@ func TestCallbackErrorStopsStream(t *testing.T) {
 	srv.Chat = func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Chunks: []string{"a", "b", "c"}} }
 	stop := errors.New("stop")
 	calls := 0
-	_, err := client(srv, nil).Complete(t.Context(), []llm.Message{{Role: "user", Content: "q"}}, func(llm.Chunk) error {
+	_, err := client(t, srv, nil).Complete(t.Context(), []llm.Message{{Role: "user", Content: "q"}}, func(llm.Chunk) error {
 		calls++
 		return stop
 	})
@@ -220,7 +250,7 @@ func TestCanceled(t *testing.T) {
 	srv.Chat = func(llmtest.Request) llmtest.Reply { return llmtest.Reply{Delay: time.Second, Chunks: []string{"x"}} }
 	ctx, cancel := context.WithCancel(t.Context())
 	go func() { time.Sleep(20 * time.Millisecond); cancel() }()
-	_, err := client(srv, nil).Complete(ctx, []llm.Message{{Role: "user", Content: "q"}}, nil)
+	_, err := client(t, srv, nil).Complete(ctx, []llm.Message{{Role: "user", Content: "q"}}, nil)
 	var le *llm.Error
 	if !errors.As(err, &le) || le.Kind != llm.KindCanceled {
 		t.Errorf("err = %v", err)
@@ -253,7 +283,7 @@ func TestIncompleteAnswers(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			srv := llmtest.New(t)
 			srv.Chat = func(llmtest.Request) llmtest.Reply { return c.reply }
-			res, shown, _, err := collect(t, client(srv, func(cfg *llm.Config) {
+			res, shown, _, err := collect(t, client(t, srv, func(cfg *llm.Config) {
 				cfg.Stream = c.stream
 				if c.mod != nil {
 					c.mod(cfg)
@@ -301,7 +331,7 @@ func TestRetryAfter(t *testing.T) {
 				return llmtest.Reply{Chunks: []string{"fine"}}
 			}
 			start := time.Now()
-			res, _, _, err := collect(t, client(srv, nil))
+			res, _, _, err := collect(t, client(t, srv, nil))
 			took := time.Since(start)
 			if c.ok {
 				if err != nil || res.Text != "fine" {
@@ -330,12 +360,56 @@ func TestErrorClassHidesServerText(t *testing.T) {
 	srv.Chat = func(llmtest.Request) llmtest.Reply {
 		return llmtest.Reply{Status: 401, Body: `{"error":{"message":"Incorrect API key provided: sk-abc***xyz for account acme-corp"}}`}
 	}
-	_, _, _, err := collect(t, client(srv, nil))
+	_, _, _, err := collect(t, client(t, srv, nil))
 	var le *llm.Error
 	if !errors.As(err, &le) || le.Class() != "the model server refused the key" {
 		t.Fatalf("err %v", err)
 	}
 	if !strings.Contains(err.Error(), "acme-corp") {
 		t.Errorf("the detail is lost for the logs: %v", err)
+	}
+}
+
+// TestConstructorsRejectMissingValues: the configuration owns the defaults;
+// the constructors take values as given.
+func TestConstructorsRejectMissingValues(t *testing.T) {
+	good := llm.Config{BaseURL: "http://127.0.0.1:1/v1", Model: "m", Backoff: time.Millisecond, MaxOutputBytes: 1024}
+	for _, tc := range []struct {
+		name   string
+		change func(*llm.Config)
+		ok     bool
+	}{
+		{"valid", func(*llm.Config) {}, true},
+		{"no base URL", func(c *llm.Config) { c.BaseURL = "" }, false},
+		{"no backoff", func(c *llm.Config) { c.Backoff = 0 }, false},
+		{"no output cap", func(c *llm.Config) { c.MaxOutputBytes = 0 }, false},
+		{"negative retries", func(c *llm.Config) { c.MaxRetries = -1 }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := good
+			tc.change(&cfg)
+			if _, err := llm.New(cfg, nil); (err == nil) != tc.ok {
+				t.Errorf("New: %v", err)
+			}
+		})
+	}
+	egood := llm.EmbedConfig{BaseURL: "http://127.0.0.1:1/v1", Model: "m", BatchSize: 8, Concurrency: 2, Backoff: time.Millisecond, Timeout: time.Second}
+	for _, tc := range []struct {
+		name   string
+		change func(*llm.EmbedConfig)
+		ok     bool
+	}{
+		{"valid", func(*llm.EmbedConfig) {}, true},
+		{"no batch size", func(c *llm.EmbedConfig) { c.BatchSize = 0 }, false},
+		{"no concurrency", func(c *llm.EmbedConfig) { c.Concurrency = 0 }, false},
+		{"no timeout", func(c *llm.EmbedConfig) { c.Timeout = 0 }, false},
+	} {
+		t.Run("embedder/"+tc.name, func(t *testing.T) {
+			cfg := egood
+			tc.change(&cfg)
+			if _, err := llm.NewEmbedder(cfg, nil); (err == nil) != tc.ok {
+				t.Errorf("NewEmbedder: %v", err)
+			}
+		})
 	}
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/citebot/citebot/bot/llm"
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/seeds"
 )
 
@@ -211,10 +212,10 @@ func (a *App) setup(cf commonFlags) (*env, error) {
 // readCorpus reads the configured corpus folder through the guarded reader
 // (regular files inside the folder only, each at most corpus.max_file_bytes),
 // or the embedded default.
-func (e *env) readCorpus() (*retrieval.Corpus, error) {
+func (e *env) readCorpus() (*corpus.Corpus, error) {
 	dir := e.cfg.Corpus.Dir
 	if dir == "" {
-		c, err := retrieval.LoadCorpus(seeds.FS())
+		c, err := corpus.Load(seeds.FS())
 		if err != nil {
 			return nil, fmt.Errorf("load corpus (embedded default corpus): %w", err)
 		}
@@ -227,7 +228,7 @@ func (e *env) readCorpus() (*retrieval.Corpus, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("corpus.dir %s is not a folder", dir)
 	}
-	c, err := retrieval.LoadCorpusDir(dir, retrieval.CorpusOptions{MaxFileBytes: e.cfg.Corpus.MaxFileBytes})
+	c, err := corpus.LoadDir(dir, corpus.Options{MaxFileBytes: e.cfg.Corpus.MaxFileBytes})
 	if err != nil {
 		return nil, fmt.Errorf("load corpus (%s): %w", dir, err)
 	}
@@ -248,7 +249,7 @@ func (e *env) dataDir() string {
 
 // loadCorpus reads the corpus, logging each skipped file once: files that
 // could not be read as warnings, with a summary line.
-func (e *env) loadCorpus() (*retrieval.Corpus, error) {
+func (e *env) loadCorpus() (*corpus.Corpus, error) {
 	c, err := e.readCorpus()
 	if err != nil {
 		return nil, err
@@ -270,7 +271,7 @@ func (e *env) loadCorpus() (*retrieval.Corpus, error) {
 const skippedShown = 3
 
 // openIndex loads the corpus and its index, building the index when needed.
-func (e *env) openIndex(ctx context.Context) (*retrieval.Index, *retrieval.Corpus, error) {
+func (e *env) openIndex(ctx context.Context) (*retrieval.Index, *corpus.Corpus, error) {
 	c, err := e.loadCorpus()
 	if err != nil {
 		return nil, nil, err
@@ -309,16 +310,27 @@ func (e *env) embedder() (retrieval.EmbedderFactory, error) {
 	if err != nil {
 		return retrieval.EmbedderFactory{}, err
 	}
-	emb := llm.NewEmbedder(llm.EmbedConfig{
-		BaseURL: cfg.BaseURL, Model: cfg.Model, APIKey: key,
-		BatchSize: cfg.BatchSize, Concurrency: cfg.Concurrency, MaxRetries: 2, Backoff: 300 * time.Millisecond,
+	emb, err := llm.NewEmbedder(llm.EmbedConfig{
+		BaseURL: cfg.BaseURL, Model: cfg.Model, APIKey: key, BatchSize: cfg.BatchSize, Concurrency: cfg.Concurrency,
+		MaxRetries: embedRetries, Backoff: embedBackoff, Timeout: embedTimeout,
 	}, nil)
+	if err != nil {
+		return retrieval.EmbedderFactory{}, err
+	}
 	emb.SetProgress(e.progress("embedding passages"))
 	return retrieval.EmbedderFactory{
 		ID:  emb.ID(),
 		New: func(retrieval.Vocabulary) retrieval.Embedder { return emb },
 	}, nil
 }
+
+// Model server settings the configuration file does not expose.
+const (
+	embedRetries = 2
+	embedBackoff = 300 * time.Millisecond
+	embedTimeout = 60 * time.Second // per embedding request
+	modelBackoff = 500 * time.Millisecond
+)
 
 // secret returns the value of the environment variable that key names.
 func (e *env) secret(key, name string) (string, error) {
@@ -378,14 +390,19 @@ func (e *env) pipeline(ix *retrieval.Index, k int) (*bot.Pipeline, error) {
 		if err != nil {
 			return nil, err
 		}
-		opts.Model = llm.New(llm.Config{
+		c, err := llm.New(llm.Config{
 			BaseURL: l.BaseURL, Model: l.Model, APIKey: key, Temperature: l.Temperature,
 			MaxTokens: l.MaxTokens, Timeout: l.Timeout, Stream: l.Stream, MaxRetries: l.MaxRetries,
-			MaxOutputBytes: l.MaxOutputBytes,
+			Backoff: modelBackoff, MaxOutputBytes: l.MaxOutputBytes,
 		}, nil)
+		if err != nil {
+			return nil, err
+		}
+		opts.Model = c.ChatModel()
 		opts.Prompts = ps
 		opts.MaxContextChars = l.MaxContextChars
 		opts.ModelTopK = l.Passages
+		opts.ModelMinCoverage = l.MinCoverage
 		if k > 0 {
 			opts.ModelTopK = k
 		}

@@ -41,7 +41,7 @@ func BenchmarkFirstTokenToTerminal(b *testing.B) {
 	srv.Chat = func(llmtest.Request) llmtest.Reply {
 		return llmtest.Reply{Chunks: []string{"The", " Taliban support the TTP", " for three reasons [1]."}, ChunkInterval: 2 * time.Millisecond}
 	}
-	p, err := bot.NewPipeline(retrievaltest.SeedIndex(b), bot.Options{Model: llm.New(llm.Config{BaseURL: srv.BaseURL(), Model: "m", Stream: true}, nil)})
+	p, err := bot.NewPipeline(retrievaltest.SeedIndex(b), bot.Options{Model: benchModel(b, srv.BaseURL()), TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -64,4 +64,12 @@ func BenchmarkFirstTokenToTerminal(b *testing.B) {
 	if testing.Verbose() {
 		fmt.Println("first-char latencies:", lat[0], lat[len(lat)/2], lat[len(lat)-1])
 	}
+}
+
+func benchModel(b *testing.B, baseURL string) bot.ChatModel {
+	c, err := llm.New(llm.Config{BaseURL: baseURL, Model: "m", Stream: true, Backoff: time.Millisecond, MaxOutputBytes: 64 << 10}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return c.ChatModel()
 }

@@ -10,11 +10,12 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/term"
 
 	"github.com/citebot/citebot/bot"
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/bot/serve"
 )
 
 const chatHelp = `Ask a question about the corpus; follow-up questions may lean on earlier ones.
@@ -126,54 +127,28 @@ func (a *App) cmdChat(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	var in lineReader
-	var cooked func() (raw func()) // terminal back to normal while an answer streams
-	var tl *termLines
-	out := a.Stdout
-	inF, inOK := a.Stdin.(*os.File)
-	outF, outOK := a.Stdout.(*os.File)
-	inTTY := inOK && term.IsTerminal(int(inF.Fd()))
-	if inTTY && outOK && term.IsTerminal(int(outF.Fd())) {
-		fd := int(inF.Fd())
-		old, err := term.MakeRaw(fd)
-		if err != nil {
-			return fmt.Errorf("chat: %w", err)
-		}
-		defer term.Restore(fd, old)
-		// While an answer streams the terminal is in its normal mode, so
-		// that Ctrl-C is a signal that stops the answer.
-		cooked = func() func() {
-			term.Restore(fd, old)
-			return func() { term.MakeRaw(fd) }
-		}
-		tl = &termLines{}
-		t := term.NewTerminal(struct {
-			io.Reader
-			io.Writer
-		}{&ctrlCReader{r: inF, n: &tl.pending}, outF}, "you> ")
-		t.History = &chatHistory{}
-		if w, h, err := term.GetSize(int(outF.Fd())); err == nil {
-			t.SetSize(w, h)
-		}
-		tl.t = t
-		in, out = tl, t
-	} else {
-		sc := bufio.NewScanner(a.Stdin)
-		sc.Buffer(make([]byte, 64*1024), 1<<20)
-		in = plainLines{sc}
+	// The conversation is the serving core's, as in every front end.
+	core, err := serve.NewCore(serve.Deps{Engine: serve.Engine{Pipeline: o.p, Index: o.ix}, Log: o.log})
+	if err != nil {
+		return err
 	}
+	t, err := a.chatTerminal()
+	if err != nil {
+		return err
+	}
+	defer t.restore()
 	mode := "answers are excerpts from the corpus (no model server configured)"
 	if o.cfg.LLM.BaseURL != "" {
 		mode = "answers by " + o.cfg.LLM.Model + ", every quotation checked against the corpus"
 	}
-	fmt.Fprintf(out, "citebot chat: %s. /help for commands.\n", mode)
+	fmt.Fprintf(t.out, "citebot chat: %s. /help for commands.\n", mode)
 	// Ctrl-C at the prompt of a terminal drops the line being typed, as in
 	// a shell; it never ends the chat (Ctrl-D and /quit do). On a terminal
 	// in raw mode it arrives as a byte (ctrlCReader); otherwise as a
 	// signal, taken here while no answer is being written (the terminal
 	// itself drops the line).
 	var idle *func()
-	if inTTY {
+	if t.tty {
 		f := func() {}
 		idle = &f
 	}
@@ -184,24 +159,80 @@ func (a *App) cmdChat(ctx context.Context, args []string) error {
 		stop := func() { cancel() }
 		a.interrupt.Store(&stop)
 		raw := func() {}
-		if cooked != nil {
-			raw = cooked()
+		if t.cooked != nil {
+			raw = t.cooked()
 		}
 		return actx, func() { a.interrupt.Store(idle); stop(); raw() }
 	}
-	err = chatLoop(ctx, o.env, o.p.NewConversation(), o.ix, in, out, stoppable)
-	if tl != nil && tl.atPrompt {
-		// Leave the prompt's line. Written past the terminal's line
-		// editor, which would draw its prompt again after any output.
-		io.WriteString(outF, "\r\n")
-	}
-	return err
+	c := &chat{core: core, conv: core.NewConversation(), out: t.out}
+	return c.loop(ctx, t.in, stoppable)
 }
 
-// chatLoop reads questions and commands until the input ends. stoppable
-// gives each answer a context that Ctrl-C cancels without ending the chat.
-func chatLoop(ctx context.Context, e *env, conv *bot.Conversation, ix *retrieval.Index, in lineReader, out io.Writer,
-	stoppable func(context.Context) (context.Context, func())) error {
+// chatTerm is where a chat reads and writes: a terminal with line editing
+// and history, or plain streams.
+type chatTerm struct {
+	in     lineReader
+	out    io.Writer
+	tty    bool                // stdin is a terminal
+	cooked func() (raw func()) // terminal back to normal while an answer streams
+	// restore puts the terminal back as it was.
+	restore func()
+}
+
+func (a *App) chatTerminal() (*chatTerm, error) {
+	inF, inOK := a.Stdin.(*os.File)
+	outF, outOK := a.Stdout.(*os.File)
+	t := &chatTerm{out: a.Stdout, restore: func() {}}
+	t.tty = inOK && term.IsTerminal(int(inF.Fd()))
+	if !t.tty || !outOK || !term.IsTerminal(int(outF.Fd())) {
+		sc := bufio.NewScanner(a.Stdin)
+		sc.Buffer(make([]byte, 64*1024), 1<<20)
+		t.in = plainLines{sc}
+		return t, nil
+	}
+	fd := int(inF.Fd())
+	old, err := term.MakeRaw(fd)
+	if err != nil {
+		return nil, fmt.Errorf("chat: %w", err)
+	}
+	// While an answer streams the terminal is in its normal mode, so
+	// that Ctrl-C is a signal that stops the answer.
+	t.cooked = func() func() {
+		term.Restore(fd, old)
+		return func() { term.MakeRaw(fd) }
+	}
+	tl := &termLines{}
+	tt := term.NewTerminal(struct {
+		io.Reader
+		io.Writer
+	}{&ctrlCReader{r: inF, n: &tl.pending}, outF}, "you> ")
+	tt.History = &chatHistory{}
+	if w, h, err := term.GetSize(int(outF.Fd())); err == nil {
+		tt.SetSize(w, h)
+	}
+	tl.t = tt
+	t.in, t.out = tl, tt
+	t.restore = func() {
+		if tl.atPrompt {
+			// Leave the prompt's line. Written past the terminal's line
+			// editor, which would draw its prompt again after any output.
+			io.WriteString(outF, "\r\n")
+		}
+		term.Restore(fd, old)
+	}
+	return t, nil
+}
+
+// chat is a conversation in the terminal, held by the serving core.
+type chat struct {
+	core *serve.Core
+	conv *serve.Conversation
+	out  io.Writer
+}
+
+// loop reads questions and commands until the input ends. stoppable gives
+// each answer a context that Ctrl-C cancels without ending the chat.
+func (c *chat) loop(ctx context.Context, in lineReader, stoppable func(context.Context) (context.Context, func())) error {
 	for {
 		if ctx.Err() != nil {
 			return nil
@@ -214,63 +245,66 @@ func chatLoop(ctx context.Context, e *env, conv *bot.Conversation, ix *retrieval
 			return fmt.Errorf("chat: read: %w", err)
 		}
 		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		if strings.HasPrefix(line, "/") {
-			if quit := chatCommand(conv, ix, line, out); quit {
+		switch {
+		case line == "":
+		case strings.HasPrefix(line, "/"):
+			if quit := c.command(line); quit {
 				return nil
 			}
-			continue
-		}
-		q, err := bot.CleanQuestion(line)
-		if err != nil {
-			fmt.Fprintf(out, "%v.\n", err)
-			continue
-		}
-		var standalone string
-		actx, done := stoppable(ctx)
-		_, err = askStreaming(func(onUpdate func(bot.Update) error) (bot.Answer, error) {
-			a, sq, err := conv.Ask(actx, q, onUpdate)
-			standalone = sq
-			return a, err
-		}, out)
-		done()
-		if rerr := conv.RewriteErr(); rerr != nil {
-			e.log.Warn("follow-up not rewritten", "err", rerr)
-		}
-		if err == nil {
-			e.logNote(conv.Last())
-		}
-		switch {
-		case err == nil:
-		case ctx.Err() != nil:
-			return nil
-		case errors.Is(err, context.Canceled):
-			fmt.Fprintln(out, "(stopped)")
-			continue
 		default:
-			fmt.Fprintf(out, "citebot: %v\n", err)
+			actx, done := stoppable(ctx)
+			c.ask(ctx, actx, line)
+			done()
+			if ctx.Err() != nil {
+				return nil
+			}
 		}
-		if standalone != "" && standalone != q {
-			fmt.Fprintf(out, "(searched for: %s)\n", standalone)
-		}
-		fmt.Fprintln(out)
 	}
 }
 
-// chatCommand runs a /command and reports whether the chat ends.
-func chatCommand(conv *bot.Conversation, ix *retrieval.Index, line string, out io.Writer) bool {
+// ask answers one line of the chat with actx, which Ctrl-C cancels; ctx is
+// the whole chat's.
+func (c *chat) ask(ctx, actx context.Context, line string) {
+	q, err := bot.CleanQuestion(line)
+	if err != nil {
+		fmt.Fprintf(c.out, "%v.\n", err)
+		return
+	}
+	var standalone string
+	_, err = askStreaming(func(onUpdate func(bot.Update) error) (bot.Answer, error) {
+		r, err := c.core.Ask(actx, c.conv, serve.Question{Text: q, Received: time.Now()}, onUpdate)
+		standalone = r.Standalone
+		return r.Answer, err
+	}, c.out)
+	switch {
+	case err == nil:
+	case ctx.Err() != nil:
+		return
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(c.out, "(stopped)")
+		return
+	default:
+		fmt.Fprintf(c.out, "citebot: %v\n", err)
+	}
+	if standalone != "" && standalone != q {
+		fmt.Fprintf(c.out, "(searched for: %s)\n", standalone)
+	}
+	fmt.Fprintln(c.out)
+}
+
+// command runs a /command and reports whether the chat ends.
+func (c *chat) command(line string) bool {
+	out := c.out
 	cmd, arg, _ := strings.Cut(line, " ")
 	arg = strings.TrimSpace(arg)
-	last := conv.Last()
+	last := c.conv.Last()
 	switch cmd {
 	case "/quit", "/exit", "/q":
 		return true
 	case "/help", "/?":
 		fmt.Fprint(out, chatHelp)
 	case "/reset":
-		conv.Reset()
+		c.conv.Reset()
 		fmt.Fprintln(out, "Conversation forgotten.")
 	case "/sources":
 		if last.Text == "" {
@@ -286,9 +320,9 @@ func chatCommand(conv *bot.Conversation, ix *retrieval.Index, line string, out i
 		id := arg
 		if n, err := strconv.Atoi(strings.Trim(arg, "[]")); err == nil {
 			id = ""
-			for _, c := range last.Citations {
-				if c.Ref == n {
-					id = c.PassageID
+			for _, cit := range last.Citations {
+				if cit.Ref == n {
+					id = cit.PassageID
 					break
 				}
 			}
@@ -297,7 +331,7 @@ func chatCommand(conv *bot.Conversation, ix *retrieval.Index, line string, out i
 				break
 			}
 		}
-		p, ok := ix.Passage(id)
+		p, ok := c.core.Engine().Index.Passage(id)
 		if !ok {
 			fmt.Fprintf(out, "No passage with ID %q.\n", id)
 			break

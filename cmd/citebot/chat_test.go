@@ -79,6 +79,71 @@ func TestChatRewritesFollowUpsWithTheModel(t *testing.T) {
 	}
 }
 
+// slowAnswer is a model answer that streams for about 16 s unless stopped.
+func slowAnswer() llmtest.Reply {
+	words := strings.Fields(strings.Repeat("and on and on ", 200))
+	for i := range words {
+		words[i] += " "
+	}
+	return llmtest.Reply{Chunks: words, ChunkInterval: 20 * time.Millisecond}
+}
+
+// chatSession is `citebot chat` running against a fake model server.
+type chatSession struct {
+	app  *App
+	in   *io.PipeWriter
+	out  *syncBuffer
+	done chan int
+}
+
+// startChat runs `citebot chat` against srv, asks question and waits until
+// the model's answer streams.
+func startChat(t *testing.T, srv *llmtest.Server, question string) *chatSession {
+	t.Helper()
+	streaming := make(chan struct{}, 1)
+	srv.FirstChunk = func(time.Time) {
+		select {
+		case streaming <- struct{}{}:
+		default:
+		}
+	}
+	cfgPath := filepath.Join(t.TempDir(), "c.yaml")
+	if err := os.WriteFile(cfgPath, []byte(llmConfig(t, srv, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inR, inW := io.Pipe()
+	s := &chatSession{in: inW, out: &syncBuffer{b: &bytes.Buffer{}}, done: make(chan int, 1)}
+	s.app = &App{Stdin: inR, Stdout: s.out, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	go func() { s.done <- s.app.Run(t.Context(), []string{"chat", "--config", cfgPath}) }()
+	io.WriteString(inW, question+"\n")
+	select {
+	case <-streaming:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("no answer streaming:\n%s", s.out.String())
+	}
+	return s
+}
+
+// interruptThenAsk stops the answer streaming with Ctrl-C, asks next, ends
+// the input and returns what the chat wrote once it has finished.
+func (s *chatSession) interruptThenAsk(t *testing.T, next string) string {
+	t.Helper()
+	if !s.app.Interrupt() {
+		t.Fatal("nothing took the interrupt while an answer streamed")
+	}
+	io.WriteString(s.in, next+"\n")
+	s.in.Close()
+	select {
+	case code := <-s.done:
+		if code != 0 {
+			t.Errorf("exit %d", code)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("chat did not finish")
+	}
+	return s.out.String()
+}
+
 // TestChatCtrlCStopsOnlyTheAnswer interrupts a slow model answer: the chat
 // says so and takes the next question.
 func TestChatCtrlCStopsOnlyTheAnswer(t *testing.T) {
@@ -87,46 +152,14 @@ func TestChatCtrlCStopsOnlyTheAnswer(t *testing.T) {
 		if strings.Contains(req.Messages[len(req.Messages)-1].Content, "fusion cells") {
 			return llmtest.Reply{Chunks: []string{fmt.Sprintf(`They are "joint coordination units" [%d].`, req.Ref("fusion cells"))}}
 		}
-		words := strings.Fields(strings.Repeat("and on and on ", 200))
-		for i := range words {
-			words[i] += " "
-		}
-		return llmtest.Reply{Chunks: words, ChunkInterval: 20 * time.Millisecond} // ~16 s
+		return slowAnswer()
 	}
-	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "c.yaml")
-	os.WriteFile(cfgPath, []byte(llmConfig(t, srv, "")), 0o644)
-	inR, inW := io.Pipe()
-	out := &syncBuffer{b: &bytes.Buffer{}}
-	app := &App{Stdin: inR, Stdout: out, Stderr: io.Discard, Getenv: func(string) string { return "" }}
-	done := make(chan int, 1)
-	go func() { done <- app.Run(t.Context(), []string{"chat", "--config", cfgPath}) }()
-	io.WriteString(inW, "Why do the Taliban support the TTP?\n")
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(out.String(), "and on") {
-		if time.Now().After(deadline) {
-			t.Fatalf("no answer streaming:\n%s", out.String())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	if !app.Interrupt() {
-		t.Fatal("nothing took the interrupt while an answer streamed")
-	}
-	io.WriteString(inW, "What are fusion cells?\n")
-	inW.Close()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("exit %d", code)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("chat did not finish")
-	}
-	got := out.String()
+	s := startChat(t, srv, "Why do the Taliban support the TTP?")
+	got := s.interruptThenAsk(t, "What are fusion cells?")
 	if !strings.Contains(got, "(stopped)") || !strings.Contains(got, `"joint coordination units" [1]`) {
 		t.Errorf("chat output:\n%s", got)
 	}
-	if app.Interrupt() {
+	if s.app.Interrupt() {
 		t.Error("an interrupt between answers was taken instead of ending the program")
 	}
 }
@@ -143,46 +176,10 @@ func TestChatFollowUpAfterStoppedAnswer(t *testing.T) {
 		case strings.Contains(last, "refugees in Pakistan?"):
 			return llmtest.Reply{Chunks: []string{fmt.Sprintf(`Policy must tell "genuine refugees and potential infiltrators" apart [%d].`, req.Ref("genuine refugees"))}}
 		}
-		words := strings.Fields(strings.Repeat("and on and on ", 200))
-		for i := range words {
-			words[i] += " "
-		}
-		return llmtest.Reply{Chunks: words, ChunkInterval: 20 * time.Millisecond} // ~16 s
+		return slowAnswer()
 	}
-	streaming := make(chan struct{}, 1)
-	srv.FirstChunk = func(time.Time) {
-		select {
-		case streaming <- struct{}{}:
-		default:
-		}
-	}
-	cfgPath := filepath.Join(t.TempDir(), "c.yaml")
-	os.WriteFile(cfgPath, []byte(llmConfig(t, srv, "")), 0o644)
-	inR, inW := io.Pipe()
-	out := &syncBuffer{b: &bytes.Buffer{}}
-	app := &App{Stdin: inR, Stdout: out, Stderr: io.Discard, Getenv: func(string) string { return "" }}
-	done := make(chan int, 1)
-	go func() { done <- app.Run(t.Context(), []string{"chat", "--config", cfgPath}) }()
-	io.WriteString(inW, "Why do the Taliban support the TTP?\n")
-	select {
-	case <-streaming:
-	case <-time.After(10 * time.Second):
-		t.Fatalf("no answer streaming:\n%s", out.String())
-	}
-	if !app.Interrupt() {
-		t.Fatal("nothing took the interrupt while an answer streamed")
-	}
-	io.WriteString(inW, "and what about refugees?\n")
-	inW.Close()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("exit %d", code)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("chat did not finish")
-	}
-	got := out.String()
+	s := startChat(t, srv, "Why do the Taliban support the TTP?")
+	got := s.interruptThenAsk(t, "and what about refugees?")
 	if !strings.Contains(got, "(stopped)") || !strings.Contains(got, "(searched for: What does the corpus say about Afghan refugees in Pakistan?)") {
 		t.Errorf("chat output:\n%s", got)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/bot/eval"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 )
 
 func (a *App) cmdAsk(ctx context.Context, args []string) error {
@@ -178,7 +179,7 @@ type passageJSON struct {
 	Passage   string `json:"passage"`
 }
 
-func newPassageJSON(p retrieval.Passage) passageJSON {
+func newPassageJSON(p corpus.Passage) passageJSON {
 	return passageJSON{PassageID: p.ID, Source: p.Source, Title: p.Title, Section: p.Section,
 		LineStart: p.LineStart, LineEnd: p.LineEnd, Passage: p.Text}
 }
@@ -195,7 +196,7 @@ func (e *env) logNote(a bot.Answer) {
 type opened struct {
 	*env
 	ix     *retrieval.Index
-	corpus *retrieval.Corpus
+	corpus *corpus.Corpus
 	p      *bot.Pipeline
 }
 

@@ -13,7 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 )
 
 // Config is citebot's configuration file. Defaults come first, the file goes
@@ -60,6 +60,9 @@ type Config struct {
 		MaxContextChars int           `yaml:"max_context_chars"`
 		Passages        int           `yaml:"passages"`
 		PromptsDir      string        `yaml:"prompts_dir"`
+		// MinCoverage: with a model, questions whose best passage holds
+		// less than this share of their words are declined unasked.
+		MinCoverage float64 `yaml:"min_coverage"`
 	} `yaml:"llm"`
 	Discord struct {
 		TokenEnv        string        `yaml:"token_env"`
@@ -93,13 +96,13 @@ type Config struct {
 
 func defaultConfig() Config {
 	var c Config
-	c.Corpus.MaxFileBytes = retrieval.DefaultMaxFileBytes
+	c.Corpus.MaxFileBytes = corpus.DefaultMaxFileBytes
 	c.Embedder.Kind = "local"
 	c.Embedder.Dims = 1024
 	c.Embedder.BatchSize = 64
 	c.Embedder.Concurrency = 4
 	c.Retrieval.TopK = 3
-	c.Retrieval.MinConfidence = retrieval.DefaultMinConfidence
+	c.Retrieval.MinConfidence = 0.4
 	c.LLM.MaxTokens = 800
 	c.LLM.Timeout = 90 * time.Second
 	c.LLM.Stream = true
@@ -107,6 +110,7 @@ func defaultConfig() Config {
 	c.LLM.MaxOutputBytes = 64 << 10
 	c.LLM.MaxContextChars = 12000
 	c.LLM.Passages = 5
+	c.LLM.MinCoverage = 0.2
 	d := &c.Discord
 	d.TokenEnv = "DISCORD_TOKEN"
 	d.ReplyMode = "thread"
@@ -238,6 +242,9 @@ func (c Config) validateLLM() error {
 	}
 	if l.MaxContextChars < 1000 || l.Passages < 1 || l.Passages > 20 {
 		return errors.New("llm.max_context_chars must be ≥ 1000 and llm.passages 1–20")
+	}
+	if l.MinCoverage < 0 || l.MinCoverage > 1 {
+		return fmt.Errorf("llm.min_coverage must be between 0 and 1, not %g", l.MinCoverage)
 	}
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/citebot/citebot/bot/audit"
 	"github.com/citebot/citebot/bot/discord"
+	"github.com/citebot/citebot/bot/serve"
 )
 
 func (a *App) cmdDiscord(ctx context.Context, args []string) error {
@@ -45,18 +46,7 @@ func (a *App) cmdDiscord(ctx context.Context, args []string) error {
 	// discordgo logs through a package variable: its lines go to our log,
 	// interaction tokens redacted.
 	discordgo.Logger = discord.DiscordgoLogger(e.log)
-	b, err := discord.New(discord.Config{
-		Token: token, APIBaseURL: d.APIBaseURL, GuildID: d.GuildID, ReplyMode: d.ReplyMode, Render: d.Render,
-		AllowedChannels: d.AllowedChannels, AllowedRoles: d.AllowedRoles, ModeratorRoles: d.ModeratorRoles, AllowDMs: d.AllowDMs,
-		RatePerMinute: d.RatePerMinute, RateBurst: d.RateBurst, MaxConcurrent: d.MaxConcurrent, QueueSize: d.QueueSize,
-		MaxMessages:  d.MaxMessages,
-		EditInterval: d.EditInterval, AnswerTimeout: d.AnswerTimeout, ShutdownTimeout: d.ShutdownTimeout,
-	}, discord.Deps{
-		Engine: engine,
-		Reload: e.reload,
-		Audit:  log,
-		Log:    e.log,
-	})
+	b, err := e.discordBot(token, engine, audit.Journal{Log: log})
 	if err != nil {
 		return err
 	}
@@ -64,23 +54,45 @@ func (a *App) cmdDiscord(ctx context.Context, args []string) error {
 	return b.Run(ctx)
 }
 
+// discordBot wires the Discord adapter to a serving desk.
+func (e *env) discordBot(token string, engine serve.Engine, journal serve.Journal) (*discord.Bot, error) {
+	d := e.cfg.Discord
+	log := discord.RedactLog(e.log)
+	core, err := serve.NewCore(serve.Deps{Engine: engine, Reload: e.reload, Journal: journal, Redact: discord.RedactTokens, Log: log})
+	if err != nil {
+		return nil, err
+	}
+	desk, err := serve.New(serve.Config{
+		RatePerMinute: d.RatePerMinute, RateBurst: d.RateBurst, MaxConcurrent: d.MaxConcurrent, QueueSize: d.QueueSize,
+		EditInterval: d.EditInterval, AnswerTimeout: d.AnswerTimeout, ShutdownTimeout: d.ShutdownTimeout,
+	}, core)
+	if err != nil {
+		return nil, err
+	}
+	return discord.New(discord.Config{
+		Token: token, APIBaseURL: d.APIBaseURL, GuildID: d.GuildID, ReplyMode: d.ReplyMode, Render: d.Render,
+		AllowedChannels: d.AllowedChannels, AllowedRoles: d.AllowedRoles, ModeratorRoles: d.ModeratorRoles, AllowDMs: d.AllowDMs,
+		MaxMessages: d.MaxMessages,
+	}, discord.Deps{Desk: desk, Log: log})
+}
+
 // reload reads the corpus again and opens its index, for /reindex.
-func (e *env) reload(ctx context.Context) (discord.Engine, string, error) {
+func (e *env) reload(ctx context.Context) (serve.Engine, string, error) {
 	start := time.Now()
 	ix, c, err := e.openIndex(ctx)
 	if err != nil {
-		return discord.Engine{}, "", err
+		return serve.Engine{}, "", err
 	}
 	p, err := e.pipeline(ix, 0)
 	if err != nil {
-		return discord.Engine{}, "", err
+		return serve.Engine{}, "", err
 	}
 	m := ix.Manifest()
 	status := fmt.Sprintf("%d passages from %d documents (%d duplicates removed) in %s.", m.Passages, m.Documents, m.Duplicates, time.Since(start).Round(time.Millisecond))
 	if sum := c.ProblemSummary(skippedShown); sum != "" {
 		status += " " + sum + "."
 	}
-	return discord.Engine{Pipeline: p, Index: ix}, status, nil
+	return serve.Engine{Pipeline: p, Index: ix}, status, nil
 }
 
 func (e *env) auditPath() (string, error) {

@@ -157,6 +157,12 @@ func TestModelDeclines(t *testing.T) {
 	if m["declined"] != true || len(srv.Requests()) != before {
 		t.Errorf("off-topic question: %v, %d requests", m, len(srv.Requests())-before)
 	}
+	// llm.min_coverage: 0 hands even that question to the model.
+	before = len(srv.Requests())
+	m = askJSON(t, llmConfig(t, srv, "  min_coverage: 0\n"), "How do I bake sourdough bread?")
+	if m["declined"] != true || len(srv.Requests()) == before {
+		t.Errorf("off-topic question with llm.min_coverage 0: %v, %d requests", m, len(srv.Requests())-before)
+	}
 }
 
 func TestModelConfigErrors(t *testing.T) {
@@ -165,11 +171,14 @@ func TestModelConfigErrors(t *testing.T) {
 		{"llm:\n  base_url: localhost:11434\n  model: m\n", "is not an http(s) URL"},
 		{"llm:\n  base_url: http://127.0.0.1:1/v1\n  model: m\n  api_key_env: CITEBOT_TEST_NO_SUCH_KEY\n", "CITEBOT_TEST_NO_SUCH_KEY, which is not set"},
 		{"llm:\n  base_url: http://127.0.0.1:1/v1\n  model: m\n  temperature: 7\n", "llm.temperature"},
+		{"llm:\n  base_url: http://127.0.0.1:1/v1\n  model: m\n  min_coverage: 1.5\n", "llm.min_coverage must be between 0 and 1"},
 	} {
-		r := run(t, c.cfg, "", "ask", "Why do the Taliban support the TTP?")
-		if r.code != 1 || !strings.Contains(r.stderr, c.msg) {
-			t.Errorf("%q: exit %d, %s", c.cfg, r.code, r.stderr)
-		}
+		t.Run(c.msg, func(t *testing.T) {
+			r := run(t, c.cfg, "", "ask", "Why do the Taliban support the TTP?")
+			if r.code != 1 || !strings.Contains(r.stderr, c.msg) {
+				t.Errorf("%q: exit %d, %s", c.cfg, r.code, r.stderr)
+			}
+		})
 	}
 }
 

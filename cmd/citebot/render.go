@@ -8,6 +8,7 @@ import (
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -44,7 +45,7 @@ func askStreaming(ask func(onUpdate func(bot.Update) error) (bot.Answer, error),
 }
 
 // place is how a citation's origin is written: "Title › Section (file:6–8)".
-func place(loc retrieval.Locator) string {
+func place(loc corpus.Locator) string {
 	head := termText(loc.Title, false, "")
 	if loc.Section != "" {
 		head += " › " + termText(loc.Section, false, "")
@@ -54,7 +55,7 @@ func place(loc retrieval.Locator) string {
 
 // lineRef is the one human reference to a location (Locator.String), safe
 // for a terminal.
-func lineRef(loc retrieval.Locator) string {
+func lineRef(loc corpus.Locator) string {
 	return termText(loc.String(), false, "")
 }
 
@@ -93,7 +94,7 @@ func renderSources(w io.Writer, a bot.Answer) {
 	}
 }
 
-func renderPassage(w io.Writer, p retrieval.Passage) {
+func renderPassage(w io.Writer, p corpus.Passage) {
 	fmt.Fprintf(w, "Passage %s\n", p.ID)
 	fmt.Fprintf(w, "Source:  %s\n", lineRef(p.Locator))
 	fmt.Fprintf(w, "Title:   %s\n", termText(p.Title, false, ""))

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/citebot/citebot/bot"
-	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
@@ -15,7 +15,7 @@ import (
 // Locator.String does, and escapes what the corpus put in it.
 func TestRenderWritesLocatorsInTheOneForm(t *testing.T) {
 	cases := []retrievaltest.NamedLocator{{Name: "escaped",
-		Locator: retrieval.Locator{Source: "a\x1b[2J.txt", Title: "T\nU", LineStart: 1, LineEnd: 2}}}
+		Locator: corpus.Locator{Source: "a\x1b[2J.txt", Title: "T\nU", LineStart: 1, LineEnd: 2}}}
 	for _, c := range append(retrievaltest.Locators(), cases...) {
 		t.Run(c.Name, func(t *testing.T) {
 			ref := termText(c.String(), false, "")
@@ -35,7 +35,7 @@ func TestRenderWritesLocatorsInTheOneForm(t *testing.T) {
 				t.Errorf("closest passages:\n%s\nwant the line %q", b.String(), want)
 			}
 			b.Reset()
-			renderPassage(&b, retrieval.Passage{ID: "p1", Locator: c.Locator, Text: "x"})
+			renderPassage(&b, corpus.Passage{ID: "p1", Locator: c.Locator, Text: "x"})
 			if want := "Source:  " + ref + "\n"; !strings.Contains(b.String(), want) {
 				t.Errorf("passage:\n%s\nwant the line %q", b.String(), want)
 			}

@@ -46,6 +46,7 @@ type example struct {
 // set is a development set: a corpus and questions about it.
 type set struct {
 	name   string
+	squad  bool
 	corpus func() (*corpus.Corpus, error)
 	cases  []caseLabel
 }
@@ -61,6 +62,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("trainconf", flag.ContinueOnError)
 	suitePath := fs.String("suite", "../testdata/eval-suite.yaml", "the evaluation suite")
 	only := fs.String("sets", "seed,realdocs,squad2,haystack", "the suite's sets to train on (held-out sets never)")
+	squadWeight := fs.Float64("squad-weight", 0.5, "the weight of SQuAD sets in the confidence fit, against 1 for each other set "+
+		"(Wikipedia with questions written to trick a reader, unlike the documentation citebot is for)")
 	outPath := fs.String("out", "", "where to write the model (default: standard output)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -79,13 +82,18 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		data = append(data, ex...)
 	}
 	names := make([]string, len(sets))
+	weights := make([]float64, len(sets))
 	for i, s := range sets {
 		names[i] = s.name
+		weights[i] = 1
+		if s.squad {
+			weights[i] = *squadWeight
+		}
 	}
 	m := retrieval.NeutralModel()
 	m.Rank = fitRanker(data, len(sets))
 	tops := topCandidates(m, data)
-	m.Weights, m.Bias = fitConfidence(tops, len(sets))
+	m.Weights, m.Bias = fitConfidence(tops, len(sets), weights)
 	m.Trained = "ranker: pairwise logistic; confidence: logistic over the top candidates; sets: " +
 		strings.Join(names, ", ") + " (weighted equally)"
 	report(os.Stderr, m, tops, names)
@@ -126,6 +134,7 @@ func devSets(suitePath string, names []string) ([]set, error) {
 		case eval.KindSeeds:
 			s.corpus = func() (*corpus.Corpus, error) { return corpus.Load(seeds.FS()) }
 		case eval.KindSQuAD:
+			s.squad = true
 			fsys := fstest.MapFS{}
 			for name, body := range sq.Files {
 				fsys[name] = &fstest.MapFile{Data: []byte(body)}
@@ -427,8 +436,9 @@ func topCandidates(m retrieval.Model, ex []example) []top {
 	return out
 }
 
-// fitConfidence fits the probability that the top candidate answers.
-func fitConfidence(tops []top, sets int) ([]float64, float64) {
+// fitConfidence fits the probability that the top candidate answers,
+// each set weighing setWeight.
+func fitConfidence(tops []top, sets int, setWeight []float64) ([]float64, float64) {
 	n := make([]float64, sets)
 	for _, t := range tops {
 		n[t.set]++
@@ -439,7 +449,7 @@ func fitConfidence(tops []top, sets int) ([]float64, float64) {
 		if t.right {
 			y = 1
 		}
-		samples[i] = sample{x: t.x, y: y, w: 1 / n[t.set]}
+		samples[i] = sample{x: t.x, y: y, w: setWeight[t.set] / n[t.set]}
 	}
 	return logistic(samples, true)
 }

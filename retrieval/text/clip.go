@@ -25,3 +25,16 @@ func Clip(s string, n int) string {
 	}
 	return strings.TrimRight(string(r[:cut]), " ") + "…"
 }
+
+// ByteOffset returns the byte offset in s of its character (rune) number n,
+// counting from 0; len(s) when s has n characters or fewer.
+func ByteOffset(s string, n int) int {
+	c := 0
+	for i := range s {
+		if c == n {
+			return i
+		}
+		c++
+	}
+	return len(s)
+}

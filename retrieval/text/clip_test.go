@@ -1,6 +1,7 @@
 package text
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -35,5 +36,27 @@ func TestClip(t *testing.T) {
 		if got := Clip(long, n); utf8.RuneCountInString(got) > n || !strings.HasSuffix(got, "…") {
 			t.Fatalf("Clip(long, %d) = %q", n, got)
 		}
+	}
+}
+
+func TestByteOffset(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		n    int
+		want int
+	}{
+		{"abc", 0, 0},
+		{"abc", 2, 2},
+		{"abc", 3, 3},
+		{"abc", 9, 3},
+		{"é€x", 1, 2},
+		{"é€x", 2, 5},
+		{"", 0, 0},
+	} {
+		t.Run(fmt.Sprintf("%q/%d", tc.s, tc.n), func(t *testing.T) {
+			if got := ByteOffset(tc.s, tc.n); got != tc.want {
+				t.Errorf("ByteOffset = %d, want %d", got, tc.want)
+			}
+		})
 	}
 }

@@ -154,23 +154,8 @@ func (s *Server) rest(w http.ResponseWriter, r *http.Request) {
 	case s.notify <- struct{}{}:
 	default:
 	}
-	if fault != nil {
-		switch status := fault(c); {
-		case status == DropConnection:
-			if hj, ok := w.(http.Hijacker); ok {
-				if conn, _, err := hj.Hijack(); err == nil {
-					conn.Close()
-					return
-				}
-			}
-			w.WriteHeader(http.StatusBadGateway)
-			return
-		case status != 0:
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(status)
-			fmt.Fprintf(w, `{"message": "fake fault %d", "code": 0}`, status)
-			return
-		}
+	if fault != nil && s.fail(w, fault(c)) {
+		return
 	}
 	if c.Auth != "Bot test-token" {
 		w.WriteHeader(http.StatusUnauthorized)
@@ -221,6 +206,28 @@ func (s *Server) rest(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNotFound)
 		fmt.Fprintf(w, `{"message": "fake: no route %s %s", "code": 0}`, r.Method, c.Path)
 	}
+}
+
+// fail answers with the fault status (DropConnection: none at all) and
+// reports whether it did; 0 is no fault.
+func (s *Server) fail(w http.ResponseWriter, status int) bool {
+	switch {
+	case status == DropConnection:
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				conn.Close()
+				return true
+			}
+		}
+		w.WriteHeader(http.StatusBadGateway)
+		return true
+	case status != 0:
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(status)
+		fmt.Fprintf(w, `{"message": "fake fault %d", "code": 0}`, status)
+		return true
+	}
+	return false
 }
 
 func (s *Server) message(w http.ResponseWriter, id, channel string, body map[string]any) {
@@ -349,16 +356,21 @@ func (m Member) json() map[string]any {
 // its ID and token.
 func (s *Server) SlashCommand(channelID string, m Member, name string, options map[string]string) (id, token string) {
 	id, token = s.ID(), "tok-"+s.ID()
+	s.Dispatch("INTERACTION_CREATE", map[string]any{
+		"id": id, "application_id": AppID, "type": 2, "token": token, "version": 1,
+		"guild_id": GuildID, "channel_id": channelID, "member": m.json(),
+		"data": map[string]any{"id": s.ID(), "name": name, "type": 1, "options": commandOptions(options)},
+	})
+	return id, token
+}
+
+// commandOptions is a command's string options as Discord sends them.
+func commandOptions(options map[string]string) []any {
 	var opts []any
 	for k, v := range options {
 		opts = append(opts, map[string]any{"name": k, "type": 3, "value": v})
 	}
-	s.Dispatch("INTERACTION_CREATE", map[string]any{
-		"id": id, "application_id": AppID, "type": 2, "token": token, "version": 1,
-		"guild_id": GuildID, "channel_id": channelID, "member": m.json(),
-		"data": map[string]any{"id": s.ID(), "name": name, "type": 1, "options": opts},
-	})
-	return id, token
+	return opts
 }
 
 // Button dispatches a click on a message component.
@@ -397,14 +409,10 @@ func (s *Server) Message(channelID string, m Member, content string, mention boo
 // message (no guild, no member) and returns its ID and token.
 func (s *Server) DMSlashCommand(channelID, userID, name string, options map[string]string) (id, token string) {
 	id, token = s.ID(), "tok-"+s.ID()
-	var opts []any
-	for k, v := range options {
-		opts = append(opts, map[string]any{"name": k, "type": 3, "value": v})
-	}
 	s.Dispatch("INTERACTION_CREATE", map[string]any{
 		"id": id, "application_id": AppID, "type": 2, "token": token, "version": 1,
 		"channel_id": channelID, "user": map[string]any{"id": userID, "username": "user" + userID, "discriminator": "0"},
-		"data": map[string]any{"id": s.ID(), "name": name, "type": 1, "options": opts},
+		"data": map[string]any{"id": s.ID(), "name": name, "type": 1, "options": commandOptions(options)},
 	})
 	return id, token
 }
