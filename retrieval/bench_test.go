@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func BenchmarkBuildSeed(b *testing.B) {
@@ -134,4 +135,39 @@ func BenchmarkLoad10k(b *testing.B) {
 			b.Fatal(err, rep)
 		}
 	}
+}
+
+// BenchmarkSearch10kVsBareVectors measures a whole search against a bare
+// vector query of the same index (embed the question, rank every vector
+// with chromem-go), alternating the two in one run so that the machine's
+// load weighs on both alike. Its "x-bare" metric is the ratio of their
+// total times (issue target: ≤ 1.3).
+func BenchmarkSearch10kVsBareVectors(b *testing.B) {
+	c, qs := synthetic()
+	ix, err := Build(context.Background(), c, LocalEmbedderFactory(0))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	var full, bare time.Duration
+	for i := 0; b.Loop(); i++ {
+		q := qs[i%len(qs)]
+		t0 := time.Now()
+		if _, err := ix.Search(ctx, q, 3); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		v, err := ix.embedder.Embed(ctx, []string{q})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ix.vecs.Query(ctx, v[0], 3); err != nil {
+			b.Fatal(err)
+		}
+		full += t1.Sub(t0)
+		bare += time.Since(t1)
+	}
+	b.ReportMetric(float64(full)/float64(bare), "x-bare")
+	b.ReportMetric(float64(full.Microseconds())/float64(b.N), "search-µs/op")
+	b.ReportMetric(float64(bare.Microseconds())/float64(b.N), "bare-µs/op")
 }

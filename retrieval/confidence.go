@@ -376,7 +376,7 @@ func (ix *Index) rerank(question string, q Query, cands []candidate) ([]Hit, Fea
 		f.Subject, f.TypeMissing = 0, qf.TypeAsked
 		return nil, f, ix.model.Confidence(f, 0)
 	}
-	var st text.Stemmer
+	st := text.NewStemmer(ix.lex.Words)
 	n := min(rerankDepth, len(cands))
 	type scoredCand struct {
 		hit   Hit
@@ -385,7 +385,7 @@ func (ix *Index) rerank(question string, q Query, cands []candidate) ([]Hit, Fea
 	}
 	sc := make([]scoredCand, n)
 	for i, c := range cands[:n] {
-		f := ix.candidateFeatures(&st, q, qf, c)
+		f := ix.candidateFeatures(st, q, qf, c)
 		sc[i] = scoredCand{hit: c.hit, f: f, score: ix.model.Score(f)}
 	}
 	slices.SortStableFunc(sc, func(a, b scoredCand) int {

@@ -20,14 +20,14 @@ type candidate struct {
 // fuse ranks the passages found by vectors (vres) and by words (the
 // lexical search of q) together by reciprocal rank fusion, best first.
 func (ix *Index) fuse(q Query, vres []vectorMatch) []candidate {
-	lexRanked, matched := ix.lex.search(q)
+	lexRanked, matched := ix.lex.search(q, candidates)
 	total, rare := q.TotalWeight(), ix.lex.idfOf(1)
 	byP := make(map[int]*candidate)
 	get := func(p int) *candidate {
 		c, ok := byP[p]
 		if !ok {
 			c = &candidate{hit: Hit{Passage: ix.passages[p]}}
-			m := matched[p]
+			m := matched(p)
 			if total > 0 {
 				c.hit.Coverage = m.Weight / total
 			}

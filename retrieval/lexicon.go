@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"container/heap"
 	"math"
 	"slices"
 	"sort"
@@ -491,11 +492,13 @@ type scored struct {
 }
 
 // search scores every passage holding a query term with BM25F (the
-// passage's text plus its fields) and returns them best first, with the
-// weight of the query's terms each holds.
-func (lx *lexicon) search(q Query) (ranked []scored, matched map[int]termMatch) {
-	scores := make(map[int]float64)
-	matched = make(map[int]termMatch)
+// passage's text plus its fields) and returns the best limit of them, best
+// first, and what of the query any passage holds.
+func (lx *lexicon) search(q Query, limit int) (ranked []scored, matched func(p int) termMatch) {
+	scores := make([]float64, lx.N)
+	masks := make([]uint64, lx.N)
+	weights := make([]float64, lx.N)
+	var touched []int32
 	for ti, t := range q.Terms {
 		if !t.Known {
 			continue
@@ -505,11 +508,12 @@ func (lx *lexicon) search(q Query) (ranked []scored, matched map[int]termMatch) 
 		add := func(p int32, tf float64) {
 			dl := float64(lx.DocLen[p])
 			norm := tf * (bm25K1 + 1) / (tf + bm25K1*(1-bm25B+bm25B*dl/lx.AvgLen))
-			scores[int(p)] += t.Weight * norm
-			m := matched[int(p)]
-			m.Weight += t.Weight
-			m.Terms |= bit
-			matched[int(p)] = m
+			if masks[p] == 0 {
+				touched = append(touched, p)
+			}
+			scores[p] += t.Weight * norm
+			weights[p] += t.Weight
+			masks[p] |= bit
 		}
 		i, j := 0, 0
 		for i < len(body) || j < len(fields) {
@@ -527,11 +531,7 @@ func (lx *lexicon) search(q Query) (ranked []scored, matched map[int]termMatch) 
 			}
 		}
 	}
-	ranked = make([]scored, 0, len(scores))
-	for p, s := range scores {
-		ranked = append(ranked, scored{P: p, Score: s})
-	}
-	slices.SortFunc(ranked, func(a, b scored) int {
+	better := func(a, b scored) int {
 		if a.Score != b.Score {
 			if a.Score > b.Score {
 				return -1
@@ -539,6 +539,36 @@ func (lx *lexicon) search(q Query) (ranked []scored, matched map[int]termMatch) 
 			return 1
 		}
 		return a.P - b.P
-	})
-	return ranked, matched
+	}
+	// The best limit passages, without sorting all of them.
+	ranked = make([]scored, 0, min(limit, len(touched)))
+	h := &scoredHeap{less: func(a, b scored) bool { return better(a, b) > 0 }}
+	for _, p := range touched {
+		s := scored{P: int(p), Score: scores[p]}
+		if len(h.s) < limit {
+			heap.Push(h, s)
+		} else if better(s, h.s[0]) < 0 {
+			h.s[0] = s
+			heap.Fix(h, 0)
+		}
+	}
+	ranked = append(ranked, h.s...)
+	slices.SortFunc(ranked, better)
+	return ranked, func(p int) termMatch { return termMatch{Weight: weights[p], Terms: masks[p]} }
+}
+
+// scoredHeap keeps the worst of the best passages found so far on top.
+type scoredHeap struct {
+	s    []scored
+	less func(a, b scored) bool
+}
+
+func (h *scoredHeap) Len() int           { return len(h.s) }
+func (h *scoredHeap) Less(i, j int) bool { return h.less(h.s[i], h.s[j]) }
+func (h *scoredHeap) Swap(i, j int)      { h.s[i], h.s[j] = h.s[j], h.s[i] }
+func (h *scoredHeap) Push(x any)         { h.s = append(h.s, x.(scored)) }
+func (h *scoredHeap) Pop() any {
+	x := h.s[len(h.s)-1]
+	h.s = h.s[:len(h.s)-1]
+	return x
 }

@@ -152,10 +152,10 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	}
 	cands := ix.fuse(q, vres)
 	qf := questionOf(question, q)
-	var st text.Stemmer
+	st := text.NewStemmer(ix.lex.Words)
 	out := make([]Candidate, 0, rerankDepth)
 	for _, c := range cands[:min(rerankDepth, len(cands))] {
-		out = append(out, Candidate{Passage: c.hit.Passage, Features: ix.candidateFeatures(&st, q, qf, c)})
+		out = append(out, Candidate{Passage: c.hit.Passage, Features: ix.candidateFeatures(st, q, qf, c)})
 	}
 	return out, nil
 }

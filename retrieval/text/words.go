@@ -77,11 +77,19 @@ func startsWithDigit(s string) bool {
 // Stemmer stems words, remembering the answers it has given. A Stemmer is not
 // safe for concurrent use; its zero value is ready.
 type Stemmer struct {
-	memo map[string]string
+	memo  map[string]string
+	known map[string]string // read-only stems known beforehand
 }
+
+// NewStemmer returns a Stemmer that takes the stems of known (a word →
+// stem map it only reads, such as a corpus's vocabulary) as given.
+func NewStemmer(known map[string]string) *Stemmer { return &Stemmer{known: known} }
 
 // Stem returns the Snowball English stem of a lower-cased word.
 func (s *Stemmer) Stem(w string) string {
+	if st, ok := s.known[w]; ok {
+		return st
+	}
 	if st, ok := s.memo[w]; ok {
 		return st
 	}
