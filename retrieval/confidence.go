@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -291,27 +292,29 @@ func (ix *Index) readPassage(st *text.Stemmer, q Query, h Hit) passageReading {
 			want[t.Stem] = i
 		}
 	}
-	fields := ix.fieldTerms(st, q, h)
+	pt := ix.tokens(st, h.Passage)
+	var fields uint64
+	for _, stem := range pt.fields {
+		if i, ok := want[stem]; ok {
+			fields |= 1 << i
+		}
+	}
 	all := func(QueryTerm) bool { return true }
 	r := passageReading{adjacent: make(map[[2]string]bool)}
-	txt := h.Passage.Text
-	r.sentences = text.Sentences(txt)
+	r.sentences = pt.sentences
 	prev := ""
-	for _, sp := range r.sentences {
+	for _, stems := range pt.stems {
 		mask := fields
-		for _, t := range text.Tokens(st, txt[sp.Start:sp.End]) {
-			if t.Stop {
-				continue
-			}
+		for _, stem := range stems {
 			r.words++
-			if i, ok := want[t.Stem]; ok {
+			if i, ok := want[stem]; ok {
 				r.questionWords++
 				mask |= 1 << i
 				r.inText |= 1 << i
 				if prev != "" {
-					r.adjacent[[2]string{prev, t.Stem}] = true
+					r.adjacent[[2]string{prev, stem}] = true
 				}
-				prev = t.Stem
+				prev = stem
 			} else {
 				prev = ""
 			}
@@ -321,6 +324,44 @@ func (ix *Index) readPassage(st *text.Stemmer, q Query, h Hit) passageReading {
 		r.bestSentence = max(r.bestSentence, w)
 	}
 	return r
+}
+
+// passageTokens is a passage read once: its sentences and, for each, the
+// stems of its content words in order.
+type passageTokens struct {
+	sentences []text.Span
+	stems     [][]string
+	fields    []string // stems of the title, section and source
+}
+
+// maxTokenCache bounds how many passages' readings are kept.
+const maxTokenCache = 50_000
+
+// tokens returns the reading of a passage, from the index's cache when a
+// question has ranked the passage before.
+func (ix *Index) tokens(st *text.Stemmer, p corpus.Passage) *passageTokens {
+	if v, ok := ix.tokenCache.Load(p.ID); ok {
+		return v.(*passageTokens)
+	}
+	pt := &passageTokens{sentences: text.Sentences(p.Text)}
+	for _, f := range []string{p.Title, p.Section, p.Source} {
+		for _, t := range text.Tokens(st, f) {
+			pt.fields = append(pt.fields, t.Stem)
+		}
+	}
+	for _, sp := range pt.sentences {
+		var stems []string
+		for _, t := range text.Tokens(st, p.Text[sp.Start:sp.End]) {
+			if !t.Stop {
+				stems = append(stems, t.Stem)
+			}
+		}
+		pt.stems = append(pt.stems, stems)
+	}
+	if ix.tokenCached.Add(1) <= maxTokenCache {
+		ix.tokenCache.Store(p.ID, pt)
+	}
+	return pt
 }
 
 // weightOf sums the weights of the terms in mask that keep says to count.
@@ -334,12 +375,6 @@ func (q Query) weightOf(mask uint64, keep func(QueryTerm) bool) float64 {
 		}
 	}
 	return w
-}
-
-// fieldTerms returns the question terms a hit's fields hold (title,
-// section, source): they count for every sentence of it.
-func (ix *Index) fieldTerms(st *text.Stemmer, q Query, h Hit) uint64 {
-	return termsIn(st, q, h.Passage.Title, h.Passage.Section, h.Passage.Source)
 }
 
 // termsIn returns the question terms the texts hold.

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -25,6 +26,11 @@ type Index struct {
 	gate     Gate
 	model    Model   // the gate's model, or DefaultModel
 	ordinal  []int32 // each passage's place in its document, from 0
+
+	// tokenCache holds passages' readings for ranking (*passageTokens by
+	// passage ID), at most maxTokenCache of them; tokenCached counts them.
+	tokenCache  sync.Map
+	tokenCached atomic.Int64
 }
 
 // Manifest says what an index was built from; an index whose manifest does
