@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
@@ -153,9 +154,24 @@ func heading(loc corpus.Locator) string {
 }
 
 // place is how a source is named: "Title › Section (file:6–8)", the
-// location in its one human form, Locator.String.
+// location in its one human form, Locator.String, on one line whatever
+// the corpus's file names, titles and sections hold.
 func place(loc corpus.Locator) string {
-	return heading(loc) + " (" + loc.String() + ")"
+	return oneLine(heading(loc) + " (" + loc.String() + ")")
+}
+
+// oneLine replaces what could break a name out of its line or reorder its
+// text (line breaks and other control characters, bidirectional
+// overrides and isolates) with U+FFFD.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsControl(r), r == '\u2028', r == '\u2029',
+			r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069', r == '\u200e', r == '\u200f':
+			return '\ufffd'
+		}
+		return r
+	}, s)
 }
 
 // source is one numbered source under an answer.
@@ -337,7 +353,7 @@ func tail(s string, n int) string {
 
 // renderPassage shows a passage in full with its provenance.
 func renderPassage(p corpus.Passage) string {
-	head := fmt.Sprintf("**%s** (%s) · passage `%s`\n", escape(heading(p.Locator)), p.Locator, p.ID)
+	head := fmt.Sprintf("**%s** (%s) · passage `%s`\n", escape(heading(p.Locator)), oneLine(p.Locator.String()), p.ID)
 	return clip(head+quote(p.Text), maxContent)
 }
 

@@ -140,3 +140,35 @@ func TestRenderWritesLocatorsInTheOneForm(t *testing.T) {
 		})
 	}
 }
+
+// A file named with a line break and a fake quotation stays on its line:
+// nothing it holds starts a line of the rendered answer, in embeds or in
+// plain text, and bidirectional overrides don't reach Discord.
+func TestHostileSourceNamesStayOnTheirLine(t *testing.T) {
+	loc := corpus.Locator{Source: "a\n> FAKE VERIFIED QUOTE [9]\u202e.txt", Title: "T\r\n> fake", Section: "S\x1b[31m", LineStart: 1, LineEnd: 1}
+	a := bot.Answer{Question: "q", Text: `"Bees make honey." [1]`, Mode: bot.ModeExtractive,
+		Citations: []bot.Citation{{Ref: 1, PassageID: "p1", Locator: loc, Excerpt: "Bees make honey.", Verified: true, Passage: "Bees make honey."}}}
+	for _, embeds := range []bool{true, false} {
+		for _, m := range renderAnswer(a, embeds, nil, 0) {
+			var all []string
+			all = append(all, m.Content)
+			for _, e := range m.Embeds {
+				all = append(all, e.Title, e.Description)
+				for _, f := range e.Fields {
+					all = append(all, f.Name, f.Value)
+				}
+			}
+			for _, s := range all {
+				for _, line := range strings.Split(s, "\n") {
+					l := strings.TrimLeft(line, "\\ ")
+					if strings.HasPrefix(l, "> FAKE") || strings.HasPrefix(l, ">FAKE") || strings.HasPrefix(l, "> fake") {
+						t.Errorf("embeds %v: a file name starts a line: %q", embeds, line)
+					}
+				}
+				if strings.ContainsAny(s, "\u202e\x1b\r") {
+					t.Errorf("embeds %v: control or bidi character reaches Discord: %q", embeds, s)
+				}
+			}
+		}
+	}
+}
