@@ -21,6 +21,7 @@ import (
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/bot/llm"
+	"github.com/citebot/citebot/cmd/citebot/internal/config"
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
 	"github.com/citebot/citebot/retrieval/corpus"
@@ -177,7 +178,7 @@ func kFlag(fs *flag.FlagSet, usage string) *int {
 
 // env holds what a command needs once its configuration is read.
 type env struct {
-	cfg       Config
+	cfg       config.Config
 	log       *slog.Logger
 	getenv    func(string) string
 	stderr    io.Writer
@@ -189,7 +190,7 @@ func (a *App) setup(cf commonFlags) (*env, error) {
 	if path == "" {
 		path = a.Getenv("CITEBOT_CONFIG")
 	}
-	cfg, err := loadConfig(path)
+	cfg, err := config.Load(path)
 	if err != nil {
 		return nil, err
 	}

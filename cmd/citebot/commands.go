@@ -9,6 +9,7 @@ import (
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/bot/eval"
+	"github.com/citebot/citebot/cmd/citebot/internal/render"
 	"github.com/citebot/citebot/retrieval"
 	"github.com/citebot/citebot/retrieval/corpus"
 )
@@ -37,7 +38,7 @@ func (a *App) cmdAsk(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		renderExplain(a.Stderr, res)
+		render.Explain(a.Stderr, res)
 	}
 	if *asJSON {
 		ans, err := p.Ask(ctx, q, nil)
@@ -47,7 +48,7 @@ func (a *App) cmdAsk(ctx context.Context, args []string) error {
 		e.logNote(ans)
 		return a.output(true, ans, nil)
 	}
-	ans, err := askStreaming(func(onUpdate func(bot.Update) error) (bot.Answer, error) {
+	ans, err := render.Stream(func(onUpdate func(bot.Update) error) (bot.Answer, error) {
 		return p.Ask(ctx, q, onUpdate)
 	}, a.Stdout)
 	e.logNote(ans)
@@ -133,7 +134,7 @@ func (a *App) cmdPassage(ctx context.Context, args []string) error {
 	if !ok {
 		return fmt.Errorf("no passage with ID %q in this corpus (IDs come from 'citebot ask' citations)", pos[0])
 	}
-	return a.output(*asJSON, newPassageJSON(p), func(w io.Writer) { renderPassage(w, p) })
+	return a.output(*asJSON, newPassageJSON(p), func(w io.Writer) { render.Passage(w, p) })
 }
 
 func (a *App) cmdEval(ctx context.Context, args []string) error {

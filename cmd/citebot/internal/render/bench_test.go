@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"context"
@@ -48,7 +48,7 @@ func BenchmarkFirstTokenToTerminal(b *testing.B) {
 	var lat []time.Duration
 	for b.Loop() {
 		w := &firstWrite{}
-		ans, err := askStreaming(func(onUpdate func(bot.Update) error) (bot.Answer, error) {
+		ans, err := Stream(func(onUpdate func(bot.Update) error) (bot.Answer, error) {
 			return p.Ask(context.Background(), "Why do the Taliban support the TTP?", onUpdate)
 		}, w)
 		if err != nil || ans.Mode != bot.ModeLLM {

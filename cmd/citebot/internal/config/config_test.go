@@ -1,4 +1,4 @@
-package main
+package config
 
 import (
 	"fmt"
@@ -11,9 +11,9 @@ import (
 
 // TestExampleConfigShowsTheDefaults: config.example.yaml says "the values
 // shown are the defaults". Every key of Config stands in it, with the value
-// defaultConfig gives it, so the two cannot drift apart.
+// Default gives it, so the two cannot drift apart.
 func TestExampleConfigShowsTheDefaults(t *testing.T) {
-	raw, err := os.ReadFile("../../config.example.yaml")
+	raw, err := os.ReadFile("../../../../config.example.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,10 +31,10 @@ func TestExampleConfigShowsTheDefaults(t *testing.T) {
 	if err := root.Decode(&example); err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range differences(reflect.ValueOf(example), reflect.ValueOf(defaultConfig()), "") {
-		t.Errorf("the example and defaultConfig disagree: %s", d)
+	for _, d := range differences(reflect.ValueOf(example), reflect.ValueOf(Default()), "") {
+		t.Errorf("the example and Default disagree: %s", d)
 	}
-	if err := defaultConfig().validate(); err != nil {
+	if err := Default().validate(); err != nil {
 		t.Errorf("the defaults are not valid: %v", err)
 	}
 }
@@ -109,9 +109,9 @@ func TestExampleConfigDriftIsCaught(t *testing.T) {
 		{"list", func(c *Config) { c.Discord.AllowedRoles = []string{"1"} }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			changed := defaultConfig()
+			changed := Default()
 			c.change(&changed)
-			if d := differences(reflect.ValueOf(changed), reflect.ValueOf(defaultConfig()), ""); len(d) != 1 {
+			if d := differences(reflect.ValueOf(changed), reflect.ValueOf(Default()), ""); len(d) != 1 {
 				t.Errorf("differences: %q, want one", d)
 			}
 		})

@@ -1,4 +1,7 @@
-package main
+// Package config is citebot's configuration file: the Config struct, every
+// default, loading over the defaults, and validation with errors told in the
+// file's own terms.
+package config
 
 import (
 	"bytes"
@@ -94,7 +97,9 @@ type Config struct {
 	} `yaml:"log"`
 }
 
-func defaultConfig() Config {
+// Default is the configuration with no file: every default citebot has is
+// set here and nowhere else.
+func Default() Config {
 	var c Config
 	c.Corpus.MaxFileBytes = corpus.DefaultMaxFileBytes
 	c.Embedder.Kind = "local"
@@ -129,11 +134,11 @@ func defaultConfig() Config {
 	return c
 }
 
-// loadConfig reads the file at path over the defaults; an empty path gives
-// the defaults. Unknown keys are errors, so a typo never goes unnoticed.
+// Load reads the file at path over the defaults; an empty path gives the
+// defaults. Unknown keys are errors, so a typo never goes unnoticed.
 // Relative folders in the file are taken from the file's own folder.
-func loadConfig(path string) (Config, error) {
-	c := defaultConfig()
+func Load(path string) (Config, error) {
+	c := Default()
 	if path == "" {
 		return c, c.validate()
 	}

@@ -1,4 +1,4 @@
-package main
+package render
 
 import (
 	"bytes"
@@ -18,31 +18,31 @@ func TestRenderWritesLocatorsInTheOneForm(t *testing.T) {
 		Locator: corpus.Locator{Source: "a\x1b[2J.txt", Title: "T\nU", LineStart: 1, LineEnd: 2}}}
 	for _, c := range append(retrievaltest.Locators(), cases...) {
 		t.Run(c.Name, func(t *testing.T) {
-			ref := termText(c.String(), false, "")
-			want := termText(c.Title, false, "")
+			ref := Text(c.String(), false, "")
+			want := Text(c.Title, false, "")
 			if c.Section != "" {
 				want += " › " + c.Section
 			}
 			want += " (" + ref + ")"
 			var b bytes.Buffer
-			renderAnswer(&b, bot.Answer{Text: `"x" [1]`, Citations: []bot.Citation{{Ref: 1, PassageID: "p1", Locator: c.Locator, Excerpt: "x", Verified: true}}})
+			Answer(&b, bot.Answer{Text: `"x" [1]`, Citations: []bot.Citation{{Ref: 1, PassageID: "p1", Locator: c.Locator, Excerpt: "x", Verified: true}}})
 			if want := "[1] " + want + "  id p1\n"; !strings.Contains(b.String(), want) {
 				t.Errorf("sources:\n%s\nwant the line %q", b.String(), want)
 			}
 			b.Reset()
-			renderAnswer(&b, bot.Answer{Text: bot.DeclineText, Declined: true, Related: []bot.Related{{PassageID: "p1", Locator: c.Locator, Passage: "x"}}})
+			Answer(&b, bot.Answer{Text: bot.DeclineText, Declined: true, Related: []bot.Related{{PassageID: "p1", Locator: c.Locator, Passage: "x"}}})
 			if want := "  - " + want + "  id p1\n"; !strings.Contains(b.String(), want) {
 				t.Errorf("closest passages:\n%s\nwant the line %q", b.String(), want)
 			}
 			b.Reset()
-			renderPassage(&b, corpus.Passage{ID: "p1", Locator: c.Locator, Text: "x"})
+			Passage(&b, corpus.Passage{ID: "p1", Locator: c.Locator, Text: "x"})
 			if want := "Source:  " + ref + "\n"; !strings.Contains(b.String(), want) {
 				t.Errorf("passage:\n%s\nwant the line %q", b.String(), want)
 			}
 		})
 	}
-	if got := termText("a\x1b[2J.txt:1–2", false, ""); got != `a\x1b[2J.txt:1–2` {
-		t.Errorf("termText = %q: the escaped case tests nothing", got)
+	if got := Text("a\x1b[2J.txt:1–2", false, ""); got != `a\x1b[2J.txt:1–2` {
+		t.Errorf("Text = %q: the escaped case tests nothing", got)
 	}
 }
 
@@ -56,7 +56,7 @@ func TestClosestPassagePreview(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var b bytes.Buffer
-			renderAnswer(&b, bot.Answer{Text: bot.DeclineText, Declined: true, Related: []bot.Related{{PassageID: "p1", Passage: c.passage}}})
+			Answer(&b, bot.Answer{Text: bot.DeclineText, Declined: true, Related: []bot.Related{{PassageID: "p1", Passage: c.passage}}})
 			if want := "\n    " + c.want + "\n"; !strings.Contains(b.String(), want) {
 				t.Errorf("got\n%s\nwant the line %q", b.String(), want)
 			}

@@ -1,4 +1,7 @@
-package main
+// Package render writes answers, sources, passages and the explanation of a
+// search for a terminal. Text from the corpus or a model goes through Text,
+// so nothing it holds can move the cursor or pass for citebot's own lines.
+package render
 
 import (
 	"fmt"
@@ -12,10 +15,10 @@ import (
 	"github.com/citebot/citebot/retrieval/text"
 )
 
-// askStreaming asks and writes the answer to w as the model writes it, then
+// Stream asks and writes the answer to w as the model writes it, then
 // its sources. When what streamed is not the answer in the end (the model
 // failed and excerpts are shown instead), the answer follows in full.
-func askStreaming(ask func(onUpdate func(bot.Update) error) (bot.Answer, error), w io.Writer) (bot.Answer, error) {
+func Stream(ask func(onUpdate func(bot.Update) error) (bot.Answer, error), w io.Writer) (bot.Answer, error) {
 	var streamed strings.Builder
 	ans, err := ask(func(u bot.Update) error {
 		if u.Reset && streamed.Len() > 0 {
@@ -23,7 +26,7 @@ func askStreaming(ask func(onUpdate func(bot.Update) error) (bot.Answer, error),
 			streamed.Reset()
 		}
 		streamed.WriteString(u.Text)
-		_, err := io.WriteString(w, termText(u.Text, true, ""))
+		_, err := io.WriteString(w, Text(u.Text, true, ""))
 		return err
 	})
 	if err != nil {
@@ -34,21 +37,21 @@ func askStreaming(ask func(onUpdate func(bot.Update) error) (bot.Answer, error),
 	}
 	if streamed.Len() > 0 && (strings.TrimSpace(streamed.String()) == ans.Text || (ans.Declined && ans.Mode == bot.ModeLLM)) {
 		fmt.Fprintln(w)
-		renderSources(w, ans)
+		Sources(w, ans)
 		return ans, nil
 	}
 	if streamed.Len() > 0 {
 		fmt.Fprint(w, "\n\n")
 	}
-	renderAnswer(w, ans)
+	Answer(w, ans)
 	return ans, nil
 }
 
 // place is how a citation's origin is written: "Title › Section (file:6–8)".
 func place(loc corpus.Locator) string {
-	head := termText(loc.Title, false, "")
+	head := Text(loc.Title, false, "")
 	if loc.Section != "" {
-		head += " › " + termText(loc.Section, false, "")
+		head += " › " + Text(loc.Section, false, "")
 	}
 	return fmt.Sprintf("%s (%s)", head, lineRef(loc))
 }
@@ -56,29 +59,30 @@ func place(loc corpus.Locator) string {
 // lineRef is the one human reference to a location (Locator.String), safe
 // for a terminal.
 func lineRef(loc corpus.Locator) string {
-	return termText(loc.String(), false, "")
+	return Text(loc.String(), false, "")
 }
 
-func renderAnswer(w io.Writer, a bot.Answer) {
+// Answer writes an answer: its note, its text and its sources.
+func Answer(w io.Writer, a bot.Answer) {
 	if a.Note != "" && !a.Truncated {
-		fmt.Fprintf(w, "(%s)\n\n", termText(a.Note, false, ""))
+		fmt.Fprintf(w, "(%s)\n\n", Text(a.Note, false, ""))
 	}
-	fmt.Fprintln(w, termText(a.Text, true, ""))
-	renderSources(w, a)
+	fmt.Fprintln(w, Text(a.Text, true, ""))
+	Sources(w, a)
 }
 
-// renderSources writes what follows an answer's text: its sources, or the
+// Sources writes what follows an answer's text: its sources, or the
 // closest passages of a declined answer.
-func renderSources(w io.Writer, a bot.Answer) {
+func Sources(w io.Writer, a bot.Answer) {
 	if a.Truncated {
-		fmt.Fprintf(w, "\n(%s)\n", termText(a.Note, false, ""))
+		fmt.Fprintf(w, "\n(%s)\n", Text(a.Note, false, ""))
 	}
 	if a.Declined {
 		if len(a.Related) > 0 {
 			fmt.Fprintln(w, "\nClosest passages (they do not answer the question):")
 			for _, r := range a.Related {
 				fmt.Fprintf(w, "  - %s  id %s\n", place(r.Locator), r.PassageID)
-				fmt.Fprintf(w, "    %s\n", termText(text.Clip(strings.Join(strings.Fields(r.Passage), " "), 160), false, ""))
+				fmt.Fprintf(w, "    %s\n", Text(text.Clip(strings.Join(strings.Fields(r.Passage), " "), 160), false, ""))
 			}
 		}
 		return
@@ -87,32 +91,33 @@ func renderSources(w io.Writer, a bot.Answer) {
 	for _, c := range a.Citations {
 		fmt.Fprintf(w, "[%d] %s  id %s\n", c.Ref, place(c.Locator), c.PassageID)
 		if c.Verified {
-			fmt.Fprintf(w, "    > %s\n", termText(c.Excerpt, true, "    > "))
+			fmt.Fprintf(w, "    > %s\n", Text(c.Excerpt, true, "    > "))
 		} else {
 			fmt.Fprintf(w, "    (the quoted text %s)\n", c.WhereNotFound())
 		}
 	}
 }
 
-func renderPassage(w io.Writer, p corpus.Passage) {
+// Passage writes a passage with its provenance.
+func Passage(w io.Writer, p corpus.Passage) {
 	fmt.Fprintf(w, "Passage %s\n", p.ID)
 	fmt.Fprintf(w, "Source:  %s\n", lineRef(p.Locator))
-	fmt.Fprintf(w, "Title:   %s\n", termText(p.Title, false, ""))
+	fmt.Fprintf(w, "Title:   %s\n", Text(p.Title, false, ""))
 	if p.Section != "" {
-		fmt.Fprintf(w, "Section: %s\n", termText(p.Section, false, ""))
+		fmt.Fprintf(w, "Section: %s\n", Text(p.Section, false, ""))
 	}
-	fmt.Fprintf(w, "\n%s\n", termText(p.Text, true, ""))
+	fmt.Fprintf(w, "\n%s\n", Text(p.Text, true, ""))
 }
 
-// termText makes text from the corpus (or a model) safe to print on a
-// terminal; every such string the terminal renderer prints goes through it.
+// Text makes text from the corpus (or a model) safe to print on a
+// terminal; every such string this package prints goes through it.
 // Control characters (C0 but tab, DEL, C1), bidirectional overrides and
 // isolates (U+202A–U+202E, U+2066–U+2069), line and paragraph separators
 // and invalid UTF-8 are written as Go escapes (\x1b, \u202e), seen rather
 // than obeyed. With lines false a line break is escaped too, so a file name
 // or title stays on its line; with lines true each line after the first
 // starts with indent, so no line of the text can pass for one of ours.
-func termText(s string, lines bool, indent string) string {
+func Text(s string, lines bool, indent string) string {
 	clean := true
 	for _, r := range s {
 		if r == '\n' || r == utf8.RuneError || unsafeRune(r) {
@@ -164,8 +169,8 @@ func unsafeRune(r rune) bool {
 	return false
 }
 
-// renderExplain shows how a question was read and how passages scored.
-func renderExplain(w io.Writer, res retrieval.Result) {
+// Explain shows how a question was read and how passages scored.
+func Explain(w io.Writer, res retrieval.Result) {
 	fmt.Fprintln(w, "question terms (weight; ? = not in the corpus; → = read as):")
 	var total float64
 	for _, t := range res.Query.Terms {
