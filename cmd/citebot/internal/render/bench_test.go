@@ -38,8 +38,11 @@ func BenchmarkFirstTokenToTerminal(b *testing.B) {
 	var mu sync.Mutex
 	var sent time.Time
 	srv.FirstChunk = func(t time.Time) { mu.Lock(); sent = t; mu.Unlock() }
-	srv.Chat = func(llmtest.Request) llmtest.Reply {
-		return llmtest.Reply{Chunks: []string{"The", " Taliban support the TTP", " for three reasons [1]."}, ChunkInterval: 2 * time.Millisecond}
+	srv.Chat = func(req llmtest.Request) llmtest.Reply {
+		// A quotation that checks out, so the answer is the model's.
+		n := req.Ref("ideological ties")
+		return llmtest.Reply{Chunks: []string{"The", " Taliban support the TTP", " because ", fmt.Sprintf(`"both groups share deep ideological ties" [%d].`, n)},
+			ChunkInterval: 2 * time.Millisecond}
 	}
 	p, err := bot.NewPipeline(retrievaltest.SeedIndex(b), bot.Options{Model: benchModel(b, srv.BaseURL()), TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2})
 	if err != nil {
