@@ -63,16 +63,16 @@ const (
 // Block is a run of lines that makes one passage when it fits.
 type Block struct {
 	Kind        Kind
-	First, Last int   // indices of its first and last line (neither blank)
-	Units       []int // lists, tables, code: indices of the lines starting a unit
-	Section     string
-	Head        int // index of the first heading line right above it, -1 for none
+	First, Last int    // indices of its first and last line (neither blank)
+	Units       []int  // lists, tables, code: indices of the lines starting a unit
+	Section     string // heading path above it ("A › B"), "" for none
+	Head        int    // index of the first heading line right above it, -1 for none
 }
 
 // Doc is what a scan of a document finds.
 type Doc struct {
-	Lines  []Line
-	Blocks []Block
+	Lines  []Line  // every line of the document, blank ones included
+	Blocks []Block // in document order; blank lines, headings and decoration belong to none
 
 	markdown     bool
 	frontTitle   string // "title:" of a Markdown file's front matter
