@@ -65,7 +65,7 @@ type Block struct {
 	Kind        Kind
 	First, Last int    // indices of its first and last line (neither blank)
 	Units       []int  // lists, tables, code: indices of the lines starting a unit
-	Section     string // heading path above it ("A › B"), "" for none
+	Section     string // the section it is under ("A › B"), "" for none
 	Head        int    // index of the first heading line right above it, -1 for none
 }
 
