@@ -3,13 +3,13 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"github.com/citebot/citebot/retrieval/text"
-	"slices"
 	"sort"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citebot/citebot/retrieval/corpus/structure"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // MaxPassageChars is the size, in characters, above which a paragraph is
@@ -88,13 +88,9 @@ type piece struct {
 
 // splitDocument returns the title of d and its passages, without IDs.
 func splitDocument(d Document) (string, []piece) {
-	lines := splitLines(d.Text)
-	st := scan(d, true)
-	if len(st.blocks) == 0 {
-		// A document made only of headings or decoration: every line is text.
-		st.blocks = scan(d, false).blocks
-	}
-	title := documentTitle(d, st, lines)
+	st := structure.Scan(d.Text, d.Kind == "md")
+	lines := st.Lines
+	title := documentTitle(d, st)
 	lineStarts := []int{0}
 	for i := 0; i < len(d.Text); i++ {
 		if d.Text[i] == '\n' {
@@ -105,15 +101,15 @@ func splitDocument(d Document) (string, []piece) {
 		return sort.Search(len(lineStarts), func(i int) bool { return lineStarts[i] > off })
 	}
 	var out []piece
-	for _, b := range st.blocks {
-		section := b.section
+	for _, b := range st.Blocks {
+		section := b.Section
 		if section == title {
 			section = ""
 		}
 		for _, s := range blockSpans(d.Text, lines, b) {
 			body := d.Text[s.Start:s.End]
-			if b.head >= 0 && s.Start == lines[b.head].start {
-				body = d.Text[lines[b.first].start:s.End]
+			if b.Head >= 0 && s.Start == lines[b.Head].Start {
+				body = d.Text[lines[b.First].Start:s.End]
 			}
 			out = append(out, piece{body: body, Passage: Passage{
 				Locator: Locator{
@@ -130,124 +126,20 @@ func splitDocument(d Document) (string, []piece) {
 	return title, out
 }
 
-// headingPath follows the headings of a document: the section of a
-// passage is the path of Markdown headings above it ("A › B") below the
-// first level-1 heading (the title), or the last heading of a plain-text file.
-type headingPath struct {
-	md      bool
-	titled  bool        // the first level-1 Markdown heading was seen
-	stack   []mdHeading // Markdown heading path below the title
-	section string
-}
-
-func (hp *headingPath) set(h mdHeading) {
-	if !hp.md {
-		hp.section = h.text
-		return
-	}
-	if !hp.titled && h.level == 1 {
-		hp.titled = true
-		hp.stack, hp.section = nil, ""
-		return
-	}
-	for len(hp.stack) > 0 && hp.stack[len(hp.stack)-1].level >= h.level {
-		hp.stack = hp.stack[:len(hp.stack)-1]
-	}
-	hp.stack = append(hp.stack, h)
-	names := make([]string, len(hp.stack))
-	for i, s := range hp.stack {
-		names[i] = s.text
-	}
-	hp.section = strings.Join(names, " › ")
-}
-
-type mdHeading struct {
-	level int
-	text  string
-}
-
-// markdownHeading recognises an ATX heading ("## Text ##"); its text is
-// cleaned of links, badges and emphasis marks.
-func markdownHeading(s string) (mdHeading, bool) {
-	if !strings.HasPrefix(s, "#") {
-		return mdHeading{}, false
-	}
-	level := 0
-	for level < len(s) && s[level] == '#' {
-		level++
-	}
-	if level > 6 || (level < len(s) && s[level] != ' ' && s[level] != '\t') {
-		return mdHeading{}, false
-	}
-	t := strings.TrimSpace(s[level:])
-	if u := strings.TrimRight(t, "#"); u == "" || strings.HasSuffix(u, " ") || strings.HasSuffix(u, "\t") {
-		t = strings.TrimSpace(u) // closing #s follow a space
-	}
-	return mdHeading{level: level, text: cleanTitle(t)}, true
-}
-
-// isHeadingLike reports whether a plain-text line reads as a heading: short,
-// at most 16 words, not a list item, and not ending like a sentence.
-func isHeadingLike(s string) bool {
-	if utf8.RuneCountInString(s) > 120 || len(strings.Fields(s)) > 16 {
-		return false
-	}
-	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "• ") || strings.Contains(s, "://") {
-		return false
-	}
-	letters := false
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			letters = true
-			break
-		}
-	}
-	if !letters {
-		return false
-	}
-	t := strings.TrimRight(s, `"')]»”’`)
-	last, _ := utf8.DecodeLastRuneInString(t)
-	return !strings.ContainsRune(".!?;,:…", last)
-}
-
-// leadsLongerLines reports whether the first line of a block is much shorter
-// than a later one, as a heading above a hard-wrapped paragraph is.
-func leadsLongerLines(b []srcLine) bool {
-	if len(b) < 2 {
-		return false
-	}
-	first := utf8.RuneCountInString(b[0].text)
-	for _, l := range b[1:] {
-		if float64(first) < 0.6*float64(utf8.RuneCountInString(l.text)) {
-			return true
-		}
-	}
-	return false
-}
-
-func medianRunes(b []srcLine) int {
-	ns := make([]int, len(b))
-	for i, l := range b {
-		ns[i] = utf8.RuneCountInString(l.text)
-	}
-	slices.Sort(ns)
-	return ns[len(ns)/2]
-}
-
 // blockSpans splits block b of doc into passages: the whole block when it
 // fits in MaxPassageChars; otherwise a paragraph at sentence boundaries,
 // and a list, table or code block between its units (items, rows), a unit
 // too long between its lines, and only a line too long inside itself.
 // Heading lines right above the block start its first passage when they fit.
-func blockSpans(doc string, lines []srcLine, b block) []text.Span {
-	start, end := lines[b.first].start, lines[b.last].end
+func blockSpans(doc string, lines []structure.Line, b structure.Block) []text.Span {
+	start, end := lines[b.First].Start, lines[b.Last].End
 	var head text.Span
-	if b.head >= 0 {
-		last := b.first - 1
-		for lines[last].blank() {
+	if b.Head >= 0 {
+		last := b.First - 1
+		for lines[last].Blank() {
 			last--
 		}
-		head = text.Span{Start: lines[b.head].start, End: lines[last].end}
+		head = text.Span{Start: lines[b.Head].Start, End: lines[last].End}
 		if fits(doc, head.Start, end) {
 			return []text.Span{{Start: head.Start, End: end}}
 		}
@@ -256,38 +148,38 @@ func blockSpans(doc string, lines []srcLine, b block) []text.Span {
 		return []text.Span{{Start: start, End: end}}
 	}
 	var units []text.Span
-	if b.head >= 0 && fits(doc, head.Start, head.End) {
+	if b.Head >= 0 && fits(doc, head.Start, head.End) {
 		units = append(units, head)
 	}
-	if b.kind == kindPara {
+	if b.Kind == structure.Paragraph {
 		units = append(units, sentencePieces(doc, start, end)...)
 	} else {
-		for k, u := range b.units {
-			last := b.last
-			if k+1 < len(b.units) {
-				last = b.units[k+1] - 1
+		for k, u := range b.Units {
+			last := b.Last
+			if k+1 < len(b.Units) {
+				last = b.Units[k+1] - 1
 			}
-			for lines[last].blank() {
+			for lines[last].Blank() {
 				last--
 			}
-			if fits(doc, lines[u].start, lines[last].end) {
-				units = append(units, text.Span{Start: lines[u].start, End: lines[last].end})
+			if fits(doc, lines[u].Start, lines[last].End) {
+				units = append(units, text.Span{Start: lines[u].Start, End: lines[last].End})
 				continue
 			}
 			for _, l := range lines[u : last+1] {
-				if l.blank() {
+				if l.Blank() {
 					continue
 				}
-				if fits(doc, l.start, l.end) {
-					units = append(units, text.Span{Start: l.start, End: l.end})
+				if fits(doc, l.Start, l.End) {
+					units = append(units, text.Span{Start: l.Start, End: l.End})
 				} else {
-					units = append(units, sentencePieces(doc, l.start, l.end)...)
+					units = append(units, sentencePieces(doc, l.Start, l.End)...)
 				}
 			}
 		}
 	}
 	spans := pack(doc, units)
-	if b.head >= 0 && len(spans) > 1 && spans[0] == head {
+	if b.Head >= 0 && len(spans) > 1 && spans[0] == head {
 		spans = spans[1:] // a heading alone is no passage: its words are in the section
 	}
 	return spans

@@ -1,4 +1,10 @@
-package corpus
+// Package structure reads the line structure of a Markdown or plain-text
+// document: headings (ATX, setext, underlined or heading-like lines), lists,
+// tables, code blocks and paragraphs, and the lead-ins that belong to the
+// block below them. It takes a document's text and returns its lines and
+// blocks, each block with the section it is under; it knows nothing of
+// files or passages.
+package structure
 
 import (
 	"strings"
@@ -8,29 +14,29 @@ import (
 	"github.com/citebot/citebot/retrieval/text"
 )
 
-// srcLine is one line of a document.
-type srcLine struct {
-	n          int    // 1-based line number
-	start, end int    // byte offsets of the trimmed line in the document
-	text       string // the line without the white space around it
-	indent     int    // columns of white space before text, a tab counting 4
+// Line is one line of a document.
+type Line struct {
+	Start, End int    // byte offsets of the trimmed line in the document
+	Text       string // the line without the white space around it
+	Indent     int    // columns of white space before Text, a tab counting 4
 }
 
-func (l srcLine) blank() bool { return l.text == "" }
+// Blank reports whether the line holds only white space.
+func (l Line) Blank() bool { return l.Text == "" }
 
-// splitLines returns every line of doc, blank ones included.
-func splitLines(doc string) []srcLine {
-	var out []srcLine
+// SplitLines returns every line of doc, blank ones included.
+func SplitLines(doc string) []Line {
+	var out []Line
 	off := 0
-	for n, raw := range strings.Split(doc, "\n") {
-		l := srcLine{n: n + 1, start: off, end: off}
+	for _, raw := range strings.Split(doc, "\n") {
+		l := Line{Start: off, End: off}
 		if s, ok := text.TrimSpan(doc, off, off+len(raw)); ok {
-			l.start, l.end, l.text = s.Start, s.End, doc[s.Start:s.End]
+			l.Start, l.End, l.Text = s.Start, s.End, doc[s.Start:s.End]
 			for _, c := range raw {
 				if c == '\t' {
-					l.indent += 4 - l.indent%4
+					l.Indent += 4 - l.Indent%4
 				} else if unicode.IsSpace(c) {
-					l.indent++
+					l.Indent++
 				} else {
 					break
 				}
@@ -42,29 +48,33 @@ func splitLines(doc string) []srcLine {
 	return out
 }
 
-// blockKind says how a block may be split: a paragraph between sentences,
-// the others only between their units (items, rows, lines).
-type blockKind int
+// Kind says how a block may be split: a paragraph between sentences, the
+// others only between their units (items, rows, lines).
+type Kind int
 
+// The kinds of block.
 const (
-	kindPara blockKind = iota
-	kindList
-	kindTable
-	kindCode
+	Paragraph Kind = iota
+	List
+	Table
+	Code
 )
 
-// block is a run of lines that makes one passage when it fits.
-type block struct {
-	kind        blockKind
-	first, last int   // indices of its first and last line (neither blank)
-	units       []int // structured blocks: indices of the lines starting a unit
-	section     string
-	head        int // index of the first heading line right above it, -1 for none
+// Block is a run of lines that makes one passage when it fits.
+type Block struct {
+	Kind        Kind
+	First, Last int    // indices of its first and last line (neither blank)
+	Units       []int  // lists, tables, code: indices of the lines starting a unit
+	Section     string // the section it is under ("A › B"), "" for none
+	Head        int    // index of the first heading line right above it, -1 for none
 }
 
-// structure is what a scan of a document finds.
-type structure struct {
-	blocks       []block
+// Doc is what a scan of a document finds.
+type Doc struct {
+	Lines  []Line  // every line of the document, blank ones included
+	Blocks []Block // in document order; blank lines, headings and decoration belong to none
+
+	markdown     bool
 	frontTitle   string // "title:" of a Markdown file's front matter
 	firstHeading string // text of the first heading (Markdown) or heading-like line (plain text)
 	h1           string // text of the first level-1 Markdown heading
@@ -72,17 +82,29 @@ type structure struct {
 
 // scanner reads the blocks of one document.
 type scanner struct {
-	lines []srcLine
+	lines []Line
 	md    bool
 	hp    headingPath
-	out   structure
+	out   Doc
 	head  int // first heading line waiting for the block below it, -1 for none
 }
 
-// scan finds the blocks of d. With headings false, no line is taken for a
-// heading and nothing is dropped as decoration.
-func scan(d Document, headings bool) structure {
-	s := &scanner{lines: splitLines(d.Text), md: d.Kind == "md", head: -1}
+// Scan reads the lines and blocks of doc, a Markdown document when
+// markdown is true, else plain text. A document made only of headings or
+// decoration gives blocks of its every line, as if none were a heading.
+func Scan(doc string, markdown bool) Doc {
+	d := scan(doc, markdown, true)
+	if len(d.Blocks) == 0 {
+		d.Blocks = scan(doc, markdown, false).Blocks
+	}
+	return d
+}
+
+// scan finds the blocks of doc. With headings false, no line is taken for
+// a heading and nothing is dropped as decoration.
+func scan(doc string, markdown, headings bool) Doc {
+	s := &scanner{lines: SplitLines(doc), md: markdown, head: -1}
+	s.out.Lines, s.out.markdown = s.lines, markdown
 	s.hp.md = s.md
 	if s.md {
 		s.scanMarkdown(headings)
@@ -95,11 +117,11 @@ func scan(d Document, headings bool) structure {
 
 // emit records a block under the current section, with the heading lines
 // waiting above it.
-func (s *scanner) emit(b block) {
-	b.section = s.hp.section
-	b.head = s.head
+func (s *scanner) emit(b Block) {
+	b.Section = s.hp.section
+	b.Head = s.head
 	s.head = -1
-	s.out.blocks = append(s.out.blocks, b)
+	s.out.Blocks = append(s.out.Blocks, b)
 }
 
 // heading records a heading whose lines start at index at.
@@ -133,22 +155,22 @@ func (s *scanner) scanMarkdown(headings bool) {
 	for i < len(ls) {
 		l := ls[i]
 		switch {
-		case l.blank():
+		case l.Blank():
 			i++
-		case l.indent < 4 && isFence(l.text):
+		case l.Indent < 4 && isFence(l.Text):
 			i = s.fence(i)
-		case headings && l.indent < 4 && isATX(l.text):
-			h, _ := markdownHeading(l.text)
+		case headings && l.Indent < 4 && isATX(l.Text):
+			h, _ := markdownHeading(l.Text)
 			s.heading(h, i)
 			i++
-		case headings && l.indent < 4 && isThematicBreak(l.text):
+		case headings && l.Indent < 4 && isThematicBreak(l.Text):
 			s.drop()
 			i++
-		case l.indent >= 4:
+		case l.Indent >= 4:
 			i = s.indentedCode(i)
 		case isTableStart(ls, i):
 			i = s.table(i)
-		case isListItem(l.text):
+		case isListItem(l.Text):
 			i = s.list(i)
 		default:
 			i = s.paragraph(i, headings)
@@ -160,13 +182,13 @@ func (s *scanner) scanMarkdown(headings bool) {
 // keeping its title, and returns the index of the line after it.
 func (s *scanner) frontMatter() int {
 	ls := s.lines
-	if len(ls) < 3 || ls[0].text != "---" || ls[0].indent != 0 || !isYAMLKey(ls[1].text) {
+	if len(ls) < 3 || ls[0].Text != "---" || ls[0].Indent != 0 || !isYAMLKey(ls[1].Text) {
 		return 0
 	}
 	for j := 1; j < len(ls) && j < 200; j++ {
-		if ls[j].indent == 0 && (ls[j].text == "---" || ls[j].text == "...") {
+		if ls[j].Indent == 0 && (ls[j].Text == "---" || ls[j].Text == "...") {
 			for _, l := range ls[1:j] {
-				if v, ok := strings.CutPrefix(l.text, "title:"); ok && l.indent == 0 {
+				if v, ok := strings.CutPrefix(l.Text, "title:"); ok && l.Indent == 0 {
 					s.out.frontTitle = strings.Trim(strings.TrimSpace(v), `"'`)
 				}
 			}
@@ -185,18 +207,18 @@ func isYAMLKey(s string) bool {
 // to the end of the document.
 func (s *scanner) fence(i int) int {
 	ls := s.lines
-	open := ls[i].text
+	open := ls[i].Text
 	c := open[0]
 	n := len(open) - len(strings.TrimLeft(open, string(c)))
 	j := i + 1
 	for ; j < len(ls); j++ {
-		t := ls[j].text
-		if ls[j].indent < 4 && strings.HasPrefix(t, strings.Repeat(string(c), n)) && strings.Trim(t, string(c)) == "" {
+		t := ls[j].Text
+		if ls[j].Indent < 4 && strings.HasPrefix(t, strings.Repeat(string(c), n)) && strings.Trim(t, string(c)) == "" {
 			break
 		}
 	}
 	last := min(j, len(ls)-1)
-	for ls[last].blank() {
+	for ls[last].Blank() {
 		last--
 	}
 	// The opening fence stays with the first line of code, the closing
@@ -207,19 +229,19 @@ func (s *scanner) fence(i int) int {
 			units = append(units, k)
 		}
 	}
-	s.emit(block{kind: kindCode, first: i, last: last, units: units})
+	s.emit(Block{Kind: Code, First: i, Last: last, Units: units})
 	return last + 1
 }
 
 func (s *scanner) indentedCode(i int) int {
 	ls := s.lines
 	last := i
-	for j := i; j < len(ls) && (ls[j].blank() || ls[j].indent >= 4); j++ {
-		if !ls[j].blank() {
+	for j := i; j < len(ls) && (ls[j].Blank() || ls[j].Indent >= 4); j++ {
+		if !ls[j].Blank() {
 			last = j
 		}
 	}
-	s.emit(block{kind: kindCode, first: i, last: last, units: nonBlank(ls, i, last)})
+	s.emit(Block{Kind: Code, First: i, Last: last, Units: nonBlank(ls, i, last)})
 	return last + 1
 }
 
@@ -229,10 +251,10 @@ func (s *scanner) table(i int) int {
 	ls := s.lines
 	units := []int{i}
 	j := i + 2
-	for ; j < len(ls) && !ls[j].blank() && strings.Contains(ls[j].text, "|") && !isATX(ls[j].text) && !isFence(ls[j].text); j++ {
+	for ; j < len(ls) && !ls[j].Blank() && strings.Contains(ls[j].Text, "|") && !isATX(ls[j].Text) && !isFence(ls[j].Text); j++ {
 		units = append(units, j)
 	}
-	s.emit(block{kind: kindTable, first: i, last: j - 1, units: units})
+	s.emit(Block{Kind: Table, First: i, Last: j - 1, Units: units})
 	return j
 }
 
@@ -240,29 +262,29 @@ func (s *scanner) table(i int) int {
 // lists and blank lines between items. Each top-level item is a unit.
 func (s *scanner) list(i int) int {
 	ls := s.lines
-	base := ls[i].indent
+	base := ls[i].Indent
 	units := []int{i}
 	last := i
 	for j := i + 1; j < len(ls); j++ {
 		l := ls[j]
 		switch {
-		case l.blank():
+		case l.Blank():
 			continue
-		case isListItem(l.text) && !isThematicBreak(l.text) && l.indent < 4:
-			if l.indent <= base+1 {
+		case isListItem(l.Text) && !isThematicBreak(l.Text) && l.Indent < 4:
+			if l.Indent <= base+1 {
 				units = append(units, j)
 			}
-		case l.indent >= 2 && l.indent > base:
+		case l.Indent >= 2 && l.Indent > base:
 			// continuation or nested content
-		case !ls[j-1].blank() && !startsBlock(ls, j):
+		case !ls[j-1].Blank() && !startsBlock(ls, j):
 			// lazy continuation of the item's paragraph
 		default:
-			s.emit(block{kind: kindList, first: i, last: last, units: units})
+			s.emit(Block{Kind: List, First: i, Last: last, Units: units})
 			return last + 1
 		}
 		last = j
 	}
-	s.emit(block{kind: kindList, first: i, last: last, units: units})
+	s.emit(Block{Kind: List, First: i, Last: last, Units: units})
 	return last + 1
 }
 
@@ -271,22 +293,22 @@ func (s *scanner) list(i int) int {
 func (s *scanner) paragraph(i int, headings bool) int {
 	ls := s.lines
 	j := i
-	for j < len(ls) && !ls[j].blank() {
-		if j > i && headings && ls[j].indent < 4 && isSetextUnderline(ls[j].text) {
+	for j < len(ls) && !ls[j].Blank() {
+		if j > i && headings && ls[j].Indent < 4 && isSetextUnderline(ls[j].Text) {
 			if j-1 > i {
 				s.emitParagraph(i, j-2, headings)
 			}
 			level := 1
-			if ls[j].text[0] == '-' {
+			if ls[j].Text[0] == '-' {
 				level = 2
 			}
-			s.heading(mdHeading{level: level, text: cleanTitle(ls[j-1].text)}, j-1)
+			s.heading(mdHeading{level: level, text: cleanTitle(ls[j-1].Text)}, j-1)
 			if isDecoration(ls[j-1 : j]) {
 				s.drop() // an image for a heading: the words are in the section
 			}
 			return j + 1
 		}
-		if j > i && (startsBlock(ls, j) || (isListItem(ls[j].text) && interruptsParagraph(ls[j].text))) {
+		if j > i && (startsBlock(ls, j) || (isListItem(ls[j].Text) && interruptsParagraph(ls[j].Text))) {
 			break
 		}
 		j++
@@ -306,7 +328,7 @@ func (s *scanner) emitParagraph(first, last int, headings bool) {
 	}
 	if medianRunes(s.lines[first:last+1]) >= 200 {
 		for k := first; k <= last; k++ {
-			s.emit(block{kind: kindPara, first: k, last: k})
+			s.emit(Block{Kind: Paragraph, First: k, Last: k})
 		}
 		return
 	}
@@ -318,18 +340,18 @@ func (s *scanner) emitParagraph(first, last int, headings bool) {
 func (s *scanner) emitText(first, last int) {
 	var items []int
 	for k := first; k <= last; k++ {
-		if isListItem(s.lines[k].text) {
+		if isListItem(s.lines[k].Text) {
 			items = append(items, k)
 		}
 	}
 	if len(items) < 2 {
-		s.emit(block{kind: kindPara, first: first, last: last})
+		s.emit(Block{Kind: Paragraph, First: first, Last: last})
 		return
 	}
 	if items[0] != first {
 		items = append([]int{first}, items...)
 	}
-	s.emit(block{kind: kindList, first: first, last: last, units: items})
+	s.emit(Block{Kind: List, First: first, Last: last, Units: items})
 }
 
 // scanPlain reads a plain-text file: paragraphs between blank lines,
@@ -337,16 +359,16 @@ func (s *scanner) emitText(first, last int) {
 func (s *scanner) scanPlain(headings bool) {
 	ls := s.lines
 	for i := 0; i < len(ls); {
-		if ls[i].blank() {
+		if ls[i].Blank() {
 			i++
 			continue
 		}
 		j := i
-		for j < len(ls) && !ls[j].blank() {
-			if headings && j+1 < len(ls) && isUnderlined(ls[j].text, ls[j+1].text) {
+		for j < len(ls) && !ls[j].Blank() {
+			if headings && j+1 < len(ls) && isUnderlined(ls[j].Text, ls[j+1].Text) {
 				break
 			}
-			if headings && isRule(ls[j].text) {
+			if headings && isRule(ls[j].Text) {
 				break
 			}
 			j++
@@ -355,11 +377,11 @@ func (s *scanner) scanPlain(headings bool) {
 			s.plainBlock(i, j-1, headings)
 		}
 		switch {
-		case j < len(ls) && headings && isRule(ls[j].text):
+		case j < len(ls) && headings && isRule(ls[j].Text):
 			s.drop()
 			j++
-		case j+1 < len(ls) && headings && !ls[j].blank() && isUnderlined(ls[j].text, ls[j+1].text):
-			s.heading(mdHeading{level: 2, text: ls[j].text}, j)
+		case j+1 < len(ls) && headings && !ls[j].Blank() && isUnderlined(ls[j].Text, ls[j+1].Text):
+			s.heading(mdHeading{level: 2, text: ls[j].Text}, j)
 			j += 2
 		}
 		i = j
@@ -380,10 +402,10 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		}
 	}
 	for k := first; k <= last; k++ {
-		if headings && isHeadingLike(ls[k].text) &&
+		if headings && isHeadingLike(ls[k].Text) &&
 			(perLine || len(b) == 1 || (k == first && leadsLongerLines(b))) {
 			flush(k - 1)
-			s.heading(mdHeading{level: 2, text: ls[k].text}, k)
+			s.heading(mdHeading{level: 2, text: ls[k].Text}, k)
 			continue
 		}
 		if run < 0 {
@@ -401,36 +423,36 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 // and a question on a line of its own (a FAQ's) to the paragraph that
 // answers it.
 func (s *scanner) joinLeadIns() {
-	bs := s.out.blocks
-	var out []block
+	bs := s.out.Blocks
+	var out []Block
 	for k := 0; k < len(bs); k++ {
 		b := bs[k]
-		if k+1 < len(bs) && b.kind == kindPara && bs[k+1].head < 0 && bs[k+1].section == b.section &&
-			s.blankBetween(b.last, bs[k+1].first) && s.leadsInto(b, bs[k+1]) {
+		if k+1 < len(bs) && b.Kind == Paragraph && bs[k+1].Head < 0 && bs[k+1].Section == b.Section &&
+			s.blankBetween(b.Last, bs[k+1].First) && s.leadsInto(b, bs[k+1]) {
 			next := bs[k+1]
-			units := next.units
-			if len(units) > 0 && units[0] != b.first {
-				units = append([]int{b.first}, units...)
+			units := next.Units
+			if len(units) > 0 && units[0] != b.First {
+				units = append([]int{b.First}, units...)
 			}
-			out = append(out, block{kind: next.kind, first: b.first, last: next.last, units: units, section: b.section, head: b.head})
+			out = append(out, Block{Kind: next.Kind, First: b.First, Last: next.Last, Units: units, Section: b.Section, Head: b.Head})
 			k++
 			continue
 		}
 		out = append(out, b)
 	}
-	s.out.blocks = out
+	s.out.Blocks = out
 }
 
 // leadsInto reports whether paragraph b introduces next: a short lead-in
 // ending in ':' before a list, table or code block, or a one-line question
 // before the paragraph or block that answers it.
-func (s *scanner) leadsInto(b, next block) bool {
-	last := strings.TrimSpace(s.lines[b.last].text)
-	n := utf8.RuneCountInString(s.linesText(b.first, b.last))
+func (s *scanner) leadsInto(b, next Block) bool {
+	last := strings.TrimSpace(s.lines[b.Last].Text)
+	n := utf8.RuneCountInString(s.linesText(b.First, b.Last))
 	switch {
-	case next.kind != kindPara && strings.HasSuffix(last, ":"):
+	case next.Kind != Paragraph && strings.HasSuffix(last, ":"):
 		return n <= 300
-	case b.first == b.last && strings.HasSuffix(last, "?"):
+	case b.First == b.Last && strings.HasSuffix(last, "?"):
 		return n <= 200
 	}
 	return false
@@ -439,7 +461,7 @@ func (s *scanner) leadsInto(b, next block) bool {
 func (s *scanner) linesText(first, last int) string {
 	var parts []string
 	for _, l := range s.lines[first : last+1] {
-		parts = append(parts, l.text)
+		parts = append(parts, l.Text)
 	}
 	return strings.Join(parts, " ")
 }
@@ -447,17 +469,17 @@ func (s *scanner) linesText(first, last int) string {
 // blankBetween reports whether every line strictly between a and b is blank.
 func (s *scanner) blankBetween(a, b int) bool {
 	for _, l := range s.lines[a+1 : b] {
-		if !l.blank() {
+		if !l.Blank() {
 			return false
 		}
 	}
 	return true
 }
 
-func nonBlank(ls []srcLine, first, last int) []int {
+func nonBlank(ls []Line, first, last int) []int {
 	var out []int
 	for k := first; k <= last; k++ {
-		if !ls[k].blank() {
+		if !ls[k].Blank() {
 			out = append(out, k)
 		}
 	}
@@ -466,12 +488,12 @@ func nonBlank(ls []srcLine, first, last int) []int {
 
 // startsBlock reports whether the Markdown line at j starts a block that
 // ends a paragraph or list above it.
-func startsBlock(ls []srcLine, j int) bool {
+func startsBlock(ls []Line, j int) bool {
 	l := ls[j]
-	if l.indent >= 4 {
+	if l.Indent >= 4 {
 		return false
 	}
-	return isATX(l.text) || isFence(l.text) || isThematicBreak(l.text) || isTableStart(ls, j)
+	return isATX(l.Text) || isFence(l.Text) || isThematicBreak(l.Text) || isTableStart(ls, j)
 }
 
 func isFence(s string) bool {
@@ -559,15 +581,15 @@ func interruptsParagraph(s string) bool {
 
 // isTableStart reports whether line i starts a table: a row with '|'
 // followed by a delimiter row such as "|---|:--:|".
-func isTableStart(ls []srcLine, i int) bool {
-	return i+1 < len(ls) && strings.Contains(ls[i].text, "|") && text.IsTableDelimiter(ls[i+1].text)
+func isTableStart(ls []Line, i int) bool {
+	return i+1 < len(ls) && strings.Contains(ls[i].Text, "|") && text.IsTableDelimiter(ls[i+1].Text)
 }
 
 // isDecoration reports whether lines hold nothing to read: badge rows,
 // images, HTML tags without text.
-func isDecoration(ls []srcLine) bool {
+func isDecoration(ls []Line) bool {
 	for _, l := range ls {
-		if hasWordChar(cleanInline(l.text, false)) {
+		if hasWordChar(cleanInline(l.Text, false)) {
 			return false
 		}
 	}

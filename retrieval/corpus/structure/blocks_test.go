@@ -1,0 +1,164 @@
+package structure
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// describe writes a block as "kind first-last [units] section ^head", line
+// indices 0-based.
+func describe(b Block) string {
+	kind := [...]string{Paragraph: "para", List: "list", Table: "table", Code: "code"}[b.Kind]
+	s := fmt.Sprintf("%s %d-%d", kind, b.First, b.Last)
+	if b.Units != nil {
+		s += fmt.Sprint(" ", b.Units)
+	}
+	if b.Section != "" {
+		s += " " + b.Section
+	}
+	if b.Head >= 0 {
+		s += fmt.Sprint(" ^", b.Head)
+	}
+	return s
+}
+
+func TestScanFindsBlocks(t *testing.T) {
+	cases := []struct {
+		name     string
+		markdown bool
+		doc      string
+		want     []string
+	}{
+		{
+			name:     "ATX headings give a section path below the title",
+			markdown: true,
+			doc:      "# Tool\n\nIntro.\n\n## Build\n\n### On Linux ###\n\nRun make.\n\n## Use\nRun it.\n",
+			want:     []string{"para 2-2 ^0", "para 8-8 Build › On Linux ^4", "para 11-11 Use ^10"},
+		},
+		{
+			name:     "a setext underline makes the line above it a heading",
+			markdown: true,
+			doc:      "Project\n=======\n\nIntro line one\nInstall\n-------\nRun make.\n",
+			want:     []string{"para 3-3 ^0", "para 6-6 Install ^4"},
+		},
+		{
+			name:     "fences stay with the first and last lines of code",
+			markdown: true,
+			doc:      "```go\na := 1\nb := 2\n\nc := 3\n```\nAfter.\n",
+			want:     []string{"code 0-5 [0 2 4]", "para 6-6"},
+		},
+		{
+			name:     "an unclosed fence runs to the end",
+			markdown: true,
+			doc:      "Text.\n~~~\nx\ny\n",
+			want:     []string{"para 0-0", "code 1-3 [1 3]"},
+		},
+		{
+			name:     "indented code joins the lead-in above it",
+			markdown: true,
+			doc:      "Intro:\n\n    one\n\n    two\nNext.\n",
+			want:     []string{"code 0-4 [0 2 4]", "para 5-5"},
+		},
+		{
+			name:     "a table's header and delimiter rows make one unit",
+			markdown: true,
+			doc:      "| a | b |\n|---|:-:|\n| 1 | 2 |\n| 3 | 4 |\n# H\n",
+			want:     []string{"table 0-3 [0 2 3]"},
+		},
+		{
+			name:     "a list holds nested items and lazy lines; top-level items are units",
+			markdown: true,
+			doc:      "- one\n  continued\n  - nested\nlazy line\n\n- two\n\nPara.\n",
+			want:     []string{"list 0-5 [0 5]", "para 7-7"},
+		},
+		{
+			name:     "a lead-in joins its list, a question its answer",
+			markdown: true,
+			doc:      "It has:\n\n- speed\n- size\n\nWhy use it?\n\nBecause it is fast.\n",
+			want:     []string{"list 0-3 [0 2 3]", "para 5-7"},
+		},
+		{
+			name:     "front matter makes no block",
+			markdown: true,
+			doc:      "---\ntitle: \"Front\"\nlayout: post\n---\nBody.\n",
+			want:     []string{"para 4-4"},
+		},
+		{
+			name:     "a thematic break or a badge row parts a heading from the text below",
+			markdown: true,
+			doc:      "# T\n\n## A\n\n---\n\nText.\n\n## B\n[![b](u)](l)\n\nMore.\n",
+			want:     []string{"para 6-6 A", "para 11-11 B"},
+		},
+		{
+			name: "plain text: underlined and heading-like lines are headings, a rule parts",
+			doc:  "Manual\n======\n\nIntro text here.\n\nUsage\nRun the tool with a file name and it will do what it does best.\n\n***\nLast words.\n",
+			want: []string{"para 3-3 Manual ^0", "para 6-6 Usage ^5", "para 9-9 Usage"},
+		},
+		{
+			name: "plain text: lines starting items read as a list",
+			doc:  "Steps\n1. unpack the archive file\n2. run the configure script\n",
+			want: []string{"list 1-2 [1 2] Steps ^0"},
+		},
+		{
+			name:     "long lines make a paragraph each",
+			markdown: true,
+			doc:      strings.Repeat("word ", 50) + "\n" + strings.Repeat("word ", 50) + "\n",
+			want:     []string{"para 0-0", "para 1-1"},
+		},
+		{
+			name:     "a text of headings only gives its every line",
+			markdown: true,
+			doc:      "# One\n## Two\n",
+			want:     []string{"para 0-0", "para 1-1"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, b := range Scan(c.doc, c.markdown).Blocks {
+				got = append(got, describe(b))
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestSplitLinesKeepsOffsetsAndIndent(t *testing.T) {
+	got := SplitLines("  a b \n \tc\n\n")
+	want := []Line{
+		{Start: 2, End: 5, Text: "a b", Indent: 2},
+		{Start: 9, End: 10, Text: "c", Indent: 4},
+		{Start: 11, End: 11},
+		{Start: 12, End: 12},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("lines %+v, want %+v", got, want)
+	}
+}
+
+func TestMarkdownHeading(t *testing.T) {
+	cases := []struct {
+		line  string
+		level int
+		text  string
+		ok    bool
+	}{
+		{"## Build ##", 2, "Build", true},
+		{"### C# notes", 3, "C# notes", true},
+		{"#\tTab", 1, "Tab", true},
+		{"# **[Tool](http://x)** docs:", 1, "Tool docs", true},
+		{"#NoSpace", 0, "", false},
+		{"####### seven", 0, "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.line, func(t *testing.T) {
+			h, ok := markdownHeading(c.line)
+			if ok != c.ok || h.level != c.level || h.text != c.text {
+				t.Errorf("got %d %q %v, want %d %q %v", h.level, h.text, ok, c.level, c.text, c.ok)
+			}
+		})
+	}
+}

@@ -1,0 +1,112 @@
+package structure
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// headingPath follows the headings of a document: the section of a
+// passage is the path of Markdown headings above it ("A › B") below the
+// first level-1 heading (the title), or the last heading of a plain-text file.
+type headingPath struct {
+	md      bool
+	titled  bool        // the first level-1 Markdown heading was seen
+	stack   []mdHeading // Markdown heading path below the title
+	section string
+}
+
+func (hp *headingPath) set(h mdHeading) {
+	if !hp.md {
+		hp.section = h.text
+		return
+	}
+	if !hp.titled && h.level == 1 {
+		hp.titled = true
+		hp.stack, hp.section = nil, ""
+		return
+	}
+	for len(hp.stack) > 0 && hp.stack[len(hp.stack)-1].level >= h.level {
+		hp.stack = hp.stack[:len(hp.stack)-1]
+	}
+	hp.stack = append(hp.stack, h)
+	names := make([]string, len(hp.stack))
+	for i, s := range hp.stack {
+		names[i] = s.text
+	}
+	hp.section = strings.Join(names, " › ")
+}
+
+type mdHeading struct {
+	level int
+	text  string
+}
+
+// markdownHeading recognises an ATX heading ("## Text ##"); its text is
+// cleaned of links, badges and emphasis marks.
+func markdownHeading(s string) (mdHeading, bool) {
+	if !strings.HasPrefix(s, "#") {
+		return mdHeading{}, false
+	}
+	level := 0
+	for level < len(s) && s[level] == '#' {
+		level++
+	}
+	if level > 6 || (level < len(s) && s[level] != ' ' && s[level] != '\t') {
+		return mdHeading{}, false
+	}
+	t := strings.TrimSpace(s[level:])
+	if u := strings.TrimRight(t, "#"); u == "" || strings.HasSuffix(u, " ") || strings.HasSuffix(u, "\t") {
+		t = strings.TrimSpace(u) // closing #s follow a space
+	}
+	return mdHeading{level: level, text: cleanTitle(t)}, true
+}
+
+// isHeadingLike reports whether a plain-text line reads as a heading: short,
+// at most 16 words, not a list item, and not ending like a sentence.
+func isHeadingLike(s string) bool {
+	if utf8.RuneCountInString(s) > 120 || len(strings.Fields(s)) > 16 {
+		return false
+	}
+	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "• ") || strings.Contains(s, "://") {
+		return false
+	}
+	letters := false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters = true
+			break
+		}
+	}
+	if !letters {
+		return false
+	}
+	t := strings.TrimRight(s, `"')]»”’`)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return !strings.ContainsRune(".!?;,:…", last)
+}
+
+// leadsLongerLines reports whether the first line of a block is much shorter
+// than a later one, as a heading above a hard-wrapped paragraph is.
+func leadsLongerLines(b []Line) bool {
+	if len(b) < 2 {
+		return false
+	}
+	first := utf8.RuneCountInString(b[0].Text)
+	for _, l := range b[1:] {
+		if float64(first) < 0.6*float64(utf8.RuneCountInString(l.Text)) {
+			return true
+		}
+	}
+	return false
+}
+
+func medianRunes(b []Line) int {
+	ns := make([]int, len(b))
+	for i, l := range b {
+		ns[i] = utf8.RuneCountInString(l.Text)
+	}
+	slices.Sort(ns)
+	return ns[len(ns)/2]
+}
