@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/citebot/citebot/bot/cite"
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
 	"github.com/citebot/citebot/retrieval/corpus"
@@ -319,6 +320,25 @@ func NewCitation(ref int, p corpus.Passage, span text.Span) Citation {
 	}
 	c.Excerpt, c.Verified = p.Text[span.Start:span.End], true
 	return c
+}
+
+// citations turns what a checked answer cites into its citations, of
+// passages, the passages the model was given.
+func citations(excerpts []cite.Excerpt, passages []corpus.Passage) []Citation {
+	out := []Citation{}
+	for _, e := range excerpts {
+		if e.Verified {
+			out = append(out, NewCitation(e.Ref, passages[e.Ref-1], e.Span))
+			continue
+		}
+		var c Citation
+		if e.Ref > 0 {
+			c = passageCitation(e.Ref, passages[e.Ref-1])
+		}
+		c.Excerpt, c.Verified = e.Text, false
+		out = append(out, c)
+	}
+	return out
 }
 
 // passageCitation cites passage p as reference ref, with the passage's

@@ -3,10 +3,11 @@ package bot
 import (
 	"context"
 	"errors"
-	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
+	"github.com/citebot/citebot/bot/cite"
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
 	"github.com/citebot/citebot/retrieval/corpus"
@@ -86,18 +87,22 @@ func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retriev
 		}
 		return onUpdate(Update{Text: s})
 	}
-	c := newCiter(full, emit)
+	texts := make([]string, len(full))
+	for i, p := range full {
+		texts[i] = p.Text
+	}
+	c := cite.New(texts, emit)
 	out, err := p.opts.Model.Complete(ctx, []Message{{Role: "system", Content: system}, {Role: "user", Content: user}},
 		func(ch Chunk) error {
 			if ch.Reset {
-				c.reset()
+				c.Reset()
 				if onUpdate != nil {
 					if err := onUpdate(Update{Reset: true}); err != nil {
 						return err
 					}
 				}
 			}
-			return c.feed(ch.Text)
+			return c.Feed(ch.Text)
 		})
 	if err != nil {
 		return Answer{}, err
@@ -105,40 +110,40 @@ func (p *Pipeline) modelAnswer(ctx context.Context, question string, res retriev
 	if out.Truncated && out.Cut == CutOutputCap {
 		// The client stopped reading: what was held back (an unclosed
 		// quotation) is not decided as if the model had finished.
-		c.buf = ""
+		c.Discard()
 	}
-	if err := c.finish(); err != nil {
+	if err := c.Finish(); err != nil {
 		return Answer{}, err
 	}
-	text := strings.TrimSpace(c.out.String())
+	text := strings.TrimSpace(c.Text())
 	if text == "" {
 		// A model that streams nothing but returns text (no streaming).
-		if err := c.feed(out.Text); err != nil {
+		if err := c.Feed(out.Text); err != nil {
 			return Answer{}, err
 		}
-		if err := c.finish(); err != nil {
+		if err := c.Finish(); err != nil {
 			return Answer{}, err
 		}
-		text = strings.TrimSpace(c.out.String())
+		text = strings.TrimSpace(c.Text())
 	}
 	a := Answer{Question: question, Mode: ModeLLM, Model: out.Model, Truncated: out.Truncated, Citations: []Citation{}}
 	if a.Model == "" {
 		a.Model = p.opts.Model.Model()
 	}
-	if isNoAnswer(text, prompts.NoAnswer) && !anyMarkerRE.MatchString(text) {
+	if isNoAnswer(text, prompts.NoAnswer) && !cite.HasMarker(text) {
 		d := Decline(question, res.Hits)
 		d.Mode, d.Model = ModeLLM, a.Model
 		return d, nil
 	}
 	a.Text = text
-	a.Citations = c.citations(text)
+	a.Citations = citations(c.Excerpts(text), full)
 	if len(a.Citations) == 0 {
 		return Answer{}, errNoCitation
 	}
 	// Verified means a quotation the model made that checks out: an
 	// answer with none (only bare markers, or only made-up quotations) is
 	// not shown as the model's, the extractive answer is.
-	if !slices.ContainsFunc(c.quotes, func(q quoteRec) bool { return q.verified }) {
+	if !c.AnyVerified() {
 		return Answer{}, errNoVerifiedQuote
 	}
 	p.lookInCorpus(a.Citations)
@@ -258,3 +263,14 @@ func cutToSentences(body string, limit int) string {
 	}
 	return body[:end]
 }
+
+// isNoAnswer reports whether a model's answer is the no-answer sentence.
+func isNoAnswer(answer, phrase string) bool {
+	norm := func(s string) string {
+		s = strings.ToLower(text.NormalizeText(s))
+		return strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	}
+	return strings.Contains(norm(answer), norm(phrase))
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

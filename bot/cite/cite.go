@@ -1,7 +1,12 @@
-package bot
+// Package cite checks the quotations of a model's answer, as it streams
+// in, against the passages the model was given: it recognises every form
+// of quotation (quotation marks of many languages, backtick runs, block
+// quotes), verifies each against the passages' text, holds text back
+// while a quotation or a marker is undecided, and says which excerpts of
+// which passages the finished answer cites.
+package cite
 
 import (
-	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -9,7 +14,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -79,13 +83,13 @@ type quoteRec struct {
 	marked   []int // passages the model attributed it to
 	refs     []int // passages it was attributed to, after checking
 	verified bool
-	span     text.Span // of passages[refs[0]-1].Text when verified
+	span     text.Span // of passages[refs[0]-1] when verified
 	// at and end delimit the quotation as shown in the output, marks
 	// included, when verified.
 	at, end int
 }
 
-// citer turns a model's answer, as it streams in, into display text in
+// Checker turns a model's answer, as it streams in, into display text in
 // which every quotation has been checked against the passages and every
 // marker points at a passage that exists. What it emits is exactly the
 // final answer text, so what a user saw streaming is what is kept.
@@ -95,8 +99,8 @@ type quoteRec struct {
 // is in a passage is shown as the model wrote it, followed by the marker
 // of that passage; any other is shown without its marks, followed by
 // "(unverified)".
-type citer struct {
-	passages []corpus.Passage
+type Checker struct {
+	passages []string // texts; marker [n] cites passages[n-1]
 	emit     func(string) error
 	buf      string // received, not yet decided
 	space    string // white space before a '[', dropped with an invalid marker
@@ -108,34 +112,54 @@ type citer struct {
 	lineStart bool
 }
 
-func newCiter(passages []corpus.Passage, emit func(string) error) *citer {
+// New returns a Checker of quotations from passages, the texts of the
+// passages the model was given (marker [n] cites passages[n-1]). It calls
+// emit with each piece of checked text as it is decided; emit may be nil.
+func New(passages []string, emit func(string) error) *Checker {
 	if emit == nil {
 		emit = func(string) error { return nil }
 	}
-	return &citer{passages: passages, emit: emit, lineStart: true}
+	return &Checker{passages: passages, emit: emit, lineStart: true}
 }
 
-// reset forgets everything: the model's text so far was reasoning.
-func (c *citer) reset() {
+// Reset forgets everything: the model's text so far was reasoning.
+func (c *Checker) Reset() {
 	c.buf, c.space = "", ""
 	c.out.Reset()
 	c.quotes = nil
 	c.last, c.lineStart = 0, true
 }
 
-func (c *citer) feed(s string) error {
+// Feed checks the next piece of the model's text, emitting what it can
+// decide; the rest is held back until more text arrives.
+func (c *Checker) Feed(s string) error {
 	c.buf += s
 	return c.process(false)
 }
 
-func (c *citer) finish() error {
+// Finish decides and emits everything held back: the model has finished.
+func (c *Checker) Finish() error {
 	if err := c.process(true); err != nil {
 		return err
 	}
 	return c.write(c.takeSpace())
 }
 
-func (c *citer) write(s string) error {
+// Discard forgets the text held back, undecided: the stream was cut off,
+// and what it held (an unclosed quotation) must not be decided as if the
+// model had finished.
+func (c *Checker) Discard() { c.buf = "" }
+
+// Text returns the checked text emitted so far.
+func (c *Checker) Text() string { return c.out.String() }
+
+// AnyVerified reports whether the model made a quotation that is in the
+// passages.
+func (c *Checker) AnyVerified() bool {
+	return slices.ContainsFunc(c.quotes, func(q quoteRec) bool { return q.verified })
+}
+
+func (c *Checker) write(s string) error {
 	if s == "" {
 		return nil
 	}
@@ -165,7 +189,7 @@ const (
 // next finds the first rune of buf that may start a marker or a
 // quotation; i is len(buf) when there is none, or the index of a rune that
 // cannot be decided before more text arrives (then what is atNothing).
-func (c *citer) next(final bool) (i, what int) {
+func (c *Checker) next(final bool) (i, what int) {
 	prev, ls := c.last, c.lineStart
 	if c.space != "" {
 		prev = ' '
@@ -219,7 +243,7 @@ func (c *citer) next(final bool) (i, what int) {
 
 // process decides as much of buf as it can; at the end (final) it decides
 // everything.
-func (c *citer) process(final bool) error {
+func (c *Checker) process(final bool) error {
 	for c.buf != "" {
 		i, what := c.next(final)
 		text, held := c.buf[:i], ""
@@ -261,14 +285,14 @@ func (c *citer) process(final bool) error {
 }
 
 // takeSpace returns the white space held before a '[' and forgets it.
-func (c *citer) takeSpace() string {
+func (c *Checker) takeSpace() string {
 	s := c.space
 	c.space = ""
 	return s
 }
 
 // marker handles buf starting with '['.
-func (c *citer) marker(final bool) (bool, error) {
+func (c *Checker) marker(final bool) (bool, error) {
 	if m := markerRE.FindString(c.buf); m != "" {
 		c.buf = c.buf[len(m):]
 		refs := c.formatRefs(parseRefs(m), true)
@@ -288,7 +312,7 @@ func (c *citer) marker(final bool) (bool, error) {
 // closing finds where the quotation opening buf ends: the marks open
 // (size bytes) and, at end, the closing marks (closeSize bytes). wait:
 // more text is needed to decide; else end < 0: unclosed or too long.
-func (c *citer) closing(final bool) (size, end, closeSize int, wait bool) {
+func (c *Checker) closing(final bool) (size, end, closeSize int, wait bool) {
 	open, size := utf8.DecodeRuneInString(c.buf)
 	if open == '`' {
 		size = len(c.buf) - len(strings.TrimLeft(c.buf, "`"))
@@ -350,7 +374,7 @@ func (c *citer) closing(final bool) (size, end, closeSize int, wait bool) {
 }
 
 // quotation handles buf starting with an opening quotation mark.
-func (c *citer) quotation(final bool) (bool, error) {
+func (c *Checker) quotation(final bool) (bool, error) {
 	size, end, closeSize, wait := c.closing(final)
 	switch {
 	case wait:
@@ -394,7 +418,7 @@ func (c *citer) quotation(final bool) (bool, error) {
 
 // block handles buf starting with '>' at the start of a line: the rest of
 // the line is a quotation, with its marker at the end.
-func (c *citer) block(final bool) (bool, error) {
+func (c *Checker) block(final bool) (bool, error) {
 	nl := strings.IndexFunc(c.buf, isNewline)
 	if nl < 0 {
 		if !final && len(c.buf) < maxHeldQuote {
@@ -435,7 +459,7 @@ func (c *citer) block(final bool) (bool, error) {
 // show checks a quotation and writes it: as shown (marks included) when
 // verified, followed by its marker; else its words without marks,
 // followed by "(unverified)".
-func (c *citer) show(shown, text string, refs []int, gap string) error {
+func (c *Checker) show(shown, text string, refs []int, gap string) error {
 	q := c.check(text, refs)
 	var s string
 	switch {
@@ -484,7 +508,7 @@ func unquote(s string) string {
 
 // check looks for a quotation in the passages it was attributed to, then in
 // the others (a misattributed quote is re-attributed).
-func (c *citer) check(quoted string, refs []int) quoteRec {
+func (c *Checker) check(quoted string, refs []int) quoteRec {
 	q := quoteRec{text: quoted, marked: refs, refs: c.valid(refs)}
 	order := slices.Clone(q.refs)
 	for n := 1; n <= len(c.passages); n++ {
@@ -493,7 +517,7 @@ func (c *citer) check(quoted string, refs []int) quoteRec {
 		}
 	}
 	for _, n := range order {
-		if sp, ok := text.FindNormalized(c.passages[n-1].Text, quoted, true); ok {
+		if sp, ok := text.FindNormalized(c.passages[n-1], quoted, true); ok {
 			q.verified, q.span = true, sp
 			if !slices.Contains(q.refs, n) {
 				q.refs = []int{n}
@@ -506,7 +530,7 @@ func (c *citer) check(quoted string, refs []int) quoteRec {
 	return q
 }
 
-func (c *citer) valid(refs []int) []int {
+func (c *Checker) valid(refs []int) []int {
 	var out []int
 	for _, r := range refs {
 		if r >= 1 && r <= len(c.passages) && !slices.Contains(out, r) {
@@ -518,7 +542,7 @@ func (c *citer) valid(refs []int) []int {
 
 // formatRefs writes a marker for the passages that exist; with filter, the
 // others are dropped first. No valid passage: no marker.
-func (c *citer) formatRefs(refs []int, filter bool) string {
+func (c *Checker) formatRefs(refs []int, filter bool) string {
 	if filter {
 		refs = c.valid(refs)
 	}
@@ -540,115 +564,4 @@ func parseRefs(marker string) []int {
 		}
 	}
 	return refs
-}
-
-// anyMarkerRE finds markers anywhere in a finished text.
-var anyMarkerRE = regexp.MustCompile(`\[\s*\d+(\s*,\s*\d+)*\s*\]`)
-
-// citations builds the citations of a finished, checked answer: for every
-// passage cited, its verified quotations, or else the sentence of the
-// passage that best matches the claim the marker ends; then every
-// unverified quotation, marked so.
-func (c *citer) citations(answer string) []Citation {
-	type use struct {
-		ref   int
-		claim string
-	}
-	var uses []use
-	prevEnd := 0
-	for _, loc := range anyMarkerRE.FindAllStringIndex(answer, -1) {
-		claim := lastSentence(answer[prevEnd:loc[0]])
-		for _, r := range parseRefs(answer[loc[0]:loc[1]]) {
-			uses = append(uses, use{r, claim})
-		}
-		prevEnd = loc[1]
-	}
-	out := []Citation{}
-	done := map[int]bool{}
-	for _, u := range uses {
-		if done[u.ref] || u.ref < 1 || u.ref > len(c.passages) {
-			continue
-		}
-		done[u.ref] = true
-		p := c.passages[u.ref-1]
-		quoted := false
-		seen := map[text.Span]bool{}
-		for _, q := range c.quotes {
-			if q.verified && q.refs[0] == u.ref && !seen[q.span] {
-				seen[q.span] = true
-				out = append(out, NewCitation(u.ref, p, q.span))
-				quoted = true
-			}
-		}
-		if !quoted {
-			out = append(out, NewCitation(u.ref, p, bestSentence(p.Text, u.claim)))
-		}
-	}
-	for _, q := range c.quotes {
-		if q.verified || strings.TrimSpace(q.text) == "" {
-			continue
-		}
-		var cit Citation
-		if len(q.refs) > 0 {
-			cit = passageCitation(q.refs[0], c.passages[q.refs[0]-1])
-		}
-		cit.Excerpt, cit.Verified = strings.TrimSpace(q.text), false
-		out = append(out, cit)
-	}
-	return out
-}
-
-// lastSentence returns the last sentence of s, the claim a marker ends.
-func lastSentence(s string) string {
-	spans := text.Sentences(s)
-	if len(spans) == 0 {
-		return s
-	}
-	last := spans[len(spans)-1]
-	return s[last.Start:last.End]
-}
-
-// bestSentence returns the sentence of body sharing most content words with
-// claim (the first sentence when none shares any).
-func bestSentence(body, claim string) text.Span {
-	var st text.Stemmer
-	want := map[string]bool{}
-	for _, t := range text.Tokens(&st, claim) {
-		if !t.Stop {
-			want[t.Stem] = true
-		}
-	}
-	spans := text.Sentences(body)
-	if len(spans) == 0 {
-		return text.Span{Start: 0, End: len(body)}
-	}
-	best, bestScore := spans[0], -1.0
-	for _, sp := range spans {
-		shared, n := 0, 0
-		seen := map[string]bool{}
-		for _, t := range text.Tokens(&st, body[sp.Start:sp.End]) {
-			if t.Stop || seen[t.Stem] {
-				continue
-			}
-			seen[t.Stem] = true
-			n++
-			if want[t.Stem] {
-				shared++
-			}
-		}
-		score := float64(shared) / math.Sqrt(float64(n)+1)
-		if score > bestScore {
-			best, bestScore = sp, score
-		}
-	}
-	return best
-}
-
-// isNoAnswer reports whether a model's answer is the no-answer sentence.
-func isNoAnswer(answer, phrase string) bool {
-	norm := func(s string) string {
-		s = strings.ToLower(text.NormalizeText(s))
-		return strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
-	}
-	return strings.Contains(norm(answer), norm(phrase))
 }

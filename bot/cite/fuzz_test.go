@@ -1,11 +1,10 @@
-package bot
+package cite
 
 import (
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -49,7 +48,7 @@ func quoteFormsText(ops []byte) string {
 	var b strings.Builder
 	for i := 0; i+3 < len(ops); i += 4 {
 		form, p, start, n := int(ops[i]), int(ops[i+1]), int(ops[i+2]), int(ops[i+3])
-		text := []rune(testPassages[p%len(testPassages)].Text)
+		text := []rune(testPassages[p%len(testPassages)])
 		start %= len(text)
 		words := string(text[start:min(len(text), start+n%60)])
 		if n >= 128 { // alter one character: a made-up quotation
@@ -84,25 +83,25 @@ func checkCiter(t *testing.T, text string, step int) {
 	if step < 1 || step > 64 {
 		step = 1 + step&31
 	}
-	whole := newCiter(testPassages, nil)
-	whole.feed(text)
-	whole.finish()
+	whole := New(testPassages, nil)
+	whole.Feed(text)
+	whole.Finish()
 	var streamed strings.Builder
-	split := newCiter(testPassages, func(s string) error { streamed.WriteString(s); return nil })
+	split := New(testPassages, func(s string) error { streamed.WriteString(s); return nil })
 	for i := 0; i < len(text); i += step {
-		split.feed(text[i:min(i+step, len(text))])
+		split.Feed(text[i:min(i+step, len(text))])
 	}
-	split.finish()
-	if streamed.String() != split.out.String() {
-		t.Fatalf("streamed text is not the final text:\nstreamed %q\nfinal    %q", streamed.String(), split.out.String())
+	split.Finish()
+	if streamed.String() != split.Text() {
+		t.Fatalf("streamed text is not the final text:\nstreamed %q\nfinal    %q", streamed.String(), split.Text())
 	}
-	if utf8.ValidString(text) && whole.out.String() != split.out.String() {
-		t.Fatalf("pieces of %d change the text:\nwhole %q\nsplit %q", step, whole.out.String(), split.out.String())
+	if utf8.ValidString(text) && whole.Text() != split.Text() {
+		t.Fatalf("pieces of %d change the text:\nwhole %q\nsplit %q", step, whole.Text(), split.Text())
 	}
-	out := whole.out.String()
-	for _, c := range whole.citations(out) {
-		if c.Verified && !strings.Contains(c.Passage, c.Excerpt) {
-			t.Fatalf("verified excerpt %q not in passage %s", c.Excerpt, c.PassageID)
+	out := whole.Text()
+	for _, e := range whole.Excerpts(out) {
+		if e.Verified && (e.Ref < 1 || e.Ref > len(testPassages) || e.Span.Start > e.Span.End || e.Span.End > len(testPassages[e.Ref-1])) {
+			t.Fatalf("verified excerpt %+v not in the passages", e)
 		}
 	}
 	assertQuotationsChecked(t, testPassages, out, whole.quotes)
@@ -114,7 +113,7 @@ func checkCiter(t *testing.T, text string, step int) {
 // it; outside those, no quotation mark that always opens a quotation may
 // remain, no line may start with '>', and checking out again must find
 // no quotation that is not verified.
-func assertQuotationsChecked(t *testing.T, passages []corpus.Passage, out string, quotes []quoteRec) {
+func assertQuotationsChecked(t *testing.T, passages []string, out string, quotes []quoteRec) {
 	t.Helper()
 	rest := []byte(out)
 	for _, q := range quotes {
@@ -126,7 +125,7 @@ func assertQuotationsChecked(t *testing.T, passages []corpus.Passage, out string
 		if len(refs) == 0 || refs[0] != q.refs[0] {
 			t.Fatalf("quotation %q shown without the marker of its passage %d: %q", out[q.at:q.end], q.refs[0], out)
 		}
-		if _, ok := text.FindNormalized(passages[refs[0]-1].Text, q.text, true); !ok {
+		if _, ok := text.FindNormalized(passages[refs[0]-1], q.text, true); !ok {
 			t.Fatalf("quotation %q shown as verified is not in passage %d", q.text, refs[0])
 		}
 		for i := q.at; i < q.end; i++ {
@@ -143,9 +142,9 @@ func assertQuotationsChecked(t *testing.T, passages []corpus.Passage, out string
 			t.Fatalf("block quote %q shown unverified in %q", line, out)
 		}
 	}
-	again := newCiter(passages, nil)
-	again.feed(out)
-	again.finish()
+	again := New(passages, nil)
+	again.Feed(out)
+	again.Finish()
 	for _, q := range again.quotes {
 		if !q.verified {
 			t.Fatalf("unverified quotation %q shown as one in %q", q.text, out)

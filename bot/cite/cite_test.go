@@ -1,41 +1,49 @@
-package bot
+package cite
 
 import (
-	"context"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/citebot/citebot/retrieval"
-	"github.com/citebot/citebot/retrieval/corpus"
 )
 
-var testPassages = []corpus.Passage{
-	{ID: "p1", Locator: corpus.Locator{Source: "a.txt", Title: "A", LineStart: 1, LineEnd: 2}, Text: "The Taliban support the TTP for three main reasons.\nFirst, both groups share deep ideological ties."},
-	{ID: "p2", Locator: corpus.Locator{Source: "b.txt", Title: "B", LineStart: 5, LineEnd: 5}, Text: "Qatar’s role in South Asia illustrates how mediation and media narratives converge."},
+var testPassages = []string{
+	"The Taliban support the TTP for three main reasons.\nFirst, both groups share deep ideological ties.",
+	"Qatar’s role in South Asia illustrates how mediation and media narratives converge.",
 }
 
-// check runs text through a citer in one piece and byte by byte, which
-// must agree, and returns the text and citations.
-func check(t *testing.T, text string) (string, []Citation) {
+// check runs text through a Checker in one piece and byte by byte, which
+// must agree, and returns the text and what it cites, each as
+// "ref:excerpt:verified".
+func check(t *testing.T, text string) (string, []string) {
 	t.Helper()
-	whole := newCiter(testPassages, nil)
-	whole.feed(text)
-	whole.finish()
+	whole := New(testPassages, nil)
+	whole.Feed(text)
+	whole.Finish()
 	var streamed strings.Builder
-	split := newCiter(testPassages, func(s string) error { streamed.WriteString(s); return nil })
+	split := New(testPassages, func(s string) error { streamed.WriteString(s); return nil })
 	for i := 0; i < len(text); i++ {
-		split.feed(text[i : i+1])
+		split.Feed(text[i : i+1])
 	}
-	split.finish()
-	if whole.out.String() != split.out.String() || streamed.String() != split.out.String() {
-		t.Errorf("streaming changes the text:\nwhole    %q\nstreamed %q", whole.out.String(), streamed.String())
+	split.Finish()
+	if whole.Text() != split.Text() || streamed.String() != split.Text() {
+		t.Errorf("streaming changes the text:\nwhole    %q\nstreamed %q", whole.Text(), streamed.String())
 	}
-	out := whole.out.String()
-	return out, whole.citations(out)
+	out := whole.Text()
+	var cites []string
+	for _, e := range whole.Excerpts(out) {
+		excerpt := e.Text
+		if e.Verified {
+			excerpt = testPassages[e.Ref-1][e.Span.Start:e.Span.End]
+		}
+		cites = append(cites, strings.Join([]string{strconv.Itoa(e.Ref), excerpt, strconv.FormatBool(e.Verified)}, ":"))
+	}
+	return out, cites
 }
 
-func TestCiterMarkersAndQuotes(t *testing.T) {
+// TestCheckerMarkersAndQuotes: markers of passages that don't exist go,
+// a misattributed quotation is re-attributed, one in no passage is marked
+// (unverified).
+func TestCheckerMarkersAndQuotes(t *testing.T) {
 	cases := []struct {
 		in, out string
 		cites   []string // ref:excerpt:verified
@@ -56,78 +64,22 @@ func TestCiterMarkersAndQuotes(t *testing.T) {
 		{`Lower-case start "the Taliban support the TTP" [1].`, `Lower-case start "the Taliban support the TTP" [1].`, []string{"1:The Taliban support the TTP:true"}},
 	}
 	for _, c := range cases {
-		out, cits := check(t, c.in)
-		if out != c.out {
-			t.Errorf("%q\n  gave %q\n  want %q", c.in, out, c.out)
-		}
-		var got []string
-		for _, ci := range cits {
-			got = append(got, strings.Join([]string{strconv.Itoa(ci.Ref), ci.Excerpt, map[bool]string{true: "true", false: "false"}[ci.Verified]}, ":"))
-			if ci.Verified && !strings.Contains(ci.Passage, ci.Excerpt) {
-				t.Errorf("%q: verified excerpt %q not in its passage", c.in, ci.Excerpt)
+		t.Run(c.in, func(t *testing.T) {
+			out, got := check(t, c.in)
+			if out != c.out {
+				t.Errorf("%q\n  gave %q\n  want %q", c.in, out, c.out)
 			}
-		}
-		if strings.Join(got, "|") != strings.Join(c.cites, "|") {
-			t.Errorf("%q citations\n  got  %q\n  want %q", c.in, got, c.cites)
-		}
+			if strings.Join(got, "|") != strings.Join(c.cites, "|") {
+				t.Errorf("%q citations\n  got  %q\n  want %q", c.in, got, c.cites)
+			}
+		})
 	}
 }
 
-func TestCitationLinesPointAtTheExcerpt(t *testing.T) {
-	_, cits := check(t, `"both groups share deep ideological ties" [1]`)
-	if c := cits[0]; c.LineStart != 2 || c.LineEnd != 2 {
-		t.Errorf("lines %d–%d, want 2–2 (the excerpt's line, not the passage's first)", c.LineStart, c.LineEnd)
-	}
-}
-
-type fixedSearcher struct{ res retrieval.Result }
-
-func (f fixedSearcher) Search(context.Context, string, int, ...retrieval.SearchOption) (retrieval.Result, error) {
-	return f.res, nil
-}
-
-type recordingModel struct{ got []Message }
-
-func (m *recordingModel) Complete(_ context.Context, msgs []Message, _ func(Chunk) error) (Completion, error) {
-	m.got = msgs
-	return Completion{Text: "Reasons [1]."}, nil
-}
-func (m *recordingModel) Model() string { return "rec" }
-
-func TestContextBudgetDropsLowestRankedFirst(t *testing.T) {
-	long := strings.Repeat("Filler sentence about border fencing. ", 80) // ~3,000 characters
-	hits := []retrieval.Hit{
-		{Passage: testPassages[0], Coverage: 1},
-		{Passage: corpus.Passage{ID: "p3", Locator: corpus.Locator{Title: "C"}, Text: long}, Coverage: 0.5},
-		{Passage: testPassages[1], Coverage: 0.4},
-	}
-	m := &recordingModel{}
-	p, err := NewPipeline(fixedSearcher{retrieval.Result{Hits: hits, Relevant: true}}, Options{Model: m, TopK: 3, ModelTopK: 5, MaxContextChars: 1000, ModelMinCoverage: 0.2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := p.Ask(t.Context(), "q", nil); err != nil {
-		t.Fatal(err)
-	}
-	user := m.got[1].Content
-	if !strings.Contains(user, "[1] A") || strings.Contains(user, "[2]") || strings.Contains(user, "Filler") {
-		t.Errorf("prompt kept passages past the budget:\n%s", user)
-	}
-	// A best passage longer than the whole budget is cut at a sentence.
-	hits[0].Passage.Text = long
-	if _, err := p.Ask(t.Context(), "q", nil); err != nil {
-		t.Fatal(err)
-	}
-	user = m.got[1].Content
-	if n := len(user); n > 1400 || !strings.Contains(user, "fencing.\n</passages>") {
-		t.Errorf("over-long passage not cut at a sentence (%d chars)", n)
-	}
-}
-
-// TestCiterEveryQuotationForm: a quotation in any form is checked; one
+// TestCheckerEveryQuotationForm: a quotation in any form is checked; one
 // not in its passage loses its marks (and a block quote its '>') and is
 // marked (unverified); apostrophes are not quotation marks.
-func TestCiterEveryQuotationForm(t *testing.T) {
+func TestCheckerEveryQuotationForm(t *testing.T) {
 	const fake = "1:the TTP takes orders from Beijing:false"
 	best1 := "1:The Taliban support the TTP for three main reasons.:true"
 	cases := []struct {
@@ -160,13 +112,9 @@ func TestCiterEveryQuotationForm(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			out, cits := check(t, c.in)
+			out, got := check(t, c.in)
 			if out != c.out {
 				t.Errorf("%q\n  gave %q\n  want %q", c.in, out, c.out)
-			}
-			var got []string
-			for _, ci := range cits {
-				got = append(got, strings.Join([]string{strconv.Itoa(ci.Ref), ci.Excerpt, strconv.FormatBool(ci.Verified)}, ":"))
 			}
 			if c.cites != nil && strings.Join(got, "|") != strings.Join(c.cites, "|") {
 				t.Errorf("citations\n  got  %q\n  want %q", got, c.cites)
