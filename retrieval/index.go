@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/lexical"
 	"runtime"
 	"slices"
 	"sync"
@@ -20,7 +21,7 @@ type Index struct {
 	passages []corpus.Passage
 	byID     map[string]int
 	docs     []corpus.DocInfo
-	lex      *lexicon
+	lex      *lexical.Lexicon
 	embedder Embedder
 	vecs     vectorStore
 	gate     Gate
@@ -91,7 +92,7 @@ func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate)
 	if len(ch.Passages) == 0 {
 		return nil, corpus.ErrEmptyCorpus
 	}
-	lx := buildLexicon(ch.Passages)
+	lx := lexical.Build(ch.Passages)
 	emb := ef.New(lx)
 	texts := make([]string, len(ch.Passages))
 	for i, p := range ch.Passages {

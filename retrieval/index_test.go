@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/lexical"
 	"math"
 	"os"
 	"path/filepath"
@@ -22,7 +23,7 @@ func cosine(a, b []float32) float64 {
 
 func seedEmbedder(t testing.TB) *LocalEmbedder {
 	t.Helper()
-	lx := buildLexicon(corpus.Chunk(seedCorpus(t)).Passages)
+	lx := lexical.Build(corpus.Chunk(seedCorpus(t)).Passages)
 	return NewLocalEmbedder(DefaultLocalDims, lx)
 }
 
@@ -249,24 +250,5 @@ func TestSaveFailureKeepsIndexInMemory(t *testing.T) {
 	}
 	if len(rep.Warnings) == 0 {
 		t.Error("no warning that the index could not be saved")
-	}
-}
-
-func TestQuestionTermsReadTyposAndChatSpelling(t *testing.T) {
-	lx := buildLexicon(corpus.Chunk(seedCorpus(t)).Passages)
-	q := lx.analyze("wat did teh IRS breif say abt fusion cels and the Pakistani Talbian?", "")
-	got := map[string]string{}
-	for _, term := range q.Terms {
-		got[term.Word] = term.Stem
-	}
-	for w, stem := range map[string]string{"breif": "brief", "cels": "cell", "pakistani": "pakistan", "talbian": "taliban"} {
-		if got[w] != stem {
-			t.Errorf("%q read as %q, want %q", w, got[w], stem)
-		}
-	}
-	for _, w := range []string{"wat", "teh", "abt"} {
-		if _, ok := got[w]; ok {
-			t.Errorf("%q counted as a question term", w)
-		}
 	}
 }

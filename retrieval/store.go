@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/lexical"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -44,7 +45,7 @@ type meta struct {
 	Manifest  Manifest
 	Passages  []corpus.Passage
 	Documents []corpus.DocInfo
-	Lexicon   lexicon
+	Lexicon   lexical.Lexicon
 }
 
 const headerLen = 8 + 8 + 4
@@ -182,7 +183,7 @@ func load(ctx context.Context, path string, ef EmbedderFactory, gate Gate) (*Ind
 	}
 	m := md.Manifest
 	lx := md.Lexicon
-	lx.prepare()
+	lx.Prepare()
 	ix := &Index{
 		manifest: m,
 		passages: md.Passages,
