@@ -4,20 +4,23 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/citebot/citebot/retrieval/corpus"
-	"github.com/citebot/citebot/retrieval/lexical"
 	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/indexfile"
+	"github.com/citebot/citebot/retrieval/lexical"
+	"github.com/citebot/citebot/retrieval/localembed"
 )
 
 // Index is the searchable corpus: passages with provenance, their vectors in
 // a vector store, and a lexical index. An Index is read-only once
 // built and safe for concurrent use.
 type Index struct {
-	manifest Manifest
+	manifest indexfile.Manifest
 	passages []corpus.Passage
 	byID     map[string]int
 	docs     []corpus.DocInfo
@@ -34,19 +37,6 @@ type Index struct {
 	tokenCached atomic.Int64
 }
 
-// Manifest says what an index was built from; an index whose manifest does
-// not match the corpus and embedder at hand is rebuilt.
-type Manifest struct {
-	Format     int       `json:"format"`
-	CorpusHash string    `json:"corpus_hash"`
-	Embedder   string    `json:"embedder"`
-	Dims       int       `json:"dims"`
-	Passages   int       `json:"passages"`
-	Documents  int       `json:"documents"`
-	Duplicates int       `json:"duplicates"`
-	BuiltAt    time.Time `json:"built_at"`
-}
-
 // EmbedderFactory makes the embedder of an index from the corpus's
 // vocabulary (which remote embedders ignore).
 type EmbedderFactory struct {
@@ -61,10 +51,10 @@ func LocalEmbedderFactory(dims int) EmbedderFactory {
 		dims = DefaultLocalDims
 	}
 	return EmbedderFactory{
-		ID:   LocalEmbedderID(dims),
+		ID:   localembed.ID(dims),
 		Dims: dims,
 		New: func(vocab Vocabulary) Embedder {
-			return NewLocalEmbedder(dims, vocab)
+			return localembed.New(dims, vocab)
 		},
 	}
 }
@@ -103,8 +93,8 @@ func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate)
 		return nil, fmt.Errorf("embed passages: %w", err)
 	}
 	ix := &Index{
-		manifest: Manifest{
-			Format:     formatVersion,
+		manifest: indexfile.Manifest{
+			Format:     indexfile.Version,
 			CorpusHash: c.Hash,
 			Embedder:   ef.ID,
 			Dims:       emb.Dims(),
@@ -151,7 +141,7 @@ func (ix *Index) indexIDs() {
 // embedParallel embeds texts in as many parts as there are CPUs when the
 // embedder is the local one; other embedders batch on their own.
 func embedParallel(ctx context.Context, emb Embedder, texts []string) ([][]float32, error) {
-	if _, local := emb.(*LocalEmbedder); !local || len(texts) < 64 {
+	if _, local := emb.(*localembed.Embedder); !local || len(texts) < 64 {
 		return emb.Embed(ctx, texts)
 	}
 	parts := runtime.GOMAXPROCS(0)
@@ -177,7 +167,7 @@ func embedParallel(ctx context.Context, emb Embedder, texts []string) ([][]float
 }
 
 // Manifest returns what the index was built from.
-func (ix *Index) Manifest() Manifest { return ix.manifest }
+func (ix *Index) Manifest() indexfile.Manifest { return ix.manifest }
 
 // Documents lists the documents of the index.
 func (ix *Index) Documents() []corpus.DocInfo { return slices.Clone(ix.docs) }
