@@ -1,23 +1,15 @@
-package lexical
+package lexical_test
 
 import (
 	"testing"
 
 	"github.com/citebot/citebot/retrieval/corpus"
-	"github.com/citebot/citebot/seeds"
+	"github.com/citebot/citebot/retrieval/lexical"
+	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
-func seedCorpus(t testing.TB) *corpus.Corpus {
-	t.Helper()
-	c, err := corpus.Load(seeds.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 func TestQuestionTermsReadTyposAndChatSpelling(t *testing.T) {
-	lx := Build(corpus.Chunk(seedCorpus(t)).Passages)
+	lx := lexical.Build(corpus.Chunk(retrievaltest.SeedCorpus(t)).Passages)
 	q := lx.Analyze("wat did teh IRS breif say abt fusion cels and the Pakistani Talbian?", "")
 	got := map[string]string{}
 	for _, term := range q.Terms {

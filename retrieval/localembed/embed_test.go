@@ -1,4 +1,4 @@
-package localembed
+package localembed_test
 
 import (
 	"context"
@@ -7,7 +7,8 @@ import (
 
 	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/lexical"
-	"github.com/citebot/citebot/seeds"
+	"github.com/citebot/citebot/retrieval/localembed"
+	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
 func cosine(a, b []float32) float64 {
@@ -18,13 +19,13 @@ func cosine(a, b []float32) float64 {
 	return s
 }
 
-func seedEmbedder(t testing.TB) *Embedder {
+func seedEmbedder(t testing.TB) *localembed.Embedder {
 	t.Helper()
-	lx := lexical.Build(corpus.Chunk(seedCorpus(t)).Passages)
-	return New(DefaultDims, lx)
+	lx := lexical.Build(corpus.Chunk(retrievaltest.SeedCorpus(t)).Passages)
+	return localembed.New(localembed.DefaultDims, lx)
 }
 
-func embedOne(t testing.TB, e *Embedder, s string) []float32 {
+func embedOne(t testing.TB, e *localembed.Embedder, s string) []float32 {
 	t.Helper()
 	vs, err := e.Embed(context.Background(), []string{s})
 	if err != nil {
@@ -61,7 +62,7 @@ func TestLocalEmbedderInvariances(t *testing.T) {
 	}
 	for _, s := range []string{"", "the of and", "Pakistan is witnessing a renewed wave of terrorist violence."} {
 		v := embedOne(t, e, s)
-		if len(v) != DefaultDims {
+		if len(v) != localembed.DefaultDims {
 			t.Fatalf("len = %d", len(v))
 		}
 		if n := math.Sqrt(cosine(v, v)); math.Abs(n-1) > 1e-5 {
@@ -74,13 +75,4 @@ func TestLocalEmbedderInvariances(t *testing.T) {
 			t.Fatal("two embedders give different vectors for the same text")
 		}
 	}
-}
-
-func seedCorpus(t testing.TB) *corpus.Corpus {
-	t.Helper()
-	c, err := corpus.Load(seeds.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
 }
