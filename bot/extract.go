@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/lexical"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -121,7 +122,7 @@ func Extract(question string, res retrieval.Result) Answer {
 
 // scoreSentences splits the passages of hits into sentences, each with the
 // share of the question's weight it holds; all of them, and per hit.
-func scoreSentences(q retrieval.Query, hits []retrieval.Hit) (all []sentence, perHit [][]sentence) {
+func scoreSentences(q lexical.Query, hits []retrieval.Hit) (all []sentence, perHit [][]sentence) {
 	total := q.TotalWeight()
 	perHit = make([][]sentence, len(hits))
 	for h, hit := range hits {
@@ -231,7 +232,7 @@ func listItems(text string, best sentence, inPassage []sentence) []sentence {
 
 // addExtras adds to chosen up to maxSentences-1 sentences that add what the
 // question asks and best lacks, most gain first.
-func addExtras(q retrieval.Query, all, chosen []sentence, best sentence) []sentence {
+func addExtras(q lexical.Query, all, chosen []sentence, best sentence) []sentence {
 	total := q.TotalWeight()
 	covered := make(map[int]bool)
 	for _, m := range best.matched {

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/lexical"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -164,13 +165,13 @@ var DefaultModel = sync.OnceValues(func() (Model, error) {
 // every candidate.
 type questionFeatures struct {
 	Features
-	kind       AnswerType
+	kind       text.AnswerType
 	definition bool    // the question asks what something is or does
 	names      float64 // weight of the question's names
 	pairs      [][2]int
 }
 
-func questionOf(question string, q Query) questionFeatures {
+func questionOf(question string, q lexical.Query) questionFeatures {
 	var qf questionFeatures
 	total := q.TotalWeight()
 	var unknown float64
@@ -186,18 +187,18 @@ func questionOf(question string, q Query) questionFeatures {
 		qf.Unknown = unknown / total
 	}
 	qf.Terms = math.Log1p(float64(len(q.Terms)))
-	inj, task := isInstruction(question)
+	inj, task := text.IsInstruction(question)
 	qf.Injection, qf.Task = b2f(inj), b2f(task)
-	qf.kind = answerTypeOf(question)
-	qf.definition = isDefinition(question)
-	qf.TypeAsked = b2f(qf.kind != AnswerAny)
+	qf.kind = text.AnswerTypeOf(question)
+	qf.definition = text.IsDefinition(question)
+	qf.TypeAsked = b2f(qf.kind != text.AnswerAny)
 	qf.HasNames = b2f(qf.names > 0)
-	qf.pairs = q.pairs()
+	qf.pairs = pairs(q)
 	return qf
 }
 
 // pairs returns the question's neighbouring terms (by index), in order.
-func (q Query) pairs() [][2]int {
+func pairs(q lexical.Query) [][2]int {
 	var out [][2]int
 	prev := -1
 	for i, t := range q.Terms {
@@ -213,7 +214,7 @@ func (q Query) pairs() [][2]int {
 }
 
 // candidateFeatures computes the Features of one candidate passage.
-func (ix *Index) candidateFeatures(st *text.Stemmer, q Query, qf questionFeatures, c candidate) Features {
+func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questionFeatures, c candidate) Features {
 	f := qf.Features
 	h := c.hit
 	f.Fused = h.Score * rrfK
@@ -227,18 +228,18 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q Query, qf questionFeature
 	f.Similarity = float64(h.Similarity)
 	total := q.TotalWeight()
 	if total > 0 {
-		f.Lexical = min(h.Lexical/((bm25K1+1)*total), 1)
+		f.Lexical = min(h.Lexical/((lexical.K1+1)*total), 1)
 	}
 	f.Subject = 1
 	if qf.names > 0 {
-		f.Subject = q.weightOf(h.terms, func(t QueryTerm) bool { return t.Name }) / qf.names
+		f.Subject = weightOf(q, h.terms, func(t lexical.QueryTerm) bool { return t.Name }) / qf.names
 	}
 	a := ix.readPassage(st, q, h)
-	all := func(QueryTerm) bool { return true }
+	all := func(lexical.QueryTerm) bool { return true }
 	if total > 0 {
 		f.Sentence = a.bestSentence / total
-		f.InText = q.weightOf(a.inText, all) / total
-		f.InSection = q.weightOf(termsIn(st, q, h.Passage.Section), all) / total
+		f.InText = weightOf(q, a.inText, all) / total
+		f.InSection = weightOf(q, termsIn(st, q, h.Passage.Section), all) / total
 	}
 	if p, ok := ix.byID[h.Passage.ID]; ok {
 		f.Lead = 1 / (1 + float64(ix.ordinal[p]))
@@ -259,11 +260,11 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q Query, qf questionFeature
 		}
 		f.Bigrams = float64(n) / float64(len(qf.pairs))
 	}
-	if qf.kind != AnswerAny {
+	if qf.kind != text.AnswerAny {
 		f.TypeMissing = 1
 		txt := h.Passage.Text
 		for i, sp := range a.sentences {
-			if a.sentenceCover[i] >= minTypeCoverage*total && holdsAnswerType(qf.kind, txt[sp.Start:sp.End]) {
+			if a.sentenceCover[i] >= minTypeCoverage*total && text.HoldsAnswerType(qf.kind, txt[sp.Start:sp.End]) {
 				f.TypeMissing = 0
 				break
 			}
@@ -285,7 +286,7 @@ type passageReading struct {
 	adjacent      map[[2]string]bool
 }
 
-func (ix *Index) readPassage(st *text.Stemmer, q Query, h Hit) passageReading {
+func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, h Hit) passageReading {
 	want := make(map[string]int, len(q.Terms))
 	for i, t := range q.Terms {
 		if i < 64 {
@@ -299,7 +300,7 @@ func (ix *Index) readPassage(st *text.Stemmer, q Query, h Hit) passageReading {
 			fields |= 1 << i
 		}
 	}
-	all := func(QueryTerm) bool { return true }
+	all := func(lexical.QueryTerm) bool { return true }
 	r := passageReading{adjacent: make(map[[2]string]bool)}
 	r.sentences = pt.sentences
 	prev := ""
@@ -319,7 +320,7 @@ func (ix *Index) readPassage(st *text.Stemmer, q Query, h Hit) passageReading {
 				prev = ""
 			}
 		}
-		w := q.weightOf(mask, all)
+		w := weightOf(q, mask, all)
 		r.sentenceCover = append(r.sentenceCover, w)
 		r.bestSentence = max(r.bestSentence, w)
 	}
@@ -365,7 +366,7 @@ func (ix *Index) tokens(st *text.Stemmer, p corpus.Passage) *passageTokens {
 }
 
 // weightOf sums the weights of the terms in mask that keep says to count.
-func (q Query) weightOf(mask uint64, keep func(QueryTerm) bool) float64 {
+func weightOf(q lexical.Query, mask uint64, keep func(lexical.QueryTerm) bool) float64 {
 	var w float64
 	for mask != 0 {
 		i := bits.TrailingZeros64(mask)
@@ -378,7 +379,7 @@ func (q Query) weightOf(mask uint64, keep func(QueryTerm) bool) float64 {
 }
 
 // termsIn returns the question terms the texts hold.
-func termsIn(st *text.Stemmer, q Query, texts ...string) uint64 {
+func termsIn(st *text.Stemmer, q lexical.Query, texts ...string) uint64 {
 	have := make(map[string]bool)
 	for _, s := range texts {
 		for _, t := range text.Tokens(st, s) {
@@ -404,7 +405,7 @@ const rerankDepth = 30
 // rerank scores the best fused candidates with the model's ranker and
 // returns the hits best first, with the top one's features and the
 // confidence that it answers.
-func (ix *Index) rerank(question string, q Query, cands []candidate) ([]Hit, Features, float64) {
+func (ix *Index) rerank(question string, q lexical.Query, cands []candidate) ([]Hit, Features, float64) {
 	qf := questionOf(question, q)
 	if len(cands) == 0 {
 		f := qf.Features

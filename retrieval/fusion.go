@@ -1,6 +1,10 @@
 package retrieval
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/citebot/citebot/retrieval/lexical"
+)
 
 // Fusion parameters: reciprocal rank fusion of the vector and lexical
 // rankings, plus a bonus for the share of question terms a passage holds.
@@ -19,9 +23,9 @@ type candidate struct {
 
 // fuse ranks the passages found by vectors (vres) and by words (the
 // lexical search of q) together by reciprocal rank fusion, best first.
-func (ix *Index) fuse(q Query, vres []vectorMatch) []candidate {
-	lexRanked, matched := ix.lex.search(q, candidates)
-	total, rare := q.TotalWeight(), ix.lex.idfOf(1)
+func (ix *Index) fuse(q lexical.Query, vres []vectorMatch) []candidate {
+	lexRanked, matched := ix.lex.Search(q, candidates)
+	total, rare := q.TotalWeight(), ix.lex.IDFOf(1)
 	byP := make(map[int]*candidate)
 	get := func(p int) *candidate {
 		c, ok := byP[p]

@@ -4,23 +4,27 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/citebot/citebot/retrieval/corpus"
 	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/indexfile"
+	"github.com/citebot/citebot/retrieval/lexical"
+	"github.com/citebot/citebot/retrieval/localembed"
 )
 
 // Index is the searchable corpus: passages with provenance, their vectors in
 // a vector store, and a lexical index. An Index is read-only once
 // built and safe for concurrent use.
 type Index struct {
-	manifest Manifest
+	manifest indexfile.Manifest
 	passages []corpus.Passage
 	byID     map[string]int
 	docs     []corpus.DocInfo
-	lex      *lexicon
+	lex      *lexical.Lexicon
 	embedder Embedder
 	vecs     vectorStore
 	gate     Gate
@@ -31,19 +35,6 @@ type Index struct {
 	// passage ID), at most maxTokenCache of them; tokenCached counts them.
 	tokenCache  sync.Map
 	tokenCached atomic.Int64
-}
-
-// Manifest says what an index was built from; an index whose manifest does
-// not match the corpus and embedder at hand is rebuilt.
-type Manifest struct {
-	Format     int       `json:"format"`
-	CorpusHash string    `json:"corpus_hash"`
-	Embedder   string    `json:"embedder"`
-	Dims       int       `json:"dims"`
-	Passages   int       `json:"passages"`
-	Documents  int       `json:"documents"`
-	Duplicates int       `json:"duplicates"`
-	BuiltAt    time.Time `json:"built_at"`
 }
 
 // EmbedderFactory makes the embedder of an index from the corpus's
@@ -60,10 +51,10 @@ func LocalEmbedderFactory(dims int) EmbedderFactory {
 		dims = DefaultLocalDims
 	}
 	return EmbedderFactory{
-		ID:   LocalEmbedderID(dims),
+		ID:   localembed.ID(dims),
 		Dims: dims,
 		New: func(vocab Vocabulary) Embedder {
-			return NewLocalEmbedder(dims, vocab)
+			return localembed.New(dims, vocab)
 		},
 	}
 }
@@ -91,7 +82,7 @@ func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate)
 	if len(ch.Passages) == 0 {
 		return nil, corpus.ErrEmptyCorpus
 	}
-	lx := buildLexicon(ch.Passages)
+	lx := lexical.Build(ch.Passages)
 	emb := ef.New(lx)
 	texts := make([]string, len(ch.Passages))
 	for i, p := range ch.Passages {
@@ -102,8 +93,8 @@ func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate)
 		return nil, fmt.Errorf("embed passages: %w", err)
 	}
 	ix := &Index{
-		manifest: Manifest{
-			Format:     formatVersion,
+		manifest: indexfile.Manifest{
+			Format:     indexfile.Version,
 			CorpusHash: c.Hash,
 			Embedder:   ef.ID,
 			Dims:       emb.Dims(),
@@ -150,7 +141,7 @@ func (ix *Index) indexIDs() {
 // embedParallel embeds texts in as many parts as there are CPUs when the
 // embedder is the local one; other embedders batch on their own.
 func embedParallel(ctx context.Context, emb Embedder, texts []string) ([][]float32, error) {
-	if _, local := emb.(*LocalEmbedder); !local || len(texts) < 64 {
+	if _, local := emb.(*localembed.Embedder); !local || len(texts) < 64 {
 		return emb.Embed(ctx, texts)
 	}
 	parts := runtime.GOMAXPROCS(0)
@@ -176,7 +167,7 @@ func embedParallel(ctx context.Context, emb Embedder, texts []string) ([][]float
 }
 
 // Manifest returns what the index was built from.
-func (ix *Index) Manifest() Manifest { return ix.manifest }
+func (ix *Index) Manifest() indexfile.Manifest { return ix.manifest }
 
 // Documents lists the documents of the index.
 func (ix *Index) Documents() []corpus.DocInfo { return slices.Clone(ix.docs) }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/lexical"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -25,8 +26,8 @@ type Hit struct {
 
 // Result is what a search found.
 type Result struct {
-	Query Query `json:"query"`
-	Hits  []Hit `json:"hits"` // best first
+	Query lexical.Query `json:"query"`
+	Hits  []Hit         `json:"hits"` // best first
 	// Relevant is false when no passage answers the question; Hits then
 	// holds the closest passages.
 	Relevant bool `json:"relevant"`
@@ -63,7 +64,7 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	for _, f := range opts {
 		f(&o)
 	}
-	q := ix.lex.analyze(question, o.context)
+	q := ix.lex.Analyze(question, o.context)
 	res := Result{Query: q}
 	vres, why, err := ix.searchVectors(ctx, strings.TrimSpace(question+" "+o.context))
 	if err != nil {
@@ -145,7 +146,7 @@ type Candidate struct {
 // Candidates returns the passages the confidence model would score for a
 // question, in fused order, with their features.
 func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, error) {
-	q := ix.lex.analyze(question, "")
+	q := ix.lex.Analyze(question, "")
 	vres, _, err := ix.searchVectors(ctx, question)
 	if err != nil {
 		return nil, err

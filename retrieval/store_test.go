@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/indexfile"
 )
 
 func TestOpenRemovesStaleTemps(t *testing.T) {
@@ -46,7 +47,7 @@ func TestOpenRemovesStaleTemps(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if ok, err := tryLock(f); errors.Is(err, errLockUnsupported) {
+	if ok, err := indexfile.TryLock(f); errors.Is(err, indexfile.ErrLockUnsupported) {
 		t.Skip(err)
 	} else if !ok || err != nil {
 		t.Fatalf("lock: %v %v", ok, err)
@@ -299,7 +300,7 @@ func TestOpenRebuildsAnIndexSavedBeforeLocators(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !rep.Rebuilt || rep.Reason != fmt.Sprintf("index format changed (2 → %d)", formatVersion) {
+	if !rep.Rebuilt || rep.Reason != fmt.Sprintf("index format changed (2 → %d)", indexfile.Version) {
 		t.Errorf("rebuilt %v (%s), want a rebuild for the format change", rep.Rebuilt, rep.Reason)
 	}
 	want := corpus.Passage{ID: ix.Passages()[0].ID, Text: "Bees\n\nHoneybees feed on nectar and pollen.",

@@ -1,12 +1,10 @@
-package retrieval
+package text
 
 import (
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/citebot/citebot/retrieval/text"
 )
 
 // AnswerType is the kind of answer a question asks for, when it asks for
@@ -47,8 +45,8 @@ var answerTypes = []struct {
 		nil}, // a name: see hasName
 }
 
-// answerTypeOf returns what kind of answer a question asks for.
-func answerTypeOf(question string) AnswerType {
+// AnswerTypeOf returns what kind of answer a question asks for.
+func AnswerTypeOf(question string) AnswerType {
 	for _, t := range answerTypes {
 		if t.question.MatchString(question) {
 			return t.kind
@@ -57,18 +55,18 @@ func answerTypeOf(question string) AnswerType {
 	return AnswerAny
 }
 
-// answerTypeWords returns the words of the phrase by which a question asks
+// AnswerTypeWords returns the words of the phrase by which a question asks
 // for a number or a time ("what percentage", "in what year"): they say
 // what kind of answer is wanted, not what it is about, so they weigh
 // little in the search.
-func answerTypeWords(question string) map[string]bool {
+func AnswerTypeWords(question string) map[string]bool {
 	for _, t := range answerTypes {
 		if t.kind != AnswerQuantity && t.kind != AnswerTime {
 			continue
 		}
 		if loc := t.question.FindStringIndex(question); loc != nil {
 			out := make(map[string]bool)
-			for _, w := range text.Words(question[loc[0]:loc[1]]) {
+			for _, w := range Words(question[loc[0]:loc[1]]) {
 				out[w] = true
 			}
 			return out
@@ -77,8 +75,8 @@ func answerTypeWords(question string) map[string]bool {
 	return nil
 }
 
-// holdsAnswerType reports whether a sentence holds an answer of kind t.
-func holdsAnswerType(t AnswerType, sentence string) bool {
+// HoldsAnswerType reports whether a sentence holds an answer of kind t.
+func HoldsAnswerType(t AnswerType, sentence string) bool {
 	if t == AnswerAny {
 		return true
 	}
@@ -124,10 +122,10 @@ var (
 	taskRE = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|would you\s+)?(translate|summari[sz]e|rewrite|paraphrase|compose|write|draft|generate|create|invent|make up|imagine|sing|draw|tell me (a|an|some) (joke|story|poem|riddle)|say|respond|reply|answer (only|in|with)|convert|format|list every|count the|solve|calculate|compute)\b`)
 )
 
-// isInstruction reports whether a question is an instruction to the
+// IsInstruction reports whether a question is an instruction to the
 // assistant (ignore your rules, show your prompt) or a task it is asked to
 // perform (translate, write, summarise) rather than a question.
-func isInstruction(question string) (injection, task bool) {
+func IsInstruction(question string) (injection, task bool) {
 	return injectionRE.MatchString(question), taskRE.MatchString(question)
 }
 
@@ -137,5 +135,45 @@ func isInstruction(question string) (injection, task bool) {
 var definitionRE = regexp.MustCompile(`(?i)^\s*(what|who)('s|\s+(is|are|was|were))\s+(an?\s+|the\s+)?[^\s?]+(\s+[^\s?]+)?(\s+(used\s+)?for)?\s*\?*\s*$` +
 	`|^\s*what\s+(does|do)\s+(an?\s+|the\s+)?[^\s?]+(\s+[^\s?]+)?\s+do\s*\?*\s*$`)
 
-// isDefinition reports whether a question asks what something is or does.
-func isDefinition(question string) bool { return definitionRE.MatchString(question) }
+// IsDefinition reports whether a question asks what something is or does.
+func IsDefinition(question string) bool { return definitionRE.MatchString(question) }
+
+// WrittenAsNames returns the words of a question written as names: a
+// capitalised word that does not start a sentence ("Germany"), one with
+// capitals inside ("DiscordGo") or joined by '-', '/', '.' or '_' to
+// another ("go-openai", "x/term"), or mixing letters and digits ("utf8").
+func WrittenAsNames(question string) map[string]bool {
+	names := make(map[string]bool)
+	first := true
+	for _, raw := range strings.Fields(question) {
+		tok := strings.TrimFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		words := Words(tok)
+		if len(words) == 0 {
+			continue
+		}
+		name := len(words) > 1 && strings.ContainsAny(tok, "-/._")
+		letters, digits := false, false
+		for i, r := range []rune(tok) {
+			switch {
+			case unicode.IsUpper(r) && (i > 0 || !first):
+				name = true
+			case unicode.IsDigit(r):
+				digits = true
+			case unicode.IsLetter(r):
+				letters = true
+			}
+		}
+		if letters && digits {
+			name = true
+		}
+		if name {
+			for _, w := range words {
+				if !IsStopWord(w) {
+					names[w] = true
+				}
+			}
+		}
+		first = strings.ContainsAny(raw[len(raw)-1:], ".?!:")
+	}
+	return names
+}

@@ -1,4 +1,4 @@
-package retrieval
+package indexfile
 
 import (
 	"context"
@@ -24,12 +24,12 @@ const (
 	staleTempAgeNoLock = 15 * time.Minute
 )
 
-// errLockUnsupported is returned by tryLock where there are no file locks.
-var errLockUnsupported = errors.New("file locks are not supported on this system")
+// ErrLockUnsupported is returned by TryLock where there are no file locks.
+var ErrLockUnsupported = errors.New("file locks are not supported on this system")
 
-// lockDir waits until this process holds the rebuild lock of dir, or ctx
+// LockDir waits until this process holds the rebuild lock of dir, or ctx
 // ends. The returned func releases it.
-func lockDir(ctx context.Context, dir string) (func(), error) {
+func LockDir(ctx context.Context, dir string) (func(), error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -39,7 +39,7 @@ func lockDir(ctx context.Context, dir string) (func(), error) {
 	}
 	delay := 5 * time.Millisecond
 	for {
-		ok, err := tryLock(f)
+		ok, err := TryLock(f)
 		if err != nil {
 			f.Close()
 			return nil, err
@@ -59,10 +59,10 @@ func lockDir(ctx context.Context, dir string) (func(), error) {
 	}
 }
 
-// removeStaleTemps removes the temporary files of saves that died (a kill
+// RemoveStaleTemps removes the temporary files of saves that died (a kill
 // during Save) and returns their names. A file a live save is writing is
 // locked by it and left alone.
-func removeStaleTemps(dir string, now time.Time) []string {
+func RemoveStaleTemps(dir string, now time.Time) []string {
 	matches, _ := filepath.Glob(filepath.Join(dir, tempPattern))
 	var removed []string
 	for _, m := range matches {
@@ -78,8 +78,8 @@ func removeStaleTemps(dir string, now time.Time) []string {
 		if err != nil {
 			continue
 		}
-		stale, err := tryLock(f)
-		if errors.Is(err, errLockUnsupported) {
+		stale, err := TryLock(f)
+		if errors.Is(err, ErrLockUnsupported) {
 			stale = age >= staleTempAgeNoLock
 		}
 		if stale && os.Remove(m) == nil {

@@ -1,6 +1,6 @@
 //go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
 
-package retrieval
+package indexfile
 
 import (
 	"errors"
@@ -8,10 +8,10 @@ import (
 	"syscall"
 )
 
-// tryLock takes an exclusive advisory lock on f without waiting. It reports
+// TryLock takes an exclusive advisory lock on f without waiting. It reports
 // false when another open file holds the lock; the lock goes with f's
 // closing, or the death of its process.
-func tryLock(f *os.File) (bool, error) {
+func TryLock(f *os.File) (bool, error) {
 	for {
 		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 		switch {

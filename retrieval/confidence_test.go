@@ -1,0 +1,72 @@
+package retrieval
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/lexical"
+)
+
+// A question naming a project and asking how to install it finds that
+// project's Installation section, not another project's, although both
+// say "install" as often; a word naming documents is the subject even
+// written in lower case.
+func TestFieldsAndSubject(t *testing.T) {
+	readme := func(name, other string) string {
+		return "# " + name + "\n\n" + name + " is a library for " + other + ".\n\n## Installation\n\nRun go get example.com/" + name + " to install it.\n\n## Usage\n\nCall " + name + ".New and serve the handler.\n"
+	}
+	c, err := corpus.Load(fstest.MapFS{
+		"alpha/README.md": {Data: []byte(readme("alpha", "parsing"))},
+		"beta/README.md":  {Data: []byte(readme("beta", "printing"))},
+		"gamma/README.md": {Data: []byte(readme("gamma", "hashing"))},
+		"delta/README.md": {Data: []byte(readme("delta", "sorting"))},
+		"eps/README.md":   {Data: []byte(readme("eps", "storing"))},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(t.Context(), c, LocalEmbedderFactory(64))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(t.Context(), "how do i install beta", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top := res.Hits[0].Passage
+	if top.Source != "beta/README.md" || top.Section != "Installation" {
+		t.Errorf("top passage %s (%s), want beta's Installation", top.Locator, top.Section)
+	}
+	var beta lexical.QueryTerm
+	for _, term := range res.Query.Terms {
+		if term.Word == "beta" {
+			beta = term
+		}
+	}
+	if !beta.Name {
+		t.Errorf("beta, which names a document, is not the subject: %+v", res.Query.Terms)
+	}
+	if res.Features.Subject != 1 || res.Features.InSection == 0 {
+		t.Errorf("features %+v: want the subject held and the section matched", res.Features)
+	}
+}
+
+func TestDefaultModelFitsTheFeatures(t *testing.T) {
+	m, err := DefaultModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Trained == "" {
+		t.Error("the committed model does not say what it was trained on")
+	}
+	strong := Features{Coverage: 1, Sentence: 1, InText: 1, Subject: 1, Lexical: 0.8, Bigrams: 1, LexicalRank: 1, Novel: 0.8, Length: 4, Terms: 1.6}
+	if c := m.Confidence(strong, 2); c < 0.5 {
+		t.Errorf("confidence %.2f for a passage holding the whole question in one sentence", c)
+	}
+	weak := strong
+	weak.Injection = 1
+	if c := m.Confidence(weak, 2); c >= DefaultMinConfidence {
+		t.Errorf("confidence %.2f for an instruction to ignore the rules", c)
+	}
+}

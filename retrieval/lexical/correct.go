@@ -1,0 +1,124 @@
+package lexical
+
+import (
+	"strings"
+
+	"github.com/citebot/citebot/retrieval/text"
+)
+
+// Correct returns the corpus word a misspelt word stands for; a word whose stem the corpus holds, a
+// common English word, a short word or a number is left as it is.
+func (lx *Lexicon) Correct(word string) (string, bool) {
+	if _, ok := lx.Words[word]; ok {
+		return "", false
+	}
+	var st text.Stemmer
+	stem := st.Stem(word)
+	if lx.known(stem) || text.IsCommon(word, stem) {
+		return "", false
+	}
+	return lx.correct(word)
+}
+
+// correct finds the corpus word nearest to a word the corpus lacks: within
+// one edit for words of five to seven letters (a dropped letter for words of
+// four), two for longer ones, starting
+// with the same letter (typos rarely hit the first one); failing that, the
+// corpus word it is with an ending the stemmer leaves ("sharpest" →
+// "sharp"). Ties go to the more frequent word. Short words and numbers are
+// not corrected.
+func (lx *Lexicon) correct(w string) (string, bool) {
+	r := []rune(w)
+	maxDist, minLen := 0, 0
+	switch {
+	case len(r) >= 8:
+		maxDist = 2
+	case len(r) >= 5:
+		maxDist = 1
+	case len(r) == 4:
+		maxDist, minLen = 1, 5 // only a dropped letter: "cels" → "cells"
+	}
+	if maxDist == 0 || hasDigit(w) {
+		return "", false
+	}
+	best, bestDist, bestDF := "", maxDist+2, 0
+	consider := func(cand string, d int) {
+		df := lx.df[lx.Words[cand]]
+		if d < bestDist || (d == bestDist && (df > bestDF || (df == bestDF && cand < best))) {
+			best, bestDist, bestDF = cand, d, df
+		}
+	}
+	for n := max(len(r)-maxDist, minLen); n <= len(r)+maxDist; n++ {
+		for _, cand := range lx.byLen[n] {
+			c := []rune(cand)
+			if c[0] != r[0] {
+				continue
+			}
+			if d := editDistance(r, c, maxDist); d <= maxDist {
+				consider(cand, d)
+			}
+		}
+	}
+	if best != "" {
+		return best, true
+	}
+	// A corpus word with an ending the stemmer leaves ("sharpest" →
+	// "sharp", "percentage" → "percent").
+	for _, suf := range wordEndings {
+		base, ok := strings.CutSuffix(w, suf)
+		if !ok || len([]rune(base)) < 4 {
+			continue
+		}
+		if _, known := lx.Words[base]; known {
+			consider(base, maxDist+1)
+		}
+	}
+	return best, best != ""
+}
+
+// wordEndings are endings that leave a word's meaning as it was.
+var wordEndings = []string{"est", "er", "ers", "age", "ness", "ly", "ity"}
+
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the optimal-string-alignment distance of a and b (insert,
+// delete, substitute, swap two neighbours), or max+1 once it exceeds max.
+func editDistance(a, b []rune, max int) int {
+	if d := len(a) - len(b); d > max || -d > max {
+		return max + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,194 @@
+// Package lexical is the word search of an index: a BM25F lexicon over
+// passages and their fields (title, section path, source path), the
+// analysis of a question into weighted terms (reading typos as corpus
+// words and telling the names of its subject), and the search itself.
+package lexical
+
+import (
+	"math"
+	"sort"
+
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/text"
+)
+
+// BM25 parameters: K1 saturates term frequency, B normalises passage
+// length.
+const (
+	K1 = 1.2
+	B  = 0.75
+)
+
+// posting records that a stem occurs TF times in passage P.
+type posting struct {
+	P  int32
+	TF int32
+}
+
+// Lexicon is the lexical index: BM25 postings per stem, passage lengths and
+// the corpus vocabulary used to correct misspelt query words. It is built
+// once and only read afterwards, so it is safe for concurrent use.
+type Lexicon struct {
+	N        int
+	AvgLen   float64
+	DocLen   []int32
+	Postings map[string][]posting
+	// Words maps each surface word of the corpus to its stem.
+	Words map[string]string
+	// Fields maps a stem to the passages whose document title, section
+	// path or source path holds it, in passage order (BM25F-style fields:
+	// a question naming a project and "install" finds that project's
+	// Installation section).
+	Fields map[string][]fieldPosting
+
+	byLen map[int][]string // surface words by rune count, for typo look-ups
+	df    map[string]int   // passages holding a stem in the body or a field
+	named map[string]int   // passages whose title or source path holds a stem
+}
+
+// Field bits of a fieldPosting.
+const (
+	fieldTitle   = 1 << iota // the document's title
+	fieldSection             // the heading path above the passage
+	fieldSource              // the file's path in the corpus
+)
+
+// fieldPosting records the fields of passage P that hold a stem.
+type fieldPosting struct {
+	P    int32
+	Bits uint8
+}
+
+// fieldTF is what a stem's presence in each field adds to its term
+// frequency in a passage.
+func fieldTF(bits uint8) float64 {
+	var tf float64
+	if bits&fieldTitle != 0 {
+		tf += fieldWeightTitle
+	}
+	if bits&fieldSection != 0 {
+		tf += fieldWeightSection
+	}
+	if bits&fieldSource != 0 {
+		tf += fieldWeightSource
+	}
+	return tf
+}
+
+// Field weights, in units of one occurrence in the passage's text.
+const (
+	fieldWeightTitle   = 2.0
+	fieldWeightSection = 1.5
+	fieldWeightSource  = 2.0
+)
+
+// Build indexes passages, in order: passage i of the lexicon is passages[i].
+func Build(passages []corpus.Passage) *Lexicon {
+	lx := &Lexicon{
+		N:        len(passages),
+		DocLen:   make([]int32, len(passages)),
+		Postings: make(map[string][]posting),
+		Words:    make(map[string]string),
+		Fields:   make(map[string][]fieldPosting),
+	}
+	var st text.Stemmer
+	fields := make(map[string]uint8)
+	total := 0
+	tf := make(map[string]int32)
+	for i, p := range passages {
+		clear(tf)
+		n := 0
+		for _, t := range text.Tokens(&st, p.Text) {
+			if t.Stop {
+				continue
+			}
+			n++
+			tf[t.Stem]++
+			lx.Words[t.Word] = t.Stem
+		}
+		lx.DocLen[i] = int32(n)
+		total += n
+		for s, c := range tf {
+			lx.Postings[s] = append(lx.Postings[s], posting{P: int32(i), TF: c})
+		}
+		clear(fields)
+		lx.addField(&st, fields, p.Title, fieldTitle)
+		lx.addField(&st, fields, p.Section, fieldSection)
+		lx.addField(&st, fields, p.Source, fieldSource)
+		for s, bits := range fields {
+			lx.Fields[s] = append(lx.Fields[s], fieldPosting{P: int32(i), Bits: bits})
+		}
+	}
+	if lx.N > 0 {
+		lx.AvgLen = float64(total) / float64(lx.N)
+	}
+	lx.Prepare()
+	return lx
+}
+
+// addField marks the stems of a field's text in fields.
+func (lx *Lexicon) addField(st *text.Stemmer, fields map[string]uint8, s string, bit uint8) {
+	for _, t := range text.Tokens(st, s) {
+		if t.Stop {
+			continue
+		}
+		fields[t.Stem] |= bit
+		if _, ok := lx.Words[t.Word]; !ok {
+			lx.Words[t.Word] = t.Stem
+		}
+	}
+}
+
+// Prepare derives the look-up tables that are not persisted: Build does,
+// and a Lexicon decoded from an index file needs it before use.
+func (lx *Lexicon) Prepare() {
+	lx.df = make(map[string]int, len(lx.Postings))
+	for s, ps := range lx.Postings {
+		lx.df[s] = len(ps)
+	}
+	lx.named = make(map[string]int)
+	for s, fs := range lx.Fields {
+		for _, f := range fs {
+			if f.Bits&(fieldTitle|fieldSource) != 0 {
+				lx.named[s]++
+			}
+		}
+		body := lx.Postings[s]
+		extra, j := 0, 0
+		for _, f := range fs {
+			for j < len(body) && body[j].P < f.P {
+				j++
+			}
+			if j == len(body) || body[j].P != f.P {
+				extra++
+			}
+		}
+		lx.df[s] += extra
+	}
+	lx.byLen = make(map[int][]string)
+	for w := range lx.Words {
+		n := len([]rune(w))
+		lx.byLen[n] = append(lx.byLen[n], w)
+	}
+	for _, ws := range lx.byLen {
+		sort.Strings(ws)
+	}
+}
+
+// idf is the BM25 inverse document frequency of a stem; a stem the corpus
+// doesn't hold gets the weight of the rarest possible one.
+func (lx *Lexicon) idf(stem string) float64 {
+	return lx.IDFOf(lx.df[stem])
+}
+
+// known reports whether the corpus holds a stem, in a text or a field.
+func (lx *Lexicon) known(stem string) bool { return lx.df[stem] > 0 }
+
+// IDF is the BM25 inverse document frequency of a stem (see idf).
+func (lx *Lexicon) IDF(stem string) float64 { return lx.idf(stem) }
+
+// IDFOf is the inverse document frequency of a stem found in df passages.
+func (lx *Lexicon) IDFOf(df int) float64 {
+	n, d := float64(lx.N), float64(df)
+	return math.Log(1 + (n-d+0.5)/(d+0.5))
+}

@@ -1,0 +1,136 @@
+package lexical
+
+import (
+	"github.com/citebot/citebot/retrieval/text"
+)
+
+// QueryTerm is one content word of a question.
+type QueryTerm struct {
+	Word      string  `json:"word"`
+	Stem      string  `json:"stem"`                // the stem searched for
+	Weight    float64 `json:"weight"`              // IDF-based importance
+	Known     bool    `json:"known"`               // the corpus holds the stem
+	Corrected string  `json:"corrected,omitempty"` // corpus word a misspelling was read as
+	// Context marks a word carried over from earlier in a conversation.
+	Context bool `json:"context,omitempty"`
+	// Name marks a word that names the question's subject (a project,
+	// product, person or place): written as a name, or naming documents of
+	// the corpus. A passage that answers should hold it.
+	Name bool `json:"name,omitempty"`
+}
+
+// Query is an analysed question.
+type Query struct {
+	Text  string      `json:"text"`
+	Terms []QueryTerm `json:"terms"`
+}
+
+// TotalWeight is the sum of the weights of the query's terms.
+func (q Query) TotalWeight() float64 {
+	var w float64
+	for _, t := range q.Terms {
+		w += t.Weight
+	}
+	return w
+}
+
+// Coverage returns the share, by weight, of the query's terms that occur in
+// text: 1 when all do, 0 when none does or the query has no terms.
+func (q Query) Coverage(s string) float64 {
+	total := q.TotalWeight()
+	if total == 0 {
+		return 0
+	}
+	var got float64
+	for _, i := range q.Matched(s) {
+		got += q.Terms[i].Weight
+	}
+	return got / total
+}
+
+// Matched returns the indexes of the query's terms that occur in text.
+func (q Query) Matched(s string) []int {
+	var st text.Stemmer
+	have := make(map[string]bool)
+	for _, t := range text.Tokens(&st, s) {
+		have[t.Stem] = true
+	}
+	var out []int
+	for i, t := range q.Terms {
+		if have[t.Stem] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// typeWordWeight is how much a word asking for a kind of answer ("what
+// percentage", "which year") counts against a word of the subject.
+const typeWordWeight = 0.2
+
+// contextWeight is how much a word carried over from earlier in a
+// conversation counts against a word of the question itself.
+const contextWeight = 0.3
+
+// Analyze turns a question into weighted terms, reading misspelt words as
+// the nearest corpus word; words of context (earlier questions of a
+// conversation) follow at a lower weight.
+func (lx *Lexicon) Analyze(question, context string) Query {
+	q := Query{Text: question}
+	var st text.Stemmer
+	seen := make(map[string]bool)
+	toks := text.Tokens(&st, question)
+	fromQuestion := len(toks)
+	names := text.WrittenAsNames(question)
+	typeWords := text.AnswerTypeWords(question)
+	toks = append(toks, text.Tokens(&st, context)...)
+	for i, t := range toks {
+		if t.Stop {
+			continue
+		}
+		term := QueryTerm{Word: t.Word, Stem: t.Stem}
+		if lx.known(t.Stem) {
+			term.Known = true
+		} else if w, ok := lx.Correct(t.Word); ok {
+			term.Corrected = w
+			term.Stem = lx.Words[w]
+			term.Known = true
+		}
+		if seen[term.Stem] {
+			continue
+		}
+		seen[term.Stem] = true
+		term.Weight = lx.idf(term.Stem)
+		switch {
+		case typeWords[t.Word] && i < fromQuestion:
+			term.Weight *= typeWordWeight
+		case term.Known && text.IsCommonWord(t.Word):
+			term.Weight *= 0.5
+		case term.Known:
+		case text.IsMetaWord(t.Word):
+			term.Weight *= 0.15
+		case text.IsCommon(t.Word, t.Stem):
+			term.Weight *= 0.3
+		}
+		if i >= fromQuestion {
+			term.Context = true
+			term.Weight *= contextWeight
+		} else {
+			term.Name = names[t.Word] || lx.namesDocuments(term.Stem)
+		}
+		q.Terms = append(q.Terms, term)
+	}
+	return q
+}
+
+// maxNamedShare is the largest share of passages whose titles or sources
+// may hold a word for it to name documents ("discordgo" does; "readme",
+// in every file's path, does not).
+const maxNamedShare = 0.25
+
+// namesDocuments reports whether a stem names some of the corpus's
+// documents: it is in their titles or paths, and not in most of them.
+func (lx *Lexicon) namesDocuments(stem string) bool {
+	n := lx.named[stem]
+	return n > 0 && float64(n) <= maxNamedShare*float64(lx.N) && !text.IsCommonWord(stem)
+}
