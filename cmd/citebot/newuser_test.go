@@ -169,6 +169,33 @@ func TestPassageJSONSpeaksLikeAsk(t *testing.T) {
 	}
 }
 
+// TestCorpusLinkReachesEveryOutput: with corpus.link set, passage --json
+// has the passage's url, and passage and ask show it to people.
+func TestCorpusLinkReachesEveryOutput(t *testing.T) {
+	cfg := "data_dir: " + filepath.Join(t.TempDir(), "data") + "\ncorpus:\n  link: https://example.org/docs/{path}#L{start}-L{end}\n"
+	const url = "https://example.org/docs/000_51eec4bc261835c7.txt#L6-L6"
+	r := run(t, cfg, "", "passage", "--json", "12f426dc4135")
+	var m map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &m); r.code != 0 || err != nil {
+		t.Fatalf("exit %d, %v: %s%s", r.code, err, r.stdout, r.stderr)
+	}
+	if m["url"] != url {
+		t.Errorf("passage --json url %v, want %s", m["url"], url)
+	}
+	r = run(t, cfg, "", "passage", "12f426dc4135")
+	if want := "Link:    " + url + "\n"; r.code != 0 || !strings.Contains(r.stdout, want) {
+		t.Errorf("passage lacks %q:\n%s%s", want, r.stdout, r.stderr)
+	}
+	r = run(t, cfg, "", "ask", "Why do the Taliban support the TTP?")
+	if want := "  id 12f426dc4135  " + url + "\n"; r.code != 0 || !strings.Contains(r.stdout, want) {
+		t.Errorf("ask lacks %q:\n%s%s", want, r.stdout, r.stderr)
+	}
+	r = run(t, strings.Replace(cfg, "{start}", "{line}", 1), "", "ask", "Why do the Taliban support the TTP?")
+	if want := "corpus.link \"https://example.org/docs/{path}#L{line}-L{end}\": unknown placeholder {line} (use {path}, {start}, {end}, {anchor}, {page})"; r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("exit %d, want 1 and %q:\n%s", r.code, want, r.stderr)
+	}
+}
+
 // TestHostileNamesStayInTheirPlace: file names, titles, sections and
 // excerpts with line breaks, escape sequences and bidi overrides are shown
 // escaped, and can't fake a line of citebot's own.
