@@ -58,6 +58,9 @@ type Citation struct {
 	// holding Excerpt, narrower than the passage's. (Embedded, so the JSON
 	// keeps its fields flat: source, title, section, line_start, line_end.)
 	corpus.Locator
+	// URL is where the excerpt is published (Options.Link), "" when the
+	// corpus has no link template.
+	URL     string `json:"url,omitempty"`
 	Excerpt string `json:"excerpt"`
 	// Verified is false only for an excerpt a model wrote that is not in the
 	// passages it was given; such an excerpt is never shown as a quote.
@@ -96,6 +99,9 @@ func (c Citation) WhereNotFound() string {
 type Related struct {
 	PassageID string `json:"passage_id"`
 	corpus.Locator
+	// URL is where the passage is published (Options.Link), "" when the
+	// corpus has no link template.
+	URL     string `json:"url,omitempty"`
 	Passage string `json:"passage"`
 }
 
@@ -158,6 +164,9 @@ type Options struct {
 	// holds less than this share of it is declined without asking the
 	// model; between this and the gate, the model decides. 0 always asks.
 	ModelMinCoverage float64
+	// Link is the template of the address of a cited place (see
+	// corpus.Locator.Link); "" gives citations no URL.
+	Link string
 }
 
 // check says which option is missing or out of range.
@@ -167,6 +176,9 @@ func (o Options) check() error {
 	}
 	if o.ModelMinCoverage < 0 || o.ModelMinCoverage > 1 {
 		return fmt.Errorf("pipeline: ModelMinCoverage must be between 0 and 1, not %g", o.ModelMinCoverage)
+	}
+	if err := corpus.CheckLink(o.Link); err != nil {
+		return fmt.Errorf("pipeline: Link: %w", err)
 	}
 	if o.Model == nil {
 		return nil
@@ -233,6 +245,7 @@ func (p *Pipeline) ask(ctx context.Context, question, earlier string, onUpdate f
 		return Answer{}, fmt.Errorf("search: %w", err)
 	}
 	a, err := p.answer(ctx, question, res, onUpdate)
+	p.addLinks(&a)
 	if err == nil && a.Note == "" && res.Uncertain && !a.Declined {
 		a.Note = UncertainNote
 	}
@@ -240,6 +253,26 @@ func (p *Pipeline) ask(ctx context.Context, question, earlier string, onUpdate f
 		a.Note = "The " + res.Degraded + "."
 	}
 	return a, err
+}
+
+// Link is the address of loc in the published corpus, "" when the
+// pipeline has no link template (Options.Link).
+func (p *Pipeline) Link(loc corpus.Locator) string {
+	return loc.Link(p.opts.Link)
+}
+
+// addLinks gives a's citations and related passages their URLs. An
+// unverified excerpt's lines are the passage's, which still hold what the
+// model was shown; a citation of no passage has no place to link to.
+func (p *Pipeline) addLinks(a *Answer) {
+	for i := range a.Citations {
+		if c := &a.Citations[i]; c.Source != "" {
+			c.URL = p.Link(c.Locator)
+		}
+	}
+	for i := range a.Related {
+		a.Related[i].URL = p.Link(a.Related[i].Locator)
+	}
 }
 
 // UncertainNote is the note of an answer whose confidence is only just

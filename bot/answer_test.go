@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -40,6 +41,8 @@ func TestNewPipelineRejectsMissingValues(t *testing.T) {
 		{"no MaxContextChars", func(o *bot.Options) { o.MaxContextChars = 0 }, "MaxContextChars"},
 		{"coverage above 1", func(o *bot.Options) { o.ModelMinCoverage = 1.5 }, "ModelMinCoverage"},
 		{"negative coverage", func(o *bot.Options) { o.ModelMinCoverage = -0.1 }, "ModelMinCoverage"},
+		{"link", func(o *bot.Options) { o.Link = "https://x.org/{path}#L{start}" }, ""},
+		{"link with an unknown placeholder", func(o *bot.Options) { o.Link = "https://x.org/{file}" }, "Link: unknown placeholder {file}"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			o := good
@@ -100,6 +103,48 @@ func TestAskDeclinesWhatTheCorpusDoesNotCover(t *testing.T) {
 	}
 	if len(a.Related) == 0 {
 		t.Error("no closest passages listed")
+	}
+}
+
+// TestAskLinksEachCitation: with a link template, every citation and
+// closest passage has the URL of its lines; without one, none has.
+func TestAskLinksEachCitation(t *testing.T) {
+	ix := retrievaltest.SeedIndex(t)
+	const tmpl = "https://example.org/c/{path}#L{start}-L{end}"
+	for _, link := range []string{tmpl, ""} {
+		p, err := bot.NewPipeline(ix, bot.Options{TopK: 3, Link: link})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"Why do the Taliban support the TTP?", "What is the capital of France?"} {
+			t.Run(fmt.Sprintf("%q %s", link, q), func(t *testing.T) {
+				a, err := p.Ask(t.Context(), q, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(a.Citations)+len(a.Related) == 0 {
+					t.Fatalf("nothing cited: %+v", a)
+				}
+				urls := map[string]string{}
+				for _, c := range a.Citations {
+					urls[c.URL] = fmt.Sprintf("https://example.org/c/%s#L%d-L%d", c.Source, c.LineStart, c.LineEnd)
+				}
+				for _, r := range a.Related {
+					urls[r.URL] = fmt.Sprintf("https://example.org/c/%s#L%d-L%d", r.Source, r.LineStart, r.LineEnd)
+				}
+				for got, want := range urls {
+					if link == "" {
+						want = ""
+					}
+					if got != want {
+						t.Errorf("url %q, want %q", got, want)
+					}
+				}
+				if p.Link(corpus.Locator{Source: "a b.txt", LineStart: 2, LineEnd: 3}) != map[string]string{tmpl: "https://example.org/c/a%20b.txt#L2-L3"}[link] {
+					t.Error("Pipeline.Link does not follow the template")
+				}
+			})
+		}
 	}
 }
 

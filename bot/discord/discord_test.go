@@ -48,6 +48,7 @@ type setup struct {
 	QueueSize                   int
 	EditInterval, AnswerTimeout time.Duration
 	ShutdownTimeout             time.Duration
+	Link                        string // corpus.link
 }
 
 func or[T comparable](v, def T) T {
@@ -89,7 +90,7 @@ func runBot(t testing.TB, st setup, reply func(llmtest.Request) llmtest.Reply, o
 	t.Helper()
 	fake := discordtest.New(t)
 	ix := retrievaltest.SeedIndex(t)
-	popts := bot.Options{TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2}
+	popts := bot.Options{TopK: 3, ModelTopK: 5, MaxContextChars: 12000, ModelMinCoverage: 0.2, Link: st.Link}
 	if reply != nil {
 		m := llmtest.New(t)
 		m.Chat = reply

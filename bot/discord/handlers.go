@@ -188,12 +188,13 @@ func (b *Bot) onAsk(i *discordgo.InteractionCreate, question string) {
 }
 
 func (b *Bot) onSource(i *discordgo.InteractionCreate, id string) {
-	p, ok := b.desk.Engine().Index.Passage(strings.TrimSpace(id))
+	e := b.desk.Engine()
+	p, ok := e.Index.Passage(strings.TrimSpace(id))
 	if !ok {
 		b.private(i, fmt.Sprintf("No passage with ID `%s` in the corpus.", escape(clip(id, 40))))
 		return
 	}
-	b.private(i, renderPassage(p))
+	b.private(i, renderPassage(p, e.Pipeline.Link(p.Locator)))
 }
 
 func (b *Bot) onAudit(i *discordgo.InteractionCreate) {

@@ -176,31 +176,80 @@ func oneLine(s string) string {
 
 // source is one numbered source under an answer.
 type source struct {
-	name string // "[1] Title › Section"
-	body string // where, and the excerpt as a quote
+	ref   string // "[1]", or "1." for a closest passage
+	place string // "Title › Section (file:6–8)", one line
+	where string // "file:6–8", one line
+	url   string // a masked link's target (linkTarget), "" for none
+	body  string // the excerpt as a quote, or why there is none
+}
+
+// name is how the source is headed: "[1] Title › Section (file:6–8)".
+func (s source) name() string { return s.ref + " " + s.place }
+
+// newSource heads a source at loc, linked to url when it is one of ours.
+func newSource(ref string, loc corpus.Locator, url, body string) source {
+	return source{ref: ref, place: place(loc), where: oneLine(loc.String()), url: linkTarget(url), body: body}
 }
 
 func sources(a bot.Answer) []source {
 	var out []source
 	if a.Declined {
 		for i, r := range a.Related {
-			out = append(out, source{
-				name: fmt.Sprintf("%d. %s", i+1, place(r.Locator)),
-				body: quote(clip(r.Passage, 300)),
-			})
+			out = append(out, newSource(fmt.Sprintf("%d.", i+1), r.Locator, r.URL, quote(clip(r.Passage, 300))))
 		}
 		return out
 	}
 	for _, c := range a.Citations {
-		s := source{name: fmt.Sprintf("[%d] %s", c.Ref, place(c.Locator))}
+		body := "The words the model quoted " + c.WhereNotFound() + "; they are not shown as a quotation."
 		if c.Verified {
-			s.body = quote(clip(c.Excerpt, 700))
-		} else {
-			s.body = "The words the model quoted " + c.WhereNotFound() + "; they are not shown as a quotation."
+			body = quote(clip(c.Excerpt, 700))
 		}
-		out = append(out, s)
+		out = append(out, newSource(fmt.Sprintf("[%d]", c.Ref), c.Locator, c.URL, body))
 	}
 	return out
+}
+
+// maxLinkURL is the longest address citebot makes a link of; a longer one
+// would crowd out the excerpt it stands above.
+const maxLinkURL = 512
+
+// linkTarget makes url, an address citebot made from corpus.link (never
+// one a model or the corpus wrote), safe as the target of a Markdown
+// masked link: anything that could end the link early or break its line
+// (parentheses, angle brackets, spaces, backslashes, quotes, controls,
+// non-ASCII) is percent-encoded. "" when url is not an http(s) address or
+// is too long.
+func linkTarget(url string) string {
+	if !strings.HasPrefix(url, "https://") && !strings.HasPrefix(url, "http://") || len(url) > maxLinkURL {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(url); i++ {
+		c := url[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~:/?#@!$&*+,;=%", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+// linkText makes s safe as the text of a masked link: escaped like other
+// corpus text, with square brackets (which would end or nest the link)
+// turned into parentheses.
+func linkText(s string) string {
+	return strings.NewReplacer("[", "(", "]", ")").Replace(escape(s))
+}
+
+// maskedLinkTo is the Markdown masked link [text](target), or with angle
+// [text](<target>), which keeps Discord from adding a preview of the page
+// to a message (embeds get none anyway).
+func maskedLinkTo(text, target string, angle bool) string {
+	if !angle {
+		return "[" + linkText(text) + "](" + target + ")"
+	}
+	return "[" + linkText(text) + "](<" + target + ">)"
 }
 
 // renderAnswer turns an answer into at most maxMsgs messages within
@@ -227,7 +276,11 @@ func renderAnswer(a bot.Answer, embeds bool, buttons []discordgo.MessageComponen
 		if len(srcs) > 0 {
 			fmt.Fprintf(&b, "\n\n**%s**", heading)
 			for _, s := range srcs {
-				fmt.Fprintf(&b, "\n**%s**\n%s", escape(s.name), s.body)
+				if s.url == "" {
+					fmt.Fprintf(&b, "\n**%s**\n%s", escape(s.name()), s.body)
+				} else {
+					fmt.Fprintf(&b, "\n**%s %s**\n%s", escape(s.ref), maskedLinkTo(s.place, s.url, true), s.body)
+				}
 			}
 		}
 		var msgs []message
@@ -316,7 +369,12 @@ func renderEmbeds(text, heading string, srcs []source) []message {
 	last := msgs[len(msgs)-1].Embeds[0]
 	total := runes(last.Description)
 	for _, s := range srcs {
-		f := &discordgo.MessageEmbedField{Name: clip(s.name, maxFieldName), Value: clip(s.body, maxFieldValue)}
+		// A field's name shows no links, so its value starts with one.
+		value := s.body
+		if s.url != "" {
+			value = maskedLinkTo(s.where, s.url, false) + "\n" + value
+		}
+		f := &discordgo.MessageEmbedField{Name: clip(s.name(), maxFieldName), Value: clip(value, maxFieldValue)}
 		size := runes(f.Name) + runes(f.Value)
 		if len(last.Fields) == maxFields || total+size+runes(heading) > maxEmbedTotal {
 			last = &discordgo.MessageEmbed{Color: 0x4f7cac}
@@ -351,9 +409,14 @@ func tail(s string, n int) string {
 	return "…" + string(r[len(r)-n+1:])
 }
 
-// renderPassage shows a passage in full with its provenance.
-func renderPassage(p corpus.Passage) string {
-	head := fmt.Sprintf("**%s** (%s) · passage `%s`\n", escape(heading(p.Locator)), oneLine(p.Locator.String()), p.ID)
+// renderPassage shows a passage in full with its provenance, the location
+// a link to url when that is one of citebot's.
+func renderPassage(p corpus.Passage, url string) string {
+	where := oneLine(p.Locator.String())
+	if t := linkTarget(url); t != "" {
+		where = maskedLinkTo(where, t, true)
+	}
+	head := fmt.Sprintf("**%s** (%s) · passage `%s`\n", escape(heading(p.Locator)), where, p.ID)
 	return clip(head+quote(p.Text), maxContent)
 }
 

@@ -55,8 +55,15 @@ func longAnswer(cites int) bot.Answer {
 }
 
 func TestRenderRespectsDiscordLimits(t *testing.T) {
-	for _, embeds := range []bool{true, false} {
+	for _, c := range []struct {
+		embeds bool
+		url    string
+	}{{true, ""}, {false, ""}, {true, "https://example.org/" + strings.Repeat("x", 480)}, {false, "https://example.org/" + strings.Repeat("x", 480)}} {
+		embeds := c.embeds
 		a := longAnswer(40)
+		for i := range a.Citations {
+			a.Citations[i].URL = c.url
+		}
 		msgs := renderAnswer(a, embeds, answerButtons(a, 7), 0)
 		if len(msgs) < 2 {
 			t.Errorf("embeds=%v: a long answer fits one message?", embeds)
@@ -112,6 +119,52 @@ func TestUnverifiedCitationIsNeverQuoted(t *testing.T) {
 	}
 }
 
+// TestSourceLinks: a source with a URL of citebot's is a masked link to
+// it, the link's text and target escaped so that nothing in a file name,
+// title or address ends the link early; a URL that is not http(s) or is
+// too long gives no link.
+func TestSourceLinks(t *testing.T) {
+	loc := corpus.Locator{Source: "a_[b].txt", Title: "[Draft] *T*", LineStart: 1, LineEnd: 2}
+	long := "https://example.org/" + strings.Repeat("x", maxLinkURL)
+	for _, c := range []struct {
+		name, url    string
+		field, plain string // the embed field's value starts so; the plain message holds that
+		passage      string // renderPassage starts so
+	}{
+		{"link", "https://example.org/d/a_%5Bb%5D.txt#L1-L2",
+			"[a\\_(b).txt:1–2](https://example.org/d/a_%5Bb%5D.txt#L1-L2)\n> x",
+			"**[1] [(Draft) \\*T\\* (a\\_(b).txt:1–2)](<https://example.org/d/a_%5Bb%5D.txt#L1-L2>)**\n> x",
+			"**[Draft] \\*T\\*** ([a\\_(b).txt:1–2](<https://example.org/d/a_%5Bb%5D.txt#L1-L2>)) · passage `p1`"},
+		{"characters that end a link", "https://example.org/a(b) c<d>\\e'f\n",
+			"[a\\_(b).txt:1–2](https://example.org/a%28b%29%20c%3Cd%3E%5Ce%27f%0A)\n> x",
+			"**[1] [(Draft) \\*T\\* (a\\_(b).txt:1–2)](<https://example.org/a%28b%29%20c%3Cd%3E%5Ce%27f%0A>)**",
+			"**[Draft] \\*T\\*** ([a\\_(b).txt:1–2](<https://example.org/a%28b%29%20c%3Cd%3E%5Ce%27f%0A>))"},
+		{"unicode", "https://example.org/été", "[a\\_(b).txt:1–2](https://example.org/%C3%A9t%C3%A9)", "](<https://example.org/%C3%A9t%C3%A9>)**",
+			"**[Draft] \\*T\\*** ([a\\_(b).txt:1–2](<https://example.org/%C3%A9t%C3%A9>))"},
+		{"none", "", "> x", "**[1] [Draft] \\*T\\* (a\\_[b].txt:1–2)**\n> x", "**[Draft] \\*T\\*** (a_[b].txt:1–2) · passage"},
+		{"not http", "javascript:alert(1)", "> x", "**[1] [Draft] \\*T\\* (a\\_[b].txt:1–2)**\n> x", "**[Draft] \\*T\\*** (a_[b].txt:1–2) · passage"},
+		{"too long", long, "> x", "**[1] [Draft] \\*T\\* (a\\_[b].txt:1–2)**\n> x", "**[Draft] \\*T\\*** (a_[b].txt:1–2) · passage"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := bot.Answer{Text: `"x" [1]`, Citations: []bot.Citation{{Ref: 1, PassageID: "p1", Locator: loc, URL: c.url, Excerpt: "x", Verified: true}}}
+			msgs := renderAnswer(a, true, nil, 0)
+			if f := msgs[len(msgs)-1].Embeds[0].Fields; len(f) != 1 || !strings.HasPrefix(f[0].Value, c.field) || f[0].Name != "[1] [Draft] *T* (a_[b].txt:1–2)" {
+				t.Errorf("embed fields %+v, want one whose value starts %q", f, c.field)
+			}
+			if m := renderAnswer(a, false, nil, 0); len(m) != 1 || !strings.Contains(m[0].Content, c.plain) {
+				t.Errorf("plain %+v, want it to hold %q", m, c.plain)
+			}
+			d := bot.Answer{Text: bot.DeclineText, Declined: true, Related: []bot.Related{{PassageID: "p1", Locator: loc, URL: c.url, Passage: "x"}}}
+			if m := renderAnswer(d, false, nil, 0); len(m) != 1 || !strings.Contains(m[0].Content, strings.Replace(c.plain, "[1] ", "1. ", 1)) {
+				t.Errorf("closest passages %+v, want them to hold %q", m, strings.Replace(c.plain, "[1] ", "1. ", 1))
+			}
+			if got := renderPassage(corpus.Passage{ID: "p1", Locator: loc, Text: "x"}, c.url); !strings.HasPrefix(got, c.passage) {
+				t.Errorf("passage %q, want it to start %q", got, c.passage)
+			}
+		})
+	}
+}
+
 // TestRenderWritesLocatorsInTheOneForm: sources, closest passages and a
 // shown passage name their location as Locator.String does ("a.txt:6–8",
 // "a.txt:6"), the form the terminal uses too.
@@ -134,7 +187,7 @@ func TestRenderWritesLocatorsInTheOneForm(t *testing.T) {
 				}
 			}
 			want := "**" + escape(head) + "** (" + c.String() + ") · passage `p1`\n"
-			if got := renderPassage(corpus.Passage{ID: "p1", Locator: c.Locator, Text: "x"}); !strings.HasPrefix(got, want) {
+			if got := renderPassage(corpus.Passage{ID: "p1", Locator: c.Locator, Text: "x"}, ""); !strings.HasPrefix(got, want) {
 				t.Errorf("passage %q, want it to start %q", got, want)
 			}
 		})

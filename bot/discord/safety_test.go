@@ -173,6 +173,52 @@ func TestMaskedLinksInModelTextAreNeutralised(t *testing.T) {
 	}
 }
 
+// TestCitationsLinkToTheCitedPlace: with corpus.link, each source of an
+// answer, the "Show passage" reply and /source link to the cited lines,
+// while a link the model wrote stays neutralised.
+func TestCitationsLinkToTheCitedPlace(t *testing.T) {
+	const url = "https://example.org/docs/000_51eec4bc261835c7.txt#L6-L6"
+	for _, c := range []struct{ render, link string }{
+		{"embed", "[000\\_51eec4bc261835c7.txt:6](" + url + ")\n> "},
+		{"plain", "**[1] [Afghan Taliban and Cross Border Terrorism in Pakistan (000\\_51eec4bc261835c7.txt:6)](<" + url + ">)**\n> "},
+	} {
+		t.Run(c.render, func(t *testing.T) {
+			_, fake, _ := startBot(t, setup{Render: c.render, Link: "https://example.org/docs/{path}#L{start}-L{end}"}, func(llmtest.Request) llmtest.Reply {
+				return llmtest.Reply{Chunks: []string{`They "share deep ideological ties" [1], see [1](https://evil.example/x).`}}
+			})
+			_, token := fake.SlashCommand("c3", discordtest.Member{UserID: "u3"}, "ask", map[string]string{"question": question})
+			final := fake.WaitFor(10*time.Second, "final answer", func(c discordtest.Call) bool {
+				return c.Method == "PATCH" && strings.Contains(c.Path, token) && strings.Contains(string(c.Raw), "custom_id")
+			})
+			text := sent(final)
+			if !strings.Contains(text, c.link) {
+				t.Errorf("answer lacks the source link %q:\n%s", c.link, text)
+			}
+			if !strings.Contains(text, `[1]\(https://evil.example/x)`) {
+				t.Errorf("the model's link is not neutralised:\n%s", text)
+			}
+			for _, click := range []func() string{
+				func() string {
+					id, _ := fake.Button("c3", discordtest.Member{UserID: "u3"}, "passage:12f426dc4135")
+					return id
+				},
+				func() string {
+					id, _ := fake.SlashCommand("c3", discordtest.Member{UserID: "u3"}, "source", map[string]string{"id": "12f426dc4135"})
+					return id
+				},
+			} {
+				id := click()
+				reply := fake.WaitFor(5*time.Second, "passage reply", func(c discordtest.Call) bool {
+					return strings.HasPrefix(c.Path, "/interactions/"+id+"/")
+				})
+				if want := "** ([000\\_51eec4bc261835c7.txt:6](<" + url + ">)) · passage `12f426dc4135`"; !strings.Contains(sent(reply), want) {
+					t.Errorf("passage reply lacks %q:\n%s", want, sent(reply))
+				}
+			}
+		})
+	}
+}
+
 func TestBusyNoticeOncePerUser(t *testing.T) {
 	_, fake, logs := startBot(t, setup{RatePerMinute: 6, RateBurst: 3}, nil)
 	before := len(fake.Calls())

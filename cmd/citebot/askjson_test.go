@@ -24,12 +24,18 @@ func TestAskJSONGolden(t *testing.T) {
 			fmt.Sprintf(`and "the moon is made of cheese" [%d].`, n),
 		}}
 	}
+	withLink := func(cfg string) string {
+		return cfg + "corpus:\n  link: https://github.com/org/repo/blob/main/{path}#L{start}-L{end}\n"
+	}
 	for _, c := range []struct {
 		name, cfg, question string
 	}{
 		{"extractive", "", "How many people were killed in the first nine months of 2025?"},
 		{"declined", "", "What is the capital of France?"},
 		{"llm", llmConfig(t, srv, ""), "Why do the Taliban support the TTP?"},
+		// corpus.link: a url after line_end on each citation.
+		{"extractive_link", withLink("data_dir: " + filepath.Join(t.TempDir(), "data") + "\n"), "How many people were killed in the first nine months of 2025?"},
+		{"llm_link", withLink(llmConfig(t, srv, "")), "Why do the Taliban support the TTP?"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := run(t, c.cfg, "", "ask", "--json", c.question)

@@ -134,7 +134,8 @@ func (a *App) cmdPassage(ctx context.Context, args []string) error {
 	if !ok {
 		return fmt.Errorf("no passage with ID %q in this corpus (IDs come from 'citebot ask' citations)", pos[0])
 	}
-	return a.output(*asJSON, newPassageJSON(p), func(w io.Writer) { render.Passage(w, p) })
+	url := p.Link(o.cfg.Corpus.Link)
+	return a.output(*asJSON, newPassageJSON(p, url), func(w io.Writer) { render.Passage(w, p, url) })
 }
 
 func (a *App) cmdEval(ctx context.Context, args []string) error {
@@ -177,12 +178,13 @@ type passageJSON struct {
 	Section   string `json:"section"`
 	LineStart int    `json:"line_start"`
 	LineEnd   int    `json:"line_end"`
+	URL       string `json:"url,omitempty"` // corpus.link filled in
 	Passage   string `json:"passage"`
 }
 
-func newPassageJSON(p corpus.Passage) passageJSON {
+func newPassageJSON(p corpus.Passage, url string) passageJSON {
 	return passageJSON{PassageID: p.ID, Source: p.Source, Title: p.Title, Section: p.Section,
-		LineStart: p.LineStart, LineEnd: p.LineEnd, Passage: p.Text}
+		LineStart: p.LineStart, LineEnd: p.LineEnd, URL: url, Passage: p.Text}
 }
 
 // logNote logs why an answer fell back to excerpts, with the detail users

@@ -32,7 +32,7 @@ func TestConfigErrorsSpeakTheFilesLanguage(t *testing.T) {
 		want      []string
 	}{
 		{"unknown key in a section", "data_dir: /tmp/x\ncorpus:\n  dirr: docs\n",
-			[]string{"line 3: unknown key corpus.dirr; did you mean corpus.dir? (known keys in corpus: dir, max_file_bytes)"}},
+			[]string{"line 3: unknown key corpus.dirr; did you mean corpus.dir? (known keys in corpus: dir, max_file_bytes, link)"}},
 		{"unknown top-level key", "data_dri: /tmp/x\n",
 			[]string{"line 1: unknown key data_dri; did you mean data_dir? (known top-level keys: data_dir, corpus, embedder, retrieval, llm, discord, audit, log"}},
 		{"nothing close", "llm:\n  model: m\n  zzzzzz: 1\n",
@@ -44,7 +44,7 @@ func TestConfigErrorsSpeakTheFilesLanguage(t *testing.T) {
 		{"word for a number", "retrieval:\n  top_k: many\n",
 			[]string{`line 2: retrieval.top_k: "many" is not a whole number`}},
 		{"value for a section", "corpus: docs\n",
-			[]string{`line 1: corpus must be a section of keys (dir, max_file_bytes), not "docs"`}},
+			[]string{`line 1: corpus must be a section of keys (dir, max_file_bytes, link), not "docs"`}},
 		{"word for a list", "discord:\n  allowed_roles: mods\n",
 			[]string{`line 2: discord.allowed_roles must be a list`}},
 		{"every problem at once", "corpus:\n  dirr: x\nllm:\n  timeout: soon\n",
@@ -166,6 +166,37 @@ func TestPassageJSONSpeaksLikeAsk(t *testing.T) {
 	}
 	if m["passage_id"] != "12f426dc4135" || !strings.Contains(m["passage"].(string), "three main reasons") {
 		t.Errorf("passage %v", m)
+	}
+}
+
+// TestCorpusLinkReachesEveryOutput: with corpus.link set, passage --json
+// has the passage's url, and passage and ask show it to people.
+func TestCorpusLinkReachesEveryOutput(t *testing.T) {
+	cfg := "data_dir: " + filepath.Join(t.TempDir(), "data") + "\ncorpus:\n  link: https://example.org/docs/{path}#L{start}-L{end}\n"
+	const url = "https://example.org/docs/000_51eec4bc261835c7.txt#L6-L6"
+	r := run(t, cfg, "", "passage", "--json", "12f426dc4135")
+	var m map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &m); r.code != 0 || err != nil {
+		t.Fatalf("exit %d, %v: %s%s", r.code, err, r.stdout, r.stderr)
+	}
+	if m["url"] != url {
+		t.Errorf("passage --json url %v, want %s", m["url"], url)
+	}
+	r = run(t, cfg, "", "passage", "12f426dc4135")
+	if want := "Link:    " + url + "\n"; r.code != 0 || !strings.Contains(r.stdout, want) {
+		t.Errorf("passage lacks %q:\n%s%s", want, r.stdout, r.stderr)
+	}
+	r = run(t, cfg, "", "ask", "Why do the Taliban support the TTP?")
+	if want := "  id 12f426dc4135  " + url + "\n"; r.code != 0 || !strings.Contains(r.stdout, want) {
+		t.Errorf("ask lacks %q:\n%s%s", want, r.stdout, r.stderr)
+	}
+	r = run(t, cfg, "Why do the Taliban support the TTP?\n/passage 1\n/quit\n", "chat")
+	if want := "Link:    " + url + "\n"; r.code != 0 || !strings.Contains(r.stdout, "  id 12f426dc4135  "+url+"\n") || !strings.Contains(r.stdout, want) {
+		t.Errorf("chat lacks the link on its source and %q:\n%s%s", want, r.stdout, r.stderr)
+	}
+	r = run(t, strings.Replace(cfg, "{start}", "{line}", 1), "", "ask", "Why do the Taliban support the TTP?")
+	if want := "corpus.link \"https://example.org/docs/{path}#L{line}-L{end}\": unknown placeholder {line} (use {path}, {start}, {end}, {anchor}, {page})"; r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("exit %d, want 1 and %q:\n%s", r.code, want, r.stderr)
 	}
 }
 

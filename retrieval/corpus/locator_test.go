@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -48,6 +49,86 @@ func TestPassageJSONIsFlat(t *testing.T) {
 			}
 			if string(got) != c.want {
 				t.Errorf("JSON\n got %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestLocatorLink(t *testing.T) {
+	const gh = "https://github.com/org/repo/blob/main/{path}#L{start}-L{end}"
+	cases := []struct {
+		name     string
+		l        Locator
+		template string
+		want     string
+	}{
+		{"line range", Locator{Source: "docs/a.txt", LineStart: 6, LineEnd: 8}, gh,
+			"https://github.com/org/repo/blob/main/docs/a.txt#L6-L8"},
+		{"one line", Locator{Source: "a.txt", LineStart: 6, LineEnd: 6}, gh,
+			"https://github.com/org/repo/blob/main/a.txt#L6-L6"},
+		{"end unknown", Locator{Source: "a.txt", LineStart: 6}, gh,
+			"https://github.com/org/repo/blob/main/a.txt#L6-L6"},
+		{"space in a folder and a file", Locator{Source: "my docs/a b.md", LineStart: 1, LineEnd: 2}, gh,
+			"https://github.com/org/repo/blob/main/my%20docs/a%20b.md#L1-L2"},
+		{"unicode path", Locator{Source: "été/ü.md", LineStart: 1, LineEnd: 1}, gh,
+			"https://github.com/org/repo/blob/main/%C3%A9t%C3%A9/%C3%BC.md#L1-L1"},
+		{"reserved characters in a name", Locator{Source: "a?b#c%d.md", LineStart: 1, LineEnd: 1}, gh,
+			"https://github.com/org/repo/blob/main/a%3Fb%23c%25d.md#L1-L1"},
+		{"placeholder text in a name is not read again", Locator{Source: "{end}.md", LineStart: 1, LineEnd: 2}, "https://x.org/{path}",
+			"https://x.org/%7Bend%7D.md"},
+		{"anchor", Locator{Source: "go/doc.html", Anchor: "Getting_started", LineStart: 10, LineEnd: 12}, "https://go.dev/{path}#{anchor}",
+			"https://go.dev/go/doc.html#Getting_started"},
+		{"anchor escaped", Locator{Source: "p.html", Anchor: "é 1"}, "https://x.org/{path}#{anchor}",
+			"https://x.org/p.html#%C3%A9%201"},
+		{"no anchor drops the fragment", Locator{Source: "p.html", LineStart: 3, LineEnd: 4}, "https://x.org/{path}#{anchor}",
+			"https://x.org/p.html"},
+		{"page", Locator{Source: "r.pdf", Page: 3}, "https://x.org/{path}#page={page}",
+			"https://x.org/r.pdf#page=3"},
+		{"no page drops the fragment", Locator{Source: "a.txt", LineStart: 1, LineEnd: 1}, "https://x.org/{path}#page={page}",
+			"https://x.org/a.txt"},
+		{"no lines drop the fragment", Locator{Source: "r.pdf", Page: 2}, gh,
+			"https://github.com/org/repo/blob/main/r.pdf"},
+		{"page outside the fragment", Locator{Source: "r.pdf", Page: 2}, "https://x.org/view?file={path}&page={page}",
+			"https://x.org/view?file=r.pdf&page=2"},
+		{"no template", Locator{Source: "a.txt", LineStart: 1}, "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := c.l.Link(c.template); got != c.want {
+				t.Errorf("Link(%q) = %q, want %q", c.template, got, c.want)
+			}
+		})
+	}
+}
+
+func TestCheckLink(t *testing.T) {
+	cases := []struct {
+		template string
+		err      string // "" for none
+	}{
+		{"", ""},
+		{"https://github.com/org/repo/blob/main/{path}#L{start}-L{end}", ""},
+		{"http://docs.example.org/{path}#{anchor}", ""},
+		{"https://x.org/{path}#page={page}", ""},
+		{"https://x.org/{file}", "unknown placeholder {file} (use {path}, {start}, {end}, {anchor}, {page})"},
+		{"https://x.org/{Path}", "unknown placeholder {Path}"},
+		{"https://x.org/{path", "a { without its }"},
+		{"https://x.org/{pa{th}", "a { without its }"},
+		{"https://x.org/path}", "a } without its {"},
+		{"{path}", "not an absolute http(s) URL"},
+		{"docs/{path}", "not an absolute http(s) URL"},
+		{"ftp://x.org/{path}", "not an absolute http(s) URL"},
+		{"https:///{path}", "not an absolute http(s) URL"},
+		{"https://x.org:bad/{path}", "not a URL once filled in"},
+	}
+	for _, c := range cases {
+		t.Run(c.template, func(t *testing.T) {
+			err := CheckLink(c.template)
+			switch {
+			case c.err == "" && err != nil:
+				t.Errorf("error %v, want none", err)
+			case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+				t.Errorf("error %v, want one containing %q", err, c.err)
 			}
 		})
 	}

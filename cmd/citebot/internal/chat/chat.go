@@ -306,12 +306,13 @@ func (c *session) command(line string) bool {
 				break
 			}
 		}
-		p, ok := c.core.Engine().Index.Passage(id)
+		e := c.core.Engine()
+		p, ok := e.Index.Passage(id)
 		if !ok {
 			fmt.Fprintf(out, "No passage with ID %q.\n", id)
 			break
 		}
-		render.Passage(out, p)
+		render.Passage(out, p, e.Pipeline.Link(p.Locator))
 	default:
 		fmt.Fprintf(out, "Unknown command %s.\n%s", cmd, help)
 	}

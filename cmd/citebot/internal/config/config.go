@@ -31,6 +31,9 @@ type Config struct {
 		// MaxFileBytes is the size of the largest file read from Dir;
 		// larger files are skipped with a warning.
 		MaxFileBytes int64 `yaml:"max_file_bytes"`
+		// Link is the URL template of a cited place (corpus.Locator.Link);
+		// empty: citations have no link.
+		Link string `yaml:"link"`
 	} `yaml:"corpus"`
 	Embedder struct {
 		Kind string `yaml:"kind"` // local or openai
@@ -187,6 +190,9 @@ func (c Config) validate() error {
 func (c Config) validateCorpus() error {
 	if c.Corpus.MaxFileBytes < 1 || c.Corpus.MaxFileBytes > 1<<30 {
 		return fmt.Errorf("corpus.max_file_bytes must be between 1 and 1073741824 (1 GiB), not %d", c.Corpus.MaxFileBytes)
+	}
+	if err := corpus.CheckLink(c.Corpus.Link); err != nil {
+		return fmt.Errorf("corpus.link %q: %w", c.Corpus.Link, err)
 	}
 	return nil
 }

@@ -3,7 +3,9 @@ package config
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -121,7 +123,38 @@ func TestExampleConfigDriftIsCaught(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := fmt.Sprint(missingKeys(root.Content[0], reflect.TypeFor[Config](), ""))
-	if want := "[data_dir corpus.max_file_bytes embedder retrieval llm discord audit log.format]"; got != want {
+	if want := "[data_dir corpus.max_file_bytes corpus.link embedder retrieval llm discord audit log.format]"; got != want {
 		t.Errorf("missing keys %s, want %s", got, want)
+	}
+}
+
+// TestCorpusLinkIsChecked: corpus.link is checked as the file is loaded,
+// the error naming the key and, for a placeholder it does not know, the
+// ones it does.
+func TestCorpusLinkIsChecked(t *testing.T) {
+	for _, c := range []struct{ link, err string }{
+		{"https://github.com/org/repo/blob/main/{path}#L{start}-L{end}", ""},
+		{"https://docs.example.org/{path}#{anchor}", ""},
+		{"https://x.org/{path}#page={page}", ""},
+		{"https://x.org/{file}#L{line}", `corpus.link "https://x.org/{file}#L{line}": unknown placeholder {file} (use {path}, {start}, {end}, {anchor}, {page})`},
+		{"https://x.org/{path", `corpus.link "https://x.org/{path": a { without its }`},
+		{"github.com/org/repo/{path}", "corpus.link \"github.com/org/repo/{path}\": not an absolute http(s) URL"},
+		{"file:///srv/docs/{path}", "not an absolute http(s) URL"},
+	} {
+		t.Run(c.link, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "citebot.yaml")
+			if err := os.WriteFile(path, []byte("corpus:\n  link: '"+c.link+"'\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := Load(path)
+			switch {
+			case c.err == "" && err != nil:
+				t.Errorf("error %v, want none", err)
+			case c.err == "" && cfg.Corpus.Link != c.link:
+				t.Errorf("corpus.link %q, want %q", cfg.Corpus.Link, c.link)
+			case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+				t.Errorf("error %v, want one containing %s", err, c.err)
+			}
+		})
 	}
 }

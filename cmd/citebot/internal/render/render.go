@@ -81,7 +81,7 @@ func Sources(w io.Writer, a bot.Answer) {
 		if len(a.Related) > 0 {
 			fmt.Fprintln(w, "\nClosest passages (they do not answer the question):")
 			for _, r := range a.Related {
-				fmt.Fprintf(w, "  - %s  id %s\n", place(r.Locator), r.PassageID)
+				fmt.Fprintf(w, "  - %s  id %s%s\n", place(r.Locator), r.PassageID, link(r.URL))
 				fmt.Fprintf(w, "    %s\n", Text(text.Clip(strings.Join(strings.Fields(r.Passage), " "), 160), false, ""))
 			}
 		}
@@ -89,7 +89,7 @@ func Sources(w io.Writer, a bot.Answer) {
 	}
 	fmt.Fprintln(w, "\nSources:")
 	for _, c := range a.Citations {
-		fmt.Fprintf(w, "[%d] %s  id %s\n", c.Ref, place(c.Locator), c.PassageID)
+		fmt.Fprintf(w, "[%d] %s  id %s%s\n", c.Ref, place(c.Locator), c.PassageID, link(c.URL))
 		if c.Verified {
 			fmt.Fprintf(w, "    > %s\n", Text(c.Excerpt, true, "    > "))
 		} else {
@@ -98,10 +98,23 @@ func Sources(w io.Writer, a bot.Answer) {
 	}
 }
 
-// Passage writes a passage with its provenance.
-func Passage(w io.Writer, p corpus.Passage) {
+// link is what follows a source's id on its line: its URL, when it has
+// one, two spaces after the id.
+func link(url string) string {
+	if url == "" {
+		return ""
+	}
+	return "  " + Text(url, false, "")
+}
+
+// Passage writes a passage with its provenance and, when url is not "",
+// the address where it is published.
+func Passage(w io.Writer, p corpus.Passage, url string) {
 	fmt.Fprintf(w, "Passage %s\n", p.ID)
 	fmt.Fprintf(w, "Source:  %s\n", lineRef(p.Locator))
+	if url != "" {
+		fmt.Fprintf(w, "Link:    %s\n", Text(url, false, ""))
+	}
 	fmt.Fprintf(w, "Title:   %s\n", Text(p.Title, false, ""))
 	if p.Section != "" {
 		fmt.Fprintf(w, "Section: %s\n", Text(p.Section, false, ""))

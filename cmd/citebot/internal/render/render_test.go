@@ -35,7 +35,7 @@ func TestRenderWritesLocatorsInTheOneForm(t *testing.T) {
 				t.Errorf("closest passages:\n%s\nwant the line %q", b.String(), want)
 			}
 			b.Reset()
-			Passage(&b, corpus.Passage{ID: "p1", Locator: c.Locator, Text: "x"})
+			Passage(&b, corpus.Passage{ID: "p1", Locator: c.Locator, Text: "x"}, "")
 			if want := "Source:  " + ref + "\n"; !strings.Contains(b.String(), want) {
 				t.Errorf("passage:\n%s\nwant the line %q", b.String(), want)
 			}
@@ -43,6 +43,40 @@ func TestRenderWritesLocatorsInTheOneForm(t *testing.T) {
 	}
 	if got := Text("a\x1b[2J.txt:1–2", false, ""); got != `a\x1b[2J.txt:1–2` {
 		t.Errorf("Text = %q: the escaped case tests nothing", got)
+	}
+}
+
+// TestRenderShowsLinks: with a URL, each source line ends with it, after
+// the id, and a passage has a Link line; without one, neither shows.
+func TestRenderShowsLinks(t *testing.T) {
+	loc := corpus.Locator{Source: "a b.txt", Title: "T", LineStart: 6, LineEnd: 8}
+	const url = "https://example.org/a%20b.txt#L6-L8"
+	for _, c := range []struct{ name, url, source, passage string }{
+		{"link", url, "id p1  " + url + "\n", "Source:  a b.txt:6–8\nLink:    " + url + "\n"},
+		{"no link", "", "id p1\n", "Source:  a b.txt:6–8\nTitle:"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var b bytes.Buffer
+			Answer(&b, bot.Answer{Text: `"x" [1]`, Citations: []bot.Citation{
+				{Ref: 1, PassageID: "p1", Locator: loc, URL: c.url, Excerpt: "x", Verified: true},
+				{Ref: 2, PassageID: "p1", Locator: loc, URL: c.url, Excerpt: "y"},
+			}})
+			for _, ref := range []string{"[1] ", "[2] "} {
+				if want := ref + "T (a b.txt:6–8)  " + c.source; !strings.Contains(b.String(), want) {
+					t.Errorf("sources:\n%s\nwant the line %q", b.String(), want)
+				}
+			}
+			b.Reset()
+			Answer(&b, bot.Answer{Text: bot.DeclineText, Declined: true, Related: []bot.Related{{PassageID: "p1", Locator: loc, URL: c.url, Passage: "x"}}})
+			if want := "  - T (a b.txt:6–8)  " + c.source; !strings.Contains(b.String(), want) {
+				t.Errorf("closest passages:\n%s\nwant the line %q", b.String(), want)
+			}
+			b.Reset()
+			Passage(&b, corpus.Passage{ID: "p1", Locator: loc, Text: "x"}, c.url)
+			if !strings.Contains(b.String(), c.passage) {
+				t.Errorf("passage:\n%s\nwant %q", b.String(), c.passage)
+			}
+		})
 	}
 }
 
