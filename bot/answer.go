@@ -318,7 +318,10 @@ func failureClass(err error) string {
 }
 
 func extractive(question string, res retrieval.Result) Answer {
-	if !res.Relevant || !hasAnswerType(question, res) {
+	// The top passage must hold the kind of answer asked for (a number, a
+	// time, a version, a licence, a name): a sentence without one doesn't
+	// answer, however many of the question's words it holds.
+	if !res.Relevant || res.Features.TypeMissing > 0 || !hasAnswerType(question, res) {
 		return Decline(question, res.Hits)
 	}
 	return Extract(question, res)

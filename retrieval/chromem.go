@@ -1,10 +1,13 @@
 package retrieval
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
+	"strings"
 
 	"github.com/philippgille/chromem-go"
 )
@@ -63,6 +66,14 @@ func (s *chromemStore) Query(ctx context.Context, vec []float32, n int) ([]vecto
 	for i, r := range res {
 		out[i] = vectorMatch{ID: r.ID, Similarity: r.Similarity}
 	}
+	// chromem-go ranks in parallel: equal similarities come in any order.
+	// One order, so that the same question always ranks the same.
+	slices.SortStableFunc(out, func(a, b vectorMatch) int {
+		if c := cmp.Compare(b.Similarity, a.Similarity); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
 	return out, nil
 }
 

@@ -2,6 +2,7 @@ package lexical
 
 import (
 	"github.com/citebot/citebot/retrieval/text"
+	"unicode"
 )
 
 // QueryTerm is one content word of a question.
@@ -64,9 +65,9 @@ func (q Query) Matched(s string) []int {
 	return out
 }
 
-// typeWordWeight is how much a word asking for a kind of answer ("what
-// percentage", "which year") counts against a word of the subject.
-const typeWordWeight = 0.2
+// loneLetterWeight is how much a one-letter word ("k" of "isis-k") counts
+// against a word of the subject.
+const loneLetterWeight = 0.2
 
 // contextWeight is how much a word carried over from earlier in a
 // conversation counts against a word of the question itself.
@@ -85,8 +86,8 @@ func (lx *Lexicon) Analyze(question, context string) Query {
 	typeWords := text.AnswerTypeWords(question)
 	toks = append(toks, text.Tokens(&st, context)...)
 	for i, t := range toks {
-		if t.Stop {
-			continue
+		if t.Stop || (typeWords[t.Word] && i < fromQuestion) {
+			continue // "what percentage": the kind of answer, checked apart
 		}
 		term := QueryTerm{Word: t.Word, Stem: t.Stem}
 		if lx.known(t.Stem) {
@@ -102,8 +103,8 @@ func (lx *Lexicon) Analyze(question, context string) Query {
 		seen[term.Stem] = true
 		term.Weight = lx.idf(term.Stem)
 		switch {
-		case typeWords[t.Word] && i < fromQuestion:
-			term.Weight *= typeWordWeight
+		case isLoneLetter(t.Word):
+			term.Weight *= loneLetterWeight
 		case term.Known && text.IsCommonWord(t.Word):
 			term.Weight *= 0.5
 		case term.Known:
@@ -116,7 +117,7 @@ func (lx *Lexicon) Analyze(question, context string) Query {
 			term.Context = true
 			term.Weight *= contextWeight
 		} else {
-			term.Name = names[t.Word] || lx.namesDocuments(term.Stem)
+			term.Name = (names[t.Word] || lx.namesDocuments(term.Stem)) && !isLoneLetter(t.Word)
 		}
 		q.Terms = append(q.Terms, term)
 	}
@@ -133,4 +134,11 @@ const maxNamedShare = 0.25
 func (lx *Lexicon) namesDocuments(stem string) bool {
 	n := lx.named[stem]
 	return n > 0 && float64(n) <= maxNamedShare*float64(lx.N) && !text.IsCommonWord(stem)
+}
+
+// isLoneLetter reports whether a word is one letter ("k" of "isis-k", "x"
+// of "x/term"): too short to say what a question is about.
+func isLoneLetter(w string) bool {
+	r := []rune(w)
+	return len(r) == 1 && unicode.IsLetter(r[0])
 }

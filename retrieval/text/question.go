@@ -38,7 +38,9 @@ var answerTypes = []struct {
 		regexp.MustCompile(`(?i)^\s*when\b|\b(what|which|in what) (year|date|month|day|century|decade|time)\b|\bsince when\b`),
 		regexp.MustCompile(`(?i)\b(1[0-9]|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|century|centuries|decade|ago|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d`)},
 	{AnswerQuantity,
-		regexp.MustCompile(`(?i)\bhow (many|much|long|large|big|old|far|tall|fast|often|heavy|wide|deep|high)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount|size)\b`),
+		regexp.MustCompile(`(?i)\bhow (many|much|long|large|big|old|far|tall|fast|often|heavy|wide|deep|high)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount|size)\b` +
+			`|\b(what|which) (is|was|are|were) the (area|population|size|length|height|width|depth|distance|weight|cost|price|budget|speed|rate|temperature|total|count|number|capacity|duration)\b` +
+			`|\bin (square |cubic )?(kilomet(re|er)s?|km|miles?|met(re|er)s?|feet|acres|hectares|percent|dollars|euros|rupees|pounds|kilograms?|kg|tons?|tonnes?|hours|minutes|seconds|days|years)\b`),
 		regexp.MustCompile(`(?i)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|majority|minority|most|few|several|percent|once|twice)\b`)},
 	{AnswerPerson,
 		regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|\b(which|what) (person|people|company|organi[sz]ation|group|author|team|individual|man|woman)\b`),
@@ -67,12 +69,23 @@ func AnswerTypeWords(question string) map[string]bool {
 		if loc := t.question.FindStringIndex(question); loc != nil {
 			out := make(map[string]bool)
 			for _, w := range Words(question[loc[0]:loc[1]]) {
-				out[w] = true
+				if genericTypeWords[w] {
+					out[w] = true
+				}
 			}
 			return out
 		}
 	}
 	return nil
+}
+
+// genericTypeWords ask for a kind of answer without naming what it is
+// about: "what percentage", "in what year". A measured thing ("area",
+// "population") does name it and is not one of them.
+var genericTypeWords = map[string]bool{
+	"percentage": true, "percent": true, "proportion": true, "share": true, "number": true, "fraction": true,
+	"amount": true, "year": true, "date": true, "month": true, "day": true, "time": true, "century": true,
+	"decade": true, "many": true, "much": true, "often": true, "count": true, "total": true,
 }
 
 // HoldsAnswerType reports whether a sentence holds an answer of kind t.
