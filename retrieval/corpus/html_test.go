@@ -248,7 +248,7 @@ func TestHTMLWithoutVisibleTextIsSkipped(t *testing.T) {
 	}
 }
 
-// The Go distribution's own HTML documentation (testdata/html/README.md).
+// The Go distribution's own HTML documentation (testdata/README.md).
 func loadGoDocs(t *testing.T) (*Corpus, Chunked) {
 	t.Helper()
 	c, err := LoadDir("testdata/html", Options{})
