@@ -8,7 +8,8 @@ import (
 )
 
 // FuzzChunk splits arbitrary documents: it must never panic, and every
-// passage must be found at its lines in the source.
+// passage must be found at its lines in the source, which are what
+// Corpus.Lines returns for them.
 func FuzzChunk(f *testing.F) {
 	f.Add("# Title\n\n## A\n\nText. More text.\n\nShort line\nLong line "+strings.Repeat("word ", 300)+"\n", true)
 	f.Add("Heading\nPara one.\n\nPara two?\n", false)
@@ -33,8 +34,45 @@ func FuzzChunk(f *testing.F) {
 			if p.LineStart < 1 || p.LineEnd > len(lines) || p.LineEnd < p.LineStart {
 				t.Fatalf("lines %d–%d of %d", p.LineStart, p.LineEnd, len(lines))
 			}
-			if !strings.Contains(strings.Join(lines[p.LineStart-1:p.LineEnd], "\n"), p.Text) || strings.TrimSpace(p.Text) == "" {
+			at := strings.Join(lines[p.LineStart-1:p.LineEnd], "\n")
+			if !strings.Contains(at, p.Text) || strings.TrimSpace(p.Text) == "" {
 				t.Fatalf("passage %q not at lines %d–%d", p.Text, p.LineStart, p.LineEnd)
+			}
+			if got, ok := c.Lines(p.Source, p.LineStart, p.LineEnd); !ok || got != at {
+				t.Fatalf("Lines(%d, %d) = %q, %v; the lines are %q", p.LineStart, p.LineEnd, got, ok, at)
+			}
+		}
+	})
+}
+
+// FuzzHTML reads arbitrary HTML: it must never panic, every passage must
+// lie on lines of the file and within Corpus.Lines of its Locator, and no
+// passage may hold markup of an element that is never shown.
+func FuzzHTML(f *testing.F) {
+	f.Add("<title>T</title><h1 id=a>A</h1><p>x &amp; y<br>z</p><pre>\n a\n\n b</pre>")
+	f.Add("<table><tr><td>a<td>b<tr><td>c</table><ul><li>1<li>2<ol><li>3</ol></ul>")
+	f.Add("<div><p>Open <b>bold\n<h2>H<p>body<script>s()</script><nav>n</nav><svg/><p hidden>h")
+	f.Add("<!--{\"Title\": \"X\"}--><dl><dt>t<dd>d</dl><a name=n></a><h3>three</h3>text&#10;more&#0;")
+	f.Add("<pre><table><tr><td>x\ny</td></tr></table></pre></br></p><title/>t")
+	f.Fuzz(func(t *testing.T, src string) {
+		if !utf8.ValidString(src) {
+			return
+		}
+		c, err := Load(fstest.MapFS{"doc.html": {Data: []byte(src)}})
+		if err != nil {
+			return // nothing visible
+		}
+		n := strings.Count(c.Documents[0].Text, "\n") + 1
+		for _, p := range Chunk(c).Passages {
+			if p.LineStart < 1 || p.LineEnd > n || p.LineEnd < p.LineStart {
+				t.Fatalf("lines %d–%d of %d", p.LineStart, p.LineEnd, n)
+			}
+			got, ok := c.Lines(p.Source, p.LineStart, p.LineEnd)
+			if !ok || !strings.Contains(got, p.Text) || strings.TrimSpace(p.Text) == "" {
+				t.Fatalf("passage %q not within lines %d–%d: %q", p.Text, p.LineStart, p.LineEnd, got)
+			}
+			if utf8.RuneCountInString(p.Text) > MaxPassageChars {
+				t.Fatalf("passage of %d characters", utf8.RuneCountInString(p.Text))
 			}
 		}
 	})

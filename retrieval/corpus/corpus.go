@@ -10,15 +10,31 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/citebot/citebot/retrieval/corpus/structure"
 )
 
 // Document is one file of the corpus.
 type Document struct {
 	Source string // path relative to the corpus root, slash-separated
 	// Text is the content with "\r\n" folded to "\n" and any BOM removed; a
-	// lone "\r" is a line end only in a file whose lines end that way.
+	// lone "\r" is a line end only in a file whose lines end that way. For
+	// HTML it is the markup; its passages hold its visible text.
 	Text string
-	Kind string // "md" or "txt"
+	Kind string // "md", "txt" or "html"
+
+	view *structure.Doc // the scan of an HTML document, made when it was read
+}
+
+// scan returns the lines and blocks of d.
+func (d Document) scan() structure.Doc {
+	switch {
+	case d.Kind == "html" && d.view != nil:
+		return *d.view
+	case d.Kind == "html":
+		return structure.ScanHTML(d.Text)
+	}
+	return structure.Scan(d.Text, d.Kind == "md")
 }
 
 // Skipped is a file of the corpus folder that is not part of the corpus.
@@ -97,8 +113,12 @@ func safeName(name string) string {
 	return name
 }
 
-// Lines returns lines start..end (1-based, inclusive) of the document at
-// source, joined by "\n", and whether they exist.
+// Lines returns the text of lines start..end (1-based, inclusive) of the
+// document at source, joined by "\n", and whether they exist. The text of
+// a line is what a passage quotes from it: the line itself for Markdown
+// and plain text; for HTML, the visible text found on those lines of
+// markup (with the whole of a visible line that only starts or ends there),
+// so that a passage's text is always within the Lines of its Locator.
 func (c *Corpus) Lines(source string, start, end int) (string, bool) {
 	for _, d := range c.Documents {
 		if d.Source != source {
@@ -108,9 +128,25 @@ func (c *Corpus) Lines(source string, start, end int) (string, bool) {
 		if start < 1 || end < start || end > len(lines) {
 			return "", false
 		}
+		if d.Kind == "html" {
+			return visibleLines(d.scan(), start, end), true
+		}
 		return strings.Join(lines[start-1:end], "\n"), true
 	}
 	return "", false
+}
+
+// visibleLines returns the lines of st's visible text that come from
+// lines start..end of the markup, joined by "\n".
+func visibleLines(st structure.Doc, start, end int) string {
+	text := strings.Split(st.Text, "\n")
+	var out []string
+	for i, o := range st.Origins {
+		if o.Last >= start && o.First <= end {
+			out = append(out, text[i])
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // ErrNotUTF8 is the reason a corpus file that is not valid UTF-8 text is
@@ -118,7 +154,7 @@ func (c *Corpus) Lines(source string, start, end int) (string, bool) {
 var ErrNotUTF8 = errors.New("not valid UTF-8 text: convert it to UTF-8 or remove it from the corpus")
 
 // ErrEmptyCorpus is returned when a corpus folder holds no usable document.
-var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt or .md document with text")
+var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt, .md or .html document with text")
 
 // DefaultMaxFileBytes is the size of the largest corpus file read when
 // Options.MaxFileBytes is 0.
@@ -126,7 +162,7 @@ const DefaultMaxFileBytes = 16 << 20
 
 // chunkerVersion changes whenever passage splitting changes, so that an index
 // built by an older splitter is rebuilt.
-const chunkerVersion = "chunker-v4"
+const chunkerVersion = "chunker-v5"
 
 // Options limits what a corpus load reads.
 type Options struct {

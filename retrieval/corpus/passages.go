@@ -21,7 +21,10 @@ const MaxPassageChars = 1200
 type Passage struct {
 	ID string `json:"id"`
 	Locator
-	Text string `json:"text"` // verbatim text of lines LineStart..LineEnd
+	// Text is the verbatim text of lines LineStart..LineEnd; for HTML, the
+	// visible text of the markup on those lines. Either way it is within
+	// Corpus.Lines of its Locator, which is what quotes are checked against.
+	Text string `json:"text"`
 }
 
 // DocInfo describes one document of an index.
@@ -88,12 +91,12 @@ type piece struct {
 
 // splitDocument returns the title of d and its passages, without IDs.
 func splitDocument(d Document) (string, []piece) {
-	st := structure.Scan(d.Text, d.Kind == "md")
-	lines := st.Lines
+	st := d.scan()
+	doc, lines := st.Text, st.Lines
 	title := documentTitle(d, st)
 	lineStarts := []int{0}
-	for i := 0; i < len(d.Text); i++ {
-		if d.Text[i] == '\n' {
+	for i := 0; i < len(doc); i++ {
+		if doc[i] == '\n' {
 			lineStarts = append(lineStarts, i+1)
 		}
 	}
@@ -106,21 +109,24 @@ func splitDocument(d Document) (string, []piece) {
 		if section == title {
 			section = ""
 		}
-		for _, s := range blockSpans(d.Text, lines, b) {
-			body := d.Text[s.Start:s.End]
+		for _, s := range blockSpans(doc, lines, b) {
+			body := doc[s.Start:s.End]
 			if b.Head >= 0 && s.Start == lines[b.Head].Start {
-				body = d.Text[lines[b.First].Start:s.End]
+				body = doc[lines[b.First].Start:s.End]
 			}
-			out = append(out, piece{body: body, Passage: Passage{
-				Locator: Locator{
-					Source:    d.Source,
-					Title:     title,
-					Section:   section,
-					LineStart: lineOf(s.Start),
-					LineEnd:   lineOf(s.End - 1),
-				},
-				Text: d.Text[s.Start:s.End],
-			}})
+			loc := Locator{
+				Source:    d.Source,
+				Title:     title,
+				Section:   section,
+				LineStart: lineOf(s.Start),
+				LineEnd:   lineOf(s.End - 1),
+			}
+			if st.Origins != nil {
+				// Lines of the visible text → lines of the markup.
+				first, last := st.Origins[loc.LineStart-1], st.Origins[loc.LineEnd-1]
+				loc.LineStart, loc.LineEnd, loc.Anchor = first.First, last.Last, first.Anchor
+			}
+			out = append(out, piece{body: body, Passage: Passage{Locator: loc, Text: doc[s.Start:s.End]}})
 		}
 	}
 	return title, out

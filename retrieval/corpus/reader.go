@@ -15,16 +15,18 @@ import (
 	"strings"
 	"syscall"
 	"unicode/utf8"
+
+	"github.com/citebot/citebot/retrieval/corpus/structure"
 )
 
-// Load reads every .txt and .md file of fsys (the embedded corpus, a
+// Load reads every .txt, .md and .html file of fsys (the embedded corpus, a
 // test's files) with the default options. Symbolic links in fsys are not
 // followed; a corpus folder on disk is read with LoadDir.
 func Load(fsys fs.FS) (*Corpus, error) {
 	return load(fsSource(fsys), Options{})
 }
 
-// LoadDir reads every .txt and .md file under the folder dir,
+// LoadDir reads every .txt, .md and .html file under the folder dir,
 // recursively, without ever leaving it: a symbolic link is followed only
 // when its target is a regular file inside dir, and only regular files are
 // opened (never a named pipe, device or socket), each at most
@@ -190,7 +192,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	}
 	kind, ok := kindOf(d.Name())
 	if !ok {
-		l.skip(p, "not a .txt or .md file", false)
+		l.skip(p, "not a .txt, .md or .html file", false)
 		return nil
 	}
 	text, why, problem := l.read(p, d)
@@ -198,9 +200,18 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 		l.skip(p, why, problem)
 		return nil
 	}
+	doc := Document{Source: p, Text: text, Kind: kind}
+	if kind == "html" {
+		st := structure.ScanHTML(text)
+		if strings.TrimSpace(st.Text) == "" {
+			l.skip(p, "no visible text", false)
+			return nil
+		}
+		doc.view = &st
+	}
 	fmt.Fprintf(l.h, "%s\x00%d\x00", p, len(text))
 	l.h.Write([]byte(text))
-	l.c.Documents = append(l.c.Documents, Document{Source: p, Text: text, Kind: kind})
+	l.c.Documents = append(l.c.Documents, doc)
 	return nil
 }
 
@@ -212,6 +223,8 @@ func kindOf(name string) (string, bool) {
 		return "txt", true
 	case "md", "markdown":
 		return "md", true
+	case "html", "htm":
+		return "html", true
 	}
 	return "", false
 }

@@ -3,7 +3,9 @@
 // tables, code blocks and paragraphs, and the lead-ins that belong to the
 // block below them. It takes a document's text and returns its lines and
 // blocks, each block with the section it is under; it knows nothing of
-// files or passages.
+// files or passages. An HTML document is read the same way from its
+// visible text (ScanHTML), each line of which says where in the markup it
+// came from.
 package structure
 
 import (
@@ -71,10 +73,17 @@ type Block struct {
 
 // Doc is what a scan of a document finds.
 type Doc struct {
-	Lines  []Line  // every line of the document, blank ones included
+	// Text is the text that Lines and Blocks index: the document itself
+	// for Markdown and plain text, the visible text of an HTML document.
+	Text   string
+	Lines  []Line  // every line of Text, blank ones included
 	Blocks []Block // in document order; blank lines, headings and decoration belong to none
+	// Origins says, for each line of Text, where in the document it came
+	// from; nil when Text is the document itself (line i is line i+1).
+	Origins []Origin
 
 	markdown     bool
+	html         bool
 	frontTitle   string // "title:" of a Markdown file's front matter
 	firstHeading string // text of the first heading (Markdown) or heading-like line (plain text)
 	h1           string // text of the first level-1 Markdown heading
@@ -104,7 +113,7 @@ func Scan(doc string, markdown bool) Doc {
 // a heading and nothing is dropped as decoration.
 func scan(doc string, markdown, headings bool) Doc {
 	s := &scanner{lines: SplitLines(doc), md: markdown, head: -1}
-	s.out.Lines, s.out.markdown = s.lines, markdown
+	s.out.Text, s.out.Lines, s.out.markdown = doc, s.lines, markdown
 	s.hp.md = s.md
 	if s.md {
 		s.scanMarkdown(headings)

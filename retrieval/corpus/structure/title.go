@@ -10,9 +10,19 @@ import (
 // gives none: for Markdown, the front matter's title, else the first
 // level-1 heading, else the first heading, else a first line that reads as
 // a title; for plain text, the first line when it reads as a title, else
-// the first heading-like line. A title is never a URL, a badge row, an
-// HTML tag or a line of punctuation.
+// the first heading-like line; for HTML, its <title> (or the "Title" of
+// the metadata comment the Go project's pages open with), else its first
+// <h1>. A title is never a URL, a badge row, an HTML tag or a line of
+// punctuation.
 func (d Doc) Title() string {
+	if d.html {
+		for _, c := range []string{d.frontTitle, d.h1} {
+			if t := cleanTitle(c); isTitle(t) {
+				return t
+			}
+		}
+		return ""
+	}
 	var first string
 	for _, l := range d.Lines {
 		if !l.Blank() && (!d.markdown || !isDecoration([]Line{l})) {

@@ -1,0 +1,363 @@
+package corpus
+
+import (
+	"fmt"
+	"html"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+)
+
+// chunkHTML reads one HTML page and checks what holds for every format:
+// each passage lies on existing lines, within Corpus.Lines of its Locator,
+// and fits the size limit.
+func chunkHTML(t *testing.T, name, src string) (*Corpus, Chunked) {
+	t.Helper()
+	c, err := Load(fstest.MapFS{name: {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := Chunk(c)
+	checkProvenance(t, c, ch)
+	return c, ch
+}
+
+func checkProvenance(t *testing.T, c *Corpus, ch Chunked) {
+	t.Helper()
+	for _, p := range ch.Passages {
+		got, ok := c.Lines(p.Source, p.LineStart, p.LineEnd)
+		if !ok || !strings.Contains(got, p.Text) || strings.TrimSpace(p.Text) == "" {
+			t.Errorf("%s: passage %q is not within lines %d–%d, which hold %q (exist: %v)", p.Source, p.Text, p.LineStart, p.LineEnd, got, ok)
+		}
+		if n := utf8.RuneCountInString(p.Text); n > MaxPassageChars {
+			t.Errorf("%s: passage at lines %d–%d has %d characters", p.Source, p.LineStart, p.LineEnd, n)
+		}
+	}
+}
+
+// show writes a passage as "first-last #anchor [section] text".
+func show(p Passage) string {
+	s := fmt.Sprintf("%d-%d", p.LineStart, p.LineEnd)
+	if p.Anchor != "" {
+		s += " #" + p.Anchor
+	}
+	if p.Section != "" {
+		s += " [" + p.Section + "]"
+	}
+	return s + " " + p.Text
+}
+
+func TestHTMLPassages(t *testing.T) {
+	cases := []struct {
+		name, src, title string
+		want             []string
+	}{
+		{
+			name: "the title comes from <title>, the head gives no text",
+			src: "<!DOCTYPE html>\n<html><head>\n<title>Bee &amp; Wasp\n Guide</title>\n<meta charset=utf-8>\n" +
+				"<link rel=stylesheet href=s.css>\n</head>\n<body>\n<p>Bees make honey.</p>\n</body></html>\n",
+			title: "Bee & Wasp Guide",
+			want:  []string{"9-9 Bees make honey."},
+		},
+		{
+			name:  "the metadata comment of the Go site gives a title",
+			src:   "<!--{\n\t\"Title\": \"The Go Memory Model\"\n}-->\n\n<p>Text.</p>\n",
+			title: "The Go Memory Model",
+			want:  []string{"5-5 Text."},
+		},
+		{
+			name:  "without a <title>, the first h1 is the title and no section",
+			src:   "<h1>Hive Manual</h1>\n<p>Intro.</p>\n<h2>Feeding</h2>\n<p>Sugar water.</p>\n",
+			title: "Hive Manual",
+			want:  []string{"1-2 Hive Manual\nIntro.", "3-4 [Feeding] Feeding\nSugar water."},
+		},
+		{
+			name: "headings make a section path, their ids the anchor of the passages below",
+			src: "<title>T</title>\n<h2 id=\"setup\">Setup</h2>\n<p>Install it.</p>\n<h3 id='linux'>On <em>Linux</em></h3>\n" +
+				"<p>Use apt.</p>\n<p>Or snap.</p>\n<h2>Use</h2>\n<p>Run it.</p>\n",
+			title: "T",
+			want: []string{"2-3 #setup [Setup] Setup\nInstall it.", "4-5 #linux [Setup › On Linux] On Linux\nUse apt.",
+				"6-6 #linux [Setup › On Linux] Or snap.", "7-8 #linux [Use] Use\nRun it."},
+		},
+		{
+			name: "the nearest element with an id, or an <a name>, above the text is its anchor",
+			src: "<div id=\"top\">\n<p>First.</p>\n<p><a name=\"faq1\"></a>Why bees?</p>\n<p>Because.</p>\n" +
+				"<section id=\"more\"><p>More <span id=\"in\">inside</span> text.</p>\n<p>Last.</p></section>\n</div>\n",
+			want: []string{"2-2 #top First.", "3-4 #faq1 Why bees?\nBecause.", "5-5 #more More inside text.", "6-6 #in Last."},
+		},
+		{
+			name: "inline tags don't break words, <br> breaks the line",
+			src:  "<p>foo<b>bar</b> is <i>one</i> word,<br>a new line<br/>and <a href=\"x\">a <code>link</code></a>.</p>\n",
+			want: []string{"1-1 foobar is one word,\na new line\nand a link."},
+		},
+		{
+			name: "the visible text keeps to the lines of the markup",
+			src:  "<p>Bees\n   <em>make</em>\nhoney\n\nin hives.</p>\n",
+			want: []string{"1-5 Bees\nmake\nhoney\nin hives."},
+		},
+		{
+			name: "entities are decoded",
+			src:  "<p>&lt;hive&gt; &amp; caf&eacute; &#8212; 5&nbsp;kg &#x263A; &copy; AT&T</p>\n",
+			want: []string{"1-1 <hive> & café — 5 kg ☺ © AT&T"},
+		},
+		{
+			name: "what is not shown gives no text",
+			src: "<html><head><style>p { color: red }</style><script>var secret1 = 1;</script></head><body>\n" +
+				"<header><p>secret2 banner</p></header>\n<nav><ul><li>secret3 menu</li></ul></nav>\n" +
+				"<noscript>secret4</noscript><template><p>secret5</p></template>\n" +
+				"<svg viewBox=\"0 0 1 1\"><title>secret6</title><text>secret7</text></svg>\n" +
+				"<p>Shown <span hidden>secret8</span>text<span aria-hidden=\"true\">secret9</span>.</p>\n" +
+				"<aside>secret10</aside><form><label>secret11</label><input value=secret12><button>secret13</button></form>\n" +
+				"<div style=\"display: none\">secret14</div><div role=\"navigation\">secret15</div>\n" +
+				"<p>More <img src=i.png alt=\"secret16\"> text.</p>\n<footer>secret17 &copy; 2024</footer>\n</body></html>\n",
+			want: []string{"6-6 Shown text.", "9-9 More text."},
+		},
+		{
+			name: "unclosed paragraphs and list items end where a browser ends them",
+			src:  "<p>One.\n<p>Kinds:\n<ul>\n<li>alpha\n<li>beta\n</ul>\n<p>Three.\n",
+			want: []string{"1-1 One.", "2-5 Kinds:\nalpha\nbeta", "7-7 Three."},
+		},
+		{
+			name: "a <pre> block is kept whole, its lines and spaces as they are",
+			src:  "<p>Code:</p>\n<pre>\nfunc main() {\n\tif x &lt; 1 {\n\n\t\tprint(<b>x</b>)\n\t}\n}\n</pre>\n<p>After.</p>\n",
+			want: []string{"1-8 Code:\nfunc main() {\n\tif x < 1 {\n\n\t\tprint(x)\n\t}\n}", "10-10 After."},
+		},
+		{
+			name: "a table is kept whole, a row on a line, cells separated",
+			src: "<table>\n<caption>Hives</caption>\n<tr><th>Kind</th><th>Bees</th></tr>\n<tr>\n  <td>Langstroth</td>\n  <td>60,000</td>\n</tr>\n" +
+				"<tr><td>Top bar</td><td></td><td>30,000</td></tr>\n</table>\n",
+			want: []string{"2-8 Hives\nKind | Bees\nLangstroth | 60,000\nTop bar | 30,000"},
+		},
+		{
+			name: "definition lists keep terms with their descriptions",
+			src:  "<dl>\n<dt>Drone</dt><dd>A male bee.</dd>\n<dt>Queen</dt>\n<dd>The mother.</dd>\n</dl>\n",
+			want: []string{"2-4 Drone\nA male bee.\nQueen\nThe mother."},
+		},
+		{
+			name: "a page of headings alone still gives passages",
+			src:  "<h2>Only a heading</h2>\n",
+			want: []string{"1-1 Only a heading"},
+		},
+		{
+			name: "markup that never closes its tags is read to the end",
+			src:  "<div><p>Open <b>bold <i>italic\n<h2 id=h>Heading\n<p>Body text",
+			want: []string{"1-1 Open bold italic", "2-3 #h [Heading] Heading\nBody text"},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, ch := chunkHTML(t, "page.html", tc.src)
+			var got []string
+			for _, p := range ch.Passages {
+				got = append(got, show(p))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("passages:\n%s\nwant:\n%s", strings.Join(got, "\n---\n"), strings.Join(tc.want, "\n---\n"))
+			}
+			wantTitle := tc.title
+			if wantTitle == "" {
+				wantTitle = "page"
+			}
+			if ch.Documents[0].Title != wantTitle {
+				t.Errorf("title %q, want %q", ch.Documents[0].Title, wantTitle)
+			}
+		})
+	}
+}
+
+func TestHTMLLongBlocksSplitBetweenUnits(t *testing.T) {
+	row := func(i int) string {
+		return fmt.Sprintf("<tr><td>row %d</td><td>%s</td></tr>\n", i, strings.Repeat("pollen ", 20))
+	}
+	var table, pre strings.Builder
+	table.WriteString("<table>\n")
+	pre.WriteString("<pre>\n")
+	for i := range 30 {
+		table.WriteString(row(i))
+		fmt.Fprintf(&pre, "line %d %s\n", i, strings.Repeat("x", 60))
+	}
+	table.WriteString("</table>\n")
+	pre.WriteString("</pre>\n")
+	for _, tc := range []struct{ name, src, unit string }{
+		{"table rows", table.String(), `^row \d+ \| (pollen ?)+$`},
+		{"pre lines", pre.String(), `^line \d+ x+$`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, ch := chunkHTML(t, "long.html", tc.src)
+			if len(ch.Passages) < 2 {
+				t.Fatalf("%d passages, want the block split", len(ch.Passages))
+			}
+			unit := regexp.MustCompile(tc.unit)
+			n := 0
+			for _, p := range ch.Passages {
+				for _, l := range strings.Split(p.Text, "\n") {
+					if !unit.MatchString(l) {
+						t.Errorf("passage at %d–%d has a piece of a unit: %q", p.LineStart, p.LineEnd, l)
+					}
+					n++
+				}
+			}
+			if n != 30 {
+				t.Errorf("%d units in the passages, want 30", n)
+			}
+		})
+	}
+}
+
+func TestHTMLLinesAreTheVisibleText(t *testing.T) {
+	src := "<title>T</title>\n<p>The <b>queen</b>\nlays eggs.</p><p>Drones &amp; workers.</p>\n<script>x()</script>\n"
+	c, err := Load(fstest.MapFS{"bees.htm": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		start, end int
+		want       string
+		ok         bool
+	}{
+		{2, 3, "The queen\nlays eggs.\nDrones & workers.", true},
+		{2, 2, "The queen", true},
+		{3, 3, "lays eggs.\nDrones & workers.", true},
+		{4, 4, "", true},
+		{1, 5, "The queen\nlays eggs.\nDrones & workers.", true},
+		{4, 6, "", false},
+		{0, 1, "", false},
+	} {
+		t.Run(fmt.Sprint(tc.start, "-", tc.end), func(t *testing.T) {
+			got, ok := c.Lines("bees.htm", tc.start, tc.end)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("Lines = %q, %v; want %q, %v", got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+func TestHTMLWithoutVisibleTextIsSkipped(t *testing.T) {
+	c, err := Load(fstest.MapFS{
+		"a.txt":      {Data: []byte("Text.\n")},
+		"empty.html": {Data: []byte("<html><head><title>T</title><script>x()</script></head><body>\n</body></html>\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Documents) != 1 || len(c.Skipped) != 1 || c.Skipped[0].Reason != "no visible text" || c.Skipped[0].Problem {
+		t.Errorf("documents %d, skipped %+v", len(c.Documents), c.Skipped)
+	}
+}
+
+// The Go distribution's own HTML documentation (testdata/README.md).
+func loadGoDocs(t *testing.T) (*Corpus, Chunked) {
+	t.Helper()
+	c, err := LoadDir("testdata/html", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := Chunk(c)
+	checkProvenance(t, c, ch)
+	return c, ch
+}
+
+func TestGoDocsTitlesSectionsAnchors(t *testing.T) {
+	_, ch := loadGoDocs(t)
+	titles := map[string]string{}
+	for _, d := range ch.Documents {
+		titles[d.Source] = d.Title
+	}
+	if titles["go_mem.html"] != "The Go Memory Model" || titles["asm.html"] != "A Quick Guide to Go's Assembler" {
+		t.Errorf("titles %q", titles)
+	}
+	for _, tc := range []struct {
+		source, words, section, anchor string
+		start                          int
+	}{
+		{"go_mem.html", "The happens before relation is defined as the transitive closure", "Memory Model", "model", 153},
+		{"go_mem.html", "A send on a channel is synchronized before the completion", "Synchronization › Channel communication", "chan", 373},
+		{"go_mem.html", "Don't be clever.", "Introduction › Advice", "advice", 41},
+		{"asm.html", "The FUNCDATA and PCDATA directives contain information", "", "introduction", 90},
+		{"asm.html", "The TEXT directive declares the symbol runtime·profileloop", "A Quick Guide to Go's Assembler › Directives", "directives", 301},
+	} {
+		t.Run(tc.words, func(t *testing.T) {
+			p, ok := find(ch.Passages, tc.source, tc.words)
+			if !ok {
+				t.Fatalf("no passage of %s holds %q", tc.source, tc.words)
+			}
+			if p.Section != tc.section || p.Anchor != tc.anchor || tc.start > 0 && p.LineStart != tc.start {
+				t.Errorf("got %s [%s] #%s, want line %d [%s] #%s", p.Locator, p.Section, p.Anchor, tc.start, tc.section, tc.anchor)
+			}
+		})
+	}
+}
+
+func find(ps []Passage, source, words string) (Passage, bool) {
+	for _, p := range ps {
+		if p.Source == source && strings.Contains(strings.Join(strings.Fields(p.Text), " "), words) {
+			return p, true
+		}
+	}
+	return Passage{}, false
+}
+
+var tag = regexp.MustCompile(`<[^>]*>`)
+
+// TestGoDocsProvenanceIsExact checks that the lines of markup a passage
+// cites hold its words: tags removed and entities decoded, every word of
+// the passage is on those lines, in order.
+func TestGoDocsProvenanceIsExact(t *testing.T) {
+	c, ch := loadGoDocs(t)
+	n := 0
+	for _, p := range ch.Passages {
+		var src string
+		for _, d := range c.Documents {
+			if d.Source == p.Source {
+				src = d.Text
+			}
+		}
+		lines := strings.Split(src, "\n")
+		cited := html.UnescapeString(tag.ReplaceAllString(strings.Join(lines[p.LineStart-1:p.LineEnd], "\n"), ""))
+		rest := cited
+		for _, w := range strings.Fields(p.Text) {
+			i := strings.Index(rest, w)
+			if i < 0 {
+				t.Errorf("%s: word %q of the passage is not on its lines (in order):\n%s", p.Locator, w, cited)
+				break
+			}
+			rest = rest[i+len(w):]
+		}
+		// The first and last lines cited hold text of the passage.
+		for _, l := range []int{p.LineStart, p.LineEnd} {
+			if !strings.ContainsFunc(html.UnescapeString(tag.ReplaceAllString(lines[l-1], "")), func(r rune) bool { return r > ' ' }) {
+				t.Errorf("%s: cited line %d holds no text", p.Locator, l)
+			}
+		}
+		if p.Anchor != "" && !strings.Contains(src, `id="`+p.Anchor+`"`) {
+			t.Errorf("%s: anchor %q is no id of the page", p.Locator, p.Anchor)
+		}
+		n++
+	}
+	if n < 150 {
+		t.Errorf("only %d passages", n)
+	}
+}
+
+func TestGoDocsVisibleTextOnly(t *testing.T) {
+	_, ch := loadGoDocs(t)
+	for _, p := range ch.Passages {
+		for _, bad := range []string{"font-style", "p.rule", "<code>", "</", "&lt;", "&amp;", `"Path"`} {
+			if strings.Contains(p.Text, bad) {
+				t.Errorf("%s holds %q: %q", p.Locator, bad, p.Text)
+			}
+		}
+	}
+	// Entities decoded, and a <pre> block whole with its tabs.
+	want := "func f() {\n\ta = \"hello, world\"\n\tc <- 0\n}"
+	p, ok := find(ch.Passages, "go_mem.html", "a = \"hello, world\" c <- 0")
+	if !ok || !strings.Contains(p.Text, want) {
+		t.Fatalf("no passage holds the <pre> block %q; found %q", want, p.Text)
+	}
+	if p.LineStart > 380 || p.LineEnd < 393 {
+		t.Errorf("the <pre> block at lines 380–393 is cited as %s", p.Locator)
+	}
+}

@@ -1,0 +1,651 @@
+package structure
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// Origin says where in an HTML document a line of its visible text came
+// from.
+type Origin struct {
+	First, Last int // 1-based lines of the markup holding the line's text
+	// Anchor is the id of the nearest element at or above the text (or
+	// the name of an <a name=…>), "" when there is none: the fragment a
+	// link to the text ends with.
+	Anchor string
+}
+
+// ScanHTML reads the visible text of the HTML document doc and finds its
+// blocks. Doc.Text is that text: words as a browser shows them (entities
+// decoded, white space collapsed, inline tags joining words), a line per
+// line of markup holding text, and a new line at each <br>, block element,
+// list item and table row; a table row is one line, its cells separated by
+// " | "; a <pre> keeps its lines and spaces. What is not shown or is page
+// furniture gives no text: <head> but for <title> (the document's title),
+// script, style, noscript, template, svg, nav, header, footer, aside, form
+// and its controls, and elements marked hidden, aria-hidden or
+// display:none. Headings h1–h6 make the section path as Markdown headings
+// do; lists, tables and <pre> blocks are blocks split only between their
+// items, rows and lines. Doc.Origins maps every line of the text back to
+// the lines of markup it came from, and to the anchor above it.
+func ScanHTML(doc string) Doc {
+	h := &htmlScanner{
+		s:         &scanner{md: true, head: -1},
+		skipAt:    -1,
+		headingAt: -1,
+		blk:       openBlock{first: -1},
+	}
+	h.s.hp.md = true
+	h.lineStarts = []int{0}
+	for i := 0; i < len(doc); i++ {
+		if doc[i] == '\n' {
+			h.lineStarts = append(h.lineStarts, i+1)
+		}
+	}
+	z := html.NewTokenizer(strings.NewReader(doc))
+	off := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		start := off
+		off += len(z.Raw())
+		switch tt {
+		case html.TextToken:
+			h.text(string(z.Raw()), start)
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			var attrs []html.Attribute
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
+			}
+			h.preFirstLine = false
+			h.start(string(name), attrs, tt == html.SelfClosingTagToken)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			h.preFirstLine = false
+			h.end(string(name))
+		case html.CommentToken:
+			h.comment(string(z.Text()))
+		}
+	}
+	for len(h.stack) > 0 {
+		h.pop()
+	}
+	h.finishHeading()
+	h.endBlock(Paragraph)
+	return h.doc()
+}
+
+// htmlScanner follows the tokens of an HTML document, writing its visible
+// text line by line and recording blocks and headings with a scanner.
+type htmlScanner struct {
+	s          *scanner
+	lineStarts []int // byte offset of each line of the markup
+
+	lines   []string // visible text, line by line
+	origins []Origin // of each of lines
+
+	cur   strings.Builder // the line being written
+	curO  Origin
+	open  bool   // cur holds a word
+	space bool   // white space came since the last word
+	sep   string // what goes before the next word on this line (" | " between cells)
+
+	stack     []string // names of the open elements
+	skipAt    int      // index in stack of the element whose content is not shown, -1 for none
+	titling   bool     // the element skipped is the <title>
+	title     strings.Builder
+	metaTitle string
+	anchor    string
+
+	lists, tables, pres int
+	headingAt           int // index in stack of the heading being read, -1 for none
+	headingLevel        int
+	preFirstLine        bool // right after a <pre> tag, where a newline is not content
+
+	blk      openBlock
+	unitNext bool // the next line starts a unit of the block (an item, a row)
+}
+
+// openBlock is the block being written: lines first..last.
+type openBlock struct {
+	kind        Kind
+	first, last int
+	units       []int
+}
+
+func (h *htmlScanner) lineAt(off int) int {
+	return sort.Search(len(h.lineStarts), func(i int) bool { return h.lineStarts[i] > off })
+}
+
+// The elements whose content is not shown, or is page furniture.
+var hiddenElements = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true, "svg": true,
+	"nav": true, "header": true, "footer": true, "aside": true, "form": true,
+	"button": true, "select": true, "textarea": true, "iframe": true, "object": true,
+	"canvas": true, "audio": true, "video": true, "dialog": true, "datalist": true,
+	"noembed": true, "noframes": true,
+}
+
+// The roles of page furniture, for elements that say what they are by role.
+var hiddenRoles = map[string]bool{
+	"navigation": true, "banner": true, "contentinfo": true, "complementary": true, "search": true,
+}
+
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
+	"param": true, "keygen": true,
+}
+
+// blockElements start and end a block of text; list, table, heading and
+// preformatted elements are handled apart.
+var blockElements = map[string]bool{
+	"address": true, "article": true, "blockquote": true, "body": true, "center": true,
+	"details": true, "div": true, "fieldset": true, "figcaption": true, "figure": true,
+	"hgroup": true, "html": true, "legend": true, "main": true, "p": true, "section": true,
+	"summary": true, "hr": true, "dir": true,
+}
+
+// closesP lists the start tags that end an open <p>.
+var closesP = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "center": true,
+	"details": true, "dialog": true, "dir": true, "div": true, "dl": true, "fieldset": true,
+	"figcaption": true, "figure": true, "footer": true, "form": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "header": true, "hgroup": true, "hr": true,
+	"listing": true, "main": true, "menu": true, "nav": true, "ol": true, "p": true, "pre": true,
+	"section": true, "summary": true, "table": true, "ul": true,
+}
+
+func headingLevel(name string) int {
+	if len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' {
+		return int(name[1] - '0')
+	}
+	return 0
+}
+
+func isList(name string) bool {
+	return name == "ul" || name == "ol" || name == "dl" || name == "menu"
+}
+
+func isPre(name string) bool { return name == "pre" || name == "listing" }
+
+// hidden reports whether an element's attributes hide it.
+func hidden(attrs []html.Attribute) bool {
+	for _, a := range attrs {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+				return true
+			}
+		case "role":
+			if hiddenRoles[strings.ToLower(strings.TrimSpace(a.Val))] {
+				return true
+			}
+		case "style":
+			if strings.Contains(strings.ToLower(strings.ReplaceAll(a.Val, " ", "")), "display:none") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxScopeSearch bounds how far down the open elements a tag looks for
+// the element it closes, so that markup never closing its tags stays linear.
+const maxScopeSearch = 64
+
+// find returns the index in the stack of the innermost open element named
+// one of names, looking no further than an element named one of stops;
+// -1 when there is none.
+func (h *htmlScanner) find(names, stops []string) int {
+	for i := len(h.stack) - 1; i >= 0 && i >= len(h.stack)-maxScopeSearch; i-- {
+		switch {
+		case contains(names, h.stack[i]):
+			return i
+		case contains(stops, h.stack[i]):
+			return -1
+		}
+	}
+	return -1
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// popTo closes the elements above and at index i of the stack.
+func (h *htmlScanner) popTo(i int) {
+	for i >= 0 && len(h.stack) > i {
+		h.pop()
+	}
+}
+
+// implyEnds closes the elements that a start tag name ends without their
+// end tag, as a browser does: an open <p> before a block, the previous
+// list item, row or cell.
+func (h *htmlScanner) implyEnds(name string) {
+	if closesP[name] {
+		h.popTo(h.find([]string{"p"}, []string{"table", "td", "th", "caption", "button", "template", "html"}))
+	}
+	switch {
+	case name == "li":
+		h.popTo(h.find([]string{"li"}, []string{"ul", "ol", "menu", "table", "td", "th"}))
+	case name == "dt" || name == "dd":
+		h.popTo(h.find([]string{"dt", "dd"}, []string{"dl", "table", "td", "th"}))
+	case name == "tr":
+		h.popTo(h.find([]string{"tr"}, []string{"table"}))
+	case name == "td" || name == "th":
+		h.popTo(h.find([]string{"td", "th"}, []string{"tr", "table"}))
+	case name == "thead" || name == "tbody" || name == "tfoot":
+		h.popTo(h.find([]string{"thead", "tbody", "tfoot"}, []string{"table"}))
+	case headingLevel(name) > 0:
+		if n := len(h.stack); n > 0 && headingLevel(h.stack[n-1]) > 0 {
+			h.pop()
+		}
+	}
+}
+
+func (h *htmlScanner) start(name string, attrs []html.Attribute, selfClosing bool) {
+	void := voidElements[name]
+	if h.skipAt >= 0 {
+		if !void && !selfClosing {
+			h.stack = append(h.stack, name)
+		}
+		return
+	}
+	h.implyEnds(name)
+	if hiddenElements[name] || hidden(attrs) || name == "title" {
+		if !void && !(selfClosing && name == "svg") {
+			h.stack = append(h.stack, name)
+			h.skipAt = len(h.stack) - 1
+			h.titling = name == "title"
+		}
+		return
+	}
+	for _, a := range attrs {
+		if (a.Key == "id" || a.Key == "name" && name == "a") && strings.TrimSpace(a.Val) != "" {
+			h.anchor = strings.TrimSpace(a.Val)
+		}
+	}
+	h.opened(name)
+	if !void {
+		h.stack = append(h.stack, name)
+	}
+}
+
+func (h *htmlScanner) end(name string) {
+	i := h.find([]string{name}, nil)
+	if i < 0 {
+		if h.skipAt < 0 {
+			switch name {
+			case "br":
+				h.lineBreak()
+			case "p":
+				h.boundary()
+			}
+		}
+		return
+	}
+	h.popTo(i)
+}
+
+// pop closes the innermost open element.
+func (h *htmlScanner) pop() {
+	name := h.stack[len(h.stack)-1]
+	h.stack = h.stack[:len(h.stack)-1]
+	at := len(h.stack)
+	switch {
+	case h.skipAt >= 0 && at > h.skipAt:
+		return
+	case at == h.skipAt:
+		h.skipAt, h.titling = -1, false
+		return
+	}
+	h.closed(name, at)
+}
+
+// opened handles the start of a shown element.
+func (h *htmlScanner) opened(name string) {
+	if h.headingAt >= 0 && (blockElements[name] || isList(name) || isPre(name) || name == "table" || name == "li") {
+		h.finishHeading() // a heading left open: what follows is no longer its text
+	}
+	switch {
+	case headingLevel(name) > 0:
+		if h.headingAt >= 0 || h.inContainer() {
+			h.lineBreak()
+			return
+		}
+		h.endBlock(Paragraph)
+		h.headingAt, h.headingLevel = len(h.stack), headingLevel(name)
+	case isList(name):
+		h.container(List)
+		h.lists++
+	case name == "table":
+		h.container(Table)
+		h.tables++
+	case isPre(name):
+		h.container(Code)
+		h.pres++
+		h.preFirstLine = true
+	case name == "li" || name == "dt" || name == "dd":
+		if h.lists == 0 {
+			h.boundary()
+			return
+		}
+		h.lineBreak()
+		if name != "dd" && h.lists == 1 && h.tables == 0 && h.pres == 0 {
+			h.unitNext = true
+		}
+	case name == "tr" || name == "caption":
+		if h.tables > 0 {
+			h.endLine()
+			if h.tables == 1 && h.lists == 0 && h.pres == 0 {
+				h.unitNext = true
+			}
+		}
+	case name == "td" || name == "th":
+		if h.tables > 0 && h.open {
+			h.sep = " | "
+		}
+	case name == "br":
+		h.lineBreak()
+	case blockElements[name]:
+		h.boundary()
+	}
+}
+
+// closed handles the end of a shown element, at index at of the stack.
+func (h *htmlScanner) closed(name string, at int) {
+	switch {
+	case at == h.headingAt:
+		h.finishHeading()
+	case isList(name):
+		h.lists--
+		h.containerEnd()
+	case name == "table":
+		h.tables--
+		h.containerEnd()
+	case isPre(name):
+		h.pres--
+		h.containerEnd()
+	case name == "li" || name == "dt" || name == "dd":
+		h.lineBreak()
+	case name == "tr" || name == "caption":
+		if h.tables > 0 {
+			h.endLine()
+		}
+	case blockElements[name]:
+		h.boundary()
+	}
+}
+
+func (h *htmlScanner) inContainer() bool { return h.lists > 0 || h.tables > 0 || h.pres > 0 }
+
+// container starts a list, table or <pre>: a block of its own, or lines of
+// the list, table or <pre> it is in.
+func (h *htmlScanner) container(k Kind) {
+	if h.inContainer() || h.headingAt >= 0 {
+		h.lineBreak()
+		return
+	}
+	h.endBlock(k)
+}
+
+func (h *htmlScanner) containerEnd() {
+	if h.inContainer() || h.headingAt >= 0 {
+		h.lineBreak()
+		return
+	}
+	h.endBlock(Paragraph)
+}
+
+// boundary is the start or end of a block element: a new block, or a new
+// line inside a list, table or heading.
+func (h *htmlScanner) boundary() {
+	if h.inContainer() || h.headingAt >= 0 {
+		h.lineBreak()
+		return
+	}
+	h.endBlock(Paragraph)
+}
+
+// lineBreak ends the line, except in a table row or a heading, which are
+// one line each.
+func (h *htmlScanner) lineBreak() {
+	if h.tables > 0 || h.headingAt >= 0 {
+		h.space = true
+		return
+	}
+	h.endLine()
+}
+
+func (h *htmlScanner) comment(c string) {
+	c = strings.TrimSpace(c)
+	if h.metaTitle != "" || len(h.lines) > 0 || !strings.HasPrefix(c, "{") || !strings.HasSuffix(c, "}") {
+		return
+	}
+	var meta struct{ Title string }
+	if json.Unmarshal([]byte(c), &meta) == nil {
+		h.metaTitle = meta.Title
+	}
+}
+
+// text handles a run of text at byte offset off of the markup, raw.
+func (h *htmlScanner) text(raw string, off int) {
+	switch {
+	case h.skipAt >= 0:
+		if h.titling && h.title.Len() == 0 {
+			h.title.WriteString(strings.Join(strings.Fields(html.UnescapeString(raw)), " "))
+		}
+		return
+	case h.pres > 0 && h.tables == 0 && h.headingAt < 0:
+		if h.preFirstLine && strings.HasPrefix(raw, "\n") {
+			raw, off = raw[1:], off+1
+		}
+		h.preFirstLine = false
+		h.preText(raw, off)
+		return
+	}
+	for i := 0; i < len(raw); {
+		if isHTMLSpace(raw[i]) {
+			h.space = true
+			i++
+			continue
+		}
+		j := i
+		for j < len(raw) && !isHTMLSpace(raw[j]) {
+			j++
+		}
+		h.words(html.UnescapeString(raw[i:j]), off+i)
+		i = j
+	}
+}
+
+func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// words adds the decoded text of a run of markup without white space.
+// Entities may have put spaces in it (&nbsp;) or control characters.
+func (h *htmlScanner) words(w string, off int) {
+	w = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, w)
+	if w == "" {
+		return
+	}
+	if w[0] == ' ' {
+		h.space = true
+	}
+	for k, part := range strings.Fields(w) {
+		if k > 0 {
+			h.space = true
+		}
+		h.word(part, off)
+	}
+	if w[len(w)-1] == ' ' {
+		h.space = true
+	}
+}
+
+// word adds a word at byte offset off of the markup to the line, or to a
+// new line when white space and a new line of markup came before it (the
+// visible text keeps to the lines of the markup).
+func (h *htmlScanner) word(w string, off int) {
+	ln := h.lineAt(off)
+	if h.open && h.space && h.sep == "" && ln > h.curO.Last && h.tables == 0 && h.headingAt < 0 {
+		h.endLine()
+	}
+	switch {
+	case !h.open:
+		h.curO = Origin{First: ln, Last: ln, Anchor: h.anchor}
+		h.open = true
+	case h.sep != "":
+		h.cur.WriteString(h.sep)
+	case h.space:
+		h.cur.WriteByte(' ')
+	}
+	h.sep, h.space = "", false
+	h.cur.WriteString(w)
+	h.curO.Last = max(h.curO.Last, ln)
+}
+
+// preText adds the text of a <pre> line by line, spaces kept.
+func (h *htmlScanner) preText(raw string, off int) {
+	for i, seg := range strings.Split(raw, "\n") {
+		if i > 0 {
+			if !h.open {
+				ln := h.lineAt(off - 1)
+				h.curO = Origin{First: ln, Last: ln, Anchor: h.anchor}
+			}
+			h.push(h.cur.String(), h.curO)
+			h.cur.Reset()
+			h.open, h.space, h.sep = false, false, ""
+		}
+		t := strings.Map(func(r rune) rune {
+			switch {
+			case r == '\t':
+				return r
+			case unicode.IsSpace(r):
+				return ' '
+			case unicode.IsControl(r):
+				return -1
+			}
+			return r
+		}, html.UnescapeString(seg))
+		if t != "" {
+			ln := h.lineAt(off)
+			if !h.open {
+				h.curO = Origin{First: ln, Last: ln, Anchor: h.anchor}
+				h.open = true
+			}
+			h.cur.WriteString(t)
+			h.curO.Last = max(h.curO.Last, ln)
+		}
+		off += len(seg) + 1
+	}
+}
+
+// endLine ends the line being written, if it holds anything.
+func (h *htmlScanner) endLine() {
+	if h.open {
+		h.push(h.cur.String(), h.curO)
+	}
+	h.cur.Reset()
+	h.open, h.space, h.sep = false, false, ""
+}
+
+// push adds a line of visible text to the open block.
+func (h *htmlScanner) push(line string, o Origin) {
+	idx := len(h.lines)
+	h.lines = append(h.lines, line)
+	h.origins = append(h.origins, o)
+	if strings.TrimSpace(line) == "" {
+		return
+	}
+	if h.blk.first < 0 {
+		h.blk.first = idx
+	}
+	h.blk.last = idx
+	if h.unitNext || h.blk.kind == Code {
+		h.blk.units = append(h.blk.units, idx)
+		h.unitNext = false
+	}
+}
+
+// finishHeading ends the heading being read: its text is a line of its own
+// and the next section.
+func (h *htmlScanner) finishHeading() {
+	if h.headingAt < 0 {
+		return
+	}
+	h.headingAt = -1
+	t, o, open := h.cur.String(), h.curO, h.open
+	h.cur.Reset()
+	h.open, h.space, h.sep = false, false, ""
+	if !open {
+		return
+	}
+	idx := len(h.lines)
+	h.lines = append(h.lines, t)
+	h.origins = append(h.origins, o)
+	h.s.heading(mdHeading{level: h.headingLevel, text: cleanTitle(t)}, idx)
+}
+
+// endBlock ends the open block, recording it, and starts one of kind next.
+func (h *htmlScanner) endBlock(next Kind) {
+	h.endLine()
+	if b := h.blk; b.first >= 0 {
+		units := b.units
+		if b.kind == Paragraph {
+			units = nil
+		} else if len(units) == 0 || units[0] != b.first {
+			units = append([]int{b.first}, units...)
+		}
+		h.s.emit(Block{Kind: b.kind, First: b.first, Last: b.last, Units: units})
+	}
+	h.blk = openBlock{kind: next, first: -1}
+	h.unitNext = false
+}
+
+// doc returns what the scan found.
+func (h *htmlScanner) doc() Doc {
+	s := h.s
+	text := strings.Join(h.lines, "\n")
+	s.lines = SplitLines(text)
+	s.out.Text, s.out.Lines, s.out.Origins, s.out.html = text, s.lines, h.origins, true
+	s.out.frontTitle = h.title.String()
+	if s.out.frontTitle == "" {
+		s.out.frontTitle = h.metaTitle
+	}
+	s.joinLeadIns()
+	if len(s.out.Blocks) == 0 {
+		// Headings alone: each is a passage, as in a Markdown file.
+		for i, l := range s.lines {
+			if !l.Blank() {
+				s.out.Blocks = append(s.out.Blocks, Block{Kind: Paragraph, First: i, Last: i, Head: -1})
+			}
+		}
+	}
+	return s.out
+}
