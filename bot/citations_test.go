@@ -106,3 +106,18 @@ func TestContextBudgetDropsLowestRankedFirst(t *testing.T) {
 		t.Errorf("over-long passage not cut at a sentence (%d chars)", n)
 	}
 }
+
+func TestHeadingSentences(t *testing.T) {
+	for s, want := range map[string]bool{
+		"## Installation":                        true,
+		"jq\n==":                                 true,
+		"Usage\n-----":                           true,
+		"```bash":                                true,
+		"```bash\ngo get github.com/rivo/uniseg": false,
+		"Run go get to install it.":              false,
+	} {
+		if got := isHeadingSentence(s); got != want {
+			t.Errorf("isHeadingSentence(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

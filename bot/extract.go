@@ -179,21 +179,28 @@ func firstSentence(all []sentence) sentence {
 	if best != nil && best.cov > 0 {
 		return *best
 	}
-	b := all[0]
-	for _, s := range all[1:] {
-		if s.cov-rankPenalty*float64(s.hit) > b.cov-rankPenalty*float64(b.hit) {
+	var b *sentence
+	for i := range all {
+		s := &all[i]
+		if s.heading && b != nil {
+			continue
+		}
+		if b == nil || (b.heading && !s.heading) || s.cov-rankPenalty*float64(s.hit) > b.cov-rankPenalty*float64(b.hit) {
 			b = s
 		}
 	}
-	return b
+	return *b
 }
 
 // isHeadingSentence reports whether a sentence is a heading line (or a code
 // fence) rather than text that says something.
 func isHeadingSentence(s string) bool {
 	s = strings.TrimSpace(s)
-	if strings.HasPrefix(s, "#") || strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~") {
+	if strings.HasPrefix(s, "#") {
 		return true
+	}
+	if strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~") {
+		return !strings.Contains(s, "\n") // a fence line alone; with code below it, the code speaks
 	}
 	lines := strings.Split(s, "\n")
 	if len(lines) == 2 {

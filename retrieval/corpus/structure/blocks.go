@@ -539,18 +539,22 @@ func isSetextUnderline(s string) bool {
 }
 
 // isUnderline recognises a plain-text heading underline: a line of at
-// least three '=', '-', '~' or '*'.
+// least two '=', '-', '~' or '*'.
 func isUnderline(s string) bool {
-	if len(s) < 3 {
+	if len(s) < 2 {
 		return false
 	}
 	return strings.Trim(s, string(s[0])) == "" && strings.ContainsRune("=-~*", rune(s[0]))
 }
 
 // isUnderlined reports whether a plain-text line is a heading underlined
-// by the line below it.
+// by the line below it: at least half its length, and all of it when the
+// underline is shorter than three ("jq" over "==").
 func isUnderlined(line, below string) bool {
 	n := utf8.RuneCountInString(line)
+	if len(below) < 3 && len(below) < n {
+		return false
+	}
 	return isUnderline(below) && !isRule(line) && n <= 120 && 2*len(below) >= n &&
 		!isListItem(line) && !strings.Contains(line, "://")
 }

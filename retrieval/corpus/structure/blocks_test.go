@@ -96,6 +96,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 3-3 Manual ^0", "para 6-6 Usage ^5", "para 9-9 Usage"},
 		},
 		{
+			name: "plain text: a short title underlined as long as itself is a heading, a shorter underline is not",
+			doc:  "jq\n==\n\njq is a JSON processor.\n\nGo tools\n==\n",
+			want: []string{"para 3-3 jq ^0", "para 5-6 jq"},
+		},
+		{
 			name: "plain text: lines starting items read as a list",
 			doc:  "Steps\n1. unpack the archive file\n2. run the configure script\n",
 			want: []string{"list 1-2 [1 2] Steps ^0"},
