@@ -91,16 +91,21 @@ func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate,
 	}
 	lx := lexical.Build(ch.Passages)
 	emb := ef.New(lx)
-	vecs, err := embedNew(ctx, emb, ch.Passages, prev.reusable(ef, emb))
+	reuse := prev.reusable(ef, emb)
+	vecs, err := embedNew(ctx, emb, ch.Passages, reuse)
 	if err != nil {
 		return nil, fmt.Errorf("embed passages: %w", err)
+	}
+	dims := emb.Dims()
+	if dims == 0 && reuse != nil { // a remote embedder not called: every vector was reused
+		dims = reuse.manifest.Dims
 	}
 	ix := &Index{
 		manifest: indexfile.Manifest{
 			Format:     indexfile.Version,
 			CorpusHash: c.Hash,
 			Embedder:   ef.ID,
-			Dims:       emb.Dims(),
+			Dims:       dims,
 			Passages:   len(ch.Passages),
 			Documents:  len(ch.Documents),
 			Duplicates: ch.Duplicates,
@@ -115,8 +120,8 @@ func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate,
 	}
 	ids := make([]string, len(ch.Passages))
 	for i, p := range ch.Passages {
-		if len(vecs[i]) != emb.Dims() {
-			return nil, fmt.Errorf("embed passage %s: got %d dimensions, want %d", p.ID, len(vecs[i]), emb.Dims())
+		if len(vecs[i]) != dims {
+			return nil, fmt.Errorf("embed passage %s: got %d dimensions, want %d", p.ID, len(vecs[i]), dims)
 		}
 		ids[i] = p.ID
 	}
@@ -142,10 +147,14 @@ func (ix *Index) indexIDs() {
 }
 
 // reusable returns prev when its vectors may stand for the same texts in
-// an index built with ef and emb: same embedder and dimensions, vectors
-// that do not depend on the corpus. Otherwise nil.
+// an index built with ef and emb: same embedder and dimensions (a remote
+// embedder knows its own only once called), vectors that do not depend on
+// the corpus. Otherwise nil.
 func (prev *Index) reusable(ef EmbedderFactory, emb Embedder) *Index {
-	if prev == nil || !ef.CorpusFree || prev.manifest.Embedder != ef.ID || prev.manifest.Dims != emb.Dims() {
+	if prev == nil || !ef.CorpusFree || prev.manifest.Embedder != ef.ID {
+		return nil
+	}
+	if d := emb.Dims(); d != 0 && d != prev.manifest.Dims || ef.Dims > 0 && ef.Dims != prev.manifest.Dims {
 		return nil
 	}
 	return prev
@@ -161,7 +170,7 @@ func embedNew(ctx context.Context, emb Embedder, passages []corpus.Passage, prev
 	for i, p := range passages {
 		if j, ok := prev.lookup(p.ID); ok && prev.passages[j].Text == p.Text {
 			v, err := prev.vecs.Vector(ctx, p.ID)
-			if err == nil && len(v) == emb.Dims() {
+			if err == nil && len(v) == prev.manifest.Dims {
 				vecs[i] = v
 				continue
 			}
