@@ -57,13 +57,16 @@ func (a *App) cmdDiscord(ctx context.Context, args []string) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	watched := make(chan error, 1)
-	go func() { watched <- e.watchCorpus(ctx, core) }()
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		if err := e.watchCorpus(ctx, core); err != nil {
+			e.log.Error("live re-indexing is off: the corpus folder can't be watched", "err", err)
+		}
+	}()
 	err = b.Run(ctx)
-	cancel() // the bot stopped: so does the watch, a rebuild included
-	if werr := <-watched; werr != nil {
-		e.log.Error("corpus watch", "err", werr)
-	}
+	cancel() // the bot stopped: so does the watch, a rebuild in progress included
+	<-watched
 	return err
 }
 

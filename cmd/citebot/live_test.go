@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -180,5 +181,31 @@ func write(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestDiffCorpusNamesWhatChanged(t *testing.T) {
+	h := func(s string) [32]byte { return sha256.Sum256([]byte(s)) }
+	before := map[string][32]byte{"a.md": h("a"), "b.md": h("b"), "c.md": h("c")}
+	for _, tc := range []struct {
+		name    string
+		after   map[string][32]byte
+		skipped []corpus.Skipped
+		want    string
+	}{
+		{"nothing", before, []corpus.Skipped{{Path: "old.bin"}}, "[]"},
+		{"each kind", map[string][32]byte{"a.md": h("a"), "b.md": h("B"), "d.md": h("d")},
+			[]corpus.Skipped{{Path: "old.bin"}, {Path: "e.md", Reason: "not UTF-8", Problem: true}},
+			"[added d.md changed b.md removed c.md skipped e.md (not UTF-8)]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ch := diffCorpus(before, tc.after, map[string]bool{"old.bin": true}, tc.skipped)
+			if got := fmt.Sprint(ch.attrs()); got != tc.want || ch.none() != (tc.want == "[]") {
+				t.Errorf("attrs %s, want %s", got, tc.want)
+			}
+		})
+	}
+	if got := nameSome([]string{"a", "b", "c"}, 2); got != "a, b and 1 more" {
+		t.Errorf("nameSome: %q", got)
 	}
 }
