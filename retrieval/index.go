@@ -43,6 +43,11 @@ type EmbedderFactory struct {
 	ID   string
 	Dims int
 	New  func(vocab Vocabulary) Embedder
+	// CorpusFree says a text's vector does not depend on the corpus (a
+	// remote model's, not the local embedder's, which weighs words by
+	// their rarity in the corpus): a rebuild may then reuse the vectors of
+	// passages that did not change.
+	CorpusFree bool
 }
 
 // LocalEmbedderFactory returns the factory of the offline embedder.
@@ -62,15 +67,17 @@ func LocalEmbedderFactory(dims int) EmbedderFactory {
 // Build splits the corpus into passages and indexes them in memory, with
 // DefaultGate; Open builds with another gate, and saves what it built.
 func Build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory) (*Index, error) {
-	return build(ctx, c, ef, DefaultGate())
+	return build(ctx, c, ef, DefaultGate(), nil)
 }
 
 // BuildWithGate is Build with another gate (and confidence model).
 func BuildWithGate(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, g Gate) (*Index, error) {
-	return build(ctx, c, ef, g)
+	return build(ctx, c, ef, g, nil)
 }
 
-func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate) (*Index, error) {
+// build indexes c; the vectors of passages that prev (nil: none) holds
+// with the same text are taken from it when ef allows (see reusable).
+func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate, prev *Index) (*Index, error) {
 	if ef.New == nil {
 		return nil, errNoEmbedder
 	}
@@ -84,20 +91,21 @@ func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate)
 	}
 	lx := lexical.Build(ch.Passages)
 	emb := ef.New(lx)
-	texts := make([]string, len(ch.Passages))
-	for i, p := range ch.Passages {
-		texts[i] = p.Text
-	}
-	vecs, err := embedParallel(ctx, emb, texts)
+	reuse := prev.reusable(ef, emb)
+	vecs, err := embedNew(ctx, emb, ch.Passages, reuse)
 	if err != nil {
 		return nil, fmt.Errorf("embed passages: %w", err)
+	}
+	dims := emb.Dims()
+	if dims == 0 && reuse != nil { // a remote embedder not called: every vector was reused
+		dims = reuse.manifest.Dims
 	}
 	ix := &Index{
 		manifest: indexfile.Manifest{
 			Format:     indexfile.Version,
 			CorpusHash: c.Hash,
 			Embedder:   ef.ID,
-			Dims:       emb.Dims(),
+			Dims:       dims,
 			Passages:   len(ch.Passages),
 			Documents:  len(ch.Documents),
 			Duplicates: ch.Duplicates,
@@ -112,8 +120,8 @@ func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate)
 	}
 	ids := make([]string, len(ch.Passages))
 	for i, p := range ch.Passages {
-		if len(vecs[i]) != emb.Dims() {
-			return nil, fmt.Errorf("embed passage %s: got %d dimensions, want %d", p.ID, len(vecs[i]), emb.Dims())
+		if len(vecs[i]) != dims {
+			return nil, fmt.Errorf("embed passage %s: got %d dimensions, want %d", p.ID, len(vecs[i]), dims)
 		}
 		ids[i] = p.ID
 	}
@@ -136,6 +144,63 @@ func (ix *Index) indexIDs() {
 		ix.ordinal[i] = seen[p.Source]
 		seen[p.Source]++
 	}
+}
+
+// reusable returns prev when its vectors may stand for the same texts in
+// an index built with ef and emb: same embedder and dimensions (a remote
+// embedder knows its own only once called), vectors that do not depend on
+// the corpus. Otherwise nil.
+func (prev *Index) reusable(ef EmbedderFactory, emb Embedder) *Index {
+	if prev == nil || !ef.CorpusFree || prev.manifest.Embedder != ef.ID {
+		return nil
+	}
+	if d := emb.Dims(); d != 0 && d != prev.manifest.Dims || ef.Dims > 0 && ef.Dims != prev.manifest.Dims {
+		return nil
+	}
+	return prev
+}
+
+// embedNew returns the vectors of passages: those prev (nil: none) holds
+// for the same passage ID and text are copied from it, only the others are
+// embedded.
+func embedNew(ctx context.Context, emb Embedder, passages []corpus.Passage, prev *Index) ([][]float32, error) {
+	vecs := make([][]float32, len(passages))
+	var texts []string
+	var todo []int
+	for i, p := range passages {
+		if j, ok := prev.lookup(p.ID); ok && prev.passages[j].Text == p.Text {
+			v, err := prev.vecs.Vector(ctx, p.ID)
+			if err == nil && len(v) == prev.manifest.Dims {
+				vecs[i] = v
+				continue
+			}
+		}
+		texts = append(texts, p.Text)
+		todo = append(todo, i)
+	}
+	if len(texts) == 0 {
+		return vecs, nil
+	}
+	fresh, err := embedParallel(ctx, emb, texts)
+	if err != nil {
+		return nil, err
+	}
+	if len(fresh) != len(texts) {
+		return nil, fmt.Errorf("got %d vectors for %d passages", len(fresh), len(texts))
+	}
+	for k, i := range todo {
+		vecs[i] = fresh[k]
+	}
+	return vecs, nil
+}
+
+// lookup returns the place of passage id in ix (nil: none).
+func (ix *Index) lookup(id string) (int, bool) {
+	if ix == nil {
+		return 0, false
+	}
+	i, ok := ix.byID[id]
+	return i, ok
 }
 
 // embedParallel embeds texts in as many parts as there are CPUs when the

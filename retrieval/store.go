@@ -102,6 +102,10 @@ type OpenOptions struct {
 	Gate Gate
 	// Force rebuilds even an index that is up to date.
 	Force bool
+	// Previous, when not nil, is the index in use before: a rebuild takes
+	// the vectors of unchanged passages from it when Embedder is CorpusFree
+	// and the same as Previous's.
+	Previous *Index
 }
 
 // errNoEmbedder is returned when an index is opened or built without an
@@ -145,7 +149,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, Open
 	}
 	if opts.DataDir == "" {
 		rep.Rebuilt, rep.Reason = true, "no data folder: index kept in memory"
-		ix, err := build(ctx, c, ef, gate)
+		ix, err := build(ctx, c, ef, gate, opts.Previous)
 		rep.Elapsed = time.Since(start)
 		return ix, rep, err
 	}
@@ -179,7 +183,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, Open
 	}
 	rep.RemovedTemps = indexfile.RemoveStaleTemps(opts.DataDir, time.Now())
 	rep.Rebuilt = true
-	ix, err := build(ctx, c, ef, gate)
+	ix, err := build(ctx, c, ef, gate, opts.Previous)
 	if err != nil {
 		return nil, rep, err
 	}

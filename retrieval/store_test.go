@@ -370,3 +370,93 @@ func TestOpenWithoutEmbedderFails(t *testing.T) {
 		t.Errorf("Build without embedder: %v, want errNoEmbedder", err)
 	}
 }
+
+// textEmbedder is a remote-like embedder: a text's vector depends on the
+// text alone. It counts the texts it embeds.
+type textEmbedder struct{ texts atomic.Int32 }
+
+func (e *textEmbedder) ID() string { return "fake-remote" }
+func (e *textEmbedder) Dims() int  { return 16 }
+func (e *textEmbedder) Embed(_ context.Context, texts []string) ([][]float32, error) {
+	e.texts.Add(int32(len(texts)))
+	out := make([][]float32, len(texts))
+	for i, t := range texts {
+		v := make([]float32, 16)
+		for j, r := range t {
+			v[(j+int(r))%16] += float32(r % 7)
+		}
+		v[0]++
+		out[i] = v
+	}
+	return out, nil
+}
+
+func TestOpenReusesVectorsOfUnchangedPassages(t *testing.T) {
+	docs := fstest.MapFS{
+		"a.txt": {Data: []byte("Fusion cells are joint coordination units.\n\nThey share intelligence daily.\n")},
+		"b.txt": {Data: []byte("The river floods every spring.\n\nFarmers plant after the flood.\n")},
+	}
+	c1, err := corpus.Load(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs["b.txt"] = &fstest.MapFile{Data: []byte("The river floods every autumn.\n\nFarmers plant after the flood.\n")}
+	c2, err := corpus.Load(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name       string
+		corpusFree bool
+		previous   bool
+		want       int32 // texts embedded by the second Open
+	}{
+		{"remote embedder, previous index", true, true, 1},
+		{"no previous index", true, false, 4},
+		{"local-like embedder", false, true, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			emb := &textEmbedder{}
+			ef := EmbedderFactory{ID: emb.ID(), Dims: emb.Dims(), CorpusFree: tc.corpusFree,
+				New: func(Vocabulary) Embedder { return emb }}
+			dir := t.TempDir()
+			old, _, err := Open(t.Context(), c1, OpenOptions{DataDir: dir, Embedder: ef})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(old.Passages()); n != 4 || emb.texts.Load() != 4 {
+				t.Fatalf("%d passages, %d embedded", n, emb.texts.Load())
+			}
+			emb.texts.Store(0)
+			opts := OpenOptions{DataDir: dir, Embedder: ef}
+			if tc.previous {
+				opts.Previous = old
+			}
+			ix, rep, err := Open(t.Context(), c2, opts)
+			if err != nil || !rep.Rebuilt {
+				t.Fatalf("rep %+v err %v", rep, err)
+			}
+			if got := emb.texts.Load(); got != tc.want {
+				t.Errorf("embedded %d texts, want %d", got, tc.want)
+			}
+			// Every vector is the one a fresh build gives.
+			fresh, err := Build(t.Context(), c2, ef)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := ix.vectors(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := fresh.vectors(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range want {
+				if !slices.Equal(got[i], want[i]) {
+					t.Errorf("passage %d: vector differs from a fresh build's", i)
+				}
+			}
+		})
+	}
+}

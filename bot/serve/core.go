@@ -48,8 +48,9 @@ type Deps struct {
 // Core answers questions with the current engine. It is safe for
 // concurrent use.
 type Core struct {
-	deps   Deps
-	engine atomic.Pointer[Engine]
+	deps     Deps
+	engine   atomic.Pointer[Engine]
+	reloadMu sync.Mutex // one rebuild at a time
 }
 
 // Errors of the core.
@@ -82,11 +83,15 @@ func (c *Core) Engine() Engine { return *c.engine.Load() }
 
 // Reload rebuilds the engine and swaps it in whole: answers in progress
 // finish on the old one, the next ones use the new one. On failure the old
-// engine stays in use; the error is for the log, not for users.
+// engine stays in use; the error is for the log, not for users. One reload
+// runs at a time (a /reindex and a change of the corpus folder): a second
+// waits for the first, then reloads again.
 func (c *Core) Reload(ctx context.Context) (summary string, err error) {
 	if c.deps.Reload == nil {
 		return "", ErrNoReload
 	}
+	c.reloadMu.Lock()
+	defer c.reloadMu.Unlock()
 	e, summary, err := c.deps.Reload(ctx)
 	if err != nil {
 		return "", fmt.Errorf("reload: %w", err)

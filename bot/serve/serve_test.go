@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -250,6 +251,34 @@ func TestReloadSwapsTheWholeEngine(t *testing.T) {
 				t.Error("wrong engine in use")
 			}
 		})
+	}
+}
+
+func TestReloadsRunOneAtATime(t *testing.T) {
+	core := newCore(t, nil, nil, nil)
+	e := core.Engine()
+	var active, overlaps atomic.Int32
+	core.deps.Reload = func(context.Context) (Engine, string, error) {
+		if active.Add(1) > 1 {
+			overlaps.Add(1)
+		}
+		for range 200 {
+			runtime.Gosched()
+		}
+		active.Add(-1)
+		return e, "", nil
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if _, err := core.Reload(t.Context()); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if n := overlaps.Load(); n > 0 {
+		t.Errorf("%d reloads ran while another was running", n)
 	}
 }
 

@@ -277,25 +277,36 @@ func (e *env) openIndex(ctx context.Context) (*retrieval.Index, *corpus.Corpus, 
 	if err != nil {
 		return nil, nil, err
 	}
-	ef, err := e.embedder()
+	ix, err := e.indexCorpus(ctx, c, nil)
 	if err != nil {
 		return nil, nil, err
 	}
+	return ix, c, nil
+}
+
+// indexCorpus opens the index of c, building (and saving) it when needed;
+// a rebuild takes what it can from prev, the index in use before (nil:
+// none).
+func (e *env) indexCorpus(ctx context.Context, c *corpus.Corpus, prev *retrieval.Index) (*retrieval.Index, error) {
+	ef, err := e.embedder()
+	if err != nil {
+		return nil, err
+	}
 	g := retrieval.DefaultGate()
 	g.MinConfidence = e.cfg.Retrieval.MinConfidence
-	ix, rep, err := retrieval.Open(ctx, c, retrieval.OpenOptions{DataDir: e.dataDir(), Embedder: ef, Gate: g})
+	ix, rep, err := retrieval.Open(ctx, c, retrieval.OpenOptions{DataDir: e.dataDir(), Embedder: ef, Gate: g, Previous: prev})
 	for _, w := range rep.Warnings {
 		e.log.Warn(w)
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("open index: %w", err)
+		return nil, fmt.Errorf("open index: %w", err)
 	}
 	if rep.Rebuilt {
 		m := ix.Manifest()
 		e.log.Info("built index", "reason", rep.Reason, "passages", m.Passages, "documents", m.Documents,
 			"elapsed", rep.Elapsed.Round(1e6), "path", rep.Path)
 	}
-	return ix, c, nil
+	return ix, nil
 }
 
 // pipeline wires the answer pipeline: with the model server when one is
@@ -320,8 +331,9 @@ func (e *env) embedder() (retrieval.EmbedderFactory, error) {
 	}
 	emb.SetProgress(e.progress("embedding passages"))
 	return retrieval.EmbedderFactory{
-		ID:  emb.ID(),
-		New: func(retrieval.Vocabulary) retrieval.Embedder { return emb },
+		ID:         emb.ID(),
+		New:        func(retrieval.Vocabulary) retrieval.Embedder { return emb },
+		CorpusFree: true, // a model's vector of a text is the same in any corpus
 	}, nil
 }
 

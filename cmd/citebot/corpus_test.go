@@ -140,7 +140,7 @@ func IndexPathIn(dir string) string { return filepath.Join(dir, "index.citebot")
 func TestDiscordStartupAndReindexReportSkippedFiles(t *testing.T) {
 	corpus := hostileCorpus(t)
 	r := startDiscordWithin(t, 60*time.Second, fmt.Sprintf("corpus:\n  dir: %s\n", corpus))
-	if log := r.stderr.String(); !strings.Contains(log, "corpus: 8 unreadable files skipped") {
+	if log := r.log.String(); !strings.Contains(log, "corpus: 8 unreadable files skipped") {
 		t.Errorf("start-up log does not report the skipped files:\n%s", log)
 	}
 	rid, rtok := r.fake.SlashCommand(channel, mod, "reindex", nil)

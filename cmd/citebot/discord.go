@@ -34,7 +34,8 @@ func (a *App) cmdDiscord(ctx context.Context, args []string) error {
 	if token == "" {
 		return fmt.Errorf("discord: the bot token is missing: set the environment variable %s (named by discord.token_env)", d.TokenEnv)
 	}
-	engine, _, err := e.reload(ctx)
+	r := &reloader{e: e}
+	engine, _, err := r.reload(ctx)
 	if err != nil {
 		return err
 	}
@@ -46,53 +47,52 @@ func (a *App) cmdDiscord(ctx context.Context, args []string) error {
 	// discordgo logs through a package variable: its lines go to our log,
 	// interaction tokens redacted.
 	discordgo.Logger = discord.DiscordgoLogger(e.log)
-	b, err := e.discordBot(token, engine, audit.Journal{Log: log})
+	b, core, err := e.discordBot(token, engine, r, audit.Journal{Log: log})
 	if err != nil {
 		return err
 	}
 	go e.pruneAudit(ctx, log)
-	return b.Run(ctx)
+	if e.cfg.Corpus.Dir == "" || !e.cfg.Corpus.Watch {
+		return b.Run(ctx)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		if err := e.watchCorpus(ctx, core); err != nil {
+			e.log.Error("live re-indexing is off: the corpus folder can't be watched", "err", err)
+		}
+	}()
+	err = b.Run(ctx)
+	cancel() // the bot stopped: so does the watch, a rebuild in progress included
+	<-watched
+	return err
 }
 
-// discordBot wires the Discord adapter to a serving desk.
-func (e *env) discordBot(token string, engine serve.Engine, journal serve.Journal) (*discord.Bot, error) {
+// discordBot wires the Discord adapter to a serving desk; r rebuilds the
+// engine.
+func (e *env) discordBot(token string, engine serve.Engine, r *reloader, journal serve.Journal) (*discord.Bot, *serve.Core, error) {
 	d := e.cfg.Discord
 	log := discord.RedactLog(e.log)
-	core, err := serve.NewCore(serve.Deps{Engine: engine, Reload: e.reload, Journal: journal, Redact: discord.RedactTokens, Log: log})
+	core, err := serve.NewCore(serve.Deps{Engine: engine, Reload: r.reload, Journal: journal, Redact: discord.RedactTokens, Log: log})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	r.current = core.Engine
 	desk, err := serve.New(serve.Config{
 		RatePerMinute: d.RatePerMinute, RateBurst: d.RateBurst, MaxConcurrent: d.MaxConcurrent, QueueSize: d.QueueSize,
 		EditInterval: d.EditInterval, AnswerTimeout: d.AnswerTimeout, ShutdownTimeout: d.ShutdownTimeout,
 	}, core)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return discord.New(discord.Config{
+	b, err := discord.New(discord.Config{
 		Token: token, APIBaseURL: d.APIBaseURL, GuildID: d.GuildID, ReplyMode: d.ReplyMode, Render: d.Render,
 		AllowedChannels: d.AllowedChannels, AllowedRoles: d.AllowedRoles, ModeratorRoles: d.ModeratorRoles, AllowDMs: d.AllowDMs,
 		MaxMessages: d.MaxMessages,
 	}, discord.Deps{Desk: desk, Log: log})
-}
-
-// reload reads the corpus again and opens its index, for /reindex.
-func (e *env) reload(ctx context.Context) (serve.Engine, string, error) {
-	start := time.Now()
-	ix, c, err := e.openIndex(ctx)
-	if err != nil {
-		return serve.Engine{}, "", err
-	}
-	p, err := e.pipeline(ix, 0)
-	if err != nil {
-		return serve.Engine{}, "", err
-	}
-	m := ix.Manifest()
-	status := fmt.Sprintf("%d passages from %d documents (%d duplicates removed) in %s.", m.Passages, m.Documents, m.Duplicates, time.Since(start).Round(time.Millisecond))
-	if sum := c.ProblemSummary(skippedShown); sum != "" {
-		status += " " + sum + "."
-	}
-	return serve.Engine{Pipeline: p, Index: ix}, status, nil
+	return b, core, err
 }
 
 func (e *env) auditPath() (string, error) {

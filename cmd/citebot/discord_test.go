@@ -36,10 +36,19 @@ type discordRun struct {
 	cancel context.CancelFunc
 	done   chan int
 	stderr *bytes.Buffer
+	log    *syncBuffer // stderr, as written
 }
 
 // startDiscord runs `citebot discord` against fakes, as main would.
 func startDiscord(t *testing.T, extra string) *discordRun {
+	t.Helper()
+	return startDiscordWith(t, func(*llmtest.Server) string { return extra })
+}
+
+// startDiscordWith is startDiscord with the fake model server set up by
+// setup before the bot starts; setup returns the end of the configuration
+// file.
+func startDiscordWith(t *testing.T, setup func(*llmtest.Server) string) *discordRun {
 	t.Helper()
 	fake := discordtest.New(t)
 	model := llmtest.New(t)
@@ -61,6 +70,7 @@ func startDiscord(t *testing.T, extra string) *discordRun {
 		}
 		return llmtest.Reply{Chunks: []string{"I cannot answer this from the corpus."}}
 	}
+	extra := setup(model)
 	dir := t.TempDir()
 	cfg := fmt.Sprintf(`data_dir: %s
 llm:
@@ -79,7 +89,8 @@ discord:
 	os.WriteFile(path, []byte(cfg), 0o644)
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &discordRun{fake: fake, model: model, data: filepath.Join(dir, "data"), cancel: cancel, done: make(chan int, 1), stderr: &bytes.Buffer{}}
-	app := &App{Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: &syncBuffer{b: r.stderr},
+	r.log = &syncBuffer{b: r.stderr, grew: make(chan struct{}, 1)}
+	app := &App{Stdin: strings.NewReader(""), Stdout: &bytes.Buffer{}, Stderr: r.log,
 		Getenv: func(k string) string {
 			if k == "DISCORD_TOKEN" {
 				return "test-token"
@@ -109,12 +120,40 @@ func (r *discordRun) stop(t *testing.T) {
 type syncBuffer struct {
 	mu sync.Mutex
 	b  *bytes.Buffer
+	// grew, when not nil, receives a value after writes (at most one
+	// waiting).
+	grew chan struct{}
 }
 
 func (s *syncBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.grew != nil {
+		defer func() {
+			select {
+			case s.grew <- struct{}{}:
+			default:
+			}
+		}()
+	}
 	return s.b.Write(p)
+}
+
+// waitFor waits until text appears in the buffer at or after offset from
+// and returns the offset just after it.
+func (s *syncBuffer) waitFor(t *testing.T, from int, text string) int {
+	t.Helper()
+	timeout := time.After(20 * time.Second)
+	for {
+		if i := strings.Index(s.String()[from:], text); i >= 0 {
+			return from + i + len(text)
+		}
+		select {
+		case <-s.grew:
+		case <-timeout:
+			t.Fatalf("the log has no %q after offset %d within 20 s:\n%s", text, from, s.String())
+		}
+	}
 }
 
 func (s *syncBuffer) String() string {

@@ -32,7 +32,7 @@ func TestConfigErrorsSpeakTheFilesLanguage(t *testing.T) {
 		want      []string
 	}{
 		{"unknown key in a section", "data_dir: /tmp/x\ncorpus:\n  dirr: docs\n",
-			[]string{"line 3: unknown key corpus.dirr; did you mean corpus.dir? (known keys in corpus: dir, max_file_bytes, link)"}},
+			[]string{"line 3: unknown key corpus.dirr; did you mean corpus.dir? (known keys in corpus: dir, max_file_bytes, link, watch, watch_debounce)"}},
 		{"unknown top-level key", "data_dri: /tmp/x\n",
 			[]string{"line 1: unknown key data_dri; did you mean data_dir? (known top-level keys: data_dir, corpus, embedder, retrieval, llm, discord, audit, log"}},
 		{"nothing close", "llm:\n  model: m\n  zzzzzz: 1\n",
@@ -44,7 +44,7 @@ func TestConfigErrorsSpeakTheFilesLanguage(t *testing.T) {
 		{"word for a number", "retrieval:\n  top_k: many\n",
 			[]string{`line 2: retrieval.top_k: "many" is not a whole number`}},
 		{"value for a section", "corpus: docs\n",
-			[]string{`line 1: corpus must be a section of keys (dir, max_file_bytes, link), not "docs"`}},
+			[]string{`line 1: corpus must be a section of keys (dir, max_file_bytes, link, watch, watch_debounce), not "docs"`}},
 		{"word for a list", "discord:\n  allowed_roles: mods\n",
 			[]string{`line 2: discord.allowed_roles must be a list`}},
 		{"every problem at once", "corpus:\n  dirr: x\nllm:\n  timeout: soon\n",

@@ -34,6 +34,12 @@ type Config struct {
 		// Link is the URL template of a cited place (corpus.Locator.Link);
 		// empty: citations have no link.
 		Link string `yaml:"link"`
+		// Watch: the Discord bot follows changes of Dir and reindexes
+		// without a restart.
+		Watch bool `yaml:"watch"`
+		// WatchDebounce is how long Dir must stay unchanged before a
+		// reindex starts.
+		WatchDebounce time.Duration `yaml:"watch_debounce"`
 	} `yaml:"corpus"`
 	Embedder struct {
 		Kind string `yaml:"kind"` // local or openai
@@ -105,6 +111,8 @@ type Config struct {
 func Default() Config {
 	var c Config
 	c.Corpus.MaxFileBytes = corpus.DefaultMaxFileBytes
+	c.Corpus.Watch = true
+	c.Corpus.WatchDebounce = 2 * time.Second
 	c.Embedder.Kind = "local"
 	c.Embedder.Dims = 1024
 	c.Embedder.BatchSize = 64
@@ -193,6 +201,9 @@ func (c Config) validateCorpus() error {
 	}
 	if err := corpus.CheckLink(c.Corpus.Link); err != nil {
 		return fmt.Errorf("corpus.link %q: %w", c.Corpus.Link, err)
+	}
+	if d := c.Corpus.WatchDebounce; d < 10*time.Millisecond || d > time.Hour {
+		return fmt.Errorf("corpus.watch_debounce must be between 10ms and 1h, not %s", d)
 	}
 	return nil
 }

@@ -123,7 +123,7 @@ func TestExampleConfigDriftIsCaught(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := fmt.Sprint(missingKeys(root.Content[0], reflect.TypeFor[Config](), ""))
-	if want := "[data_dir corpus.max_file_bytes corpus.link embedder retrieval llm discord audit log.format]"; got != want {
+	if want := "[data_dir corpus.max_file_bytes corpus.link corpus.watch corpus.watch_debounce embedder retrieval llm discord audit log.format]"; got != want {
 		t.Errorf("missing keys %s, want %s", got, want)
 	}
 }
