@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"github.com/citebot/citebot/retrieval/text"
 	"reflect"
 	"strings"
 	"testing"
@@ -118,6 +119,20 @@ func TestHeadingSentences(t *testing.T) {
 	} {
 		if got := isHeadingSentence(s); got != want {
 			t.Errorf("isHeadingSentence(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestWithoutFences(t *testing.T) {
+	for in, want := range map[string]string{
+		"```sh\ngo get example.com/x\n```": "go get example.com/x",
+		"```sh\ngo get example.com/x":      "go get example.com/x",
+		"```sh":                            "```sh",
+		"Run it.":                          "Run it.",
+	} {
+		sp := withoutFences(in, text.Span{Start: 0, End: len(in)})
+		if got := in[sp.Start:sp.End]; got != want {
+			t.Errorf("withoutFences(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -131,6 +131,7 @@ func scoreSentences(q lexical.Query, hits []retrieval.Hit) (all []sentence, perH
 		// ("Installation" above "go get …").
 		fields := q.Matched(hit.Passage.Title + "\n" + hit.Passage.Section)
 		for i, sp := range text.Sentences(body) {
+			sp = withoutFences(body, sp)
 			s := sentence{hit: h, idx: i, span: sp, matched: q.Matched(body[sp.Start:sp.End])}
 			s.heading = isHeadingSentence(body[sp.Start:sp.End])
 			for _, m := range union(s.matched, fields) {
@@ -192,6 +193,31 @@ func firstSentence(all []sentence) sentence {
 	return *b
 }
 
+// withoutFences narrows a sentence of code to the code: a fence line
+// ("```sh") opening it and one closing it are left out of the excerpt, so
+// a quotation never opens a code block it doesn't close.
+func withoutFences(body string, sp text.Span) text.Span {
+	s := body[sp.Start:sp.End]
+	if strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~") {
+		if i := strings.IndexByte(s, '\n'); i >= 0 && strings.TrimSpace(s[i+1:]) != "" {
+			sp.Start += i + 1
+		}
+	}
+	s = body[sp.Start:sp.End]
+	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+		if last := strings.TrimSpace(s[i+1:]); strings.HasPrefix(last, "```") || strings.HasPrefix(last, "~~~") {
+			sp.End = sp.Start + i
+		}
+	}
+	for sp.End > sp.Start && (body[sp.End-1] == ' ' || body[sp.End-1] == '\t' || body[sp.End-1] == '\n') {
+		sp.End--
+	}
+	for sp.Start < sp.End && (body[sp.Start] == ' ' || body[sp.Start] == '\t' || body[sp.Start] == '\n') {
+		sp.Start++
+	}
+	return sp
+}
+
 // isHeadingSentence reports whether a sentence is a heading line (or a code
 // fence) rather than text that says something.
 func isHeadingSentence(s string) bool {
@@ -250,7 +276,7 @@ func addExtras(q lexical.Query, all, chosen []sentence, best sentence) []sentenc
 		var nextGain float64
 		for i := range all {
 			s := &all[i]
-			if containsSentence(chosen, *s) || s.cov < minExtraCoverage || len(s.matched) < min(2, len(q.Terms)) {
+			if containsSentence(chosen, *s) || s.heading || s.cov < minExtraCoverage || len(s.matched) < min(2, len(q.Terms)) {
 				continue
 			}
 			var gain float64

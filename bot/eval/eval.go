@@ -4,6 +4,7 @@ package eval
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -54,6 +55,10 @@ func LoadFile(path string) ([]Case, error) {
 	}
 	var cases []Case
 	if err := yaml.Unmarshal(raw, &cases); err != nil {
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			return nil, fmt.Errorf("evaluation file %s: not a list of questions (each with question, answerable and evidence): %w", path, err)
+		}
 		return nil, fmt.Errorf("evaluation file %s: %w", path, err)
 	}
 	if len(cases) == 0 {
@@ -67,7 +72,7 @@ func LoadFile(path string) ([]Case, error) {
 		// A blank or missing question is not the file's fault but that
 		// question's: Run fails it alone.
 		if c.Answerable == nil {
-			return nil, fmt.Errorf("evaluation file %s, question %d (%s): answerable must be true or false", path, i+1, c.ID)
+			return nil, fmt.Errorf("evaluation file %s, question %d (%s): the answerable key is missing; write answerable: true (the corpus answers it) or false", path, i+1, c.ID)
 		}
 	}
 	return cases, nil

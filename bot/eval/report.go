@@ -69,7 +69,11 @@ func (r Report) WriteMeasures(w io.Writer) {
 	row("answer in excerpt", r.AnswerInExcerpt, &b.AnswerInExcerpt, "(BM25: best sentence of its top passage)")
 	fmt.Fprintf(w, "%-20s%.3f (%d of %d answered)\n", "wrong-answer rate:", r.WrongAnswerRate, r.WrongAnswers, r.Answered)
 	fmt.Fprintf(w, "%-20s%.3f of answerable (%d of %d declined)\n", "answered:", r.AnsweredShare, r.FalseDeclines, r.Answerable)
-	fmt.Fprintf(w, "%-20s%.3f (%d/%d)\n", "decline accuracy:", r.DeclineAccuracy, r.Declined, r.Unanswerable)
+	if r.Unanswerable == 0 {
+		fmt.Fprintf(w, "%-20sn/a (no unanswerable questions)\n", "decline accuracy:")
+	} else {
+		fmt.Fprintf(w, "%-20s%.3f (%d/%d)\n", "decline accuracy:", r.DeclineAccuracy, r.Declined, r.Unanswerable)
+	}
 	fmt.Fprintf(w, "%-20s%d of %d\n", "false declines:", r.FalseDeclines, r.Answerable)
 	fmt.Fprintf(w, "%-20s%.1f%% (%d/%d)\n", "excerpt validity:", 100*r.ExcerptValidity, r.ValidExcerpts, r.Excerpts)
 }

@@ -216,7 +216,7 @@ func (c *Core) record(ctx context.Context, q Question, a bot.Answer, latency tim
 	if a.Note != "" && UserNote(a.Note) != a.Note {
 		detail = strings.TrimSpace(a.Note + " " + detail)
 	}
-	if a.Note != "" || detail != "" {
+	if detail != "" {
 		c.deps.Log.Warn("answer note", "note", a.Note, "cause", c.deps.Redact(detail), "mode", a.Mode, "user", q.Origin.User)
 	}
 	if c.deps.Journal == nil {

@@ -57,20 +57,26 @@ func (a *App) Interrupt() bool {
 }
 
 // usageError is a mistake in how citebot was called.
-type usageError struct{ msg string }
+type usageError struct {
+	msg     string
+	printed bool // the flag package has shown it, with the usage
+}
 
 func (e usageError) Error() string { return e.msg }
 
-func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+func usagef(format string, a ...any) error { return usageError{msg: fmt.Sprintf(format, a...)} }
 
 const mainUsage = `citebot answers questions from a document corpus, citing verbatim excerpts.
 
 Usage:
-  citebot ask [--json] [--config FILE] [-k N] QUESTION...   answer a question (stdin when no QUESTION)
+  citebot ask [--json] [--explain] [--config FILE] [-k N] QUESTION...
+                                                            answer a question (stdin when no QUESTION)
   citebot chat [--config FILE] [-k N]                       a conversation in the terminal
   citebot index [--config FILE] [--force]                   build or refresh the index
   citebot passage [--json] [--config FILE] ID               show a passage with its provenance
-  citebot eval [--json] [--config FILE] [-k N] FILE         score citebot on an evaluation file
+  citebot eval [--json] [--config FILE] [-k N] FILE         score citebot on an evaluation file (YAML or SQuAD JSON)
+  citebot eval --suite FILE [--markdown] [--update-readme README.md]
+                                                            score every set of an evaluation suite
   citebot discord [--config FILE]                           run the Discord bot (token from $DISCORD_TOKEN)
   citebot audit export [--format jsonl|csv] [--output FILE] export the Discord answers' audit log
 
@@ -113,7 +119,9 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintln(a.Stderr, "citebot:", err)
+		if !ue.printed {
+			fmt.Fprintln(a.Stderr, "citebot:", err)
+		}
 		return exitUsage
 	default:
 		fmt.Fprintln(a.Stderr, "citebot:", err)
@@ -146,7 +154,7 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, usageError{err.Error()}
+			return nil, usageError{msg: err.Error(), printed: true}
 		}
 		rest := fs.Args()
 		consumed := len(args) - len(rest)
@@ -255,12 +263,20 @@ func (e *env) loadCorpus() (*corpus.Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
+	var other []string
 	for _, s := range c.Skipped {
 		if s.Problem {
 			e.log.Warn("skipping unreadable corpus file", "path", s.Path, "reason", s.Reason)
 		} else {
-			e.log.Info("skipping file", "path", s.Path, "reason", s.Reason)
+			e.log.Debug("skipping file", "path", s.Path, "reason", s.Reason)
+			other = append(other, s.Path)
 		}
+	}
+	if len(other) > 0 {
+		// Files that are not documents (images, hidden files) are no
+		// problem: one line for all of them.
+		e.log.Info("corpus: files that are not documents left out", "count", len(other),
+			"first", strings.Join(other[:min(skippedShown, len(other))], ", "))
 	}
 	if sum := c.ProblemSummary(skippedShown); sum != "" {
 		e.log.Warn("corpus: " + sum)
@@ -443,7 +459,7 @@ func (a *App) readQuestion(args []string) (string, error) {
 	}
 	q, err := bot.CleanQuestion(q)
 	if err != nil {
-		return "", usageError{err.Error()}
+		return "", usageError{msg: err.Error()}
 	}
 	return q, nil
 }

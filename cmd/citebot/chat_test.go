@@ -193,3 +193,13 @@ func TestChatFollowUpAfterStoppedAnswer(t *testing.T) {
 		t.Errorf("rewrite prompts %q, want one holding the stopped question", rewrites)
 	}
 }
+
+// A line longer than any question (a huge paste) is refused like a long
+// question, and the chat reads on.
+func TestChatSurvivesAHugeLine(t *testing.T) {
+	script := strings.Repeat("x", 3<<20) + "\nWhat are fusion cells?\n/quit\n"
+	r := run(t, "", script, "chat")
+	if r.code != 0 || !strings.Contains(r.stdout, "longer than 2000 characters") || !strings.Contains(r.stdout, "joint coordination units") {
+		t.Errorf("exit %d, stderr %q\n%.300s", r.code, r.stderr, r.stdout)
+	}
+}

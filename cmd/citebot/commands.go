@@ -190,7 +190,7 @@ func newPassageJSON(p corpus.Passage, url string) passageJSON {
 // logNote logs why an answer fell back to excerpts, with the detail users
 // are not shown.
 func (e *env) logNote(a bot.Answer) {
-	if a.Note != "" {
+	if a.Cause != "" { // a note without a cause (an uncertain answer) is the user's to read, not the log's
 		e.log.Warn("answer note", "note", a.Note, "cause", a.Cause, "mode", a.Mode)
 	}
 }

@@ -1,6 +1,7 @@
 package lexical_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/citebot/citebot/retrieval/corpus"
@@ -24,5 +25,41 @@ func TestQuestionTermsReadTyposAndChatSpelling(t *testing.T) {
 		if _, ok := got[w]; ok {
 			t.Errorf("%q counted as a question term", w)
 		}
+	}
+}
+
+// A follow-up keeps the conversation's subject unless it names its own.
+func TestFollowUpKeepsTheSubject(t *testing.T) {
+	var ps []corpus.Passage
+	for i, name := range []string{"alpha", "beta", "gamma", "delta", "eps"} {
+		ps = append(ps, corpus.Passage{ID: name, Text: name + " is released under the MIT license.",
+			Locator: corpus.Locator{Source: name + "/README.md", Title: name, LineStart: 1, LineEnd: 1}})
+		ps = append(ps, corpus.Passage{ID: name + "2", Text: "Run go get to install it, version " + string(rune('1'+i)) + ".",
+			Locator: corpus.Locator{Source: name + "/README.md", Title: name, Section: "Install", LineStart: 3, LineEnd: 3}})
+	}
+	lx := lexical.Build(ps)
+	names := func(q lexical.Query) []string {
+		var out []string
+		for _, term := range q.Terms {
+			if term.Name {
+				out = append(out, term.Word)
+			}
+		}
+		return out
+	}
+	cases := []struct {
+		name, question, context string
+		want                    []string
+	}{
+		{"alone", "what about its license?", "", nil},
+		{"after a question naming the subject", "what about its license?", "how do i install beta", []string{"beta"}},
+		{"naming its own", "and gamma?", "how do i install beta", []string{"gamma"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := names(lx.Analyze(c.question, c.context)); !slices.Equal(got, c.want) {
+				t.Errorf("names %v, want %v", got, c.want)
+			}
+		})
 	}
 }

@@ -83,6 +83,7 @@ func (lx *Lexicon) Analyze(question, context string) Query {
 	toks := text.Tokens(&st, question)
 	fromQuestion := len(toks)
 	names := text.WrittenAsNames(question)
+	contextNames := text.WrittenAsNames(context)
 	typeWords := text.AnswerTypeWords(question)
 	toks = append(toks, text.Tokens(&st, context)...)
 	for i, t := range toks {
@@ -116,10 +117,24 @@ func (lx *Lexicon) Analyze(question, context string) Query {
 		if i >= fromQuestion {
 			term.Context = true
 			term.Weight *= contextWeight
+			term.Name = (contextNames[t.Word] || lx.namesDocuments(term.Stem)) && !isLoneLetter(t.Word)
 		} else {
 			term.Name = (names[t.Word] || lx.namesDocuments(term.Stem)) && !isLoneLetter(t.Word)
 		}
 		q.Terms = append(q.Terms, term)
+	}
+	// A follow-up ("what about its license?") keeps the subject of the
+	// conversation, unless it names one of its own ("and chromem?").
+	ownSubject := false
+	for _, t := range q.Terms {
+		ownSubject = ownSubject || (t.Name && !t.Context)
+	}
+	if ownSubject {
+		for i := range q.Terms {
+			if q.Terms[i].Context {
+				q.Terms[i].Name = false
+			}
+		}
 	}
 	return q
 }

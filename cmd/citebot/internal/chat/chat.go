@@ -13,6 +13,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"sync/atomic"
 	"time"
 
@@ -36,16 +37,31 @@ type lineReader interface {
 	ReadLine() (string, error)
 }
 
-type plainLines struct{ sc *bufio.Scanner }
+// plainLines reads lines from a pipe or file. A line longer than
+// maxLineBytes is kept only that long (it is then too long a question, and
+// said so) and the rest of it skipped, so no line ends the chat.
+type plainLines struct{ r *bufio.Reader }
+
+// maxLineBytes bounds a line kept in memory: more than any question.
+const maxLineBytes = 4 * bot.MaxQuestionChars * utf8.UTFMax
 
 func (p plainLines) ReadLine() (string, error) {
-	if !p.sc.Scan() {
-		if err := p.sc.Err(); err != nil {
+	var line []byte
+	for {
+		chunk, err := p.r.ReadSlice('\n')
+		if len(line) < maxLineBytes {
+			line = append(line, chunk[:min(len(chunk), maxLineBytes-len(line))]...)
+		}
+		switch {
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case err == io.EOF && len(line) > 0:
+			return strings.TrimRight(string(line), "\r\n"), nil
+		case err != nil:
 			return "", err
 		}
-		return "", io.EOF
+		return strings.TrimRight(string(line), "\r\n"), nil
 	}
-	return p.sc.Text(), nil
 }
 
 // ctrlCLine is what a Ctrl-C typed at the prompt becomes for the line
@@ -139,8 +155,7 @@ func Open(stdin io.Reader, stdout io.Writer) (*Terminal, error) {
 	t := &Terminal{Out: stdout, restore: func() {}}
 	t.TTY = inOK && term.IsTerminal(int(inF.Fd()))
 	if !t.TTY || !outOK || !term.IsTerminal(int(outF.Fd())) {
-		sc := bufio.NewScanner(stdin)
-		sc.Buffer(make([]byte, 64*1024), 1<<20)
+		sc := bufio.NewReader(stdin)
 		t.in = plainLines{sc}
 		return t, nil
 	}
