@@ -13,9 +13,9 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/term"
 
