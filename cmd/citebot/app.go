@@ -72,7 +72,7 @@ Usage:
   citebot passage [--json] [--config FILE] ID               show a passage with its provenance
   citebot eval [--json] [--config FILE] [-k N] FILE         score citebot on an evaluation file
   citebot discord [--config FILE]                           run the Discord bot (token from $DISCORD_TOKEN)
-  citebot serve [--addr HOST:PORT] [--config FILE]          serve the OpenAI-compatible and JSON API over HTTP
+  citebot serve [--addr HOST:PORT] [--config FILE]          serve the OpenAI-compatible and JSON APIs
   citebot audit export [--format jsonl|csv] [--output FILE] export the Discord answers' audit log
 
 Run 'citebot COMMAND --help' for a command's flags. The configuration file
