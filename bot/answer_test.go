@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/retrievaltest"
 	"github.com/citebot/citebot/retrieval/text"
@@ -293,3 +294,26 @@ func (stubModel) Complete(context.Context, []bot.Message, func(bot.Chunk) error)
 }
 
 func (stubModel) Model() string { return "stub" }
+
+// TestResumeCarriesTheTopic: a conversation resumed from turns an asker
+// kept answers a follow-up as one that was asked here, without a model;
+// with no turns the same follow-up is declined.
+func TestResumeCarriesTheTopic(t *testing.T) {
+	p := pipeline(t)
+	for _, c := range []struct {
+		name     string
+		turns    []prompts.Turn
+		declined bool
+	}{
+		{"history", []prompts.Turn{{Role: "system", Content: "Be brief."}, {Role: "user", Content: "Why do the Taliban support the TTP?"}, {Role: "assistant", Content: "Ties."}}, false},
+		{"follow-up of a follow-up", []prompts.Turn{{Role: "user", Content: "Why do the Taliban support the TTP?"}, {Role: "assistant", Content: "Ties."}, {Role: "user", Content: "and what about them?"}, {Role: "assistant", Content: "…"}}, false},
+		{"no history", nil, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a, _, err := p.Resume(c.turns).Ask(t.Context(), "and why do they do it?", nil)
+			if err != nil || a.Declined != c.declined || (!c.declined && !strings.Contains(a.Text, "ideological ties")) {
+				t.Errorf("declined %v, %q, %v", a.Declined, a.Text, err)
+			}
+		})
+	}
+}

@@ -30,6 +30,36 @@ type Conversation struct {
 // NewConversation starts a conversation.
 func (p *Pipeline) NewConversation() *Conversation { return &Conversation{p: p} }
 
+// Resume returns a conversation that goes on from turns the asker kept
+// (an API client sends the whole history with each question): user turns
+// are earlier questions, assistant turns their answers; others are
+// ignored. No model is asked about them: each earlier question stands as
+// asked, a follow-up among them leaning on the words of the one before.
+func (p *Pipeline) Resume(turns []prompts.Turn) *Conversation {
+	c := &Conversation{p: p}
+	for _, t := range turns {
+		switch t.Role {
+		case "user":
+			q, err := CleanQuestion(t.Content)
+			if err != nil {
+				continue
+			}
+			if c.topic != "" && IsFollowUp(q) {
+				c.topic = strings.TrimSpace(q + " " + lastWords(c.topic, 12))
+			} else {
+				c.topic = q
+			}
+			c.history = append(c.history, prompts.Turn{Role: "user", Content: q})
+		case "assistant":
+			c.history = append(c.history, prompts.Turn{Role: "assistant", Content: t.Content})
+		}
+	}
+	if len(c.history) > maxHistory {
+		c.history = c.history[len(c.history)-maxHistory:]
+	}
+	return c
+}
+
 // Use makes the conversation go on with another pipeline (after the corpus
 // was reloaded), keeping what was said.
 func (c *Conversation) Use(p *Pipeline) { c.p = p }

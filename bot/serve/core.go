@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
 )
 
@@ -114,6 +115,14 @@ type Conversation struct {
 // NewConversation starts a conversation.
 func (c *Core) NewConversation() *Conversation {
 	cv := &Conversation{conv: c.engine.Load().Pipeline.NewConversation()}
+	cv.seen.Store(time.Now().UnixNano())
+	return cv
+}
+
+// Resume returns a conversation that goes on from turns the asker kept
+// (see bot.Pipeline.Resume); it is not stored anywhere.
+func (c *Core) Resume(turns []prompts.Turn) *Conversation {
+	cv := &Conversation{conv: c.engine.Load().Pipeline.Resume(turns)}
 	cv.seen.Store(time.Now().UnixNano())
 	return cv
 }

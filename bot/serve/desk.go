@@ -328,8 +328,18 @@ type Output interface {
 // Submit writes the answer to q in conversation cv (nil: none) into out,
 // once a worker is free, with the place t took in the queue.
 func (d *Desk) Submit(t *Ticket, cv *Conversation, q Question, out Output) {
+	d.SubmitContext(context.Background(), t, cv, q, out)
+}
+
+// SubmitContext is Submit for an asker who may leave: the answer stops
+// when asker ends (an HTTP client hung up), as well as at a shutdown.
+func (d *Desk) SubmitContext(asker context.Context, t *Ticket, cv *Conversation, q Question, out Output) {
 	if !d.run(func(ctx context.Context) {
 		defer t.Release()
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		stop := context.AfterFunc(asker, cancel)
+		defer stop()
 		d.answer(ctx, cv, q, out)
 	}) {
 		t.Release()

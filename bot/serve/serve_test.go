@@ -467,3 +467,22 @@ func TestUserNote(t *testing.T) {
 		})
 	}
 }
+
+// TestSubmitContextStopsWhenTheAskerLeaves: an answer whose asker has gone
+// (an HTTP client hung up) stops at once instead of running on.
+func TestSubmitContextStopsWhenTheAskerLeaves(t *testing.T) {
+	m := &gateModel{started: make(chan struct{}, 1), release: make(chan struct{})}
+	defer close(m.release)
+	d, _ := New(validConfig(), newCore(t, m, nil, nil))
+	serving(t, d)
+	tk, _, _ := d.Admit("u")
+	asker, leave := context.WithCancel(t.Context())
+	out := newOutput()
+	d.SubmitContext(asker, tk, nil, Question{Text: question, Received: time.Now()}, out)
+	<-m.started
+	leave()
+	out.wait(t)
+	if out.final != nil || len(out.notices) != 1 {
+		t.Errorf("final %+v, notices %q", out.final, out.notices)
+	}
+}

@@ -78,6 +78,7 @@ Usage:
   citebot eval --suite FILE [--markdown] [--update-readme README.md]
                                                             score every set of an evaluation suite
   citebot discord [--config FILE]                           run the Discord bot (token from $DISCORD_TOKEN)
+  citebot serve [--addr HOST:PORT] [--config FILE]          serve the OpenAI-compatible and JSON APIs
   citebot audit export [--format jsonl|csv] [--output FILE] export the Discord answers' audit log
 
 Run 'citebot COMMAND --help' for a command's flags. The configuration file
@@ -104,6 +105,8 @@ func (a *App) Run(ctx context.Context, args []string) int {
 		err = a.cmdChat(ctx, rest)
 	case "discord":
 		err = a.cmdDiscord(ctx, rest)
+	case "serve":
+		err = a.cmdServe(ctx, rest)
 	case "audit":
 		err = a.cmdAudit(ctx, rest)
 	case "help", "-h", "-help", "--help":

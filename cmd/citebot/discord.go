@@ -52,8 +52,14 @@ func (a *App) cmdDiscord(ctx context.Context, args []string) error {
 		return err
 	}
 	go e.pruneAudit(ctx, log)
+	return e.whileWatching(ctx, core, b.Run)
+}
+
+// whileWatching runs a front end with run and, when corpus.watch is on for
+// a corpus folder, reindexes through core as the folder changes.
+func (e *env) whileWatching(ctx context.Context, core *serve.Core, run func(context.Context) error) error {
 	if e.cfg.Corpus.Dir == "" || !e.cfg.Corpus.Watch {
-		return b.Run(ctx)
+		return run(ctx)
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -64,8 +70,8 @@ func (a *App) cmdDiscord(ctx context.Context, args []string) error {
 			e.log.Error("live re-indexing is off: the corpus folder can't be watched", "err", err)
 		}
 	}()
-	err = b.Run(ctx)
-	cancel() // the bot stopped: so does the watch, a rebuild in progress included
+	err := run(ctx)
+	cancel() // the front end stopped: so does the watch, a rebuild in progress included
 	<-watched
 	return err
 }

@@ -34,7 +34,7 @@ func TestConfigErrorsSpeakTheFilesLanguage(t *testing.T) {
 		{"unknown key in a section", "data_dir: /tmp/x\ncorpus:\n  dirr: docs\n",
 			[]string{"line 3: unknown key corpus.dirr; did you mean corpus.dir? (known keys in corpus: dir, max_file_bytes, link, watch, watch_debounce)"}},
 		{"unknown top-level key", "data_dri: /tmp/x\n",
-			[]string{"line 1: unknown key data_dri; did you mean data_dir? (known top-level keys: data_dir, corpus, embedder, retrieval, llm, discord, audit, log"}},
+			[]string{"line 1: unknown key data_dri; did you mean data_dir? (known top-level keys: data_dir, corpus, embedder, retrieval, llm, discord, serve, audit, log"}},
 		{"nothing close", "llm:\n  model: m\n  zzzzzz: 1\n",
 			[]string{"line 3: unknown key llm.zzzzzz (known keys in llm: base_url, model,"}},
 		{"word for a duration", "llm:\n  timeout: soon\n",

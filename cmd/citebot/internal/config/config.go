@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -95,6 +96,25 @@ type Config struct {
 		AnswerTimeout   time.Duration `yaml:"answer_timeout"`
 		ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
 	} `yaml:"discord"`
+	Serve struct {
+		// Addr is where `citebot serve` listens (HOST:PORT).
+		Addr string `yaml:"addr"`
+		// APIKeysEnv names the environment variables holding API keys;
+		// with none set, the server listens on a loopback address only
+		// and asks for no key.
+		APIKeysEnv      []string      `yaml:"api_keys_env"`
+		MaxBodyBytes    int64         `yaml:"max_body_bytes"`
+		ReadTimeout     time.Duration `yaml:"read_timeout"`
+		WriteTimeout    time.Duration `yaml:"write_timeout"`
+		IdleTimeout     time.Duration `yaml:"idle_timeout"`
+		RatePerMinute   float64       `yaml:"rate_per_minute"`
+		RateBurst       int           `yaml:"rate_burst"`
+		MaxConcurrent   int           `yaml:"max_concurrent"`
+		QueueSize       int           `yaml:"queue_size"`
+		StreamInterval  time.Duration `yaml:"stream_interval"`
+		AnswerTimeout   time.Duration `yaml:"answer_timeout"`
+		ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+	} `yaml:"serve"`
 	Audit struct {
 		// Path of the SQLite file; empty: data_dir/audit.db.
 		Path          string `yaml:"path"`
@@ -139,6 +159,19 @@ func Default() Config {
 	d.EditInterval = 1500 * time.Millisecond
 	d.AnswerTimeout = 3 * time.Minute
 	d.ShutdownTimeout = 20 * time.Second
+	sv := &c.Serve
+	sv.Addr = "127.0.0.1:8080"
+	sv.MaxBodyBytes = 256 << 10
+	sv.ReadTimeout = 10 * time.Second
+	sv.WriteTimeout = 4 * time.Minute
+	sv.IdleTimeout = 2 * time.Minute
+	sv.RatePerMinute = 30
+	sv.RateBurst = 10
+	sv.MaxConcurrent = 16
+	sv.QueueSize = 64
+	sv.StreamInterval = 50 * time.Millisecond
+	sv.AnswerTimeout = 3 * time.Minute
+	sv.ShutdownTimeout = 20 * time.Second
 	c.Audit.RetentionDays = 90
 	c.Log.Level = "info"
 	c.Log.Format = "text"
@@ -187,7 +220,7 @@ func Load(path string) (Config, error) {
 // found is the error.
 func (c Config) validate() error {
 	for _, check := range []func() error{c.validateCorpus, c.validateEmbedder, c.validateRetrieval,
-		c.validateLLM, c.validateDiscord, c.validateAudit, c.validateLog} {
+		c.validateLLM, c.validateDiscord, c.validateServe, c.validateAudit, c.validateLog} {
 		if err := check(); err != nil {
 			return err
 		}
@@ -295,6 +328,31 @@ func (c Config) validateDiscord() error {
 	}
 	if d.EditInterval <= 0 || d.AnswerTimeout <= 0 || d.ShutdownTimeout <= 0 {
 		return errors.New("discord.edit_interval, discord.answer_timeout and discord.shutdown_timeout must be positive")
+	}
+	return nil
+}
+
+func (c Config) validateServe() error {
+	s := c.Serve
+	if _, _, err := net.SplitHostPort(s.Addr); err != nil {
+		return fmt.Errorf("serve.addr must be HOST:PORT (for example 127.0.0.1:8080), not %q", s.Addr)
+	}
+	for _, name := range s.APIKeysEnv {
+		if name == "" {
+			return errors.New("serve.api_keys_env: an empty environment variable name")
+		}
+	}
+	if s.MaxBodyBytes < 1 {
+		return errors.New("serve.max_body_bytes must be positive")
+	}
+	if s.RatePerMinute <= 0 || s.RateBurst < 1 || s.MaxConcurrent < 1 || s.QueueSize < 0 {
+		return errors.New("serve.rate_per_minute and serve.rate_burst must be positive, serve.max_concurrent ≥ 1, serve.queue_size ≥ 0")
+	}
+	if s.ReadTimeout <= 0 || s.IdleTimeout <= 0 || s.StreamInterval <= 0 || s.AnswerTimeout <= 0 || s.ShutdownTimeout <= 0 {
+		return errors.New("serve.read_timeout, serve.idle_timeout, serve.stream_interval, serve.answer_timeout and serve.shutdown_timeout must be positive")
+	}
+	if s.WriteTimeout <= s.AnswerTimeout {
+		return fmt.Errorf("serve.write_timeout (%s) must be longer than serve.answer_timeout (%s), or answers are cut off", s.WriteTimeout, s.AnswerTimeout)
 	}
 	return nil
 }

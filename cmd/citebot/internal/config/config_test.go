@@ -123,7 +123,7 @@ func TestExampleConfigDriftIsCaught(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := fmt.Sprint(missingKeys(root.Content[0], reflect.TypeFor[Config](), ""))
-	if want := "[data_dir corpus.max_file_bytes corpus.link corpus.watch corpus.watch_debounce embedder retrieval llm discord audit log.format]"; got != want {
+	if want := "[data_dir corpus.max_file_bytes corpus.link corpus.watch corpus.watch_debounce embedder retrieval llm discord serve audit log.format]"; got != want {
 		t.Errorf("missing keys %s, want %s", got, want)
 	}
 }
@@ -152,6 +152,35 @@ func TestCorpusLinkIsChecked(t *testing.T) {
 				t.Errorf("error %v, want none", err)
 			case c.err == "" && cfg.Corpus.Link != c.link:
 				t.Errorf("corpus.link %q, want %q", cfg.Corpus.Link, c.link)
+			case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+				t.Errorf("error %v, want one containing %s", err, c.err)
+			}
+		})
+	}
+}
+
+// TestServeKeysAreChecked: serve.* mistakes are told by key as the file is
+// loaded.
+func TestServeKeysAreChecked(t *testing.T) {
+	for _, c := range []struct{ yaml, err string }{
+		{"serve:\n  addr: 0.0.0.0:9000\n  api_keys_env: [CITEBOT_KEY]\n", ""},
+		{"serve:\n  addr: localhost\n", `serve.addr must be HOST:PORT`},
+		{"serve:\n  api_keys_env: [\"\"]\n", "serve.api_keys_env: an empty environment variable name"},
+		{"serve:\n  max_body_bytes: 0\n", "serve.max_body_bytes must be positive"},
+		{"serve:\n  rate_burst: 0\n", "serve.rate_per_minute and serve.rate_burst must be positive"},
+		{"serve:\n  stream_interval: 0s\n", "serve.stream_interval"},
+		{"serve:\n  write_timeout: 1m\n", "serve.write_timeout (1m0s) must be longer than serve.answer_timeout (3m0s)"},
+		{"serve:\n  api_keys_env: CITEBOT_KEY\n", "serve.api_keys_env"},
+	} {
+		t.Run(c.yaml, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "citebot.yaml")
+			if err := os.WriteFile(path, []byte(c.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Load(path)
+			switch {
+			case c.err == "" && err != nil:
+				t.Errorf("error %v, want none", err)
 			case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
 				t.Errorf("error %v, want one containing %s", err, c.err)
 			}

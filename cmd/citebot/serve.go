@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/citebot/citebot/bot/audit"
+	"github.com/citebot/citebot/bot/httpapi"
+	"github.com/citebot/citebot/bot/serve"
+)
+
+func (a *App) cmdServe(ctx context.Context, args []string) error {
+	var cf commonFlags
+	fs := a.newFlagSet("serve", "serve [--addr HOST:PORT] [--config FILE]", &cf)
+	addr := fs.String("addr", "", "listen on `HOST:PORT` (default serve.addr)")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("serve takes no arguments")
+	}
+	e, err := a.setup(cf)
+	if err != nil {
+		return err
+	}
+	sv := e.cfg.Serve
+	if *addr != "" {
+		if _, _, err := net.SplitHostPort(*addr); err != nil {
+			return usagef("--addr must be HOST:PORT (for example 127.0.0.1:8080), not %q", *addr)
+		}
+		sv.Addr = *addr
+	}
+	keys := e.apiKeys()
+	if len(keys) == 0 && !loopback(sv.Addr) {
+		return fmt.Errorf("serve: %s is not a loopback address and no API key is set: set one of the environment variables named by serve.api_keys_env %q, or listen on 127.0.0.1", sv.Addr, sv.APIKeysEnv)
+	}
+	r := &reloader{e: e}
+	engine, _, err := r.reload(ctx)
+	if err != nil {
+		return err
+	}
+	log, err := e.openAudit(ctx)
+	if err != nil {
+		return err
+	}
+	defer log.Close()
+	api, desk, core, err := e.httpAPI(engine, r, audit.Journal{Log: log}, keys)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", sv.Addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	srv := &http.Server{
+		Handler:           api,
+		ReadHeaderTimeout: sv.ReadTimeout,
+		ReadTimeout:       sv.ReadTimeout,
+		WriteTimeout:      sv.WriteTimeout,
+		IdleTimeout:       sv.IdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(e.log.Handler(), slog.LevelWarn),
+	}
+	e.log.Info("serving the API", "addr", ln.Addr().String(), "keys", len(keys))
+	fmt.Fprintf(a.Stdout, "citebot serve: listening on http://%s\n", ln.Addr())
+	go e.pruneAudit(ctx, log)
+	return e.whileWatching(ctx, core, func(ctx context.Context) error {
+		return serveHTTP(ctx, srv, ln, desk, sv.ShutdownTimeout)
+	})
+}
+
+// httpAPI wires the HTTP adapter to a serving desk; r rebuilds the engine.
+func (e *env) httpAPI(engine serve.Engine, r *reloader, journal serve.Journal, keys []httpapi.Key) (*httpapi.Server, *serve.Desk, *serve.Core, error) {
+	sv := e.cfg.Serve
+	core, err := serve.NewCore(serve.Deps{Engine: engine, Reload: r.reload, Journal: journal, Log: e.log})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	r.current = core.Engine
+	desk, err := serve.New(serve.Config{
+		RatePerMinute: sv.RatePerMinute, RateBurst: sv.RateBurst, MaxConcurrent: sv.MaxConcurrent, QueueSize: sv.QueueSize,
+		EditInterval: sv.StreamInterval, AnswerTimeout: sv.AnswerTimeout, ShutdownTimeout: sv.ShutdownTimeout,
+	}, core)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	link := e.cfg.Corpus.Link
+	api, err := httpapi.New(httpapi.Config{Keys: keys, MaxBodyBytes: sv.MaxBodyBytes}, httpapi.Deps{
+		Desk: desk, Log: e.log,
+		Passage: func(id string) (any, bool) {
+			p, ok := core.Engine().Index.Passage(id)
+			if !ok {
+				return nil, false
+			}
+			return newPassageJSON(p, p.Link(link)), true
+		},
+	})
+	return api, desk, core, err
+}
+
+// apiKeys are the API keys of the environment variables serve.api_keys_env
+// names that are set.
+func (e *env) apiKeys() []httpapi.Key {
+	var keys []httpapi.Key
+	for _, name := range e.cfg.Serve.APIKeysEnv {
+		if v := e.getenv(name); v != "" {
+			keys = append(keys, httpapi.Key{Name: name, Value: v})
+		}
+	}
+	return keys
+}
+
+// loopback reports whether addr (HOST:PORT) is reachable from this machine
+// only.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// serveHTTP serves srv on ln with desk until ctx ends, then stops taking
+// requests and lets answers in progress finish (the desk's shutdown
+// timeout) before it returns.
+func serveHTTP(ctx context.Context, srv *http.Server, ln net.Listener, desk *serve.Desk, shutdown time.Duration) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	deskDone := make(chan error, 1)
+	go func() { deskDone <- desk.Serve(ctx) }()
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	var err error
+	select {
+	case err = <-served:
+		err = fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	cancel() // the desk stops taking questions and finishes the others
+	sctx, stop := context.WithTimeout(context.WithoutCancel(ctx), shutdown+5*time.Second)
+	defer stop()
+	if serr := srv.Shutdown(sctx); serr != nil {
+		srv.Close()
+	}
+	if serr := <-served; err == nil && serr != nil && !errors.Is(serr, http.ErrServerClosed) {
+		err = fmt.Errorf("serve: %w", serr)
+	}
+	<-deskDone
+	return err
+}
