@@ -19,11 +19,13 @@ type Document struct {
 	Source string // path relative to the corpus root, slash-separated
 	// Text is the content with "\r\n" folded to "\n" and any BOM removed; a
 	// lone "\r" is a line end only in a file whose lines end that way. For
-	// HTML it is the markup; its passages hold its visible text.
+	// HTML it is the markup; its passages hold its visible text. For PDF
+	// it is the text extracted from the pages, pages apart by a blank line.
 	Text string
-	Kind string // "md", "txt" or "html"
+	Kind string // "md", "txt", "html" or "pdf"
 
-	view *structure.Doc // the scan of an HTML document, made when it was read
+	view  *structure.Doc // the scan of an HTML or PDF document, made when it was read
+	title string         // the title a PDF's metadata gives, "" for none
 }
 
 // scan returns the lines and blocks of d.
@@ -33,6 +35,8 @@ func (d Document) scan() structure.Doc {
 		return *d.view
 	case d.Kind == "html":
 		return structure.ScanHTML(d.Text)
+	case d.Kind == "pdf" && d.view != nil:
+		return *d.view
 	}
 	return structure.Scan(d.Text, d.Kind == "md")
 }
@@ -119,10 +123,16 @@ func safeName(name string) string {
 // and plain text; for HTML, the visible text found on those lines of
 // markup (with the whole of a visible line that only starts or ends there),
 // so that a passage's text is always within the Lines of its Locator.
+// A PDF's lines are numbered within each page (see PageLines): without a
+// page, Lines returns lines start..end of every page that has them, each
+// page's apart by a blank line, so a quote from one page is within them.
 func (c *Corpus) Lines(source string, start, end int) (string, bool) {
 	for _, d := range c.Documents {
 		if d.Source != source {
 			continue
+		}
+		if d.Kind == "pdf" {
+			return pdfLines(d.scan(), 0, start, end)
 		}
 		lines := strings.Split(d.Text, "\n")
 		if start < 1 || end < start || end > len(lines) {
@@ -134,6 +144,50 @@ func (c *Corpus) Lines(source string, start, end int) (string, bool) {
 		return strings.Join(lines[start-1:end], "\n"), true
 	}
 	return "", false
+}
+
+// PageLines returns the text of lines start..end (1-based, inclusive) of
+// page (1-based) of the PDF at source, joined by "\n", and whether they
+// exist. The text of a page is what the PDF reader extracted from it: its
+// lines in reading order, a blank line between paragraphs, ligatures
+// written as letters, a word hyphenated at a line end whole on the upper
+// line, running headers and footers left out. A passage's Text is always
+// within the PageLines of its Locator.
+func (c *Corpus) PageLines(source string, page, start, end int) (string, bool) {
+	for _, d := range c.Documents {
+		if d.Source == source && d.Kind == "pdf" && page > 0 {
+			return pdfLines(d.scan(), page, start, end)
+		}
+	}
+	return "", false
+}
+
+// pdfLines returns lines start..end of page of st's text, or of every
+// page that has them when page is 0.
+func pdfLines(st structure.Doc, page, start, end int) (string, bool) {
+	if start < 1 || end < start {
+		return "", false
+	}
+	text := strings.Split(st.Text, "\n")
+	var out []string
+	found, prev := false, 0
+	for i, o := range st.Origins {
+		if page > 0 && o.Page != page || o.First < start || o.First > end {
+			continue
+		}
+		if i > 0 && st.Origins[i-1] == o {
+			continue // the blank line between pages
+		}
+		if len(out) > 0 && o.Page != prev {
+			out = append(out, "")
+		}
+		if o.First == end {
+			found = true
+		}
+		out = append(out, text[i])
+		prev = o.Page
+	}
+	return strings.Join(out, "\n"), found
 }
 
 // visibleLines returns the lines of st's visible text that come from
@@ -154,7 +208,7 @@ func visibleLines(st structure.Doc, start, end int) string {
 var ErrNotUTF8 = errors.New("not valid UTF-8 text: convert it to UTF-8 or remove it from the corpus")
 
 // ErrEmptyCorpus is returned when a corpus folder holds no usable document.
-var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt, .md or .html document with text")
+var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt, .md, .html or .pdf document with text")
 
 // DefaultMaxFileBytes is the size of the largest corpus file read when
 // Options.MaxFileBytes is 0.

@@ -16,7 +16,7 @@ var linkPlaceholders = [...]string{"path", "start", "end", "anchor", "page"}
 // placeholders filled in. {path} is Source, each segment path-escaped (a
 // space is %20, é is %C3%A9); {start} and {end} are the lines ({end} is
 // {start} for one line, so "#L{start}-L{end}" gives "#L6-L6", which GitHub
-// reads as line 6); {anchor} is the HTML fragment, escaped; {page} the PDF
+// reads as line 6; none for a PDF, whose lines are counted within a page); {anchor} is the HTML fragment, escaped; {page} the PDF
 // page. The fragment of the template (from its first "#") is dropped when
 // a placeholder in it has no value here (no anchor, no lines, no page), so
 // a link never points at "#L0" or an empty anchor; elsewhere such a
@@ -52,8 +52,14 @@ func (l Locator) value(name string) string {
 		}
 		return strings.Join(segs, "/")
 	case "start":
+		if l.Page > 0 {
+			return "" // lines of a page, not of the file
+		}
 		return num(l.LineStart)
 	case "end":
+		if l.Page > 0 {
+			return ""
+		}
 		if l.LineEnd < l.LineStart {
 			return num(l.LineStart)
 		}

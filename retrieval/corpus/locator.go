@@ -19,10 +19,16 @@ type Locator struct {
 }
 
 // String is the one human reference to a location: "a.txt:6–8" (an en
-// dash), "a.txt:6" for a single line; "a.pdf, page 3" or "a.html#intro"
-// where a format has no lines; the source alone when nothing more is known.
+// dash), "a.txt:6" for a single line; for a PDF, whose lines are counted
+// within a page, "a.pdf, page 3, lines 4–6" ("line 4", or "a.pdf, page 3"
+// without lines); "a.html#intro" where a format has no lines; the source
+// alone when nothing more is known.
 func (l Locator) String() string {
 	switch {
+	case l.Page > 0 && l.LineStart > 0 && l.LineEnd > l.LineStart:
+		return l.Source + ", page " + strconv.Itoa(l.Page) + ", lines " + strconv.Itoa(l.LineStart) + "–" + strconv.Itoa(l.LineEnd)
+	case l.Page > 0 && l.LineStart > 0:
+		return l.Source + ", page " + strconv.Itoa(l.Page) + ", line " + strconv.Itoa(l.LineStart)
 	case l.LineStart > 0 && l.LineEnd > l.LineStart:
 		return l.Source + ":" + strconv.Itoa(l.LineStart) + "–" + strconv.Itoa(l.LineEnd)
 	case l.LineStart > 0:

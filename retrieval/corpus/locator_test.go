@@ -16,6 +16,8 @@ func TestLocatorString(t *testing.T) {
 		{"one line", Locator{Source: "a.txt", LineStart: 6, LineEnd: 6}, "a.txt:6"},
 		{"end unknown", Locator{Source: "a.txt", LineStart: 6}, "a.txt:6"},
 		{"page", Locator{Source: "r.pdf", Page: 3}, "r.pdf, page 3"},
+		{"lines of a page", Locator{Source: "r.pdf", Page: 3, LineStart: 4, LineEnd: 6}, "r.pdf, page 3, lines 4–6"},
+		{"one line of a page", Locator{Source: "r.pdf", Page: 3, LineStart: 4, LineEnd: 4}, "r.pdf, page 3, line 4"},
 		{"anchor", Locator{Source: "p.html", Anchor: "intro"}, "p.html#intro"},
 		{"source only", Locator{Source: "a.txt"}, "a.txt"},
 	}
@@ -87,6 +89,8 @@ func TestLocatorLink(t *testing.T) {
 		{"no page drops the fragment", Locator{Source: "a.txt", LineStart: 1, LineEnd: 1}, "https://x.org/{path}#page={page}",
 			"https://x.org/a.txt"},
 		{"no lines drop the fragment", Locator{Source: "r.pdf", Page: 2}, gh,
+			"https://github.com/org/repo/blob/main/r.pdf"},
+		{"lines of a page are no lines of the file", Locator{Source: "r.pdf", Page: 2, LineStart: 4, LineEnd: 6}, gh,
 			"https://github.com/org/repo/blob/main/r.pdf"},
 		{"page outside the fragment", Locator{Source: "r.pdf", Page: 2}, "https://x.org/view?file={path}&page={page}",
 			"https://x.org/view?file=r.pdf&page=2"},

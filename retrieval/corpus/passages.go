@@ -109,8 +109,11 @@ func splitDocument(d Document) (string, []piece) {
 		if section == title {
 			section = ""
 		}
-		for _, s := range blockSpans(doc, lines, b) {
+		for _, s := range pageSpans(doc, lines, st.Origins, blockSpans(doc, lines, b)) {
 			body := doc[s.Start:s.End]
+			if b.Head >= 0 && s.End <= lines[b.First].Start {
+				continue // a heading cut from its block by a page break
+			}
 			if b.Head >= 0 && s.Start == lines[b.Head].Start {
 				body = doc[lines[b.First].Start:s.End]
 			}
@@ -122,14 +125,51 @@ func splitDocument(d Document) (string, []piece) {
 				LineEnd:   lineOf(s.End - 1),
 			}
 			if st.Origins != nil {
-				// Lines of the visible text → lines of the markup.
+				// Lines of the visible text → lines of the markup, or
+				// of a PDF's page (a passage never spans two pages: a
+				// blank line parts them).
 				first, last := st.Origins[loc.LineStart-1], st.Origins[loc.LineEnd-1]
-				loc.LineStart, loc.LineEnd, loc.Anchor = first.First, last.Last, first.Anchor
+				loc.LineStart, loc.LineEnd, loc.Anchor, loc.Page = first.First, last.Last, first.Anchor, first.Page
 			}
 			out = append(out, piece{body: body, Passage: Passage{Locator: loc, Text: doc[s.Start:s.End]}})
 		}
 	}
 	return title, out
+}
+
+// pageSpans cuts each span of spans that crosses from one page of a PDF to
+// the next (a heading at the foot of a page, a lead-in joined to the list
+// below it) at the page break, so that a passage has one page.
+func pageSpans(doc string, lines []structure.Line, origins []structure.Origin, spans []text.Span) []text.Span {
+	if origins == nil || len(origins) != len(lines) {
+		return spans
+	}
+	var out []text.Span
+	for _, s := range spans {
+		for {
+			cut := -1
+			page := -1
+			for i, l := range lines {
+				if l.Blank() || l.End <= s.Start || l.Start >= s.End {
+					continue
+				}
+				if page >= 0 && origins[i].Page != page {
+					cut = i
+					break
+				}
+				page = origins[i].Page
+			}
+			if cut < 0 {
+				out = append(out, s)
+				break
+			}
+			if head, ok := text.TrimSpan(doc, s.Start, lines[cut].Start); ok {
+				out = append(out, head)
+			}
+			s.Start = lines[cut].Start
+		}
+	}
+	return out
 }
 
 // blockSpans splits block b of doc into passages: the whole block when it

@@ -192,16 +192,29 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	}
 	kind, ok := kindOf(d.Name())
 	if !ok {
-		l.skip(p, "not a .txt, .md or .html file", false)
+		l.skip(p, "not a .txt, .md, .html or .pdf file", false)
 		return nil
 	}
-	text, why, problem := l.read(p, d)
+	text, why, problem := l.read(p, d, kind == "pdf")
 	if why != "" {
 		l.skip(p, why, problem)
 		return nil
 	}
 	doc := Document{Source: p, Text: text, Kind: kind}
-	if kind == "html" {
+	switch kind {
+	case "pdf":
+		st, title, err := readPDF([]byte(text))
+		if err != nil {
+			l.skip(p, "unreadable PDF: "+err.Error(), true)
+			return nil
+		}
+		if strings.TrimSpace(st.Text) == "" {
+			l.skip(p, "no text in the PDF (scanned pages need OCR first)", true)
+			return nil
+		}
+		doc.Text, doc.view, doc.title = st.Text, &st, title
+		text = st.Text
+	case "html":
 		st := structure.ScanHTML(text)
 		if strings.TrimSpace(st.Text) == "" {
 			l.skip(p, "no visible text", false)
@@ -225,13 +238,15 @@ func kindOf(name string) (string, bool) {
 		return "md", true
 	case "html", "htm":
 		return "html", true
+	case "pdf":
+		return "pdf", true
 	}
 	return "", false
 }
 
-// read returns the text of the corpus file at p, or why it is skipped and
-// whether that is a problem.
-func (l *loader) read(p string, d fs.DirEntry) (text, why string, problem bool) {
+// read returns the text of the corpus file at p (its bytes as they are
+// when binary), or why it is skipped and whether that is a problem.
+func (l *loader) read(p string, d fs.DirEntry, binary bool) (text, why string, problem bool) {
 	if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 		return "", notRegular(d.Type()), true
 	}
@@ -242,6 +257,12 @@ func (l *loader) read(p string, d fs.DirEntry) (text, why string, problem bool) 
 	raw, why := readGuarded(l.src, target, l.limit)
 	if why != "" {
 		return "", why, true
+	}
+	if binary {
+		if len(raw) == 0 {
+			return "", "empty", false
+		}
+		return string(raw), "", false
 	}
 	if !utf8.Valid(raw) {
 		return "", ErrNotUTF8.Error(), true

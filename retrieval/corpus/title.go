@@ -8,8 +8,12 @@ import (
 )
 
 // documentTitle picks the title of d: the one its text gives itself
-// (structure.Doc.Title), else a name made from the file's path.
+// (structure.Doc.Title) or, for a PDF, its metadata, else a name made
+// from the file's path.
 func documentTitle(d Document, st structure.Doc) string {
+	if d.title != "" {
+		return d.title
+	}
 	if t := st.Title(); t != "" {
 		return t
 	}

@@ -13,6 +13,9 @@ import (
 // from.
 type Origin struct {
 	First, Last int // 1-based lines of the markup holding the line's text
+	// Page is the 1-based page of a PDF the line is on, 0 for HTML; First
+	// and Last are then the line's number within the page's text.
+	Page int
 	// Anchor is the id of the nearest element at or above the text (or
 	// the name of an <a name=…>), "" when there is none: the fragment a
 	// link to the text ends with.

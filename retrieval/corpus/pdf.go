@@ -1,0 +1,430 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+
+	"github.com/citebot/citebot/retrieval/corpus/structure"
+)
+
+// The bounds of one PDF's extraction: a file that takes longer, or has
+// more pages, is skipped rather than read forever.
+const (
+	pdfTimeout  = 20 * time.Second
+	pdfMaxPages = 5000
+)
+
+// errPDFTimeout is why a PDF whose text takes too long to extract is
+// skipped.
+var errPDFTimeout = errors.New("text extraction took too long")
+
+// pdfPage is the extracted text of one page, a line per line of the page.
+type pdfPage struct {
+	lines []string
+}
+
+// readPDF extracts the text of the PDF raw, page by page, and scans it as
+// plain text. Each line of the scan's text says, in Doc.Origins, the page
+// it is on (Origin.Page) and its line within that page's extracted text
+// (Origin.First, Origin.Last). Pages are separated by a blank line, so no
+// block spans two pages. A malformed PDF, one the library panics on, or
+// one that takes longer than pdfTimeout is an error.
+func readPDF(raw []byte) (structure.Doc, string, error) {
+	type result struct {
+		pages []pdfPage
+		title string
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		defer func() {
+			if x := recover(); x != nil {
+				r = result{err: fmt.Errorf("malformed PDF: %v", x)}
+			}
+			done <- r
+		}()
+		r.pages, r.title, r.err = extractPDF(raw)
+	}()
+	timer := time.NewTimer(pdfTimeout)
+	defer timer.Stop()
+	var r result
+	select {
+	case r = <-done:
+	case <-timer.C:
+		// The library takes no context: the extraction is left to finish
+		// (or not) on its own, and the file is skipped.
+		return structure.Doc{}, "", errPDFTimeout
+	}
+	if r.err != nil {
+		return structure.Doc{}, "", r.err
+	}
+	var lines []string
+	var origins []structure.Origin
+	for i, p := range r.pages {
+		if i > 0 && len(lines) > 0 {
+			lines = append(lines, "")
+			o := origins[len(origins)-1] // the blank line between pages
+			origins = append(origins, o)
+		}
+		for k, l := range p.lines {
+			lines = append(lines, l)
+			origins = append(origins, structure.Origin{Page: i + 1, First: k + 1, Last: k + 1})
+		}
+	}
+	st := structure.Scan(strings.Join(lines, "\n"), false)
+	st.Origins = origins
+	return st, r.title, nil
+}
+
+// extractPDF returns the text of every page of raw and the title its
+// metadata gives, "" for none.
+func extractPDF(raw []byte) ([]pdfPage, string, error) {
+	r, err := pdf.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		return nil, "", fmt.Errorf("read PDF: %w", err)
+	}
+	n := r.NumPage()
+	if n > pdfMaxPages {
+		return nil, "", fmt.Errorf("more than %d pages", pdfMaxPages)
+	}
+	title := strings.TrimSpace(r.Trailer().Key("Info").Key("Title").Text())
+	if !utf8.ValidString(title) {
+		title = ""
+	}
+	pages := make([]pdfPage, n)
+	for i := range n {
+		p := r.Page(i + 1)
+		if p.V.IsNull() {
+			continue
+		}
+		var gs []glyph
+		for _, t := range p.Content().Text {
+			gs = append(gs, glyph{x: t.X, y: t.Y, w: t.W, size: t.FontSize, font: t.Font, s: t.S})
+		}
+		pages[i] = pdfPage{lines: layoutPage(gs)}
+	}
+	dropFurniture(pages)
+	return pages, title, nil
+}
+
+// glyph is one piece of text drawn on a page.
+type glyph struct {
+	x, y, w, size float64
+	font          string
+	s             string
+}
+
+// textLine is a run of glyphs on one baseline, left to right.
+type textLine struct {
+	x0, x1, y, size float64
+	bold            bool
+	text            string
+}
+
+// layoutPage puts the glyphs of a page in reading order and returns its
+// lines: glyphs on one baseline make a line, split where a gap wider than
+// a column gutter parts them; when the page has two columns (a gutter no
+// line crosses, text on both sides of it), the left column is read before
+// the right one, and text across the whole width (a title, a figure
+// caption) keeps its place above or below them. A blank line separates
+// paragraphs (a wider gap between lines than the page's usual one, or a
+// change of type size); a line in larger or bold type (a heading) stands
+// alone. A word hyphenated at a line end is joined on the upper line.
+func layoutPage(gs []glyph) []string {
+	segs := segments(gs)
+	if len(segs) == 0 {
+		return nil
+	}
+	gutter, two := findGutter(segs)
+	var order []textLine
+	if !two {
+		order = segs
+	} else {
+		var left, right []textLine
+		flush := func() {
+			order = append(order, left...)
+			order = append(order, right...)
+			left, right = nil, nil
+		}
+		for _, s := range segs {
+			switch {
+			case s.x1 <= gutter:
+				left = append(left, s)
+			case s.x0 >= gutter:
+				right = append(right, s)
+			default:
+				flush()
+				order = append(order, s)
+			}
+		}
+		flush()
+	}
+	return paragraphs(order)
+}
+
+// segments groups the glyphs of a page into lines, top to bottom, each
+// line split where a gap of more than two ems parts its glyphs.
+func segments(gs []glyph) []textLine {
+	gs = slices.DeleteFunc(gs, func(g glyph) bool { return g.s == "" })
+	if len(gs) == 0 {
+		return nil
+	}
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y > gs[j].y })
+	// Baselines: glyphs within a fraction of their size of the first
+	// glyph of a cluster share its line.
+	var rows [][]glyph
+	for _, g := range gs {
+		if k := len(rows); k > 0 {
+			top := rows[k-1][0]
+			if math.Abs(top.y-g.y) <= 0.3*math.Max(1, math.Min(top.size, g.size)) {
+				rows[k-1] = append(rows[k-1], g)
+				continue
+			}
+		}
+		rows = append(rows, []glyph{g})
+	}
+	var out []textLine
+	for _, row := range rows {
+		sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
+		var b strings.Builder
+		cur := textLine{x0: row[0].x, y: row[0].y, size: row[0].size}
+		bold, n := 0, 0
+		end := row[0].x
+		emit := func() {
+			cur.text = strings.TrimSpace(b.String())
+			cur.bold = n > 0 && bold*2 > n
+			if cur.text != "" {
+				out = append(out, cur)
+			}
+			b.Reset()
+			bold, n = 0, 0
+		}
+		// The library advances over a space without the word spacing
+		// (Tw) a justified line adds to it, so the text after a run of
+		// words placed on its own (a new TJ, marked by a "\n" glyph) seems
+		// to start later than it does, by that spacing for each space of
+		// the run before: such a gap is no word break.
+		spaces, lag := 0, 0.0
+		pending := false
+		for i, g := range row {
+			size := math.Max(g.size, 1)
+			if strings.TrimSpace(g.s) == "" {
+				if strings.Contains(g.s, "\n") {
+					lag, spaces = float64(spaces)*0.2*size, 0
+				} else {
+					pending = true
+					spaces++
+				}
+				end = math.Max(end, g.x+g.w)
+				continue
+			}
+			gap := g.x - end
+			if i > 0 && gap > 2*size+lag {
+				emit()
+				cur = textLine{x0: g.x, y: g.y, size: g.size}
+			} else if b.Len() > 0 && (pending || gap > 0.2*size+lag) {
+				b.WriteByte(' ')
+			}
+			pending, lag = false, 0
+			b.WriteString(g.s)
+			if strings.TrimSpace(g.s) != "" {
+				n++
+				if isBold(g.font) {
+					bold++
+				}
+				cur.size = math.Max(cur.size, g.size)
+			}
+			end = math.Max(end, g.x+g.w)
+			cur.x1 = end
+		}
+		emit()
+	}
+	return out
+}
+
+func isBold(font string) bool {
+	f := strings.ToLower(font)
+	return strings.Contains(f, "bold") || strings.HasSuffix(f, "-b") || strings.Contains(f, "black")
+}
+
+// findGutter returns the x of a gutter splitting the page into two
+// columns, and whether there is one: an x in the middle of the page that at
+// most a tenth of the lines cross, with at least three lines on either side.
+func findGutter(segs []textLine) (float64, bool) {
+	minX, maxX := segs[0].x0, segs[0].x1
+	for _, s := range segs {
+		minX, maxX = math.Min(minX, s.x0), math.Max(maxX, s.x1)
+	}
+	width := maxX - minX
+	if width <= 0 || len(segs) < 6 {
+		return 0, false
+	}
+	best, bestCross := 0.0, len(segs)+1
+	for f := 0.35; f <= 0.65; f += 0.01 {
+		x := minX + f*width
+		cross, left, right := 0, 0, 0
+		for _, s := range segs {
+			switch {
+			case s.x1 <= x:
+				left++
+			case s.x0 >= x:
+				right++
+			default:
+				cross++
+			}
+		}
+		if left >= 3 && right >= 3 && cross < bestCross {
+			best, bestCross = x, cross
+		}
+	}
+	return best, bestCross <= len(segs)/10
+}
+
+// paragraphs turns lines in reading order into the lines of a page's
+// text: blank lines between paragraphs, headings alone, hyphenated words
+// joined.
+func paragraphs(ls []textLine) []string {
+	var gaps []float64
+	for i := 1; i < len(ls); i++ {
+		if d := ls[i-1].y - ls[i].y; d > 0 {
+			gaps = append(gaps, d)
+		}
+	}
+	usual := 0.0
+	if len(gaps) > 0 {
+		slices.Sort(gaps)
+		usual = gaps[len(gaps)/2]
+	}
+	body := bodySize(ls)
+	heading := func(l textLine) bool {
+		return l.size > body*1.1 || l.bold && utf8.RuneCountInString(l.text) < 80
+	}
+	var out []string
+	for i, l := range ls {
+		text := expandLigatures(l.text)
+		if i > 0 {
+			p := ls[i-1]
+			d := p.y - l.y
+			brk := d < 0 || usual > 0 && d > usual*1.4 || math.Abs(p.size-l.size) > 0.5 ||
+				heading(l) || heading(p)
+			if brk {
+				out = append(out, "")
+			} else if k := len(out) - 1; k >= 0 {
+				out[k], text = joinHyphen(out[k], text)
+			}
+		}
+		out = append(out, text)
+	}
+	// Lines emptied by a joined hyphenation are dropped with their break.
+	return slices.DeleteFunc(out, func(s string) bool { return s == "\x00" })
+}
+
+// bodySize is the type size most of the page's text is set in.
+func bodySize(ls []textLine) float64 {
+	count := map[float64]int{}
+	best, n := 0.0, -1
+	for _, l := range ls {
+		s := math.Round(l.size*2) / 2
+		count[s] += utf8.RuneCountInString(l.text)
+		if count[s] > n {
+			best, n = s, count[s]
+		}
+	}
+	return best
+}
+
+// joinHyphen joins a word hyphenated at the end of line a with its rest at
+// the start of line b: the rest moves up to a, the hyphen goes. Only a
+// hyphen after a letter and before a lower-case letter is a hyphenation.
+func joinHyphen(a, b string) (string, string) {
+	last, n := utf8.DecodeLastRuneInString(a)
+	if last != '-' && last != '\u00ad' && last != '\u2010' {
+		return a, b
+	}
+	before, _ := utf8.DecodeLastRuneInString(a[:len(a)-n])
+	first, _ := utf8.DecodeRuneInString(b)
+	if !unicode.IsLetter(before) || !unicode.IsLower(first) {
+		return a, b
+	}
+	rest, tail, _ := strings.Cut(b, " ")
+	a = a[:len(a)-n] + rest
+	if tail = strings.TrimSpace(tail); tail == "" {
+		tail = "\x00"
+	}
+	return a, tail
+}
+
+var ligatures = strings.NewReplacer(
+	"\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl",
+	"\ufb05", "st", "\ufb06", "st", "\u2212", "-", "\u00a0", " ",
+)
+
+// expandLigatures writes ligatures as their letters (ﬁ → fi), a minus
+// sign as a hyphen-minus (what a reader types for a command's option) and
+// drops characters that do not print.
+func expandLigatures(s string) string {
+	s = ligatures.Replace(s)
+	return strings.Map(func(r rune) rune {
+		if r == utf8.RuneError || r != ' ' && !unicode.IsPrint(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+var digits = regexp.MustCompile(`[0-9]+`)
+
+// dropFurniture removes running headers and footers: a first or last line
+// that, digits aside, is the same on at least half the pages of a document
+// of three pages or more.
+func dropFurniture(pages []pdfPage) {
+	if len(pages) < 3 {
+		return
+	}
+	for _, end := range []bool{false, true} {
+		edge := func(p pdfPage) (int, bool) {
+			if len(p.lines) == 0 {
+				return 0, false
+			}
+			if end {
+				return len(p.lines) - 1, true
+			}
+			return 0, true
+		}
+		count := map[string]int{}
+		for _, p := range pages {
+			if i, ok := edge(p); ok {
+				count[digits.ReplaceAllString(p.lines[i], "#")]++
+			}
+		}
+		for k := range pages {
+			if k == 0 && !end {
+				continue // the first page's header is often the title
+			}
+			i, ok := edge(pages[k])
+			if !ok || count[digits.ReplaceAllString(pages[k].lines[i], "#")]*2 < len(pages) {
+				continue
+			}
+			ls := slices.Delete(pages[k].lines, i, i+1)
+			// and the blank line the furniture leaves
+			if end && len(ls) > 0 && ls[len(ls)-1] == "" {
+				ls = ls[:len(ls)-1]
+			} else if !end && len(ls) > 0 && ls[0] == "" {
+				ls = ls[1:]
+			}
+			pages[k].lines = ls
+		}
+	}
+}

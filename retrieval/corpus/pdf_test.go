@@ -1,0 +1,180 @@
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// loadPDFs reads the groff-made PDFs of testdata/pdf and checks that
+// every passage has a page and lies within PageLines (and Lines) of its
+// Locator.
+func loadPDFs(t *testing.T) (*Corpus, Chunked) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for _, name := range []string{"gzip.pdf", "twocol.pdf"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "pdf", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: b}
+	}
+	c, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := Chunk(c)
+	checkProvenance(t, c, ch)
+	for _, p := range ch.Passages {
+		got, ok := c.PageLines(p.Source, p.Page, p.LineStart, p.LineEnd)
+		if p.Page < 1 || !ok || !strings.Contains(got, p.Text) {
+			t.Errorf("%s: passage %q is not within its page's lines, which hold %q (exist: %v)", p.Locator, p.Text, got, ok)
+		}
+	}
+	return c, ch
+}
+
+// passageWith returns the passage of source holding phrase.
+func passageWith(t *testing.T, ch Chunked, source, phrase string) Passage {
+	t.Helper()
+	for _, p := range ch.Passages {
+		if p.Source == source && strings.Contains(p.Text, phrase) {
+			return p
+		}
+	}
+	t.Fatalf("no passage of %s holds %q", source, phrase)
+	return Passage{}
+}
+
+func TestPDFPassages(t *testing.T) {
+	_, ch := loadPDFs(t)
+	cases := []struct {
+		name, source, phrase string
+		page                 int
+		section              string
+	}{
+		{"page 1", "gzip.pdf", "reduces the size of the named files", 1, "DESCRIPTION"},
+		{"page 2", "gzip.pdf", "Ascii text mode", 2, "-a --ascii"},
+		{"page 4", "gzip.pdf", "ADVANCED USAGE", 4, "ADVANCED USAGE"},
+		{"page 5", "gzip.pdf", "corrupt input", 5, ""},
+		{"ligature fi expanded", "gzip.pdf", "each file is replaced", 1, ""},
+		{"ligature fl expanded", "twocol.pdf", "official floodplain", 1, ""},
+		{"hyphenated word joined", "twocol.pdf", "first-order", 1, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := passageWith(t, ch, tc.source, tc.phrase)
+			if p.Page != tc.page {
+				t.Errorf("%q is on page %d, want %d", tc.phrase, p.Page, tc.page)
+			}
+			if tc.section != "" && !strings.Contains(p.Section, tc.section) && !strings.Contains(p.Text, tc.section) {
+				t.Errorf("%q is under section %q, want %q", tc.phrase, p.Section, tc.section)
+			}
+			if p.LineStart < 1 || p.LineEnd < p.LineStart {
+				t.Errorf("%q has lines %d–%d", tc.phrase, p.LineStart, p.LineEnd)
+			}
+		})
+	}
+	t.Run("no ligature characters or split hyphenations left", func(t *testing.T) {
+		for _, p := range ch.Passages {
+			if strings.ContainsAny(p.Text, "\ufb00\ufb01\ufb02\ufb03\ufb04") {
+				t.Errorf("%s: ligature left in %q", p.Locator, p.Text)
+			}
+		}
+		if p := passageWith(t, ch, "twocol.pdf", "flows into"); strings.Contains(p.Text, "trib-\nutary") {
+			t.Errorf("hyphenation kept: %q", p.Text)
+		}
+	})
+}
+
+func TestPDFTwoColumnsInOrder(t *testing.T) {
+	c, _ := loadPDFs(t)
+	var text string
+	for _, d := range c.Documents {
+		if d.Source == "twocol.pdf" {
+			text = d.Text
+		}
+	}
+	order := []string{"Field Notes on Rivers", "Left column first", "The first column begins", "ALPHA-MARKER",
+		"Dams trap sediment", "BRAVO-MARKER", "CHARLIE-MARKER"}
+	last := -1
+	for _, s := range order {
+		t.Run(s, func(t *testing.T) {
+			i := strings.Index(text, s)
+			if i < 0 {
+				t.Fatalf("%q not in the text", s)
+			}
+			if i < last {
+				t.Errorf("%q comes before the text above it", s)
+			}
+			last = i
+		})
+	}
+}
+
+func TestPDFTitleAndHeaders(t *testing.T) {
+	_, ch := loadPDFs(t)
+	for _, d := range ch.Documents {
+		if d.Source == "twocol.pdf" && d.Title != "Field Notes on Rivers" {
+			t.Errorf("title of twocol.pdf = %q", d.Title)
+		}
+	}
+	for _, p := range ch.Passages {
+		if p.Source == "gzip.pdf" && p.Page > 1 && strings.Contains(p.Text, "General Commands Manual") {
+			t.Errorf("%s: running header kept: %q", p.Locator, p.Text)
+		}
+	}
+}
+
+func TestPDFUnreadableSkipped(t *testing.T) {
+	good, err := os.ReadFile(filepath.Join("testdata", "pdf", "twocol.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		data []byte
+	}{
+		{"truncated", good[:len(good)/2]},
+		{"not a PDF", []byte("%PDF-1.4\nthis is no PDF at all\n%%EOF\n")},
+		{"garbage", []byte{0x25, 0x50, 0x44, 0x46, 0xff, 0x00, 0x13}},
+		{"xref pointing past the end", []byte("%PDF-1.4\ntrailer\n<< /Root 1 0 R /Size 2 >>\nstartxref\n999999\n%%EOF\n")},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Load(fstest.MapFS{"bad.pdf": {Data: tc.data}, "ok.txt": {Data: []byte("Some text.\n")}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(c.Documents) != 1 || c.Documents[0].Source != "ok.txt" {
+				t.Errorf("documents %v, want ok.txt alone", c.Documents)
+			}
+			ps := c.Problems()
+			if len(ps) != 1 || ps[0].Path != "bad.pdf" || !strings.Contains(ps[0].Reason, "PDF") {
+				t.Errorf("problems %v, want bad.pdf as an unreadable PDF", ps)
+			}
+		})
+	}
+}
+
+func FuzzPDF(f *testing.F) {
+	for _, name := range []string{"twocol.pdf"} {
+		b, err := os.ReadFile(filepath.Join("testdata", "pdf", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("%PDF-1.4\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st, _, err := readPDF(data)
+		if err != nil {
+			return
+		}
+		if st.Text != "" && len(st.Origins) != len(st.Lines) {
+			t.Errorf("%d origins for %d lines", len(st.Origins), len(st.Lines))
+		}
+	})
+}
