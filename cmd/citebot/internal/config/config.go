@@ -196,6 +196,9 @@ func Load(path string) (Config, error) {
 	if err := yaml.Unmarshal(raw, &root); err != nil {
 		return c, fmt.Errorf("config %s: %w", path, err)
 	}
+	if isEmpty(&root) { // an empty file, or one of comments only: the defaults
+		return c, c.validate()
+	}
 	if probs := checkConfigNode(&root, reflect.TypeFor[Config](), ""); len(probs) > 0 {
 		return c, fmt.Errorf("config %s: %w", path, configProblems(probs))
 	}
@@ -216,16 +219,25 @@ func Load(path string) (Config, error) {
 	return c, nil
 }
 
-// validate checks the configuration section by section; the first problem
-// found is the error.
+// isEmpty reports whether a YAML document holds nothing (or only comments).
+func isEmpty(root *yaml.Node) bool {
+	if root.Kind == 0 {
+		return true
+	}
+	return root.Kind == yaml.DocumentNode && (len(root.Content) == 0 || root.Content[0].Tag == "!!null")
+}
+
+// validate checks the configuration section by section: the error names
+// the first problem of every section that has one.
 func (c Config) validate() error {
+	var errs []error
 	for _, check := range []func() error{c.validateCorpus, c.validateEmbedder, c.validateRetrieval,
 		c.validateLLM, c.validateDiscord, c.validateServe, c.validateAudit, c.validateLog} {
 		if err := check(); err != nil {
-			return err
+			errs = append(errs, err)
 		}
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 func (c Config) validateCorpus() error {

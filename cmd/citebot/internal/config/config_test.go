@@ -187,3 +187,34 @@ func TestServeKeysAreChecked(t *testing.T) {
 		})
 	}
 }
+
+func TestEmptyFileGivesTheDefaults(t *testing.T) {
+	for name, body := range map[string]string{"empty": "", "comments only": "# nothing set yet\n\n# still nothing\n"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "c.yaml")
+			if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			c, err := Load(path)
+			if err != nil || !reflect.DeepEqual(c, Default()) {
+				t.Errorf("Load = %+v, %v; want the defaults", c, err)
+			}
+		})
+	}
+}
+
+// Every section's first out-of-range value is named in one error, so a
+// user fixes them in one pass.
+func TestRangeProblemsOfEverySection(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.yaml")
+	body := "corpus:\n  max_file_bytes: -5\nretrieval:\n  top_k: 50\nlog:\n  level: loud\n"
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(path)
+	for _, want := range []string{"corpus.max_file_bytes", "retrieval.top_k", "log.level"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error %v lacks %q", err, want)
+		}
+	}
+}
