@@ -216,7 +216,7 @@ const DefaultMaxFileBytes = 16 << 20
 
 // chunkerVersion changes whenever passage splitting changes, so that an index
 // built by an older splitter is rebuilt.
-const chunkerVersion = "chunker-v7"
+const chunkerVersion = "chunker-v8"
 
 // Options limits what a corpus load reads.
 type Options struct {

@@ -83,6 +83,12 @@ func TestHTMLPassages(t *testing.T) {
 				"6-6 #linux [Setup › On Linux] Or snap.", "7-8 #linux [Use] Use\nRun it."},
 		},
 		{
+			name:  "a heading with nothing under it before the next: the passage's anchor is the nearer heading's",
+			src:   "<title>T</title>\n<h2 id=\"init\">Initialization</h2>\n<h3 id=\"zero\">The zero value</h3>\n<p>Zero is the default.</p>\n",
+			title: "T",
+			want:  []string{"2-4 #zero [Initialization › The zero value] Initialization\nThe zero value\nZero is the default."},
+		},
+		{
 			name: "the nearest element with an id, or an <a name>, above the text is its anchor",
 			src: "<div id=\"top\">\n<p>First.</p>\n<p><a name=\"faq1\"></a>Why bees?</p>\n<p>Because.</p>\n" +
 				"<section id=\"more\"><p>More <span id=\"in\">inside</span> text.</p>\n<p>Last.</p></section>\n</div>\n",

@@ -128,13 +128,26 @@ func splitDocument(d Document) (string, []piece) {
 				// Lines of the visible text → lines of the markup, or
 				// of a PDF's page (a passage never spans two pages: a
 				// blank line parts them).
-				first, last := st.Origins[loc.LineStart-1], st.Origins[loc.LineEnd-1]
-				loc.LineStart, loc.LineEnd, loc.Anchor, loc.Page = first.First, last.Last, first.Anchor, first.Page
+				origins := st.Origins[loc.LineStart-1 : loc.LineEnd]
+				first, last := origins[0], origins[len(origins)-1]
+				loc.LineStart, loc.LineEnd, loc.Anchor, loc.Page = first.First, last.Last, textAnchor(origins), first.Page
 			}
 			out = append(out, piece{body: body, Passage: Passage{Locator: loc, Text: doc[s.Start:s.End]}})
 		}
 	}
 	return title, out
+}
+
+// textAnchor is the anchor of a passage's text: that of its first line
+// that is not a heading's (the headings above it, "Program initialization
+// › The zero value", each have their own), else of its last line.
+func textAnchor(origins []structure.Origin) string {
+	for _, o := range origins {
+		if !o.Heading {
+			return o.Anchor
+		}
+	}
+	return origins[len(origins)-1].Anchor
 }
 
 // pageSpans cuts each span of spans that crosses from one page of a PDF to

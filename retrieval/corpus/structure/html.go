@@ -20,6 +20,8 @@ type Origin struct {
 	// the name of an <a name=…>), "" when there is none: the fragment a
 	// link to the text ends with.
 	Anchor string
+	// Heading marks the text of a heading (h1–h6).
+	Heading bool
 }
 
 // ScanHTML reads the visible text of the HTML document doc and finds its
@@ -521,7 +523,7 @@ func (h *htmlScanner) word(w string, off int) {
 	}
 	switch {
 	case !h.open:
-		h.curO = Origin{First: ln, Last: ln, Anchor: h.anchor}
+		h.curO = Origin{First: ln, Last: ln, Anchor: h.anchor, Heading: h.headingAt >= 0}
 		h.open = true
 	case h.sep != "":
 		h.cur.WriteString(h.sep)
