@@ -182,6 +182,9 @@ func (t rewriteHost) RoundTrip(r *http.Request) (*http.Response, error) {
 	return t.next.RoundTrip(r)
 }
 
+// readyTimeout bounds the wait for READY after connecting.
+const readyTimeout = 30 * time.Second
+
 // safely runs a handler, turning a panic into a log line: one bad event must
 // not take every conversation down.
 func (b *Bot) safely(what string, f func()) {
@@ -197,12 +200,38 @@ func (b *Bot) safely(what string, f func()) {
 // then the desk stops taking questions and lets answers in progress finish
 // up to its shutdown timeout, and the bot disconnects.
 func (b *Bot) Run(ctx context.Context) error {
+	readyc := make(chan *discordgo.Ready, 1)
+	removeReady := b.s.AddHandlerOnce(func(_ *discordgo.Session, r *discordgo.Ready) {
+		select {
+		case readyc <- r:
+		default:
+		}
+	})
+	defer removeReady()
 	if err := b.s.Open(); err != nil {
 		return fmt.Errorf("discord: connect: %w", err)
 	}
-	b.userID = b.s.State.User.ID
+	// discordgo fills its state from READY while connecting; should the
+	// gateway send something else first, wait for READY rather than fail.
+	var user *discordgo.User
+	var app *discordgo.Application
+	if b.s.State != nil && b.s.State.User != nil {
+		user, app = b.s.State.User, b.s.State.Application
+	} else {
+		select {
+		case r := <-readyc:
+			user, app = r.User, r.Application
+		case <-time.After(readyTimeout):
+		case <-ctx.Done():
+		}
+	}
+	if user == nil {
+		b.s.Close()
+		return errors.New("discord: connected, but the gateway sent no READY with the bot's user")
+	}
+	b.userID = user.ID
 	b.appID = b.userID
-	if app := b.s.State.Application; app != nil && app.ID != "" {
+	if app != nil && app.ID != "" {
 		b.appID = app.ID
 	}
 	close(b.ready)
