@@ -117,6 +117,8 @@ func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate)
 		}
 		ids[i] = p.ID
 	}
+	// As they will be read back from the index file.
+	indexfile.Round(vecs)
 	if ix.vecs, err = newChromemStore(); err != nil {
 		return nil, err
 	}
