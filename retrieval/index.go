@@ -117,12 +117,14 @@ func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate)
 		}
 		ids[i] = p.ID
 	}
-	// As they will be read back from the index file.
-	indexfile.Round(vecs)
-	if ix.vecs, err = newChromemStore(); err != nil {
-		return nil, err
+	// Quantised as the index file keeps them, so that an index ranks the
+	// same whether just built or loaded.
+	q, err := indexfile.Quantise(emb.Dims(), vecs)
+	if err != nil {
+		return nil, fmt.Errorf("index passages: %w", err)
 	}
-	if err := ix.vecs.Add(ctx, ids, vecs); err != nil {
+	clear(vecs)
+	if ix.vecs, err = newVectorStore(ctx, ids, q); err != nil {
 		return nil, fmt.Errorf("index passages: %w", err)
 	}
 	ix.indexIDs()

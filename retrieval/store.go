@@ -31,19 +31,24 @@ func (ix *Index) Save(ctx context.Context, dir string) error {
 	return nil
 }
 
-// vectors returns every passage's vector from the store, in passage order.
-func (ix *Index) vectors(ctx context.Context) ([][]float32, error) {
+// vectors returns every passage's vector as the index file keeps them, in
+// passage order.
+func (ix *Index) vectors(ctx context.Context) (indexfile.Vectors, error) {
 	dims := ix.manifest.Dims
-	out := make([][]float32, len(ix.passages))
-	for i, p := range ix.passages {
+	if cs, ok := ix.vecs.(*compactStore); ok {
+		if q, ok := cs.quantisedFor(ix.passages); ok {
+			return q, nil
+		}
+	}
+	out := indexfile.Vectors{Dims: dims, Data: make([]byte, 0, len(ix.passages)*dims)}
+	for _, p := range ix.passages {
 		vec, err := ix.vecs.Vector(ctx, p.ID)
 		if err != nil {
-			return nil, fmt.Errorf("vector of passage %s: %w", p.ID, err)
+			return out, fmt.Errorf("vector of passage %s: %w", p.ID, err)
 		}
-		if len(vec) != dims {
-			return nil, fmt.Errorf("vector of passage %s has %d dimensions, want %d", p.ID, len(vec), dims)
+		if err := out.Add(vec); err != nil {
+			return out, fmt.Errorf("vector of passage %s: %w", p.ID, err)
 		}
-		out[i] = vec
 	}
 	return out, nil
 }
@@ -77,10 +82,7 @@ func load(ctx context.Context, path string, ef EmbedderFactory, gate Gate) (*Ind
 	for i, p := range f.Passages {
 		ids[i] = p.ID
 	}
-	if ix.vecs, err = newChromemStore(); err != nil {
-		return nil, err
-	}
-	if err := ix.vecs.Add(ctx, ids, f.Vectors); err != nil {
+	if ix.vecs, err = newVectorStore(ctx, ids, f.Vectors); err != nil {
 		return nil, fmt.Errorf("load vectors: %w", err)
 	}
 	if ix.vecs.Count() != m.Passages {

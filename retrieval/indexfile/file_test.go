@@ -23,8 +23,16 @@ func contents() indexfile.Contents {
 		Manifest: indexfile.Manifest{Format: indexfile.Version, CorpusHash: "h", Embedder: "e", Dims: 2, Passages: 2, Documents: 2},
 		Passages: ps,
 		Lexicon:  lexical.Build(ps),
-		Vectors:  [][]float32{{1, 0}, {0.6, 0.8}},
+		Vectors:  quantise(2, [][]float32{{1, 0}, {0.6, 0.8}}),
 	}
+}
+
+func quantise(dims int, vecs [][]float32) indexfile.Vectors {
+	v, err := indexfile.Quantise(dims, vecs)
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
 
 func TestWriteThenRead(t *testing.T) {
@@ -38,15 +46,12 @@ func TestWriteThenRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Manifest != want.Manifest || !reflect.DeepEqual(got.Passages, want.Passages) {
+	if got.Manifest != want.Manifest || !reflect.DeepEqual(got.Passages, want.Passages) || !reflect.DeepEqual(got.Vectors, want.Vectors) {
 		t.Errorf("read back\n%+v\nwant\n%+v", got, want)
 	}
-	if len(got.Vectors) != len(want.Vectors) {
-		t.Fatalf("%d vectors read back, want %d", len(got.Vectors), len(want.Vectors))
-	}
-	for i, v := range got.Vectors {
-		if cos := dot(v, want.Vectors[i]); cos < 0.9999 || math.Abs(dot(v, v)-1) > 1e-6 {
-			t.Errorf("vector %d read back as %v (cosine %.6f with %v)", i, v, cos, want.Vectors[i])
+	for i, v := range [][]float32{{1, 0}, {0.6, 0.8}} {
+		if got := got.Vectors.At(i, make([]float32, 2)); dot(got, v) < 0.9999 || math.Abs(dot(got, got)-1) > 1e-6 {
+			t.Errorf("vector %d read back as %v, want about %v", i, got, v)
 		}
 	}
 	if !reflect.DeepEqual(got.Lexicon, want.Lexicon) {
@@ -70,23 +75,25 @@ func dot(a, b []float32) float64 {
 
 // TestQuantisedVectorsRankAlike writes vectors of the local embedder's
 // shape (a few large components, many small ones) and checks that each
-// read back keeps its cosine with a query to within 0.01, and that the
-// file holds one byte per dimension.
+// read back keeps its cosine with a query to within 0.01, by At and by
+// Dot, and that the file holds one byte per dimension.
 func TestQuantisedVectorsRankAlike(t *testing.T) {
 	const dims, n = 256, 200
 	r := rand.New(rand.NewPCG(1, 2))
 	c := contents()
 	c.Manifest.Dims, c.Manifest.Passages = dims, n
-	c.Passages, c.Vectors = nil, nil
+	c.Passages = nil
+	var vecs [][]float32
 	for i := range n {
 		v := make([]float32, dims)
 		for range 40 {
 			v[r.IntN(dims)] += float32(r.NormFloat64() * r.ExpFloat64())
 		}
 		normalize(v)
-		c.Vectors = append(c.Vectors, v)
+		vecs = append(vecs, v)
 		c.Passages = append(c.Passages, corpus.Passage{ID: fmt.Sprint(i), Text: fmt.Sprintf("passage %d", i)})
 	}
+	c.Vectors = quantise(dims, vecs)
 	c.Lexicon = lexical.Build(c.Passages)
 	dir := t.TempDir()
 	if err := indexfile.Write(dir, c); err != nil {
@@ -96,10 +103,15 @@ func TestQuantisedVectorsRankAlike(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	q := c.Vectors[0]
-	for i, v := range got.Vectors {
-		if d := math.Abs(dot(q, v) - dot(q, c.Vectors[i])); d > 0.01 {
+	q := vecs[0]
+	buf := make([]float32, dims)
+	for i := range n {
+		want := dot(q, vecs[i])
+		if d := math.Abs(dot(q, got.Vectors.At(i, buf)) - want); d > 0.01 {
 			t.Errorf("vector %d: cosine with the query moved by %.4f", i, d)
+		}
+		if d := math.Abs(float64(got.Vectors.Dot(i, q)) - want); d > 0.01 {
+			t.Errorf("vector %d: Dot with the query moved by %.4f", i, d)
 		}
 	}
 	st, err := os.Stat(filepath.Join(dir, indexfile.Name))
@@ -148,22 +160,3 @@ func TestReadRefusesDamagedFiles(t *testing.T) {
 	}
 }
 
-// TestRoundedVectorsReadBackExactly: vectors rounded as a new index rounds
-// them read back bit for bit, so a built index and the same index loaded
-// rank alike.
-func TestRoundedVectorsReadBackExactly(t *testing.T) {
-	c := contents()
-	c.Vectors = [][]float32{{0.28, -0.96}, {0.6, 0.8}}
-	indexfile.Round(c.Vectors)
-	dir := t.TempDir()
-	if err := indexfile.Write(dir, c); err != nil {
-		t.Fatal(err)
-	}
-	got, err := indexfile.Read(filepath.Join(dir, indexfile.Name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got.Vectors, c.Vectors) {
-		t.Errorf("read back %v, want %v", got.Vectors, c.Vectors)
-	}
-}
