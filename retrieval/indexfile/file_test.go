@@ -159,4 +159,3 @@ func TestReadRefusesDamagedFiles(t *testing.T) {
 		})
 	}
 }
-
