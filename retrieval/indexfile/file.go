@@ -280,9 +280,14 @@ func quantize(q []byte, vec []float32) {
 		clear(q)
 		return
 	}
-	scale := 127 / float64(top)
+	scale := 127 / top
 	for i, x := range vec {
-		q[i] = byte(int8(math.Round(float64(x) * scale)))
+		y := x * scale
+		if y >= 0 {
+			q[i] = byte(int8(y + 0.5))
+		} else {
+			q[i] = byte(int8(y - 0.5))
+		}
 	}
 }
 
