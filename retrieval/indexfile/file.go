@@ -17,6 +17,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/citebot/citebot/retrieval/corpus"
@@ -100,18 +102,30 @@ func (v *Vectors) Add(vec []float32) error {
 	return nil
 }
 
-// measure computes the inverse length of every vector.
+// measure computes the inverse length of every vector, on every CPU.
 func (v *Vectors) measure() {
-	v.inv = make([]float32, v.Len())
-	for i := range v.inv {
-		var sum int64
-		for _, x := range v.Row(i) {
-			sum += int64(int8(x)) * int64(int8(x))
-		}
-		if sum > 0 {
-			v.inv[i] = float32(1 / math.Sqrt(float64(sum)))
-		}
+	n := v.Len()
+	v.inv = make([]float32, n)
+	parts := runtime.GOMAXPROCS(0)
+	size := (n + parts - 1) / parts
+	var wg sync.WaitGroup
+	for lo := 0; lo < n; lo += size {
+		hi := min(lo+size, n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				var sum int64
+				for _, x := range v.Row(i) {
+					sum += int64(int8(x)) * int64(int8(x))
+				}
+				if sum > 0 {
+					v.inv[i] = float32(1 / math.Sqrt(float64(sum)))
+				}
+			}
+		}()
 	}
+	wg.Wait()
 }
 
 // Len is the number of vectors.
@@ -168,7 +182,7 @@ func (v Vectors) Dot(i int, q []float32) float32 {
 //	citebot-index\n
 //	manifest as one line of JSON\n
 //	header: length of meta, length of vectors (uint64 each), CRC-32C of both
-//	meta: gzipped gob of passages, documents and the lexicon
+//	meta: gzipped gob of passages, documents and the lexicon, in parts
 //	vectors: every passage's vector as Manifest.Dims signed bytes, in
 //	passage order
 //
@@ -184,6 +198,127 @@ type meta struct {
 	Passages  []corpus.Passage
 	Documents []corpus.DocInfo
 	Lexicon   lexical.Lexicon
+}
+
+// The meta is a series of gob messages: a metaHead, then the passages and
+// the lexicon's maps in parts of at most partSize each. gob reads a whole
+// message into memory before decoding it; one message of a 100 MB corpus's
+// passages took most of the load time in copying.
+type metaHead struct {
+	Manifest  Manifest
+	Documents []corpus.DocInfo
+	// Lexicon without its maps.
+	Lexicon lexical.Lexicon
+	// Parts counts the messages of passages, postings, words and fields.
+	Parts [4]int
+}
+
+const partSize = 8192
+
+// parts splits s into parts of at most partSize.
+func parts[S ~[]E, E any](s S) []S {
+	var out []S
+	for len(s) > 0 {
+		n := min(len(s), partSize)
+		out = append(out, s[:n:n])
+		s = s[n:]
+	}
+	return out
+}
+
+// mapParts splits m into maps of at most partSize keys.
+func mapParts[M ~map[K]V, K comparable, V any](m M) []M {
+	var out []M
+	var cur M
+	for k, v := range m {
+		if cur == nil || len(cur) == partSize {
+			cur = make(M, min(partSize, len(m)))
+			out = append(out, cur)
+		}
+		cur[k] = v
+	}
+	return out
+}
+
+// encodeMeta writes md as a metaHead and its parts.
+func encodeMeta(enc *gob.Encoder, md meta) error {
+	lx := md.Lexicon
+	ps, po, wo, fi := parts(md.Passages), mapParts(lx.Postings), mapParts(lx.Words), mapParts(lx.Fields)
+	head := metaHead{Manifest: md.Manifest, Documents: md.Documents, Parts: [4]int{len(ps), len(po), len(wo), len(fi)}}
+	head.Lexicon.N, head.Lexicon.AvgLen, head.Lexicon.DocLen = lx.N, lx.AvgLen, lx.DocLen
+	if err := enc.Encode(&head); err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if err := enc.Encode(p); err != nil {
+			return err
+		}
+	}
+	for _, group := range []func() error{
+		func() error { return encodeAll(enc, po) },
+		func() error { return encodeAll(enc, wo) },
+		func() error { return encodeAll(enc, fi) },
+	} {
+		if err := group(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func encodeAll[M any](enc *gob.Encoder, ms []M) error {
+	for _, m := range ms {
+		if err := enc.Encode(m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeMeta reads what encodeMeta wrote.
+func decodeMeta(dec *gob.Decoder) (meta, error) {
+	var head metaHead
+	if err := dec.Decode(&head); err != nil {
+		return meta{}, err
+	}
+	md := meta{Manifest: head.Manifest, Documents: head.Documents, Lexicon: head.Lexicon}
+	if head.Manifest.Passages < 0 || head.Parts[0] > head.Manifest.Passages/partSize+1 {
+		return meta{}, fmt.Errorf("%d parts of passages for %d passages", head.Parts[0], head.Manifest.Passages)
+	}
+	md.Passages = make([]corpus.Passage, 0, head.Manifest.Passages)
+	for range head.Parts[0] {
+		var p []corpus.Passage
+		if err := dec.Decode(&p); err != nil {
+			return meta{}, err
+		}
+		md.Passages = append(md.Passages, p...)
+	}
+	lx := &md.Lexicon
+	if err := decodeMap(dec, &lx.Postings, head.Parts[1]); err != nil {
+		return meta{}, err
+	}
+	if err := decodeMap(dec, &lx.Words, head.Parts[2]); err != nil {
+		return meta{}, err
+	}
+	if err := decodeMap(dec, &lx.Fields, head.Parts[3]); err != nil {
+		return meta{}, err
+	}
+	return md, nil
+}
+
+// decodeMap reads n parts of a map into *m.
+func decodeMap[M ~map[K]V, K comparable, V any](dec *gob.Decoder, m *M, n int) error {
+	*m = make(M)
+	for range n {
+		var part M
+		if err := dec.Decode(&part); err != nil {
+			return err
+		}
+		for k, v := range part {
+			(*m)[k] = v
+		}
+	}
+	return nil
 }
 
 const headerLen = 8 + 8 + 4
@@ -231,7 +366,7 @@ func Write(dir string, c Contents) (err error) {
 		return err
 	}
 	m := meta{Manifest: c.Manifest, Passages: c.Passages, Documents: c.Documents, Lexicon: *c.Lexicon}
-	if err := gob.NewEncoder(zw).Encode(&m); err != nil {
+	if err := encodeMeta(gob.NewEncoder(zw), m); err != nil {
 		return fmt.Errorf("encode: %w", err)
 	}
 	if err := zw.Close(); err != nil {
@@ -357,12 +492,23 @@ func Read(path string) (Contents, error) {
 	crc := crc32.New(castagnoli)
 	body := io.TeeReader(r, crc)
 	metaR := io.LimitReader(body, int64(metaLen))
-	zr, err := gzip.NewReader(metaR)
+	// Decompress on another goroutine while gob decodes: about half the
+	// time of each.
+	pr, pw := io.Pipe()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		zr, err := gzip.NewReader(metaR)
+		if err == nil {
+			_, err = io.CopyBuffer(pw, zr, make([]byte, 256<<10))
+		}
+		pw.CloseWithError(err)
+	}()
+	md, err := decodeMeta(gob.NewDecoder(bufio.NewReaderSize(pr, 1<<20)))
+	// Stops the decompression, whose reader the vectors are read from next.
+	pr.Close()
+	<-done
 	if err != nil {
-		return Contents{}, fmt.Errorf("read body: %w", err)
-	}
-	var md meta
-	if err := gob.NewDecoder(zr).Decode(&md); err != nil {
 		return Contents{}, fmt.Errorf("decode body: %w", err)
 	}
 	if _, err := io.Copy(io.Discard, metaR); err != nil {
