@@ -134,6 +134,7 @@ type scaleResult struct {
 	askSeconds  float64 // median
 	askRSS      float64 // median, bytes
 	reindexPeak float64 // ratio
+	copyPeak    float64 // ratio
 }
 
 func measureScale(b *testing.B, bin, corpusDir string, corpusBytes int64, queries []string, asks int, reindex bool) scaleResult {
@@ -160,7 +161,7 @@ func measureScale(b *testing.B, bin, corpusDir string, corpusBytes int64, querie
 	}
 	res.askSeconds, res.askRSS = median(secs), median(rss)
 	if reindex {
-		res.reindexPeak = reindexPeak(b, corpusDir, data)
+		res.reindexPeak, res.copyPeak = reindexPeak(b, corpusDir, data)
 	}
 	return res
 }
@@ -172,8 +173,9 @@ func median(xs []float64) float64 {
 }
 
 // reindexPeak runs TestScaleReindexHelper in a fresh process and returns
-// the peak memory of the reload as a multiple of the memory held before it.
-func reindexPeak(b *testing.B, corpusDir, data string) float64 {
+// the peak memory of a reload as a multiple of the memory held before it:
+// as the bot reloads, and loading a second copy.
+func reindexPeak(b *testing.B, corpusDir, data string) (kept, copied float64) {
 	b.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestScaleReindexHelper$", "-test.v")
 	cmd.Env = append(os.Environ(), "CITEBOT_SCALE_HELPER=1", "CITEBOT_SCALE_CORPUS="+corpusDir, "CITEBOT_SCALE_DATA="+data)
@@ -181,60 +183,88 @@ func reindexPeak(b *testing.B, corpusDir, data string) float64 {
 	if err != nil {
 		b.Fatalf("reindex helper: %v\n%s", err, out)
 	}
+	kept, copied = -1, -1
 	for _, line := range strings.Split(string(out), "\n") {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "reindex-peak-ratio "); ok {
-			f, err := strconv.ParseFloat(v, 64)
-			if err != nil {
-				b.Fatal(err)
+		for prefix, dst := range map[string]*float64{"reindex-peak-ratio ": &kept, "second-copy-peak-ratio ": &copied} {
+			if v, ok := strings.CutPrefix(strings.TrimSpace(line), prefix); ok {
+				f, err := strconv.ParseFloat(v, 64)
+				if err != nil {
+					b.Fatal(err)
+				}
+				*dst = f
 			}
-			return f
 		}
 	}
-	b.Fatalf("reindex helper printed no ratio:\n%s", out)
-	return 0
+	if kept < 0 || copied < 0 {
+		b.Fatalf("reindex helper printed no ratios:\n%s", out)
+	}
+	return kept, copied
 }
 
 // TestScaleReindexHelper is the fresh process reindexPeak measures; it
 // does nothing unless CITEBOT_SCALE_HELPER is set. It opens the corpus and
-// its saved index as a bot starts, notes the memory held, then reads the
-// corpus and opens its index again while holding the first ones, as
-// /reindex does, and prints the peak memory as a multiple of the first.
+// its saved index as a bot starts and answers a question, notes the memory
+// held, then reads the corpus and opens its index again while holding the
+// first ones, as /reindex does (passing the index held as the current
+// one), and again without passing it (a second copy loaded); it prints
+// each peak as a multiple of the memory held before.
 func TestScaleReindexHelper(t *testing.T) {
 	if os.Getenv("CITEBOT_SCALE_HELPER") == "" {
 		t.Skip("runs only as the scale benchmark's helper process")
 	}
 	ctx := context.Background()
 	dir, data := os.Getenv("CITEBOT_SCALE_CORPUS"), os.Getenv("CITEBOT_SCALE_DATA")
-	open := func() (*Index, *corpus.Corpus) {
+	open := func(current *Index) (*Index, *corpus.Corpus) {
 		c, err := corpus.LoadDir(dir, corpus.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		ix, rep, err := Open(ctx, c, OpenOptions{DataDir: data, Embedder: LocalEmbedderFactory(0)})
+		ix, rep, err := Open(ctx, c, OpenOptions{DataDir: data, Embedder: LocalEmbedderFactory(0), Current: current})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if rep.Rebuilt {
 			t.Fatalf("rebuilt: %s", rep.Reason)
 		}
+		if _, err := ix.Search(ctx, "What about the seasons?", 3); err != nil {
+			t.Fatal(err)
+		}
 		return ix, c
 	}
-	ix1, c1 := open()
+	ix1, c1 := open(nil)
 	runtime.GC()
 	debug.FreeOSMemory()
 	steady := procStatus(t, "VmRSS")
-	// Reset the peak ("VmHWM") to the memory held now.
-	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
-		t.Fatal(err)
+	// peak returns the most memory held while f ran.
+	peak := func(f func()) int64 {
+		// Reset the peak ("VmHWM") to the memory held now.
+		if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+			t.Fatal(err)
+		}
+		f()
+		return procStatus(t, "VmHWM")
 	}
-	ix2, c2 := open()
-	peak := procStatus(t, "VmHWM")
+	// As the bot does: the index it holds is passed as the current one.
+	kept := peak(func() {
+		ix2, c2 := open(ix1)
+		if ix2 != ix1 {
+			t.Error("the unchanged index was loaded again")
+		}
+		runtime.KeepAlive(c2)
+	})
+	runtime.GC()
+	debug.FreeOSMemory()
+	// A second copy loaded beside the first, as a reload did before.
+	copied := peak(func() {
+		ix2, c2 := open(nil)
+		runtime.KeepAlive(ix2)
+		runtime.KeepAlive(c2)
+	})
 	runtime.KeepAlive(ix1)
 	runtime.KeepAlive(c1)
-	runtime.KeepAlive(ix2)
-	runtime.KeepAlive(c2)
-	t.Logf("steady %d MB, reindex peak %d MB", steady>>20, peak>>20)
-	fmt.Printf("reindex-peak-ratio %.3f\n", float64(peak)/float64(steady))
+	t.Logf("steady %d MB, reindex peak %d MB, loading a second copy %d MB", steady>>20, kept>>20, copied>>20)
+	fmt.Printf("reindex-peak-ratio %.3f\n", float64(kept)/float64(steady))
+	fmt.Printf("second-copy-peak-ratio %.3f\n", float64(copied)/float64(steady))
 }
 
 // procStatus returns a memory field of /proc/self/status in bytes.
@@ -298,6 +328,7 @@ func BenchmarkScale(b *testing.B) {
 		b.ReportMetric(res.askSeconds, "ask-s")
 		b.ReportMetric(res.askRSS/(1<<20), "ask-MB")
 		b.ReportMetric(res.reindexPeak, "reindex-peak/steady")
+		b.ReportMetric(res.copyPeak, "second-copy-peak/steady")
 		if base == "" {
 			continue
 		}

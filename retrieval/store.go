@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"reflect"
 	"syscall"
 	"time"
 
@@ -104,6 +105,11 @@ type OpenOptions struct {
 	Gate Gate
 	// Force rebuilds even an index that is up to date.
 	Force bool
+	// Current is an index this process already holds (the one a bot
+	// answers with); Open returns it, instead of loading a second copy,
+	// when the index file is still the one it was loaded from or saved as
+	// and the embedder and gate are the same.
+	Current *Index
 }
 
 // errNoEmbedder is returned when an index is opened or built without an
@@ -153,7 +159,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, Open
 	}
 	rep.Path = filepath.Join(opts.DataDir, IndexFileName)
 	if !opts.Force {
-		ix, err := reuse(ctx, rep.Path, c, ef, gate, &rep)
+		ix, err := reuse(ctx, rep.Path, c, ef, gate, opts, &rep)
 		if ix != nil || err != nil {
 			rep.RemovedTemps = indexfile.RemoveStaleTemps(opts.DataDir, time.Now())
 			rep.Elapsed = time.Since(start)
@@ -167,7 +173,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, Open
 		defer unlock()
 		if !opts.Force {
 			again := OpenReport{Path: rep.Path}
-			ix, err := reuse(ctx, rep.Path, c, ef, gate, &again)
+			ix, err := reuse(ctx, rep.Path, c, ef, gate, opts, &again)
 			if ix != nil || err != nil {
 				rep.Reason = "built by another process meanwhile"
 				rep.RemovedTemps = indexfile.RemoveStaleTemps(opts.DataDir, time.Now())
@@ -196,7 +202,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, Open
 // reuse loads the index file at path, with gate, when it was built from
 // corpus c with embedder ef. Otherwise it returns no index, and rep says why a rebuild is
 // needed; an error only when ctx ended.
-func reuse(ctx context.Context, path string, c *corpus.Corpus, ef EmbedderFactory, gate Gate, rep *OpenReport) (*Index, error) {
+func reuse(ctx context.Context, path string, c *corpus.Corpus, ef EmbedderFactory, gate Gate, opts OpenOptions, rep *OpenReport) (*Index, error) {
 	m, err := indexfile.ReadManifest(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
@@ -212,6 +218,8 @@ func reuse(ctx context.Context, path string, c *corpus.Corpus, ef EmbedderFactor
 		rep.Reason = fmt.Sprintf("embedder changed (%s → %s)", m.Embedder, ef.ID)
 	case ef.Dims > 0 && m.Dims != ef.Dims:
 		rep.Reason = fmt.Sprintf("embedding dimensions changed (%d → %d)", m.Dims, ef.Dims)
+	case opts.Current != nil && opts.Current.manifest == m && reflect.DeepEqual(opts.Current.gate, gate):
+		return opts.Current, nil
 	default:
 		ix, err := load(ctx, path, ef, gate)
 		if err == nil {
