@@ -392,6 +392,62 @@ func Write(dir string, c Contents) (err error) {
 	return os.Rename(tmp.Name(), filepath.Join(dir, Name))
 }
 
+// aheadReader reads from another goroutine into a few chunks ahead of
+// its reader (io.Pipe would make the two wait for each other).
+type aheadReader struct {
+	ch   chan []byte
+	quit chan struct{}
+	done chan struct{}
+	cur  []byte
+	err  error // the source's, once ch is closed
+}
+
+func newAheadReader(open func() (io.Reader, error)) *aheadReader {
+	a := &aheadReader{ch: make(chan []byte, 8), quit: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(a.done)
+		defer close(a.ch)
+		r, err := open()
+		for err == nil {
+			buf := make([]byte, 1<<20)
+			var n int
+			n, err = io.ReadFull(r, buf)
+			if n > 0 {
+				select {
+				case a.ch <- buf[:n]:
+				case <-a.quit:
+					return
+				}
+			}
+		}
+		if err == io.ErrUnexpectedEOF {
+			err = io.EOF
+		}
+		a.err = err
+	}()
+	return a
+}
+
+// Read implements io.Reader.
+func (a *aheadReader) Read(p []byte) (int, error) {
+	for len(a.cur) == 0 {
+		b, ok := <-a.ch
+		if !ok {
+			return 0, a.err
+		}
+		a.cur = b
+	}
+	n := copy(p, a.cur)
+	a.cur = a.cur[n:]
+	return n, nil
+}
+
+// stop ends the reading goroutine and waits for it.
+func (a *aheadReader) stop() {
+	close(a.quit)
+	<-a.done
+}
+
 // countingWriter counts the bytes written through it.
 type countingWriter struct {
 	w io.Writer
@@ -494,20 +550,10 @@ func Read(path string) (Contents, error) {
 	metaR := io.LimitReader(body, int64(metaLen))
 	// Decompress on another goroutine while gob decodes: about half the
 	// time of each.
-	pr, pw := io.Pipe()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		zr, err := gzip.NewReader(metaR)
-		if err == nil {
-			_, err = io.CopyBuffer(pw, zr, make([]byte, 256<<10))
-		}
-		pw.CloseWithError(err)
-	}()
-	md, err := decodeMeta(gob.NewDecoder(bufio.NewReaderSize(pr, 1<<20)))
+	zr := newAheadReader(func() (io.Reader, error) { return gzip.NewReader(metaR) })
+	md, err := decodeMeta(gob.NewDecoder(bufio.NewReaderSize(zr, 1<<20)))
 	// Stops the decompression, whose reader the vectors are read from next.
-	pr.Close()
-	<-done
+	zr.stop()
 	if err != nil {
 		return Contents{}, fmt.Errorf("decode body: %w", err)
 	}

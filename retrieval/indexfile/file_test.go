@@ -147,6 +147,9 @@ func TestReadRefusesDamagedFiles(t *testing.T) {
 		"truncated":    func(b []byte) []byte { return b[:len(b)-3] },
 		"flipped byte": func(b []byte) []byte { b = append([]byte(nil), b...); b[len(b)-5] ^= 0xff; return b },
 		"not an index": func([]byte) []byte { return []byte("hello\n") },
+		// In the gzipped meta, which is decompressed on another goroutine.
+		"flipped meta byte": func(b []byte) []byte { b = append([]byte(nil), b...); b[len(b)*2/3] ^= 0xff; return b },
+		"meta cut short":    func(b []byte) []byte { return append(b[:len(b)*2/3:len(b)*2/3], make([]byte, len(b)-len(b)*2/3)...) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			p := filepath.Join(t.TempDir(), indexfile.Name)
