@@ -125,10 +125,14 @@ func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate,
 		}
 		ids[i] = p.ID
 	}
-	if ix.vecs, err = newChromemStore(); err != nil {
-		return nil, err
+	// Quantised as the index file keeps them, so that an index ranks the
+	// same whether just built or loaded.
+	q, err := indexfile.Quantise(dims, vecs)
+	if err != nil {
+		return nil, fmt.Errorf("index passages: %w", err)
 	}
-	if err := ix.vecs.Add(ctx, ids, vecs); err != nil {
+	clear(vecs)
+	if ix.vecs, err = newVectorStore(ctx, ids, q); err != nil {
 		return nil, fmt.Errorf("index passages: %w", err)
 	}
 	ix.indexIDs()

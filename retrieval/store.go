@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"reflect"
 	"syscall"
 	"time"
 
@@ -31,19 +32,24 @@ func (ix *Index) Save(ctx context.Context, dir string) error {
 	return nil
 }
 
-// vectors returns every passage's vector from the store, in passage order.
-func (ix *Index) vectors(ctx context.Context) ([][]float32, error) {
+// vectors returns every passage's vector as the index file keeps them, in
+// passage order.
+func (ix *Index) vectors(ctx context.Context) (indexfile.Vectors, error) {
 	dims := ix.manifest.Dims
-	out := make([][]float32, len(ix.passages))
-	for i, p := range ix.passages {
+	if cs, ok := ix.vecs.(*compactStore); ok {
+		if q, ok := cs.quantisedFor(ix.passages); ok {
+			return q, nil
+		}
+	}
+	out := indexfile.Vectors{Dims: dims, Data: make([]byte, 0, len(ix.passages)*dims)}
+	for _, p := range ix.passages {
 		vec, err := ix.vecs.Vector(ctx, p.ID)
 		if err != nil {
-			return nil, fmt.Errorf("vector of passage %s: %w", p.ID, err)
+			return out, fmt.Errorf("vector of passage %s: %w", p.ID, err)
 		}
-		if len(vec) != dims {
-			return nil, fmt.Errorf("vector of passage %s has %d dimensions, want %d", p.ID, len(vec), dims)
+		if err := out.Add(vec); err != nil {
+			return out, fmt.Errorf("vector of passage %s: %w", p.ID, err)
 		}
-		out[i] = vec
 	}
 	return out, nil
 }
@@ -77,10 +83,7 @@ func load(ctx context.Context, path string, ef EmbedderFactory, gate Gate) (*Ind
 	for i, p := range f.Passages {
 		ids[i] = p.ID
 	}
-	if ix.vecs, err = newChromemStore(); err != nil {
-		return nil, err
-	}
-	if err := ix.vecs.Add(ctx, ids, f.Vectors); err != nil {
+	if ix.vecs, err = newVectorStore(ctx, ids, f.Vectors); err != nil {
 		return nil, fmt.Errorf("load vectors: %w", err)
 	}
 	if ix.vecs.Count() != m.Passages {
@@ -106,6 +109,11 @@ type OpenOptions struct {
 	// the vectors of unchanged passages from it when Embedder is CorpusFree
 	// and the same as Previous's.
 	Previous *Index
+	// Current is an index this process already holds (the one a bot
+	// answers with); Open returns it, instead of loading a second copy,
+	// when the index file is still the one it was loaded from or saved as
+	// and the embedder and gate are the same.
+	Current *Index
 }
 
 // errNoEmbedder is returned when an index is opened or built without an
@@ -155,7 +163,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, Open
 	}
 	rep.Path = filepath.Join(opts.DataDir, IndexFileName)
 	if !opts.Force {
-		ix, err := reuse(ctx, rep.Path, c, ef, gate, &rep)
+		ix, err := reuse(ctx, rep.Path, c, ef, gate, opts, &rep)
 		if ix != nil || err != nil {
 			rep.RemovedTemps = indexfile.RemoveStaleTemps(opts.DataDir, time.Now())
 			rep.Elapsed = time.Since(start)
@@ -169,7 +177,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, Open
 		defer unlock()
 		if !opts.Force {
 			again := OpenReport{Path: rep.Path}
-			ix, err := reuse(ctx, rep.Path, c, ef, gate, &again)
+			ix, err := reuse(ctx, rep.Path, c, ef, gate, opts, &again)
 			if ix != nil || err != nil {
 				rep.Reason = "built by another process meanwhile"
 				rep.RemovedTemps = indexfile.RemoveStaleTemps(opts.DataDir, time.Now())
@@ -198,7 +206,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts OpenOptions) (*Index, Open
 // reuse loads the index file at path, with gate, when it was built from
 // corpus c with embedder ef. Otherwise it returns no index, and rep says why a rebuild is
 // needed; an error only when ctx ended.
-func reuse(ctx context.Context, path string, c *corpus.Corpus, ef EmbedderFactory, gate Gate, rep *OpenReport) (*Index, error) {
+func reuse(ctx context.Context, path string, c *corpus.Corpus, ef EmbedderFactory, gate Gate, opts OpenOptions, rep *OpenReport) (*Index, error) {
 	m, err := indexfile.ReadManifest(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
@@ -214,6 +222,8 @@ func reuse(ctx context.Context, path string, c *corpus.Corpus, ef EmbedderFactor
 		rep.Reason = fmt.Sprintf("embedder changed (%s → %s)", m.Embedder, ef.ID)
 	case ef.Dims > 0 && m.Dims != ef.Dims:
 		rep.Reason = fmt.Sprintf("embedding dimensions changed (%d → %d)", m.Dims, ef.Dims)
+	case opts.Current != nil && opts.Current.manifest == m && reflect.DeepEqual(opts.Current.gate, gate):
+		return opts.Current, nil
 	default:
 		ix, err := load(ctx, path, ef, gate)
 		if err == nil {

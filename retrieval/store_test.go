@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -452,11 +453,56 @@ func TestOpenReusesVectorsOfUnchangedPassages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			for i := range want {
-				if !slices.Equal(got[i], want[i]) {
-					t.Errorf("passage %d: vector differs from a fresh build's", i)
-				}
+			if got.Dims != want.Dims || !bytes.Equal(got.Data, want.Data) {
+				t.Error("the vectors differ from a fresh build's")
 			}
 		})
+	}
+}
+
+// TestOpenKeepsTheCurrentIndex: a reload (/reindex) of an unchanged corpus
+// returns the index the process already holds instead of a second copy;
+// anything that changed what a load would give loads again.
+func TestOpenKeepsTheCurrentIndex(t *testing.T) {
+	dir := t.TempDir()
+	c := seedCorpus(t)
+	ef := LocalEmbedderFactory(0)
+	cur, _, err := Open(t.Context(), c, OpenOptions{DataDir: dir, Embedder: ef})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stricter := DefaultGate()
+	stricter.MinConfidence = 0.9
+	cases := []struct {
+		name string
+		opts OpenOptions
+		same bool
+	}{
+		{"unchanged", OpenOptions{DataDir: dir, Embedder: ef, Current: cur}, true},
+		{"no current index", OpenOptions{DataDir: dir, Embedder: ef}, false},
+		{"another gate", OpenOptions{DataDir: dir, Embedder: ef, Gate: stricter, Current: cur}, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			ix, rep, err := Open(t.Context(), c, tc.opts)
+			if err != nil || rep.Rebuilt {
+				t.Fatalf("%+v, %v", rep, err)
+			}
+			if (ix == cur) != tc.same {
+				t.Errorf("kept the current index: %v, want %v", ix == cur, tc.same)
+			}
+		})
+	}
+	// Another process rebuilt the file: what it saved is loaded.
+	other, err := corpus.Load(fstest.MapFS{"a.txt": {Data: []byte("Bees make honey from nectar.\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Open(t.Context(), other, OpenOptions{DataDir: dir, Embedder: ef}); err != nil {
+		t.Fatal(err)
+	}
+	ix, _, err := Open(t.Context(), other, OpenOptions{DataDir: dir, Embedder: ef, Current: cur})
+	if err != nil || ix == cur || len(ix.Passages()) != 1 {
+		t.Errorf("after the corpus changed: %d passages, the current index kept: %v (%v)", len(ix.Passages()), ix == cur, err)
 	}
 }

@@ -194,6 +194,9 @@ type env struct {
 	getenv    func(string) string
 	stderr    io.Writer
 	stderrTTY bool
+	// index is the last index opened, which a reload (/reindex) of an
+	// unchanged corpus keeps instead of loading a second copy.
+	index *atomic.Pointer[retrieval.Index]
 }
 
 func (a *App) setup(cf commonFlags) (*env, error) {
@@ -218,7 +221,7 @@ func (a *App) setup(cf commonFlags) (*env, error) {
 	if f, ok := a.Stderr.(*os.File); ok {
 		tty = term.IsTerminal(int(f.Fd()))
 	}
-	return &env{cfg: cfg, log: slog.New(h), getenv: a.Getenv, stderr: a.Stderr, stderrTTY: tty}, nil
+	return &env{cfg: cfg, log: slog.New(h), getenv: a.Getenv, stderr: a.Stderr, stderrTTY: tty, index: new(atomic.Pointer[retrieval.Index])}, nil
 }
 
 // readCorpus reads the configured corpus folder through the guarded reader
@@ -313,13 +316,14 @@ func (e *env) indexCorpus(ctx context.Context, c *corpus.Corpus, prev *retrieval
 	}
 	g := retrieval.DefaultGate()
 	g.MinConfidence = e.cfg.Retrieval.MinConfidence
-	ix, rep, err := retrieval.Open(ctx, c, retrieval.OpenOptions{DataDir: e.dataDir(), Embedder: ef, Gate: g, Previous: prev})
+	ix, rep, err := retrieval.Open(ctx, c, retrieval.OpenOptions{DataDir: e.dataDir(), Embedder: ef, Gate: g, Previous: prev, Current: e.index.Load()})
 	for _, w := range rep.Warnings {
 		e.log.Warn(w)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
 	}
+	e.index.Store(ix)
 	if rep.Rebuilt {
 		m := ix.Manifest()
 		e.log.Info("built index", "reason", rep.Reason, "passages", m.Passages, "documents", m.Documents,
