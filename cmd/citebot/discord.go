@@ -34,12 +34,7 @@ func (a *App) cmdDiscord(ctx context.Context, args []string) error {
 	if token == "" {
 		return fmt.Errorf("discord: the bot token is missing: set the environment variable %s (named by discord.token_env)", d.TokenEnv)
 	}
-	r := &reloader{e: e}
-	engine, _, err := r.reload(ctx)
-	if err != nil {
-		return err
-	}
-	log, err := e.openAudit(ctx)
+	r, engine, log, err := e.startServing(ctx)
 	if err != nil {
 		return err
 	}
@@ -53,6 +48,22 @@ func (a *App) cmdDiscord(ctx context.Context, args []string) error {
 	}
 	go e.pruneAudit(ctx, log)
 	return e.whileWatching(ctx, core, b.Run)
+}
+
+// startServing is what every long-running front end starts with: the
+// engine built from the corpus, the reloader that rebuilds it, and the
+// audit log its answers are recorded in (the caller closes it).
+func (e *env) startServing(ctx context.Context) (*reloader, serve.Engine, *audit.Log, error) {
+	r := &reloader{e: e}
+	engine, _, err := r.reload(ctx)
+	if err != nil {
+		return nil, serve.Engine{}, nil, err
+	}
+	log, err := e.openAudit(ctx)
+	if err != nil {
+		return nil, serve.Engine{}, nil, err
+	}
+	return r, engine, log, nil
 }
 
 // whileWatching runs a front end with run and, when corpus.watch is on for

@@ -40,12 +40,7 @@ func (a *App) cmdServe(ctx context.Context, args []string) error {
 	if len(keys) == 0 && !loopback(sv.Addr) {
 		return fmt.Errorf("serve: %s is not a loopback address and no API key is set: set one of the environment variables named by serve.api_keys_env %q, or listen on 127.0.0.1", sv.Addr, sv.APIKeysEnv)
 	}
-	r := &reloader{e: e}
-	engine, _, err := r.reload(ctx)
-	if err != nil {
-		return err
-	}
-	log, err := e.openAudit(ctx)
+	r, engine, log, err := e.startServing(ctx)
 	if err != nil {
 		return err
 	}
