@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/citebot/citebot/bot"
@@ -153,6 +154,16 @@ func (a *App) cmdEval(ctx context.Context, args []string) error {
 	if *suite != "" {
 		if len(pos) > 0 {
 			return usagef("eval --suite takes no evaluation file (the suite names them)")
+		}
+		if *readme != "" {
+			// Fail now, not after the whole suite has run.
+			raw, err := os.ReadFile(*readme)
+			if err != nil {
+				return fmt.Errorf("--update-readme: %w", err)
+			}
+			if _, err := eval.ReplaceBlock(string(raw), ""); err != nil {
+				return fmt.Errorf("--update-readme %s: %w", *readme, err)
+			}
 		}
 		return a.runSuite(ctx, cf, *k, *suite, suiteOptions{asJSON: *asJSON, markdown: *markdown, readme: *readme})
 	}

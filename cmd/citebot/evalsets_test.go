@@ -96,6 +96,18 @@ func TestEvalSuite(t *testing.T) {
 		t.Errorf("exit %d (%s), README:\n%s", r.code, r.stderr, got)
 	}
 
+	// A README that can't take the table fails before the suite runs.
+	noMarkers := filepath.Join(dir, "plain.md")
+	if err := os.WriteFile(noMarkers, []byte("# no table here\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{filepath.Join(dir, "missing.md"), noMarkers} {
+		r = run(t, cfg, "", "eval", "--suite", suite, "--update-readme", path)
+		if r.code != 1 || !strings.Contains(r.stderr, "--update-readme") || strings.Contains(r.stdout, "hit@1") {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want a failure before any set runs", path, r.code, r.stdout, r.stderr)
+		}
+	}
+
 	for _, args := range [][]string{
 		{"eval", "--markdown", evalFile},
 		{"eval", "--suite", suite, evalFile},
