@@ -342,7 +342,12 @@ func (d *Desk) SubmitContext(asker context.Context, t *Ticket, cv *Conversation,
 		defer stop()
 		d.answer(ctx, cv, q, out)
 	}) {
+		// The desk has stopped: say so rather than leave the asker
+		// waiting for an answer that will never come.
 		t.Release()
+		if err := out.Notice(RestartingText); err != nil {
+			d.Core.deps.Log.Warn("send restarting notice", "err", err)
+		}
 	}
 }
 

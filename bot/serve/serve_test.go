@@ -387,6 +387,21 @@ func serving(t *testing.T, d *Desk) (stop func()) {
 }
 
 func TestSubmit(t *testing.T) {
+	t.Run("after the desk stopped, a notice instead of silence", func(t *testing.T) {
+		d, _ := New(validConfig(), newCore(t, nil, &memJournal{}, nil))
+		stop := serving(t, d)
+		tk, _, ok := d.Admit("u")
+		if !ok {
+			t.Fatal("not admitted")
+		}
+		stop()
+		out := newOutput()
+		d.Submit(tk, nil, Question{Text: question, Received: time.Now()}, out)
+		out.wait(t)
+		if out.final != nil || len(out.notices) != 1 || out.notices[0] != RestartingText {
+			t.Errorf("final %+v, notices %q; want the restarting notice", out.final, out.notices)
+		}
+	})
 	t.Run("answers", func(t *testing.T) {
 		d, _ := New(validConfig(), newCore(t, nil, &memJournal{}, nil))
 		serving(t, d)

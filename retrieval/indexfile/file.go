@@ -285,7 +285,9 @@ func decodeMeta(dec *gob.Decoder) (meta, error) {
 	if head.Manifest.Passages < 0 || head.Parts[0] > head.Manifest.Passages/partSize+1 {
 		return meta{}, fmt.Errorf("%d parts of passages for %d passages", head.Parts[0], head.Manifest.Passages)
 	}
-	md.Passages = make([]corpus.Passage, 0, head.Manifest.Passages)
+	// The count is not trusted before the checksum is: a damaged one must
+	// not allocate without bound (append grows the slice as parts come).
+	md.Passages = make([]corpus.Passage, 0, min(head.Manifest.Passages, 1<<16))
 	for range head.Parts[0] {
 		var p []corpus.Passage
 		if err := dec.Decode(&p); err != nil {
