@@ -197,6 +197,8 @@ type env struct {
 	// index is the last index opened, which a reload (/reindex) of an
 	// unchanged corpus keeps instead of loading a second copy.
 	index *atomic.Pointer[retrieval.Index]
+	// slowPDFs are the PDFs that timed out, not read again by a reload.
+	slowPDFs *corpus.SlowPDFs
 }
 
 func (a *App) setup(cf commonFlags) (*env, error) {
@@ -221,7 +223,8 @@ func (a *App) setup(cf commonFlags) (*env, error) {
 	if f, ok := a.Stderr.(*os.File); ok {
 		tty = term.IsTerminal(int(f.Fd()))
 	}
-	return &env{cfg: cfg, log: slog.New(h), getenv: a.Getenv, stderr: a.Stderr, stderrTTY: tty, index: new(atomic.Pointer[retrieval.Index])}, nil
+	return &env{cfg: cfg, log: slog.New(h), getenv: a.Getenv, stderr: a.Stderr, stderrTTY: tty, index: new(atomic.Pointer[retrieval.Index]),
+		slowPDFs: new(corpus.SlowPDFs)}, nil
 }
 
 // readCorpus reads the configured corpus folder through the guarded reader
@@ -243,7 +246,7 @@ func (e *env) readCorpus() (*corpus.Corpus, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("corpus.dir %s is not a folder", dir)
 	}
-	c, err := corpus.LoadDir(dir, corpus.Options{MaxFileBytes: e.cfg.Corpus.MaxFileBytes})
+	c, err := corpus.LoadDir(dir, corpus.Options{MaxFileBytes: e.cfg.Corpus.MaxFileBytes, SlowPDFs: e.slowPDFs})
 	if err != nil {
 		return nil, fmt.Errorf("load corpus (%s): %w", dir, err)
 	}

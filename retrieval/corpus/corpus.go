@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -223,4 +224,39 @@ type Options struct {
 	// MaxFileBytes is the size of the largest file read; larger files are
 	// skipped. 0 means DefaultMaxFileBytes.
 	MaxFileBytes int64
+	// SlowPDFs, when not nil, remembers the PDFs whose text took too long
+	// to read, across loads of one long-running process.
+	SlowPDFs *SlowPDFs
+}
+
+// SlowPDFs remembers, by content, the PDFs whose text took longer than the
+// time a PDF is given. The PDF library cannot be stopped, so a timed-out
+// extraction runs on until it ends; reading the same file again at the
+// next reload would start another. A process that reloads its corpus keeps
+// one SlowPDFs and skips such files at once. Safe for concurrent use; the
+// zero value is ready.
+type SlowPDFs struct {
+	mu   sync.Mutex
+	seen map[[32]byte]bool
+}
+
+func (s *SlowPDFs) has(sum [32]byte) bool {
+	if s == nil {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.seen[sum]
+}
+
+func (s *SlowPDFs) add(sum [32]byte) {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.seen == nil {
+		s.seen = make(map[[32]byte]bool)
+	}
+	s.seen[sum] = true
 }

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"strings"
@@ -177,4 +178,30 @@ func FuzzPDF(f *testing.F) {
 			t.Errorf("%d origins for %d lines", len(st.Origins), len(st.Lines))
 		}
 	})
+}
+
+// A PDF that timed out once is not read again by a later load of the same
+// process (its extraction could not be stopped; another would pile up).
+func TestSlowPDFsAreNotReadAgain(t *testing.T) {
+	raw, err := os.ReadFile("testdata/pdf/gzip.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "gzip.pdf"), raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("Notes\n\nSome text.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	slow := new(SlowPDFs)
+	c, err := LoadDir(dir, Options{SlowPDFs: slow})
+	if err != nil || len(c.Documents) != 2 {
+		t.Fatalf("first load: %v, %d documents", err, len(c.Documents))
+	}
+	slow.add(sha256.Sum256(raw)) // as a timeout would
+	c, err = LoadDir(dir, Options{SlowPDFs: slow})
+	if err != nil || len(c.Documents) != 1 || len(c.Skipped) != 1 || !strings.Contains(c.Skipped[0].Reason, "not read again") {
+		t.Errorf("second load: %v, %d documents, skipped %+v", err, len(c.Documents), c.Skipped)
+	}
 }

@@ -136,7 +136,7 @@ func errText(err error) string {
 // hidden files and folders, and empty files are skipped; so are files that
 // cannot be read, with Problem set. A corpus without documents is an error.
 func load(src source, opts Options) (*Corpus, error) {
-	l := loader{src: src, limit: opts.MaxFileBytes, c: &Corpus{}, h: sha256.New()}
+	l := loader{src: src, limit: opts.MaxFileBytes, slow: opts.SlowPDFs, c: &Corpus{}, h: sha256.New()}
 	if l.limit <= 0 {
 		l.limit = DefaultMaxFileBytes
 	}
@@ -159,6 +159,7 @@ func load(src source, opts Options) (*Corpus, error) {
 type loader struct {
 	src   source
 	limit int64
+	slow  *SlowPDFs
 	c     *Corpus
 	h     hash.Hash // of every document read, in order
 }
@@ -203,7 +204,15 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	doc := Document{Source: p, Text: text, Kind: kind}
 	switch kind {
 	case "pdf":
+		sum := sha256.Sum256([]byte(text))
+		if l.slow.has(sum) {
+			l.skip(p, "unreadable PDF: "+errPDFTimeout.Error()+" (when read before; not read again)", true)
+			return nil
+		}
 		st, title, err := readPDF([]byte(text))
+		if errors.Is(err, errPDFTimeout) {
+			l.slow.add(sum)
+		}
 		if err != nil {
 			l.skip(p, "unreadable PDF: "+err.Error(), true)
 			return nil
