@@ -213,16 +213,21 @@ func badQuestion(w http.ResponseWriter, err error) {
 
 // ---- answering ----
 
-// admit takes a place for user's question, or answers 429.
+// admit takes a place for user's question, or answers 429 (the asker's
+// own rate limit) or 503 (the server is overloaded or stopping).
 func (s *Server) admit(w http.ResponseWriter, user string) (*serve.Ticket, bool) {
-	t, wait, ok := s.deps.Desk.Admit(user)
-	if !ok {
-		secs := max(int((wait+time.Second-1)/time.Second), 1)
-		w.Header().Set("Retry-After", strconv.Itoa(secs))
-		writeError(w, http.StatusTooManyRequests, "rate_limit_error", "rate_limit_exceeded", serve.BusyText(wait))
-		return nil, false
+	t, wait, why := s.deps.Desk.AdmitFor(user)
+	if why == serve.Admitted {
+		return t, true
 	}
-	return t, true
+	secs := max(int((wait+time.Second-1)/time.Second), 1)
+	w.Header().Set("Retry-After", strconv.Itoa(secs))
+	if why == serve.RateLimited {
+		writeError(w, http.StatusTooManyRequests, "rate_limit_error", "rate_limit_exceeded", serve.BusyText(wait))
+	} else {
+		writeError(w, http.StatusServiceUnavailable, "server_error", "overloaded", serve.BusyText(wait))
+	}
+	return nil, false
 }
 
 // output is a serve.Output that hands what the desk writes to the

@@ -225,10 +225,29 @@ func (t *Ticket) Release() { t.once.Do(t.release) }
 // Admit checks the user's rate limit and takes a place in the queue; when
 // refused, wait says when to come back (see BusyText).
 func (d *Desk) Admit(user string) (t *Ticket, wait time.Duration, ok bool) {
+	t, wait, r := d.AdmitFor(user)
+	return t, wait, r == Admitted
+}
+
+// Refusal says why a question was not admitted.
+type Refusal int
+
+// Refusals.
+const (
+	Admitted    Refusal = iota // not refused
+	RateLimited                // the asker asked too often
+	QueueFull                  // every place in the queue is taken
+	Closing                    // the desk is shutting down
+)
+
+// AdmitFor is Admit, saying why a question was refused: a front end may
+// answer an asker's own rate limit differently from an overloaded or
+// stopping server (HTTP 429 against 503).
+func (d *Desk) AdmitFor(user string) (t *Ticket, wait time.Duration, why Refusal) {
 	d.mu.Lock()
 	if d.closing {
 		d.mu.Unlock()
-		return nil, closingWait, false
+		return nil, closingWait, Closing
 	}
 	ul := d.limiter(user)
 	ul.seen = time.Now()
@@ -236,17 +255,17 @@ func (d *Desk) Admit(user string) (t *Ticket, wait time.Duration, ok bool) {
 	if delay := r.Delay(); delay > 0 {
 		r.Cancel()
 		d.mu.Unlock()
-		return nil, delay, false
+		return nil, delay, RateLimited
 	}
 	select {
 	case d.queue <- struct{}{}:
 	default:
 		d.mu.Unlock()
-		return nil, queueFullWait, false
+		return nil, queueFullWait, QueueFull
 	}
 	d.inflight.Add(1)
 	d.mu.Unlock()
-	return &Ticket{release: func() { <-d.queue; d.inflight.Done() }}, 0, true
+	return &Ticket{release: func() { <-d.queue; d.inflight.Done() }}, 0, Admitted
 }
 
 // limiter returns the user's limiter, made on first use; d.mu is held.

@@ -501,3 +501,25 @@ func TestSubmitContextStopsWhenTheAskerLeaves(t *testing.T) {
 		t.Errorf("final %+v, notices %q", out.final, out.notices)
 	}
 }
+
+func TestAdmitForSaysWhy(t *testing.T) {
+	cfg := validConfig()
+	cfg.RateBurst, cfg.MaxConcurrent, cfg.QueueSize = 1, 1, 0 // one place: the running answer's
+	d, _ := New(cfg, newCore(t, nil, nil, nil))
+	stop := serving(t, d)
+	first, _, why := d.AdmitFor("a")
+	if why != Admitted {
+		t.Fatalf("first question: %v", why)
+	}
+	if _, _, why := d.AdmitFor("a"); why != RateLimited {
+		t.Errorf("the same asker again at once: %v, want RateLimited", why)
+	}
+	if _, _, why := d.AdmitFor("b"); why != QueueFull {
+		t.Errorf("another asker while the only place is taken: %v, want QueueFull", why)
+	}
+	first.Release()
+	stop()
+	if _, _, why := d.AdmitFor("c"); why != Closing {
+		t.Errorf("after the desk stopped: %v, want Closing", why)
+	}
+}
