@@ -112,3 +112,20 @@ func TestSentencesEndAtStructuredLines(t *testing.T) {
 		})
 	}
 }
+
+func TestEditDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		max  int
+		want int
+	}{
+		{"dirr", "dir", 2, 1},
+		{"brief", "breif", 2, 1}, // a swap of neighbours is one edit
+		{"kitten", "sitting", 3, 3},
+		{"kitten", "sitting", 1, 2}, // past max: max+1
+	} {
+		if got := EditDistance([]rune(c.a), []rune(c.b), c.max); got != c.want {
+			t.Errorf("EditDistance(%q, %q, %d) = %d, want %d", c.a, c.b, c.max, got, c.want)
+		}
+	}
+}

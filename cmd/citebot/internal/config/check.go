@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // configProblem is a mistake in the configuration file, told in the file's
@@ -188,7 +190,7 @@ func unknownKey(t reflect.Type, section, key string) string {
 	msg := fmt.Sprintf("unknown key %s", join(section, key))
 	best, bestD := "", 0
 	for _, k := range known {
-		if d := editDistance(strings.ToLower(key), k); d <= max(1, len(k)/3) && (best == "" || d < bestD) {
+		if d := text.EditDistance([]rune(strings.ToLower(key)), []rune(k), max(1, len(k)/3)); d <= max(1, len(k)/3) && (best == "" || d < bestD) {
 			best, bestD = k, d
 		}
 	}
@@ -200,25 +202,4 @@ func unknownKey(t reflect.Type, section, key string) string {
 		where = "keys in " + section
 	}
 	return msg + fmt.Sprintf(" (known %s: %s)", where, strings.Join(known, ", "))
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
