@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/citebot/citebot/bot"
-	"github.com/citebot/citebot/bot/serve"
 	"github.com/citebot/citebot/prompts"
 )
 
@@ -151,23 +150,11 @@ func (s *Server) chatCompletions(w http.ResponseWriter, r *http.Request, user st
 		writeError(w, http.StatusBadRequest, "invalid_request_error", "no_user_message", err.Error())
 		return
 	}
-	q, err := bot.CleanQuestion(raw)
-	if err != nil {
-		badQuestion(w, err)
-		return
-	}
-	t, ok := s.admit(w, user)
+	out, gone, ok := s.submit(w, r, user, raw, turns, "/v1/chat/completions")
 	if !ok {
 		return
 	}
-	var cv *serve.Conversation
-	if len(turns) > 0 {
-		cv = s.deps.Desk.Resume(turns)
-	}
-	gone := make(chan struct{})
 	defer close(gone)
-	out := newOutput(gone)
-	s.deps.Desk.SubmitContext(r.Context(), t, cv, question(q, "/v1/chat/completions", user), out)
 	id, created := completionID(), time.Now().Unix()
 	if !req.Stream {
 		for {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/bot/serve"
+	"github.com/citebot/citebot/prompts"
 )
 
 // ModelID is the one model /v1/models lists.
@@ -230,6 +231,30 @@ func (s *Server) admit(w http.ResponseWriter, user string) (*serve.Ticket, bool)
 	return nil, false
 }
 
+// submit checks a question, takes a place for it and hands it to the
+// desk (in the conversation the earlier turns make, if any); it answers
+// the request itself when the question is refused (ok false). The caller
+// closes gone when it stops reading out.
+func (s *Server) submit(w http.ResponseWriter, r *http.Request, user, raw string, turns []prompts.Turn, path string) (out *output, gone chan struct{}, ok bool) {
+	q, err := bot.CleanQuestion(raw)
+	if err != nil {
+		badQuestion(w, err)
+		return nil, nil, false
+	}
+	t, ok := s.admit(w, user)
+	if !ok {
+		return nil, nil, false
+	}
+	var cv *serve.Conversation
+	if len(turns) > 0 {
+		cv = s.deps.Desk.Resume(turns)
+	}
+	gone = make(chan struct{})
+	out = newOutput(gone)
+	s.deps.Desk.SubmitContext(r.Context(), t, cv, question(q, path, user), out)
+	return out, gone, true
+}
+
 // output is a serve.Output that hands what the desk writes to the
 // request's handler, which alone writes the response.
 type output struct {
@@ -283,19 +308,11 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request, user string) {
 		badBody(w, err)
 		return
 	}
-	q, err := bot.CleanQuestion(req.Question)
-	if err != nil {
-		badQuestion(w, err)
-		return
-	}
-	t, ok := s.admit(w, user)
+	out, gone, ok := s.submit(w, r, user, req.Question, nil, "/api/ask")
 	if !ok {
 		return
 	}
-	gone := make(chan struct{})
 	defer close(gone)
-	out := newOutput(gone)
-	s.deps.Desk.SubmitContext(r.Context(), t, nil, question(q, "/api/ask", user), out)
 	for {
 		select {
 		case <-out.partial:
