@@ -21,12 +21,16 @@ import (
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 )
 
 // Engine is what answers: the pipeline and the index it reads.
 type Engine struct {
 	Pipeline *bot.Pipeline
 	Index    *retrieval.Index
+	// Corpus is the corpus the index was built from, for a front end that
+	// shows documents; nil when the front end has none at hand.
+	Corpus *corpus.Corpus
 }
 
 // ReloadFunc builds a new engine from the corpus and summarises it for

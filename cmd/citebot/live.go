@@ -81,7 +81,7 @@ func (r *reloader) reload(ctx context.Context) (serve.Engine, string, error) {
 	if sum := c.ProblemSummary(skippedShown); sum != "" {
 		status += " " + sum + "."
 	}
-	return serve.Engine{Pipeline: p, Index: ix}, status, nil
+	return serve.Engine{Pipeline: p, Index: ix, Corpus: c}, status, nil
 }
 
 // fingerprint returns the content hash of each document of c by path, and

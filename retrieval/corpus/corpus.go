@@ -42,6 +42,15 @@ func (d Document) scan() structure.Doc {
 	return structure.Scan(d.Text, d.Kind == "md")
 }
 
+// Scan returns what a reader is shown of d, a line at a time, and where
+// each line comes from (see structure.Doc): for Markdown and plain text the
+// document itself (Origins nil: line i is line i+1); for HTML its visible
+// text, each line mapped to the lines of markup it came from; for PDF the
+// text of its pages, each line mapped to its page and its line there. The
+// line numbers are those of Locators and Lines. The result is shared: do
+// not modify it.
+func (d Document) Scan() structure.Doc { return d.scan() }
+
 // Skipped is a file of the corpus folder that is not part of the corpus.
 type Skipped struct {
 	Path   string `json:"path"`
