@@ -413,7 +413,7 @@ func (e *env) progress(what string) func(done, total int) {
 }
 
 func (e *env) pipeline(ix *retrieval.Index, k int) (*bot.Pipeline, error) {
-	opts := bot.Options{TopK: e.cfg.Retrieval.TopK, Link: e.cfg.Corpus.Link}
+	opts := bot.Options{TopK: e.cfg.Retrieval.TopK, Link: e.cfg.CitationLink()}
 	if k > 0 {
 		opts.TopK = k
 	}

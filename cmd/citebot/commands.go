@@ -135,7 +135,7 @@ func (a *App) cmdPassage(ctx context.Context, args []string) error {
 	if !ok {
 		return fmt.Errorf("no passage with ID %q in this corpus (IDs come from 'citebot ask' citations)", pos[0])
 	}
-	url := p.Link(o.cfg.Corpus.Link)
+	url := p.Link(o.cfg.CitationLink())
 	return a.output(*asJSON, newPassageJSON(p, url), func(w io.Writer) { render.Passage(w, p, url) })
 }
 

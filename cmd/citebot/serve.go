@@ -12,6 +12,7 @@ import (
 	"github.com/citebot/citebot/bot/audit"
 	"github.com/citebot/citebot/bot/httpapi"
 	"github.com/citebot/citebot/bot/serve"
+	"github.com/citebot/citebot/bot/web"
 )
 
 func (a *App) cmdServe(ctx context.Context, args []string) error {
@@ -49,12 +50,16 @@ func (a *App) cmdServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	pages, err := e.webPages(desk, nil) // the moderators' pages: no Reviews adapter of the audit log yet
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", sv.Addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
 	srv := &http.Server{
-		Handler:           api,
+		Handler:           routes(api, pages),
 		ReadHeaderTimeout: sv.ReadTimeout,
 		ReadTimeout:       sv.ReadTimeout,
 		WriteTimeout:      sv.WriteTimeout,
@@ -62,7 +67,8 @@ func (a *App) cmdServe(ctx context.Context, args []string) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(e.log.Handler(), slog.LevelWarn),
 	}
-	e.log.Info("serving the API", "addr", ln.Addr().String(), "keys", len(keys))
+	e.log.Info("serving the API and the web pages", "addr", ln.Addr().String(), "keys", len(keys),
+		"moderators", e.getenv(sv.ModeratorTokenEnv) != "")
 	fmt.Fprintf(a.Stdout, "citebot serve: listening on http://%s\n", ln.Addr())
 	go e.pruneAudit(ctx, log)
 	return e.whileWatching(ctx, core, func(ctx context.Context) error {
@@ -85,7 +91,7 @@ func (e *env) httpAPI(engine serve.Engine, r *reloader, journal serve.Journal, k
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	link := e.cfg.Corpus.Link
+	link := e.cfg.CitationLink()
 	api, err := httpapi.New(httpapi.Config{Keys: keys, MaxBodyBytes: sv.MaxBodyBytes}, httpapi.Deps{
 		Desk: desk, Log: e.log,
 		Passage: func(id string) (any, bool) {
@@ -97,6 +103,27 @@ func (e *env) httpAPI(engine serve.Engine, r *reloader, journal serve.Journal, k
 		},
 	})
 	return api, desk, core, err
+}
+
+// webPages wires the web pages to the desk; reviews is the audit log as
+// the moderators' pages read it (nil: they say there is none).
+func (e *env) webPages(desk *serve.Desk, reviews web.Reviews) (*web.Server, error) {
+	sv := e.cfg.Serve
+	return web.New(web.Config{
+		MaxBodyBytes:      sv.MaxBodyBytes,
+		ModeratorToken:    e.getenv(sv.ModeratorTokenEnv),
+		ModeratorTokenEnv: sv.ModeratorTokenEnv,
+	}, web.Deps{Desk: desk, Reviews: reviews, Log: e.log})
+}
+
+// routes sends the APIs' paths (/v1/, /api/) to api and every other path
+// to the web pages.
+func routes(api, pages http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/v1/", api)
+	mux.Handle("/api/", api)
+	mux.Handle("/", pages)
+	return mux
 }
 
 // apiKeys are the API keys of the environment variables serve.api_keys_env

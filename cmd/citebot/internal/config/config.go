@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -114,6 +116,13 @@ type Config struct {
 		StreamInterval  time.Duration `yaml:"stream_interval"`
 		AnswerTimeout   time.Duration `yaml:"answer_timeout"`
 		ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+		// ModeratorTokenEnv names the environment variable holding the
+		// token of the moderators' pages (/mod/); unset: they are shut.
+		ModeratorTokenEnv string `yaml:"moderator_token_env"`
+		// PublicURL is where the web pages are reached from outside
+		// ("https://docs-bot.example.org"); with no corpus.link, citations
+		// link to its document viewer. "": none.
+		PublicURL string `yaml:"public_url"`
 	} `yaml:"serve"`
 	Audit struct {
 		// Path of the SQLite file; empty: data_dir/audit.db.
@@ -172,6 +181,7 @@ func Default() Config {
 	sv.StreamInterval = 50 * time.Millisecond
 	sv.AnswerTimeout = 3 * time.Minute
 	sv.ShutdownTimeout = 20 * time.Second
+	sv.ModeratorTokenEnv = "CITEBOT_MODERATOR_TOKEN"
 	c.Audit.RetentionDays = 90
 	c.Log.Level = "info"
 	c.Log.Format = "text"
@@ -366,7 +376,52 @@ func (c Config) validateServe() error {
 	if s.WriteTimeout <= s.AnswerTimeout {
 		return fmt.Errorf("serve.write_timeout (%s) must be longer than serve.answer_timeout (%s), or answers are cut off", s.WriteTimeout, s.AnswerTimeout)
 	}
+	if !envName.MatchString(s.ModeratorTokenEnv) {
+		return fmt.Errorf("serve.moderator_token_env must name an environment variable (letters, digits and _), not %q", s.ModeratorTokenEnv)
+	}
+	if err := checkPublicURL(s.PublicURL); err != nil {
+		return fmt.Errorf("serve.public_url %q: %w", s.PublicURL, err)
+	}
+	if err := corpus.CheckLink(c.CitationLink()); err != nil {
+		return fmt.Errorf("serve.public_url %q: %w", s.PublicURL, err)
+	}
 	return nil
+}
+
+// envName is what an environment variable's name may be.
+var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// checkPublicURL says what is wrong with a public address: it must be an
+// absolute http(s) URL without a query, a fragment or a user; "" is fine.
+func checkPublicURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return fmt.Errorf("not a URL: %w", err)
+	case (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+		return errors.New("not an absolute http(s) URL (for example https://docs-bot.example.org)")
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(s, "#"):
+		return errors.New("a query or a fragment: give the address of the site alone")
+	case u.User != nil:
+		return errors.New("a user name in the address")
+	case strings.ContainsAny(s, "{} "):
+		return errors.New("braces or spaces in the address")
+	}
+	return nil
+}
+
+// CitationLink is the link template of citations: corpus.link, or with
+// none, the document viewer of serve.public_url (the cited lines
+// highlighted; a PDF's page, whose lines the template can't name); "" for
+// no links.
+func (c Config) CitationLink() string {
+	if c.Corpus.Link != "" || c.Serve.PublicURL == "" {
+		return c.Corpus.Link
+	}
+	return strings.TrimRight(c.Serve.PublicURL, "/") + "/doc/{path}?hl={start}-{end}&page={page}#L{start}"
 }
 
 func (c Config) validateAudit() error {

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/citebot/citebot/retrieval/corpus"
 )
 
 // TestExampleConfigShowsTheDefaults: config.example.yaml says "the values
@@ -171,6 +173,16 @@ func TestServeKeysAreChecked(t *testing.T) {
 		{"serve:\n  stream_interval: 0s\n", "serve.stream_interval"},
 		{"serve:\n  write_timeout: 1m\n", "serve.write_timeout (1m0s) must be longer than serve.answer_timeout (3m0s)"},
 		{"serve:\n  api_keys_env: CITEBOT_KEY\n", "serve.api_keys_env"},
+		{"serve:\n  moderator_token_env: MOD_TOKEN\n  public_url: https://docs-bot.example.org/\n", ""},
+		{"serve:\n  public_url: http://127.0.0.1:8080/bot\n", ""},
+		{"serve:\n  moderator_token_env: \"\"\n", "serve.moderator_token_env must name an environment variable"},
+		{"serve:\n  moderator_token_env: MY-TOKEN\n", "serve.moderator_token_env must name an environment variable"},
+		{"serve:\n  public_url: docs-bot.example.org\n", "not an absolute http(s) URL"},
+		{"serve:\n  public_url: ftp://docs-bot.example.org\n", "not an absolute http(s) URL"},
+		{"serve:\n  public_url: https://docs-bot.example.org/?x=1\n", "a query or a fragment"},
+		{"serve:\n  public_url: https://docs-bot.example.org/#top\n", "a query or a fragment"},
+		{"serve:\n  public_url: https://u:p@docs-bot.example.org\n", "a user name"},
+		{"serve:\n  public_url: https://docs-bot.example.org/{path}\n", "braces"},
 	} {
 		t.Run(c.yaml, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "citebot.yaml")
@@ -185,6 +197,31 @@ func TestServeKeysAreChecked(t *testing.T) {
 				t.Errorf("error %v, want one containing %s", err, c.err)
 			}
 		})
+	}
+}
+
+// TestCitationLink: serve.public_url gives citations the document
+// viewer's links when corpus.link is empty; corpus.link wins.
+func TestCitationLink(t *testing.T) {
+	loc := corpus.Locator{Source: "docs/a b.md", LineStart: 6, LineEnd: 8}
+	pdf := corpus.Locator{Source: "r.pdf", LineStart: 2, LineEnd: 3, Page: 4}
+	for _, c := range []struct {
+		link, public string
+		want, wantPDF string
+	}{
+		{"", "", "", ""},
+		{"", "https://bot.example.org/", "https://bot.example.org/doc/docs/a%20b.md?hl=6-8&page=#L6", "https://bot.example.org/doc/r.pdf?hl=-&page=4"},
+		{"https://x.org/{path}#L{start}", "https://bot.example.org", "https://x.org/docs/a%20b.md#L6", "https://x.org/r.pdf"},
+	} {
+		var cfg Config
+		cfg.Corpus.Link, cfg.Serve.PublicURL = c.link, c.public
+		tmpl := cfg.CitationLink()
+		if got := loc.Link(tmpl); got != c.want {
+			t.Errorf("%q, %q: %q, want %q", c.link, c.public, got, c.want)
+		}
+		if got := pdf.Link(tmpl); got != c.wantPDF {
+			t.Errorf("%q, %q: PDF %q, want %q", c.link, c.public, got, c.wantPDF)
+		}
 	}
 }
 

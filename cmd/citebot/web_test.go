@@ -1,0 +1,92 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestServeWebPages: citebot serve serves the web pages beside the API:
+// the ask page answers a question with citations whose links open the
+// document viewer on the cited lines, highlighted; with serve.public_url
+// (and no corpus.link) the API's citations link to that viewer; the
+// moderators' area is shut without its token and asks for a login with it.
+func TestServeWebPages(t *testing.T) {
+	const public = "https://docs-bot.example.org"
+	cfg := serveConfig(t, nil, "serve:\n  public_url: "+public+"/\n  moderator_token_env: TEST_MOD_TOKEN\n")
+	srv := startServe(t, cfg, map[string]string{"TEST_MOD_TOKEN": "a-moderator-token"})
+
+	ask := do(t, "GET", srv.url+"/?q="+url.QueryEscape(extractiveQ), "", "", "")
+	if ask.status != 200 || ask.header.Get("Content-Security-Policy") == "" {
+		t.Fatalf("ask page: %d %v\n%s", ask.status, ask.header, ask.body)
+	}
+	m := regexp.MustCompile(`<a class="src" href="([^"]+)">`).FindStringSubmatch(ask.body)
+	if m == nil {
+		t.Fatalf("no citation link on the ask page:\n%s", ask.body)
+	}
+	link := html.UnescapeString(m[1])
+	u, err := url.Parse(link)
+	if err != nil || u.Host != "" || !strings.HasPrefix(u.Path, "/doc/") {
+		t.Fatalf("citation link %q", link)
+	}
+	hl := regexp.MustCompile(`^(\d+)-(\d+)$`).FindStringSubmatch(u.Query().Get("hl"))
+	if hl == nil || u.Fragment != "L"+hl[1] {
+		t.Fatalf("citation link %q highlights nothing", link)
+	}
+	doc := do(t, "GET", srv.url+link, "", "", "")
+	if doc.status != 200 || !strings.Contains(doc.body, fmt.Sprintf(`class="ln hl" id="L%s"`, hl[1])) ||
+		!strings.Contains(doc.body, fmt.Sprintf(`class="ln hl" id="L%s"`, hl[2])) {
+		t.Fatalf("the document viewer at %s: %d\n%.3000s", link, doc.status, doc.body)
+	}
+
+	q, _ := json.Marshal(map[string]string{"question": extractiveQ})
+	api := do(t, "POST", srv.url+"/api/ask", "application/json", "", string(q))
+	var a struct {
+		Citations []struct {
+			URL string `json:"url"`
+		} `json:"citations"`
+	}
+	if err := json.Unmarshal([]byte(api.body), &a); err != nil || len(a.Citations) == 0 {
+		t.Fatalf("/api/ask: %d %v\n%s", api.status, err, api.body)
+	}
+	got, ok := strings.CutPrefix(a.Citations[0].URL, public+"/doc/")
+	if !ok {
+		t.Fatalf("the API's citation URL %q is not the public document viewer", a.Citations[0].URL)
+	}
+	if r := do(t, "GET", srv.url+"/doc/"+got, "", "", ""); r.status != 200 || !strings.Contains(r.body, `class="ln hl"`) {
+		t.Errorf("the API's citation URL on this server: %d", r.status)
+	}
+
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.Get(srv.url + "/mod/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/mod/login") {
+		t.Errorf("/mod/ without a session: %d %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if r := do(t, "GET", srv.url+"/v1/models", "", "", ""); r.status != 200 || !strings.Contains(r.body, `"citebot"`) {
+		t.Errorf("the API beside the pages: %d %s", r.status, r.body)
+	}
+	if strings.Contains(srv.stderr.String(), "a-moderator-token") {
+		t.Error("the moderator token is in the log")
+	}
+}
+
+// TestServeModeratorsShutWithoutToken: with the token's variable unset,
+// every /mod/ path answers 401 naming the variable.
+func TestServeModeratorsShutWithoutToken(t *testing.T) {
+	srv := startServe(t, serveConfig(t, nil, ""), nil)
+	for _, p := range []string{"/mod/", "/mod/login", "/mod/answers/1"} {
+		r := do(t, "GET", srv.url+p, "", "", "")
+		if r.status != http.StatusUnauthorized || !strings.Contains(r.body, "CITEBOT_MODERATOR_TOKEN") {
+			t.Errorf("%s: %d\n%s", p, r.status, r.body)
+		}
+	}
+}
