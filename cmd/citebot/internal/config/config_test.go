@@ -206,7 +206,7 @@ func TestCitationLink(t *testing.T) {
 	loc := corpus.Locator{Source: "docs/a b.md", LineStart: 6, LineEnd: 8}
 	pdf := corpus.Locator{Source: "r.pdf", LineStart: 2, LineEnd: 3, Page: 4}
 	for _, c := range []struct {
-		link, public string
+		link, public  string
 		want, wantPDF string
 	}{
 		{"", "", "", ""},
