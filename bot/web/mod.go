@@ -141,13 +141,13 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, _ *session) {
 		return
 	}
 	ss := s.mod.start(time.Now())
-	http.SetCookie(w, sessionCookie(r, ss))
+	http.SetCookie(w, sessionCookie(r, ss, s.secure))
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request, ss *session) {
 	s.mod.end(ss.id)
-	http.SetCookie(w, sessionCookie(r, nil))
+	http.SetCookie(w, sessionCookie(r, nil, s.secure))
 	http.Redirect(w, r, "/mod/login", http.StatusSeeOther)
 }
 

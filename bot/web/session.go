@@ -88,9 +88,10 @@ func (ss *sessions) end(id string) {
 	delete(ss.byID, id)
 }
 
-// sessionCookie is the cookie of s (an expired one when s is nil).
-func sessionCookie(r *http.Request, s *session) *http.Cookie {
-	c := &http.Cookie{Name: cookieName, Path: "/mod/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil}
+// sessionCookie is the cookie of s (an expired one when s is nil); secure
+// marks it Secure even on a request without TLS (a proxy's).
+func sessionCookie(r *http.Request, s *session, secure bool) *http.Cookie {
+	c := &http.Cookie{Name: cookieName, Path: "/mod/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: secure || r.TLS != nil}
 	if s == nil {
 		c.MaxAge = -1
 		return c

@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strconv"
 	"time"
 
@@ -42,6 +43,10 @@ type Config struct {
 	ModeratorTokenEnv string
 	// SessionTTL is how long a moderator's session lasts; 0: 12 hours.
 	SessionTTL time.Duration
+	// PublicURL is where the pages are reached from outside (behind a
+	// proxy), "" for none: forms from its origin are this site's, and
+	// when it is https the session cookie is always Secure.
+	PublicURL string
 }
 
 // Deps are the pages' collaborators.
@@ -62,6 +67,8 @@ type Server struct {
 	pages map[string]*template.Template
 	mod   *sessions
 	cop   *http.CrossOriginProtection
+	// secure marks the session cookie Secure on every request.
+	secure bool
 }
 
 // pageNames are the templates, each rendered inside base.html.
@@ -80,6 +87,16 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, deps: deps, mux: http.NewServeMux(), pages: map[string]*template.Template{},
 		mod: &sessions{ttl: cfg.SessionTTL, byID: map[string]*session{}}, cop: http.NewCrossOriginProtection()}
+	if cfg.PublicURL != "" {
+		u, err := url.Parse(cfg.PublicURL)
+		if err != nil || u.Host == "" {
+			return nil, fmt.Errorf("web: the public URL %q is not an absolute URL", cfg.PublicURL)
+		}
+		if err := s.cop.AddTrustedOrigin(u.Scheme + "://" + u.Host); err != nil {
+			return nil, fmt.Errorf("web: the public URL: %w", err)
+		}
+		s.secure = u.Scheme == "https"
+	}
 	for _, name := range pageNames {
 		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/base.html", "templates/"+name+".html")
 		if err != nil {

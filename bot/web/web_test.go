@@ -675,3 +675,28 @@ func TestFilterRoundTrip(t *testing.T) {
 func fsGlob(fsys fs.FS) ([]string, error) { return fs.Glob(fsys, "*.txt") }
 
 func readFS(fsys fs.FS, name string) ([]byte, error) { return fs.ReadFile(fsys, name) }
+
+// TestModBehindAProxy: with a public https URL, forms from its origin are
+// this site's (the proxy's Host differs) and the cookie is always Secure.
+func TestModBehindAProxy(t *testing.T) {
+	const public = "https://docs-bot.example.org"
+	srv := newTestServer(t, Config{ModeratorToken: token, PublicURL: public + "/bot"}, newFakeReviews())
+	for _, c := range []struct {
+		origin string
+		status int
+	}{
+		{public, http.StatusSeeOther},
+		{"http://docs-bot.example.org", http.StatusForbidden},
+		{"https://evil.example", http.StatusForbidden},
+	} {
+		t.Run(c.origin, func(t *testing.T) {
+			resp := postForm(t, noRedirect(nil), srv.URL+"/mod/login", url.Values{"token": {token}}, c.origin)
+			if resp.StatusCode != c.status {
+				t.Fatalf("status %d, want %d", resp.StatusCode, c.status)
+			}
+			if ck := resp.Cookies(); c.status == http.StatusSeeOther && (len(ck) != 1 || !ck[0].Secure) {
+				t.Errorf("cookie %+v, want a Secure one", ck)
+			}
+		})
+	}
+}

@@ -113,6 +113,7 @@ func (e *env) webPages(desk *serve.Desk, reviews web.Reviews) (*web.Server, erro
 		MaxBodyBytes:      sv.MaxBodyBytes,
 		ModeratorToken:    e.getenv(sv.ModeratorTokenEnv),
 		ModeratorTokenEnv: sv.ModeratorTokenEnv,
+		PublicURL:         sv.PublicURL,
 	}, web.Deps{Desk: desk, Reviews: reviews, Log: e.log})
 }
 
