@@ -381,7 +381,7 @@ func TestServeErrors(t *testing.T) {
 		{"GET chat", "GET", chat, "", "", 405, "method_not_allowed"},
 		{"POST models", "POST", srv.url + "/v1/models", "application/json", "{}", 405, "method_not_allowed"},
 		{"unknown path", "GET", srv.url + "/v1/completions", "", "", 404, "not_found"},
-		{"root", "GET", srv.url + "/", "", "", 404, "not_found"},
+		{"unknown API path", "GET", srv.url + "/api/nothing", "", "", 404, "not_found"}, // "/" is the web pages' ask page
 		{"unknown passage", "GET", srv.url + "/api/passages/nope", "", "", 404, "passage_not_found"},
 		{"ask bad JSON", "POST", srv.url + "/api/ask", "application/json", `{"question": 3}`, 400, "invalid_json"},
 		{"ask too long", "POST", srv.url + "/api/ask", "application/json", `{"question": "` + long + `"}`, 400, "question_too_long"},
