@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/citebot/citebot/bot/serve"
@@ -168,9 +169,9 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
-	case len(name) > 4 && name[len(name)-4:] == ".css":
+	case strings.HasSuffix(name, ".css"):
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")
-	case len(name) > 3 && name[len(name)-3:] == ".js":
+	case strings.HasSuffix(name, ".js"):
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 	default:
 		w.Header().Set("Content-Type", "application/octet-stream")
