@@ -57,7 +57,7 @@ func TestLogRoundTrip(t *testing.T) {
 		t.Errorf("recent %+v", recs)
 	}
 	var jb, cb bytes.Buffer
-	if err := l.Export(t.Context(), &jb, "jsonl"); err != nil {
+	if err := l.Export(t.Context(), &jb, "jsonl", Filter{}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(jb.String()), "\n")
@@ -65,14 +65,14 @@ func TestLogRoundTrip(t *testing.T) {
 	if len(lines) != 2 || json.Unmarshal([]byte(lines[0]), &first) != nil || first.ID != id1 {
 		t.Errorf("jsonl export:\n%s", jb.String())
 	}
-	if err := l.Export(t.Context(), &cb, "csv"); err != nil {
+	if err := l.Export(t.Context(), &cb, "csv", Filter{}); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&cb).ReadAll()
 	if err != nil || len(rows) != 3 || rows[0][0] != "id" || rows[1][5] != "Why?" {
 		t.Errorf("csv export %v %v", rows, err)
 	}
-	if err := l.Export(t.Context(), &cb, "xml"); err == nil {
+	if err := l.Export(t.Context(), &cb, "xml", Filter{}); err == nil {
 		t.Error("xml export accepted")
 	}
 	l.Close()
@@ -157,7 +157,7 @@ func TestCSVExportNeutralisesFormulas(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	if err := l.Export(t.Context(), &b, "csv"); err != nil {
+	if err := l.Export(t.Context(), &b, "csv", Filter{}); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&b).ReadAll()
