@@ -132,12 +132,13 @@ var migrations = []struct{ column, ddl, backfill string }{
 }
 
 // indexes serve the moderators' filters (each an equality that the index
-// orders by id, so a page is a short range scan) and Stats (answers_days
-// covers it, and serves Prune and the time filters). answers_time is the
-// older index answers_days replaces.
+// orders by id, so a page is a short range scan), Prune and the time
+// filters (answers_time) and Stats: answers_day_counts, on the UTC day,
+// covers its query and hands it the rows in day order, so it groups them
+// without sorting.
 const indexes = `
-DROP INDEX IF EXISTS answers_time;
-CREATE INDEX IF NOT EXISTS answers_days ON answers(time, declined, flagged, feedback, unverified, model_failure, reviewed_at);
+CREATE INDEX IF NOT EXISTS answers_time ON answers(time);
+CREATE INDEX IF NOT EXISTS answers_day_counts ON answers(time / 86400000, time, declined, flagged, feedback, unverified, model_failure, reviewed_at);
 CREATE INDEX IF NOT EXISTS answers_channel ON answers(channel_id);
 CREATE INDEX IF NOT EXISTS answers_feedback ON answers(feedback);
 CREATE INDEX IF NOT EXISTS answers_unverified ON answers(unverified);
@@ -255,7 +256,15 @@ func Open(ctx context.Context, path string, retentionDays int) (*Log, error) {
 func (l *Log) Close() error { return l.db.Close() }
 
 // Add records an answer and returns its ID.
-func (l *Log) Add(ctx context.Context, r Record) (int64, error) {
+func (l *Log) Add(ctx context.Context, r Record) (int64, error) { return insert(ctx, l.db, r) }
+
+// execer is a *sql.DB or a *sql.Tx.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// insert adds a record through db.
+func insert(ctx context.Context, db execer, r Record) (int64, error) {
 	cits, err := json.Marshal(r.Citations)
 	if err != nil {
 		return 0, fmt.Errorf("audit: %w", err)
@@ -263,7 +272,7 @@ func (l *Log) Add(ctx context.Context, r Record) (int64, error) {
 	if r.Time.IsZero() {
 		r.Time = time.Now()
 	}
-	res, err := l.db.ExecContext(ctx, `INSERT INTO answers
+	res, err := db.ExecContext(ctx, `INSERT INTO answers
 		(time, guild_id, channel_id, user_id, question, answer, declined, mode, model, note, error_detail, latency_ms, citations, flagged,
 		unverified, model_failure)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
