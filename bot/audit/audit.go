@@ -120,8 +120,9 @@ var migrations = []struct{ column, ddl, backfill string }{
 	{"error_detail", `ALTER TABLE answers ADD COLUMN error_detail TEXT NOT NULL DEFAULT ''`, ""},
 	// unverified: at least one citation is not verified.
 	{"unverified", `ALTER TABLE answers ADD COLUMN unverified INTEGER NOT NULL DEFAULT 0`,
-		`UPDATE answers SET unverified = 1 WHERE json_valid(citations) AND EXISTS
-			(SELECT 1 FROM json_each(answers.citations) WHERE coalesce(json_extract(value, '$.verified'), 0) = 0)`},
+		`UPDATE answers SET unverified = 1 WHERE CASE WHEN NOT json_valid(citations) THEN 0
+			WHEN json_type(citations) != 'array' THEN 0
+			ELSE EXISTS (SELECT 1 FROM json_each(answers.citations) WHERE coalesce(json_extract(value, '$.verified'), 0) = 0) END`},
 	// model_failure: an error was recorded, or a note shown instead.
 	{"model_failure", `ALTER TABLE answers ADD COLUMN model_failure INTEGER NOT NULL DEFAULT 0`,
 		`UPDATE answers SET model_failure = 1 WHERE note != '' OR error_detail != ''`},
