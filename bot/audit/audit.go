@@ -54,20 +54,35 @@ type Record struct {
 	// Feedback is +1 (👍), -1 (👎) or 0 (none); FeedbackBy who gave it.
 	Feedback   int    `json:"feedback"`
 	FeedbackBy string `json:"feedback_by"`
+	// Review is a moderator's mark on the answer; nil when none.
+	Review *Review `json:"review,omitempty"`
 }
 
-// Flagged reports whether a record deserves a moderator's look first: a 👎,
-// an unverified quotation, or a note or an error (the model failed).
-func (r Record) Flagged() bool {
-	if r.Feedback < 0 || r.Note != "" || r.ErrorDetail != "" {
-		return true
-	}
+// Review is a moderator's mark on an answer.
+type Review struct {
+	By   string    `json:"by"` // who marked it
+	Note string    `json:"note"`
+	Time time.Time `json:"time"`
+}
+
+// unverified reports whether at least one citation is not verified.
+func (r Record) unverified() bool {
 	for _, c := range r.Citations {
 		if !c.Verified {
 			return true
 		}
 	}
 	return false
+}
+
+// modelFailure reports whether the model failed: an error was recorded, or
+// a note shown in its place.
+func (r Record) modelFailure() bool { return r.Note != "" || r.ErrorDetail != "" }
+
+// Flagged reports whether a record deserves a moderator's look first: a 👎,
+// an unverified quotation, or a note or an error (the model failed).
+func (r Record) Flagged() bool {
+	return r.Feedback < 0 || r.modelFailure() || r.unverified()
 }
 
 // Log is the audit log. It is safe for concurrent use.
@@ -95,15 +110,42 @@ CREATE TABLE IF NOT EXISTS answers (
 	feedback    INTEGER NOT NULL DEFAULT 0,
 	feedback_by TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX IF NOT EXISTS answers_time ON answers(time);
 CREATE INDEX IF NOT EXISTS answers_flagged ON answers(flagged, time);
 `
 
 // migrations add the columns later versions brought to a log made by an
-// earlier one; each is applied when its column is missing.
-var migrations = []struct{ column, ddl string }{
-	{"error_detail", `ALTER TABLE answers ADD COLUMN error_detail TEXT NOT NULL DEFAULT ''`},
+// earlier one; each is applied, with its backfill of the rows already
+// there, when its column is missing.
+var migrations = []struct{ column, ddl, backfill string }{
+	{"error_detail", `ALTER TABLE answers ADD COLUMN error_detail TEXT NOT NULL DEFAULT ''`, ""},
+	// unverified: at least one citation is not verified.
+	{"unverified", `ALTER TABLE answers ADD COLUMN unverified INTEGER NOT NULL DEFAULT 0`,
+		`UPDATE answers SET unverified = 1 WHERE CASE WHEN NOT json_valid(citations) THEN 0
+			WHEN json_type(citations) != 'array' THEN 0
+			ELSE EXISTS (SELECT 1 FROM json_each(answers.citations) WHERE coalesce(json_extract(value, '$.verified'), 0) = 0) END`},
+	// model_failure: an error was recorded, or a note shown instead.
+	{"model_failure", `ALTER TABLE answers ADD COLUMN model_failure INTEGER NOT NULL DEFAULT 0`,
+		`UPDATE answers SET model_failure = 1 WHERE note != '' OR error_detail != ''`},
+	// A moderator's review: reviewed_at is 0 when none.
+	{"reviewed_at", `ALTER TABLE answers ADD COLUMN reviewed_at INTEGER NOT NULL DEFAULT 0`, ""},
+	{"reviewed_by", `ALTER TABLE answers ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT ''`, ""},
+	{"review_note", `ALTER TABLE answers ADD COLUMN review_note TEXT NOT NULL DEFAULT ''`, ""},
 }
+
+// indexes serve the moderators' filters (each an equality that the index
+// orders by id, so a page is a short range scan), Prune and the time
+// filters (answers_time) and Stats: answers_day_counts, on the UTC day,
+// covers its query and hands it the rows in day order, so it groups them
+// without sorting.
+const indexes = `
+CREATE INDEX IF NOT EXISTS answers_time ON answers(time);
+CREATE INDEX IF NOT EXISTS answers_day_counts ON answers(time / 86400000, time, declined, flagged, feedback, unverified, model_failure, reviewed_at);
+CREATE INDEX IF NOT EXISTS answers_channel ON answers(channel_id);
+CREATE INDEX IF NOT EXISTS answers_feedback ON answers(feedback);
+CREATE INDEX IF NOT EXISTS answers_unverified ON answers(unverified);
+CREATE INDEX IF NOT EXISTS answers_model_failure ON answers(model_failure);
+CREATE INDEX IF NOT EXISTS answers_declined ON answers(declined);
+`
 
 // migrate brings an existing log's table up to date.
 func migrate(ctx context.Context, db *sql.DB) error {
@@ -128,11 +170,33 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		if have[m.column] {
 			continue
 		}
-		if _, err := db.ExecContext(ctx, m.ddl); err != nil {
+		if err := addColumn(ctx, db, m.ddl, m.backfill); err != nil {
 			return fmt.Errorf("add column %s: %w", m.column, err)
 		}
 	}
+	if _, err := db.ExecContext(ctx, indexes); err != nil {
+		return fmt.Errorf("create indexes: %w", err)
+	}
 	return nil
+}
+
+// addColumn adds a column and fills it in for the rows already there, in
+// one transaction, so a column never exists without its backfill.
+func addColumn(ctx context.Context, db *sql.DB, ddl, backfill string) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, ddl); err != nil {
+		return err
+	}
+	if backfill != "" {
+		if _, err := tx.ExecContext(ctx, backfill); err != nil {
+			return fmt.Errorf("backfill: %w", err)
+		}
+	}
+	return tx.Commit()
 }
 
 // private makes the log file and SQLite's companion files (-wal, -shm,
@@ -193,7 +257,15 @@ func Open(ctx context.Context, path string, retentionDays int) (*Log, error) {
 func (l *Log) Close() error { return l.db.Close() }
 
 // Add records an answer and returns its ID.
-func (l *Log) Add(ctx context.Context, r Record) (int64, error) {
+func (l *Log) Add(ctx context.Context, r Record) (int64, error) { return insert(ctx, l.db, r) }
+
+// execer is a *sql.DB or a *sql.Tx.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// insert adds a record through db.
+func insert(ctx context.Context, db execer, r Record) (int64, error) {
 	cits, err := json.Marshal(r.Citations)
 	if err != nil {
 		return 0, fmt.Errorf("audit: %w", err)
@@ -201,11 +273,12 @@ func (l *Log) Add(ctx context.Context, r Record) (int64, error) {
 	if r.Time.IsZero() {
 		r.Time = time.Now()
 	}
-	res, err := l.db.ExecContext(ctx, `INSERT INTO answers
-		(time, guild_id, channel_id, user_id, question, answer, declined, mode, model, note, error_detail, latency_ms, citations, flagged)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	res, err := db.ExecContext(ctx, `INSERT INTO answers
+		(time, guild_id, channel_id, user_id, question, answer, declined, mode, model, note, error_detail, latency_ms, citations, flagged,
+		unverified, model_failure)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.Time.UnixMilli(), r.GuildID, r.ChannelID, r.UserID, r.Question, r.Answer, r.Declined, r.Mode, r.Model, r.Note,
-		r.ErrorDetail, r.LatencyMS, string(cits), r.Flagged())
+		r.ErrorDetail, r.LatencyMS, string(cits), r.Flagged(), r.unverified(), r.modelFailure())
 	if err != nil {
 		return 0, fmt.Errorf("audit: add: %w", err)
 	}
@@ -231,17 +304,25 @@ func (l *Log) Feedback(ctx context.Context, id int64, userID string, vote int) e
 	return nil
 }
 
-const columns = `id, time, guild_id, channel_id, user_id, question, answer, declined, mode, model, note, error_detail, latency_ms, citations, feedback, feedback_by`
+const columns = `id, time, guild_id, channel_id, user_id, question, answer, declined, mode, model, note, error_detail, latency_ms, citations, feedback, feedback_by,
+	reviewed_at, reviewed_by, review_note`
 
-func scan(rows *sql.Rows) (Record, error) {
+// scanner is a *sql.Rows or a *sql.Row.
+type scanner interface{ Scan(dest ...any) error }
+
+func scan(rows scanner) (Record, error) {
 	var r Record
-	var ms int64
-	var cits string
+	var ms, reviewed int64
+	var cits, by, note string
 	if err := rows.Scan(&r.ID, &ms, &r.GuildID, &r.ChannelID, &r.UserID, &r.Question, &r.Answer, &r.Declined,
-		&r.Mode, &r.Model, &r.Note, &r.ErrorDetail, &r.LatencyMS, &cits, &r.Feedback, &r.FeedbackBy); err != nil {
+		&r.Mode, &r.Model, &r.Note, &r.ErrorDetail, &r.LatencyMS, &cits, &r.Feedback, &r.FeedbackBy,
+		&reviewed, &by, &note); err != nil {
 		return r, fmt.Errorf("audit: read: %w", err)
 	}
 	r.Time = time.UnixMilli(ms).UTC()
+	if reviewed != 0 {
+		r.Review = &Review{By: by, Note: note, Time: time.UnixMilli(reviewed).UTC()}
+	}
 	if err := json.Unmarshal([]byte(cits), &r.Citations); err != nil {
 		return r, fmt.Errorf("audit: read citations of %d: %w", r.ID, err)
 	}
@@ -278,15 +359,21 @@ func (l *Log) Prune(ctx context.Context, now time.Time) (int64, error) {
 	return res.RowsAffected()
 }
 
-// Export writes every record, oldest first, as JSON lines ("jsonl") or CSV
-// ("csv", citations as a JSON column). In CSV, a text cell that a
-// spreadsheet would read as a formula (starting with =, +, -, @, a tab or a
-// carriage return) is prefixed with a single quote.
-func (l *Log) Export(ctx context.Context, w io.Writer, format string) error {
+// Export writes the records f selects (the zero Filter: every record),
+// oldest first, as JSON lines ("jsonl") or CSV ("csv", citations as a JSON
+// column). f.Limit is ignored: an export holds every record that matches.
+// In CSV, a text cell that a spreadsheet would read as a formula (starting
+// with =, +, -, @, a tab or a carriage return) is prefixed with a single
+// quote.
+func (l *Log) Export(ctx context.Context, w io.Writer, format string, f Filter) error {
 	if format != "jsonl" && format != "csv" {
 		return fmt.Errorf("audit: export format must be jsonl or csv, not %q", format)
 	}
-	rows, err := l.db.QueryContext(ctx, `SELECT `+columns+` FROM answers ORDER BY time, id`)
+	where, args, err := f.where()
+	if err != nil {
+		return err
+	}
+	rows, err := l.db.QueryContext(ctx, `SELECT `+columns+` FROM answers`+where+` ORDER BY time, id`, args...)
 	if err != nil {
 		return fmt.Errorf("audit: export: %w", err)
 	}
@@ -296,7 +383,8 @@ func (l *Log) Export(ctx context.Context, w io.Writer, format string) error {
 	cw := csv.NewWriter(w)
 	if format == "csv" {
 		cw.Write([]string{"id", "time", "guild_id", "channel_id", "user_id", "question", "answer", "declined", "mode", "model",
-			"note", "latency_ms", "feedback", "feedback_by", "flagged", "citations", "error_detail"})
+			"note", "latency_ms", "feedback", "feedback_by", "flagged", "citations", "error_detail",
+			"reviewed_at", "reviewed_by", "review_note"})
 	}
 	for rows.Next() {
 		r, err := scan(rows)
@@ -311,9 +399,15 @@ func (l *Log) Export(ctx context.Context, w io.Writer, format string) error {
 		}
 		cits, _ := json.Marshal(r.Citations)
 		t := cell
+		var rev Review
+		reviewedAt := ""
+		if r.Review != nil {
+			rev, reviewedAt = *r.Review, r.Review.Time.Format(time.RFC3339)
+		}
 		cw.Write([]string{strconv.FormatInt(r.ID, 10), r.Time.Format(time.RFC3339), t(r.GuildID), t(r.ChannelID), t(r.UserID),
 			t(r.Question), t(r.Answer), strconv.FormatBool(r.Declined), t(r.Mode), t(r.Model), t(r.Note), strconv.FormatInt(r.LatencyMS, 10),
-			strconv.Itoa(r.Feedback), t(r.FeedbackBy), strconv.FormatBool(r.Flagged()), t(string(cits)), t(r.ErrorDetail)})
+			strconv.Itoa(r.Feedback), t(r.FeedbackBy), strconv.FormatBool(r.Flagged()), t(string(cits)), t(r.ErrorDetail),
+			reviewedAt, t(rev.By), t(rev.Note)})
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("audit: export: %w", err)

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -57,7 +58,7 @@ func TestLogRoundTrip(t *testing.T) {
 		t.Errorf("recent %+v", recs)
 	}
 	var jb, cb bytes.Buffer
-	if err := l.Export(t.Context(), &jb, "jsonl"); err != nil {
+	if err := l.Export(t.Context(), &jb, "jsonl", Filter{}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(jb.String()), "\n")
@@ -65,14 +66,14 @@ func TestLogRoundTrip(t *testing.T) {
 	if len(lines) != 2 || json.Unmarshal([]byte(lines[0]), &first) != nil || first.ID != id1 {
 		t.Errorf("jsonl export:\n%s", jb.String())
 	}
-	if err := l.Export(t.Context(), &cb, "csv"); err != nil {
+	if err := l.Export(t.Context(), &cb, "csv", Filter{}); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&cb).ReadAll()
 	if err != nil || len(rows) != 3 || rows[0][0] != "id" || rows[1][5] != "Why?" {
 		t.Errorf("csv export %v %v", rows, err)
 	}
-	if err := l.Export(t.Context(), &cb, "xml"); err == nil {
+	if err := l.Export(t.Context(), &cb, "xml", Filter{}); err == nil {
 		t.Error("xml export accepted")
 	}
 	l.Close()
@@ -157,7 +158,7 @@ func TestCSVExportNeutralisesFormulas(t *testing.T) {
 		}
 	}
 	var b bytes.Buffer
-	if err := l.Export(t.Context(), &b, "csv"); err != nil {
+	if err := l.Export(t.Context(), &b, "csv", Filter{}); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&b).ReadAll()
@@ -194,7 +195,12 @@ func TestOldLogIsMigrated(t *testing.T) {
 		declined INTEGER NOT NULL, mode TEXT NOT NULL, model TEXT NOT NULL, note TEXT NOT NULL, latency_ms INTEGER NOT NULL,
 		citations TEXT NOT NULL, flagged INTEGER NOT NULL, feedback INTEGER NOT NULL DEFAULT 0, feedback_by TEXT NOT NULL DEFAULT '');
 		INSERT INTO answers (time, guild_id, channel_id, user_id, question, answer, declined, mode, model, note, latency_ms, citations, flagged)
-		VALUES (1, 'g', 'c', 'u', 'old question', 'a', 0, 'llm', 'm', '', 5, '[]', 0)`); err != nil {
+		VALUES (1, 'g', 'c', 'u', 'old question', 'a', 0, 'llm', 'm', '', 5, '[]', 0),
+		(2, 'g', 'c', 'u', 'old unverified', 'a', 0, 'llm', 'm', '', 5,
+			'[{"ref":1,"verified":true,"excerpt":"x"},{"ref":2,"verified":false,"excerpt":"y"}]', 1),
+		(3, 'g', 'c', 'u', 'old verified', 'a', 0, 'llm', 'm', '', 5, '[{"ref":1,"verified":true,"excerpt":"x"}]', 0),
+		(4, 'g', 'c', 'u', 'old failure', '', 0, 'llm', 'm', 'The model could not answer.', 5, 'null', 1),
+		(5, 'g', 'c', 'u', 'old garbled', '', 0, 'llm', 'm', '', 5, '{"ref', 0)`); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -206,11 +212,35 @@ func TestOldLogIsMigrated(t *testing.T) {
 	if _, err := l.Add(t.Context(), Record{Question: "new", Note: "The model could not answer.", ErrorDetail: "401: bad key sk-abc"}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := l.db.Exec(`DELETE FROM answers WHERE question = 'old garbled'`); err != nil { // scan can't read it
+		t.Fatal(err)
+	}
 	recs, err := l.Recent(t.Context(), 10)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 2 || recs[0].ErrorDetail != "401: bad key sk-abc" || !recs[0].Flagged() || recs[1].Question != "old question" {
+	if len(recs) != 5 || recs[0].ErrorDetail != "401: bad key sk-abc" || !recs[0].Flagged() || recs[4].Question != "old question" {
 		t.Errorf("after migration: %+v", recs)
+	}
+	// The filters' columns are backfilled for the old answers.
+	for _, c := range []struct {
+		f    Filter
+		want []string
+	}{
+		{Filter{Unverified: true}, []string{"old unverified"}},
+		{Filter{ModelFailure: true}, []string{"new", "old failure"}},
+		{Filter{Unreviewed: true, Until: time.UnixMilli(10)}, []string{"old failure", "old verified", "old unverified", "old question"}},
+	} {
+		recs, err := l.List(t.Context(), c.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range recs {
+			got = append(got, r.Question)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%+v after migration: %q, want %q", c.f, got, c.want)
+		}
 	}
 }

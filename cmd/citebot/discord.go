@@ -198,5 +198,5 @@ func (a *App) cmdAudit(ctx context.Context, args []string) error {
 		defer f.Close()
 		w = f
 	}
-	return log.Export(ctx, w, *format)
+	return log.Export(ctx, w, *format, audit.Filter{})
 }

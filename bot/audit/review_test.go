@@ -1,0 +1,468 @@
+package audit
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func openLog(t *testing.T) *Log {
+	t.Helper()
+	l, err := Open(t.Context(), filepath.Join(t.TempDir(), "audit.db"), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return l
+}
+
+// day0 is the first day of the fixtures, at noon UTC.
+var day0 = time.Date(2025, 3, 10, 12, 0, 0, 0, time.UTC)
+
+// fixture adds eight answers, a to h, one per kind the filters tell
+// apart, and returns their ids by name.
+func fixture(t *testing.T, l *Log) map[string]int64 {
+	t.Helper()
+	ok := []Citation{{Ref: 1, PassageID: "p", Excerpt: "x", Verified: true}}
+	bad := []Citation{{Ref: 1, PassageID: "p", Excerpt: "x", Verified: true}, {Ref: 2, PassageID: "q", Excerpt: "y"}}
+	day := func(n int) time.Time { return day0.Add(time.Duration(n) * 24 * time.Hour) }
+	recs := []struct {
+		name string
+		r    Record
+		vote int
+	}{
+		{"a", Record{Time: day(0), ChannelID: "c1", Question: "a: is 100% coverage needed", Citations: ok}, 0},
+		{"b", Record{Time: day(0), ChannelID: "c1", Question: "b: is 1000 coverage needed", Citations: ok}, -1},
+		{"c", Record{Time: day(1), ChannelID: "c2", Question: "c: set the o_x option", Citations: bad}, 1},
+		{"d", Record{Time: day(1), ChannelID: "c2", Question: "d: set the oax option", Citations: bad}, -1},
+		{"e", Record{Time: day(2), ChannelID: "c1", Question: "e", Note: "The model could not answer."}, 0},
+		{"f", Record{Time: day(2), ChannelID: "c2", Question: "f", ErrorDetail: "502"}, 0},
+		{"g", Record{Time: day(3), ChannelID: "c1", Question: "g", Declined: true}, 0},
+		{"h", Record{Time: day(3), ChannelID: "c2", Question: "h", Declined: true}, 0},
+	}
+	ids := map[string]int64{}
+	for _, x := range recs {
+		id, err := l.Add(t.Context(), x.r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[x.name] = id
+		if x.vote != 0 {
+			if err := l.Feedback(t.Context(), id, "u", x.vote); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := l.MarkReviewed(t.Context(), ids["h"], "ann", "known gap"); err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+// names returns the records' questions' first letters.
+func names(recs []Record) string {
+	var b strings.Builder
+	for _, r := range recs {
+		b.WriteString(r.Question[:1])
+	}
+	return b.String()
+}
+
+func TestListFilters(t *testing.T) {
+	l := openLog(t)
+	ids := fixture(t, l)
+	day := func(n int) time.Time { return day0.Truncate(24 * time.Hour).Add(time.Duration(n) * 24 * time.Hour) }
+	cases := []struct {
+		name string
+		f    Filter
+		want string // newest first
+		n    int    // Count, when not len(want) (Count ignores the page size)
+	}{
+		{"all", Filter{}, "hgfedcba", 0},
+		{"channel", Filter{Channel: "c1"}, "geba", 0},
+		{"no such channel", Filter{Channel: "c9"}, "", 0},
+		{"negative feedback", Filter{NegativeFeedback: true}, "db", 0},
+		{"unverified", Filter{Unverified: true}, "dc", 0},
+		{"model failure", Filter{ModelFailure: true}, "fe", 0},
+		{"declined", Filter{Declined: true}, "hg", 0},
+		{"unreviewed", Filter{Unreviewed: true}, "gfedcba", 0},
+		{"since", Filter{Since: day(1)}, "hgfedc", 0},
+		{"until", Filter{Until: day(2)}, "dcba", 0},
+		{"since and until", Filter{Since: day(1), Until: day(2)}, "dc", 0},
+		{"text is a substring, % literal", Filter{Text: "100%"}, "a", 0},
+		{"text folds case, _ literal", Filter{Text: "O_X"}, "c", 0},
+		{"text", Filter{Text: "coverage"}, "ba", 0},
+		{"before id", Filter{BeforeID: ids["e"]}, "dcba", 0},
+		{"unverified and negative", Filter{Unverified: true, NegativeFeedback: true}, "d", 0},
+		{"channel and model failure", Filter{Channel: "c1", ModelFailure: true}, "e", 0},
+		{"channel, declined, unreviewed", Filter{Channel: "c2", Declined: true, Unreviewed: true}, "", 0},
+		{"declined and unreviewed", Filter{Declined: true, Unreviewed: true}, "g", 0},
+		{"channel, since, text", Filter{Channel: "c2", Since: day(1), Text: "set"}, "dc", 0},
+		{"limit", Filter{Channel: "c2", Limit: 2}, "hf", 4},
+		{"limit and before id", Filter{Channel: "c2", Limit: 2, BeforeID: ids["f"]}, "dc", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			recs, err := l.List(t.Context(), c.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := names(recs); got != c.want {
+				t.Errorf("listed %q, want %q", got, c.want)
+			}
+			n, err := l.Count(t.Context(), c.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := len(c.want)
+			if c.n != 0 {
+				want = c.n
+			}
+			if n != want {
+				t.Errorf("counted %d, want %d", n, want)
+			}
+		})
+	}
+}
+
+func TestListLimits(t *testing.T) {
+	l := openLog(t)
+	for i := range 60 {
+		if _, err := l.Add(t.Context(), Record{Question: fmt.Sprint(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cases := []struct {
+		limit, want int
+		bad         bool
+	}{{0, DefaultLimit, false}, {1, 1, false}, {MaxLimit, 60, false}, {-1, 0, true}, {MaxLimit + 1, 0, true}}
+	for _, c := range cases {
+		t.Run(fmt.Sprint(c.limit), func(t *testing.T) {
+			recs, err := l.List(t.Context(), Filter{Limit: c.limit})
+			if c.bad != (err != nil) || len(recs) != c.want {
+				t.Errorf("%d answers, %v", len(recs), err)
+			}
+		})
+	}
+	if _, err := l.List(t.Context(), Filter{Text: strings.Repeat("x", MaxFilterText+1)}); err == nil {
+		t.Error("an over-long text filter was accepted")
+	}
+}
+
+// TestListPaging walks every page and checks that no answer is repeated or
+// skipped, with answers added between pages.
+func TestListPaging(t *testing.T) {
+	l := openLog(t)
+	var all, declined []int64
+	add := func(i int) {
+		r := Record{Question: fmt.Sprint(i), Declined: i%3 == 0, Time: day0.Add(time.Duration(i) * time.Minute)}
+		id, err := l.Add(t.Context(), r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, id)
+		if r.Declined {
+			declined = append(declined, id)
+		}
+	}
+	for i := range 47 {
+		add(i)
+	}
+	for _, c := range []struct {
+		name string
+		f    Filter
+		want []int64
+	}{
+		{"all", Filter{Limit: 5}, slices.Clone(all)},
+		{"declined", Filter{Limit: 4, Declined: true}, slices.Clone(declined)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			slices.Reverse(c.want)
+			var got []int64
+			f := c.f
+			for {
+				page, err := l.List(t.Context(), f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(page) == 0 {
+					break
+				}
+				for _, r := range page {
+					got = append(got, r.ID)
+				}
+				f.BeforeID = page[len(page)-1].ID
+				add(100) // a newer answer never shows on a later page
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("pages hold\n%v\nwant\n%v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestGetAndMarkReviewed(t *testing.T) {
+	l := openLog(t)
+	id, err := l.Add(t.Context(), Record{Question: "q", Citations: []Citation{{Ref: 1, Excerpt: "x", Verified: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("not found", func(t *testing.T) {
+		if _, err := l.Get(t.Context(), id+1); !errors.Is(err, ErrNotFound) {
+			t.Errorf("get: %v", err)
+		}
+		if err := l.MarkReviewed(t.Context(), id+1, "ann", ""); !errors.Is(err, ErrNotFound) {
+			t.Errorf("mark: %v", err)
+		}
+	})
+	t.Run("not reviewed", func(t *testing.T) {
+		r, err := l.Get(t.Context(), id)
+		if err != nil || r.Review != nil || r.Question != "q" || len(r.Citations) != 1 {
+			t.Fatalf("%+v, %v", r, err)
+		}
+		if b, _ := json.Marshal(r); strings.Contains(string(b), "review") {
+			t.Errorf("json of an unreviewed answer: %s", b)
+		}
+	})
+	before := time.Now().Add(-time.Second)
+	for _, c := range []struct{ by, note, wantBy string }{
+		{"ann", "quote checked", "ann"},
+		{"  ", "re-checked after the fix", "moderator"}, // a second mark replaces the first
+	} {
+		t.Run("mark by "+c.wantBy, func(t *testing.T) {
+			if err := l.MarkReviewed(t.Context(), id, c.by, c.note); err != nil {
+				t.Fatal(err)
+			}
+			r, err := l.Get(t.Context(), id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Review == nil || r.Review.By != c.wantBy || r.Review.Note != c.note || r.Review.Time.Before(before) {
+				t.Errorf("review %+v", r.Review)
+			}
+			var back Record
+			if b, _ := json.Marshal(r); json.Unmarshal(b, &back) != nil || back.Review == nil || back.Review.Note != c.note {
+				t.Errorf("json round trip: %s", b)
+			}
+			if n, _ := l.Count(t.Context(), Filter{Unreviewed: true}); n != 0 {
+				t.Errorf("%d unreviewed", n)
+			}
+		})
+	}
+	t.Run("bounds", func(t *testing.T) {
+		if err := l.MarkReviewed(t.Context(), id, "ann", strings.Repeat("é", MaxReviewNote)); err != nil {
+			t.Errorf("a note of %d characters: %v", MaxReviewNote, err)
+		}
+		if err := l.MarkReviewed(t.Context(), id, "ann", strings.Repeat("x", MaxReviewNote+1)); err == nil {
+			t.Error("an over-long note was accepted")
+		}
+		if err := l.MarkReviewed(t.Context(), id, strings.Repeat("x", MaxReviewer+1), ""); err == nil {
+			t.Error("an over-long name was accepted")
+		}
+		if r, _ := l.Get(t.Context(), id); r.Review == nil || r.Review.Note != strings.Repeat("é", MaxReviewNote) {
+			t.Error("a refused mark changed the review")
+		}
+	})
+}
+
+func TestUnanswered(t *testing.T) {
+	l := openLog(t)
+	add := func(q string, at time.Time, declined bool) int64 {
+		id, err := l.Add(t.Context(), Record{Question: q, Time: at, Declined: declined})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	h := func(n int) time.Time { return day0.Add(time.Duration(n) * time.Hour) }
+	i1 := add("how do i install X", h(1), true)
+	i2 := add("How do I install x?", h(2), true)
+	add("how do I install x", h(3), false) // answered: not a gap
+	u1 := add("What is the refund policy?", h(4), true)
+	i3 := add("install x how", h(5), true)
+	add("how do i install X", h(-48), true) // before the period
+	add("   ", h(6), true)
+
+	groups, err := l.Unanswered(t.Context(), day0, day0.Add(24*time.Hour), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) != 3 {
+		t.Fatalf("%d groups: %+v", len(groups), groups)
+	}
+	g := groups[0]
+	if g.Question != "install x how" || g.Count != 3 || !g.Last.Equal(h(5)) || !slices.Equal(g.IDs, []int64{i3, i2, i1}) ||
+		!slices.Equal(g.Examples, []string{"How do I install x?", "how do i install X"}) {
+		t.Errorf("install group %+v", g)
+	}
+	if g := groups[2]; g.Question != "What is the refund policy?" || g.Count != 1 || !slices.Equal(g.IDs, []int64{u1}) || len(g.Examples) != 0 {
+		t.Errorf("refund group %+v (groups of one, newest first)", g)
+	}
+	if groups, err := l.Unanswered(t.Context(), day0, day0.Add(24*time.Hour), 1); err != nil || len(groups) != 1 || groups[0].Count != 3 {
+		t.Errorf("limit 1: %+v, %v", groups, err)
+	}
+	if _, err := l.Unanswered(t.Context(), time.Time{}, time.Time{}, MaxLimit+1); err == nil {
+		t.Error("limit beyond the bound accepted")
+	}
+}
+
+func TestUnansweredSimilarity(t *testing.T) {
+	cases := []struct {
+		a, b string
+		same bool
+	}{
+		{"how do i install X", "install x how", true},
+		{"How do I install x?", "installing X", true},
+		{"How do I configure the proxy?", "proxy configuration", true},
+		{"How do I configure the proxy?", "How do I configure the cache?", false},
+		{"how do i install X", "What is the refund policy?", false},
+		{"what is it", "What is it?", true}, // stop words only
+	}
+	for _, c := range cases {
+		t.Run(c.a+" / "+c.b, func(t *testing.T) {
+			var g grouper
+			g.byWord = map[string][]int{}
+			g.add(1, day0, c.a)
+			g.add(2, day0, c.b)
+			if same := len(g.groups) == 1; same != c.same {
+				t.Errorf("one group: %v, want %v (keys %v, %v)", same, c.same, g.keys(c.a), g.keys(c.b))
+			}
+		})
+	}
+}
+
+func TestStats(t *testing.T) {
+	l := openLog(t)
+	fixture(t, l)
+	day := func(n int) time.Time { return day0.Truncate(24 * time.Hour).Add(time.Duration(n) * 24 * time.Hour) }
+	cases := []struct {
+		name         string
+		since, until time.Time
+		want         Stats
+	}{
+		{"all", time.Time{}, time.Time{}, Stats{Answers: 8, Declined: 2, ThumbsUp: 1, ThumbsDown: 2, Unverified: 2, ModelFailures: 2, Reviewed: 1,
+			Days: []Day{{day(0), 2, 0, 1}, {day(1), 2, 0, 2}, {day(2), 2, 0, 2}, {day(3), 2, 2, 0}}}},
+		{"days 1 and 2", day(1), day(3), Stats{Answers: 4, ThumbsUp: 1, ThumbsDown: 1, Unverified: 2, ModelFailures: 2,
+			Days: []Day{{day(1), 2, 0, 2}, {day(2), 2, 0, 2}}}},
+		{"mid-day bounds", day0, day(3), Stats{Answers: 6, ThumbsUp: 1, ThumbsDown: 2, Unverified: 2, ModelFailures: 2,
+			Days: []Day{{day(0), 2, 0, 1}, {day(1), 2, 0, 2}, {day(2), 2, 0, 2}}}},
+		{"exclusive until", time.Time{}, day0, Stats{}},
+		{"empty", day(10), time.Time{}, Stats{}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := l.Stats(t.Context(), c.since, c.until)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := json.Marshal(s)
+			want, _ := json.Marshal(c.want)
+			if !bytes.Equal(got, want) {
+				t.Errorf("stats\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
+func TestChannels(t *testing.T) {
+	l := openLog(t)
+	for _, ch := range []string{"c2", "", "c1", "c2"} {
+		if _, err := l.Add(t.Context(), Record{ChannelID: ch}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if chs, err := l.Channels(t.Context()); err != nil || !slices.Equal(chs, []string{"c1", "c2"}) {
+		t.Errorf("channels %q, %v", chs, err)
+	}
+}
+
+func TestExportFilter(t *testing.T) {
+	l := openLog(t)
+	ids := fixture(t, l)
+	cases := []struct {
+		format string
+		f      Filter
+		want   []int64 // oldest first
+	}{
+		{"jsonl", Filter{Declined: true}, []int64{ids["g"], ids["h"]}},
+		{"csv", Filter{Channel: "c2", Unverified: true}, []int64{ids["c"], ids["d"]}},
+		{"csv", Filter{Limit: 1}, []int64{ids["a"], ids["b"], ids["c"], ids["d"], ids["e"], ids["f"], ids["g"], ids["h"]}},
+	}
+	for _, c := range cases {
+		t.Run(fmt.Sprintf("%s %+v", c.format, c.f), func(t *testing.T) {
+			var b bytes.Buffer
+			if err := l.Export(t.Context(), &b, c.format, c.f); err != nil {
+				t.Fatal(err)
+			}
+			var got []int64
+			if c.format == "jsonl" {
+				for _, line := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+					var r Record
+					if err := json.Unmarshal([]byte(line), &r); err != nil {
+						t.Fatal(err)
+					}
+					got = append(got, r.ID)
+					if r.ID == ids["h"] && (r.Review == nil || r.Review.By != "ann") {
+						t.Errorf("review not exported: %s", line)
+					}
+				}
+			} else {
+				rows, err := csv.NewReader(&b).ReadAll()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if h := rows[0]; h[len(h)-2] != "reviewed_by" {
+					t.Errorf("header %q", h)
+				}
+				for _, row := range rows[1:] {
+					var id int64
+					fmt.Sscan(row[0], &id)
+					got = append(got, id)
+					if id == ids["h"] && (row[len(row)-2] != "ann" || row[len(row)-1] != "known gap" || row[len(row)-3] == "") {
+						t.Errorf("review columns %q", row)
+					}
+				}
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("exported %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+// TestPruneTakesReviews checks that pruning an answer takes its review.
+func TestPruneTakesReviews(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.db")
+	l, err := Open(t.Context(), path, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	now := time.Now()
+	old, err := l.Add(t.Context(), Record{Time: now.Add(-40 * 24 * time.Hour), Question: "old"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Add(t.Context(), Record{Time: now, Question: "new"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.MarkReviewed(t.Context(), old, "ann", "fine"); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := l.Prune(t.Context(), now); err != nil || n != 1 {
+		t.Fatalf("pruned %d, %v", n, err)
+	}
+	if s, err := l.Stats(t.Context(), time.Time{}, time.Time{}); err != nil || s.Answers != 1 || s.Reviewed != 0 {
+		t.Errorf("after pruning: %+v, %v", s, err)
+	}
+	if _, err := l.Get(t.Context(), old); !errors.Is(err, ErrNotFound) {
+		t.Errorf("pruned answer: %v", err)
+	}
+}
