@@ -50,7 +50,7 @@ func (a *App) cmdServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	pages, err := e.webPages(desk, nil) // the moderators' pages: no Reviews adapter of the audit log yet
+	pages, err := e.webPages(desk, auditReviews{log: log})
 	if err != nil {
 		return err
 	}

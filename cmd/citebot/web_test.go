@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
 	"regexp"
 	"strings"
@@ -88,5 +90,76 @@ func TestServeModeratorsShutWithoutToken(t *testing.T) {
 		if r.status != http.StatusUnauthorized || !strings.Contains(r.body, "CITEBOT_MODERATOR_TOKEN") {
 			t.Errorf("%s: %d\n%s", p, r.status, r.body)
 		}
+	}
+}
+
+// TestServeModeratorReview: through the App and the real audit log, an
+// answer given on the ask page shows in the moderators' list; a moderator
+// logs in, opens it, marks it reviewed with a note, and the mark is kept:
+// the answer page shows it and the "unreviewed" filter no longer lists it.
+func TestServeModeratorReview(t *testing.T) {
+	cfg := serveConfig(t, nil, "serve:\n  moderator_token_env: TEST_MOD_TOKEN\n")
+	srv := startServe(t, cfg, map[string]string{"TEST_MOD_TOKEN": "a-moderator-token"})
+	if r := do(t, "GET", srv.url+"/?q="+url.QueryEscape(extractiveQ), "", "", ""); r.status != 200 {
+		t.Fatalf("ask page: %d", r.status)
+	}
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := &http.Client{Jar: jar}
+	get := func(path string) string {
+		t.Helper()
+		resp, err := client.Get(srv.url + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 {
+			t.Fatalf("GET %s: %d\n%s", path, resp.StatusCode, b)
+		}
+		return string(b)
+	}
+	post := func(path string, form url.Values) *http.Response {
+		t.Helper()
+		resp, err := client.PostForm(srv.url+path, form)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp
+	}
+	if resp := post("/mod/login", url.Values{"token": {"wrong"}}); resp.Request.URL.Path == "/mod/" {
+		t.Fatal("a wrong token logged in")
+	}
+	if resp := post("/mod/login", url.Values{"token": {"a-moderator-token"}}); resp.StatusCode != 200 || resp.Request.URL.Path != "/mod/" {
+		t.Fatalf("login: %d at %s", resp.StatusCode, resp.Request.URL)
+	}
+	list := get("/mod/?unreviewed=1")
+	m := regexp.MustCompile(`<a href="/mod/answers/(\d+)">` + regexp.QuoteMeta(html.EscapeString(extractiveQ)) + `</a>`).FindStringSubmatch(list)
+	if m == nil {
+		t.Fatalf("the answer is not in the moderators' list:\n%s", list)
+	}
+	page := get("/mod/answers/" + m[1])
+	csrf := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(page)
+	if csrf == nil {
+		t.Fatalf("no review form on the answer's page:\n%s", page)
+	}
+	if resp := post("/mod/answers/"+m[1]+"/review", url.Values{"by": {"ana"}, "note": {"checked <b>ok</b>"}}); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a review without the CSRF token: %d", resp.StatusCode)
+	}
+	if resp := post("/mod/answers/"+m[1]+"/review", url.Values{"csrf": {csrf[1]}, "by": {"ana"}, "note": {"checked <b>ok</b>"}}); resp.StatusCode != 200 {
+		t.Fatalf("review: %d", resp.StatusCode)
+	}
+	page = get("/mod/answers/" + m[1])
+	if !strings.Contains(page, "ana") || !strings.Contains(page, "checked &lt;b&gt;ok&lt;/b&gt;") {
+		t.Errorf("the review is not on the answer's page:\n%s", page)
+	}
+	if list := get("/mod/?unreviewed=1"); strings.Contains(list, `/mod/answers/`+m[1]+`"`) {
+		t.Errorf("a reviewed answer is still listed as unreviewed")
+	}
+	if csv := get("/mod/export/csv"); !strings.Contains(csv, extractiveQ) {
+		t.Errorf("the export lacks the answer:\n%.500s", csv)
 	}
 }
