@@ -102,44 +102,50 @@ type sentence struct {
 	span    text.Span
 	matched []int
 	cov     float64
-	heading bool // a heading line, which says nothing by itself
+	score   float64 // the sentence model's score
+	heading bool    // a heading line, which says nothing by itself
+	feat    SentenceFeatures
 }
 
 // Extract answers a question from the search results by quoting the
-// sentences of the top passages that hold most of the question's terms.
+// sentences of the top passages that answer it: the top passage's best
+// sentence by the sentence model, and sentences that add what it lacks.
 func Extract(question string, res retrieval.Result) Answer {
+	m, err := DefaultSentenceModel()
+	if err != nil {
+		m = CoverageSentenceModel() // not reached: the embedded model is tested
+	}
+	return extractWith(m, question, res)
+}
+
+func extractWith(m SentenceModel, question string, res retrieval.Result) Answer {
 	hits := res.Hits[:min(maxPassagesUsed, len(res.Hits))]
-	all, perHit := scoreSentences(res.Query, hits)
+	all, perHit := scoreSentences(m, question, res.Query, hits)
 	if len(all) == 0 {
 		return Decline(question, res.Hits)
 	}
 	prefer(question, hits, all)
 	best := firstSentence(all)
 	chosen := append([]sentence{best}, listItems(hits[best.hit].Passage.Text, best, perHit[best.hit])...)
+	if len(chosen) == 1 {
+		chosen = append(chosen, neighbours(best, perHit[best.hit])...)
+	}
 	chosen = addExtras(res.Query, all, chosen, best)
 	return quote(question, hits, chosen)
 }
 
 // scoreSentences splits the passages of hits into sentences, each with the
-// share of the question's weight it holds; all of them, and per hit.
-func scoreSentences(q lexical.Query, hits []retrieval.Hit) (all []sentence, perHit [][]sentence) {
-	total := q.TotalWeight()
+// share of the question's weight it holds and its model score; all of
+// them, and per hit.
+func scoreSentences(m SentenceModel, question string, q lexical.Query, hits []retrieval.Hit) (all []sentence, perHit [][]sentence) {
 	perHit = make([][]sentence, len(hits))
+	r := newSentenceReader(question, q)
 	for h, hit := range hits {
-		body := hit.Passage.Text
-		// The passage's title and section speak for each of its sentences
-		// ("Installation" above "go get …").
-		fields := q.Matched(hit.Passage.Title + "\n" + hit.Passage.Section)
-		for i, sp := range text.Sentences(body) {
-			sp = withoutFences(body, sp)
-			s := sentence{hit: h, idx: i, span: sp, matched: q.Matched(body[sp.Start:sp.End])}
-			s.heading = isHeadingSentence(body[sp.Start:sp.End])
-			for _, m := range union(s.matched, fields) {
-				s.cov += q.Terms[m].Weight
-			}
-			if total > 0 {
-				s.cov /= total
-			}
+		for i, ps := range r.read(hit.Passage) {
+			// The passage's title and section speak for each of its
+			// sentences ("Installation" above "go get …").
+			s := sentence{hit: h, idx: i, span: ps.Span, matched: ps.matched, cov: ps.Features.WithFields,
+				score: m.Score(ps.Features), heading: ps.heading, feat: ps.Features}
 			perHit[h] = append(perHit[h], s)
 			all = append(all, s)
 		}
@@ -163,21 +169,22 @@ func prefer(question string, hits []retrieval.Hit, all []sentence) {
 	}
 }
 
-// firstSentence is the one of the top passage holding most of the
-// question (the passage the search's confidence is about), not a heading;
-// failing that, the best of any passage.
+// firstSentence is the one of the top passage the sentence model scores
+// highest (the passage the search's confidence is about), not a heading,
+// when it holds some of the question; failing that, the best of any
+// passage.
 func firstSentence(all []sentence) sentence {
 	var best *sentence
 	for i := range all {
 		s := &all[i]
-		if s.hit != 0 || s.heading {
+		if s.hit != 0 || s.heading || s.cov == 0 {
 			continue
 		}
-		if best == nil || s.cov > best.cov {
+		if best == nil || s.score > best.score {
 			best = s
 		}
 	}
-	if best != nil && best.cov > 0 {
+	if best != nil {
 		return *best
 	}
 	var b *sentence
@@ -242,6 +249,19 @@ func union(a, b []int) []int {
 	for _, x := range b {
 		if !slices.Contains(out, x) {
 			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// neighbours returns the sentences next to best that its reader needs (see
+// Neighbours).
+func neighbours(best sentence, inPassage []sentence) []sentence {
+	lo, hi := Neighbours(len(inPassage), best.idx, func(i int) SentenceFeatures { return inPassage[i].feat })
+	var out []sentence
+	for i := lo; i < hi; i++ {
+		if i != best.idx {
+			out = append(out, inPassage[i])
 		}
 	}
 	return out

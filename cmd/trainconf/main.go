@@ -5,6 +5,12 @@
 // binary). Same data, same weights: the fit is deterministic.
 //
 //	go generate ./retrieval   (runs: go run ../cmd/trainconf -out confidence.json)
+//
+// With -sentences it fits the extractive answer's sentence model instead
+// (bot/sentence.json): which sentence of a passage holding the evidence
+// to quote (see sentences.go).
+//
+//	go generate ./bot         (runs: go run ../cmd/trainconf -sentences -out sentence.json)
 package main
 
 import (
@@ -49,6 +55,8 @@ type set struct {
 	squad  bool
 	corpus func() (*corpus.Corpus, error)
 	cases  []caseLabel
+	// sentenceCases are its questions for the sentence model.
+	sentenceCases []sentenceCase
 }
 
 // caseLabel is a question with the test that says whether a passage
@@ -65,12 +73,25 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	squadWeight := fs.Float64("squad-weight", 0.5, "the weight of SQuAD sets in the confidence fit, against 1 for each other set "+
 		"(Wikipedia with questions written to trick a reader, unlike the documentation citebot is for)")
 	outPath := fs.String("out", "", "where to write the model (default: standard output)")
+	sentences := fs.Bool("sentences", false, "fit the extractive answer's sentence model (bot/sentence.json) instead, on -sentence-sets")
+	sentenceSets := fs.String("sentence-sets", "seed,realdocs,squad2", "the suite's sets to fit the sentence model on")
+	sentenceSquad := fs.Float64("sentence-squad-weight", 1, "the weight of SQuAD sets in the sentence model's fit, against 1 for each other set")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *sentences {
+		*only = *sentenceSets
 	}
 	sets, err := devSets(*suitePath, strings.Split(*only, ","))
 	if err != nil {
 		return err
+	}
+	if *sentences {
+		m, err := trainSentences(ctx, sets, *sentenceSquad, os.Stderr)
+		if err != nil {
+			return err
+		}
+		return writeJSON(m, *outPath, out)
 	}
 	var data []example
 	for i, s := range sets {
@@ -97,16 +118,22 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	m.Trained = "ranker: pairwise logistic; confidence: logistic over the top candidates; sets: " +
 		strings.Join(names, ", ") + " (weighted equally)"
 	report(os.Stderr, m, tops, names)
+	return writeJSON(m, *outPath, out)
+}
+
+// writeJSON writes a model as indented JSON to the file path, or to out
+// when path is "".
+func writeJSON(m any, path string, out io.Writer) error {
 	b, err := json.MarshalIndent(m, "", " ")
 	if err != nil {
 		return err
 	}
 	b = append(b, '\n')
-	if *outPath == "" {
+	if path == "" {
 		_, err = out.Write(b)
 		return err
 	}
-	return os.WriteFile(*outPath, b, 0o644)
+	return os.WriteFile(path, b, 0o644)
 }
 
 // devSets reads the named sets of the suite whose corpora are here; a
@@ -129,7 +156,7 @@ func devSets(suitePath string, names []string) ([]set, error) {
 		if err != nil {
 			return nil, err
 		}
-		s := set{name: ss.Name, cases: labels(cases)}
+		s := set{name: ss.Name, cases: labels(cases), sentenceCases: sentenceCases(cases)}
 		switch ss.Kind() {
 		case eval.KindSeeds:
 			s.corpus = func() (*corpus.Corpus, error) { return corpus.Load(seeds.FS()) }

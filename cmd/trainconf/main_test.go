@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
+	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/retrieval"
 )
 
@@ -84,5 +86,73 @@ func TestTrainingLearnsTheSignal(t *testing.T) {
 	}
 	if reflect.DeepEqual(m.Rank, retrieval.NeutralModel().Rank) {
 		t.Error("the ranker learned nothing")
+	}
+}
+
+// syntheticSentences returns passages whose answering sentence has a
+// higher "bigrams" feature than the others, and coverage that says nothing.
+func syntheticSentences(seed uint64) []sentencePassage {
+	r := rand.New(rand.NewPCG(seed, 2))
+	names := bot.SentenceFeatureNames()
+	bigrams := slices.Index(names, "bigrams")
+	coverage := slices.Index(names, "coverage")
+	var ps []sentencePassage
+	for q := range 80 {
+		p := sentencePassage{set: q % 2}
+		answer := q % 5
+		for s := range 5 {
+			x := make([]float64, len(names))
+			x[coverage] = r.Float64()
+			x[bigrams] = 0.4 * r.Float64()
+			if s == answer {
+				x[bigrams] = 0.6 + 0.4*r.Float64()
+			}
+			p.x = append(p.x, x)
+			p.right = append(p.right, s == answer)
+		}
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+// Same data, same sentence weights; and the fit finds the signal.
+func TestSentenceTraining(t *testing.T) {
+	fit := func() bot.SentenceModel {
+		return bot.SentenceModel{Names: bot.SentenceFeatureNames(), Weights: fitSentences(syntheticSentences(5), 2, []float64{1, 1})}
+	}
+	a, b := fit(), fit()
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("two fits of the same data differ:\n%v\n%v", a.Weights, b.Weights)
+	}
+	if err := a.Check(); err != nil {
+		t.Fatal(err)
+	}
+	for set, acc := range sentenceAccuracy(a, syntheticSentences(5), 2) {
+		if acc != 1 {
+			t.Errorf("set %d: the answering sentence scored best in %.2f of the passages", set, acc)
+		}
+	}
+	if acc := sentenceAccuracy(bot.CoverageSentenceModel(), syntheticSentences(5), 2); acc[0] == 1 {
+		t.Error("the synthetic data is too easy: coverage alone finds the answers")
+	}
+}
+
+func TestAnswersIn(t *testing.T) {
+	cases := []struct {
+		name, sentence string
+		answers        []string
+		want           bool
+	}{
+		{"holds the answer", "It was commissioned by Odo, the bishop.", []string{"Odo"}, true},
+		{"another sentence", "The tapestry is embroidery.", []string{"Odo"}, false},
+		{"part of long evidence", "you'll need flex, bison and make.", []string{"If you build from git, you'll need flex, bison and make. And autoconf."}, true},
+		{"too short a part", "Yes.", []string{"Yes. It does."}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := answersIn(c.sentence, c.answers); got != c.want {
+				t.Errorf("answersIn = %v, want %v", got, c.want)
+			}
+		})
 	}
 }

@@ -1,0 +1,426 @@
+package bot
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/lexical"
+	"github.com/citebot/citebot/retrieval/text"
+)
+
+// The sentence model picks, of a passage's sentences, the one that answers
+// a question: a linear score over SentenceFeatures, fitted by cmd/trainconf
+// on the development sets (the sentence holding an accepted answer above
+// the passage's other sentences).
+//
+//go:generate go run ../cmd/trainconf -sentences -out sentence.json
+
+// SentenceFeatures describe one sentence of a passage as an answer to a
+// question.
+type SentenceFeatures struct {
+	Coverage   float64 `json:"coverage"`    // weighted share of the question's terms in the sentence
+	WithFields float64 `json:"with_fields"` // the same, counting the passage's title and section
+	Bigrams    float64 `json:"bigrams"`     // share of the question's adjacent term pairs in order, near each other
+	Density    float64 `json:"density"`     // matched terms per word of the window holding them
+	TypeHeld   float64 `json:"type_held"`   // 1: the question asks for a kind of answer and the sentence holds a new one
+	TypeLacked float64 `json:"type_lacked"` // 1: the question asks for a kind of answer the sentence lacks
+	Novel      float64 `json:"novel"`       // share of the sentence's content words not in the question
+	NovelWords float64 `json:"novel_words"` // log(1 + content words not in the question)
+	Length     float64 `json:"length"`      // log(1 + words)
+	Short      float64 `json:"short"`       // 1: fewer than 8 words
+	First      float64 `json:"first"`       // 1: the passage's first sentence
+	Position   float64 `json:"position"`    // place in the passage, 0 first to 1 last
+	Structure  float64 `json:"structure"`   // 1: a heading, code, or a table row
+	Pronoun    float64 `json:"pronoun"`     // 1: starts with a pronoun ("It was …")
+	PrevCover  float64 `json:"prev_cover"`  // the sentence before's Coverage
+	NextCover  float64 `json:"next_cover"`  // the sentence after's Coverage
+	Follows    float64 `json:"follows"`     // PrevCover when the sentence starts with a pronoun: it goes on about the question's subject
+	Reason     float64 `json:"reason"`      // 1: a why-question and a sentence that gives a reason
+	Advice     float64 `json:"advice"`      // 1: a what-to-do question and a sentence that says what to do
+	Digit      float64 `json:"digit"`       // 1: a question after a number or date and a sentence with a digit
+}
+
+// sentenceFeatureNames name SentenceFeatures in Vector's order.
+var sentenceFeatureNames = []string{"coverage", "with_fields", "bigrams", "density", "type_held", "type_lacked",
+	"novel", "novel_words", "length", "short", "first", "position", "structure", "pronoun", "prev_cover", "next_cover",
+	"follows", "reason", "advice", "digit"}
+
+// SentenceFeatureNames returns the names of the sentence features, in the
+// order of SentenceFeatures.Vector.
+func SentenceFeatureNames() []string { return append([]string(nil), sentenceFeatureNames...) }
+
+// Vector returns the features as a vector, in SentenceFeatureNames' order.
+func (f SentenceFeatures) Vector() []float64 {
+	return []float64{f.Coverage, f.WithFields, f.Bigrams, f.Density, f.TypeHeld, f.TypeLacked,
+		f.Novel, f.NovelWords, f.Length, f.Short, f.First, f.Position, f.Structure, f.Pronoun, f.PrevCover, f.NextCover,
+		f.Follows, f.Reason, f.Advice, f.Digit}
+}
+
+// PassageSentence is a sentence of a passage with its features.
+type PassageSentence struct {
+	Span     text.Span
+	Features SentenceFeatures
+	matched  []int // the question's terms it holds, fields included
+	heading  bool  // a heading line, which says nothing by itself
+}
+
+// pronounStart matches a sentence that leans on the one before it.
+var pronounStart = regexp.MustCompile(`^["'“(]?(It|Its|This|These|That|Those|They|Their|Them|He|His|She|Her|Such|There|Both|Each|The latter|The former)\b`)
+
+// ReadSentences splits passage p into sentences, each with its features as
+// an answer to question (q: the question analysed by the search).
+func ReadSentences(question string, q lexical.Query, p corpus.Passage) []PassageSentence {
+	return newSentenceReader(question, q).read(p)
+}
+
+// sentenceReader reads the sentences of passages for one question,
+// remembering the words it has stemmed.
+type sentenceReader struct {
+	qs    questionRead
+	total float64
+	known map[string]text.Token
+	st    text.Stemmer
+}
+
+func newSentenceReader(question string, q lexical.Query) *sentenceReader {
+	return &sentenceReader{qs: questionReading(question, q), total: q.TotalWeight(), known: make(map[string]text.Token)}
+}
+
+// tokens is text.Tokens, each word stemmed once.
+func (r *sentenceReader) tokens(s string) []text.Token {
+	words := text.Words(s)
+	toks := make([]text.Token, len(words))
+	for i, w := range words {
+		t, ok := r.known[w]
+		if !ok {
+			t = text.Token{Word: w, Stem: r.st.Stem(w), Stop: text.IsStopWord(w)}
+			r.known[w] = t
+		}
+		toks[i] = t
+	}
+	return toks
+}
+
+func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
+	body, q, qs, total := p.Text, r.qs.q, r.qs, r.total
+	fields := qs.matched(r.tokens(p.Title + "\n" + p.Section))
+	spans := text.Sentences(body)
+	out := make([]PassageSentence, len(spans))
+	for i, sp := range spans {
+		code := isStructured(body[sp.Start:sp.End]) // before its fence is cut off
+		sp = withoutFences(body, sp)
+		s := body[sp.Start:sp.End]
+		toks := r.tokens(s)
+		f := &out[i].Features
+		matchedHere := qs.matched(toks)
+		out[i].Span, out[i].heading = sp, isHeadingSentence(s)
+		out[i].matched = union(matchedHere, fields)
+		f.Coverage = weightShare(q, matchedHere, total)
+		f.WithFields = weightShare(q, out[i].matched, total)
+		f.Bigrams, f.Density = qs.order(toks)
+		novel, content := 0, 0
+		for _, t := range toks {
+			if t.Stop {
+				continue
+			}
+			content++
+			if !qs.stems[t.Stem] && !qs.words[t.Word] {
+				novel++
+			}
+		}
+		if content > 0 {
+			f.Novel = float64(novel) / float64(content)
+		}
+		f.NovelWords = math.Log1p(float64(novel))
+		f.Length = math.Log1p(float64(len(toks)))
+		f.Short = b2f(len(toks) < 8)
+		f.First = b2f(i == 0)
+		if len(spans) > 1 {
+			f.Position = float64(i) / float64(len(spans)-1)
+		}
+		f.Structure = b2f(out[i].heading || code)
+		f.Pronoun = b2f(pronounStart.MatchString(s))
+		if qs.kind != text.AnswerAny {
+			held := holdsNewAnswer(qs, s, toks)
+			f.TypeHeld, f.TypeLacked = b2f(held), b2f(!held)
+		}
+		f.Reason = b2f(qs.why && givesReason.MatchString(s))
+		f.Advice = b2f(qs.advice && givesAdvice.MatchString(s))
+		f.Digit = b2f(qs.number && strings.ContainsAny(s, "0123456789"))
+	}
+	for i := range out {
+		f := &out[i].Features
+		if i > 0 {
+			f.PrevCover = out[i-1].Features.Coverage
+			f.Follows = f.Pronoun * f.PrevCover
+		}
+		if i+1 < len(out) {
+			f.NextCover = out[i+1].Features.Coverage
+		}
+	}
+	return out
+}
+
+// Neighbours returns the sentences [lo, hi) of a passage of n sentences
+// (features of the i-th: feat(i)) to quote for its best sentence: best,
+// the one before when best starts with a pronoun ("It was …": what "it"
+// is), and the one after when that one does (it goes on about best's
+// subject, and often holds what the question asks: "It was commissioned
+// by Odo"). Headings, code and table rows are not added.
+func Neighbours(n, best int, feat func(i int) SentenceFeatures) (lo, hi int) {
+	lo, hi = best, best+1
+	if best > 0 && feat(best).Pronoun > 0 && feat(best-1).Structure == 0 {
+		lo = best - 1
+	}
+	if best+1 < n && feat(best+1).Pronoun > 0 && feat(best+1).Structure == 0 {
+		hi = best + 2
+	}
+	return lo, hi
+}
+
+// Candidate reports whether the extractive answer may quote a sentence
+// first: it holds some of the question, and is not a heading.
+func Candidate(s PassageSentence) bool { return !s.heading && s.Features.WithFields > 0 }
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func weightShare(q lexical.Query, matched []int, total float64) float64 {
+	if total == 0 {
+		return 0
+	}
+	var w float64
+	for _, m := range matched {
+		w += q.Terms[m].Weight
+	}
+	return w / total
+}
+
+// isStructured reports whether a sentence is code or a table row.
+func isStructured(s string) bool {
+	return strings.HasPrefix(s, "|") || strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~") ||
+		strings.HasPrefix(s, "    ") || strings.HasPrefix(s, "\t")
+}
+
+// questionRead is what the sentence features need of a question.
+type questionRead struct {
+	q      lexical.Query
+	stems  map[string]bool // the stems of the question's words, stop words too
+	words  map[string]bool
+	termAt map[string]int // a query term's index by stem
+	kind   text.AnswerType
+	why    bool
+	advice bool
+	number bool
+	pairs  [][2]int // adjacent query terms in the question's order
+}
+
+func questionReading(question string, q lexical.Query) questionRead {
+	var st text.Stemmer
+	qs := questionRead{q: q, stems: map[string]bool{}, words: map[string]bool{}, termAt: map[string]int{},
+		kind: text.AnswerTypeOf(question), why: asksWhy.MatchString(question), advice: asksAdvice.MatchString(question),
+		number: wantsNumber.MatchString(question)}
+	for _, t := range text.Tokens(&st, question) {
+		qs.stems[t.Stem] = true
+		qs.words[t.Word] = true
+	}
+	for i, t := range q.Terms {
+		qs.stems[t.Stem] = true
+		if _, ok := qs.termAt[t.Stem]; !ok {
+			qs.termAt[t.Stem] = i
+		}
+	}
+	for i := 1; i < len(q.Terms); i++ {
+		if !q.Terms[i].Context && !q.Terms[i-1].Context {
+			qs.pairs = append(qs.pairs, [2]int{i - 1, i})
+		}
+	}
+	return qs
+}
+
+// matched returns the indexes of the question's terms among toks, in the
+// question's order (as lexical.Query.Matched).
+func (qs questionRead) matched(toks []text.Token) []int {
+	have := make(map[string]bool, len(toks))
+	for _, t := range toks {
+		have[t.Stem] = true
+	}
+	var out []int
+	for i, t := range qs.q.Terms {
+		if have[t.Stem] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// pairReach is how many words apart two terms of a question may stand in a
+// sentence and still read as the question's phrase.
+const pairReach = 3
+
+// order returns the share of the question's adjacent term pairs found in
+// order within pairReach words, and the matched terms per word of the
+// shortest window of toks holding every matched term.
+func (qs questionRead) order(toks []text.Token) (bigrams, density float64) {
+	pos := make(map[int][]int) // term → positions
+	for i, t := range toks {
+		if ti, ok := qs.termAt[t.Stem]; ok {
+			pos[ti] = append(pos[ti], i)
+		}
+	}
+	if len(qs.pairs) > 0 {
+		n := 0
+		for _, pr := range qs.pairs {
+		found:
+			for _, a := range pos[pr[0]] {
+				for _, b := range pos[pr[1]] {
+					if b > a && b-a <= pairReach {
+						n++
+						break found
+					}
+				}
+			}
+		}
+		bigrams = float64(n) / float64(len(qs.pairs))
+	}
+	if len(pos) == 0 {
+		return bigrams, 0
+	}
+	// The shortest window holding one position of every matched term.
+	type occ struct{ at, term int }
+	var occs []occ
+	for i, t := range toks {
+		if ti, ok := qs.termAt[t.Stem]; ok {
+			occs = append(occs, occ{i, ti})
+		}
+	}
+	need := len(pos)
+	count := make(map[int]int)
+	have, best, lo := 0, len(toks)+1, 0
+	for _, o := range occs {
+		if count[o.term] == 0 {
+			have++
+		}
+		count[o.term]++
+		for have == need {
+			best = min(best, o.at-occs[lo].at+1)
+			count[occs[lo].term]--
+			if count[occs[lo].term] == 0 {
+				have--
+			}
+			lo++
+		}
+	}
+	return bigrams, float64(need) / float64(best)
+}
+
+// holdsNewAnswer reports whether a sentence holds an answer of the kind
+// the question asks for that the question doesn't already hold: a number
+// or a year it doesn't name, a name it doesn't name.
+func holdsNewAnswer(qs questionRead, s string, toks []text.Token) bool {
+	if qs.kind == text.AnswerPerson {
+		return hasNewName(s, qs.words)
+	}
+	if !text.HoldsAnswerType(qs.kind, s) {
+		return false
+	}
+	switch qs.kind {
+	case text.AnswerQuantity, text.AnswerTime, text.AnswerVersion:
+		for _, t := range toks {
+			if t.Word[0] >= '0' && t.Word[0] <= '9' && !qs.words[t.Word] {
+				return true
+			}
+		}
+		// A number in words ("three", "several") or a month name.
+		return !strings.ContainsAny(s, "0123456789")
+	}
+	return true
+}
+
+// hasNewName reports whether s holds a capitalised word, not starting the
+// sentence, that the question (its lower-cased words known) doesn't hold.
+func hasNewName(s string, known map[string]bool) bool {
+	first := true
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(`("[“‘`, r) }) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !first && unicode.IsUpper(r) {
+			for _, w := range text.Words(f) {
+				if !known[w] && !text.IsStopWord(w) {
+					return true
+				}
+			}
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			first = false
+		}
+		if strings.HasSuffix(f, ".") || strings.HasSuffix(f, ":") {
+			first = true
+		}
+	}
+	return false
+}
+
+// SentenceModel scores a passage's sentences as answers: the best scores
+// highest.
+type SentenceModel struct {
+	Names   []string  `json:"names"`
+	Weights []float64 `json:"weights"`
+	// Trained says what the weights were fitted on.
+	Trained string `json:"trained,omitempty"`
+}
+
+// Score returns a sentence's score.
+func (m SentenceModel) Score(f SentenceFeatures) float64 {
+	var z float64
+	for i, x := range f.Vector() {
+		z += m.Weights[i] * x
+	}
+	return z
+}
+
+// Check reports whether the model fits today's features.
+func (m SentenceModel) Check() error {
+	if len(m.Names) != len(sentenceFeatureNames) || len(m.Weights) != len(sentenceFeatureNames) {
+		return fmt.Errorf("sentence model has %d names and %d weights for %d features",
+			len(m.Names), len(m.Weights), len(sentenceFeatureNames))
+	}
+	for i, name := range m.Names {
+		if name != sentenceFeatureNames[i] {
+			return fmt.Errorf("sentence model weight %d is for %q, not %q", i, name, sentenceFeatureNames[i])
+		}
+	}
+	return nil
+}
+
+// CoverageSentenceModel ranks sentences by the share of the question they
+// hold, title and section included: the model before any training.
+func CoverageSentenceModel() SentenceModel {
+	m := SentenceModel{Names: SentenceFeatureNames(), Weights: make([]float64, len(sentenceFeatureNames))}
+	m.Weights[1] = 1 // with_fields
+	return m
+}
+
+//go:embed sentence.json
+var sentenceModelJSON []byte
+
+// DefaultSentenceModel returns the sentence model committed with the code
+// (trained by cmd/trainconf; see go:generate above).
+var DefaultSentenceModel = sync.OnceValues(func() (SentenceModel, error) {
+	var m SentenceModel
+	if err := json.Unmarshal(sentenceModelJSON, &m); err != nil {
+		return SentenceModel{}, fmt.Errorf("sentence model: %w", err)
+	}
+	return m, m.Check()
+})

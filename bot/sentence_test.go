@@ -1,0 +1,161 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/lexical"
+	"github.com/citebot/citebot/retrieval/text"
+)
+
+// query analyses question as the search would, each content word weighing 1.
+func query(question string) lexical.Query {
+	var st text.Stemmer
+	q := lexical.Query{Text: question}
+	for _, t := range text.Tokens(&st, question) {
+		if !t.Stop {
+			q.Terms = append(q.Terms, lexical.QueryTerm{Word: t.Word, Stem: t.Stem, Weight: 1, Known: true})
+		}
+	}
+	return q
+}
+
+func TestReadSentencesFeatures(t *testing.T) {
+	p := corpus.Passage{Locator: corpus.Locator{Title: "Normans"}, Text: "The Bayeux Tapestry is a famous work of Norman art. " +
+		"It was commissioned by Odo in 1070.\n\n| Year | Work |\n\n```\ngo get example.com/x\n```"}
+	cases := []struct {
+		name, question string
+		idx            int
+		check          func(f SentenceFeatures) bool
+	}{
+		{"coverage", "what famous work of art is the tapestry", 0, func(f SentenceFeatures) bool { return f.Coverage == 1 }},
+		{"title counts with fields", "which Norman tapestry", 0, func(f SentenceFeatures) bool { return f.WithFields == 1 && f.Coverage == 1 }},
+		{"bigram in order", "famous work", 0, func(f SentenceFeatures) bool { return f.Bigrams == 1 && f.Density == 1 }},
+		{"bigram reversed", "work famous", 0, func(f SentenceFeatures) bool { return f.Bigrams == 0 }},
+		{"who: a new name", "who commissioned the tapestry", 1, func(f SentenceFeatures) bool { return f.TypeHeld == 1 && f.TypeLacked == 0 }},
+		{"who: no new name", "who made the Bayeux Tapestry of Norman art", 0, func(f SentenceFeatures) bool { return f.TypeLacked == 1 }},
+		{"when: a year", "when was the tapestry commissioned", 1, func(f SentenceFeatures) bool { return f.TypeHeld == 1 && f.Digit == 1 }},
+		{"how many: no number", "how many tapestries", 0, func(f SentenceFeatures) bool { return f.TypeLacked == 1 }},
+		{"pronoun, following the question's sentence", "famous tapestry", 1,
+			func(f SentenceFeatures) bool {
+				return f.Pronoun == 1 && f.PrevCover == 1 && f.Follows == 1 && f.First == 0
+			}},
+		{"first", "tapestry", 0, func(f SentenceFeatures) bool { return f.First == 1 && f.Position == 0 && f.Pronoun == 0 }},
+		{"table row", "year", 2, func(f SentenceFeatures) bool { return f.Structure == 1 && f.Short == 1 }},
+		{"code", "go get", 3, func(f SentenceFeatures) bool { return f.Structure == 1 && f.Position == 0.75 }},
+		{"novel words", "famous work", 0, func(f SentenceFeatures) bool { return f.Novel > 0.5 && f.NovelWords > 1 }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ss := ReadSentences(c.question, query(c.question), p)
+			if len(ss) != 5 { // the closing fence alone is the fifth
+				t.Fatalf("%d sentences, want 5", len(ss))
+			}
+			if f := ss[c.idx].Features; !c.check(f) {
+				t.Errorf("sentence %d %q: %+v", c.idx, p.Text[ss[c.idx].Span.Start:ss[c.idx].Span.End], f)
+			}
+		})
+	}
+}
+
+// extract answers question from one passage of text.
+func extract(question, body string) string {
+	res := retrieval.Result{Query: query(question), Relevant: true,
+		Hits: []retrieval.Hit{{Passage: corpus.Passage{ID: "p", Locator: corpus.Locator{Source: "a.txt", LineStart: 1}, Text: body}}}}
+	a := Extract(question, res)
+	var ex []string
+	for _, c := range a.Citations {
+		ex = append(ex, c.Excerpt)
+	}
+	return strings.Join(ex, " | ")
+}
+
+func TestExtractChoosesTheAnsweringSentence(t *testing.T) {
+	cases := []struct {
+		name, question, body string
+		want, not            []string
+	}{
+		{"how many: the sentence with the number",
+			"How many soldiers did the Normans have in Sicily?",
+			"The Norman army of Sicily was feared across the Mediterranean world and its soldiers were famous. " +
+				"The Normans in Sicily fielded about 3,000 soldiers at Cerami. Ships were built in Messina.",
+			[]string{"about 3,000 soldiers"}, []string{"feared across"}},
+		{"the pronoun-led sentence after the best one",
+			"Who commissioned the Bayeux Tapestry?",
+			"Norman art flourished in the eleventh century. By far the most famous work of Norman art is the Bayeux Tapestry, which is not a tapestry but a work of embroidery. " +
+				"It was commissioned by Odo, the Bishop of Bayeux. Embroidery was common.",
+			[]string{"most famous work of Norman art is the Bayeux Tapestry", "It was commissioned by Odo"}, []string{"flourished", "Embroidery was common"}},
+		{"a pronoun-led answer gets its antecedent",
+			"What did the storm scatter near Crete?",
+			"Richard's fleet left Messina in April. Richard the Lion-hearted sailed for Acre with a large fleet. " +
+				"It was scattered by a storm near Crete, and three ships sank. Cyprus was next.",
+			[]string{"Richard the Lion-hearted sailed for Acre with a large fleet. It was scattered by a storm near Crete"}, []string{"left Messina", "Cyprus was next"}},
+		{"no neighbour when the next sentence stands alone",
+			"When did Richard reach Limassol?",
+			"Richard reached Limassol on 6 May 1191. Isaac refused to release the prisoners. The island fell.",
+			[]string{"Richard reached Limassol on 6 May 1191."}, []string{"Isaac"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := extract(c.question, c.body)
+			for _, w := range c.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("excerpts %q lack %q", got, w)
+				}
+			}
+			for _, n := range c.not {
+				if strings.Contains(got, n) {
+					t.Errorf("excerpts %q hold %q", got, n)
+				}
+			}
+		})
+	}
+}
+
+func TestNeighbours(t *testing.T) {
+	feats := func(fs ...SentenceFeatures) func(int) SentenceFeatures {
+		return func(i int) SentenceFeatures { return fs[i] }
+	}
+	plain, pron, code := SentenceFeatures{}, SentenceFeatures{Pronoun: 1}, SentenceFeatures{Structure: 1, Pronoun: 1}
+	cases := []struct {
+		name   string
+		fs     []SentenceFeatures
+		best   int
+		lo, hi int
+	}{
+		{"alone", []SentenceFeatures{plain, plain, plain}, 1, 1, 2},
+		{"the one after goes on", []SentenceFeatures{plain, plain, pron}, 1, 1, 3},
+		{"best leans on the one before", []SentenceFeatures{plain, pron, plain}, 1, 0, 2},
+		{"both", []SentenceFeatures{plain, pron, pron}, 1, 0, 3},
+		{"first sentence has nothing before", []SentenceFeatures{pron, plain}, 0, 0, 1},
+		{"code is not added", []SentenceFeatures{code, pron, code}, 1, 1, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if lo, hi := Neighbours(len(c.fs), c.best, feats(c.fs...)); lo != c.lo || hi != c.hi {
+				t.Errorf("Neighbours = [%d, %d), want [%d, %d)", lo, hi, c.lo, c.hi)
+			}
+		})
+	}
+}
+
+// The committed model fits today's features and was trained.
+func TestDefaultSentenceModel(t *testing.T) {
+	m, err := DefaultSentenceModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Trained == "" {
+		t.Error("the committed sentence model says nothing of its training")
+	}
+	if err := CoverageSentenceModel().Check(); err != nil {
+		t.Error(err)
+	}
+	bad := m
+	bad.Names = append([]string{"other"}, m.Names[1:]...)
+	if bad.Check() == nil {
+		t.Error("a model for other features passed its check")
+	}
+}
