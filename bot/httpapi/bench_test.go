@@ -28,7 +28,7 @@ func BenchmarkChatCompletions200Clients(b *testing.B) {
 	lim := serverLimits
 	lim.RatePerMinute, lim.RateBurst = 1e9, 1e6
 	lim.MaxConcurrent, lim.QueueSize = clients, 2*clients
-	srv := startAPI(b, model, lim)
+	srv := startAPI(b, model, apiOptions{limits: lim})
 	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
 	defer hc.CloseIdleConnections()
 	body := `{"model": "citebot", "messages": [{"role": "user", "content": "` + modelQ + `"}]}`

@@ -50,9 +50,16 @@ var serverLimits = serve.Config{
 	EditInterval: 50 * time.Millisecond, AnswerTimeout: time.Minute, ShutdownTimeout: 5 * time.Second,
 }
 
-// startAPI serves the API with the desk limits lim and the keys given
-// (none: none asked for) until the test ends.
-func startAPI(t testing.TB, model *llmtest.Server, lim serve.Config, keys ...Key) *apiServer {
+// apiOptions are how a test server differs from the default.
+type apiOptions struct {
+	limits serve.Config // zero: serverLimits
+	keys   []Key        // none: no key is asked for
+	// wrap, when set, wraps the API's handler (to alter its responses).
+	wrap func(http.Handler) http.Handler
+}
+
+// startAPI serves the API until the test ends.
+func startAPI(t testing.TB, model *llmtest.Server, o apiOptions) *apiServer {
 	t.Helper()
 	c, err := llm.New(llm.Config{BaseURL: model.BaseURL(), Model: "test-model", Timeout: 10 * time.Second,
 		Stream: true, MaxRetries: 1, Backoff: 10 * time.Millisecond, MaxOutputBytes: 64 << 10}, nil)
@@ -75,11 +82,14 @@ func startAPI(t testing.TB, model *llmtest.Server, lim serve.Config, keys ...Key
 	if err != nil {
 		t.Fatal(err)
 	}
-	desk, err := serve.New(lim, core)
+	if o.limits == (serve.Config{}) {
+		o.limits = serverLimits
+	}
+	desk, err := serve.New(o.limits, core)
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, err := New(Config{Keys: keys, MaxBodyBytes: 256 << 10}, Deps{Desk: desk, Log: log,
+	api, err := New(Config{Keys: o.keys, MaxBodyBytes: 256 << 10}, Deps{Desk: desk, Log: log,
 		Passage: func(id string) (any, bool) { return nil, false }})
 	if err != nil {
 		t.Fatal(err)
@@ -91,7 +101,11 @@ func startAPI(t testing.TB, model *llmtest.Server, lim serve.Config, keys ...Key
 	ctx, cancel := context.WithCancel(context.Background())
 	deskDone := make(chan error, 1)
 	go func() { deskDone <- desk.Serve(ctx) }()
-	srv := &http.Server{Handler: api, ReadHeaderTimeout: 10 * time.Second}
+	var h http.Handler = api
+	if o.wrap != nil {
+		h = o.wrap(api)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	t.Cleanup(func() {
