@@ -7,6 +7,7 @@
 package httpapi
 
 import (
+	"bytes"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
@@ -180,14 +181,15 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // marshal encodes v as `citebot ask --json` does: indented, HTML
 // characters as they are, a newline at the end.
 func marshal(v any) ([]byte, error) {
-	var b strings.Builder
+	var b bytes.Buffer
+	b.Grow(4 << 10) // an answer with its citations, mostly
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return []byte(b.String()), nil
+	return b.Bytes(), nil
 }
 
 // badBody answers a body that could not be read as the request.

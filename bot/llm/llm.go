@@ -191,6 +191,11 @@ func New(cfg Config, httpClient *http.Client) (*Client, error) {
 	return &Client{cfg: cfg, api: newAPI(cfg.BaseURL, cfg.APIKey, httpClient)}, nil
 }
 
+// maxIdleConns is how many idle connections to the model server are kept
+// for the next answers: as many as answers written at once, or each answer
+// beyond the second dials anew (http.DefaultTransport keeps 2 per host).
+const maxIdleConns = 256
+
 // newAPI returns a go-openai client for a server; without a key go-openai
 // sends no Authorization header.
 func newAPI(baseURL, key string, httpClient *http.Client) *openai.Client {
@@ -198,6 +203,11 @@ func newAPI(baseURL, key string, httpClient *http.Client) *openai.Client {
 	oc.BaseURL = strings.TrimRight(baseURL, "/")
 	if httpClient == nil {
 		httpClient = &http.Client{}
+		if dt, ok := http.DefaultTransport.(*http.Transport); ok {
+			tr := dt.Clone()
+			tr.MaxIdleConns, tr.MaxIdleConnsPerHost = maxIdleConns, maxIdleConns
+			httpClient.Transport = tr
+		}
 	}
 	oc.HTTPClient = watchingDoer{httpClient}
 	return openai.NewClientWithConfig(oc)

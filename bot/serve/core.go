@@ -225,8 +225,8 @@ func (c *Core) failed(ctx context.Context, q Question, err error, latency time.D
 func (c *Core) record(ctx context.Context, q Question, a bot.Answer, latency time.Duration) int64 {
 	// Users see the note's short class; the log and the journal keep the
 	// cause (and any parenthesised detail the note carried).
-	detail := a.Cause
-	if a.Note != "" && UserNote(a.Note) != a.Note {
+	detail, shown := a.Cause, UserNote(a.Note)
+	if shown != a.Note {
 		detail = strings.TrimSpace(a.Note + " " + detail)
 	}
 	if detail != "" {
@@ -235,7 +235,7 @@ func (c *Core) record(ctx context.Context, q Question, a bot.Answer, latency tim
 	if c.deps.Journal == nil {
 		return 0
 	}
-	a.Note, a.Cause = UserNote(a.Note), ""
+	a.Note, a.Cause = shown, ""
 	ent := Entry{Time: q.Received, Origin: q.Origin, Question: q.Text, Answer: a,
 		ErrorDetail: c.deps.Redact(detail), Latency: latency}
 	id, err := c.deps.Journal.Record(ctx, ent)

@@ -27,6 +27,9 @@ func BusyText(wait time.Duration) string {
 // account names included) is left out; the full note goes to the log and
 // the journal.
 func UserNote(note string) string {
+	if note == "" { // most answers carry no note
+		return ""
+	}
 	var b strings.Builder
 	depth := 0
 	for _, r := range note {
