@@ -134,9 +134,8 @@ var migrations = []struct{ column, ddl, backfill string }{
 
 // indexes serve the moderators' filters (each an equality that the index
 // orders by id, so a page is a short range scan), Prune and the time
-// filters (answers_time) and Stats: answers_day_counts, on the UTC day,
-// covers its query and hands it the rows in day order, so it groups them
-// without sorting.
+// filters (answers_time) and Stats' part-days (answers_day_counts, on the
+// UTC day, covers its query; whole days come from answer_days).
 const indexes = `
 CREATE INDEX IF NOT EXISTS answers_time ON answers(time);
 CREATE INDEX IF NOT EXISTS answers_day_counts ON answers(time / 86400000, time, declined, flagged, feedback, unverified, model_failure, reviewed_at);
@@ -177,7 +176,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if _, err := db.ExecContext(ctx, indexes); err != nil {
 		return fmt.Errorf("create indexes: %w", err)
 	}
-	return nil
+	return migrateDays(ctx, db)
 }
 
 // addColumn adds a column and fills it in for the rows already there, in
