@@ -523,7 +523,10 @@ func TestStatsDayCountsFollowEveryChange(t *testing.T) {
 		{"a 👎 on a declined answer", func() error { return l.Feedback(t.Context(), ids["g"], "u", -1) }},
 		{"a review", func() error { return l.MarkReviewed(t.Context(), ids["a"], "ann", "ok") }},
 		{"a review replaced", func() error { return l.MarkReviewed(t.Context(), ids["h"], "bob", "still a gap") }},
-		{"a late add", func() error { _, err := l.Add(t.Context(), Record{Time: day(1).Add(23 * time.Hour), Declined: true}); return err }},
+		{"a late add", func() error {
+			_, err := l.Add(t.Context(), Record{Time: day(1).Add(23 * time.Hour), Declined: true})
+			return err
+		}},
 		{"a prune", func() error {
 			l.retention = 24 * time.Hour
 			_, err := l.Prune(t.Context(), day(3))

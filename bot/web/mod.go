@@ -163,7 +163,7 @@ type listPage struct {
 	Channels    []string
 	Entries     []Entry
 	Total       int
-	TotalOver   bool // more than Total match
+	TotalOver   bool   // more than Total match
 	Next        string // the next page's address, "" for none
 	Stats       Stats
 	Period      string
