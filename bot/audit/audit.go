@@ -134,7 +134,8 @@ var migrations = []struct{ column, ddl, backfill string }{
 
 // indexes serve the moderators' filters (each an equality that the index
 // orders by id, so a page is a short range scan), Prune and the time
-// filters (answers_time) and Stats' part-days (answers_day_counts, on the
+// filters (answers_time), the question text filter (answers_question: a
+// scan of the questions alone, not of the wide rows) and Stats' part-days (answers_day_counts, on the
 // UTC day, covers its query; whole days come from answer_days).
 const indexes = `
 CREATE INDEX IF NOT EXISTS answers_time ON answers(time);
@@ -144,6 +145,7 @@ CREATE INDEX IF NOT EXISTS answers_feedback ON answers(feedback);
 CREATE INDEX IF NOT EXISTS answers_unverified ON answers(unverified);
 CREATE INDEX IF NOT EXISTS answers_model_failure ON answers(model_failure);
 CREATE INDEX IF NOT EXISTS answers_declined ON answers(declined);
+CREATE INDEX IF NOT EXISTS answers_question ON answers(question);
 `
 
 // migrate brings an existing log's table up to date.

@@ -91,7 +91,7 @@ func browserModel(t testing.TB) *llmtest.Server {
 // answers with an unverified quotation (only the flagged one is listed),
 // opens it, marks it reviewed with a note, and the list shows it reviewed.
 // A full-page screenshot of each page goes to $CITEBOT_SCREENSHOTS (else a
-// temporary folder), with review-page.png, the answer's page at 1200×800.
+// temporary folder), with review-page.png, the end of the answer's page at 1200×800.
 func TestBrowserAskCiteReview(t *testing.T) {
 	shots := os.Getenv("CITEBOT_SCREENSHOTS")
 	if shots == "" {
@@ -265,7 +265,10 @@ func TestBrowserAskCiteReview(t *testing.T) {
 		t.Fatalf("the answer's review: %q", s)
 	}
 	shot("answer-reviewed")
-	do("the review page at 1200×800", chromedp.ScrollIntoView(chromedp.CSS("h1")))
+	// The README's screenshot: the flagged citation and the review.
+	if _, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`document.querySelector("form.review").scrollIntoView({block: "end"}), true`)); err != nil {
+		t.Fatal(err)
+	}
 	png, err := chromedp.Run(bctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)

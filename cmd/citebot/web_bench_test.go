@@ -118,6 +118,7 @@ func BenchmarkModPages100k(b *testing.B) {
 		{"list-week", "/mod/?since=" + week, "answers match"},
 		{"list-90days", "/mod/?since=" + time.Now().AddDate(0, 0, -90).Format("2006-01-02"), "answers match"},
 		{"list-text", "/mod/?q=webhook", "answers match"},
+		{"list-text-rare", "/mod/?q=no+such+words", "answers match"},
 		{"answer", fmt.Sprintf("/mod/answers/%d", flagged), "Mark reviewed"},
 		{"unanswered", "/mod/unanswered", "Asked"},
 		{"unanswered-week", "/mod/unanswered?since=" + week, "Asked"},
