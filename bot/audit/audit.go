@@ -134,9 +134,9 @@ var migrations = []struct{ column, ddl, backfill string }{
 
 // indexes serve the moderators' filters (each an equality that the index
 // orders by id, so a page is a short range scan), Prune and the time
-// filters (answers_time) and Stats: answers_day_counts, on the UTC day,
-// covers its query and hands it the rows in day order, so it groups them
-// without sorting.
+// filters (answers_time), the question text filter (answers_question: a
+// scan of the questions alone, not of the wide rows) and Stats' part-days (answers_day_counts, on the
+// UTC day, covers its query; whole days come from answer_days).
 const indexes = `
 CREATE INDEX IF NOT EXISTS answers_time ON answers(time);
 CREATE INDEX IF NOT EXISTS answers_day_counts ON answers(time / 86400000, time, declined, flagged, feedback, unverified, model_failure, reviewed_at);
@@ -145,6 +145,7 @@ CREATE INDEX IF NOT EXISTS answers_feedback ON answers(feedback);
 CREATE INDEX IF NOT EXISTS answers_unverified ON answers(unverified);
 CREATE INDEX IF NOT EXISTS answers_model_failure ON answers(model_failure);
 CREATE INDEX IF NOT EXISTS answers_declined ON answers(declined);
+CREATE INDEX IF NOT EXISTS answers_question ON answers(question);
 `
 
 // migrate brings an existing log's table up to date.
@@ -177,7 +178,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if _, err := db.ExecContext(ctx, indexes); err != nil {
 		return fmt.Errorf("create indexes: %w", err)
 	}
-	return nil
+	return migrateDays(ctx, db)
 }
 
 // addColumn adds a column and fills it in for the rows already there, in

@@ -215,6 +215,10 @@ func TestOldLogIsMigrated(t *testing.T) {
 	if _, err := l.db.Exec(`DELETE FROM answers WHERE question = 'old garbled'`); err != nil { // scan can't read it
 		t.Fatal(err)
 	}
+	// The day counts are backfilled from the old answers.
+	if s, err := l.Stats(t.Context(), time.Time{}, time.Time{}); err != nil || s.Answers != 5 || s.Unverified != 1 || s.ModelFailures != 2 {
+		t.Errorf("stats after migration: %+v, %v", s, err)
+	}
 	recs, err := l.Recent(t.Context(), 10)
 	if err != nil {
 		t.Fatal(err)

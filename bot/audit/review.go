@@ -80,7 +80,7 @@ func (f Filter) where() (string, []any, error) {
 		if len(f.Text) > MaxFilterText {
 			return "", nil, fmt.Errorf("audit: text filter is %d bytes, at most %d", len(f.Text), MaxFilterText)
 		}
-		add(`question LIKE ? ESCAPE '\'`, "%"+likeEscaper.Replace(f.Text)+"%")
+		add(textIn, "%"+likeEscaper.Replace(f.Text)+"%")
 	}
 	if f.BeforeID != 0 {
 		add("id < ?", f.BeforeID)
@@ -90,6 +90,14 @@ func (f Filter) where() (string, []any, error) {
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args, nil
 }
+
+// The question filter: textIn reads the questions from answers_question,
+// which holds them alone, not from the table's wide rows; textLike is the
+// same test on the rows a query reads.
+const (
+	textIn   = `id IN (SELECT id FROM answers INDEXED BY answers_question WHERE question LIKE ? ESCAPE '\')`
+	textLike = `question LIKE ? ESCAPE '\'`
+)
 
 // likeEscaper makes LIKE's wildcards in a search text match themselves.
 var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
@@ -149,6 +157,31 @@ func (l *Log) Count(ctx context.Context, f Filter) (int, error) {
 	return n, nil
 }
 
+// CountAtMost is Count up to n: it stops counting at n answers (n < 1:
+// counts them all), so a filter that reads every answer (words of the
+// question) reads only as far as its n-th match.
+func (l *Log) CountAtMost(ctx context.Context, f Filter, n int) (int, error) {
+	if n < 1 {
+		return l.Count(ctx, f)
+	}
+	where, args, err := f.where()
+	if err != nil {
+		return 0, err
+	}
+	from := "answers"
+	if f.Text != "" {
+		// The question filter reads answers_question in its own order, up
+		// to the n-th match, instead of every question first.
+		from = "answers INDEXED BY answers_question"
+		where = strings.Replace(where, textIn, textLike, 1)
+	}
+	var c int
+	if err := l.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+from+where+` LIMIT ?)`, append(args, n)...).Scan(&c); err != nil {
+		return 0, fmt.Errorf("audit: count: %w", err)
+	}
+	return c, nil
+}
+
 // Get returns one answer; the error wraps ErrNotFound when the log doesn't
 // hold it.
 func (l *Log) Get(ctx context.Context, id int64) (Record, error) {
@@ -198,9 +231,14 @@ func (l *Log) MarkReviewed(ctx context.Context, id int64, by, note string) error
 }
 
 // Channels returns the distinct channel ids the log holds answers from,
-// sorted, without the empty one (answers given outside a channel).
+// sorted, without the empty one (answers given outside a channel). It seeks
+// answers_channel once per channel instead of reading every answer's.
 func (l *Log) Channels(ctx context.Context) ([]string, error) {
-	rows, err := l.db.QueryContext(ctx, `SELECT DISTINCT channel_id FROM answers WHERE channel_id != '' ORDER BY channel_id`)
+	rows, err := l.db.QueryContext(ctx, `WITH RECURSIVE ch(id) AS (
+		SELECT min(channel_id) FROM answers WHERE channel_id > ''
+		UNION ALL
+		SELECT (SELECT min(channel_id) FROM answers WHERE channel_id > ch.id) FROM ch WHERE ch.id IS NOT NULL)
+		SELECT id FROM ch WHERE id IS NOT NULL`)
 	if err != nil {
 		return nil, fmt.Errorf("audit: channels: %w", err)
 	}
@@ -229,60 +267,4 @@ type Day struct {
 type Stats struct {
 	Answers, Declined, ThumbsUp, ThumbsDown, Unverified, ModelFailures, Reviewed int
 	Days                                                                         []Day // one per UTC day in the period that has answers, oldest first
-}
-
-// dayMS is a day in milliseconds.
-const dayMS = 24 * 60 * 60 * 1000
-
-// Stats counts the answers in [since, until) (a zero time: unbounded), in
-// all and per UTC day.
-func (l *Log) Stats(ctx context.Context, since, until time.Time) (Stats, error) {
-	// The day expression is answers_day_counts' first column, so the
-	// bounds on it seek in the index; the bounds on time are exact. Go's
-	// and SQLite's integer divisions both round toward zero, so the day
-	// bounds hold every row the time bounds do.
-	const day = `time / 86400000`
-	var conds []string
-	var args []any
-	if !since.IsZero() {
-		ms := since.UnixMilli()
-		conds, args = append(conds, day+" >= ?", "time >= ?"), append(args, ms/dayMS, ms)
-	}
-	if !until.IsZero() {
-		ms := until.UnixMilli()
-		conds, args = append(conds, day+" <= ?", "time < ?"), append(args, ms/dayMS, ms)
-	}
-	where := ""
-	if len(conds) > 0 {
-		where = " WHERE " + strings.Join(conds, " AND ")
-	}
-	rows, err := l.db.QueryContext(ctx, `SELECT `+day+`, count(*), sum(declined), sum(flagged),
-		sum(feedback > 0), sum(feedback < 0), sum(unverified), sum(model_failure), sum(reviewed_at != 0)
-		FROM answers INDEXED BY answers_day_counts`+where+` GROUP BY `+day+` ORDER BY `+day, args...)
-	if err != nil {
-		return Stats{}, fmt.Errorf("audit: stats: %w", err)
-	}
-	defer rows.Close()
-	var s Stats
-	for rows.Next() {
-		var day int64
-		var d Day
-		var up, down, unverified, failures, reviewed int
-		if err := rows.Scan(&day, &d.Answers, &d.Declined, &d.Flagged, &up, &down, &unverified, &failures, &reviewed); err != nil {
-			return Stats{}, fmt.Errorf("audit: stats: %w", err)
-		}
-		d.Day = time.UnixMilli(day * dayMS).UTC()
-		s.Days = append(s.Days, d)
-		s.Answers += d.Answers
-		s.Declined += d.Declined
-		s.ThumbsUp += up
-		s.ThumbsDown += down
-		s.Unverified += unverified
-		s.ModelFailures += failures
-		s.Reviewed += reviewed
-	}
-	if err := rows.Err(); err != nil {
-		return Stats{}, fmt.Errorf("audit: stats: %w", err)
-	}
-	return s, nil
 }

@@ -466,3 +466,95 @@ func TestPruneTakesReviews(t *testing.T) {
 		t.Errorf("pruned answer: %v", err)
 	}
 }
+
+// TestStatsDayCountsFollowEveryChange: the day counts Stats reads for
+// whole days stay equal to counting the answers themselves through adds,
+// feedback, reviews, a review replaced and a prune, for whole-day,
+// part-day and unbounded periods.
+func TestStatsDayCountsFollowEveryChange(t *testing.T) {
+	l := openLog(t)
+	ids := fixture(t, l)
+	day := func(n int) time.Time { return day0.Truncate(24 * time.Hour).Add(time.Duration(n) * 24 * time.Hour) }
+	check := func(when string) {
+		t.Helper()
+		for _, p := range []struct{ since, until time.Time }{
+			{}, {day(1), day(3)}, {day0, day(3)}, {day(1), time.Time{}}, {time.Time{}, day(2).Add(time.Hour)},
+			{day0.Add(-time.Hour), day0.Add(time.Hour)}, {day(-5), day(9)},
+		} {
+			got, err := l.Stats(t.Context(), p.since, p.until)
+			if err != nil {
+				t.Fatal(err)
+			}
+			from, to := int64(-1<<62), int64(1<<62)
+			if !p.since.IsZero() {
+				from = p.since.UnixMilli()
+			}
+			if !p.until.IsZero() {
+				to = p.until.UnixMilli()
+			}
+			days, err := l.statsAnswers(t.Context(), from, to)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want Stats
+			for _, d := range days {
+				want.Days = append(want.Days, Day{Day: time.UnixMilli(d.day * dayMS).UTC(), Answers: d.answers, Declined: d.declined, Flagged: d.flagged})
+				want.Answers += d.answers
+				want.Declined += d.declined
+				want.ThumbsUp += d.up
+				want.ThumbsDown += d.down
+				want.Unverified += d.unverified
+				want.ModelFailures += d.failures
+				want.Reviewed += d.reviewed
+			}
+			g, _ := json.Marshal(got)
+			w, _ := json.Marshal(want)
+			if !bytes.Equal(g, w) {
+				t.Errorf("%s, %v to %v:\n%s\nwant (counted from the answers)\n%s", when, p.since, p.until, g, w)
+			}
+		}
+	}
+	check("after the adds")
+	for _, step := range []struct {
+		what string
+		do   func() error
+	}{
+		{"a 👎 turned 👍", func() error { return l.Feedback(t.Context(), ids["b"], "u", 1) }},
+		{"a 👎 on a declined answer", func() error { return l.Feedback(t.Context(), ids["g"], "u", -1) }},
+		{"a review", func() error { return l.MarkReviewed(t.Context(), ids["a"], "ann", "ok") }},
+		{"a review replaced", func() error { return l.MarkReviewed(t.Context(), ids["h"], "bob", "still a gap") }},
+		{"a late add", func() error {
+			_, err := l.Add(t.Context(), Record{Time: day(1).Add(23 * time.Hour), Declined: true})
+			return err
+		}},
+		{"a prune", func() error {
+			l.retention = 24 * time.Hour
+			_, err := l.Prune(t.Context(), day(3))
+			return err
+		}},
+	} {
+		if err := step.do(); err != nil {
+			t.Fatalf("%s: %v", step.what, err)
+		}
+		check("after " + step.what)
+	}
+	if s, err := l.Stats(t.Context(), time.Time{}, time.Time{}); err != nil || s.Answers != 4 || len(s.Days) != 2 {
+		t.Errorf("after the prune: %+v, %v", s, err)
+	}
+}
+
+func TestCountAtMost(t *testing.T) {
+	l := openLog(t)
+	fixture(t, l)
+	for _, c := range []struct {
+		f       Filter
+		n, want int
+	}{
+		{Filter{}, 3, 3}, {Filter{}, 100, 8}, {Filter{}, 0, 8}, {Filter{Text: "coverage"}, 1, 1},
+		{Filter{Text: "coverage"}, 5, 2}, {Filter{Declined: true, Channel: "c2"}, 5, 1},
+	} {
+		if got, err := l.CountAtMost(t.Context(), c.f, c.n); err != nil || got != c.want {
+			t.Errorf("CountAtMost(%+v, %d) = %d, %v; want %d", c.f, c.n, got, err, c.want)
+		}
+	}
+}

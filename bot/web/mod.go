@@ -22,6 +22,10 @@ const (
 	statsDays = 30
 	// unansweredGroups is how many groups the report lists.
 	unansweredGroups = 50
+	// maxCounted is how far the list page counts the answers a filter
+	// matches: a filter on the question's words reads every answer until it
+	// has counted this many and one more, so the page says "over 1000".
+	maxCounted = 1000
 )
 
 // modHandler is a handler of the moderators' area, with the session.
@@ -159,6 +163,7 @@ type listPage struct {
 	Channels    []string
 	Entries     []Entry
 	Total       int
+	TotalOver   bool   // more than Total match
 	Next        string // the next page's address, "" for none
 	Stats       Stats
 	Period      string
@@ -189,9 +194,12 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, ss *session) {
 	}
 	all := f
 	all.BeforeID, all.Limit = 0, 0
-	if p.Total, err = s.deps.Reviews.Count(ctx, all); err != nil {
+	if p.Total, err = s.deps.Reviews.Count(ctx, all, maxCounted+1); err != nil {
 		s.internal(w, ss, "count", err)
 		return
+	}
+	if p.Total > maxCounted {
+		p.Total, p.TotalOver = maxCounted, true
 	}
 	if p.Channels, err = s.deps.Reviews.Channels(ctx); err != nil {
 		s.internal(w, ss, "channels", err)
@@ -351,6 +359,9 @@ func (s *Server) unanswered(w http.ResponseWriter, r *http.Request, ss *session)
 	if err != nil {
 		s.modFail(w, http.StatusBadRequest, ss, "Bad filter", err.Error())
 		return
+	}
+	if f.Since.IsZero() && f.Until.IsZero() { // the period of the list's chart
+		f.Since = time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, 1-statsDays)
 	}
 	gs, err := s.deps.Reviews.Unanswered(r.Context(), f.Since, f.Until, unansweredGroups)
 	if err != nil {

@@ -82,7 +82,7 @@ type Stats struct {
 // Reviews is the audit log as the moderators' pages use it.
 type Reviews interface {
 	List(ctx context.Context, f Filter) ([]Entry, error)
-	Count(ctx context.Context, f Filter) (int, error)
+	Count(ctx context.Context, f Filter, max int) (int, error)         // counts up to max (max < 1: all of them)
 	Get(ctx context.Context, id int64) (Entry, error)                  // an error wrapping ErrNotFound when none
 	MarkReviewed(ctx context.Context, id int64, by, note string) error // ErrNotFound when none
 	Unanswered(ctx context.Context, since, until time.Time, limit int) ([]QuestionGroup, error)

@@ -304,6 +304,8 @@ type fakeReviews struct {
 	entries  []Entry // newest last
 	lastList Filter
 	marked   []string
+	// lastUnanswered is the period Unanswered was last asked for.
+	lastUnanswered [2]time.Time
 }
 
 func newFakeReviews() *fakeReviews {
@@ -347,7 +349,7 @@ func (f *fakeReviews) List(_ context.Context, fl Filter) ([]Entry, error) {
 	return out, nil
 }
 
-func (f *fakeReviews) Count(_ context.Context, fl Filter) (int, error) {
+func (f *fakeReviews) Count(_ context.Context, fl Filter, max int) (int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	n := 0
@@ -355,6 +357,9 @@ func (f *fakeReviews) Count(_ context.Context, fl Filter) (int, error) {
 		if f.match(e, fl) {
 			n++
 		}
+	}
+	if max > 0 {
+		n = min(n, max)
 	}
 	return n, nil
 }
@@ -383,7 +388,10 @@ func (f *fakeReviews) MarkReviewed(_ context.Context, id int64, by, note string)
 	return ErrNotFound
 }
 
-func (f *fakeReviews) Unanswered(context.Context, time.Time, time.Time, int) ([]QuestionGroup, error) {
+func (f *fakeReviews) Unanswered(_ context.Context, since, until time.Time, _ int) ([]QuestionGroup, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.lastUnanswered = [2]time.Time{since, until}
 	return []QuestionGroup{{Question: "<b>why</b>?", Examples: []string{"how come?"}, Count: 2, IDs: []int64{5}}}, nil
 }
 
@@ -588,6 +596,29 @@ func TestModFormsNeedTheCSRFToken(t *testing.T) {
 	}
 }
 
+// TestModListCountsUpToAThousand: the list page asks the audit log to
+// count a filter's answers up to 1001 only (a filter on the question's
+// words reads every answer it counts), and says "over 1000" past it.
+func TestModListCountsUpToAThousand(t *testing.T) {
+	for _, c := range []struct {
+		entries int
+		want    string
+	}{{1000, ">1000 answers match"}, {1001, ">Over 1000 answers match"}, {5000, ">Over 1000 answers match"}} {
+		t.Run(fmt.Sprint(c.entries), func(t *testing.T) {
+			fake := newFakeReviews()
+			for i := len(fake.entries); i < c.entries; i++ {
+				fake.entries = append(fake.entries, Entry{ID: int64(i + 1), Time: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), Question: "q"})
+			}
+			srv := newTestServer(t, Config{ModeratorToken: token}, fake)
+			cl, _ := login(t, srv)
+			resp, body := get(t, cl, srv.URL+"/mod/")
+			if resp.StatusCode != 200 || !strings.Contains(body, c.want) {
+				t.Errorf("%d answers: %d, no %q in\n%.3000s", c.entries, resp.StatusCode, c.want, body)
+			}
+		})
+	}
+}
+
 func TestModPages(t *testing.T) {
 	fake := newFakeReviews()
 	srv := newTestServer(t, Config{ModeratorToken: token}, fake)
@@ -615,6 +646,16 @@ func TestModPages(t *testing.T) {
 	resp, body = get(t, c, srv.URL+"/mod/unanswered")
 	if resp.StatusCode != 200 || !strings.Contains(body, "&lt;b&gt;why&lt;/b&gt;?") || !strings.Contains(body, `href="/mod/answers/5"`) {
 		t.Errorf("unanswered: %d\n%s", resp.StatusCode, body)
+	}
+	// Without a period, the report is the last 30 days' (the chart's), and
+	// its form shows the first day.
+	since := time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, -29)
+	if got := fake.lastUnanswered; !got[0].Equal(since) || !got[1].IsZero() || !strings.Contains(body, `name="since" value="`+since.Format("2006-01-02")+`"`) {
+		t.Errorf("unanswered without a period asked for %v", got)
+	}
+	if resp, _ = get(t, c, srv.URL+"/mod/unanswered?since=2025-03-01&until=2025-03-02"); resp.StatusCode != 200 ||
+		!fake.lastUnanswered[0].Equal(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)) || !fake.lastUnanswered[1].Equal(time.Date(2025, 3, 3, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("unanswered for a period asked for %v", fake.lastUnanswered)
 	}
 	for _, p := range []string{"/mod/answers/99", "/mod/answers/x", "/mod/export/xml"} {
 		if resp, _ := get(t, c, srv.URL+p); resp.StatusCode != http.StatusNotFound {

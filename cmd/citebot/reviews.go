@@ -29,8 +29,8 @@ func (a auditReviews) List(ctx context.Context, f web.Filter) ([]web.Entry, erro
 	return out, nil
 }
 
-func (a auditReviews) Count(ctx context.Context, f web.Filter) (int, error) {
-	return a.log.Count(ctx, audit.Filter(f))
+func (a auditReviews) Count(ctx context.Context, f web.Filter, max int) (int, error) {
+	return a.log.CountAtMost(ctx, audit.Filter(f), max)
 }
 
 func (a auditReviews) Get(ctx context.Context, id int64) (web.Entry, error) {
