@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -556,5 +557,70 @@ func TestCountAtMost(t *testing.T) {
 		if got, err := l.CountAtMost(t.Context(), c.f, c.n); err != nil || got != c.want {
 			t.Errorf("CountAtMost(%+v, %d) = %d, %v; want %d", c.f, c.n, got, err, c.want)
 		}
+	}
+}
+
+// adversarialQuestions are n declined questions that all share one word and
+// no other ("install alpha7 beta7 gamma7"): each is a group of its own, and
+// a grouper that compares a question with every group sharing a word takes
+// n²/2 comparisons.
+func adversarialQuestions(n int) []string {
+	qs := make([]string, n)
+	for i := range qs {
+		qs[i] = fmt.Sprintf("install alpha%d beta%d gamma%d", i, i, i)
+	}
+	return qs
+}
+
+// TestUnansweredGroupingIsLinear: grouping questions that share a common
+// word compares each with a bounded number of groups, and still finds the
+// rewordings among them.
+func TestUnansweredGroupingIsLinear(t *testing.T) {
+	cases := []struct {
+		name string
+		qs   []string
+	}{
+		{"one common word, three rare", adversarialQuestions(5000)},
+		{"one common word, one rare", func() []string {
+			qs := make([]string, 5000)
+			for i := range qs {
+				qs[i] = fmt.Sprintf("install thing%d", i)
+			}
+			return qs
+		}()},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var g grouper
+			for i, q := range c.qs {
+				g.add(int64(i+1), day0, q)
+			}
+			g.add(int64(len(c.qs)+1), day0, c.qs[len(c.qs)-1]+"?") // a rewording of the last
+			if len(g.groups) != len(c.qs) {
+				t.Errorf("%d groups of %d distinct questions and a rewording", len(g.groups), len(c.qs))
+			}
+			if last := g.groups[len(g.groups)-1]; last.Count != 2 {
+				t.Errorf("the rewording did not join its group: %+v", last.QuestionGroup)
+			}
+			if max := 2 * maxCandidates * (len(c.qs) + 1); g.compared > max {
+				t.Errorf("%d comparisons for %d questions, want at most %d", g.compared, len(c.qs)+1, max)
+			}
+		})
+	}
+}
+
+// TestUnansweredHonoursContext: a report asked for by a request that has
+// gone stops reading.
+func TestUnansweredHonoursContext(t *testing.T) {
+	l := openLog(t)
+	for i := range 600 {
+		if _, err := l.Add(t.Context(), Record{Question: fmt.Sprintf("q%d", i), Time: day0, Declined: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := l.Unanswered(ctx, time.Time{}, time.Time{}, 0); !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled report: %v", err)
 	}
 }

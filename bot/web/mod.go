@@ -119,8 +119,14 @@ func (s *Server) modFail(w http.ResponseWriter, status int, ss *session, title, 
 	s.render(w, status, "error", errorPage{chrome: modChrome(title, ss), Message: msg})
 }
 
-// internal logs err and writes a 500 page.
-func (s *Server) internal(w http.ResponseWriter, ss *session, what string, err error) {
+// internal logs err and writes a 500 page; when the request has gone
+// (the client disconnected), it notes that at debug level and writes
+// nothing.
+func (s *Server) internal(w http.ResponseWriter, r *http.Request, ss *session, what string, err error) {
+	if r.Context().Err() != nil {
+		s.deps.Log.Debug("moderators' page: the request went away", "what", what, "err", err)
+		return
+	}
 	s.deps.Log.Error("moderators' page", "what", what, "err", err)
 	s.modFail(w, http.StatusInternalServerError, ss, "Internal error", "The audit log could not be read; the log says why.")
 }
@@ -189,20 +195,20 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, ss *session) {
 	ctx := r.Context()
 	p := listPage{chrome: modChrome("Answers", ss), F: formOf(f)}
 	if p.Entries, err = s.deps.Reviews.List(ctx, f); err != nil {
-		s.internal(w, ss, "list", err)
+		s.internal(w, r, ss, "list", err)
 		return
 	}
 	all := f
 	all.BeforeID, all.Limit = 0, 0
 	if p.Total, err = s.deps.Reviews.Count(ctx, all, maxCounted+1); err != nil {
-		s.internal(w, ss, "count", err)
+		s.internal(w, r, ss, "count", err)
 		return
 	}
 	if p.Total > maxCounted {
 		p.Total, p.TotalOver = maxCounted, true
 	}
 	if p.Channels, err = s.deps.Reviews.Channels(ctx); err != nil {
-		s.internal(w, ss, "channels", err)
+		s.internal(w, r, ss, "channels", err)
 		return
 	}
 	since, until := f.Since, f.Until
@@ -213,7 +219,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, ss *session) {
 		p.Period = "the period filtered"
 	}
 	if p.Stats, err = s.deps.Reviews.Stats(ctx, since, until); err != nil {
-		s.internal(w, ss, "stats", err)
+		s.internal(w, r, ss, "stats", err)
 		return
 	}
 	p.Bars = bars(p.Stats.Days)
@@ -289,7 +295,7 @@ func (s *Server) entry(w http.ResponseWriter, r *http.Request, ss *session) {
 		return
 	}
 	if err != nil {
-		s.internal(w, ss, "get", err)
+		s.internal(w, r, ss, "get", err)
 		return
 	}
 	p := entryPage{chrome: modChrome("Answer "+strconv.FormatInt(id, 10), ss), E: e, Paragraphs: paragraphs(e.Answer)}
@@ -340,7 +346,7 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request, ss *session) {
 		return
 	}
 	if err != nil {
-		s.internal(w, ss, "mark reviewed", err)
+		s.internal(w, r, ss, "mark reviewed", err)
 		return
 	}
 	http.Redirect(w, r, "/mod/answers/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
@@ -365,7 +371,7 @@ func (s *Server) unanswered(w http.ResponseWriter, r *http.Request, ss *session)
 	}
 	gs, err := s.deps.Reviews.Unanswered(r.Context(), f.Since, f.Until, unansweredGroups)
 	if err != nil {
-		s.internal(w, ss, "unanswered", err)
+		s.internal(w, r, ss, "unanswered", err)
 		return
 	}
 	s.render(w, http.StatusOK, "unanswered", unansweredPage{chrome: modChrome("Questions the corpus couldn't answer", ss), F: formOf(f), Groups: gs})
@@ -389,9 +395,13 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, ss *session) {
 	w.Header().Set("Content-Disposition", `attachment; filename="citebot-answers.`+format+`"`)
 	cw := &countingWriter{w: w}
 	if err := s.deps.Reviews.Export(r.Context(), cw, format, f); err != nil {
-		if cw.n == 0 && !errors.Is(err, context.Canceled) {
+		if r.Context().Err() != nil || errors.Is(err, context.Canceled) {
+			s.deps.Log.Debug("moderators' export: the request went away", "err", err)
+			return
+		}
+		if cw.n == 0 {
 			w.Header().Del("Content-Disposition")
-			s.internal(w, ss, "export", err)
+			s.internal(w, r, ss, "export", err)
 			return
 		}
 		s.deps.Log.Error("moderators' export cut short", "err", err)

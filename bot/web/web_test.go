@@ -97,7 +97,15 @@ func testEngine(t testing.TB) serve.Engine {
 // newTestServer returns the pages with a running desk over testEngine.
 func newTestServer(t *testing.T, cfg Config, reviews Reviews) *httptest.Server {
 	t.Helper()
-	log := slog.New(slog.DiscardHandler)
+	srv := httptest.NewServer(newPages(t, cfg, reviews, slog.New(slog.DiscardHandler)))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// newPages returns the pages with a running desk over testEngine, logging
+// to log.
+func newPages(t *testing.T, cfg Config, reviews Reviews, log *slog.Logger) *Server {
+	t.Helper()
 	core, err := serve.NewCore(serve.Deps{Engine: testEngine(t), Log: log})
 	if err != nil {
 		t.Fatal(err)
@@ -120,9 +128,8 @@ func newTestServer(t *testing.T, cfg Config, reviews Reviews) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(s)
-	t.Cleanup(func() { srv.Close(); cancel(); <-done })
-	return srv
+	t.Cleanup(func() { cancel(); <-done })
+	return s
 }
 
 // noRedirect is a client that does not follow redirects.
