@@ -17,6 +17,7 @@ import (
 // askPage is the data of the ask page.
 type askPage struct {
 	chrome
+	Off      bool // the ask page is off (a server with API keys)
 	Question string
 	Error    string // why the question was not answered
 	Answer   *shownAnswer
@@ -58,6 +59,16 @@ var refPattern = regexp.MustCompile(`\[(\d{1,3})\]`)
 func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 	raw := r.URL.Query().Get("q")
 	page := askPage{chrome: chrome{Title: "Ask"}, Question: raw}
+	if s.cfg.NoAskPage {
+		// Anyone who reaches the page could ask through it, without a key.
+		page.Off, page.Title, page.Question = true, "The ask page is off", ""
+		status := http.StatusOK
+		if raw != "" {
+			status = http.StatusUnauthorized
+		}
+		s.render(w, status, "ask", page)
+		return
+	}
 	if strings.TrimSpace(raw) == "" || r.Method == http.MethodHead {
 		s.render(w, http.StatusOK, "ask", page)
 		return

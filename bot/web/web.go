@@ -34,6 +34,11 @@ const CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-
 
 // Config is how the pages behave.
 type Config struct {
+	// NoAskPage turns the ask page off: it answers no question (/?q=
+	// answers 401) and says how to turn it on. A server with API keys
+	// sets it unless its configuration opens the page (serve.ask_page),
+	// since the page asks for no key.
+	NoAskPage bool
 	// MaxBodyBytes bounds a form's body.
 	MaxBodyBytes int64
 	// ModeratorToken opens the moderators' area; "" keeps it shut (every

@@ -123,6 +123,11 @@ type Config struct {
 		// ("https://docs-bot.example.org"); with no corpus.link, citations
 		// link to its document viewer. "": none.
 		PublicURL string `yaml:"public_url"`
+		// AskPage opens the ask page (/) to questions: unset (nil), it is
+		// open on a server without API keys (loopback only) and shut on
+		// one with keys, since it asks for none; true opens it to anyone
+		// who can reach the server, false shuts it.
+		AskPage *bool `yaml:"ask_page"`
 	} `yaml:"serve"`
 	Audit struct {
 		// Path of the SQLite file; empty: data_dir/audit.db.
