@@ -466,6 +466,60 @@ func TestPruneTakesReviews(t *testing.T) {
 	if _, err := l.Get(t.Context(), old); !errors.Is(err, ErrNotFound) {
 		t.Errorf("pruned answer: %v", err)
 	}
+	var n int
+	if err := l.db.QueryRow(`SELECT count(*) FROM reviews`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d reviews of pruned answers kept, %v", n, err)
+	}
+}
+
+// TestReviewsKeepHistory: marking an answer again adds a review: Get
+// holds every review newest first and the latest as Review, the filters
+// see it reviewed, the JSONL export holds every review and the CSV the
+// latest.
+func TestReviewsKeepHistory(t *testing.T) {
+	l := openLog(t)
+	id, err := l.Add(t.Context(), Record{Question: "q", Time: day0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range [][2]string{{"ann", "first look"}, {"bob", "second look"}, {"cy", "third look"}} {
+		if err := l.MarkReviewed(t.Context(), id, r[0], r[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := l.Get(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, rv := range r.Reviews {
+		got = append(got, rv.By+": "+rv.Note)
+	}
+	if want := []string{"cy: third look", "bob: second look", "ann: first look"}; !slices.Equal(got, want) {
+		t.Errorf("reviews %q, want %q", got, want)
+	}
+	if r.Review == nil || r.Review.By != "cy" || r.Review.Note != "third look" || r.Review.Time.IsZero() {
+		t.Errorf("latest review %+v", r.Review)
+	}
+	if recs, err := l.List(t.Context(), Filter{Unreviewed: true}); err != nil || len(recs) != 0 {
+		t.Errorf("unreviewed: %d, %v", len(recs), err)
+	}
+	var b bytes.Buffer
+	if err := l.Export(t.Context(), &b, "jsonl", Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	var line Record
+	if err := json.Unmarshal(b.Bytes(), &line); err != nil || len(line.Reviews) != 3 || line.Reviews[0].By != "cy" || line.Review.By != "cy" {
+		t.Errorf("JSONL export: %s (%v)", b.String(), err)
+	}
+	b.Reset()
+	if err := l.Export(t.Context(), &b, "csv", Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil || len(rows) != 2 || rows[1][len(rows[1])-2] != "cy" || rows[1][len(rows[1])-1] != "third look" {
+		t.Errorf("CSV export: %q (%v)", rows, err)
+	}
 }
 
 // TestStatsDayCountsFollowEveryChange: the day counts Stats reads for

@@ -388,6 +388,7 @@ func (f *fakeReviews) MarkReviewed(_ context.Context, id int64, by, note string)
 	for i := range f.entries {
 		if f.entries[i].ID == id {
 			f.entries[i].Review = &Review{By: by, Note: note, Time: time.Now()}
+			f.entries[i].Reviews = append([]Review{*f.entries[i].Review}, f.entries[i].Reviews...)
 			f.marked = append(f.marked, fmt.Sprintf("%d %s %s", id, by, note))
 			return nil
 		}
