@@ -146,7 +146,7 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request, _ *session) {
 func (s *Server) login(w http.ResponseWriter, r *http.Request, _ *session) {
 	next := safeNext(r.PostForm.Get("next"))
 	if !sameToken(r.PostForm.Get("token"), s.cfg.ModeratorToken) {
-		s.deps.Log.Warn("moderator login refused", "addr", clientAddr(r))
+		s.deps.Log.Warn("moderator login refused", "addr", s.clientAddr(r))
 		s.render(w, http.StatusUnauthorized, "login", loginPage{chrome: chrome{Title: "Moderators' login"}, Next: next, Error: "That is not the moderator token."})
 		return
 	}

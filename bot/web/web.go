@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -39,6 +40,11 @@ type Config struct {
 	// sets it unless its configuration opens the page (serve.ask_page),
 	// since the page asks for no key.
 	NoAskPage bool
+	// TrustedProxies are the networks of the reverse proxies in front of
+	// the server: a request from one of them is from the client that
+	// X-Forwarded-For names (rate limits, login throttling, logs). Empty:
+	// the peer is the client, and the header is ignored.
+	TrustedProxies []netip.Prefix
 	// MaxBodyBytes bounds a form's body.
 	MaxBodyBytes int64
 	// ModeratorToken opens the moderators' area; "" keeps it shut (every

@@ -13,6 +13,7 @@ import (
 	"github.com/citebot/citebot/bot/httpapi"
 	"github.com/citebot/citebot/bot/serve"
 	"github.com/citebot/citebot/bot/web"
+	"github.com/citebot/citebot/cmd/citebot/internal/config"
 )
 
 func (a *App) cmdServe(ctx context.Context, args []string) error {
@@ -117,8 +118,13 @@ func (e *env) webPages(desk *serve.Desk, reviews web.Reviews, keyed bool) (*web.
 	if sv.AskPage != nil {
 		askPage = *sv.AskPage
 	}
+	proxies, err := config.ParsePrefixes(sv.TrustedProxies)
+	if err != nil { // validated with the configuration
+		return nil, fmt.Errorf("serve.trusted_proxies: %w", err)
+	}
 	return web.New(web.Config{
 		NoAskPage:         !askPage,
+		TrustedProxies:    proxies,
 		MaxBodyBytes:      sv.MaxBodyBytes,
 		ModeratorToken:    e.getenv(sv.ModeratorTokenEnv),
 		ModeratorTokenEnv: sv.ModeratorTokenEnv,

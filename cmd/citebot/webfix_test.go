@@ -47,3 +47,42 @@ func TestServeAskPageWithAPIKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestServeTrustedProxies: behind a proxy listed in serve.trusted_proxies
+// each visitor of the ask page has its own rate limit; with none listed
+// they share the proxy's.
+func TestServeTrustedProxies(t *testing.T) {
+	for _, c := range []struct {
+		name, serve string
+		other       int // the second visitor's status
+	}{
+		{"trusted", "  trusted_proxies: [127.0.0.1]\n", http.StatusOK},
+		{"not trusted", "", http.StatusTooManyRequests},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := startServe(t, serveConfig(t, nil, "serve:\n  rate_burst: 1\n  rate_per_minute: 1\n"+c.serve), nil)
+			ask := func(client string) int {
+				req, err := http.NewRequest("GET", srv.url+"/?q="+url.QueryEscape(extractiveQ), nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				req.Header.Set("X-Forwarded-For", client)
+				resp, err := http.DefaultClient.Do(req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+				return resp.StatusCode
+			}
+			if got := ask("203.0.113.9"); got != http.StatusOK {
+				t.Fatalf("first visitor: %d", got)
+			}
+			if got := ask("203.0.113.9"); got != http.StatusTooManyRequests {
+				t.Errorf("first visitor again: %d", got)
+			}
+			if got := ask("203.0.113.10"); got != c.other {
+				t.Errorf("second visitor: %d, want %d", got, c.other)
+			}
+		})
+	}
+}
