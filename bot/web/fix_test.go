@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -134,5 +135,63 @@ func TestAskRateLimitPerClientBehindAProxy(t *testing.T) {
 	}
 	if code := ask("203.0.113.10"); code != http.StatusOK {
 		t.Errorf("another client behind the same proxy: %d", code)
+	}
+}
+
+// TestLoginThrottle: after five failed logins from an address within ten
+// minutes, it gets 429 with Retry-After, even with the right token, until
+// the window ends; other addresses are not held up; the failures are
+// logged once.
+func TestLoginThrottle(t *testing.T) {
+	log, buf := testLog()
+	s := newPages(t, Config{ModeratorToken: token}, newFakeReviews(), log)
+	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	s.now = func() time.Time { return now }
+	login := func(addr, tok string) *httptest.ResponseRecorder {
+		r := httptest.NewRequestWithContext(t.Context(), "POST", "/mod/login", strings.NewReader(url.Values{"token": {tok}}.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.RemoteAddr = addr + ":5000"
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		return w
+	}
+	for i := range maxLoginFailures {
+		if w := login("198.51.100.7", "wrong"); w.Code != http.StatusUnauthorized {
+			t.Fatalf("failure %d: %d", i+1, w.Code)
+		}
+		now = now.Add(time.Minute)
+	}
+	w := login("198.51.100.7", token)
+	if w.Code != http.StatusTooManyRequests || w.Header().Get("Retry-After") != "300" {
+		t.Errorf("after five failures: %d, Retry-After %q", w.Code, w.Header().Get("Retry-After"))
+	}
+	if w.Header().Get("Content-Security-Policy") == "" || !strings.Contains(w.Body.String(), "Too many failed logins") {
+		t.Errorf("the page of a throttled login:\n%s", w.Body)
+	}
+	if w := login("198.51.100.8", token); w.Code != http.StatusSeeOther {
+		t.Errorf("another address: %d", w.Code)
+	}
+	if n := strings.Count(buf.String(), "moderator login refused"); n != 1 {
+		t.Errorf("%d failed logins logged, want 1:\n%s", n, buf)
+	}
+	now = now.Add(5 * time.Minute) // the window has ended
+	if w := login("198.51.100.7", token); w.Code != http.StatusSeeOther {
+		t.Errorf("after the window: %d", w.Code)
+	}
+}
+
+// TestLoginThrottleIsBounded: failures from ever new addresses don't grow
+// the throttle beyond its bound.
+func TestLoginThrottleIsBounded(t *testing.T) {
+	var th throttle
+	now := time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
+	for i := range maxThrottled + 500 {
+		th.fail(fmt.Sprintf("2001:db8::%x", i), now.Add(time.Duration(i)*time.Millisecond))
+	}
+	if n := len(th.byAddr); n > maxThrottled {
+		t.Errorf("%d addresses tracked, at most %d", n, maxThrottled)
+	}
+	if _, ok := th.byAddr["2001:db8::0"]; ok {
+		t.Error("the oldest address was kept")
 	}
 }

@@ -143,14 +143,28 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request, _ *session) {
 	s.render(w, http.StatusOK, "login", loginPage{chrome: chrome{Title: "Moderators' login"}, Next: safeNext(r.URL.Query().Get("next"))})
 }
 
+// login opens a session for the moderator token. An address that failed
+// maxLoginFailures times within loginWindow is refused (429) until the
+// window ends; a failed login is logged once per address and window.
 func (s *Server) login(w http.ResponseWriter, r *http.Request, _ *session) {
 	next := safeNext(r.PostForm.Get("next"))
+	addr, now := s.clientAddr(r), s.now()
+	if wait := s.logins.wait(addr, now); wait > 0 {
+		secs := int((wait + time.Second - 1) / time.Second)
+		w.Header().Set("Retry-After", strconv.Itoa(secs))
+		s.render(w, http.StatusTooManyRequests, "login", loginPage{chrome: chrome{Title: "Moderators' login"}, Next: next,
+			Error: "Too many failed logins from your address: try again in " + strconv.Itoa((secs+59)/60) + " minutes."})
+		return
+	}
 	if !sameToken(r.PostForm.Get("token"), s.cfg.ModeratorToken) {
-		s.deps.Log.Warn("moderator login refused", "addr", s.clientAddr(r))
+		if s.logins.fail(addr, now) {
+			s.deps.Log.Warn("moderator login refused (further failures from the address are not logged for 10 minutes)", "addr", addr)
+		}
 		s.render(w, http.StatusUnauthorized, "login", loginPage{chrome: chrome{Title: "Moderators' login"}, Next: next, Error: "That is not the moderator token."})
 		return
 	}
-	ss := s.mod.start(time.Now())
+	s.logins.succeed(addr)
+	ss := s.mod.start(now)
 	http.SetCookie(w, sessionCookie(r, ss, s.secure))
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }

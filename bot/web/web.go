@@ -81,6 +81,8 @@ type Server struct {
 	cop   *http.CrossOriginProtection
 	// secure marks the session cookie Secure on every request.
 	secure bool
+	logins throttle // failed logins per client address
+	now    func() time.Time
 }
 
 // pageNames are the templates, each rendered inside base.html.
@@ -98,7 +100,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		cfg.SessionTTL = 12 * time.Hour
 	}
 	s := &Server{cfg: cfg, deps: deps, mux: http.NewServeMux(), pages: map[string]*template.Template{},
-		mod: &sessions{ttl: cfg.SessionTTL, byID: map[string]*session{}}, cop: http.NewCrossOriginProtection()}
+		mod: &sessions{ttl: cfg.SessionTTL, byID: map[string]*session{}}, cop: http.NewCrossOriginProtection(), now: time.Now}
 	if cfg.PublicURL != "" {
 		u, err := url.Parse(cfg.PublicURL)
 		if err != nil || u.Host == "" {

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"time"
+	"unicode/utf8"
 
 	"github.com/citebot/citebot/bot/audit"
 	"github.com/citebot/citebot/bot/httpapi"
@@ -15,6 +16,10 @@ import (
 	"github.com/citebot/citebot/bot/web"
 	"github.com/citebot/citebot/cmd/citebot/internal/config"
 )
+
+// minModeratorToken is the length below which citebot serve warns that
+// the moderator token is short.
+const minModeratorToken = 16
 
 func (a *App) cmdServe(ctx context.Context, args []string) error {
 	var cf commonFlags
@@ -67,6 +72,10 @@ func (a *App) cmdServe(ctx context.Context, args []string) error {
 		IdleTimeout:       sv.IdleTimeout,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(e.log.Handler(), slog.LevelWarn),
+	}
+	if tok := e.getenv(sv.ModeratorTokenEnv); tok != "" && utf8.RuneCountInString(tok) < minModeratorToken {
+		e.log.Warn("the moderator token is short: use at least 16 random characters (openssl rand -hex 16)",
+			"env", sv.ModeratorTokenEnv, "length", utf8.RuneCountInString(tok))
 	}
 	if len(keys) > 0 && (sv.AskPage != nil && *sv.AskPage) {
 		e.log.Warn("the ask page is open to anyone who can reach the server, without an API key (serve.ask_page: true)")

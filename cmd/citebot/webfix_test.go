@@ -86,3 +86,26 @@ func TestServeTrustedProxies(t *testing.T) {
 		})
 	}
 }
+
+// TestServeWarnsOfAShortModeratorToken: a moderator token under 16
+// characters is warned of at start-up, never shown.
+func TestServeWarnsOfAShortModeratorToken(t *testing.T) {
+	for _, c := range []struct {
+		name, token string
+		warn        bool
+	}{
+		{"short", "short-tok", true},
+		{"long", "a-long-moderator-token", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := startServe(t, serveConfig(t, nil, "serve:\n  moderator_token_env: TEST_MOD_TOKEN\n"), map[string]string{"TEST_MOD_TOKEN": c.token})
+			logs := srv.stderr.String()
+			if warned := strings.Contains(logs, "moderator token is short"); warned != c.warn {
+				t.Errorf("warned %v, want %v:\n%s", warned, c.warn, logs)
+			}
+			if strings.Contains(logs, c.token) {
+				t.Errorf("the token is in the log:\n%s", logs)
+			}
+		})
+	}
+}
