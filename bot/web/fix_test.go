@@ -195,3 +195,38 @@ func TestLoginThrottleIsBounded(t *testing.T) {
 		t.Error("the oldest address was kept")
 	}
 }
+
+// TestWrongMethodIs405: a page asked with a method it doesn't answer is
+// 405 with Allow and the security headers, not 404.
+func TestWrongMethodIs405(t *testing.T) {
+	s := newPages(t, Config{ModeratorToken: token}, newFakeReviews(), slog.New(slog.DiscardHandler))
+	cases := []struct {
+		method, path, allow string
+	}{
+		{"POST", "/", "GET, HEAD"},
+		{"DELETE", "/doc/x", "GET, HEAD"},
+		{"PUT", "/mod/answers/1", "GET, HEAD"},
+		{"GET", "/mod/logout", "POST"},
+		{"DELETE", "/mod/login", "GET, HEAD, POST"},
+		{"GET", "/mod/answers/1/review", "POST"},
+	}
+	for _, c := range cases {
+		t.Run(c.method+" "+c.path, func(t *testing.T) {
+			w := httptest.NewRecorder()
+			s.ServeHTTP(w, httptest.NewRequestWithContext(t.Context(), c.method, c.path, nil))
+			if w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") != c.allow {
+				t.Errorf("%d, Allow %q; want 405, %q", w.Code, w.Header().Get("Allow"), c.allow)
+			}
+			if w.Header().Get("Content-Security-Policy") != CSP || w.Header().Get("X-Frame-Options") != "DENY" {
+				t.Errorf("headers %v", w.Header())
+			}
+		})
+	}
+	for _, p := range []string{"/nowhere", "/mod/nowhere"} {
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequestWithContext(t.Context(), "GET", p, nil))
+		if w.Code == http.StatusMethodNotAllowed {
+			t.Errorf("GET %s: 405", p)
+		}
+	}
+}

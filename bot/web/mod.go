@@ -41,9 +41,18 @@ func (s *Server) routeMod() {
 	s.mux.HandleFunc("POST /mod/answers/{id}/review", s.gate(true, s.withReviews(s.review)))
 	s.mux.HandleFunc("GET /mod/unanswered", s.gate(true, s.withReviews(s.unanswered)))
 	s.mux.HandleFunc("GET /mod/export/{format}", s.gate(true, s.withReviews(s.export)))
-	s.mux.HandleFunc("/mod/", s.gate(true, func(w http.ResponseWriter, r *http.Request, ss *session) {
+	notFound := s.gate(true, func(w http.ResponseWriter, r *http.Request, ss *session) {
 		s.modFail(w, http.StatusNotFound, ss, "Not found", "There is no page at this address.")
-	}))
+	})
+	s.mux.HandleFunc("/mod/", func(w http.ResponseWriter, r *http.Request) {
+		if allow := s.allowed(r); allow != "" && s.cfg.ModeratorToken != "" {
+			w.Header().Set("Allow", allow)
+			w.Header().Set("Cache-Control", "no-store")
+			s.modFail(w, http.StatusMethodNotAllowed, nil, "Method not allowed", "This page answers "+allow+" only.")
+			return
+		}
+		notFound(w, r)
+	})
 }
 
 // modOff is the data of the page saying the area is shut.

@@ -124,9 +124,34 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	s.mux.HandleFunc("GET /static/{file}", s.static)
 	s.routeMod()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if allow := s.allowed(r); allow != "" {
+			w.Header().Set("Allow", allow)
+			s.fail(w, http.StatusMethodNotAllowed, "Method not allowed", "This page answers "+allow+" only.")
+			return
+		}
 		s.fail(w, http.StatusNotFound, "Not found", "There is no page at this address.")
 	})
 	return s, nil
+}
+
+// catchAll are the patterns of the pages that answer "not found".
+var catchAll = map[string]bool{"/": true, "/mod/": true}
+
+// methods are those a page may answer.
+var methods = []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch}
+
+// allowed returns the methods the page at r's path answers ("GET, HEAD"),
+// "" when there is no page there.
+func (s *Server) allowed(r *http.Request) string {
+	var out []string
+	for _, m := range methods {
+		r2 := r.Clone(r.Context())
+		r2.Method = m
+		if _, pattern := s.mux.Handler(r2); pattern != "" && !catchAll[pattern] {
+			out = append(out, m)
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // ServeHTTP serves the pages, each with the security headers.
