@@ -12,7 +12,13 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/bot/serve"
+	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 )
 
 // logBuffer is a slog handler's output, safe for concurrent use.
@@ -228,5 +234,56 @@ func TestWrongMethodIs405(t *testing.T) {
 		if w.Code == http.StatusMethodNotAllowed {
 			t.Errorf("GET %s: 405", p)
 		}
+	}
+}
+
+// TestNamesWithBidiControlsAreVisible: a file named with a right-to-left
+// override ("moon\u202etxt.md" shows as "moondm.txt") or other control
+// characters is shown with them escaped, in <bdi>, wherever the pages name
+// it: the document viewer, the ask page's citations, an answer's page.
+func TestNamesWithBidiControlsAreVisible(t *testing.T) {
+	const name = "moon\u202etxt.md"
+	c, err := corpus.Load(fstest.MapFS{
+		name:           {Data: []byte("# Moon\u2067 phases\n\nThe moon has eight phases, from new moon to full moon and back.\n")},
+		"other\x01.md": {Data: []byte("# Tides\n\nTides follow the moon.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := retrieval.Build(t.Context(), c, retrieval.LocalEmbedderFactory(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := bot.NewPipeline(ix, bot.Options{TopK: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reviews := newFakeReviews()
+	reviews.entries[0].Citations[0].Source = name
+	s := newPagesOf(t, serve.Engine{Pipeline: p, Index: ix, Corpus: c}, Config{ModeratorToken: token}, reviews, slog.New(slog.DiscardHandler))
+	pages := map[string]*http.Request{
+		"document": httptest.NewRequestWithContext(t.Context(), "GET", "/doc/"+url.PathEscape(name), nil),
+		"ask":      httptest.NewRequestWithContext(t.Context(), "GET", "/?q="+url.QueryEscape("How many phases does the moon have?"), nil),
+		"answer":   modRequest(t.Context(), s, "GET", "/mod/answers/1"),
+	}
+	for what, r := range pages {
+		t.Run(what, func(t *testing.T) {
+			w := httptest.NewRecorder()
+			s.ServeHTTP(w, r)
+			body := w.Body.String()
+			if w.Code != http.StatusOK {
+				t.Fatalf("%d\n%s", w.Code, body)
+			}
+			// The document's text is shown as it is; names and titles not.
+			if strings.Contains(body, name) || strings.Contains(body, ">Moon\u2067") || strings.Contains(body, "\x01") {
+				t.Errorf("a control character of a name reached the page:\n%s", body)
+			}
+			if what == "document" && !strings.Contains(body, `<h1><bdi>Moon\u2067 phases</bdi></h1>`) {
+				t.Errorf("the title is not shown escaped:\n%s", body)
+			}
+			if !strings.Contains(body, `<bdi>moon\u202etxt.md`) {
+				t.Errorf("the name is not shown escaped in <bdi>:\n%s", body)
+			}
+		})
 	}
 }

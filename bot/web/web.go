@@ -226,5 +226,6 @@ var funcs = template.FuncMap{
 		}
 		return t.UTC().Format("2006-01-02 15:04")
 	},
-	"day": func(t time.Time) string { return t.UTC().Format("2006-01-02") },
+	"day":     func(t time.Time) string { return t.UTC().Format("2006-01-02") },
+	"visible": visible,
 }

@@ -106,7 +106,13 @@ func newTestServer(t *testing.T, cfg Config, reviews Reviews) *httptest.Server {
 // to log.
 func newPages(t *testing.T, cfg Config, reviews Reviews, log *slog.Logger) *Server {
 	t.Helper()
-	core, err := serve.NewCore(serve.Deps{Engine: testEngine(t), Log: log})
+	return newPagesOf(t, testEngine(t), cfg, reviews, log)
+}
+
+// newPagesOf returns the pages with a running desk over engine.
+func newPagesOf(t *testing.T, engine serve.Engine, cfg Config, reviews Reviews, log *slog.Logger) *Server {
+	t.Helper()
+	core, err := serve.NewCore(serve.Deps{Engine: engine, Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
