@@ -96,7 +96,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 	}
 	out := &output{final: make(chan serve.Reply, 1), notice: make(chan string, 1)}
 	s.deps.Desk.SubmitContext(r.Context(), t, nil, serve.Question{Text: q,
-		Origin: serve.Origin{Space: "web", Channel: "/", User: user}, Received: time.Now()}, out)
+		Origin: serve.Origin{Space: "web", Channel: "web", User: user}, Received: time.Now()}, out)
 	select {
 	case rep := <-out.final:
 		a := shown(rep.Answer)

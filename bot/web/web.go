@@ -86,7 +86,7 @@ type Server struct {
 }
 
 // pageNames are the templates, each rendered inside base.html.
-var pageNames = []string{"ask", "doc", "error", "login", "list", "entry", "unanswered", "modoff"}
+var pageNames = []string{"ask", "doc", "error", "login", "list", "entry", "unanswered", "modoff", "docs"}
 
 // New returns the pages.
 func New(cfg Config, deps Deps) (*Server, error) {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
 	"strings"
 	"testing"
@@ -107,5 +109,33 @@ func TestServeWarnsOfAShortModeratorToken(t *testing.T) {
 				t.Errorf("the token is in the log:\n%s", logs)
 			}
 		})
+	}
+}
+
+// TestServeWebAnswersRecordChannelWeb: the ask page's answers are recorded
+// in the channel "web", which the moderators' channel filter lists.
+func TestServeWebAnswersRecordChannelWeb(t *testing.T) {
+	srv := startServe(t, serveConfig(t, nil, "serve:\n  moderator_token_env: TEST_MOD_TOKEN\n"), map[string]string{"TEST_MOD_TOKEN": "a-moderator-token"})
+	if r := do(t, "GET", srv.url+"/?q="+url.QueryEscape(extractiveQ), "", "", ""); r.status != 200 {
+		t.Fatalf("ask page: %d", r.status)
+	}
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := &http.Client{Jar: jar}
+	resp, err := client.PostForm(srv.url+"/mod/login", url.Values{"token": {"a-moderator-token"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	resp, err = client.Get(srv.url + "/mod/export/jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if !strings.Contains(string(b), `"guild_id":"web","channel_id":"web"`) {
+		t.Errorf("the answer's origin:\n%s", b)
 	}
 }
