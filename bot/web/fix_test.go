@@ -287,3 +287,54 @@ func TestNamesWithBidiControlsAreVisible(t *testing.T) {
 		})
 	}
 }
+
+// TestModNavigation: the list pages both ways (Older, and Newest back to
+// the first page); an answer's page links back to the list it was opened
+// from (a local /mod/ address only), also after a review; error pages of
+// the area link to the list; logging out says so.
+func TestModNavigation(t *testing.T) {
+	srv := newTestServer(t, Config{ModeratorToken: token}, newFakeReviews())
+	c, csrf := login(t, srv)
+	for _, tc := range []struct {
+		name, path   string
+		status       int
+		want, wantNo []string
+	}{
+		{"first page", "/mod/?limit=2", 200, []string{`href="/mod/?before=6&amp;limit=2"`, "Older"}, []string{"Newest"}},
+		{"second page", "/mod/?before=6&limit=2", 200, []string{`href="/mod/?limit=2">← Newest`, `href="/mod/?before=4&amp;limit=2"`}, nil},
+		{"links keep the list", "/mod/?neg=1", 200, []string{`href="/mod/answers/2?back=%2fmod%2f%3fneg%3d1"`}, nil},
+		{"back to the list", "/mod/answers/2?back=" + url.QueryEscape("/mod/?neg=1"), 200, []string{`<a href="/mod/?neg=1">← Back to the list</a>`,
+			`name="back" value="/mod/?neg=1"`}, nil},
+		{"back elsewhere refused", "/mod/answers/2?back=" + url.QueryEscape("https://evil.example/"), 200, []string{`<a href="/mod/">← Back to the list</a>`}, []string{"evil"}},
+		{"error page", "/mod/answers/99", 404, []string{`<a href="/mod/">Back to the answers</a>`}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, body := get(t, c, srv.URL+tc.path)
+			if resp.StatusCode != tc.status {
+				t.Fatalf("status %d, want %d", resp.StatusCode, tc.status)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(strings.ToLower(body), strings.ToLower(w)) {
+					t.Errorf("no %q in\n%s", w, body)
+				}
+			}
+			for _, w := range tc.wantNo {
+				if strings.Contains(body, w) {
+					t.Errorf("%q in\n%s", w, body)
+				}
+			}
+		})
+	}
+	resp := postForm(t, c, srv.URL+"/mod/answers/2/review", url.Values{"csrf": {csrf}, "note": {"ok"}, "back": {"/mod/?neg=1"}}, srv.URL)
+	if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || loc != "/mod/answers/2?back=%2Fmod%2F%3Fneg%3D1" {
+		t.Errorf("after a review: %d to %q", resp.StatusCode, loc)
+	}
+	resp = postForm(t, c, srv.URL+"/mod/logout", url.Values{"csrf": {csrf}}, srv.URL)
+	loc := resp.Header.Get("Location")
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("logout: %d", resp.StatusCode)
+	}
+	if _, body := get(t, c, srv.URL+loc); !strings.Contains(body, "You are logged out.") {
+		t.Errorf("after logout, %s:\n%s", loc, body)
+	}
+}

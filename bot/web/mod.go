@@ -144,12 +144,15 @@ func (s *Server) internal(w http.ResponseWriter, r *http.Request, ss *session, w
 
 type loginPage struct {
 	chrome
-	Next  string
-	Error string
+	Next      string
+	Error     string
+	LoggedOut bool // just logged out
 }
 
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request, _ *session) {
-	s.render(w, http.StatusOK, "login", loginPage{chrome: chrome{Title: "Moderators' login"}, Next: safeNext(r.URL.Query().Get("next"))})
+	q := r.URL.Query()
+	s.render(w, http.StatusOK, "login", loginPage{chrome: chrome{Title: "Moderators' login"}, Next: safeNext(q.Get("next")),
+		LoggedOut: q.Get("out") == "1"})
 }
 
 // login opens a session for the moderator token. An address that failed
@@ -181,7 +184,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, _ *session) {
 func (s *Server) logout(w http.ResponseWriter, r *http.Request, ss *session) {
 	s.mod.end(ss.id)
 	http.SetCookie(w, sessionCookie(r, nil, s.secure))
-	http.Redirect(w, r, "/mod/login", http.StatusSeeOther)
+	http.Redirect(w, r, "/mod/login?out=1", http.StatusSeeOther)
 }
 
 // ---- the list ----
@@ -193,7 +196,9 @@ type listPage struct {
 	Entries     []Entry
 	Total       int
 	TotalOver   bool   // more than Total match
-	Next        string // the next page's address, "" for none
+	Next        string // the next (older) page's address, "" for none
+	Newest      string // the first page's address, "" on it
+	Back        string // the query that brings an answer's page back here
 	Stats       Stats
 	Period      string
 	Bars        []bar
@@ -251,6 +256,12 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, ss *session) {
 		next.BeforeID = p.Entries[n-1].ID
 		p.Next = "/mod/?" + filterValues(next).Encode()
 	}
+	if f.BeforeID != 0 {
+		first := f
+		first.BeforeID = 0
+		p.Newest = "/mod/?" + filterValues(first).Encode()
+	}
+	p.Back = "?" + url.Values{"back": {r.URL.RequestURI()}}.Encode()
 	q := filterValues(all).Encode()
 	p.ExportJSONL, p.ExportCSV = "/mod/export/jsonl?"+q, "/mod/export/csv?"+q
 	p.Unanswered = "/mod/unanswered?" + periodValues(f).Encode()
@@ -286,6 +297,7 @@ func limitOf(f Filter) int {
 
 type entryPage struct {
 	chrome
+	Back       string // the list the moderator came from
 	E          Entry
 	Paragraphs [][]segment
 	Citations  []entryCitation
@@ -321,7 +333,8 @@ func (s *Server) entry(w http.ResponseWriter, r *http.Request, ss *session) {
 		s.internal(w, r, ss, "get", err)
 		return
 	}
-	p := entryPage{chrome: modChrome("Answer "+strconv.FormatInt(id, 10), ss), E: e, Paragraphs: paragraphs(e.Answer)}
+	p := entryPage{chrome: modChrome("Answer "+strconv.FormatInt(id, 10), ss), Back: safeNext(r.URL.Query().Get("back")),
+		E: e, Paragraphs: paragraphs(e.Answer)}
 	for _, c := range e.Citations {
 		ec := entryCitation{Citation: c, Where: citeWhere(c)}
 		if c.Source != "" {
@@ -372,7 +385,11 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request, ss *session) {
 		s.internal(w, r, ss, "mark reviewed", err)
 		return
 	}
-	http.Redirect(w, r, "/mod/answers/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+	to := "/mod/answers/" + strconv.FormatInt(id, 10)
+	if back := safeNext(r.PostForm.Get("back")); back != "/mod/" {
+		to += "?" + url.Values{"back": {back}}.Encode()
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 
 // ---- unanswered questions ----
