@@ -54,8 +54,11 @@ type Record struct {
 	// Feedback is +1 (👍), -1 (👎) or 0 (none); FeedbackBy who gave it.
 	Feedback   int    `json:"feedback"`
 	FeedbackBy string `json:"feedback_by"`
-	// Review is a moderator's mark on the answer; nil when none.
+	// Review is a moderator's latest mark on the answer; nil when none.
 	Review *Review `json:"review,omitempty"`
+	// Reviews are every mark moderators made on the answer, newest first
+	// (Get and the JSONL export fill it in; List leaves it nil).
+	Reviews []Review `json:"reviews,omitempty"`
 }
 
 // Review is a moderator's mark on an answer.
@@ -178,7 +181,46 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if _, err := db.ExecContext(ctx, indexes); err != nil {
 		return fmt.Errorf("create indexes: %w", err)
 	}
+	if err := migrateReviews(ctx, db); err != nil {
+		return err
+	}
 	return migrateDays(ctx, db)
+}
+
+// reviewsTable keeps every review of an answer (the columns reviewed_at,
+// reviewed_by and review_note of answers hold the latest, which the
+// filters and the day counts read). Deleting an answer deletes its
+// reviews. A log made before it has its single reviews moved in.
+const reviewsTable = `
+CREATE TABLE reviews (
+	id        INTEGER PRIMARY KEY AUTOINCREMENT,
+	answer_id INTEGER NOT NULL,
+	time      INTEGER NOT NULL,
+	reviewer  TEXT NOT NULL,
+	note      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reviews_answer ON reviews(answer_id, time);
+CREATE TRIGGER IF NOT EXISTS reviews_of_deleted AFTER DELETE ON answers BEGIN
+	DELETE FROM reviews WHERE answer_id = OLD.id;
+END;
+INSERT INTO reviews (answer_id, time, reviewer, note)
+	SELECT id, reviewed_at, reviewed_by, review_note FROM answers WHERE reviewed_at != 0 ORDER BY reviewed_at, id;
+`
+
+// migrateReviews creates the reviews table, in one transaction with the
+// move of the reviews already there, when the log has none.
+func migrateReviews(ctx context.Context, db *sql.DB) error {
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'reviews'`).Scan(&n); err != nil {
+		return fmt.Errorf("reviews: %w", err)
+	}
+	if n > 0 {
+		return nil
+	}
+	if err := addColumn(ctx, db, reviewsTable, ""); err != nil {
+		return fmt.Errorf("reviews: %w", err)
+	}
+	return nil
 }
 
 // addColumn adds a column and fills it in for the rows already there, in
@@ -311,14 +353,41 @@ const columns = `id, time, guild_id, channel_id, user_id, question, answer, decl
 // scanner is a *sql.Rows or a *sql.Row.
 type scanner interface{ Scan(dest ...any) error }
 
-func scan(rows scanner) (Record, error) {
+// reviewsColumn is every review of an answer, newest first, as a JSON
+// array of {"by", "note", "time" (Unix milliseconds)}.
+const reviewsColumn = `(SELECT json_group_array(json_object('by', reviews.reviewer, 'note', reviews.note, 'time', reviews.time)
+	ORDER BY reviews.time DESC, reviews.id DESC) FROM reviews WHERE reviews.answer_id = answers.id)`
+
+func scan(rows scanner) (Record, error) { return scanRecord(rows, false) }
+
+// scanReviews reads a row of columns and reviewsColumn.
+func scanReviews(rows scanner) (Record, error) { return scanRecord(rows, true) }
+
+func scanRecord(rows scanner, withReviews bool) (Record, error) {
 	var r Record
 	var ms, reviewed int64
-	var cits, by, note string
-	if err := rows.Scan(&r.ID, &ms, &r.GuildID, &r.ChannelID, &r.UserID, &r.Question, &r.Answer, &r.Declined,
+	var cits, by, note, reviews string
+	dest := []any{&r.ID, &ms, &r.GuildID, &r.ChannelID, &r.UserID, &r.Question, &r.Answer, &r.Declined,
 		&r.Mode, &r.Model, &r.Note, &r.ErrorDetail, &r.LatencyMS, &cits, &r.Feedback, &r.FeedbackBy,
-		&reviewed, &by, &note); err != nil {
+		&reviewed, &by, &note}
+	if withReviews {
+		dest = append(dest, &reviews)
+	}
+	if err := rows.Scan(dest...); err != nil {
 		return r, fmt.Errorf("audit: read: %w", err)
+	}
+	if withReviews {
+		var rs []struct {
+			By   string `json:"by"`
+			Note string `json:"note"`
+			Time int64  `json:"time"`
+		}
+		if err := json.Unmarshal([]byte(reviews), &rs); err != nil {
+			return r, fmt.Errorf("audit: read reviews of %d: %w", r.ID, err)
+		}
+		for _, x := range rs {
+			r.Reviews = append(r.Reviews, Review{By: x.By, Note: x.Note, Time: time.UnixMilli(x.Time).UTC()})
+		}
 	}
 	r.Time = time.UnixMilli(ms).UTC()
 	if reviewed != 0 {
@@ -363,6 +432,8 @@ func (l *Log) Prune(ctx context.Context, now time.Time) (int64, error) {
 // Export writes the records f selects (the zero Filter: every record),
 // oldest first, as JSON lines ("jsonl") or CSV ("csv", citations as a JSON
 // column). f.Limit is ignored: an export holds every record that matches.
+// A JSON line holds every review of its answer (reviews), a CSV row the
+// latest.
 // In CSV, a text cell that a spreadsheet would read as a formula (starting
 // with =, +, -, @, a tab or a carriage return) is prefixed with a single
 // quote.
@@ -374,7 +445,11 @@ func (l *Log) Export(ctx context.Context, w io.Writer, format string, f Filter) 
 	if err != nil {
 		return err
 	}
-	rows, err := l.db.QueryContext(ctx, `SELECT `+columns+` FROM answers`+where+` ORDER BY time, id`, args...)
+	cols, read := columns, scan
+	if format == "jsonl" { // every review; CSV has the latest
+		cols, read = columns+", "+reviewsColumn, scanReviews
+	}
+	rows, err := l.db.QueryContext(ctx, `SELECT `+cols+` FROM answers`+where+` ORDER BY time, id`, args...)
 	if err != nil {
 		return fmt.Errorf("audit: export: %w", err)
 	}
@@ -388,7 +463,7 @@ func (l *Log) Export(ctx context.Context, w io.Writer, format string, f Filter) 
 			"reviewed_at", "reviewed_by", "review_note"})
 	}
 	for rows.Next() {
-		r, err := scan(rows)
+		r, err := read(rows)
 		if err != nil {
 			return err
 		}

@@ -212,6 +212,9 @@ func TestOldLogIsMigrated(t *testing.T) {
 	if _, err := l.Add(t.Context(), Record{Question: "new", Note: "The model could not answer.", ErrorDetail: "401: bad key sk-abc"}); err != nil {
 		t.Fatal(err)
 	}
+	if r, err := l.Get(t.Context(), 3); err != nil || r.Review != nil || len(r.Reviews) != 0 {
+		t.Errorf("an old answer never reviewed: %+v, %v", r.Review, err)
+	}
 	if _, err := l.db.Exec(`DELETE FROM answers WHERE question = 'old garbled'`); err != nil { // scan can't read it
 		t.Fatal(err)
 	}
@@ -246,5 +249,45 @@ func TestOldLogIsMigrated(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%+v after migration: %q, want %q", c.f, got, c.want)
 		}
+	}
+}
+
+// TestSingleReviewsMoveIntoHistory: a log from before the reviews table,
+// whose answers hold one review each, has them moved into it on open.
+func TestSingleReviewsMoveIntoHistory(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "audit.db")
+	l, err := Open(t.Context(), path, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := l.Add(t.Context(), Record{Question: "q"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Add(t.Context(), Record{Question: "never reviewed"}); err != nil {
+		t.Fatal(err)
+	}
+	// The log as the version before kept a review: on the answer alone.
+	if _, err := l.db.Exec(`DROP TABLE reviews; DROP TRIGGER reviews_of_deleted; UPDATE answers SET reviewed_at = 5000, reviewed_by = 'ann', review_note = 'old note' WHERE id = ?`, id); err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	if l, err = Open(t.Context(), path, 0); err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	r, err := l.Get(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Review{By: "ann", Note: "old note", Time: time.UnixMilli(5000).UTC()}
+	if len(r.Reviews) != 1 || r.Reviews[0] != want || r.Review == nil || *r.Review != want {
+		t.Errorf("after the move: %+v, %+v", r.Review, r.Reviews)
+	}
+	if err := l.MarkReviewed(t.Context(), id, "bob", "new note"); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := l.Get(t.Context(), id); err != nil || len(r.Reviews) != 2 || r.Reviews[1] != want {
+		t.Errorf("a review after the move: %+v, %v", r.Reviews, err)
 	}
 }

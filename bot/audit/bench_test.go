@@ -171,3 +171,36 @@ func BenchmarkStats100k(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkUnansweredAdversarial20k is the unanswered-questions report
+// over 20,000 declined questions that all share one word and no other
+// ("install alpha7 beta7 gamma7"), as anyone can leave them through the
+// ask page: each is a group of its own.
+func BenchmarkUnansweredAdversarial20k(b *testing.B) {
+	l, err := Open(b.Context(), filepath.Join(b.TempDir(), "audit.db"), 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { l.Close() })
+	tx, err := l.db.BeginTx(b.Context(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer tx.Rollback()
+	start := time.Now().Add(-time.Hour)
+	for i, q := range adversarialQuestions(20_000) {
+		if _, err := insert(b.Context(), tx, Record{Time: start.Add(time.Duration(i) * time.Millisecond), Question: q, Declined: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		gs, err := l.Unanswered(b.Context(), time.Time{}, time.Time{}, 50)
+		if err != nil || len(gs) != 50 {
+			b.Fatalf("%d groups, %v", len(gs), err)
+		}
+	}
+}

@@ -185,7 +185,7 @@ func (l *Log) CountAtMost(ctx context.Context, f Filter, n int) (int, error) {
 // Get returns one answer; the error wraps ErrNotFound when the log doesn't
 // hold it.
 func (l *Log) Get(ctx context.Context, id int64) (Record, error) {
-	r, err := scan(l.db.QueryRowContext(ctx, `SELECT `+columns+` FROM answers WHERE id = ?`, id))
+	r, err := scanReviews(l.db.QueryRowContext(ctx, `SELECT `+columns+`, `+reviewsColumn+` FROM answers WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Record{}, fmt.Errorf("audit: answer %d: %w", id, ErrNotFound)
 	}
@@ -197,8 +197,8 @@ func (l *Log) Get(ctx context.Context, id int64) (Record, error) {
 
 // MarkReviewed records that a moderator reviewed an answer, with a note
 // (at most MaxReviewNote characters). by (at most MaxReviewer characters)
-// names who did; "" is "moderator". Marking an answer again replaces its
-// review. The error wraps ErrNotFound when the log doesn't hold the answer.
+// names who did; "" is "moderator". Marking an answer again adds a review:
+// every one is kept, the latest is the answer's Review. The error wraps ErrNotFound when the log doesn't hold the answer.
 func (l *Log) MarkReviewed(ctx context.Context, id int64, by, note string) error {
 	by = strings.TrimSpace(by)
 	if by == "" {
@@ -217,7 +217,12 @@ func (l *Log) MarkReviewed(ctx context.Context, id int64, by, note string) error
 	if at == 0 { // 0 means not reviewed
 		at = 1
 	}
-	res, err := l.db.ExecContext(ctx, `UPDATE answers SET reviewed_at = ?, reviewed_by = ?, review_note = ? WHERE id = ?`,
+	tx, err := l.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("audit: mark %d reviewed: %w", id, err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `UPDATE answers SET reviewed_at = ?, reviewed_by = ?, review_note = ? WHERE id = ?`,
 		at, by, note, id)
 	if err != nil {
 		return fmt.Errorf("audit: mark %d reviewed: %w", id, err)
@@ -226,6 +231,12 @@ func (l *Log) MarkReviewed(ctx context.Context, id int64, by, note string) error
 		return fmt.Errorf("audit: mark %d reviewed: %w", id, err)
 	} else if n == 0 {
 		return fmt.Errorf("audit: mark %d reviewed: %w", id, ErrNotFound)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO reviews (answer_id, time, reviewer, note) VALUES (?, ?, ?, ?)`, id, at, by, note); err != nil {
+		return fmt.Errorf("audit: mark %d reviewed: %w", id, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("audit: mark %d reviewed: %w", id, err)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -465,6 +466,60 @@ func TestPruneTakesReviews(t *testing.T) {
 	if _, err := l.Get(t.Context(), old); !errors.Is(err, ErrNotFound) {
 		t.Errorf("pruned answer: %v", err)
 	}
+	var n int
+	if err := l.db.QueryRow(`SELECT count(*) FROM reviews`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d reviews of pruned answers kept, %v", n, err)
+	}
+}
+
+// TestReviewsKeepHistory: marking an answer again adds a review: Get
+// holds every review newest first and the latest as Review, the filters
+// see it reviewed, the JSONL export holds every review and the CSV the
+// latest.
+func TestReviewsKeepHistory(t *testing.T) {
+	l := openLog(t)
+	id, err := l.Add(t.Context(), Record{Question: "q", Time: day0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range [][2]string{{"ann", "first look"}, {"bob", "second look"}, {"cy", "third look"}} {
+		if err := l.MarkReviewed(t.Context(), id, r[0], r[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := l.Get(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, rv := range r.Reviews {
+		got = append(got, rv.By+": "+rv.Note)
+	}
+	if want := []string{"cy: third look", "bob: second look", "ann: first look"}; !slices.Equal(got, want) {
+		t.Errorf("reviews %q, want %q", got, want)
+	}
+	if r.Review == nil || r.Review.By != "cy" || r.Review.Note != "third look" || r.Review.Time.IsZero() {
+		t.Errorf("latest review %+v", r.Review)
+	}
+	if recs, err := l.List(t.Context(), Filter{Unreviewed: true}); err != nil || len(recs) != 0 {
+		t.Errorf("unreviewed: %d, %v", len(recs), err)
+	}
+	var b bytes.Buffer
+	if err := l.Export(t.Context(), &b, "jsonl", Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	var line Record
+	if err := json.Unmarshal(b.Bytes(), &line); err != nil || len(line.Reviews) != 3 || line.Reviews[0].By != "cy" || line.Review.By != "cy" {
+		t.Errorf("JSONL export: %s (%v)", b.String(), err)
+	}
+	b.Reset()
+	if err := l.Export(t.Context(), &b, "csv", Filter{}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil || len(rows) != 2 || rows[1][len(rows[1])-2] != "cy" || rows[1][len(rows[1])-1] != "third look" {
+		t.Errorf("CSV export: %q (%v)", rows, err)
+	}
 }
 
 // TestStatsDayCountsFollowEveryChange: the day counts Stats reads for
@@ -556,5 +611,70 @@ func TestCountAtMost(t *testing.T) {
 		if got, err := l.CountAtMost(t.Context(), c.f, c.n); err != nil || got != c.want {
 			t.Errorf("CountAtMost(%+v, %d) = %d, %v; want %d", c.f, c.n, got, err, c.want)
 		}
+	}
+}
+
+// adversarialQuestions are n declined questions that all share one word and
+// no other ("install alpha7 beta7 gamma7"): each is a group of its own, and
+// a grouper that compares a question with every group sharing a word takes
+// n²/2 comparisons.
+func adversarialQuestions(n int) []string {
+	qs := make([]string, n)
+	for i := range qs {
+		qs[i] = fmt.Sprintf("install alpha%d beta%d gamma%d", i, i, i)
+	}
+	return qs
+}
+
+// TestUnansweredGroupingIsLinear: grouping questions that share a common
+// word compares each with a bounded number of groups, and still finds the
+// rewordings among them.
+func TestUnansweredGroupingIsLinear(t *testing.T) {
+	cases := []struct {
+		name string
+		qs   []string
+	}{
+		{"one common word, three rare", adversarialQuestions(5000)},
+		{"one common word, one rare", func() []string {
+			qs := make([]string, 5000)
+			for i := range qs {
+				qs[i] = fmt.Sprintf("install thing%d", i)
+			}
+			return qs
+		}()},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var g grouper
+			for i, q := range c.qs {
+				g.add(int64(i+1), day0, q)
+			}
+			g.add(int64(len(c.qs)+1), day0, c.qs[len(c.qs)-1]+"?") // a rewording of the last
+			if len(g.groups) != len(c.qs) {
+				t.Errorf("%d groups of %d distinct questions and a rewording", len(g.groups), len(c.qs))
+			}
+			if last := g.groups[len(g.groups)-1]; last.Count != 2 {
+				t.Errorf("the rewording did not join its group: %+v", last.QuestionGroup)
+			}
+			if max := 2 * maxCandidates * (len(c.qs) + 1); g.compared > max {
+				t.Errorf("%d comparisons for %d questions, want at most %d", g.compared, len(c.qs)+1, max)
+			}
+		})
+	}
+}
+
+// TestUnansweredHonoursContext: a report asked for by a request that has
+// gone stops reading.
+func TestUnansweredHonoursContext(t *testing.T) {
+	l := openLog(t)
+	for i := range 600 {
+		if _, err := l.Add(t.Context(), Record{Question: fmt.Sprintf("q%d", i), Time: day0, Declined: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := l.Unanswered(ctx, time.Time{}, time.Time{}, 0); !errors.Is(err, context.Canceled) {
+		t.Errorf("a cancelled report: %v", err)
 	}
 }

@@ -56,8 +56,13 @@ func (l *Log) Unanswered(ctx context.Context, since, until time.Time, limit int)
 		return nil, fmt.Errorf("audit: unanswered: %w", err)
 	}
 	defer rows.Close()
-	g := grouper{byWord: map[string][]int{}}
-	for rows.Next() {
+	var g grouper
+	for n := 0; rows.Next(); n++ {
+		if n%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("audit: unanswered: %w", err)
+			}
+		}
 		var id, ms int64
 		var q string
 		if err := rows.Scan(&id, &ms, &q); err != nil {
@@ -85,11 +90,26 @@ func (l *Log) Unanswered(ctx context.Context, since, until time.Time, limit int)
 }
 
 // grouper gathers questions, newest first, into groups of similar ones.
+// Candidates are found through an index of the groups by their
+// representatives' key words, looked up by a question's rarest words
+// only, and at most maxCandidates per word: a question is compared with a
+// bounded number of groups, so grouping n questions takes O(n) time even
+// when every question shares a word with every other.
 type grouper struct {
 	stem   text.Stemmer
 	groups []*group
-	byWord map[string][]int // key word → the groups whose representative has it
+	byWord map[string][]int // key word → the groups whose representative has it, oldest group first
+	seen   []int            // seen[i] == stamp: group i was compared with the current question
+	stamp  int
+	// compared counts the similarity computations, for tests.
+	compared int
 }
+
+// maxCandidates bounds the groups a question is compared with through
+// each of its words: of a word thousands of groups share, the groups
+// started last (by the questions nearest in time to this one, as the scan
+// goes from the newest) are the ones compared.
+const maxCandidates = 64
 
 type group struct {
 	QuestionGroup
@@ -98,16 +118,24 @@ type group struct {
 }
 
 func (g *grouper) add(id int64, t time.Time, q string) {
+	if g.byWord == nil {
+		g.byWord = map[string][]int{}
+	}
 	keys := g.keys(q)
 	folded := strings.Join(strings.Fields(strings.ToLower(q)), " ")
 	best, bestSim := -1, 0.0
-	seen := map[int]bool{}
-	for k := range keys {
-		for _, i := range g.byWord[k] {
-			if seen[i] {
+	g.stamp++
+	for _, k := range g.probes(keys) {
+		list := g.byWord[k]
+		if len(list) > maxCandidates {
+			list = list[len(list)-maxCandidates:]
+		}
+		for _, i := range list {
+			if g.seen[i] == g.stamp {
 				continue
 			}
-			seen[i] = true
+			g.seen[i] = g.stamp
+			g.compared++
 			if s := jaccard(keys, g.groups[i].keys); s >= sameQuestion && (s > bestSim || s == bestSim && i < best) {
 				best, bestSim = i, s
 			}
@@ -116,6 +144,7 @@ func (g *grouper) add(id int64, t time.Time, q string) {
 	if best < 0 {
 		gr := &group{QuestionGroup: QuestionGroup{Question: q, Last: t}, keys: keys, wordings: map[string]bool{folded: true}}
 		g.groups = append(g.groups, gr)
+		g.seen = append(g.seen, 0)
 		for k := range keys {
 			g.byWord[k] = append(g.byWord[k], len(g.groups)-1)
 		}
@@ -131,6 +160,26 @@ func (g *grouper) add(id int64, t time.Time, q string) {
 	if len(gr.IDs) < groupIDs {
 		gr.IDs = append(gr.IDs, id)
 	}
+}
+
+// probes returns the key words through which a question's similar groups
+// are looked up: its rarest ones, as many as it takes. A group similar to
+// the question (Jaccard ≥ 1/2) shares at least half of the question's n
+// key words, t = ⌈n/2⌉, so it holds at least one of any n-t+1 of them: the
+// n-t+1 rarest (those the fewest groups have) find every such group.
+func (g *grouper) probes(keys map[string]bool) []string {
+	ks := make([]string, 0, len(keys))
+	for k := range keys {
+		ks = append(ks, k)
+	}
+	slices.SortFunc(ks, func(a, b string) int {
+		if c := cmp.Compare(len(g.byWord[a]), len(g.byWord[b])); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	n := len(ks)
+	return ks[:n-(n+1)/2+1]
 }
 
 // keys returns a question's key words: its stemmed words less stop words,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/netip"
 	"regexp"
 	"strconv"
 	"strings"
@@ -17,6 +18,7 @@ import (
 // askPage is the data of the ask page.
 type askPage struct {
 	chrome
+	Off      bool // the ask page is off (a server with API keys)
 	Question string
 	Error    string // why the question was not answered
 	Answer   *shownAnswer
@@ -58,6 +60,16 @@ var refPattern = regexp.MustCompile(`\[(\d{1,3})\]`)
 func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 	raw := r.URL.Query().Get("q")
 	page := askPage{chrome: chrome{Title: "Ask"}, Question: raw}
+	if s.cfg.NoAskPage {
+		// Anyone who reaches the page could ask through it, without a key.
+		page.Off, page.Title, page.Question = true, "The ask page is off", ""
+		status := http.StatusOK
+		if raw != "" {
+			status = http.StatusUnauthorized
+		}
+		s.render(w, status, "ask", page)
+		return
+	}
 	if strings.TrimSpace(raw) == "" || r.Method == http.MethodHead {
 		s.render(w, http.StatusOK, "ask", page)
 		return
@@ -70,7 +82,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusBadRequest, "ask", page)
 		return
 	}
-	user := "web:" + clientAddr(r)
+	user := "web:" + s.clientAddr(r)
 	t, wait, why := s.deps.Desk.AdmitFor(user)
 	if why != serve.Admitted {
 		w.Header().Set("Retry-After", strconv.Itoa(max(int((wait+time.Second-1)/time.Second), 1)))
@@ -84,7 +96,7 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 	}
 	out := &output{final: make(chan serve.Reply, 1), notice: make(chan string, 1)}
 	s.deps.Desk.SubmitContext(r.Context(), t, nil, serve.Question{Text: q,
-		Origin: serve.Origin{Space: "web", Channel: "/", User: user}, Received: time.Now()}, out)
+		Origin: serve.Origin{Space: "web", Channel: "web", User: user}, Received: time.Now()}, out)
 	select {
 	case rep := <-out.final:
 		a := shown(rep.Answer)
@@ -101,13 +113,56 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// clientAddr is the host of the request's peer.
-func clientAddr(r *http.Request) string {
+// clientAddr is the address of the request's client: its peer's, or,
+// when the peer is a trusted proxy (Config.TrustedProxies), the right-most
+// address of X-Forwarded-For that is not a trusted proxy's (the left-most
+// when all are). An address that is not one ends the walk at the peer:
+// only what trusted proxies appended is believed.
+func (s *Server) clientAddr(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
 	}
-	return host
+	peer, err := netip.ParseAddr(host)
+	if err != nil || !s.trusted(peer) {
+		return host
+	}
+	var hops []string
+	for _, v := range r.Header.Values("X-Forwarded-For") {
+		hops = append(hops, strings.Split(v, ",")...)
+	}
+	client := peer
+	for i := len(hops) - 1; i >= 0; i-- {
+		a, err := parseHop(strings.TrimSpace(hops[i]))
+		if err != nil {
+			return peer.String()
+		}
+		client = a.Unmap().WithZone("")
+		if !s.trusted(client) {
+			break
+		}
+	}
+	return client.String()
+}
+
+// parseHop reads an address of X-Forwarded-For, with or without a port.
+func parseHop(s string) (netip.Addr, error) {
+	if a, err := netip.ParseAddr(s); err == nil {
+		return a, nil
+	}
+	ap, err := netip.ParseAddrPort(s)
+	return ap.Addr(), err
+}
+
+// trusted reports whether a is a trusted proxy's address.
+func (s *Server) trusted(a netip.Addr) bool {
+	a = a.Unmap().WithZone("")
+	for _, p := range s.cfg.TrustedProxies {
+		if p.Contains(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // output is a serve.Output that keeps the final answer or the notice for

@@ -40,6 +40,10 @@ const maxHighlight = 1 << 20
 // found: the path is a name looked up among them, never a file opened.
 func (s *Server) doc(w http.ResponseWriter, r *http.Request) {
 	source := r.PathValue("source")
+	if source == "" {
+		s.docList(w)
+		return
+	}
 	d, ok := s.document(source)
 	if !ok {
 		s.fail(w, http.StatusNotFound, "No such document", "The corpus holds no document "+strconv.Quote(source)+".")
@@ -64,11 +68,41 @@ func (s *Server) doc(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.Rows, p.Pages = rows(d, page, start, end)
+	// Lines beyond the document's end are not highlighted, nor said to be.
+	p.HLStart, p.HLEnd = 0, 0
+	for _, rw := range p.Rows {
+		if rw.HL {
+			if p.HLStart == 0 {
+				p.HLStart = max(start, rw.N)
+			}
+			p.HLEnd = min(end, max(rw.N, p.HLEnd))
+		}
+	}
 	if d.Kind == "pdf" && !containsInt(p.Pages, page) {
 		s.fail(w, http.StatusNotFound, "No such page", "The document "+strconv.Quote(source)+" has no page "+strconv.Itoa(page)+".")
 		return
 	}
 	s.render(w, http.StatusOK, "doc", p)
+}
+
+// docsPage is the data of the list of the corpus's documents.
+type docsPage struct {
+	chrome
+	Docs []docLink
+}
+
+// docLink is a document in the list.
+type docLink struct{ Source, URL string }
+
+// docList serves /doc/: the corpus's documents, each a link to the viewer.
+func (s *Server) docList(w http.ResponseWriter) {
+	p := docsPage{chrome: chrome{Title: "Documents"}}
+	if c := s.deps.Desk.Engine().Corpus; c != nil {
+		for _, d := range c.Documents {
+			p.Docs = append(p.Docs, docLink{Source: d.Source, URL: "/doc/" + escapePath(d.Source)})
+		}
+	}
+	s.render(w, http.StatusOK, "docs", p)
 }
 
 // document returns the corpus's document at source.

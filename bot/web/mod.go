@@ -41,9 +41,18 @@ func (s *Server) routeMod() {
 	s.mux.HandleFunc("POST /mod/answers/{id}/review", s.gate(true, s.withReviews(s.review)))
 	s.mux.HandleFunc("GET /mod/unanswered", s.gate(true, s.withReviews(s.unanswered)))
 	s.mux.HandleFunc("GET /mod/export/{format}", s.gate(true, s.withReviews(s.export)))
-	s.mux.HandleFunc("/mod/", s.gate(true, func(w http.ResponseWriter, r *http.Request, ss *session) {
+	notFound := s.gate(true, func(w http.ResponseWriter, r *http.Request, ss *session) {
 		s.modFail(w, http.StatusNotFound, ss, "Not found", "There is no page at this address.")
-	}))
+	})
+	s.mux.HandleFunc("/mod/", func(w http.ResponseWriter, r *http.Request) {
+		if allow := s.allowed(r); allow != "" && s.cfg.ModeratorToken != "" {
+			w.Header().Set("Allow", allow)
+			w.Header().Set("Cache-Control", "no-store")
+			s.modFail(w, http.StatusMethodNotAllowed, nil, "Method not allowed", "This page answers "+allow+" only.")
+			return
+		}
+		notFound(w, r)
+	})
 }
 
 // modOff is the data of the page saying the area is shut.
@@ -119,8 +128,14 @@ func (s *Server) modFail(w http.ResponseWriter, status int, ss *session, title, 
 	s.render(w, status, "error", errorPage{chrome: modChrome(title, ss), Message: msg})
 }
 
-// internal logs err and writes a 500 page.
-func (s *Server) internal(w http.ResponseWriter, ss *session, what string, err error) {
+// internal logs err and writes a 500 page; when the request has gone
+// (the client disconnected), it notes that at debug level and writes
+// nothing.
+func (s *Server) internal(w http.ResponseWriter, r *http.Request, ss *session, what string, err error) {
+	if r.Context().Err() != nil {
+		s.deps.Log.Debug("moderators' page: the request went away", "what", what, "err", err)
+		return
+	}
 	s.deps.Log.Error("moderators' page", "what", what, "err", err)
 	s.modFail(w, http.StatusInternalServerError, ss, "Internal error", "The audit log could not be read; the log says why.")
 }
@@ -129,22 +144,39 @@ func (s *Server) internal(w http.ResponseWriter, ss *session, what string, err e
 
 type loginPage struct {
 	chrome
-	Next  string
-	Error string
+	Next      string
+	Error     string
+	LoggedOut bool // just logged out
 }
 
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request, _ *session) {
-	s.render(w, http.StatusOK, "login", loginPage{chrome: chrome{Title: "Moderators' login"}, Next: safeNext(r.URL.Query().Get("next"))})
+	q := r.URL.Query()
+	s.render(w, http.StatusOK, "login", loginPage{chrome: chrome{Title: "Moderators' login"}, Next: safeNext(q.Get("next")),
+		LoggedOut: q.Get("out") == "1"})
 }
 
+// login opens a session for the moderator token. An address that failed
+// maxLoginFailures times within loginWindow is refused (429) until the
+// window ends; a failed login is logged once per address and window.
 func (s *Server) login(w http.ResponseWriter, r *http.Request, _ *session) {
 	next := safeNext(r.PostForm.Get("next"))
+	addr, now := s.clientAddr(r), s.now()
+	if wait := s.logins.wait(addr, now); wait > 0 {
+		secs := int((wait + time.Second - 1) / time.Second)
+		w.Header().Set("Retry-After", strconv.Itoa(secs))
+		s.render(w, http.StatusTooManyRequests, "login", loginPage{chrome: chrome{Title: "Moderators' login"}, Next: next,
+			Error: "Too many failed logins from your address: try again in " + strconv.Itoa((secs+59)/60) + " minutes."})
+		return
+	}
 	if !sameToken(r.PostForm.Get("token"), s.cfg.ModeratorToken) {
-		s.deps.Log.Warn("moderator login refused", "addr", clientAddr(r))
+		if s.logins.fail(addr, now) {
+			s.deps.Log.Warn("moderator login refused (further failures from the address are not logged for 10 minutes)", "addr", addr)
+		}
 		s.render(w, http.StatusUnauthorized, "login", loginPage{chrome: chrome{Title: "Moderators' login"}, Next: next, Error: "That is not the moderator token."})
 		return
 	}
-	ss := s.mod.start(time.Now())
+	s.logins.succeed(addr)
+	ss := s.mod.start(now)
 	http.SetCookie(w, sessionCookie(r, ss, s.secure))
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }
@@ -152,7 +184,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, _ *session) {
 func (s *Server) logout(w http.ResponseWriter, r *http.Request, ss *session) {
 	s.mod.end(ss.id)
 	http.SetCookie(w, sessionCookie(r, nil, s.secure))
-	http.Redirect(w, r, "/mod/login", http.StatusSeeOther)
+	http.Redirect(w, r, "/mod/login?out=1", http.StatusSeeOther)
 }
 
 // ---- the list ----
@@ -164,7 +196,9 @@ type listPage struct {
 	Entries     []Entry
 	Total       int
 	TotalOver   bool   // more than Total match
-	Next        string // the next page's address, "" for none
+	Next        string // the next (older) page's address, "" for none
+	Newest      string // the first page's address, "" on it
+	Back        string // the query that brings an answer's page back here
 	Stats       Stats
 	Period      string
 	Bars        []bar
@@ -189,20 +223,20 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, ss *session) {
 	ctx := r.Context()
 	p := listPage{chrome: modChrome("Answers", ss), F: formOf(f)}
 	if p.Entries, err = s.deps.Reviews.List(ctx, f); err != nil {
-		s.internal(w, ss, "list", err)
+		s.internal(w, r, ss, "list", err)
 		return
 	}
 	all := f
 	all.BeforeID, all.Limit = 0, 0
 	if p.Total, err = s.deps.Reviews.Count(ctx, all, maxCounted+1); err != nil {
-		s.internal(w, ss, "count", err)
+		s.internal(w, r, ss, "count", err)
 		return
 	}
 	if p.Total > maxCounted {
 		p.Total, p.TotalOver = maxCounted, true
 	}
 	if p.Channels, err = s.deps.Reviews.Channels(ctx); err != nil {
-		s.internal(w, ss, "channels", err)
+		s.internal(w, r, ss, "channels", err)
 		return
 	}
 	since, until := f.Since, f.Until
@@ -213,7 +247,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, ss *session) {
 		p.Period = "the period filtered"
 	}
 	if p.Stats, err = s.deps.Reviews.Stats(ctx, since, until); err != nil {
-		s.internal(w, ss, "stats", err)
+		s.internal(w, r, ss, "stats", err)
 		return
 	}
 	p.Bars = bars(p.Stats.Days)
@@ -222,6 +256,12 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, ss *session) {
 		next.BeforeID = p.Entries[n-1].ID
 		p.Next = "/mod/?" + filterValues(next).Encode()
 	}
+	if f.BeforeID != 0 {
+		first := f
+		first.BeforeID = 0
+		p.Newest = "/mod/?" + filterValues(first).Encode()
+	}
+	p.Back = "?" + url.Values{"back": {r.URL.RequestURI()}}.Encode()
 	q := filterValues(all).Encode()
 	p.ExportJSONL, p.ExportCSV = "/mod/export/jsonl?"+q, "/mod/export/csv?"+q
 	p.Unanswered = "/mod/unanswered?" + periodValues(f).Encode()
@@ -257,6 +297,7 @@ func limitOf(f Filter) int {
 
 type entryPage struct {
 	chrome
+	Back       string // the list the moderator came from
 	E          Entry
 	Paragraphs [][]segment
 	Citations  []entryCitation
@@ -289,10 +330,11 @@ func (s *Server) entry(w http.ResponseWriter, r *http.Request, ss *session) {
 		return
 	}
 	if err != nil {
-		s.internal(w, ss, "get", err)
+		s.internal(w, r, ss, "get", err)
 		return
 	}
-	p := entryPage{chrome: modChrome("Answer "+strconv.FormatInt(id, 10), ss), E: e, Paragraphs: paragraphs(e.Answer)}
+	p := entryPage{chrome: modChrome("Answer "+strconv.FormatInt(id, 10), ss), Back: safeNext(r.URL.Query().Get("back")),
+		E: e, Paragraphs: paragraphs(e.Answer)}
 	for _, c := range e.Citations {
 		ec := entryCitation{Citation: c, Where: citeWhere(c)}
 		if c.Source != "" {
@@ -340,10 +382,14 @@ func (s *Server) review(w http.ResponseWriter, r *http.Request, ss *session) {
 		return
 	}
 	if err != nil {
-		s.internal(w, ss, "mark reviewed", err)
+		s.internal(w, r, ss, "mark reviewed", err)
 		return
 	}
-	http.Redirect(w, r, "/mod/answers/"+strconv.FormatInt(id, 10), http.StatusSeeOther)
+	to := "/mod/answers/" + strconv.FormatInt(id, 10)
+	if back := safeNext(r.PostForm.Get("back")); back != "/mod/" {
+		to += "?" + url.Values{"back": {back}}.Encode()
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 
 // ---- unanswered questions ----
@@ -365,7 +411,7 @@ func (s *Server) unanswered(w http.ResponseWriter, r *http.Request, ss *session)
 	}
 	gs, err := s.deps.Reviews.Unanswered(r.Context(), f.Since, f.Until, unansweredGroups)
 	if err != nil {
-		s.internal(w, ss, "unanswered", err)
+		s.internal(w, r, ss, "unanswered", err)
 		return
 	}
 	s.render(w, http.StatusOK, "unanswered", unansweredPage{chrome: modChrome("Questions the corpus couldn't answer", ss), F: formOf(f), Groups: gs})
@@ -389,9 +435,13 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request, ss *session) {
 	w.Header().Set("Content-Disposition", `attachment; filename="citebot-answers.`+format+`"`)
 	cw := &countingWriter{w: w}
 	if err := s.deps.Reviews.Export(r.Context(), cw, format, f); err != nil {
-		if cw.n == 0 && !errors.Is(err, context.Canceled) {
+		if r.Context().Err() != nil || errors.Is(err, context.Canceled) {
+			s.deps.Log.Debug("moderators' export: the request went away", "err", err)
+			return
+		}
+		if cw.n == 0 {
 			w.Header().Del("Content-Disposition")
-			s.internal(w, ss, "export", err)
+			s.internal(w, r, ss, "export", err)
 			return
 		}
 		s.deps.Log.Error("moderators' export cut short", "err", err)

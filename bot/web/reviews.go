@@ -54,7 +54,10 @@ type Entry struct {
 	Citations                                    []Citation
 	Feedback                                     int
 	FeedbackBy                                   string
-	Review                                       *Review // nil: not reviewed
+	Review                                       *Review // the latest review; nil: not reviewed
+	// Reviews are every review of the answer, newest first (Get fills it
+	// in; List may not).
+	Reviews []Review
 }
 
 // QuestionGroup is a set of similar questions the corpus couldn't answer

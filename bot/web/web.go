@@ -16,6 +16,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -34,6 +35,16 @@ const CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-
 
 // Config is how the pages behave.
 type Config struct {
+	// NoAskPage turns the ask page off: it answers no question (/?q=
+	// answers 401) and says how to turn it on. A server with API keys
+	// sets it unless its configuration opens the page (serve.ask_page),
+	// since the page asks for no key.
+	NoAskPage bool
+	// TrustedProxies are the networks of the reverse proxies in front of
+	// the server: a request from one of them is from the client that
+	// X-Forwarded-For names (rate limits, login throttling, logs). Empty:
+	// the peer is the client, and the header is ignored.
+	TrustedProxies []netip.Prefix
 	// MaxBodyBytes bounds a form's body.
 	MaxBodyBytes int64
 	// ModeratorToken opens the moderators' area; "" keeps it shut (every
@@ -70,10 +81,12 @@ type Server struct {
 	cop   *http.CrossOriginProtection
 	// secure marks the session cookie Secure on every request.
 	secure bool
+	logins throttle // failed logins per client address
+	now    func() time.Time
 }
 
 // pageNames are the templates, each rendered inside base.html.
-var pageNames = []string{"ask", "doc", "error", "login", "list", "entry", "unanswered", "modoff"}
+var pageNames = []string{"ask", "doc", "error", "login", "list", "entry", "unanswered", "modoff", "docs"}
 
 // New returns the pages.
 func New(cfg Config, deps Deps) (*Server, error) {
@@ -87,7 +100,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		cfg.SessionTTL = 12 * time.Hour
 	}
 	s := &Server{cfg: cfg, deps: deps, mux: http.NewServeMux(), pages: map[string]*template.Template{},
-		mod: &sessions{ttl: cfg.SessionTTL, byID: map[string]*session{}}, cop: http.NewCrossOriginProtection()}
+		mod: &sessions{ttl: cfg.SessionTTL, byID: map[string]*session{}}, cop: http.NewCrossOriginProtection(), now: time.Now}
 	if cfg.PublicURL != "" {
 		u, err := url.Parse(cfg.PublicURL)
 		if err != nil || u.Host == "" {
@@ -111,9 +124,34 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	s.mux.HandleFunc("GET /static/{file}", s.static)
 	s.routeMod()
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if allow := s.allowed(r); allow != "" {
+			w.Header().Set("Allow", allow)
+			s.fail(w, http.StatusMethodNotAllowed, "Method not allowed", "This page answers "+allow+" only.")
+			return
+		}
 		s.fail(w, http.StatusNotFound, "Not found", "There is no page at this address.")
 	})
 	return s, nil
+}
+
+// catchAll are the patterns of the pages that answer "not found".
+var catchAll = map[string]bool{"/": true, "/mod/": true}
+
+// methods are those a page may answer.
+var methods = []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch}
+
+// allowed returns the methods the page at r's path answers ("GET, HEAD"),
+// "" when there is no page there.
+func (s *Server) allowed(r *http.Request) string {
+	var out []string
+	for _, m := range methods {
+		r2 := r.Clone(r.Context())
+		r2.Method = m
+		if _, pattern := s.mux.Handler(r2); pattern != "" && !catchAll[pattern] {
+			out = append(out, m)
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // ServeHTTP serves the pages, each with the security headers.
@@ -188,5 +226,6 @@ var funcs = template.FuncMap{
 		}
 		return t.UTC().Format("2006-01-02 15:04")
 	},
-	"day": func(t time.Time) string { return t.UTC().Format("2006-01-02") },
+	"day":     func(t time.Time) string { return t.UTC().Format("2006-01-02") },
+	"visible": visible,
 }

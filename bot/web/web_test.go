@@ -97,8 +97,22 @@ func testEngine(t testing.TB) serve.Engine {
 // newTestServer returns the pages with a running desk over testEngine.
 func newTestServer(t *testing.T, cfg Config, reviews Reviews) *httptest.Server {
 	t.Helper()
-	log := slog.New(slog.DiscardHandler)
-	core, err := serve.NewCore(serve.Deps{Engine: testEngine(t), Log: log})
+	srv := httptest.NewServer(newPages(t, cfg, reviews, slog.New(slog.DiscardHandler)))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// newPages returns the pages with a running desk over testEngine, logging
+// to log.
+func newPages(t *testing.T, cfg Config, reviews Reviews, log *slog.Logger) *Server {
+	t.Helper()
+	return newPagesOf(t, testEngine(t), cfg, reviews, log)
+}
+
+// newPagesOf returns the pages with a running desk over engine.
+func newPagesOf(t *testing.T, engine serve.Engine, cfg Config, reviews Reviews, log *slog.Logger) *Server {
+	t.Helper()
+	core, err := serve.NewCore(serve.Deps{Engine: engine, Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,9 +134,8 @@ func newTestServer(t *testing.T, cfg Config, reviews Reviews) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(s)
-	t.Cleanup(func() { srv.Close(); cancel(); <-done })
-	return srv
+	t.Cleanup(func() { cancel(); <-done })
+	return s
 }
 
 // noRedirect is a client that does not follow redirects.
@@ -204,6 +217,10 @@ func TestDocViewer(t *testing.T) {
 			[]string{"<script>alert", "<b>bold"}},
 		{"one line", esc + "?hl=5", 200, []string{`<div class="ln hl" id="L5">`}, []string{`<div class="ln hl" id="L4">`}},
 		{"bad range ignored", esc + "?hl=9-2", 200, []string{`<div class="ln" id="L3">`}, []string{`ln hl`}},
+		{"beyond the end", esc + "?hl=50-60", 200, []string{`<div class="ln" id="L5">`}, []string{`ln hl`, "highlighted"}},
+		{"past the end", esc + "?hl=4-60", 200, []string{`<div class="ln hl" id="L5">`, "lines 4–6 highlighted"}, []string{"4–60"}},
+		{"the documents", "/doc/", 200, []string{`<a href="/doc/page.html"><bdi>page.html</bdi></a>`, `href="/doc/paper.pdf"`,
+			`href="/doc/docs/x%22%3E%3Cscript%3Ealert%281%29%3C/script%3E.md"`}, []string{"<script>alert"}},
 		{"hostile name and text escaped", esc, 200,
 			[]string{"&lt;script&gt;alert(&#39;text&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;", "x&#34;&gt;&lt;script&gt;"},
 			[]string{"<script>alert"}},
@@ -381,6 +398,7 @@ func (f *fakeReviews) MarkReviewed(_ context.Context, id int64, by, note string)
 	for i := range f.entries {
 		if f.entries[i].ID == id {
 			f.entries[i].Review = &Review{By: by, Note: note, Time: time.Now()}
+			f.entries[i].Reviews = append([]Review{*f.entries[i].Review}, f.entries[i].Reviews...)
 			f.marked = append(f.marked, fmt.Sprintf("%d %s %s", id, by, note))
 			return nil
 		}

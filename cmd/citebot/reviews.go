@@ -96,5 +96,8 @@ func entryOf(r audit.Record) web.Entry {
 		rv := web.Review(*r.Review)
 		e.Review = &rv
 	}
+	for _, rv := range r.Reviews {
+		e.Reviews = append(e.Reviews, web.Review(rv))
+	}
 	return e
 }

@@ -8,12 +8,18 @@ import (
 	"net"
 	"net/http"
 	"time"
+	"unicode/utf8"
 
 	"github.com/citebot/citebot/bot/audit"
 	"github.com/citebot/citebot/bot/httpapi"
 	"github.com/citebot/citebot/bot/serve"
 	"github.com/citebot/citebot/bot/web"
+	"github.com/citebot/citebot/cmd/citebot/internal/config"
 )
+
+// minModeratorToken is the length below which citebot serve warns that
+// the moderator token is short.
+const minModeratorToken = 16
 
 func (a *App) cmdServe(ctx context.Context, args []string) error {
 	var cf commonFlags
@@ -50,7 +56,7 @@ func (a *App) cmdServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	pages, err := e.webPages(desk, auditReviews{log: log})
+	pages, err := e.webPages(desk, auditReviews{log: log}, len(keys) > 0)
 	if err != nil {
 		return err
 	}
@@ -66,6 +72,13 @@ func (a *App) cmdServe(ctx context.Context, args []string) error {
 		IdleTimeout:       sv.IdleTimeout,
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(e.log.Handler(), slog.LevelWarn),
+	}
+	if tok := e.getenv(sv.ModeratorTokenEnv); tok != "" && utf8.RuneCountInString(tok) < minModeratorToken {
+		e.log.Warn("the moderator token is short: use at least 16 random characters (openssl rand -hex 16)",
+			"env", sv.ModeratorTokenEnv, "length", utf8.RuneCountInString(tok))
+	}
+	if len(keys) > 0 && (sv.AskPage != nil && *sv.AskPage) {
+		e.log.Warn("the ask page is open to anyone who can reach the server, without an API key (serve.ask_page: true)")
 	}
 	e.log.Info("serving the API and the web pages", "addr", ln.Addr().String(), "keys", len(keys),
 		"moderators", e.getenv(sv.ModeratorTokenEnv) != "")
@@ -106,10 +119,21 @@ func (e *env) httpAPI(engine serve.Engine, r *reloader, journal serve.Journal, k
 }
 
 // webPages wires the web pages to the desk; reviews is the audit log as
-// the moderators' pages read it (nil: they say there is none).
-func (e *env) webPages(desk *serve.Desk, reviews web.Reviews) (*web.Server, error) {
+// the moderators' pages read it (nil: they say there is none); keyed says
+// the server asks API clients for a key.
+func (e *env) webPages(desk *serve.Desk, reviews web.Reviews, keyed bool) (*web.Server, error) {
 	sv := e.cfg.Serve
+	askPage := !keyed // the ask page asks for no key
+	if sv.AskPage != nil {
+		askPage = *sv.AskPage
+	}
+	proxies, err := config.ParsePrefixes(sv.TrustedProxies)
+	if err != nil { // validated with the configuration
+		return nil, fmt.Errorf("serve.trusted_proxies: %w", err)
+	}
 	return web.New(web.Config{
+		NoAskPage:         !askPage,
+		TrustedProxies:    proxies,
 		MaxBodyBytes:      sv.MaxBodyBytes,
 		ModeratorToken:    e.getenv(sv.ModeratorTokenEnv),
 		ModeratorTokenEnv: sv.ModeratorTokenEnv,

@@ -96,7 +96,8 @@ func TestServeModeratorsShutWithoutToken(t *testing.T) {
 // TestServeModeratorReview: through the App and the real audit log, an
 // answer given on the ask page shows in the moderators' list; a moderator
 // logs in, opens it, marks it reviewed with a note, and the mark is kept:
-// the answer page shows it and the "unreviewed" filter no longer lists it.
+// the answer page shows it and the "unreviewed" filter no longer lists it;
+// a second review is kept beside the first (page and JSONL export).
 func TestServeModeratorReview(t *testing.T) {
 	cfg := serveConfig(t, nil, "serve:\n  moderator_token_env: TEST_MOD_TOKEN\n")
 	srv := startServe(t, cfg, map[string]string{"TEST_MOD_TOKEN": "a-moderator-token"})
@@ -137,7 +138,7 @@ func TestServeModeratorReview(t *testing.T) {
 		t.Fatalf("login: %d at %s", resp.StatusCode, resp.Request.URL)
 	}
 	list := get("/mod/?unreviewed=1")
-	m := regexp.MustCompile(`<a href="/mod/answers/(\d+)">` + regexp.QuoteMeta(html.EscapeString(extractiveQ)) + `</a>`).FindStringSubmatch(list)
+	m := regexp.MustCompile(`<a href="/mod/answers/(\d+)(?:\?back=[^"]*)?">` + regexp.QuoteMeta(html.EscapeString(extractiveQ)) + `</a>`).FindStringSubmatch(list)
 	if m == nil {
 		t.Fatalf("the answer is not in the moderators' list:\n%s", list)
 	}
@@ -156,7 +157,19 @@ func TestServeModeratorReview(t *testing.T) {
 	if !strings.Contains(page, "ana") || !strings.Contains(page, "checked &lt;b&gt;ok&lt;/b&gt;") {
 		t.Errorf("the review is not on the answer's page:\n%s", page)
 	}
-	if list := get("/mod/?unreviewed=1"); strings.Contains(list, `/mod/answers/`+m[1]+`"`) {
+	// A second review is kept beside the first, newest first.
+	if resp := post("/mod/answers/"+m[1]+"/review", url.Values{"csrf": {csrf[1]}, "by": {"bo"}, "note": {"second look"}}); resp.StatusCode != 200 {
+		t.Fatalf("second review: %d", resp.StatusCode)
+	}
+	page = get("/mod/answers/" + m[1])
+	second, first := strings.Index(page, "second look"), strings.Index(page, "checked &lt;b&gt;ok&lt;/b&gt;")
+	if second < 0 || first < 0 || second > first {
+		t.Errorf("both reviews, newest first, on the answer's page (at %d and %d):\n%s", second, first, page)
+	}
+	if jsonl := get("/mod/export/jsonl"); !strings.Contains(jsonl, `"reviews":[{"by":"bo","note":"second look"`) {
+		t.Errorf("the JSONL export lacks the reviews:\n%.1500s", jsonl)
+	}
+	if list := get("/mod/?unreviewed=1"); regexp.MustCompile(`/mod/answers/` + m[1] + `[?"]`).MatchString(list) {
 		t.Errorf("a reviewed answer is still listed as unreviewed")
 	}
 	if csv := get("/mod/export/csv"); !strings.Contains(csv, extractiveQ) {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -123,6 +124,15 @@ type Config struct {
 		// ("https://docs-bot.example.org"); with no corpus.link, citations
 		// link to its document viewer. "": none.
 		PublicURL string `yaml:"public_url"`
+		// AskPage opens the ask page (/) to questions: unset (nil), it is
+		// open on a server without API keys (loopback only) and shut on
+		// one with keys, since it asks for none; true opens it to anyone
+		// who can reach the server, false shuts it.
+		AskPage *bool `yaml:"ask_page"`
+		// TrustedProxies are the networks (CIDRs, or single addresses) of
+		// the reverse proxies in front of the server: only from them is
+		// X-Forwarded-For believed, for the web pages' per-client limits.
+		TrustedProxies []string `yaml:"trusted_proxies"`
 	} `yaml:"serve"`
 	Audit struct {
 		// Path of the SQLite file; empty: data_dir/audit.db.
@@ -379,6 +389,9 @@ func (c Config) validateServe() error {
 	if !envName.MatchString(s.ModeratorTokenEnv) {
 		return fmt.Errorf("serve.moderator_token_env must name an environment variable (letters, digits and _), not %q", s.ModeratorTokenEnv)
 	}
+	if _, err := ParsePrefixes(s.TrustedProxies); err != nil {
+		return fmt.Errorf("serve.trusted_proxies: %w", err)
+	}
 	if err := checkPublicURL(s.PublicURL); err != nil {
 		return fmt.Errorf("serve.public_url %q: %w", s.PublicURL, err)
 	}
@@ -386,6 +399,24 @@ func (c Config) validateServe() error {
 		return fmt.Errorf("serve.public_url %q: %w", s.PublicURL, err)
 	}
 	return nil
+}
+
+// ParsePrefixes reads networks written as CIDRs ("10.0.0.0/8") or single
+// addresses ("192.0.2.1").
+func ParsePrefixes(ss []string) ([]netip.Prefix, error) {
+	out := make([]netip.Prefix, 0, len(ss))
+	for _, s := range ss {
+		p, err := netip.ParsePrefix(s)
+		if err != nil {
+			a, aerr := netip.ParseAddr(s)
+			if aerr != nil {
+				return nil, fmt.Errorf("%q is neither a network (10.0.0.0/8) nor an address", s)
+			}
+			p = netip.PrefixFrom(a, a.BitLen())
+		}
+		out = append(out, p.Masked())
+	}
+	return out, nil
 }
 
 // envName is what an environment variable's name may be.
