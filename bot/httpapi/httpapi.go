@@ -14,13 +14,13 @@ import (
 	"fmt"
 	"log/slog"
 	"mime"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/bot/clientip"
 	"github.com/citebot/citebot/bot/serve"
 	"github.com/citebot/citebot/prompts"
 )
@@ -41,6 +41,9 @@ type Config struct {
 	Keys []Key
 	// MaxBodyBytes bounds a request's body.
 	MaxBodyBytes int64
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For tells
+	// a keyless client's address (each address has its own rate limit).
+	TrustedProxies clientip.Proxies
 }
 
 // PassageFunc returns the `passage --json` object of the passage id in
@@ -128,11 +131,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // name, or the client's address when no keys are configured.
 func (s *Server) authenticate(r *http.Request) (string, bool) {
 	if len(s.cfg.Keys) == 0 {
-		host, _, err := net.SplitHostPort(r.RemoteAddr)
-		if err != nil {
-			host = r.RemoteAddr
-		}
-		return "ip:" + host, true
+		return "ip:" + s.cfg.TrustedProxies.Client(r), true
 	}
 	token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 	if !ok || token == "" {

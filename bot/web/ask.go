@@ -2,15 +2,14 @@ package web
 
 import (
 	"errors"
-	"net"
 	"net/http"
-	"net/netip"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/citebot/citebot/bot"
+	"github.com/citebot/citebot/bot/clientip"
 	"github.com/citebot/citebot/bot/serve"
 	"github.com/citebot/citebot/retrieval/corpus"
 )
@@ -113,56 +112,9 @@ func (s *Server) ask(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// clientAddr is the address of the request's client: its peer's, or,
-// when the peer is a trusted proxy (Config.TrustedProxies), the right-most
-// address of X-Forwarded-For that is not a trusted proxy's (the left-most
-// when all are). An address that is not one ends the walk at the peer:
-// only what trusted proxies appended is believed.
+// clientAddr is the address of the request's client (see clientip).
 func (s *Server) clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	peer, err := netip.ParseAddr(host)
-	if err != nil || !s.trusted(peer) {
-		return host
-	}
-	var hops []string
-	for _, v := range r.Header.Values("X-Forwarded-For") {
-		hops = append(hops, strings.Split(v, ",")...)
-	}
-	client := peer
-	for i := len(hops) - 1; i >= 0; i-- {
-		a, err := parseHop(strings.TrimSpace(hops[i]))
-		if err != nil {
-			return peer.String()
-		}
-		client = a.Unmap().WithZone("")
-		if !s.trusted(client) {
-			break
-		}
-	}
-	return client.String()
-}
-
-// parseHop reads an address of X-Forwarded-For, with or without a port.
-func parseHop(s string) (netip.Addr, error) {
-	if a, err := netip.ParseAddr(s); err == nil {
-		return a, nil
-	}
-	ap, err := netip.ParseAddrPort(s)
-	return ap.Addr(), err
-}
-
-// trusted reports whether a is a trusted proxy's address.
-func (s *Server) trusted(a netip.Addr) bool {
-	a = a.Unmap().WithZone("")
-	for _, p := range s.cfg.TrustedProxies {
-		if p.Contains(a) {
-			return true
-		}
-	}
-	return false
+	return clientip.Proxies(s.cfg.TrustedProxies).Client(r)
 }
 
 // output is a serve.Output that keeps the final answer or the notice for

@@ -105,7 +105,11 @@ func (e *env) httpAPI(engine serve.Engine, r *reloader, journal serve.Journal, k
 		return nil, nil, nil, err
 	}
 	link := e.cfg.CitationLink()
-	api, err := httpapi.New(httpapi.Config{Keys: keys, MaxBodyBytes: sv.MaxBodyBytes}, httpapi.Deps{
+	proxies, err := config.ParsePrefixes(sv.TrustedProxies)
+	if err != nil { // validated with the configuration
+		return nil, nil, nil, fmt.Errorf("serve.trusted_proxies: %w", err)
+	}
+	api, err := httpapi.New(httpapi.Config{Keys: keys, MaxBodyBytes: sv.MaxBodyBytes, TrustedProxies: proxies}, httpapi.Deps{
 		Desk: desk, Log: e.log,
 		Passage: func(id string) (any, bool) {
 			p, ok := core.Engine().Index.Passage(id)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -51,20 +53,28 @@ func TestServeAskPageWithAPIKeys(t *testing.T) {
 }
 
 // TestServeTrustedProxies: behind a proxy listed in serve.trusted_proxies
-// each visitor of the ask page has its own rate limit; with none listed
-// they share the proxy's.
+// each visitor of the ask page, and each keyless client of the API, has
+// its own rate limit; with none listed they share the proxy's.
 func TestServeTrustedProxies(t *testing.T) {
 	for _, c := range []struct {
 		name, serve string
-		other       int // the second visitor's status
+		api         bool // POST /api/ask rather than the ask page
+		other       int  // the second visitor's status
 	}{
-		{"trusted", "  trusted_proxies: [127.0.0.1]\n", http.StatusOK},
-		{"not trusted", "", http.StatusTooManyRequests},
+		{"trusted", "  trusted_proxies: [127.0.0.1]\n", false, http.StatusOK},
+		{"not trusted", "", false, http.StatusTooManyRequests},
+		{"API trusted", "  trusted_proxies: [127.0.0.1]\n", true, http.StatusOK},
+		{"API not trusted", "", true, http.StatusTooManyRequests},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			srv := startServe(t, serveConfig(t, nil, "serve:\n  rate_burst: 1\n  rate_per_minute: 1\n"+c.serve), nil)
 			ask := func(client string) int {
 				req, err := http.NewRequest("GET", srv.url+"/?q="+url.QueryEscape(extractiveQ), nil)
+				if c.api {
+					body, _ := json.Marshal(map[string]string{"question": extractiveQ})
+					req, err = http.NewRequest("POST", srv.url+"/api/ask", bytes.NewReader(body))
+					req.Header.Set("Content-Type", "application/json")
+				}
 				if err != nil {
 					t.Fatal(err)
 				}
