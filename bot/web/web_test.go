@@ -648,8 +648,8 @@ func TestModPages(t *testing.T) {
 	if !fake.lastList.NegativeFeedback || fake.lastList.Limit != 1 {
 		t.Errorf("listed with %+v", fake.lastList)
 	}
-	for _, want := range []string{"&lt;script&gt;", "1 answers match", `href="/mod/?before=2&amp;limit=1&amp;neg=1"`,
-		`href="/mod/export/csv?neg=1"`, `class="bar h20"`, `class="bar h10"`, "👎 1"} {
+	for _, want := range []string{"&lt;script&gt;", "1 answer matches", `href="/mod/?before=2&amp;limit=1&amp;neg=1"`,
+		`href="/mod/export/csv?neg=1"`, `class="bar h20"`, `class="bar h10"`, "1 👎 down"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("no %q in\n%s", want, body)
 		}

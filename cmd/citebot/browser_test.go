@@ -91,7 +91,8 @@ func browserModel(t testing.TB) *llmtest.Server {
 // answers with an unverified quotation (only the flagged one is listed),
 // opens it, marks it reviewed with a note, and the list shows it reviewed.
 // A full-page screenshot of each page goes to $CITEBOT_SCREENSHOTS (else a
-// temporary folder), with review-page.png, the end of the answer's page at 1200×800.
+// temporary folder), with review-page.png, the end of the answer's page at 1200×800, and
+// answers-page.png, the filtered list at 1200×800.
 func TestBrowserAskCiteReview(t *testing.T) {
 	shots := os.Getenv("CITEBOT_SCREENSHOTS")
 	if shots == "" {
@@ -284,5 +285,13 @@ func TestBrowserAskCiteReview(t *testing.T) {
 		t.Fatalf("the answers with an unverified quotation after the review: %q", r)
 	}
 	shot("answers-reviewed")
+	// The README's other screenshot: the list, filtered.
+	png, err = chromedp.Run(bctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(shots, "answers-page.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	t.Logf("screenshots in %s", shots)
 }
