@@ -6,8 +6,10 @@ import (
 	"github.com/citebot/citebot/retrieval/text"
 )
 
-// Correct returns the corpus word a misspelt word stands for; a word whose stem the corpus holds, a
-// common English word, a short word or a number is left as it is.
+// Correct returns the corpus word a misspelt word stands for; a word whose
+// stem the corpus holds, a common English word, a short word or a number is
+// left as it is, and a word of the dictionary is read only as a corpus word
+// it extends.
 func (lx *Lexicon) Correct(word string) (string, bool) {
 	if _, ok := lx.Words[word]; ok {
 		return "", false
@@ -17,7 +19,14 @@ func (lx *Lexicon) Correct(word string) (string, bool) {
 	if lx.known(stem) || text.IsCommon(word, stem) {
 		return "", false
 	}
-	return lx.correct(word)
+	c, ok := lx.correct(word)
+	if ok && text.IsEnglishWord(word) && !strings.HasPrefix(word, c) {
+		// A real word the corpus lacks ("empire") is not a misspelling of
+		// a corpus word ("expire"); it may still be one with an ending
+		// ("pakistani" of "pakistan").
+		return "", false
+	}
+	return c, ok
 }
 
 // correct finds the corpus word nearest to a word the corpus lacks: within

@@ -1,7 +1,11 @@
 package text
 
 import (
+	"bytes"
+	"compress/gzip"
 	"embed"
+	"io"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -49,3 +53,31 @@ func IsCommon(word, stem string) bool { return IsCommonWord(word) || IsCommonWor
 // the corpus rather than about its topic ("what does the article say
 // about …"), words/meta.txt.
 func IsMetaWord(w string) bool { return metaWords()[w] }
+
+//go:embed words/english.txt.gz
+var englishGz []byte
+
+// englishWords is the English word list, sorted (read once, on first use).
+var englishWords = sync.OnceValue(func() []string {
+	zr, err := gzip.NewReader(bytes.NewReader(englishGz))
+	if err != nil {
+		return nil // part of the binary: a build mistake, and no word is English
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil
+	}
+	words := strings.Fields(string(raw))
+	slices.Sort(words)
+	return words
+})
+
+// IsEnglishWord reports whether a lower-cased word of four or more letters
+// is in an English dictionary (words/english.txt.gz, from SCOWL; see
+// words/english.NOTICE): a word the corpus lacks that is a real word is a
+// word the corpus lacks, not a misspelling of a corpus word ("empire" is not
+// "expire").
+func IsEnglishWord(w string) bool {
+	_, found := slices.BinarySearch(englishWords(), w)
+	return found
+}
