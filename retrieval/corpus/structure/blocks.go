@@ -9,6 +9,7 @@
 package structure
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -599,15 +600,23 @@ func isTableStart(ls []Line, i int) bool {
 }
 
 // isDecoration reports whether lines hold nothing to read: badge rows,
-// images, HTML tags without text.
+// images, HTML tags without text, link reference definitions ("[#9]:
+// https://…", the targets of links written elsewhere).
 func isDecoration(ls []Line) bool {
 	for _, l := range ls {
+		if linkDefinition.MatchString(l.Text) {
+			continue
+		}
 		if hasWordChar(cleanInline(l.Text, false)) {
 			return false
 		}
 	}
 	return true
 }
+
+// linkDefinition matches a Markdown link reference definition: a label,
+// a colon, a destination and an optional title.
+var linkDefinition = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*\S+(\s+("[^"]*"|'[^']*'|\([^)]*\)))?\s*$`)
 
 func hasWordChar(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })

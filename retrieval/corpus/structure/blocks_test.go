@@ -91,6 +91,12 @@ func TestScanFindsBlocks(t *testing.T) {
 			want:     []string{"para 6-6 A", "para 11-11 B"},
 		},
 		{
+			name:     "link reference definitions make no passage",
+			markdown: true,
+			doc:      "# T\n\nSee [the issue][#9].\n\n[#9]: https://example.org/issues/9\n[docs]: <https://example.org> \"Docs\"\n",
+			want:     []string{"para 2-2 ^0"},
+		},
+		{
 			name: "plain text: underlined and heading-like lines are headings, a rule parts",
 			doc:  "Manual\n======\n\nIntro text here.\n\nUsage\nRun the tool with a file name and it will do what it does best.\n\n***\nLast words.\n",
 			want: []string{"para 3-3 Manual ^0", "para 6-6 Usage ^5", "para 9-9 Usage"},
