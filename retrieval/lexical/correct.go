@@ -9,7 +9,7 @@ import (
 // Correct returns the corpus word a misspelt word stands for; a word whose
 // stem the corpus holds, a common English word, a short word or a number is
 // left as it is, and a word of the dictionary is read only as a corpus word
-// it extends.
+// it extends or spells another way.
 func (lx *Lexicon) Correct(word string) (string, bool) {
 	if _, ok := lx.Words[word]; ok {
 		return "", false
@@ -20,10 +20,11 @@ func (lx *Lexicon) Correct(word string) (string, bool) {
 		return "", false
 	}
 	c, ok := lx.correct(word)
-	if ok && text.IsEnglishWord(word) && !strings.HasPrefix(word, c) {
+	if ok && text.IsEnglishWord(word) && !strings.HasPrefix(word, c) && !text.SpellingVariants(word, c) {
 		// A real word the corpus lacks ("empire") is not a misspelling of
 		// a corpus word ("expire"); it may still be one with an ending
-		// ("pakistani" of "pakistan").
+		// ("pakistani" of "pakistan") or spelt the other side of the
+		// Atlantic ("licence" of "license").
 		return "", false
 	}
 	return c, ok

@@ -129,3 +129,19 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestSpellingVariants(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"licence", "license", true}, {"colour", "color", true}, {"organisation", "organization", true},
+		{"analyse", "analyze", true}, {"centre", "center", true}, {"catalogue", "catalog", true},
+		{"modelling", "modeling", true}, {"empire", "expire", false}, {"license", "license", false},
+		{"sense", "since", false},
+	} {
+		if got := SpellingVariants(c.a, c.b); got != c.want {
+			t.Errorf("SpellingVariants(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

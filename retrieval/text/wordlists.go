@@ -81,3 +81,15 @@ func IsEnglishWord(w string) bool {
 	_, found := slices.BinarySearch(englishWords(), w)
 	return found
 }
+
+// britishAmerican are spellings that differ between British and American
+// English, each written the American way when spellings are compared.
+var britishAmerican = strings.NewReplacer("isation", "ization", "ise", "ize", "yse", "yze",
+	"our", "or", "ence", "ense", "tre", "ter", "ogue", "og", "ll", "l")
+
+// SpellingVariants reports whether two lower-cased words are one word spelt
+// the British and the American way ("licence", "license"; "colour",
+// "color"; "organise", "organize").
+func SpellingVariants(a, b string) bool {
+	return a != b && britishAmerican.Replace(a) == britishAmerican.Replace(b)
+}
