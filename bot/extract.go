@@ -131,7 +131,44 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 		chosen = append(chosen, neighbours(best, perHit[best.hit])...)
 	}
 	chosen = addExtras(res.Query, all, chosen, best)
+	if second, ok := runnerUp(res, all, chosen, best); ok {
+		chosen = append(chosen, second)
+	}
 	return quote(question, hits, chosen)
+}
+
+// tossUp is the ranker's probability that the top passage answers better
+// than the second below which the two are both quoted.
+const tossUp = 0.85
+
+// runnerUp is the best sentence of the second passage when the search
+// could hardly tell the top two passages apart (res.Lead below tossUp)
+// and it holds as much of the question as best: quoting both shows the
+// asker where the answer is, where quoting one would more often than not
+// show the wrong place.
+func runnerUp(res retrieval.Result, all, chosen []sentence, best sentence) (sentence, bool) {
+	if res.Lead >= tossUp || len(res.Hits) < 2 {
+		return sentence{}, false
+	}
+	for _, c := range chosen {
+		if c.hit == 1 {
+			return sentence{}, false // already quoted
+		}
+	}
+	var b *sentence
+	for i := range all {
+		s := &all[i]
+		if s.hit != 1 || s.heading || s.cov == 0 {
+			continue
+		}
+		if b == nil || s.score > b.score {
+			b = s
+		}
+	}
+	if b == nil || b.cov < best.cov*0.8 {
+		return sentence{}, false
+	}
+	return *b, true
 }
 
 // scoreSentences splits the passages of hits into sentences, each with the

@@ -159,3 +159,34 @@ func TestDefaultSentenceModel(t *testing.T) {
 		t.Error("a model for other features passed its check")
 	}
 }
+
+// TestTossUpQuotesBothPassages: when the search could hardly tell its top
+// two passages apart, the answer quotes the second too, if it holds as
+// much of the question; when the top one clearly leads, only it.
+func TestTossUpQuotesBothPassages(t *testing.T) {
+	const question = "how do i install the tool"
+	hits := []retrieval.Hit{
+		{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "a.md", LineStart: 1}, Text: "To install the tool, run the setup script."}},
+		{Passage: corpus.Passage{ID: "b", Locator: corpus.Locator{Source: "b.md", LineStart: 1}, Text: "Install the tool with go install example.org/tool@latest."}},
+		{Passage: corpus.Passage{ID: "c", Locator: corpus.Locator{Source: "c.md", LineStart: 1}, Text: "The colour of the sky is blue."}},
+	}
+	for _, c := range []struct {
+		name    string
+		lead    float64
+		sources []string
+	}{
+		{"a toss-up", 0.6, []string{"a.md", "b.md"}},
+		{"a clear lead", 0.95, []string{"a.md"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: c.lead, Hits: hits})
+			var got []string
+			for _, cit := range a.Citations {
+				got = append(got, cit.Source)
+			}
+			if strings.Join(got, " ") != strings.Join(c.sources, " ") {
+				t.Errorf("cited %v, want %v", got, c.sources)
+			}
+		})
+	}
+}

@@ -403,14 +403,15 @@ const minTypeCoverage = 0.3
 const rerankDepth = 30
 
 // rerank scores the best fused candidates with the model's ranker and
-// returns the hits best first, with the top one's features and the
-// confidence that it answers.
-func (ix *Index) rerank(question string, q lexical.Query, cands []candidate) ([]Hit, Features, float64) {
+// returns the hits best first, with the top one's features, the
+// confidence that it answers and the ranker's odds, as a probability,
+// that it answers better than the second.
+func (ix *Index) rerank(question string, q lexical.Query, cands []candidate) ([]Hit, Features, float64, float64) {
 	qf := questionOf(question, q)
 	if len(cands) == 0 {
 		f := qf.Features
 		f.Subject, f.TypeMissing = 0, qf.TypeAsked
-		return nil, f, ix.model.Confidence(f, 0)
+		return nil, f, ix.model.Confidence(f, 0), 1
 	}
 	st := text.NewStemmer(ix.lex.Words)
 	n := min(rerankDepth, len(cands))
@@ -450,7 +451,13 @@ func (ix *Index) rerank(question string, q lexical.Query, cands []candidate) ([]
 		}
 		margin = top - next
 	}
-	return hits, sc[0].f, ix.model.Confidence(sc[0].f, margin)
+	// The ranker is a pairwise logistic model: the difference of two
+	// scores is the log-odds that the first answers better.
+	lead := 1.0
+	if n > 1 {
+		lead = 1 / (1 + math.Exp(-(sc[0].score - sc[1].score)))
+	}
+	return hits, sc[0].f, ix.model.Confidence(sc[0].f, margin), lead
 }
 
 func b2f(b bool) float64 {

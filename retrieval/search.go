@@ -40,6 +40,9 @@ type Result struct {
 	Uncertain bool `json:"uncertain,omitempty"`
 	// Features are what Confidence was computed from.
 	Features Features `json:"features"`
+	// Lead is the ranker's probability (0.5–1) that the top passage
+	// answers better than the second: near 0.5, the two are a toss-up.
+	Lead float64 `json:"lead,omitempty"`
 }
 
 // SearchOption adjusts a search.
@@ -71,8 +74,9 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 		return res, err
 	}
 	res.Degraded = why
-	hits, f, conf := ix.rerank(question, q, ix.fuse(q, vres))
+	hits, f, conf, lead := ix.rerank(question, q, ix.fuse(q, vres))
 	res.Features = f
+	res.Lead = lead
 	res.Hits = hits[:min(k, len(hits))]
 	res.Confidence = conf
 	res.Relevant = res.Confidence >= ix.gate.MinConfidence

@@ -214,6 +214,9 @@ func Explain(w io.Writer, res retrieval.Result) {
 	if res.Degraded != "" {
 		fmt.Fprintf(w, "note: %s\n", res.Degraded)
 	}
+	if len(res.Hits) > 1 {
+		fmt.Fprintf(w, "the ranker's probability that passage 1 answers better than passage 2: %.2f\n", res.Lead)
+	}
 	fmt.Fprintln(w, "features of the top passage (what the confidence is computed from):")
 	names, vals := retrieval.FeatureNames(), res.Features.Vector()
 	for i := range names {
