@@ -69,7 +69,7 @@ type caseLabel struct {
 func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("trainconf", flag.ContinueOnError)
 	suitePath := fs.String("suite", "../testdata/eval-suite.yaml", "the evaluation suite")
-	only := fs.String("sets", "seed,realdocs,realdocs2,squad2,haystack", "the suite's sets to train on (held-out sets never)")
+	only := fs.String("sets", "seed,realdocs,squad2,haystack", "the suite's sets to train on (never the check sets realdocs-heldout and realdocs2)")
 	squadWeight := fs.Float64("squad-weight", 0.5, "the weight of SQuAD sets in the confidence fit, against 1 for each other set "+
 		"(Wikipedia with questions written to trick a reader, unlike the documentation citebot is for)")
 	outPath := fs.String("out", "", "where to write the model (default: standard output)")
