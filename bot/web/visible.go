@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/citebot/citebot/retrieval/text"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,7 +18,7 @@ import (
 func visible(s string) string {
 	clean := true
 	for _, r := range s {
-		if r == utf8.RuneError || hiddenRune(r) {
+		if r == utf8.RuneError || text.Hidden(r) {
 			clean = false
 			break
 		}
@@ -31,9 +32,9 @@ func visible(s string) string {
 		switch {
 		case r == utf8.RuneError && n <= 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case r < 0x80 && hiddenRune(r):
+		case r < 0x80 && text.Hidden(r):
 			fmt.Fprintf(&b, `\x%02x`, r)
-		case hiddenRune(r):
+		case text.Hidden(r):
 			fmt.Fprintf(&b, `\u%04x`, r)
 		default:
 			b.WriteString(s[i : i+n])
@@ -41,17 +42,4 @@ func visible(s string) string {
 		i += n
 	}
 	return b.String()
-}
-
-// hiddenRune reports whether r, shown as is, would be invisible or
-// reorder the text around it.
-func hiddenRune(r rune) bool {
-	switch {
-	case r < 0x20, r >= 0x7f && r <= 0x9f:
-		return true
-	case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069,
-		r == 0x2028, r == 0x2029:
-		return true
-	}
-	return false
 }

@@ -82,3 +82,20 @@ func FindNormalized(haystack, needle string, firstFold bool) (Span, bool) {
 	_, size := utf8.DecodeRuneInString(haystack[lastByte:])
 	return Span{Start: start, End: lastByte + size}, true
 }
+
+// Hidden reports whether r, shown as is, would be invisible, break a line,
+// move a terminal's cursor or reorder the text around it: C0 and C1
+// control characters, line and paragraph separators, and the
+// bidirectional marks, embeddings, overrides and isolates. Names from a
+// corpus (file names, titles) are shown with these made visible or
+// replaced, wherever they are shown.
+func Hidden(r rune) bool {
+	switch {
+	case r < 0x20, r >= 0x7f && r <= 0x9f:
+		return true
+	case r == 0x061c, r == 0x200e, r == 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069,
+		r == 0x2028, r == 0x2029:
+		return true
+	}
+	return false
+}

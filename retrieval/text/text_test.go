@@ -145,3 +145,17 @@ func TestSpellingVariants(t *testing.T) {
 		}
 	}
 }
+
+func TestHidden(t *testing.T) {
+	for _, c := range []struct {
+		r    rune
+		want bool
+	}{
+		{'\n', true}, {'\t', true}, {0x1b, true}, {0x85, true}, {0x202e, true}, {0x2067, true}, {0x200f, true},
+		{0x061c, true}, {0x2028, true}, {'a', false}, {'é', false}, {'’', false}, {0x05d0, false}, {0xfffd, false},
+	} {
+		if got := Hidden(c.r); got != c.want {
+			t.Errorf("Hidden(%U) = %v, want %v", c.r, got, c.want)
+		}
+	}
+}

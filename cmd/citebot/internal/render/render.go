@@ -169,18 +169,9 @@ func Text(s string, lines bool, indent string) string {
 }
 
 // unsafeRune reports whether r, printed as is, could move the cursor,
-// change the terminal's state or reorder the text around it.
-func unsafeRune(r rune) bool {
-	switch {
-	case r == '\t':
-		return false
-	case r < 0x20, r >= 0x7f && r <= 0x9f:
-		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x2028, r == 0x2029:
-		return true
-	}
-	return false
-}
+// change the terminal's state or reorder the text around it (a tab
+// can't).
+func unsafeRune(r rune) bool { return r != '\t' && text.Hidden(r) }
 
 // Explain shows how a question was read and how passages scored.
 func Explain(w io.Writer, res retrieval.Result) {
