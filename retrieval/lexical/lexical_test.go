@@ -83,3 +83,19 @@ func TestRealWordsAreNotMisspellings(t *testing.T) {
 		}
 	}
 }
+
+// TestNumbersNameNoDocument: a number in headings or paths ("2022-10-10")
+// does not make the same number in a question a name of its subject.
+func TestNumbersNameNoDocument(t *testing.T) {
+	var ps []corpus.Passage
+	for i, title := range []string{"Changes in 2.2.24 (2022-10-10)", "Tool 10", "Guide", "Manual", "Notes", "Intro", "Usage", "Setup", "Help", "About"} {
+		ps = append(ps, corpus.Passage{ID: string(rune('a' + i)), Text: "Fix printing on Windows.",
+			Locator: corpus.Locator{Source: string(rune('a'+i)) + ".md", Title: title, LineStart: 1, LineEnd: 1}})
+	}
+	lx := lexical.Build(ps)
+	for _, term := range lx.Analyze("how do i upgrade from windows 10 to windows 11", "").Terms {
+		if term.Word == "10" && term.Name {
+			t.Errorf("%q names the subject", term.Word)
+		}
+	}
+}

@@ -145,10 +145,22 @@ func (lx *Lexicon) Analyze(question, context string) Query {
 const maxNamedShare = 0.25
 
 // namesDocuments reports whether a stem names some of the corpus's
-// documents: it is in their titles or paths, and not in most of them.
+// documents: it is in their titles or paths, and not in most of them. A
+// number never does ("10" of "Windows 10" is not the "10" of a heading's
+// "2022-10-10").
 func (lx *Lexicon) namesDocuments(stem string) bool {
 	n := lx.named[stem]
-	return n > 0 && float64(n) <= maxNamedShare*float64(lx.N) && !text.IsCommonWord(stem)
+	return n > 0 && float64(n) <= maxNamedShare*float64(lx.N) && !text.IsCommonWord(stem) && !isNumber(stem)
+}
+
+// isNumber reports whether a word is digits only.
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // isLoneLetter reports whether a word is one letter ("k" of "isis-k", "x"
