@@ -134,7 +134,47 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	if second, ok := runnerUp(res, all, chosen, best); ok {
 		chosen = append(chosen, second)
 	}
+	chosen = append(chosen, adjacent(hits, all, chosen, best)...)
 	return quote(question, hits, chosen)
+}
+
+// adjacentShare is how much of the question, against the first sentence,
+// the best sentence of a passage next to the top one must hold to be
+// quoted too.
+const adjacentShare = 0.6
+
+// adjacent returns the best sentence of each passage among hits that sits
+// right next to the top passage in its document (the paragraph after an
+// answer's lead, the command under an install heading's text) and holds
+// enough of the question: an answer often spans two neighbouring blocks,
+// and its second half is quoted rather than left one click away.
+func adjacent(hits []retrieval.Hit, all, chosen []sentence, best sentence) []sentence {
+	top := hits[0].Passage
+	var out []sentence
+	for j := 1; j < len(hits); j++ {
+		p := hits[j].Passage
+		if p.Source != top.Source || p.Page != top.Page || !(p.LineStart > top.LineEnd && p.LineStart-top.LineEnd <= 2 || top.LineStart > p.LineEnd && top.LineStart-p.LineEnd <= 2) {
+			continue
+		}
+		cited := false
+		for _, c := range chosen {
+			cited = cited || c.hit == j
+		}
+		if cited {
+			continue
+		}
+		var b *sentence
+		for i := range all {
+			s := &all[i]
+			if s.hit == j && !s.heading && s.cov > 0 && (b == nil || s.score > b.score) {
+				b = s
+			}
+		}
+		if b != nil && b.cov >= adjacentShare*best.cov {
+			out = append(out, *b)
+		}
+	}
+	return out
 }
 
 // tossUp is the ranker's probability that the top passage answers better

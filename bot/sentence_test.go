@@ -190,3 +190,36 @@ func TestTossUpQuotesBothPassages(t *testing.T) {
 		})
 	}
 }
+
+// TestAdjacentPassageIsQuoted: a passage right next to the top one in its
+// document, holding enough of the question, is quoted too (the answer's
+// second half); one further away, or in another document, is not.
+func TestAdjacentPassageIsQuoted(t *testing.T) {
+	const question = "what is the difference between zip and gzip"
+	top := retrieval.Hit{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "gzip.txt", LineStart: 10, LineEnd: 12},
+		Text: "The name gzip was an unfortunate choice, because zip and gzip are different programs."}}
+	next := func(source string, line int) retrieval.Hit {
+		return retrieval.Hit{Passage: corpus.Passage{ID: "b", Locator: corpus.Locator{Source: source, LineStart: line, LineEnd: line + 1},
+			Text: "zip is an archiver: it compresses several files into one archive, while gzip compresses one file."}}
+	}
+	for _, c := range []struct {
+		name    string
+		second  retrieval.Hit
+		sources []string
+	}{
+		{"the next paragraph", next("gzip.txt", 14), []string{"gzip.txt", "gzip.txt"}},
+		{"further down", next("gzip.txt", 40), []string{"gzip.txt"}},
+		{"another document", next("zip.txt", 14), []string{"gzip.txt"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 1, Hits: []retrieval.Hit{top, c.second}})
+			var got []string
+			for _, cit := range a.Citations {
+				got = append(got, cit.Source)
+			}
+			if strings.Join(got, " ") != strings.Join(c.sources, " ") {
+				t.Errorf("cited %v, want %v", got, c.sources)
+			}
+		})
+	}
+}
