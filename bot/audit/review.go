@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -25,7 +26,10 @@ type Filter struct {
 	// ("" any), at most MaxFilterText bytes.
 	Text     string
 	BeforeID int64 // keyset page: only answers with id < BeforeID; 0 from the newest
-	Limit    int   // 1..MaxLimit; 0 means DefaultLimit
+	// AfterID pages back: only answers with id > AfterID, and a page holds
+	// the Limit answers just above it (still listed newest first); 0: none.
+	AfterID int64
+	Limit   int // 1..MaxLimit; 0 means DefaultLimit
 }
 
 // Page sizes of List.
@@ -85,6 +89,9 @@ func (f Filter) where() (string, []any, error) {
 	if f.BeforeID != 0 {
 		add("id < ?", f.BeforeID)
 	}
+	if f.AfterID != 0 {
+		add("id > ?", f.AfterID)
+	}
 	if len(conds) == 0 {
 		return "", nil, nil
 	}
@@ -113,18 +120,36 @@ func (f Filter) limit() (int, error) {
 	return f.Limit, nil
 }
 
-// List returns a page of the answers f selects, newest (highest id) first.
-// The next page is the Filter with BeforeID set to the last answer's id.
-func (l *Log) List(ctx context.Context, f Filter) ([]Record, error) {
+// listQuery is List's query and its arguments, and the page size. It reads
+// an index in id order from the key on (down from BeforeID, up from
+// AfterID), so a page costs the same wherever it is in the log.
+func (f Filter) listQuery() (string, []any, int, error) {
 	n, err := f.limit()
 	if err != nil {
-		return nil, err
+		return "", nil, 0, err
 	}
 	where, args, err := f.where()
 	if err != nil {
+		return "", nil, 0, err
+	}
+	order := "DESC"
+	if f.AfterID != 0 {
+		order = "ASC" // the answers just above AfterID; List reverses them
+	}
+	return `SELECT ` + columns + ` FROM answers` + where + ` ORDER BY id ` + order + ` LIMIT ?`, append(args, n), n, nil
+}
+
+// List returns a page of the answers f selects, newest (highest id) first.
+// The next (older) page is the Filter with BeforeID set to the last
+// answer's id; the previous (newer) one, with AfterID set to the first
+// answer's id (and BeforeID 0): with AfterID, the page is the Limit answers
+// just above AfterID, read upwards by id and returned newest first.
+func (l *Log) List(ctx context.Context, f Filter) ([]Record, error) {
+	query, args, n, err := f.listQuery()
+	if err != nil {
 		return nil, err
 	}
-	rows, err := l.db.QueryContext(ctx, `SELECT `+columns+` FROM answers`+where+` ORDER BY id DESC LIMIT ?`, append(args, n)...)
+	rows, err := l.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("audit: list: %w", err)
 	}
@@ -140,11 +165,14 @@ func (l *Log) List(ctx context.Context, f Filter) ([]Record, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("audit: list: %w", err)
 	}
+	if f.AfterID != 0 {
+		slices.Reverse(out)
+	}
 	return out, nil
 }
 
 // Count returns how many answers f selects, over every page (f.Limit is
-// ignored; f.BeforeID counts).
+// ignored; f.BeforeID and f.AfterID count).
 func (l *Log) Count(ctx context.Context, f Filter) (int, error) {
 	where, args, err := f.where()
 	if err != nil {

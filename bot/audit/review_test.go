@@ -209,6 +209,129 @@ func TestListPaging(t *testing.T) {
 	}
 }
 
+// TestListPagesBackward walks every page older, then newer again from the
+// last one with AfterID, and gets the same pages back, newest first.
+func TestListPagesBackward(t *testing.T) {
+	l := openLog(t)
+	for i := range 23 {
+		r := Record{Question: fmt.Sprintf("q%d", i), Declined: i%3 == 0, ChannelID: fmt.Sprint("c", i%2)}
+		if _, err := l.Add(t.Context(), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ids := func(recs []Record) []int64 {
+		out := make([]int64, len(recs))
+		for i, r := range recs {
+			out[i] = r.ID
+		}
+		return out
+	}
+	for _, c := range []struct {
+		name  string
+		f     Filter
+		pages int
+	}{
+		{"all", Filter{Limit: 5}, 5},
+		{"declined", Filter{Limit: 3, Declined: true}, 3},
+		{"channel and text", Filter{Limit: 2, Channel: "c1", Text: "q1"}, 3}, // q1, q11, q13, q15, q17, q19
+		{"one page", Filter{Limit: 50}, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var forward [][]int64
+			f := c.f
+			for {
+				page, err := l.List(t.Context(), f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(page) == 0 {
+					break
+				}
+				forward = append(forward, ids(page))
+				f.BeforeID = page[len(page)-1].ID
+			}
+			if len(forward) != c.pages {
+				t.Fatalf("%d pages forward, want %d: %v", len(forward), c.pages, forward)
+			}
+			var backward [][]int64
+			page := forward[len(forward)-1]
+			for {
+				f := c.f
+				f.AfterID = page[0]
+				recs, err := l.List(t.Context(), f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(recs) == 0 {
+					break
+				}
+				page = ids(recs)
+				backward = append(backward, page)
+			}
+			slices.Reverse(backward)
+			if want := forward[:len(forward)-1]; !slices.EqualFunc(backward, want, slices.Equal) {
+				t.Errorf("pages backward\n%v\nwant\n%v", backward, want)
+			}
+		})
+	}
+}
+
+// TestListQueryIsKeyset: a page, older or newer, seeks its key in the
+// rowid or in an index holding it (no sort of every match, no scan of the
+// table), whatever the filter.
+func TestListQueryIsKeyset(t *testing.T) {
+	l := openLog(t)
+	fixture(t, l)
+	for _, c := range []struct {
+		name string
+		f    Filter
+		seek string // the search the plan must hold
+	}{
+		{"all", Filter{}, "INTEGER PRIMARY KEY (rowid"},
+		{"declined", Filter{Declined: true}, "answers_declined (declined=? AND rowid"},
+		{"unverified", Filter{Unverified: true}, "answers_unverified (unverified=? AND rowid"},
+		{"failure", Filter{ModelFailure: true}, "answers_model_failure (model_failure=? AND rowid"},
+		{"channel", Filter{Channel: "c1"}, "answers_channel (channel_id=? AND rowid"},
+		{"neg and channel", Filter{NegativeFeedback: true, Channel: "c1"}, "AND rowid"},
+		{"since", Filter{Since: day0}, "INTEGER PRIMARY KEY (rowid"},
+		{"text", Filter{Text: "coverage"}, "INTEGER PRIMARY KEY (rowid=?)"},
+	} {
+		for _, dir := range []string{"older", "newer"} {
+			t.Run(c.name+"/"+dir, func(t *testing.T) {
+				f := c.f
+				if dir == "older" {
+					f.BeforeID = 5
+				} else {
+					f.AfterID = 5
+				}
+				query, args, _, err := f.listQuery()
+				if err != nil {
+					t.Fatal(err)
+				}
+				rows, err := l.db.QueryContext(t.Context(), "EXPLAIN QUERY PLAN "+query, args...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer rows.Close()
+				var plan []string
+				for rows.Next() {
+					var id, parent, unused int
+					var detail string
+					if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+						t.Fatal(err)
+					}
+					plan = append(plan, detail)
+				}
+				all := strings.Join(plan, "\n")
+				if strings.Contains(all, "TEMP B-TREE") || strings.Contains(all, "SCAN answers\n") || strings.HasSuffix(all, "SCAN answers") ||
+					!strings.Contains(all, c.seek) {
+					t.Errorf("plan of %s:\n%s\nwant a search holding %q and no sort", query, all, c.seek)
+				}
+			})
+		}
+	}
+}
+
 func TestGetAndMarkReviewed(t *testing.T) {
 	l := openLog(t)
 	id, err := l.Add(t.Context(), Record{Question: "q", Citations: []Citation{{Ref: 1, Excerpt: "x", Verified: true}}})
