@@ -29,8 +29,8 @@ var flags = []struct {
 
 // parseFilter reads a filter from a query: since and until (YYYY-MM-DD,
 // both days included), channel, q (words of the question), the flags neg,
-// unverified, failure, declined and unreviewed ("1"), before (an answer
-// ID) and limit.
+// unverified, failure, declined and unreviewed ("1"), before or after (an
+// answer ID: the page older or newer than it; not both) and limit.
 func parseFilter(v url.Values) (Filter, error) {
 	var f Filter
 	day := func(key string) (time.Time, error) {
@@ -73,6 +73,14 @@ func parseFilter(v url.Values) (Filter, error) {
 			return f, fmt.Errorf("before: %q is not an answer ID", s)
 		}
 	}
+	if s := v.Get("after"); s != "" {
+		if f.AfterID, err = strconv.ParseInt(s, 10, 64); err != nil || f.AfterID < 1 {
+			return f, fmt.Errorf("after: %q is not an answer ID", s)
+		}
+		if f.BeforeID != 0 {
+			return f, fmt.Errorf("before and after: a page is older or newer than an answer, not both")
+		}
+	}
 	if s := v.Get("limit"); s != "" {
 		if f.Limit, err = strconv.Atoi(s); err != nil || f.Limit < 1 || f.Limit > maxLimit {
 			return f, fmt.Errorf("limit: %q is not a number from 1 to %d", s, maxLimit)
@@ -97,6 +105,9 @@ func filterValues(f Filter) url.Values {
 	}
 	if f.BeforeID > 0 {
 		v.Set("before", strconv.FormatInt(f.BeforeID, 10))
+	}
+	if f.AfterID > 0 {
+		v.Set("after", strconv.FormatInt(f.AfterID, 10))
 	}
 	if f.Limit > 0 {
 		v.Set("limit", strconv.Itoa(f.Limit))

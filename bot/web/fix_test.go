@@ -9,6 +9,9 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -247,6 +250,63 @@ func TestNamesWithBidiControlsAreVisible(t *testing.T) {
 				t.Errorf("the name is not shown escaped in <bdi>:\n%s", body)
 			}
 		})
+	}
+}
+
+// TestModListPagesBothWays: the list links to the page of newer answers
+// (after the first row shown) when there are newer ones, and to the older
+// ones (before the last row) when there are older ones, both keeping the
+// filters; before and after together is a bad filter.
+func TestModListPagesBothWays(t *testing.T) {
+	srv := newTestServer(t, Config{ModeratorToken: token}, newFakeReviews()) // answers 1 to 7; chan-1 holds the odd ones
+	c, _ := login(t, srv)
+	const newer, older, newest = "Newer answers", "Older answers", "Newest"
+	for _, tc := range []struct {
+		name, query string
+		rows        []int // the answers shown, in order
+		want        []string
+		wantNo      []string
+	}{
+		{"first page", "limit=2", []int{7, 6}, []string{`href="/mod/?before=6&amp;limit=2">Older answers`}, []string{newer, newest}},
+		{"second page", "before=6&limit=2", []int{5, 4},
+			[]string{`href="/mod/?after=5&amp;limit=2">← Newer answers`, `href="/mod/?before=4&amp;limit=2">Older answers`, `href="/mod/?limit=2">← Newest`}, nil},
+		{"last page", "before=3&limit=2", []int{2, 1}, []string{`href="/mod/?after=2&amp;limit=2">← Newer answers`}, []string{older}},
+		{"back from the last page", "after=2&limit=2", []int{4, 3},
+			[]string{`href="/mod/?after=4&amp;limit=2">← Newer answers`, `href="/mod/?before=3&amp;limit=2">Older answers`}, nil},
+		{"back to the newest answers", "after=5&limit=2", []int{7, 6}, []string{`href="/mod/?before=6&amp;limit=2">Older answers`}, []string{newer}},
+		{"back, less than a page", "after=6&limit=2", []int{7}, []string{`href="/mod/?before=7&amp;limit=2">Older answers`}, []string{newer}},
+		{"filters kept", "before=5&channel=chan-1&limit=1", []int{3},
+			[]string{`href="/mod/?after=3&amp;channel=chan-1&amp;limit=1">← Newer answers`, `href="/mod/?before=3&amp;channel=chan-1&amp;limit=1">Older answers`}, nil},
+		{"filters kept back", "after=3&channel=chan-1&declined=1", []int{5}, []string{`href="/mod/?channel=chan-1&amp;declined=1">← Newest`}, []string{newer, older}},
+		{"nothing newer", "after=7", nil, []string{`href="/mod/">← Newest`}, []string{newer, older}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, body := get(t, c, srv.URL+"/mod/?"+tc.query)
+			if resp.StatusCode != 200 {
+				t.Fatalf("status %d\n%s", resp.StatusCode, body)
+			}
+			var rows []int
+			for _, m := range regexp.MustCompile(`<tr>\s*<td><a href="/mod/answers/(\d+)`).FindAllStringSubmatch(body, -1) {
+				n, _ := strconv.Atoi(m[1])
+				rows = append(rows, n)
+			}
+			if !slices.Equal(rows, tc.rows) {
+				t.Errorf("rows %v, want %v", rows, tc.rows)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("no %q in\n%s", w, body)
+				}
+			}
+			for _, w := range tc.wantNo {
+				if strings.Contains(body, w) {
+					t.Errorf("%q in\n%s", w, body)
+				}
+			}
+		})
+	}
+	if resp, body := get(t, c, srv.URL+"/mod/?before=5&after=2"); resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "not both") {
+		t.Errorf("before and after: status %d\n%s", resp.StatusCode, body)
 	}
 }
 

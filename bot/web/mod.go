@@ -197,6 +197,7 @@ type listPage struct {
 	Total       int
 	TotalOver   bool   // more than Total match
 	Next        string // the next (older) page's address, "" for none
+	Prev        string // the previous (newer) page's address, "" for none
 	Newest      string // the first page's address, "" on it
 	Back        string // the query that brings an answer's page back here
 	Stats       Stats
@@ -227,7 +228,7 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, ss *session) {
 		return
 	}
 	all := f
-	all.BeforeID, all.Limit = 0, 0
+	all.BeforeID, all.AfterID, all.Limit = 0, 0, 0
 	if p.Total, err = s.deps.Reviews.Count(ctx, all, maxCounted+1); err != nil {
 		s.internal(w, r, ss, "count", err)
 		return
@@ -251,21 +252,61 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request, ss *session) {
 		return
 	}
 	p.Bars = bars(p.Stats.Days)
-	if n := len(p.Entries); n > 0 && n == limitOf(f) {
-		next := f
-		next.BeforeID = p.Entries[n-1].ID
-		p.Next = "/mod/?" + filterValues(next).Encode()
+	if p.Next, p.Prev, err = s.paging(ctx, f, p.Entries); err != nil {
+		s.internal(w, r, ss, "paging", err)
+		return
 	}
-	if f.BeforeID != 0 {
+	if f.BeforeID != 0 || f.AfterID != 0 {
 		first := f
-		first.BeforeID = 0
-		p.Newest = "/mod/?" + filterValues(first).Encode()
+		first.BeforeID, first.AfterID = 0, 0
+		p.Newest = listURL(first)
 	}
 	p.Back = "?" + url.Values{"back": {r.URL.RequestURI()}}.Encode()
 	q := filterValues(all).Encode()
 	p.ExportJSONL, p.ExportCSV = "/mod/export/jsonl?"+q, "/mod/export/csv?"+q
 	p.Unanswered = "/mod/unanswered?" + periodValues(f).Encode()
 	s.render(w, http.StatusOK, "list", p)
+}
+
+// paging returns the addresses of the pages older and newer than page (the
+// list f selects), each "" when no answer is there. The query that read
+// page tells, when it returned less than a page, that there is none further
+// its way; otherwise one answer beyond the page is looked for, a seek in an
+// index.
+func (s *Server) paging(ctx context.Context, f Filter, page []Entry) (older, newer string, err error) {
+	n := len(page)
+	if n == 0 {
+		return "", "", nil
+	}
+	beyond := func(before, after int64) (string, error) {
+		g := f
+		g.BeforeID, g.AfterID = before, after
+		c, err := s.deps.Reviews.Count(ctx, g, 1)
+		if err != nil || c == 0 {
+			return "", err
+		}
+		return listURL(g), nil
+	}
+	full := n == limitOf(f)
+	if full || f.AfterID != 0 { // an after page that isn't full still may have older answers
+		if older, err = beyond(page[n-1].ID, 0); err != nil {
+			return "", "", err
+		}
+	}
+	if (f.AfterID != 0 && full) || f.BeforeID != 0 {
+		if newer, err = beyond(0, page[0].ID); err != nil {
+			return "", "", err
+		}
+	}
+	return older, newer, nil
+}
+
+// listURL is the address of the list f selects.
+func listURL(f Filter) string {
+	if q := filterValues(f).Encode(); q != "" {
+		return "/mod/?" + q
+	}
+	return "/mod/"
 }
 
 // bars scales days for the chart.

@@ -24,7 +24,10 @@ type Filter struct {
 	Unreviewed       bool   // no moderator has marked it reviewed
 	Text             string // case-insensitive substring of the question ("" any)
 	BeforeID         int64  // keyset page: only answers with id < BeforeID; 0 from the newest
-	Limit            int    // 1..500; 0 means 50
+	// AfterID pages back: only answers with id > AfterID, the Limit just
+	// above it (still listed newest first); 0: none.
+	AfterID int64
+	Limit   int // 1..500; 0 means 50
 }
 
 // Review is a moderator's mark on an answer.

@@ -350,7 +350,7 @@ func (f *fakeReviews) match(e Entry, fl Filter) bool {
 		(fl.Channel == "" || e.ChannelID == fl.Channel) && (!fl.NegativeFeedback || e.Feedback < 0) &&
 		(!fl.Unverified || unverified) && (!fl.Declined || e.Declined) && (!fl.Unreviewed || e.Review == nil) &&
 		(!fl.ModelFailure || e.ErrorDetail != "") && strings.Contains(strings.ToLower(e.Question), strings.ToLower(fl.Text)) &&
-		(fl.BeforeID == 0 || e.ID < fl.BeforeID)
+		(fl.BeforeID == 0 || e.ID < fl.BeforeID) && (fl.AfterID == 0 || e.ID > fl.AfterID)
 }
 
 func (f *fakeReviews) List(_ context.Context, fl Filter) ([]Entry, error) {
@@ -358,6 +358,15 @@ func (f *fakeReviews) List(_ context.Context, fl Filter) ([]Entry, error) {
 	defer f.mu.Unlock()
 	f.lastList = fl
 	var out []Entry
+	if fl.AfterID != 0 { // the answers just above AfterID, newest first
+		for i := 0; i < len(f.entries) && len(out) < limitOf(fl); i++ {
+			if f.match(f.entries[i], fl) {
+				out = append(out, f.entries[i])
+			}
+		}
+		slices.Reverse(out)
+		return out, nil
+	}
 	for i := len(f.entries) - 1; i >= 0 && len(out) < limitOf(fl); i-- {
 		if f.match(f.entries[i], fl) {
 			out = append(out, f.entries[i])
@@ -648,7 +657,7 @@ func TestModPages(t *testing.T) {
 	if !fake.lastList.NegativeFeedback || fake.lastList.Limit != 1 {
 		t.Errorf("listed with %+v", fake.lastList)
 	}
-	for _, want := range []string{"&lt;script&gt;", "1 answer matches", `href="/mod/?before=2&amp;limit=1&amp;neg=1"`,
+	for _, want := range []string{"&lt;script&gt;", "1 answer matches",
 		`href="/mod/export/csv?neg=1"`, `class="bar h20"`, `class="bar h10"`, "1 👎 down"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("no %q in\n%s", want, body)
@@ -656,6 +665,9 @@ func TestModPages(t *testing.T) {
 	}
 	if strings.Contains(body, "<script>") {
 		t.Errorf("unescaped question:\n%s", body)
+	}
+	if strings.Contains(body, "Older answers") { // the one 👎 answer fills the page, and none is older
+		t.Errorf("a link to older answers that aren't there:\n%s", body)
 	}
 	resp, body = get(t, c, srv.URL+"/mod/export/csv?unverified=1")
 	if resp.StatusCode != 200 || body != "csv 3\n" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") {
@@ -708,6 +720,7 @@ func TestFilterRoundTrip(t *testing.T) {
 			Filter{Since: d("2025-01-02"), Until: d("2025-02-01"), Channel: "c 1", NegativeFeedback: true, Unverified: true,
 				ModelFailure: true, Declined: true, Unreviewed: true, Text: "why <not>", BeforeID: 40, Limit: 20}},
 		{"one day", "since=2025-03-04&until=2025-03-04", Filter{Since: d("2025-03-04"), Until: d("2025-03-05")}},
+		{"newer", "after=12&neg=1", Filter{AfterID: 12, NegativeFeedback: true}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			v, _ := url.ParseQuery(c.query)
@@ -723,7 +736,7 @@ func TestFilterRoundTrip(t *testing.T) {
 			}
 		})
 	}
-	for _, bad := range []string{"since=2025-13-01", "neg=2", "before=-1", "before=x", "limit=0", "limit=501", "q=" + strings.Repeat("a", 201)} {
+	for _, bad := range []string{"since=2025-13-01", "neg=2", "before=-1", "before=x", "after=0", "after=x", "before=3&after=1", "limit=0", "limit=501", "q=" + strings.Repeat("a", 201)} {
 		v, _ := url.ParseQuery(bad)
 		if _, err := parseFilter(v); err == nil {
 			t.Errorf("%s: no error", bad)

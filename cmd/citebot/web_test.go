@@ -9,6 +9,7 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -141,6 +142,16 @@ func TestServeModeratorReview(t *testing.T) {
 	m := regexp.MustCompile(`<a href="/mod/answers/(\d+)(?:\?back=[^"]*)?">` + regexp.QuoteMeta(html.EscapeString(extractiveQ)) + `</a>`).FindStringSubmatch(list)
 	if m == nil {
 		t.Fatalf("the answer is not in the moderators' list:\n%s", list)
+	}
+	// The page of answers newer than it (the adapter passes AfterID on)
+	// doesn't hold it; the page older than anything newer does.
+	id, _ := strconv.ParseInt(m[1], 10, 64)
+	shown := regexp.MustCompile(`/mod/answers/` + m[1] + `[?"]`)
+	if newer := get("/mod/?after=" + m[1]); shown.MatchString(newer) {
+		t.Errorf("the page after answer %s lists it:\n%s", m[1], newer)
+	}
+	if older := get("/mod/?before=" + strconv.FormatInt(id+1, 10)); !shown.MatchString(older) {
+		t.Errorf("the page before answer %d lacks answer %s:\n%s", id+1, m[1], older)
 	}
 	page := get("/mod/answers/" + m[1])
 	csrf := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(page)
