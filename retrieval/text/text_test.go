@@ -159,3 +159,16 @@ func TestHidden(t *testing.T) {
 		}
 	}
 }
+
+func TestEscape(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"plain ’ text \uFFFD", "plain ’ text \uFFFD"},
+		{"a\x1b[2J\n\r\tb", `a\x1b[2J\n\r\tb`},
+		{"moon\u202etxt.md", `moon\u202etxt.md`},
+		{"bad\xffbyte", `bad\xffbyte`},
+	} {
+		if got := Escape(c.in, Hidden); got != c.want {
+			t.Errorf("Escape(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/retrieval"
@@ -131,41 +130,14 @@ func Passage(w io.Writer, p corpus.Passage, url string) {
 // or title stays on its line; with lines true each line after the first
 // starts with indent, so no line of the text can pass for one of ours.
 func Text(s string, lines bool, indent string) string {
-	clean := true
-	for _, r := range s {
-		if r == '\n' || r == utf8.RuneError || unsafeRune(r) {
-			clean = false
-			break
-		}
+	if !lines {
+		return text.Escape(s, func(r rune) bool { return r == '\n' || unsafeRune(r) })
 	}
-	if clean {
-		return s
+	ls := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i, l := range ls {
+		ls[i] = text.Escape(l, unsafeRune)
 	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n <= 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case lines && (r == '\n' || r == '\r' && strings.HasPrefix(s[i+1:], "\n")):
-			if r == '\r' {
-				n++
-			}
-			b.WriteString("\n" + indent)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x80 && unsafeRune(r):
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case unsafeRune(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	return b.String()
+	return strings.Join(ls, "\n"+indent)
 }
 
 // unsafeRune reports whether r, printed as is, could move the cursor,
