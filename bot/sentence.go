@@ -8,8 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/lexical"
@@ -352,21 +350,14 @@ func holdsNewAnswer(qs questionRead, s string, toks []text.Token) bool {
 // hasNewName reports whether s holds a capitalised word, not starting the
 // sentence, that the question (its lower-cased words known) doesn't hold.
 func hasNewName(s string, known map[string]bool) bool {
-	first := true
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(`("[“‘`, r) }) {
-		r, _ := utf8.DecodeRuneInString(f)
-		if !first && unicode.IsUpper(r) {
-			for _, w := range text.Words(f) {
-				if !known[w] && !text.IsStopWord(w) {
-					return true
-				}
+	for tok := range text.NameTokens(s) {
+		if strings.HasPrefix(tok, "@") {
+			continue
+		}
+		for _, w := range text.Words(tok) {
+			if !known[w] && !text.IsStopWord(w) {
+				return true
 			}
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			first = false
-		}
-		if strings.HasSuffix(f, ".") || strings.HasSuffix(f, ":") {
-			first = true
 		}
 	}
 	return false

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 	"unicode"
@@ -107,23 +108,31 @@ func HoldsAnswerType(t AnswerType, sentence string) bool {
 // hasName reports whether a sentence holds a name: a capitalised word that
 // does not start the sentence, or a handle (@name).
 func hasName(s string) bool {
-	first := true
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '(' || r == '"' || r == '[' }) {
-		r, _ := utf8.DecodeRuneInString(f)
-		if r == '@' && len(f) > 1 {
-			return true
-		}
-		if !first && unicode.IsUpper(r) {
-			return true
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			first = false
-		}
-		if strings.HasSuffix(f, ".") || strings.HasSuffix(f, ":") {
-			first = true
-		}
+	for range NameTokens(s) {
+		return true
 	}
 	return false
+}
+
+// NameTokens yields the tokens of s (split at spaces and opening brackets
+// and quotes) written as names: a handle (@name), or a capitalised word
+// that does not start a sentence.
+func NameTokens(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		first := true
+		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(`("[“‘`, r) }) {
+			r, _ := utf8.DecodeRuneInString(f)
+			if (r == '@' && len(f) > 1 || !first && unicode.IsUpper(r)) && !yield(f) {
+				return
+			}
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				first = false
+			}
+			if strings.HasSuffix(f, ".") || strings.HasSuffix(f, ":") {
+				first = true
+			}
+		}
+	}
 }
 
 // Instructions and tasks: a message that tells the assistant what to be or
