@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/citebot/citebot/retrieval"
+	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/lexical"
 	"github.com/citebot/citebot/retrieval/text"
 )
@@ -152,26 +153,12 @@ func adjacent(hits []retrieval.Hit, all, chosen []sentence, best sentence) []sen
 	top := hits[0].Passage
 	var out []sentence
 	for j := 1; j < len(hits); j++ {
-		p := hits[j].Passage
-		if p.Source != top.Source || p.Page != top.Page || !(p.LineStart > top.LineEnd && p.LineStart-top.LineEnd <= 2 || top.LineStart > p.LineEnd && top.LineStart-p.LineEnd <= 2) {
+		if !nextTo(top.Locator, hits[j].Passage.Locator) || quotes(chosen, j) {
 			continue
 		}
-		cited := false
-		for _, c := range chosen {
-			cited = cited || c.hit == j
-		}
-		if cited {
-			continue
-		}
-		var b *sentence
-		for i := range all {
-			s := &all[i]
-			if s.hit == j && !s.heading && s.cov > 0 && (b == nil || s.score > b.score) {
-				b = s
-			}
-		}
-		if b != nil && b.cov >= adjacentShare*best.cov {
-			out = append(out, *b)
+		b, ok := bestOf(all, j)
+		if ok && b.cov >= adjacentShare*best.cov {
+			out = append(out, b)
 		}
 	}
 	return out
@@ -190,25 +177,52 @@ func runnerUp(res retrieval.Result, all, chosen []sentence, best sentence) (sent
 	if res.Lead >= tossUp || len(res.Hits) < 2 {
 		return sentence{}, false
 	}
-	for _, c := range chosen {
-		if c.hit == 1 {
-			return sentence{}, false // already quoted
-		}
-	}
-	var b *sentence
-	for i := range all {
-		s := &all[i]
-		if s.hit != 1 || s.heading || s.cov == 0 {
-			continue
-		}
-		if b == nil || s.score > b.score {
-			b = s
-		}
-	}
-	if b == nil || b.cov < best.cov*0.8 {
+	if quotes(chosen, 1) {
 		return sentence{}, false
 	}
-	return *b, true
+	b, ok := bestOf(all, 1)
+	if !ok || b.cov < best.cov*0.8 {
+		return sentence{}, false
+	}
+	return b, true
+}
+
+// nextTo reports whether two places of a document are neighbours: on the
+// same page, at most a blank line apart.
+func nextTo(a, b corpus.Locator) bool {
+	if a.Source != b.Source || a.Page != b.Page {
+		return false
+	}
+	if a.LineStart > b.LineEnd {
+		a, b = b, a
+	}
+	return b.LineStart > a.LineEnd && b.LineStart-a.LineEnd <= 2
+}
+
+// bestOf is the sentence of hit h that the sentence model scores highest,
+// not a heading, holding some of the question; false when there is none.
+func bestOf(all []sentence, h int) (sentence, bool) {
+	var best *sentence
+	for i := range all {
+		s := &all[i]
+		if s.hit == h && !s.heading && s.cov > 0 && (best == nil || s.score > best.score) {
+			best = s
+		}
+	}
+	if best == nil {
+		return sentence{}, false
+	}
+	return *best, true
+}
+
+// quotes reports whether chosen holds a sentence of hit h.
+func quotes(chosen []sentence, h int) bool {
+	for _, c := range chosen {
+		if c.hit == h {
+			return true
+		}
+	}
+	return false
 }
 
 // scoreSentences splits the passages of hits into sentences, each with the
@@ -251,18 +265,8 @@ func prefer(question string, hits []retrieval.Hit, all []sentence) {
 // when it holds some of the question; failing that, the best of any
 // passage.
 func firstSentence(all []sentence) sentence {
-	var best *sentence
-	for i := range all {
-		s := &all[i]
-		if s.hit != 0 || s.heading || s.cov == 0 {
-			continue
-		}
-		if best == nil || s.score > best.score {
-			best = s
-		}
-	}
-	if best != nil {
-		return *best
+	if best, ok := bestOf(all, 0); ok {
+		return best
 	}
 	var b *sentence
 	for i := range all {
