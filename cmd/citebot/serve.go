@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citebot/citebot/bot/audit"
+	"github.com/citebot/citebot/bot/clientip"
 	"github.com/citebot/citebot/bot/httpapi"
 	"github.com/citebot/citebot/bot/serve"
 	"github.com/citebot/citebot/bot/web"
@@ -47,16 +48,20 @@ func (a *App) cmdServe(ctx context.Context, args []string) error {
 	if len(keys) == 0 && !loopback(sv.Addr) {
 		return fmt.Errorf("serve: %s is not a loopback address and no API key is set: set one of the environment variables named by serve.api_keys_env %q, or listen on 127.0.0.1", sv.Addr, sv.APIKeysEnv)
 	}
+	proxies, err := config.ParsePrefixes(sv.TrustedProxies)
+	if err != nil { // validated with the configuration
+		return fmt.Errorf("serve.trusted_proxies: %w", err)
+	}
 	r, engine, log, err := e.startServing(ctx)
 	if err != nil {
 		return err
 	}
 	defer log.Close()
-	api, desk, core, err := e.httpAPI(engine, r, audit.Journal{Log: log}, keys)
+	api, desk, core, err := e.httpAPI(engine, r, audit.Journal{Log: log}, keys, proxies)
 	if err != nil {
 		return err
 	}
-	pages, err := e.webPages(desk, auditReviews{log: log}, len(keys) > 0)
+	pages, err := e.webPages(desk, auditReviews{log: log}, len(keys) > 0, proxies)
 	if err != nil {
 		return err
 	}
@@ -90,7 +95,7 @@ func (a *App) cmdServe(ctx context.Context, args []string) error {
 }
 
 // httpAPI wires the HTTP adapter to a serving desk; r rebuilds the engine.
-func (e *env) httpAPI(engine serve.Engine, r *reloader, journal serve.Journal, keys []httpapi.Key) (*httpapi.Server, *serve.Desk, *serve.Core, error) {
+func (e *env) httpAPI(engine serve.Engine, r *reloader, journal serve.Journal, keys []httpapi.Key, proxies clientip.Proxies) (*httpapi.Server, *serve.Desk, *serve.Core, error) {
 	sv := e.cfg.Serve
 	core, err := serve.NewCore(serve.Deps{Engine: engine, Reload: r.reload, Journal: journal, Log: e.log})
 	if err != nil {
@@ -105,10 +110,6 @@ func (e *env) httpAPI(engine serve.Engine, r *reloader, journal serve.Journal, k
 		return nil, nil, nil, err
 	}
 	link := e.cfg.CitationLink()
-	proxies, err := config.ParsePrefixes(sv.TrustedProxies)
-	if err != nil { // validated with the configuration
-		return nil, nil, nil, fmt.Errorf("serve.trusted_proxies: %w", err)
-	}
 	api, err := httpapi.New(httpapi.Config{Keys: keys, MaxBodyBytes: sv.MaxBodyBytes, TrustedProxies: proxies}, httpapi.Deps{
 		Desk: desk, Log: e.log,
 		Passage: func(id string) (any, bool) {
@@ -124,16 +125,12 @@ func (e *env) httpAPI(engine serve.Engine, r *reloader, journal serve.Journal, k
 
 // webPages wires the web pages to the desk; reviews is the audit log as
 // the moderators' pages read it (nil: they say there is none); keyed says
-// the server asks API clients for a key.
-func (e *env) webPages(desk *serve.Desk, reviews web.Reviews, keyed bool) (*web.Server, error) {
+// the server asks API clients for a key; proxies are serve.trusted_proxies.
+func (e *env) webPages(desk *serve.Desk, reviews web.Reviews, keyed bool, proxies clientip.Proxies) (*web.Server, error) {
 	sv := e.cfg.Serve
 	askPage := !keyed // the ask page asks for no key
 	if sv.AskPage != nil {
 		askPage = *sv.AskPage
-	}
-	proxies, err := config.ParsePrefixes(sv.TrustedProxies)
-	if err != nil { // validated with the configuration
-		return nil, fmt.Errorf("serve.trusted_proxies: %w", err)
 	}
 	return web.New(web.Config{
 		NoAskPage:         !askPage,
