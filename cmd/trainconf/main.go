@@ -116,7 +116,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	tops := topCandidates(m, data)
 	m.Weights, m.Bias = fitConfidence(tops, len(sets), weights)
 	m.Trained = "ranker: pairwise logistic; confidence: logistic over the top candidates; sets: " +
-		strings.Join(names, ", ") + " (weighted equally)"
+		strings.Join(names, ", ") + fmt.Sprintf(" (weighted equally; SQuAD sets at %g in the confidence)", *squadWeight)
 	report(os.Stderr, m, tops, names)
 	return writeJSON(m, *outPath, out)
 }
