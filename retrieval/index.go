@@ -241,6 +241,16 @@ func (ix *Index) Manifest() indexfile.Manifest { return ix.manifest }
 // Documents lists the documents of the index.
 func (ix *Index) Documents() []corpus.DocInfo { return slices.Clone(ix.docs) }
 
+// Document returns what the index knows of the document at source.
+func (ix *Index) Document(source string) (corpus.DocInfo, bool) {
+	for _, d := range ix.docs {
+		if d.Source == source {
+			return d, true
+		}
+	}
+	return corpus.DocInfo{}, false
+}
+
 // Passages returns every passage in corpus order. The slice is shared: do
 // not modify it.
 func (ix *Index) Passages() []corpus.Passage { return ix.passages }

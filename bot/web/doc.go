@@ -60,11 +60,8 @@ func (s *Server) doc(w http.ResponseWriter, r *http.Request) {
 	}
 	p := docPage{chrome: chrome{Title: d.Source}, Source: d.Source, Kind: d.Kind, Page: page, HLStart: start, HLEnd: end}
 	if ix := s.deps.Desk.Engine().Index; ix != nil {
-		for _, di := range ix.Documents() {
-			if di.Source == d.Source && di.Title != "" {
-				p.Title = di.Title
-				break
-			}
+		if di, ok := ix.Document(d.Source); ok && di.Title != "" {
+			p.Title = di.Title
 		}
 	}
 	p.Rows, p.Pages = rows(d, page, start, end)
