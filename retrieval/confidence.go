@@ -45,16 +45,20 @@ type Features struct {
 	HasNames    float64 `json:"has_names"`    // 1 when the question names a subject
 	TypeAsked   float64 `json:"type_asked"`   // 1 when the question asks for a number, year, name, version or licence
 	Terms       float64 `json:"terms"`        // log(1 + number of question terms)
+	Code        float64 `json:"code"`         // 1 when the passage shows code or a command
+	HowCode     float64 `json:"how_code"`     // Code, for a question asking how to do something; else 0
+	TitleNames  float64 `json:"title_names"`  // weighted share of the question's names in its document's title (0: none asked)
+	Matched     float64 `json:"matched"`      // share of the question's terms other than names held, each counting one
 }
 
 // vector returns the features in the order of the model's weights.
 func (f Features) vector() []float64 {
 	return []float64{f.Fused, f.LexicalRank, f.VectorRank, f.Coverage, f.Sentence, f.InText, f.InSection, f.Lead, f.Definition, f.Length, f.Novel, f.Bigrams, f.Subject, f.Lexical,
-		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms}
+		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched}
 }
 
 var featureNames = []string{"fused", "lexical_rank", "vector_rank", "coverage", "sentence", "in_text", "in_section", "lead", "definition", "length", "novel", "bigrams", "subject", "lexical",
-	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms"}
+	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched"}
 
 // vectorFeatures are the features that depend on the vector search: the
 // ranker uses them, the confidence does not, so that it means the same with
@@ -63,6 +67,17 @@ var vectorFeatures = map[string]bool{"fused": true, "vector_rank": true, "simila
 
 // VectorFeature reports whether the named feature depends on the vectors.
 func VectorFeature(name string) bool { return vectorFeatures[name] }
+
+// rankOnly are features that tell passages of one corpus apart but say
+// nothing of whether the best answers across corpora: the question's names
+// in the document's title always miss in a corpus of one document whose
+// title names none of them.
+var rankOnly = map[string]bool{"title_names": true}
+
+// ConfidenceFeature reports whether the confidence reads the named
+// feature: not the vectors' (so it means the same with any embedder) and
+// not those that only rank.
+func ConfidenceFeature(name string) bool { return !vectorFeatures[name] && !rankOnly[name] }
 
 // FeatureNames returns the names of the features in the order Vector gives them.
 func FeatureNames() []string { return append([]string(nil), featureNames...) }
@@ -104,7 +119,7 @@ func (m Model) Confidence(f Features, margin float64) float64 {
 	z := m.Bias
 	v := f.vector()
 	for i, x := range v {
-		if !vectorFeatures[featureNames[i]] {
+		if ConfidenceFeature(featureNames[i]) {
 			z += m.Weights[i] * x
 		}
 	}
@@ -166,8 +181,11 @@ var DefaultModel = sync.OnceValues(func() (Model, error) {
 type questionFeatures struct {
 	Features
 	kind       text.AnswerType
-	definition bool    // the question asks what something is or does
-	names      float64 // weight of the question's names
+	definition bool           // the question asks what something is or does
+	how        bool           // the question asks how to do something
+	names      float64        // weight of the question's names
+	others     int            // number of the question's own terms that are not names
+	want       map[string]int // the index of each of the first 64 terms, by stem
 	pairs      [][2]int
 }
 
@@ -178,6 +196,8 @@ func questionOf(question string, q lexical.Query) questionFeatures {
 	for _, t := range q.Terms {
 		if t.Name {
 			qf.names += t.Weight
+		} else if !t.Context {
+			qf.others++
 		}
 		if !t.Known {
 			unknown += t.Weight
@@ -191,9 +211,16 @@ func questionOf(question string, q lexical.Query) questionFeatures {
 	qf.Injection, qf.Task = b2f(inj), b2f(task)
 	qf.kind = text.AnswerTypeOf(question)
 	qf.definition = text.IsDefinition(question)
+	qf.how = text.IsHowTo(question)
 	qf.TypeAsked = b2f(qf.kind != text.AnswerAny)
 	qf.HasNames = b2f(qf.names > 0)
 	qf.pairs = pairs(q)
+	qf.want = make(map[string]int, len(q.Terms))
+	for i, t := range q.Terms {
+		if i < 64 {
+			qf.want[t.Stem] = i
+		}
+	}
 	return qf
 }
 
@@ -231,10 +258,23 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 		f.Lexical = min(h.Lexical/((lexical.K1+1)*total), 1)
 	}
 	f.Subject = 1
+	isName := func(t lexical.QueryTerm) bool { return t.Name }
 	if qf.names > 0 {
-		f.Subject = weightOf(q, h.terms, func(t lexical.QueryTerm) bool { return t.Name }) / qf.names
+		f.Subject = weightOf(q, h.terms, isName) / qf.names
 	}
-	a := ix.readPassage(st, q, h)
+	a := ix.readPassage(st, q, qf.want, h)
+	if qf.names > 0 {
+		f.TitleNames = weightOf(q, a.inTitle, isName) / qf.names
+	}
+	if qf.others > 0 {
+		held := 0
+		for i, t := range q.Terms {
+			if i < 64 && !t.Name && !t.Context && h.terms&(1<<i) != 0 {
+				held++
+			}
+		}
+		f.Matched = float64(held) / float64(qf.others)
+	}
 	all := func(lexical.QueryTerm) bool { return true }
 	if total > 0 {
 		f.Sentence = a.bestSentence / total
@@ -247,6 +287,12 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 	if qf.definition {
 		f.Definition = f.Lead
 	}
+	if a.code {
+		f.Code = 1
+		if qf.how {
+			f.HowCode = 1
+		}
+	}
 	f.Length = math.Log1p(float64(a.words))
 	if a.words > 0 {
 		f.Novel = float64(a.words-a.questionWords) / float64(a.words)
@@ -254,7 +300,7 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 	if len(qf.pairs) > 0 {
 		n := 0
 		for _, p := range qf.pairs {
-			if a.adjacent[[2]string{q.Terms[p[0]].Stem, q.Terms[p[1]].Stem}] {
+			if slices.Contains(a.adjacent, p) {
 				n++
 			}
 		}
@@ -280,19 +326,15 @@ type passageReading struct {
 	sentences     []text.Span
 	sentenceCover []float64 // weight of the question held by each sentence, with the fields
 	bestSentence  float64
-	inText        uint64 // the question terms in the text itself
-	words         int    // content words of the text
-	questionWords int    // of which the question's
-	adjacent      map[[2]string]bool
+	inText        uint64   // the question terms in the text itself
+	words         int      // content words of the text
+	questionWords int      // of which the question's
+	adjacent      [][2]int // question terms (by index) found side by side, in that order
+	code          bool     // the passage shows code or a command
+	inTitle       uint64   // the question terms in its document's title
 }
 
-func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, h Hit) passageReading {
-	want := make(map[string]int, len(q.Terms))
-	for i, t := range q.Terms {
-		if i < 64 {
-			want[t.Stem] = i
-		}
-	}
+func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want map[string]int, h Hit) passageReading {
 	pt := ix.tokens(st, h.Passage)
 	var fields uint64
 	for _, stem := range pt.fields {
@@ -301,9 +343,15 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, h Hit) passageRe
 		}
 	}
 	all := func(lexical.QueryTerm) bool { return true }
-	r := passageReading{adjacent: make(map[[2]string]bool)}
+	var r passageReading
 	r.sentences = pt.sentences
-	prev := ""
+	r.code = pt.code
+	for _, stem := range pt.title {
+		if i, ok := want[stem]; ok {
+			r.inTitle |= 1 << i
+		}
+	}
+	prev := -1
 	for _, stems := range pt.stems {
 		mask := fields
 		for _, stem := range stems {
@@ -312,12 +360,12 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, h Hit) passageRe
 				r.questionWords++
 				mask |= 1 << i
 				r.inText |= 1 << i
-				if prev != "" {
-					r.adjacent[[2]string{prev, stem}] = true
+				if pair := [2]int{prev, i}; prev >= 0 && !slices.Contains(r.adjacent, pair) {
+					r.adjacent = append(r.adjacent, pair)
 				}
-				prev = stem
+				prev = i
 			} else {
-				prev = ""
+				prev = -1
 			}
 		}
 		w := weightOf(q, mask, all)
@@ -333,6 +381,8 @@ type passageTokens struct {
 	sentences []text.Span
 	stems     [][]string
 	fields    []string // stems of the title, section and source
+	title     []string // stems of the title
+	code      bool     // the text shows code or a command
 }
 
 // maxTokenCache bounds how many passages' readings are kept.
@@ -344,10 +394,13 @@ func (ix *Index) tokens(st *text.Stemmer, p corpus.Passage) *passageTokens {
 	if v, ok := ix.tokenCache.Load(p.ID); ok {
 		return v.(*passageTokens)
 	}
-	pt := &passageTokens{sentences: text.Sentences(p.Text)}
-	for _, f := range []string{p.Title, p.Section, p.Source} {
+	pt := &passageTokens{sentences: text.Sentences(p.Text), code: text.HasCode(p.Text)}
+	for i, f := range []string{p.Title, p.Section, p.Source} {
 		for _, t := range text.Tokens(st, f) {
 			pt.fields = append(pt.fields, t.Stem)
+			if i == 0 {
+				pt.title = append(pt.title, t.Stem)
+			}
 		}
 	}
 	for _, sp := range pt.sentences {

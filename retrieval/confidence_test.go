@@ -1,6 +1,8 @@
 package retrieval
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -68,5 +70,45 @@ func TestDefaultModelFitsTheFeatures(t *testing.T) {
 	weak.Injection = 1
 	if c := m.Confidence(weak, 2); c >= DefaultMinConfidence {
 		t.Errorf("confidence %.2f for an instruction to ignore the rules", c)
+	}
+}
+
+// The first passage of a document the question names is scored, however
+// low the searches rank it: where a project says what it is, in words the
+// question doesn't use.
+func TestOpeningsOfNamedDocumentsAreCandidates(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Zeta\n\nZeta is a robust, commercial-grade, full-featured toolkit for the transport of " +
+		"packets over lossy links, formerly known by another name, with a general purpose library beneath.\n")
+	for i := range 120 {
+		fmt.Fprintf(&b, "\n## Part %d\n\nZeta zeta step %d: the zeta option zeta%d.\n", i, i, i)
+	}
+	fsys := fstest.MapFS{"zeta/README.md": {Data: []byte(b.String())}}
+	for d := range 10 {
+		var o strings.Builder
+		fmt.Fprintf(&o, "# Other %d\n", d)
+		for i := range 50 {
+			fmt.Fprintf(&o, "\n## Step %d\n\nThe tool prints page %d of book %d.\n", i, i, d)
+		}
+		fsys[fmt.Sprintf("other%d/README.md", d)] = &fstest.MapFile{Data: []byte(o.String())}
+	}
+	c, err := corpus.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(t.Context(), c, LocalEmbedderFactory(64))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, err := ix.Candidates(t.Context(), "what is zeta exactly")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range cands {
+		found = found || strings.Contains(c.Passage.Text, "Zeta is a robust")
+	}
+	if !found {
+		t.Errorf("zeta's opening passage is not among the %d candidates", len(cands))
 	}
 }

@@ -19,7 +19,13 @@ const (
 type candidate struct {
 	hit              Hit
 	vecRank, lexRank int
+	// opening marks the first passage of a document the question names,
+	// added whether or not a search found it.
+	opening bool
 }
+
+// maxOpenings bounds how many documents' first passages one question adds.
+const maxOpenings = 6
 
 // fuse ranks the passages found by vectors (vres) and by words (the
 // lexical search of q) together by reciprocal rank fusion, best first.
@@ -61,6 +67,26 @@ func (ix *Index) fuse(q lexical.Query, vres []vectorMatch) []candidate {
 		c.lexRank = rank + 1
 		c.hit.Score += 1.0 / float64(rrfK+rank+1)
 	}
+	// The first passage of each document the question names ("what is
+	// openssl exactly"): where a project says what it is, whether or
+	// not it holds many of the question's words.
+	added := 0
+	for _, t := range q.Terms {
+		if !t.Name || t.Context || !ix.lex.NamesDocuments(t.Stem) {
+			continue
+		}
+		ix.lex.NamedBy(t.Stem, func(p int) bool {
+			if ix.ordinal[p] != 0 {
+				return true
+			}
+			if added >= maxOpenings {
+				return false
+			}
+			added++
+			get(p).opening = true
+			return true
+		})
+	}
 	all := make([]candidate, 0, len(byP))
 	for _, c := range byP {
 		all = append(all, *c)
@@ -74,5 +100,30 @@ func (ix *Index) fuse(q lexical.Query, vres []vectorMatch) []candidate {
 		}
 		return ix.byID[a.hit.Passage.ID] - ix.byID[b.hit.Passage.ID]
 	})
-	return all
+	return withOpenings(all)
+}
+
+// withOpenings moves the openings that fused below the reranked depth up
+// into it, in place of the lowest others, so the model scores them.
+func withOpenings(all []candidate) []candidate {
+	if len(all) <= rerankDepth {
+		return all
+	}
+	var late, rest []candidate
+	for _, c := range all[rerankDepth:] {
+		if c.opening {
+			late = append(late, c)
+		} else {
+			rest = append(rest, c)
+		}
+	}
+	if len(late) == 0 {
+		return all
+	}
+	cut := rerankDepth - len(late)
+	out := make([]candidate, 0, len(all))
+	out = append(out, all[:cut]...)
+	out = append(out, late...)
+	out = append(out, all[cut:rerankDepth]...)
+	return append(out, rest...)
 }

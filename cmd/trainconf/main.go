@@ -69,15 +69,33 @@ type caseLabel struct {
 func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("trainconf", flag.ContinueOnError)
 	suitePath := fs.String("suite", "../testdata/eval-suite.yaml", "the evaluation suite")
-	only := fs.String("sets", "seed,realdocs,squad2,haystack", "the suite's sets to train on (never the check sets realdocs-heldout and realdocs2)")
+	only := fs.String("sets", "seed,realdocs,realdocs3-go,realdocs3-deb,squad2,haystack", "the suite's sets to train on (never the check sets realdocs-heldout and realdocs2)")
 	squadWeight := fs.Float64("squad-weight", 0.5, "the weight of SQuAD sets in the confidence fit, against 1 for each other set "+
 		"(Wikipedia with questions written to trick a reader, unlike the documentation citebot is for)")
+	halfSets := fs.String("half-sets", "realdocs3-go,realdocs3-deb", "sets that weigh half in the confidence fit: the two files of one set (realdocs3) weigh as one set")
 	outPath := fs.String("out", "", "where to write the model (default: standard output)")
 	sentences := fs.Bool("sentences", false, "fit the extractive answer's sentence model (bot/sentence.json) instead, on -sentence-sets")
-	sentenceSets := fs.String("sentence-sets", "seed,realdocs,squad2", "the suite's sets to fit the sentence model on")
+	sentenceSets := fs.String("sentence-sets", "seed,realdocs,realdocs3-go,realdocs3-deb,squad2", "the suite's sets to fit the sentence model on")
 	sentenceSquad := fs.Float64("sentence-squad-weight", 1, "the weight of SQuAD sets in the sentence model's fit, against 1 for each other set")
+	cv := fs.String("cv", "", "instead of fitting a model, measure the ranker out of set: each of -sets left out in turn, and these check sets (comma-separated)")
+	dropFeatures := fs.String("drop", "", "with -cv, features to zero first (comma-separated), to measure what they add")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cv != "" {
+		train, err := devSets(*suitePath, strings.Split(*only, ","))
+		if err != nil {
+			return err
+		}
+		check, err := devSets(*suitePath, strings.Split(*cv, ","))
+		if err != nil {
+			return err
+		}
+		var drop []string
+		if *dropFeatures != "" {
+			drop = strings.Split(*dropFeatures, ",")
+		}
+		return crossCheck(ctx, train, check, drop, out)
 	}
 	if *sentences {
 		*only = *sentenceSets
@@ -104,11 +122,15 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	}
 	names := make([]string, len(sets))
 	weights := make([]float64, len(sets))
+	halves := strings.Split(*halfSets, ",")
 	for i, s := range sets {
 		names[i] = s.name
 		weights[i] = 1
 		if s.squad {
 			weights[i] = *squadWeight
+		}
+		if slices.Contains(halves, s.name) {
+			weights[i] = 0.5
 		}
 	}
 	m := retrieval.NeutralModel()
@@ -116,7 +138,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	tops := topCandidates(m, data)
 	m.Weights, m.Bias = fitConfidence(tops, len(sets), weights)
 	m.Trained = "ranker: pairwise logistic; confidence: logistic over the top candidates; sets: " +
-		strings.Join(names, ", ") + fmt.Sprintf(" (weighted equally; SQuAD sets at %g in the confidence)", *squadWeight)
+		strings.Join(names, ", ") + fmt.Sprintf(" (weighted equally; in the confidence, SQuAD sets at %g and %s at 0.5)", *squadWeight, *halfSets)
 	report(os.Stderr, m, tops, names)
 	return writeJSON(m, *outPath, out)
 }
@@ -454,7 +476,7 @@ func topCandidates(m retrieval.Model, ex []example) []top {
 		}
 		x := slices.Clone(ss[0].e.x)
 		for j := range x {
-			if retrieval.VectorFeature(names[j]) {
+			if !retrieval.ConfidenceFeature(names[j]) {
 				x[j] = 0
 			}
 		}

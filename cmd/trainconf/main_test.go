@@ -156,3 +156,24 @@ func TestAnswersIn(t *testing.T) {
 		})
 	}
 }
+
+// topRight, what -cv reports, counts the questions whose best candidate
+// answers, among those some candidate answers.
+func TestTopRightCountsAnswerableQuestions(t *testing.T) {
+	ex := synthetic(3)
+	w := fitRanker(ex, 2)
+	right, n := topRight(ex, 1, w)
+	if n != 20 { // set 1 holds the odd questions, two in three of them answerable
+		t.Fatalf("%d answerable questions in set 1, want 20", n)
+	}
+	if right != n {
+		t.Errorf("the fitted ranker puts the answer first for %d of %d", right, n)
+	}
+	neg := make([]float64, len(w))
+	for i, x := range w {
+		neg[i] = -x
+	}
+	if wrong, _ := topRight(ex, 1, neg); wrong != 0 {
+		t.Errorf("the reversed ranker puts the answer first for %d of %d", wrong, n)
+	}
+}

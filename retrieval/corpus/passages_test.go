@@ -132,8 +132,8 @@ func TestChunkMarkdownAndWrappedText(t *testing.T) {
 		{"User Guide", "Install › Linux", "## Install\n\n### Linux\n\nRun the installer.", 6, 10},
 		{"User Guide", "Install › Linux", "```\n# not a heading\n```", 12, 14},
 		{"User Guide", "Use", "## Use\n\nAsk a question.", 16, 18},
-		{"Introduction", "", "Introduction\nThis paragraph is hard-wrapped at a fixed width so each line is\nshorter than the paragraph and the lines must be joined into one.", 1, 3},
-		{"Introduction", "", "Second paragraph.", 5, 5},
+		{"wrapped", "Introduction", "Introduction\nThis paragraph is hard-wrapped at a fixed width so each line is\nshorter than the paragraph and the lines must be joined into one.", 1, 3},
+		{"wrapped", "Introduction", "Second paragraph.", 5, 5},
 	}
 	if len(ch.Passages) != len(wants) {
 		for _, p := range ch.Passages {

@@ -131,8 +131,8 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 		{
 			name:  "a long line ending in a question mark is no FAQ question",
 			file:  "q.txt",
-			src:   "Notes\n\n" + strings.Repeat("word ", 50) + "or is it?\n\nAnswer follows.\n",
-			title: "Notes",
+			src:   "Field Notes\n\n" + strings.Repeat("word ", 50) + "or is it?\n\nAnswer follows.\n",
+			title: "Field Notes",
 			want:  []wantPassage{{"", 1, 3}, {"", 5, 5}},
 		},
 	}

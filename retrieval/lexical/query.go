@@ -117,9 +117,9 @@ func (lx *Lexicon) Analyze(question, context string) Query {
 		if i >= fromQuestion {
 			term.Context = true
 			term.Weight *= contextWeight
-			term.Name = (contextNames[t.Word] || lx.namesDocuments(term.Stem)) && !isLoneLetter(t.Word)
+			term.Name = (contextNames[t.Word] || lx.NamesDocuments(term.Stem)) && !isLoneLetter(t.Word)
 		} else {
-			term.Name = (names[t.Word] || lx.namesDocuments(term.Stem)) && !isLoneLetter(t.Word)
+			term.Name = (names[t.Word] || lx.NamesDocuments(term.Stem)) && !isLoneLetter(t.Word)
 		}
 		q.Terms = append(q.Terms, term)
 	}
@@ -144,11 +144,11 @@ func (lx *Lexicon) Analyze(question, context string) Query {
 // in every file's path, does not).
 const maxNamedShare = 0.25
 
-// namesDocuments reports whether a stem names some of the corpus's
+// NamesDocuments reports whether a stem names some of the corpus's
 // documents: it is in their titles or paths, and not in most of them. A
 // number never does ("10" of "Windows 10" is not the "10" of a heading's
 // "2022-10-10").
-func (lx *Lexicon) namesDocuments(stem string) bool {
+func (lx *Lexicon) NamesDocuments(stem string) bool {
 	n := lx.named[stem]
 	return n > 0 && float64(n) <= maxNamedShare*float64(lx.N) && !text.IsCommonWord(stem) && !isNumber(stem)
 }

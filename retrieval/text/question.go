@@ -20,6 +20,7 @@ const (
 	AnswerVersion  AnswerType = "version"
 	AnswerLicence  AnswerType = "licence"
 	AnswerPerson   AnswerType = "name"
+	AnswerMeaning  AnswerType = "expansion"
 )
 
 // answerTypes are tried in order; the first whose question pattern matches
@@ -35,6 +36,11 @@ var answerTypes = []struct {
 	{AnswerLicence,
 		regexp.MustCompile(`(?i)\blicen[cs](e|ed|ing)\b`),
 		regexp.MustCompile(`(?i)\b(MIT|BSD|Apache|GPL|LGPL|AGPL|MPL|ISC|Mozilla Public|GNU|public domain|Creative Commons|CC[- ]BY|CC0|Artistic|zlib|Unlicense|copyleft|permissive|proprietary)\b|\bLICEN[CS]E\b`)},
+	{AnswerMeaning,
+		regexp.MustCompile(`(?i)\bstands? for\b|\b(is|are) \S+ short for\b|\bwhat (is|are) the (acronym|abbreviation|long form|full form|full name)\b|\b(acronym|abbreviation) (of|for)\b`),
+		// A spelled-out form is most often a parenthesis: "Tehrik-i-Taliban
+		// Pakistan (TTP)", "procps-ng (next generation)".
+		regexp.MustCompile(`\(\s*[^)\s]|(?i)\b(stands? for|short for|abbreviat\w*|acronym)\b`)},
 	{AnswerTime,
 		regexp.MustCompile(`(?i)^\s*when\b|\b(what|which|in what) (year|date|month|day|century|decade|time)\b|\bsince when\b`),
 		regexp.MustCompile(`(?i)\b(1[0-9]|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|century|centuries|decade|ago|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d`)},
@@ -161,6 +167,56 @@ func IsInstruction(question string) (injection, task bool) {
 // answer them where they introduce their subject.
 var definitionRE = regexp.MustCompile(`(?i)^\s*(what|who)('s|\s+(is|are|was|were))\s+(an?\s+|the\s+)?[^\s?]+(\s+[^\s?]+)?(\s+(used\s+)?for)?\s*\?*\s*$` +
 	`|^\s*what\s+(does|do)\s+(an?\s+|the\s+)?[^\s?]+(\s+[^\s?]+)?\s+do\s*\?*\s*$`)
+
+// howRE matches questions after a way of doing something: "how do i …",
+// "how to …", "can i …", "is there a way to …", "what's the command for …".
+var howRE = regexp.MustCompile(`(?i)\bhow\s+(do|can|could|should|would|shall)\s+(i|we|you|one|u)\b|\bhow\s+to\b|\bhow\s+(do|can)\s+\S+\s+be\b|^\s*(can|could|should)\s+(i|we|u)\b|\bis there (a|any) way\b|\bwhat('s|\s+is)\s+the\s+(command|syntax|flag|option|way)\b`)
+
+// IsHowTo reports whether a question asks how to do something.
+func IsHowTo(question string) bool { return howRE.MatchString(question) }
+
+// HasCode reports whether a passage shows code or a command: a Markdown
+// code span or block, a shell prompt ("$ make", "# apt install x"), or an indented line shaped
+// like code (":=", "f(", "--flag", "./x", a line ending in ";" or "{").
+func HasCode(s string) bool {
+	if strings.IndexByte(s, '`') >= 0 {
+		return true
+	}
+	for line := range strings.Lines(s) {
+		line = strings.TrimRight(line, "\r\n")
+		t := strings.TrimLeft(line, " \t")
+		// A prompt: "$ make", or a root's "# apt install x" (not a
+		// Markdown heading, "# Install").
+		if len(t) > 2 && (t[1] == ' ' || t[1] == '\t') && (t[0] == '$' && t[2] != ' ' || t[0] == '#' && t[2] >= 'a' && t[2] <= 'z') {
+			return true
+		}
+		if (strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "    ")) && codeShaped(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeShaped reports whether a line reads as code or a command.
+func codeShaped(t string) bool {
+	if strings.HasSuffix(t, ";") || strings.HasSuffix(t, "{") ||
+		strings.Contains(t, ":=") || strings.Contains(t, "./") {
+		return true
+	}
+	for i := 1; i+1 < len(t); i++ {
+		switch {
+		case t[i] == '(' && isWordByte(t[i-1]):
+			return true
+		case t[i] == '-' && t[i-1] == '-' && isWordByte(t[i+1]):
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
 
 // IsDefinition reports whether a question asks what something is or does.
 func IsDefinition(question string) bool { return definitionRE.MatchString(question) }

@@ -15,6 +15,9 @@ func TestAnswerTypes(t *testing.T) {
 		{"which version of go do i need", AnswerVersion, "It requires Go 1.18 or later.", "It requires a recent Go."},
 		{"what license is discordgo released under", AnswerLicence, "It is released under the MIT license.", "It is released on GitHub."},
 		{"who wrote pyyaml", AnswerPerson, "PyYAML was written by Kirill Simonov.", "it was written long ago."},
+		{"what does CPEC stand for", AnswerMeaning, "The China-Pakistan Economic Corridor (CPEC) links them.", "From CPEC projects in Pakistan to Chinese interests in Asia."},
+		{"what is TTP short for?", AnswerMeaning, "TTP (Tehrik-i-Taliban Pakistan) was formed in 2007.", "The TTP was formed in 2007."},
+		{"what does ng stand for in procps-ng", AnswerMeaning, "it is now known as procps-ng (next generation).", "procps-ng is the new name."},
 		{"why do the taliban support the ttp", AnswerAny, "", ""},
 	}
 	for _, c := range cases {
@@ -94,6 +97,35 @@ func TestWrittenAsNames(t *testing.T) {
 	for _, w := range []string{"what", "license", "does", "need"} {
 		if got[w] {
 			t.Errorf("%q read as a name", w)
+		}
+	}
+}
+
+func TestHowToAndCode(t *testing.T) {
+	for q, want := range map[string]bool{
+		"how do i install chi":                              true,
+		"logrus how to get json output":                     true,
+		"can i turn colors off in colorstring?":             true,
+		"is there a way to shrink the binary":               true,
+		"how many languages does it support":                false,
+		"why is zap's Logger a struct":                      false,
+		"what is kong":                                      false,
+		"how does the pprof flame graph show inlined calls": false,
+	} {
+		if got := IsHowTo(q); got != want {
+			t.Errorf("IsHowTo(%q) = %v, want %v", q, got, want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"## Install\n\n```sh\ngo get -u github.com/go-chi/chi/v5\n```": true,
+		"Call `log.SetFormatter` first.":                               true,
+		"Run it:\n\n    $ make install\n":                              true,
+		"Example:\n\n\tcfg := config.New()\n":                          true,
+		"Logrus is in maintenance mode.":                               false,
+		"    This paragraph is merely indented, like many READMEs.\n":  false,
+	} {
+		if got := HasCode(s); got != want {
+			t.Errorf("HasCode(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

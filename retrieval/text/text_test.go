@@ -30,6 +30,24 @@ func TestWordsFoldQuotesAndNumbers(t *testing.T) {
 	}
 }
 
+func TestWordsReadVisibleTextAndThousands(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"A [Go (golang)](http://golang.org) implementation", "a go golang implementation"},
+		{"[![Go Reference](https://pkg.go.dev/badge/x.svg)](https://pkg.go.dev/x) term", "go reference term"},
+		{`see [the docs](docs/README.md "Docs") now`, "see the docs now"},
+		{"a [bracket] (then words) stay", "a bracket then words stay"},
+		{"[x](not a url) stays", "x not a url stays"},
+		{"[![openssl logo]][www.openssl.org] and [the docs][docs] or [x][]", "openssl logo and the docs or x"},
+		{"query 100k documents, 100,000 or 1.5K; 0k", "query 100000 documents 100000 or 1500 0"},
+		{"k8s and 10kb and kk stay", "k8s and 10kb and kk stay"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(Words(tt.in), " "); got != tt.want {
+			t.Errorf("Words(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 func TestFindNormalized(t *testing.T) {
 	hay := "It said “Qatar’s role”  in\nSouth Asia — clearly."
 	for _, c := range []struct {

@@ -22,7 +22,12 @@ func IsStopWord(w string) bool {
 
 // Words splits text into lower-cased words: letters and digits, keeping
 // apostrophes inside words and separators inside numbers ("2,414" is one
-// word, read "2414"). Possessive endings are dropped.
+// word, read "2414"; "100k" is read "100000"). Possessive endings are
+// dropped. The destination of a Markdown inline link or image
+// ("[text](https://…)"), or a reference link's label ("[text][label]"), is
+// not read: readers never see it, and its host and
+// path words ("golang", "org", "github") would match questions that mean
+// something else.
 func Words(text string) []string {
 	text = quoteFolder.Replace(text)
 	var words []string
@@ -35,6 +40,7 @@ func Words(text string) []string {
 		b.Reset()
 		w = strings.Trim(w, "'")
 		w = strings.TrimSuffix(w, "'s")
+		w = thousands(w)
 		if w != "" {
 			words = append(words, w)
 		}
@@ -50,6 +56,18 @@ func Words(text string) []string {
 			if r == '.' {
 				b.WriteByte('.')
 			}
+		case r == ']' && i+1 < len(text) && text[i+1] == '(':
+			flush()
+			if n := linkDestination(text[i+1:]); n > 0 {
+				i += 1 + n
+				continue
+			}
+		case r == ']' && i+1 < len(text) && text[i+1] == '[':
+			flush()
+			if n := referenceLabel(text[i+1:]); n > 0 {
+				i += 1 + n
+				continue
+			}
 		default:
 			flush()
 		}
@@ -57,6 +75,75 @@ func Words(text string) []string {
 	}
 	flush()
 	return words
+}
+
+// thousands reads a number written with a "k" for thousands as the number:
+// "100k" is "100000", as "100,000" is; "1.5k" is "1500".
+func thousands(w string) string {
+	n := len(w)
+	if n < 2 || w[n-1] != 'k' {
+		return w
+	}
+	whole, frac, _ := strings.Cut(w[:n-1], ".")
+	if whole == "" || len(whole) > 12 || len(frac) > 3 || !allDigits(whole) || !allDigits(frac) {
+		return w
+	}
+	whole = strings.TrimLeft(whole, "0")
+	out := whole + frac + strings.Repeat("0", 3-len(frac))
+	out = strings.TrimLeft(out, "0")
+	if out == "" {
+		return "0"
+	}
+	return out
+}
+
+func isDigits(s string) bool { return s != "" && allDigits(s) }
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// referenceLabel returns the length of the label of a Markdown reference
+// link ("[text][label]") at the start of s, "[" through "]", or 0.
+func referenceLabel(s string) int {
+	for j := 1; j < len(s) && j <= 256; j++ {
+		switch s[j] {
+		case ']':
+			return j + 1
+		case '\n', '[':
+			return 0
+		}
+	}
+	return 0
+}
+
+// linkDestination returns the length of a Markdown link destination at the
+// start of s, "(" through ")" with an optional quoted title, or 0 when s
+// does not start with one. A destination holds no space and no line break.
+func linkDestination(s string) int {
+	for j := 1; j < len(s) && j <= 2048; j++ {
+		switch s[j] {
+		case ')':
+			if j == 1 {
+				return 0
+			}
+			return j + 1
+		case ' ':
+			// A title may follow: (url "title").
+			if k := strings.IndexByte(s[j:], ')'); k > 0 && j+1 < len(s) && s[j+1] == '"' && !strings.ContainsAny(s[j:j+k], "\n") {
+				return j + k + 1
+			}
+			return 0
+		case '\n', '(', '[', ']', '<', '>':
+			return 0
+		}
+	}
+	return 0
 }
 
 func isWordRune(s string) bool {

@@ -86,8 +86,10 @@ type Doc struct {
 	markdown     bool
 	html         bool
 	frontTitle   string // "title:" of a Markdown file's front matter
-	firstHeading string // text of the first heading (Markdown) or heading-like line (plain text)
+	firstHeading string // text of the first heading (Markdown: above any text) or heading-like line (plain text)
 	h1           string // text of the first level-1 Markdown heading
+	// headingAfterText says that text came before firstHeading.
+	headingAfterText bool
 }
 
 // scanner reads the blocks of one document.
@@ -140,8 +142,12 @@ func (s *scanner) heading(h mdHeading, at int) {
 		s.head = -1
 		return
 	}
-	if s.out.firstHeading == "" {
+	// In Markdown, a heading names the document only above its first
+	// text: a README without a level-1 heading whose first "## Install"
+	// comes after an introduction is not called "Install".
+	if s.out.firstHeading == "" && (!s.md || len(s.out.Blocks) == 0) {
 		s.out.firstHeading = h.text
+		s.out.headingAfterText = len(s.out.Blocks) > 0
 	}
 	if s.md && h.level == 1 && s.out.h1 == "" {
 		s.out.h1 = h.text

@@ -1,6 +1,8 @@
 package structure
 
 import (
+	"html"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,31 +19,95 @@ import (
 func (d Doc) Title() string {
 	if d.html {
 		for _, c := range []string{d.frontTitle, d.h1} {
-			if t := cleanTitle(c); isTitle(t) {
+			if t := cleanTitle(c); isTitle(t) && !isGenericHeading(t) {
 				return t
 			}
 		}
 		return ""
 	}
+	// The first line of text, when it stands alone: the first line of a
+	// wrapped paragraph ("TOML stands for Tom's Obvious, Minimal
+	// Language. This Go package provides a") is no title.
 	var first string
-	for _, l := range d.Lines {
-		if !l.Blank() && (!d.markdown || !isDecoration([]Line{l})) {
-			first = l.Text
-			break
+	for i, l := range d.Lines {
+		if l.Blank() || (d.markdown && isDecoration([]Line{l})) || modeLine.MatchString(l.Text) {
+			continue
 		}
+		if i+1 == len(d.Lines) || d.Lines[i+1].Blank() || isSetextUnderline(d.Lines[i+1].Text) || isUnderline(d.Lines[i+1].Text) {
+			first = l.Text
+		}
+		break
 	}
 	var cands []string
 	if d.markdown {
 		cands = []string{d.frontTitle, d.h1, d.firstHeading, titleLine(first)}
 	} else {
-		cands = []string{titleLine(first), titleLine(d.firstHeading)}
+		heading := d.firstHeading
+		if d.headingAfterText && !isTitleCase(cleanTitle(heading)) {
+			// Below text, only a line in title case reads as the
+			// document's title ("Afghan Taliban and Cross Border
+			// Terrorism in Pakistan"), not "Pre-C99 build failure".
+			heading = ""
+		}
+		cands = []string{titleLine(first), titleLine(heading)}
 	}
 	for _, c := range cands {
-		if t := cleanTitle(c); isTitle(t) {
+		if t := cleanTitle(c); isTitle(t) && !isGenericHeading(t) {
 			return t
 		}
 	}
 	return ""
+}
+
+// isTitleCase reports whether a line of at least three words capitalises
+// its words, small words apart.
+func isTitleCase(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 3 {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) && !smallTitleWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// smallTitleWords stay lower case in a title.
+var smallTitleWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "in": true, "on": true,
+	"to": true, "for": true, "with": true, "by": true, "at": true, "from": true, "as": true, "vs": true,
+}
+
+// emojiCode matches an emoji short code (":zap:", ":walrus:").
+var emojiCode = regexp.MustCompile(`(^|\s):[a-z0-9_+-]+:($|\s)`)
+
+// modeLine matches an editor's mode line ("-*- text -*-").
+var modeLine = regexp.MustCompile(`-\*-.*-\*-`)
+
+// sentenceBreak matches the end of a sentence followed by another.
+var sentenceBreak = regexp.MustCompile(`[.!?:]\s+\p{Lu}`)
+
+// genericHeadings name a part of any document, not the document: a file
+// whose only heading is "Introduction" is better called by its name.
+var genericHeadings = map[string]bool{
+	"introduction": true, "overview": true, "description": true, "background": true, "about": true,
+	"abstract": true, "summary": true, "contents": true, "table of contents": true, "preface": true,
+	"synopsis": true, "getting started": true, "installation": true, "install": true, "installing": true,
+	"usage": true, "download": true, "downloading": true, "features": true, "requirements": true,
+	"building": true, "build": true, "license": true, "licence": true, "documentation": true, "notes": true,
+	"news": true, "changes": true, "changelog": true, "readme": true, "text": true, "examples": true,
+	"example": true, "contributing": true, "authors": true, "credits": true, "status": true,
+	"quick start": true, "quickstart": true, "general": true, "motivation": true, "welcome": true,
+}
+
+// isGenericHeading reports whether a title names a part of any document
+// ("Overview", "1. Introduction").
+func isGenericHeading(t string) bool {
+	t = strings.TrimLeft(strings.ToLower(t), "0123456789. ")
+	return genericHeadings[t]
 }
 
 // titleLine returns s when it reads as a title line: short, without a URL,
@@ -52,11 +118,15 @@ func titleLine(s string) string {
 		return ""
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(cleanInline(s, true)))
-	if strings.ContainsRune(".!?;,", last) {
+	if strings.ContainsRune(".?;,", last) || (last == '!' && len(strings.Fields(t)) > 6) || sentenceBreak.MatchString(t) {
 		return ""
 	}
-	// A command line ("./configure --x", "ps -o pid") is no title.
+	// A command line ("./configure --x", "ps -o pid") is no title, nor an
+	// address or a copyright line.
 	if strings.HasPrefix(t, "./") || strings.HasPrefix(t, "$ ") || strings.Contains(t, " -") && !strings.Contains(t, " - ") {
+		return ""
+	}
+	if strings.Contains(s, "@") || strings.HasPrefix(strings.ToLower(t), "copyright") {
 		return ""
 	}
 	return t
@@ -67,6 +137,8 @@ func titleLine(s string) string {
 // are dropped, as are runs of punctuation around the words.
 func cleanTitle(s string) string {
 	t := cleanInline(s, true)
+	t = html.UnescapeString(t)
+	t = emojiCode.ReplaceAllString(t, " ")
 	t = strings.NewReplacer("**", "", "__", "", "`", "").Replace(t)
 	t = strings.Join(strings.Fields(t), " ")
 	t = strings.TrimRight(t, ":")
@@ -101,7 +173,7 @@ func cleanInline(s string, keepAlt bool) string {
 			}
 		case s[i] == '[':
 			if label, end, ok := linkAt(s, i); ok {
-				if inner := strings.TrimSpace(label); !(strings.HasPrefix(inner, "![") && strings.HasSuffix(inner, ")")) {
+				if inner := strings.TrimSpace(label); !(strings.HasPrefix(inner, "![") && (strings.HasSuffix(inner, ")") || strings.HasSuffix(inner, "]"))) {
 					b.WriteString(cleanInline(label, keepAlt))
 				}
 				i = end
@@ -109,6 +181,9 @@ func cleanInline(s string, keepAlt bool) string {
 			}
 		case s[i] == '<':
 			if j := strings.IndexByte(s[i:], '>'); j > 1 && (isASCIILetter(s[i+1]) || s[i+1] == '/' || s[i+1] == '!') {
+				if keepAlt {
+					b.WriteString(imgAlt(s[i : i+j+1]))
+				}
 				i += j + 1
 				continue
 			}
@@ -119,9 +194,39 @@ func cleanInline(s string, keepAlt bool) string {
 	return b.String()
 }
 
+// imgAlt returns the alt text of an HTML <img> tag ("# <img alt="chi"
+// src="logo.svg">" is a heading saying "chi"), "" for any other tag.
+func imgAlt(tag string) string {
+	if len(tag) < 5 || !strings.EqualFold(tag[:4], "<img") || (tag[4] != ' ' && tag[4] != '\t' && tag[4] != '\n') {
+		return ""
+	}
+	lower := strings.ToLower(tag)
+	for from := 0; ; {
+		k := strings.Index(lower[from:], "alt=")
+		if k < 0 {
+			return ""
+		}
+		k += from
+		from = k + 4
+		if c := lower[k-1]; c != ' ' && c != '\t' && c != '\n' {
+			continue // "data-alt=", not "alt="
+		}
+		v := tag[k+4:]
+		if v == "" || (v[0] != '"' && v[0] != '\'') {
+			return ""
+		}
+		end := strings.IndexByte(v[1:], v[0])
+		if end < 0 {
+			return ""
+		}
+		return " " + strings.TrimSpace(v[1:1+end]) + " "
+	}
+}
+
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-// linkAt parses "[label](target)" at s[i] (which is '['), brackets nested,
+// linkAt parses "[label](target)" or "[label][ref]" at s[i] (which is
+// '['), brackets nested,
 // and returns the label and the offset after it.
 func linkAt(s string, i int) (string, int, bool) {
 	depth := 0
@@ -136,10 +241,14 @@ func linkAt(s string, i int) (string, int, bool) {
 			}
 		}
 	}
-	if j+1 >= len(s) || s[j+1] != '(' {
+	if j+1 >= len(s) || (s[j+1] != '(' && s[j+1] != '[') {
 		return "", 0, false
 	}
-	k := strings.IndexByte(s[j+1:], ')')
+	closing := byte(')')
+	if s[j+1] == '[' {
+		closing = ']' // a reference link: "[text][label]", "![alt][label]"
+	}
+	k := strings.IndexByte(s[j+1:], closing)
 	if k < 0 {
 		return "", 0, false
 	}
