@@ -70,8 +70,9 @@ type PassageSentence struct {
 	heading  bool  // a heading line, which says nothing by itself
 }
 
-// pronounStart matches a sentence that leans on the one before it.
-var pronounStart = regexp.MustCompile(`^["'“(]?(It|Its|This|These|That|Those|They|Their|Them|He|His|She|Her|Such|There|Both|Each|The latter|The former)\b`)
+// pronounStart matches a sentence that leans on the one before it: it
+// starts with a pronoun ("It was …") or a connective ("However, …").
+var pronounStart = regexp.MustCompile(`^["'“(]?(It|Its|This|These|That|Those|They|Their|Them|He|His|She|Her|Such|There|Both|Each|The latter|The former|However|But|Also|Moreover|Furthermore|Otherwise|Instead|Therefore|Thus|Hence|Then|Still|Yet|Nevertheless|Nonetheless|Likewise|Similarly|Consequently|Alternatively|In addition|In contrast|As a result|For example|For instance|Even so)\b`)
 
 // ReadSentences splits passage p into sentences, each with its features as
 // an answer to question (q: the question analysed by the search).

@@ -223,3 +223,19 @@ func TestAdjacentPassageIsQuoted(t *testing.T) {
 		})
 	}
 }
+
+// A sentence opening with a connective leans on the one before, as one
+// opening with a pronoun does.
+func TestConnectiveLeansOnTheSentenceBefore(t *testing.T) {
+	p := corpus.Passage{Text: "libxcrypt as a whole is licensed under the GNU Lesser General Public License. " +
+		"However, many individual files may be reused under more permissive licenses. Contributions are welcome."}
+	ss := ReadSentences("libxcrypt licence", query("libxcrypt licence"), p)
+	if len(ss) != 3 {
+		t.Fatalf("%d sentences, want 3", len(ss))
+	}
+	for i, want := range []float64{0, 1, 0} {
+		if got := ss[i].Features.Pronoun; got != want {
+			t.Errorf("sentence %d leans on the one before: %v, want %v", i, got, want)
+		}
+	}
+}

@@ -14,28 +14,37 @@ type Span struct{ Start, End int }
 // a word that starts a sentence, unless the period ends a known abbreviation
 // or an initial. A line break ends a sentence too when a blank line, a list
 // item, a table row, a Markdown heading or a code fence follows it, so one
-// list item or table row can be quoted alone; a table's delimiter row
+// list item or table row can be quoted alone; a fenced code block is one
+// sentence, whatever its comments say; a table's delimiter row
 // ("|---|---|") stays with the header row above it. Each span is trimmed of
 // surrounding white space; together they cover every non-space character
 // of text.
 func Sentences(text string) []Span {
 	var spans []Span
 	start := 0
+	inFence := isFenceLine(firstLine(text))
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		if r == '\n' {
+			fence := isFenceLine(firstLine(text[i:]))
+			if inFence && !fence {
+				continue // inside a code block: one sentence to its end
+			}
 			prev := strings.TrimSpace(text[strings.LastIndexByte(text[:i-1], '\n')+1 : i-1])
-			if next, ok := structuredLine(text, i); ok || isHeading(prev) {
+			if next, ok := structuredLine(text, i); ok || isHeading(prev) || isFenceLine(prev) {
 				if s, ok := TrimSpan(text, start, i); ok {
 					spans = append(spans, s)
 				}
 				start = next
 				i = next
 			}
+			if fence {
+				inFence = !inFence
+			}
 			continue
 		}
-		if r != '.' && r != '!' && r != '?' && r != '…' {
+		if inFence || (r != '.' && r != '!' && r != '?' && r != '…') {
 			continue
 		}
 		end := i
@@ -106,7 +115,43 @@ func structuredLine(text string, i int) (int, bool) {
 	case isHeading(line):
 		return j, true
 	}
-	return j, isListMarker(line)
+	if !isListMarker(line) {
+		return j, false
+	}
+	// "(over\n  200) including PNG": a number closing the previous line's
+	// parenthesis continues its sentence; it is not an item "200)".
+	if d := strings.IndexAny(line, ".)"); d > 0 && line[d] == ')' && openParen(lineBefore(text, i)) {
+		return j, false
+	}
+	return j, true
+}
+
+// firstLine returns the first line of s, trimmed of white space.
+func firstLine(s string) string {
+	if k := strings.IndexByte(s, '\n'); k >= 0 {
+		s = s[:k]
+	}
+	return strings.TrimSpace(s)
+}
+
+// isFenceLine reports whether a trimmed line opens or closes a Markdown
+// code block.
+func isFenceLine(line string) bool {
+	return strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~")
+}
+
+// lineBefore returns the line ending right before text[i].
+func lineBefore(text string, i int) string {
+	end := strings.LastIndexByte(text[:i], '\n')
+	if end < 0 {
+		return ""
+	}
+	return text[strings.LastIndexByte(text[:end], '\n')+1 : end]
+}
+
+// openParen reports whether s leaves a parenthesis open.
+func openParen(s string) bool {
+	return strings.Count(s, "(") > strings.Count(s, ")")
 }
 
 // isHeading reports whether line is a Markdown ATX heading ("## Install").

@@ -117,6 +117,10 @@ func TestSentencesEndAtStructuredLines(t *testing.T) {
 		{"wrapped prose stays one sentence", "This line wraps\nover two lines. Dr. Khan said so.", []string{
 			"This line wraps\nover two lines.", "Dr. Khan said so."}},
 		{"setext underline stays with its heading", "Title\n=====\n\nBody.", []string{"Title\n=====", "Body."}},
+		{"a code block is one sentence", "Set the level:\n\n```go\n// Will log info or above. Default.\n# not a heading\nlogrus.SetLevel(logrus.InfoLevel)\n```\nDone.", []string{
+			"Set the level:", "```go\n// Will log info or above. Default.\n# not a heading\nlogrus.SetLevel(logrus.InfoLevel)", "```", "Done."}},
+		{"a number closing a wrapped parenthesis is no item", "It reads many formats (over\n  200) including PNG.\n1) one\n2) two", []string{
+			"It reads many formats (over\n  200) including PNG.", "1) one", "2) two"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
