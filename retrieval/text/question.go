@@ -21,6 +21,7 @@ const (
 	AnswerLicence  AnswerType = "licence"
 	AnswerPerson   AnswerType = "name"
 	AnswerMeaning  AnswerType = "expansion"
+	AnswerDefault  AnswerType = "default"
 )
 
 // answerTypes are tried in order; the first whose question pattern matches
@@ -30,6 +31,17 @@ var answerTypes = []struct {
 	question *regexp.Regexp
 	sentence *regexp.Regexp
 }{
+	// A default: "what is the default level", "which port if i don't pass
+	// one". The answer says it is the default; a sentence giving a level
+	// or a port without saying so does not answer. It comes first: "how
+	// long does it cache by default" asks for the default more than for
+	// any duration.
+	{AnswerDefault,
+		regexp.MustCompile(`(?i)\bby default\b|\b(the|its|their|a) default\b|\bdefaults? to\b` +
+			`|\bdefault (value|setting|level|port|size|limit|format|mode|behaviou?r|location|path|directory|dir|shell|editor|timeout|duration|key|quality|algorithm|method|option|config|configuration|encoding|separator|output|build|branch|prefix|rate|number|version|provider|driver|backend|theme|compression)s?\b` +
+			`|\bif (i|you|we|one|u) (do ?n[o']?t|dont|never) (pass|give|set|specify|provide|supply|add|choose|pick|configure)\b` +
+			`|\bwhen (i|you|we) (leave out|omit|skip)\b|\bwithout (passing|giving|setting|specifying|providing|configuring)\b`),
+		regexp.MustCompile(`(?i)\bdefault(s|ed)?\b|\bunless\b|\botherwise\b|\bomitted\b|\boptional\b|\bif (not|no|none)\b`)},
 	{AnswerVersion,
 		regexp.MustCompile(`(?i)\b(what|which|minimum|min|oldest|latest|required)\s+(\w+\s+)?versions?\b|\bversions?\s+(of|does|do|is)\b`),
 		regexp.MustCompile(`\d`)},

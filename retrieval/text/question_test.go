@@ -18,6 +18,11 @@ func TestAnswerTypes(t *testing.T) {
 		{"what does CPEC stand for", AnswerMeaning, "The China-Pakistan Economic Corridor (CPEC) links them.", "From CPEC projects in Pakistan to Chinese interests in Asia."},
 		{"what is TTP short for?", AnswerMeaning, "TTP (Tehrik-i-Taliban Pakistan) was formed in 2007.", "The TTP was formed in 2007."},
 		{"what does ng stand for in procps-ng", AnswerMeaning, "it is now known as procps-ng (next generation).", "procps-ng is the new name."},
+		{"whats the default level in logrus", AnswerDefault, "Will log anything that is info or above. Default.", "It logs at the info level and above."},
+		{"what port does gin r.Run() listen on if i dont pass one", AnswerDefault, "Start server on port 8080 (default)", "Start server on port 8080."},
+		{"how long does gpg-agent cache my passphrase by default", AnswerDefault, "By default it caches it for 600 seconds.", "It caches it for 600 seconds."},
+		{"which middleware does gin.Default() add", AnswerAny, "", ""},
+		{"kong load defaults from a json config file", AnswerAny, "", ""},
 		{"why do the taliban support the ttp", AnswerAny, "", ""},
 	}
 	for _, c := range cases {
