@@ -193,10 +193,10 @@ func questionOf(question string, q lexical.Query) questionFeatures {
 	var qf questionFeatures
 	total := q.TotalWeight()
 	var unknown float64
-	for _, t := range q.Terms {
+	for i, t := range q.Terms {
 		if t.Name {
 			qf.names += t.Weight
-		} else if !t.Context {
+		} else if !t.Context && i < 64 {
 			qf.others++
 		}
 		if !t.Known {

@@ -112,3 +112,52 @@ func TestOpeningsOfNamedDocumentsAreCandidates(t *testing.T) {
 		t.Errorf("zeta's opening passage is not among the %d candidates", len(cands))
 	}
 }
+
+func TestWithOpeningsKeepsEveryOpeningInTheDepth(t *testing.T) {
+	mk := func(n int, openings ...int) []candidate {
+		cs := make([]candidate, n)
+		for i := range cs {
+			cs[i].hit.Passage.ID = fmt.Sprint(i)
+		}
+		for _, o := range openings {
+			cs[o].opening = true
+		}
+		return cs
+	}
+	ids := func(cs []candidate) string {
+		var b strings.Builder
+		for _, c := range cs {
+			b.WriteString(c.hit.Passage.ID + " ")
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		name     string
+		in       []candidate
+		wantHead []int // openings that must be within the depth
+	}{
+		{"late opening moves up", mk(40, 35), []int{35}},
+		{"an opening at the edge stays", mk(40, 29, 35), []int{29, 35}},
+		{"several late ones", mk(50, 0, 31, 44, 49), []int{0, 31, 44, 49}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := withOpenings(tc.in)
+			if len(out) != len(tc.in) {
+				t.Fatalf("%d candidates out of %d: %s", len(out), len(tc.in), ids(out))
+			}
+			head := ids(out[:rerankDepth])
+			for _, o := range tc.wantHead {
+				if !strings.Contains(" "+head, " "+fmt.Sprint(o)+" ") {
+					t.Errorf("opening %d is not within the depth: %s", o, head)
+				}
+			}
+			seen := map[string]bool{}
+			for _, c := range out {
+				seen[c.hit.Passage.ID] = true
+			}
+			if len(seen) != len(tc.in) {
+				t.Errorf("candidates lost or doubled: %s", ids(out))
+			}
+		})
+	}
+}

@@ -79,6 +79,10 @@ func (ix *Index) fuse(q lexical.Query, vres []vectorMatch) []candidate {
 			if ix.ordinal[p] != 0 {
 				return true
 			}
+			if c, found := byP[p]; found {
+				c.opening = true // found already, or through another name
+				return true
+			}
 			if added >= maxOpenings {
 				return false
 			}
@@ -104,26 +108,38 @@ func (ix *Index) fuse(q lexical.Query, vres []vectorMatch) []candidate {
 }
 
 // withOpenings moves the openings that fused below the reranked depth up
-// into it, in place of the lowest others, so the model scores them.
+// into it, in place of the lowest candidates that are not openings, so the
+// model scores them all (as many as the depth holds). Every candidate stays
+// in the list.
 func withOpenings(all []candidate) []candidate {
 	if len(all) <= rerankDepth {
 		return all
 	}
-	var late, rest []candidate
-	for _, c := range all[rerankDepth:] {
+	openings, late := 0, 0
+	for i, c := range all {
 		if c.opening {
-			late = append(late, c)
-		} else {
-			rest = append(rest, c)
+			openings++
+			if i >= rerankDepth {
+				late++
+			}
 		}
 	}
-	if len(late) == 0 {
+	if late == 0 {
 		return all
 	}
-	cut := rerankDepth - len(late)
-	out := make([]candidate, 0, len(all))
-	out = append(out, all[:cut]...)
-	out = append(out, late...)
-	out = append(out, all[cut:rerankDepth]...)
-	return append(out, rest...)
+	others := max(0, rerankDepth-openings) // the best others that keep their place
+	head := make([]candidate, 0, len(all))
+	var tail []candidate
+	for _, c := range all {
+		switch {
+		case c.opening && len(head) < rerankDepth:
+			head = append(head, c)
+		case !c.opening && others > 0:
+			head = append(head, c)
+			others--
+		default:
+			tail = append(tail, c)
+		}
+	}
+	return append(head, tail...)
 }

@@ -16,6 +16,7 @@ func FuzzChunk(f *testing.F) {
 	f.Add("```\n# x\n```\n\n- a\n- b\n", true)
 	f.Add("---\ntitle: x\n---\nTitle\n===\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n    code\n\n---\n\nIt has:\n\n1. one\n   more\n2) two\n", true)
 	f.Add("Title\n-----\n\n* a\n* b\n\n=====\n[![b](u)](l)\n", false)
+	f.Add("<img ȺȺȺȺȺȺȺȺȺȺ alt=>\n# <img title=\"İİ\" alt=\"x\"> [![a]][b]\n\n"+strings.Repeat("[", 3000)+"\n", true)
 	f.Fuzz(func(t *testing.T, text string, md bool) {
 		if !utf8.ValidString(text) {
 			return

@@ -182,7 +182,7 @@ var definitionRE = regexp.MustCompile(`(?i)^\s*(what|who)('s|\s+(is|are|was|were
 
 // howRE matches questions after a way of doing something: "how do i …",
 // "how to …", "can i …", "is there a way to …", "what's the command for …".
-var howRE = regexp.MustCompile(`(?i)\bhow\s+(do|can|could|should|would|shall)\s+(i|we|you|one|u)\b|\bhow\s+to\b|\bhow\s+(do|can)\s+\S+\s+be\b|^\s*(can|could|should)\s+(i|we|u)\b|\bis there (a|any) way\b|\bwhat('s|\s+is)\s+the\s+(command|syntax|flag|option|way)\b`)
+var howRE = regexp.MustCompile(`(?i)\bhow\s+(do|does|can|could|should|would|shall)\s+(i|we|you|one|u)\b|\bhow\s+to\b|\bhow\s+(do|can)\s+\S+(\s+\S+)?\s+be\s+(\w+ed|set|built|run|made|done|used|found|shown|kept|read|written)\b|^\s*(can|could|should)\s+(i|we|u)\b|\bis there (a|any) way\b|\bwhat('s|\s+is)\s+the\s+(command|syntax|flag|option|way)\b`)
 
 // IsHowTo reports whether a question asks how to do something.
 func IsHowTo(question string) bool { return howRE.MatchString(question) }
@@ -197,16 +197,20 @@ func HasCode(s string) bool {
 	for line := range strings.Lines(s) {
 		line = strings.TrimRight(line, "\r\n")
 		t := strings.TrimLeft(line, " \t")
-		// A prompt: "$ make", or a root's "# apt install x" (not a
-		// Markdown heading, "# Install").
-		if len(t) > 2 && (t[1] == ' ' || t[1] == '\t') && (t[0] == '$' && t[2] != ' ' || t[0] == '#' && t[2] >= 'a' && t[2] <= 'z') {
-			return true
-		}
-		if (strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "    ")) && codeShaped(t) {
+		indented := strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "    ")
+		// A prompt: "$ make"; a root's "# apt install x" only indented,
+		// where it is no Markdown heading ("# zap").
+		if isPrompt(t, '$') || indented && (isPrompt(t, '#') || codeShaped(t)) {
 			return true
 		}
 	}
 	return false
+}
+
+// isPrompt reports whether a line starts with a shell prompt p and a
+// command: "$ make", "$ ./configure" (not "$ 5 is the price").
+func isPrompt(t string, p byte) bool {
+	return len(t) > 2 && t[0] == p && (t[1] == ' ' || t[1] == '\t') && (t[2] >= 'a' && t[2] <= 'z' || t[2] == '.' || t[2] == '/')
 }
 
 // codeShaped reports whether a line reads as code or a command.

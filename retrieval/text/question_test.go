@@ -116,6 +116,9 @@ func TestHowToAndCode(t *testing.T) {
 		"why is zap's Logger a struct":                      false,
 		"what is kong":                                      false,
 		"how does the pprof flame graph show inlined calls": false,
+		"how can it be that slow":                           false,
+		"how does one install it":                           true,
+		"how can the cache be disabled":                     true,
 	} {
 		if got := IsHowTo(q); got != want {
 			t.Errorf("IsHowTo(%q) = %v, want %v", q, got, want)

@@ -28,8 +28,11 @@ func Sentences(text string) []Span {
 		i += size
 		if r == '\n' {
 			fence := isFenceLine(firstLine(text[i:]))
-			if inFence && !fence {
-				continue // inside a code block: one sentence to its end
+			if inFence {
+				// Inside a code block: one sentence through its
+				// closing fence.
+				inFence = !fence
+				continue
 			}
 			prev := strings.TrimSpace(text[strings.LastIndexByte(text[:i-1], '\n')+1 : i-1])
 			if next, ok := structuredLine(text, i); ok || isHeading(prev) || isFenceLine(prev) {
@@ -39,9 +42,7 @@ func Sentences(text string) []Span {
 				start = next
 				i = next
 			}
-			if fence {
-				inFence = !inFence
-			}
+			inFence = fence
 			continue
 		}
 		if inFence || (r != '.' && r != '!' && r != '?' && r != '…') {

@@ -38,6 +38,7 @@ func TestWordsReadVisibleTextAndThousands(t *testing.T) {
 		{"a [bracket] (then words) stay", "a bracket then words stay"},
 		{"[x](not a url) stays", "x not a url stays"},
 		{"[![openssl logo]][www.openssl.org] and [the docs][docs] or [x][]", "openssl logo and the docs or x"},
+		{"m[i][j] and a[0][12]", "m i j and a 0 12"},
 		{"query 100k documents, 100,000 or 1.5K; 0k", "query 100000 documents 100000 or 1500 0"},
 		{"k8s and 10kb and kk stay", "k8s and 10kb and kk stay"},
 	}
@@ -118,7 +119,7 @@ func TestSentencesEndAtStructuredLines(t *testing.T) {
 			"This line wraps\nover two lines.", "Dr. Khan said so."}},
 		{"setext underline stays with its heading", "Title\n=====\n\nBody.", []string{"Title\n=====", "Body."}},
 		{"a code block is one sentence", "Set the level:\n\n```go\n// Will log info or above. Default.\n# not a heading\nlogrus.SetLevel(logrus.InfoLevel)\n```\nDone.", []string{
-			"Set the level:", "```go\n// Will log info or above. Default.\n# not a heading\nlogrus.SetLevel(logrus.InfoLevel)", "```", "Done."}},
+			"Set the level:", "```go\n// Will log info or above. Default.\n# not a heading\nlogrus.SetLevel(logrus.InfoLevel)\n```", "Done."}},
 		{"a number closing a wrapped parenthesis is no item", "It reads many formats (over\n  200) including PNG.\n1) one\n2) two", []string{
 			"It reads many formats (over\n  200) including PNG.", "1) one", "2) two"}},
 	}

@@ -109,11 +109,15 @@ func allDigits(s string) bool {
 }
 
 // referenceLabel returns the length of the label of a Markdown reference
-// link ("[text][label]") at the start of s, "[" through "]", or 0.
+// link ("[text][label]") at the start of s, "[" through "]", or 0; a label
+// of one letter or of digits is taken for an index in code.
 func referenceLabel(s string) int {
 	for j := 1; j < len(s) && j <= 256; j++ {
 		switch s[j] {
 		case ']':
+			if j <= 2 || isDigits(s[1:j]) {
+				return 0 // an index in code ("m[i][j]", "a[0][12]"), not a label
+			}
 			return j + 1
 		case '\n', '[':
 			return 0
@@ -135,7 +139,10 @@ func linkDestination(s string) int {
 			return j + 1
 		case ' ':
 			// A title may follow: (url "title").
-			if k := strings.IndexByte(s[j:], ')'); k > 0 && j+1 < len(s) && s[j+1] == '"' && !strings.ContainsAny(s[j:j+k], "\n") {
+			if j+1 >= len(s) || s[j+1] != '"' {
+				return 0
+			}
+			if k := strings.IndexByte(s[j:min(len(s), j+512)], ')'); k > 0 && !strings.ContainsAny(s[j:j+k], "\n") {
 				return j + k + 1
 			}
 			return 0

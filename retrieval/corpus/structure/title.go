@@ -87,8 +87,10 @@ var emojiCode = regexp.MustCompile(`(^|\s):[a-z0-9_+-]+:($|\s)`)
 // modeLine matches an editor's mode line ("-*- text -*-").
 var modeLine = regexp.MustCompile(`-\*-.*-\*-`)
 
-// sentenceBreak matches the end of a sentence followed by another.
-var sentenceBreak = regexp.MustCompile(`[.!?:]\s+\p{Lu}`)
+// sentenceBreak matches the end of a sentence followed by another; not a
+// subtitle's colon ("GNU Make: A Program for …") nor an initial ("U.S.
+// Army").
+var sentenceBreak = regexp.MustCompile(`[!?]\s+\p{Lu}|\p{Ll}{2}\.\s+\p{Lu}`)
 
 // genericHeadings name a part of any document, not the document: a file
 // whose only heading is "Introduction" is better called by its name.
@@ -138,7 +140,13 @@ func titleLine(s string) string {
 func cleanTitle(s string) string {
 	t := cleanInline(s, true)
 	t = html.UnescapeString(t)
-	t = emojiCode.ReplaceAllString(t, " ")
+	for range 8 { // back to back (":zap: :fire:"), each match takes the space between
+		u := emojiCode.ReplaceAllString(t, " ")
+		if u == t {
+			break
+		}
+		t = u
+	}
 	t = strings.NewReplacer("**", "", "__", "", "`", "").Replace(t)
 	t = strings.Join(strings.Fields(t), " ")
 	t = strings.TrimRight(t, ":")
@@ -200,15 +208,14 @@ func imgAlt(tag string) string {
 	if len(tag) < 5 || !strings.EqualFold(tag[:4], "<img") || (tag[4] != ' ' && tag[4] != '\t' && tag[4] != '\n') {
 		return ""
 	}
-	lower := strings.ToLower(tag)
-	for from := 0; ; {
-		k := strings.Index(lower[from:], "alt=")
+	for from := 1; ; {
+		k := indexFoldASCII(tag[from:], "alt=")
 		if k < 0 {
 			return ""
 		}
 		k += from
 		from = k + 4
-		if c := lower[k-1]; c != ' ' && c != '\t' && c != '\n' {
+		if c := tag[k-1]; c != ' ' && c != '\t' && c != '\n' {
 			continue // "data-alt=", not "alt="
 		}
 		v := tag[k+4:]
@@ -223,15 +230,30 @@ func imgAlt(tag string) string {
 	}
 }
 
+// indexFoldASCII is strings.Index, ASCII letters matching either case;
+// unlike lower-casing s first, it keeps s's byte offsets.
+func indexFoldASCII(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
+// maxLinkLabel bounds the label linkAt looks through: a line of brackets
+// would otherwise cost the square of its length.
+const maxLinkLabel = 1000
+
 // linkAt parses "[label](target)" or "[label][ref]" at s[i] (which is
-// '['), brackets nested,
-// and returns the label and the offset after it.
+// '['), brackets nested, the label at most maxLinkLabel bytes, and returns
+// the label and the offset after it.
 func linkAt(s string, i int) (string, int, bool) {
 	depth := 0
 	j := i
-	for ; j < len(s); j++ {
+	for ; j < len(s) && j-i <= maxLinkLabel; j++ {
 		if s[j] == '[' {
 			depth++
 		} else if s[j] == ']' {
