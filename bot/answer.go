@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,6 +34,9 @@ type Answer struct {
 	Citations []Citation `json:"citations"`
 	// Related lists the closest passages when the answer is declined.
 	Related []Related `json:"related,omitempty"`
+	// Confidence is the search's probability, 0–1, that its best passage
+	// answers the question: what retrieval.min_confidence is compared with.
+	Confidence float64 `json:"confidence"`
 	// Model names the model that wrote an llm answer.
 	Model string `json:"model,omitempty"`
 	// Truncated is true when the model's answer is incomplete: it stopped
@@ -245,6 +249,7 @@ func (p *Pipeline) ask(ctx context.Context, question, earlier string, onUpdate f
 		return Answer{}, fmt.Errorf("search: %w", err)
 	}
 	a, err := p.answer(ctx, question, res, onUpdate)
+	a.Confidence = math.Round(res.Confidence*1000) / 1000
 	p.addLinks(&a)
 	if err == nil && a.Note == "" && res.Uncertain && !a.Declined {
 		a.Note = UncertainNote

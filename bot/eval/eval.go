@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"strings"
 
@@ -93,6 +94,9 @@ type Target struct {
 	// reference column of the report: the index's own passages
 	// (Index.Passages), so both rank the same texts.
 	Passages []corpus.Passage
+	// MinConfidence, when above 0, is the threshold the pipeline answers
+	// at: the report then says how higher ones would do (Thresholds).
+	MinConfidence float64
 }
 
 // rankDepth is how deep the ranking is searched for evidence (for MRR).
@@ -114,9 +118,13 @@ type CaseResult struct {
 	// an answered unanswerable question).
 	Wrong bool `json:"wrong,omitempty"`
 	// BM25Rank and BM25AnswerInExcerpt are the reference's.
-	BM25Rank            int      `json:"bm25_rank,omitempty"`
-	BM25AnswerInExcerpt bool     `json:"bm25_answer_in_excerpt,omitempty"`
-	Problems            []string `json:"problems,omitempty"`
+	BM25Rank            int  `json:"bm25_rank,omitempty"`
+	BM25AnswerInExcerpt bool `json:"bm25_answer_in_excerpt,omitempty"`
+	// Confidence is the answer's (bot.Answer.Confidence).
+	Confidence float64  `json:"confidence"`
+	Problems   []string `json:"problems,omitempty"`
+	// judged: the case counts in Report.Answered when answered.
+	judged bool
 }
 
 // Report sums up an evaluation.
@@ -162,8 +170,79 @@ type Report struct {
 	Excerpts        int     `json:"excerpts"`
 	ValidExcerpts   int     `json:"valid_excerpts"`
 	// BM25 is the reference ranking over the same passages, when asked for.
-	BM25  *Reference   `json:"bm25,omitempty"`
-	Cases []CaseResult `json:"cases"`
+	BM25 *Reference `json:"bm25,omitempty"`
+	// Thresholds says how the answers would fare at confidence thresholds
+	// above the one the pipeline answered at (Target.MinConfidence): the
+	// answers above each stay as they are, the rest are declined.
+	Thresholds []Threshold  `json:"thresholds,omitempty"`
+	Cases      []CaseResult `json:"cases"`
+}
+
+// Threshold is how the answers fare when those below MinConfidence are
+// declined.
+type Threshold struct {
+	MinConfidence   float64 `json:"min_confidence"`
+	Answered        int     `json:"answered"`
+	WrongAnswers    int     `json:"wrong_answers"`
+	WrongAnswerRate float64 `json:"wrong_answer_rate"`
+	AnsweredShare   float64 `json:"answered_share"`
+	DeclineAccuracy float64 `json:"decline_accuracy"`
+}
+
+// thresholdStep and thresholdTop bound the rows of Report.Thresholds.
+const (
+	thresholdStep = 0.05
+	thresholdTop  = 0.8
+)
+
+// thresholds returns a row for each threshold, in steps of thresholdStep
+// above min up to thresholdTop: the judged answers at or above it, the
+// wrong ones among them, the answerable questions still answered and the
+// unanswerable ones declined.
+func thresholds(cases []CaseResult, min float64) []Threshold {
+	if min <= 0 {
+		return nil
+	}
+	var rows []Threshold
+	for i := 1; ; i++ {
+		t := math.Round((math.Floor(min/thresholdStep+1e-9)+float64(i))*thresholdStep*100) / 100
+		if t > thresholdTop+1e-9 {
+			break
+		}
+		row := Threshold{MinConfidence: t}
+		answerable, answeredAnswerable, unanswerable, declined := 0, 0, 0, 0
+		for _, c := range cases {
+			kept := !c.Declined && c.Confidence >= t
+			if c.Answerable {
+				answerable++
+				if kept {
+					answeredAnswerable++
+				}
+			} else {
+				unanswerable++
+				if !kept {
+					declined++
+				}
+			}
+			if kept && c.judged {
+				row.Answered++
+				if c.Wrong {
+					row.WrongAnswers++
+				}
+			}
+		}
+		if row.Answered > 0 {
+			row.WrongAnswerRate = float64(row.WrongAnswers) / float64(row.Answered)
+		}
+		if answerable > 0 {
+			row.AnsweredShare = float64(answeredAnswerable) / float64(answerable)
+		}
+		if unanswerable > 0 {
+			row.DeclineAccuracy = float64(declined) / float64(unanswerable)
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // Reference is how a plain BM25 over the same passages does on the scored
@@ -261,6 +340,7 @@ func (k *tally) score(ctx context.Context, c Case) (CaseResult, error) {
 		return cr, err
 	}
 	cr.Declined = ans.Declined
+	cr.Confidence = ans.Confidence
 	for _, cit := range ans.Citations {
 		k.r.Excerpts++
 		if prob := checkCitation(k.t.Corpus, cit); prob != "" {
@@ -301,6 +381,7 @@ func (k *tally) judgeUnanswerable(cr *CaseResult) {
 	k.r.Answered++
 	k.r.WrongAnswers++
 	cr.Wrong = true
+	cr.judged = true
 	cr.Problems = append(cr.Problems, "answered a question the corpus does not answer")
 }
 
@@ -357,6 +438,7 @@ func (k *tally) judgeAnswer(cr *CaseResult) {
 		return
 	}
 	k.r.Answered++
+	cr.judged = true
 	if cr.Rank < 1 || cr.Rank > 3 {
 		cr.Problems = append(cr.Problems, fmt.Sprintf("evidence not in the top 3 passages (rank %d)", cr.Rank))
 	}
@@ -400,6 +482,7 @@ func (k *tally) finish() {
 	if r.Unanswerable > 0 {
 		r.DeclineAccuracy = float64(k.declinedOK) / float64(r.Unanswerable)
 	}
+	r.Thresholds = thresholds(r.Cases, k.t.MinConfidence)
 	r.ExcerptValidity = 1
 	if r.Excerpts > 0 {
 		r.ExcerptValidity = float64(r.ValidExcerpts) / float64(r.Excerpts)

@@ -76,6 +76,14 @@ func (r Report) WriteMeasures(w io.Writer) {
 	}
 	fmt.Fprintf(w, "%-20s%d of %d\n", "false declines:", r.FalseDeclines, r.Answerable)
 	fmt.Fprintf(w, "%-20s%.1f%% (%d/%d)\n", "excerpt validity:", 100*r.ExcerptValidity, r.ValidExcerpts, r.Excerpts)
+	if len(r.Thresholds) > 0 {
+		fmt.Fprintln(w, "with a higher retrieval.min_confidence (answers below it declined):")
+		fmt.Fprintf(w, "  %-10s%-10s%-19s%s\n", "threshold", "answered", "wrong-answer rate", "decline accuracy")
+		for _, t := range r.Thresholds {
+			fmt.Fprintf(w, "  %-10.2f%-10.3f%-19s%.3f\n", t.MinConfidence, t.AnsweredShare,
+				fmt.Sprintf("%.3f (%d/%d)", t.WrongAnswerRate, t.WrongAnswers, t.Answered), t.DeclineAccuracy)
+		}
+	}
 }
 
 // SetResult is one set of a suite run: its report, or why it was skipped.

@@ -44,7 +44,7 @@ func (e *env) evalTarget(ctx context.Context, corpusDir, setDir string, k int) (
 	if err != nil {
 		return eval.Target{}, err
 	}
-	return eval.Target{Pipeline: p, Searcher: ix, Corpus: c, Passages: ix.Passages()}, nil
+	return eval.Target{Pipeline: p, Searcher: ix, Corpus: c, Passages: ix.Passages(), MinConfidence: e.cfg.Retrieval.MinConfidence}, nil
 }
 
 // squadTarget writes the articles of a SQuAD file as a corpus folder in the
@@ -116,7 +116,8 @@ func (a *App) evalFile(ctx context.Context, cf commonFlags, k int, path string) 
 		if err != nil {
 			return eval.Report{}, err
 		}
-		return eval.Run(ctx, cases, eval.Target{Pipeline: o.p, Searcher: o.ix, Corpus: o.corpus, Passages: o.ix.Passages()})
+		return eval.Run(ctx, cases, eval.Target{Pipeline: o.p, Searcher: o.ix, Corpus: o.corpus, Passages: o.ix.Passages(),
+			MinConfidence: o.cfg.Retrieval.MinConfidence})
 	}
 	e, err := a.setup(cf)
 	if err != nil {

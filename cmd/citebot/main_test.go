@@ -61,7 +61,7 @@ func TestAskJSONContract(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &m); err != nil {
 		t.Fatalf("not one JSON object: %v\n%s", err, r.stdout)
 	}
-	if got, want := keys(m), []string{"answer", "citations", "declined", "mode", "question"}; !slices.Equal(got, want) {
+	if got, want := keys(m), []string{"answer", "citations", "confidence", "declined", "mode", "question"}; !slices.Equal(got, want) {
 		t.Errorf("keys %v, want %v", got, want)
 	}
 	if m["mode"] != "extractive" || m["declined"] != false || m["question"] != "Why do the Taliban support the TTP?" {
