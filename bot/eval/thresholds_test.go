@@ -7,7 +7,7 @@ import (
 
 func TestThresholdsDeclineWhatFallsBelow(t *testing.T) {
 	cases := []CaseResult{
-		{Answerable: true, Confidence: 0.9, judged: true},              // right, kept throughout
+		{Answerable: true, Confidence: 0.9, judged: true},               // right, kept throughout
 		{Answerable: true, Confidence: 0.55, judged: true, Wrong: true}, // wrong, gone from 0.6
 		{Answerable: true, Confidence: 0.3, Declined: true},             // declined anyway
 		{Answerable: true, Confidence: 0.7},                             // answered, no evidence to judge by
