@@ -29,15 +29,14 @@ func IsStopWord(w string) bool {
 // path words ("golang", "org", "github") would match questions that mean
 // something else.
 func Words(text string) []string {
-	text = quoteFolder.Replace(text)
 	var words []string
-	var b strings.Builder
+	buf := make([]byte, 0, 32)
 	flush := func() {
-		if b.Len() == 0 {
+		if len(buf) == 0 {
 			return
 		}
-		w := b.String()
-		b.Reset()
+		w := string(buf)
+		buf = buf[:0]
 		w = strings.Trim(w, "'")
 		w = strings.TrimSuffix(w, "'s")
 		w = thousands(w)
@@ -46,15 +45,31 @@ func Words(text string) []string {
 		}
 	}
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf { // ASCII letters and digits, the most of any text
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				buf = append(buf, c)
+				i++
+				continue
+			case 'A' <= c && c <= 'Z':
+				buf = append(buf, c+'a'-'A')
+				i++
+				continue
+			}
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032': // typographic apostrophes
+			r = '\''
+		}
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
-			b.WriteRune(unicode.ToLower(r))
-		case r == '\'' && b.Len() > 0 && i+size < len(text) && isWordRune(text[i+size:]):
-			b.WriteByte('\'')
-		case (r == ',' || r == '.') && b.Len() > 0 && lastIsDigit(b.String()) && i+size < len(text) && startsWithDigit(text[i+size:]):
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		case r == '\'' && len(buf) > 0 && i+size < len(text) && isWordRune(text[i+size:]):
+			buf = append(buf, '\'')
+		case (r == ',' || r == '.') && len(buf) > 0 && lastIsDigit(buf) && i+size < len(text) && startsWithDigit(text[i+size:]):
 			if r == '.' {
-				b.WriteByte('.')
+				buf = append(buf, '.')
 			}
 		case r == ']' && i+1 < len(text) && text[i+1] == '(':
 			flush()
@@ -158,8 +173,8 @@ func isWordRune(s string) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-func lastIsDigit(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
+func lastIsDigit(b []byte) bool {
+	r, _ := utf8.DecodeLastRune(b)
 	return unicode.IsDigit(r)
 }
 
