@@ -460,18 +460,28 @@ func (s *scanner) joinLeadIns() {
 }
 
 // leadsInto reports whether paragraph b introduces next: a short lead-in
-// ending in ':' before a list, table or code block, or a one-line question
-// before the paragraph or block that answers it.
+// ending in ':' or mid-sentence before a list, table or code block, or a
+// one-line question before the paragraph or block that answers it.
 func (s *scanner) leadsInto(b, next Block) bool {
 	last := strings.TrimSpace(s.lines[b.Last].Text)
 	n := utf8.RuneCountInString(s.linesText(b.First, b.Last))
 	switch {
 	case next.Kind != Paragraph && strings.HasSuffix(last, ":"):
 		return n <= 300
+	case next.Kind != Paragraph && !endsSentence(last):
+		// "After all flags are defined, call" + the code: one sentence.
+		return n <= 300
 	case b.First == b.Last && strings.HasSuffix(last, "?"):
 		return n <= 200
 	}
 	return false
+}
+
+// endsSentence reports whether a line ends a sentence: '.', '!' or '?',
+// perhaps inside closing quotes, brackets or emphasis.
+func endsSentence(line string) bool {
+	line = strings.TrimRight(line, "\"')]*_`’”»")
+	return strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?") || strings.HasSuffix(line, "…")
 }
 
 func (s *scanner) linesText(first, last int) string {

@@ -79,6 +79,12 @@ func TestScanFindsBlocks(t *testing.T) {
 			want:     []string{"list 0-3 [0 2 3]", "para 5-7"},
 		},
 		{
+			name:     "a paragraph ending mid-sentence joins the code below; one ending a sentence does not",
+			markdown: true,
+			doc:      "After all flags are defined, call\n\n```go\nflag.Parse()\n```\n\nIt parses.\n\n```go\nx()\n```\n",
+			want:     []string{"code 0-4 [0 2]", "para 6-6", "code 8-10 [8]"},
+		},
+		{
 			name:     "front matter makes no block",
 			markdown: true,
 			doc:      "---\ntitle: \"Front\"\nlayout: post\n---\nBody.\n",
