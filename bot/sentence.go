@@ -114,13 +114,17 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 	spans := text.Sentences(body)
 	out := make([]PassageSentence, len(spans))
 	for i, sp := range spans {
-		code := isStructured(body[sp.Start:sp.End]) // before its fence is cut off
+		raw := body[sp.Start:sp.End]
+		code := isStructured(raw) // before its fence is cut off
+		// A code block's first line may be a comment ("# To get the
+		// client:"), which is no heading: judge the block with its fence.
+		heading := isHeadingSentence(raw)
 		sp = withoutFences(body, sp)
 		s := body[sp.Start:sp.End]
 		toks := r.tokens(s)
 		f := &out[i].Features
 		matchedHere := qs.matched(toks)
-		out[i].Span, out[i].heading = sp, isHeadingSentence(s)
+		out[i].Span, out[i].heading = sp, heading
 		out[i].matched = union(matchedHere, fields)
 		f.Coverage = weightShare(q, matchedHere, total)
 		f.WithFields = weightShare(q, out[i].matched, total)

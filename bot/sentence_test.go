@@ -239,3 +239,16 @@ func TestConnectiveLeansOnTheSentenceBefore(t *testing.T) {
 		}
 	}
 }
+
+// A code block opening with a shell comment is code that speaks, not a
+// heading: it can be the excerpt.
+func TestCodeBlockOpeningWithACommentIsNoHeading(t *testing.T) {
+	p := corpus.Passage{Text: "## Installation\n\n```bash\n# To get the latest released Go client:\ngo get github.com/nats-io/nats.go@latest\n```"}
+	ss := ReadSentences("how do i install the nats go client", query("how do i install the nats go client"), p)
+	if len(ss) != 2 {
+		t.Fatalf("%d sentences, want the heading and the code", len(ss))
+	}
+	if !ss[0].heading || ss[1].heading {
+		t.Errorf("heading flags %v, %v: want the heading line only", ss[0].heading, ss[1].heading)
+	}
+}
