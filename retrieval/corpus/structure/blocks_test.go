@@ -103,6 +103,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want:     []string{"para 2-2 ^0"},
 		},
 		{
+			name: "plain text: a line running on into the next is no heading",
+			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nTo view the repository in your browser, go to\n\n  https://example.org/cgit/groff.git\n\nNotes\nThe notes follow here and run on for a while longer than the heading.\n",
+			want: []string{"para 0-0", "para 2-2", "para 4-4", "para 7-7 Notes ^6"},
+		},
+		{
 			name: "plain text: underlined and heading-like lines are headings, a rule parts",
 			doc:  "Manual\n======\n\nIntro text here.\n\nUsage\nRun the tool with a file name and it will do what it does best.\n\n***\nLast words.\n",
 			want: []string{"para 3-3 Manual ^0", "para 6-6 Usage ^5", "para 9-9 Usage"},

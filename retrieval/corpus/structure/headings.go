@@ -84,7 +84,20 @@ func isHeadingLike(s string) bool {
 	}
 	t := strings.TrimRight(s, `"')]»”’`)
 	last, _ := utf8.DecodeLastRuneInString(t)
-	return !strings.ContainsRune(".!?;,:…", last)
+	if strings.ContainsRune(".!?;,:…", last) {
+		return false
+	}
+	// A line ending in a word that needs more after it ("…, go to",
+	// "… of the") runs on into the next: it is no heading.
+	f := strings.Fields(t)
+	return !runOnWords[strings.ToLower(f[len(f)-1])]
+}
+
+// runOnWords end no heading: a line ending in one runs on.
+var runOnWords = map[string]bool{
+	"a": true, "an": true, "the": true, "to": true, "of": true, "for": true, "and": true, "or": true,
+	"in": true, "on": true, "at": true, "by": true, "with": true, "from": true, "into": true, "is": true,
+	"are": true, "was": true, "be": true, "than": true, "that": true, "which": true, "as": true,
 }
 
 // leadsLongerLines reports whether the first line of a block is much shorter
