@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -249,7 +248,7 @@ func (p *Pipeline) ask(ctx context.Context, question, earlier string, onUpdate f
 		return Answer{}, fmt.Errorf("search: %w", err)
 	}
 	a, err := p.answer(ctx, question, res, onUpdate)
-	a.Confidence = math.Round(res.Confidence*1000) / 1000
+	a.Confidence = res.Confidence
 	p.addLinks(&a)
 	if err == nil && a.Note == "" && res.Uncertain && !a.Declined {
 		a.Note = UncertainNote

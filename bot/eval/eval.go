@@ -125,6 +125,8 @@ type CaseResult struct {
 	Problems   []string `json:"problems,omitempty"`
 	// judged: the case counts in Report.Answered when answered.
 	judged bool
+	// invalid: not a question citebot takes, neither answered nor declined.
+	invalid bool
 }
 
 // Report sums up an evaluation.
@@ -212,7 +214,7 @@ func thresholds(cases []CaseResult, min float64) []Threshold {
 		row := Threshold{MinConfidence: t}
 		answerable, answeredAnswerable, unanswerable, declined := 0, 0, 0, 0
 		for _, c := range cases {
-			kept := !c.Declined && c.Confidence >= t
+			kept := !c.Declined && !c.invalid && c.Confidence >= t
 			if c.Answerable {
 				answerable++
 				if kept {
@@ -220,7 +222,7 @@ func thresholds(cases []CaseResult, min float64) []Threshold {
 				}
 			} else {
 				unanswerable++
-				if !kept {
+				if !kept && !c.invalid { // as in the report, an invalid one is no decline
 					declined++
 				}
 			}
@@ -333,6 +335,7 @@ func (k *tally) score(ctx context.Context, c Case) (CaseResult, error) {
 	if err != nil {
 		// Not a question citebot takes: a failure of this case only.
 		cr.Problems = []string{"not a valid question: " + err.Error()}
+		cr.invalid = true
 		return cr, nil
 	}
 	ans, err := k.t.Pipeline.Ask(ctx, q, nil)

@@ -13,16 +13,17 @@ func TestThresholdsDeclineWhatFallsBelow(t *testing.T) {
 		{Answerable: true, Confidence: 0.7},                             // answered, no evidence to judge by
 		{Answerable: false, Confidence: 0.62, judged: true, Wrong: true},
 		{Answerable: false, Confidence: 0.2, Declined: true},
+		{Answerable: false, invalid: true}, // neither answered nor declined
 	}
 	got := thresholds(cases, 0.5)
 	if len(got) != 6 || got[0].MinConfidence != 0.55 || got[5].MinConfidence != 0.8 {
 		t.Fatalf("thresholds %v, want 0.55 to 0.8 in steps of 0.05", got)
 	}
-	want := Threshold{MinConfidence: 0.6, Answered: 2, WrongAnswers: 1, WrongAnswerRate: 0.5, AnsweredShare: 0.5, DeclineAccuracy: 0.5}
+	want := Threshold{MinConfidence: 0.6, Answered: 2, WrongAnswers: 1, WrongAnswerRate: 0.5, AnsweredShare: 0.5, DeclineAccuracy: 1.0 / 3}
 	if !reflect.DeepEqual(got[1], want) {
 		t.Errorf("at 0.6: %+v, want %+v", got[1], want)
 	}
-	want = Threshold{MinConfidence: 0.75, Answered: 1, AnsweredShare: 0.25, DeclineAccuracy: 1}
+	want = Threshold{MinConfidence: 0.75, Answered: 1, AnsweredShare: 0.25, DeclineAccuracy: 2.0 / 3}
 	if !reflect.DeepEqual(got[4], want) {
 		t.Errorf("at 0.75: %+v, want %+v", got[4], want)
 	}

@@ -226,7 +226,7 @@ const DefaultMaxFileBytes = 16 << 20
 
 // chunkerVersion changes whenever passage splitting changes, so that an index
 // built by an older splitter is rebuilt.
-const chunkerVersion = "chunker-v13"
+const chunkerVersion = "chunker-v14"
 
 // Options limits what a corpus load reads.
 type Options struct {

@@ -37,6 +37,7 @@ func TestWordsReadVisibleTextAndThousands(t *testing.T) {
 		{`see [the docs](docs/README.md "Docs") now`, "see the docs now"},
 		{"a [bracket] (then words) stay", "a bracket then words stay"},
 		{"[x](not a url) stays", "x not a url stays"},
+		{"[x](http://a.b \u201cTitle\u201d) word and [y](http://c.d\u00a0\"T\") word", "x word and y word"},
 		{"[![openssl logo]][www.openssl.org] and [the docs][docs] or [x][]", "openssl logo and the docs or x"},
 		{"m[i][j] and a[0][12]", "m i j and a 0 12"},
 		{"query 100k documents, 100,000 or 1.5K; 0k", "query 100000 documents 100000 or 1500 0"},

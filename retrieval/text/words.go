@@ -152,9 +152,16 @@ func linkDestination(s string) int {
 				return 0
 			}
 			return j + 1
-		case ' ':
-			// A title may follow: (url "title").
-			if j+1 >= len(s) || s[j+1] != '"' {
+		case ' ', 0xc2: // a space, or the first byte of a no-break space
+			// A title may follow: (url "title"), its quote maybe typographic.
+			sp := 1
+			if s[j] == 0xc2 {
+				if !strings.HasPrefix(s[j:], "\u00a0") {
+					return 0
+				}
+				sp = len("\u00a0")
+			}
+			if rest := s[j+sp:]; !strings.HasPrefix(rest, `"`) && !strings.HasPrefix(rest, "\u201c") {
 				return 0
 			}
 			if k := strings.IndexByte(s[j:min(len(s), j+512)], ')'); k > 0 && !strings.ContainsAny(s[j:j+k], "\n") {

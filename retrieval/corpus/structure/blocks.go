@@ -468,7 +468,7 @@ func (s *scanner) leadsInto(b, next Block) bool {
 	switch {
 	case next.Kind != Paragraph && strings.HasSuffix(last, ":"):
 		return n <= 300
-	case next.Kind != Paragraph && !endsSentence(last):
+	case next.Kind != Paragraph && endsMidSentence(last):
 		// "After all flags are defined, call" + the code: one sentence.
 		return n <= 300
 	case b.First == b.Last && strings.HasSuffix(last, "?"):
@@ -477,11 +477,20 @@ func (s *scanner) leadsInto(b, next Block) bool {
 	return false
 }
 
-// endsSentence reports whether a line ends a sentence: '.', '!' or '?',
-// perhaps inside closing quotes, brackets or emphasis.
-func endsSentence(line string) bool {
-	line = strings.TrimRight(line, "\"')]*_`’”»")
-	return strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?") || strings.HasSuffix(line, "…")
+// endsMidSentence reports whether a line stops in the middle of a
+// sentence: its last word is a plain word ("…, call", "Install by
+// running"), not a URL, a code span, a parenthesis or a sentence's end.
+func endsMidSentence(line string) bool {
+	f := strings.Fields(line)
+	if len(f) == 0 {
+		return false
+	}
+	for _, r := range f[len(f)-1] {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *scanner) linesText(first, last int) string {

@@ -108,6 +108,17 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 0-0", "para 2-2", "para 4-4", "para 7-7 Notes ^6"},
 		},
 		{
+			name: "plain text: a short heading may end in a run-on word",
+			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nWhat to look for\nThe notes follow here and run on for a while longer than the heading.\n",
+			want: []string{"para 0-0", "para 3-3 What to look for ^2"},
+		},
+		{
+			name:     "a paragraph ending in a URL, a code span or a parenthesis keeps apart from the list below",
+			markdown: true,
+			doc:      "It lives at https://example.org/foo\n\n- one\n- two\n\nGet going with `foo`\n\n- three\n",
+			want:     []string{"para 0-0", "list 2-3 [2 3]", "para 5-5", "list 7-7 [7]"},
+		},
+		{
 			name: "plain text: underlined and heading-like lines are headings, a rule parts",
 			doc:  "Manual\n======\n\nIntro text here.\n\nUsage\nRun the tool with a file name and it will do what it does best.\n\n***\nLast words.\n",
 			want: []string{"para 3-3 Manual ^0", "para 6-6 Usage ^5", "para 9-9 Usage"},

@@ -87,10 +87,13 @@ func isHeadingLike(s string) bool {
 	if strings.ContainsRune(".!?;,:…", last) {
 		return false
 	}
-	// A line ending in a word that needs more after it ("…, go to",
-	// "… of the") runs on into the next: it is no heading.
+	// A long line or a clause ending in a word that needs more after it
+	// ("To view the repository in your browser, go to") runs on into the
+	// next: it is no heading. A short heading may end in one ("What to
+	// look for", "Sign in").
 	f := strings.Fields(t)
-	return !runOnWords[strings.ToLower(f[len(f)-1])]
+	long := len(f) >= 7 || strings.Contains(t, ",")
+	return !(long && runOnWords[strings.ToLower(f[len(f)-1])])
 }
 
 // runOnWords end no heading: a line ending in one runs on.
