@@ -75,21 +75,18 @@ func (ix *Index) fuse(q lexical.Query, vres []vectorMatch) []candidate {
 		if !t.Name || t.Context || !ix.lex.NamesDocuments(t.Stem) {
 			continue
 		}
-		ix.lex.NamedBy(t.Stem, func(p int) bool {
-			if ix.ordinal[p] != 0 {
-				return true
-			}
+		for _, p32 := range ix.openings[t.Stem] {
+			p := int(p32)
 			if c, found := byP[p]; found {
 				c.opening = true // found already, or through another name
-				return true
+				continue
 			}
 			if added >= maxOpenings {
-				return false
+				break
 			}
 			added++
 			get(p).opening = true
-			return true
-		})
+		}
 	}
 	all := make([]candidate, 0, len(byP))
 	for _, c := range byP {

@@ -14,6 +14,7 @@ import (
 	"github.com/citebot/citebot/retrieval/indexfile"
 	"github.com/citebot/citebot/retrieval/lexical"
 	"github.com/citebot/citebot/retrieval/localembed"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // Index is the searchable corpus: passages with provenance, their vectors in
@@ -30,6 +31,9 @@ type Index struct {
 	gate     Gate
 	model    Model   // the gate's model, or DefaultModel
 	ordinal  []int32 // each passage's place in its document, from 0
+	// openings lists, by stem, the first passage of each document whose
+	// title or path holds it, in passage order.
+	openings map[string][]int32
 
 	// tokenCache holds passages' readings for ranking (*passageTokens by
 	// passage ID), at most maxTokenCache of them; tokenCached counts them.
@@ -142,11 +146,30 @@ func build(ctx context.Context, c *corpus.Corpus, ef EmbedderFactory, gate Gate,
 func (ix *Index) indexIDs() {
 	ix.byID = make(map[string]int, len(ix.passages))
 	ix.ordinal = make([]int32, len(ix.passages))
+	ix.openings = make(map[string][]int32)
 	seen := make(map[string]int32)
+	var st text.Stemmer
 	for i, p := range ix.passages {
 		ix.byID[p.ID] = i
 		ix.ordinal[i] = seen[p.Source]
 		seen[p.Source]++
+		if ix.ordinal[i] == 0 {
+			ix.addOpening(&st, i, p)
+		}
+	}
+}
+
+// addOpening files passage i, the first of its document, under each stem
+// of the document's title and path, as the word search's fields hold them.
+func (ix *Index) addOpening(st *text.Stemmer, i int, p corpus.Passage) {
+	done := make(map[string]bool)
+	for _, f := range []string{p.Title, p.Source} {
+		for _, t := range text.Tokens(st, f) {
+			if !t.Stop && !done[t.Stem] {
+				done[t.Stem] = true
+				ix.openings[t.Stem] = append(ix.openings[t.Stem], int32(i))
+			}
+		}
 	}
 }
 

@@ -192,13 +192,3 @@ func (lx *Lexicon) IDFOf(df int) float64 {
 	n, d := float64(lx.N), float64(df)
 	return math.Log(1 + (n-d+0.5)/(d+0.5))
 }
-
-// NamedBy calls yield with each passage, in order, whose document's title
-// or source path holds stem, until yield returns false.
-func (lx *Lexicon) NamedBy(stem string, yield func(p int) bool) {
-	for _, fp := range lx.Fields[stem] {
-		if fp.Bits&(fieldTitle|fieldSource) != 0 && !yield(int(fp.P)) {
-			return
-		}
-	}
-}
