@@ -286,14 +286,14 @@ func firstSentence(all []sentence) sentence {
 // a quotation never opens a code block it doesn't close.
 func withoutFences(body string, sp text.Span) text.Span {
 	s := body[sp.Start:sp.End]
-	if strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~") {
+	if text.IsFenceLine(s) {
 		if i := strings.IndexByte(s, '\n'); i >= 0 && strings.TrimSpace(s[i+1:]) != "" {
 			sp.Start += i + 1
 		}
 	}
 	s = body[sp.Start:sp.End]
 	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
-		if last := strings.TrimSpace(s[i+1:]); strings.HasPrefix(last, "```") || strings.HasPrefix(last, "~~~") {
+		if text.IsFenceLine(strings.TrimSpace(s[i+1:])) {
 			sp.End = sp.Start + i
 		}
 	}
@@ -313,7 +313,7 @@ func isHeadingSentence(s string) bool {
 	if strings.HasPrefix(s, "#") {
 		return true
 	}
-	if strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~") {
+	if text.IsFenceLine(s) {
 		return !strings.Contains(s, "\n") // a fence line alone; with code below it, the code speaks
 	}
 	lines := strings.Split(s, "\n")

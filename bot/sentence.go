@@ -213,7 +213,7 @@ func weightShare(q lexical.Query, matched []int, total float64) float64 {
 
 // isStructured reports whether a sentence is code or a table row.
 func isStructured(s string) bool {
-	return strings.HasPrefix(s, "|") || strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~") ||
+	return strings.HasPrefix(s, "|") || text.IsFenceLine(s) ||
 		strings.HasPrefix(s, "    ") || strings.HasPrefix(s, "\t")
 }
 

@@ -22,12 +22,12 @@ type Span struct{ Start, End int }
 func Sentences(text string) []Span {
 	var spans []Span
 	start := 0
-	inFence := isFenceLine(firstLine(text))
+	inFence := IsFenceLine(firstLine(text))
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		if r == '\n' {
-			fence := isFenceLine(firstLine(text[i:]))
+			fence := IsFenceLine(firstLine(text[i:]))
 			if inFence {
 				// Inside a code block: one sentence through its
 				// closing fence.
@@ -35,7 +35,7 @@ func Sentences(text string) []Span {
 				continue
 			}
 			prev := strings.TrimSpace(text[strings.LastIndexByte(text[:i-1], '\n')+1 : i-1])
-			if next, ok := structuredLine(text, i); ok || isHeading(prev) || isFenceLine(prev) {
+			if next, ok := structuredLine(text, i); ok || isHeading(prev) || IsFenceLine(prev) {
 				if s, ok := TrimSpan(text, start, i); ok {
 					spans = append(spans, s)
 				}
@@ -103,15 +103,11 @@ func structuredLine(text string, i int) (int, bool) {
 	if text[j] == '\n' || text[j] == '\r' {
 		return j, true
 	}
-	line := text[j:]
-	if k := strings.IndexByte(line, '\n'); k >= 0 {
-		line = line[:k]
-	}
-	line = strings.TrimSpace(line)
+	line := firstLine(text[j:])
 	switch {
 	case IsTableDelimiter(line) || isUnderline(line):
 		return j, false
-	case strings.HasPrefix(line, "|"), strings.HasPrefix(line, "```"), strings.HasPrefix(line, "~~~"):
+	case strings.HasPrefix(line, "|"), IsFenceLine(line):
 		return j, true
 	case isHeading(line):
 		return j, true
@@ -135,9 +131,9 @@ func firstLine(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// isFenceLine reports whether a trimmed line opens or closes a Markdown
-// code block.
-func isFenceLine(line string) bool {
+// IsFenceLine reports whether a line, trimmed of white space, opens or
+// closes a Markdown code block ("```go", "~~~").
+func IsFenceLine(line string) bool {
 	return strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~")
 }
 

@@ -173,7 +173,7 @@ func (s *scanner) scanMarkdown(headings bool) {
 		switch {
 		case l.Blank():
 			i++
-		case l.Indent < 4 && isFence(l.Text):
+		case l.Indent < 4 && text.IsFenceLine(l.Text):
 			i = s.fence(i)
 		case headings && l.Indent < 4 && isATX(l.Text):
 			h, _ := markdownHeading(l.Text)
@@ -267,7 +267,7 @@ func (s *scanner) table(i int) int {
 	ls := s.lines
 	units := []int{i}
 	j := i + 2
-	for ; j < len(ls) && !ls[j].Blank() && strings.Contains(ls[j].Text, "|") && !isATX(ls[j].Text) && !isFence(ls[j].Text); j++ {
+	for ; j < len(ls) && !ls[j].Blank() && strings.Contains(ls[j].Text, "|") && !isATX(ls[j].Text) && !text.IsFenceLine(ls[j].Text); j++ {
 		units = append(units, j)
 	}
 	s.emit(Block{Kind: Table, First: i, Last: j - 1, Units: units})
@@ -528,11 +528,7 @@ func startsBlock(ls []Line, j int) bool {
 	if l.Indent >= 4 {
 		return false
 	}
-	return isATX(l.Text) || isFence(l.Text) || isThematicBreak(l.Text) || isTableStart(ls, j)
-}
-
-func isFence(s string) bool {
-	return strings.HasPrefix(s, "```") || strings.HasPrefix(s, "~~~")
+	return isATX(l.Text) || text.IsFenceLine(l.Text) || isThematicBreak(l.Text) || isTableStart(ls, j)
 }
 
 func isATX(s string) bool {
