@@ -224,9 +224,9 @@ var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt, .md, .html o
 // Options.MaxFileBytes is 0.
 const DefaultMaxFileBytes = 16 << 20
 
-// chunkerVersion changes whenever passage splitting changes, so that an index
-// built by an older splitter is rebuilt.
-const chunkerVersion = "chunker-v14"
+// chunkerVersion changes whenever passage splitting or word analysis
+// changes, so that an index built by an older splitter or stemmer is rebuilt.
+const chunkerVersion = "chunker-v15"
 
 // Options limits what a corpus load reads.
 type Options struct {

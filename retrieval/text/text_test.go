@@ -196,3 +196,34 @@ func TestEscape(t *testing.T) {
 		}
 	}
 }
+
+// TestShortFormsStemAsTheirLongWord checks that the short forms readers
+// type ("env var", "config", "repo") stem as the words documents spell
+// out, and that code identifiers and plain words are left alone.
+func TestShortFormsStemAsTheirLongWord(t *testing.T) {
+	var st Stemmer
+	same := [][2]string{
+		{"env", "environment"}, {"vars", "variables"}, {"config", "configuration"}, {"conf", "configure"},
+		{"repo", "repositories"}, {"docs", "documentation"}, {"args", "argument"}, {"dirs", "directory"},
+		{"auth", "authentication"}, {"db", "databases"}, {"deps", "dependencies"}, {"auto", "automatically"},
+	}
+	for _, p := range same {
+		if a, b := st.Stem(p[0]), st.Stem(p[1]); a != b {
+			t.Errorf("%q stems as %q, %q as %q: want the same", p[0], a, p[1], b)
+		}
+	}
+	apart := [][2]string{{"err", "error"}, {"ctx", "context"}, {"cmd", "command"}, {"func", "function"}, {"min", "minimum"}}
+	for _, p := range apart {
+		if a, b := st.Stem(p[0]), st.Stem(p[1]); a == b {
+			t.Errorf("%q and %q both stem as %q: a code identifier is not its long word", p[0], p[1], a)
+		}
+	}
+	if got := shortForms()["env"]; got != "environment" {
+		t.Errorf("shortforms.txt: env stands for %q, want environment", got)
+	}
+	for short, long := range shortForms() {
+		if short == "" || long == "" || strings.ContainsAny(long, " \t") {
+			t.Errorf("shortforms.txt: bad line %q %q", short, long)
+		}
+	}
+}

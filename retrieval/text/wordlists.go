@@ -37,7 +37,20 @@ var (
 	extraStops    = sync.OnceValue(func() map[string]bool { return wordSet("stop.txt") })
 	abbreviations = sync.OnceValue(func() map[string]bool { return wordSet("abbreviations.txt") })
 	metaWords     = sync.OnceValue(func() map[string]bool { return wordSet("meta.txt") })
+	shortForms    = sync.OnceValue(func() map[string]string { return wordPairs("shortforms.txt") })
 )
+
+// wordPairs reads the list words/name of two words a line (the first
+// stands for the second); "#" starts a comment line.
+func wordPairs(name string) map[string]string {
+	pairs := make(map[string]string)
+	for w := range wordSet(name) {
+		if short, long, ok := strings.Cut(w, " "); ok {
+			pairs[short] = strings.TrimSpace(long)
+		}
+	}
+	return pairs
+}
 
 // IsCommonWord reports whether a lower-cased word is a frequent English word
 // that says little about a topic (words/common.txt). A question word the

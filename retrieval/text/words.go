@@ -223,6 +223,9 @@ func stemWord(w string) string {
 	if !isASCIIWord(w) {
 		return w
 	}
+	if long, ok := shortForms()[w]; ok {
+		w = long
+	}
 	return english.Stem(w, false)
 }
 
