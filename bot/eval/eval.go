@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -121,8 +123,11 @@ type CaseResult struct {
 	BM25Rank            int  `json:"bm25_rank,omitempty"`
 	BM25AnswerInExcerpt bool `json:"bm25_answer_in_excerpt,omitempty"`
 	// Confidence is the answer's (bot.Answer.Confidence).
-	Confidence float64  `json:"confidence"`
-	Problems   []string `json:"problems,omitempty"`
+	Confidence float64 `json:"confidence"`
+	// QuotedChars is how many characters the answer's excerpts quote in
+	// all (0 when declined).
+	QuotedChars int      `json:"quoted_chars,omitempty"`
+	Problems    []string `json:"problems,omitempty"`
 	// judged: the case counts in Report.Answered when answered.
 	judged bool
 	// invalid: not a question citebot takes, neither answered nor declined.
@@ -171,6 +176,9 @@ type Report struct {
 	ExcerptValidity float64 `json:"excerpt_validity"`
 	Excerpts        int     `json:"excerpts"`
 	ValidExcerpts   int     `json:"valid_excerpts"`
+	// QuotedChars is the median of the characters the answers quote, over
+	// the questions answered: what a reader is shown to find the answer in.
+	QuotedChars int `json:"quoted_chars"`
 	// BM25 is the reference ranking over the same passages, when asked for.
 	BM25 *Reference `json:"bm25,omitempty"`
 	// Thresholds says how the answers would fare at confidence thresholds
@@ -345,6 +353,9 @@ func (k *tally) score(ctx context.Context, c Case) (CaseResult, error) {
 	cr.Declined = ans.Declined
 	cr.Confidence = ans.Confidence
 	for _, cit := range ans.Citations {
+		if !ans.Declined {
+			cr.QuotedChars += utf8.RuneCountInString(cit.Excerpt)
+		}
 		k.r.Excerpts++
 		if prob := checkCitation(k.t.Corpus, cit); prob != "" {
 			cr.Problems = append(cr.Problems, prob)
@@ -486,10 +497,27 @@ func (k *tally) finish() {
 		r.DeclineAccuracy = float64(k.declinedOK) / float64(r.Unanswerable)
 	}
 	r.Thresholds = thresholds(r.Cases, k.t.MinConfidence)
+	r.QuotedChars = medianQuoted(r.Cases)
 	r.ExcerptValidity = 1
 	if r.Excerpts > 0 {
 		r.ExcerptValidity = float64(r.ValidExcerpts) / float64(r.Excerpts)
 	}
+}
+
+// medianQuoted is the median of the characters quoted by the answers
+// given (0 when none was).
+func medianQuoted(cases []CaseResult) int {
+	var n []int
+	for _, c := range cases {
+		if !c.Declined && !c.invalid {
+			n = append(n, c.QuotedChars)
+		}
+	}
+	if len(n) == 0 {
+		return 0
+	}
+	slices.Sort(n)
+	return n[len(n)/2]
 }
 
 func hasEvidence(s string, evidence []string) bool {

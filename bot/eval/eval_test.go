@@ -3,6 +3,7 @@ package eval_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -42,6 +43,19 @@ func TestSeedEvaluation(t *testing.T) {
 	}
 	if rep.ExcerptValidity != 1 || rep.Excerpts == 0 {
 		t.Errorf("excerpt validity = %.3f over %d excerpts, want 1", rep.ExcerptValidity, rep.Excerpts)
+	}
+	var quoted []int
+	for _, c := range rep.Cases {
+		if c.Declined != (c.QuotedChars == 0) {
+			t.Errorf("case %s: declined %v, quoted %d characters", c.ID, c.Declined, c.QuotedChars)
+		}
+		if !c.Declined {
+			quoted = append(quoted, c.QuotedChars)
+		}
+	}
+	slices.Sort(quoted)
+	if len(quoted) == 0 || rep.QuotedChars != quoted[len(quoted)/2] {
+		t.Errorf("median quoted = %d, want the middle of %v", rep.QuotedChars, quoted)
 	}
 }
 

@@ -76,6 +76,7 @@ func (r Report) WriteMeasures(w io.Writer) {
 	}
 	fmt.Fprintf(w, "%-20s%d of %d\n", "false declines:", r.FalseDeclines, r.Answerable)
 	fmt.Fprintf(w, "%-20s%.1f%% (%d/%d)\n", "excerpt validity:", 100*r.ExcerptValidity, r.ValidExcerpts, r.Excerpts)
+	fmt.Fprintf(w, "%-20s%d characters (median of the answers)\n", "quoted:", r.QuotedChars)
 	if len(r.Thresholds) > 0 {
 		fmt.Fprintln(w, "with a higher retrieval.min_confidence (answers below it declined):")
 		fmt.Fprintf(w, "  %-10s%-10s%-19s%s\n", "threshold", "answered", "wrong-answer rate", "decline accuracy")
