@@ -49,16 +49,24 @@ type Features struct {
 	HowCode     float64 `json:"how_code"`     // Code, for a question asking how to do something; else 0
 	TitleNames  float64 `json:"title_names"`  // weighted share of the question's names in its document's title (0: none asked)
 	Matched     float64 `json:"matched"`      // share of the question's terms other than names held, each counting one
+	Passages    float64 `json:"passages"`     // log10(1 + the corpus's passages, at most passagesCap): the more passages, the more hold words by chance
 }
+
+// passagesCap bounds the corpus size the Passages feature reads. The
+// development corpora run from one document of 40 passages to a haystack of
+// 36,000, but only the haystack is above a few thousand; read uncapped, its
+// one corpus sets how much any size counts. Capped, the feature tells
+// small corpora (the seed, a folder of notes) from the rest.
+const passagesCap = 1000
 
 // vector returns the features in the order of the model's weights.
 func (f Features) vector() []float64 {
 	return []float64{f.Fused, f.LexicalRank, f.VectorRank, f.Coverage, f.Sentence, f.InText, f.InSection, f.Lead, f.Definition, f.Length, f.Novel, f.Bigrams, f.Subject, f.Lexical,
-		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched}
+		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched, f.Passages}
 }
 
 var featureNames = []string{"fused", "lexical_rank", "vector_rank", "coverage", "sentence", "in_text", "in_section", "lead", "definition", "length", "novel", "bigrams", "subject", "lexical",
-	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched"}
+	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched", "passages"}
 
 // vectorFeatures are the features that depend on the vector search: the
 // ranker uses them, the confidence does not, so that it means the same with
@@ -252,6 +260,7 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 		f.VectorRank = 1 / float64(c.vecRank)
 	}
 	f.Coverage = h.Coverage
+	f.Passages = math.Log10(1 + float64(min(len(ix.passages), passagesCap)))
 	f.Similarity = float64(h.Similarity)
 	total := q.TotalWeight()
 	if total > 0 {

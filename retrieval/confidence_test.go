@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -159,5 +160,29 @@ func TestWithOpeningsKeepsEveryOpeningInTheDepth(t *testing.T) {
 				t.Errorf("candidates lost or doubled: %s", ids(out))
 			}
 		})
+	}
+}
+
+// In a corpus of one short document, a question its one sentence answers
+// word for word is answered: the confidence reads how few passages could
+// hold the question's words by chance.
+func TestTinyCorpusAnswersWhatItSays(t *testing.T) {
+	c, err := corpus.Load(fstest.MapFS{"bees.md": {Data: []byte("# Bees\n\n## Diet\n\nHoneybees feed on nectar and pollen.\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(t.Context(), c, LocalEmbedderFactory(64))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(t.Context(), "What do honeybees feed on?", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := math.Log10(2); res.Features.Passages != want {
+		t.Errorf("passages feature %.3f, want %.3f (one passage)", res.Features.Passages, want)
+	}
+	if !res.Relevant || res.Confidence < DefaultMinConfidence {
+		t.Errorf("declined (confidence %.3f, threshold %.2f), want the one passage that answers", res.Confidence, DefaultMinConfidence)
 	}
 }

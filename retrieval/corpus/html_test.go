@@ -79,8 +79,8 @@ func TestHTMLPassages(t *testing.T) {
 			src: "<title>T</title>\n<h2 id=\"setup\">Setup</h2>\n<p>Install it.</p>\n<h3 id='linux'>On <em>Linux</em></h3>\n" +
 				"<p>Use apt.</p>\n<p>Or snap.</p>\n<h2>Use</h2>\n<p>Run it.</p>\n",
 			title: "T",
-			want: []string{"2-3 #setup [Setup] Setup\nInstall it.", "4-5 #linux [Setup › On Linux] On Linux\nUse apt.",
-				"6-6 #linux [Setup › On Linux] Or snap.", "7-8 #linux [Use] Use\nRun it."},
+			want: []string{"2-3 #setup [Setup] Setup\nInstall it.", "4-6 #linux [Setup › On Linux] On Linux\nUse apt.\nOr snap.",
+				"7-8 #linux [Use] Use\nRun it."},
 		},
 		{
 			name:  "a heading with nothing under it before the next: the passage's anchor is the nearer heading's",
@@ -290,8 +290,8 @@ func TestGoDocsTitlesSectionsAnchors(t *testing.T) {
 			if !ok {
 				t.Fatalf("no passage of %s holds %q", tc.source, tc.words)
 			}
-			if p.Section != tc.section || p.Anchor != tc.anchor || tc.start > 0 && p.LineStart != tc.start {
-				t.Errorf("got %s [%s] #%s, want line %d [%s] #%s", p.Locator, p.Section, p.Anchor, tc.start, tc.section, tc.anchor)
+			if p.Section != tc.section || p.Anchor != tc.anchor || tc.start > 0 && (p.LineStart > tc.start || p.LineEnd < tc.start) {
+				t.Errorf("got %s [%s] #%s, want line %d in it, [%s] #%s", p.Locator, p.Section, p.Anchor, tc.start, tc.section, tc.anchor)
 			}
 		})
 	}
@@ -306,7 +306,8 @@ func find(ps []Passage, source, words string) (Passage, bool) {
 	return Passage{}, false
 }
 
-var tag = regexp.MustCompile(`<[^>]*>`)
+// tag matches a tag of markup (not a "<" in code: "i < m").
+var tag = regexp.MustCompile(`</?[a-zA-Z!][^>]*>`)
 
 // TestGoDocsProvenanceIsExact checks that the lines of markup a passage
 // cites hold its words: tags removed and entities decoded, every word of
@@ -343,7 +344,7 @@ func TestGoDocsProvenanceIsExact(t *testing.T) {
 		}
 		n++
 	}
-	if n < 150 {
+	if n < 90 {
 		t.Errorf("only %d passages", n)
 	}
 }

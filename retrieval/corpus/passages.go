@@ -103,39 +103,104 @@ func splitDocument(d Document) (string, []piece) {
 	lineOf := func(off int) int {
 		return sort.Search(len(lineStarts), func(i int) bool { return lineStarts[i] > off })
 	}
-	var out []piece
+	// Each block's passages, then neighbours of one section packed.
+	var spans []sectionSpan
 	for _, b := range st.Blocks {
 		section := b.Section
 		if section == title {
 			section = ""
 		}
 		for _, s := range pageSpans(doc, lines, st.Origins, blockSpans(doc, lines, b)) {
-			body := doc[s.Start:s.End]
+			body := s.Start
 			if b.Head >= 0 && s.End <= lines[b.First].Start {
 				continue // a heading cut from its block by a page break
 			}
 			if b.Head >= 0 && s.Start == lines[b.Head].Start {
-				body = doc[lines[b.First].Start:s.End]
+				body = lines[b.First].Start
 			}
-			loc := Locator{
-				Source:    d.Source,
-				Title:     title,
-				Section:   section,
-				LineStart: lineOf(s.Start),
-				LineEnd:   lineOf(s.End - 1),
-			}
-			if st.Origins != nil {
-				// Lines of the visible text → lines of the markup, or
-				// of a PDF's page (a passage never spans two pages: a
-				// blank line parts them).
-				origins := st.Origins[loc.LineStart-1 : loc.LineEnd]
-				first, last := origins[0], origins[len(origins)-1]
-				loc.LineStart, loc.LineEnd, loc.Anchor, loc.Page = first.First, last.Last, textAnchor(origins), first.Page
-			}
-			out = append(out, piece{body: body, Passage: Passage{Locator: loc, Text: doc[s.Start:s.End]}})
+			spans = append(spans, sectionSpan{Span: s, body: body, section: section})
 		}
 	}
+	var out []piece
+	for _, s := range packSection(doc, lines, st.Origins, spans) {
+		loc := Locator{
+			Source:    d.Source,
+			Title:     title,
+			Section:   s.section,
+			LineStart: lineOf(s.Start),
+			LineEnd:   lineOf(s.End - 1),
+		}
+		if st.Origins != nil {
+			// Lines of the visible text → lines of the markup, or
+			// of a PDF's page (a passage never spans two pages: a
+			// blank line parts them).
+			origins := st.Origins[loc.LineStart-1 : loc.LineEnd]
+			first, last := origins[0], origins[len(origins)-1]
+			loc.LineStart, loc.LineEnd, loc.Anchor, loc.Page = first.First, last.Last, textAnchor(origins), first.Page
+		}
+		out = append(out, piece{body: doc[s.body:s.End], Passage: Passage{Locator: loc, Text: doc[s.Start:s.End]}})
+	}
 	return title, out
+}
+
+// sectionSpan is a passage's span of a document, where its text starts
+// below the headings it begins with, and its section.
+type sectionSpan struct {
+	text.Span
+	body    int
+	section string
+}
+
+// PackChars is the size, in characters, up to which neighbouring passages
+// of one section are joined into one: a section's lead-in, its example
+// and the note below it answer together.
+const PackChars = 700
+
+// packSection joins each passage to the one before when both are in the
+// same section under a heading, only blank lines part them (no heading,
+// no decoration left out of passages), they are on one page, and together
+// they fit in PackChars.
+func packSection(doc string, lines []structure.Line, origins []structure.Origin, spans []sectionSpan) []sectionSpan {
+	var out []sectionSpan
+	for _, s := range spans {
+		if k := len(out) - 1; k >= 0 && s.section != "" && s.section == out[k].section && s.body == s.Start &&
+			within(doc, out[k].Start, s.End, PackChars) && blankBetween(lines, out[k].End, s.Start) &&
+			samePage(lines, origins, out[k].Start, s.End) {
+			out[k].End = s.End
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// blankBetween reports whether every line starting in [from, to) is blank.
+func blankBetween(lines []structure.Line, from, to int) bool {
+	for _, l := range lines {
+		if l.Start >= from && l.Start < to && !l.Blank() {
+			return false
+		}
+	}
+	return true
+}
+
+// samePage reports whether the lines of [start, end) lie on one page of a PDF
+// (always, for other documents).
+func samePage(lines []structure.Line, origins []structure.Origin, start, end int) bool {
+	if origins == nil || len(origins) != len(lines) {
+		return true
+	}
+	page := -1
+	for i, l := range lines {
+		if l.Blank() || l.End <= start || l.Start >= end {
+			continue
+		}
+		if page >= 0 && origins[i].Page != page {
+			return false
+		}
+		page = origins[i].Page
+	}
+	return true
 }
 
 // textAnchor is the anchor of a passage's text: that of its first line
@@ -244,8 +309,11 @@ func blockSpans(doc string, lines []structure.Line, b structure.Block) []text.Sp
 	return spans
 }
 
-func fits(doc string, start, end int) bool {
-	return end-start <= MaxPassageChars || utf8.RuneCountInString(doc[start:end]) <= MaxPassageChars
+func fits(doc string, start, end int) bool { return within(doc, start, end, MaxPassageChars) }
+
+// within reports whether doc[start:end] is at most max characters long.
+func within(doc string, start, end, max int) bool {
+	return end-start <= max || utf8.RuneCountInString(doc[start:end]) <= max
 }
 
 // sentencePieces returns the sentences of doc[start:end], a sentence longer

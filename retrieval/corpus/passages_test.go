@@ -129,11 +129,9 @@ func TestChunkMarkdownAndWrappedText(t *testing.T) {
 	}
 	wants := []want{
 		{"User Guide", "", "# User Guide\n\nIntro paragraph that is\nwrapped over two lines.", 1, 4},
-		{"User Guide", "Install › Linux", "## Install\n\n### Linux\n\nRun the installer.", 6, 10},
-		{"User Guide", "Install › Linux", "```\n# not a heading\n```", 12, 14},
+		{"User Guide", "Install › Linux", "## Install\n\n### Linux\n\nRun the installer.\n\n```\n# not a heading\n```", 6, 14},
 		{"User Guide", "Use", "## Use\n\nAsk a question.", 16, 18},
-		{"wrapped", "Introduction", "Introduction\nThis paragraph is hard-wrapped at a fixed width so each line is\nshorter than the paragraph and the lines must be joined into one.", 1, 3},
-		{"wrapped", "Introduction", "Second paragraph.", 5, 5},
+		{"wrapped", "Introduction", "Introduction\nThis paragraph is hard-wrapped at a fixed width so each line is\nshorter than the paragraph and the lines must be joined into one.\n\nSecond paragraph.", 1, 5},
 	}
 	if len(ch.Passages) != len(wants) {
 		for _, p := range ch.Passages {

@@ -94,6 +94,34 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 			want:  []wantPassage{{"", 1, 1}, {"", 3, 3}},
 		},
 		{
+			name:  "a section's short blocks are one passage: lead-in, example, note",
+			file:  "i.md",
+			src:   "# I\n\n## Install\n\nUsing it is easy. First get it.\n\n```\ngo get example.com/i\n```\n\nThen import it.\n\n## Use\n\nCall it.\n",
+			title: "I",
+			want:  []wantPassage{{"Install", 1, 11}, {"Use", 13, 15}},
+		},
+		{
+			name:  "blocks that together pass PackChars stay apart",
+			file:  "p.md",
+			src:   "# P\n\n## Long\n\n" + strings.Repeat("A sentence of some length. ", 25) + "\n\nA short one.\n",
+			title: "P",
+			want:  []wantPassage{{"Long", 1, 5}, {"Long", 7, 7}},
+		},
+		{
+			name:  "paragraphs under no heading stay apart",
+			file:  "n.md",
+			src:   "First paragraph of notes.\n\nSecond paragraph of notes.\n",
+			title: "n",
+			want:  []wantPassage{{"", 1, 1}, {"", 3, 3}},
+		},
+		{
+			name:  "a badge row left out between blocks parts them",
+			file:  "b.md",
+			src:   "# B\n\n## Status\n\nIt works.\n\n[![ci](https://x.org/b.svg)](https://x.org)\n\nIt is tested.\n",
+			title: "B",
+			want:  []wantPassage{{"Status", 1, 5}, {"Status", 9, 9}},
+		},
+		{
 			name:  "plain-text title line",
 			file:  "notes.txt",
 			src:   "My Tool Manual\n\nThis is text.\n",
@@ -117,9 +145,9 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 		{
 			name:  "lead-in stays with its list",
 			file:  "l.md",
-			src:   "# L\n\n## Features\n\nIt has:\n\n- speed\n- size\n\nAfter.\n",
+			src:   "# L\n\n## Features\n\nIt has:\n\n- speed\n- size\n\n## More\n\nAfter.\n",
 			title: "L",
-			want:  []wantPassage{{"Features", 1, 8}, {"Features", 10, 10}},
+			want:  []wantPassage{{"Features", 1, 8}, {"More", 10, 12}},
 		},
 		{
 			name:  "a FAQ's question stays with its answer",
