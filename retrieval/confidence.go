@@ -54,7 +54,7 @@ type Features struct {
 
 // passagesCap bounds the corpus size the Passages feature reads. The
 // development corpora run from one document of 40 passages to a haystack of
-// 36,000, but only the haystack is above a few thousand; read uncapped, its
+// 22,000, but only the haystack is above a few thousand; read uncapped, its
 // one corpus sets how much any size counts. Capped, the feature tells
 // small corpora (the seed, a folder of notes) from the rest.
 const passagesCap = 1000
