@@ -129,7 +129,7 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	best := firstSentence(all)
 	chosen := append([]sentence{best}, listItems(hits[best.hit].Passage.Text, best, perHit[best.hit])...)
 	if len(chosen) == 1 {
-		chosen = append(chosen, neighbours(best, perHit[best.hit])...)
+		chosen = append(chosen, neighbours(hits[best.hit].Passage.Text, best, perHit[best.hit], text.IsHowTo(question))...)
 	}
 	chosen = addExtras(res.Query, all, chosen, best)
 	if second, ok := runnerUp(res, all, chosen, best); ok {
@@ -336,9 +336,11 @@ func union(a, b []int) []int {
 }
 
 // neighbours returns the sentences next to best that its reader needs (see
-// Neighbours).
-func neighbours(best sentence, inPassage []sentence) []sentence {
-	lo, hi := Neighbours(len(inPassage), best.idx, func(i int) SentenceFeatures { return inPassage[i].feat })
+// Neighbours); body is their passage's text, how whether the question asks
+// how to do something.
+func neighbours(body string, best sentence, inPassage []sentence, how bool) []sentence {
+	lo, hi := Neighbours(len(inPassage), best.idx, func(i int) SentenceFeatures { return inPassage[i].feat },
+		func(i int) string { return body[inPassage[i].span.Start:inPassage[i].span.End] }, how)
 	var out []sentence
 	for i := lo; i < hi; i++ {
 		if i != best.idx {

@@ -173,20 +173,37 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 }
 
 // Neighbours returns the sentences [lo, hi) of a passage of n sentences
-// (features of the i-th: feat(i)) to quote for its best sentence: best,
-// the one before when best starts with a pronoun ("It was …": what "it"
-// is), and the one after when that one does (it goes on about best's
-// subject, and often holds what the question asks: "It was commissioned
-// by Odo"). Headings, code and table rows are not added.
-func Neighbours(n, best int, feat func(i int) SentenceFeatures) (lo, hi int) {
+// (features of the i-th: feat(i), its text: text(i)) to quote for its best
+// sentence: best; the one before when best starts with a pronoun ("It was
+// …": what "it" is); the one after when that one does (it goes on about
+// best's subject, and often holds what the question asks: "It was
+// commissioned by Odo"), unless it is a heading, code or a table row; and
+// the one after, whatever it is, when best announces it (ends in ":") or
+// is itself a question (a FAQ's: the answer follows), or when it is the
+// code under best and the question asks how to do something (how).
+func Neighbours(n, best int, feat func(i int) SentenceFeatures, text func(i int) string, how bool) (lo, hi int) {
 	lo, hi = best, best+1
 	if best > 0 && feat(best).Pronoun > 0 && feat(best-1).Structure == 0 {
 		lo = best - 1
 	}
-	if best+1 < n && feat(best+1).Pronoun > 0 && feat(best+1).Structure == 0 {
+	if best+1 >= n {
+		return lo, hi
+	}
+	if feat(best+1).Pronoun > 0 && feat(best+1).Structure == 0 {
+		hi = best + 2
+	}
+	if s := strings.TrimRight(text(best), " \t\n*_`"); strings.HasSuffix(s, ":") || strings.HasSuffix(s, "?") {
+		hi = best + 2
+	}
+	if how && isCode(text(best+1)) {
 		hi = best + 2
 	}
 	return lo, hi
+}
+
+// isCode reports whether a sentence is a code block (fenced or indented).
+func isCode(s string) bool {
+	return text.IsFenceLine(s) || strings.HasPrefix(s, "    ") || strings.HasPrefix(s, "\t")
 }
 
 // Candidate reports whether the extractive answer may quote a sentence
@@ -212,10 +229,7 @@ func weightShare(q lexical.Query, matched []int, total float64) float64 {
 }
 
 // isStructured reports whether a sentence is code or a table row.
-func isStructured(s string) bool {
-	return strings.HasPrefix(s, "|") || text.IsFenceLine(s) ||
-		strings.HasPrefix(s, "    ") || strings.HasPrefix(s, "\t")
-}
+func isStructured(s string) bool { return strings.HasPrefix(s, "|") || isCode(s) }
 
 // questionRead is what the sentence features need of a question.
 type questionRead struct {

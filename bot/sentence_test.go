@@ -115,26 +115,36 @@ func TestExtractChoosesTheAnsweringSentence(t *testing.T) {
 }
 
 func TestNeighbours(t *testing.T) {
-	feats := func(fs ...SentenceFeatures) func(int) SentenceFeatures {
-		return func(i int) SentenceFeatures { return fs[i] }
-	}
 	plain, pron, code := SentenceFeatures{}, SentenceFeatures{Pronoun: 1}, SentenceFeatures{Structure: 1, Pronoun: 1}
+	type s struct {
+		f    SentenceFeatures
+		text string
+	}
+	p := func(text string) s { return s{plain, text} }
 	cases := []struct {
 		name   string
-		fs     []SentenceFeatures
+		ss     []s
 		best   int
+		how    bool
 		lo, hi int
 	}{
-		{"alone", []SentenceFeatures{plain, plain, plain}, 1, 1, 2},
-		{"the one after goes on", []SentenceFeatures{plain, plain, pron}, 1, 1, 3},
-		{"best leans on the one before", []SentenceFeatures{plain, pron, plain}, 1, 0, 2},
-		{"both", []SentenceFeatures{plain, pron, pron}, 1, 0, 3},
-		{"first sentence has nothing before", []SentenceFeatures{pron, plain}, 0, 0, 1},
-		{"code is not added", []SentenceFeatures{code, pron, code}, 1, 1, 2},
+		{"alone", []s{p("A."), p("B."), p("C.")}, 1, false, 1, 2},
+		{"the one after goes on", []s{p("A."), p("B."), {pron, "It is."}}, 1, false, 1, 3},
+		{"best leans on the one before", []s{p("A."), {pron, "It is."}, p("C.")}, 1, false, 0, 2},
+		{"both", []s{p("A."), {pron, "It is."}, {pron, "It was."}}, 1, false, 0, 3},
+		{"first sentence has nothing before", []s{{pron, "It is."}, p("B.")}, 0, false, 0, 1},
+		{"code is not added", []s{{code, "```"}, {pron, "It is."}, {code, "```\nx\n```"}}, 1, false, 1, 2},
+		{"what best announces is", []s{p("A."), p("It can be installed by running:"), {code, "```\ngo get x\n```"}}, 1, false, 1, 3},
+		{"the answer under a FAQ's question", []s{p("Why does ps -aux complain?"), p("Because it reads BSD options."), p("C.")}, 0, false, 0, 2},
+		{"the command under a how-to answer", []s{p("First, use go get to install it."), {code, "```\ngo get x\n```"}}, 0, true, 0, 2},
+		{"code under best, not asked how", []s{p("First, use go get to install it."), {code, "```\ngo get x\n```"}}, 0, false, 0, 1},
+		{"nothing after a last question", []s{p("A."), p("Why?")}, 1, false, 1, 2},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if lo, hi := Neighbours(len(c.fs), c.best, feats(c.fs...)); lo != c.lo || hi != c.hi {
+			feat := func(i int) SentenceFeatures { return c.ss[i].f }
+			text := func(i int) string { return c.ss[i].text }
+			if lo, hi := Neighbours(len(c.ss), c.best, feat, text, c.how); lo != c.lo || hi != c.hi {
 				t.Errorf("Neighbours = [%d, %d), want [%d, %d)", lo, hi, c.lo, c.hi)
 			}
 		})

@@ -58,13 +58,15 @@ func sentenceExamples(ctx context.Context, i int, s set) ([]sentencePassage, err
 			some, all := false, true
 			sents := bot.ReadSentences(sc.question, res.Query, h.Passage)
 			feat := func(j int) bot.SentenceFeatures { return sents[j].Features }
+			sentence := func(j int) string { return h.Passage.Text[sents[j].Span.Start:sents[j].Span.End] }
+			how := text.IsHowTo(sc.question)
 			for j, ps := range sents {
 				if !bot.Candidate(ps) {
 					continue
 				}
 				// Right: the excerpt quoting this sentence (with the
 				// neighbours it brings) holds an accepted answer.
-				lo, hi := bot.Neighbours(len(sents), j, feat)
+				lo, hi := bot.Neighbours(len(sents), j, feat, sentence, how)
 				excerpt := h.Passage.Text[sents[lo].Span.Start:sents[hi-1].Span.End]
 				right := answersIn(excerpt, sc.answers)
 				some, all = some || right, all && right
