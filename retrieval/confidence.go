@@ -49,15 +49,20 @@ type Features struct {
 	HowCode     float64 `json:"how_code"`     // Code, for a question asking how to do something; else 0
 	TitleNames  float64 `json:"title_names"`  // weighted share of the question's names in its document's title (0: none asked)
 	Matched     float64 `json:"matched"`      // share of the question's terms other than names held, each counting one
-	Passages    float64 `json:"passages"`     // log10(1 + the corpus's passages, at most passagesCap): the more passages, the more hold words by chance
+	Passages    float64 `json:"passages"`     // log10(1 + the corpus's passages, within passagesFloor–passagesCap): the more passages, the more hold words by chance
 }
 
-// passagesCap bounds the corpus size the Passages feature reads. The
-// development corpora run from one document of 40 passages to a haystack of
-// 22,000, but only the haystack is above a few thousand; read uncapped, its
-// one corpus sets how much any size counts. Capped, the feature tells
-// small corpora (the seed, a folder of notes) from the rest.
-const passagesCap = 1000
+// passagesFloor and passagesCap bound the corpus size the Passages feature
+// reads. The development corpora run from one document of 40 passages to
+// a haystack of 22,000, but only the haystack is above a few thousand: read
+// uncapped, its one corpus sets how much any size counts. Below the seed's
+// size there is no development data, and a corpus of one passage would
+// read as far more certain than any seen (a question sharing two words
+// with it answered); it reads as the seed's size.
+const (
+	passagesFloor = 40
+	passagesCap   = 1000
+)
 
 // vector returns the features in the order of the model's weights.
 func (f Features) vector() []float64 {
@@ -260,7 +265,7 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 		f.VectorRank = 1 / float64(c.vecRank)
 	}
 	f.Coverage = h.Coverage
-	f.Passages = math.Log10(1 + float64(min(len(ix.passages), passagesCap)))
+	f.Passages = math.Log10(1 + float64(min(max(len(ix.passages), passagesFloor), passagesCap)))
 	f.Similarity = float64(h.Similarity)
 	total := q.TotalWeight()
 	if total > 0 {

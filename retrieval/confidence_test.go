@@ -164,8 +164,9 @@ func TestWithOpeningsKeepsEveryOpeningInTheDepth(t *testing.T) {
 }
 
 // In a corpus of one short document, a question its one sentence answers
-// word for word is answered: the confidence reads how few passages could
-// hold the question's words by chance.
+// word for word is answered, and one it does not answer is declined,
+// though it shares words with it: the confidence reads how few passages
+// could hold the question's words by chance, never fewer than the seed's.
 func TestTinyCorpusAnswersWhatItSays(t *testing.T) {
 	c, err := corpus.Load(fstest.MapFS{"bees.md": {Data: []byte("# Bees\n\n## Diet\n\nHoneybees feed on nectar and pollen.\n")}})
 	if err != nil {
@@ -175,14 +176,20 @@ func TestTinyCorpusAnswersWhatItSays(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := ix.Search(t.Context(), "What do honeybees feed on?", 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := math.Log10(2); res.Features.Passages != want {
-		t.Errorf("passages feature %.3f, want %.3f (one passage)", res.Features.Passages, want)
-	}
-	if !res.Relevant || res.Confidence < DefaultMinConfidence {
-		t.Errorf("declined (confidence %.3f, threshold %.2f), want the one passage that answers", res.Confidence, DefaultMinConfidence)
+	for q, answered := range map[string]bool{
+		"What do honeybees feed on?":                  true,
+		"Do honeybees feed their larvae royal jelly?": false,
+		"What do wasps feed on?":                      false,
+	} {
+		res, err := ix.Search(t.Context(), q, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := math.Log10(1 + passagesFloor); res.Features.Passages != want {
+			t.Errorf("passages feature %.3f, want %.3f (one passage reads as %d)", res.Features.Passages, want, passagesFloor)
+		}
+		if res.Relevant != answered {
+			t.Errorf("%q: answered %v at confidence %.3f (threshold %.2f), want %v", q, res.Relevant, res.Confidence, DefaultMinConfidence, answered)
+		}
 	}
 }

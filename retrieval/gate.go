@@ -20,7 +20,7 @@ func (g Gate) IsZero() bool {
 
 // Default gate values.
 const (
-	DefaultMinConfidence = 0.43
+	DefaultMinConfidence = 0.46
 	DefaultUncertainBand = 0.1
 )
 

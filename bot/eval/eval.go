@@ -176,8 +176,10 @@ type Report struct {
 	ExcerptValidity float64 `json:"excerpt_validity"`
 	Excerpts        int     `json:"excerpts"`
 	ValidExcerpts   int     `json:"valid_excerpts"`
-	// QuotedChars is the median of the characters the answers quote, over
-	// the questions answered: what a reader is shown to find the answer in.
+	// QuotedChars is the median (the upper one of an even count) of the
+	// characters the answers quote, over every question answered,
+	// answerable or not, with or without evidence: what a reader is shown
+	// to find the answer in.
 	QuotedChars int `json:"quoted_chars"`
 	// BM25 is the reference ranking over the same passages, when asked for.
 	BM25 *Reference `json:"bm25,omitempty"`

@@ -151,9 +151,10 @@ type sectionSpan struct {
 	section string
 }
 
-// PackChars is the size, in characters, up to which neighbouring passages
-// of one section are joined into one: a section's lead-in, its example
-// and the note below it answer together.
+// PackChars is the size, in characters (the heading lines a passage starts
+// with included), up to which neighbouring passages of one section are
+// joined into one: a section's lead-in, its example and the note below it
+// answer together.
 const PackChars = 700
 
 // packSection joins each passage to the one before when both are in the
@@ -161,6 +162,9 @@ const PackChars = 700
 // no decoration left out of passages), they are on one page, and together
 // they fit in PackChars.
 func packSection(doc string, lines []structure.Line, origins []structure.Origin, spans []sectionSpan) []sectionSpan {
+	if !paged(origins) {
+		origins = nil
+	}
 	var out []sectionSpan
 	for _, s := range spans {
 		if k := len(out) - 1; k >= 0 && s.section != "" && s.section == out[k].section && s.body == s.Start &&
@@ -176,23 +180,23 @@ func packSection(doc string, lines []structure.Line, origins []structure.Origin,
 
 // blankBetween reports whether every line starting in [from, to) is blank.
 func blankBetween(lines []structure.Line, from, to int) bool {
-	for _, l := range lines {
-		if l.Start >= from && l.Start < to && !l.Blank() {
+	for i := lineFrom(lines, from); i < len(lines) && lines[i].Start < to; i++ {
+		if lines[i].Start >= from && !lines[i].Blank() {
 			return false
 		}
 	}
 	return true
 }
 
-// samePage reports whether the lines of [start, end) lie on one page of a PDF
-// (always, for other documents).
+// samePage reports whether the lines of [start, end) lie on one page of a
+// PDF (always, for other documents: origins nil or without pages).
 func samePage(lines []structure.Line, origins []structure.Origin, start, end int) bool {
-	if origins == nil || len(origins) != len(lines) {
+	if len(origins) != len(lines) {
 		return true
 	}
 	page := -1
-	for i, l := range lines {
-		if l.Blank() || l.End <= start || l.Start >= end {
+	for i := lineFrom(lines, start); i < len(lines) && lines[i].Start < end; i++ {
+		if lines[i].Blank() || lines[i].End <= start {
 			continue
 		}
 		if page >= 0 && origins[i].Page != page {
@@ -201,6 +205,22 @@ func samePage(lines []structure.Line, origins []structure.Origin, start, end int
 		page = origins[i].Page
 	}
 	return true
+}
+
+// lineFrom returns the index of the first line that ends after offset off
+// (lines are in document order).
+func lineFrom(lines []structure.Line, off int) int {
+	return sort.Search(len(lines), func(i int) bool { return lines[i].End > off })
+}
+
+// paged reports whether origins are a PDF's, whose lines have pages.
+func paged(origins []structure.Origin) bool {
+	for _, o := range origins {
+		if o.Page > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // textAnchor is the anchor of a passage's text: that of its first line
@@ -219,7 +239,7 @@ func textAnchor(origins []structure.Origin) string {
 // the next (a heading at the foot of a page, a lead-in joined to the list
 // below it) at the page break, so that a passage has one page.
 func pageSpans(doc string, lines []structure.Line, origins []structure.Origin, spans []text.Span) []text.Span {
-	if origins == nil || len(origins) != len(lines) {
+	if len(origins) != len(lines) || !paged(origins) {
 		return spans
 	}
 	var out []text.Span
@@ -227,8 +247,8 @@ func pageSpans(doc string, lines []structure.Line, origins []structure.Origin, s
 		for {
 			cut := -1
 			page := -1
-			for i, l := range lines {
-				if l.Blank() || l.End <= s.Start || l.Start >= s.End {
+			for i := lineFrom(lines, s.Start); i < len(lines) && lines[i].Start < s.End; i++ {
+				if lines[i].Blank() {
 					continue
 				}
 				if page >= 0 && origins[i].Page != page {
@@ -311,9 +331,9 @@ func blockSpans(doc string, lines []structure.Line, b structure.Block) []text.Sp
 
 func fits(doc string, start, end int) bool { return within(doc, start, end, MaxPassageChars) }
 
-// within reports whether doc[start:end] is at most max characters long.
-func within(doc string, start, end, max int) bool {
-	return end-start <= max || utf8.RuneCountInString(doc[start:end]) <= max
+// within reports whether doc[start:end] is at most limit characters long.
+func within(doc string, start, end, limit int) bool {
+	return end-start <= limit || utf8.RuneCountInString(doc[start:end]) <= limit
 }
 
 // sentencePieces returns the sentences of doc[start:end], a sentence longer

@@ -212,7 +212,8 @@ func TestShortFormsStemAsTheirLongWord(t *testing.T) {
 			t.Errorf("%q stems as %q, %q as %q: want the same", p[0], a, p[1], b)
 		}
 	}
-	apart := [][2]string{{"err", "error"}, {"ctx", "context"}, {"cmd", "command"}, {"func", "function"}, {"min", "minimum"}}
+	apart := [][2]string{{"err", "error"}, {"ctx", "context"}, {"cmd", "command"}, {"func", "function"}, {"min", "minimum"},
+		{"max", "maximum"}, {"var", "variable"}, {"init", "initial"}, {"sync", "synchronous"}, {"spec", "specific"}, {"prod", "product"}}
 	for _, p := range apart {
 		if a, b := st.Stem(p[0]), st.Stem(p[1]); a == b {
 			t.Errorf("%q and %q both stem as %q: a code identifier is not its long word", p[0], p[1], a)
@@ -221,9 +222,13 @@ func TestShortFormsStemAsTheirLongWord(t *testing.T) {
 	if got := shortForms()["env"]; got != "environment" {
 		t.Errorf("shortforms.txt: env stands for %q, want environment", got)
 	}
-	for short, long := range shortForms() {
-		if short == "" || long == "" || strings.ContainsAny(long, " \t") {
-			t.Errorf("shortforms.txt: bad line %q %q", short, long)
+	raw, err := wordFiles.ReadFile("words/shortforms.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") && len(strings.Fields(line)) != 2 {
+			t.Errorf("shortforms.txt: line %q is not a short form and its word", line)
 		}
 	}
 }
