@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/citebot/citebot/retrieval/corpus/structure"
 	"github.com/citebot/citebot/retrieval/text"
 	"github.com/citebot/citebot/seeds"
 )
@@ -209,5 +210,42 @@ func TestOnlyHeadingLikeLinesStillGivePassages(t *testing.T) {
 	}
 	if ch := Chunk(c); len(ch.Passages) == 0 {
 		t.Error("a document of short lines lost all its text")
+	}
+}
+
+// A section's blocks are not packed across a PDF's page break: each
+// passage cites one page, and its text is within that page's lines.
+func TestPackingStaysOnOnePage(t *testing.T) {
+	pages := [][]string{
+		{"User Guide", "", "INSTALL", "", "Get it first.", "", "Then unpack it."},
+		{"Then run the installer now.", "", "And check it works."},
+	}
+	var lines []string
+	var origins []structure.Origin
+	for i, p := range pages {
+		if i > 0 {
+			lines = append(lines, "")
+			origins = append(origins, origins[len(origins)-1])
+		}
+		for k, l := range p {
+			lines = append(lines, l)
+			origins = append(origins, structure.Origin{Page: i + 1, First: k + 1, Last: k + 1})
+		}
+	}
+	st := structure.Scan(strings.Join(lines, "\n"), false)
+	st.Origins = origins
+	d := Document{Source: "guide.pdf", Kind: "pdf", Text: st.Text, view: &st}
+	_, ps := splitDocument(d)
+	if len(ps) < 2 {
+		t.Fatalf("%d passages, want one per page at least", len(ps))
+	}
+	for _, p := range ps {
+		page := pages[p.Page-1]
+		cited := strings.Join(page[p.LineStart-1:p.LineEnd], "\n")
+		for _, w := range strings.Fields(p.Text) {
+			if !strings.Contains(cited, w) {
+				t.Errorf("passage %q (page %d, lines %d–%d): %q is not on its page's lines %q", p.Text, p.Page, p.LineStart, p.LineEnd, w, cited)
+			}
+		}
 	}
 }
