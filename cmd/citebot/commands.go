@@ -104,6 +104,9 @@ func (a *App) cmdIndex(ctx context.Context, args []string) error {
 	if sum := c.ProblemSummary(skippedShown); sum != "" {
 		fmt.Fprintf(a.Stdout, "  skipped:            %s\n", sum)
 	}
+	if sum := c.LeftOutSummary(skippedShown); sum != "" {
+		fmt.Fprintf(a.Stdout, "  left out:           %s\n", sum)
+	}
 	if rep.SaveErr != nil {
 		fmt.Fprintf(a.Stdout, "  file:               none (not saved)\n")
 		return fmt.Errorf("index: the index could not be saved, so every command will build it again: %w", rep.SaveErr)

@@ -39,6 +39,8 @@ func hostileCorpus(t *testing.T) string {
 	must(os.Symlink("nowhere.txt", filepath.Join(dir, "dangling.txt")))
 	must(os.Symlink("loop-b.md", filepath.Join(dir, "loop-a.md")))
 	must(os.Symlink("loop-a.md", filepath.Join(dir, "loop-b.md")))
+	must(os.WriteFile(filepath.Join(dir, "logo.png"), []byte("\x89PNG\r\n"), 0o644))
+	must(os.WriteFile(filepath.Join(dir, "configure"), []byte("#!/bin/sh\necho bees\n"), 0o755))
 	return dir
 }
 
@@ -67,6 +69,10 @@ func TestIndexSkipsAndReportsHostileCorpusFiles(t *testing.T) {
 	if !strings.Contains(r.stdout, "documents:          1") || !strings.Contains(r.stdout, "skipped:            8 unreadable files skipped: ") ||
 		!strings.Contains(r.stdout, "and 5 more") {
 		t.Errorf("index output does not report the skipped files:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stdout, "left out:           2 files not read as documents: ") ||
+		!strings.Contains(r.stdout, "configure (no extension, and not a text document)") || !strings.Contains(r.stdout, "logo.png (not a .txt") {
+		t.Errorf("index output does not say which files were left out as no documents:\n%s", r.stdout)
 	}
 	for _, name := range []string{"innocent.txt", "pipe.txt", "inner-pipe.txt", "zero.txt", "dangling.txt", "loop-a.md", "loop-b.md", "latin1.txt"} {
 		if !strings.Contains(r.stderr, "path="+name) {

@@ -87,6 +87,33 @@ func (c *Corpus) ProblemSummary(n int) string {
 	return summarizeProblems(c.Skipped, n)
 }
 
+// LeftOutSummary describes in one line the files left out that are no
+// problem (hidden ones, images, files of other types, scripts), naming the
+// first n with why; "" when there are none.
+func (c *Corpus) LeftOutSummary(n int) string {
+	var out []Skipped
+	for _, s := range c.Skipped {
+		if !s.Problem {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %s not read as documents: ", len(out), plural(len(out), "file", "files"))
+	for i, s := range out[:min(n, len(out))] {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s (%s)", safeName(s.Path), s.Reason)
+	}
+	if len(out) > n {
+		fmt.Fprintf(&b, "; and %d more", len(out)-n)
+	}
+	return b.String()
+}
+
 func summarizeProblems(skipped []Skipped, n int) string {
 	var ps []Skipped
 	for _, s := range skipped {

@@ -193,10 +193,20 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	}
 	kind, ok := kindOf(d.Name())
 	if !ok {
-		l.skip(p, "not a .txt, .md, .html or .pdf file", false)
+		l.skip(p, "not a .txt, .md, .html or .pdf file, nor a README-like text file", false)
 		return nil
 	}
 	text, why, problem := l.read(p, d, kind == "pdf")
+	if path.Ext(d.Name()) == "" && (why != "" || !looksLikeText(text)) {
+		// A file without an extension is read only when it is text meant
+		// for reading (an executable or a script is no document), and is
+		// no problem when it is not.
+		if why == "" || why == ErrNotUTF8.Error() {
+			why = "no extension, and not a text document"
+		}
+		l.skip(p, why, false)
+		return nil
+	}
 	if why != "" {
 		l.skip(p, why, problem)
 		return nil
@@ -238,10 +248,13 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 }
 
 // kindOf returns the Document.Kind of a file name, and false for a file
-// that is not corpus material.
+// that is not corpus material. Plain text is a .txt file, a reStructuredText
+// or AsciiDoc file (read as plain text), a file without an extension (when
+// its content is text: see looksLikeText), and a file named as a project's
+// documents are: README.Debian, INSTALL.unix, NEWS.old.
 func kindOf(name string) (string, bool) {
-	switch strings.TrimPrefix(strings.ToLower(path.Ext(name)), ".") {
-	case "txt":
+	switch ext := strings.TrimPrefix(strings.ToLower(path.Ext(name)), "."); ext {
+	case "txt", "text", "rst", "adoc", "asciidoc":
 		return "txt", true
 	case "md", "markdown":
 		return "md", true
@@ -249,8 +262,28 @@ func kindOf(name string) (string, bool) {
 		return "html", true
 	case "pdf":
 		return "pdf", true
+	case "":
+		return "txt", true
+	}
+	stem, _, _ := strings.Cut(name, ".")
+	if docNames[strings.ToLower(stem)] {
+		return "txt", true
 	}
 	return "", false
+}
+
+// docNames are the names projects give their plain-text documents, which
+// often carry a suffix that is no file type (README.Debian, INSTALL.unix).
+var docNames = map[string]bool{
+	"readme": true, "install": true, "news": true, "faq": true, "changes": true, "changelog": true,
+	"todo": true, "authors": true, "bugs": true, "hacking": true, "thanks": true, "contributing": true,
+	"copying": true, "license": true, "licence": true, "notice": true, "usage": true, "manual": true,
+}
+
+// looksLikeText reports whether the text of a file without an extension is
+// a document: no NUL bytes and no script's "#!" line.
+func looksLikeText(text string) bool {
+	return !strings.HasPrefix(text, "#!") && !strings.ContainsRune(text, 0)
 }
 
 // read returns the text of the corpus file at p (its bytes as they are

@@ -68,7 +68,7 @@ func TestLoadCorpusDirStaysInsideAndSkipsTheUnreadable(t *testing.T) {
 			mkfifo(t, filepath.Join(dir, "pipe.txt"))
 			mkfifo(t, filepath.Join(dir, "hidden-pipe"))
 			symlink(t, "hidden-pipe", filepath.Join(dir, "to-pipe.txt"))
-		}, nil, map[string]string{"pipe.txt": "named pipe", "to-pipe.txt": "named pipe", "hidden-pipe": "not a .txt"}},
+		}, nil, map[string]string{"pipe.txt": "named pipe", "to-pipe.txt": "named pipe", "hidden-pipe": "named pipe"}},
 		{"link to /dev/zero", func(t *testing.T, dir, _ string) {
 			symlink(t, "/dev/zero", filepath.Join(dir, "zero.txt"))
 		}, nil, map[string]string{"zero.txt": "outside"}},
@@ -156,5 +156,42 @@ func TestLoneCRDoesNotShiftLines(t *testing.T) {
 			}
 			t.Errorf("no passage holds the target: %+v", Chunk(corp).Passages)
 		})
+	}
+}
+
+// Plain text is read under the names projects give it: README and
+// README.Debian, NEWS.old, a .rst file; a file without an extension only
+// when it is text to read, so scripts and binaries are left out, quietly.
+func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"README":        "Frobnicator\n\nIt frobnicates.\n",
+		"README.Debian": "On Debian the frobnicator lives in /usr/bin.\n",
+		"NEWS.old":      "Version 1 frobnicated.\n",
+		"notes.rst":     "Notes\n=====\n\nFrobnicate gently.\n",
+		"configure":     "#!/bin/sh\necho frobnicate\n",
+		"prog":          "ELF\x00\x01binary",
+		"latin1":        "caf\xe9\n",
+		"data.bin":      "frobnicate",
+	} {
+		write(t, filepath.Join(dir, name), body)
+	}
+	c, err := LoadDir(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var read []string
+	for _, d := range c.Documents {
+		read = append(read, d.Source+":"+d.Kind)
+	}
+	slices.Sort(read)
+	if want := []string{"NEWS.old:txt", "README.Debian:txt", "README:txt", "notes.rst:txt"}; !slices.Equal(read, want) {
+		t.Errorf("read %v, want %v", read, want)
+	}
+	if len(c.Problems()) != 0 {
+		t.Errorf("problems %v: a script, a binary or a file of another type is no problem", c.Problems())
+	}
+	if len(c.Skipped) != 4 {
+		t.Errorf("skipped %v, want configure, prog, latin1 and data.bin", c.Skipped)
 	}
 }
