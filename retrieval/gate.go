@@ -20,7 +20,7 @@ func (g Gate) IsZero() bool {
 
 // Default gate values.
 const (
-	DefaultMinConfidence = 0.46
+	DefaultMinConfidence = 0.45
 	DefaultUncertainBand = 0.1
 )
 

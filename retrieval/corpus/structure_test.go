@@ -94,6 +94,13 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 			want:  []wantPassage{{"", 1, 1}, {"", 3, 3}},
 		},
 		{
+			name:  "a lead-in ending in ':' stays with the paragraph it announces, a question with its answer",
+			file:  "logs/README.txt",
+			src:   "You are looking for the log files in /var/log, and they are\ngone?\n\nHere's an explanation on what's going on:\n\nThe journal replaced them.\n\nThank you!\n",
+			title: "logs README",
+			want:  []wantPassage{{"", 1, 6}, {"", 8, 8}},
+		},
+		{
 			name:  "a section's short blocks are one passage: lead-in, example, note",
 			file:  "i.md",
 			src:   "# I\n\n## Install\n\nUsing it is easy. First get it.\n\n```\ngo get example.com/i\n```\n\nThen import it.\n\n## Use\n\nCall it.\n",

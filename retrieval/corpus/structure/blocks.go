@@ -434,25 +434,25 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 	flush(last)
 }
 
-// joinLeadIns joins a short paragraph ending in ':' to the list, table or
-// code block right below it, so the lead-in stays with what it introduces;
-// and a question on a line of its own (a FAQ's) to the paragraph that
-// answers it.
+// joinLeadIns joins a short paragraph ending in ':' to the block right
+// below it, so the lead-in stays with what it introduces; and a short
+// question (a FAQ's) to the paragraph that answers it.
 func (s *scanner) joinLeadIns() {
 	bs := s.out.Blocks
 	var out []Block
 	for k := 0; k < len(bs); k++ {
 		b := bs[k]
-		if k+1 < len(bs) && b.Kind == Paragraph && bs[k+1].Head < 0 && bs[k+1].Section == b.Section &&
+		// A joined paragraph may lead on in turn: a FAQ's question, then
+		// "Here's why:", then the paragraph that says why.
+		for k+1 < len(bs) && b.Kind == Paragraph && bs[k+1].Head < 0 && bs[k+1].Section == b.Section &&
 			s.blankBetween(b.Last, bs[k+1].First) && s.leadsInto(b, bs[k+1]) {
 			next := bs[k+1]
 			units := next.Units
 			if len(units) > 0 && units[0] != b.First {
 				units = append([]int{b.First}, units...)
 			}
-			out = append(out, Block{Kind: next.Kind, First: b.First, Last: next.Last, Units: units, Section: b.Section, Head: b.Head})
+			b = Block{Kind: next.Kind, First: b.First, Last: next.Last, Units: units, Section: b.Section, Head: b.Head}
 			k++
-			continue
 		}
 		out = append(out, b)
 	}
@@ -460,18 +460,20 @@ func (s *scanner) joinLeadIns() {
 }
 
 // leadsInto reports whether paragraph b introduces next: a short lead-in
-// ending in ':' or mid-sentence before a list, table or code block, or a
-// one-line question before the paragraph or block that answers it.
+// ending in ':' before whatever it announces ("Here's an explanation:" and
+// the paragraph that explains), one ending mid-sentence before a list,
+// table or code block, or a short question before the paragraph or block
+// that answers it (a FAQ's).
 func (s *scanner) leadsInto(b, next Block) bool {
 	last := strings.TrimSpace(s.lines[b.Last].Text)
 	n := utf8.RuneCountInString(s.linesText(b.First, b.Last))
 	switch {
-	case next.Kind != Paragraph && strings.HasSuffix(last, ":"):
+	case strings.HasSuffix(last, ":"):
 		return n <= 300
 	case next.Kind != Paragraph && endsMidSentence(last):
 		// "After all flags are defined, call" + the code: one sentence.
 		return n <= 300
-	case b.First == b.Last && strings.HasSuffix(last, "?"):
+	case strings.HasSuffix(last, "?"):
 		return n <= 200
 	}
 	return false
