@@ -20,7 +20,7 @@ func (g Gate) IsZero() bool {
 
 // Default gate values.
 const (
-	DefaultMinConfidence = 0.45
+	DefaultMinConfidence = 0.44
 	DefaultUncertainBand = 0.1
 )
 

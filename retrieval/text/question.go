@@ -55,7 +55,8 @@ var answerTypes = []struct {
 		regexp.MustCompile(`\(\s*[^)\s]|(?i)\b(stands? for|short for|abbreviat\w*|acronym)\b`)},
 	{AnswerTime,
 		regexp.MustCompile(`(?i)^\s*when\b|\b(what|which|in what) (year|date|month|day|century|decade|time)\b|\bsince when\b`),
-		regexp.MustCompile(`(?i)\b(1[0-9]|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|century|centuries|decade|ago|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\d`)},
+		regexp.MustCompile(`(?i)\b(1[0-9]|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|century|centuries|decade|ago|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b` +
+			`|\b(morning|afternoon|evening|night|noon|midnight|tonight|tomorrow|daily|hourly|weekly|monthly|yearly|annually|weekends?|spring|summer|autumn|winter|hours?|days?|weeks?|months?|years?)\b|\d`)},
 	{AnswerQuantity,
 		regexp.MustCompile(`(?i)\bhow (many|much|long|large|big|old|far|tall|fast|often|heavy|wide|deep|high)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount|size)\b` +
 			`|\b(what|which) (is|was|are|were) the (area|population|size|length|height|width|depth|distance|weight|cost|price|budget|speed|rate|temperature|total|count|number|capacity|duration)\b` +

@@ -12,6 +12,7 @@ func TestAnswerTypes(t *testing.T) {
 		{"How many people were killed?", AnswerQuantity, "At least 2,414 people were killed.", "Many people were killed."},
 		{"what percentage are afghan", AnswerQuantity, "About 70-80pc are Afghan.", "They are Afghan."},
 		{"When did man and man-db split?", AnswerTime, "They forked in 1996.", "They forked after a quarrel."},
+		{"When should I check the basil again?", AnswerTime, "Basil wilts quickly, so check it again in the evening.", "Basil wilts quickly, so check it again."},
 		{"which version of go do i need", AnswerVersion, "It requires Go 1.18 or later.", "It requires a recent Go."},
 		{"what license is discordgo released under", AnswerLicence, "It is released under the MIT license.", "It is released on GitHub."},
 		{"who wrote pyyaml", AnswerPerson, "PyYAML was written by Kirill Simonov.", "it was written long ago."},
