@@ -91,33 +91,20 @@ func (c *Corpus) ProblemSummary(n int) string {
 // problem (hidden ones, images, files of other types, scripts), naming the
 // first n with why; "" when there are none.
 func (c *Corpus) LeftOutSummary(n int) string {
-	var out []Skipped
-	for _, s := range c.Skipped {
-		if !s.Problem {
-			out = append(out, s)
-		}
-	}
-	if len(out) == 0 {
-		return ""
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d %s not read as documents: ", len(out), plural(len(out), "file", "files"))
-	for i, s := range out[:min(n, len(out))] {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		fmt.Fprintf(&b, "%s (%s)", safeName(s.Path), s.Reason)
-	}
-	if len(out) > n {
-		fmt.Fprintf(&b, "; and %d more", len(out)-n)
-	}
-	return b.String()
+	return summarize(c.Skipped, false, n, "%d %s not read as documents: ")
 }
 
 func summarizeProblems(skipped []Skipped, n int) string {
+	return summarize(skipped, true, n, "%d unreadable %s skipped: ")
+}
+
+// summarize describes the skipped files that are problems (or not, as
+// problem says) in one line: a count and kind (head, a format with %d and
+// %s for "file" or "files"), then the first n names with why.
+func summarize(skipped []Skipped, problem bool, n int, head string) string {
 	var ps []Skipped
 	for _, s := range skipped {
-		if s.Problem {
+		if s.Problem == problem {
 			ps = append(ps, s)
 		}
 	}
@@ -125,7 +112,7 @@ func summarizeProblems(skipped []Skipped, n int) string {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d unreadable %s skipped: ", len(ps), plural(len(ps), "file", "files"))
+	fmt.Fprintf(&b, head, len(ps), plural(len(ps), "file", "files"))
 	for i, s := range ps[:min(n, len(ps))] {
 		if i > 0 {
 			b.WriteString("; ")
