@@ -192,8 +192,11 @@ func Neighbours(n, best int, feat func(i int) SentenceFeatures, text func(i int)
 	if feat(best+1).Pronoun > 0 && feat(best+1).Structure == 0 {
 		hi = best + 2
 	}
-	if s := strings.TrimRight(text(best), " \t\n*_`"); strings.HasSuffix(s, ":") || strings.HasSuffix(s, "?") {
+	switch s := strings.TrimRight(text(best), " \t\n*_`"); {
+	case strings.HasSuffix(s, ":"):
 		hi = best + 2
+	case strings.HasSuffix(s, "?") && !strings.HasSuffix(strings.TrimRight(text(best+1), " \t\n*_`"), "?"):
+		hi = best + 2 // not when the next is a question too: the FAQ's next entry
 	}
 	if how && isCode(text(best+1)) {
 		hi = best + 2

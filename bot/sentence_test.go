@@ -139,6 +139,7 @@ func TestNeighbours(t *testing.T) {
 		{"the command under a how-to answer", []s{p("First, use go get to install it."), {code, "```\ngo get x\n```"}}, 0, true, 0, 2},
 		{"code under best, not asked how", []s{p("First, use go get to install it."), {code, "```\ngo get x\n```"}}, 0, false, 0, 1},
 		{"nothing after a last question", []s{p("A."), p("Why?")}, 1, false, 1, 2},
+		{"a question before another is no FAQ's", []s{p("Did you try restarting it?"), p("Why does C fail?")}, 0, false, 0, 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

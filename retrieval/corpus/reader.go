@@ -19,14 +19,15 @@ import (
 	"github.com/citebot/citebot/retrieval/corpus/structure"
 )
 
-// Load reads every .txt, .md and .html file of fsys (the embedded corpus, a
+// Load reads every document of fsys (.txt, .md, .html, .pdf, and plain text
+// as kindOf tells it) (the embedded corpus, a
 // test's files) with the default options. Symbolic links in fsys are not
 // followed; a corpus folder on disk is read with LoadDir.
 func Load(fsys fs.FS) (*Corpus, error) {
 	return load(fsSource(fsys), Options{})
 }
 
-// LoadDir reads every .txt, .md and .html file under the folder dir,
+// LoadDir reads every document (as Load) under the folder dir,
 // recursively, without ever leaving it: a symbolic link is followed only
 // when its target is a regular file inside dir, and only regular files are
 // opened (never a named pipe, device or socket), each at most
@@ -191,20 +192,16 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	if d.IsDir() {
 		return nil
 	}
-	kind, ok := kindOf(d.Name())
+	kind, byName, ok := kindOf(d.Name())
 	if !ok {
-		l.skip(p, "not a .txt, .md, .html or .pdf file, nor a README-like text file", false)
+		l.skip(p, "not a .txt, .md, .html or .pdf file, nor a README-like document", false)
 		return nil
 	}
 	text, why, problem := l.read(p, d, kind == "pdf")
-	if path.Ext(d.Name()) == "" && (why != "" || !looksLikeText(text)) {
-		// A file without an extension is read only when it is text meant
-		// for reading (an executable or a script is no document), and is
-		// no problem when it is not.
-		if why == "" || why == ErrNotUTF8.Error() {
-			why = "no extension, and not a text document"
-		}
-		l.skip(p, why, false)
+	if byName && why == "" && !looksLikeText(text) {
+		// A README or INSTALL file that is a script or a binary is no
+		// document, and no problem.
+		l.skip(p, "named as a document, but not text to read", false)
 		return nil
 	}
 	if why != "" {
@@ -247,41 +244,49 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	return nil
 }
 
-// kindOf returns the Document.Kind of a file name, and false for a file
-// that is not corpus material. Plain text is a .txt file, a reStructuredText
-// or AsciiDoc file (read as plain text), a file without an extension (when
-// its content is text: see looksLikeText), and a file named as a project's
-// documents are: README.Debian, INSTALL.unix, NEWS.old.
-func kindOf(name string) (string, bool) {
+// kindOf returns the Document.Kind of a file name, whether that kind
+// comes from the name alone (so the content must show it is text), and
+// false for a file that is not corpus material. Plain text is a .txt,
+// reStructuredText or AsciiDoc file (read as plain text), or a file named as
+// projects name their documents (README, INSTALL, NEWS, FAQ, …) with no
+// suffix or one that is no file type (README.Debian, INSTALL.unix,
+// NEWS.old). Other files without an extension are not read: a folder holds
+// credentials, keys and build files under such names (Makefile,
+// Dockerfile, id_rsa).
+func kindOf(name string) (kind string, byName, ok bool) {
 	switch ext := strings.TrimPrefix(strings.ToLower(path.Ext(name)), "."); ext {
 	case "txt", "text", "rst", "adoc", "asciidoc":
-		return "txt", true
+		return "txt", false, true
 	case "md", "markdown":
-		return "md", true
+		return "md", false, true
 	case "html", "htm":
-		return "html", true
+		return "html", false, true
 	case "pdf":
-		return "pdf", true
-	case "":
-		return "txt", true
+		return "pdf", false, true
 	}
-	stem, _, _ := strings.Cut(name, ".")
-	if docNames[strings.ToLower(stem)] {
-		return "txt", true
+	stem, suffix, _ := strings.Cut(strings.ToLower(name), ".")
+	if docNames[stem] && docSuffixes[suffix] {
+		return "txt", true, true
 	}
-	return "", false
+	return "", false, false
 }
 
-// docNames are the names projects give their plain-text documents, which
-// often carry a suffix that is no file type (README.Debian, INSTALL.unix).
+// docNames are the names projects give their plain-text documents.
 var docNames = map[string]bool{
 	"readme": true, "install": true, "news": true, "faq": true, "changes": true, "changelog": true,
 	"todo": true, "authors": true, "bugs": true, "hacking": true, "thanks": true, "contributing": true,
 	"copying": true, "license": true, "licence": true, "notice": true, "usage": true, "manual": true,
 }
 
-// looksLikeText reports whether the text of a file without an extension is
-// a document: no NUL bytes and no script's "#!" line.
+// docSuffixes are what follows the dot of a document's name (docNames) when
+// it is no file type: the platform or distribution it is for, or an age.
+var docSuffixes = map[string]bool{
+	"": true, "debian": true, "source": true, "unix": true, "linux": true, "windows": true, "win32": true,
+	"macos": true, "mac": true, "bsd": true, "gnu": true, "ubuntu": true, "old": true, "new": true, "first": true,
+}
+
+// looksLikeText reports whether the text of a file named as a document is
+// one: no NUL bytes and no script's "#!" line.
 func looksLikeText(text string) bool {
 	return !strings.HasPrefix(text, "#!") && !strings.ContainsRune(text, 0)
 }

@@ -68,7 +68,7 @@ func TestLoadCorpusDirStaysInsideAndSkipsTheUnreadable(t *testing.T) {
 			mkfifo(t, filepath.Join(dir, "pipe.txt"))
 			mkfifo(t, filepath.Join(dir, "hidden-pipe"))
 			symlink(t, "hidden-pipe", filepath.Join(dir, "to-pipe.txt"))
-		}, nil, map[string]string{"pipe.txt": "named pipe", "to-pipe.txt": "named pipe", "hidden-pipe": "named pipe"}},
+		}, nil, map[string]string{"pipe.txt": "named pipe", "to-pipe.txt": "named pipe", "hidden-pipe": "not a .txt"}},
 		{"link to /dev/zero", func(t *testing.T, dir, _ string) {
 			symlink(t, "/dev/zero", filepath.Join(dir, "zero.txt"))
 		}, nil, map[string]string{"zero.txt": "outside"}},
@@ -160,8 +160,10 @@ func TestLoneCRDoesNotShiftLines(t *testing.T) {
 }
 
 // Plain text is read under the names projects give it: README and
-// README.Debian, NEWS.old, a .rst file; a file without an extension only
-// when it is text to read, so scripts and binaries are left out, quietly.
+// README.Debian, NEWS.old, a .rst file. Other files without an extension
+// (credentials, keys, build files) are not read, nor a document's name with
+// a file type (install.sh, readme.png); a README that is a script is left
+// out quietly, and one that is not UTF-8 is a problem, as for a .txt file.
 func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 	dir := t.TempDir()
 	for name, body := range map[string]string{
@@ -169,10 +171,14 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		"README.Debian": "On Debian the frobnicator lives in /usr/bin.\n",
 		"NEWS.old":      "Version 1 frobnicated.\n",
 		"notes.rst":     "Notes\n=====\n\nFrobnicate gently.\n",
-		"configure":     "#!/bin/sh\necho frobnicate\n",
-		"prog":          "ELF\x00\x01binary",
-		"latin1":        "caf\xe9\n",
-		"data.bin":      "frobnicate",
+		"credentials":   "DB_PASSWORD=hunter2\n",
+		"id_rsa":        "-----BEGIN OPENSSH PRIVATE KEY-----\n",
+		"Makefile":      "install:\n\tcp frob /usr/bin\n",
+		"install.sh":    "#!/bin/sh\ncp frob /usr/bin\n",
+		"readme.png":    "\x89PNG\r\n",
+		"INSTALL":       "#!/bin/sh\necho frobnicate\n",
+		"run.":          "#!/bin/sh\necho frobnicate\n",
+		"FAQ":           "caf\xe9\n",
 	} {
 		write(t, filepath.Join(dir, name), body)
 	}
@@ -188,10 +194,14 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 	if want := []string{"NEWS.old:txt", "README.Debian:txt", "README:txt", "notes.rst:txt"}; !slices.Equal(read, want) {
 		t.Errorf("read %v, want %v", read, want)
 	}
-	if len(c.Problems()) != 0 {
-		t.Errorf("problems %v: a script, a binary or a file of another type is no problem", c.Problems())
+	var problems []string
+	for _, s := range c.Problems() {
+		problems = append(problems, s.Path)
 	}
-	if len(c.Skipped) != 4 {
-		t.Errorf("skipped %v, want configure, prog, latin1 and data.bin", c.Skipped)
+	if !slices.Equal(problems, []string{"FAQ"}) {
+		t.Errorf("problems %v, want the FAQ that is not UTF-8 alone", c.Problems())
+	}
+	if len(c.Skipped) != 8 {
+		t.Errorf("skipped %v, want 8", c.Skipped)
 	}
 }

@@ -101,6 +101,13 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 			want:  []wantPassage{{"", 1, 6}, {"", 8, 8}},
 		},
 		{
+			name:  "an answer ending in a question does not join the next question",
+			file:  "faq.txt",
+			src:   "Why does A fail?\n\nBecause of B. Did you try restarting it?\n\nWhy does C fail?\n\nBecause of D.\n",
+			title: "faq",
+			want:  []wantPassage{{"", 1, 3}, {"", 5, 7}},
+		},
+		{
 			name:  "a section's short blocks are one passage: lead-in, example, note",
 			file:  "i.md",
 			src:   "# I\n\n## Install\n\nUsing it is easy. First get it.\n\n```\ngo get example.com/i\n```\n\nThen import it.\n\n## Use\n\nCall it.\n",

@@ -436,7 +436,9 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 
 // joinLeadIns joins a short paragraph ending in ':' to the block right
 // below it, so the lead-in stays with what it introduces; and a short
-// question (a FAQ's) to the paragraph that answers it.
+// question (a FAQ's) to the paragraph that answers it. A joined block may
+// lead on in turn, but leadsInto measures it whole: at most 300 characters
+// of lead-ins, then the one block they lead to.
 func (s *scanner) joinLeadIns() {
 	bs := s.out.Blocks
 	var out []Block
@@ -474,7 +476,9 @@ func (s *scanner) leadsInto(b, next Block) bool {
 		// "After all flags are defined, call" + the code: one sentence.
 		return n <= 300
 	case strings.HasSuffix(last, "?"):
-		return n <= 200
+		// A question, not an answer that ends in one ("Because of B.
+		// Did you try restarting it?").
+		return n <= 200 && len(text.Sentences(s.linesText(b.First, b.Last))) == 1
 	}
 	return false
 }
