@@ -192,16 +192,26 @@ func Neighbours(n, best int, feat func(i int) SentenceFeatures, text func(i int)
 	if feat(best+1).Pronoun > 0 && feat(best+1).Structure == 0 {
 		hi = best + 2
 	}
-	switch s := strings.TrimRight(text(best), " \t\n*_`"); {
-	case strings.HasSuffix(s, ":"):
+	switch end := lastChar(text(best)); {
+	case end == ':':
 		hi = best + 2
-	case strings.HasSuffix(s, "?") && !strings.HasSuffix(strings.TrimRight(text(best+1), " \t\n*_`"), "?"):
+	case end == '?' && lastChar(text(best+1)) != '?':
 		hi = best + 2 // not when the next is a question too: the FAQ's next entry
 	}
 	if how && isCode(text(best+1)) {
 		hi = best + 2
 	}
 	return lo, hi
+}
+
+// lastChar is the last character of a sentence but for white space and
+// Markdown emphasis ("**Why?**" ends in '?'); 0 for none.
+func lastChar(s string) byte {
+	s = strings.TrimRight(s, " \t\n*_`")
+	if s == "" {
+		return 0
+	}
+	return s[len(s)-1]
 }
 
 // isCode reports whether a sentence is a code block (fenced or indented).

@@ -189,8 +189,8 @@ var DefaultModel = sync.OnceValues(func() (Model, error) {
 	return m, m.check()
 })
 
-// questionFeatures are the features of the question alone, the same for
-// every candidate.
+// questionFeatures are the features of the question and of the corpus,
+// the same for every candidate.
 type questionFeatures struct {
 	Features
 	kind       text.AnswerType
@@ -202,8 +202,11 @@ type questionFeatures struct {
 	pairs      [][2]int
 }
 
-func questionOf(question string, q lexical.Query) questionFeatures {
+// questionOf returns the features of the question q (read from question),
+// with the corpus's size: the same for every candidate.
+func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 	var qf questionFeatures
+	qf.Passages = math.Log10(1 + float64(min(max(len(ix.passages), passagesFloor), passagesCap)))
 	total := q.TotalWeight()
 	var unknown float64
 	for i, t := range q.Terms {
@@ -265,7 +268,6 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 		f.VectorRank = 1 / float64(c.vecRank)
 	}
 	f.Coverage = h.Coverage
-	f.Passages = math.Log10(1 + float64(min(max(len(ix.passages), passagesFloor), passagesCap)))
 	f.Similarity = float64(h.Similarity)
 	total := q.TotalWeight()
 	if total > 0 {
@@ -474,7 +476,7 @@ const rerankDepth = 30
 // confidence that it answers and the ranker's odds, as a probability,
 // that it answers better than the second.
 func (ix *Index) rerank(question string, q lexical.Query, cands []candidate) ([]Hit, Features, float64, float64) {
-	qf := questionOf(question, q)
+	qf := ix.questionOf(question, q)
 	if len(cands) == 0 {
 		f := qf.Features
 		f.Subject, f.TypeMissing = 0, qf.TypeAsked

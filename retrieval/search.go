@@ -156,7 +156,7 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 		return nil, err
 	}
 	cands := ix.fuse(q, vres)
-	qf := questionOf(question, q)
+	qf := ix.questionOf(question, q)
 	st := text.NewStemmer(ix.lex.Words)
 	out := make([]Candidate, 0, rerankDepth)
 	for _, c := range cands[:min(rerankDepth, len(cands))] {
