@@ -208,16 +208,16 @@ const (
 )
 
 // thresholds returns a row for each threshold, in steps of thresholdStep
-// above min up to thresholdTop: the judged answers at or above it, the
+// above from (the pipeline's own threshold) up to thresholdTop: the judged answers at or above it, the
 // wrong ones among them, the answerable questions still answered and the
 // unanswerable ones declined.
-func thresholds(cases []CaseResult, min float64) []Threshold {
-	if min <= 0 {
+func thresholds(cases []CaseResult, from float64) []Threshold {
+	if from <= 0 {
 		return nil
 	}
 	var rows []Threshold
 	for i := 1; ; i++ {
-		t := math.Round((math.Floor(min/thresholdStep+1e-9)+float64(i))*thresholdStep*100) / 100
+		t := math.Round((math.Floor(from/thresholdStep+1e-9)+float64(i))*thresholdStep*100) / 100
 		if t > thresholdTop+1e-9 {
 			break
 		}

@@ -12,14 +12,34 @@ import (
 // packing a section's blocks meets the most neighbours: the time must grow
 // with the file, not with its square (b.N files of 315,000 lines).
 func BenchmarkChunkLargeMarkdown(b *testing.B) {
+	benchmarkChunk(b, "big.md", func(doc *strings.Builder, s int) {
+		fmt.Fprintf(doc, "## Section %d\n\n", s)
+		for p := range 20 {
+			fmt.Fprintf(doc, "Paragraph %d of section %d says a little.\n\n", p, s)
+		}
+	})
+}
+
+// BenchmarkChunkLargeHTML is the same for a 10 MB HTML page, whose lines
+// map to lines of markup: the page checks, made for PDFs, must not scan
+// them for every block.
+func BenchmarkChunkLargeHTML(b *testing.B) {
+	benchmarkChunk(b, "big.html", func(doc *strings.Builder, s int) {
+		fmt.Fprintf(doc, "<h2>Section %d</h2>\n", s)
+		for p := range 20 {
+			fmt.Fprintf(doc, "<p>Paragraph %d of section %d says a little.</p>\n", p, s)
+		}
+	})
+}
+
+// benchmarkChunk chunks a file named name of about 10 MB, written a
+// section at a time by section.
+func benchmarkChunk(b *testing.B, name string, section func(doc *strings.Builder, s int)) {
 	var doc strings.Builder
 	for s := 0; doc.Len() < 10<<20; s++ {
-		fmt.Fprintf(&doc, "## Section %d\n\n", s)
-		for p := range 20 {
-			fmt.Fprintf(&doc, "Paragraph %d of section %d says a little.\n\n", p, s)
-		}
+		section(&doc, s)
 	}
-	c, err := Load(fstest.MapFS{"big.md": {Data: []byte(doc.String())}})
+	c, err := Load(fstest.MapFS{name: {Data: []byte(doc.String())}})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -103,14 +103,19 @@ func splitDocument(d Document) (string, []piece) {
 	lineOf := func(off int) int {
 		return sort.Search(len(lineStarts), func(i int) bool { return lineStarts[i] > off })
 	}
-	// Each block's passages, then neighbours of one section packed.
+	// Each block's passages, then neighbours of one section packed, each
+	// passage on one page of a PDF (pages: its origins; nil for others).
+	var pages []structure.Origin
+	if paged(st.Origins) {
+		pages = st.Origins
+	}
 	var spans []sectionSpan
 	for _, b := range st.Blocks {
 		section := b.Section
 		if section == title {
 			section = ""
 		}
-		for _, s := range pageSpans(doc, lines, st.Origins, blockSpans(doc, lines, b)) {
+		for _, s := range pageSpans(doc, lines, pages, blockSpans(doc, lines, b)) {
 			body := s.Start
 			if b.Head >= 0 && s.End <= lines[b.First].Start {
 				continue // a heading cut from its block by a page break
@@ -122,7 +127,7 @@ func splitDocument(d Document) (string, []piece) {
 		}
 	}
 	var out []piece
-	for _, s := range packSection(doc, lines, st.Origins, spans) {
+	for _, s := range packSection(doc, lines, pages, spans) {
 		loc := Locator{
 			Source:    d.Source,
 			Title:     title,
@@ -162,9 +167,6 @@ const PackChars = 700
 // no decoration left out of passages), they are on one page, and together
 // they fit in PackChars.
 func packSection(doc string, lines []structure.Line, origins []structure.Origin, spans []sectionSpan) []sectionSpan {
-	if !paged(origins) {
-		origins = nil
-	}
 	var out []sectionSpan
 	for _, s := range spans {
 		if k := len(out) - 1; k >= 0 && s.section != "" && s.section == out[k].section && s.body == s.Start &&
@@ -178,18 +180,14 @@ func packSection(doc string, lines []structure.Line, origins []structure.Origin,
 	return out
 }
 
-// blankBetween reports whether every line starting in [from, to) is blank.
-func blankBetween(lines []structure.Line, from, to int) bool {
-	for i := lineFrom(lines, from); i < len(lines) && lines[i].Start < to; i++ {
-		if lines[i].Start >= from && !lines[i].Blank() {
-			return false
-		}
-	}
-	return true
+// blankBetween reports whether only blank lines part the text ending at
+// offset end from the text starting at offset start.
+func blankBetween(lines []structure.Line, end, start int) bool {
+	return structure.BlankBetween(lines, lineFrom(lines, end-1), lineFrom(lines, start))
 }
 
 // samePage reports whether the lines of [start, end) lie on one page of a
-// PDF (always, for other documents: origins nil or without pages).
+// PDF (always, for other documents: origins nil).
 func samePage(lines []structure.Line, origins []structure.Origin, start, end int) bool {
 	if len(origins) != len(lines) {
 		return true
@@ -239,7 +237,7 @@ func textAnchor(origins []structure.Origin) string {
 // the next (a heading at the foot of a page, a lead-in joined to the list
 // below it) at the page break, so that a passage has one page.
 func pageSpans(doc string, lines []structure.Line, origins []structure.Origin, spans []text.Span) []text.Span {
-	if len(origins) != len(lines) || !paged(origins) {
+	if len(origins) != len(lines) {
 		return spans
 	}
 	var out []text.Span

@@ -468,7 +468,8 @@ func (s *scanner) joinLeadIns() {
 // that answers it (a FAQ's).
 func (s *scanner) leadsInto(b, next Block) bool {
 	last := strings.TrimSpace(s.lines[b.Last].Text)
-	n := utf8.RuneCountInString(s.linesText(b.First, b.Last))
+	para := s.linesText(b.First, b.Last)
+	n := utf8.RuneCountInString(para)
 	switch {
 	case strings.HasSuffix(last, ":"):
 		return n <= 300
@@ -478,7 +479,7 @@ func (s *scanner) leadsInto(b, next Block) bool {
 	case strings.HasSuffix(last, "?"):
 		// A question, not an answer that ends in one ("Because of B.
 		// Did you try restarting it?").
-		return n <= 200 && len(text.Sentences(s.linesText(b.First, b.Last))) == 1
+		return n <= 200 && len(text.Sentences(para)) == 1
 	}
 	return false
 }
@@ -508,8 +509,12 @@ func (s *scanner) linesText(first, last int) string {
 }
 
 // blankBetween reports whether every line strictly between a and b is blank.
-func (s *scanner) blankBetween(a, b int) bool {
-	for _, l := range s.lines[a+1 : b] {
+func (s *scanner) blankBetween(a, b int) bool { return BlankBetween(s.lines, a, b) }
+
+// BlankBetween reports whether the lines strictly between lines a and b of
+// ls are all blank.
+func BlankBetween(ls []Line, a, b int) bool {
+	for _, l := range ls[a+1 : b] {
 		if !l.Blank() {
 			return false
 		}
