@@ -78,11 +78,7 @@ func topRight(data []example, k int, w []float64) (right, n int) {
 		}
 		best, bestScore, some := false, math.Inf(-1), false
 		for _, c := range q.cands {
-			s := 0.0
-			for j, x := range c.x {
-				s += w[j] * x
-			}
-			if s > bestScore {
+			if s := dot(w, c.x, nil); s > bestScore {
 				best, bestScore = c.right, s
 			}
 			some = some || c.right

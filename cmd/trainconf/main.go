@@ -356,6 +356,19 @@ func logistic(samples []sample, withBias bool) ([]float64, float64) {
 	return out, round(b)
 }
 
+// dot is the score weights w give features x, over the features keep
+// allows (all when keep is nil): the ranker's score, as retrieval's
+// Model.Score and Model.LexicalScore compute it from Features.
+func dot(w, x []float64, keep func(j int) bool) float64 {
+	z := 0.0
+	for j, v := range x {
+		if keep == nil || keep(j) {
+			z += w[j] * v
+		}
+	}
+	return z
+}
+
 func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 
 // setWeights returns, per question, the weight that makes each set weigh
@@ -447,11 +460,7 @@ func topCandidates(m retrieval.Model, ex []example) []top {
 		ss := make([]sc, len(q.cands))
 		some := false
 		for i, c := range q.cands {
-			s := 0.0
-			for j, x := range c.x {
-				s += m.Rank[j] * x
-			}
-			ss[i] = sc{c, s}
+			ss[i] = sc{c, dot(m.Rank, c.x, nil)}
 			some = some || c.right
 		}
 		slices.SortStableFunc(ss, func(a, b sc) int { return cmp.Compare(b.s, a.s) })
@@ -460,13 +469,7 @@ func topCandidates(m retrieval.Model, ex []example) []top {
 		margin := 0.0
 		if len(ss) > 1 {
 			lex := func(x []float64) float64 {
-				z := 0.0
-				for j, v := range x {
-					if !retrieval.VectorFeature(names[j]) {
-						z += m.Rank[j] * v
-					}
-				}
-				return z
+				return dot(m.Rank, x, func(j int) bool { return !retrieval.VectorFeature(names[j]) })
 			}
 			best := math.Inf(-1)
 			for _, o := range ss[1:] {
