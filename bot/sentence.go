@@ -178,9 +178,10 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 // …": what "it" is); the one after when that one does (it goes on about
 // best's subject, and often holds what the question asks: "It was
 // commissioned by Odo"), unless it is a heading, code or a table row; and
-// the one after, whatever it is, when best announces it (ends in ":") or
-// is itself a question (a FAQ's: the answer follows), or when it is the
-// code under best and the question asks how to do something (how).
+// the one after the last of those, whatever it is, when that one announces
+// it (ends in ":"), or best is itself a question (a FAQ's: the answer
+// follows); or when it is code and the last one points to it ("the example
+// below …") or the question asks how to do something (how).
 func Neighbours(n, best int, feat func(i int) SentenceFeatures, text func(i int) string, how bool) (lo, hi int) {
 	lo, hi = best, best+1
 	if best > 0 && feat(best).Pronoun > 0 && feat(best-1).Structure == 0 {
@@ -192,17 +193,24 @@ func Neighbours(n, best int, feat func(i int) SentenceFeatures, text func(i int)
 	if feat(best+1).Pronoun > 0 && feat(best+1).Structure == 0 {
 		hi = best + 2
 	}
-	switch end := lastChar(text(best)); {
-	case end == ':':
-		hi = best + 2
-	case end == '?' && lastChar(text(best+1)) != '?':
-		hi = best + 2 // not when the next is a question too: the FAQ's next entry
+	if hi >= n {
+		return lo, hi
 	}
-	if how && isCode(text(best+1)) {
-		hi = best + 2
+	last := hi - 1
+	switch end := lastChar(text(last)); {
+	case end == ':':
+		hi = last + 2
+	case last == best && end == '?' && lastChar(text(best+1)) != '?':
+		hi = best + 2 // not when the next is a question too: the FAQ's next entry
+	case isCode(text(last+1)) && (how || pointsAhead.MatchString(text(last))):
+		hi = last + 2
 	}
 	return lo, hi
 }
+
+// pointsAhead matches a sentence that refers to what follows it ("The
+// example below shows …", "as follows").
+var pointsAhead = regexp.MustCompile(`(?i)\b(below|following|follows|examples?|like (this|so))\b`)
 
 // lastChar is the last character of a sentence but for white space and
 // Markdown emphasis ("**Why?**" ends in '?'); 0 for none.

@@ -138,6 +138,9 @@ func TestNeighbours(t *testing.T) {
 		{"the answer under a FAQ's question", []s{p("Why does ps -aux complain?"), p("Because it reads BSD options."), p("C.")}, 0, false, 0, 2},
 		{"the command under a how-to answer", []s{p("First, use go get to install it."), {code, "```\ngo get x\n```"}}, 0, true, 0, 2},
 		{"code under best, not asked how", []s{p("First, use go get to install it."), {code, "```\ngo get x\n```"}}, 0, false, 0, 1},
+		{"what the sentence after best announces", []s{p("Those tools are also available as a Docker image."), {pron, "For example, to use tomljson:"}, {code, "```\ndocker run x\n```"}, p("D.")}, 0, false, 0, 3},
+		{"the example best points to", []s{p("The example below shows how to connect with a URL."), {code, "```go\nredis.ParseURL(url)\n```"}, p("C.")}, 0, false, 0, 2},
+		{"no code after a pointer", []s{p("The example below shows how to connect with a URL."), p("C.")}, 0, false, 0, 1},
 		{"nothing after a last question", []s{p("A."), p("Why?")}, 1, false, 1, 2},
 		{"a question before another is no FAQ's", []s{p("Did you try restarting it?"), p("Why does C fail?")}, 0, false, 0, 1},
 	}
