@@ -279,9 +279,10 @@ func (p *Pipeline) addLinks(a *Answer) {
 	}
 }
 
-// UncertainNote is the note of an answer whose confidence is only just
-// above the threshold.
-const UncertainNote = "This answer is uncertain: the passages only partly match the question, so check the excerpt."
+// UncertainNote is the note of an answer whose confidence is within the
+// gate's uncertain band above the threshold: about one in three such
+// answers cites the wrong passage.
+const UncertainNote = "This answer is uncertain: the quoted passage may not be the one that answers, so check the excerpt."
 
 func (p *Pipeline) answer(ctx context.Context, question string, res retrieval.Result, onUpdate func(Update) error) (Answer, error) {
 	if p.opts.Model == nil {

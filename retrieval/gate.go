@@ -18,10 +18,14 @@ func (g Gate) IsZero() bool {
 	return g.MinConfidence == 0 && g.UncertainBand == 0 && g.Model.Weights == nil
 }
 
-// Default gate values.
+// Default gate values. DefaultUncertainBand is the narrowest band above
+// which the answers on the training documentation sets are right at least
+// 88 % of the time (89 %; 76 % of those within it). On the check sets,
+// answers above it are right 88 % of the time, within it 67 %: the label
+// marks 42 of their 88 wrong answers and 86 of their 427 right ones.
 const (
 	DefaultMinConfidence = 0.44
-	DefaultUncertainBand = 0.1
+	DefaultUncertainBand = 0.2
 )
 
 // DefaultGate is the gate with the default threshold and model.
