@@ -105,6 +105,7 @@ type sentence struct {
 	cov     float64
 	score   float64 // the sentence model's score
 	heading bool    // a heading line, which says nothing by itself
+	code    bool    // a code block, span without its fences
 	feat    SentenceFeatures
 }
 
@@ -136,6 +137,7 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 		chosen = append(chosen, second)
 	}
 	chosen = append(chosen, adjacent(hits, all, chosen, best)...)
+	chosen = append(chosen, announced(hits, perHit, chosen, text.IsHowTo(question))...)
 	return quote(question, hits, chosen)
 }
 
@@ -236,7 +238,7 @@ func scoreSentences(m SentenceModel, question string, q lexical.Query, hits []re
 			// The passage's title and section speak for each of its
 			// sentences ("Installation" above "go get …").
 			s := sentence{hit: h, idx: i, span: ps.Span, matched: ps.matched, cov: ps.Features.WithFields,
-				score: m.Score(ps.Features), heading: ps.heading, feat: ps.Features}
+				score: m.Score(ps.Features), heading: ps.heading, code: ps.Code, feat: ps.Features}
 			perHit[h] = append(perHit[h], s)
 			all = append(all, s)
 		}
@@ -306,6 +308,42 @@ func withoutFences(body string, sp text.Span) text.Span {
 	return sp
 }
 
+// closeFences widens a span of body that starts or ends inside a fenced
+// code block (a quoted block's span leaves out its fences) to that block's
+// fence, so that an excerpt quoting prose and the code under it opens and
+// closes its fence rather than leaving the rest of a message as code.
+func closeFences(body string, sp text.Span) text.Span {
+	var fences []text.Span // the fence lines of body, in order
+	for i := 0; i < len(body); {
+		end := strings.IndexByte(body[i:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += i
+		}
+		if text.IsFenceLine(strings.TrimSpace(body[i:end])) {
+			fences = append(fences, text.Span{Start: i, End: end})
+		}
+		i = end + 1
+	}
+	before := func(pos int) int { // fence lines ending at or before pos
+		n := 0
+		for _, f := range fences {
+			if f.End <= pos {
+				n++
+			}
+		}
+		return n
+	}
+	if k := before(sp.Start); k%2 == 1 {
+		sp.Start = fences[k-1].Start
+	}
+	if k := before(sp.End); k%2 == 1 && k < len(fences) {
+		sp.End = fences[k].End
+	}
+	return sp
+}
+
 // isHeadingSentence reports whether a sentence is a heading line (or a code
 // fence) rather than text that says something.
 func isHeadingSentence(s string) bool {
@@ -340,11 +378,46 @@ func union(a, b []int) []int {
 // how to do something.
 func neighbours(body string, best sentence, inPassage []sentence, how bool) []sentence {
 	lo, hi := Neighbours(len(inPassage), best.idx, func(i int) SentenceFeatures { return inPassage[i].feat },
-		func(i int) string { return body[inPassage[i].span.Start:inPassage[i].span.End] }, how)
+		func(i int) string { return body[inPassage[i].span.Start:inPassage[i].span.End] },
+		func(i int) bool { return inPassage[i].code }, how)
 	var out []sentence
 	for i := lo; i < hi; i++ {
 		if i != best.idx {
 			out = append(out, inPassage[i])
+		}
+	}
+	return out
+}
+
+// announced returns, for each chosen sentence of prose, the sentence after
+// it when it announces that one (ends in ":") or is code it points to ("the
+// example below …") or a how-to question asks for; and for each chosen code
+// block, the sentence before it that announces it: chosen as the best
+// sentence's neighbour or for what it adds, a lead-in is not quoted without
+// what it leads to, nor code without its lead-in. Each is added once, and
+// brings nothing further.
+func announced(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, how bool) []sentence {
+	var out []sentence
+	add := func(s sentence) {
+		if !containsSentence(chosen, s) && !containsSentence(out, s) {
+			out = append(out, s)
+		}
+	}
+	for _, c := range chosen {
+		ss, body := perHit[c.hit], hits[c.hit].Passage.Text
+		said := func(s sentence) string { return body[s.span.Start:s.span.End] }
+		if c.code {
+			if c.idx > 0 && !ss[c.idx-1].code && lastChar(said(ss[c.idx-1])) == ':' {
+				add(ss[c.idx-1])
+			}
+			continue
+		}
+		if c.idx+1 >= len(ss) {
+			continue
+		}
+		next := ss[c.idx+1]
+		if lastChar(said(c)) == ':' || (next.code && (how || pointsAhead.MatchString(said(c)))) {
+			add(next)
 		}
 	}
 	return out
@@ -433,7 +506,7 @@ func quote(question string, hits []retrieval.Hit, chosen []sentence) Answer {
 			j++
 		}
 		p := hits[chosen[i].hit].Passage
-		span := text.Span{Start: chosen[i].span.Start, End: chosen[j-1].span.End}
+		span := closeFences(p.Text, text.Span{Start: chosen[i].span.Start, End: chosen[j-1].span.End})
 		c := NewCitation(len(a.Citations)+1, p, span)
 		a.Citations = append(a.Citations, c)
 		parts = append(parts, `"`+c.Excerpt+`" [`+strconv.Itoa(c.Ref)+`]`)

@@ -66,8 +66,10 @@ func (f SentenceFeatures) Vector() []float64 {
 type PassageSentence struct {
 	Span     text.Span
 	Features SentenceFeatures
-	matched  []int // the question's terms it holds, fields included
-	heading  bool  // a heading line, which says nothing by itself
+	// Code marks a code block (Span is its code, without the fences).
+	Code    bool
+	matched []int // the question's terms it holds, fields included
+	heading bool  // a heading line, which says nothing by itself
 }
 
 // pronounStart matches a sentence that leans on the one before it: it
@@ -124,7 +126,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		toks := r.tokens(s)
 		f := &out[i].Features
 		matchedHere := qs.matched(toks)
-		out[i].Span, out[i].heading = sp, heading
+		out[i].Span, out[i].heading, out[i].Code = sp, heading, isCode(raw)
 		out[i].matched = union(matchedHere, fields)
 		f.Coverage = weightShare(q, matchedHere, total)
 		f.WithFields = weightShare(q, out[i].matched, total)
@@ -173,44 +175,46 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 }
 
 // Neighbours returns the sentences [lo, hi) of a passage of n sentences
-// (features of the i-th: feat(i), its text: text(i)) to quote for its best
-// sentence: best; the one before when best starts with a pronoun ("It was
-// …": what "it" is); the one after when that one does (it goes on about
-// best's subject, and often holds what the question asks: "It was
-// commissioned by Odo"), unless it is a heading, code or a table row; and
-// the one after the last of those, whatever it is, when that one announces
-// it (ends in ":"), or best is itself a question (a FAQ's: the answer
-// follows); or when it is code and the last one points to it ("the example
-// below …") or the question asks how to do something (how).
-func Neighbours(n, best int, feat func(i int) SentenceFeatures, text func(i int) string, how bool) (lo, hi int) {
+// (features of the i-th: feat(i), its text: text(i), whether it is a code
+// block: code(i)) to quote for its best sentence: best; the one before when
+// best starts with a pronoun ("It was …": what "it" is); the one after when
+// that one does (it goes on about best's subject, and often holds what the
+// question asks: "It was commissioned by Odo"), unless it is a heading,
+// code or a table row. Then, at most twice, the one after the last of
+// those: whatever it is, when the last is prose that announces it (ends in
+// ":") or is best and a question (a FAQ's: the answer follows); code, when
+// the last is prose that points to it ("the example below …") or the
+// question asks how to do something (how).
+func Neighbours(n, best int, feat func(i int) SentenceFeatures, text func(i int) string, code func(i int) bool, how bool) (lo, hi int) {
 	lo, hi = best, best+1
 	if best > 0 && feat(best).Pronoun > 0 && feat(best-1).Structure == 0 {
 		lo = best - 1
 	}
-	if best+1 >= n {
-		return lo, hi
-	}
-	if feat(best+1).Pronoun > 0 && feat(best+1).Structure == 0 {
+	if best+1 < n && feat(best+1).Pronoun > 0 && feat(best+1).Structure == 0 {
 		hi = best + 2
 	}
-	if hi >= n {
-		return lo, hi
-	}
-	last := hi - 1
-	switch end := lastChar(text(last)); {
-	case end == ':':
-		hi = last + 2
-	case last == best && end == '?' && lastChar(text(best+1)) != '?':
-		hi = best + 2 // not when the next is a question too: the FAQ's next entry
-	case isCode(text(last+1)) && (how || pointsAhead.MatchString(text(last))):
-		hi = last + 2
+	for steps := 0; steps < 2 && hi < n; steps++ {
+		last := hi - 1
+		if code(last) {
+			break
+		}
+		end := lastChar(text(last))
+		switch {
+		case end == ':':
+		case last == best && end == '?' && lastChar(text(hi)) != '?':
+			// not when the next is a question too: the FAQ's next entry
+		case code(hi) && (how || pointsAhead.MatchString(text(last))):
+		default:
+			return lo, hi
+		}
+		hi++
 	}
 	return lo, hi
 }
 
 // pointsAhead matches a sentence that refers to what follows it ("The
 // example below shows …", "as follows").
-var pointsAhead = regexp.MustCompile(`(?i)\b(below|following|follows|examples?|like (this|so))\b`)
+var pointsAhead = regexp.MustCompile(`(?i)\b(below|as follows|the following|like (this|so))\b`)
 
 // lastChar is the last character of a sentence but for white space and
 // Markdown emphasis ("**Why?**" ends in '?'); 0 for none.

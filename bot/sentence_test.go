@@ -115,12 +115,15 @@ func TestExtractChoosesTheAnsweringSentence(t *testing.T) {
 }
 
 func TestNeighbours(t *testing.T) {
-	plain, pron, code := SentenceFeatures{}, SentenceFeatures{Pronoun: 1}, SentenceFeatures{Structure: 1, Pronoun: 1}
+	plain, pron, structure := SentenceFeatures{}, SentenceFeatures{Pronoun: 1}, SentenceFeatures{Structure: 1, Pronoun: 1}
 	type s struct {
 		f    SentenceFeatures
 		text string
+		code bool
 	}
-	p := func(text string) s { return s{plain, text} }
+	p := func(text string) s { return s{plain, text, false} }
+	// code is a code block as ReadSentences gives it: without its fences.
+	code := func(text string) s { return s{structure, text, true} }
 	cases := []struct {
 		name   string
 		ss     []s
@@ -129,18 +132,21 @@ func TestNeighbours(t *testing.T) {
 		lo, hi int
 	}{
 		{"alone", []s{p("A."), p("B."), p("C.")}, 1, false, 1, 2},
-		{"the one after goes on", []s{p("A."), p("B."), {pron, "It is."}}, 1, false, 1, 3},
-		{"best leans on the one before", []s{p("A."), {pron, "It is."}, p("C.")}, 1, false, 0, 2},
-		{"both", []s{p("A."), {pron, "It is."}, {pron, "It was."}}, 1, false, 0, 3},
-		{"first sentence has nothing before", []s{{pron, "It is."}, p("B.")}, 0, false, 0, 1},
-		{"code is not added", []s{{code, "```"}, {pron, "It is."}, {code, "```\nx\n```"}}, 1, false, 1, 2},
-		{"what best announces is", []s{p("A."), p("It can be installed by running:"), {code, "```\ngo get x\n```"}}, 1, false, 1, 3},
+		{"the one after goes on", []s{p("A."), p("B."), {pron, "It is.", false}}, 1, false, 1, 3},
+		{"best leans on the one before", []s{p("A."), {pron, "It is.", false}, p("C.")}, 1, false, 0, 2},
+		{"both", []s{p("A."), {pron, "It is.", false}, {pron, "It was.", false}}, 1, false, 0, 3},
+		{"first sentence has nothing before", []s{{pron, "It is.", false}, p("B.")}, 0, false, 0, 1},
+		{"code is not added", []s{code("x := 1"), {pron, "It is.", false}, code("y := 2")}, 1, false, 1, 2},
+		{"what best announces is", []s{p("A."), p("It can be installed by running:"), code("go get x")}, 1, false, 1, 3},
 		{"the answer under a FAQ's question", []s{p("Why does ps -aux complain?"), p("Because it reads BSD options."), p("C.")}, 0, false, 0, 2},
-		{"the command under a how-to answer", []s{p("First, use go get to install it."), {code, "```\ngo get x\n```"}}, 0, true, 0, 2},
-		{"code under best, not asked how", []s{p("First, use go get to install it."), {code, "```\ngo get x\n```"}}, 0, false, 0, 1},
-		{"what the sentence after best announces", []s{p("Those tools are also available as a Docker image."), {pron, "For example, to use tomljson:"}, {code, "```\ndocker run x\n```"}, p("D.")}, 0, false, 0, 3},
-		{"the example best points to", []s{p("The example below shows how to connect with a URL."), {code, "```go\nredis.ParseURL(url)\n```"}, p("C.")}, 0, false, 0, 2},
+		{"the command under a how-to answer", []s{p("First, use go get to install it."), code("go get x")}, 0, true, 0, 2},
+		{"code under best, not asked how", []s{p("First, use go get to install it."), code("go get x")}, 0, false, 0, 1},
+		{"what the sentence after best announces", []s{p("Those tools are also available as a Docker image."), {pron, "For example, to use tomljson:", false}, code("docker run x"), p("D.")}, 0, false, 0, 3},
+		{"the example best points to", []s{p("The example below shows how to connect with a URL."), code("redis.ParseURL(url)"), p("C.")}, 0, false, 0, 2},
 		{"no code after a pointer", []s{p("The example below shows how to connect with a URL."), p("C.")}, 0, false, 0, 1},
+		{"a word that points nowhere", []s{p("Redirects are removed when following links."), code("x")}, 0, false, 0, 1},
+		{"what a FAQ's answer announces", []s{p("How do I install it?"), p("Run:"), code("go get x"), p("D.")}, 0, false, 0, 3},
+		{"code ending in a colon announces nothing", []s{code("def f():"), code("pass")}, 0, false, 0, 1},
 		{"nothing after a last question", []s{p("A."), p("Why?")}, 1, false, 1, 2},
 		{"a question before another is no FAQ's", []s{p("Did you try restarting it?"), p("Why does C fail?")}, 0, false, 0, 1},
 	}
@@ -148,7 +154,8 @@ func TestNeighbours(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			feat := func(i int) SentenceFeatures { return c.ss[i].f }
 			text := func(i int) string { return c.ss[i].text }
-			if lo, hi := Neighbours(len(c.ss), c.best, feat, text, c.how); lo != c.lo || hi != c.hi {
+			isCode := func(i int) bool { return c.ss[i].code }
+			if lo, hi := Neighbours(len(c.ss), c.best, feat, text, isCode, c.how); lo != c.lo || hi != c.hi {
 				t.Errorf("Neighbours = [%d, %d), want [%d, %d)", lo, hi, c.lo, c.hi)
 			}
 		})
@@ -264,5 +271,35 @@ func TestCodeBlockOpeningWithACommentIsNoHeading(t *testing.T) {
 	}
 	if !ss[0].heading || ss[1].heading {
 		t.Errorf("heading flags %v, %v: want the heading line only", ss[0].heading, ss[1].heading)
+	}
+}
+
+// TestExcerptQuotesTheCodeItAnnounces: a sentence that announces or points
+// to the code block under it is quoted with it, and the excerpt opens and
+// closes the block's fence (an open fence would turn the rest of a Discord
+// message into code).
+func TestExcerptQuotesTheCodeItAnnounces(t *testing.T) {
+	for _, c := range []struct {
+		name, question, text, want string
+	}{
+		{"pointed to", "connect go-redis using a redis url string",
+			"go-redis also supports connecting via the redis uri specification. The example below demonstrates how the connection can be configured using a string.\n\n```go\nopts, err := redis.ParseURL(url)\n```",
+			"go-redis also supports connecting via the redis uri specification. The example below demonstrates how the connection can be configured using a string.\n\n```go\nopts, err := redis.ParseURL(url)\n```"},
+		{"code quoted for itself brings its lead-in", "can i run the go-toml tools in docker",
+			"Those tools are also available as a Docker image. For example, to use `tomljson`:\n\n```\ndocker run -i ghcr.io/pelletier/go-toml:v2 tomljson < example.toml\n```\n\nMultiple versions are available.",
+			"For example, to use `tomljson`:\n\n```\ndocker run -i ghcr.io/pelletier/go-toml:v2 tomljson < example.toml\n```"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			hits := []retrieval.Hit{{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "go-toml/README.md", LineStart: 1,
+				Title: "go-toml v2", Section: "Tools › Docker image"}, Text: c.text}}}
+			a := Extract(c.question, retrieval.Result{Query: query(c.question), Relevant: true, Lead: 1, Hits: hits})
+			if len(a.Citations) == 0 || a.Citations[0].Excerpt != c.want {
+				var got []string
+				for _, x := range a.Citations {
+					got = append(got, x.Excerpt)
+				}
+				t.Errorf("excerpts %q, want %q", got, c.want)
+			}
+		})
 	}
 }

@@ -66,7 +66,7 @@ func sentenceExamples(ctx context.Context, i int, s set) ([]sentencePassage, err
 				}
 				// Right: the excerpt quoting this sentence (with the
 				// neighbours it brings) holds an accepted answer.
-				lo, hi := bot.Neighbours(len(sents), j, feat, sentence, how)
+				lo, hi := bot.Neighbours(len(sents), j, feat, sentence, func(j int) bool { return sents[j].Code }, how)
 				excerpt := h.Passage.Text[sents[lo].Span.Start:sents[hi-1].Span.End]
 				right := answersIn(excerpt, sc.answers)
 				some, all = some || right, all && right
