@@ -418,7 +418,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		}
 	}
 	for k := first; k <= last; k++ {
-		if headings && isHeadingLike(ls[k].Text) &&
+		if headings && isHeadingLike(ls[k].Text) && !s.shownNotTitled(k) &&
 			(perLine || len(b) == 1 || (k == first && leadsLongerLines(b))) {
 			flush(k - 1)
 			s.heading(mdHeading{level: 2, text: ls[k].Text}, k)
@@ -432,6 +432,41 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		}
 	}
 	flush(last)
+}
+
+// shownNotTitled reports whether plain-text line k, heading-like in its
+// words, is shown rather than titled by its place: a command or an example
+// indented past the text before it and after it ("You can build it right
+// here:" over "    cd gdb-VERSION"), a line a lead-in ending in ":"
+// announces, or a shell prompt's command. A heading is never indented
+// further than the text on both sides of it.
+func (s *scanner) shownNotTitled(k int) bool {
+	ls := s.lines
+	t := ls[k].Text
+	if strings.HasPrefix(t, "$ ") || strings.HasPrefix(t, "% ") || strings.HasPrefix(t, "./") {
+		return true
+	}
+	prev, next := -1, -1
+	for i := k - 1; i >= 0; i-- {
+		if !ls[i].Blank() {
+			prev = i
+			break
+		}
+	}
+	for i := k + 1; i < len(ls); i++ {
+		if !ls[i].Blank() {
+			next = i
+			break
+		}
+	}
+	if prev < 0 {
+		return false // the document's first line: its title, however placed
+	}
+	if strings.HasSuffix(ls[prev].Text, ":") {
+		return true
+	}
+	ind := ls[k].Indent
+	return ind > ls[prev].Indent && (next < 0 || ind >= ls[next].Indent)
 }
 
 // joinLeadIns joins a short paragraph ending in ':' to the block right
@@ -582,14 +617,22 @@ func isUnderline(s string) bool {
 
 // isUnderlined reports whether a plain-text line is a heading underlined
 // by the line below it: at least half its length, and all of it when the
-// underline is shorter than three ("jq" over "==").
+// underline is shorter than three ("jq" over "=="); or, "=" being no
+// punctuation prose ends a line with, any run of two or more of them under
+// a line that reads as a heading ("Security" over "==", as Markdown reads
+// it too).
 func isUnderlined(line, below string) bool {
 	n := utf8.RuneCountInString(line)
+	if !isUnderline(below) || isRule(line) || n > 120 || isListItem(line) || strings.Contains(line, "://") {
+		return false
+	}
+	if below[0] == '=' && isHeadingLike(line) {
+		return true
+	}
 	if len(below) < 3 && len(below) < n {
 		return false
 	}
-	return isUnderline(below) && !isRule(line) && n <= 120 && 2*len(below) >= n &&
-		!isListItem(line) && !strings.Contains(line, "://")
+	return 2*len(below) >= n
 }
 
 // isRule recognises a plain-text separator line: punctuation only.

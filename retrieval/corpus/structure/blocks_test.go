@@ -124,9 +124,24 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 3-3 Manual ^0", "para 6-6 Usage ^5", "para 9-9 Usage"},
 		},
 		{
-			name: "plain text: a short title underlined as long as itself is a heading, a shorter underline is not",
-			doc:  "jq\n==\n\njq is a JSON processor.\n\nGo tools\n==\n",
+			name: "plain text: a short title underlined as long as itself is a heading, a shorter dash underline is not",
+			doc:  "jq\n==\n\njq is a JSON processor.\n\nGo tools\n--\n",
 			want: []string{"para 3-3 jq ^0", "para 5-6 jq"},
+		},
+		{
+			name: "plain text: any run of = under a line that reads as a heading underlines it",
+			doc:  "Introduction\n===\n\nD-Bus is a message bus.\n\nSecurity\n==\n\nReport vulnerabilities privately.\n",
+			want: []string{"para 3-3 Introduction ^0", "para 8-8 Security ^5"},
+		},
+		{
+			name: "plain text: a command indented past the text around it is shown, not a heading",
+			doc:  "The configure script provides an option.\nUse\n\n        --disable-nls\n\nif you don't want messages.\n",
+			want: []string{"para 0-1", "para 3-3", "para 5-5"},
+		},
+		{
+			name: "plain text: an example block under a lead-in is no heading over its lines",
+			doc:  "You can build GDB in any empty build directory:\n\n      mkdir build\n      cd build\n      ../gdb-VERSION/configure [etc...]\n      make all install\n\nThis configures and builds all the libraries.\n",
+			want: []string{"para 0-5", "para 7-7"},
 		},
 		{
 			name: "plain text: lines starting items read as a list",
