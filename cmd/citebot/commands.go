@@ -58,8 +58,9 @@ func (a *App) cmdAsk(ctx context.Context, args []string) error {
 
 func (a *App) cmdIndex(ctx context.Context, args []string) error {
 	var cf commonFlags
-	fs := a.newFlagSet("index", "index [--config FILE] [--force]", &cf)
+	fs := a.newFlagSet("index", "index [--config FILE] [--force] [--list-skipped]", &cf)
 	force := fs.Bool("force", false, "rebuild even when the index is up to date")
+	list := fs.Bool("list-skipped", false, "name every file that was not read, with why, one per line")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -106,6 +107,13 @@ func (a *App) cmdIndex(ctx context.Context, args []string) error {
 	}
 	if sum := c.LeftOutSummary(skippedShown); sum != "" {
 		fmt.Fprintf(a.Stdout, "  left out:           %s\n", sum)
+	}
+	if *list {
+		for _, s := range c.Skipped {
+			fmt.Fprintf(a.Stdout, "  not read:           %s\n", s)
+		}
+	} else if problems := len(c.Problems()); problems > skippedShown || len(c.Skipped)-problems > skippedShown {
+		fmt.Fprintf(a.Stdout, "  (citebot index --list-skipped names every file not read)\n")
 	}
 	if rep.SaveErr != nil {
 		fmt.Fprintf(a.Stdout, "  file:               none (not saved)\n")

@@ -74,6 +74,22 @@ func TestIndexSkipsAndReportsHostileCorpusFiles(t *testing.T) {
 		!strings.Contains(r.stdout, "configure (not a .txt") || !strings.Contains(r.stdout, "logo.png (not a .txt") {
 		t.Errorf("index output does not say which files were left out as no documents:\n%s", r.stdout)
 	}
+	if !strings.Contains(r.stdout, "index --list-skipped names every file") {
+		t.Errorf("index output names 3 of 8 unreadable files and does not say how to see the rest:\n%s", r.stdout)
+	}
+	// --list-skipped names each file, unreadable or left out, on a line.
+	r = runWithin(t, 60*time.Second, cfg, "index", "--list-skipped")
+	if r.code != 0 {
+		t.Fatalf("index --list-skipped: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if n := strings.Count(r.stdout, "\n  not read:           "); n != 10 {
+		t.Errorf("index --list-skipped named %d files, want the 8 unreadable and 2 left out:\n%s", n, r.stdout)
+	}
+	for _, name := range []string{"latin1.txt", "logo.png (not a .txt"} {
+		if !strings.Contains(r.stdout, "not read:           "+name) {
+			t.Errorf("index --list-skipped does not name %s:\n%s", name, r.stdout)
+		}
+	}
 	for _, name := range []string{"innocent.txt", "pipe.txt", "inner-pipe.txt", "zero.txt", "dangling.txt", "loop-a.md", "loop-b.md", "latin1.txt"} {
 		if !strings.Contains(r.stderr, "path="+name) {
 			t.Errorf("no warning for %s:\n%s", name, r.stderr)

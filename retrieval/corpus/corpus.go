@@ -62,6 +62,10 @@ type Skipped struct {
 	Problem bool `json:"problem"`
 }
 
+// String names the skipped file (quoted when its name holds characters
+// that are not printable) and says why it was skipped.
+func (s Skipped) String() string { return safeName(s.Path) + " (" + s.Reason + ")" }
+
 // Corpus is the set of documents read from a folder, and a hash of it.
 type Corpus struct {
 	Documents []Document

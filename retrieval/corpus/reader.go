@@ -248,11 +248,12 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 // comes from the name alone (so the content must show it is text), and
 // false for a file that is not corpus material. Plain text is a .txt,
 // reStructuredText or AsciiDoc file (read as plain text), or a file named as
-// projects name their documents (README, INSTALL, NEWS, FAQ, …) with no
-// suffix or one that is no file type (README.Debian, INSTALL.unix,
-// NEWS.old). Other files without an extension are not read: a folder holds
-// credentials, keys and build files under such names (Makefile,
-// Dockerfile, id_rsa).
+// projects name their documents (README, INSTALL, NEWS, FAQ, WHATSNEW, …):
+// with no suffix or one that is no file type (README.Debian, README.api,
+// NEWS.old), or after a project's name (gdb-README, dbus_FAQ). Other files
+// without an extension are not read: a folder holds credentials, keys and
+// build files under such names (Makefile, Dockerfile, id_rsa,
+// license_key).
 func kindOf(name string) (kind string, byName, ok bool) {
 	switch ext := strings.TrimPrefix(strings.ToLower(path.Ext(name)), "."); ext {
 	case "txt", "text", "rst", "adoc", "asciidoc":
@@ -265,7 +266,15 @@ func kindOf(name string) (kind string, byName, ok bool) {
 		return "pdf", false, true
 	}
 	stem, suffix, _ := strings.Cut(strings.ToLower(name), ".")
-	if docNames[stem] && docSuffixes[suffix] {
+	if !docSuffix(suffix) {
+		return "", false, false
+	}
+	if docNames[stem] {
+		return "txt", true, true
+	}
+	// A project's name before the document's: the last part must be one
+	// that names nothing else (not "install" of "post-install").
+	if i := strings.LastIndexAny(stem, "-_"); i > 0 && namedAfterProject[stem[i+1:]] {
 		return "txt", true, true
 	}
 	return "", false, false
@@ -276,13 +285,53 @@ var docNames = map[string]bool{
 	"readme": true, "install": true, "news": true, "faq": true, "changes": true, "changelog": true,
 	"todo": true, "authors": true, "bugs": true, "hacking": true, "thanks": true, "contributing": true,
 	"copying": true, "license": true, "licence": true, "notice": true, "usage": true, "manual": true,
+	"whatsnew": true, "history": true, "credits": true, "copyright": true,
 }
 
-// docSuffixes are what follows the dot of a document's name (docNames) when
-// it is no file type: the platform or distribution it is for, or an age.
-var docSuffixes = map[string]bool{
-	"": true, "debian": true, "source": true, "unix": true, "linux": true, "windows": true, "win32": true,
-	"macos": true, "mac": true, "bsd": true, "gnu": true, "ubuntu": true, "old": true, "new": true, "first": true,
+// namedAfterProject are the docNames that may follow a project's name and
+// a "-" or "_" (gdb-README): none that also ends the names of scripts and
+// secrets (post-install, license_key).
+var namedAfterProject = map[string]bool{
+	"readme": true, "news": true, "faq": true, "changes": true, "changelog": true, "todo": true,
+	"bugs": true, "whatsnew": true, "history": true,
+}
+
+// docSuffix reports whether what follows the first dot of a document's
+// name (docNames) is no file type: none, the platform, distribution or age
+// it is for (README.Debian, INSTALL.unix, NEWS.old) or its topic
+// (README.api, README.privsep): a word of letters that is not the
+// extension of code, data, keys or archives (README.sh, LICENSE.key).
+func docSuffix(s string) bool {
+	if s == "" {
+		return true
+	}
+	if len(s) > 16 || fileTypes[s] {
+		return false
+	}
+	for _, r := range s {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// fileTypes are extensions that make a file something other than a
+// document to read, whatever its name.
+var fileTypes = map[string]bool{
+	"sh": true, "bash": true, "zsh": true, "fish": true, "csh": true, "py": true, "pl": true, "pm": true,
+	"rb": true, "js": true, "mjs": true, "cjs": true, "ts": true, "go": true, "c": true, "h": true,
+	"cc": true, "cpp": true, "hpp": true, "java": true, "kt": true, "rs": true, "swift": true,
+	"php": true, "lua": true, "r": true, "el": true, "vim": true, "json": true, "yaml": true, "yml": true,
+	"toml": true, "ini": true, "cfg": true, "conf": true, "env": true, "properties": true, "xml": true,
+	"csv": true, "tsv": true, "sql": true, "db": true, "sqlite": true, "key": true, "pem": true,
+	"crt": true, "cer": true, "der": true, "pfx": true, "gpg": true, "asc": true, "sig": true,
+	"gz": true, "bz": true, "xz": true, "zst": true, "zip": true, "tar": true, "tgz": true,
+	"bin": true, "exe": true, "dll": true, "so": true, "o": true, "a": true, "jar": true, "png": true,
+	"jpg": true, "jpeg": true, "gif": true, "svg": true, "ico": true, "webp": true, "ps": true,
+	"dvi": true, "lock": true, "log": true, "bak": true, "tmp": true, "swp": true, "orig": true,
+	"rej": true, "patch": true, "diff": true, "in": true, "am": true, "ac": true, "m": true,
+	"mk": true, "cmake": true, "bat": true, "cmd": true,
 }
 
 // looksLikeText reports whether the text of a file named as a document is

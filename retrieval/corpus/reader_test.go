@@ -160,10 +160,12 @@ func TestLoneCRDoesNotShiftLines(t *testing.T) {
 }
 
 // Plain text is read under the names projects give it: README and
-// README.Debian, NEWS.old, a .rst file. Other files without an extension
-// (credentials, keys, build files) are not read, nor a document's name with
-// a file type (install.sh, readme.png); a README that is a script is left
-// out quietly, and one that is not UTF-8 is a problem, as for a .txt file.
+// README.Debian, README.api, NEWS.old, WHATSNEW, gdb-README, a .rst file.
+// Other files without an extension (credentials, keys, build files, a
+// post-install script, a license key) are not read, nor a document's name
+// with a file type (install.sh, readme.png, LICENSE.key); a README that is a
+// script is left out quietly, and one that is not UTF-8 is a problem, as for
+// a .txt file.
 func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 	dir := t.TempDir()
 	for name, body := range map[string]string{
@@ -179,6 +181,12 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		"INSTALL":       "#!/bin/sh\necho frobnicate\n",
 		"run.":          "#!/bin/sh\necho frobnicate\n",
 		"FAQ":           "caf\xe9\n",
+		"README.api":    "The API is not stable.\n",
+		"WHATSNEW":      "Zip 3.0 adds bzip2.\n",
+		"gdb-README":    "GDB is a debugger.\n",
+		"post-install":  "cp frob /usr/bin\n",
+		"license_key":   "AAAA-BBBB-CCCC\n",
+		"LICENSE.key":   "AAAA-BBBB-CCCC\n",
 	} {
 		write(t, filepath.Join(dir, name), body)
 	}
@@ -191,7 +199,7 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		read = append(read, d.Source+":"+d.Kind)
 	}
 	slices.Sort(read)
-	if want := []string{"NEWS.old:txt", "README.Debian:txt", "README:txt", "notes.rst:txt"}; !slices.Equal(read, want) {
+	if want := []string{"NEWS.old:txt", "README.Debian:txt", "README.api:txt", "README:txt", "WHATSNEW:txt", "gdb-README:txt", "notes.rst:txt"}; !slices.Equal(read, want) {
 		t.Errorf("read %v, want %v", read, want)
 	}
 	var problems []string
@@ -201,7 +209,7 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 	if !slices.Equal(problems, []string{"FAQ"}) {
 		t.Errorf("problems %v, want the FAQ that is not UTF-8 alone", c.Problems())
 	}
-	if len(c.Skipped) != 8 {
-		t.Errorf("skipped %v, want 8", c.Skipped)
+	if len(c.Skipped) != 11 {
+		t.Errorf("skipped %v, want 11", c.Skipped)
 	}
 }
