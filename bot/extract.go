@@ -106,6 +106,7 @@ type sentence struct {
 	score   float64 // the sentence model's score
 	heading bool    // a heading line, which says nothing by itself
 	code    bool    // a code block, span without its fences
+	item    bool    // a list item
 	feat    SentenceFeatures
 }
 
@@ -238,7 +239,7 @@ func scoreSentences(m SentenceModel, question string, q lexical.Query, hits []re
 			// The passage's title and section speak for each of its
 			// sentences ("Installation" above "go get …").
 			s := sentence{hit: h, idx: i, span: ps.Span, matched: ps.matched, cov: ps.Features.WithFields,
-				score: m.Score(ps.Features), heading: ps.heading, code: ps.Code, feat: ps.Features}
+				score: m.Score(ps.Features), heading: ps.heading, code: ps.Code, item: ps.Item, feat: ps.Features}
 			perHit[h] = append(perHit[h], s)
 			all = append(all, s)
 		}
@@ -377,9 +378,11 @@ func union(a, b []int) []int {
 // Neighbours); body is their passage's text, how whether the question asks
 // how to do something.
 func neighbours(body string, best sentence, inPassage []sentence, how bool) []sentence {
-	lo, hi := Neighbours(len(inPassage), best.idx, func(i int) SentenceFeatures { return inPassage[i].feat },
-		func(i int) string { return body[inPassage[i].span.Start:inPassage[i].span.End] },
-		func(i int) bool { return inPassage[i].code }, how)
+	views := make([]SentenceView, len(inPassage))
+	for i, s := range inPassage {
+		views[i] = SentenceView{Features: s.feat, Text: body[s.span.Start:s.span.End], Code: s.code, Item: s.item}
+	}
+	lo, hi := Neighbours(views, best.idx, how)
 	var out []sentence
 	for i := lo; i < hi; i++ {
 		if i != best.idx {
@@ -390,7 +393,8 @@ func neighbours(body string, best sentence, inPassage []sentence, how bool) []se
 }
 
 // announced returns, for each chosen sentence of prose, the sentence after
-// it when it announces that one (ends in ":") or is code it points to ("the
+// it when it announces that one (ends in ":"; a list's items, up to
+// maxAnnouncedItems) or is code it points to ("the
 // example below …") or a how-to question asks for; and for each chosen code
 // block, the sentence before it that announces it: chosen as the best
 // sentence's neighbour or for what it adds, a lead-in is not quoted without
@@ -416,7 +420,12 @@ func announced(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, how
 			continue
 		}
 		next := ss[c.idx+1]
-		if lastChar(said(c)) == ':' || (next.code && (how || pointsAhead.MatchString(said(c)))) {
+		switch {
+		case lastChar(said(c)) == ':' && next.item:
+			for k := c.idx + 1; k < len(ss) && k <= c.idx+maxAnnouncedItems && ss[k].item; k++ {
+				add(ss[k])
+			}
+		case lastChar(said(c)) == ':' || (next.code && (how || pointsAhead.MatchString(said(c)))):
 			add(next)
 		}
 	}

@@ -67,7 +67,9 @@ type PassageSentence struct {
 	Span     text.Span
 	Features SentenceFeatures
 	// Code marks a code block (Span is its code, without the fences).
-	Code    bool
+	Code bool
+	// Item marks a list item.
+	Item    bool
 	matched []int // the question's terms it holds, fields included
 	heading bool  // a heading line, which says nothing by itself
 }
@@ -126,7 +128,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		toks := r.tokens(s)
 		f := &out[i].Features
 		matchedHere := qs.matched(toks)
-		out[i].Span, out[i].heading, out[i].Code = sp, heading, isCode(raw)
+		out[i].Span, out[i].heading, out[i].Code, out[i].Item = sp, heading, isCode(raw), isItem(raw)
 		out[i].matched = union(matchedHere, fields)
 		f.Coverage = weightShare(q, matchedHere, total)
 		f.WithFields = weightShare(q, out[i].matched, total)
@@ -174,36 +176,56 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 	return out
 }
 
-// Neighbours returns the sentences [lo, hi) of a passage of n sentences
-// (features of the i-th: feat(i), its text: text(i), whether it is a code
-// block: code(i)) to quote for its best sentence: best; the one before when
-// best starts with a pronoun ("It was …": what "it" is); the one after when
-// that one does (it goes on about best's subject, and often holds what the
-// question asks: "It was commissioned by Odo"), unless it is a heading,
-// code or a table row. Then, at most twice, the one after the last of
-// those: whatever it is, when the last is prose that announces it (ends in
-// ":") or is best and a question (a FAQ's: the answer follows); code, when
-// the last is prose that points to it ("the example below …") or the
-// question asks how to do something (how).
-func Neighbours(n, best int, feat func(i int) SentenceFeatures, text func(i int) string, code func(i int) bool, how bool) (lo, hi int) {
+// SentenceView is what Neighbours reads of one sentence of a passage.
+type SentenceView struct {
+	Features SentenceFeatures
+	Text     string // the sentence (a code block without its fences)
+	Code     bool   // a code block
+	Item     bool   // a list item ("- …", "* …", "1. …")
+}
+
+// maxAnnouncedItems bounds the items of a list that a sentence announcing
+// it brings.
+const maxAnnouncedItems = 8
+
+// Neighbours returns the sentences [lo, hi) of a passage (ss) to quote for
+// its best sentence: best; the one before when best starts with a pronoun
+// ("It was …": what "it" is); the one after when that one does (it goes on
+// about best's subject, and often holds what the question asks: "It was
+// commissioned by Odo"), unless it is a heading, code or a table row. Then,
+// at most twice, the one after the last of those: whatever it is, when the
+// last is prose that announces it (ends in ":") or is best and a question
+// (a FAQ's: the answer follows); code, when the last is prose that points
+// to it ("the example below …") or the question asks how to do something
+// (how). An announced list item brings the items after it, up to
+// maxAnnouncedItems in all.
+func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
+	n := len(ss)
 	lo, hi = best, best+1
-	if best > 0 && feat(best).Pronoun > 0 && feat(best-1).Structure == 0 {
+	if best > 0 && ss[best].Features.Pronoun > 0 && ss[best-1].Features.Structure == 0 {
 		lo = best - 1
 	}
-	if best+1 < n && feat(best+1).Pronoun > 0 && feat(best+1).Structure == 0 {
+	if best+1 < n && ss[best+1].Features.Pronoun > 0 && ss[best+1].Features.Structure == 0 {
 		hi = best + 2
 	}
 	for steps := 0; steps < 2 && hi < n; steps++ {
-		last := hi - 1
-		if code(last) {
+		last := ss[hi-1]
+		if last.Code {
 			break
 		}
-		end := lastChar(text(last))
+		end := lastChar(last.Text)
 		switch {
 		case end == ':':
-		case last == best && end == '?' && lastChar(text(hi)) != '?':
+			if ss[hi].Item {
+				items := 1
+				for hi+items < n && items < maxAnnouncedItems && ss[hi+items].Item {
+					items++
+				}
+				return lo, hi + items
+			}
+		case hi-1 == best && end == '?' && lastChar(ss[hi].Text) != '?':
 			// not when the next is a question too: the FAQ's next entry
-		case code(hi) && (how || pointsAhead.MatchString(text(last))):
+		case ss[hi].Code && (how || pointsAhead.MatchString(last.Text)):
 		default:
 			return lo, hi
 		}
@@ -224,6 +246,17 @@ func lastChar(s string) byte {
 		return 0
 	}
 	return s[len(s)-1]
+}
+
+// listMarker matches the start of a list item.
+var listMarker = regexp.MustCompile(`^\s*([-*+•]|\d{1,3}[.)])\s+\S`)
+
+// isItem reports whether a sentence is a list item.
+func isItem(s string) bool { return listMarker.MatchString(s) }
+
+// View is what Neighbours reads of the sentence, whose text is body's.
+func (s PassageSentence) View(body string) SentenceView {
+	return SentenceView{Features: s.Features, Text: body[s.Span.Start:s.Span.End], Code: s.Code, Item: s.Item}
 }
 
 // isCode reports whether a sentence is a code block (fenced or indented).

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -116,14 +117,12 @@ func TestExtractChoosesTheAnsweringSentence(t *testing.T) {
 
 func TestNeighbours(t *testing.T) {
 	plain, pron, structure := SentenceFeatures{}, SentenceFeatures{Pronoun: 1}, SentenceFeatures{Structure: 1, Pronoun: 1}
-	type s struct {
-		f    SentenceFeatures
-		text string
-		code bool
-	}
-	p := func(text string) s { return s{plain, text, false} }
+	type s = SentenceView
+	p := func(text string) s { return s{Features: plain, Text: text} }
+	pr := func(text string) s { return s{Features: pron, Text: text} }
 	// code is a code block as ReadSentences gives it: without its fences.
-	code := func(text string) s { return s{structure, text, true} }
+	code := func(text string) s { return s{Features: structure, Text: text, Code: true} }
+	item := func(text string) s { return s{Features: plain, Text: text, Item: true} }
 	cases := []struct {
 		name   string
 		ss     []s
@@ -132,30 +131,30 @@ func TestNeighbours(t *testing.T) {
 		lo, hi int
 	}{
 		{"alone", []s{p("A."), p("B."), p("C.")}, 1, false, 1, 2},
-		{"the one after goes on", []s{p("A."), p("B."), {pron, "It is.", false}}, 1, false, 1, 3},
-		{"best leans on the one before", []s{p("A."), {pron, "It is.", false}, p("C.")}, 1, false, 0, 2},
-		{"both", []s{p("A."), {pron, "It is.", false}, {pron, "It was.", false}}, 1, false, 0, 3},
-		{"first sentence has nothing before", []s{{pron, "It is.", false}, p("B.")}, 0, false, 0, 1},
-		{"code is not added", []s{code("x := 1"), {pron, "It is.", false}, code("y := 2")}, 1, false, 1, 2},
+		{"the one after goes on", []s{p("A."), p("B."), pr("It is.")}, 1, false, 1, 3},
+		{"best leans on the one before", []s{p("A."), pr("It is."), p("C.")}, 1, false, 0, 2},
+		{"both", []s{p("A."), pr("It is."), pr("It was.")}, 1, false, 0, 3},
+		{"first sentence has nothing before", []s{pr("It is."), p("B.")}, 0, false, 0, 1},
+		{"code is not added", []s{code("x := 1"), pr("It is."), code("y := 2")}, 1, false, 1, 2},
 		{"what best announces is", []s{p("A."), p("It can be installed by running:"), code("go get x")}, 1, false, 1, 3},
 		{"the answer under a FAQ's question", []s{p("Why does ps -aux complain?"), p("Because it reads BSD options."), p("C.")}, 0, false, 0, 2},
 		{"the command under a how-to answer", []s{p("First, use go get to install it."), code("go get x")}, 0, true, 0, 2},
 		{"code under best, not asked how", []s{p("First, use go get to install it."), code("go get x")}, 0, false, 0, 1},
-		{"what the sentence after best announces", []s{p("Those tools are also available as a Docker image."), {pron, "For example, to use tomljson:", false}, code("docker run x"), p("D.")}, 0, false, 0, 3},
+		{"what the sentence after best announces", []s{p("Those tools are also available as a Docker image."), pr("For example, to use tomljson:"), code("docker run x"), p("D.")}, 0, false, 0, 3},
 		{"the example best points to", []s{p("The example below shows how to connect with a URL."), code("redis.ParseURL(url)"), p("C.")}, 0, false, 0, 2},
 		{"no code after a pointer", []s{p("The example below shows how to connect with a URL."), p("C.")}, 0, false, 0, 1},
 		{"a word that points nowhere", []s{p("Redirects are removed when following links."), code("x")}, 0, false, 0, 1},
 		{"what a FAQ's answer announces", []s{p("How do I install it?"), p("Run:"), code("go get x"), p("D.")}, 0, false, 0, 3},
 		{"code ending in a colon announces nothing", []s{code("def f():"), code("pass")}, 0, false, 0, 1},
+		{"an announced list, whole", []s{p("The daemon does things like:"), item("- notify apps when others exit"), item("- start services on demand"), item("- support single-instance apps"), p("See the site.")}, 0, false, 0, 4},
+		{"an announced list, up to its cap", append([]s{p("It supports:")}, slices.Repeat([]s{item("- x")}, 12)...), 0, false, 0, 1 + maxAnnouncedItems},
+		{"an item is not a list announced", []s{p("A."), item("- first"), item("- second")}, 0, false, 0, 1},
 		{"nothing after a last question", []s{p("A."), p("Why?")}, 1, false, 1, 2},
 		{"a question before another is no FAQ's", []s{p("Did you try restarting it?"), p("Why does C fail?")}, 0, false, 0, 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			feat := func(i int) SentenceFeatures { return c.ss[i].f }
-			text := func(i int) string { return c.ss[i].text }
-			isCode := func(i int) bool { return c.ss[i].code }
-			if lo, hi := Neighbours(len(c.ss), c.best, feat, text, isCode, c.how); lo != c.lo || hi != c.hi {
+			if lo, hi := Neighbours(c.ss, c.best, c.how); lo != c.lo || hi != c.hi {
 				t.Errorf("Neighbours = [%d, %d), want [%d, %d)", lo, hi, c.lo, c.hi)
 			}
 		})
@@ -285,6 +284,9 @@ func TestExcerptQuotesTheCodeItAnnounces(t *testing.T) {
 		{"pointed to", "connect go-redis using a redis url string",
 			"go-redis also supports connecting via the redis uri specification. The example below demonstrates how the connection can be configured using a string.\n\n```go\nopts, err := redis.ParseURL(url)\n```",
 			"go-redis also supports connecting via the redis uri specification. The example below demonstrates how the connection can be configured using a string.\n\n```go\nopts, err := redis.ParseURL(url)\n```"},
+		{"an announced list, whole", "what does the dbus daemon do",
+			"D-Bus is a simple system for interprocess communication.\n\nThe \"and coordination\" part is important; D-Bus provides a bus daemon that does things like:\n - notify applications when other apps exit\n - start services on demand\n - support single-instance applications\n\nSee the web site for documentation.",
+			"The \"and coordination\" part is important; D-Bus provides a bus daemon that does things like:\n - notify applications when other apps exit\n - start services on demand\n - support single-instance applications"},
 		{"code quoted for itself brings its lead-in", "can i run the go-toml tools in docker",
 			"Those tools are also available as a Docker image. For example, to use `tomljson`:\n\n```\ndocker run -i ghcr.io/pelletier/go-toml:v2 tomljson < example.toml\n```\n\nMultiple versions are available.",
 			"For example, to use `tomljson`:\n\n```\ndocker run -i ghcr.io/pelletier/go-toml:v2 tomljson < example.toml\n```"},

@@ -57,8 +57,10 @@ func sentenceExamples(ctx context.Context, i int, s set) ([]sentencePassage, err
 			sp := sentencePassage{set: i}
 			some, all := false, true
 			sents := bot.ReadSentences(sc.question, res.Query, h.Passage)
-			feat := func(j int) bot.SentenceFeatures { return sents[j].Features }
-			sentence := func(j int) string { return h.Passage.Text[sents[j].Span.Start:sents[j].Span.End] }
+			views := make([]bot.SentenceView, len(sents))
+			for j, ps := range sents {
+				views[j] = ps.View(h.Passage.Text)
+			}
 			how := text.IsHowTo(sc.question)
 			for j, ps := range sents {
 				if !bot.Candidate(ps) {
@@ -66,7 +68,7 @@ func sentenceExamples(ctx context.Context, i int, s set) ([]sentencePassage, err
 				}
 				// Right: the excerpt quoting this sentence (with the
 				// neighbours it brings) holds an accepted answer.
-				lo, hi := bot.Neighbours(len(sents), j, feat, sentence, func(j int) bool { return sents[j].Code }, how)
+				lo, hi := bot.Neighbours(views, j, how)
 				excerpt := h.Passage.Text[sents[lo].Span.Start:sents[hi-1].Span.End]
 				right := answersIn(excerpt, sc.answers)
 				some, all = some || right, all && right
