@@ -42,6 +42,8 @@ func TestWordsReadVisibleTextAndThousands(t *testing.T) {
 		{"m[i][j] and a[0][12]", "m i j and a 0 12"},
 		{"query 100k documents, 100,000 or 1.5K; 0k", "query 100000 documents 100000 or 1500 0"},
 		{"k8s and 10kb and kk stay", "k8s and 10kb and kk stay"},
+		{"what is bzip2 -s for, and -k or (-rf)? `-S`", "what is bzip2 -s for and -k or -rf -s"},
+		{"e-mail, -1, --small, go test -race, -s2, -s-x stay words", "e mail 1 small go test race s2 s x stay words"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(Words(tt.in), " "); got != tt.want {

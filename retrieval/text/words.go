@@ -71,6 +71,12 @@ func Words(text string) []string {
 			if r == '.' {
 				buf = append(buf, '.')
 			}
+		case r == '-' && len(buf) == 0:
+			if w, n := shortOption(text, i); n > 0 {
+				words = append(words, w)
+				i += n
+				continue
+			}
 		case r == ']' && i+1 < len(text) && text[i+1] == '(':
 			flush()
 			if n := linkDestination(text[i+1:]); n > 0 {
@@ -91,6 +97,32 @@ func Words(text string) []string {
 	flush()
 	return words
 }
+
+// shortOption reads a command's short option at text[i] ("-s", "-rf"): a
+// dash after white space, an opening bracket or quote, or at the start,
+// then one or two ASCII letters that end the word. It returns the option,
+// dash included and lower-cased, and its length; 0 for anything else, so
+// that "e-mail", "-1", "--small" and "-race" read as before ("race" still
+// matches "go test -race"). The dash keeps "bzip2 -s" from reading as the
+// possessive or the letter "s".
+func shortOption(text string, i int) (string, int) {
+	if i > 0 && !strings.ContainsRune(" \t\n([{`'\"", rune(text[i-1])) {
+		return "", 0
+	}
+	j := i + 1
+	for j < len(text) && j-i <= 3 && isASCIILetter(text[j]) {
+		j++
+	}
+	if n := j - i - 1; n < 1 || n > 2 {
+		return "", 0
+	}
+	if j < len(text) && (isASCIILetter(text[j]) || text[j] == '-' || text[j] == '_' || (text[j] >= '0' && text[j] <= '9') || text[j] >= utf8.RuneSelf) {
+		return "", 0
+	}
+	return strings.ToLower(text[i:j]), j - i
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // thousands reads a number written with a "k" for thousands as the number:
 // "100k" is "100000", as "100,000" is; "1.5k" is "1500".
@@ -220,8 +252,8 @@ func (s *Stemmer) Stem(w string) string {
 }
 
 func stemWord(w string) string {
-	if !isASCIIWord(w) {
-		return w
+	if !isASCIIWord(w) || strings.HasPrefix(w, "-") {
+		return w // a short option is its own stem
 	}
 	if long, ok := shortForms()[w]; ok {
 		w = long
