@@ -263,7 +263,7 @@ func TestEvalCommand(t *testing.T) {
 
 func TestAskExplain(t *testing.T) {
 	r := run(t, "", "", "ask", "--explain", "wat did the IRS breif say about fusion cels")
-	for _, want := range []string{"breif", "→ brief", "citebot answers", "features of the top passage", "subject ", "e82150762a8d 000_51eec4bc261835c7.txt:8"} {
+	for _, want := range []string{"breif", "→ brief", "not searched: wat, did, the, about (", "citebot answers", "features of the top passage", "subject ", "e82150762a8d 000_51eec4bc261835c7.txt:8"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("explanation lacks %q:\n%s", want, r.stderr)
 		}

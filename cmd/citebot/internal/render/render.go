@@ -11,6 +11,7 @@ import (
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/retrieval"
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/lexical"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -145,6 +146,24 @@ func Text(s string, lines bool, indent string) string {
 // can't).
 func unsafeRune(r rune) bool { return r != '\t' && text.Hidden(r) }
 
+// unsearched returns the words of the question that are none of its terms,
+// each once, in order.
+func unsearched(q lexical.Query) []string {
+	terms := make(map[string]bool, len(q.Terms))
+	for _, t := range q.Terms {
+		terms[t.Word] = true
+	}
+	var out []string
+	seen := make(map[string]bool)
+	for _, w := range text.Words(q.Text) {
+		if !terms[w] && !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // Explain shows how a question was read and how passages scored.
 func Explain(w io.Writer, res retrieval.Result) {
 	fmt.Fprintln(w, "question terms (weight; ? = not in the corpus; → = read as):")
@@ -165,6 +184,9 @@ func Explain(w io.Writer, res retrieval.Result) {
 			mark += " (names the subject)"
 		}
 		fmt.Fprintf(w, "  %-20s %5.2f%s\n", t.Word, t.Weight, mark)
+	}
+	if skipped := unsearched(res.Query); len(skipped) > 0 {
+		fmt.Fprintf(w, "not searched: %s (words too common to tell passages apart, or the kind of answer asked for, which is checked apart)\n", strings.Join(skipped, ", "))
 	}
 	verdict := "answers"
 	switch {
