@@ -44,7 +44,9 @@ var answerTypes = []struct {
 		regexp.MustCompile(`(?i)\bdefault(s|ed)?\b|\bunless\b|\botherwise\b|\bomitted\b|\boptional\b|\bif (not|no|none)\b`)},
 	{AnswerVersion,
 		regexp.MustCompile(`(?i)\b(what|which|minimum|min|oldest|latest|required)\s+(\w+\s+)?versions?\b|\bversions?\s+(of|does|do|is)\b`),
-		regexp.MustCompile(`\d`)},
+		// A number, or versions named by their place: "the two most recent
+		// minor versions of Go", "the latest stable release", "LTS".
+		regexp.MustCompile(`\d|(?i)\b(latest|most recent|newest|current|last (two|three|few)|previous|stable|supported)\b[\w ]{0,24}\b(versions?|releases?)\b|\bLTS\b`)},
 	{AnswerLicence,
 		regexp.MustCompile(`(?i)\blicen[cs](e|ed|ing)\b`),
 		regexp.MustCompile(`(?i)\b(MIT|BSD|Apache|GPL|LGPL|AGPL|MPL|ISC|Mozilla Public|GNU|public domain|Creative Commons|CC[- ]BY|CC0|Artistic|zlib|Unlicense|copyleft|permissive|proprietary)\b|\bLICEN[CS]E\b`)},

@@ -14,6 +14,7 @@ func TestAnswerTypes(t *testing.T) {
 		{"When did man and man-db split?", AnswerTime, "They forked in 1996.", "They forked after a quarrel."},
 		{"When should I check the basil again?", AnswerTime, "Basil wilts quickly, so check it again in the evening.", "Basil wilts quickly, so check it again."},
 		{"which version of go do i need", AnswerVersion, "It requires Go 1.18 or later.", "It requires a recent Go."},
+		{"which go versions does zap support", AnswerVersion, "Note that zap only supports the two most recent minor versions of Go.", "Note that zap supports Go."},
 		{"what license is discordgo released under", AnswerLicence, "It is released under the MIT license.", "It is released on GitHub."},
 		{"who wrote pyyaml", AnswerPerson, "PyYAML was written by Kirill Simonov.", "it was written long ago."},
 		{"what does CPEC stand for", AnswerMeaning, "The China-Pakistan Economic Corridor (CPEC) links them.", "From CPEC projects in Pakistan to Chinese interests in Asia."},
