@@ -103,10 +103,11 @@ type sentence struct {
 	span    text.Span
 	matched []int
 	cov     float64
-	score   float64 // the sentence model's score
-	heading bool    // a heading line, which says nothing by itself
-	code    bool    // a code block, span without its fences
-	item    bool    // a list item
+	score   float64   // the sentence model's score
+	heading bool      // a heading line, which says nothing by itself
+	code    bool      // a code block, span without its fences
+	raw     text.Span // the sentence as split, a code block's fences included
+	item    bool      // a list item
 	feat    SentenceFeatures
 }
 
@@ -239,7 +240,7 @@ func scoreSentences(m SentenceModel, question string, q lexical.Query, hits []re
 			// The passage's title and section speak for each of its
 			// sentences ("Installation" above "go get …").
 			s := sentence{hit: h, idx: i, span: ps.Span, matched: ps.matched, cov: ps.Features.WithFields,
-				score: m.Score(ps.Features), heading: ps.heading, code: ps.Code, item: ps.Item, feat: ps.Features}
+				score: m.Score(ps.Features), heading: ps.heading, code: ps.Code, item: ps.Item, raw: ps.raw, feat: ps.Features}
 			perHit[h] = append(perHit[h], s)
 			all = append(all, s)
 		}
@@ -309,40 +310,33 @@ func withoutFences(body string, sp text.Span) text.Span {
 	return sp
 }
 
-// closeFences widens a span of body that starts or ends inside a fenced
-// code block (a quoted block's span leaves out its fences) to that block's
-// fence, so that an excerpt quoting prose and the code under it opens and
-// closes its fence rather than leaving the rest of a message as code.
-func closeFences(body string, sp text.Span) text.Span {
-	var fences []text.Span // the fence lines of body, in order
-	for i := 0; i < len(body); {
-		end := strings.IndexByte(body[i:], '\n')
-		if end < 0 {
-			end = len(body)
-		} else {
-			end += i
-		}
-		if text.IsFenceLine(strings.TrimSpace(body[i:end])) {
-			fences = append(fences, text.Span{Start: i, End: end})
-		}
-		i = end + 1
+// fencedSpan is the span of a quoted run of sentences, first to last:
+// where either end is a code block whose fences both lie in the passage,
+// the run takes that fence in, so that an excerpt quoting prose and the
+// code under it opens and closes its fence (an open one would turn the
+// rest of a Discord message into code). A block cut by the passage's start
+// or end keeps its fences out, as the block's span does.
+func fencedSpan(body string, first, last sentence) text.Span {
+	sp := text.Span{Start: first.span.Start, End: last.span.End}
+	if first.code && fenced(body, first.raw) {
+		sp.Start = first.raw.Start
 	}
-	before := func(pos int) int { // fence lines ending at or before pos
-		n := 0
-		for _, f := range fences {
-			if f.End <= pos {
-				n++
-			}
-		}
-		return n
-	}
-	if k := before(sp.Start); k%2 == 1 {
-		sp.Start = fences[k-1].Start
-	}
-	if k := before(sp.End); k%2 == 1 && k < len(fences) {
-		sp.End = fences[k].End
+	if last.code && fenced(body, last.raw) {
+		sp.End = last.raw.End
 	}
 	return sp
+}
+
+// fenced reports whether a code block's span starts with a fence line and
+// ends with one.
+func fenced(body string, sp text.Span) bool {
+	s := body[sp.Start:sp.End]
+	nl := strings.IndexByte(s, '\n')
+	if nl < 0 {
+		return false
+	}
+	end := strings.LastIndexByte(s, '\n')
+	return text.IsFenceLine(strings.TrimSpace(s[:nl])) && text.IsFenceLine(strings.TrimSpace(s[end+1:]))
 }
 
 // isHeadingSentence reports whether a sentence is a heading line (or a code
@@ -515,7 +509,7 @@ func quote(question string, hits []retrieval.Hit, chosen []sentence) Answer {
 			j++
 		}
 		p := hits[chosen[i].hit].Passage
-		span := closeFences(p.Text, text.Span{Start: chosen[i].span.Start, End: chosen[j-1].span.End})
+		span := fencedSpan(p.Text, chosen[i], chosen[j-1])
 		c := NewCitation(len(a.Citations)+1, p, span)
 		a.Citations = append(a.Citations, c)
 		parts = append(parts, `"`+c.Excerpt+`" [`+strconv.Itoa(c.Ref)+`]`)

@@ -70,8 +70,9 @@ type PassageSentence struct {
 	Code bool
 	// Item marks a list item.
 	Item    bool
-	matched []int // the question's terms it holds, fields included
-	heading bool  // a heading line, which says nothing by itself
+	raw     text.Span // the sentence as split, a code block's fences included
+	matched []int     // the question's terms it holds, fields included
+	heading bool      // a heading line, which says nothing by itself
 }
 
 // pronounStart matches a sentence that leans on the one before it: it
@@ -123,6 +124,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		// A code block's first line may be a comment ("# To get the
 		// client:"), which is no heading: judge the block with its fence.
 		heading := isHeadingSentence(raw)
+		out[i].raw = sp
 		sp = withoutFences(body, sp)
 		s := body[sp.Start:sp.End]
 		toks := r.tokens(s)

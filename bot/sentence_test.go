@@ -305,3 +305,38 @@ func TestExcerptQuotesTheCodeItAnnounces(t *testing.T) {
 		})
 	}
 }
+
+// An excerpt never opens a fence it doesn't close, nor starts at a
+// closing one: a passage cut from a long code block quotes its code or the
+// prose after it without the fence the cut left alone.
+func TestExcerptFencesBalanced(t *testing.T) {
+	for _, c := range []struct {
+		name, question, text string
+	}{
+		{"the block's tail, then prose", "what port does the frobnicator daemon listen on",
+			"./step25\n./step26\n```\n\nThe frobnicator daemon listens on port 7781."},
+		{"the block's head", "what are the frobnicator build steps",
+			"```sh\n./frobnicator-build step1\n./frobnicator-build step2"},
+		{"prose and a whole block", "how do i build the frobnicator",
+			"Build the frobnicator with:\n\n```sh\nmake frobnicator\n```\n\nThat is all."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			hits := []retrieval.Hit{{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "README.md", LineStart: 1}, Text: c.text}}}
+			a := Extract(c.question, retrieval.Result{Query: query(c.question), Relevant: true, Lead: 1, Hits: hits})
+			if len(a.Citations) == 0 {
+				t.Fatal("no excerpt")
+			}
+			for _, cit := range a.Citations {
+				fences := 0
+				for line := range strings.Lines(cit.Excerpt) {
+					if strings.HasPrefix(strings.TrimSpace(line), "```") {
+						fences++
+					}
+				}
+				if fences%2 != 0 {
+					t.Errorf("excerpt %q has %d fence lines", cit.Excerpt, fences)
+				}
+			}
+		})
+	}
+}

@@ -72,7 +72,7 @@ Usage:
   citebot ask [--json] [--explain] [--config FILE] [-k N] QUESTION...
                                                             answer a question (stdin when no QUESTION)
   citebot chat [--config FILE] [-k N]                       a conversation in the terminal
-  citebot index [--config FILE] [--force]                   build or refresh the index
+  citebot index [--config FILE] [--force] [--list-skipped]  build or refresh the index
   citebot passage [--json] [--config FILE] ID               show a passage with its provenance
   citebot eval [--json] [--config FILE] [-k N] FILE         score citebot on an evaluation file (YAML or SQuAD JSON)
   citebot eval --suite FILE [--markdown] [--update-readme README.md]

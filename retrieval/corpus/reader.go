@@ -251,9 +251,9 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 // projects name their documents (README, INSTALL, NEWS, FAQ, WHATSNEW, …):
 // with no suffix or one that is no file type (README.Debian, README.api,
 // NEWS.old), or after a project's name (gdb-README, dbus_FAQ). Other files
-// without an extension are not read: a folder holds credentials, keys and
-// build files under such names (Makefile, Dockerfile, id_rsa,
-// license_key).
+// without an extension are not read: a folder holds credentials, keys,
+// shell histories and build files under such names (Makefile, Dockerfile,
+// id_rsa, license_key, zsh_history).
 func kindOf(name string) (kind string, byName, ok bool) {
 	switch ext := strings.TrimPrefix(strings.ToLower(path.Ext(name)), "."); ext {
 	case "txt", "text", "rst", "adoc", "asciidoc":
@@ -285,53 +285,37 @@ var docNames = map[string]bool{
 	"readme": true, "install": true, "news": true, "faq": true, "changes": true, "changelog": true,
 	"todo": true, "authors": true, "bugs": true, "hacking": true, "thanks": true, "contributing": true,
 	"copying": true, "license": true, "licence": true, "notice": true, "usage": true, "manual": true,
-	"whatsnew": true, "history": true, "credits": true, "copyright": true,
+	"whatsnew": true, "credits": true, "copyright": true,
 }
 
 // namedAfterProject are the docNames that may follow a project's name and
 // a "-" or "_" (gdb-README): none that also ends the names of scripts and
-// secrets (post-install, license_key).
+// secrets (post-install, license_key). Not "history", a shell's
+// (zsh_history).
 var namedAfterProject = map[string]bool{
 	"readme": true, "news": true, "faq": true, "changes": true, "changelog": true, "todo": true,
-	"bugs": true, "whatsnew": true, "history": true,
+	"bugs": true, "whatsnew": true,
 }
 
 // docSuffix reports whether what follows the first dot of a document's
-// name (docNames) is no file type: none, the platform, distribution or age
-// it is for (README.Debian, INSTALL.unix, NEWS.old) or its topic
-// (README.api, README.privsep): a word of letters that is not the
-// extension of code, data, keys or archives (README.sh, LICENSE.key).
-func docSuffix(s string) bool {
-	if s == "" {
-		return true
-	}
-	if len(s) > 16 || fileTypes[s] {
-		return false
-	}
-	for _, r := range s {
-		if r < 'a' || r > 'z' {
-			return false
-		}
-	}
-	return true
-}
+// name (docNames) is no file type: none, or one of docSuffixes.
+func docSuffix(s string) bool { return docSuffixes[s] }
 
-// fileTypes are extensions that make a file something other than a
-// document to read, whatever its name.
-var fileTypes = map[string]bool{
-	"sh": true, "bash": true, "zsh": true, "fish": true, "csh": true, "py": true, "pl": true, "pm": true,
-	"rb": true, "js": true, "mjs": true, "cjs": true, "ts": true, "go": true, "c": true, "h": true,
-	"cc": true, "cpp": true, "hpp": true, "java": true, "kt": true, "rs": true, "swift": true,
-	"php": true, "lua": true, "r": true, "el": true, "vim": true, "json": true, "yaml": true, "yml": true,
-	"toml": true, "ini": true, "cfg": true, "conf": true, "env": true, "properties": true, "xml": true,
-	"csv": true, "tsv": true, "sql": true, "db": true, "sqlite": true, "key": true, "pem": true,
-	"crt": true, "cer": true, "der": true, "pfx": true, "gpg": true, "asc": true, "sig": true,
-	"gz": true, "bz": true, "xz": true, "zst": true, "zip": true, "tar": true, "tgz": true,
-	"bin": true, "exe": true, "dll": true, "so": true, "o": true, "a": true, "jar": true, "png": true,
-	"jpg": true, "jpeg": true, "gif": true, "svg": true, "ico": true, "webp": true, "ps": true,
-	"dvi": true, "lock": true, "log": true, "bak": true, "tmp": true, "swp": true, "orig": true,
-	"rej": true, "patch": true, "diff": true, "in": true, "am": true, "ac": true, "m": true,
-	"mk": true, "cmake": true, "bat": true, "cmd": true,
+// docSuffixes are what follows the dot of a document's name when it is no
+// file type: the platform or distribution it is for, its age, or its topic
+// (README.Debian, INSTALL.unix, NEWS.old, README.api). A list, not a rule:
+// any word would let in README.secret, license.dat or CREDITS.netrc.
+var docSuffixes = map[string]bool{
+	"": true, "debian": true, "source": true, "unix": true, "linux": true, "windows": true, "win32": true,
+	"macos": true, "mac": true, "osx": true, "bsd": true, "gnu": true, "ubuntu": true, "cygwin": true,
+	"mingw": true, "msdos": true, "dos": true, "vms": true, "solaris": true, "aix": true, "android": true,
+	"old": true, "new": true, "first": true, "api": true, "dev": true, "developers": true, "hacking": true,
+	"maintainer": true, "maintainers": true, "packaging": true, "security": true, "privsep": true,
+	"platform": true, "platforms": true, "multiarch": true, "upgrade": true, "upgrading": true,
+	"migration": true, "build": true, "building": true, "install": true, "installation": true,
+	"tests": true, "testing": true, "design": true, "internals": true, "usage": true, "examples": true,
+	"compat": true, "porting": true, "cross": true, "release": true, "releases": true, "contrib": true,
+	"translators": true, "bugs": true, "dns": true, "tun": true, "rpm": true, "git": true,
 }
 
 // looksLikeText reports whether the text of a file named as a document is

@@ -162,8 +162,9 @@ func TestLoneCRDoesNotShiftLines(t *testing.T) {
 // Plain text is read under the names projects give it: README and
 // README.Debian, README.api, NEWS.old, WHATSNEW, gdb-README, a .rst file.
 // Other files without an extension (credentials, keys, build files, a
-// post-install script, a license key) are not read, nor a document's name
-// with a file type (install.sh, readme.png, LICENSE.key); a README that is a
+// post-install script, a license key, shell histories) are not read, nor a
+// document's name with a suffix that is a file type or no known topic
+// (install.sh, readme.png, LICENSE.key, license.dat, README.secret); a README that is a
 // script is left out quietly, and one that is not UTF-8 is a problem, as for
 // a .txt file.
 func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
@@ -187,6 +188,11 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		"post-install":  "cp frob /usr/bin\n",
 		"license_key":   "AAAA-BBBB-CCCC\n",
 		"LICENSE.key":   "AAAA-BBBB-CCCC\n",
+		"license.dat":   "FEATURE frob vendor 1.0 permanent uncounted HOSTID=ANY SIGN=0\n",
+		"README.secret": "password=hunter2\n",
+		"CREDITS.netrc": "machine example.org login me password hunter2\n",
+		"zsh_history":   "mysql -u root -pHunter2\n",
+		"HISTORY":       "mysql -u root -pHunter2\n",
 	} {
 		write(t, filepath.Join(dir, name), body)
 	}
@@ -209,7 +215,7 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 	if !slices.Equal(problems, []string{"FAQ"}) {
 		t.Errorf("problems %v, want the FAQ that is not UTF-8 alone", c.Problems())
 	}
-	if len(c.Skipped) != 11 {
-		t.Errorf("skipped %v, want 11", c.Skipped)
+	if len(c.Skipped) != 16 {
+		t.Errorf("skipped %v, want 16", c.Skipped)
 	}
 }

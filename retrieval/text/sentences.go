@@ -22,7 +22,7 @@ type Span struct{ Start, End int }
 func Sentences(text string) []Span {
 	var spans []Span
 	start := 0
-	inFence := IsFenceLine(firstLine(text))
+	inFence := startsInFence(text)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
@@ -129,6 +129,29 @@ func firstLine(s string) string {
 		s = s[:k]
 	}
 	return strings.TrimSpace(s)
+}
+
+// startsInFence reports whether text starts inside a fenced code block:
+// at its opening fence, or, in a passage cut from the middle of a long
+// block, with the block's code, when its fence lines are odd in number and
+// the first of them is a bare one, which closes rather than opens.
+func startsInFence(text string) bool {
+	if IsFenceLine(firstLine(text)) {
+		return true
+	}
+	if !strings.Contains(text, "```") && !strings.Contains(text, "~~~") {
+		return false
+	}
+	n, first := 0, ""
+	for line := range strings.Lines(text) {
+		if l := strings.TrimRight(line, "\r\n"); IsFenceLine(l) {
+			if n == 0 {
+				first = l
+			}
+			n++
+		}
+	}
+	return n%2 == 1 && (first == "```" || first == "~~~")
 }
 
 // IsFenceLine reports whether a line, trimmed of white space, opens or

@@ -234,3 +234,29 @@ func TestShortFormsStemAsTheirLongWord(t *testing.T) {
 		}
 	}
 }
+
+// A passage cut from the middle of a long code block starts inside it: its
+// code up to the closing fence is one sentence, and the prose after it is
+// prose, not code. A passage that opens a block at its start is inside it
+// from there.
+func TestSentencesOfAPassageCutFromACodeBlock(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"the block's tail, then prose", "./step25.\n./step26. Done.\n```\n\nThe daemon listens on port 7781. It logs to syslog.",
+			[]string{"./step25.\n./step26. Done.\n```", "The daemon listens on port 7781.", "It logs to syslog."}},
+		{"the block's head", "```sh\n./step1. Go.\n./step2.", []string{"```sh\n./step1. Go.\n./step2."}},
+		{"prose, then a whole block", "Run it. Then:\n\n```\nmake. all\n```", []string{"Run it.", "Then:", "```\nmake. all\n```"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, s := range Sentences(c.text) {
+				got = append(got, c.text[s.Start:s.End])
+			}
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Errorf("Sentences:\n got %q\nwant %q", got, c.want)
+			}
+		})
+	}
+}
