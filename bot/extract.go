@@ -98,17 +98,19 @@ var preferences = []struct {
 var listItem = regexp.MustCompile(`^["'“‘(]?(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Firstly|Secondly|Thirdly|Fourthly|Finally|Lastly)\b`)
 
 type sentence struct {
-	hit     int // index into the hits
-	idx     int // position in the passage
-	span    text.Span
-	matched []int
-	cov     float64
-	score   float64   // the sentence model's score
-	heading bool      // a heading line, which says nothing by itself
-	code    bool      // a code block, span without its fences
-	raw     text.Span // the sentence as split, a code block's fences included
-	item    bool      // a list item
-	feat    SentenceFeatures
+	hit       int // index into the hits
+	idx       int // position in the passage
+	span      text.Span
+	matched   []int
+	cov       float64
+	score     float64   // the sentence model's score
+	heading   bool      // a heading line, which says nothing by itself
+	code      bool      // a code block, span without its fences
+	raw       text.Span // the sentence as split, a code block's fences included
+	item      bool      // a list item
+	indent    int       // the column it starts at
+	continues bool      // goes on with the sentence before it
+	feat      SentenceFeatures
 }
 
 // Extract answers a question from the search results by quoting the
@@ -240,7 +242,7 @@ func scoreSentences(m SentenceModel, question string, q lexical.Query, hits []re
 			// The passage's title and section speak for each of its
 			// sentences ("Installation" above "go get …").
 			s := sentence{hit: h, idx: i, span: ps.Span, matched: ps.matched, cov: ps.Features.WithFields,
-				score: m.Score(ps.Features), heading: ps.heading, code: ps.Code, item: ps.Item, raw: ps.raw, feat: ps.Features}
+				score: m.Score(ps.Features), heading: ps.heading, code: ps.Code, item: ps.Item, indent: ps.Indent, continues: ps.Continues, raw: ps.raw, feat: ps.Features}
 			perHit[h] = append(perHit[h], s)
 			all = append(all, s)
 		}
@@ -372,11 +374,7 @@ func union(a, b []int) []int {
 // Neighbours); body is their passage's text, how whether the question asks
 // how to do something.
 func neighbours(body string, best sentence, inPassage []sentence, how bool) []sentence {
-	views := make([]SentenceView, len(inPassage))
-	for i, s := range inPassage {
-		views[i] = SentenceView{Features: s.feat, Text: body[s.span.Start:s.span.End], Code: s.code, Item: s.item}
-	}
-	lo, hi := Neighbours(views, best.idx, how)
+	lo, hi := Neighbours(viewsOf(body, inPassage), best.idx, how)
 	var out []sentence
 	for i := lo; i < hi; i++ {
 		if i != best.idx {
@@ -396,6 +394,7 @@ func neighbours(body string, best sentence, inPassage []sentence, how bool) []se
 // brings nothing further.
 func announced(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, how bool) []sentence {
 	var out []sentence
+	listed := false
 	add := func(s sentence) {
 		if !containsSentence(chosen, s) && !containsSentence(out, s) {
 			out = append(out, s)
@@ -415,8 +414,10 @@ func announced(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, how
 		}
 		next := ss[c.idx+1]
 		switch {
-		case lastChar(said(c)) == ':' && next.item:
-			for k := c.idx + 1; k < len(ss) && k <= c.idx+maxAnnouncedItems && ss[k].item; k++ {
+		case lastChar(said(c)) == ':' && next.item && !listed:
+			// One list per answer: each further one brings its first item.
+			listed = true
+			for k := c.idx + 1; k < ListEnd(viewsOf(body, ss), c.idx+1); k++ {
 				add(ss[k])
 			}
 		case lastChar(said(c)) == ':' || (next.code && (how || pointsAhead.MatchString(said(c)))):
@@ -424,6 +425,17 @@ func announced(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, how
 		}
 	}
 	return out
+}
+
+// viewsOf returns what Neighbours and ListEnd read of a passage's
+// sentences (body: its text).
+func viewsOf(body string, inPassage []sentence) []SentenceView {
+	views := make([]SentenceView, len(inPassage))
+	for i, s := range inPassage {
+		views[i] = SentenceView{Features: s.feat, Text: body[s.span.Start:s.span.End], Code: s.code, Item: s.item,
+			Indent: s.indent, Continues: s.continues}
+	}
+	return views
 }
 
 // listItems returns the items following best when it announces a list

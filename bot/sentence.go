@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/lexical"
@@ -69,10 +70,12 @@ type PassageSentence struct {
 	// Code marks a code block (Span is its code, without the fences).
 	Code bool
 	// Item marks a list item.
-	Item    bool
-	raw     text.Span // the sentence as split, a code block's fences included
-	matched []int     // the question's terms it holds, fields included
-	heading bool      // a heading line, which says nothing by itself
+	Item      bool
+	Indent    int       // the column it starts at in its line
+	Continues bool      // goes on with the sentence before it (see SentenceView)
+	raw       text.Span // the sentence as split, a code block's fences included
+	matched   []int     // the question's terms it holds, fields included
+	heading   bool      // a heading line, which says nothing by itself
 }
 
 // pronounStart matches a sentence that leans on the one before it: it
@@ -125,6 +128,12 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		// client:"), which is no heading: judge the block with its fence.
 		heading := isHeadingSentence(raw)
 		out[i].raw = sp
+		lineStart := strings.LastIndexByte(body[:sp.Start], '\n') + 1
+		out[i].Indent = utf8.RuneCountInString(body[lineStart:sp.Start])
+		if i > 0 && !isItem(raw) {
+			gap := body[out[i-1].raw.End:sp.Start]
+			out[i].Continues = !strings.Contains(gap, "\n") || (strings.Count(gap, "\n") == 1 && out[i].Indent > 0)
+		}
 		sp = withoutFences(body, sp)
 		s := body[sp.Start:sp.End]
 		toks := r.tokens(s)
@@ -184,6 +193,12 @@ type SentenceView struct {
 	Text     string // the sentence (a code block without its fences)
 	Code     bool   // a code block
 	Item     bool   // a list item ("- …", "* …", "1. …")
+	// Indent is the column the sentence starts at in its line.
+	Indent int
+	// Continues marks a sentence that goes on with the one before it in
+	// the same block: on its line, or on the next one indented (an item's
+	// second sentence); never an item itself.
+	Continues bool
 }
 
 // maxAnnouncedItems bounds the items of a list that a sentence announcing
@@ -219,11 +234,7 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 		switch {
 		case end == ':':
 			if ss[hi].Item {
-				items := 1
-				for hi+items < n && items < maxAnnouncedItems && ss[hi+items].Item {
-					items++
-				}
-				return lo, hi + items
+				return lo, ListEnd(ss, hi)
 			}
 		case hi-1 == best && end == '?' && lastChar(ss[hi].Text) != '?':
 			// not when the next is a question too: the FAQ's next entry
@@ -234,6 +245,28 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 		hi++
 	}
 	return lo, hi
+}
+
+// ListEnd returns the end of the list whose first item is ss[first]: its
+// items at that item's level, each with the sentences that go on with it
+// and the items nested under it, up to maxAnnouncedItems items of its own
+// level.
+func ListEnd(ss []SentenceView, first int) int {
+	level, items, k := ss[first].Indent, 0, first
+	for ; k < len(ss); k++ {
+		v := ss[k]
+		switch {
+		case v.Item && v.Indent == level:
+			if items == maxAnnouncedItems {
+				return k
+			}
+			items++
+		case v.Item && v.Indent > level, v.Continues:
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 // pointsAhead matches a sentence that refers to what follows it ("The
@@ -258,7 +291,8 @@ func isItem(s string) bool { return listMarker.MatchString(s) }
 
 // View is what Neighbours reads of the sentence, whose text is body's.
 func (s PassageSentence) View(body string) SentenceView {
-	return SentenceView{Features: s.Features, Text: body[s.Span.Start:s.Span.End], Code: s.Code, Item: s.Item}
+	return SentenceView{Features: s.Features, Text: body[s.Span.Start:s.Span.End], Code: s.Code, Item: s.Item,
+		Indent: s.Indent, Continues: s.Continues}
 }
 
 // isCode reports whether a sentence is a code block (fenced or indented).

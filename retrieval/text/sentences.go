@@ -73,7 +73,7 @@ func Sentences(text string) []Span {
 			i = end
 			continue
 		}
-		if r == '.' && endsWithAbbreviation(text[start:i-1]) {
+		if r == '.' && (endsWithAbbreviation(text[start:i-1]) || isItemNumber(text[start:i-1])) {
 			i = end
 			continue
 		}
@@ -87,6 +87,14 @@ func Sentences(text string) []Span {
 		spans = append(spans, s)
 	}
 	return spans
+}
+
+// isItemNumber reports whether s, the sentence so far up to a period, is a
+// numbered list item's number ("1" of "1. Unpack the archive."): the item
+// is one sentence with its number.
+func isItemNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) >= 1 && len(s) <= 3 && strings.Trim(s, "0123456789") == ""
 }
 
 // structuredLine reports whether the line starting at text[i] ends the

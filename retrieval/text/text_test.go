@@ -44,6 +44,7 @@ func TestWordsReadVisibleTextAndThousands(t *testing.T) {
 		{"k8s and 10kb and kk stay", "k8s and 10kb and kk stay"},
 		{"what is bzip2 -s for, and -k or (-rf)? `-S`", "what is bzip2 -s for and -k or -rf -s"},
 		{"e-mail, -1, --small, go test -race, -s2, -s-x stay words", "e mail 1 small go test race s2 s x stay words"},
+		{"use \u201c-k\u201d or --small/-s or |-s or -s\u00a0now or -s\u2026", "use -k or small -s or -s or -s now or -s"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(Words(tt.in), " "); got != tt.want {

@@ -99,15 +99,19 @@ func Words(text string) []string {
 }
 
 // shortOption reads a command's short option at text[i] ("-s", "-rf"): a
-// dash after white space, an opening bracket or quote, or at the start,
-// then one or two ASCII letters that end the word. It returns the option,
-// dash included and lower-cased, and its length; 0 for anything else, so
-// that "e-mail", "-1", "--small" and "-race" read as before ("race" still
-// matches "go test -race"). The dash keeps "bzip2 -s" from reading as the
-// possessive or the letter "s".
+// dash at the start or after white space, an opening bracket or quote, or
+// one of | / , = ; (any of them Unicode: “-s”, "-s" after a no-break
+// space), then one or two ASCII letters that end the word. It returns the
+// option, dash included and lower-cased, and its length; 0 for anything
+// else, so that "e-mail", "-1", "--small" and "-race" read as before
+// ("race" still matches "go test -race"). The dash keeps "bzip2 -s" from
+// reading as the possessive or the letter "s".
 func shortOption(text string, i int) (string, int) {
-	if i > 0 && !strings.ContainsRune(" \t\n([{`'\"", rune(text[i-1])) {
-		return "", 0
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsSpace(r) && !unicode.In(r, unicode.Ps, unicode.Pi) && !strings.ContainsRune("'\"`|/,=;", r) {
+			return "", 0
+		}
 	}
 	j := i + 1
 	for j < len(text) && j-i <= 3 && isASCIILetter(text[j]) {
@@ -116,8 +120,11 @@ func shortOption(text string, i int) (string, int) {
 	if n := j - i - 1; n < 1 || n > 2 {
 		return "", 0
 	}
-	if j < len(text) && (isASCIILetter(text[j]) || text[j] == '-' || text[j] == '_' || (text[j] >= '0' && text[j] <= '9') || text[j] >= utf8.RuneSelf) {
-		return "", 0
+	if j < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' {
+			return "", 0
+		}
 	}
 	return strings.ToLower(text[i:j]), j - i
 }

@@ -99,6 +99,7 @@ type scanner struct {
 	hp    headingPath
 	out   Doc
 	head  int // first heading line waiting for the block below it, -1 for none
+	width int // columns of the document's text (plain text), 0 until measured
 }
 
 // Scan reads the lines and blocks of doc, a Markdown document when
@@ -435,38 +436,91 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 }
 
 // shownNotTitled reports whether plain-text line k, heading-like in its
-// words, is shown rather than titled by its place: a command or an example
-// indented past the text before it and after it ("You can build it right
-// here:" over "    cd gdb-VERSION"), a line a lead-in ending in ":"
-// announces, or a shell prompt's command. A heading is never indented
+// words, is shown rather than titled by its place: a shell prompt's
+// command; columns ("COPYING      - copying conditions"); or, unless it
+// stands between rule lines as a banner's title, a line
+// indented past the text before it (rule lines aside) that is announced by
+// it (a lead-in ending in ":"), or is indented past the text after it too,
+// or as far as a line after it that is not prose ("You can build it
+// here:" over "    cd gdb-VERSION"); unless it is centered, as titles in
+// plain text are ("Preamble" of the GPL). A heading is never indented
 // further than the text on both sides of it.
 func (s *scanner) shownNotTitled(k int) bool {
 	ls := s.lines
 	t := ls[k].Text
-	if strings.HasPrefix(t, "$ ") || strings.HasPrefix(t, "% ") || strings.HasPrefix(t, "./") {
+	if strings.HasPrefix(t, "$ ") || strings.HasPrefix(t, "% ") || strings.HasPrefix(t, "./") ||
+		strings.Contains(t, "   ") || strings.ContainsRune(t, '\t') {
 		return true
 	}
-	prev, next := -1, -1
-	for i := k - 1; i >= 0; i-- {
-		if !ls[i].Blank() {
-			prev = i
-			break
-		}
+	if k > 0 && k+1 < len(ls) && isRule(ls[k-1].Text) && isRule(ls[k+1].Text) {
+		return false // a banner's title, between rules
 	}
-	for i := k + 1; i < len(ls); i++ {
-		if !ls[i].Blank() {
-			next = i
-			break
-		}
-	}
-	if prev < 0 {
-		return false // the document's first line: its title, however placed
+	prev, next := s.textLine(k, -1), s.textLine(k, 1)
+	ind := ls[k].Indent
+	if prev < 0 || ind <= ls[prev].Indent {
+		return false // the document's first line, or not indented past the text before
 	}
 	if strings.HasSuffix(ls[prev].Text, ":") {
 		return true
 	}
-	ind := ls[k].Indent
-	return ind > ls[prev].Indent && (next < 0 || ind >= ls[next].Indent)
+	if s.centered(k) {
+		return false
+	}
+	switch {
+	case next < 0 || ind > ls[next].Indent:
+		return true
+	case ind == ls[next].Indent:
+		return !proseLike(ls[next].Text)
+	}
+	return false // text indented further below: an outline's heading
+}
+
+// textLine returns the nearest line before (step -1) or after (step 1)
+// line k that is neither blank nor a rule, or -1.
+func (s *scanner) textLine(k, step int) int {
+	for i := k + step; i >= 0 && i < len(s.lines); i += step {
+		if l := s.lines[i]; !l.Blank() && !isRule(l.Text) {
+			return i
+		}
+	}
+	return -1
+}
+
+// centered reports whether line k stands in the middle of the page: as
+// far from the right edge of the document's text as from the left.
+func (s *scanner) centered(k int) bool {
+	if s.width == 0 {
+		s.width = 72
+		for _, l := range s.lines {
+			s.width = max(s.width, min(l.Indent+utf8.RuneCountInString(l.Text), 100))
+		}
+	}
+	l := s.lines[k]
+	right := s.width - l.Indent - utf8.RuneCountInString(l.Text)
+	return l.Indent >= 8 && abs(l.Indent-right) <= max(4, s.width/8)
+}
+
+// proseLike reports whether a line reads as prose: five words or more,
+// most of them words of letters.
+func proseLike(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 5 {
+		return false
+	}
+	words := 0
+	for _, w := range f {
+		if strings.TrimFunc(strings.TrimRight(w, ".,;:!?)\"'"), unicode.IsLetter) == "" {
+			words++
+		}
+	}
+	return 10*words >= 7*len(f)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // joinLeadIns joins a short paragraph ending in ':' to the block right

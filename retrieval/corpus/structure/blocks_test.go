@@ -144,6 +144,31 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 0-5", "para 7-7"},
 		},
 		{
+			name: "plain text: a centered title is a heading, however indented",
+			doc:  "This licence is long enough to set how wide the text of this document is.\n\n                               Preamble\n\nThe licenses for most software are designed to take away your freedom.\n",
+			want: []string{"para 0-0", "para 4-4 Preamble ^2"},
+		},
+		{
+			name: "plain text: a banner's title between rules is a heading",
+			doc:  "Some text.\n\n####\n    Installation\n####\n\nRun make.\n",
+			want: []string{"para 0-0", "para 6-6 Installation"},
+		},
+		{
+			name: "plain text: an outline's heading over prose as indented as itself",
+			doc:  "Intro text.\n\n  Requirements\n  You need a C compiler and make to build it.\n",
+			want: []string{"para 0-0", "para 3-3 Requirements ^2"},
+		},
+		{
+			name: "plain text: a heading after a lead-in ending in a colon, not indented past it",
+			doc:  "Changes in 1.2:\n\nBug fixes\nThe parser no longer crashes on empty files and the lexer is faster.\n",
+			want: []string{"para 0-0", "para 3-3 Bug fixes ^2"},
+		},
+		{
+			name: "plain text: columns are no heading",
+			doc:  "Other files you might look into:\n\nCOPYING      - copying conditions\nDEPENDENCIES - list of prerequisite packages, to be installed first\n",
+			want: []string{"para 0-3"},
+		},
+		{
 			name: "plain text: lines starting items read as a list",
 			doc:  "Steps\n1. unpack the archive file\n2. run the configure script\n",
 			want: []string{"list 1-2 [1 2] Steps ^0"},
