@@ -141,6 +141,7 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 		chosen = append(chosen, second)
 	}
 	chosen = append(chosen, adjacent(hits, all, chosen, best)...)
+	chosen = append(chosen, headedList(question, res.Query, hits, perHit, chosen, best)...)
 	chosen = append(chosen, announced(hits, perHit, chosen, text.IsHowTo(question))...)
 	return quote(question, hits, chosen)
 }
@@ -425,6 +426,54 @@ func announced(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, how
 		}
 	}
 	return out
+}
+
+// asksSet matches a question asking for several things: "which control
+// chars …", "what output formats …", "list the …", "what are the …".
+var asksSet = regexp.MustCompile(`(?i)^\s*(?:(?:which|what)\s+(?:[\w-]+\s+){0,2}?([a-z]{3,}s)\b|list\b|what\s+are\s+the\b)`)
+
+// notPlural are words ending in "s" that asksSet must not read as plural.
+var notPlural = map[string]bool{"does": true, "was": true, "has": true, "this": true, "its": true, "yes": true,
+	"plus": true, "status": true, "bus": true, "gets": true, "uses": true, "means": true, "makes": true, "needs": true,
+	"says": true, "takes": true, "returns": true, "supports": true, "happens": true, "causes": true, "runs": true,
+	"works": true, "goes": true, "comes": true, "shows": true}
+
+// asksForSet reports whether a question asks for several things.
+func asksForSet(question string) bool {
+	m := asksSet.FindStringSubmatch(question)
+	if m == nil {
+		return false
+	}
+	w := strings.ToLower(m[1])
+	return w == "" || !(notPlural[w] || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is"))
+}
+
+// headingShare is how much of the question the best sentence's section
+// must hold for the list under it to answer a question asking for several
+// things.
+const headingShare = 0.4
+
+// headedList returns the list of best's passage when the question asks for
+// several things ("which control chars does virtualterm support") and
+// best's section names them ("Control Characters"): the list under such a
+// heading is the answer, whatever sentence near it holds the question's
+// other words. Nothing when best is an item, or the list is quoted already.
+func headedList(question string, q lexical.Query, hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, best sentence) []sentence {
+	p := hits[best.hit].Passage
+	if best.item || !asksForSet(question) || q.Coverage(p.Section) < headingShare {
+		return nil
+	}
+	ss := perHit[best.hit]
+	for i, s := range ss {
+		if !s.item {
+			continue
+		}
+		if containsSentence(chosen, s) {
+			return nil
+		}
+		return slices.Clone(ss[i:ListEnd(viewsOf(p.Text, ss), i)])
+	}
+	return nil
 }
 
 // viewsOf returns what Neighbours and ListEnd read of a passage's

@@ -345,3 +345,50 @@ func TestExcerptFencesBalanced(t *testing.T) {
 		})
 	}
 }
+
+// A question asking for several things is told from one asking for one.
+func TestAsksForSet(t *testing.T) {
+	for q, want := range map[string]bool{
+		"which control chars does virtualterm support": true,
+		"what output formats can groff produce":        true,
+		"list the supported platforms":                 true,
+		"what are the build dependencies":              true,
+		"which libs do i need before building gnupg":   true,
+		"what does fc-cache -f do":                     false,
+		"what is the default port":                     false,
+		"which version of go does it need":             false,
+		"what status does it return":                   false,
+		"how do i install it":                          false,
+	} {
+		if got := asksForSet(q); got != want {
+			t.Errorf("asksForSet(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// A question asking for several things that the passage's section names
+// ("Control Characters") is answered by the list under it, not by the
+// sentence beside the list that holds the question's other words; a
+// question asking for one thing is not.
+func TestHeadedListAnswersASet(t *testing.T) {
+	text := "* `\\b` backspace\n* `\\r` carriage return\n* `ESC[#A` moves cursor up # lines\n\n***WARNING:*** if you try to write not supported ESC to it, the output may can not be predicted"
+	list := "* `\\b` backspace\n* `\\r` carriage return\n* `ESC[#A` moves cursor up # lines"
+	hits := []retrieval.Hit{{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "virtualterm/README.md", LineStart: 13,
+		Title: "virtual-term", Section: "Now Support › Control Characters"}, Text: text}}}
+	for _, c := range []struct {
+		question string
+		list     bool
+	}{
+		{"which control chars does virtualterm support", true},
+		{"what happens with an unsupported control char in virtualterm", false},
+	} {
+		a := Extract(c.question, retrieval.Result{Query: query(c.question), Relevant: true, Lead: 1, Hits: hits})
+		quoted := false
+		for _, cit := range a.Citations {
+			quoted = quoted || strings.Contains(cit.Excerpt, list)
+		}
+		if quoted != c.list {
+			t.Errorf("%q: quotes the list %v, want %v (%+v)", c.question, quoted, c.list, a.Citations)
+		}
+	}
+}
