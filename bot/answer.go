@@ -355,9 +355,8 @@ func Decline(question string, hits []retrieval.Hit) Answer {
 // with the lines of the source that hold it.
 func NewCitation(ref int, p corpus.Passage, span text.Span) Citation {
 	c := passageCitation(ref, p)
-	if c.LineStart > 0 {
-		c.LineEnd = c.LineStart + strings.Count(p.Text[:span.End], "\n")
-		c.LineStart += strings.Count(p.Text[:span.Start], "\n")
+	if first, last, ok := p.LinesOf(span.Start, span.End); ok {
+		c.LineStart, c.LineEnd = first, last
 	}
 	c.Excerpt, c.Verified = p.Text[span.Start:span.End], true
 	return c

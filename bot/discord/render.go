@@ -262,7 +262,7 @@ func renderAnswer(a bot.Answer, embeds bool, buttons []discordgo.MessageComponen
 	srcs := sources(a)
 	heading := "Sources"
 	if a.Declined {
-		heading = "Closest passages (they do not answer the question)"
+		heading = "Closest passages (citebot is not confident they answer the question)"
 	}
 	layout := func(text string) []message {
 		text += note

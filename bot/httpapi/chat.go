@@ -339,7 +339,7 @@ func footer(a bot.Answer) string {
 	}
 	if a.Declined {
 		if len(a.Related) > 0 {
-			b.WriteString("\n\nClosest passages (they do not answer the question):\n")
+			b.WriteString("\n\nClosest passages (citebot is not confident they answer the question):\n")
 			for _, r := range a.Related {
 				fmt.Fprintf(&b, "- %s (%s)\n", oneLine(r.Title), oneLine(r.Locator.String()))
 			}

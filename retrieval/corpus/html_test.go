@@ -368,3 +368,40 @@ func TestGoDocsVisibleTextOnly(t *testing.T) {
 		t.Errorf("the <pre> block at lines 380–393 is cited as %s", p.Locator)
 	}
 }
+
+// Each line of an HTML passage's visible text says which lines of the
+// markup hold it, so that an excerpt of a few lines cites those lines, not
+// the passage's first lines counted down (a page's tags part lines the
+// visible text joins, and the reverse).
+func TestGoDocsExcerptLinesAreExact(t *testing.T) {
+	c, ch := loadGoDocs(t)
+	n := 0
+	for _, p := range ch.Passages {
+		var src string
+		for _, d := range c.Documents {
+			if d.Source == p.Source {
+				src = d.Text
+			}
+		}
+		lines := strings.Split(src, "\n")
+		off := 0
+		for i, l := range strings.Split(p.Text, "\n") {
+			first, last, ok := p.LinesOf(off, off+len(l))
+			off += len(l) + 1
+			if !ok || first < p.LineStart || last > p.LineEnd || first > last {
+				t.Fatalf("%s: line %d of the text cites lines %d–%d", p.Locator, i, first, last)
+			}
+			cited := html.UnescapeString(tag.ReplaceAllString(strings.Join(lines[first-1:last], "\n"), ""))
+			for _, w := range strings.Fields(l) {
+				if !strings.Contains(cited, w) {
+					t.Errorf("%s: word %q of text line %d is not on lines %d–%d: %q", p.Locator, w, i, first, last, cited)
+					break
+				}
+			}
+			n++
+		}
+	}
+	if n < 500 {
+		t.Errorf("only %d lines checked", n)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,6 +26,32 @@ type Passage struct {
 	// visible text of the markup on those lines. Either way it is within
 	// Corpus.Lines of its Locator, which is what quotes are checked against.
 	Text string `json:"text"`
+	// Lines says, for a passage whose text is not its source's own lines
+	// (HTML's visible text, a PDF page's), the lines of the source each
+	// line of Text comes from; nil when line i of Text is line
+	// LineStart+i. An excerpt's lines are read from it.
+	Lines []LineSpan `json:"-"`
+}
+
+// LineSpan is the first and last line of a source that one line of a
+// passage's text comes from.
+type LineSpan struct{ First, Last int32 }
+
+// LinesOf returns the source lines of the text of p from byte start to
+// byte end (end excluded), or false when p has no lines (a format without
+// them).
+func (p Passage) LinesOf(start, end int) (first, last int, ok bool) {
+	if p.LineStart <= 0 {
+		return 0, 0, false
+	}
+	a, b := strings.Count(p.Text[:start], "\n"), strings.Count(p.Text[:max(start, end-1)], "\n")
+	if p.Lines != nil {
+		if b >= len(p.Lines) {
+			return p.LineStart, p.LineEnd, true // not reached: one span per line of Text
+		}
+		return int(p.Lines[a].First), int(p.Lines[b].Last), true
+	}
+	return p.LineStart + a, p.LineStart + b, true
 }
 
 // DocInfo describes one document of an index.
@@ -135,6 +162,7 @@ func splitDocument(d Document) (string, []piece) {
 			LineStart: lineOf(s.Start),
 			LineEnd:   lineOf(s.End - 1),
 		}
+		var ls []LineSpan
 		if st.Origins != nil {
 			// Lines of the visible text → lines of the markup, or
 			// of a PDF's page (a passage never spans two pages: a
@@ -142,8 +170,12 @@ func splitDocument(d Document) (string, []piece) {
 			origins := st.Origins[loc.LineStart-1 : loc.LineEnd]
 			first, last := origins[0], origins[len(origins)-1]
 			loc.LineStart, loc.LineEnd, loc.Anchor, loc.Page = first.First, last.Last, textAnchor(origins), first.Page
+			ls = make([]LineSpan, len(origins))
+			for i, o := range origins {
+				ls[i] = LineSpan{First: int32(o.First), Last: int32(o.Last)}
+			}
 		}
-		out = append(out, piece{body: doc[s.body:s.End], Passage: Passage{Locator: loc, Text: doc[s.Start:s.End]}})
+		out = append(out, piece{body: doc[s.body:s.End], Passage: Passage{Locator: loc, Text: doc[s.Start:s.End], Lines: ls}})
 	}
 	return title, out
 }

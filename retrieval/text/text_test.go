@@ -42,7 +42,7 @@ func TestWordsReadVisibleTextAndThousands(t *testing.T) {
 		{"m[i][j] and a[0][12]", "m i j and a 0 12"},
 		{"query 100k documents, 100,000 or 1.5K; 0k", "query 100000 documents 100000 or 1500 0"},
 		{"k8s and 10kb and kk stay", "k8s and 10kb and kk stay"},
-		{"what is bzip2 -s for, and -k or (-rf)? `-S`", "what is bzip2 -s for and -k or -rf -s"},
+		{"what is bzip2 -s for, and -k or (-rf)? `-S`", "what is bzip2 -s for and -k or -rf -S"},
 		{"e-mail, -1, --small, go test -race, -s2, -s-x stay words", "e mail 1 small go test race s2 s x stay words"},
 		{"use \u201c-k\u201d or --small/-s or |-s or -s\u00a0now or -s\u2026", "use -k or small -s or -s or -s now or -s"},
 	}

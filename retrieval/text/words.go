@@ -20,9 +20,10 @@ func IsStopWord(w string) bool {
 	return english.IsStopWord(w) || extraStops()[w]
 }
 
-// Words splits text into lower-cased words: letters and digits, keeping
-// apostrophes inside words and separators inside numbers ("2,414" is one
-// word, read "2414"; "100k" is read "100000"). Possessive endings are
+// Words splits text into lower-cased words (a short option keeps its case:
+// "-K"): letters and digits, keeping apostrophes inside words and
+// separators inside numbers ("2,414" is one word, read "2414"; "100k" is
+// read "100000"). Possessive endings are
 // dropped. The destination of a Markdown inline link or image
 // ("[text](https://…)"), or a reference link's label ("[text][label]"), is
 // not read: readers never see it, and its host and
@@ -102,7 +103,8 @@ func Words(text string) []string {
 // dash at the start or after white space, an opening bracket or quote, or
 // one of | / , = ; (any of them Unicode: “-s”, "-s" after a no-break
 // space), then one or two ASCII letters that end the word. It returns the
-// option, dash included and lower-cased, and its length; 0 for anything
+// option, dash included and its case kept ("-k" of curl is not "-K"), and
+// its length; 0 for anything
 // else, so that "e-mail", "-1", "--small" and "-race" read as before
 // ("race" still matches "go test -race"). The dash keeps "bzip2 -s" from
 // reading as the possessive or the letter "s".
@@ -126,7 +128,7 @@ func shortOption(text string, i int) (string, int) {
 			return "", 0
 		}
 	}
-	return strings.ToLower(text[i:j]), j - i
+	return text[i:j], j - i
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -437,7 +437,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 
 // shownNotTitled reports whether plain-text line k, heading-like in its
 // words, is shown rather than titled by its place: a shell prompt's
-// command; columns ("COPYING      - copying conditions"); or, unless it
+// command; an option's term ("-p port" over its description); columns ("COPYING      - copying conditions"); or, unless it
 // stands between rule lines as a banner's title, a line
 // indented past the text before it (rule lines aside) that is announced by
 // it (a lead-in ending in ":"), or is indented past the text after it too,
@@ -449,7 +449,7 @@ func (s *scanner) shownNotTitled(k int) bool {
 	ls := s.lines
 	t := ls[k].Text
 	if strings.HasPrefix(t, "$ ") || strings.HasPrefix(t, "% ") || strings.HasPrefix(t, "./") ||
-		strings.Contains(t, "   ") || strings.ContainsRune(t, '\t') {
+		strings.Contains(t, "   ") || strings.ContainsRune(t, '\t') || isOptionTerm(t) {
 		return true
 	}
 	if k > 0 && k+1 < len(ls) && isRule(ls[k-1].Text) && isRule(ls[k+1].Text) {
@@ -473,6 +473,15 @@ func (s *scanner) shownNotTitled(k int) bool {
 		return !proseLike(ls[next].Text)
 	}
 	return false // text indented further below: an outline's heading
+}
+
+// isOptionTerm reports whether a line starts with a command's option
+// ("-p port", "--no-run-if-empty", "`--with-curses'"): the term of a
+// manual's option list, which is the answer to a question about it and
+// stays with its description rather than titling it.
+func isOptionTerm(s string) bool {
+	s = strings.TrimLeft(s, "`'\"‘“")
+	return len(s) > 1 && s[0] == '-' && (s[1] == '-' || unicode.IsLetter(rune(s[1])) || unicode.IsDigit(rune(s[1])))
 }
 
 // textLine returns the nearest line before (step -1) or after (step 1)

@@ -169,6 +169,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 0-3"},
 		},
 		{
+			name: "plain text: a manual's option term stays with its description",
+			doc:  "OPTIONS\n     -p port\n             Port to connect to on the remote host.\n\n     `--with-curses'\n             Use the curses library.\n",
+			want: []string{"para 1-2 OPTIONS ^0", "para 4-5 OPTIONS"},
+		},
+		{
 			name: "plain text: lines starting items read as a list",
 			doc:  "Steps\n1. unpack the archive file\n2. run the configure script\n",
 			want: []string{"list 1-2 [1 2] Steps ^0"},

@@ -79,7 +79,7 @@ func Sources(w io.Writer, a bot.Answer) {
 	}
 	if a.Declined {
 		if len(a.Related) > 0 {
-			fmt.Fprintln(w, "\nClosest passages (they do not answer the question):")
+			fmt.Fprintln(w, "\nClosest passages (citebot is not confident they answer the question):")
 			for _, r := range a.Related {
 				fmt.Fprintf(w, "  - %s  id %s%s\n", place(r.Locator), r.PassageID, link(r.URL))
 				fmt.Fprintf(w, "    %s\n", Text(text.Clip(strings.Join(strings.Fields(r.Passage), " "), 160), false, ""))
