@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -70,7 +71,7 @@ func TestOpenPersistsAndReuses(t *testing.T) {
 		t.Fatal("passage count changed")
 	}
 	for i, p := range ix1.Passages() {
-		if ix2.Passages()[i] != p {
+		if !reflect.DeepEqual(ix2.Passages()[i], p) {
 			t.Fatalf("passage %d differs after reload", i)
 		}
 	}
@@ -183,5 +184,34 @@ func TestSaveFailureKeepsIndexInMemory(t *testing.T) {
 	}
 	if len(rep.Warnings) == 0 {
 		t.Error("no warning that the index could not be saved")
+	}
+}
+
+// An HTML passage's lines of origin survive the index file: an excerpt of
+// a reloaded index cites the markup's lines as a fresh one does.
+func TestOpenPersistsPassageLines(t *testing.T) {
+	src := "<html><head><title>Bees</title></head><body>\n<h1>Bees</h1>\n<p>Honeybees\nfeed on <b>nectar</b>\nand pollen.</p>\n<p>Drones\ndo not sting.</p>\n</body></html>\n"
+	c, err := corpus.Load(fstest.MapFS{"bees.html": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	ix1, _, err := Open(t.Context(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(16)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix2, rep, err := Open(t.Context(), c, OpenOptions{DataDir: dir, Embedder: LocalEmbedderFactory(16)})
+	if err != nil || rep.Rebuilt {
+		t.Fatalf("reopen: %v, rebuilt %v", err, rep.Rebuilt)
+	}
+	lines := 0
+	for i, p := range ix1.Passages() {
+		lines += len(p.Lines)
+		if !reflect.DeepEqual(ix2.Passages()[i], p) {
+			t.Errorf("passage %d differs after reload:\n%#v\n%#v", i, ix2.Passages()[i], p)
+		}
+	}
+	if lines == 0 {
+		t.Error("no HTML passage kept the lines its text comes from")
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -306,7 +307,7 @@ func TestOpenRebuildsAnIndexSavedBeforeLocators(t *testing.T) {
 	}
 	want := corpus.Passage{ID: ix.Passages()[0].ID, Text: "Bees\n\nHoneybees feed on nectar and pollen.",
 		Locator: corpus.Locator{Source: "a.txt", Title: "Bees", LineStart: 1, LineEnd: 3}}
-	if got := ix.Passages()[0]; got != want {
+	if got := ix.Passages()[0]; !reflect.DeepEqual(got, want) {
 		t.Errorf("passage\n got %#v\nwant %#v", got, want)
 	}
 }
