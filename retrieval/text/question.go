@@ -179,9 +179,11 @@ func IsInstruction(question string) (injection, task bool) {
 
 // definitionRE matches questions after what something is or does ("what
 // is jq", "what does rivo/uniseg do", "what is x/term for"): documents
-// answer them where they introduce their subject.
-var definitionRE = regexp.MustCompile(`(?i)^\s*(what|who)('s|\s+(is|are|was|were))\s+(an?\s+|the\s+)?[^\s?]+(\s+[^\s?]+)?(\s+(used\s+)?for)?\s*\?*\s*$` +
-	`|^\s*what\s+(does|do)\s+(an?\s+|the\s+)?[^\s?]+(\s+[^\s?]+)?\s+do\s*\?*\s*$`)
+// answer them where they introduce their subject. A word that starts with
+// "-" is an option: "what does tar -z do" asks what the option does, not
+// what tar is.
+var definitionRE = regexp.MustCompile(`(?i)^\s*(what|who)('s|\s+(is|are|was|were))\s+(an?\s+|the\s+)?[^\s?-][^\s?]*(\s+[^\s?-][^\s?]*)?(\s+(used\s+)?for)?\s*\?*\s*$` +
+	`|^\s*what\s+(does|do)\s+(an?\s+|the\s+)?[^\s?-][^\s?]*(\s+[^\s?-][^\s?]*)?\s+do\s*\?*\s*$`)
 
 // howRE matches questions after a way of doing something: "how do i …",
 // "how to …", "can i …", "is there a way to …", "what's the command for …".

@@ -85,6 +85,8 @@ func TestDefinitionQuestions(t *testing.T) {
 		"what is the capital of germany": false,
 		"what is in the x/time repo":     false,
 		"how do i install jq":            false,
+		"what does tar -z do":            false,
+		"what is -s for":                 false,
 	} {
 		t.Run(q, func(t *testing.T) {
 			if got := IsDefinition(q); got != want {

@@ -448,14 +448,15 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 func (s *scanner) shownNotTitled(k int) bool {
 	ls := s.lines
 	t := ls[k].Text
+	prev, next := s.textLine(k, -1), s.textLine(k, 1)
+	columns := strings.Contains(t, "   ") || strings.ContainsRune(t, '\t')
 	if strings.HasPrefix(t, "$ ") || strings.HasPrefix(t, "% ") || strings.HasPrefix(t, "./") ||
-		strings.Contains(t, "   ") || strings.ContainsRune(t, '\t') || isOptionTerm(t) {
-		return true
+		(columns && prev >= 0) || isOptionTerm(t) {
+		return true // columns on the first line are a manual's header: its title
 	}
 	if k > 0 && k+1 < len(ls) && isRule(ls[k-1].Text) && isRule(ls[k+1].Text) {
 		return false // a banner's title, between rules
 	}
-	prev, next := s.textLine(k, -1), s.textLine(k, 1)
 	ind := ls[k].Indent
 	if prev < 0 || ind <= ls[prev].Indent {
 		return false // the document's first line, or not indented past the text before
