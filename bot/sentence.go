@@ -126,7 +126,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		code := isStructured(raw) // before its fence is cut off
 		// A code block's first line may be a comment ("# To get the
 		// client:"), which is no heading: judge the block with its fence.
-		heading := isHeadingSentence(raw)
+		heading := isHeadingSentence(raw) || namesPlace(raw, p)
 		out[i].raw = sp
 		lineStart := strings.LastIndexByte(body[:sp.Start], '\n') + 1
 		out[i].Indent = utf8.RuneCountInString(body[lineStart:sp.Start])
@@ -281,6 +281,24 @@ func lastChar(s string) byte {
 		return 0
 	}
 	return s[len(s)-1]
+}
+
+// namesPlace reports whether a sentence of one line is its passage's title
+// or the heading it is under: a plain-text heading or a manual's header
+// line, which the passage's text starts with but says nothing by itself.
+func namesPlace(s string, p corpus.Passage) bool {
+	if strings.Contains(s, "\n") {
+		return false
+	}
+	norm := strings.Join(strings.Fields(s), " ")
+	if norm == "" {
+		return false
+	}
+	if norm == p.Title {
+		return true
+	}
+	parts := strings.Split(p.Section, " › ")
+	return norm == parts[len(parts)-1]
 }
 
 // listMarker matches the start of a list item.

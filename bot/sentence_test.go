@@ -392,3 +392,16 @@ func TestHeadedListAnswersASet(t *testing.T) {
 		}
 	}
 }
+
+// A manual's header line or a plain-text heading, which the passage's text
+// starts with, is no answer: "what is tar" quotes what NAME says.
+func TestTitleLineIsNoAnswer(t *testing.T) {
+	const question = "what is tar"
+	hits := []retrieval.Hit{{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "tar.1.txt", LineStart: 1,
+		Title: "TAR(1) GNU TAR Manual TAR(1)", Section: "NAME"},
+		Text: "TAR(1)                 GNU TAR Manual                 TAR(1)\n\nNAME\n       tar - an archiving utility"}}}
+	a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 1, Hits: hits})
+	if len(a.Citations) == 0 || strings.Contains(a.Citations[0].Excerpt, "GNU TAR Manual") || !strings.Contains(a.Text, "an archiving utility") {
+		t.Errorf("answer %q", a.Text)
+	}
+}

@@ -451,8 +451,8 @@ func (s *scanner) shownNotTitled(k int) bool {
 	prev, next := s.textLine(k, -1), s.textLine(k, 1)
 	columns := strings.Contains(t, "   ") || strings.ContainsRune(t, '\t')
 	if strings.HasPrefix(t, "$ ") || strings.HasPrefix(t, "% ") || strings.HasPrefix(t, "./") ||
-		(columns && prev >= 0) || isOptionTerm(t) {
-		return true // columns on the first line are a manual's header: its title
+		(columns && !(prev < 0 && isManHeader(t))) || isOptionTerm(t) {
+		return true
 	}
 	if k > 0 && k+1 < len(ls) && isRule(ls[k-1].Text) && isRule(ls[k+1].Text) {
 		return false // a banner's title, between rules
@@ -482,7 +482,20 @@ func (s *scanner) shownNotTitled(k int) bool {
 // stays with its description rather than titling it.
 func isOptionTerm(s string) bool {
 	s = strings.TrimLeft(s, "`'\"‘“")
-	return len(s) > 1 && s[0] == '-' && (s[1] == '-' || unicode.IsLetter(rune(s[1])) || unicode.IsDigit(rune(s[1])))
+	t := strings.TrimPrefix(strings.TrimPrefix(s, "-"), "-")
+	if len(t) == len(s) || t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) // not "-- Installation --" nor "---"
+}
+
+// isManHeader reports whether a line is a manual page's header, its
+// title: "TAR(1)    GNU TAR Manual    TAR(1)", the page's name and section
+// at both ends.
+func isManHeader(s string) bool {
+	f := strings.Fields(s)
+	return len(f) >= 2 && f[0] == f[len(f)-1] && strings.HasSuffix(f[0], ")") && strings.Contains(f[0], "(")
 }
 
 // textLine returns the nearest line before (step -1) or after (step 1)
@@ -572,6 +585,10 @@ func (s *scanner) leadsInto(b, next Block) bool {
 	switch {
 	case strings.HasSuffix(last, ":"):
 		return n <= 300
+	case !s.md && b.First == b.Last && isOptionTerm(last):
+		// An option's term over its description, a blank line apart
+		// ("-a" / "    Print all."): one option, never cut apart.
+		return true
 	case next.Kind != Paragraph && endsMidSentence(last):
 		// "After all flags are defined, call" + the code: one sentence.
 		return n <= 300

@@ -136,7 +136,7 @@ func TestScanFindsBlocks(t *testing.T) {
 		{
 			name: "plain text: a command indented past the text around it is shown, not a heading",
 			doc:  "The configure script provides an option.\nUse\n\n        --disable-nls\n\nif you don't want messages.\n",
-			want: []string{"para 0-1", "para 3-3", "para 5-5"},
+			want: []string{"para 0-1", "para 3-5"}, // the option stays with what follows it
 		},
 		{
 			name: "plain text: an example block under a lead-in is no heading over its lines",
@@ -172,6 +172,21 @@ func TestScanFindsBlocks(t *testing.T) {
 			name: "plain text: a manual's option term stays with its description",
 			doc:  "OPTIONS\n     -p port\n             Port to connect to on the remote host.\n\n     `--with-curses'\n             Use the curses library.\n",
 			want: []string{"para 1-2 OPTIONS ^0", "para 4-5 OPTIONS"},
+		},
+		{
+			name: "plain text: an option's term a blank line above its description stays with it",
+			doc:  "OPTIONS\n\n-a\n\n    Print all.\n\n-b\n\n    Use the b mode.\n",
+			want: []string{"para 2-4 OPTIONS ^0", "para 6-8 OPTIONS"},
+		},
+		{
+			name: "plain text: dashes around a heading are no option",
+			doc:  "Intro.\n\n-- Installation --\n\nRun make to install it, then run make check to test it.\n",
+			want: []string{"para 0-0", "para 4-4 -- Installation -- ^2"},
+		},
+		{
+			name: "plain text: columns on the first line are a title only as a manual's header",
+			doc:  "COPYING      - copying conditions\nINSTALL      - how to install\n",
+			want: []string{"para 0-1"},
 		},
 		{
 			name: "plain text: lines starting items read as a list",
