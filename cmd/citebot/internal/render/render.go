@@ -195,7 +195,7 @@ func Explain(w io.Writer, res retrieval.Result) {
 	case res.Uncertain:
 		verdict = "answers, uncertain"
 	}
-	fmt.Fprintf(w, "total weight %.2f; confidence %.2f; citebot %s\n", total, res.Confidence, verdict)
+	fmt.Fprintf(w, "total weight %.2f; confidence %.3f; citebot %s\n", total, res.Confidence, verdict)
 	if res.Degraded != "" {
 		fmt.Fprintf(w, "note: %s\n", res.Degraded)
 	}
