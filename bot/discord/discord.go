@@ -215,9 +215,12 @@ func (b *Bot) Run(ctx context.Context) error {
 	// gateway send something else first, wait for READY rather than fail.
 	var user *discordgo.User
 	var app *discordgo.Application
-	if b.s.State != nil && b.s.State.User != nil {
-		user, app = b.s.State.User, b.s.State.Application
-	} else {
+	if st := b.s.State; st != nil {
+		st.RLock() // discordgo writes it from READY under its lock, maybe still now
+		user, app = st.User, st.Application
+		st.RUnlock()
+	}
+	if user == nil {
 		select {
 		case r := <-readyc:
 			user, app = r.User, r.Application
