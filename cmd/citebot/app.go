@@ -246,7 +246,11 @@ func (e *env) readCorpus() (*corpus.Corpus, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("corpus.dir %s is not a folder", dir)
 	}
-	c, err := corpus.LoadDir(dir, corpus.Options{MaxFileBytes: e.cfg.Corpus.MaxFileBytes, SlowPDFs: e.slowPDFs})
+	opts := corpus.Options{MaxFileBytes: e.cfg.Corpus.MaxFileBytes, SlowPDFs: e.slowPDFs}
+	if data := e.dataDir(); data != "" {
+		opts.PDFCache = filepath.Join(data, "pdf-text") // the text of PDFs, by content: loads skip extracting it
+	}
+	c, err := corpus.LoadDir(dir, opts)
 	if err != nil {
 		return nil, fmt.Errorf("load corpus (%s): %w", dir, err)
 	}

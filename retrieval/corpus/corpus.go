@@ -254,6 +254,10 @@ type Options struct {
 	// SlowPDFs, when not nil, remembers the PDFs whose text took too long
 	// to read, across loads of one long-running process.
 	SlowPDFs *SlowPDFs
+	// PDFCache is a folder where the text extracted from PDFs is kept, by
+	// their content, so that a load finds it there instead of extracting
+	// it again (seconds for a large PDF); "" keeps none.
+	PDFCache string
 }
 
 // SlowPDFs remembers, by content, the PDFs whose text took longer than the

@@ -2,9 +2,13 @@ package corpus
 
 import (
 	"bytes"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -41,6 +45,16 @@ type pdfPage struct {
 // block spans two pages. A malformed PDF, one the library panics on, or
 // one that takes longer than pdfTimeout is an error.
 func readPDF(raw []byte) (structure.Doc, string, error) {
+	pages, title, err := extractWithin(raw)
+	if err != nil {
+		return structure.Doc{}, "", err
+	}
+	return pdfDoc(pages), title, nil
+}
+
+// extractWithin extracts the text of raw's pages and its title, giving up
+// after pdfTimeout; a panic of the library is an error.
+func extractWithin(raw []byte) ([]pdfPage, string, error) {
 	type result struct {
 		pages []pdfPage
 		title string
@@ -65,14 +79,16 @@ func readPDF(raw []byte) (structure.Doc, string, error) {
 	case <-timer.C:
 		// The library takes no context: the extraction is left to finish
 		// (or not) on its own, and the file is skipped.
-		return structure.Doc{}, "", errPDFTimeout
+		return nil, "", errPDFTimeout
 	}
-	if r.err != nil {
-		return structure.Doc{}, "", r.err
-	}
+	return r.pages, r.title, r.err
+}
+
+// pdfDoc scans the text of a PDF's pages (see readPDF).
+func pdfDoc(pages []pdfPage) structure.Doc {
 	var lines []string
 	var origins []structure.Origin
-	for i, p := range r.pages {
+	for i, p := range pages {
 		if i > 0 && len(lines) > 0 {
 			lines = append(lines, "")
 			o := origins[len(origins)-1] // the blank line between pages
@@ -85,7 +101,75 @@ func readPDF(raw []byte) (structure.Doc, string, error) {
 	}
 	st := structure.Scan(strings.Join(lines, "\n"), false)
 	st.Origins = origins
-	return st, r.title, nil
+	return st
+}
+
+// pdfTextVersion changes whenever extractPDF reads pages differently, so
+// that text kept from an earlier extraction is read anew.
+const pdfTextVersion = 1
+
+// pdfText is what a PDFCache keeps of one PDF: its extracted pages.
+type pdfText struct {
+	Version int        `json:"version"`
+	Title   string     `json:"title"`
+	Pages   [][]string `json:"pages"`
+}
+
+// cachedPDF returns the text extracted earlier from the PDF whose content
+// hashes to sum, kept in dir; false when there is none (or it is from
+// another version of the extraction, or unreadable).
+func cachedPDF(dir string, sum [32]byte) ([]pdfPage, string, bool) {
+	if dir == "" {
+		return nil, "", false
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, hex.EncodeToString(sum[:])+".json"))
+	if err != nil {
+		return nil, "", false
+	}
+	var t pdfText
+	if json.Unmarshal(raw, &t) != nil || t.Version != pdfTextVersion {
+		return nil, "", false
+	}
+	pages := make([]pdfPage, len(t.Pages))
+	for i, ls := range t.Pages {
+		pages[i] = pdfPage{lines: ls}
+	}
+	return pages, t.Title, true
+}
+
+// cachePDF keeps the text extracted from the PDF whose content hashes to
+// sum in dir, written whole or not at all. It is a cache: when it can't be
+// written, the next load extracts the text again.
+func cachePDF(dir string, sum [32]byte, pages []pdfPage, title string) error {
+	if dir == "" {
+		return nil
+	}
+	t := pdfText{Version: pdfTextVersion, Title: title, Pages: make([][]string, len(pages))}
+	for i, p := range pages {
+		t.Pages[i] = p.lines
+	}
+	raw, err := json.Marshal(t)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".pdf-*")
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(raw)
+	cerr := f.Close()
+	if werr != nil || cerr != nil {
+		os.Remove(f.Name())
+		return errors.Join(werr, cerr)
+	}
+	if err := os.Rename(f.Name(), filepath.Join(dir, hex.EncodeToString(sum[:])+".json")); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return nil
 }
 
 // extractPDF returns the text of every page of raw and the title its

@@ -205,3 +205,52 @@ func TestSlowPDFsAreNotReadAgain(t *testing.T) {
 		t.Errorf("second load: %v, %d documents, skipped %+v", err, len(c.Documents), c.Skipped)
 	}
 }
+
+// A PDF's extracted text is kept in Options.PDFCache by content: the next
+// load reads it from there (a cached line changed by hand shows), one from
+// another version of the extraction or unreadable is extracted anew, and no
+// cache folder means none is kept.
+func TestPDFTextCache(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "pdf", "twocol.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, cache := t.TempDir(), filepath.Join(t.TempDir(), "pdf-text")
+	write(t, filepath.Join(dir, "twocol.pdf"), string(raw))
+	text := func(opts Options) string {
+		t.Helper()
+		c, err := LoadDir(dir, opts)
+		if err != nil || len(c.Documents) != 1 {
+			t.Fatalf("load: %v, %d documents", err, len(c.Documents))
+		}
+		return c.Documents[0].Text
+	}
+	const word, mark = "floodplain", "KEPT-IN-CACHE"
+	if got := text(Options{PDFCache: cache}); !strings.Contains(got, word) {
+		t.Fatalf("first load lacks %q", word)
+	}
+	files, _ := filepath.Glob(filepath.Join(cache, "*.json"))
+	if len(files) != 1 {
+		t.Fatalf("cache holds %v, want one file", files)
+	}
+	kept, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(kept), word, mark, 1)
+	write(t, files[0], changed)
+	if got := text(Options{PDFCache: cache}); !strings.Contains(got, mark) {
+		t.Errorf("second load did not read the cached text")
+	}
+	write(t, files[0], strings.Replace(changed, `"version":1`, `"version":0`, 1))
+	if got := text(Options{PDFCache: cache}); strings.Contains(got, mark) || !strings.Contains(got, word) {
+		t.Errorf("text of another extraction version was used")
+	}
+	write(t, files[0], "{not json")
+	if got := text(Options{PDFCache: cache}); !strings.Contains(got, word) {
+		t.Errorf("a corrupt cache file was not extracted anew")
+	}
+	if got := text(Options{}); !strings.Contains(got, word) {
+		t.Errorf("without a cache the text is lost")
+	}
+}

@@ -137,7 +137,7 @@ func errText(err error) string {
 // hidden files and folders, and empty files are skipped; so are files that
 // cannot be read, with Problem set. A corpus without documents is an error.
 func load(src source, opts Options) (*Corpus, error) {
-	l := loader{src: src, limit: opts.MaxFileBytes, slow: opts.SlowPDFs, c: &Corpus{}, h: sha256.New()}
+	l := loader{src: src, limit: opts.MaxFileBytes, slow: opts.SlowPDFs, pdfCache: opts.PDFCache, c: &Corpus{}, h: sha256.New()}
 	if l.limit <= 0 {
 		l.limit = DefaultMaxFileBytes
 	}
@@ -161,8 +161,10 @@ type loader struct {
 	src   source
 	limit int64
 	slow  *SlowPDFs
-	c     *Corpus
-	h     hash.Hash // of every document read, in order
+	// pdfCache is the folder of text extracted from PDFs (Options.PDFCache).
+	pdfCache string
+	c        *Corpus
+	h        hash.Hash // of every document read, in order
 }
 
 func (l *loader) skip(p, reason string, problem bool) {
@@ -216,14 +218,20 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 			l.skip(p, "unreadable PDF: "+errPDFTimeout.Error()+" (when read before; not read again)", true)
 			return nil
 		}
-		st, title, err := readPDF([]byte(text))
-		if errors.Is(err, errPDFTimeout) {
-			l.slow.add(sum)
+		pages, title, ok := cachedPDF(l.pdfCache, sum)
+		if !ok {
+			var err error
+			pages, title, err = extractWithin([]byte(text))
+			if errors.Is(err, errPDFTimeout) {
+				l.slow.add(sum)
+			}
+			if err != nil {
+				l.skip(p, "unreadable PDF: "+err.Error(), true)
+				return nil
+			}
+			_ = cachePDF(l.pdfCache, sum, pages, title) // a cache: unwritten, the text is extracted again next time
 		}
-		if err != nil {
-			l.skip(p, "unreadable PDF: "+err.Error(), true)
-			return nil
-		}
+		st := pdfDoc(pages)
 		if strings.TrimSpace(st.Text) == "" {
 			l.skip(p, "no text in the PDF (scanned pages need OCR first)", true)
 			return nil
