@@ -294,6 +294,9 @@ func (e *env) loadCorpus() (*corpus.Corpus, error) {
 	if sum := c.ProblemSummary(skippedShown); sum != "" {
 		e.log.Warn("corpus: " + sum)
 	}
+	for _, g := range c.Garbled {
+		e.log.Warn("corpus file reads poorly; answers quoting it may be wrong", "path", g.Path, "reason", g.Reason)
+	}
 	return c, nil
 }
 

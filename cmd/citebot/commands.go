@@ -108,6 +108,9 @@ func (a *App) cmdIndex(ctx context.Context, args []string) error {
 	if sum := c.LeftOutSummary(skippedShown); sum != "" {
 		fmt.Fprintf(a.Stdout, "  left out:           %s\n", sum)
 	}
+	if sum := c.GarbledSummary(skippedShown); sum != "" {
+		fmt.Fprintf(a.Stdout, "  poor text:          %s\n", sum)
+	}
 	if *list {
 		for _, s := range c.Skipped {
 			fmt.Fprintf(a.Stdout, "  not read:           %s\n", s)

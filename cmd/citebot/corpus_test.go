@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -186,5 +187,32 @@ func startDiscordWithin(t *testing.T, d time.Duration, extra string) *discordRun
 	case <-time.After(d):
 		t.Fatalf("citebot discord did not start within %s", d)
 		return nil
+	}
+}
+
+// citebot index names a document whose text reads poorly (here reversed,
+// as some PDFs' text comes out), so that its owner knows answers quoting it
+// may be wrong; a document that reads well is not named.
+func TestIndexNamesTextThatReadsPoorly(t *testing.T) {
+	dir := t.TempDir()
+	prose := strings.Repeat("The archive utility stores many files together and restores them later when asked. ", 40)
+	var rev []string
+	for _, w := range strings.Fields(prose) {
+		r := []rune(w)
+		slices.Reverse(r)
+		rev = append(rev, string(r))
+	}
+	for name, body := range map[string]string{"good.txt": prose, "backwards.txt": strings.Join(rev, " ")} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := "data_dir: " + filepath.Join(t.TempDir(), "d") + "\ncorpus:\n  dir: " + dir + "\n"
+	r := runWithin(t, 60*time.Second, cfg, "index")
+	if r.code != 0 || !strings.Contains(r.stdout, "poor text:          1 file whose text reads poorly") {
+		t.Fatalf("exit %d, output does not name the reversed file:\n%s", r.code, r.stdout)
+	}
+	if !strings.Contains(r.stdout, "backwards.txt (") || strings.Contains(r.stdout, "good.txt (") {
+		t.Errorf("wrong file named:\n%s", r.stdout)
 	}
 }

@@ -70,6 +70,9 @@ func (s Skipped) String() string { return safeName(s.Path) + " (" + s.Reason + "
 type Corpus struct {
 	Documents []Document
 	Skipped   []Skipped
+	// Garbled names documents read whose text reads poorly (Path, and in
+	// Reason why): answers quoting them may be wrong.
+	Garbled []Skipped
 	// Hash identifies the content: same files, same text, same Hash.
 	Hash string
 }
@@ -96,6 +99,13 @@ func (c *Corpus) ProblemSummary(n int) string {
 // first n with why; "" when there are none.
 func (c *Corpus) LeftOutSummary(n int) string {
 	return summarize(c.Skipped, false, n, "%d %s not read as documents: ")
+}
+
+// GarbledSummary describes in one line the documents read whose text
+// reads poorly (see Corpus.Garbled), naming the first n with why; "" when
+// there are none.
+func (c *Corpus) GarbledSummary(n int) string {
+	return summarize(c.Garbled, false, n, "%d %s whose text reads poorly (answers quoting that text may be wrong): ")
 }
 
 func summarizeProblems(skipped []Skipped, n int) string {

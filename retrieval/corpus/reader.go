@@ -12,11 +12,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"unicode/utf8"
 
 	"github.com/citebot/citebot/retrieval/corpus/structure"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // Load reads every document of fsys (.txt, .md, .html, .pdf, and plain text
@@ -246,6 +248,9 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 		}
 		doc.view = &st
 	}
+	if why := garbled(text, kind == "pdf"); why != "" {
+		l.c.Garbled = append(l.c.Garbled, Skipped{Path: p, Reason: why})
+	}
 	fmt.Fprintf(l.h, "%s\x00%d\x00", p, len(text))
 	l.h.Write([]byte(text))
 	l.c.Documents = append(l.c.Documents, doc)
@@ -324,6 +329,66 @@ var docSuffixes = map[string]bool{
 	"tests": true, "testing": true, "design": true, "internals": true, "usage": true, "examples": true,
 	"compat": true, "porting": true, "cross": true, "release": true, "releases": true, "contrib": true,
 	"translators": true, "bugs": true, "dns": true, "tun": true, "rpm": true, "git": true,
+}
+
+// Bounds of text that reads poorly (garbled): more of its long words
+// English read backwards than forwards (a PDF's reversed text); a share of
+// them that are English words below minEnglish (mis-encoded text; real
+// READMEs read 70 % and more, a list of authors' names or of settings 33
+// to 45 %); or, for a PDF, a share of its lines holding one word above
+// maxOneWordLines (a page whose words come out one per line, 78 %; HTML's
+// lists reach 69 %, so only PDFs).
+const (
+	minEnglish      = 0.25
+	maxOneWordLines = 0.7
+	minJudgedWords  = 200
+)
+
+// garbled says why a document's text reads poorly, or "" when it reads
+// well or is too short to tell.
+func garbled(s string, pdf bool) string {
+	n, english, backwards := 0, 0, 0
+	for _, w := range text.Words(s) {
+		if len(w) < 4 || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			continue
+		}
+		n++
+		if text.IsEnglishWord(w) {
+			english++
+		}
+		b := []byte(w)
+		slices.Reverse(b)
+		if text.IsEnglishWord(string(b)) {
+			backwards++
+		}
+	}
+	if n < minJudgedWords {
+		return ""
+	}
+	share := float64(english) / float64(n)
+	switch {
+	case backwards > english:
+		return fmt.Sprintf("more of its words are English read backwards (%.0f%%) than forwards (%.0f%%): its text came out reversed", 100*float64(backwards)/float64(n), 100*share)
+	case share < minEnglish:
+		return fmt.Sprintf("only %.0f%% of its words are English words: mis-encoded, or not English", 100*share)
+	}
+	if pdf {
+		lines, one := 0, 0
+		for line := range strings.Lines(s) {
+			switch len(strings.Fields(line)) {
+			case 0:
+			case 1:
+				lines++
+				one++
+			default:
+				lines++
+			}
+		}
+		if share := float64(one) / float64(max(lines, 1)); share > maxOneWordLines {
+			return fmt.Sprintf("%.0f%% of its lines hold one word: the PDF's layout came out word by word", 100*share)
+		}
+	}
+	return ""
 }
 
 // looksLikeText reports whether the text of a file named as a document is

@@ -219,3 +219,39 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		t.Errorf("skipped %v, want 16", c.Skipped)
 	}
 }
+
+// Text that reads poorly is named, so that a corpus's owner knows answers
+// quoting it may be wrong: a PDF's text come out reversed, or word by word;
+// not a real README, a list of names, nor a short text.
+func TestGarbledText(t *testing.T) {
+	prose := strings.Repeat("The archive utility stores many files together and restores them later when asked. ", 40)
+	reversed := func(s string) string {
+		var out []string
+		for _, w := range strings.Fields(s) {
+			r := []rune(w)
+			slices.Reverse(r)
+			out = append(out, string(r))
+		}
+		return strings.Join(out, " ")
+	}
+	names := strings.Repeat("Copyright Michael Kerrisk, Andries Brouwer, Walter Harms, Jakub Wilk, Alejandro Colomar, Guillem Jover. ", 30)
+	for _, c := range []struct {
+		name, text string
+		pdf        bool
+		want       string // a part of why, "" for none
+	}{
+		{"prose", prose, true, ""},
+		{"reversed", reversed(prose), true, "reversed"},
+		{"word by word", strings.ReplaceAll(prose, " ", "\n"), true, "one word"},
+		{"word by word, not a PDF", strings.ReplaceAll(prose, " ", "\n"), false, ""},
+		{"a list of names", names, false, ""},
+		{"short", reversed("The archive utility stores files."), true, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := garbled(c.text, c.pdf)
+			if (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
+				t.Errorf("garbled = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
