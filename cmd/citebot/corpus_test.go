@@ -3,6 +3,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -190,29 +192,51 @@ func startDiscordWithin(t *testing.T, d time.Duration, extra string) *discordRun
 	}
 }
 
-// citebot index names a document whose text reads poorly (here reversed,
-// as some PDFs' text comes out), so that its owner knows answers quoting it
-// may be wrong; a document that reads well is not named.
+// citebot index names a PDF whose text reads poorly (here its text, as
+// the PDF text cache keeps it, reversed, as some PDFs' text comes out), so
+// that its owner knows answers quoting it may be wrong; a PDF that reads
+// well is not named.
 func TestIndexNamesTextThatReadsPoorly(t *testing.T) {
-	dir := t.TempDir()
-	prose := strings.Repeat("The archive utility stores many files together and restores them later when asked. ", 40)
-	var rev []string
-	for _, w := range strings.Fields(prose) {
-		r := []rune(w)
-		slices.Reverse(r)
-		rev = append(rev, string(r))
+	dir, data := t.TempDir(), filepath.Join(t.TempDir(), "d")
+	var pages [][]string
+	for range 4 {
+		var lines []string
+		for range 10 {
+			var words []string
+			for _, w := range strings.Fields("The archive utility stores many files together and restores them later when asked.") {
+				r := []rune(w)
+				slices.Reverse(r)
+				words = append(words, string(r))
+			}
+			lines = append(lines, strings.Join(words, " "))
+		}
+		pages = append(pages, lines)
 	}
-	for name, body := range map[string]string{"good.txt": prose, "backwards.txt": strings.Join(rev, " ")} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+	for _, name := range []string{"gzip.pdf", "twocol.pdf"} {
+		raw, err := os.ReadFile(filepath.Join("..", "..", "retrieval", "corpus", "testdata", "pdf", name))
+		if err != nil {
 			t.Fatal(err)
 		}
+		if err := os.WriteFile(filepath.Join(dir, name), raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if name == "twocol.pdf" {
+			sum := sha256.Sum256(raw)
+			kept, _ := json.Marshal(map[string]any{"version": 1, "title": "", "pages": pages})
+			if err := os.MkdirAll(filepath.Join(data, "pdf-text"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(data, "pdf-text", hex.EncodeToString(sum[:])+".json"), kept, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
-	cfg := "data_dir: " + filepath.Join(t.TempDir(), "d") + "\ncorpus:\n  dir: " + dir + "\n"
+	cfg := "data_dir: " + data + "\ncorpus:\n  dir: " + dir + "\n"
 	r := runWithin(t, 60*time.Second, cfg, "index")
 	if r.code != 0 || !strings.Contains(r.stdout, "poor text:          1 file whose text reads poorly") {
-		t.Fatalf("exit %d, output does not name the reversed file:\n%s", r.code, r.stdout)
+		t.Fatalf("exit %d, output does not name the reversed PDF:\n%s", r.code, r.stdout)
 	}
-	if !strings.Contains(r.stdout, "backwards.txt (") || strings.Contains(r.stdout, "good.txt (") {
-		t.Errorf("wrong file named:\n%s", r.stdout)
+	if !strings.Contains(r.stdout, "twocol.pdf (more of its words are English read backwards") || strings.Contains(r.stdout, "gzip.pdf (") {
+		t.Errorf("wrong file or reason named:\n%s", r.stdout)
 	}
 }

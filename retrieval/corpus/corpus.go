@@ -70,7 +70,7 @@ func (s Skipped) String() string { return safeName(s.Path) + " (" + s.Reason + "
 type Corpus struct {
 	Documents []Document
 	Skipped   []Skipped
-	// Garbled names documents read whose text reads poorly (Path, and in
+	// Garbled names the PDFs read whose text reads poorly (Path, and in
 	// Reason why): answers quoting them may be wrong.
 	Garbled []Skipped
 	// Hash identifies the content: same files, same text, same Hash.
@@ -101,8 +101,8 @@ func (c *Corpus) LeftOutSummary(n int) string {
 	return summarize(c.Skipped, false, n, "%d %s not read as documents: ")
 }
 
-// GarbledSummary describes in one line the documents read whose text
-// reads poorly (see Corpus.Garbled), naming the first n with why; "" when
+// GarbledSummary describes in one line the PDFs read whose text reads
+// poorly (see Corpus.Garbled), naming the first n with why; "" when
 // there are none.
 func (c *Corpus) GarbledSummary(n int) string {
 	return summarize(c.Garbled, false, n, "%d %s whose text reads poorly (answers quoting that text may be wrong): ")
