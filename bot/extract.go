@@ -98,19 +98,11 @@ var preferences = []struct {
 var listItem = regexp.MustCompile(`^["'“‘(]?(First|Second|Third|Fourth|Fifth|Sixth|Seventh|Firstly|Secondly|Thirdly|Fourthly|Finally|Lastly)\b`)
 
 type sentence struct {
-	hit       int // index into the hits
-	idx       int // position in the passage
-	span      text.Span
-	matched   []int
-	cov       float64
-	score     float64   // the sentence model's score
-	heading   bool      // a heading line, which says nothing by itself
-	code      bool      // a code block, span without its fences
-	raw       text.Span // the sentence as split, a code block's fences included
-	item      bool      // a list item
-	indent    int       // the column it starts at
-	continues bool      // goes on with the sentence before it
-	feat      SentenceFeatures
+	PassageSentence         // as read: its span, features, code or list item, …
+	hit             int     // index into the hits
+	idx             int     // position in the passage
+	cov             float64 // its share of the question, fields included, with a preference's bonus
+	score           float64 // the sentence model's score
 }
 
 // Extract answers a question from the search results by quoting the
@@ -242,8 +234,7 @@ func scoreSentences(m SentenceModel, question string, q lexical.Query, hits []re
 		for i, ps := range r.read(hit.Passage) {
 			// The passage's title and section speak for each of its
 			// sentences ("Installation" above "go get …").
-			s := sentence{hit: h, idx: i, span: ps.Span, matched: ps.matched, cov: ps.Features.WithFields,
-				score: m.Score(ps.Features), heading: ps.heading, code: ps.Code, item: ps.Item, indent: ps.Indent, continues: ps.Continues, raw: ps.raw, feat: ps.Features}
+			s := sentence{PassageSentence: ps, hit: h, idx: i, cov: ps.Features.WithFields, score: m.Score(ps.Features)}
 			perHit[h] = append(perHit[h], s)
 			all = append(all, s)
 		}
@@ -259,7 +250,7 @@ func prefer(question string, hits []retrieval.Hit, all []sentence) {
 			continue
 		}
 		for i := range all {
-			sp := all[i].span
+			sp := all[i].Span
 			if pref.gives.MatchString(hits[all[i].hit].Passage.Text[sp.Start:sp.End]) {
 				all[i].cov += pref.bonus
 			}
@@ -320,11 +311,11 @@ func withoutFences(body string, sp text.Span) text.Span {
 // rest of a Discord message into code). A block cut by the passage's start
 // or end keeps its fences out, as the block's span does.
 func fencedSpan(body string, first, last sentence) text.Span {
-	sp := text.Span{Start: first.span.Start, End: last.span.End}
-	if first.code && fenced(body, first.raw) {
+	sp := text.Span{Start: first.Span.Start, End: last.Span.End}
+	if first.Code && fenced(body, first.raw) {
 		sp.Start = first.raw.Start
 	}
-	if last.code && fenced(body, last.raw) {
+	if last.Code && fenced(body, last.raw) {
 		sp.End = last.raw.End
 	}
 	return sp
@@ -403,9 +394,9 @@ func announced(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, how
 	}
 	for _, c := range chosen {
 		ss, body := perHit[c.hit], hits[c.hit].Passage.Text
-		said := func(s sentence) string { return body[s.span.Start:s.span.End] }
-		if c.code {
-			if c.idx > 0 && !ss[c.idx-1].code && lastChar(said(ss[c.idx-1])) == ':' {
+		said := func(s sentence) string { return body[s.Span.Start:s.Span.End] }
+		if c.Code {
+			if c.idx > 0 && !ss[c.idx-1].Code && lastChar(said(ss[c.idx-1])) == ':' {
 				add(ss[c.idx-1])
 			}
 			continue
@@ -415,13 +406,13 @@ func announced(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, how
 		}
 		next := ss[c.idx+1]
 		switch {
-		case lastChar(said(c)) == ':' && next.item && !listed:
+		case lastChar(said(c)) == ':' && next.Item && !listed:
 			// One list per answer: each further one brings its first item.
 			listed = true
-			for k := c.idx + 1; k < ListEnd(viewsOf(body, ss), c.idx+1); k++ {
-				add(ss[k])
+			for _, item := range ss[c.idx+1 : ListEnd(viewsOf(body, ss), c.idx+1)] {
+				add(item)
 			}
-		case lastChar(said(c)) == ':' || (next.code && (how || pointsAhead.MatchString(said(c)))):
+		case lastChar(said(c)) == ':' || (next.Code && (how || pointsAhead.MatchString(said(c)))):
 			add(next)
 		}
 	}
@@ -460,12 +451,12 @@ const headingShare = 0.4
 // other words. Nothing when best is an item, or the list is quoted already.
 func headedList(question string, q lexical.Query, hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, best sentence) []sentence {
 	p := hits[best.hit].Passage
-	if best.item || !asksForSet(question) || q.Coverage(p.Section) < headingShare {
+	if best.Item || !asksForSet(question) || q.Coverage(p.Section) < headingShare {
 		return nil
 	}
 	ss := perHit[best.hit]
 	for i, s := range ss {
-		if !s.item {
+		if !s.Item {
 			continue
 		}
 		if containsSentence(chosen, s) {
@@ -481,8 +472,7 @@ func headedList(question string, q lexical.Query, hits []retrieval.Hit, perHit [
 func viewsOf(body string, inPassage []sentence) []SentenceView {
 	views := make([]SentenceView, len(inPassage))
 	for i, s := range inPassage {
-		views[i] = SentenceView{Features: s.feat, Text: body[s.span.Start:s.span.End], Code: s.code, Item: s.item,
-			Indent: s.indent, Continues: s.continues}
+		views[i] = s.View(body)
 	}
 	return views
 }
@@ -490,12 +480,12 @@ func viewsOf(body string, inPassage []sentence) []SentenceView {
 // listItems returns the items following best when it announces a list
 // (text is its passage, inPassage the passage's sentences).
 func listItems(text string, best sentence, inPassage []sentence) []sentence {
-	if !listCue.MatchString(text[best.span.Start:best.span.End]) {
+	if !listCue.MatchString(text[best.Span.Start:best.Span.End]) {
 		return nil
 	}
 	var items []sentence
 	for _, s := range inPassage[best.idx+1:] {
-		if len(items) >= maxListItems || !listItem.MatchString(text[s.span.Start:s.span.End]) {
+		if len(items) >= maxListItems || !listItem.MatchString(text[s.Span.Start:s.Span.End]) {
 			break
 		}
 		items = append(items, s)

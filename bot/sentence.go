@@ -130,7 +130,8 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		out[i].raw = sp
 		lineStart := strings.LastIndexByte(body[:sp.Start], '\n') + 1
 		out[i].Indent = utf8.RuneCountInString(body[lineStart:sp.Start])
-		if i > 0 && !isItem(raw) {
+		item := isItem(raw)
+		if i > 0 && !item {
 			gap := body[out[i-1].raw.End:sp.Start]
 			out[i].Continues = !strings.Contains(gap, "\n") || (strings.Count(gap, "\n") == 1 && out[i].Indent > 0)
 		}
@@ -139,7 +140,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		toks := r.tokens(s)
 		f := &out[i].Features
 		matchedHere := qs.matched(toks)
-		out[i].Span, out[i].heading, out[i].Code, out[i].Item = sp, heading, isCode(raw), isItem(raw)
+		out[i].Span, out[i].heading, out[i].Code, out[i].Item = sp, heading, isCode(raw), item
 		out[i].matched = union(matchedHere, fields)
 		f.Coverage = weightShare(q, matchedHere, total)
 		f.WithFields = weightShare(q, out[i].matched, total)
@@ -301,11 +302,8 @@ func namesPlace(s string, p corpus.Passage) bool {
 	return norm == parts[len(parts)-1]
 }
 
-// listMarker matches the start of a list item.
-var listMarker = regexp.MustCompile(`^\s*([-*+•]|\d{1,3}[.)])\s+\S`)
-
-// isItem reports whether a sentence is a list item.
-func isItem(s string) bool { return listMarker.MatchString(s) }
+// isItem reports whether a sentence is a list item, however indented.
+func isItem(s string) bool { return text.IsListMarker(strings.TrimLeft(s, " \t")) }
 
 // View is what Neighbours reads of the sentence, whose text is body's.
 func (s PassageSentence) View(body string) SentenceView {

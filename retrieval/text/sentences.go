@@ -120,7 +120,7 @@ func structuredLine(text string, i int) (int, bool) {
 	case isHeading(line):
 		return j, true
 	}
-	if !isListMarker(line) {
+	if !IsListMarker(line) {
 		return j, false
 	}
 	// "(over\n  200) including PNG": a number closing the previous line's
@@ -188,9 +188,9 @@ func isHeading(line string) bool {
 	return n > 0 && n <= 6 && (n == len(line) || line[n] == ' ' || line[n] == '\t')
 }
 
-// isListMarker reports whether line starts with a list marker: "- ", "* ",
+// IsListMarker reports whether line starts with a list marker: "- ", "* ",
 // "+ ", "• ", "1. " or "1) ".
-func isListMarker(line string) bool {
+func IsListMarker(line string) bool {
 	for _, m := range []string{"- ", "* ", "+ ", "• ", "-\t", "*\t"} {
 		if strings.HasPrefix(line, m) {
 			return true
