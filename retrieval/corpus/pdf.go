@@ -38,22 +38,9 @@ type pdfPage struct {
 	lines []string
 }
 
-// readPDF extracts the text of the PDF raw, page by page, and scans it as
-// plain text. Each line of the scan's text says, in Doc.Origins, the page
-// it is on (Origin.Page) and its line within that page's extracted text
-// (Origin.First, Origin.Last). Pages are separated by a blank line, so no
-// block spans two pages. A malformed PDF, one the library panics on, or
-// one that takes longer than pdfTimeout is an error.
-func readPDF(raw []byte) (structure.Doc, string, error) {
-	pages, title, err := extractWithin(raw)
-	if err != nil {
-		return structure.Doc{}, "", err
-	}
-	return pdfDoc(pages), title, nil
-}
-
-// extractWithin extracts the text of raw's pages and its title, giving up
-// after pdfTimeout; a panic of the library is an error.
+// extractWithin extracts the text of the PDF raw's pages and its title. A
+// malformed PDF, one the library panics on, or one that takes longer than
+// pdfTimeout is an error.
 func extractWithin(raw []byte) ([]pdfPage, string, error) {
 	type result struct {
 		pages []pdfPage
@@ -84,7 +71,10 @@ func extractWithin(raw []byte) ([]pdfPage, string, error) {
 	return r.pages, r.title, r.err
 }
 
-// pdfDoc scans the text of a PDF's pages (see readPDF).
+// pdfDoc scans the text of a PDF's pages as plain text. Each line of the
+// scan's text says, in Doc.Origins, the page it is on (Origin.Page) and its
+// line within that page's extracted text (Origin.First, Origin.Last). Pages
+// are separated by a blank line, so no block spans two pages.
 func pdfDoc(pages []pdfPage) structure.Doc {
 	var lines []string
 	var origins []structure.Origin
@@ -108,45 +98,55 @@ func pdfDoc(pages []pdfPage) structure.Doc {
 // that text kept from an earlier extraction is read anew.
 const pdfTextVersion = 1
 
-// pdfText is what a PDFCache keeps of one PDF: its extracted pages.
+// pdfText is what a PDFCache keeps of one PDF: its extracted pages, and
+// why its text reads poorly ("" when it reads well; nil when not judged
+// yet, in a file kept before the judgement was).
 type pdfText struct {
 	Version int        `json:"version"`
 	Title   string     `json:"title"`
 	Pages   [][]string `json:"pages"`
+	Garbled *string    `json:"garbled,omitempty"`
+}
+
+// pages returns the kept pages as the extraction gave them.
+func (t pdfText) pages() []pdfPage {
+	pages := make([]pdfPage, len(t.Pages))
+	for i, ls := range t.Pages {
+		pages[i] = pdfPage{lines: ls}
+	}
+	return pages
+}
+
+// pageLines returns the lines of each page.
+func pageLines(pages []pdfPage) [][]string {
+	out := make([][]string, len(pages))
+	for i, p := range pages {
+		out[i] = p.lines
+	}
+	return out
 }
 
 // cachedPDF returns the text extracted earlier from the PDF whose content
 // hashes to sum, kept in dir; false when there is none (or it is from
 // another version of the extraction, or unreadable).
-func cachedPDF(dir string, sum [32]byte) ([]pdfPage, string, bool) {
+func cachedPDF(dir string, sum [32]byte) (pdfText, bool) {
+	var t pdfText
 	if dir == "" {
-		return nil, "", false
+		return t, false
 	}
 	raw, err := os.ReadFile(filepath.Join(dir, hex.EncodeToString(sum[:])+".json"))
-	if err != nil {
-		return nil, "", false
+	if err != nil || json.Unmarshal(raw, &t) != nil || t.Version != pdfTextVersion {
+		return pdfText{}, false
 	}
-	var t pdfText
-	if json.Unmarshal(raw, &t) != nil || t.Version != pdfTextVersion {
-		return nil, "", false
-	}
-	pages := make([]pdfPage, len(t.Pages))
-	for i, ls := range t.Pages {
-		pages[i] = pdfPage{lines: ls}
-	}
-	return pages, t.Title, true
+	return t, true
 }
 
-// cachePDF keeps the text extracted from the PDF whose content hashes to
-// sum in dir, written whole or not at all. It is a cache: when it can't be
-// written, the next load extracts the text again.
-func cachePDF(dir string, sum [32]byte, pages []pdfPage, title string) error {
+// cachePDF keeps t, the text extracted from the PDF whose content hashes
+// to sum, in dir, written whole or not at all. It is a cache: when it
+// can't be written, the next load extracts the text again.
+func cachePDF(dir string, sum [32]byte, t pdfText) error {
 	if dir == "" {
 		return nil
-	}
-	t := pdfText{Version: pdfTextVersion, Title: title, Pages: make([][]string, len(pages))}
-	for i, p := range pages {
-		t.Pages[i] = p.lines
 	}
 	raw, err := json.Marshal(t)
 	if err != nil {
@@ -159,17 +159,12 @@ func cachePDF(dir string, sum [32]byte, pages []pdfPage, title string) error {
 	if err != nil {
 		return err
 	}
+	defer os.Remove(f.Name()) // after the rename, nothing to remove
 	_, werr := f.Write(raw)
-	cerr := f.Close()
-	if werr != nil || cerr != nil {
-		os.Remove(f.Name())
-		return errors.Join(werr, cerr)
-	}
-	if err := os.Rename(f.Name(), filepath.Join(dir, hex.EncodeToString(sum[:])+".json")); err != nil {
-		os.Remove(f.Name())
+	if err := errors.Join(werr, f.Close()); err != nil {
 		return err
 	}
-	return nil
+	return os.Rename(f.Name(), filepath.Join(dir, hex.EncodeToString(sum[:])+".json"))
 }
 
 // extractPDF returns the text of every page of raw and the title its

@@ -170,10 +170,11 @@ func FuzzPDF(f *testing.F) {
 	}
 	f.Add([]byte("%PDF-1.4\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		st, _, err := readPDF(data)
+		pages, _, err := extractWithin(data)
 		if err != nil {
 			return
 		}
+		st := pdfDoc(pages)
 		if st.Text != "" && len(st.Origins) != len(st.Lines) {
 			t.Errorf("%d origins for %d lines", len(st.Origins), len(st.Lines))
 		}

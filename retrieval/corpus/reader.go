@@ -21,10 +21,10 @@ import (
 	"github.com/citebot/citebot/retrieval/text"
 )
 
-// Load reads every document of fsys (.txt, .md, .html, .pdf, and plain text
-// as kindOf tells it) (the embedded corpus, a
-// test's files) with the default options. Symbolic links in fsys are not
-// followed; a corpus folder on disk is read with LoadDir.
+// Load reads every document of fsys (the embedded corpus, a test's files:
+// .txt, .md, .html and .pdf files, and the plain text kindOf names) with the
+// default options. Symbolic links in fsys are not followed; a corpus folder
+// on disk is read with LoadDir.
 func Load(fsys fs.FS) (*Corpus, error) {
 	return load(fsSource(fsys), Options{})
 }
@@ -220,10 +220,9 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 			l.skip(p, "unreadable PDF: "+errPDFTimeout.Error()+" (when read before; not read again)", true)
 			return nil
 		}
-		pages, title, ok := cachedPDF(l.pdfCache, sum)
+		kept, ok := cachedPDF(l.pdfCache, sum)
 		if !ok {
-			var err error
-			pages, title, err = extractWithin([]byte(text))
+			pages, title, err := extractWithin([]byte(text))
 			if errors.Is(err, errPDFTimeout) {
 				l.slow.add(sum)
 			}
@@ -231,14 +230,25 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 				l.skip(p, "unreadable PDF: "+err.Error(), true)
 				return nil
 			}
-			_ = cachePDF(l.pdfCache, sum, pages, title) // a cache: unwritten, the text is extracted again next time
+			kept = pdfText{Version: pdfTextVersion, Title: title, Pages: pageLines(pages)}
 		}
-		st := pdfDoc(pages)
+		st := pdfDoc(kept.pages())
 		if strings.TrimSpace(st.Text) == "" {
 			l.skip(p, "no text in the PDF (scanned pages need OCR first)", true)
 			return nil
 		}
-		doc.Text, doc.view, doc.title = st.Text, &st, title
+		// PDFs are where text comes out garbled; judged once, when
+		// extracted (judging every document, each load, would double a
+		// large corpus's).
+		if kept.Garbled == nil {
+			why := garbled(st.Text, true)
+			kept.Garbled = &why
+			_ = cachePDF(l.pdfCache, sum, kept) // a cache: unwritten, the text is extracted again next time
+		}
+		if *kept.Garbled != "" {
+			l.c.Garbled = append(l.c.Garbled, Skipped{Path: p, Reason: *kept.Garbled})
+		}
+		doc.Text, doc.view, doc.title = st.Text, &st, kept.Title
 		text = st.Text
 	case "html":
 		st := structure.ScanHTML(text)
@@ -247,11 +257,6 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 			return nil
 		}
 		doc.view = &st
-	}
-	if kind == "pdf" { // where text comes out garbled; judging every document would double a large corpus's load
-		if why := garbled(text, true); why != "" {
-			l.c.Garbled = append(l.c.Garbled, Skipped{Path: p, Reason: why})
-		}
 	}
 	fmt.Fprintf(l.h, "%s\x00%d\x00", p, len(text))
 	l.h.Write([]byte(text))
@@ -281,7 +286,7 @@ func kindOf(name string) (kind string, byName, ok bool) {
 		return "pdf", false, true
 	}
 	stem, suffix, _ := strings.Cut(strings.ToLower(name), ".")
-	if !docSuffix(suffix) {
+	if !docSuffixes[suffix] {
 		return "", false, false
 	}
 	if docNames[stem] {
@@ -311,10 +316,6 @@ var namedAfterProject = map[string]bool{
 	"readme": true, "news": true, "faq": true, "changes": true, "changelog": true, "todo": true,
 	"bugs": true, "whatsnew": true,
 }
-
-// docSuffix reports whether what follows the first dot of a document's
-// name (docNames) is no file type: none, or one of docSuffixes.
-func docSuffix(s string) bool { return docSuffixes[s] }
 
 // docSuffixes are what follows the dot of a document's name when it is no
 // file type: the platform or distribution it is for, its age, or its topic

@@ -21,12 +21,11 @@ func IsStopWord(w string) bool {
 }
 
 // Words splits text into lower-cased words (a short option keeps its case:
-// "-K"): letters and digits, keeping apostrophes inside words and
-// separators inside numbers ("2,414" is one word, read "2414"; "100k" is
-// read "100000"). Possessive endings are
-// dropped. The destination of a Markdown inline link or image
-// ("[text](https://…)"), or a reference link's label ("[text][label]"), is
-// not read: readers never see it, and its host and
+// "-K"): letters and digits, keeping apostrophes inside words and separators
+// inside numbers ("2,414" is one word, read "2414"; "100k" is read
+// "100000"). Possessive endings are dropped. The destination of a Markdown
+// inline link or image ("[text](https://…)"), or a reference link's label
+// ("[text][label]"), is not read: readers never see it, and its host and
 // path words ("golang", "org", "github") would match questions that mean
 // something else.
 func Words(text string) []string {
@@ -101,13 +100,12 @@ func Words(text string) []string {
 
 // shortOption reads a command's short option at text[i] ("-s", "-rf"): a
 // dash at the start or after white space, an opening bracket or quote, or
-// one of | / , = ; (any of them Unicode: “-s”, "-s" after a no-break
-// space), then one or two ASCII letters that end the word. It returns the
-// option, dash included and its case kept ("-k" of curl is not "-K"), and
-// its length; 0 for anything
-// else, so that "e-mail", "-1", "--small" and "-race" read as before
-// ("race" still matches "go test -race"). The dash keeps "bzip2 -s" from
-// reading as the possessive or the letter "s".
+// one of | / , = ; (any of them Unicode: “-s”, "-s" after a no-break space),
+// then one or two ASCII letters that end the word. It returns the option,
+// dash included and its case kept ("-k" of curl is not "-K"), and its
+// length; 0 for anything else, so that "e-mail", "-1", "--small" and "-race"
+// read as before ("race" still matches "go test -race"). The dash keeps
+// "bzip2 -s" from reading as the possessive or the letter "s".
 func shortOption(text string, i int) (string, int) {
 	if i > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text[:i])

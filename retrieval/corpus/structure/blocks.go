@@ -436,15 +436,15 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 }
 
 // shownNotTitled reports whether plain-text line k, heading-like in its
-// words, is shown rather than titled by its place: a shell prompt's
-// command; an option's term ("-p port" over its description); columns ("COPYING      - copying conditions"); or, unless it
-// stands between rule lines as a banner's title, a line
-// indented past the text before it (rule lines aside) that is announced by
-// it (a lead-in ending in ":"), or is indented past the text after it too,
-// or as far as a line after it that is not prose ("You can build it
-// here:" over "    cd gdb-VERSION"); unless it is centered, as titles in
-// plain text are ("Preamble" of the GPL). A heading is never indented
-// further than the text on both sides of it.
+// words, is shown rather than titled by its place: a shell prompt's command;
+// an option's term ("-p port" over its description); columns (a name, then
+// three spaces or more, then its description); or, unless it stands between
+// rule lines as a banner's title, a line indented past the text before it
+// (rule lines aside) that is announced by it (a lead-in ending in ":"), or
+// is indented past the text after it too, or as far as a line after it that
+// is not prose ("You can build it here:" over "    cd gdb-VERSION"); unless
+// it is centered, as titles in plain text are ("Preamble" of the GPL). A
+// heading is never indented further than the text on both sides of it.
 func (s *scanner) shownNotTitled(k int) bool {
 	ls := s.lines
 	t := ls[k].Text
