@@ -316,12 +316,7 @@ func TestGoDocsProvenanceIsExact(t *testing.T) {
 	c, ch := loadGoDocs(t)
 	n := 0
 	for _, p := range ch.Passages {
-		var src string
-		for _, d := range c.Documents {
-			if d.Source == p.Source {
-				src = d.Text
-			}
-		}
+		src := sourceText(c, p.Source)
 		lines := strings.Split(src, "\n")
 		cited := html.UnescapeString(tag.ReplaceAllString(strings.Join(lines[p.LineStart-1:p.LineEnd], "\n"), ""))
 		rest := cited
@@ -377,12 +372,7 @@ func TestGoDocsExcerptLinesAreExact(t *testing.T) {
 	c, ch := loadGoDocs(t)
 	n := 0
 	for _, p := range ch.Passages {
-		var src string
-		for _, d := range c.Documents {
-			if d.Source == p.Source {
-				src = d.Text
-			}
-		}
+		src := sourceText(c, p.Source)
 		lines := strings.Split(src, "\n")
 		off := 0
 		for i, l := range strings.Split(p.Text, "\n") {
@@ -404,4 +394,14 @@ func TestGoDocsExcerptLinesAreExact(t *testing.T) {
 	if n < 500 {
 		t.Errorf("only %d lines checked", n)
 	}
+}
+
+// sourceText returns the text of c's document at source.
+func sourceText(c *Corpus, source string) string {
+	for _, d := range c.Documents {
+		if d.Source == source {
+			return d.Text
+		}
+	}
+	return ""
 }
