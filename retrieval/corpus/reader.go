@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -22,8 +23,8 @@ import (
 )
 
 // Load reads every document of fsys (the embedded corpus, a test's files:
-// .txt, .md, .html and .pdf files, and the plain text kindOf names) with the
-// default options. Symbolic links in fsys are not followed; a corpus folder
+// .txt, .md, .html and .pdf files, and the plain text kindOf names, each
+// also gzipped) with the default options. Symbolic links in fsys are not followed; a corpus folder
 // on disk is read with LoadDir.
 func Load(fsys fs.FS) (*Corpus, error) {
 	return load(fsSource(fsys), Options{})
@@ -196,12 +197,13 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	if d.IsDir() {
 		return nil
 	}
-	kind, byName, ok := kindOf(d.Name())
+	name, gz := gunzippedName(d.Name())
+	kind, byName, ok := kindOf(name)
 	if !ok {
-		l.skip(p, "not a .txt, .md, .html or .pdf file, nor a README-like document", false)
+		l.skip(p, "not a .txt, .md, .html or .pdf file (or one gzipped), nor a README-like document", false)
 		return nil
 	}
-	text, why, problem := l.read(p, d, kind == "pdf")
+	text, why, problem := l.read(p, d, gz, kind == "pdf")
 	if byName && why == "" && !looksLikeText(text) {
 		// A README or INSTALL file that is a script or a binary is no
 		// document, and no problem.
@@ -400,9 +402,20 @@ func looksLikeText(text string) bool {
 	return !strings.HasPrefix(text, "#!") && !strings.ContainsRune(text, 0)
 }
 
+// gunzippedName returns the name of a gzipped file without its ".gz" (the
+// name its text is read as: Debian compresses every document over a few
+// KB, README.gz, user_guide.rst.gz) and whether it had one.
+func gunzippedName(name string) (string, bool) {
+	if len(name) > 3 && strings.EqualFold(name[len(name)-3:], ".gz") {
+		return name[:len(name)-3], true
+	}
+	return name, false
+}
+
 // read returns the text of the corpus file at p (its bytes as they are
-// when binary), or why it is skipped and whether that is a problem.
-func (l *loader) read(p string, d fs.DirEntry, binary bool) (text, why string, problem bool) {
+// when binary; decompressed when gz), or why it is skipped and whether
+// that is a problem.
+func (l *loader) read(p string, d fs.DirEntry, gz, binary bool) (text, why string, problem bool) {
 	if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 		return "", notRegular(d.Type()), true
 	}
@@ -413,6 +426,11 @@ func (l *loader) read(p string, d fs.DirEntry, binary bool) (text, why string, p
 	raw, why := readGuarded(l.src, target, l.limit)
 	if why != "" {
 		return "", why, true
+	}
+	if gz {
+		if raw, why = gunzip(raw, l.limit); why != "" {
+			return "", why, true
+		}
 	}
 	if binary {
 		if len(raw) == 0 {
@@ -460,6 +478,23 @@ func readGuarded(src source, name string, limit int64) ([]byte, string) {
 		return nil, tooLarge(limit)
 	}
 	return raw, ""
+}
+
+// gunzip returns the decompressed bytes of a gzipped file, at most limit
+// of them (a small file can hold gigabytes of zeros), or why it is not read.
+func gunzip(raw []byte, limit int64) ([]byte, string) {
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return nil, "unreadable: not gzip data: " + errText(err)
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
+	if int64(len(out)) > limit {
+		return nil, tooLarge(limit) + " once decompressed"
+	}
+	if err != nil {
+		return nil, "unreadable: damaged gzip data: " + errText(err)
+	}
+	return out, ""
 }
 
 // checkFile says why a file is not read: not a regular file, or too large.

@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
 	"os"
 	"path/filepath"
@@ -217,6 +219,75 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 	}
 	if len(c.Skipped) != 16 {
 		t.Errorf("skipped %v, want 16", c.Skipped)
+	}
+}
+
+func gzipped(t *testing.T, text string) string {
+	t.Helper()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	if _, err := zw.Write([]byte(text)); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// Gzipped documents, as Debian installs every document over a few KB
+// (README.gz, user_guide.rst.gz), are read as the document they hold, under
+// their own name, with lines counted in the decompressed text. A gzipped
+// file that is no document is not read; damaged gzip data, and data that
+// decompresses past the size limit, are problems, not read.
+func TestLoadDirReadsGzippedDocuments(t *testing.T) {
+	dir := t.TempDir()
+	guide := "User Guide\n==========\n\nInstall with pip install frob.\n"
+	for name, body := range map[string]string{
+		"user_guide.rst.gz": gzipped(t, guide),
+		"README.gz":         gzipped(t, "Frobnicator\n\nIt frobnicates.\n"),
+		"page.html.gz":      gzipped(t, "<html><title>Page</title><p>Frobnicate gently.</p></html>"),
+		"frob.1.gz":         gzipped(t, ".TH FROB 1\n"),
+		"NEWS.gz":           "not gzip at all\n",
+		"bomb.txt.gz":       gzipped(t, strings.Repeat("a", 5000)),
+		"cut.md.gz":         gzipped(t, "# Cut\n\nA long text.\n")[:20],
+	} {
+		write(t, filepath.Join(dir, name), body)
+	}
+	c, err := LoadDir(dir, Options{MaxFileBytes: 4096})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var read []string
+	for _, d := range c.Documents {
+		read = append(read, d.Source+":"+d.Kind)
+		if d.Source == "user_guide.rst.gz" && d.Text != guide {
+			t.Errorf("user_guide.rst.gz read as %q, want %q", d.Text, guide)
+		}
+	}
+	if want := []string{"README.gz:txt", "page.html.gz:html", "user_guide.rst.gz:txt"}; !slices.Equal(read, want) {
+		t.Errorf("read %v, want %v", read, want)
+	}
+	why := map[string]string{}
+	for _, s := range c.Problems() {
+		why[s.Path] = s.Reason
+	}
+	for path, want := range map[string]string{
+		"NEWS.gz":     "not gzip data",
+		"bomb.txt.gz": "size limit of 4096 bytes once decompressed",
+		"cut.md.gz":   "damaged gzip data",
+	} {
+		if !strings.Contains(why[path], want) {
+			t.Errorf("%s: problem %q, want one saying %q", path, why[path], want)
+		}
+	}
+	if len(why) != 3 {
+		t.Errorf("problems %v, want the three bad gzip files", c.Problems())
+	}
+	for _, p := range Chunk(c).Passages {
+		if p.Source == "user_guide.rst.gz" && (p.LineEnd != 4 || !strings.Contains(p.Text, "pip install frob")) {
+			t.Errorf("user_guide.rst.gz passage %+v, want one ending with line 4, the install sentence", p)
+		}
 	}
 }
 
