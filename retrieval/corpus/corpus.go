@@ -23,29 +23,36 @@ type Document struct {
 	// HTML it is the markup; its passages hold its visible text. For PDF
 	// it is the text extracted from the pages, pages apart by a blank line.
 	Text string
-	Kind string // "md", "txt", "html" or "pdf"
+	Kind string // "md", "txt", "rst", "html" or "pdf"
 
-	view  *structure.Doc // the scan of an HTML or PDF document, made when it was read
+	view  *structure.Doc // the scan of an HTML, reStructuredText or PDF document, made when it was read
 	title string         // the title a PDF's metadata gives, "" for none
 }
 
 // scan returns the lines and blocks of d.
 func (d Document) scan() structure.Doc {
-	switch {
-	case d.Kind == "html" && d.view != nil:
-		return *d.view
-	case d.Kind == "html":
-		return structure.ScanHTML(d.Text)
-	case d.Kind == "pdf" && d.view != nil:
+	if d.view != nil {
 		return *d.view
 	}
-	return structure.Scan(d.Text, d.Kind == "md")
+	return scanView(d.Kind, d.Text)
+}
+
+// scanView scans a document's text by its kind.
+func scanView(kind, text string) structure.Doc {
+	switch kind {
+	case "html":
+		return structure.ScanHTML(text)
+	case "rst":
+		return structure.ScanRST(text)
+	}
+	return structure.Scan(text, kind == "md")
 }
 
 // Scan returns what a reader is shown of d, a line at a time, and where
 // each line comes from (see structure.Doc): for Markdown and plain text the
 // document itself (Origins nil: line i is line i+1); for HTML its visible
-// text, each line mapped to the lines of markup it came from; for PDF the
+// text, each line mapped to the lines of markup it came from; for
+// reStructuredText its text as rendered, line for line; for PDF the
 // text of its pages, each line mapped to its page and its line there. The
 // line numbers are those of Locators and Lines. The result is shared: do
 // not modify it.
@@ -158,7 +165,8 @@ func safeName(name string) string {
 // Lines returns the text of lines start..end (1-based, inclusive) of the
 // document at source, joined by "\n", and whether they exist. The text of
 // a line is what a passage quotes from it: the line itself for Markdown
-// and plain text; for HTML, the visible text found on those lines of
+// and plain text; for reStructuredText, the line as rendered (roles and
+// directives as they show); for HTML, the visible text found on those lines of
 // markup (with the whole of a visible line that only starts or ends there),
 // so that a passage's text is always within the Lines of its Locator.
 // A PDF's lines are numbered within each page (see PageLines): without a
@@ -176,7 +184,7 @@ func (c *Corpus) Lines(source string, start, end int) (string, bool) {
 		if start < 1 || end < start || end > len(lines) {
 			return "", false
 		}
-		if d.Kind == "html" {
+		if d.Kind == "html" || d.Kind == "rst" {
 			return visibleLines(d.scan(), start, end), true
 		}
 		return strings.Join(lines[start-1:end], "\n"), true
@@ -254,7 +262,7 @@ const DefaultMaxFileBytes = 16 << 20
 
 // chunkerVersion changes whenever passage splitting or word analysis
 // changes, so that an index built by an older splitter or stemmer is rebuilt.
-const chunkerVersion = "chunker-v24"
+const chunkerVersion = "chunker-v25"
 
 // Options limits what a corpus load reads.
 type Options struct {

@@ -18,7 +18,6 @@ import (
 	"syscall"
 	"unicode/utf8"
 
-	"github.com/citebot/citebot/retrieval/corpus/structure"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -252,8 +251,8 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 		}
 		doc.Text, doc.view, doc.title = st.Text, &st, kept.Title
 		text = st.Text
-	case "html":
-		st := structure.ScanHTML(text)
+	case "html", "rst":
+		st := scanView(kind, text)
 		if strings.TrimSpace(st.Text) == "" {
 			l.skip(p, "no visible text", false)
 			return nil
@@ -278,8 +277,10 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 // id_rsa, license_key, zsh_history).
 func kindOf(name string) (kind string, byName, ok bool) {
 	switch ext := strings.TrimPrefix(strings.ToLower(path.Ext(name)), "."); ext {
-	case "txt", "text", "rst", "adoc", "asciidoc":
+	case "txt", "text", "adoc", "asciidoc":
 		return "txt", false, true
+	case "rst":
+		return "rst", false, true
 	case "md", "markdown":
 		return "md", false, true
 	case "html", "htm":

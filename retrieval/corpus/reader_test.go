@@ -162,7 +162,7 @@ func TestLoneCRDoesNotShiftLines(t *testing.T) {
 }
 
 // Plain text is read under the names projects give it: README and
-// README.Debian, README.api, NEWS.old, WHATSNEW, gdb-README, a .rst file.
+// README.Debian, README.api, NEWS.old, WHATSNEW, gdb-README; a .rst file as reStructuredText.
 // Other files without an extension (credentials, keys, build files, a
 // post-install script, a license key, shell histories) are not read, nor a
 // document's name with a suffix that is a file type or no known topic
@@ -207,7 +207,7 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		read = append(read, d.Source+":"+d.Kind)
 	}
 	slices.Sort(read)
-	if want := []string{"NEWS.old:txt", "README.Debian:txt", "README.api:txt", "README:txt", "WHATSNEW:txt", "gdb-README:txt", "notes.rst:txt"}; !slices.Equal(read, want) {
+	if want := []string{"NEWS.old:txt", "README.Debian:txt", "README.api:txt", "README:txt", "WHATSNEW:txt", "gdb-README:txt", "notes.rst:rst"}; !slices.Equal(read, want) {
 		t.Errorf("read %v, want %v", read, want)
 	}
 	var problems []string
@@ -265,7 +265,7 @@ func TestLoadDirReadsGzippedDocuments(t *testing.T) {
 			t.Errorf("user_guide.rst.gz read as %q, want %q", d.Text, guide)
 		}
 	}
-	if want := []string{"README.gz:txt", "page.html.gz:html", "user_guide.rst.gz:txt"}; !slices.Equal(read, want) {
+	if want := []string{"README.gz:txt", "page.html.gz:html", "user_guide.rst.gz:rst"}; !slices.Equal(read, want) {
 		t.Errorf("read %v, want %v", read, want)
 	}
 	why := map[string]string{}

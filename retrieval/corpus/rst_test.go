@@ -1,0 +1,64 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// A reStructuredText page's passages quote it as rendered, within
+// Corpus.Lines of their locators (what quotes are checked against), each
+// line of their text mapped to the line of the page it shows; the title is
+// the page's, sections are its titles, and the anchor is the label above.
+func TestRSTPassagesQuoteTheRenderedPage(t *testing.T) {
+	page := ".. _`pip install`:\n\n===========\npip install\n===========\n\n" +
+		"Usage\n=====\n\n.. tab:: Unix/macOS\n\n   .. pip-command-usage:: install \"python -m pip\"\n\n" +
+		"Installation Order\n------------------\n\n.. note::\n\n   This section is only about runtime dependencies.\n\n" +
+		"As of v6.1.0, pip installs dependencies before their dependents.\n\n" +
+		"For instance, if quux depends on foo:\n\n.. code-block:: console\n   :caption: order\n\n   $ python -m pip install quux\n\n" +
+		".. _`Pre Release Versions`:\n\nPre-release Versions\n--------------------\n\n" +
+		"The ``pip install`` command also supports a :ref:`--pre <install_--pre>` flag.\n"
+	c, err := Load(fstest.MapFS{"cli/pip_install.rst": {Data: []byte(page)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := Chunk(c)
+	if got := ch.Documents[0].Title; got != "pip install" {
+		t.Errorf("title %q, want %q", got, "pip install")
+	}
+	src := strings.Split(page, "\n")
+	var texts []string
+	for _, p := range ch.Passages {
+		texts = append(texts, p.Section+": "+p.Text)
+		lines, ok := c.Lines(p.Source, p.LineStart, p.LineEnd)
+		if !ok || !strings.Contains(lines, p.Text) {
+			t.Errorf("%s: text %q not within its lines %q", p.Locator, p.Text, lines)
+		}
+		for k, l := range strings.Split(p.Text, "\n") {
+			first, last, _ := p.LinesOf(0, len(p.Text))
+			if k == 0 && strings.TrimSpace(src[first-1]) == "" || strings.TrimSpace(src[last-1]) == "" {
+				t.Errorf("%s: cites blank lines %d–%d", p.Locator, first, last)
+			}
+			if l = strings.TrimSpace(l); l != "" && int(p.Lines[k].First) > 0 {
+				shown := strings.TrimSpace(src[p.Lines[k].First-1])
+				w := strings.ToLower(strings.Trim(strings.Fields(strings.TrimLeft(l, "# "))[0], "`:"))
+				if !strings.Contains(strings.ToLower(shown), w) {
+					t.Errorf("%s: line %q is mapped to line %d, %q", p.Locator, l, p.Lines[k].First, shown)
+				}
+			}
+		}
+	}
+	want := []string{
+		"Usage › Installation Order: # pip install\n\n## Usage\n\n### Installation Order\n\n" +
+			"Note:\n\nThis section is only about runtime dependencies.\n\n" +
+			"As of v6.1.0, pip installs dependencies before their dependents.\n\n" +
+			"For instance, if quux depends on foo:\n\n    $ python -m pip install quux",
+		"Usage › Pre-release Versions: ### Pre-release Versions\n\nThe `pip install` command also supports a --pre flag.",
+	}
+	if strings.Join(texts, "\n|") != strings.Join(want, "\n|") {
+		t.Errorf("passages\n%q\nwant\n%q", texts, want)
+	}
+	if p := ch.Passages[len(ch.Passages)-1]; p.Anchor != "pre-release-versions" || p.LineStart != 32 || p.LineEnd != 35 {
+		t.Errorf("last passage %s anchor %q, want lines 32–35, anchor pre-release-versions", p.Locator, p.Anchor)
+	}
+}
