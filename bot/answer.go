@@ -14,6 +14,7 @@ import (
 	"github.com/citebot/citebot/prompts"
 	"github.com/citebot/citebot/retrieval"
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/lexical"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -234,18 +235,21 @@ type Update struct {
 // fails, the answer is extractive: sentences of the best passages, quoted
 // verbatim. Only a failed search or a canceled ctx is an error.
 func (p *Pipeline) Ask(ctx context.Context, question string, onUpdate func(Update) error) (Answer, error) {
-	return p.ask(ctx, question, "", onUpdate)
+	a, _, err := p.ask(ctx, question, "", "", onUpdate)
+	return a, err
 }
 
-// ask answers question, searching with the words of earlier questions too.
-func (p *Pipeline) ask(ctx context.Context, question, earlier string, onUpdate func(Update) error) (Answer, error) {
+// ask answers question, searching with the words of earlier questions too
+// and, when it names no documents of its own, as if it named those subject
+// names. It returns the question as the search read it.
+func (p *Pipeline) ask(ctx context.Context, question, subject, earlier string, onUpdate func(Update) error) (Answer, lexical.Query, error) {
 	k := p.opts.TopK
 	if p.opts.Model != nil {
 		k = p.opts.ModelTopK
 	}
-	res, err := p.search.Search(ctx, question, k, retrieval.WithContext(earlier))
+	res, err := p.search.Search(ctx, question, k, retrieval.WithContext(earlier), retrieval.WithSubject(subject))
 	if err != nil {
-		return Answer{}, fmt.Errorf("search: %w", err)
+		return Answer{}, res.Query, fmt.Errorf("search: %w", err)
 	}
 	a, err := p.answer(ctx, question, res, onUpdate)
 	a.Confidence = res.Confidence
@@ -256,7 +260,7 @@ func (p *Pipeline) ask(ctx context.Context, question, earlier string, onUpdate f
 	if err == nil && a.Note == "" && res.Degraded != "" {
 		a.Note = "The " + res.Degraded + "."
 	}
-	return a, err
+	return a, res.Query, err
 }
 
 // Link is the address of loc in the published corpus, "" when the

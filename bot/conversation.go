@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/citebot/citebot/prompts"
+	"github.com/citebot/citebot/retrieval/lexical"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -21,6 +23,11 @@ type Conversation struct {
 	p       *Pipeline
 	history []prompts.Turn
 	topic   string // the last question, made standalone
+	// subject is the words of the last question that named documents of
+	// the corpus (a project): what later questions are about until one
+	// names others.
+	subject string
+	about   string // the subject the last question was taken to be about, "" for none
 	last    Answer
 	// rewriteErr is why the model could not make the last follow-up
 	// standalone (the words of the previous question were used instead).
@@ -49,6 +56,7 @@ func (p *Pipeline) Resume(turns []prompts.Turn) *Conversation {
 			} else {
 				c.topic = q
 			}
+			c.subject = p.subjectOf(q, c.subject)
 			c.history = append(c.history, prompts.Turn{Role: "user", Content: q})
 		case "assistant":
 			c.history = append(c.history, prompts.Turn{Role: "assistant", Content: t.Content})
@@ -65,10 +73,17 @@ func (p *Pipeline) Resume(turns []prompts.Turn) *Conversation {
 func (c *Conversation) Use(p *Pipeline) { c.p = p }
 
 // Reset forgets the conversation.
-func (c *Conversation) Reset() { c.history, c.topic, c.last = nil, "", Answer{} }
+func (c *Conversation) Reset() {
+	c.history, c.topic, c.subject, c.about, c.last = nil, "", "", "", Answer{}
+}
 
 // Last returns the last answer (zero before the first).
 func (c *Conversation) Last() Answer { return c.last }
+
+// About returns the words of the documents the last question was taken
+// to be about, named by an earlier question ("golang-lru"), or "" when it
+// named its own or there were none.
+func (c *Conversation) About() string { return c.about }
 
 // RewriteErr returns why the model failed to make the last question
 // standalone, or nil when it did or was not asked. The conversation goes on
@@ -77,23 +92,37 @@ func (c *Conversation) RewriteErr() error { return c.rewriteErr }
 
 // Ask answers a question in the light of the conversation so far. A
 // follow-up is made standalone before retrieval: by the model when there is
-// one, otherwise by carrying over the words of the previous question. It
-// returns the answer and the standalone question searched for.
+// one, otherwise by carrying over the words of the previous question. Any
+// question that names no documents of its own is about those the
+// conversation was about ("can entries expire?" after "what is
+// golang-lru?"). It returns the answer and the standalone question
+// searched for.
 func (c *Conversation) Ask(ctx context.Context, question string, onUpdate func(Update) error) (Answer, string, error) {
-	standalone, earlier := question, ""
+	standalone, earlier, subject := question, "", c.subject
 	c.rewriteErr = nil
 	if c.topic != "" && IsFollowUp(question) {
 		rw, err := c.rewrite(ctx, question)
 		if err == nil && rw != "" {
-			standalone = rw
+			standalone, subject = rw, "" // the model made it name its subject
 		} else {
 			earlier = c.topic
 			c.rewriteErr = err
 		}
 	}
-	a, err := c.p.ask(ctx, standalone, earlier, onUpdate)
+	a, q, err := c.p.ask(ctx, standalone, subject, earlier, onUpdate)
+	c.about = ""
+	if carriesSubject(q) {
+		c.about = subject
+	}
+	if q.NamesDocuments() {
+		c.subject = documentWords(standalone, q)
+	}
 	// A stopped answer still leaves its question for the next follow-up
-	// to lean on.
+	// to lean on; a question naming other documents leaves the words of
+	// the ones before behind.
+	if q.NamesDocuments() {
+		earlier = withoutWords(earlier, subject)
+	}
 	c.topic = strings.TrimSpace(standalone + " " + lastWords(earlier, 12))
 	c.history = append(c.history, prompts.Turn{Role: "user", Content: question})
 	if err == nil {
@@ -137,6 +166,78 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// documentWords returns the words of question, as written, that hold a
+// term of q naming documents ("golang-lru" of "what is golang-lru?").
+func documentWords(question string, q lexical.Query) string {
+	var words []string
+	for _, f := range strings.Fields(question) {
+		f = strings.Trim(f, `?!.,;:"'()[]`)
+		for _, w := range text.Words(f) {
+			if namesDocuments(q, w) && !slices.Contains(words, f) {
+				words = append(words, f)
+				break
+			}
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// namesDocuments reports whether the word w is a term of q's question
+// that names documents.
+func namesDocuments(q lexical.Query, w string) bool {
+	for _, t := range q.Terms {
+		if t.Documents && !t.Context && t.Word == w {
+			return true
+		}
+	}
+	return false
+}
+
+// analyzer reads a question as a search would, without searching.
+type analyzer interface {
+	Analyze(question string) lexical.Query
+}
+
+// carriesSubject reports whether q was searched with a subject carried
+// from earlier in the conversation.
+func carriesSubject(q lexical.Query) bool {
+	for _, t := range q.Terms {
+		if t.Subject {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectOf returns the subject of a conversation after question: the
+// words naming documents it holds, else subject.
+func (p *Pipeline) subjectOf(question, subject string) string {
+	an, ok := p.search.(analyzer)
+	if !ok {
+		return subject
+	}
+	if q := an.Analyze(question); q.NamesDocuments() {
+		return documentWords(question, q)
+	}
+	return subject
+}
+
+// withoutWords returns s without the words of drop (compared as lower
+// case).
+func withoutWords(s, drop string) string {
+	gone := make(map[string]bool)
+	for _, w := range strings.Fields(strings.ToLower(drop)) {
+		gone[w] = true
+	}
+	var out []string
+	for _, w := range strings.Fields(s) {
+		if !gone[strings.ToLower(w)] {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // lastWords returns the last n content words of s.

@@ -285,8 +285,9 @@ func lastChar(s string) byte {
 }
 
 // namesPlace reports whether a sentence of one line is its passage's title
-// or the heading it is under: a plain-text heading or a manual's header
-// line, which the passage's text starts with but says nothing by itself.
+// or the heading it is under: a plain-text or outline heading or a
+// manual's header line, which the passage's text starts with but says
+// nothing by itself.
 func namesPlace(s string, p corpus.Passage) bool {
 	if strings.Contains(s, "\n") {
 		return false
@@ -294,6 +295,10 @@ func namesPlace(s string, p corpus.Passage) bool {
 	norm := strings.Join(strings.Fields(s), " ")
 	if norm == "" {
 		return false
+	}
+	// An outline heading ("* License") names its section without its stars.
+	if stars := strings.TrimLeft(norm, "*"); len(stars) < len(norm) && strings.HasPrefix(stars, " ") {
+		norm = strings.TrimSpace(stars)
 	}
 	if norm == p.Title {
 		return true

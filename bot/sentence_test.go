@@ -405,3 +405,24 @@ func TestTitleLineIsNoAnswer(t *testing.T) {
 		t.Errorf("answer %q", a.Text)
 	}
 }
+
+// An outline heading ("* Installation", as tmux's README writes its
+// sections) names its section and is no answer: "how do i install it"
+// (of tmux) quotes what the section says.
+func TestOutlineHeadingIsNoAnswer(t *testing.T) {
+	const question = "how do i install it"
+	q := lexical.Query{Text: question, Terms: []lexical.QueryTerm{
+		{Word: "install", Stem: "instal", Weight: 2, Known: true},
+		{Word: "tmux", Stem: "tmux", Weight: 3, Known: true, Context: true, Subject: true, Name: true, Documents: true},
+	}}
+	hits := []retrieval.Hit{{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "tmux/README", LineStart: 22,
+		Title: "Welcome to tmux", Section: "Installation"},
+		Text: "* Installation\n\nTo build and install tmux from a release tarball, use:\n\n\t$ ./configure && make\n\t$ sudo make install\n\n" +
+			"tmux can use the utempter library to update utmp(5), if it is installed - run\nconfigure with --enable-utempter to enable this.\n\n" +
+			"To get and build the latest from version control - note that this requires\nautoconf, automake and pkg-config:\n\n" +
+			"\t$ git clone https://github.com/tmux/tmux.git\n\t$ cd tmux\n\t$ sh autogen.sh\n\t$ ./configure && make"}}}
+	a := Extract(question, retrieval.Result{Query: q, Relevant: true, Lead: 1, Hits: hits})
+	if len(a.Citations) == 0 || strings.HasPrefix(a.Citations[0].Excerpt, "* Installation") || !strings.Contains(a.Text, "To build and install tmux") {
+		t.Errorf("answer %q", a.Text)
+	}
+}

@@ -72,7 +72,7 @@ func (ix *Index) fuse(q lexical.Query, vres []vectorMatch) []candidate {
 	// not it holds many of the question's words.
 	added := 0
 	for _, t := range q.Terms {
-		if !t.Name || t.Context || !ix.lex.NamesDocuments(t.Stem) {
+		if !t.Name || t.Context && !t.Subject || !ix.lex.NamesDocuments(t.Stem) {
 			continue
 		}
 		for _, p32 := range ix.openings[t.Stem] {

@@ -38,6 +38,10 @@ type Result struct {
 	Confidence float64 `json:"confidence"`
 	// Uncertain marks a relevant result only just above the threshold.
 	Uncertain bool `json:"uncertain,omitempty"`
+	// OwnWordsMissing says that a follow-up was declined though the
+	// confidence was above the threshold: the top passage holds none of
+	// its own words, only those carried from earlier questions.
+	OwnWordsMissing bool `json:"own_words_missing,omitempty"`
 	// Features are what Confidence was computed from.
 	Features Features `json:"features"`
 	// Lead is the ranker's probability (0.5–1) that the top passage
@@ -50,12 +54,21 @@ type SearchOption func(*searchOptions)
 
 type searchOptions struct {
 	context string
+	subject string
 }
 
 // WithContext adds the words of earlier questions of a conversation to a
 // follow-up question ("and what about refugees?"), at a lower weight.
 func WithContext(earlier string) SearchOption {
 	return func(o *searchOptions) { o.context = earlier }
+}
+
+// WithSubject names the documents a conversation is about (the words of
+// an earlier question that named them): a question that names no
+// documents of its own is searched as if it named them ("can entries
+// expire?" of golang-lru).
+func WithSubject(words string) SearchOption {
+	return func(o *searchOptions) { o.subject = words }
 }
 
 // Search finds the k passages that best answer question.
@@ -67,9 +80,15 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	for _, f := range opts {
 		f(&o)
 	}
-	q := ix.lex.Analyze(question, o.context)
+	q := ix.lex.AnalyzeAbout(question, o.subject, o.context)
 	res := Result{Query: q}
-	vres, why, err := ix.searchVectors(ctx, strings.TrimSpace(question+" "+o.context))
+	text := question
+	for _, t := range q.Terms {
+		if t.Subject {
+			text += " " + t.Word
+		}
+	}
+	vres, why, err := ix.searchVectors(ctx, strings.TrimSpace(text+" "+o.context))
 	if err != nil {
 		return res, err
 	}
@@ -80,8 +99,31 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	res.Hits = hits[:min(k, len(hits))]
 	res.Confidence = conf
 	res.Relevant = res.Confidence >= ix.gate.MinConfidence
+	if res.Relevant && len(hits) > 0 && missesOwnWords(q, hits[0]) {
+		res.Relevant, res.OwnWordsMissing = false, true
+	}
 	res.Uncertain = res.Relevant && res.Confidence < ix.gate.MinConfidence+ix.gate.UncertainBand
 	return res, nil
+}
+
+// missesOwnWords reports whether h holds none of the words a follow-up
+// asks with, only words carried from earlier in the conversation: it
+// would answer an earlier question again ("what about in 2026?" with the
+// 2025 figure). A follow-up with no words of its own ("and what does it
+// do?") stands on those carried.
+func missesOwnWords(q lexical.Query, h Hit) bool {
+	own, carried := false, false
+	for i, t := range q.Terms {
+		switch {
+		case t.Context:
+			carried = true
+		case i < 64 && h.terms&(1<<i) != 0:
+			return false
+		default:
+			own = true
+		}
+	}
+	return own && carried
 }
 
 // searchVectors returns the passages whose vectors are nearest to the
@@ -139,6 +181,10 @@ func clipCause(err error) string {
 	}
 	return msg
 }
+
+// Analyze returns how a question is read: its weighted terms, which of
+// them name its subject or documents of the corpus.
+func (ix *Index) Analyze(question string) lexical.Query { return ix.lex.Analyze(question, "") }
 
 // Candidate is a passage the confidence model scores for a question, with
 // its features: what cmd/trainconf fits the model on.

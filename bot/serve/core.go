@@ -166,6 +166,9 @@ type Reply struct {
 	Answer bot.Answer
 	// Standalone is the question searched for: a follow-up made standalone.
 	Standalone string
+	// About names the documents a question that named none was taken to
+	// be about, from earlier in the conversation ("" for none).
+	About string
 	// Entry is the answer's journal entry ID, 0 when not recorded.
 	Entry int64
 }
@@ -184,6 +187,7 @@ func (c *Core) Ask(ctx context.Context, cv *Conversation, q Question, onUpdate f
 		cv.seen.Store(time.Now().UnixNano())
 		cv.conv.Use(e.Pipeline) // the corpus may have been reloaded since the conversation began
 		r.Answer, r.Standalone, err = cv.conv.Ask(ctx, q.Text, onUpdate)
+		r.About = cv.conv.About()
 		rerr := cv.conv.RewriteErr()
 		cv.mu.Unlock()
 		if rerr != nil {

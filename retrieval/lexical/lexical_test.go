@@ -48,19 +48,34 @@ func TestFollowUpKeepsTheSubject(t *testing.T) {
 		return out
 	}
 	cases := []struct {
-		name, question, context string
-		want                    []string
+		name, question, subject, context string
+		want                             []string
 	}{
-		{"alone", "what about its license?", "", nil},
-		{"after a question naming the subject", "what about its license?", "how do i install beta", []string{"beta"}},
-		{"naming its own", "and gamma?", "how do i install beta", []string{"gamma"}},
+		{"alone", "what about its license?", "", "", nil},
+		{"after a question naming the subject", "what about its license?", "", "how do i install beta", []string{"beta"}},
+		{"naming its own", "and gamma?", "", "how do i install beta", []string{"gamma"}},
+		{"a name of no documents keeps the documents' name", "can I use it with CommonJS?", "", "how do i install beta", []string{"commonjs", "beta"}},
+		{"another name replaces names of no documents", "and in Sindh?", "", "how many died in Punjab", []string{"sindh"}},
+		{"the subject is asked about", "can entries expire?", "beta", "", []string{"beta"}},
+		{"the subject with a follow-up's context", "and its license?", "beta", "how do i install beta", []string{"beta"}},
+		{"the subject gives way to other documents", "how do i install gamma?", "beta", "", []string{"gamma"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := names(lx.Analyze(c.question, c.context)); !slices.Equal(got, c.want) {
+			if got := names(lx.AnalyzeAbout(c.question, c.subject, c.context)); !slices.Equal(got, c.want) {
 				t.Errorf("names %v, want %v", got, c.want)
 			}
 		})
+	}
+	// The subject counts as if asked, not at a carried word's weight.
+	q := lx.AnalyzeAbout("can entries expire?", "beta", "")
+	plain := lx.Analyze("can entries expire? beta", "")
+	if len(q.Terms) == 0 || len(plain.Terms) == 0 {
+		t.Fatal("no terms")
+	}
+	last, want := q.Terms[len(q.Terms)-1], plain.Terms[len(plain.Terms)-1]
+	if !last.Subject || !last.Context || last.Weight != want.Weight {
+		t.Errorf("subject term %+v, want a subject at weight %.2f", last, want.Weight)
 	}
 }
 

@@ -18,6 +18,14 @@ type QueryTerm struct {
 	// product, person or place): written as a name, or naming documents of
 	// the corpus. A passage that answers should hold it.
 	Name bool `json:"name,omitempty"`
+	// Documents marks a word that names documents of the corpus (it is in
+	// their titles or paths: a project's name): what a conversation is
+	// about until a question names other documents.
+	Documents bool `json:"documents,omitempty"`
+	// Subject marks a word of the documents a conversation is about,
+	// carried into a question that names none of its own ("can entries
+	// expire?" of golang-lru): a context word that counts as if asked.
+	Subject bool `json:"subject,omitempty"`
 }
 
 // Query is an analysed question.
@@ -77,11 +85,41 @@ const contextWeight = 0.3
 // the nearest corpus word; words of context (earlier questions of a
 // conversation) follow at a lower weight.
 func (lx *Lexicon) Analyze(question, context string) Query {
+	return lx.analyze(question, "", context)
+}
+
+// AnalyzeAbout analyses a question of a conversation about the documents
+// that subject names (the words of earlier questions that named them):
+// unless the question names documents of its own, the subject's words
+// follow it as if asked, and must be held as its names are; the words of
+// context follow at a lower weight.
+func (lx *Lexicon) AnalyzeAbout(question, subject, context string) Query {
+	q := lx.analyze(question, "", context)
+	if subject == "" || q.NamesDocuments() {
+		return q
+	}
+	return lx.analyze(question, subject, context)
+}
+
+// NamesDocuments reports whether the question (not its context) names
+// documents of the corpus.
+func (q Query) NamesDocuments() bool {
+	for _, t := range q.Terms {
+		if t.Documents && !t.Context {
+			return true
+		}
+	}
+	return false
+}
+
+func (lx *Lexicon) analyze(question, subject, context string) Query {
 	q := Query{Text: question}
 	var st text.Stemmer
 	seen := make(map[string]bool)
 	toks := text.Tokens(&st, question)
 	fromQuestion := len(toks)
+	toks = append(toks, text.Tokens(&st, subject)...)
+	fromContext := len(toks)
 	names := text.WrittenAsNames(question)
 	contextNames := text.WrittenAsNames(context)
 	typeWords := text.AnswerTypeWords(question)
@@ -114,26 +152,37 @@ func (lx *Lexicon) Analyze(question, context string) Query {
 		case text.IsCommon(t.Word, t.Stem):
 			term.Weight *= 0.3
 		}
-		if i >= fromQuestion {
+		term.Documents = lx.NamesDocuments(term.Stem) && !isLoneLetter(t.Word)
+		switch {
+		case i >= fromQuestion && i < fromContext:
+			if !term.Documents {
+				continue // a subject word that names no documents now
+			}
+			term.Context, term.Subject, term.Name = true, true, true
+		case i >= fromQuestion:
 			term.Context = true
 			term.Weight *= contextWeight
-			term.Name = (contextNames[t.Word] || lx.NamesDocuments(term.Stem)) && !isLoneLetter(t.Word)
-		} else {
-			term.Name = (names[t.Word] || lx.NamesDocuments(term.Stem)) && !isLoneLetter(t.Word)
+			term.Name = contextNames[t.Word] && !isLoneLetter(t.Word) || term.Documents
+		default:
+			term.Name = names[t.Word] && !isLoneLetter(t.Word) || term.Documents
 		}
 		q.Terms = append(q.Terms, term)
 	}
 	// A follow-up ("what about its license?") keeps the subject of the
-	// conversation, unless it names one of its own ("and chromem?").
-	ownSubject := false
+	// conversation, unless it names one of its own: other documents ("and
+	// chromem?") replace the documents it was about; another name ("and in
+	// Sindh?") replaces the names that are not documents' ("Punjab"), but
+	// "can I use it with CommonJS?" is still about the project.
+	ownDocuments, ownName := false, false
 	for _, t := range q.Terms {
-		ownSubject = ownSubject || (t.Name && !t.Context)
+		if !t.Context {
+			ownDocuments = ownDocuments || t.Documents
+			ownName = ownName || t.Name
+		}
 	}
-	if ownSubject {
-		for i := range q.Terms {
-			if q.Terms[i].Context {
-				q.Terms[i].Name = false
-			}
+	for i := range q.Terms {
+		if t := &q.Terms[i]; t.Context && !t.Subject && (ownDocuments || ownName && !t.Documents) {
+			t.Name = false
 		}
 	}
 	return q

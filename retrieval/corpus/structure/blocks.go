@@ -390,7 +390,9 @@ func (s *scanner) scanPlain(headings bool) {
 			}
 			j++
 		}
-		if j > i {
+		if h, ok := starHeading(ls, i, j); ok && headings {
+			s.heading(h, i)
+		} else if j > i {
 			s.plainBlock(i, j-1, headings)
 		}
 		switch {
@@ -403,6 +405,31 @@ func (s *scanner) scanPlain(headings bool) {
 		}
 		i = j
 	}
+}
+
+// starHeading reads the block of lines i..j-1 as an outline heading, as
+// Org mode and tmux's README write them ("* License", "** Building"): one
+// line of stars and a heading-like title, alone between blank lines, over
+// text that does not start with a star (a list of items set apart).
+func starHeading(ls []Line, i, j int) (mdHeading, bool) {
+	l := ls[i]
+	if j != i+1 || l.Indent > 0 || !strings.HasPrefix(l.Text, "*") {
+		return mdHeading{}, false
+	}
+	stars := len(l.Text) - len(strings.TrimLeft(l.Text, "*"))
+	title := strings.TrimSpace(l.Text[stars:])
+	if stars > 6 || !strings.HasPrefix(l.Text[stars:], " ") || !isHeadingLike(title) || len(strings.Fields(title)) > 8 {
+		return mdHeading{}, false
+	}
+	for k := j; k < len(ls); k++ {
+		if !ls[k].Blank() {
+			if strings.HasPrefix(ls[k].Text, "*") {
+				return mdHeading{}, false
+			}
+			return mdHeading{level: stars + 1, text: title}, true
+		}
+	}
+	return mdHeading{}, false // nothing below it to title
 }
 
 // plainBlock records the lines first..last of a plain-text block, taking

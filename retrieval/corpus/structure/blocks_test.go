@@ -134,6 +134,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 3-3 Introduction ^0", "para 8-8 Security ^5"},
 		},
 		{
+			name: "plain text: a line of stars and a title alone is an outline heading; items set apart are a list",
+			doc:  "Welcome to tmux!\n\n* Dependencies\n\nIt needs libevent.\n\n** On Linux\n\nUse apt.\n\n* License\n\nISC.\n\n* one\n\n* two\n",
+			want: []string{"para 0-0", "para 4-4 Dependencies ^2", "para 8-8 On Linux ^6", "para 12-12 License ^10", "para 14-14 License", "para 16-16 License"},
+		},
+		{
 			name: "plain text: a command indented past the text around it is shown, not a heading",
 			doc:  "The configure script provides an option.\nUse\n\n        --disable-nls\n\nif you don't want messages.\n",
 			want: []string{"para 0-1", "para 3-5"}, // the option stays with what follows it

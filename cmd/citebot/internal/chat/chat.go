@@ -260,10 +260,10 @@ func (c *session) ask(ctx, actx context.Context, line string) {
 		fmt.Fprintf(c.out, "%v.\n", err)
 		return
 	}
-	var standalone string
+	var standalone, about string
 	_, err = render.Stream(func(onUpdate func(bot.Update) error) (bot.Answer, error) {
 		r, err := c.core.Ask(actx, c.conv, serve.Question{Text: q, Received: time.Now()}, onUpdate)
-		standalone = r.Standalone
+		standalone, about = r.Standalone, r.About
 		return r.Answer, err
 	}, c.out)
 	switch {
@@ -278,6 +278,9 @@ func (c *session) ask(ctx, actx context.Context, line string) {
 	}
 	if standalone != "" && standalone != q {
 		fmt.Fprintf(c.out, "(searched for: %s)\n", standalone)
+	}
+	if about != "" {
+		fmt.Fprintf(c.out, "(taken to be about %s, as earlier in the chat; name another project to ask about it)\n", about)
 	}
 	fmt.Fprintln(c.out)
 }
