@@ -11,6 +11,7 @@ reported as ambiguous. Unanswerable cases must carry no evidence. Ids must be
 unique across all files given. Exit status 1 on any error.
 """
 import os
+import re
 import sys
 
 import yaml
@@ -29,16 +30,25 @@ def norm(s):
     return " ".join(s.split()).lower()
 
 
+def rendered(s):
+    """The inline markup of reStructuredText as citebot shows it: ``x`` as
+    `x`, a :doc: role as the name of the page it links to."""
+    s = re.sub(r"``([^`]+)``", r"`\1`", s)
+    return re.sub(r":doc:`(?:[^`<]*<)?([^`>]+)>?`", lambda m: m.group(1).rsplit("/", 1)[-1], s)
+
+
 def load_corpus(root):
     docs = {}
     for dirpath, dirs, files in os.walk(root):
         dirs.sort()
         for f in sorted(files):
-            if f.lower().rsplit(".", 1)[-1] not in ("txt", "md", "markdown"):
+            ext = f.lower().rsplit(".", 1)[-1]
+            if ext not in ("txt", "md", "markdown", "rst"):
                 continue
             p = os.path.join(dirpath, f)
             with open(p, encoding="utf-8", errors="replace") as fh:
-                docs[os.path.relpath(p, root)] = norm(fh.read())
+                text = fh.read()
+            docs[os.path.relpath(p, root)] = norm(rendered(text) if ext == "rst" else text)
     return docs
 
 
