@@ -25,7 +25,7 @@ type Document struct {
 	Text string
 	Kind string // "md", "txt", "rst", "html" or "pdf"
 
-	view  *structure.Doc // the scan of an HTML, reStructuredText or PDF document, made when it was read
+	view  *structure.Doc // the scan of an HTML, reStructuredText, MyST or PDF document, made when it was read
 	title string         // the title a PDF's metadata gives, "" for none
 }
 
@@ -44,6 +44,10 @@ func scanView(kind, text string) structure.Doc {
 		return structure.ScanHTML(text)
 	case "rst":
 		return structure.ScanRST(text)
+	case "md":
+		if structure.IsMyST(text) {
+			return structure.ScanMyST(text)
+		}
 	}
 	return structure.Scan(text, kind == "md")
 }
@@ -52,8 +56,9 @@ func scanView(kind, text string) structure.Doc {
 // each line comes from (see structure.Doc): for Markdown and plain text the
 // document itself (Origins nil: line i is line i+1); for HTML its visible
 // text, each line mapped to the lines of markup it came from; for
-// reStructuredText its text as rendered, line for line; for PDF the
-// text of its pages, each line mapped to its page and its line there. The
+// reStructuredText and MyST Markdown its text as rendered, line for line;
+// for PDF the text of its pages, each line mapped to its page and its line
+// there. The
 // line numbers are those of Locators and Lines. The result is shared: do
 // not modify it.
 func (d Document) Scan() structure.Doc { return d.scan() }
@@ -184,8 +189,8 @@ func (c *Corpus) Lines(source string, start, end int) (string, bool) {
 		if start < 1 || end < start || end > len(lines) {
 			return "", false
 		}
-		if d.Kind == "html" || d.Kind == "rst" {
-			return visibleLines(d.scan(), start, end), true
+		if st := d.scan(); st.Origins != nil {
+			return visibleLines(st, start, end), true // HTML, reStructuredText, MyST Markdown
 		}
 		return strings.Join(lines[start-1:end], "\n"), true
 	}
@@ -262,7 +267,7 @@ const DefaultMaxFileBytes = 16 << 20
 
 // chunkerVersion changes whenever passage splitting or word analysis
 // changes, so that an index built by an older splitter or stemmer is rebuilt.
-const chunkerVersion = "chunker-v26"
+const chunkerVersion = "chunker-v27"
 
 // Options limits what a corpus load reads.
 type Options struct {

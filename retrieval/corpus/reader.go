@@ -18,6 +18,7 @@ import (
 	"syscall"
 	"unicode/utf8"
 
+	"github.com/citebot/citebot/retrieval/corpus/structure"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -251,6 +252,15 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 		}
 		doc.Text, doc.view, doc.title = st.Text, &st, kept.Title
 		text = st.Text
+	case "md":
+		if structure.IsMyST(text) {
+			st := structure.ScanMyST(text)
+			if strings.TrimSpace(st.Text) == "" {
+				l.skip(p, "no visible text", false)
+				return nil
+			}
+			doc.view = &st
+		}
 	case "html", "rst":
 		st := scanView(kind, text)
 		if strings.TrimSpace(st.Text) == "" {

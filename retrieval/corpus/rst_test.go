@@ -62,3 +62,46 @@ func TestRSTPassagesQuoteTheRenderedPage(t *testing.T) {
 		t.Errorf("last passage %s anchor %q, want lines 32–35, anchor pre-release-versions", p.Locator, p.Anchor)
 	}
 }
+
+// A MyST page's passages quote it as rendered, within Corpus.Lines of
+// their locators, each line of their text mapped to the line it shows; a
+// Markdown page without MyST markup is quoted as written.
+func TestMySTPassagesQuoteTheRenderedPage(t *testing.T) {
+	page := "# Caching\n\n```{versionadded} 6.0\n\n```\n\n(wheel-caching)=\n\n## Locally built wheels\n\n" +
+		"pip uses wheels from its cache; see {ref}`local installs <Installing from local packages>`.\n\n" +
+		"```{caution}\nThe layout of the cache may change.\n```\n"
+	c, err := Load(fstest.MapFS{"topics/caching.md": {Data: []byte(page)}, "plain.md": {Data: []byte("# Plain\n\nSee {x} and `{y}`.\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Split(page, "\n")
+	var texts []string
+	for _, p := range Chunk(c).Passages {
+		texts = append(texts, p.Source+": "+p.Text)
+		lines, ok := c.Lines(p.Source, p.LineStart, p.LineEnd)
+		if !ok || !strings.Contains(lines, p.Text) {
+			t.Errorf("%s: text %q not within its lines %q", p.Locator, p.Text, lines)
+		}
+		if p.Source != "topics/caching.md" {
+			continue
+		}
+		for k, l := range strings.Split(p.Text, "\n") {
+			if l = strings.TrimSpace(strings.TrimLeft(l, "#")); l == "" || strings.HasSuffix(l, ":") {
+				continue // a directive's label is not written on its line
+			}
+			shown := strings.ToLower(src[p.Lines[k].First-1])
+			if w := strings.ToLower(strings.Trim(strings.Fields(l)[0], ":")); !strings.Contains(shown, w) {
+				t.Errorf("%s: line %q is mapped to line %d, %q", p.Locator, l, p.Lines[k].First, shown)
+			}
+		}
+	}
+	want := []string{
+		"plain.md: # Plain\n\nSee {x} and `{y}`.",
+		"topics/caching.md: # Caching\n\nNew in version 6.0:",
+		"topics/caching.md: ## Locally built wheels\n\n" +
+			"pip uses wheels from its cache; see local installs.\n\nCaution:\nThe layout of the cache may change.",
+	}
+	if strings.Join(texts, "\n|") != strings.Join(want, "\n|") {
+		t.Errorf("passages\n%q\nwant\n%q", texts, want)
+	}
+}

@@ -54,6 +54,10 @@ func ScanRST(doc string) Doc {
 	for len(lines) > 0 && lines[len(lines)-1] == "" {
 		lines, origins = lines[:len(lines)-1], origins[:len(origins)-1]
 	}
+	if len(lines) == 0 {
+		// Nothing shows: one blank line, as the text "" has, for line 1.
+		lines, origins = []string{""}, []Origin{{First: 1, Last: 1}}
+	}
 	d := Scan(strings.Join(lines, "\n"), true)
 	d.Origins = origins
 	return d
@@ -572,37 +576,7 @@ func inlineRST(s string) string {
 	s = rstRole.ReplaceAllStringFunc(s, func(m string) string {
 		sub := rstRole.FindStringSubmatch(m)
 		lead := m[:len(m)-len(sub[1])-len(sub[2])-2]
-		name := strings.Trim(sub[1], ":")
-		if k := strings.LastIndexByte(name, ':'); k >= 0 {
-			name = name[k+1:]
-		}
-		body := sub[2]
-		if t := rstRoleTarget.FindStringSubmatch(body); t != nil {
-			if t[1] != "" {
-				body = t[1]
-			} else {
-				body = t[2]
-			}
-		}
-		body = strings.TrimLeft(body, "!")
-		if strings.HasPrefix(body, "~") {
-			body = body[1:]
-			if k := strings.LastIndexByte(body, '.'); k >= 0 {
-				body = body[k+1:]
-			}
-		}
-		switch name {
-		case "doc":
-			body = body[strings.LastIndexByte(body, '/')+1:]
-		case "pep":
-			body = "PEP " + body
-		case "rfc":
-			body = "RFC " + body
-		}
-		if rstCodeRoles[name] {
-			return lead + "`" + body + "`"
-		}
-		return lead + body
+		return lead + renderRole(strings.Trim(sub[1], ":"), sub[2])
 	})
 	s = rstDouble.ReplaceAllString(s, "`$1`")
 	s = rstLink.ReplaceAllStringFunc(s, func(m string) string {
@@ -620,6 +594,41 @@ func inlineRST(s string) string {
 	s = rstWordRef.ReplaceAllString(s, "$1$2")
 	s = rstFootRef.ReplaceAllString(s, "$1")
 	return strings.ReplaceAll(s, "\\ ", "")
+}
+
+// renderRole writes a role as it renders: its text (the title of
+// "title <target>", else the target; "~a.b.c" as "c"), "PEP 440" for
+// pep, code for the roles that name code, options, files or commands.
+func renderRole(name, body string) string {
+	if k := strings.LastIndexByte(name, ':'); k >= 0 {
+		name = name[k+1:]
+	}
+	if t := rstRoleTarget.FindStringSubmatch(body); t != nil {
+		if t[1] != "" {
+			body = t[1]
+		} else {
+			body = t[2]
+		}
+	}
+	body = strings.TrimLeft(body, "!")
+	if strings.HasPrefix(body, "~") {
+		body = body[1:]
+		if k := strings.LastIndexByte(body, '.'); k >= 0 {
+			body = body[k+1:]
+		}
+	}
+	switch name {
+	case "doc":
+		body = body[strings.LastIndexByte(body, '/')+1:]
+	case "pep":
+		body = "PEP " + body
+	case "rfc":
+		body = "RFC " + body
+	}
+	if rstCodeRoles[name] {
+		return "`" + body + "`"
+	}
+	return body
 }
 
 // makeID makes an id of a title or label as docutils does: lower case,

@@ -1,0 +1,188 @@
+package structure
+
+import (
+	"regexp"
+	"strings"
+)
+
+// mystMarkup matches what only MyST Markdown (the Markdown of Sphinx sites)
+// writes: a directive fence ("```{note}", ":::{tip}"), a role
+// ("{ref}`caching`"), or a target line ("(wheel-caching)=").
+var mystMarkup = regexp.MustCompile("(?m)^ {0,3}(?:```+|~~~+|:::+) *\\{[A-Za-z][\\w:+.-]*\\}|\\{[A-Za-z][\\w:+.-]*\\}`[^`]+`|^\\([\\w.:-]+\\)=[ \\t]*$")
+
+// IsMyST reports whether a Markdown document uses MyST's directives, roles
+// or targets, which ScanMyST reads as they render.
+func IsMyST(doc string) bool { return mystMarkup.MatchString(doc) }
+
+// ScanMyST reads a MyST Markdown document as a Sphinx site renders it, and
+// finds its blocks as in any Markdown document. Directives read as those
+// of reStructuredText do (see ScanRST): a code-block or code directive is
+// a fenced code block, an admonition is its label over its text ("Note:",
+// "New in version 6.0:"), a tab its label over its content; toctree,
+// image, include and the like, target lines ("(wheel-caching)=") and
+// comments ("% …") show nothing, and a role shows its text
+// ({ref}`Installing from local packages` is "Installing from local
+// packages"). Doc.Text has a line for every line of doc that shows
+// something, Origins mapping each to its line of doc.
+func ScanMyST(doc string) Doc {
+	src := strings.Split(doc, "\n")
+	out := make([]string, len(src))
+	skip := make([]bool, len(src)) // lines that are not even a blank line (a directive's options)
+	type fence struct {
+		marker    string // the fence's characters, which its closing line repeats at least
+		code      bool   // a code block: its lines are as written
+		drop      bool   // its content shows nothing
+		directive bool   // a directive: its closing line shows nothing either
+		opts      bool   // option lines (":caption: x", or a "---" block) may open it
+	}
+	var stack []fence
+	inOpts := false // within a directive's "---" option block
+	for i, raw := range src {
+		line := strings.TrimRight(raw, " \t\r")
+		t := strings.TrimLeft(line, " ")
+		var top *fence
+		if len(stack) > 0 {
+			top = &stack[len(stack)-1]
+		}
+		if top != nil && closesFence(t, top.marker) {
+			if !top.directive {
+				out[i] = line
+			}
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		if top != nil && top.opts {
+			switch {
+			case inOpts:
+				inOpts = t != "---"
+				skip[i] = true
+				continue
+			case t == "---":
+				inOpts = true
+				skip[i] = true
+				continue
+			case rstOption.MatchString(t):
+				skip[i] = true
+				continue
+			case t != "":
+				top.opts = false
+			}
+		}
+		if top != nil && top.drop {
+			continue
+		}
+		if top != nil && top.code {
+			out[i] = line
+			continue
+		}
+		if marker, info, ok := fenceOpen(line); ok {
+			name, arg, directive := strings.Cut(strings.TrimPrefix(info, "{"), "}")
+			if !strings.HasPrefix(info, "{") || !directive {
+				stack = append(stack, fence{marker: marker, code: true})
+				out[i] = line
+				continue
+			}
+			name, arg = strings.ToLower(name), strings.TrimSpace(arg)
+			if k := strings.LastIndexByte(name, ':'); k >= 0 && name[k+1:] != "" {
+				name = name[k+1:]
+			}
+			f := fence{marker: marker, directive: true, opts: true}
+			switch {
+			case rstCode[name] || name == "code-cell":
+				f.code = true
+				out[i] = strings.Repeat("`", 3) + arg
+			case rstDropped[name] || name == "eval-rst" || name == "figure":
+				f.drop = true
+			case rstAdmonition[name] != "":
+				label := rstAdmonition[name]
+				if strings.HasPrefix(name, "version") || name == "deprecated" {
+					v, rest, _ := strings.Cut(arg, " ")
+					label += " " + v
+					arg = rest
+				}
+				out[i] = label + ":"
+				if arg != "" {
+					out[i] += " " + mystInline(arg)
+				}
+			case rstLabelled[name] && arg != "":
+				out[i] = mystInline(arg)
+				if name != "rubric" && name != "centered" && !strings.HasSuffix(arg, ":") {
+					out[i] += ":"
+				}
+			}
+			stack = append(stack, f)
+			if f.code {
+				// Its closing fence is written as Markdown's.
+				stack[len(stack)-1].directive = false
+			}
+			continue
+		}
+		switch {
+		case mystTarget.MatchString(t), strings.HasPrefix(t, "% ") || t == "%":
+			// A target names the heading below it; a comment shows nothing.
+		default:
+			out[i] = mystInline(line)
+		}
+	}
+	var lines []string
+	var origins []Origin
+	for i, l := range out {
+		if skip[i] || strings.TrimSpace(l) == "" && (len(lines) == 0 || lines[len(lines)-1] == "") {
+			continue
+		}
+		if strings.TrimSpace(l) == "" {
+			l = ""
+		}
+		lines = append(lines, l)
+		origins = append(origins, Origin{First: i + 1, Last: i + 1})
+	}
+	for len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines, origins = lines[:len(lines)-1], origins[:len(origins)-1]
+	}
+	if len(lines) == 0 {
+		// Nothing shows: one blank line, as the text "" has, for line 1.
+		lines, origins = []string{""}, []Origin{{First: 1, Last: 1}}
+	}
+	d := Scan(strings.Join(lines, "\n"), true)
+	d.Origins = origins
+	return d
+}
+
+var mystTarget = regexp.MustCompile(`^\([\w.:-]+\)=$`)
+
+// fenceOpen reads a line opening a fence (```, ~~~ or MyST's :::, at most
+// three spaces in) and returns its marker and info string.
+func fenceOpen(line string) (marker, info string, ok bool) {
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || len(t) < 3 || !strings.ContainsRune("`~:", rune(t[0])) {
+		return "", "", false
+	}
+	n := len(t) - len(strings.TrimLeft(t, t[:1]))
+	if n < 3 {
+		return "", "", false
+	}
+	info = strings.TrimSpace(t[n:])
+	if t[0] == '`' && strings.Contains(info, "`") || t[0] == ':' && !strings.HasPrefix(info, "{") {
+		return "", "", false // an inline code span; a colon run that opens no directive
+	}
+	return t[:n], info, true
+}
+
+// closesFence reports whether a line (trimmed on the left) closes the
+// fence opened by marker.
+func closesFence(t, marker string) bool {
+	return strings.HasPrefix(t, marker) && strings.Trim(t, marker[:1]+" ") == ""
+}
+
+var mystRole = regexp.MustCompile("\\{([A-Za-z][\\w:+.-]*)\\}`([^`]+)`")
+
+// mystInline writes a line's MyST roles as they render, as RST's are.
+func mystInline(s string) string {
+	if !strings.Contains(s, "}`") {
+		return s
+	}
+	return mystRole.ReplaceAllStringFunc(s, func(m string) string {
+		sub := mystRole.FindStringSubmatch(m)
+		return renderRole(sub[1], sub[2])
+	})
+}

@@ -1,0 +1,60 @@
+package structure
+
+import (
+	"slices"
+	"testing"
+)
+
+// A MyST page (the Markdown of Sphinx sites) reads as it renders, each
+// line of its text after the line of the page it shows: a directive reads
+// as its reStructuredText twin does, a role shows its text, and targets,
+// comments and directives of nothing to read show nothing.
+func TestScanMySTRendersThePage(t *testing.T) {
+	cases := []struct {
+		name string
+		doc  string
+		want []string
+	}{
+		{
+			name: "admonitions and version notes are labelled prose, not code",
+			doc:  "# Caching\n\n```{versionadded} 6.0\n\n```\n\nText.\n\n```{caution}\nThe layout may change.\n```\n",
+			want: []string{"1|# Caching", "2|", "3|New in version 6.0:", "4|", "7|Text.", "8|", "9|Caution:", "10|The layout may change."},
+		},
+		{
+			name: "a code-block directive is a fenced code block; its options show nothing",
+			doc:  "Run:\n\n```{code-block} console\n:caption: run\n\n$ pip cache dir\n```\n",
+			want: []string{"1|Run:", "2|", "3|```console", "5|", "6|$ pip cache dir", "7|```"},
+		},
+		{
+			name: "a tab is its label over its content, a fence inside it code",
+			doc:  "````{tab} Linux\n```\n~/.cache/pip\n```\n````\n",
+			want: []string{"1|Linux:", "2|```", "3|~/.cache/pip", "4|```"},
+		},
+		{
+			name: "roles show their text; targets and comments show nothing; a toctree nothing",
+			doc: "(wheel-caching)=\n% a comment\n## Wheels\n\nSee {ref}`local installs <Installing from local packages>` and {pep}`517`, {option}`--user`.\n\n" +
+				"```{toctree}\n:maxdepth: 1\n\ncaching\n```\n\nEnd.\n",
+			want: []string{"3|## Wheels", "4|", "5|See local installs and PEP 517, `--user`.", "6|", "13|End."},
+		},
+		{
+			name: "a colon fence opens a directive; a plain code fence keeps its roles as written",
+			doc:  ":::{note}\nUse {ref}`caching`.\n:::\n\n```\n{ref}`kept`\n```\n",
+			want: []string{"1|Note:", "2|Use caching.", "3|", "5|```", "6|{ref}`kept`", "7|```"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if !IsMyST(c.doc) {
+				t.Fatalf("not read as MyST")
+			}
+			if got := rendered(ScanMyST(c.doc)); !slices.Equal(got, c.want) {
+				t.Errorf("rendered\n  %q\nwant\n  %q", got, c.want)
+			}
+		})
+	}
+	for _, doc := range []string{"# Plain\n\n```go\nx := 1\n```\n", "Use `{x}` in a template.\n", "A {b} and (c) = d.\n"} {
+		if IsMyST(doc) {
+			t.Errorf("%q read as MyST", doc)
+		}
+	}
+}
