@@ -88,6 +88,7 @@ func TestWordLists(t *testing.T) {
 		{"topic word is not common", func() bool { return !IsCommonWord("taliban") && !IsCommonWord("france") }},
 		{"comment line is no word", func() bool { return !IsCommonWord("#") && !IsCommonWord("frequent") }},
 		{"extra stop word", func() bool { return IsStopWord("wat") && IsStopWord("also") && IsStopWord("the") }},
+		{"chat filler", func() bool { return IsStopWord("ok") && IsStopWord("thanks") && IsStopWord("hey") }},
 		{"content word is no stop word", func() bool { return !IsStopWord("refugees") }},
 		{"meta word", func() bool { return IsMetaWord("article") && !IsMetaWord("refugees") }},
 		{"abbreviation keeps a sentence whole", func() bool { return len(Sentences("Gen. Asim Munir spoke. He left.")) == 2 }},
