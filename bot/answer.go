@@ -247,7 +247,8 @@ func (p *Pipeline) ask(ctx context.Context, question, subject, earlier string, o
 	if p.opts.Model != nil {
 		k = p.opts.ModelTopK
 	}
-	res, err := p.search.Search(ctx, question, k, retrieval.WithContext(earlier), retrieval.WithSubject(subject))
+	res, err := p.search.Search(ctx, question, k, retrieval.WithContext(earlier),
+		retrieval.WithSubject(subject, refersBack(question)))
 	if err != nil {
 		return Answer{}, res.Query, fmt.Errorf("search: %w", err)
 	}

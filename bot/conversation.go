@@ -51,12 +51,15 @@ func (p *Pipeline) Resume(turns []prompts.Turn) *Conversation {
 			if err != nil {
 				continue
 			}
+			earlier := ""
 			if c.topic != "" && IsFollowUp(q) {
-				c.topic = strings.TrimSpace(q + " " + lastWords(c.topic, 12))
-			} else {
-				c.topic = q
+				earlier = c.topic
 			}
-			c.subject = p.subjectOf(q, c.subject)
+			if subject := p.subjectOf(q, c.subject); subject != c.subject {
+				earlier = withoutWords(earlier, c.subject)
+				c.subject = subject
+			}
+			c.topic = strings.TrimSpace(q + " " + lastWords(earlier, 12))
 			c.history = append(c.history, prompts.Turn{Role: "user", Content: q})
 		case "assistant":
 			c.history = append(c.history, prompts.Turn{Role: "assistant", Content: t.Content})
@@ -111,16 +114,16 @@ func (c *Conversation) Ask(ctx context.Context, question string, onUpdate func(U
 	}
 	a, q, err := c.p.ask(ctx, standalone, subject, earlier, onUpdate)
 	c.about = ""
-	if carriesSubject(q) {
+	carried := carriesSubject(q)
+	if carried {
 		c.about = subject
 	}
-	if q.NamesDocuments() {
+	// A question naming other documents moves the conversation to them,
+	// unless it was about the subject still ("can it read yaml?").
+	if q.NamesDocuments() && !carried {
 		c.subject = documentWords(standalone, q)
-	}
-	// A stopped answer still leaves its question for the next follow-up
-	// to lean on; a question naming other documents leaves the words of
-	// the ones before behind.
-	if q.NamesDocuments() {
+		// A stopped answer still leaves its question for the next
+		// follow-up to lean on, but not the words of the documents before.
 		earlier = withoutWords(earlier, subject)
 	}
 	c.topic = strings.TrimSpace(standalone + " " + lastWords(earlier, 12))
@@ -211,11 +214,12 @@ func carriesSubject(q lexical.Query) bool {
 	return false
 }
 
-// subjectOf returns the subject of a conversation after question: the
-// words naming documents it holds, else subject.
+// subjectOf returns the subject of a conversation after question, as Ask
+// would leave it were the question answered: the words naming documents it
+// holds, unless it refers back to subject; else subject.
 func (p *Pipeline) subjectOf(question, subject string) string {
 	an, ok := p.search.(analyzer)
-	if !ok {
+	if !ok || subject != "" && refersBack(question) {
 		return subject
 	}
 	if q := an.Analyze(question); q.NamesDocuments() {
@@ -255,6 +259,15 @@ var (
 	followUpStart = regexp.MustCompile(`(?i)^\s*(and|but|or|so|also|then|what about|how about|what else|why not|same for|and what|and how|and why)\b`)
 	backReference = regexp.MustCompile(`(?i)\b(it|its|they|them|their|theirs|this|that|these|those|he|him|his|she|her|there|such|the same)\b`)
 )
+
+// topicSwitch starts a question that turns to what it names ("what about
+// go-runewidth, what license is that?").
+var topicSwitch = regexp.MustCompile(`(?i)^\s*(what|how) about\b`)
+
+// refersBack reports whether a question refers back to what the
+// conversation is about ("can it read yaml?"), not to what it names
+// itself.
+func refersBack(q string) bool { return backReference.MatchString(q) && !topicSwitch.MatchString(q) }
 
 // IsFollowUp reports whether a question seems to lean on an earlier one: it
 // starts like a continuation, or it is short and refers back.

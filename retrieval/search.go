@@ -53,8 +53,9 @@ type Result struct {
 type SearchOption func(*searchOptions)
 
 type searchOptions struct {
-	context string
-	subject string
+	context    string
+	subject    string
+	refersBack bool
 }
 
 // WithContext adds the words of earlier questions of a conversation to a
@@ -64,11 +65,11 @@ func WithContext(earlier string) SearchOption {
 }
 
 // WithSubject names the documents a conversation is about (the words of
-// an earlier question that named them): a question that names no
-// documents of its own is searched as if it named them ("can entries
-// expire?" of golang-lru).
-func WithSubject(words string) SearchOption {
-	return func(o *searchOptions) { o.subject = words }
+// an earlier question that named them): a question that names nothing of
+// its own, or refers back to them ("can it read yaml?"), is searched as if
+// it named them ("can entries expire?" of golang-lru).
+func WithSubject(words string, refersBack bool) SearchOption {
+	return func(o *searchOptions) { o.subject, o.refersBack = words, refersBack }
 }
 
 // Search finds the k passages that best answer question.
@@ -80,7 +81,7 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	for _, f := range opts {
 		f(&o)
 	}
-	q := ix.lex.AnalyzeAbout(question, o.subject, o.context)
+	q := ix.lex.AnalyzeAbout(question, o.subject, o.context, o.refersBack)
 	res := Result{Query: q}
 	text := question
 	for _, t := range q.Terms {

@@ -259,7 +259,7 @@ func visibleLines(st structure.Doc, start, end int) string {
 var ErrNotUTF8 = errors.New("not valid UTF-8 text: convert it to UTF-8 or remove it from the corpus")
 
 // ErrEmptyCorpus is returned when a corpus folder holds no usable document.
-var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt, .md, .html or .pdf document with text")
+var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt, .md, .rst, .html or .pdf document with text")
 
 // DefaultMaxFileBytes is the size of the largest corpus file read when
 // Options.MaxFileBytes is 0.
@@ -267,7 +267,7 @@ const DefaultMaxFileBytes = 16 << 20
 
 // chunkerVersion changes whenever passage splitting or word analysis
 // changes, so that an index built by an older splitter or stemmer is rebuilt.
-const chunkerVersion = "chunker-v28"
+const chunkerVersion = "chunker-v29"
 
 // Options limits what a corpus load reads.
 type Options struct {

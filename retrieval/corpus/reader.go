@@ -200,7 +200,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	name, gz := gunzippedName(d.Name())
 	kind, byName, ok := kindOf(name)
 	if !ok {
-		l.skip(p, "not a .txt, .md, .html or .pdf file (or one gzipped), nor a README-like document", false)
+		l.skip(p, "not a .txt, .md, .rst, .html or .pdf file (or one gzipped), nor a README-like document", false)
 		return nil
 	}
 	text, why, problem := l.read(p, d, gz, kind == "pdf")
@@ -494,18 +494,30 @@ func readGuarded(src source, name string, limit int64) ([]byte, string) {
 // gunzip returns the decompressed bytes of a gzipped file, at most limit
 // of them (a small file can hold gigabytes of zeros), or why it is not read.
 func gunzip(raw []byte, limit int64) ([]byte, string) {
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	in := bytes.NewReader(raw)
+	zr, err := gzip.NewReader(in)
 	if err != nil {
 		return nil, "unreadable: not gzip data: " + errText(err)
 	}
-	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
-	if int64(len(out)) > limit {
-		return nil, tooLarge(limit) + " once decompressed"
+	var out bytes.Buffer
+	for {
+		// One member at a time: what follows the last may be zeros a
+		// tape or a block device padded the file with, as gzip(1) allows.
+		zr.Multistream(false)
+		if _, err := io.Copy(&out, io.LimitReader(zr, limit+1-int64(out.Len()))); err != nil {
+			return nil, "unreadable: damaged gzip data: " + errText(err)
+		}
+		if int64(out.Len()) > limit {
+			return nil, tooLarge(limit) + " once decompressed"
+		}
+		rest := raw[len(raw)-in.Len():]
+		if len(bytes.Trim(rest, "\x00")) == 0 {
+			return out.Bytes(), ""
+		}
+		if err := zr.Reset(in); err != nil {
+			return nil, "unreadable: damaged gzip data: " + errText(err)
+		}
 	}
-	if err != nil {
-		return nil, "unreadable: damaged gzip data: " + errText(err)
-	}
-	return out, ""
 }
 
 // checkFile says why a file is not read: not a regular file, or too large.

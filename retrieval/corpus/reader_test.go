@@ -237,9 +237,10 @@ func gzipped(t *testing.T, text string) string {
 
 // Gzipped documents, as Debian installs every document over a few KB
 // (README.gz, user_guide.rst.gz), are read as the document they hold, under
-// their own name, with lines counted in the decompressed text. A gzipped
-// file that is no document is not read; damaged gzip data, and data that
-// decompresses past the size limit, are problems, not read.
+// their own name, with lines counted in the decompressed text: every member
+// of the file, and zeros padding it after the last, as gzip(1) reads them.
+// A gzipped file that is no document is not read; damaged gzip data, and
+// data that decompresses past the size limit, are problems, not read.
 func TestLoadDirReadsGzippedDocuments(t *testing.T) {
 	dir := t.TempDir()
 	guide := "User Guide\n==========\n\nInstall with pip install frob.\n"
@@ -251,6 +252,9 @@ func TestLoadDirReadsGzippedDocuments(t *testing.T) {
 		"NEWS.gz":           "not gzip at all\n",
 		"bomb.txt.gz":       gzipped(t, strings.Repeat("a", 5000)),
 		"cut.md.gz":         gzipped(t, "# Cut\n\nA long text.\n")[:20],
+		"padded.txt.gz":     gzipped(t, "Padded to a block.\n") + strings.Repeat("\x00", 512),
+		"two.txt.gz":        gzipped(t, "First member.\n") + gzipped(t, "Second member.\n"),
+		"junk.txt.gz":       gzipped(t, "Then junk.\n") + "junk",
 	} {
 		write(t, filepath.Join(dir, name), body)
 	}
@@ -265,7 +269,7 @@ func TestLoadDirReadsGzippedDocuments(t *testing.T) {
 			t.Errorf("user_guide.rst.gz read as %q, want %q", d.Text, guide)
 		}
 	}
-	if want := []string{"README.gz:txt", "page.html.gz:html", "user_guide.rst.gz:rst"}; !slices.Equal(read, want) {
+	if want := []string{"README.gz:txt", "padded.txt.gz:txt", "page.html.gz:html", "two.txt.gz:txt", "user_guide.rst.gz:rst"}; !slices.Equal(read, want) {
 		t.Errorf("read %v, want %v", read, want)
 	}
 	why := map[string]string{}
@@ -276,13 +280,22 @@ func TestLoadDirReadsGzippedDocuments(t *testing.T) {
 		"NEWS.gz":     "not gzip data",
 		"bomb.txt.gz": "size limit of 4096 bytes once decompressed",
 		"cut.md.gz":   "damaged gzip data",
+		"junk.txt.gz": "damaged gzip data",
 	} {
 		if !strings.Contains(why[path], want) {
 			t.Errorf("%s: problem %q, want one saying %q", path, why[path], want)
 		}
 	}
-	if len(why) != 3 {
-		t.Errorf("problems %v, want the three bad gzip files", c.Problems())
+	if len(why) != 4 {
+		t.Errorf("problems %v, want the four bad gzip files", c.Problems())
+	}
+	for _, d := range c.Documents {
+		if d.Source == "two.txt.gz" && d.Text != "First member.\nSecond member.\n" {
+			t.Errorf("two.txt.gz read as %q, want both members", d.Text)
+		}
+	}
+	if got := fileTitle("frob/tutorial.txt.gz"); got != "tutorial" {
+		t.Errorf("title of tutorial.txt.gz %q, want tutorial", got)
 	}
 	for _, p := range Chunk(c).Passages {
 		if p.Source == "user_guide.rst.gz" && (p.LineEnd != 4 || !strings.Contains(p.Text, "pip install frob")) {

@@ -24,7 +24,7 @@ func documentTitle(d Document, st structure.Doc) string {
 // after the folder's name when the name says nothing of the project
 // ("grep/README.txt" → "grep README").
 func fileTitle(source string) string {
-	base := path.Base(source)
+	base, _ := gunzippedName(path.Base(source))
 	name := strings.TrimSuffix(base, path.Ext(base))
 	stem, _, _ := strings.Cut(strings.ToLower(name), ".")
 	switch stem {

@@ -49,26 +49,29 @@ func TestFollowUpKeepsTheSubject(t *testing.T) {
 	}
 	cases := []struct {
 		name, question, subject, context string
+		refersBack                       bool
 		want                             []string
 	}{
-		{"alone", "what about its license?", "", "", nil},
-		{"after a question naming the subject", "what about its license?", "", "how do i install beta", []string{"beta"}},
-		{"naming its own", "and gamma?", "", "how do i install beta", []string{"gamma"}},
-		{"a name of no documents keeps the documents' name", "can I use it with CommonJS?", "", "how do i install beta", []string{"commonjs", "beta"}},
-		{"another name replaces names of no documents", "and in Sindh?", "", "how many died in Punjab", []string{"sindh"}},
-		{"the subject is asked about", "can entries expire?", "beta", "", []string{"beta"}},
-		{"the subject with a follow-up's context", "and its license?", "beta", "how do i install beta", []string{"beta"}},
-		{"the subject gives way to other documents", "how do i install gamma?", "beta", "", []string{"gamma"}},
+		{"alone", "what about its license?", "", "", true, nil},
+		{"after a question naming the subject", "what about its license?", "", "how do i install beta", true, []string{"beta"}},
+		{"naming its own", "and gamma?", "", "how do i install beta", false, []string{"gamma"}},
+		{"a name of no documents keeps the documents' name", "can I use it with CommonJS?", "", "how do i install beta", true, []string{"commonjs", "beta"}},
+		{"another name replaces names of no documents", "and in Sindh?", "", "how many died in Punjab", false, []string{"sindh"}},
+		{"the subject is asked about", "can entries expire?", "beta", "", false, []string{"beta"}},
+		{"the subject with a follow-up's context", "and its license?", "beta", "how do i install beta", true, []string{"beta"}},
+		{"the subject gives way to other documents", "how do i install gamma?", "beta", "", false, []string{"gamma"}},
+		{"and to another name", "how do I install GNU tools?", "beta", "", false, []string{"gnu"}},
+		{"but not when the question refers back to it", "can it read gamma files?", "beta", "", true, []string{"gamma", "beta"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := names(lx.AnalyzeAbout(c.question, c.subject, c.context)); !slices.Equal(got, c.want) {
+			if got := names(lx.AnalyzeAbout(c.question, c.subject, c.context, c.refersBack)); !slices.Equal(got, c.want) {
 				t.Errorf("names %v, want %v", got, c.want)
 			}
 		})
 	}
 	// The subject counts as if asked, not at a carried word's weight.
-	q := lx.AnalyzeAbout("can entries expire?", "beta", "")
+	q := lx.AnalyzeAbout("can entries expire?", "beta", "", false)
 	plain := lx.Analyze("can entries expire? beta", "")
 	if len(q.Terms) == 0 || len(plain.Terms) == 0 {
 		t.Fatal("no terms")

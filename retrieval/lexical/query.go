@@ -89,16 +89,28 @@ func (lx *Lexicon) Analyze(question, context string) Query {
 }
 
 // AnalyzeAbout analyses a question of a conversation about the documents
-// that subject names (the words of earlier questions that named them):
-// unless the question names documents of its own, the subject's words
-// follow it as if asked, and must be held as its names are; the words of
+// that subject names (the words of earlier questions that named them): the
+// subject's words follow the question as if asked, and must be held as its
+// names are, when the question refers back to it ("can it read yaml?") or
+// names nothing of its own ("can entries expire?"), not when it names
+// documents or anything else ("how do I install GNU make?"). The words of
 // context follow at a lower weight.
-func (lx *Lexicon) AnalyzeAbout(question, subject, context string) Query {
+func (lx *Lexicon) AnalyzeAbout(question, subject, context string, refersBack bool) Query {
 	q := lx.analyze(question, "", context)
-	if subject == "" || q.NamesDocuments() {
+	if subject == "" || !refersBack && q.namesOwn() {
 		return q
 	}
 	return lx.analyze(question, subject, context)
+}
+
+// namesOwn reports whether the question (not its context) names a subject.
+func (q Query) namesOwn() bool {
+	for _, t := range q.Terms {
+		if t.Name && !t.Context {
+			return true
+		}
+	}
+	return false
 }
 
 // NamesDocuments reports whether the question (not its context) names

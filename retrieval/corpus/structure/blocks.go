@@ -410,7 +410,8 @@ func (s *scanner) scanPlain(headings bool) {
 // starHeading reads the block of lines i..j-1 as an outline heading, as
 // Org mode and tmux's README write them ("* License", "** Building"): one
 // line of stars and a heading-like title, alone between blank lines, over
-// text that does not start with a star (a list of items set apart).
+// text that does not start with a star, nor under an item of as many stars
+// (a list of items set apart).
 func starHeading(ls []Line, i, j int) (mdHeading, bool) {
 	l := ls[i]
 	if j != i+1 || l.Indent > 0 || !strings.HasPrefix(l.Text, "*") {
@@ -420,6 +421,16 @@ func starHeading(ls []Line, i, j int) (mdHeading, bool) {
 	title := strings.TrimSpace(l.Text[stars:])
 	if stars > 6 || !strings.HasPrefix(l.Text[stars:], " ") || !isHeadingLike(title) || len(strings.Fields(title)) > 8 {
 		return mdHeading{}, false
+	}
+	// The last item of a list set apart ("* Linux", "* macOS", "* FreeBSD")
+	// is no heading either.
+	for k := i - 1; k >= 0; k-- {
+		if !ls[k].Blank() {
+			if ls[k].Indent == 0 && strings.HasPrefix(ls[k].Text, strings.Repeat("*", stars)+" ") {
+				return mdHeading{}, false
+			}
+			break
+		}
 	}
 	for k := j; k < len(ls); k++ {
 		if !ls[k].Blank() {

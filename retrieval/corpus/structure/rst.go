@@ -119,6 +119,9 @@ func (r *rstReader) read() {
 		}
 		switch {
 		case t == "":
+			if top != nil {
+				top.opts = false // options follow the directive's line, no blank line between
+			}
 			continue
 		case top != nil && top.drop:
 			continue
@@ -147,24 +150,52 @@ func (r *rstReader) read() {
 			continue
 		}
 		r.label = "" // a label names the heading right below it alone
-		if ind == 0 && isTransition(t) && (i == 0 || strings.TrimSpace(r.src[i-1]) == "") {
+		if _, n := adornment(t); n > 0 && ind == 0 && t != "::" {
+			// A transition, or an adornment of no title: nothing to
+			// read, and no Markdown fence or underline either.
 			continue
 		}
 		if n := r.simpleTable(i); n > 0 {
+			for k := range stack {
+				stack[k].wrote = true
+			}
 			i += n - 1
 			continue
 		}
-		line := inlineRST(t)
-		if lit, rest := literalMarker(line); lit {
-			line = rest
-			stack = append(stack, frame{indent: ind, body: -1, code: true, label: -1})
+		// A role or link may run on to the next lines of its paragraph.
+		n := 1
+		for joined := t; openMarkup(joined) && n < 4 && i+n < len(r.src); n++ {
+			next := strings.TrimSpace(r.src[i+n])
+			if next == "" || strings.HasPrefix(next, "..") {
+				break
+			}
+			joined += "\n" + next
+			t = joined
 		}
-		if strings.HasPrefix(line, "#. ") {
-			line = "1" + line[1:]
+		if openMarkup(t) {
+			n, t = 1, strings.TrimLeft(raw, " \t")
 		}
-		if line != "" {
-			r.write(stack, i, strings.Repeat(" ", min(max(ind-shift, 0), 3))+line)
+		parts := strings.Split(inlineRST(t), "\n")
+		for k, line := range parts {
+			at := i + k
+			if k > 0 {
+				line = strings.TrimLeft(line, " ")
+			}
+			ind := columns(strings.TrimRight(r.src[at], " \t\r"))
+			if k == len(parts)-1 {
+				if lit, rest := literalMarker(line); lit {
+					line = rest
+					stack = append(stack, frame{indent: textColumn(r.src[i], ind), body: -1, code: true, label: -1})
+				}
+			}
+			if strings.HasPrefix(line, "#. ") {
+				line = "1" + line[1:]
+			}
+			if line != "" {
+				r.write(stack, at, strings.Repeat(" ", min(max(ind-shift, 0), 3))+line)
+			}
 		}
+		i += len(parts) - 1
 	}
 	for len(stack) > 0 {
 		stack = r.pop(stack)
@@ -191,13 +222,37 @@ func (r *rstReader) pop(stack []frame) []frame {
 	return stack[:len(stack)-1]
 }
 
+// openMarkup reports whether a role, link or reference opened in s is
+// not closed in it: an odd number of backquotes outside inline literals.
+func openMarkup(s string) bool {
+	return strings.Count(rstDouble.ReplaceAllString(s, ""), "`")%2 == 1
+}
+
+// textColumn returns the column where the text of a line at ind columns
+// starts: after its bullet or number when it is a list item ("- item::",
+// whose literal block is indented past "item").
+func textColumn(line string, ind int) int {
+	t := strings.TrimLeft(line, " \t")
+	if m := rstItem.FindString(t); m != "" {
+		return ind + len(m)
+	}
+	return ind
+}
+
+var rstItem = regexp.MustCompile(`^(?:[-*+•]|\d+[.)]|#\.|\(?[a-zA-Z][.)])\s+`)
+
 // bodyShift returns how far the content of the directive at line i (at
 // ind columns) is indented past it.
 func (r *rstReader) bodyShift(i, ind int) int {
+	opts := true // options follow the directive's line, no blank line between
 	for j := i + 1; j < len(r.src); j++ {
 		raw := strings.TrimRight(r.src[j], " \t\r")
 		t := strings.TrimLeft(raw, " \t")
-		if t == "" || rstOption.MatchString(t) {
+		if t == "" {
+			opts = false
+			continue
+		}
+		if opts && rstOption.MatchString(t) {
 			continue
 		}
 		if c := columns(raw); c > ind {
@@ -209,7 +264,7 @@ func (r *rstReader) bodyShift(i, ind int) int {
 }
 
 var (
-	rstDirective  = regexp.MustCompile(`^\.\.\s+([A-Za-z0-9][\w:+.-]*)::(?:\s+(.*))?$`)
+	rstDirective  = regexp.MustCompile(`^\.\.\s+([A-Za-z0-9][\w:+.-]*?) ?::(?:\s+(.*))?$`)
 	rstSubstDef   = regexp.MustCompile(`^\.\.\s+\|[^|]+\|\s+[\w:.-]+::`)
 	rstLabel      = regexp.MustCompile("^\\.\\.\\s+_(`[^`]+`|[^:]+):(?:\\s+(.*))?$")
 	rstFootnote   = regexp.MustCompile(`^\.\.\s+(\[[^\]]+\])\s*(.*)$`)
@@ -290,11 +345,18 @@ func (r *rstReader) explicit(i int, t string, ind int) (frame, bool) {
 		return frame{indent: ind, body: -1, drop: true, label: -1}, true
 	}
 	name, arg := strings.ToLower(m[1]), strings.TrimSpace(m[2])
+	domain := false
 	if k := strings.LastIndexByte(name, ':'); k >= 0 && name[k+1:] != "" {
-		name = name[k+1:] // py:function, std:option
+		name, domain = name[k+1:], true // py:function, std:option, py:class
 	}
 	pad := strings.Repeat(" ", min(ind, 3))
 	switch {
+	case domain && !rstDropped[name]:
+		// An object of a domain (py:class, c:function): its signature
+		// over its text, whether or not it has text.
+		if arg != "" {
+			r.out[i] = pad + "`" + arg + "`"
+		}
 	case rstCode[name]:
 		return frame{indent: ind, body: -1, code: true, opts: true, label: -1}, true
 	case rstDropped[name]:
@@ -342,15 +404,20 @@ func (r *rstReader) explicit(i int, t string, ind int) (frame, bool) {
 	return f, true
 }
 
-// hasContent reports whether the directive at line i has content (or
-// options) indented under it.
+// hasContent reports whether the directive at line i has content indented
+// under it, past its options.
 func (r *rstReader) hasContent(i, ind int) bool {
+	opts := true
 	for j := i + 1; j < len(r.src); j++ {
 		raw := strings.TrimRight(r.src[j], " \t\r")
-		if strings.TrimSpace(raw) == "" {
-			continue
+		switch t := strings.TrimSpace(raw); {
+		case t == "":
+			opts = false
+		case columns(raw) <= ind:
+			return false
+		case !opts || !rstOption.MatchString(t):
+			return true
 		}
-		return columns(raw) > ind && !rstOption.MatchString(strings.TrimSpace(raw))
 	}
 	return false
 }
@@ -366,7 +433,7 @@ func (r *rstReader) title(i, ind int) int {
 		return strings.TrimRight(r.src[j], " \t\r")
 	}
 	cur := line(i)
-	if ind != 0 || (i > 0 && strings.TrimSpace(line(i-1)) != "" && !r.adornedAbove(i)) {
+	if ind != 0 || (i > 0 && strings.TrimSpace(line(i-1)) != "" && !r.adornedAbove(i) && !strings.HasPrefix(line(i-1), "..")) {
 		return 0
 	}
 	if c, n := adornment(cur); n > 0 {
@@ -434,26 +501,22 @@ func adornment(s string) (rune, int) {
 	return c, len(s)
 }
 
-// isTransition reports whether a line is a transition (a horizontal rule):
-// four or more of one punctuation character between blank lines.
-func isTransition(s string) bool {
-	_, n := adornment(s)
-	return n >= 4
-}
-
 // simpleTable writes the simple table starting at line i (a border of
 // "=" columns) as a Markdown table and returns its lines, 0 for none.
 func (r *rstReader) simpleTable(i int) int {
-	cols := tableColumns(r.src[i])
+	first := strings.TrimRight(r.src[i], " \t\r")
+	ind := columns(first)
+	cols := tableColumns(strings.TrimSpace(first))
 	if len(cols) < 2 {
 		return 0
 	}
+	isBorder := func(l string) bool { return tableColumns(strings.TrimSpace(l)) != nil }
 	borders := 0
 	j := i
 	var rows []int
 	for ; j < len(r.src); j++ {
 		l := strings.TrimRight(r.src[j], " \t\r")
-		if tableColumns(l) != nil {
+		if isBorder(l) {
 			borders++
 			if borders == 3 || borders == 2 && (j+1 >= len(r.src) || strings.TrimSpace(r.src[j+1]) == "") {
 				break
@@ -477,20 +540,22 @@ func (r *rstReader) simpleTable(i int) int {
 	for k := i; k <= j; k++ {
 		l := strings.TrimRight(r.src[k], " \t\r")
 		switch {
-		case tableColumns(l) != nil:
+		case isBorder(l):
 			seen++
 			if header && seen == 2 {
 				r.out[k] = "|" + strings.Repeat(" --- |", len(cols))
 			}
 		case strings.TrimSpace(l) != "":
+			// Columns are characters wide, as the border's "=" are.
+			row := []rune(dropColumns(l, ind))
 			cells := make([]string, len(cols))
 			for c, span := range cols {
-				end := len(l)
+				end := len(row)
 				if c+1 < len(cols) {
-					end = min(cols[c+1][0], len(l))
+					end = min(cols[c+1][0], len(row))
 				}
-				if span[0] < len(l) && span[0] < end {
-					cells[c] = inlineRST(strings.TrimSpace(l[span[0]:end]))
+				if span[0] < end {
+					cells[c] = inlineRST(strings.TrimSpace(string(row[span[0]:end])))
 				}
 			}
 			r.out[k] = "| " + strings.Join(cells, " | ") + " |"
@@ -573,28 +638,51 @@ func inlineRST(s string) string {
 	if !strings.ContainsAny(s, "`_\\[") {
 		return s
 	}
+	// Inline literals first: what is inside one is never markup
+	// ("``__init__``", "``class_, id_``").
+	var b strings.Builder
+	last := 0
+	for _, m := range rstDouble.FindAllStringIndex(s, -1) {
+		b.WriteString(inlineText(s[last:m[0]]))
+		b.WriteString("`" + s[m[0]+2:m[1]-2] + "`")
+		last = m[1]
+	}
+	b.WriteString(inlineText(s[last:]))
+	return b.String()
+}
+
+// inlineText writes the roles, links and references of text outside
+// inline literals as they render. A role or link may run over a line's end
+// ("\n" in s): what it renders as stays on its first line, and its line
+// ends follow it, so s keeps its number of lines.
+func inlineText(s string) string {
+	keepLines := func(m, out string) string { return out + strings.Repeat("\n", strings.Count(m, "\n")) }
 	s = rstRole.ReplaceAllStringFunc(s, func(m string) string {
 		sub := rstRole.FindStringSubmatch(m)
 		lead := m[:len(m)-len(sub[1])-len(sub[2])-2]
-		return lead + renderRole(strings.Trim(sub[1], ":"), sub[2])
+		return keepLines(m, lead+renderRole(strings.Trim(sub[1], ":"), oneLine(sub[2])))
 	})
-	s = rstDouble.ReplaceAllString(s, "`$1`")
 	s = rstLink.ReplaceAllStringFunc(s, func(m string) string {
 		sub := rstLink.FindStringSubmatch(m)
-		text, target := sub[1], sub[2]
-		if strings.HasSuffix(target, "_") {
-			return text // a link to a target named elsewhere
-		}
-		if text == "" {
+		text, target := oneLine(sub[1]), sub[2]
+		switch {
+		case strings.HasSuffix(target, "_"):
+			return keepLines(m, text) // a link to a target named elsewhere
+		case text == "":
 			text = target
 		}
-		return "[" + text + "](" + target + ")"
+		return keepLines(m, "["+text+"]("+target+")")
 	})
-	s = rstRefName.ReplaceAllString(s, "$1")
+	s = rstRefName.ReplaceAllStringFunc(s, func(m string) string {
+		return keepLines(m, oneLine(rstRefName.FindStringSubmatch(m)[1]))
+	})
 	s = rstWordRef.ReplaceAllString(s, "$1$2")
 	s = rstFootRef.ReplaceAllString(s, "$1")
 	return strings.ReplaceAll(s, "\\ ", "")
 }
+
+// oneLine joins the lines of a role's or link's text with spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // renderRole writes a role as it renders: its text (the title of
 // "title <target>", else the target; "~a.b.c" as "c"), "PEP 440" for
@@ -603,12 +691,19 @@ func renderRole(name, body string) string {
 	if k := strings.LastIndexByte(name, ':'); k >= 0 {
 		name = name[k+1:]
 	}
-	if t := rstRoleTarget.FindStringSubmatch(body); t != nil {
-		if t[1] != "" {
-			body = t[1]
-		} else {
-			body = t[2]
+	if !rstXref[name] {
+		// A role of its own text (:file:`~/.config/pip/pip.conf`,
+		// :samp:`git clone <url>`) is shown as written.
+		if rstCodeRoles[name] {
+			return "`" + body + "`"
 		}
+		return body
+	}
+	title, titled := "", false
+	if t := rstRoleTarget.FindStringSubmatch(body); t != nil && t[1] != "" {
+		title, titled = t[1], true
+	} else if t != nil {
+		body = t[2]
 	}
 	body = strings.TrimLeft(body, "!")
 	if strings.HasPrefix(body, "~") {
@@ -617,18 +712,31 @@ func renderRole(name, body string) string {
 			body = body[k+1:]
 		}
 	}
-	switch name {
-	case "doc":
+	switch {
+	case titled:
+		body = title
+	case name == "doc":
 		body = body[strings.LastIndexByte(body, '/')+1:]
-	case "pep":
+	case name == "pep":
 		body = "PEP " + body
-	case "rfc":
+	case name == "rfc":
 		body = "RFC " + body
 	}
-	if rstCodeRoles[name] {
+	if rstCodeRoles[name] && !titled {
 		return "`" + body + "`"
 	}
 	return body
+}
+
+// Roles that refer to something named elsewhere: their text may be
+// "title <target>", and "~a.b.c" shows "c".
+var rstXref = map[string]bool{
+	"ref": true, "doc": true, "term": true, "option": true, "envvar": true, "keyword": true,
+	"numref": true, "any": true, "download": true, "pep": true, "rfc": true, "confval": true,
+	"func": true, "class": true, "meth": true, "mod": true, "attr": true, "data": true, "exc": true,
+	"obj": true, "const": true, "type": true, "member": true, "macro": true, "var": true,
+	"struct": true, "enum": true, "program": true, "pypi": true, "issue": true, "pr": true,
+	"user": true, "gh": true,
 }
 
 // makeID makes an id of a title or label as docutils does: lower case,

@@ -100,9 +100,45 @@ func TestScanRSTRendersThePage(t *testing.T) {
 			want: []string{"1|# Install #install", "2|", "4|Text.", "5|", "6|## Requirements File Format #requirements-file-format", "7|", "8|Moved elsewhere."},
 		},
 		{
-			name: "an underline needs a blank line (or a title) above its title; a short one needs a short title",
+			name: "an underline needs a blank line (or a title) above its title; a short one needs a short title; others show nothing",
 			doc:  "Some text\nmore text\n---------\n\nab\n==\n\nA long title\n==\n",
-			want: []string{"1|Some text", "2|more text", "3|---------", "4|", "5|# ab #ab", "6|", "8|A long title", "9|=="},
+			want: []string{"1|Some text", "2|more text", "3|", "5|# ab #ab", "6|", "8|A long title"},
+		},
+		{
+			name: "inline literals are never markup; a role of its own text shows it as written",
+			doc: "Call ``__init__`` then ``_setup``, ``class_, id_``.\n\n" +
+				"Edit :file:`~/.config/pip/pip.conf` or run :samp:`git clone <url>`; see :doc:`TCP/IP setup <net/tcp>`.\n",
+			want: []string{"1|Call `__init__` then `_setup`, `class_, id_`.", "2|",
+				"3|Edit `~/.config/pip/pip.conf` or run `git clone <url>`; see TCP/IP setup."},
+		},
+		{
+			name: "a role or link running over a line's end shows its text on its first line",
+			doc:  "See :ref:`Config\nPrecedence <config-precedence>` and\n`the docs\n<https://pip.pypa.io>`_ too.\n",
+			want: []string{"1|See Config Precedence", "2|and", "3|[the docs](https://pip.pypa.io)", "4|too."},
+		},
+		{
+			name: "table columns are characters wide; an indented table is a table",
+			doc: "=====  ===\nnaïve  yes\n日本語    no\n=====  ===\n\n.. table:: Exit codes\n\n   ====  =======\n   Code  Meaning\n" +
+				"   ====  =======\n   0     success\n   ====  =======\n",
+			want: []string{"2|- naïve — yes", "3|- 日本語 — no", "4|", "6|Exit codes:", "7|",
+				"9|| Code | Meaning |", "10|| --- | --- |", "11|| 0 | success |"},
+		},
+		{
+			name: "a directive may have a space before ::; a domain's object shows its signature past its options",
+			doc: ".. warning ::\n\n   Back up first.\n\n.. py:class:: Configuration\n   :noindex:\n\n   Handles config.\n\n" +
+				".. note::\n\n   :returns: the path\n",
+			want: []string{"1|Warning:", "2|", "3|Back up first.", "4|", "5|`Configuration`", "6|", "8|Handles config.", "9|",
+				"10|Note:", "11|", "12|:returns: the path"},
+		},
+		{
+			name: "a title right under a label is a title; an adornment that underlines nothing shows nothing",
+			doc:  "Intro.\n\n.. _sec:\nSection\n~~~~~~~\n\nBody one.\n\n~~~~\n\nBody two.\n",
+			want: []string{"1|Intro.", "2|", "4|# Section #sec", "5|", "7|Body one.", "8|", "11|Body two."},
+		},
+		{
+			name: "the literal block of a list item is indented past the item's text, and ends where its text goes on",
+			doc:  "- item one::\n\n      code\n\n  more item text\n",
+			want: []string{"1|- item one:", "2|", "3|    code", "4|", "5|  more item text"},
 		},
 	}
 	for _, c := range cases {
