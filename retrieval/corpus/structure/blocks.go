@@ -204,15 +204,27 @@ func (s *scanner) frontMatter() int {
 	}
 	for j := 1; j < len(ls) && j < 200; j++ {
 		if ls[j].Indent == 0 && (ls[j].Text == "---" || ls[j].Text == "...") {
-			for _, l := range ls[1:j] {
+			for k, l := range ls[1:j] {
 				if v, ok := strings.CutPrefix(l.Text, "title:"); ok && l.Indent == 0 {
 					s.out.frontTitle = strings.Trim(strings.TrimSpace(v), `"'`)
+				}
+				// A page's one-line description (a docs site's "what this
+				// command does") is text to quote.
+				if v, ok := strings.CutPrefix(l.Text, "description:"); ok && l.Indent == 0 && frontText(v) {
+					s.emit(Block{Kind: Paragraph, First: k + 1, Last: k + 1})
 				}
 			}
 			return j + 1
 		}
 	}
 	return 0
+}
+
+// frontText reports whether a front matter value is a line of prose: not
+// empty, a block scalar ("|", ">") or a list.
+func frontText(v string) bool {
+	v = strings.Trim(strings.TrimSpace(v), `"'`)
+	return len(strings.Fields(v)) >= 3 && !strings.HasPrefix(v, "[") && !strings.HasPrefix(v, "{")
 }
 
 func isYAMLKey(s string) bool {

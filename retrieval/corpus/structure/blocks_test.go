@@ -91,6 +91,12 @@ func TestScanFindsBlocks(t *testing.T) {
 			want:     []string{"para 4-4"},
 		},
 		{
+			name:     "but for a page's one-line description",
+			markdown: true,
+			doc:      "---\ntitle: npm-ci\nsection: 1\ndescription: Clean install a project\ntags: [a, b]\n---\n### Synopsis\n\nnpm ci\n",
+			want:     []string{"para 3-3", "para 8-8 Synopsis ^6"},
+		},
+		{
 			name:     "a thematic break or a badge row parts a heading from the text below",
 			markdown: true,
 			doc:      "# T\n\n## A\n\n---\n\nText.\n\n## B\n[![b](u)](l)\n\nMore.\n",
