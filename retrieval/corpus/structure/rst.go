@@ -1,6 +1,8 @@
 package structure
 
 import (
+	"encoding/csv"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -35,6 +37,7 @@ import (
 func ScanRST(doc string) Doc {
 	src := strings.Split(doc, "\n")
 	r := &rstReader{src: src, out: make([]string, len(src)), anchors: make([]string, len(src))}
+	r.substitutions()
 	r.read()
 	// Lines that show nothing (adornments, directives, comments) are left
 	// out, and the blank lines around them made one.
@@ -70,7 +73,10 @@ type rstReader struct {
 	anchors []string // the anchor starting at a heading line, "" elsewhere
 	styles  []string // adornment styles in the order first seen ("=" or "=/=" with an overline)
 	label   string   // a label waiting for the heading below it
-	level   int      // 0-based level of the last section title
+	// subst holds the page's substitutions: "|version|" → "23.0" (a
+	// replace:: definition), "" (an image).
+	subst map[string]string
+	level int // 0-based level of the last section title
 }
 
 func (r *rstReader) heading(i int) bool {
@@ -83,6 +89,7 @@ type frame struct {
 	body   int  // columns of its content's first line, -1 until seen
 	code   bool // content is code, written as Markdown indented code
 	drop   bool // content gives nothing
+	csv    bool // content is rows of comma-separated cells, each written as an item
 	opts   bool // a directive's: option lines (":linenos:") may open its content
 	label  int  // index of the line its label was written on, -1 for none
 	wrote  bool // a line of its content was written
@@ -127,6 +134,16 @@ func (r *rstReader) read() {
 			continue
 		case top != nil && top.code:
 			r.write(stack, i, "    "+dropColumns(raw, top.body))
+			continue
+		case top != nil && top.csv:
+			cr := csv.NewReader(strings.NewReader(t))
+			cr.TrimLeadingSpace, cr.LazyQuotes = true, true
+			if cells, err := cr.Read(); err == nil {
+				for k := range cells {
+					cells[k] = r.inline(strings.TrimSpace(cells[k]))
+				}
+				r.write(stack, i, "- "+strings.Join(slices.DeleteFunc(cells, func(c string) bool { return c == "" }), " — "))
+			}
 			continue
 		}
 		shift := 0
@@ -175,7 +192,7 @@ func (r *rstReader) read() {
 		if openMarkup(t) {
 			n, t = 1, strings.TrimLeft(raw, " \t")
 		}
-		parts := strings.Split(inlineRST(t), "\n")
+		parts := strings.Split(r.inline(t), "\n")
 		for k, line := range parts {
 			at := i + k
 			if k > 0 {
@@ -284,7 +301,7 @@ var rstDropped = map[string]bool{
 	"toctree": true, "index": true, "image": true, "include": true, "literalinclude": true,
 	"raw": true, "meta": true, "contents": true, "sectnum": true, "highlight": true,
 	"autosummary": true, "currentmodule": true, "module": true, "default-role": true,
-	"role": true, "csv-table": true, "title": true, "tabularcolumns": true,
+	"role": true, "title": true, "tabularcolumns": true,
 	"graphviz": true, "digraph": true, "mermaid": true, "plot": true,
 	"program": true, "automodule": true, "autoclass": true,
 	"autofunction": true, "automethod": true, "autodata": true, "autoattribute": true,
@@ -336,7 +353,7 @@ func (r *rstReader) explicit(i int, t string, ind int) (frame, bool) {
 		return frame{indent: ind, body: -1, drop: true, label: -1}, true
 	}
 	if m := rstFootnote.FindStringSubmatch(t); m != nil {
-		r.out[i] = strings.Repeat(" ", min(ind, 3)) + m[1] + " " + inlineRST(m[2])
+		r.out[i] = strings.Repeat(" ", min(ind, 3)) + m[1] + " " + r.inline(m[2])
 		return frame{indent: ind, body: -1, label: -1}, true
 	}
 	m := rstDirective.FindStringSubmatch(t)
@@ -370,12 +387,17 @@ func (r *rstReader) explicit(i int, t string, ind int) (frame, bool) {
 		}
 		r.out[i] = pad + label + ":"
 		if arg != "" {
-			r.out[i] += " " + inlineRST(arg)
+			r.out[i] += " " + r.inline(arg)
 		}
 	case rstContainer[name]:
+	case name == "csv-table":
+		if arg != "" {
+			r.out[i] = pad + r.inline(arg) + ":"
+		}
+		return frame{indent: ind, body: -1, csv: true, opts: true, label: -1}, true
 	case name == "rubric" && arg != "":
 		// An informal heading: one level under the section it is in.
-		r.out[i] = strings.Repeat("#", min(r.level+2, 6)) + " " + inlineRST(arg)
+		r.out[i] = strings.Repeat("#", min(r.level+2, 6)) + " " + r.inline(arg)
 		r.anchors[i] = makeID(arg)
 		if r.label != "" {
 			r.anchors[i] = makeID(r.label)
@@ -384,7 +406,7 @@ func (r *rstReader) explicit(i int, t string, ind int) (frame, bool) {
 		return none, true
 	case rstLabelled[name]:
 		if arg != "" {
-			r.out[i] = pad + inlineRST(arg)
+			r.out[i] = pad + r.inline(arg)
 			if name != "rubric" && name != "centered" && !strings.HasSuffix(arg, ":") {
 				r.out[i] += ":"
 			}
@@ -476,7 +498,7 @@ func (r *rstReader) setHeading(i int, style, title string) {
 		r.styles = append(r.styles, style)
 	}
 	r.level = level
-	r.out[i] = strings.Repeat("#", min(level+1, 6)) + " " + inlineRST(title)
+	r.out[i] = strings.Repeat("#", min(level+1, 6)) + " " + r.inline(title)
 	anchor := makeID(title)
 	if r.label != "" {
 		anchor = makeID(r.label)
@@ -555,7 +577,7 @@ func (r *rstReader) simpleTable(i int) int {
 					end = min(cols[c+1][0], len(row))
 				}
 				if span[0] < end {
-					cells[c] = inlineRST(strings.TrimSpace(string(row[span[0]:end])))
+					cells[c] = r.inline(strings.TrimSpace(string(row[span[0]:end])))
 				}
 			}
 			r.out[k] = "| " + strings.Join(cells, " | ") + " |"
@@ -631,6 +653,35 @@ var rstCodeRoles = map[string]bool{
 	"code": true, "kbd": true, "class": true, "func": true, "meth": true, "mod": true, "attr": true,
 	"data": true, "exc": true, "obj": true, "const": true, "makevar": true, "mimetype": true,
 	"literal": true, "confval": true,
+}
+
+// substitutions reads the page's substitution definitions.
+func (r *rstReader) substitutions() {
+	for _, l := range r.src {
+		if m := rstSubstitution.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+			if r.subst == nil {
+				r.subst = make(map[string]string)
+			}
+			r.subst["|"+m[1]+"|"] = ""
+			if m[2] == "replace" || m[2] == "unicode" {
+				r.subst["|"+m[1]+"|"] = strings.TrimSpace(m[3])
+			}
+		}
+	}
+}
+
+var rstSubstitution = regexp.MustCompile(`^\.\.\s+\|([^|]+)\|\s+([\w:-]+)::\s*(.*)$`)
+
+// inline writes a line's inline markup as it renders, its substitutions
+// made.
+func (r *rstReader) inline(s string) string {
+	if len(r.subst) > 0 && strings.Contains(s, "|") {
+		for _, k := range slices.Sorted(maps.Keys(r.subst)) {
+			s = strings.ReplaceAll(s, k+"_", r.subst[k])
+			s = strings.ReplaceAll(s, k, r.subst[k])
+		}
+	}
+	return inlineRST(s)
 }
 
 // inlineRST writes a line's inline markup as it renders.

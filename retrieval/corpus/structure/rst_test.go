@@ -90,6 +90,16 @@ func TestScanRSTRendersThePage(t *testing.T) {
 				"9|- A — first", "10|- B — second"},
 		},
 		{
+			name: "a csv-table's rows are items under its title",
+			doc:  ".. csv-table:: Exit codes\n   :header: \"Code\", \"Meaning\"\n\n   0, \"success, all done\"\n   1, ``failure``\n",
+			want: []string{"1|Exit codes:", "2|", "4|- 0 — success, all done", "5|- 1 — `failure`"},
+		},
+		{
+			name: "substitutions are made: replace:: text, an image's nothing",
+			doc:  "Needs Python (>= |PythonMinVersion|) |logo|.\n\n.. |PythonMinVersion| replace:: 3.8\n.. |logo| image:: logo.png\n",
+			want: []string{"1|Needs Python (>= 3.8) ."},
+		},
+		{
 			name: "a transition shows nothing; #. numbers an item",
 			doc:  "One.\n\n----------\n\n#. first\n#. second\n",
 			want: []string{"1|One.", "2|", "5|1. first", "6|1. second"},
