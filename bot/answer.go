@@ -37,6 +37,9 @@ type Answer struct {
 	// Confidence is the search's probability, 0–1, that its best passage
 	// answers the question: what retrieval.min_confidence is compared with.
 	Confidence float64 `json:"confidence"`
+	// Uncertain marks an answer whose confidence is only just above the
+	// threshold (retrieval.UncertainBand): its Note says so to readers.
+	Uncertain bool `json:"uncertain,omitempty"`
 	// Model names the model that wrote an llm answer.
 	Model string `json:"model,omitempty"`
 	// Truncated is true when the model's answer is incomplete: it stopped
@@ -255,8 +258,11 @@ func (p *Pipeline) ask(ctx context.Context, question, subject, earlier string, o
 	a, err := p.answer(ctx, question, res, onUpdate)
 	a.Confidence = res.Confidence
 	p.addLinks(&a)
-	if err == nil && a.Note == "" && res.Uncertain && !a.Declined {
-		a.Note = UncertainNote
+	if err == nil && res.Uncertain && !a.Declined {
+		a.Uncertain = true
+		if a.Note == "" {
+			a.Note = UncertainNote
+		}
 	}
 	if err == nil && a.Note == "" && res.Degraded != "" {
 		a.Note = "The " + res.Degraded + "."

@@ -554,6 +554,7 @@ func quote(question string, hits []retrieval.Hit, chosen []sentence) Answer {
 	})
 	a := Answer{Question: question, Mode: ModeExtractive, Citations: []Citation{}}
 	var parts []string
+	quoted := make(map[string]bool)
 	for i := 0; i < len(chosen); {
 		j := i + 1
 		for j < len(chosen) && chosen[j].hit == chosen[i].hit && chosen[j].idx == chosen[j-1].idx+1 {
@@ -561,10 +562,17 @@ func quote(question string, hits []retrieval.Hit, chosen []sentence) Answer {
 		}
 		p := hits[chosen[i].hit].Passage
 		span := fencedSpan(p.Text, chosen[i], chosen[j-1])
+		i = j
+		// The same words twice (a page's Markdown and HTML editions) are
+		// quoted once.
+		words := strings.Join(text.Words(p.Text[span.Start:span.End]), " ")
+		if quoted[words] {
+			continue
+		}
+		quoted[words] = true
 		c := NewCitation(len(a.Citations)+1, p, span)
 		a.Citations = append(a.Citations, c)
 		parts = append(parts, `"`+c.Excerpt+`" [`+strconv.Itoa(c.Ref)+`]`)
-		i = j
 	}
 	a.Text = strings.Join(parts, "\n\n")
 	return a

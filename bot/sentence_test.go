@@ -199,8 +199,15 @@ func TestTossUpQuotesBothPassages(t *testing.T) {
 	}{
 		{"a toss-up", 0.6, []string{"a.md", "b.md"}},
 		{"a clear lead", 0.95, []string{"a.md"}},
+		// The same words in another edition of the page are quoted once.
+		{"a toss-up with a twin", 0.6, []string{"a.md"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			hits := hits
+			if strings.Contains(c.name, "twin") {
+				hits = slices.Clone(hits)
+				hits[1].Passage.Source, hits[1].Passage.Text = "a.html", "To install the tool, run the `setup` script!"
+			}
 			a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: c.lead, Hits: hits})
 			var got []string
 			for _, cit := range a.Citations {

@@ -45,7 +45,7 @@ func scanView(kind, text string) structure.Doc {
 	case "rst":
 		return structure.ScanRST(text)
 	case "md":
-		if structure.IsMyST(text) {
+		if structure.IsRendered(text) {
 			return structure.ScanMyST(text)
 		}
 	}
@@ -267,7 +267,7 @@ const DefaultMaxFileBytes = 16 << 20
 
 // chunkerVersion changes whenever passage splitting or word analysis
 // changes, so that an index built by an older splitter or stemmer is rebuilt.
-const chunkerVersion = "chunker-v31"
+const chunkerVersion = "chunker-v32"
 
 // Options limits what a corpus load reads.
 type Options struct {

@@ -63,6 +63,12 @@ func TestHTMLPassages(t *testing.T) {
 			want:  []string{"9-9 Bees make honey."},
 		},
 		{
+			name:  "a superscript reads as one: 2^32, not 232",
+			src:   "<title>T</title>\n<p>Value is changed to 2<sup>32</sup> on 64-bit, x<sup> 2</sup>.</p>\n",
+			title: "T",
+			want:  []string{"2-2 Value is changed to 2^32 on 64-bit, x ^2."},
+		},
+		{
 			name:  "the metadata comment of the Go site gives a title",
 			src:   "<!--{\n\t\"Title\": \"The Go Memory Model\"\n}-->\n\n<p>Text.</p>\n",
 			title: "The Go Memory Model",

@@ -68,37 +68,102 @@ type Chunked struct {
 	Duplicates int // passages dropped because the same text came earlier
 }
 
-// Chunk splits every document of c into passages, keeps the first
-// occurrence of passages whose text is the same after NormalizeText, and
-// gives each passage an ID derived from its source and text alone, so the
-// same corpus gives the same IDs anywhere.
+// Chunk splits every document of c into passages, keeps one of the
+// passages whose text is the same after NormalizeText, and gives each
+// passage an ID derived from its source and text alone, so the same corpus
+// gives the same IDs anywhere. Of equal passages, the first in document
+// order is kept, unless it is in a compilation of other documents and
+// another holds it: a site's page, not the one-page edition of the site
+// that comes first by name (Node.js's all.html before fs.html).
 func Chunk(c *Corpus) Chunked {
-	var out Chunked
+	type split struct {
+		title  string
+		pieces []piece
+		keep   []bool
+	}
+	docs := make([]split, len(c.Documents))
+	for i, d := range c.Documents {
+		docs[i].title, docs[i].pieces = splitDocument(d)
+		docs[i].keep = make([]bool, len(docs[i].pieces))
+	}
+	// Where each text is kept: the first document holding it, unless
+	// that is a compilation and another is not.
+	holders := make(map[string][]int) // the documents holding each text, in order
+	for i := range docs {
+		for _, p := range docs[i].pieces {
+			b := text.NormalizeText(p.body)
+			if hs := holders[b]; len(hs) == 0 || hs[len(hs)-1] != i {
+				holders[b] = append(hs, i)
+			}
+		}
+	}
+	size := func(i int) int { return len(docs[i].pieces) }
+	// A compilation is a document most of whose texts many others hold,
+	// each a small part of its size.
+	compilation := make([]bool, len(docs))
+	for i := range docs {
+		shared, partners := 0, make(map[int]bool)
+		for _, p := range docs[i].pieces {
+			for _, h := range holders[text.NormalizeText(p.body)] {
+				if h != i && size(h)*compilationRatio <= size(i) {
+					partners[h] = true
+					shared++
+					break
+				}
+			}
+		}
+		compilation[i] = len(partners) >= minCompiled && shared*10 >= size(i)*8
+	}
+	keeper := make(map[string]int)
+	for b, hs := range holders {
+		keeper[b] = hs[0]
+		for _, h := range hs[1:] {
+			if compilation[keeper[b]] && !compilation[h] {
+				keeper[b] = h
+			}
+		}
+	}
 	seen := make(map[string]bool)
-	ids := make(map[string]bool)
-	for _, d := range c.Documents {
-		title, ps := splitDocument(d)
-		kept := 0
-		for _, p := range ps {
-			// A passage repeating an earlier one under a heading is a
+	for i := range docs {
+		for k, p := range docs[i].pieces {
+			// A passage repeating another under a heading is a
 			// duplicate too: the body decides.
-			if body := text.NormalizeText(p.body); seen[body] {
+			body := text.NormalizeText(p.body)
+			if seen[body] || keeper[body] != i {
+				continue
+			}
+			seen[body] = true
+			seen[text.NormalizeText(p.Text)] = true
+			docs[i].keep[k] = true
+		}
+	}
+	var out Chunked
+	ids := make(map[string]bool)
+	for i, d := range c.Documents {
+		kept := 0
+		for k, p := range docs[i].pieces {
+			if !docs[i].keep[k] {
 				out.Duplicates++
 				continue
-			} else {
-				seen[body] = true
 			}
-			key := text.NormalizeText(p.Text)
-			seen[key] = true
-			p.ID = passageID(d.Source, key, ids)
+			p.ID = passageID(d.Source, text.NormalizeText(p.Text), ids)
 			ids[p.ID] = true
 			out.Passages = append(out.Passages, p.Passage)
 			kept++
 		}
-		out.Documents = append(out.Documents, DocInfo{Source: d.Source, Title: title, Passages: kept})
+		out.Documents = append(out.Documents, DocInfo{Source: d.Source, Title: docs[i].title, Passages: kept})
 	}
 	return out
 }
+
+// A compilation holds at least compilationRatio times the passages of
+// each of at least minCompiled documents whose texts make 80 % of its own:
+// two READMEs sharing a licence paragraph, or a docs site's pages sharing
+// option blocks, are none.
+const (
+	compilationRatio = 4
+	minCompiled      = 10
+)
 
 func passageID(source, key string, taken map[string]bool) string {
 	sum := sha256.Sum256([]byte(source + "\x00" + key))

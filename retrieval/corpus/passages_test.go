@@ -249,3 +249,54 @@ func TestPackingStaysOnOnePage(t *testing.T) {
 		}
 	}
 }
+
+// Text two documents share is kept in the first, unless the first is a
+// compilation of many documents a fraction of its size: a site's one-page
+// edition that comes first by name (Node.js's all.html before fs.html)
+// gives its passages to the pages, a README its licence paragraph to none.
+func TestSharedTextKeptOutOfCompilations(t *testing.T) {
+	section := func(n int) string {
+		// Each section a passage of its own.
+		return fmt.Sprintf("<h2>fs.func%d</h2>\n<p>Function %d reads the entire contents of file number %d. %s</p>\n",
+			n, n, n, strings.Repeat(fmt.Sprintf("It is the %dth of its kind and reads as the others do. ", n), 12))
+	}
+	files := fstest.MapFS{}
+	var all strings.Builder
+	all.WriteString("<h2>Assert</h2>\n<p>The assert module provides assertion functions.</p>\n")
+	for p := range 12 { // the site's pages, and all of them in all.html
+		var page strings.Builder
+		for n := range 3 {
+			page.WriteString(section(10*p + n))
+		}
+		files[fmt.Sprintf("api/page%02d.html", p)] = &fstest.MapFile{Data: []byte(page.String())}
+		all.WriteString(page.String())
+	}
+	files["api/all.html"] = &fstest.MapFile{Data: []byte(all.String())}
+	readme := "# Tool\n\nRun it.\n\n## License\n\nThe tool is licensed under the MIT license.\n"
+	files["a/README.md"] = &fstest.MapFile{Data: []byte(readme)}
+	files["b/README.md"] = &fstest.MapFile{Data: []byte(readme + "\n## More\n\nMore text.\n")}
+	c, err := Load(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := Chunk(c)
+	where := map[string][]string{}
+	for _, p := range ch.Passages {
+		for _, w := range []string{"Function 31 reads", "MIT license"} {
+			if strings.Contains(p.Text, w) {
+				where[w] = append(where[w], p.Source)
+			}
+		}
+	}
+	if got := where["Function 31 reads"]; len(got) != 1 || got[0] != "api/page03.html" {
+		t.Errorf("a page's passage is in %v, want api/page03.html alone", got)
+	}
+	if got := where["MIT license"]; len(got) != 1 || got[0] != "a/README.md" {
+		t.Errorf("the shared licence is in %v, want the first README alone", got)
+	}
+	for _, d := range ch.Documents {
+		if d.Source == "api/all.html" && d.Passages != 1 {
+			t.Errorf("all.html kept %d passages, want its own one", d.Passages)
+		}
+	}
+}

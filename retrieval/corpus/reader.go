@@ -253,7 +253,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 		doc.Text, doc.view, doc.title = st.Text, &st, kept.Title
 		text = st.Text
 	case "md":
-		if structure.IsMyST(text) {
+		if structure.IsRendered(text) {
 			st := structure.ScanMyST(text)
 			if strings.TrimSpace(st.Text) == "" {
 				l.skip(p, "no visible text", false)

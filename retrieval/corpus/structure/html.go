@@ -118,6 +118,7 @@ type htmlScanner struct {
 
 	blk      openBlock
 	unitNext bool // the next line starts a unit of the block (an item, a row)
+	sup      bool // the next word is a superscript, written after "^"
 }
 
 // openBlock is the block being written: lines first..last.
@@ -370,6 +371,8 @@ func (h *htmlScanner) opened(name string) {
 		}
 	case name == "br":
 		h.lineBreak()
+	case name == "sup":
+		h.sup = true // "2<sup>32</sup>" reads 2^32, not 232
 	case blockElements[name]:
 		h.boundary()
 	}
@@ -531,6 +534,10 @@ func (h *htmlScanner) word(w string, off int) {
 		h.cur.WriteByte(' ')
 	}
 	h.sep, h.space = "", false
+	if h.sup {
+		h.cur.WriteByte('^')
+		h.sup = false
+	}
 	h.cur.WriteString(w)
 	h.curO.Last = max(h.curO.Last, ln)
 }

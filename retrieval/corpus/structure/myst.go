@@ -5,22 +5,26 @@ import (
 	"strings"
 )
 
-// mystMarkup matches what only MyST Markdown (the Markdown of Sphinx sites)
-// writes: a directive fence ("```{note}", ":::{tip}"), a role
-// ("{ref}`caching`"), or a target line ("(wheel-caching)=").
-var mystMarkup = regexp.MustCompile("(?m)^ {0,3}(?:```+|~~~+|:::+) *\\{[A-Za-z][\\w:+.-]*\\}|\\{[A-Za-z][\\w:+.-]*\\}`[^`]+`|^\\([\\w.:-]+\\)=[ \\t]*$")
+// renderedMarkup matches what a Markdown page shows otherwise than as
+// written: what only MyST Markdown (the Markdown of Sphinx sites) writes, a
+// directive fence ("```{note}", ":::{tip}"), a role ("{ref}`caching`") or a
+// target line ("(wheel-caching)="); or an HTML comment opening a line
+// ("<!-- YAML", Node.js's pages' history).
+var renderedMarkup = regexp.MustCompile("(?m)^ {0,3}(?:```+|~~~+|:::+) *\\{[A-Za-z][\\w:+.-]*\\}|\\{[A-Za-z][\\w:+.-]*\\}`[^`]+`|^\\([\\w.:-]+\\)=[ \\t]*$|^ {0,3}<!--")
 
-// IsMyST reports whether a Markdown document uses MyST's directives, roles
-// or targets, which ScanMyST reads as they render.
-func IsMyST(doc string) bool { return mystMarkup.MatchString(doc) }
+// IsRendered reports whether a Markdown page shows otherwise than as
+// written (MyST's directives, roles or targets; HTML comments), which
+// ScanMyST reads as it renders.
+func IsRendered(doc string) bool { return renderedMarkup.MatchString(doc) }
 
-// ScanMyST reads a MyST Markdown document as a Sphinx site renders it, and
-// finds its blocks as in any Markdown document. Directives read as those
+// ScanMyST reads a MyST Markdown document as a Sphinx site renders it (and
+// any Markdown page without its HTML comments), and finds its blocks as in
+// any Markdown document. Directives read as those
 // of reStructuredText do (see ScanRST): a code-block or code directive is
 // a fenced code block, an admonition is its label over its text ("Note:",
 // "New in version 6.0:"), a tab its label over its content; toctree,
-// image, include and the like, target lines ("(wheel-caching)=") and
-// comments ("% …") show nothing, and a role shows its text
+// image, include and the like, target lines ("(wheel-caching)="),
+// comments ("% …") and HTML comments ("<!-- … -->") show nothing, and a role shows its text
 // ({ref}`Installing from local packages` is "Installing from local
 // packages"). Doc.Text has a line for every line of doc that shows
 // something, Origins mapping each to its line of doc.
@@ -36,7 +40,8 @@ func ScanMyST(doc string) Doc {
 		opts      bool   // option lines (":caption: x", or a "---" block) may open it
 	}
 	var stack []fence
-	inOpts := false // within a directive's "---" option block
+	inOpts := false  // within a directive's "---" option block
+	comment := false // within an HTML comment
 	for i, raw := range src {
 		line := strings.TrimRight(raw, " \t\r")
 		t := strings.TrimLeft(line, " ")
@@ -73,6 +78,21 @@ func ScanMyST(doc string) Doc {
 		}
 		if top != nil && top.code {
 			out[i] = line
+			continue
+		}
+		if comment || strings.HasPrefix(t, "<!--") && len(line)-len(t) < 4 {
+			// An HTML comment shows nothing: the lines it covers whole.
+			end := strings.Index(t, "-->")
+			if !comment {
+				t = t[4:]
+				end = strings.Index(t, "-->")
+			}
+			comment = end < 0
+			if end >= 0 {
+				if rest := strings.TrimSpace(t[end+3:]); rest != "" {
+					out[i] = mystInline(rest)
+				}
+			}
 			continue
 		}
 		if marker, info, ok := fenceOpen(line); ok {

@@ -41,10 +41,15 @@ func TestScanMySTRendersThePage(t *testing.T) {
 			doc:  ":::{note}\nUse {ref}`caching`.\n:::\n\n```\n{ref}`kept`\n```\n",
 			want: []string{"1|Note:", "2|Use caching.", "3|", "5|```", "6|{ref}`kept`", "7|```"},
 		},
+		{
+			name: "HTML comments show nothing (Node.js's history blocks), in code they are code",
+			doc:  "<!--introduced_in=v0.10.0-->\n## fs.readFile(path)\n<!-- YAML\nadded: v0.1.29\n-->\n\nReads the file. <!-- x -->\n\n```html\n<!-- kept -->\n```\n",
+			want: []string{"2|## fs.readFile(path)", "3|", "7|Reads the file. <!-- x -->", "8|", "9|```html", "10|<!-- kept -->", "11|```"},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if !IsMyST(c.doc) {
+			if !IsRendered(c.doc) {
 				t.Fatalf("not read as MyST")
 			}
 			if got := rendered(ScanMyST(c.doc)); !slices.Equal(got, c.want) {
@@ -53,7 +58,7 @@ func TestScanMySTRendersThePage(t *testing.T) {
 		})
 	}
 	for _, doc := range []string{"# Plain\n\n```go\nx := 1\n```\n", "Use `{x}` in a template.\n", "A {b} and (c) = d.\n"} {
-		if IsMyST(doc) {
+		if IsRendered(doc) {
 			t.Errorf("%q read as MyST", doc)
 		}
 	}

@@ -77,7 +77,7 @@ func TestScanRSTAndMySTOnRandomPages(t *testing.T) {
 	for range 20000 {
 		doc := randomPage(r)
 		checkRendered(t, doc, ScanRST)
-		if IsMyST(doc) {
+		if IsRendered(doc) {
 			checkRendered(t, doc, ScanMyST)
 		}
 	}
