@@ -79,19 +79,23 @@ func Chunk(c *Corpus) Chunked {
 	type split struct {
 		title  string
 		pieces []piece
+		bodies []string // each piece's body, normalised
 		keep   []bool
 	}
 	docs := make([]split, len(c.Documents))
 	for i, d := range c.Documents {
 		docs[i].title, docs[i].pieces = splitDocument(d)
 		docs[i].keep = make([]bool, len(docs[i].pieces))
+		docs[i].bodies = make([]string, len(docs[i].pieces))
+		for k, p := range docs[i].pieces {
+			docs[i].bodies[k] = text.NormalizeText(p.body)
+		}
 	}
 	// Where each text is kept: the first document holding it, unless
 	// that is a compilation and another is not.
 	holders := make(map[string][]int) // the documents holding each text, in order
 	for i := range docs {
-		for _, p := range docs[i].pieces {
-			b := text.NormalizeText(p.body)
+		for _, b := range docs[i].bodies {
 			if hs := holders[b]; len(hs) == 0 || hs[len(hs)-1] != i {
 				holders[b] = append(hs, i)
 			}
@@ -103,8 +107,8 @@ func Chunk(c *Corpus) Chunked {
 	compilation := make([]bool, len(docs))
 	for i := range docs {
 		shared, partners := 0, make(map[int]bool)
-		for _, p := range docs[i].pieces {
-			for _, h := range holders[text.NormalizeText(p.body)] {
+		for _, b := range docs[i].bodies {
+			for _, h := range holders[b] {
 				if h != i && size(h)*compilationRatio <= size(i) {
 					partners[h] = true
 					shared++
@@ -124,16 +128,22 @@ func Chunk(c *Corpus) Chunked {
 		}
 	}
 	seen := make(map[string]bool)
+	keys := make([][]string, len(docs)) // each kept piece's text, normalised
 	for i := range docs {
+		keys[i] = make([]string, len(docs[i].pieces))
 		for k, p := range docs[i].pieces {
 			// A passage repeating another under a heading is a
 			// duplicate too: the body decides.
-			body := text.NormalizeText(p.body)
+			body := docs[i].bodies[k]
 			if seen[body] || keeper[body] != i {
 				continue
 			}
 			seen[body] = true
-			seen[text.NormalizeText(p.Text)] = true
+			key := body
+			if p.body != p.Text {
+				key = text.NormalizeText(p.Text)
+			}
+			seen[key], keys[i][k] = true, key
 			docs[i].keep[k] = true
 		}
 	}
@@ -146,7 +156,7 @@ func Chunk(c *Corpus) Chunked {
 				out.Duplicates++
 				continue
 			}
-			p.ID = passageID(d.Source, text.NormalizeText(p.Text), ids)
+			p.ID = passageID(d.Source, keys[i][k], ids)
 			ids[p.ID] = true
 			out.Passages = append(out.Passages, p.Passage)
 			kept++

@@ -15,7 +15,23 @@ var renderedMarkup = regexp.MustCompile("(?m)^ {0,3}(?:```+|~~~+|:::+) *\\{[A-Za
 // IsRendered reports whether a Markdown page shows otherwise than as
 // written (MyST's directives, roles or targets; HTML comments), which
 // ScanMyST reads as it renders.
-func IsRendered(doc string) bool { return renderedMarkup.MatchString(doc) }
+func IsRendered(doc string) bool {
+	// The expression alone is slow on a large page: only the lines that
+	// hold a sign of such markup are matched against it.
+	if !strings.Contains(doc, "}`") && !strings.Contains(doc, "<!--") && !strings.Contains(doc, ")=") &&
+		!strings.Contains(doc, "{") {
+		return false
+	}
+	for rest := doc; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		if (strings.Contains(line, "}`") || strings.Contains(line, "<!--") || strings.Contains(line, ")=") ||
+			strings.Contains(line, "{") && strings.ContainsAny(line, "`~:")) && renderedMarkup.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
 
 // ScanMyST reads a MyST Markdown document as a Sphinx site renders it (and
 // any Markdown page without its HTML comments), and finds its blocks as in
