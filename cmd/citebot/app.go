@@ -199,6 +199,9 @@ type env struct {
 	index *atomic.Pointer[retrieval.Index]
 	// slowPDFs are the PDFs that timed out, not read again by a reload.
 	slowPDFs *corpus.SlowPDFs
+	// retryPDFs reads again the PDFs a load found unreadable before
+	// (index --force).
+	retryPDFs bool
 }
 
 func (a *App) setup(cf commonFlags) (*env, error) {
@@ -246,7 +249,7 @@ func (e *env) readCorpus() (*corpus.Corpus, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("corpus.dir %s is not a folder", dir)
 	}
-	opts := corpus.Options{MaxFileBytes: e.cfg.Corpus.MaxFileBytes, SlowPDFs: e.slowPDFs}
+	opts := corpus.Options{MaxFileBytes: e.cfg.Corpus.MaxFileBytes, SlowPDFs: e.slowPDFs, RetryPDFs: e.retryPDFs}
 	if data := e.dataDir(); data != "" {
 		opts.PDFCache = filepath.Join(data, "pdf-text") // the text of PDFs, by content: loads skip extracting it
 	}

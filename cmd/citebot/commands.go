@@ -59,7 +59,7 @@ func (a *App) cmdAsk(ctx context.Context, args []string) error {
 func (a *App) cmdIndex(ctx context.Context, args []string) error {
 	var cf commonFlags
 	fs := a.newFlagSet("index", "index [--config FILE] [--force] [--list-skipped]", &cf)
-	force := fs.Bool("force", false, "rebuild even when the index is up to date")
+	force := fs.Bool("force", false, "rebuild even when the index is up to date, reading again PDFs that could not be read")
 	list := fs.Bool("list-skipped", false, "name every file that was not read, with why, one per line")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -72,6 +72,7 @@ func (a *App) cmdIndex(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	e.retryPDFs = *force
 	start := time.Now()
 	c, err := e.loadCorpus()
 	if err != nil {

@@ -279,8 +279,12 @@ type Options struct {
 	SlowPDFs *SlowPDFs
 	// PDFCache is a folder where the text extracted from PDFs is kept, by
 	// their content, so that a load finds it there instead of extracting
-	// it again (seconds for a large PDF); "" keeps none.
+	// it again (seconds for a large PDF); "" keeps none. A PDF whose text
+	// could not be extracted is kept there as such, and not tried again
+	// (a timed-out one cost every load its whole time) unless RetryPDFs.
 	PDFCache string
+	// RetryPDFs tries again the PDFs PDFCache says could not be read.
+	RetryPDFs bool
 }
 
 // SlowPDFs remembers, by content, the PDFs whose text took longer than the

@@ -106,6 +106,8 @@ type pdfText struct {
 	Title   string     `json:"title"`
 	Pages   [][]string `json:"pages"`
 	Garbled *string    `json:"garbled,omitempty"`
+	// Failed says why no text could be extracted, "" when it was.
+	Failed string `json:"failed,omitempty"`
 }
 
 // pages returns the kept pages as the extraction gave them.

@@ -255,3 +255,30 @@ func TestPDFTextCache(t *testing.T) {
 		t.Errorf("without a cache the text is lost")
 	}
 }
+
+// A PDF whose text could not be extracted is kept in Options.PDFCache as
+// such: the next load (every ask of the command line is one) skips it at
+// once instead of spending the extraction's time again, until RetryPDFs
+// (index --force).
+func TestUnreadablePDFIsRememberedInTheCache(t *testing.T) {
+	dir, cache := t.TempDir(), filepath.Join(t.TempDir(), "pdf-text")
+	write(t, filepath.Join(dir, "broken.pdf"), "%PDF-1.4\nnot a PDF at all\n")
+	write(t, filepath.Join(dir, "notes.txt"), "Notes\n\nSome text.\n")
+	reason := func(opts Options) string {
+		t.Helper()
+		c, err := LoadDir(dir, opts)
+		if err != nil || len(c.Documents) != 1 || len(c.Skipped) != 1 {
+			t.Fatalf("load: %v, %d documents, skipped %+v", err, len(c.Documents), c.Skipped)
+		}
+		return c.Skipped[0].Reason
+	}
+	if r := reason(Options{PDFCache: cache}); !strings.HasPrefix(r, "unreadable PDF") || strings.Contains(r, "not read again") {
+		t.Errorf("first load: %q", r)
+	}
+	if r := reason(Options{PDFCache: cache}); !strings.Contains(r, "not read again") {
+		t.Errorf("second load: %q, want it remembered", r)
+	}
+	if r := reason(Options{PDFCache: cache, RetryPDFs: true}); strings.Contains(r, "not read again") {
+		t.Errorf("retried load: %q, want it read again", r)
+	}
+}

@@ -140,7 +140,8 @@ func errText(err error) string {
 // hidden files and folders, and empty files are skipped; so are files that
 // cannot be read, with Problem set. A corpus without documents is an error.
 func load(src source, opts Options) (*Corpus, error) {
-	l := loader{src: src, limit: opts.MaxFileBytes, slow: opts.SlowPDFs, pdfCache: opts.PDFCache, c: &Corpus{}, h: sha256.New()}
+	l := loader{src: src, limit: opts.MaxFileBytes, slow: opts.SlowPDFs, pdfCache: opts.PDFCache, retryPDFs: opts.RetryPDFs,
+		c: &Corpus{}, h: sha256.New()}
 	if l.limit <= 0 {
 		l.limit = DefaultMaxFileBytes
 	}
@@ -165,9 +166,10 @@ type loader struct {
 	limit int64
 	slow  *SlowPDFs
 	// pdfCache is the folder of text extracted from PDFs (Options.PDFCache).
-	pdfCache string
-	c        *Corpus
-	h        hash.Hash // of every document read, in order
+	pdfCache  string
+	retryPDFs bool
+	c         *Corpus
+	h         hash.Hash // of every document read, in order
 }
 
 func (l *loader) skip(p, reason string, problem bool) {
@@ -223,12 +225,19 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 			return nil
 		}
 		kept, ok := cachedPDF(l.pdfCache, sum)
-		if !ok {
+		if ok && kept.Failed != "" && !l.retryPDFs {
+			l.skip(p, "unreadable PDF: "+kept.Failed+" (when read before; not read again until 'citebot index --force')", true)
+			return nil
+		}
+		if !ok || kept.Failed != "" {
 			pages, title, err := extractWithin([]byte(text))
 			if errors.Is(err, errPDFTimeout) {
 				l.slow.add(sum)
 			}
 			if err != nil {
+				// Remembered, so that the next load (every ask of the
+				// command line) doesn't spend the time again.
+				_ = cachePDF(l.pdfCache, sum, pdfText{Version: pdfTextVersion, Failed: err.Error()})
 				l.skip(p, "unreadable PDF: "+err.Error(), true)
 				return nil
 			}
