@@ -33,7 +33,7 @@ func hostileCorpus(t *testing.T) string {
 	must(os.Mkdir(dir, 0o755))
 	must(os.WriteFile(filepath.Join(base, "outside-secret.txt"), []byte("The launch code is swordfish.\n"), 0o644))
 	must(os.WriteFile(filepath.Join(dir, "bees.md"), []byte("# Bees\n\n## Diet\n\nHoneybees feed on nectar and pollen.\n"), 0o644))
-	must(os.WriteFile(filepath.Join(dir, "latin1.txt"), []byte("caf\xe9\n"), 0o644))
+	must(os.WriteFile(filepath.Join(dir, "utf16.txt"), []byte("\xff\xfec\x00a\x00f\x00\xe9\x00\n\x00"), 0o644))
 	must(os.Symlink("../outside-secret.txt", filepath.Join(dir, "innocent.txt")))
 	must(syscall.Mkfifo(filepath.Join(base, "pipe"), 0o644))
 	must(os.Symlink("../pipe", filepath.Join(dir, "pipe.txt")))
@@ -88,12 +88,12 @@ func TestIndexSkipsAndReportsHostileCorpusFiles(t *testing.T) {
 	if n := strings.Count(r.stdout, "\n  not read:           "); n != 10 {
 		t.Errorf("index --list-skipped named %d files, want the 8 unreadable and 2 left out:\n%s", n, r.stdout)
 	}
-	for _, name := range []string{"latin1.txt", "logo.png (not a .txt"} {
+	for _, name := range []string{"utf16.txt", "logo.png (not a .txt"} {
 		if !strings.Contains(r.stdout, "not read:           "+name) {
 			t.Errorf("index --list-skipped does not name %s:\n%s", name, r.stdout)
 		}
 	}
-	for _, name := range []string{"innocent.txt", "pipe.txt", "inner-pipe.txt", "zero.txt", "dangling.txt", "loop-a.md", "loop-b.md", "latin1.txt"} {
+	for _, name := range []string{"innocent.txt", "pipe.txt", "inner-pipe.txt", "zero.txt", "dangling.txt", "loop-a.md", "loop-b.md", "utf16.txt"} {
 		if !strings.Contains(r.stderr, "path="+name) {
 			t.Errorf("no warning for %s:\n%s", name, r.stderr)
 		}

@@ -212,9 +212,9 @@ func TestCorpusDirReplacesSeeds(t *testing.T) {
 	if !strings.Contains(r.stderr, "photo.jpg") {
 		t.Errorf("skipped file not logged:\n%s", r.stderr)
 	}
-	os.WriteFile(filepath.Join(corpus, "latin1.txt"), []byte("caf\xe9"), 0o644)
+	os.WriteFile(filepath.Join(corpus, "utf16.txt"), []byte("\xff\xfec\x00a\x00f\x00\xe9\x00\n\x00"), 0o644)
 	r = run(t, cfg, "", "ask", "bees?")
-	if r.code != 0 || !strings.Contains(r.stderr, "latin1.txt") || !strings.Contains(r.stderr, "UTF-8") {
+	if r.code != 0 || !strings.Contains(r.stderr, "utf16.txt") || !strings.Contains(r.stderr, "UTF-8") {
 		t.Errorf("invalid UTF-8 is skipped with a warning, the rest answered: exit %d, %s", r.code, r.stderr)
 	}
 }

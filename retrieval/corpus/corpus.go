@@ -82,8 +82,9 @@ func (s Skipped) String() string { return safeName(s.Path) + " (" + s.Reason + "
 type Corpus struct {
 	Documents []Document
 	Skipped   []Skipped
-	// Garbled names the PDFs read whose text reads poorly (Path, and in
-	// Reason why): answers quoting them may be wrong.
+	// Garbled names the documents read whose text may read poorly (Path,
+	// and in Reason why): PDFs whose text came out garbled, files not in
+	// UTF-8 read as Latin-1. Answers quoting them may be wrong.
 	Garbled []Skipped
 	// Hash identifies the content: same files, same text, same Hash.
 	Hash string
@@ -113,8 +114,8 @@ func (c *Corpus) LeftOutSummary(n int) string {
 	return summarize(c.Skipped, false, n, "%d %s not read as documents: ")
 }
 
-// GarbledSummary describes in one line the PDFs read whose text reads
-// poorly (see Corpus.Garbled), naming the first n with why; "" when
+// GarbledSummary describes in one line the documents read whose text may
+// read poorly (see Corpus.Garbled), naming the first n with why; "" when
 // there are none.
 func (c *Corpus) GarbledSummary(n int) string {
 	return summarize(c.Garbled, false, n, "%d %s whose text reads poorly (answers quoting that text may be wrong): ")
@@ -267,7 +268,7 @@ const DefaultMaxFileBytes = 16 << 20
 
 // chunkerVersion changes whenever passage splitting or word analysis
 // changes, so that an index built by an older splitter or stemmer is rebuilt.
-const chunkerVersion = "chunker-v32"
+const chunkerVersion = "chunker-v33"
 
 // Options limits what a corpus load reads.
 type Options struct {

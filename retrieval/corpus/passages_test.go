@@ -189,11 +189,11 @@ func TestChunkSplitsLongParagraphsAtSentences(t *testing.T) {
 }
 
 func TestLoadCorpusErrors(t *testing.T) {
-	_, err := Load(fstest.MapFS{"bad.txt": {Data: []byte("caf\xe9 au lait")}})
+	_, err := Load(fstest.MapFS{"bad.txt": {Data: []byte("\xff\xfec\x00a\x00f\x00\xe9\x00\n\x00")}})
 	if !errors.Is(err, ErrEmptyCorpus) || !strings.Contains(err.Error(), "bad.txt (not valid UTF-8") {
 		t.Errorf("invalid UTF-8 only: err = %v, want ErrEmptyCorpus naming bad.txt", err)
 	}
-	c, err := Load(fstest.MapFS{"bad.txt": {Data: []byte("caf\xe9 au lait")}, "good.txt": {Data: []byte("Tea.\n")}})
+	c, err := Load(fstest.MapFS{"bad.txt": {Data: []byte("\xff\xfec\x00a\x00f\x00\xe9\x00\n\x00")}, "good.txt": {Data: []byte("Tea.\n")}})
 	if err != nil || len(c.Documents) != 1 || len(c.Problems()) != 1 || c.Problems()[0].Path != "bad.txt" {
 		t.Errorf("one invalid file among good ones: %v, %+v", err, c)
 	}

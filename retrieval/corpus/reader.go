@@ -459,7 +459,14 @@ func (l *loader) read(p string, d fs.DirEntry, gz, binary bool) (text, why strin
 		return string(raw), "", false
 	}
 	if !utf8.Valid(raw) {
-		return "", ErrNotUTF8.Error(), true
+		legacy, ok := fromLatin1(raw)
+		if !ok {
+			return "", ErrNotUTF8.Error(), true
+		}
+		// An older document in Latin-1 (a name with an accent in
+		// make's NEWS) is read, and said to be.
+		l.c.Garbled = append(l.c.Garbled, Skipped{Path: p, Reason: "not UTF-8: read as Latin-1 (Windows-1252), check its accented letters"})
+		raw = legacy
 	}
 	text = normalizeLineEnds(string(bytes.TrimPrefix(raw, []byte("\ufeff"))))
 	if strings.TrimSpace(text) == "" {
@@ -498,6 +505,43 @@ func readGuarded(src source, name string, limit int64) ([]byte, string) {
 		return nil, tooLarge(limit)
 	}
 	return raw, ""
+}
+
+// fromLatin1 returns text that is not UTF-8 read as Latin-1 (Windows-1252
+// in 0x80–0x9F, where its quotes and dashes are), or false when it is no
+// such text: a NUL or other control byte (UTF-16, a binary), or more than
+// a fifth of its bytes outside ASCII.
+func fromLatin1(raw []byte) ([]byte, bool) {
+	high := 0
+	for _, c := range raw {
+		switch {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f:
+			return nil, false
+		case c >= 0x80:
+			high++
+		}
+	}
+	if 5*high > len(raw) {
+		return nil, false
+	}
+	out := make([]byte, 0, len(raw)+high)
+	for _, c := range raw {
+		switch {
+		case c < 0x80:
+			out = append(out, c)
+		case c < 0xa0:
+			out = utf8.AppendRune(out, cp1252[c-0x80])
+		default:
+			out = utf8.AppendRune(out, rune(c))
+		}
+	}
+	return out, true
+}
+
+// cp1252 is what Windows-1252 has in 0x80–0x9F; U+FFFD where it has nothing.
+var cp1252 = [32]rune{
+	'€', '\uFFFD', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\uFFFD', 'Ž', '\uFFFD',
+	'\uFFFD', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\uFFFD', 'ž', 'Ÿ',
 }
 
 // gunzip returns the decompressed bytes of a gzipped file, at most limit

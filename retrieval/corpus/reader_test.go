@@ -80,8 +80,8 @@ func TestLoadCorpusDirStaysInsideAndSkipsTheUnreadable(t *testing.T) {
 			symlink(t, "loop-a.txt", filepath.Join(dir, "loop-b.txt"))
 		}, nil, map[string]string{"dangling.txt": "broken link", "loop-a.txt": "link loop", "loop-b.txt": "link loop"}},
 		{"not UTF-8", func(t *testing.T, dir, _ string) {
-			write(t, filepath.Join(dir, "latin1.txt"), "caf\xe9 au lait\n")
-		}, nil, map[string]string{"latin1.txt": "UTF-8"}},
+			write(t, filepath.Join(dir, "utf16.txt"), "\xff\xfec\x00a\x00f\x00\xe9\x00\n\x00")
+		}, nil, map[string]string{"utf16.txt": "UTF-8"}},
 		{"too large", func(t *testing.T, dir, _ string) {
 			write(t, filepath.Join(dir, "big.txt"), strings.Repeat("Large text. ", 200))
 		}, nil, map[string]string{"big.txt": "size limit of 1000 bytes"}},
@@ -125,10 +125,10 @@ func TestLoadCorpusDirStaysInsideAndSkipsTheUnreadable(t *testing.T) {
 
 func TestLoadCorpusDirFailsOnlyWhenNothingIsReadable(t *testing.T) {
 	dir := t.TempDir()
-	write(t, filepath.Join(dir, "latin1.txt"), "caf\xe9\n")
+	write(t, filepath.Join(dir, "utf16.txt"), "\xff\xfec\x00a\x00f\x00\xe9\x00\n\x00")
 	symlink(t, "gone.txt", filepath.Join(dir, "dangling.txt"))
 	_, err := LoadDir(dir, Options{})
-	if !errors.Is(err, ErrEmptyCorpus) || !strings.Contains(err.Error(), "latin1.txt (not valid UTF-8") ||
+	if !errors.Is(err, ErrEmptyCorpus) || !strings.Contains(err.Error(), "utf16.txt (not valid UTF-8") ||
 		!strings.Contains(err.Error(), "dangling.txt (broken link") {
 		t.Errorf("err = %v, want ErrEmptyCorpus naming both files", err)
 	}
@@ -183,7 +183,7 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		"readme.png":    "\x89PNG\r\n",
 		"INSTALL":       "#!/bin/sh\necho frobnicate\n",
 		"run.":          "#!/bin/sh\necho frobnicate\n",
-		"FAQ":           "caf\xe9\n",
+		"FAQ":           "\xff\xfec\x00a\x00f\x00\xe9\x00\n\x00",
 		"README.api":    "The API is not stable.\n",
 		"WHATSNEW":      "Zip 3.0 adds bzip2.\n",
 		"gdb-README":    "GDB is a debugger.\n",
@@ -337,5 +337,29 @@ func TestGarbledText(t *testing.T) {
 				t.Errorf("garbled = %q, want %q", got, c.want)
 			}
 		})
+	}
+}
+
+// A text file that is not UTF-8 but reads as Latin-1 (an older document: a
+// name with an accent in make's NEWS) is read as Latin-1, Windows-1252's
+// quotes and dashes included, and named as such; UTF-16 or a binary, with
+// NULs or control bytes, is still not read.
+func TestLatin1TextIsRead(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "NEWS"), "Version 4.4\n\nThanks to Fran\xe7ois Pinard \x96 \x93quoted\x94.\n")
+	write(t, filepath.Join(dir, "utf16.txt"), "\xff\xfeN\x00o\x00")
+	write(t, filepath.Join(dir, "blob.txt"), "\x89\x01\x02\x8f\x90"+strings.Repeat("\xff", 10))
+	c, err := LoadDir(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Documents) != 1 || c.Documents[0].Text != "Version 4.4\n\nThanks to François Pinard – “quoted”.\n" {
+		t.Fatalf("documents %+v, want NEWS read as Latin-1", c.Documents)
+	}
+	if len(c.Garbled) != 1 || c.Garbled[0].Path != "NEWS" || !strings.Contains(c.Garbled[0].Reason, "Latin-1") {
+		t.Errorf("garbled %v, want NEWS named as read as Latin-1", c.Garbled)
+	}
+	if ps := c.Problems(); len(ps) != 2 || !strings.Contains(ps[0].Reason, "UTF-8") || !strings.Contains(ps[1].Reason, "UTF-8") {
+		t.Errorf("problems %v, want blob.txt and utf16.txt, not UTF-8", ps)
 	}
 }
