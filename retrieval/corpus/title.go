@@ -14,10 +14,23 @@ func documentTitle(d Document, st structure.Doc) string {
 	if d.title != "" {
 		return d.title
 	}
+	// A release log's first line is its newest entry ("git (1:2.39.5-0)
+	// bookworm-security; urgency=medium"), no title for all of them.
+	if releaseLog(d.Source) {
+		return fileTitle(d.Source)
+	}
 	if t := st.Title(); t != "" {
 		return t
 	}
 	return fileTitle(d.Source)
+}
+
+// releaseLog reports whether a file is a project's log of its releases
+// (changelog, changelog.Debian, CHANGES, NEWS.Debian).
+func releaseLog(source string) bool {
+	base, _ := gunzippedName(path.Base(source))
+	stem, _, _ := strings.Cut(strings.ToLower(base), ".")
+	return stem == "changelog" || stem == "changes" || stem == "news"
 }
 
 // fileTitle makes a title from a file's path: its name without extension,
@@ -29,7 +42,8 @@ func fileTitle(source string) string {
 	stem, _, _ := strings.Cut(strings.ToLower(name), ".")
 	switch stem {
 	case "readme", "faq", "install", "news", "changelog", "changes", "copying", "authors", "todo",
-		"index", "notes", "usage", "manual", "guide", "bugs", "hacking", "thanks", "doc", "docs":
+		"index", "notes", "usage", "manual", "guide", "bugs", "hacking", "thanks", "doc", "docs",
+		"copyright", "license", "licence":
 		if dir := path.Base(path.Dir(source)); dir != "." && dir != "/" {
 			return dir + " " + name
 		}

@@ -404,6 +404,8 @@ func (s *scanner) scanPlain(headings bool) {
 		}
 		if h, ok := starHeading(ls, i, j); ok && headings {
 			s.heading(h, i)
+		} else if h, ok := changelogEntry(ls, i, j); ok && headings {
+			s.heading(h, i)
 		} else if j > i {
 			s.plainBlock(i, j-1, headings)
 		}
@@ -455,6 +457,28 @@ func starHeading(ls []Line, i, j int) (mdHeading, bool) {
 	return mdHeading{}, false // nothing below it to title
 }
 
+// debianEntry matches the line a Debian changelog entry opens with:
+// "git (1:2.39.5-0+deb12u2) bookworm-security; urgency=medium".
+var debianEntry = regexp.MustCompile(`^([a-z0-9][a-z0-9+.-]*) \(([^()\s]+)\) [^;]+; urgency=\w+`)
+
+// debianSignOff matches the line a Debian changelog entry ends with, its
+// maintainer's name and date, which titles nothing.
+var debianSignOff = regexp.MustCompile(`^-- .+ <[^<>\s]+@[^<>\s]+>  \S`)
+
+// changelogEntry reads the block of lines i..j-1 as the heading of a
+// Debian changelog entry ("git 1:2.39.5-0+deb12u2"): each version is a
+// section, its maintainer's sign-off the last line of it.
+func changelogEntry(ls []Line, i, j int) (mdHeading, bool) {
+	if j != i+1 || ls[i].Indent > 0 {
+		return mdHeading{}, false
+	}
+	m := debianEntry.FindStringSubmatch(ls[i].Text)
+	if m == nil {
+		return mdHeading{}, false
+	}
+	return mdHeading{level: 2, text: m[1] + " " + m[2]}, true
+}
+
 // plainBlock records the lines first..last of a plain-text block, taking
 // heading-like lines for headings where the block's shape says so.
 func (s *scanner) plainBlock(first, last int, headings bool) {
@@ -469,7 +493,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		}
 	}
 	for k := first; k <= last; k++ {
-		if headings && isHeadingLike(ls[k].Text) && !s.shownNotTitled(k) &&
+		if headings && isHeadingLike(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
 			(perLine || len(b) == 1 || (k == first && leadsLongerLines(b))) {
 			flush(k - 1)
 			s.heading(mdHeading{level: 2, text: ls[k].Text}, k)

@@ -145,6 +145,12 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 0-0", "para 4-4 Dependencies ^2", "para 8-8 On Linux ^6", "para 12-12 License ^10", "para 14-14 License", "para 16-16 License", "para 18-18 License"},
 		},
 		{
+			name: "plain text: a Debian changelog's entries are sections, each signed off at its end",
+			doc: "git (1:2.39.5-0+deb12u2) bookworm-security; urgency=medium\n\n  * Fix CVE-2024-52006.\n\n -- Salvatore <s@d.org>  Mon, 13 Jan 2025 10:00:00 +0100\n\n" +
+				"git (1:2.39.5-0+deb12u1) bookworm-security; urgency=medium\n\n  * New upstream point release.\n\n -- Jonathan <j@d.org>  Tue, 15 Oct 2024 09:00:00 +0200\n",
+			want: []string{"para 2-2 git 1:2.39.5-0+deb12u2 ^0", "para 4-4 git 1:2.39.5-0+deb12u2", "para 8-8 git 1:2.39.5-0+deb12u1 ^6", "para 10-10 git 1:2.39.5-0+deb12u1"},
+		},
+		{
 			name: "plain text: a command indented past the text around it is shown, not a heading",
 			doc:  "The configure script provides an option.\nUse\n\n        --disable-nls\n\nif you don't want messages.\n",
 			want: []string{"para 0-1", "para 3-5"}, // the option stays with what follows it
