@@ -3,6 +3,7 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -42,6 +43,10 @@ type Result struct {
 	// confidence was above the threshold: the top passage holds none of
 	// its own words, only those carried from earlier questions.
 	OwnWordsMissing bool `json:"own_words_missing,omitempty"`
+	// VersionMissing is a version the question names ("1.7.1") that the
+	// top passage doesn't hold, for which it was declined though the
+	// confidence was above the threshold; "" for none.
+	VersionMissing string `json:"version_missing,omitempty"`
 	// Features are what Confidence was computed from.
 	Features Features `json:"features"`
 	// Lead is the ranker's probability (0.5–1) that the top passage
@@ -103,8 +108,39 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	if res.Relevant && len(hits) > 0 && missesOwnWords(q, hits[0]) {
 		res.Relevant, res.OwnWordsMissing = false, true
 	}
+	if res.Relevant && len(hits) > 0 {
+		if v := missingVersion(question, hits[0].Passage); v != "" {
+			res.Relevant, res.VersionMissing = false, v
+		}
+	}
 	res.Uncertain = res.Relevant && res.Confidence < ix.gate.MinConfidence+ix.gate.UncertainBand
 	return res, nil
+}
+
+// versionRE matches a version in a question: numbers joined by dots
+// ("1.7.1", "v2.39", "3.12").
+var versionRE = regexp.MustCompile(`(?i)\bv?(\d+(?:\.\d+)+)\b`)
+
+// missingVersion returns a version the question names that the passage
+// doesn't hold (in its text, section or title, not even as the start of a
+// longer one: "2.39" of "2.39.5") though it names another of the same
+// major version: a passage about another release (the CVE fixed in jq
+// 1.6, asked of 1.7.1) is no answer. A passage naming no such version may
+// still answer by rule ("an odd minor version is unstable", asked of xz
+// 5.3). "" when there is none.
+func missingVersion(question string, p corpus.Passage) string {
+	for _, m := range versionRE.FindAllStringSubmatch(question, 4) {
+		held := regexp.MustCompile(`(^|[^0-9.])` + regexp.QuoteMeta(m[1]) + `($|[^0-9]|\.[0-9])`)
+		if held.MatchString(p.Text) || held.MatchString(p.Section) || held.MatchString(p.Title) {
+			continue
+		}
+		major, _, _ := strings.Cut(m[1], ".")
+		other := regexp.MustCompile(`(^|[^0-9.])v?` + regexp.QuoteMeta(major) + `\.[0-9]`)
+		if other.MatchString(p.Text) || other.MatchString(p.Section) || other.MatchString(p.Title) {
+			return m[1]
+		}
+	}
+	return ""
 }
 
 // missesOwnWords reports whether h holds none of the words a follow-up

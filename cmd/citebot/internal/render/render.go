@@ -190,6 +190,10 @@ func Explain(w io.Writer, res retrieval.Result) {
 	}
 	verdict := "answers"
 	switch {
+	case res.VersionMissing != "":
+		verdict = "declines: the top passage is about another version than " + res.VersionMissing
+	case res.OwnWordsMissing:
+		verdict = "declines: the top passage holds none of the follow-up's own words"
 	case !res.Relevant:
 		verdict = "declines"
 	case res.Uncertain:

@@ -1,0 +1,32 @@
+package retrieval
+
+import (
+	"testing"
+
+	"github.com/citebot/citebot/retrieval/corpus"
+)
+
+// A version the question names must be in the passage when the passage
+// names another release of the same major version; one naming none may
+// answer by its rule.
+func TestMissingVersion(t *testing.T) {
+	for _, c := range []struct {
+		name, question, text, section, want string
+	}{
+		{"another release", "which cve got fixed in jq 1.7.1", "jq (1.6-2.1+deb12u1) bookworm; fix CVE-2025-48060.", "", "1.7.1"},
+		{"the release asked of", "which cve got fixed in jq 1.7.1", "jq 1.7.1 fixes CVE-2023-50246.", "", ""},
+		{"the start of a longer version", "what changed in git 2.39", "Fixes since v2.39.4: one.", "", ""},
+		{"in the section", "what changed in 2.39", "Fixed a crash.", "Git 2.39.5 Release Notes", ""},
+		{"a longer version is no match", "what is new in 1.7.1", "Version 1.7.10 adds a flag; 1.6 had none.", "", "1.7.1"},
+		{"a rule names no release", "is xz 5.3 a stable release", "An even Y indicates a stable release, an odd Y an unstable one.", "", ""},
+		{"another major version", "are engines still a thing in openssl 3.0", "The ENGINE API was introduced in OpenSSL 0.9.6.", "", ""},
+		{"no version asked", "how do i install jq", "Version 1.6 is packaged.", "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := corpus.Passage{Text: c.text, Locator: corpus.Locator{Section: c.section}}
+			if got := missingVersion(c.question, p); got != c.want {
+				t.Errorf("missingVersion = %q, want %q", got, c.want)
+			}
+		})
+	}
+}
