@@ -84,8 +84,9 @@ func TestFollowUpKeepsTheSubject(t *testing.T) {
 
 // TestRealWordsAreNotMisspellings: a dictionary word the corpus lacks is
 // not read as the corpus word one letter away ("empire" is not "expire"),
-// though it may be read as a corpus word it extends ("pakistani") or spells
-// another way ("licence"); a misspelling still is corrected.
+// though it may be read as a corpus word it extends ("pakistani"); a
+// misspelling still is corrected. A British spelling ("licence") needs no
+// correcting: it stems as the corpus's American one.
 func TestRealWordsAreNotMisspellings(t *testing.T) {
 	ps := []corpus.Passage{
 		{ID: "a", Text: "The cache entries expire after ten minutes in Pakistan.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
@@ -93,12 +94,16 @@ func TestRealWordsAreNotMisspellings(t *testing.T) {
 	}
 	lx := lexical.Build(ps)
 	for _, c := range []struct{ word, want string }{
-		{"empire", ""}, {"pakistani", "pakistan"}, {"licence", "license"}, {"exipre", "expire"}, {"enrties", "entries"},
+		{"empire", ""}, {"pakistani", "pakistan"}, {"exipre", "expire"}, {"enrties", "entries"},
 	} {
 		got, _ := lx.Correct(c.word)
 		if got != c.want {
 			t.Errorf("%q read as %q, want %q", c.word, got, c.want)
 		}
+	}
+	q := lx.Analyze("what licence is it under", "")
+	if len(q.Terms) != 1 || !q.Terms[0].Known || q.Terms[0].Corrected != "" {
+		t.Errorf("licence read as %+v, want the corpus's license, uncorrected", q.Terms)
 	}
 }
 

@@ -243,3 +243,30 @@ func TestShortFormsStemAsTheirLongWord(t *testing.T) {
 		}
 	}
 }
+
+// TestBritishSpellingsStemAsAmerican checks that a question's "licence" or
+// "behaviour" finds a document's "License" or "behavior", and the other way
+// round, while words ending in -ise that are no -ize are left alone.
+func TestBritishSpellingsStemAsAmerican(t *testing.T) {
+	var st Stemmer
+	for _, p := range [][2]string{{"licence", "license"}, {"licences", "licensed"}, {"behaviour", "behavior"},
+		{"colours", "colors"}, {"initialise", "initialization"}, {"customised", "customize"}, {"cancelled", "canceled"}} {
+		if a, b := st.Stem(p[0]), st.Stem(p[1]); a != b {
+			t.Errorf("%q stems as %q, %q as %q: want the same", p[0], a, p[1], b)
+		}
+	}
+	for _, p := range [][2]string{{"promise", "promize"}, {"otherwise", "otherwize"}, {"advise", "advize"}} {
+		if a, b := st.Stem(p[0]), st.Stem(p[1]); a == b {
+			t.Errorf("%q and %q both stem as %q", p[0], p[1], a)
+		}
+	}
+	raw, err := wordFiles.ReadFile("words/spellings.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") && len(strings.Fields(line)) != 2 {
+			t.Errorf("spellings.txt: line %q is not a spelling and its American one", line)
+		}
+	}
+}

@@ -38,6 +38,7 @@ var (
 	abbreviations = sync.OnceValue(func() map[string]bool { return wordSet("abbreviations.txt") })
 	metaWords     = sync.OnceValue(func() map[string]bool { return wordSet("meta.txt") })
 	shortForms    = sync.OnceValue(func() map[string]string { return wordPairs("shortforms.txt") })
+	spellings     = sync.OnceValue(func() map[string]string { return wordPairs("spellings.txt") })
 )
 
 // wordPairs reads the list words/name of two words a line (the first

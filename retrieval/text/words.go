@@ -265,6 +265,9 @@ func stemWord(w string) string {
 	if long, ok := shortForms()[w]; ok {
 		w = long
 	}
+	if us, ok := spellings()[w]; ok {
+		w = us
+	}
 	return english.Stem(w, false)
 }
 
