@@ -311,7 +311,7 @@ func kindOf(name string) (kind string, byName, ok bool) {
 	if !docSuffixes[suffix] {
 		return "", false, false
 	}
-	if docNames[stem] {
+	if docNames[stem] || shoutedDocName(name) {
 		return "txt", true, true
 	}
 	// A project's name before the document's: the last part must be one
@@ -321,6 +321,39 @@ func kindOf(name string) (kind string, byName, ok bool) {
 	}
 	return "", false, false
 }
+
+// shoutedDocName reports whether a file without an extension is named as
+// projects name their documents in capitals (POSIX, COMPAT, DETAILS,
+// OVERVIEW of bash and GnuPG): four or more capital letters, no word of a
+// secret (a key, token, password, credential, history, certificate).
+func shoutedDocName(name string) bool {
+	if len(name) < 4 || len(name) > 24 || strings.Contains(name, ".") {
+		return false
+	}
+	letters := 0
+	for _, c := range name {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c >= '0' && c <= '9' || c == '-' || c == '_':
+		default:
+			return false
+		}
+	}
+	if letters < 4 {
+		return false
+	}
+	for _, w := range secretWords {
+		if strings.Contains(name, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// secretWords are parts of names files holding secrets have.
+var secretWords = []string{"KEY", "TOKEN", "SECRET", "PASS", "PWD", "CRED", "AUTH", "HISTORY", "ENV", "RSA", "DSA",
+	"ED25519", "PEM", "CERT", "NETRC", "SHADOW", "PRIVATE", "SESSION", "COOKIE", "ACCOUNT", "LOGIN", "BACKUP", "DUMP"}
 
 // docNames are the names projects give their plain-text documents.
 var docNames = map[string]bool{

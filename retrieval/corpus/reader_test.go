@@ -162,7 +162,10 @@ func TestLoneCRDoesNotShiftLines(t *testing.T) {
 }
 
 // Plain text is read under the names projects give it: README and
-// README.Debian, README.api, NEWS.old, WHATSNEW, gdb-README; a .rst file as reStructuredText.
+// README.Debian, README.api, NEWS.old, WHATSNEW, gdb-README, a name in
+// capitals (POSIX, DETAILS) but for a secret's (API_KEY, PASSWORDS,
+// ENVIRONMENT, TLS-CERT) or a script (DEPLOY); a .rst file as
+// reStructuredText.
 // Other files without an extension (credentials, keys, build files, a
 // post-install script, a license key, shell histories) are not read, nor a
 // document's name with a suffix that is a file type or no known topic
@@ -195,6 +198,13 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		"CREDITS.netrc": "machine example.org login me password hunter2\n",
 		"zsh_history":   "mysql -u root -pHunter2\n",
 		"HISTORY":       "mysql -u root -pHunter2\n",
+		"POSIX":         "Bash POSIX Mode\n\nStarting Bash with --posix changes it.\n",
+		"DETAILS":       "Format of the colon listings.\n",
+		"API_KEY":       "sk-live-1234\n",
+		"PASSWORDS":     "root:hunter2\n",
+		"ENVIRONMENT":   "DB_PASSWORD=hunter2\n",
+		"TLS-CERT":      "-----BEGIN CERTIFICATE-----\n",
+		"DEPLOY":        "#!/bin/sh\nrsync . host:\n",
 	} {
 		write(t, filepath.Join(dir, name), body)
 	}
@@ -207,7 +217,7 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		read = append(read, d.Source+":"+d.Kind)
 	}
 	slices.Sort(read)
-	if want := []string{"NEWS.old:txt", "README.Debian:txt", "README.api:txt", "README:txt", "WHATSNEW:txt", "gdb-README:txt", "notes.rst:rst"}; !slices.Equal(read, want) {
+	if want := []string{"DETAILS:txt", "NEWS.old:txt", "POSIX:txt", "README.Debian:txt", "README.api:txt", "README:txt", "WHATSNEW:txt", "gdb-README:txt", "notes.rst:rst"}; !slices.Equal(read, want) {
 		t.Errorf("read %v, want %v", read, want)
 	}
 	var problems []string
@@ -217,8 +227,8 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 	if !slices.Equal(problems, []string{"FAQ"}) {
 		t.Errorf("problems %v, want the FAQ that is not UTF-8 alone", c.Problems())
 	}
-	if len(c.Skipped) != 16 {
-		t.Errorf("skipped %v, want 16", c.Skipped)
+	if len(c.Skipped) != 21 {
+		t.Errorf("skipped %v, want 21", c.Skipped)
 	}
 }
 
