@@ -353,7 +353,8 @@ func shoutedDocName(name string) bool {
 
 // secretWords are parts of names files holding secrets have.
 var secretWords = []string{"KEY", "TOKEN", "SECRET", "PASS", "PWD", "CRED", "AUTH", "HISTORY", "ENV", "RSA", "DSA",
-	"ED25519", "PEM", "CERT", "NETRC", "SHADOW", "PRIVATE", "SESSION", "COOKIE", "ACCOUNT", "LOGIN", "BACKUP", "DUMP"}
+	"ED25519", "PEM", "CERT", "NETRC", "SHADOW", "PRIVATE", "SESSION", "COOKIE", "ACCOUNT", "LOGIN", "BACKUP", "DUMP",
+	"CONF", "SETTING", "VAULT", "WALLET", "SSH"}
 
 // docNames are the names projects give their plain-text documents.
 var docNames = map[string]bool{
