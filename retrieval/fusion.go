@@ -30,7 +30,24 @@ const maxOpenings = 6
 // fuse ranks the passages found by vectors (vres) and by words (the
 // lexical search of q) together by reciprocal rank fusion, best first.
 func (ix *Index) fuse(q lexical.Query, vres []vectorMatch) []candidate {
-	lexRanked, matched := ix.lex.Search(q, candidates)
+	return ix.fuseLexical(q, vres, ix.searchWords(q))
+}
+
+// wordResult is a lexical search's ranking and what each passage holds.
+type wordResult struct {
+	ranked  []lexical.Scored
+	matched func(p int) lexical.Match
+}
+
+// searchWords runs the lexical search of q.
+func (ix *Index) searchWords(q lexical.Query) wordResult {
+	ranked, matched := ix.lex.Search(q, candidates)
+	return wordResult{ranked, matched}
+}
+
+// fuseLexical is fuse with the lexical search of q done (lex).
+func (ix *Index) fuseLexical(q lexical.Query, vres []vectorMatch, lex wordResult) []candidate {
+	lexRanked, matched := lex.ranked, lex.matched
 	total, rare := q.TotalWeight(), ix.lex.IDFOf(1)
 	byP := make(map[int]*candidate)
 	get := func(p int) *candidate {

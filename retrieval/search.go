@@ -94,12 +94,17 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 			text += " " + t.Word
 		}
 	}
+	// The word search runs while the vectors are compared: on a large
+	// corpus the vector query leaves a core idle between its batches.
+	words := make(chan wordResult, 1)
+	go func() { words <- ix.searchWords(q) }()
 	vres, why, err := ix.searchVectors(ctx, strings.TrimSpace(text+" "+o.context))
+	lex := <-words
 	if err != nil {
 		return res, err
 	}
 	res.Degraded = why
-	hits, f, conf, lead := ix.rerank(question, q, ix.fuse(q, vres))
+	hits, f, conf, lead := ix.rerank(question, q, ix.fuseLexical(q, vres, lex))
 	res.Features = f
 	res.Lead = lead
 	res.Hits = hits[:min(k, len(hits))]
