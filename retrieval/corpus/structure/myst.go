@@ -172,16 +172,7 @@ func ScanMyST(doc string) Doc {
 		lines = append(lines, l)
 		origins = append(origins, Origin{First: i + 1, Last: i + 1})
 	}
-	for len(lines) > 0 && lines[len(lines)-1] == "" {
-		lines, origins = lines[:len(lines)-1], origins[:len(origins)-1]
-	}
-	if len(lines) == 0 {
-		// Nothing shows: one blank line, as the text "" has, for line 1.
-		lines, origins = []string{""}, []Origin{{First: 1, Last: 1}}
-	}
-	d := Scan(strings.Join(lines, "\n"), true)
-	d.Origins = origins
-	return d
+	return renderedDoc(lines, origins)
 }
 
 var mystTarget = regexp.MustCompile(`^\([\w.:-]+\)=$`)

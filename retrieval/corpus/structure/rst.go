@@ -54,11 +54,17 @@ func ScanRST(doc string) Doc {
 		lines = append(lines, l)
 		origins = append(origins, Origin{First: i + 1, Last: i + 1, Anchor: anchor, Heading: r.heading(i)})
 	}
+	return renderedDoc(lines, origins)
+}
+
+// renderedDoc scans the rendered lines of a page as Markdown, each mapped
+// to the line of the page it shows by origins; blank lines at the end are
+// left out, and a page showing nothing is one blank line (as "" is).
+func renderedDoc(lines []string, origins []Origin) Doc {
 	for len(lines) > 0 && lines[len(lines)-1] == "" {
 		lines, origins = lines[:len(lines)-1], origins[:len(origins)-1]
 	}
 	if len(lines) == 0 {
-		// Nothing shows: one blank line, as the text "" has, for line 1.
 		lines, origins = []string{""}, []Origin{{First: 1, Last: 1}}
 	}
 	d := Scan(strings.Join(lines, "\n"), true)
