@@ -257,7 +257,7 @@ func lastWords(s string, n int) string {
 
 var (
 	followUpStart = regexp.MustCompile(`(?i)^\s*(and|but|or|so|also|then|what about|how about|what else|why not|same for|and what|and how|and why)\b`)
-	backReference = regexp.MustCompile(`(?i)\b(it|its|they|them|their|theirs|this|that|these|those|he|him|his|she|her|there|such|the same)\b`)
+	backReference = regexp.MustCompile(`(?i)\b(it|its|they|them|their|theirs|this|that|these|those|he|him|his|she|her|such|the same)\b`)
 )
 
 // topicSwitch starts a question that turns to what it names ("what about

@@ -134,19 +134,35 @@ var versionRE = regexp.MustCompile(`(?i)\bv?(\d+(?:\.\d+)+)\b`)
 // still answer by rule ("an odd minor version is unstable", asked of xz
 // 5.3). "" when there is none.
 func missingVersion(question string, p corpus.Passage) string {
-	for _, m := range versionRE.FindAllStringSubmatch(question, 4) {
-		held := regexp.MustCompile(`(^|[^0-9.])` + regexp.QuoteMeta(m[1]) + `($|[^0-9]|\.[0-9])`)
-		if held.MatchString(p.Text) || held.MatchString(p.Section) || held.MatchString(p.Title) {
-			continue
+	fields := p.Text + "\n" + p.Section + "\n" + p.Title + "\n" + p.Source
+	if openEnded.MatchString(fields) {
+		return "" // "3.8 or later", "since 1.2", ">= 2": a rule for versions it doesn't name
+	}
+	missing := ""
+	for _, m := range versionRE.FindAllStringSubmatchIndex(question, 4) {
+		v := question[m[2]:m[3]]
+		if unitAfter.MatchString(question[m[1]:]) {
+			continue // a quantity ("1.5 GB"), no version
 		}
-		major, _, _ := strings.Cut(m[1], ".")
+		held := regexp.MustCompile(`(^|[^0-9.])` + regexp.QuoteMeta(v) + `($|[^0-9]|\.[0-9])`)
+		if held.MatchString(fields) {
+			return "" // one version the question names is there ("between 1.6 and 1.7.1")
+		}
+		major, _, _ := strings.Cut(v, ".")
 		other := regexp.MustCompile(`(^|[^0-9.])v?` + regexp.QuoteMeta(major) + `\.[0-9]`)
-		if other.MatchString(p.Text) || other.MatchString(p.Section) || other.MatchString(p.Title) {
-			return m[1]
+		if missing == "" && other.MatchString(fields) {
+			missing = v
 		}
 	}
-	return ""
+	return missing
 }
+
+var (
+	// openEnded words make a version a bound, not a release.
+	openEnded = regexp.MustCompile(`(?i)\b(or|and) (later|newer|higher|above|earlier|older|below)\b|\bsince\b|>=|<=|\d\+($|[\s,.;)])`)
+	// unitAfter is a unit after a number: a quantity, not a version.
+	unitAfter = regexp.MustCompile(`(?i)^\s*(%|[kmgt]i?b\b|bytes?\b|ms\b|s\b|sec|min|hours?\b|days?\b|x\b|times\b|px\b|percent)`)
+)
 
 // missesOwnWords reports whether h holds none of the words a follow-up
 // asks with, only words carried from earlier in the conversation: it

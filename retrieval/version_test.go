@@ -21,6 +21,10 @@ func TestMissingVersion(t *testing.T) {
 		{"a rule names no release", "is xz 5.3 a stable release", "An even Y indicates a stable release, an odd Y an unstable one.", "", ""},
 		{"another major version", "are engines still a thing in openssl 3.0", "The ENGINE API was introduced in OpenSSL 0.9.6.", "", ""},
 		{"no version asked", "how do i install jq", "Version 1.6 is packaged.", "", ""},
+		{"a bound, not a release", "does widgetlib work with python 3.11", "It requires Python 3.8 or later.", "", ""},
+		{"a bound, not a release (2)", "does the client support tls 1.3", "TLS 1.2 and later are supported.", "", ""},
+		{"a quantity", "what happens to a 1.5 GB upload", "Uploads larger than 1.2 GB are refused.", "", ""},
+		{"one of two versions held", "what changed between jq 1.6 and 1.7.1", "jq 1.7.1 fixes CVE-2023-50246.", "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := corpus.Passage{Text: c.text, Locator: corpus.Locator{Section: c.section}}

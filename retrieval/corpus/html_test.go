@@ -64,9 +64,9 @@ func TestHTMLPassages(t *testing.T) {
 		},
 		{
 			name:  "a superscript reads as one: 2^32, not 232",
-			src:   "<title>T</title>\n<p>Value is changed to 2<sup>32</sup> on 64-bit, x<sup> 2</sup>.</p>\n",
+			src:   "<title>T</title>\n<p>Value is changed to 2<sup>32</sup> on 64-bit, x<sup> 2</sup>. Next<sup></sup> 1 note<sup>1</sup> ^ none.</p>\n",
 			title: "T",
-			want:  []string{"2-2 Value is changed to 2^32 on 64-bit, x ^2."},
+			want:  []string{"2-2 Value is changed to 2^32 on 64-bit, x 2. Next 1 note^1 ^ none."},
 		},
 		{
 			name:  "the metadata comment of the Go site gives a title",

@@ -542,9 +542,12 @@ func readGuarded(src source, name string, limit int64) ([]byte, string) {
 }
 
 // fromLatin1 returns text that is not UTF-8 read as Latin-1 (Windows-1252
-// in 0x80–0x9F, where its quotes and dashes are), or false when it is no
-// such text: a NUL or other control byte (UTF-16, a binary), or more than
-// a fifth of its bytes outside ASCII.
+// in 0x80–0x9F, where its quotes and dashes are): its valid UTF-8 kept as
+// it is, each byte that is not read as its Windows-1252 character. False
+// when it is no such text: a NUL or other control byte (UTF-16, a binary),
+// a byte Windows-1252 has no character for, stray bytes in runs of three
+// or more (another encoding: KOI8-R, Shift_JIS), or more than a fifth of
+// its bytes outside ASCII.
 func fromLatin1(raw []byte) ([]byte, bool) {
 	high := 0
 	for _, c := range raw {
@@ -559,15 +562,25 @@ func fromLatin1(raw []byte) ([]byte, bool) {
 		return nil, false
 	}
 	out := make([]byte, 0, len(raw)+high)
-	for _, c := range raw {
-		switch {
-		case c < 0x80:
-			out = append(out, c)
-		case c < 0xa0:
+	run := 0
+	for i := 0; i < len(raw); {
+		r, n := utf8.DecodeRune(raw[i:])
+		if r != utf8.RuneError || n > 1 {
+			out = append(out, raw[i:i+n]...)
+			i += n
+			run = 0
+			continue
+		}
+		c := raw[i]
+		if run++; run >= 3 || c >= 0x80 && c < 0xa0 && cp1252[c-0x80] == '\uFFFD' {
+			return nil, false
+		}
+		if c < 0xa0 {
 			out = utf8.AppendRune(out, cp1252[c-0x80])
-		default:
+		} else {
 			out = utf8.AppendRune(out, rune(c))
 		}
+		i++
 	}
 	return out, true
 }

@@ -360,17 +360,24 @@ func TestLatin1TextIsRead(t *testing.T) {
 	write(t, filepath.Join(dir, "NEWS"), "Version 4.4\n\nThanks to Fran\xe7ois Pinard \x96 \x93quoted\x94.\n")
 	write(t, filepath.Join(dir, "utf16.txt"), "\xff\xfeN\x00o\x00")
 	write(t, filepath.Join(dir, "blob.txt"), "\x89\x01\x02\x8f\x90"+strings.Repeat("\xff", 10))
+	write(t, filepath.Join(dir, "mixed.txt"), "Thanks to José García and Fran\xe7ois.\n")
+	write(t, filepath.Join(dir, "koi8.txt"), "Install: \xf5\xd3\xd4\xc1\xce\xcf\xd7\xcb\xc1 make install, as the README says.\n"+strings.Repeat("More text in plain ASCII here. ", 4))
 	c, err := LoadDir(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Documents) != 1 || c.Documents[0].Text != "Version 4.4\n\nThanks to François Pinard – “quoted”.\n" {
-		t.Fatalf("documents %+v, want NEWS read as Latin-1", c.Documents)
+	text := map[string]string{}
+	for _, d := range c.Documents {
+		text[d.Source] = d.Text
 	}
-	if len(c.Garbled) != 1 || c.Garbled[0].Path != "NEWS" || !strings.Contains(c.Garbled[0].Reason, "Latin-1") {
-		t.Errorf("garbled %v, want NEWS named as read as Latin-1", c.Garbled)
+	if len(c.Documents) != 2 || text["NEWS"] != "Version 4.4\n\nThanks to François Pinard – “quoted”.\n" ||
+		text["mixed.txt"] != "Thanks to José García and François.\n" {
+		t.Fatalf("documents %q, want NEWS read as Latin-1, mixed.txt's UTF-8 kept", text)
 	}
-	if ps := c.Problems(); len(ps) != 2 || !strings.Contains(ps[0].Reason, "UTF-8") || !strings.Contains(ps[1].Reason, "UTF-8") {
-		t.Errorf("problems %v, want blob.txt and utf16.txt, not UTF-8", ps)
+	if len(c.Garbled) != 2 || !strings.Contains(c.Garbled[0].Reason, "Latin-1") {
+		t.Errorf("garbled %v, want NEWS and mixed.txt named as read as Latin-1", c.Garbled)
+	}
+	if ps := c.Problems(); len(ps) != 3 {
+		t.Errorf("problems %v, want blob.txt, koi8.txt and utf16.txt, not UTF-8", ps)
 	}
 }

@@ -2,6 +2,7 @@ package lexical
 
 import (
 	"github.com/citebot/citebot/retrieval/text"
+	"strings"
 	"unicode"
 )
 
@@ -211,7 +212,7 @@ const maxNamedShare = 0.25
 // "2022-10-10").
 func (lx *Lexicon) NamesDocuments(stem string) bool {
 	n := lx.named[stem]
-	return n > 0 && float64(n) <= maxNamedShare*float64(lx.N) && !text.IsCommonWord(stem) && !isNumber(stem)
+	return n > 0 && float64(n) <= maxNamedShare*float64(lx.N) && !text.IsCommonWord(stem) && !isNumber(strings.ReplaceAll(stem, ".", ""))
 }
 
 // isNumber reports whether a word is digits only.

@@ -533,11 +533,11 @@ func (h *htmlScanner) word(w string, off int) {
 	case h.space:
 		h.cur.WriteByte(' ')
 	}
-	h.sep, h.space = "", false
-	if h.sup {
-		h.cur.WriteByte('^')
-		h.sup = false
+	if h.sup && !h.space && h.cur.Len() > 0 {
+		h.cur.WriteByte('^') // right after a word: "2^32", not "note ^1" nor a caret opening a line
 	}
+	h.sup = false
+	h.sep, h.space = "", false
 	h.cur.WriteString(w)
 	h.curO.Last = max(h.curO.Last, ln)
 }

@@ -100,8 +100,13 @@ func ScanMyST(doc string) Doc {
 			// An HTML comment shows nothing: the lines it covers whole.
 			end := strings.Index(t, "-->")
 			if !comment {
-				t = t[4:]
-				end = strings.Index(t, "-->")
+				t = t[2:] // "<!-->" closes where it opens
+				end = strings.Index(t[2:], "-->")
+				if end >= 0 {
+					end += 2
+				} else if strings.HasPrefix(t, "-->") {
+					end = 0
+				}
 			}
 			comment = end < 0
 			if end >= 0 {
@@ -154,7 +159,7 @@ func ScanMyST(doc string) Doc {
 			continue
 		}
 		switch {
-		case mystTarget.MatchString(t), strings.HasPrefix(t, "% ") || t == "%":
+		case mystTarget.MatchString(t), (strings.HasPrefix(t, "% ") || t == "%") && len(line)-len(t) < 4:
 			// A target names the heading below it; a comment shows nothing.
 		default:
 			out[i] = mystInline(line)

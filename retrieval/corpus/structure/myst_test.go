@@ -46,6 +46,11 @@ func TestScanMySTRendersThePage(t *testing.T) {
 			doc:  "<!--introduced_in=v0.10.0-->\n## fs.readFile(path)\n<!-- YAML\nadded: v0.1.29\n-->\n\nReads the file. <!-- x -->\n\n```html\n<!-- kept -->\n```\n",
 			want: []string{"2|## fs.readFile(path)", "3|", "7|Reads the file. <!-- x -->", "8|", "9|```html", "10|<!-- kept -->", "11|```"},
 		},
+		{
+			name: "an empty comment closes where it opens; a % line in indented code is code",
+			doc:  "<!-- badges -->\n# Title\n\n    % make\n\n<!-->\n\nInstall it.\n",
+			want: []string{"2|# Title", "3|", "4|    % make", "5|", "8|Install it."},
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
