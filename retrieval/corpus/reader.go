@@ -212,6 +212,11 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 		l.skip(p, "named as a document, but not text to read", false)
 		return nil
 	}
+	if why == "" && kind != "pdf" && strings.IndexByte(text, 0) >= 0 {
+		// NULs are valid UTF-8, but no text has them: UTF-16 without its
+		// byte-order mark ("\x00H\x00e…"), or a binary.
+		why, problem = ErrNotUTF8.Error(), true
+	}
 	if why != "" {
 		l.skip(p, why, problem)
 		return nil

@@ -359,6 +359,7 @@ func TestLatin1TextIsRead(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "NEWS"), "Version 4.4\n\nThanks to Fran\xe7ois Pinard \x96 \x93quoted\x94.\n")
 	write(t, filepath.Join(dir, "utf16.txt"), "\xff\xfeN\x00o\x00")
+	write(t, filepath.Join(dir, "utf16be.txt"), "\x00H\x00e\x00l\x00l\x00o\x00\n")
 	write(t, filepath.Join(dir, "blob.txt"), "\x89\x01\x02\x8f\x90"+strings.Repeat("\xff", 10))
 	write(t, filepath.Join(dir, "mixed.txt"), "Thanks to José García and Fran\xe7ois.\n")
 	write(t, filepath.Join(dir, "koi8.txt"), "Install: \xf5\xd3\xd4\xc1\xce\xcf\xd7\xcb\xc1 make install, as the README says.\n"+strings.Repeat("More text in plain ASCII here. ", 4))
@@ -377,7 +378,7 @@ func TestLatin1TextIsRead(t *testing.T) {
 	if len(c.Garbled) != 2 || !strings.Contains(c.Garbled[0].Reason, "Latin-1") {
 		t.Errorf("garbled %v, want NEWS and mixed.txt named as read as Latin-1", c.Garbled)
 	}
-	if ps := c.Problems(); len(ps) != 3 {
-		t.Errorf("problems %v, want blob.txt, koi8.txt and utf16.txt, not UTF-8", ps)
+	if ps := c.Problems(); len(ps) != 4 {
+		t.Errorf("problems %v, want blob.txt, koi8.txt, utf16.txt and utf16be.txt, not UTF-8", ps)
 	}
 }
