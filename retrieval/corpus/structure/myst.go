@@ -135,12 +135,8 @@ func ScanMyST(doc string) Doc {
 			case rstDropped[name] || name == "eval-rst" || name == "figure":
 				f.drop = true
 			case rstAdmonition[name] != "":
-				label := rstAdmonition[name]
-				if strings.HasPrefix(name, "version") || name == "deprecated" {
-					v, rest, _ := strings.Cut(arg, " ")
-					label += " " + v
-					arg = rest
-				}
+				var label string
+				label, arg = admonitionLabel(name, arg)
 				out[i] = label + ":"
 				if arg != "" {
 					out[i] += " " + mystInline(arg)

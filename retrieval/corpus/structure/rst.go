@@ -385,12 +385,8 @@ func (r *rstReader) explicit(i int, t string, ind int) (frame, bool) {
 	case rstDropped[name]:
 		return frame{indent: ind, body: -1, drop: true, label: -1}, true
 	case rstAdmonition[name] != "":
-		label := rstAdmonition[name]
-		if strings.HasPrefix(name, "version") || name == "deprecated" {
-			v, rest, _ := strings.Cut(arg, " ")
-			label += " " + v
-			arg = rest
-		}
+		var label string
+		label, arg = admonitionLabel(name, arg)
 		r.out[i] = pad + label + ":"
 		if arg != "" {
 			r.out[i] += " " + r.inline(arg)
@@ -430,6 +426,18 @@ func (r *rstReader) explicit(i int, t string, ind int) (frame, bool) {
 		f.label = i
 	}
 	return f, true
+}
+
+// admonitionLabel returns what an admonition directive renders as before
+// its text ("Note", "New in version 1.2" of versionadded:: 1.2) and the
+// rest of its argument.
+func admonitionLabel(name, arg string) (label, rest string) {
+	label = rstAdmonition[name]
+	if strings.HasPrefix(name, "version") || name == "deprecated" {
+		v, after, _ := strings.Cut(arg, " ")
+		return label + " " + v, after
+	}
+	return label, arg
 }
 
 // hasContent reports whether the directive at line i has content indented
