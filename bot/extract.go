@@ -554,7 +554,7 @@ func quote(question string, hits []retrieval.Hit, chosen []sentence) Answer {
 	})
 	a := Answer{Question: question, Mode: ModeExtractive, Citations: []Citation{}}
 	var parts []string
-	quoted := make(map[string]bool)
+	var quoted []string // the words of each excerpt, " "-framed
 	for i := 0; i < len(chosen); {
 		j := i + 1
 		for j < len(chosen) && chosen[j].hit == chosen[i].hit && chosen[j].idx == chosen[j-1].idx+1 {
@@ -564,12 +564,13 @@ func quote(question string, hits []retrieval.Hit, chosen []sentence) Answer {
 		span := fencedSpan(p.Text, chosen[i], chosen[j-1])
 		i = j
 		// The same words twice (a page's Markdown and HTML editions) are
-		// quoted once.
-		words := strings.Join(text.Words(p.Text[span.Start:span.End]), " ")
-		if quoted[words] {
+		// quoted once, and words an excerpt already quoted holds are not
+		// quoted again (one edition's sentence within the other's).
+		words := " " + strings.Join(text.Words(p.Text[span.Start:span.End]), " ") + " "
+		if slices.ContainsFunc(quoted, func(q string) bool { return strings.Contains(q, words) }) {
 			continue
 		}
-		quoted[words] = true
+		quoted = append(quoted, words)
 		c := NewCitation(len(a.Citations)+1, p, span)
 		a.Citations = append(a.Citations, c)
 		parts = append(parts, `"`+c.Excerpt+`" [`+strconv.Itoa(c.Ref)+`]`)

@@ -201,12 +201,20 @@ func TestTossUpQuotesBothPassages(t *testing.T) {
 		{"a clear lead", 0.95, []string{"a.md"}},
 		// The same words in another edition of the page are quoted once.
 		{"a toss-up with a twin", 0.6, []string{"a.md"}},
+		// Words the first excerpt holds, within a longer sentence of the
+		// other edition's, are not quoted again.
+		{"a toss-up with a twin's part", 0.6, []string{"a.md"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			hits := hits
-			if strings.Contains(c.name, "twin") {
+			switch {
+			case strings.HasSuffix(c.name, "twin"):
 				hits = slices.Clone(hits)
 				hits[1].Passage.Source, hits[1].Passage.Text = "a.html", "To install the tool, run the `setup` script!"
+			case strings.HasSuffix(c.name, "part"):
+				hits = slices.Clone(hits)
+				hits[0].Passage.Text = "To install the tool, run the setup script as root."
+				hits[1].Passage.Source, hits[1].Passage.Text = "a.html", "To install the tool, run the `setup` script"
 			}
 			a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: c.lead, Hits: hits})
 			var got []string

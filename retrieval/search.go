@@ -144,18 +144,43 @@ func missingVersion(question string, p corpus.Passage) string {
 		if unitAfter.MatchString(question[m[1]:]) {
 			continue // a quantity ("1.5 GB"), no version
 		}
-		held := regexp.MustCompile(`(^|[^0-9.])` + regexp.QuoteMeta(v) + `($|[^0-9]|\.[0-9])`)
-		if held.MatchString(fields) {
+		if holdsNumber(fields, v, func(next byte) bool { return !isDigit(next) }) {
 			return "" // one version the question names is there ("between 1.6 and 1.7.1")
 		}
 		major, _, _ := strings.Cut(v, ".")
-		other := regexp.MustCompile(`(^|[^0-9.])v?` + regexp.QuoteMeta(major) + `\.[0-9]`)
-		if missing == "" && other.MatchString(fields) {
+		if missing == "" && holdsNumber(fields, major+".", isDigit) {
 			missing = v
 		}
 	}
 	return missing
 }
+
+// holdsNumber reports whether s holds num where it starts a number (no
+// digit or dot before it) and the byte after it, 0 at the end, is
+// followedBy's: "2.39" in "v2.39.5", not in "12.39" (a plain scan: a
+// regexp per version cost 7 % of a search).
+func holdsNumber(s, num string, followedBy func(next byte) bool) bool {
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], num)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if j == 0 || !isDigit(s[j-1]) && s[j-1] != '.' {
+			next := byte(0)
+			if k := j + len(num); k < len(s) {
+				next = s[k]
+			}
+			if followedBy(next) {
+				return true
+			}
+		}
+		i = j + 1
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 var (
 	// openEnded words make a version a bound, not a release.

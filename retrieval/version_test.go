@@ -24,6 +24,8 @@ func TestMissingVersion(t *testing.T) {
 		{"a bound, not a release", "does widgetlib work with python 3.11", "It requires Python 3.8 or later.", "", ""},
 		{"a bound, not a release (2)", "does the client support tls 1.3", "TLS 1.2 and later are supported.", "", ""},
 		{"a quantity", "what happens to a 1.5 GB upload", "Uploads larger than 1.2 GB are refused.", "", ""},
+		{"another release, v-prefixed", "what is fixed in 1.7.1", "Fixed in v1.6: a crash.", "", "1.7.1"},
+		{"a larger major is no release of it", "what changed in 2.5", "Version 12.3 changed the flags.", "", ""},
 		{"one of two versions held", "what changed between jq 1.6 and 1.7.1", "jq 1.7.1 fixes CVE-2023-50246.", "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {

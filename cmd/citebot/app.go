@@ -199,9 +199,9 @@ type env struct {
 	index *atomic.Pointer[retrieval.Index]
 	// slowPDFs are the PDFs that timed out, not read again by a reload.
 	slowPDFs *corpus.SlowPDFs
-	// retryPDFs reads again the PDFs a load found unreadable before
-	// (index --force).
-	retryPDFs bool
+	// retryPDFs says which PDFs a load found unreadable before are read
+	// again (index, index --force).
+	retryPDFs corpus.RetryPDFs
 }
 
 func (a *App) setup(cf commonFlags) (*env, error) {

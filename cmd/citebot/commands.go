@@ -72,7 +72,12 @@ func (a *App) cmdIndex(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	e.retryPDFs = *force
+	// An index run tries again the PDFs that took too long before (a
+	// loaded machine); --force every unreadable one.
+	e.retryPDFs = corpus.RetryTimedOut
+	if *force {
+		e.retryPDFs = corpus.RetryAll
+	}
 	start := time.Now()
 	c, err := e.loadCorpus()
 	if err != nil {

@@ -50,3 +50,25 @@ func benchmarkChunk(b *testing.B, name string, section func(doc *strings.Builder
 		}
 	}
 }
+
+// BenchmarkChunkSharedFooter chunks 20,000 small pages that all end with
+// the same footer paragraph, as a generated docs site does: finding the
+// compilations must take time in proportion to the pages, not to their
+// square (each page once looked at every other page holding the footer).
+func BenchmarkChunkSharedFooter(b *testing.B) {
+	fsys := fstest.MapFS{}
+	for i := range 20000 {
+		fsys[fmt.Sprintf("page%05d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"# Page %d\n\nPage %d tells of thing %d.\n\n## Footer\n\nThis site is built from the project's docs folder.\n", i, i, i))}
+	}
+	c, err := Load(fsys)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if ch := Chunk(c); ch.Duplicates != 19999 {
+			b.Fatalf("%d duplicates, want 19999", ch.Duplicates)
+		}
+	}
+}

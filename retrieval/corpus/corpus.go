@@ -268,7 +268,7 @@ const DefaultMaxFileBytes = 16 << 20
 
 // chunkerVersion changes whenever passage splitting or word analysis
 // changes, so that an index built by an older splitter or stemmer is rebuilt.
-const chunkerVersion = "chunker-v36"
+const chunkerVersion = "chunker-v37"
 
 // Options limits what a corpus load reads.
 type Options struct {
@@ -282,11 +282,28 @@ type Options struct {
 	// their content, so that a load finds it there instead of extracting
 	// it again (seconds for a large PDF); "" keeps none. A PDF whose text
 	// could not be extracted is kept there as such, and not tried again
-	// (a timed-out one cost every load its whole time) unless RetryPDFs.
+	// (a timed-out one cost every load its whole time) unless RetryPDFs
+	// says so.
 	PDFCache string
-	// RetryPDFs tries again the PDFs PDFCache says could not be read.
-	RetryPDFs bool
+	// RetryPDFs says which of the PDFs PDFCache holds as unreadable are
+	// tried again.
+	RetryPDFs RetryPDFs
 }
+
+// RetryPDFs says which PDFs found unreadable before a load tries again.
+type RetryPDFs int
+
+const (
+	// RetryNone tries none: a question's load (ask, a reload) must not
+	// spend a timed-out PDF's time again.
+	RetryNone RetryPDFs = iota
+	// RetryTimedOut tries again those that took too long, which a quieter
+	// machine may read: an explicit index run.
+	RetryTimedOut
+	// RetryAll tries every one again (index --force: a fixed file, or a
+	// newer PDF reader).
+	RetryAll
+)
 
 // SlowPDFs remembers, by content, the PDFs whose text took longer than the
 // time a PDF is given. The PDF library cannot be stopped, so a timed-out

@@ -102,18 +102,36 @@ func Chunk(c *Corpus) Chunked {
 		}
 	}
 	size := func(i int) int { return len(docs[i].pieces) }
+	// The two smallest documents holding each text (fewest passages,
+	// then first): whether a text is shared with a document a fraction of
+	// a document's size needs only the smallest other holder, so a
+	// footer that 64k pages share costs 64k steps, not 64k².
+	smallest := make(map[string][2]int, len(holders))
+	for b, hs := range holders {
+		two := [2]int{hs[0], -1}
+		for _, h := range hs[1:] {
+			switch {
+			case size(h) < size(two[0]):
+				two = [2]int{h, two[0]}
+			case two[1] < 0 || size(h) < size(two[1]):
+				two[1] = h
+			}
+		}
+		smallest[b] = two
+	}
 	// A compilation is a document most of whose texts many others hold,
 	// each a small part of its size.
 	compilation := make([]bool, len(docs))
 	for i := range docs {
 		shared, partners := 0, make(map[int]bool)
 		for _, b := range docs[i].bodies {
-			for _, h := range holders[b] {
-				if h != i && size(h)*compilationRatio <= size(i) {
-					partners[h] = true
-					shared++
-					break
-				}
+			h := smallest[b][0]
+			if h == i {
+				h = smallest[b][1]
+			}
+			if h >= 0 && size(h)*compilationRatio <= size(i) {
+				partners[h] = true
+				shared++
 			}
 		}
 		compilation[i] = len(partners) >= minCompiled && shared*10 >= size(i)*8

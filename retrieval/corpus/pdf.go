@@ -108,6 +108,9 @@ type pdfText struct {
 	Garbled *string    `json:"garbled,omitempty"`
 	// Failed says why no text could be extracted, "" when it was.
 	Failed string `json:"failed,omitempty"`
+	// TimedOut says the extraction failed by taking too long: on a
+	// loaded machine, a PDF that a quiet one reads.
+	TimedOut bool `json:"timed_out,omitempty"`
 }
 
 // pages returns the kept pages as the extraction gave them.

@@ -259,7 +259,7 @@ func TestPDFTextCache(t *testing.T) {
 // A PDF whose text could not be extracted is kept in Options.PDFCache as
 // such: the next load (every ask of the command line is one) skips it at
 // once instead of spending the extraction's time again, until RetryPDFs
-// (index --force).
+// says (index --force; any index run for one that timed out).
 func TestUnreadablePDFIsRememberedInTheCache(t *testing.T) {
 	dir, cache := t.TempDir(), filepath.Join(t.TempDir(), "pdf-text")
 	write(t, filepath.Join(dir, "broken.pdf"), "%PDF-1.4\nnot a PDF at all\n")
@@ -278,7 +278,23 @@ func TestUnreadablePDFIsRememberedInTheCache(t *testing.T) {
 	if r := reason(Options{PDFCache: cache}); !strings.Contains(r, "not read again") {
 		t.Errorf("second load: %q, want it remembered", r)
 	}
-	if r := reason(Options{PDFCache: cache, RetryPDFs: true}); strings.Contains(r, "not read again") {
+	if r := reason(Options{PDFCache: cache, RetryPDFs: RetryTimedOut}); !strings.Contains(r, "not read again until 'citebot index --force'") {
+		t.Errorf("load retrying timed-out PDFs: %q, want a broken one still skipped", r)
+	}
+	if r := reason(Options{PDFCache: cache, RetryPDFs: RetryAll}); strings.Contains(r, "not read again") {
 		t.Errorf("retried load: %q, want it read again", r)
+	}
+	// One that timed out (a loaded machine) is tried again by an index
+	// run, not by a question's load.
+	files, _ := filepath.Glob(filepath.Join(cache, "*.json"))
+	if len(files) != 1 {
+		t.Fatalf("cache holds %v, want one file", files)
+	}
+	write(t, files[0], `{"version":1,"failed":"text extraction took too long","timed_out":true}`)
+	if r := reason(Options{PDFCache: cache}); !strings.Contains(r, "not read again until 'citebot index')") {
+		t.Errorf("load after a timeout: %q", r)
+	}
+	if r := reason(Options{PDFCache: cache, RetryPDFs: RetryTimedOut}); strings.Contains(r, "not read again") || strings.Contains(r, "too long") {
+		t.Errorf("index after a timeout: %q, want it read again", r)
 	}
 }

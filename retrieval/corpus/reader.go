@@ -167,9 +167,14 @@ type loader struct {
 	slow  *SlowPDFs
 	// pdfCache is the folder of text extracted from PDFs (Options.PDFCache).
 	pdfCache  string
-	retryPDFs bool
+	retryPDFs RetryPDFs
 	c         *Corpus
 	h         hash.Hash // of every document read, in order
+}
+
+// retry says whether a PDF kept as unreadable is tried again.
+func (l *loader) retry(kept pdfText) bool {
+	return l.retryPDFs == RetryAll || l.retryPDFs == RetryTimedOut && kept.TimedOut
 }
 
 func (l *loader) skip(p, reason string, problem bool) {
@@ -230,8 +235,12 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 			return nil
 		}
 		kept, ok := cachedPDF(l.pdfCache, sum)
-		if ok && kept.Failed != "" && !l.retryPDFs {
-			l.skip(p, "unreadable PDF: "+kept.Failed+" (when read before; not read again until 'citebot index --force')", true)
+		if ok && kept.Failed != "" && !l.retry(kept) {
+			again := "'citebot index --force'"
+			if kept.TimedOut {
+				again = "'citebot index'"
+			}
+			l.skip(p, "unreadable PDF: "+kept.Failed+" (when read before; not read again until "+again+")", true)
 			return nil
 		}
 		if !ok || kept.Failed != "" {
@@ -242,7 +251,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				// Remembered, so that the next load (every ask of the
 				// command line) doesn't spend the time again.
-				_ = cachePDF(l.pdfCache, sum, pdfText{Version: pdfTextVersion, Failed: err.Error()})
+				_ = cachePDF(l.pdfCache, sum, pdfText{Version: pdfTextVersion, Failed: err.Error(), TimedOut: errors.Is(err, errPDFTimeout)})
 				l.skip(p, "unreadable PDF: "+err.Error(), true)
 				return nil
 			}

@@ -250,7 +250,8 @@ func TestShortFormsStemAsTheirLongWord(t *testing.T) {
 func TestBritishSpellingsStemAsAmerican(t *testing.T) {
 	var st Stemmer
 	for _, p := range [][2]string{{"licence", "license"}, {"licences", "licensed"}, {"behaviour", "behavior"},
-		{"colours", "colors"}, {"initialise", "initialization"}, {"customised", "customize"}, {"cancelled", "canceled"}} {
+		{"colours", "colors"}, {"initialise", "initialization"}, {"customised", "customize"}, {"cancelled", "canceled"},
+		{"colouring", "coloring"}, {"favoured", "favored"}, {"recognising", "recognizes"}, {"catalogues", "catalog"}} {
 		if a, b := st.Stem(p[0]), st.Stem(p[1]); a != b {
 			t.Errorf("%q stems as %q, %q as %q: want the same", p[0], a, p[1], b)
 		}

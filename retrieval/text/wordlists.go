@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/kljensen/snowball/english"
 )
 
 //go:embed words/*.txt
@@ -38,8 +40,21 @@ var (
 	abbreviations = sync.OnceValue(func() map[string]bool { return wordSet("abbreviations.txt") })
 	metaWords     = sync.OnceValue(func() map[string]bool { return wordSet("meta.txt") })
 	shortForms    = sync.OnceValue(func() map[string]string { return wordPairs("shortforms.txt") })
-	spellings     = sync.OnceValue(func() map[string]string { return wordPairs("spellings.txt") })
+	spellingStems = sync.OnceValue(func() map[string]string { return stemPairs(wordPairs("spellings.txt")) })
 )
+
+// stemPairs maps the stem of each British spelling to its American
+// one's where they differ, so that every form of the word follows
+// ("colouring", "favoured" as well as the "colour" and "favour" listed).
+func stemPairs(pairs map[string]string) map[string]string {
+	out := make(map[string]string, len(pairs))
+	for gb, us := range pairs {
+		if a, b := english.Stem(gb, false), english.Stem(us, false); a != b {
+			out[a] = b
+		}
+	}
+	return out
+}
 
 // wordPairs reads the list words/name of two words a line (the first
 // stands for the second); "#" starts a comment line.

@@ -265,10 +265,11 @@ func stemWord(w string) string {
 	if long, ok := shortForms()[w]; ok {
 		w = long
 	}
-	if us, ok := spellings()[w]; ok {
-		w = us
+	st := english.Stem(w, false)
+	if us, ok := spellingStems()[st]; ok {
+		return us
 	}
-	return english.Stem(w, false)
+	return st
 }
 
 func isASCIIWord(w string) bool {

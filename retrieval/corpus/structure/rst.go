@@ -687,32 +687,39 @@ func (r *rstReader) substitutions() {
 var rstSubstitution = regexp.MustCompile(`^\.\.\s+\|([^|]+)\|\s+([\w:-]+)::\s*(.*)$`)
 
 // inline writes a line's inline markup as it renders, its substitutions
-// made.
+// made outside inline literals (a literal |version| shows as written).
 func (r *rstReader) inline(s string) string {
-	if len(r.subst) > 0 && strings.Contains(s, "|") {
+	if len(r.subst) == 0 || !strings.Contains(s, "|") {
+		return inlineRST(s, nil)
+	}
+	return inlineRST(s, func(s string) string {
 		for _, k := range slices.Sorted(maps.Keys(r.subst)) {
 			s = strings.ReplaceAll(s, k+"_", r.subst[k])
 			s = strings.ReplaceAll(s, k, r.subst[k])
 		}
-	}
-	return inlineRST(s)
+		return s
+	})
 }
 
-// inlineRST writes a line's inline markup as it renders.
-func inlineRST(s string) string {
-	if !strings.ContainsAny(s, "`_\\[") {
-		return s
+// inlineRST writes a line's inline markup as it renders, substitute (when
+// not nil) applied to the text outside inline literals first.
+func inlineRST(s string, substitute func(string) string) string {
+	if substitute == nil {
+		if !strings.ContainsAny(s, "`_\\[") {
+			return s
+		}
+		substitute = func(s string) string { return s }
 	}
 	// Inline literals first: what is inside one is never markup
 	// ("``__init__``", "``class_, id_``").
 	var b strings.Builder
 	last := 0
 	for _, m := range rstDouble.FindAllStringIndex(s, -1) {
-		b.WriteString(inlineText(s[last:m[0]]))
+		b.WriteString(inlineText(substitute(s[last:m[0]])))
 		b.WriteString("`" + s[m[0]+2:m[1]-2] + "`")
 		last = m[1]
 	}
-	b.WriteString(inlineText(s[last:]))
+	b.WriteString(inlineText(substitute(s[last:])))
 	return b.String()
 }
 

@@ -100,6 +100,11 @@ func TestScanRSTRendersThePage(t *testing.T) {
 			want: []string{"1|Needs Python (>= 3.8) ."},
 		},
 		{
+			name: "no substitution inside an inline literal",
+			doc:  "Write ``|version|`` to get |version|.\n\n.. |version| replace:: 2.1\n",
+			want: []string{"1|Write `|version|` to get 2.1."},
+		},
+		{
 			name: "a transition shows nothing; #. numbers an item",
 			doc:  "One.\n\n----------\n\n#. first\n#. second\n",
 			want: []string{"1|One.", "2|", "5|1. first", "6|1. second"},
