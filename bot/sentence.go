@@ -73,6 +73,7 @@ type PassageSentence struct {
 	Item      bool
 	Indent    int       // the column it starts at in its line
 	Continues bool      // goes on with the sentence before it (see SentenceView)
+	Joined    bool      // in one paragraph with the sentence before it (see SentenceView)
 	raw       text.Span // the sentence as split, a code block's fences included
 	matched   []int     // the question's terms it holds, fields included
 	heading   bool      // a heading line, which says nothing by itself
@@ -134,6 +135,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		if i > 0 && !item {
 			gap := body[out[i-1].raw.End:sp.Start]
 			out[i].Continues = !strings.Contains(gap, "\n") || (strings.Count(gap, "\n") == 1 && out[i].Indent > 0)
+			out[i].Joined = strings.Count(gap, "\n") <= 1
 		}
 		sp = withoutFences(body, sp)
 		s := body[sp.Start:sp.End]
@@ -200,6 +202,9 @@ type SentenceView struct {
 	// the same block: on its line, or on the next one indented (an item's
 	// second sentence); never an item itself.
 	Continues bool
+	// Joined marks a sentence in one paragraph with the one before it (no
+	// blank line between them); never an item.
+	Joined bool
 }
 
 // maxAnnouncedItems bounds the items of a list that a sentence announcing
@@ -216,8 +221,48 @@ const maxAnnouncedItems = 8
 // (a FAQ's: the answer follows); code, when the last is prose that points
 // to it ("the example below …") or the question asks how to do something
 // (how). An announced list item brings the items after it, up to
-// maxAnnouncedItems in all.
+// maxAnnouncedItems in all. A sentence of prose that none of these rules
+// widens brings the sentences of its paragraph on either side, the one
+// after first, while the excerpt stays within contextChars: the answer
+// is as often the sentence next to the one that repeats the question's
+// words ("… by default." then "By default, CRC32 is used.") as that one.
+// A how-to question's sentence right after code brings the code.
 func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
+	lo, hi = readerNeeds(ss, best, how)
+	if hi-lo == 1 && plainProse(ss[best]) {
+		size := len(ss[best].Text)
+		if hi < len(ss) && ss[hi].Joined && plainProse(ss[hi]) && size+len(ss[hi].Text) <= contextChars {
+			size += len(ss[hi].Text)
+			hi++
+		}
+		if lo > 0 && ss[lo].Joined && plainProse(ss[lo-1]) && size+len(ss[lo-1].Text) <= contextChars {
+			lo--
+		}
+	}
+	// The code a how-to answer's sentence comes right after is what it
+	// explains ("Notice that logs emitted by subsystemLogger …" under
+	// the block that makes one), unless code follows it too.
+	if how && lo == best && best > 0 && ss[best-1].Code && !ss[best].Code &&
+		len(ss[best-1].Text) <= maxCodeBefore && (best+1 == len(ss) || !ss[best+1].Code) {
+		lo = best - 1
+	}
+	return lo, hi
+}
+
+// maxCodeBefore bounds the code block a how-to answer's sentence brings
+// from before it.
+const maxCodeBefore = 600
+
+// contextChars bounds the excerpt a sentence widened by its paragraph's
+// others makes: three sentences of documentation, two of an encyclopedia.
+const contextChars = 400
+
+// plainProse reports whether a sentence is prose: no heading, code,
+// table row or list item.
+func plainProse(s SentenceView) bool { return s.Features.Structure == 0 && !s.Code && !s.Item }
+
+// readerNeeds is Neighbours but for the paragraph's context.
+func readerNeeds(ss []SentenceView, best int, how bool) (lo, hi int) {
 	n := len(ss)
 	lo, hi = best, best+1
 	if best > 0 && ss[best].Features.Pronoun > 0 && ss[best-1].Features.Structure == 0 {
@@ -313,7 +358,7 @@ func isItem(s string) bool { return text.IsListMarker(strings.TrimLeft(s, " \t")
 // View is what Neighbours reads of the sentence, whose text is body's.
 func (s PassageSentence) View(body string) SentenceView {
 	return SentenceView{Features: s.Features, Text: body[s.Span.Start:s.Span.End], Code: s.Code, Item: s.Item,
-		Indent: s.Indent, Continues: s.Continues}
+		Indent: s.Indent, Continues: s.Continues, Joined: s.Joined}
 }
 
 // isCode reports whether a sentence is a code block (fenced or indented).

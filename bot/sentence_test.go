@@ -80,8 +80,10 @@ func TestExtractChoosesTheAnsweringSentence(t *testing.T) {
 	}{
 		{"how many: the sentence with the number",
 			"How many soldiers did the Normans have in Sicily?",
-			"The Norman army of Sicily was feared across the Mediterranean world and its soldiers were famous. " +
-				"The Normans in Sicily fielded about 3,000 soldiers at Cerami. Ships were built in Messina.",
+			// Paragraphs of one sentence each: which is chosen, not its
+			// paragraph's context, is under test.
+			"The Norman army of Sicily was feared across the Mediterranean world and its soldiers were famous.\n\n" +
+				"The Normans in Sicily fielded about 3,000 soldiers at Cerami.\n\nShips were built in Messina.",
 			[]string{"about 3,000 soldiers"}, []string{"feared across"}},
 		{"the pronoun-led sentence after the best one",
 			"Who commissioned the Bayeux Tapestry?",
@@ -95,8 +97,13 @@ func TestExtractChoosesTheAnsweringSentence(t *testing.T) {
 			[]string{"Richard the Lion-hearted sailed for Acre with a large fleet. It was scattered by a storm near Crete"}, []string{"left Messina", "Cyprus was next"}},
 		{"no neighbour when the next sentence stands alone",
 			"When did Richard reach Limassol?",
-			"Richard reached Limassol on 6 May 1191. Isaac refused to release the prisoners. The island fell.",
+			"Richard reached Limassol on 6 May 1191.\n\nIsaac refused to release the prisoners. The island fell.",
 			[]string{"Richard reached Limassol on 6 May 1191."}, []string{"Isaac"}},
+		{"the next sentence of its paragraph, which holds the value",
+			"What checksum is used by default?",
+			"Some other text first, long enough to stand on its own as a paragraph of the page.\n\n" +
+				"The client computes a checksum by default. By default, CRC32 is used.\n\nUploads are retried.",
+			[]string{"computes a checksum by default. By default, CRC32 is used."}, []string{"Some other text", "retried"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -119,6 +126,8 @@ func TestNeighbours(t *testing.T) {
 	plain, pron, structure := SentenceFeatures{}, SentenceFeatures{Pronoun: 1}, SentenceFeatures{Structure: 1, Pronoun: 1}
 	type s = SentenceView
 	p := func(text string) s { return s{Features: plain, Text: text} }
+	// j is a sentence in one paragraph with the one before it.
+	j := func(text string) s { return s{Features: plain, Text: text, Joined: true} }
 	pr := func(text string) s { return s{Features: pron, Text: text} }
 	// code is a code block as ReadSentences gives it: without its fences.
 	code := func(text string) s { return s{Features: structure, Text: text, Code: true} }
@@ -131,6 +140,18 @@ func TestNeighbours(t *testing.T) {
 		lo, hi int
 	}{
 		{"alone", []s{p("A."), p("B."), p("C.")}, 1, false, 1, 2},
+		// A sentence of a paragraph brings the others next to it, the one
+		// after first, within contextChars; not across a blank line, nor
+		// a heading, code or an item.
+		{"its paragraph's sentences", []s{p("A."), j("B."), j("C."), j("D.")}, 1, false, 0, 3},
+		{"not across a blank line", []s{p("A."), p("B."), p("C.")}, 1, false, 1, 2},
+		{"within the bound, the one after first", []s{j(strings.Repeat("a", 150) + "."), j(strings.Repeat("b", 150) + "."), j(strings.Repeat("c", 150) + ".")}, 1, false, 1, 3},
+		{"not an item", []s{p("A."), item("- b."), {Features: plain, Text: "C.", Joined: true}}, 1, false, 1, 2},
+		{"not code", []s{p("A."), code("x := 1"), {Features: structure, Text: "y := 2", Code: true, Joined: true}}, 0, false, 0, 1},
+		// A how-to question's sentence right after code brings it.
+		{"the code a how-to answer explains", []s{p("Make one with:"), code("l := log.Named(\"x\")"), p("Notice that its logs carry the name.")}, 2, true, 1, 3},
+		{"no code before when not asked how", []s{code("l := log.Named(\"x\")"), p("Notice that its logs carry the name.")}, 1, false, 1, 2},
+		{"no code before when code follows", []s{code("a()"), p("Then run:"), code("b()")}, 1, true, 1, 3},
 		{"the one after goes on", []s{p("A."), p("B."), pr("It is.")}, 1, false, 1, 3},
 		{"best leans on the one before", []s{p("A."), pr("It is."), p("C.")}, 1, false, 0, 2},
 		{"both", []s{p("A."), pr("It is."), pr("It was.")}, 1, false, 0, 3},

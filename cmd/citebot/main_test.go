@@ -112,7 +112,7 @@ func TestAskText(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"2,414 people killed", "[1]", "Sources:", "Afghan Taliban and Cross Border Terrorism in Pakistan (000_51eec4bc261835c7.txt:1)", "> The Center"} {
+	for _, want := range []string{"2,414 people killed", "[1]", "Sources:", "Afghan Taliban and Cross Border Terrorism in Pakistan (000_51eec4bc261835c7.txt:1)", "    > Pakistan is witnessing"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.stdout)
 		}
