@@ -41,7 +41,11 @@ var answerTypes = []struct {
 			`|\bdefault (value|setting|level|port|size|limit|format|mode|behaviou?r|location|path|directory|dir|shell|editor|timeout|duration|key|quality|algorithm|method|option|config|configuration|encoding|separator|output|build|branch|prefix|rate|number|version|provider|driver|backend|theme|compression)s?\b` +
 			`|\bif (i|you|we|one|u) (do ?n[o']?t|dont|never) (pass|give|set|specify|provide|supply|add|choose|pick|configure)\b` +
 			`|\bwhen (i|you|we) (leave out|omit|skip)\b|\bwithout (passing|giving|setting|specifying|providing|configuring)\b`),
-		regexp.MustCompile(`(?i)\bdefault(s|ed)?\b|\bunless\b|\botherwise\b|\bomitted\b|\boptional\b|\bif (not|no|none)\b`)},
+		// A sentence saying what holds before anyone sets it counts too:
+		// "comes with … the logging level set to `info`", "out of the
+		// box", "initially".
+		regexp.MustCompile(`(?i)\bdefault(s|ed)?\b|\bunless\b|\botherwise\b|\bomitted\b|\boptional\b|\bif (not|no|none)\b` +
+			`|\bout of the box\b|\bcomes? with\b[^.]{0,80}\bset to\b|\binitially\b|\bpre-?configured\b|\bpreset\b|\bunset\b|\bleft (empty|blank|out)\b`)},
 	{AnswerVersion,
 		regexp.MustCompile(`(?i)\b(what|which|minimum|min|oldest|latest|required)\s+(\w+\s+)?versions?\b|\bversions?\s+(of|does|do|is)\b`),
 		// A number, or versions named by their place: "the two most recent
@@ -167,7 +171,13 @@ var (
 	// message ("…, then tell me a joke"); taskRE only at its start, where a verb like
 	// "write" or "format" cannot be part of a question about the corpus.
 	anyTaskRE = regexp.MustCompile(`(?i)(^|[,;:.!?]\s*|\b(and|then|now|please|just)\s+)(tell|give|write|sing|make up|compose)\s+(me|us)\s+(a|an|some|another)\s+(\w+\s+)?(jokes?|story|stories|poems?|songs?|riddles?|limericks?|haikus?)\b`)
-	taskRE    = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|would you\s+)?(translate|summari[sz]e|rewrite|paraphrase|compose|write|draft|generate|create|invent|make up|imagine|sing|draw|tell me (a|an|some) (joke|story|poem|riddle)|say|respond|reply|answer (only|in|with)|convert|format|list every|count the|solve|calculate|compute)\b`)
+	taskRE    = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|would you\s+)?(translate|summari[sz]e|rewrite|paraphrase|compose|write|draft|generate|create|invent|make up|imagine|sing|draw|tell me (a|an|some) (joke|story|poem|riddle)|say|respond|reply|answer (only|in|with)|convert|format|list every|count the|solve|calculate|compute` +
+		`|correct (my|this|the following)|proofread|fix (my|this) (grammar|spelling|sentence|text|essay)|repeat after me|predict|guess|rate (my|this)|review my|list (all|every) (the )?(files|documents|sources|passages|pages)\b)\b` +
+		// A sum to work out ("what is 17 times 23", "12*7"): arithmetic, not
+		// what a document says.
+		`|^\s*(what(\s+is|'s)\s+|how much is\s+)?-?\d+(\.\d+)?\s*(times|plus|minus|divided by|multiplied by|to the power of|[*×x+/^-])\s*-?\d+(\.\d+)?\s*(\?|=|$)` +
+		// The assistant's own view, which no document holds.
+		`|\b(your (own )?(opinion|view|thoughts|favou?rite)|what do you (think|believe|feel|prefer|like)|do you (think|believe|like|prefer|agree))\b`)
 )
 
 // IsInstruction reports whether a question is an instruction to the

@@ -23,6 +23,8 @@ func TestAnswerTypes(t *testing.T) {
 		{"whats the default level in logrus", AnswerDefault, "Will log anything that is info or above. Default.", "It logs at the info level and above."},
 		{"what port does gin r.Run() listen on if i dont pass one", AnswerDefault, "Start server on port 8080 (default)", "Start server on port 8080."},
 		{"how long does gpg-agent cache my passphrase by default", AnswerDefault, "By default it caches it for 600 seconds.", "It caches it for 600 seconds."},
+		{"whats the default level of the global logger", AnswerDefault, "The global logger comes with the logging level set to `info`.", "Use SetLevel to set the level to `info`."},
+		{"how big is the cache if i dont set MaxEntries", AnswerDefault, "Initially the cache is empty and holds 10,000 entries at most.", "Enable the built-in bounded cache with MaxEntries: 10_000."},
 		{"which middleware does gin.Default() add", AnswerAny, "", ""},
 		{"kong load defaults from a json config file", AnswerAny, "", ""},
 		{"why do the taliban support the ttp", AnswerAny, "", ""},
@@ -65,6 +67,18 @@ func TestInstructions(t *testing.T) {
 		{"how do i read and write files with os.Root", false, false},
 		{"what did the council forget to mention about the sources", false, false},
 		{"does the tell command give me a story of the log", false, false},
+		{"what is 17 times 23", false, true},
+		{"12*7=", false, true},
+		{"correct my grammar: he go to school yesterday", false, true},
+		{"list all the files in the corpus", false, true},
+		{"predict who wins the next election", false, true},
+		{"give me your opinion on the brief", false, true},
+		{"what do you think about tmux", false, true},
+		{"what is the 2 times table in the spec", false, false},
+		{"list the supported formats", false, false},
+		{"what does the author think about fusion cells", false, false},
+		{"how many times does it retry", false, false},
+		{"what is 3.12 and is it supported", false, false},
 	}
 	for _, c := range cases {
 		t.Run(c.question, func(t *testing.T) {
