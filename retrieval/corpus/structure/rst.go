@@ -54,7 +54,9 @@ func ScanRST(doc string) Doc {
 		lines = append(lines, l)
 		origins = append(origins, Origin{First: i + 1, Last: i + 1, Anchor: anchor, Heading: r.heading(i)})
 	}
-	return renderedDoc(lines, origins)
+	d := renderedDoc(lines, origins)
+	d.frontTitle = r.docTitle
+	return d
 }
 
 // renderedDoc scans the rendered lines of a page as Markdown, each mapped
@@ -79,6 +81,8 @@ type rstReader struct {
 	anchors []string // the anchor starting at a heading line, "" elsewhere
 	styles  []string // adornment styles in the order first seen ("=" or "=/=" with an overline)
 	label   string   // a label waiting for the heading below it
+	// docTitle is the page's ":title:" field, "" for none.
+	docTitle string
 	// subst holds the page's substitutions: "|version|" → "23.0" (a
 	// replace:: definition), "" (an image).
 	subst map[string]string
@@ -110,7 +114,10 @@ func (r *rstReader) read() {
 		t := strings.TrimLeft(raw, " \t")
 		ind := columns(raw)
 		if docinfo && t != "" {
-			if ind == 0 && rstOption.MatchString(t) {
+			if m := rstDocField.FindStringSubmatch(t); ind == 0 && m != nil {
+				if strings.EqualFold(m[1], "title") {
+					r.docTitle = strings.TrimSpace(m[2])
+				}
 				continue
 			}
 			docinfo = false
@@ -287,11 +294,15 @@ func (r *rstReader) bodyShift(i, ind int) int {
 }
 
 var (
-	rstDirective  = regexp.MustCompile(`^\.\.\s+([A-Za-z0-9][\w:+.-]*?) ?::(?:\s+(.*))?$`)
-	rstSubstDef   = regexp.MustCompile(`^\.\.\s+\|[^|]+\|\s+[\w:.-]+::`)
-	rstLabel      = regexp.MustCompile("^\\.\\.\\s+_(`[^`]+`|[^:]+):(?:\\s+(.*))?$")
-	rstFootnote   = regexp.MustCompile(`^\.\.\s+(\[[^\]]+\])\s*(.*)$`)
-	rstOption     = regexp.MustCompile(`^:[\w-]+:(\s|$)`)
+	rstDirective = regexp.MustCompile(`^\.\.\s+([A-Za-z0-9][\w:+.-]*?) ?::(?:\s+(.*))?$`)
+	rstSubstDef  = regexp.MustCompile(`^\.\.\s+\|[^|]+\|\s+[\w:.-]+::`)
+	rstLabel     = regexp.MustCompile("^\\.\\.\\s+_(`[^`]+`|[^:]+):(?:\\s+(.*))?$")
+	rstFootnote  = regexp.MustCompile(`^\.\.\s+(\[[^\]]+\])\s*(.*)$`)
+	rstOption    = regexp.MustCompile(`^:[\w-]+:(\s|$)`)
+	// rstDocField is a field of the page's own (":tocdepth: 2", ":title:
+	// AWS CLI Return Codes", ":related command: s3, s3 cp"): its name may
+	// hold spaces.
+	rstDocField   = regexp.MustCompile(`^:([\w-]+(?: [\w-]+)*):(?:\s+(.*))?$`)
 	rstAnonTarget = regexp.MustCompile(`^__\s+\S`)
 )
 

@@ -190,3 +190,19 @@ func TestScanRSTBlocksAndTitle(t *testing.T) {
 		t.Errorf("title %q, want %q", title, "blorp tool")
 	}
 }
+
+// A page's fields at its top are its settings, shown nowhere; its
+// ":title:" field is its title, and a field's name may hold spaces (the
+// AWS CLI's topics: ":related command: s3, s3 cp" was read as the title).
+func TestRSTPageFields(t *testing.T) {
+	d := ScanRST(":title: AWS CLI Return Codes\n:description: Describes the return codes\n:related command: s3, s3 cp\n\nThese are the return codes of a command.\n")
+	if title := d.Title(); title != "AWS CLI Return Codes" {
+		t.Errorf("title %q, want %q", title, "AWS CLI Return Codes")
+	}
+	if strings.Contains(d.Text, "related command") || strings.Contains(d.Text, "Describes") {
+		t.Errorf("fields shown: %q", d.Text)
+	}
+	if d := ScanRST(":orphan:\n\nPlain page\n==========\n\nText.\n"); d.Title() != "Plain page" {
+		t.Errorf("title %q, want %q", d.Title(), "Plain page")
+	}
+}
