@@ -135,7 +135,35 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	chosen = append(chosen, adjacent(hits, all, chosen, best)...)
 	chosen = append(chosen, headedList(question, res.Query, hits, perHit, chosen, best)...)
 	chosen = append(chosen, announced(hits, perHit, chosen, text.IsHowTo(question))...)
+	chosen = append(chosen, leadIn(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	return quote(question, hits, chosen)
+}
+
+// leadsIn matches the sentence before a list that introduces it: it ends
+// in ":" or speaks of what follows ("… include the items listed below.").
+var leadsIn = regexp.MustCompile(`(?i)(:\s*$|\b(following|below|listed|include|includes|including|these|as follows)\b)`)
+
+// leadIn returns, when best is an item of a list, the sentence that
+// introduces the list, unless chosen quotes it: an item without it can
+// say the opposite of what it means ("* Multithreaded applications"
+// under "Cases for which fakeroot-tcp has been observed to work well
+// include the items listed below.").
+func leadIn(body string, best sentence, inPassage []sentence, chosen []sentence) []sentence {
+	if !best.Item {
+		return nil
+	}
+	k := best.idx
+	for k > 0 && (inPassage[k].Item || inPassage[k].Continues || inPassage[k].Indent > inPassage[best.idx].Indent) {
+		k--
+	}
+	if k == best.idx || inPassage[k].Item || inPassage[k].Code || inPassage[k].heading {
+		return nil
+	}
+	lead := inPassage[k]
+	if containsSentence(chosen, lead) || !leadsIn.MatchString(body[lead.Span.Start:lead.Span.End]) {
+		return nil
+	}
+	return []sentence{lead}
 }
 
 // adjacentShare is how much of the question, against the first sentence,

@@ -99,6 +99,10 @@ func TestExtractChoosesTheAnsweringSentence(t *testing.T) {
 			"When did Richard reach Limassol?",
 			"Richard reached Limassol on 6 May 1191.\n\nIsaac refused to release the prisoners. The island fell.",
 			[]string{"Richard reached Limassol on 6 May 1191."}, []string{"Isaac"}},
+		{"a list item with the sentence introducing its list",
+			"what should i use for multithreaded programs",
+			"Cases for which fakeroot-tcp has been observed to work well include the items listed below.\n\n  * Multithreaded programs (using pthread)\n  * Realtime kernels\n",
+			[]string{"Cases for which fakeroot-tcp", "* Multithreaded programs"}, nil},
 		{"the next sentence of its paragraph, which holds the value",
 			"What checksum is used by default?",
 			"Some other text first, long enough to stand on its own as a paragraph of the page.\n\n" +

@@ -666,12 +666,27 @@ func (s *scanner) leadsInto(b, next Block) bool {
 	case next.Kind != Paragraph && endsMidSentence(last):
 		// "After all flags are defined, call" + the code: one sentence.
 		return n <= 300
+	case next.Kind != Paragraph && pointsBelow.MatchString(lastSentence(para)):
+		// "… include the items listed below." + the list.
+		return n <= 300
 	case strings.HasSuffix(last, "?"):
 		// A question, not an answer that ends in one ("Because of B.
 		// Did you try restarting it?").
 		return n <= 200 && len(text.Sentences(para)) == 1
 	}
 	return false
+}
+
+// pointsBelow matches a sentence that speaks of the block below it.
+var pointsBelow = regexp.MustCompile(`(?i)\b(below|as follows|the following)\b`)
+
+// lastSentence is the last sentence of a paragraph's text.
+func lastSentence(para string) string {
+	ss := text.Sentences(para)
+	if len(ss) == 0 {
+		return para
+	}
+	return para[ss[len(ss)-1].Start:ss[len(ss)-1].End]
 }
 
 // endsMidSentence reports whether a line stops in the middle of a

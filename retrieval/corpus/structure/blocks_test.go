@@ -85,6 +85,12 @@ func TestScanFindsBlocks(t *testing.T) {
 			want:     []string{"code 0-4 [0 2]", "para 6-6", "code 8-10 [8]"},
 		},
 		{
+			name:     "a paragraph speaking of the list below joins it; one that does not stays apart",
+			markdown: false,
+			doc:      "It works well in the cases\nlisted below.\n\n  * threads\n  * realtime kernels\n\nIt is portable.\n\n  * Linux\n  * BSD\n",
+			want:     []string{"list 0-4 [0 3 4]", "para 6-6", "list 8-9 [8 9]"},
+		},
+		{
 			name:     "front matter makes no block",
 			markdown: true,
 			doc:      "---\ntitle: \"Front\"\nlayout: post\n---\nBody.\n",
