@@ -1,27 +1,20 @@
 package bot_test
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/citebot/citebot/bot"
-	"github.com/citebot/citebot/retrieval"
-	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
 // realdocs2 is a pipeline over testdata/realdocs2: 23 READMEs of 22
 // projects, several alike.
 func realdocs2(t *testing.T) *bot.Pipeline {
 	t.Helper()
-	c, err := corpus.LoadDir(filepath.Join("..", "testdata", "realdocs2", "corpus"), corpus.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := retrieval.Build(t.Context(), c, retrieval.LocalEmbedderFactory(0))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, ix := retrievaltest.Build(t, os.DirFS(filepath.Join("..", "testdata", "realdocs2", "corpus")))
 	p, err := bot.NewPipeline(ix, bot.Options{TopK: 3})
 	if err != nil {
 		t.Fatal(err)

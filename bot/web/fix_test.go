@@ -20,8 +20,7 @@ import (
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/bot/serve"
-	"github.com/citebot/citebot/retrieval"
-	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
 // logBuffer is a slog handler's output, safe for concurrent use.
@@ -208,17 +207,10 @@ func TestWrongMethodIs405(t *testing.T) {
 // it: the document viewer, the ask page's citations, an answer's page.
 func TestNamesWithBidiControlsAreVisible(t *testing.T) {
 	const name = "moon\u202etxt.md"
-	c, err := corpus.Load(fstest.MapFS{
+	c, ix := retrievaltest.Build(t, fstest.MapFS{
 		name:           {Data: []byte("# Moon\u2067 phases\n\nThe moon has eight phases, from new moon to full moon and back.\n")},
 		"other\x01.md": {Data: []byte("# Tides\n\nTides follow the moon.\n")},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := retrieval.Build(t.Context(), c, retrieval.LocalEmbedderFactory(0))
-	if err != nil {
-		t.Fatal(err)
-	}
 	p, err := bot.NewPipeline(ix, bot.Options{TopK: 3})
 	if err != nil {
 		t.Fatal(err)

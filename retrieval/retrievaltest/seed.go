@@ -4,6 +4,7 @@ package retrievaltest
 
 import (
 	"context"
+	"io/fs"
 	"sync"
 	"testing"
 
@@ -38,4 +39,19 @@ func SeedCorpus(t testing.TB) *corpus.Corpus {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// Build loads the corpus of fsys and builds its index with the local
+// embedder, failing the test on an error.
+func Build(t testing.TB, fsys fs.FS) (*corpus.Corpus, *retrieval.Index) {
+	t.Helper()
+	c, err := corpus.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := retrieval.Build(context.Background(), c, retrieval.LocalEmbedderFactory(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, ix
 }
