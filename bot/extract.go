@@ -143,6 +143,9 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 // in ":" or speaks of what follows ("… include the items listed below.").
 var leadsIn = regexp.MustCompile(`(?i)(:\s*$|\b(following|below|listed|include|includes|including|these|as follows)\b)`)
 
+// minLeadInWords is the fewest words of a lead-in quoted with an item.
+const minLeadInWords = 5
+
 // leadIn returns, when best is an item of a list, the sentence that
 // introduces the list, unless chosen quotes it: an item without it can
 // say the opposite of what it means ("* Multithreaded applications"
@@ -160,7 +163,9 @@ func leadIn(body string, best sentence, inPassage []sentence, chosen []sentence)
 		return nil
 	}
 	lead := inPassage[k]
-	if containsSentence(chosen, lead) || !leadsIn.MatchString(body[lead.Span.Start:lead.Span.End]) {
+	said := body[lead.Span.Start:lead.Span.End]
+	// A label ("Supported features:") says nothing the item needs.
+	if containsSentence(chosen, lead) || !leadsIn.MatchString(said) || len(text.Words(said)) < minLeadInWords {
 		return nil
 	}
 	return []sentence{lead}

@@ -170,7 +170,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		f.Structure = b2f(out[i].heading || code)
 		f.Pronoun = b2f(pronounStart.MatchString(s))
 		if qs.kind != text.AnswerAny {
-			held := holdsNewAnswer(qs, s, toks)
+			held := text.HoldsNewAnswer(qs.kind, s, qs.words)
 			f.TypeHeld, f.TypeLacked = b2f(held), b2f(!held)
 		}
 		f.Reason = b2f(qs.why && givesReason.MatchString(s))
@@ -501,45 +501,6 @@ func (qs questionRead) order(toks []text.Token) (bigrams, density float64) {
 		}
 	}
 	return bigrams, float64(need) / float64(best)
-}
-
-// holdsNewAnswer reports whether a sentence holds an answer of the kind
-// the question asks for that the question doesn't already hold: a number
-// or a year it doesn't name, a name it doesn't name.
-func holdsNewAnswer(qs questionRead, s string, toks []text.Token) bool {
-	if qs.kind == text.AnswerPerson {
-		return hasNewName(s, qs.words)
-	}
-	if !text.HoldsAnswerType(qs.kind, s) {
-		return false
-	}
-	switch qs.kind {
-	case text.AnswerQuantity, text.AnswerTime, text.AnswerVersion:
-		for _, t := range toks {
-			if t.Word[0] >= '0' && t.Word[0] <= '9' && !qs.words[t.Word] {
-				return true
-			}
-		}
-		// A number in words ("three", "several") or a month name.
-		return !strings.ContainsAny(s, "0123456789")
-	}
-	return true
-}
-
-// hasNewName reports whether s holds a capitalised word, not starting the
-// sentence, that the question (its lower-cased words known) doesn't hold.
-func hasNewName(s string, known map[string]bool) bool {
-	for tok := range text.NameTokens(s) {
-		if strings.HasPrefix(tok, "@") {
-			continue
-		}
-		for _, w := range text.Words(tok) {
-			if !known[w] && !text.IsStopWord(w) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // SentenceModel scores a passage's sentences as answers: the best scores

@@ -103,6 +103,10 @@ func TestExtractChoosesTheAnsweringSentence(t *testing.T) {
 			"what should i use for multithreaded programs",
 			"Cases for which fakeroot-tcp has been observed to work well include the items listed below.\n\n  * Multithreaded programs (using pthread)\n  * Realtime kernels\n",
 			[]string{"Cases for which fakeroot-tcp", "* Multithreaded programs"}, nil},
+		{"a list item without a label for a lead-in",
+			"does it support multithreaded programs",
+			"Supported features:\n\n  * Multithreaded programs (using pthread)\n  * Realtime kernels\n",
+			[]string{"* Multithreaded programs"}, []string{"Supported features"}},
 		{"the next sentence of its paragraph, which holds the value",
 			"What checksum is used by default?",
 			"Some other text first, long enough to stand on its own as a paragraph of the page.\n\n" +

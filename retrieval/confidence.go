@@ -194,11 +194,12 @@ var DefaultModel = sync.OnceValues(func() (Model, error) {
 type questionFeatures struct {
 	Features
 	kind       text.AnswerType
-	definition bool           // the question asks what something is or does
-	how        bool           // the question asks how to do something
-	names      float64        // weight of the question's names
-	others     int            // number of the question's own terms that are not names
-	want       map[string]int // the index of each of the first 64 terms, by stem
+	asked      map[string]bool // the question's words, lower-cased: an answer it gives itself is none
+	definition bool            // the question asks what something is or does
+	how        bool            // the question asks how to do something
+	names      float64         // weight of the question's names
+	others     int             // number of the question's own terms that are not names
+	want       map[string]int  // the index of each of the first 64 terms, by stem
 	pairs      [][2]int
 }
 
@@ -226,6 +227,10 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 	inj, task := text.IsInstruction(question)
 	qf.Injection, qf.Task = b2f(inj), b2f(task)
 	qf.kind = text.AnswerTypeOf(question)
+	qf.asked = make(map[string]bool)
+	for _, w := range text.Words(question) {
+		qf.asked[w] = true
+	}
 	qf.definition = text.IsDefinition(question)
 	qf.how = text.IsHowTo(question)
 	qf.TypeAsked = b2f(qf.kind != text.AnswerAny)
@@ -326,7 +331,7 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 		f.TypeMissing = 1
 		txt := h.Passage.Text
 		for i, sp := range a.sentences {
-			if a.sentenceCover[i] >= minTypeCoverage*total && text.HoldsAnswerType(qf.kind, txt[sp.Start:sp.End]) {
+			if a.sentenceCover[i] >= minTypeCoverage*total && text.HoldsNewAnswer(qf.kind, txt[sp.Start:sp.End], qf.asked) {
 				f.TypeMissing = 0
 				break
 			}

@@ -130,6 +130,47 @@ func HoldsAnswerType(t AnswerType, sentence string) bool {
 	return true
 }
 
+// HoldsNewAnswer reports whether a sentence holds an answer of kind t
+// that the question (its lower-cased words: asked) does not give itself:
+// a number or year other than the question's ("how many were killed in
+// 2024" is not answered by a sentence whose only figures are 2024 and
+// another year's count is), a name the question doesn't write.
+func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
+	if t == AnswerPerson {
+		return hasNewName(sentence, asked)
+	}
+	if !HoldsAnswerType(t, sentence) {
+		return false
+	}
+	switch t {
+	case AnswerQuantity, AnswerTime, AnswerVersion:
+		for _, w := range Words(sentence) {
+			if w[0] >= '0' && w[0] <= '9' && !asked[w] {
+				return true
+			}
+		}
+		// A number in words ("three", "several") or a month name.
+		return !strings.ContainsAny(sentence, "0123456789")
+	}
+	return true
+}
+
+// hasNewName reports whether a sentence holds a name none of whose words
+// are known (the question's).
+func hasNewName(s string, known map[string]bool) bool {
+	for tok := range NameTokens(s) {
+		if strings.HasPrefix(tok, "@") {
+			continue
+		}
+		for _, w := range Words(tok) {
+			if !known[w] && !IsStopWord(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // hasName reports whether a sentence holds a name: a capitalised word that
 // does not start the sentence, or a handle (@name).
 func hasName(s string) bool {
