@@ -242,9 +242,14 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 	// The code a how-to answer's sentence comes right after is what it
 	// explains ("Notice that logs emitted by subsystemLogger …" under
 	// the block that makes one), unless code follows it too.
-	if how && lo == best && best > 0 && ss[best-1].Code && !ss[best].Code &&
-		len(ss[best-1].Text) <= maxCodeBefore && (best+1 == len(ss) || !ss[best+1].Code) {
-		lo = best - 1
+	// A program's output block often sits between the two ("```text
+	// … my-app.transport: …"): up to two blocks are taken.
+	if how && lo == best && best > 0 && ss[best-1].Code && !ss[best].Code && (best+1 == len(ss) || !ss[best+1].Code) {
+		size := 0
+		for k := best - 1; k >= 0 && k >= best-2 && ss[k].Code && size+len(ss[k].Text) <= maxCodeBefore; k-- {
+			size += len(ss[k].Text)
+			lo = k
+		}
 	}
 	return lo, hi
 }
@@ -316,8 +321,8 @@ func ListEnd(ss []SentenceView, first int) int {
 }
 
 // pointsAhead matches a sentence that refers to what follows it ("The
-// example below shows …", "as follows").
-var pointsAhead = regexp.MustCompile(`(?i)\b(below|as follows|the following|like (this|so))\b`)
+// example below shows …", "as follows", "expects files in this format.").
+var pointsAhead = regexp.MustCompile(`(?i)\b(below|as follows|the following|like (this|so)|(in|of) this (format|form|shape|syntax|layout|way))\b`)
 
 // lastChar is the last character of a sentence but for white space and
 // Markdown emphasis ("**Why?**" ends in '?'); 0 for none.

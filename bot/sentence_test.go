@@ -158,6 +158,7 @@ func TestNeighbours(t *testing.T) {
 		{"not code", []s{p("A."), code("x := 1"), {Features: structure, Text: "y := 2", Code: true, Joined: true}}, 0, false, 0, 1},
 		// A how-to question's sentence right after code brings it.
 		{"the code a how-to answer explains", []s{p("Make one with:"), code("l := log.Named(\"x\")"), p("Notice that its logs carry the name.")}, 2, true, 1, 3},
+		{"the code and its output a how-to answer explains", []s{p("Make one:"), code("l := log.Named(\"x\")"), code("[INFO] my-app.x: hi"), p("Notice that its logs carry the name.")}, 3, true, 1, 4},
 		{"no code before when not asked how", []s{code("l := log.Named(\"x\")"), p("Notice that its logs carry the name.")}, 1, false, 1, 2},
 		{"no code before when code follows", []s{code("a()"), p("Then run:"), code("b()")}, 1, true, 1, 3},
 		{"the one after goes on", []s{p("A."), p("B."), pr("It is.")}, 1, false, 1, 3},
@@ -171,6 +172,7 @@ func TestNeighbours(t *testing.T) {
 		{"code under best, not asked how", []s{p("First, use go get to install it."), code("go get x")}, 0, false, 0, 1},
 		{"what the sentence after best announces", []s{p("Those tools are also available as a Docker image."), pr("For example, to use tomljson:"), code("docker run x"), p("D.")}, 0, false, 0, 3},
 		{"the example best points to", []s{p("The example below shows how to connect with a URL."), code("redis.ParseURL(url)"), p("C.")}, 0, false, 0, 2},
+		{"the format a sentence points to", []s{p("The parser expects files in this format."), code("a 1\nb 2"), p("C.")}, 0, false, 0, 2},
 		{"no code after a pointer", []s{p("The example below shows how to connect with a URL."), p("C.")}, 0, false, 0, 1},
 		{"a word that points nowhere", []s{p("Redirects are removed when following links."), code("x")}, 0, false, 0, 1},
 		{"what a FAQ's answer announces", []s{p("How do I install it?"), p("Run:"), code("go get x"), p("D.")}, 0, false, 0, 3},
