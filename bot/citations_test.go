@@ -116,6 +116,8 @@ func TestHeadingSentences(t *testing.T) {
 		"```bash":                                true,
 		"```bash\ngo get github.com/rivo/uniseg": false,
 		"Run go get to install it.":              false,
+		"> [!IMPORTANT]":                         true,
+		"> [!NOTE]\n> Requires Go 1.22.":         false,
 	} {
 		if got := isHeadingSentence(s); got != want {
 			t.Errorf("isHeadingSentence(%q) = %v, want %v", s, got, want)

@@ -370,7 +370,7 @@ func fenced(body string, sp text.Span) bool {
 // fence) rather than text that says something.
 func isHeadingSentence(s string) bool {
 	s = strings.TrimSpace(s)
-	if strings.HasPrefix(s, "#") {
+	if strings.HasPrefix(s, "#") || text.IsAlertMarker(s) {
 		return true
 	}
 	if text.IsFenceLine(s) {

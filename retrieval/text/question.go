@@ -332,3 +332,11 @@ func WrittenAsNames(question string) map[string]bool {
 	}
 	return names
 }
+
+// alertMarker matches the line opening a GitHub alert ("> [!NOTE]",
+// "> [!IMPORTANT]"): a label the page shows as an icon, no text.
+var alertMarker = regexp.MustCompile(`^\s*(>\s*)+\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$`)
+
+// IsAlertMarker reports whether a line opens a GitHub alert and says
+// nothing else ("> [!IMPORTANT]").
+func IsAlertMarker(line string) bool { return alertMarker.MatchString(line) }

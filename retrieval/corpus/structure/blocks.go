@@ -357,7 +357,9 @@ func (s *scanner) emitParagraph(first, last int, headings bool) {
 	}
 	if medianRunes(s.lines[first:last+1]) >= 200 {
 		for k := first; k <= last; k++ {
-			s.emit(Block{Kind: Paragraph, First: k, Last: k})
+			if !isDecoration(s.lines[k : k+1]) {
+				s.emit(Block{Kind: Paragraph, First: k, Last: k})
+			}
 		}
 		return
 	}
@@ -849,7 +851,7 @@ func isTableStart(ls []Line, i int) bool {
 // https://…", the targets of links written elsewhere).
 func isDecoration(ls []Line) bool {
 	for _, l := range ls {
-		if linkDefinition.MatchString(l.Text) {
+		if linkDefinition.MatchString(l.Text) || text.IsAlertMarker(l.Text) {
 			continue
 		}
 		if hasWordChar(cleanInline(l.Text, false)) {

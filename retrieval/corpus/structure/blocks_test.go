@@ -91,6 +91,12 @@ func TestScanFindsBlocks(t *testing.T) {
 			want:     []string{"list 0-4 [0 3 4]", "para 6-6", "list 8-9 [8 9]"},
 		},
 		{
+			name:     "a GitHub alert's marker line says nothing, among long lines too",
+			markdown: true,
+			doc:      "> [!IMPORTANT]\n> " + strings.Repeat("long ", 50) + "\n",
+			want:     []string{"para 1-1"},
+		},
+		{
 			name:     "front matter makes no block",
 			markdown: true,
 			doc:      "---\ntitle: \"Front\"\nlayout: post\n---\nBody.\n",

@@ -131,6 +131,13 @@ func titleLine(s string) string {
 	if strings.Contains(s, "@") || strings.HasPrefix(strings.ToLower(t), "copyright") {
 		return ""
 	}
+	// A line that is one link, quoted or not ("> [**Get Security Updates
+	// for Axios v0 →**](https://…)"), is a banner pointing elsewhere.
+	if l, ok := strings.CutPrefix(strings.TrimLeft(s, "> \t"), "["); ok && strings.HasSuffix(strings.TrimSpace(l), ")") {
+		if _, end, ok := linkAt(strings.TrimLeft(s, "> \t"), 0); ok && end == len(strings.TrimRight(strings.TrimLeft(s, "> \t"), " \t")) {
+			return ""
+		}
+	}
 	return t
 }
 

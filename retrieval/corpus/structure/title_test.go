@@ -26,6 +26,7 @@ func TestDocTitle(t *testing.T) {
 		{"alt text after letters that grow when lower-cased", true, "# <img title=\"ȺȺȺȺȺȺȺȺ\" alt=\"chi\">\n\nText.\n", "chi"},
 		{"an img tag of such letters does not break the title", true, "<img ȺȺȺȺȺȺȺȺȺȺ alt=>\n\n# Real\n\nText.\n", "Real"},
 		{"a title from headings alone", true, "# One\n## Two\n", "One"},
+		{"a GitHub alert and a banner link are no title", true, "> [!IMPORTANT]\n> [**Get Security Updates for Tool →**](https://x.example/a)\n\nSome text.\n", ""},
 		{"plain: a title line", false, "My Tool Manual\n\nThis is text.\n", "My Tool Manual"},
 		{"plain: a sentence is no title", false, "This is the file README for gzip.\n\nIt compresses.\n", ""},
 		{"plain: a wrapped paragraph's first line is no title", false, "These are the GNU core utilities.  This package is the union of\nthe GNU fileutils.\n\nMore.\n", ""},
