@@ -31,7 +31,7 @@ type Features struct {
 	InText      float64 `json:"in_text"`      // weighted share of the question's terms in the passage's own text
 	InSection   float64 `json:"in_section"`   // weighted share of the question's terms in its section path
 	Lead        float64 `json:"lead"`         // 1/(1 + the passage's place in its document): introductions come first
-	Definition  float64 `json:"definition"`   // Lead, for a question asking what something is or does; else 0
+	Definition  float64 `json:"definition"`   // Lead (1 where an abbreviation asked about is spelled out), for a question asking what something is or does; else 0
 	Length      float64 `json:"length"`       // log(1 + the passage's content words)
 	Novel       float64 `json:"novel"`        // share of the passage's content words that are not the question's: what it adds
 	Bigrams     float64 `json:"bigrams"`      // share of the question's word pairs found side by side
@@ -196,6 +196,7 @@ type questionFeatures struct {
 	kind       text.AnswerType
 	asked      map[string]bool // the question's words, lower-cased: an answer it gives itself is none
 	definition bool            // the question asks what something is or does
+	acronym    string          // the abbreviation it asks about ("ISKP"), "" for none
 	how        bool            // the question asks how to do something
 	names      float64         // weight of the question's names
 	others     int             // number of the question's own terms that are not names
@@ -232,6 +233,9 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 		qf.asked[w] = true
 	}
 	qf.definition = text.IsDefinition(question)
+	if qf.definition {
+		qf.acronym = text.DefinedAcronym(question)
+	}
 	qf.how = text.IsHowTo(question)
 	qf.TypeAsked = b2f(qf.kind != text.AnswerAny)
 	qf.HasNames = b2f(qf.names > 0)
@@ -307,6 +311,11 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 	}
 	if qf.definition {
 		f.Definition = f.Lead
+		// An abbreviation is defined where it is spelled out, wherever
+		// that is ("Islamic State Khorasan Province (ISKP)").
+		if text.ExpandsAcronym(h.Passage.Text, qf.acronym) {
+			f.Definition = 1
+		}
 	}
 	if a.code {
 		f.Code = 1

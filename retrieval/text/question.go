@@ -340,3 +340,63 @@ var alertMarker = regexp.MustCompile(`^\s*(>\s*)+\[!(NOTE|TIP|IMPORTANT|WARNING|
 // IsAlertMarker reports whether a line opens a GitHub alert and says
 // nothing else ("> [!IMPORTANT]").
 func IsAlertMarker(line string) bool { return alertMarker.MatchString(line) }
+
+// DefinedAcronym returns the word a definition question asks about when
+// it is an abbreviation ("what is ISKP", "what's fatf"): one word of two
+// to six letters. "" otherwise.
+func DefinedAcronym(question string) string {
+	m := acronymQuestion.FindStringSubmatch(question)
+	if m == nil {
+		return ""
+	}
+	return strings.ToUpper(m[1])
+}
+
+var acronymQuestion = regexp.MustCompile(`(?i)^\s*(?:what|who)(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+)?([a-z]{2,6})\s*\?*\s*$`)
+
+// ExpandsAcronym reports whether text spells out acronym (upper case) as
+// "Words Whose Initials Make It (ACRONYM)": "Islamic State Khorasan
+// Province (ISKP)", "Tehrik-i-Taliban Pakistan (TTP)". Small joining words
+// may be left out of the initials.
+func ExpandsAcronym(text, acronym string) bool {
+	if acronym == "" {
+		return false
+	}
+	for rest := text; ; {
+		i := strings.Index(rest, "("+acronym+")")
+		if i < 0 {
+			return false
+		}
+		words := strings.FieldsFunc(rest[:i], func(r rune) bool { return r == ' ' || r == '-' || r == '\n' || r == '\t' })
+		if initialsSpell(words, acronym) {
+			return true
+		}
+		rest = rest[i+len(acronym)+2:]
+	}
+}
+
+// initialsSpell reports whether the last words, read backwards from the
+// one right before the parenthesis, have initials that spell acronym, each
+// of its letters the initial of one word, words between them small
+// joining words only ("of", "i", "and").
+func initialsSpell(words []string, acronym string) bool {
+	k := len(acronym) - 1
+	for j := len(words) - 1; j >= 0 && k >= 0; j-- {
+		w := strings.Trim(words[j], `"'“”‘’,;:`)
+		if w == "" {
+			return false
+		}
+		if strings.EqualFold(w[:1], acronym[k:k+1]) {
+			k--
+			continue
+		}
+		if !joiningWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return k < 0
+}
+
+// joiningWords may stand between the words an acronym's letters stand for.
+var joiningWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "in": true, "on": true,
+	"a": true, "an": true, "i": true, "e": true, "al": true, "de": true, "du": true, "la": true, "to": true, "&": true}

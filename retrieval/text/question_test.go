@@ -155,3 +155,28 @@ func TestHowToAndCode(t *testing.T) {
 		}
 	}
 }
+
+func TestAcronyms(t *testing.T) {
+	for q, want := range map[string]string{"what is ISKP": "ISKP", "whats fatf?": "FATF", "what's fatf?": "FATF", "what is the TTP": "TTP",
+		"what is jq": "JQ", "what is a ttp member": "", "what is golang-lru": ""} {
+		if got := DefinedAcronym(q); got != want {
+			t.Errorf("DefinedAcronym(%q) = %q, want %q", q, got, want)
+		}
+	}
+	for _, c := range []struct {
+		text, acr string
+		want      bool
+	}{
+		{"to counter the Islamic State Khorasan Province (ISKP), their rival", "ISKP", true},
+		{"Tehrik-i-Taliban Pakistan (TTP) fighters", "TTP", true},
+		{"the Financial Action Task Force (FATF) can help", "FATF", true},
+		{"the Bank of England (BOE) said", "BOE", true},
+		{"attacks by the group (ISKP) rose", "ISKP", false},
+		{"ISKP is a rival", "ISKP", false},
+		{"(ISKP) at the start", "ISKP", false},
+	} {
+		if got := ExpandsAcronym(c.text, c.acr); got != c.want {
+			t.Errorf("ExpandsAcronym(%q, %q) = %v, want %v", c.text, c.acr, got, c.want)
+		}
+	}
+}
