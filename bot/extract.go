@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -140,8 +141,9 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 }
 
 // leadsIn matches the sentence before a list that introduces it: it ends
-// in ":" or speaks of what follows ("… include the items listed below.").
-var leadsIn = regexp.MustCompile(`(?i)(:\s*$|\b(following|below|listed|include|includes|including|these|as follows)\b)`)
+// in ":" or speaks of what follows ("… include the items listed below.",
+// "the following").
+var leadsIn = regexp.MustCompile(`(?i)(:\s*$|\b(the following|below|listed|as follows)\b)`)
 
 // minLeadInWords is the fewest words of a lead-in quoted with an item.
 const minLeadInWords = 5
@@ -575,6 +577,20 @@ func containsSentence(ss []sentence, s sentence) bool {
 	return false
 }
 
+// quotedWords are the words of an excerpt quoted, " "-framed, and the
+// page whose edition it is from (editionOf).
+type quotedWords struct{ page, words string }
+
+// editionOf names the page a document is an edition of: its path without
+// its extensions ("api/fs.md" and "api/fs.html" are one page's).
+func editionOf(source string) string {
+	dir, base := path.Split(source)
+	if i := strings.IndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	return dir + base
+}
+
 // quote builds the answer: the chosen sentences in passage rank and reading
 // order, neighbours in one passage merged into one excerpt, each excerpt
 // quoted and marked with its citation number.
@@ -587,7 +603,7 @@ func quote(question string, hits []retrieval.Hit, chosen []sentence) Answer {
 	})
 	a := Answer{Question: question, Mode: ModeExtractive, Citations: []Citation{}}
 	var parts []string
-	var quoted []string // the words of each excerpt, " "-framed
+	var quoted []quotedWords
 	for i := 0; i < len(chosen); {
 		j := i + 1
 		for j < len(chosen) && chosen[j].hit == chosen[i].hit && chosen[j].idx == chosen[j-1].idx+1 {
@@ -597,13 +613,18 @@ func quote(question string, hits []retrieval.Hit, chosen []sentence) Answer {
 		span := fencedSpan(p.Text, chosen[i], chosen[j-1])
 		i = j
 		// The same words twice (a page's Markdown and HTML editions) are
-		// quoted once, and words an excerpt already quoted holds are not
-		// quoted again (one edition's sentence within the other's).
+		// quoted once, and words another edition of the page already
+		// quoted holds are not quoted again (one edition's sentence
+		// within the other's). Another document's are: "Run the setup
+		// script" is no repeat of "Never run the setup script as root".
 		words := " " + strings.Join(text.Words(p.Text[span.Start:span.End]), " ") + " "
-		if slices.ContainsFunc(quoted, func(q string) bool { return strings.Contains(q, words) }) {
+		page := editionOf(p.Source)
+		if slices.ContainsFunc(quoted, func(q quotedWords) bool {
+			return q.words == words || q.page == page && strings.Contains(q.words, words)
+		}) {
 			continue
 		}
-		quoted = append(quoted, words)
+		quoted = append(quoted, quotedWords{page, words})
 		c := NewCitation(len(a.Citations)+1, p, span)
 		a.Citations = append(a.Citations, c)
 		parts = append(parts, `"`+c.Excerpt+`" [`+strconv.Itoa(c.Ref)+`]`)

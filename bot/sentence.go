@@ -135,7 +135,10 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		if i > 0 && !item {
 			gap := body[out[i-1].raw.End:sp.Start]
 			out[i].Continues = !strings.Contains(gap, "\n") || (strings.Count(gap, "\n") == 1 && out[i].Indent > 0)
-			out[i].Joined = strings.Count(gap, "\n") <= 1
+			// One line break parts paragraphs in a file that writes each
+			// on one long line (the chunker's reading too).
+			out[i].Joined = !strings.Contains(gap, "\n") ||
+				strings.Count(gap, "\n") == 1 && lineRunes(body, out[i-1].raw.End-1) < longLine
 		}
 		sp = withoutFences(body, sp)
 		s := body[sp.Start:sp.End]
@@ -188,6 +191,22 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		}
 	}
 	return out
+}
+
+// longLine is the length of a line (in runes) from which a line is a
+// paragraph of its own: a file that writes each paragraph on one line.
+const longLine = 200
+
+// lineRunes is the length in runes of the line of body holding byte at.
+func lineRunes(body string, at int) int {
+	start := strings.LastIndexByte(body[:at+1], '\n') + 1
+	end := strings.IndexByte(body[at:], '\n')
+	if end < 0 {
+		end = len(body)
+	} else {
+		end += at
+	}
+	return utf8.RuneCountInString(body[start:end])
 }
 
 // SentenceView is what Neighbours reads of one sentence of a passage.

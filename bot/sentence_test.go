@@ -107,6 +107,11 @@ func TestExtractChoosesTheAnsweringSentence(t *testing.T) {
 			"does it support multithreaded programs",
 			"Supported features:\n\n  * Multithreaded programs (using pthread)\n  * Realtime kernels\n",
 			[]string{"* Multithreaded programs"}, []string{"Supported features"}},
+		{"no next line in a file of one paragraph a line",
+			"who did the cricket board name as captain",
+			"Pakistan's economy grew by 2 percent in 2024, helped by remittances from workers in the Gulf states and by a good harvest of wheat and cotton across the plains of Punjab and Sindh, and by lower prices for oil.\n" +
+				"The cricket board named a new captain for the test side after a long series of defeats at home and abroad, choosing the opening batsman over two bowlers.\n",
+			[]string{"The cricket board named a new captain"}, []string{"economy"}},
 		{"the next sentence of its paragraph, which holds the value",
 			"What checksum is used by default?",
 			"Some other text first, long enough to stand on its own as a paragraph of the page.\n\n" +
@@ -235,6 +240,9 @@ func TestTossUpQuotesBothPassages(t *testing.T) {
 		// Words the first excerpt holds, within a longer sentence of the
 		// other edition's, are not quoted again.
 		{"a toss-up with a twin's part", 0.6, []string{"a.md"}},
+		// Another document's sentence within the first's is quoted: it
+		// may say the opposite.
+		{"a toss-up with another document's part", 0.6, []string{"a.md", "b.md"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			hits := hits
@@ -242,10 +250,14 @@ func TestTossUpQuotesBothPassages(t *testing.T) {
 			case strings.HasSuffix(c.name, "twin"):
 				hits = slices.Clone(hits)
 				hits[1].Passage.Source, hits[1].Passage.Text = "a.html", "To install the tool, run the `setup` script!"
-			case strings.HasSuffix(c.name, "part"):
+			case strings.HasSuffix(c.name, "twin's part"):
 				hits = slices.Clone(hits)
 				hits[0].Passage.Text = "To install the tool, run the setup script as root."
 				hits[1].Passage.Source, hits[1].Passage.Text = "a.html", "To install the tool, run the `setup` script"
+			case strings.HasSuffix(c.name, "document's part"):
+				hits = slices.Clone(hits)
+				hits[0].Passage.Text = "Never install the tool by running the setup script as root."
+				hits[1].Passage.Text = "Install the tool by running the setup script"
 			}
 			a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: c.lead, Hits: hits})
 			var got []string

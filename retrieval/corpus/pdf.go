@@ -111,7 +111,18 @@ type pdfText struct {
 	// TimedOut says the extraction failed by taking too long: on a
 	// loaded machine, a PDF that a quiet one reads.
 	TimedOut bool `json:"timed_out,omitempty"`
+	// Attempts counts the extractions that timed out.
+	Attempts int `json:"attempts,omitempty"`
 }
+
+// maxPDFAttempts bounds the index runs that try a timed-out PDF again: one
+// that always takes too long is then left for 'citebot index --force'
+// rather than costing every run its time.
+const maxPDFAttempts = 3
+
+// timedOut reports whether the kept failure was a timeout (a cache written
+// before TimedOut was kept says so by its message).
+func (t pdfText) timedOut() bool { return t.TimedOut || t.Failed == errPDFTimeout.Error() }
 
 // pages returns the kept pages as the extraction gave them.
 func (t pdfText) pages() []pdfPage {

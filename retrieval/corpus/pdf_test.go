@@ -297,4 +297,14 @@ func TestUnreadablePDFIsRememberedInTheCache(t *testing.T) {
 	if r := reason(Options{PDFCache: cache, RetryPDFs: RetryTimedOut}); strings.Contains(r, "not read again") || strings.Contains(r, "too long") {
 		t.Errorf("index after a timeout: %q, want it read again", r)
 	}
+	// So is one kept before timeouts were marked, by its message; one that
+	// timed out maxPDFAttempts times waits for --force.
+	write(t, files[0], `{"version":1,"failed":"text extraction took too long"}`)
+	if r := reason(Options{PDFCache: cache, RetryPDFs: RetryTimedOut}); strings.Contains(r, "not read again") {
+		t.Errorf("index after a timeout kept unmarked: %q, want it read again", r)
+	}
+	write(t, files[0], `{"version":1,"failed":"text extraction took too long","timed_out":true,"attempts":3}`)
+	if r := reason(Options{PDFCache: cache, RetryPDFs: RetryTimedOut}); !strings.Contains(r, "until 'citebot index --force'") {
+		t.Errorf("index after %d timeouts: %q, want it left for --force", maxPDFAttempts, r)
+	}
 }

@@ -174,7 +174,7 @@ type loader struct {
 
 // retry says whether a PDF kept as unreadable is tried again.
 func (l *loader) retry(kept pdfText) bool {
-	return l.retryPDFs == RetryAll || l.retryPDFs == RetryTimedOut && kept.TimedOut
+	return l.retryPDFs == RetryAll || l.retryPDFs == RetryTimedOut && kept.timedOut() && kept.Attempts < maxPDFAttempts
 }
 
 func (l *loader) skip(p, reason string, problem bool) {
@@ -237,7 +237,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 		kept, ok := cachedPDF(l.pdfCache, sum)
 		if ok && kept.Failed != "" && !l.retry(kept) {
 			again := "'citebot index --force'"
-			if kept.TimedOut {
+			if kept.timedOut() && kept.Attempts < maxPDFAttempts {
 				again = "'citebot index'"
 			}
 			l.skip(p, "unreadable PDF: "+kept.Failed+" (when read before; not read again until "+again+")", true)
@@ -251,7 +251,11 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				// Remembered, so that the next load (every ask of the
 				// command line) doesn't spend the time again.
-				_ = cachePDF(l.pdfCache, sum, pdfText{Version: pdfTextVersion, Failed: err.Error(), TimedOut: errors.Is(err, errPDFTimeout)})
+				failed := pdfText{Version: pdfTextVersion, Failed: err.Error(), TimedOut: errors.Is(err, errPDFTimeout)}
+				if failed.TimedOut {
+					failed.Attempts = kept.Attempts + 1
+				}
+				_ = cachePDF(l.pdfCache, sum, failed)
 				l.skip(p, "unreadable PDF: "+err.Error(), true)
 				return nil
 			}

@@ -42,10 +42,11 @@ var answerTypes = []struct {
 			`|\bif (i|you|we|one|u) (do ?n[o']?t|dont|never) (pass|give|set|specify|provide|supply|add|choose|pick|configure)\b` +
 			`|\bwhen (i|you|we) (leave out|omit|skip)\b|\bwithout (passing|giving|setting|specifying|providing|configuring)\b`),
 		// A sentence saying what holds before anyone sets it counts too:
-		// "comes with … the logging level set to `info`", "out of the
-		// box", "initially".
+		// "comes with … the logging level set to `info`", "falls back
+		// to vi", "initially disabled", "when unset".
 		regexp.MustCompile(`(?i)\bdefault(s|ed)?\b|\bunless\b|\botherwise\b|\bomitted\b|\boptional\b|\bif (not|no|none)\b` +
-			`|\bout of the box\b|\bcomes? with\b[^.]{0,80}\bset to\b|\binitially\b|\bpre-?configured\b|\bpreset\b|\bunset\b|\bleft (empty|blank|out)\b`)},
+			`|\b(comes?|ships?) with\b[^.]{0,80}\b(set|turned) to\b|\binitially (set|empty|disabled|enabled|on|off|\w+ed to)\b|\bpreset to\b` +
+			`|\bfalls? back to\b|\b(when|if) (unset|not set|none is (set|given)|left (empty|blank))\b`)},
 	{AnswerVersion,
 		regexp.MustCompile(`(?i)\b(what|which|minimum|min|oldest|latest|required)\s+(\w+\s+)?versions?\b|\bversions?\s+(of|does|do|is)\b`),
 		// A number, or versions named by their place: "the two most recent
@@ -139,29 +140,30 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 	if t == AnswerPerson {
 		return hasNewName(sentence, asked)
 	}
-	if !HoldsAnswerType(t, sentence) {
-		return false
-	}
 	switch t {
 	case AnswerQuantity, AnswerTime, AnswerVersion:
 		for _, w := range Words(sentence) {
-			if w[0] >= '0' && w[0] <= '9' && !asked[w] {
-				return true
+			if n := strings.TrimPrefix(w, "v"); n != "" && n[0] >= '0' && n[0] <= '9' && !asked[w] && !asked[n] {
+				return true // a figure the question doesn't give ("v1.22" too)
 			}
 		}
-		// A number in words ("three", "several") or a month name.
-		return !strings.ContainsAny(sentence, "0123456789")
+		// Its figures are the question's own ("2024" of "how many were
+		// killed in 2024"): one in words ("three hundred") or a month
+		// may still answer.
+		return HoldsAnswerType(t, strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return ' '
+			}
+			return r
+		}, sentence))
 	}
-	return true
+	return HoldsAnswerType(t, sentence)
 }
 
 // hasNewName reports whether a sentence holds a name none of whose words
 // are known (the question's).
 func hasNewName(s string, known map[string]bool) bool {
 	for tok := range NameTokens(s) {
-		if strings.HasPrefix(tok, "@") {
-			continue
-		}
 		for _, w := range Words(tok) {
 			if !known[w] && !IsStopWord(w) {
 				return true
@@ -213,12 +215,15 @@ var (
 	// "write" or "format" cannot be part of a question about the corpus.
 	anyTaskRE = regexp.MustCompile(`(?i)(^|[,;:.!?]\s*|\b(and|then|now|please|just)\s+)(tell|give|write|sing|make up|compose)\s+(me|us)\s+(a|an|some|another)\s+(\w+\s+)?(jokes?|story|stories|poems?|songs?|riddles?|limericks?|haikus?)\b`)
 	taskRE    = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|would you\s+)?(translate|summari[sz]e|rewrite|paraphrase|compose|write|draft|generate|create|invent|make up|imagine|sing|draw|tell me (a|an|some) (joke|story|poem|riddle)|say|respond|reply|answer (only|in|with)|convert|format|list every|count the|solve|calculate|compute` +
-		`|correct (my|this|the following)|proofread|fix (my|this) (grammar|spelling|sentence|text|essay)|repeat after me|predict|guess|rate (my|this)|review my|list (all|every) (the )?(files|documents|sources|passages|pages)\b)\b` +
+		`|correct (my|the following) (grammar|spelling|sentences?|text|essay|english)|proofread|fix (my|this) (grammar|spelling|sentence|essay)|repeat after me` +
+		`|predict (who|what|when|whether|the (next|future|outcome|winner|weather|election))|guess (who|what|how|my|a number|the number)` +
+		`|list (all|every) (the )?(files|documents|sources|passages|pages) (in|of) (the |this |your )?(corpus|knowledge base|index|library|collection you)\b)\b` +
 		// A sum to work out ("what is 17 times 23", "12*7"): arithmetic, not
-		// what a document says.
-		`|^\s*(what(\s+is|'s)\s+|how much is\s+)?-?\d+(\.\d+)?\s*(times|plus|minus|divided by|multiplied by|to the power of|[*×x+/^-])\s*-?\d+(\.\d+)?\s*(\?|=|$)` +
-		// The assistant's own view, which no document holds.
-		`|\b(your (own )?(opinion|view|thoughts|favou?rite)|what do you (think|believe|feel|prefer|like)|do you (think|believe|like|prefer|agree))\b`)
+		// what a document says. "1920x1080", "80/443" and "2024-05" are no sums.
+		`|^\s*(what(\s+is|'s|s)\s+|how much is\s+)?-?\d+(\.\d+)?(\s*[*×+^]\s*|\s+(times|plus|minus|divided by|multiplied by|to the power of)\s+)-?\d+(\.\d+)?\s*(\?|=|$)` +
+		// The assistant's own view, which no document holds ("what do you
+		// think the --force flag does" asks of the docs, and stays).
+		`|\b(your (own |personal |honest )?opinions?\b|your (own |personal |honest )?(views?|thoughts) (on|about|of)\b|^\s*what do you (think|feel) (of|about)\b)`)
 )
 
 // IsInstruction reports whether a question is an instruction to the
@@ -335,7 +340,7 @@ func WrittenAsNames(question string) map[string]bool {
 
 // alertMarker matches the line opening a GitHub alert ("> [!NOTE]",
 // "> [!IMPORTANT]"): a label the page shows as an icon, no text.
-var alertMarker = regexp.MustCompile(`^\s*(>\s*)+\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$`)
+var alertMarker = regexp.MustCompile(`(?i)^\s*(>\s*)+\[!(note|tip|important|warning|caution)\]\s*$`)
 
 // IsAlertMarker reports whether a line opens a GitHub alert and says
 // nothing else ("> [!IMPORTANT]").

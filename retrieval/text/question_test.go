@@ -24,7 +24,10 @@ func TestAnswerTypes(t *testing.T) {
 		{"what port does gin r.Run() listen on if i dont pass one", AnswerDefault, "Start server on port 8080 (default)", "Start server on port 8080."},
 		{"how long does gpg-agent cache my passphrase by default", AnswerDefault, "By default it caches it for 600 seconds.", "It caches it for 600 seconds."},
 		{"whats the default level of the global logger", AnswerDefault, "The global logger comes with the logging level set to `info`.", "Use SetLevel to set the level to `info`."},
-		{"how big is the cache if i dont set MaxEntries", AnswerDefault, "Initially the cache is empty and holds 10,000 entries at most.", "Enable the built-in bounded cache with MaxEntries: 10_000."},
+		{"which editor does it open if i dont set one", AnswerDefault, "It falls back to vi.", "The project was initially developed at Google."},
+		{"what is the default proxy", AnswerDefault, "When unset, no proxy is used.", "Run unset HTTP_PROXY to remove the variable."},
+		{"what is the default theme", AnswerDefault, "Dark mode is initially disabled.", "Choose a preset from the list."},
+		{"how big is the cache if i dont set MaxEntries", AnswerDefault, "The cache is initially empty and holds 10,000 entries at most.", "Enable the built-in bounded cache with MaxEntries: 10_000."},
 		{"which middleware does gin.Default() add", AnswerAny, "", ""},
 		{"kong load defaults from a json config file", AnswerAny, "", ""},
 		{"why do the taliban support the ttp", AnswerAny, "", ""},
@@ -79,6 +82,16 @@ func TestInstructions(t *testing.T) {
 		{"what does the author think about fusion cells", false, false},
 		{"how many times does it retry", false, false},
 		{"what is 3.12 and is it supported", false, false},
+		{"list all files in a tar archive without extracting", false, false},
+		{"guess the MIME type of a file", false, false},
+		{"predict on new data with a saved model", false, false},
+		{"what is 1920x1080?", false, false},
+		{"what is 80/443?", false, false},
+		{"why does git open your favourite editor", false, false},
+		{"do you think this supports python 3.12", false, false},
+		{"what do you think the --force flag does", false, false},
+		{"correct this error: ModuleNotFoundError", false, false},
+		{"what's 17 times 23", false, true},
 	}
 	for _, c := range cases {
 		t.Run(c.question, func(t *testing.T) {
@@ -177,6 +190,35 @@ func TestAcronyms(t *testing.T) {
 	} {
 		if got := ExpandsAcronym(c.text, c.acr); got != c.want {
 			t.Errorf("ExpandsAcronym(%q, %q) = %v, want %v", c.text, c.acr, got, c.want)
+		}
+	}
+}
+
+// An answer the question gives itself is none; one beside it still is.
+func TestHoldsNewAnswer(t *testing.T) {
+	asked := func(q string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range Words(q) {
+			m[w] = true
+		}
+		return m
+	}
+	for _, c := range []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"how many people were killed in 2024", "In 2025, 2,414 people were killed, nearly the total of 2024.", true},
+		{"how many people were killed in 2024", "The toll of 2024 was the highest in a decade.", false},
+		{"how many people were killed in 2024", "In 2024, three hundred people were killed.", true},
+		{"what version of go is required", "It requires Go v1.22 or later.", true},
+		{"what version replaced 1.22", "It replaced v1.22.", false},
+		{"who maintains the project", "The project is maintained by @alice.", true},
+		{"who maintains the project", "The project is maintained by volunteers.", false},
+		{"when was version 2.0 released", "Version 2.0 was released in March.", true},
+	} {
+		kind := AnswerTypeOf(c.question)
+		if got := HoldsNewAnswer(kind, c.sentence, asked(c.question)); got != c.want {
+			t.Errorf("%q / %q (%s): %v, want %v", c.question, c.sentence, kind, got, c.want)
 		}
 	}
 }

@@ -668,7 +668,7 @@ func (s *scanner) leadsInto(b, next Block) bool {
 	case next.Kind != Paragraph && endsMidSentence(last):
 		// "After all flags are defined, call" + the code: one sentence.
 		return n <= 300
-	case next.Kind != Paragraph && pointsBelow.MatchString(lastSentence(para)):
+	case next.Kind != Paragraph && pointsBelow.MatchString(lastSentence(para)) && !strings.Contains(strings.ToLower(lastSentence(para)), "section"):
 		// "… include the items listed below." + the list.
 		return n <= 300
 	case strings.HasSuffix(last, "?"):
@@ -679,8 +679,11 @@ func (s *scanner) leadsInto(b, next Block) bool {
 	return false
 }
 
-// pointsBelow matches a sentence that speaks of the block below it.
-var pointsBelow = regexp.MustCompile(`(?i)\b(below|as follows|the following)\b`)
+// pointsBelow matches a sentence that ends speaking of the block below
+// it ("… include the items listed below.", "… as follows."), not one that
+// says "below" in passing ("versions below 3.8") or points to another
+// section ("see the Configuration section below").
+var pointsBelow = regexp.MustCompile(`(?i)\b((listed|shown|given|described|are|is|as) below|as follows|the following(\s+\w+){0,2})\s*[.:]?\s*$`)
 
 // lastSentence is the last sentence of a paragraph's text.
 func lastSentence(para string) string {

@@ -91,6 +91,12 @@ func TestScanFindsBlocks(t *testing.T) {
 			want:     []string{"list 0-4 [0 3 4]", "para 6-6", "list 8-9 [8 9]"},
 		},
 		{
+			name:     "'below' in passing, or of another section, joins nothing",
+			markdown: true,
+			doc:      "Python versions below 3.8 are not supported.\n\n```sh\npip install tool\n```\n\nSee the Configuration section below.\n\n- Linux\n- macOS\n",
+			want:     []string{"para 0-0", "code 2-4 [2]", "para 6-6", "list 8-9 [8 9]"},
+		},
+		{
 			name:     "a GitHub alert's marker line says nothing, among long lines too",
 			markdown: true,
 			doc:      "> [!IMPORTANT]\n> " + strings.Repeat("long ", 50) + "\n",
@@ -272,6 +278,9 @@ func TestMarkdownHeading(t *testing.T) {
 		{"### C# notes", 3, "C# notes", true},
 		{"#\tTab", 1, "Tab", true},
 		{"# **[Tool](http://x)** docs:", 1, "Tool docs", true},
+		{"## Fail fast {#fail-fast-dependencies}", 2, "Fail fast", true},
+		{"### Supply auth {#auth .note}", 3, "Supply auth", true},
+		{"## Sets {a, b}", 2, "Sets {a, b", true},
 		{"#NoSpace", 0, "", false},
 		{"####### seven", 0, "", false},
 	}

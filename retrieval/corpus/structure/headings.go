@@ -1,6 +1,7 @@
 package structure
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -60,8 +61,17 @@ func markdownHeading(s string) (mdHeading, bool) {
 	if u := strings.TrimRight(t, "#"); u == "" || strings.HasSuffix(u, " ") || strings.HasSuffix(u, "\t") {
 		t = strings.TrimSpace(u) // closing #s follow a space
 	}
+	// An attribute block ("{#fail-fast-dependencies}") gives the anchor,
+	// not words of the title.
+	if m := headingAttrs.FindStringIndex(t); m != nil {
+		t = strings.TrimSpace(t[:m[0]])
+	}
 	return mdHeading{level: level, text: cleanTitle(t)}, true
 }
+
+// headingAttrs matches the attribute block ending a heading: "{#id}",
+// "{#id .class}".
+var headingAttrs = regexp.MustCompile(`\s\{#[A-Za-z][\w:.-]*(\s+[.#][A-Za-z][\w:.-]*)*\s*\}$`)
 
 // isHeadingLike reports whether a plain-text line reads as a heading: short,
 // at most 16 words, not a list item, and not ending like a sentence.

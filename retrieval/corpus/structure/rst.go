@@ -109,16 +109,24 @@ type frame struct {
 func (r *rstReader) read() {
 	var stack []frame
 	docinfo := true // fields at the top (":orphan:", ":tocdepth: 2") are the page's settings
+	field := false  // a page field was read (its value may go on indented)
 	for i := 0; i < len(r.src); i++ {
 		raw := strings.TrimRight(r.src[i], " \t\r")
 		t := strings.TrimLeft(raw, " \t")
 		ind := columns(raw)
+		if t == "" {
+			field = false
+		}
 		if docinfo && t != "" {
 			if m := rstDocField.FindStringSubmatch(t); ind == 0 && m != nil {
 				if strings.EqualFold(m[1], "title") {
 					r.docTitle = strings.TrimSpace(m[2])
 				}
+				field = true
 				continue
+			}
+			if field && ind > 0 {
+				continue // a field's value going on over an indented line
 			}
 			docinfo = false
 		}
@@ -701,36 +709,45 @@ var rstSubstitution = regexp.MustCompile(`^\.\.\s+\|([^|]+)\|\s+([\w:-]+)::\s*(.
 // made outside inline literals (a literal |version| shows as written).
 func (r *rstReader) inline(s string) string {
 	if len(r.subst) == 0 || !strings.Contains(s, "|") {
-		return inlineRST(s, nil)
+		return inlineRST(s)
 	}
-	return inlineRST(s, func(s string) string {
-		for _, k := range slices.Sorted(maps.Keys(r.subst)) {
-			s = strings.ReplaceAll(s, k+"_", r.subst[k])
-			s = strings.ReplaceAll(s, k, r.subst[k])
-		}
-		return s
-	})
+	// Substituted outside the literals, then read again: a value may
+	// itself be a literal (".. |pip| replace:: ``pip``").
+	var b strings.Builder
+	last := 0
+	for _, m := range rstDouble.FindAllStringIndex(s, -1) {
+		b.WriteString(r.substitute(s[last:m[0]]))
+		b.WriteString(s[m[0]:m[1]])
+		last = m[1]
+	}
+	b.WriteString(r.substitute(s[last:]))
+	return inlineRST(b.String())
 }
 
-// inlineRST writes a line's inline markup as it renders, substitute (when
-// not nil) applied to the text outside inline literals first.
-func inlineRST(s string, substitute func(string) string) string {
-	if substitute == nil {
-		if !strings.ContainsAny(s, "`_\\[") {
-			return s
-		}
-		substitute = func(s string) string { return s }
+// substitute makes the page's substitutions in s.
+func (r *rstReader) substitute(s string) string {
+	for _, k := range slices.Sorted(maps.Keys(r.subst)) {
+		s = strings.ReplaceAll(s, k+"_", r.subst[k])
+		s = strings.ReplaceAll(s, k, r.subst[k])
+	}
+	return s
+}
+
+// inlineRST writes a line's inline markup as it renders.
+func inlineRST(s string) string {
+	if !strings.ContainsAny(s, "`_\\[") {
+		return s
 	}
 	// Inline literals first: what is inside one is never markup
 	// ("``__init__``", "``class_, id_``").
 	var b strings.Builder
 	last := 0
 	for _, m := range rstDouble.FindAllStringIndex(s, -1) {
-		b.WriteString(inlineText(substitute(s[last:m[0]])))
+		b.WriteString(inlineText(s[last:m[0]]))
 		b.WriteString("`" + s[m[0]+2:m[1]-2] + "`")
 		last = m[1]
 	}
-	b.WriteString(inlineText(substitute(s[last:])))
+	b.WriteString(inlineText(s[last:]))
 	return b.String()
 }
 

@@ -100,6 +100,11 @@ func TestScanRSTRendersThePage(t *testing.T) {
 			want: []string{"1|Needs Python (>= 3.8) ."},
 		},
 		{
+			name: "a substitution's value may be a literal",
+			doc:  "Run |cmd| now.\n\n.. |cmd| replace:: ``make all``\n",
+			want: []string{"1|Run `make all` now."},
+		},
+		{
 			name: "no substitution inside an inline literal",
 			doc:  "Write ``|version|`` to get |version|.\n\n.. |version| replace:: 2.1\n",
 			want: []string{"1|Write `|version|` to get 2.1."},
@@ -201,6 +206,9 @@ func TestRSTPageFields(t *testing.T) {
 	}
 	if strings.Contains(d.Text, "related command") || strings.Contains(d.Text, "Describes") {
 		t.Errorf("fields shown: %q", d.Text)
+	}
+	if d := ScanRST(":related command: s3,\n  s3 cp\n\nText here.\n"); d.Title() != "" || strings.Contains(d.Text, "s3 cp") {
+		t.Errorf("a field's continuation line shown: title %q, text %q", d.Title(), d.Text)
 	}
 	if d := ScanRST(":orphan:\n\nPlain page\n==========\n\nText.\n"); d.Title() != "Plain page" {
 		t.Errorf("title %q, want %q", d.Title(), "Plain page")
