@@ -141,6 +141,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 				strings.Count(gap, "\n") == 1 && lineRunes(body, out[i-1].raw.End-1) < longLine
 		}
 		sp = withoutFences(body, sp)
+		sp = withoutFrontKey(body, sp)
 		s := body[sp.Start:sp.End]
 		toks := r.tokens(s)
 		f := &out[i].Features
@@ -207,6 +208,25 @@ func lineRunes(body string, at int) int {
 		end += at
 	}
 	return utf8.RuneCountInString(body[start:end])
+}
+
+// frontKey matches the key a page's front matter description opens with
+// ("description: \"Install a package\"").
+var frontKey = regexp.MustCompile(`^description:\s*["']?`)
+
+// withoutFrontKey narrows a front matter description to its value: the
+// excerpt quotes what the page says, not its key or quotes.
+func withoutFrontKey(body string, sp text.Span) text.Span {
+	m := frontKey.FindStringIndex(body[sp.Start:sp.End])
+	if m == nil || strings.Contains(body[sp.Start:sp.End], "\n") {
+		return sp
+	}
+	quoted := strings.HasSuffix(body[sp.Start:sp.Start+m[1]], `"`) || strings.HasSuffix(body[sp.Start:sp.Start+m[1]], "'")
+	sp.Start += m[1]
+	if quoted && sp.End > sp.Start && (body[sp.End-1] == '"' || body[sp.End-1] == '\'') {
+		sp.End--
+	}
+	return sp
 }
 
 // SentenceView is what Neighbours reads of one sentence of a passage.
