@@ -268,6 +268,13 @@ const maxAnnouncedItems = 8
 // A how-to question's sentence right after code brings the code.
 func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 	lo, hi = readerNeeds(ss, best, how)
+	// A table's header says what its rows hold, not what they are: it
+	// brings them ("| What do you need? | Mode |" and the modes).
+	if hi-lo == 1 && isTableHeader(ss[best].Text) {
+		for hi < len(ss) && hi-best <= maxAnnouncedItems && strings.HasPrefix(ss[hi].Text, "|") && !isTableHeader(ss[hi].Text) {
+			hi++
+		}
+	}
 	if hi-lo == 1 && plainProse(ss[best]) {
 		size := len(ss[best].Text)
 		if hi < len(ss) && ss[hi].Joined && plainProse(ss[hi]) && size+len(ss[hi].Text) <= contextChars {
@@ -292,6 +299,19 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 	}
 	return lo, hi
 }
+
+// isTableHeader reports whether a sentence is a Markdown table's header:
+// a row over its delimiter row ("| --- | :-: |").
+func isTableHeader(s string) bool {
+	head, rest, ok := strings.Cut(s, "\n")
+	if !ok || !strings.HasPrefix(strings.TrimSpace(head), "|") {
+		return false
+	}
+	delim, _, _ := strings.Cut(rest, "\n")
+	return tableDelimiter.MatchString(strings.TrimSpace(delim))
+}
+
+var tableDelimiter = regexp.MustCompile(`^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$`)
 
 // maxCodeBefore bounds the code block a how-to answer's sentence brings
 // from before it.

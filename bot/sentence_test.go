@@ -181,6 +181,8 @@ func TestNeighbours(t *testing.T) {
 		{"code under best, not asked how", []s{p("First, use go get to install it."), code("go get x")}, 0, false, 0, 1},
 		{"what the sentence after best announces", []s{p("Those tools are also available as a Docker image."), pr("For example, to use tomljson:"), code("docker run x"), p("D.")}, 0, false, 0, 3},
 		{"the example best points to", []s{p("The example below shows how to connect with a URL."), code("redis.ParseURL(url)"), p("C.")}, 0, false, 0, 2},
+		{"a table's header brings its rows", []s{code("| Need | Mode |\n| --- | --- |"), code("| live | `interleaved` |"), code("| grouped | `group` |"), p("After.")}, 0, false, 0, 3},
+		{"a table's row alone", []s{code("| Need | Mode |\n| --- | --- |"), code("| live | `interleaved` |"), code("| grouped | `group` |")}, 1, false, 1, 2},
 		{"the format a sentence points to", []s{p("The parser expects files in this format."), code("a 1\nb 2"), p("C.")}, 0, false, 0, 2},
 		{"no code after a pointer", []s{p("The example below shows how to connect with a URL."), p("C.")}, 0, false, 0, 1},
 		{"a word that points nowhere", []s{p("Redirects are removed when following links."), code("x")}, 0, false, 0, 1},
