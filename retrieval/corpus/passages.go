@@ -106,8 +106,11 @@ func Chunk(c *Corpus) Chunked {
 	// then first): whether a text is shared with a document a fraction of
 	// a document's size needs only the smallest other holder, so a
 	// footer that 64k pages share costs 64k steps, not 64k².
-	smallest := make(map[string][2]int, len(holders))
+	smallest := make(map[string][2]int) // of the texts more than one document holds
 	for b, hs := range holders {
+		if len(hs) < 2 {
+			continue
+		}
 		two := [2]int{hs[0], -1}
 		for _, h := range hs[1:] {
 			switch {
@@ -125,9 +128,13 @@ func Chunk(c *Corpus) Chunked {
 	for i := range docs {
 		shared, partners := 0, make(map[int]bool)
 		for _, b := range docs[i].bodies {
-			h := smallest[b][0]
+			two, ok := smallest[b]
+			if !ok {
+				continue // this document's alone
+			}
+			h := two[0]
 			if h == i {
-				h = smallest[b][1]
+				h = two[1]
 			}
 			if h >= 0 && size(h)*compilationRatio <= size(i) {
 				partners[h] = true
