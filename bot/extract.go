@@ -137,6 +137,7 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	chosen = append(chosen, headedList(question, res.Query, hits, perHit, chosen, best)...)
 	chosen = append(chosen, announced(hits, perHit, chosen, text.IsHowTo(question))...)
 	chosen = append(chosen, leadIn(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
+	chosen = append(chosen, tableHeaderOf(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	return quote(question, hits, chosen)
 }
 
@@ -144,6 +145,25 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 // in ":" or speaks of what follows ("… include the items listed below.",
 // "the following").
 var leadsIn = regexp.MustCompile(`(?i)(:\s*$|\b(the following|below|listed|as follows)\b)`)
+
+// tableHeaderOf returns, when best is a row of a Markdown table, the
+// table's header (its first row and delimiter row), unless chosen quotes
+// it: "| `group` |" means nothing without "| Mode |" over it.
+func tableHeaderOf(body string, best sentence, inPassage []sentence, chosen []sentence) []sentence {
+	row := func(s sentence) string { return body[s.Span.Start:s.Span.End] }
+	if !strings.HasPrefix(row(best), "|") || isTableHeader(row(best)) {
+		return nil
+	}
+	for k := best.idx - 1; k >= 0 && strings.HasPrefix(row(inPassage[k]), "|"); k-- {
+		if isTableHeader(row(inPassage[k])) {
+			if containsSentence(chosen, inPassage[k]) {
+				return nil
+			}
+			return []sentence{inPassage[k]}
+		}
+	}
+	return nil
+}
 
 // minLeadInWords is the fewest words of a lead-in quoted with an item.
 const minLeadInWords = 5
