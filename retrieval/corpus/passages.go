@@ -3,6 +3,9 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"path"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -66,6 +69,7 @@ type Chunked struct {
 	Passages   []Passage
 	Documents  []DocInfo
 	Duplicates int // passages dropped because the same text came earlier
+	Navigation int // passages dropped as a table of the corpus's pages (tableOfContents)
 }
 
 // Chunk splits every document of c into passages, keeps one of the
@@ -83,8 +87,16 @@ func Chunk(c *Corpus) Chunked {
 		keep   []bool
 	}
 	docs := make([]split, len(c.Documents))
+	sources := make(map[string]bool, len(c.Documents))
+	for _, d := range c.Documents {
+		sources[d.Source] = true
+	}
+	var navigation int
 	for i, d := range c.Documents {
 		docs[i].title, docs[i].pieces = splitDocument(d)
+		n := len(docs[i].pieces)
+		docs[i].pieces = slices.DeleteFunc(docs[i].pieces, func(p piece) bool { return tableOfContents(p.body, d.Source, sources) })
+		navigation += n - len(docs[i].pieces)
 		docs[i].keep = make([]bool, len(docs[i].pieces))
 		docs[i].bodies = make([]string, len(docs[i].pieces))
 		for k, p := range docs[i].pieces {
@@ -172,7 +184,7 @@ func Chunk(c *Corpus) Chunked {
 			docs[i].keep[k] = true
 		}
 	}
-	var out Chunked
+	out := Chunked{Navigation: navigation}
 	ids := make(map[string]bool)
 	for i, d := range c.Documents {
 		kept := 0
@@ -190,6 +202,46 @@ func Chunk(c *Corpus) Chunked {
 	}
 	return out
 }
+
+// tableOfContents reports whether a passage's body is a list of links to
+// other documents of the corpus, each item opening with one ("- [Variables]
+// (./variables.md): declaring values, …"): a docs site's index, whose
+// summaries matched every how-to question while the pages they point to
+// hold the answers. At least three items, two thirds of them to documents
+// the corpus holds (a list pointing to pages it lacks is kept: it may be
+// all there is).
+func tableOfContents(body, source string, sources map[string]bool) bool {
+	items, held := 0, 0
+	for _, l := range strings.Split(body, "\n") {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		if !text.IsListMarker(t) {
+			if items == 0 {
+				return false // text before the list
+			}
+			continue // an item's text going on
+		}
+		m := navigationItem.FindStringSubmatch(t)
+		if m == nil {
+			return false
+		}
+		items++
+		target, _, _ := strings.Cut(m[1], "#")
+		for _, p := range []string{path.Join(path.Dir(source), target), path.Clean(strings.TrimPrefix(target, "/"))} {
+			if sources[p] {
+				held++
+				break
+			}
+		}
+	}
+	return items >= 3 && held*3 >= items*2
+}
+
+// navigationItem matches a list item opening with a link to a page by a
+// relative path.
+var navigationItem = regexp.MustCompile(`^(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\(((?:\.{0,2}/)?[\w./-]+\.(?:md|markdown|html?|rst|txt)(?:#[\w-]*)?)\)`)
 
 // A compilation holds at least compilationRatio times the passages of
 // each of at least minCompiled documents whose texts make 80 % of its own:

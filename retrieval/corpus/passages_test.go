@@ -300,3 +300,43 @@ func TestSharedTextKeptOutOfCompilations(t *testing.T) {
 		}
 	}
 }
+
+// A docs site's index page, a list of links to its other pages with their
+// summaries, makes no passage: the pages hold the answers. A list of links
+// to pages the corpus lacks, or of one or two, stays.
+func TestTableOfContentsMakesNoPassage(t *testing.T) {
+	page := func(name string) string {
+		return "# " + name + "\n\nThe " + name + " page says what " + name + " does.\n"
+	}
+	fsys := fstest.MapFS{
+		"guide/index.md": {Data: []byte("# Guide\n\nStart here.\n\n## Pages\n\n" +
+			"- [Variables](./variables.md): declaring values, computing them\n  with shell commands.\n" +
+			"- [Output](./output.md): choosing an output mode.\n" +
+			"- [Loops](loops.md): looping over values.\n")},
+		"guide/variables.md": {Data: []byte(page("variables"))},
+		"guide/output.md":    {Data: []byte(page("output"))},
+		"guide/loops.md":     {Data: []byte(page("loops"))},
+		"README.md": {Data: []byte("# Tool\n\nIntro.\n\n## Integrations\n\n" +
+			"- [With Fastify](docs/web.md#fastify)\n- [With Express](docs/web.md#express)\n- [With Koa](docs/web.md#koa)\n")},
+	}
+	c, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := Chunk(c)
+	if ch.Navigation != 1 {
+		t.Errorf("%d passages dropped as navigation, want 1", ch.Navigation)
+	}
+	for _, p := range ch.Passages {
+		if strings.Contains(p.Text, "declaring values") {
+			t.Errorf("the index's list is a passage: %q", p.Text)
+		}
+	}
+	found := false
+	for _, p := range ch.Passages {
+		found = found || strings.Contains(p.Text, "With Express")
+	}
+	if !found {
+		t.Error("a list of links to pages the corpus lacks was dropped")
+	}
+}

@@ -271,18 +271,3 @@ func TestBritishSpellingsStemAsAmerican(t *testing.T) {
 		}
 	}
 }
-
-// A heading's attribute block ("{#fail-fast .note}") is no words; braces
-// that are not one still are.
-func TestWordsSkipHeadingAttributes(t *testing.T) {
-	for in, want := range map[string]string{
-		"## Fail fast {#fail-fast-dependencies}": "fail fast",
-		"## Remote {#remote .note}":              "remote",
-		"{{#each items}} done":                   "each items done",
-		"a {#not an attribute} b":                "a not an attribute b",
-	} {
-		if got := strings.Join(Words(in), " "); got != want {
-			t.Errorf("Words(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

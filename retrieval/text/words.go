@@ -1,7 +1,6 @@
 package text
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,12 +77,6 @@ func Words(text string) []string {
 				i += n
 				continue
 			}
-		case r == '{' && i+1 < len(text) && text[i+1] == '#':
-			flush()
-			if n := headingAttributes(text[i:]); n > 0 {
-				i += n
-				continue
-			}
 		case r == ']' && i+1 < len(text) && text[i+1] == '(':
 			flush()
 			if n := linkDestination(text[i+1:]); n > 0 {
@@ -104,18 +97,6 @@ func Words(text string) []string {
 	flush()
 	return words
 }
-
-// headingAttributes returns the length of the attribute block text starts
-// with ("{#fail-fast .note}" after a heading, as VitePress, Hugo and
-// Pandoc write an anchor): readers never see it. 0 for anything else.
-func headingAttributes(text string) int {
-	if m := attributeBlock.FindStringIndex(text); m != nil {
-		return m[1]
-	}
-	return 0
-}
-
-var attributeBlock = regexp.MustCompile(`^\{#[A-Za-z][\w:.-]*(\s+[.#][A-Za-z][\w:.-]*)*\s*\}`)
 
 // shortOption reads a command's short option at text[i] ("-s", "-rf"): a
 // dash at the start or after white space, an opening bracket or quote, or

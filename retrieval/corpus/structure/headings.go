@@ -61,17 +61,37 @@ func markdownHeading(s string) (mdHeading, bool) {
 	if u := strings.TrimRight(t, "#"); u == "" || strings.HasSuffix(u, " ") || strings.HasSuffix(u, "\t") {
 		t = strings.TrimSpace(u) // closing #s follow a space
 	}
-	// An attribute block ("{#fail-fast-dependencies}") gives the anchor,
-	// not words of the title.
-	if m := headingAttrs.FindStringIndex(t); m != nil {
-		t = strings.TrimSpace(t[:m[0]])
+	// An attribute block ("{#fail-fast-dependencies}") is no part of the
+	// title; an id naming the section otherwise than its title (often its
+	// older name: "Ask before running {#confirmation-prompts}") follows
+	// it in parentheses, words a reader may ask with.
+	if m := headingAttrs.FindStringSubmatchIndex(t); m != nil {
+		id := t[m[2]:m[3]]
+		t = cleanTitle(strings.TrimSpace(t[:m[0]]))
+		if other := otherName(t, id); other != "" {
+			t += " (" + other + ")"
+		}
+		return mdHeading{level: level, text: t}, true
 	}
 	return mdHeading{level: level, text: cleanTitle(t)}, true
 }
 
+// otherName returns the words of a heading's id ("confirmation-prompts")
+// when some are not the title's, "" when the id is the title's own slug.
+func otherName(title, id string) string {
+	words := strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == '.' || r == ':' })
+	own := strings.ToLower(title)
+	for _, w := range words {
+		if !strings.Contains(own, strings.ToLower(w)) {
+			return strings.Join(words, " ")
+		}
+	}
+	return ""
+}
+
 // headingAttrs matches the attribute block ending a heading: "{#id}",
 // "{#id .class}".
-var headingAttrs = regexp.MustCompile(`\s\{#[A-Za-z][\w:.-]*(\s+[.#][A-Za-z][\w:.-]*)*\s*\}$`)
+var headingAttrs = regexp.MustCompile(`\s\{#([A-Za-z][\w:.-]*)(\s+[.#][A-Za-z][\w:.-]*)*\s*\}$`)
 
 // isHeadingLike reports whether a plain-text line reads as a heading: short,
 // at most 16 words, not a list item, and not ending like a sentence.
