@@ -138,6 +138,7 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	chosen = append(chosen, announced(hits, perHit, chosen, text.IsHowTo(question))...)
 	chosen = append(chosen, leadIn(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	chosen = append(chosen, tableHeaderOf(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
+	chosen = append(chosen, antecedents(perHit, chosen)...)
 	return quote(question, hits, chosen)
 }
 
@@ -145,6 +146,25 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 // in ":" or speaks of what follows ("… include the items listed below.",
 // "the following").
 var leadsIn = regexp.MustCompile(`(?i)(:\s*$|\b(the following|below|listed|as follows)\b)`)
+
+// antecedents returns, for each chosen sentence that leans on the one
+// before it ("This allows you to …", "It was …") and is quoted without it,
+// that sentence when it is prose: an excerpt never opens on a pronoun
+// whose subject the reader is not shown.
+func antecedents(perHit [][]sentence, chosen []sentence) []sentence {
+	var out []sentence
+	for _, c := range chosen {
+		if c.Features.Pronoun == 0 || c.idx == 0 {
+			continue
+		}
+		prev := perHit[c.hit][c.idx-1]
+		if prev.Features.Structure > 0 || prev.Item || !c.Joined || containsSentence(chosen, prev) || containsSentence(out, prev) {
+			continue
+		}
+		out = append(out, prev)
+	}
+	return out
+}
 
 // tableHeaderOf returns, when best is a row of a Markdown table, the
 // table's header (its first row and delimiter row), unless chosen quotes

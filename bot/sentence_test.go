@@ -360,9 +360,11 @@ func TestExcerptQuotesTheCodeItAnnounces(t *testing.T) {
 		{"an announced list, whole", "what does the dbus daemon do",
 			"D-Bus is a simple system for interprocess communication.\n\nThe \"and coordination\" part is important; D-Bus provides a bus daemon that does things like:\n - notify applications when other apps exit\n - start services on demand\n - support single-instance applications\n\nSee the web site for documentation.",
 			"The \"and coordination\" part is important; D-Bus provides a bus daemon that does things like:\n - notify applications when other apps exit\n - start services on demand\n - support single-instance applications"},
+		// … and the lead-in, opening on "For example", the sentence it
+		// leans on.
 		{"code quoted for itself brings its lead-in", "can i run the go-toml tools in docker",
 			"Those tools are also available as a Docker image. For example, to use `tomljson`:\n\n```\ndocker run -i ghcr.io/pelletier/go-toml:v2 tomljson < example.toml\n```\n\nMultiple versions are available.",
-			"For example, to use `tomljson`:\n\n```\ndocker run -i ghcr.io/pelletier/go-toml:v2 tomljson < example.toml\n```"},
+			"Those tools are also available as a Docker image. For example, to use `tomljson`:\n\n```\ndocker run -i ghcr.io/pelletier/go-toml:v2 tomljson < example.toml\n```"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			hits := []retrieval.Hit{{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "go-toml/README.md", LineStart: 1,
@@ -492,5 +494,32 @@ func TestOutlineHeadingIsNoAnswer(t *testing.T) {
 	a := Extract(question, retrieval.Result{Query: q, Relevant: true, Lead: 1, Hits: hits})
 	if len(a.Citations) == 0 || strings.HasPrefix(a.Citations[0].Excerpt, "* Installation") || !strings.Contains(a.Text, "To build and install tmux") {
 		t.Errorf("answer %q", a.Text)
+	}
+}
+
+// A sentence quoted for what it adds, opening on a pronoun, brings the
+// sentence of its paragraph it leans on; one after a blank line or a
+// heading does not.
+func TestAntecedents(t *testing.T) {
+	const question = "what does dark mode need"
+	body := "# Themes\n\nThe theme files are read at start. This requires a terminal with 256 colours.\n\nIt is fast."
+	hits := []retrieval.Hit{{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "a.md", LineStart: 1}, Text: body}}}
+	m, err := DefaultSentenceModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, perHit := scoreSentences(m, question, query(question), hits)
+	var this, it sentence
+	for _, s := range perHit[0] {
+		switch said := body[s.Span.Start:s.Span.End]; {
+		case strings.HasPrefix(said, "This requires"):
+			this = s
+		case strings.HasPrefix(said, "It is fast"):
+			it = s
+		}
+	}
+	got := antecedents(perHit, []sentence{this, it})
+	if len(got) != 1 || !strings.HasPrefix(body[got[0].Span.Start:got[0].Span.End], "The theme files") {
+		t.Errorf("antecedents = %v, want the sentence before \"This requires\" only", got)
 	}
 }
