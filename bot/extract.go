@@ -139,6 +139,7 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	chosen = append(chosen, leadIn(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	chosen = append(chosen, tableHeaderOf(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	chosen = append(chosen, antecedents(perHit, chosen)...)
+	chosen = append(chosen, tableRows(hits, perHit, chosen)...)
 	return quote(question, hits, chosen)
 }
 
@@ -146,6 +147,30 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 // in ":" or speaks of what follows ("… include the items listed below.",
 // "the following").
 var leadsIn = regexp.MustCompile(`(?i)(:\s*$|\b(the following|below|listed|as follows)\b)`)
+
+// tableRows returns, for each chosen table header (brought by a lead-in
+// or chosen for what it adds) none of whose rows chosen quotes, its rows:
+// a header alone says what a table holds, not what it says.
+func tableRows(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence) []sentence {
+	var out []sentence
+	for _, c := range chosen {
+		body := hits[c.hit].Passage.Text
+		if !isTableHeader(body[c.Span.Start:c.Span.End]) {
+			continue
+		}
+		ss := perHit[c.hit]
+		rows := ss[c.idx+1 : tableEnd(viewsOf(body, ss), c.idx)]
+		if slices.ContainsFunc(rows, func(r sentence) bool { return containsSentence(chosen, r) }) {
+			continue // the header of a row quoted: context, not the answer
+		}
+		for _, r := range rows {
+			if !containsSentence(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
 
 // antecedents returns, for each chosen sentence that leans on the one
 // before it ("This allows you to …", "It was …") and is quoted without it,
@@ -174,7 +199,7 @@ func tableHeaderOf(body string, best sentence, inPassage []sentence, chosen []se
 	if !strings.HasPrefix(row(best), "|") || isTableHeader(row(best)) {
 		return nil
 	}
-	for k := best.idx - 1; k >= 0 && strings.HasPrefix(row(inPassage[k]), "|"); k-- {
+	for k := best.idx - 1; k >= 0 && inPassage[k+1].Joined && strings.HasPrefix(row(inPassage[k]), "|"); k-- {
 		if isTableHeader(row(inPassage[k])) {
 			if containsSentence(chosen, inPassage[k]) {
 				return nil
@@ -622,13 +647,18 @@ func containsSentence(ss []sentence, s sentence) bool {
 type quotedWords struct{ page, words string }
 
 // editionOf names the page a document is an edition of: its path without
-// its extensions ("api/fs.md" and "api/fs.html" are one page's).
+// its document extensions ("api/fs.md" and "api/fs.html" are one page's;
+// "v0.9.md" and "v0.10.md" two).
 func editionOf(source string) string {
-	dir, base := path.Split(source)
-	if i := strings.IndexByte(base, '.'); i > 0 {
-		base = base[:i]
+	for {
+		ext := strings.ToLower(path.Ext(source))
+		switch ext {
+		case ".md", ".markdown", ".html", ".htm", ".rst", ".txt", ".gz", ".pdf":
+			source = strings.TrimSuffix(source, path.Ext(source))
+			continue
+		}
+		return source
 	}
-	return dir + base
 }
 
 // quote builds the answer: the chosen sentences in passage rank and reading

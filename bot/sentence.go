@@ -141,7 +141,9 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 				strings.Count(gap, "\n") == 1 && lineRunes(body, out[i-1].raw.End-1) < longLine
 		}
 		sp = withoutFences(body, sp)
-		sp = withoutFrontKey(body, sp)
+		var empty bool
+		sp, empty = withoutFrontKey(body, sp)
+		heading = heading || empty // a description saying nothing
 		s := body[sp.Start:sp.End]
 		toks := r.tokens(s)
 		f := &out[i].Features
@@ -200,7 +202,7 @@ const longLine = 200
 
 // lineRunes is the length in runes of the line of body holding byte at.
 func lineRunes(body string, at int) int {
-	start := strings.LastIndexByte(body[:at+1], '\n') + 1
+	start := strings.LastIndexByte(body[:at], '\n') + 1
 	end := strings.IndexByte(body[at:], '\n')
 	if end < 0 {
 		end = len(body)
@@ -215,18 +217,23 @@ func lineRunes(body string, at int) int {
 var frontKey = regexp.MustCompile(`^description:\s*["']?`)
 
 // withoutFrontKey narrows a front matter description to its value: the
-// excerpt quotes what the page says, not its key or quotes.
-func withoutFrontKey(body string, sp text.Span) text.Span {
+// excerpt quotes what the page says, not its key or quotes. empty reports
+// a description that says nothing ("description: \"\""), no sentence to quote.
+func withoutFrontKey(body string, sp text.Span) (_ text.Span, empty bool) {
 	m := frontKey.FindStringIndex(body[sp.Start:sp.End])
-	if m == nil || strings.Contains(body[sp.Start:sp.End], "\n") {
-		return sp
+	if m == nil || strings.Contains(body[sp.Start:sp.End], "\n") || (sp.Start > 0 && body[sp.Start-1] != '\n') {
+		return sp, false // not a line of its own: no front matter's
 	}
+	v := sp
 	quoted := strings.HasSuffix(body[sp.Start:sp.Start+m[1]], `"`) || strings.HasSuffix(body[sp.Start:sp.Start+m[1]], "'")
-	sp.Start += m[1]
-	if quoted && sp.End > sp.Start && (body[sp.End-1] == '"' || body[sp.End-1] == '\'') {
-		sp.End--
+	v.Start += m[1]
+	if quoted && v.End > v.Start && (body[v.End-1] == '"' || body[v.End-1] == '\'') {
+		v.End--
 	}
-	return sp
+	if strings.TrimSpace(body[v.Start:v.End]) == "" {
+		return sp, true
+	}
+	return v, false
 }
 
 // SentenceView is what Neighbours reads of one sentence of a passage.
@@ -271,9 +278,7 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 	// A table's header says what its rows hold, not what they are: it
 	// brings them ("| What do you need? | Mode |" and the modes).
 	if hi-lo == 1 && isTableHeader(ss[best].Text) {
-		for hi < len(ss) && hi-best <= maxAnnouncedItems && strings.HasPrefix(ss[hi].Text, "|") && !isTableHeader(ss[hi].Text) {
-			hi++
-		}
+		hi = tableEnd(ss, best)
 	}
 	if hi-lo == 1 && plainProse(ss[best]) {
 		size := len(ss[best].Text)
@@ -300,6 +305,16 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 	return lo, hi
 }
 
+// tableEnd returns the end of the rows under the table header ss[header]:
+// the rows right below it, up to maxAnnouncedItems.
+func tableEnd(ss []SentenceView, header int) int {
+	hi := header + 1
+	for hi < len(ss) && hi-header <= maxAnnouncedItems && ss[hi].Joined && strings.HasPrefix(ss[hi].Text, "|") && !isTableHeader(ss[hi].Text) {
+		hi++
+	}
+	return hi
+}
+
 // isTableHeader reports whether a sentence is a Markdown table's header:
 // a row over its delimiter row ("| --- | :-: |").
 func isTableHeader(s string) bool {
@@ -308,10 +323,8 @@ func isTableHeader(s string) bool {
 		return false
 	}
 	delim, _, _ := strings.Cut(rest, "\n")
-	return tableDelimiter.MatchString(strings.TrimSpace(delim))
+	return text.IsTableDelimiter(strings.TrimSpace(delim))
 }
-
-var tableDelimiter = regexp.MustCompile(`^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$`)
 
 // maxCodeBefore bounds the code block a how-to answer's sentence brings
 // from before it.

@@ -107,6 +107,18 @@ func TestExtractChoosesTheAnsweringSentence(t *testing.T) {
 			"which mode groups each command's output",
 			"Modes:\n\n| What do you need? | Mode |\n| --- | --- |\n| Live output | `interleaved` |\n| Labeled output | `prefixed` |\n| Each command's output in one block | `group` |\n",
 			[]string{"| What do you need? | Mode |", "| Each command's output in one block | `group` |"}, []string{"prefixed"}},
+		{"a row under another table's header after a blank line is quoted alone",
+			"which mode groups each command's output",
+			"| Flag | Meaning |\n| --- | --- |\n| -v | verbose |\n\n| Each command's output in one block | `group` |\n| Live output | `interleaved` |\n",
+			[]string{"| Each command's output in one block | `group` |"}, []string{"Flag", "Meaning"}},
+		{"a lead-in's table comes with its rows",
+			"what output modes are there",
+			"Task offers three output modes:\n\n| Need | Mode |\n|-|-|\n| Live output | `interleaved` |\n| Grouped | `group` |\n",
+			[]string{"output modes:", "| Need | Mode |", "`interleaved`", "`group`"}, nil},
+		{"an empty description is quoted as its line or not at all",
+			"what is the description",
+			"description: \"\"\n\nThe description of the tool is short.",
+			[]string{"The description of the tool is short."}, nil},
 		{"a list item with the sentence introducing its list",
 			"what should i use for multithreaded programs",
 			"Cases for which fakeroot-tcp has been observed to work well include the items listed below.\n\n  * Multithreaded programs (using pthread)\n  * Realtime kernels\n",
@@ -147,6 +159,8 @@ func TestNeighbours(t *testing.T) {
 	plain, pron, structure := SentenceFeatures{}, SentenceFeatures{Pronoun: 1}, SentenceFeatures{Structure: 1, Pronoun: 1}
 	type s = SentenceView
 	p := func(text string) s { return s{Features: plain, Text: text} }
+	// row is a table row on the line after the one before it.
+	row := func(text string) s { return s{Features: structure, Text: text, Joined: true} }
 	// j is a sentence in one paragraph with the one before it.
 	j := func(text string) s { return s{Features: plain, Text: text, Joined: true} }
 	pr := func(text string) s { return s{Features: pron, Text: text} }
@@ -185,8 +199,9 @@ func TestNeighbours(t *testing.T) {
 		{"code under best, not asked how", []s{p("First, use go get to install it."), code("go get x")}, 0, false, 0, 1},
 		{"what the sentence after best announces", []s{p("Those tools are also available as a Docker image."), pr("For example, to use tomljson:"), code("docker run x"), p("D.")}, 0, false, 0, 3},
 		{"the example best points to", []s{p("The example below shows how to connect with a URL."), code("redis.ParseURL(url)"), p("C.")}, 0, false, 0, 2},
-		{"a table's header brings its rows", []s{code("| Need | Mode |\n| --- | --- |"), code("| live | `interleaved` |"), code("| grouped | `group` |"), p("After.")}, 0, false, 0, 3},
-		{"a table's row alone", []s{code("| Need | Mode |\n| --- | --- |"), code("| live | `interleaved` |"), code("| grouped | `group` |")}, 1, false, 1, 2},
+		{"a table's header brings its rows", []s{row("| Need | Mode |\n| --- | --- |"), row("| live | `interleaved` |"), row("| grouped | `group` |"), p("After.")}, 0, false, 0, 3},
+		{"a table's rows, not another table's after a blank line", []s{row("| Need | Mode |\n|-|-|"), row("| live | `interleaved` |"), {Features: structure, Text: "| other | x |"}}, 0, false, 0, 2},
+		{"a table's row alone", []s{row("| Need | Mode |\n| --- | --- |"), row("| live | `interleaved` |"), row("| grouped | `group` |")}, 1, false, 1, 2},
 		{"the format a sentence points to", []s{p("The parser expects files in this format."), code("a 1\nb 2"), p("C.")}, 0, false, 0, 2},
 		{"no code after a pointer", []s{p("The example below shows how to connect with a URL."), p("C.")}, 0, false, 0, 1},
 		{"a word that points nowhere", []s{p("Redirects are removed when following links."), code("x")}, 0, false, 0, 1},

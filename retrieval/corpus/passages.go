@@ -218,10 +218,10 @@ func tableOfContents(body, source string, sources map[string]bool) bool {
 			continue
 		}
 		if !text.IsListMarker(t) {
-			if items == 0 {
-				return false // text before the list
+			if items == 0 || t == l {
+				return false // text before the list, or after it (a passage packs a section's blocks)
 			}
-			continue // an item's text going on
+			continue // an item's text going on, indented
 		}
 		m := navigationItem.FindStringSubmatch(t)
 		if m == nil {

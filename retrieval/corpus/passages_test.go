@@ -316,6 +316,9 @@ func TestTableOfContentsMakesNoPassage(t *testing.T) {
 		"guide/variables.md": {Data: []byte(page("variables"))},
 		"guide/output.md":    {Data: []byte(page("output"))},
 		"guide/loops.md":     {Data: []byte(page("loops"))},
+		"more.md": {Data: []byte("# More\n\n## See also\n\n" +
+			"- [Variables](guide/variables.md)\n- [Output](guide/output.md)\n- [Loops](guide/loops.md)\n\n" +
+			"Support is given on the forum.\n")},
 		"README.md": {Data: []byte("# Tool\n\nIntro.\n\n## Integrations\n\n" +
 			"- [With Fastify](docs/web.md#fastify)\n- [With Express](docs/web.md#express)\n- [With Koa](docs/web.md#koa)\n")},
 	}
@@ -332,11 +335,13 @@ func TestTableOfContentsMakesNoPassage(t *testing.T) {
 			t.Errorf("the index's list is a passage: %q", p.Text)
 		}
 	}
-	found := false
-	for _, p := range ch.Passages {
-		found = found || strings.Contains(p.Text, "With Express")
-	}
-	if !found {
-		t.Error("a list of links to pages the corpus lacks was dropped")
+	for _, want := range []string{"With Express", "Support is given on the forum"} {
+		found := false
+		for _, p := range ch.Passages {
+			found = found || strings.Contains(p.Text, want)
+		}
+		if !found {
+			t.Errorf("%q was dropped: a list of links to pages the corpus lacks, or text packed after a list of links", want)
+		}
 	}
 }

@@ -354,10 +354,15 @@ func DefinedAcronym(question string) string {
 	if m == nil {
 		return ""
 	}
+	// Typed in lower case, a word of the language is no abbreviation
+	// ("what is it", "what is love").
+	if w := strings.ToLower(m[1]); m[1] != strings.ToUpper(m[1]) && (IsStopWord(w) || IsCommonWord(w) || IsEnglishWord(w)) {
+		return ""
+	}
 	return strings.ToUpper(m[1])
 }
 
-var acronymQuestion = regexp.MustCompile(`(?i)^\s*(?:what|who)(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+)?([a-z]{2,6})\s*\?*\s*$`)
+var acronymQuestion = regexp.MustCompile(`(?i)^\s*(?:what|who)(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|an?\s+)?([a-z]{2,6})\s*[?.!]*\s*$`)
 
 // ExpandsAcronym reports whether text spells out acronym (upper case) as
 // "Words Whose Initials Make It (ACRONYM)": "Islamic State Khorasan
@@ -385,21 +390,28 @@ func ExpandsAcronym(text, acronym string) bool {
 // of its letters the initial of one word, words between them small
 // joining words only ("of", "i", "and").
 func initialsSpell(words []string, acronym string) bool {
-	k := len(acronym) - 1
+	k, capital, first := len(acronym)-1, 0, false
 	for j := len(words) - 1; j >= 0 && k >= 0; j-- {
 		w := strings.Trim(words[j], `"'“”‘’,;:`)
 		if w == "" {
 			return false
 		}
-		if strings.EqualFold(w[:1], acronym[k:k+1]) {
+		joining := joiningWords[strings.ToLower(w)]
+		switch {
+		case w[:1] == acronym[k:k+1]:
+			capital++
+			first = k == 0
 			k--
-			continue
-		}
-		if !joiningWords[strings.ToLower(w)] {
+		case joining && strings.EqualFold(w[:1], acronym[k:k+1]):
+			k-- // "Bank of England (BOE)"
+		case !joining:
 			return false
 		}
 	}
-	return k < 0
+	// The words spelled out are capitalised ("Islamic State Khorasan
+	// Province"), the first at least and most of them: "in the (IT)"
+	// spells nothing.
+	return k < 0 && first && capital*2 >= len(acronym)
 }
 
 // joiningWords may stand between the words an acronym's letters stand for.

@@ -171,7 +171,8 @@ func TestHowToAndCode(t *testing.T) {
 
 func TestAcronyms(t *testing.T) {
 	for q, want := range map[string]string{"what is ISKP": "ISKP", "whats fatf?": "FATF", "what's fatf?": "FATF", "what is the TTP": "TTP",
-		"what is jq": "JQ", "what is a ttp member": "", "what is golang-lru": ""} {
+		"what is jq": "JQ", "what is a ttp member": "", "what is golang-lru": "", "what is it": "", "what is love": "",
+		"what is IT?": "IT", "what is an SDK.": "SDK"} {
 		if got := DefinedAcronym(q); got != want {
 			t.Errorf("DefinedAcronym(%q) = %q, want %q", q, got, want)
 		}
@@ -187,6 +188,9 @@ func TestAcronyms(t *testing.T) {
 		{"attacks by the group (ISKP) rose", "ISKP", false},
 		{"ISKP is a rival", "ISKP", false},
 		{"(ISKP) at the start", "ISKP", false},
+		{"jobs in the (IT) sector", "IT", false},
+		{"about all platforms including (API)", "API", false},
+		{"the Information Technology (IT) sector", "IT", true},
 	} {
 		if got := ExpandsAcronym(c.text, c.acr); got != c.want {
 			t.Errorf("ExpandsAcronym(%q, %q) = %v, want %v", c.text, c.acr, got, c.want)

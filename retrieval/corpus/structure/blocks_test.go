@@ -281,6 +281,8 @@ func TestMarkdownHeading(t *testing.T) {
 		{"## Fail fast {#fail-fast}", 2, "Fail fast", true},
 		{"## Ask before running {#confirmation-prompts}", 2, "Ask before running (confirmation prompts)", true},
 		{"### Supply auth {#auth .note}", 3, "Supply auth", true},
+		{"## Caching {#cache}", 2, "Caching", true},
+		{"## Install {#install-1}", 2, "Install", true},
 		{"## Sets {a, b}", 2, "Sets {a, b", true},
 		{"#NoSpace", 0, "", false},
 		{"####### seven", 0, "", false},

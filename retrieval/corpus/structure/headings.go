@@ -82,7 +82,12 @@ func otherName(title, id string) string {
 	words := strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == '.' || r == ':' })
 	own := strings.ToLower(title)
 	for _, w := range words {
-		if !strings.Contains(own, strings.ToLower(w)) {
+		w = strings.ToLower(w)
+		if strings.Trim(w, "0123456789") == "" {
+			continue // a slug's counter ("install-1")
+		}
+		// A form of a title's word ("cache" of "Caching") is its own.
+		if !strings.Contains(own, w[:min(len(w), 4)]) {
 			return strings.Join(words, " ")
 		}
 	}
