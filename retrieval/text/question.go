@@ -221,6 +221,9 @@ var (
 		// A sum to work out ("what is 17 times 23", "12*7"): arithmetic, not
 		// what a document says. "1920x1080", "80/443" and "2024-05" are no sums.
 		`|^\s*(what(\s+is|'s|s)\s+|how much is\s+)?-?\d+(\.\d+)?(\s*[*×+^]\s*|\s+(times|plus|minus|divided by|multiplied by|to the power of)\s+)-?\d+(\.\d+)?\s*(\?|=|$)` +
+		// Greetings and thanks, the whole message: no question ("good
+		// morning" was answered with a novel's "Good-morning, Mrs. Thatcher.").
+		`|^\s*((hi|hello|hey|hiya|howdy|yo)( there| all| everyone| bot| citebot)?|good (morning|afternoon|evening|night|day)|thanks?( you)?( (so|very) much)?( a lot)?|thx|ty|cheers|bye|goodbye|see (you|ya)|how are you( doing)?|how's it going)\s*[!.?,:)]*\s*$` +
 		// The assistant's own view, which no document holds ("what do you
 		// think the --force flag does" asks of the docs, and stays).
 		`|\b(your (own |personal |honest )?opinions?\b|your (own |personal |honest )?(views?|thoughts) (on|about|of)\b|^\s*what do you (think|feel) (of|about)\b)`)

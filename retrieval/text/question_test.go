@@ -92,6 +92,11 @@ func TestInstructions(t *testing.T) {
 		{"what do you think the --force flag does", false, false},
 		{"correct this error: ModuleNotFoundError", false, false},
 		{"what's 17 times 23", false, true},
+		{"good morning", false, true},
+		{"Hello there!", false, true},
+		{"thanks a lot", false, true},
+		{"hello world program in go", false, false},
+		{"good morning message in the docs", false, false},
 	}
 	for _, c := range cases {
 		t.Run(c.question, func(t *testing.T) {
