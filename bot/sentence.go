@@ -176,7 +176,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		f.Structure = b2f(out[i].heading || code)
 		f.Pronoun = b2f(pronounStart.MatchString(s))
 		if qs.kind != text.AnswerAny {
-			held := text.HoldsNewAnswer(qs.kind, s, qs.words)
+			held := text.HoldsNewAnswer(qs.kind, s, qs.words) && (qs.kind != text.AnswerDefault || text.HoldsObject(s+" "+p.Section, qs.defaultOf))
 			f.TypeHeld, f.TypeLacked = b2f(held), b2f(!held)
 		}
 		f.Reason = b2f(qs.why && givesReason.MatchString(s))
@@ -479,13 +479,16 @@ type questionRead struct {
 	advice bool
 	number bool
 	pairs  [][2]int // adjacent query terms in the question's order
+	// defaultOf names what a question after a default asks the default
+	// of (text.DefaultObject).
+	defaultOf []string
 }
 
 func questionReading(question string, q lexical.Query) questionRead {
 	var st text.Stemmer
 	qs := questionRead{q: q, stems: map[string]bool{}, words: map[string]bool{}, termAt: map[string]int{},
 		kind: text.AnswerTypeOf(question), why: asksWhy.MatchString(question), advice: asksAdvice.MatchString(question),
-		number: wantsNumber.MatchString(question)}
+		number: wantsNumber.MatchString(question), defaultOf: text.DefaultObject(question)}
 	for _, t := range text.Tokens(&st, question) {
 		qs.stems[t.Stem] = true
 		qs.words[t.Word] = true

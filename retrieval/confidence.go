@@ -197,6 +197,7 @@ type questionFeatures struct {
 	asked      map[string]bool // the question's words, lower-cased: an answer it gives itself is none
 	definition bool            // the question asks what something is or does
 	acronym    string          // the abbreviation it asks about ("ISKP"), "" for none
+	defaultOf  []string        // what a question after a default asks the default of (text.DefaultObject)
 	how        bool            // the question asks how to do something
 	names      float64         // weight of the question's names
 	others     int             // number of the question's own terms that are not names
@@ -228,6 +229,9 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 	inj, task := text.IsInstruction(question)
 	qf.Injection, qf.Task = b2f(inj), b2f(task)
 	qf.kind = text.AnswerTypeOf(question)
+	if qf.kind == text.AnswerDefault {
+		qf.defaultOf = text.DefaultObject(question)
+	}
 	qf.asked = make(map[string]bool)
 	for _, w := range text.Words(question) {
 		qf.asked[w] = true
@@ -340,7 +344,9 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 		f.TypeMissing = 1
 		txt := h.Passage.Text
 		for i, sp := range a.sentences {
-			if a.sentenceCover[i] >= minTypeCoverage*total && text.HoldsNewAnswer(qf.kind, txt[sp.Start:sp.End], qf.asked) {
+			said := txt[sp.Start:sp.End]
+			if a.sentenceCover[i] >= minTypeCoverage*total && text.HoldsNewAnswer(qf.kind, said, qf.asked) &&
+				(qf.kind != text.AnswerDefault || text.HoldsObject(said+" "+h.Passage.Section, qf.defaultOf)) {
 				f.TypeMissing = 0
 				break
 			}

@@ -420,3 +420,46 @@ func initialsSpell(words []string, acronym string) bool {
 // joiningWords may stand between the words an acronym's letters stand for.
 var joiningWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "in": true, "on": true,
 	"a": true, "an": true, "i": true, "e": true, "al": true, "de": true, "du": true, "la": true, "to": true, "&": true}
+
+// defaultOf matches what a question asks the default of: the words after
+// "default" ("the default connection pool size", "default ReconnectWait").
+var defaultOf = regexp.MustCompile(`(?i)\bdefault\s+((?:[\w.-]+\s*){1,3})`)
+
+// DefaultObject returns the words naming what a question asks the default
+// of ("connection", "pool", "size" of "what's the default connection pool
+// size in go-redis"), lower-cased, stop words and the words of its
+// project's name (after "in", "of", "for") left out; nil when it names
+// none ("how long does it cache by default").
+func DefaultObject(question string) []string {
+	m := defaultOf.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for _, w := range Words(m[1]) {
+		if w == "in" || w == "of" || w == "for" || w == "with" || w == "when" || w == "if" {
+			break // what follows names where, not what
+		}
+		if !IsStopWord(w) && w != "value" && w != "setting" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// HoldsObject reports whether a sentence names one of the words (or a form
+// of it: the first five letters) a question asks the default of; true
+// when there are none.
+func HoldsObject(sentence string, object []string) bool {
+	if len(object) == 0 {
+		return true
+	}
+	for _, w := range Words(sentence) {
+		for _, o := range object {
+			if w == o || len(o) > 5 && len(w) > 5 && w[:5] == o[:5] {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,6 +1,9 @@
 package text
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestAnswerTypes(t *testing.T) {
 	cases := []struct {
@@ -229,5 +232,27 @@ func TestHoldsNewAnswer(t *testing.T) {
 		if got := HoldsNewAnswer(kind, c.sentence, asked(c.question)); got != c.want {
 			t.Errorf("%q / %q (%s): %v, want %v", c.question, c.sentence, kind, got, c.want)
 		}
+	}
+}
+
+// A question after a default names what it asks the default of; a
+// sentence saying another thing's default is no answer.
+func TestDefaultObject(t *testing.T) {
+	for q, want := range map[string]string{
+		"what's the default connection pool size in go-redis":    "connection pool size",
+		"what is the default HISTSIZE in bash":                   "histsize",
+		"how long does gpg-agent cache my passphrase by default": "",
+		"whats the default level of the charm log global logger": "level",
+	} {
+		if got := strings.Join(DefaultObject(q), " "); got != want {
+			t.Errorf("DefaultObject(%q) = %q, want %q", q, got, want)
+		}
+	}
+	obj := DefaultObject("what is the default HISTSIZE in bash")
+	if HoldsObject("The default history file is '~/.sh_history'.", obj) {
+		t.Error("another setting's default holds the object")
+	}
+	if !HoldsObject("HISTSIZE defaults to 500.", obj) || !HoldsObject("Pool sizes default to 10.", DefaultObject("default pool size")) {
+		t.Error("the object's default does not hold it")
 	}
 }
