@@ -215,3 +215,23 @@ func TestOpenPersistsPassageLines(t *testing.T) {
 		t.Error("no HTML passage kept the lines its text comes from")
 	}
 }
+
+// The manifest counts the passages left out as a table of contents.
+func TestManifestCountsTablesOfContents(t *testing.T) {
+	c, err := corpus.Load(fstest.MapFS{
+		"index.md": {Data: []byte("# Docs\n\nStart here.\n\n## Pages\n\n- [A](a.md): the first.\n- [B](b.md): the second.\n- [C](c.md): the third.\n")},
+		"a.md":     {Data: []byte("# A\n\nA says one thing.\n")},
+		"b.md":     {Data: []byte("# B\n\nB says another.\n")},
+		"c.md":     {Data: []byte("# C\n\nC says a third.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(t.Context(), c, LocalEmbedderFactory(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := ix.Manifest().Navigation; n != 1 {
+		t.Errorf("manifest counts %d tables of contents, want 1", n)
+	}
+}

@@ -37,13 +37,16 @@ const magic = "citebot-index\n"
 // Manifest says what an index was built from; an index whose manifest does
 // not match the corpus and embedder at hand is rebuilt.
 type Manifest struct {
-	Format     int       `json:"format"`
-	CorpusHash string    `json:"corpus_hash"`
-	Embedder   string    `json:"embedder"`
-	Dims       int       `json:"dims"`
-	Passages   int       `json:"passages"`
-	Documents  int       `json:"documents"`
-	Duplicates int       `json:"duplicates"`
+	Format     int    `json:"format"`
+	CorpusHash string `json:"corpus_hash"`
+	Embedder   string `json:"embedder"`
+	Dims       int    `json:"dims"`
+	Passages   int    `json:"passages"`
+	Documents  int    `json:"documents"`
+	Duplicates int    `json:"duplicates"`
+	// Navigation counts the passages left out as a table of the
+	// corpus's pages (a docs site's index list).
+	Navigation int       `json:"navigation,omitempty"`
 	BuiltAt    time.Time `json:"built_at"`
 }
 
