@@ -19,7 +19,7 @@ func IsRendered(doc string) bool {
 	// The expression alone is slow on a large page: only the lines that
 	// hold a sign of such markup are matched against it.
 	if !strings.Contains(doc, "}`") && !strings.Contains(doc, "<!--") && !strings.Contains(doc, ")=") &&
-		!strings.Contains(doc, "{") {
+		!strings.Contains(doc, "{") && !strings.Contains(doc, ":::") {
 		return false
 	}
 	for rest := doc; rest != ""; {
@@ -29,9 +29,17 @@ func IsRendered(doc string) bool {
 			strings.Contains(line, "{") && strings.ContainsAny(line, "`~:")) && renderedMarkup.MatchString(line) {
 			return true
 		}
+		if strings.Contains(line, ":::") && containerOpen.MatchString(line) {
+			return true
+		}
 	}
 	return false
 }
+
+// containerOpen matches the line opening a Docusaurus or VitePress
+// container: an admonition (":::tip", "::: warning Deprecated",
+// ":::note[Title]") or a details block, which renders as its label.
+var containerOpen = regexp.MustCompile(`(?i)^ {0,3}:::+ *(note|tip|info|warning|danger|caution|important|details)\b(.*)$`)
 
 // ScanMyST reads a MyST Markdown document as a Sphinx site renders it (and
 // any Markdown page without its HTML comments), and finds its blocks as in
@@ -190,6 +198,15 @@ func fenceOpen(line string) (marker, info string, ok bool) {
 		return "", "", false
 	}
 	info = strings.TrimSpace(t[n:])
+	if m := containerOpen.FindStringSubmatch(line); t[0] == ':' && m != nil {
+		// A Docusaurus or VitePress container reads as MyST's directive
+		// of its name, its title ("[Title]" too) as the argument.
+		title := strings.TrimSpace(m[2])
+		if strings.HasPrefix(title, "[") && strings.HasSuffix(title, "]") {
+			title = title[1 : len(title)-1]
+		}
+		return t[:n], "{" + strings.ToLower(m[1]) + "} " + title, true
+	}
 	if t[0] == '`' && strings.Contains(info, "`") || t[0] == ':' && !strings.HasPrefix(info, "{") {
 		return "", "", false // an inline code span; a colon run that opens no directive
 	}

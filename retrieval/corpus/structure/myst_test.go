@@ -21,6 +21,11 @@ func TestScanMySTRendersThePage(t *testing.T) {
 			want: []string{"1|# Caching", "2|", "3|New in version 6.0:", "4|", "7|Text.", "8|", "9|Caution:", "10|The layout may change."},
 		},
 		{
+			name: "Docusaurus and VitePress containers are labelled prose; a colon run of other text is text",
+			doc:  ":::tip\n\nUse `--fix`.\n\n:::\n\n::: warning Deprecated\nThe `--ext` flag is deprecated.\n:::\n\n:::note[Heads up]\nRead this.\n:::\n\n::: wat\n",
+			want: []string{"1|Tip:", "2|", "3|Use `--fix`.", "4|", "7|Warning: Deprecated", "8|The `--ext` flag is deprecated.", "9|", "11|Note: Heads up", "12|Read this.", "13|", "15|::: wat"},
+		},
+		{
 			name: "a code-block directive is a fenced code block; its options show nothing",
 			doc:  "Run:\n\n```{code-block} console\n:caption: run\n\n$ pip cache dir\n```\n",
 			want: []string{"1|Run:", "2|", "3|```console", "5|", "6|$ pip cache dir", "7|```"},
@@ -62,7 +67,7 @@ func TestScanMySTRendersThePage(t *testing.T) {
 			}
 		})
 	}
-	for _, doc := range []string{"# Plain\n\n```go\nx := 1\n```\n", "Use `{x}` in a template.\n", "A {b} and (c) = d.\n"} {
+	for _, doc := range []string{"# Plain\n\n```go\nx := 1\n```\n", "Use `{x}` in a template.\n", "A {b} and (c) = d.\n", "Ratio 1:::2 and ::: notes\n"} {
 		if IsRendered(doc) {
 			t.Errorf("%q read as MyST", doc)
 		}

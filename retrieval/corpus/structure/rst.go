@@ -352,7 +352,7 @@ var rstLabelled = map[string]bool{
 var rstAdmonition = map[string]string{
 	"note": "Note", "warning": "Warning", "tip": "Tip", "important": "Important",
 	"attention": "Attention", "caution": "Caution", "danger": "Danger", "error": "Error",
-	"hint": "Hint", "seealso": "See also", "todo": "Todo",
+	"hint": "Hint", "seealso": "See also", "todo": "Todo", "info": "Info", // info: Docusaurus's and VitePress's
 	"versionadded": "New in version", "versionchanged": "Changed in version",
 	"deprecated": "Deprecated since version", "versionremoved": "Removed in version",
 }
