@@ -653,7 +653,7 @@ func editionOf(source string) string {
 	for {
 		ext := strings.ToLower(path.Ext(source))
 		switch ext {
-		case ".md", ".markdown", ".html", ".htm", ".rst", ".txt", ".gz", ".pdf":
+		case ".md", ".mdx", ".markdown", ".html", ".htm", ".rst", ".txt", ".gz", ".pdf":
 			source = strings.TrimSuffix(source, path.Ext(source))
 			continue
 		}

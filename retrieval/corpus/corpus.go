@@ -23,7 +23,7 @@ type Document struct {
 	// HTML it is the markup; its passages hold its visible text. For PDF
 	// it is the text extracted from the pages, pages apart by a blank line.
 	Text string
-	Kind string // "md", "txt", "rst", "html" or "pdf"
+	Kind string // "md", "mdx", "txt", "rst", "html" or "pdf"
 
 	view  *structure.Doc // the scan of an HTML, reStructuredText, MyST or PDF document, made when it was read
 	title string         // the title a PDF's metadata gives, "" for none
@@ -48,6 +48,8 @@ func scanView(kind, text string) structure.Doc {
 		if structure.IsRendered(text) {
 			return structure.ScanMyST(text)
 		}
+	case "mdx":
+		return structure.ScanMDX(text)
 	}
 	return structure.Scan(text, kind == "md")
 }
@@ -260,7 +262,7 @@ func visibleLines(st structure.Doc, start, end int) string {
 var ErrNotUTF8 = errors.New("not valid UTF-8 text: convert it to UTF-8 or remove it from the corpus")
 
 // ErrEmptyCorpus is returned when a corpus folder holds no usable document.
-var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt, .md, .rst, .html or .pdf document with text")
+var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt, .md, .mdx, .rst, .html or .pdf document with text")
 
 // DefaultMaxFileBytes is the size of the largest corpus file read when
 // Options.MaxFileBytes is 0.
@@ -268,7 +270,7 @@ const DefaultMaxFileBytes = 16 << 20
 
 // chunkerVersion changes whenever passage splitting or word analysis
 // changes, so that an index built by an older splitter or stemmer is rebuilt.
-const chunkerVersion = "chunker-v49"
+const chunkerVersion = "chunker-v50"
 
 // Options limits what a corpus load reads.
 type Options struct {

@@ -207,7 +207,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	name, gz := gunzippedName(d.Name())
 	kind, byName, ok := kindOf(name)
 	if !ok {
-		l.skip(p, "not a .txt, .md, .rst, .html or .pdf file (or one gzipped), nor a README-like document", false)
+		l.skip(p, "not a .txt, .md, .mdx, .rst, .html or .pdf file (or one gzipped), nor a README-like document", false)
 		return nil
 	}
 	text, why, problem := l.read(p, d, gz, kind == "pdf")
@@ -288,7 +288,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 			}
 			doc.view = &st
 		}
-	case "html", "rst":
+	case "html", "rst", "mdx":
 		st := scanView(kind, text)
 		if strings.TrimSpace(st.Text) == "" {
 			l.skip(p, "no visible text", false)
@@ -320,6 +320,8 @@ func kindOf(name string) (kind string, byName, ok bool) {
 		return "rst", false, true
 	case "md", "markdown":
 		return "md", false, true
+	case "mdx":
+		return "mdx", false, true
 	case "html", "htm":
 		return "html", false, true
 	case "pdf":

@@ -86,6 +86,7 @@ type Doc struct {
 	markdown     bool
 	html         bool
 	frontTitle   string // "title:" of a Markdown file's front matter
+	frontEnd     int    // the line after a Markdown file's front matter, 0 for none
 	firstHeading string // text of the first heading (Markdown: above any text) or heading-like line (plain text)
 	h1           string // text of the first level-1 Markdown heading
 	// headingAfterText says that text came before firstHeading.
@@ -168,6 +169,7 @@ func (s *scanner) scanMarkdown(headings bool) {
 	i := 0
 	if headings {
 		i = s.frontMatter()
+		s.out.frontEnd = i
 	}
 	for i < len(ls) {
 		l := ls[i]

@@ -52,7 +52,17 @@ var containerOpen = regexp.MustCompile(`(?i)^ {0,3}:::+ *(note|tip|info|warning|
 // ({ref}`Installing from local packages` is "Installing from local
 // packages"). Doc.Text has a line for every line of doc that shows
 // something, Origins mapping each to its line of doc.
-func ScanMyST(doc string) Doc {
+func ScanMyST(doc string) Doc { return scanMyST(doc, false) }
+
+// ScanMDX reads an MDX page (Docusaurus's Markdown with JSX) as ScanMyST
+// does, its import and export statements showing nothing; its components'
+// tags (<Tabs>, <TabItem value="npm">) show nothing as any bare tag.
+func ScanMDX(doc string) Doc { return scanMyST(doc, true) }
+
+// mdxStatement matches an MDX page's import or export line.
+var mdxStatement = regexp.MustCompile(`^(import|export)\s+\S`)
+
+func scanMyST(doc string, mdx bool) Doc {
 	src := strings.Split(doc, "\n")
 	out := make([]string, len(src))
 	skip := make([]bool, len(src)) // lines that are not even a blank line (a directive's options)
@@ -165,6 +175,8 @@ func ScanMyST(doc string) Doc {
 		switch {
 		case mystTarget.MatchString(t), (strings.HasPrefix(t, "% ") || t == "%") && len(line)-len(t) < 4:
 			// A target names the heading below it; a comment shows nothing.
+		case mdx && line == t && mdxStatement.MatchString(t):
+			// An MDX page's import or export shows nothing.
 		default:
 			out[i] = mystInline(line)
 		}

@@ -2,6 +2,7 @@ package structure
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -71,5 +72,25 @@ func TestScanMySTRendersThePage(t *testing.T) {
 		if IsRendered(doc) {
 			t.Errorf("%q read as MyST", doc)
 		}
+	}
+}
+
+// An MDX page reads as it renders: its imports and exports show nothing,
+// its components' tags are bare tags, its containers are labelled.
+func TestScanMDX(t *testing.T) {
+	doc := "---\ntitle: Install\n---\n\nimport Tabs from '@theme/Tabs';\nexport const x = 1;\n\n# Install\n\n<Tabs>\n<TabItem value=\"npm\">\n\nRun `npm i tool`.\n\n</TabItem>\n</Tabs>\n\n:::tip\nUse the latest release.\n:::\n\n```js\nimport x from 'y';\n```\n"
+	d := ScanMDX(doc)
+	for _, bad := range []string{"import Tabs", "export const", ":::"} {
+		if strings.Contains(d.Text, bad) {
+			t.Errorf("rendered text holds %q:\n%s", bad, d.Text)
+		}
+	}
+	for _, want := range []string{"Run `npm i tool`.", "Tip:", "import x from 'y';"} {
+		if !strings.Contains(d.Text, want) {
+			t.Errorf("rendered text lacks %q:\n%s", want, d.Text)
+		}
+	}
+	if d.Title() != "Install" {
+		t.Errorf("title %q, want Install", d.Title())
 	}
 }

@@ -28,9 +28,14 @@ func (d Doc) Title() string {
 	// The first line of text, when it stands alone: the first line of a
 	// wrapped paragraph ("TOML stands for Tom's Obvious, Minimal
 	// Language. This Go package provides a") is no title.
+	// A page's front matter names it, however generic its title ("Install"
+	// of a docs site's page).
+	if t := cleanTitle(d.frontTitle); d.markdown && isTitle(t) {
+		return t
+	}
 	var first string
 	for i, l := range d.Lines {
-		if l.Blank() || (d.markdown && isDecoration([]Line{l})) || modeLine.MatchString(l.Text) {
+		if i < d.frontEnd || l.Blank() || (d.markdown && isDecoration([]Line{l})) || modeLine.MatchString(l.Text) {
 			continue
 		}
 		if i+1 == len(d.Lines) || d.Lines[i+1].Blank() || isSetextUnderline(d.Lines[i+1].Text) || isUnderline(d.Lines[i+1].Text) {

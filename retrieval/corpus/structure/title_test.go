@@ -10,6 +10,8 @@ func TestDocTitle(t *testing.T) {
 		want     string
 	}{
 		{"front matter first", true, "---\ntitle: \"Front\"\n---\n# Heading\n\nText.\n", "Front"},
+		{"front matter's title, however generic", true, "---\ntitle: Install\n---\n\n# Install\n\nText.\n", "Install"},
+		{"front matter without a title is no title line", true, "---\nsidebar_position: 2\n---\n\nSome text here.\n", ""},
 		{"a level-1 heading before an earlier level-2 one", true, "## Sub\n\n# Main\n\nText.\n", "Main"},
 		{"the first line after a badge row", true, "[![b](u)](l)\n\nMy Tool\n\nIt does things.\n", "My Tool"},
 		{"a heading cleaned of links and emphasis", true, "# **[Tool](http://x)** docs:\n\nText.\n", "Tool docs"},
