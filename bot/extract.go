@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -643,23 +642,8 @@ func containsSentence(ss []sentence, s sentence) bool {
 }
 
 // quotedWords are the words of an excerpt quoted, " "-framed, and the
-// page whose edition it is from (editionOf).
+// page whose edition it is from (corpus.PageOf).
 type quotedWords struct{ page, words string }
-
-// editionOf names the page a document is an edition of: its path without
-// its document extensions ("api/fs.md" and "api/fs.html" are one page's;
-// "v0.9.md" and "v0.10.md" two).
-func editionOf(source string) string {
-	for {
-		ext := strings.ToLower(path.Ext(source))
-		switch ext {
-		case ".md", ".mdx", ".markdown", ".html", ".htm", ".rst", ".txt", ".gz", ".pdf":
-			source = strings.TrimSuffix(source, path.Ext(source))
-			continue
-		}
-		return source
-	}
-}
 
 // quote builds the answer: the chosen sentences in passage rank and reading
 // order, neighbours in one passage merged into one excerpt, each excerpt
@@ -688,7 +672,7 @@ func quote(question string, hits []retrieval.Hit, chosen []sentence) Answer {
 		// within the other's). Another document's are: "Run the setup
 		// script" is no repeat of "Never run the setup script as root".
 		words := " " + strings.Join(text.Words(p.Text[span.Start:span.End]), " ") + " "
-		page := editionOf(p.Source)
+		page := corpus.PageOf(p.Source)
 		if slices.ContainsFunc(quoted, func(q quotedWords) bool {
 			return q.words == words || q.page == page && strings.Contains(q.words, words)
 		}) {

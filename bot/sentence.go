@@ -175,8 +175,8 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		}
 		f.Structure = b2f(out[i].heading || code)
 		f.Pronoun = b2f(pronounStart.MatchString(s))
-		if qs.kind != text.AnswerAny {
-			held := text.HoldsNewAnswer(qs.kind, s, qs.words) && (qs.kind != text.AnswerDefault || text.HoldsObject(s+" "+p.Section, qs.defaultOf))
+		if qs.asking.Kind != text.AnswerAny {
+			held := qs.asking.Answers(s, p.Section)
 			f.TypeHeld, f.TypeLacked = b2f(held), b2f(!held)
 		}
 		f.Reason = b2f(qs.why && givesReason.MatchString(s))
@@ -474,21 +474,18 @@ type questionRead struct {
 	stems  map[string]bool // the stems of the question's words, stop words too
 	words  map[string]bool
 	termAt map[string]int // a query term's index by stem
-	kind   text.AnswerType
 	why    bool
 	advice bool
 	number bool
-	pairs  [][2]int // adjacent query terms in the question's order
-	// defaultOf names what a question after a default asks the default
-	// of (text.DefaultObject).
-	defaultOf []string
+	pairs  [][2]int    // adjacent query terms in the question's order
+	asking text.Asking // what it asks for, which a sentence must answer
 }
 
 func questionReading(question string, q lexical.Query) questionRead {
 	var st text.Stemmer
 	qs := questionRead{q: q, stems: map[string]bool{}, words: map[string]bool{}, termAt: map[string]int{},
-		kind: text.AnswerTypeOf(question), why: asksWhy.MatchString(question), advice: asksAdvice.MatchString(question),
-		number: wantsNumber.MatchString(question), defaultOf: text.DefaultObject(question)}
+		asking: text.ReadAsking(question), why: asksWhy.MatchString(question), advice: asksAdvice.MatchString(question),
+		number: wantsNumber.MatchString(question)}
 	for _, t := range text.Tokens(&st, question) {
 		qs.stems[t.Stem] = true
 		qs.words[t.Word] = true

@@ -193,15 +193,13 @@ var DefaultModel = sync.OnceValues(func() (Model, error) {
 // the same for every candidate.
 type questionFeatures struct {
 	Features
-	kind       text.AnswerType
-	asked      map[string]bool // the question's words, lower-cased: an answer it gives itself is none
-	definition bool            // the question asks what something is or does
-	acronym    string          // the abbreviation it asks about ("ISKP"), "" for none
-	defaultOf  []string        // what a question after a default asks the default of (text.DefaultObject)
-	how        bool            // the question asks how to do something
-	names      float64         // weight of the question's names
-	others     int             // number of the question's own terms that are not names
-	want       map[string]int  // the index of each of the first 64 terms, by stem
+	asking     text.Asking    // what it asks for, which a sentence must answer
+	definition bool           // the question asks what something is or does
+	acronym    string         // the abbreviation it asks about ("ISKP"), "" for none
+	how        bool           // the question asks how to do something
+	names      float64        // weight of the question's names
+	others     int            // number of the question's own terms that are not names
+	want       map[string]int // the index of each of the first 64 terms, by stem
 	pairs      [][2]int
 }
 
@@ -228,20 +226,13 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 	qf.Terms = math.Log1p(float64(len(q.Terms)))
 	inj, task := text.IsInstruction(question)
 	qf.Injection, qf.Task = b2f(inj), b2f(task)
-	qf.kind = text.AnswerTypeOf(question)
-	if qf.kind == text.AnswerDefault {
-		qf.defaultOf = text.DefaultObject(question)
-	}
-	qf.asked = make(map[string]bool)
-	for _, w := range text.Words(question) {
-		qf.asked[w] = true
-	}
+	qf.asking = text.ReadAsking(question)
 	qf.definition = text.IsDefinition(question)
 	if qf.definition {
 		qf.acronym = text.DefinedAcronym(question)
 	}
 	qf.how = text.IsHowTo(question)
-	qf.TypeAsked = b2f(qf.kind != text.AnswerAny)
+	qf.TypeAsked = b2f(qf.asking.Kind != text.AnswerAny)
 	qf.HasNames = b2f(qf.names > 0)
 	qf.pairs = pairs(q)
 	qf.want = make(map[string]int, len(q.Terms))
@@ -340,13 +331,11 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 		}
 		f.Bigrams = float64(n) / float64(len(qf.pairs))
 	}
-	if qf.kind != text.AnswerAny {
+	if qf.asking.Kind != text.AnswerAny {
 		f.TypeMissing = 1
 		txt := h.Passage.Text
 		for i, sp := range a.sentences {
-			said := txt[sp.Start:sp.End]
-			if a.sentenceCover[i] >= minTypeCoverage*total && text.HoldsNewAnswer(qf.kind, said, qf.asked) &&
-				(qf.kind != text.AnswerDefault || text.HoldsObject(said+" "+h.Passage.Section, qf.defaultOf)) {
+			if a.sentenceCover[i] >= minTypeCoverage*total && qf.asking.Answers(txt[sp.Start:sp.End], h.Passage.Section) {
 				f.TypeMissing = 0
 				break
 			}

@@ -302,6 +302,19 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	return nil
 }
 
+// PageOf names the page a document is an edition of: its path without
+// the extension that made it a document, nor a gzip one ("api/fs.md" and
+// "api/fs.html" are one page's; "v0.9.md" and "v0.10.md" two).
+func PageOf(source string) string {
+	if name, gz := gunzippedName(path.Base(source)); gz {
+		source = path.Join(path.Dir(source), name)
+	}
+	if _, byName, ok := kindOf(path.Base(source)); ok && !byName {
+		return strings.TrimSuffix(source, path.Ext(source))
+	}
+	return source
+}
+
 // kindOf returns the Document.Kind of a file name, whether that kind
 // comes from the name alone (so the content must show it is text), and
 // false for a file that is not corpus material. Plain text is a .txt,

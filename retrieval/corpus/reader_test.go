@@ -382,3 +382,16 @@ func TestLatin1TextIsRead(t *testing.T) {
 		t.Errorf("problems %v, want blob.txt, koi8.txt, utf16.txt and utf16be.txt, not UTF-8", ps)
 	}
 }
+
+// A page's editions share a name: without the extension that made each a
+// document, nor a gzip one; a version in the name stays.
+func TestPageOf(t *testing.T) {
+	for source, want := range map[string]string{
+		"api/fs.md": "api/fs", "api/fs.html": "api/fs", "docs/user_guide.rst.gz": "docs/user_guide",
+		"v0.9.md": "v0.9", "v0.10.md": "v0.10", "git/README": "git/README", "notes.Debian": "notes.Debian",
+	} {
+		if got := PageOf(source); got != want {
+			t.Errorf("PageOf(%q) = %q, want %q", source, got, want)
+		}
+	}
+}

@@ -131,6 +131,36 @@ func HoldsAnswerType(t AnswerType, sentence string) bool {
 	return true
 }
 
+// Asking is what a question asks for, read once for all the sentences
+// judged as its answer: the kind of answer, its own words, and what it
+// asks the default of.
+type Asking struct {
+	Kind      AnswerType
+	words     map[string]bool // the question's words, lower-cased
+	defaultOf []string        // DefaultObject, for AnswerDefault
+}
+
+// ReadAsking reads what a question asks for.
+func ReadAsking(question string) Asking {
+	a := Asking{Kind: AnswerTypeOf(question), words: make(map[string]bool)}
+	for _, w := range Words(question) {
+		a.words[w] = true
+	}
+	if a.Kind == AnswerDefault {
+		a.defaultOf = DefaultObject(question)
+	}
+	return a
+}
+
+// Answers reports whether a sentence (under section, the heading path of
+// its passage) holds an answer of the kind asked: one the question does
+// not give itself (HoldsNewAnswer), and for a default, one naming what is
+// asked the default of (HoldsObject). Any sentence answers AnswerAny.
+func (a Asking) Answers(sentence, section string) bool {
+	return HoldsNewAnswer(a.Kind, sentence, a.words) &&
+		(a.Kind != AnswerDefault || HoldsObject(sentence+" "+section, a.defaultOf))
+}
+
 // HoldsNewAnswer reports whether a sentence holds an answer of kind t
 // that the question (its lower-cased words: asked) does not give itself:
 // a number or year other than the question's ("how many were killed in
@@ -340,14 +370,6 @@ func WrittenAsNames(question string) map[string]bool {
 	}
 	return names
 }
-
-// alertMarker matches the line opening a GitHub alert ("> [!NOTE]",
-// "> [!IMPORTANT]"): a label the page shows as an icon, no text.
-var alertMarker = regexp.MustCompile(`(?i)^\s*(>\s*)+\[!(note|tip|important|warning|caution)\]\s*$`)
-
-// IsAlertMarker reports whether a line opens a GitHub alert and says
-// nothing else ("> [!IMPORTANT]").
-func IsAlertMarker(line string) bool { return alertMarker.MatchString(line) }
 
 // DefinedAcronym returns the word a definition question asks about when
 // it is an abbreviation ("what is ISKP", "what's fatf"): one word of two

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -271,3 +272,11 @@ func TrimSpan(text string, start, end int) (Span, bool) {
 	}
 	return Span{Start: start, End: end}, end > start
 }
+
+// alertMarker matches the line opening a GitHub alert ("> [!NOTE]",
+// "> [!IMPORTANT]"): a label the page shows as an icon, no text.
+var alertMarker = regexp.MustCompile(`(?i)^\s*(>\s*)+\[!(note|tip|important|warning|caution)\]\s*$`)
+
+// IsAlertMarker reports whether a line opens a GitHub alert and says
+// nothing else ("> [!IMPORTANT]").
+func IsAlertMarker(line string) bool { return alertMarker.MatchString(line) }
