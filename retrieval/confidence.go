@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/citebot/citebot/retrieval/corpus"
@@ -49,6 +50,7 @@ type Features struct {
 	HowCode     float64 `json:"how_code"`     // Code, for a question asking how to do something; else 0
 	TitleNames  float64 `json:"title_names"`  // weighted share of the question's names in its document's title (0: none asked)
 	Matched     float64 `json:"matched"`      // share of the question's terms other than names held, each counting one
+	Heading     float64 `json:"heading"`      // share of the words of the passage's own heading that the question holds ("Hidden flags" for "hide a flag from --help")
 	Passages    float64 `json:"passages"`     // log10(1 + the corpus's passages, within passagesFloor–passagesCap): the more passages, the more hold words by chance
 }
 
@@ -67,11 +69,11 @@ const (
 // vector returns the features in the order of the model's weights.
 func (f Features) vector() []float64 {
 	return []float64{f.Fused, f.LexicalRank, f.VectorRank, f.Coverage, f.Sentence, f.InText, f.InSection, f.Lead, f.Definition, f.Length, f.Novel, f.Bigrams, f.Subject, f.Lexical,
-		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched, f.Passages}
+		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched, f.Heading, f.Passages}
 }
 
 var featureNames = []string{"fused", "lexical_rank", "vector_rank", "coverage", "sentence", "in_text", "in_section", "lead", "definition", "length", "novel", "bigrams", "subject", "lexical",
-	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched", "passages"}
+	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched", "heading", "passages"}
 
 // vectorFeatures are the features that depend on the vector search: the
 // ranker uses them, the confidence does not, so that it means the same with
@@ -301,6 +303,15 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 		f.InText = weightOf(q, a.inText, all) / total
 		f.InSection = weightOf(q, termsIn(st, q, h.Passage.Section), all) / total
 	}
+	if n := len(a.heading); n > 0 {
+		held := 0
+		for _, stem := range a.heading {
+			if _, ok := qf.want[stem]; ok {
+				held++
+			}
+		}
+		f.Heading = float64(held) / float64(n)
+	}
 	if p, ok := ix.byID[h.Passage.ID]; ok {
 		f.Lead = 1 / (1 + float64(ix.ordinal[p]))
 	}
@@ -357,6 +368,7 @@ type passageReading struct {
 	adjacent      [][2]int // question terms (by index) found side by side, in that order
 	code          bool     // the passage shows code or a command
 	inTitle       uint64   // the question terms in its document's title
+	heading       []string // stems of the content words of its own heading
 }
 
 func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want map[string]int, h Hit) passageReading {
@@ -371,6 +383,7 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want map[string]
 	var r passageReading
 	r.sentences = pt.sentences
 	r.code = pt.code
+	r.heading = pt.heading
 	for _, stem := range pt.title {
 		if i, ok := want[stem]; ok {
 			r.inTitle |= 1 << i
@@ -407,6 +420,7 @@ type passageTokens struct {
 	stems     [][]string
 	fields    []string // stems of the title, section and source
 	title     []string // stems of the title
+	heading   []string // stems of the content words of the passage's own heading (the section path's last)
 	code      bool     // the text shows code or a command
 }
 
@@ -426,6 +440,15 @@ func (ix *Index) tokens(st *text.Stemmer, p corpus.Passage) *passageTokens {
 			if i == 0 {
 				pt.title = append(pt.title, t.Stem)
 			}
+		}
+	}
+	own := p.Section
+	if i := strings.LastIndex(own, " › "); i >= 0 {
+		own = own[i+len(" › "):]
+	}
+	for _, t := range text.Tokens(st, own) {
+		if !t.Stop {
+			pt.heading = append(pt.heading, t.Stem)
 		}
 	}
 	for _, sp := range pt.sentences {

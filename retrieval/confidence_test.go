@@ -55,6 +55,43 @@ func TestFieldsAndSubject(t *testing.T) {
 	}
 }
 
+// A passage's own heading counts by the share of its words the question
+// holds: "Hidden flags" is all about "hide a flag", its parent "Flags" is
+// not the passage's own heading, and "Deprecating a flag or its
+// shorthand" holds a third of it.
+func TestHeadingFeature(t *testing.T) {
+	c, err := corpus.Load(fstest.MapFS{
+		"flags/README.md": {Data: []byte("# Tool\n\n## Flags\n\n### Deprecating a flag or its shorthand\n\nMark it deprecated to print a notice.\n\n" +
+			"### Hidden flags\n\nCall MarkHidden with its name to leave it out of the help text.\n\n### Usage\n\nDefine each flag before parsing.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(t.Context(), c, LocalEmbedderFactory(64))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, err := ix.Candidates(t.Context(), "how do i hide a flag from the help output")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]float64{"Flags › Hidden flags": 1, "Flags › Deprecating a flag or its shorthand": 1.0 / 3, "Flags › Usage": 0}
+	seen := 0
+	for _, cd := range cands {
+		w, ok := want[cd.Passage.Section]
+		if !ok {
+			continue
+		}
+		seen++
+		if math.Abs(cd.Features.Heading-w) > 1e-9 {
+			t.Errorf("%s: heading feature %.3f, want %.3f", cd.Passage.Section, cd.Features.Heading, w)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d of the %d sections among the candidates", seen, len(want))
+	}
+}
+
 func TestDefaultModelFitsTheFeatures(t *testing.T) {
 	m, err := DefaultModel()
 	if err != nil {

@@ -107,6 +107,36 @@ func TestRealWordsAreNotMisspellings(t *testing.T) {
 	}
 }
 
+// TestNoCorrectionOntoTheQuestionsOwnWord: an unknown word is not read as
+// another word of the same question ("ULIDs" one letter from "UUIDs"):
+// the question asks of something the corpus lacks, and keeps the word.
+func TestNoCorrectionOntoTheQuestionsOwnWord(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "Generate UUIDs of version 4 with uuid.NewV4.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "Parse a UUID from a string.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
+	})
+	if got, _ := lx.Correct("ulids"); got != "uuids" {
+		t.Fatalf("ulids read as %q alone, want uuids (the case this test is about)", got)
+	}
+	q := lx.Analyze("can uuid generate ulids", "")
+	var words []string
+	for _, term := range q.Terms {
+		words = append(words, term.Word)
+		if term.Word == "ulids" && (term.Known || term.Corrected != "") {
+			t.Errorf("ulids read as %+v, want an unknown word", term)
+		}
+	}
+	if !slices.Contains(words, "ulids") {
+		t.Errorf("terms %v, want ulids among them", words)
+	}
+	if q := lx.Analyze("generate uuids with this", ""); len(q.Terms) == 0 {
+		t.Error("no terms")
+	}
+	if got := lx.Analyze("how to genrate ids", ""); !slices.ContainsFunc(got.Terms, func(t lexical.QueryTerm) bool { return t.Corrected == "generate" }) {
+		t.Errorf("genrate: terms %+v, want it corrected to generate", got.Terms)
+	}
+}
+
 // TestNumbersNameNoDocument: a number in headings or paths ("2022-10-10")
 // does not make the same number in a question a name of its subject.
 func TestNumbersNameNoDocument(t *testing.T) {

@@ -137,6 +137,12 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 	contextNames := text.WrittenAsNames(context)
 	typeWords := text.AnswerTypeWords(question)
 	toks = append(toks, text.Tokens(&st, context)...)
+	// A word of the question is no misspelling of another of its words:
+	// "can gofrs uuid generate ULIDs" asks of ULIDs, not of UUIDs again.
+	own := make(map[string]bool, fromQuestion)
+	for _, t := range toks[:fromQuestion] {
+		own[t.Stem] = true
+	}
 	for i, t := range toks {
 		if t.Stop || (typeWords[t.Word] && i < fromQuestion) {
 			continue // "what percentage": the kind of answer, checked apart
@@ -144,7 +150,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		term := QueryTerm{Word: t.Word, Stem: t.Stem}
 		if lx.known(t.Stem) {
 			term.Known = true
-		} else if w, ok := lx.Correct(t.Word); ok {
+		} else if w, ok := lx.Correct(t.Word); ok && !own[lx.Words[w]] {
 			term.Corrected = w
 			term.Stem = lx.Words[w]
 			term.Known = true

@@ -244,6 +244,29 @@ func TestShortFormsStemAsTheirLongWord(t *testing.T) {
 	}
 }
 
+// TestIrregularFormsStemAsTheirWord checks that "who wrote it" finds
+// "written by", "children" a "child", while forms that are words of their
+// own in documentation ("bit", "left", "data") keep their own stems.
+func TestIrregularFormsStemAsTheirWord(t *testing.T) {
+	var st Stemmer
+	for _, p := range [][2]string{{"wrote", "written"}, {"wrote", "writes"}, {"ran", "running"}, {"children", "child"},
+		{"began", "begins"}, {"chose", "chosen"}, {"taught", "teaching"}, {"made", "make"}} {
+		if a, b := st.Stem(p[0]), st.Stem(p[1]); a != b {
+			t.Errorf("%q stems as %q, %q as %q: want the same", p[0], a, p[1], b)
+		}
+	}
+	for _, p := range [][2]string{{"bit", "bite"}, {"left", "leave"}, {"data", "datum"}, {"leaves", "leaf"}, {"lives", "life"}} {
+		if a, b := st.Stem(p[0]), st.Stem(p[1]); a == b {
+			t.Errorf("%q and %q both stem as %q", p[0], p[1], a)
+		}
+	}
+	for w, base := range irregular() {
+		if strings.ContainsAny(w+base, " #") || w == base {
+			t.Errorf("irregular.txt: %q → %q is no word and its base", w, base)
+		}
+	}
+}
+
 // TestBritishSpellingsStemAsAmerican checks that a question's "licence" or
 // "behaviour" finds a document's "License" or "behavior", and the other way
 // round, while words ending in -ise that are no -ize are left alone.

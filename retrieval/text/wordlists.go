@@ -40,6 +40,7 @@ var (
 	abbreviations = sync.OnceValue(func() map[string]bool { return wordSet("abbreviations.txt") })
 	metaWords     = sync.OnceValue(func() map[string]bool { return wordSet("meta.txt") })
 	shortForms    = sync.OnceValue(func() map[string]string { return wordPairs("shortforms.txt") })
+	irregular     = sync.OnceValue(func() map[string]string { return wordPairs("irregular.txt") })
 	spellingStems = sync.OnceValue(func() map[string]string { return stemPairs(wordPairs("spellings.txt")) })
 )
 

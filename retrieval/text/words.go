@@ -265,6 +265,9 @@ func stemWord(w string) string {
 	if long, ok := shortForms()[w]; ok {
 		w = long
 	}
+	if base, ok := irregular()[w]; ok {
+		w = base // "wrote", "written": "write"
+	}
 	st := english.Stem(w, false)
 	if us, ok := spellingStems()[st]; ok {
 		return us
