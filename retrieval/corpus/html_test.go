@@ -128,6 +128,28 @@ func TestHTMLPassages(t *testing.T) {
 			want: []string{"6-6 Shown text.", "9-9 More text."},
 		},
 		{
+			name: "generated manuals' navigation, marked by class, gives no text",
+			src: "<div class=\"navheader\"><table class=\"nav\"><tr><td><a href=\"p.html\">Prev</a></td><th>Manual</th></tr></table></div>\n" +
+				"<div class=\"header\"><p>Next: <a href=\"t.html\">Types</a>, Up: <a href=\"u.html\">Using</a> [<a href=\"i.html\">Index</a>]</p></div>\n" +
+				"<a class=\"skip-to-content\" href=\"#c\">Skip to content</a><div class=\"breadcrumbs\">Docs &raquo; Bees</div>\n" +
+				"<p>Bees make honey.</p>\n<div class=\"toc\"><p>1. Bees</p></div><div class=\"page-header\"><p>Kept.</p></div>\n" +
+				"<div class=\"navfooter\"><a href=\"n.html\">Next</a> | <a href=\"index.html\">Home</a></div>\n",
+			want: []string{"4-4 Bees make honey.", "5-5 Kept."},
+		},
+		{
+			name: "a heading keeps its brackets and loses its permalink's mark and source link",
+			src: "<title>T</title>\n<h2>fs.watch(filename[, options][, listener])<span><a class=\"mark\" href=\"#w\" id=\"w\">#</a></span></h2>\n<p>Watch it.</p>\n" +
+				"<h2 id=\"s\">Stream<a class=\"srclink\" href=\"https://x/s.js\">[src]</a><a class=\"headerlink\" href=\"#s\">¶</a></h2>\n<p>Flow.</p>\n<h2>Is it safe?</h2>\n<p>Yes.</p>\n",
+			title: "T",
+			want: []string{"2-3 #w [fs.watch(filename[, options][, listener])] fs.watch(filename[, options][, listener])\nWatch it.",
+				"4-5 #s [Stream] Stream\nFlow.", "6-7 #s [Is it safe?] Is it safe?\nYes."},
+		},
+		{
+			name: "one example in two flavours, two <code> in one <pre>, is two lines",
+			src:  "<pre><code class=\"mjs\">import zlib from 'node:zlib';</code><code class=\"cjs\">const zlib = require('node:zlib');</code></pre>\n<pre>$ <code>ls</code> -l</pre>\n",
+			want: []string{"1-1 import zlib from 'node:zlib';\nconst zlib = require('node:zlib');", "2-2 $ ls -l"},
+		},
+		{
 			name: "unclosed paragraphs and list items end where a browser ends them",
 			src:  "<p>One.\n<p>Kinds:\n<ul>\n<li>alpha\n<li>beta\n</ul>\n<p>Three.\n",
 			want: []string{"1-1 One.", "2-5 Kinds:\nalpha\nbeta", "7-7 Three."},

@@ -263,8 +263,16 @@ var (
 // assistant (ignore your rules, show your prompt) or a task it is asked to
 // perform (translate, write, summarise) rather than a question.
 func IsInstruction(question string) (injection, task bool) {
-	return injectionRE.MatchString(question), taskRE.MatchString(question) || anyTaskRE.MatchString(question)
+	// A call or a qualified name is code, not a verb: "write() returned
+	// false, what event…" asks of the method, "format.Println" of the
+	// function.
+	words := codeName.ReplaceAllString(question, "code")
+	return injectionRE.MatchString(question), taskRE.MatchString(words) || anyTaskRE.MatchString(words)
 }
+
+// codeName matches a call ("write()", "convert(x)") or a qualified name
+// ("fmt.Println", "format.json"); not a number ("17.5").
+var codeName = regexp.MustCompile(`\b[A-Za-z_]\w*(\([^)]*\)|(\.[A-Za-z_]\w*)+)`)
 
 // definitionRE matches questions after what something is or does ("what
 // is jq", "what does rivo/uniseg do", "what is x/term for"): documents

@@ -100,6 +100,11 @@ func TestInstructions(t *testing.T) {
 		{"thanks a lot", false, true},
 		{"hello world program in go", false, false},
 		{"good morning message in the docs", false, false},
+		{"write() returned false, what event do i wait for", false, false},
+		{"format.Println vs fmt.Println", false, false},
+		{"convert(x) throws, why", false, false},
+		{"write a poem about fs.write()", false, true},
+		{"what is 17.5 times 2", false, true},
 	}
 	for _, c := range cases {
 		t.Run(c.question, func(t *testing.T) {

@@ -119,6 +119,10 @@ type htmlScanner struct {
 	blk      openBlock
 	unitNext bool // the next line starts a unit of the block (an item, a row)
 	sup      bool // the next word is a superscript, written after "^"
+	// codeEnded marks a <code> of a <pre> closed with nothing shown after
+	// it yet: another <code> right after it is a second version of the
+	// example (Node's ES module and CommonJS twins), on a line of its own.
+	codeEnded bool
 }
 
 // openBlock is the block being written: lines first..last.
@@ -202,7 +206,32 @@ func hidden(attrs []html.Attribute) bool {
 			if strings.Contains(strings.ToLower(strings.ReplaceAll(a.Val, " ", "")), "display:none") {
 				return true
 			}
+		case "class":
+			for _, c := range strings.Fields(strings.ToLower(a.Val)) {
+				if furnitureClass(c) {
+					return true
+				}
+			}
 		}
+	}
+	return false
+}
+
+// furnitureClass reports whether an element's class names it page
+// furniture, where generated manuals mark their navigation by class rather
+// than by element: DocBook's "navheader", "navfooter" and "nav" tables
+// ("Prev | Up | Home | Next"), Texinfo's "header" and "nav-panel" ("Next:
+// Types, Previous: …, Up: … [Index]"), Sphinx's "sphinxsidebar", a
+// "breadcrumbs" trail, a "toc" that repeats the headings, a "skip to
+// content" link, a "[src]" link.
+func furnitureClass(c string) bool {
+	switch {
+	case strings.HasPrefix(c, "nav"), strings.Contains(c, "breadcrumb"), strings.HasSuffix(c, "sidebar"):
+		return true
+	}
+	switch c {
+	case "header", "footer", "toc", "skip-link", "skip-to-content", "srclink", "headerlink", "copy-button":
+		return true
 	}
 	return false
 }
@@ -371,6 +400,10 @@ func (h *htmlScanner) opened(name string) {
 		}
 	case name == "br":
 		h.lineBreak()
+	case name == "code" && h.pres > 0:
+		if h.codeEnded && h.open {
+			h.lineBreak() // one example in two flavours: "…}" and "const zlib = …" are two lines
+		}
 	case name == "sup":
 		h.sup = true // "2<sup>32</sup>" reads 2^32, not 232
 	case blockElements[name]:
@@ -398,6 +431,8 @@ func (h *htmlScanner) closed(name string, at int) {
 		if h.tables > 0 {
 			h.endLine()
 		}
+	case name == "code" && h.pres > 0:
+		h.codeEnded = true
 	case blockElements[name]:
 		h.boundary()
 	}
@@ -470,6 +505,10 @@ func (h *htmlScanner) text(raw string, off int) {
 		h.preText(raw, off)
 		return
 	}
+	if h.headingAt >= 0 && h.find([]string{"a"}, []string{"h1", "h2", "h3", "h4", "h5", "h6"}) > h.headingAt &&
+		permalinkMarks[strings.TrimSpace(html.UnescapeString(raw))] {
+		return // a heading's link to itself ("Path#", "Usage¶")
+	}
 	for i := 0; i < len(raw); {
 		if isHTMLSpace(raw[i]) {
 			h.space = true
@@ -484,6 +523,9 @@ func (h *htmlScanner) text(raw string, off int) {
 		i = j
 	}
 }
+
+// permalinkMarks are the texts of a heading's link to itself.
+var permalinkMarks = map[string]bool{"#": true, "¶": true, "§": true, "🔗": true, "[src]": true, "[source]": true}
 
 func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
@@ -566,6 +608,7 @@ func (h *htmlScanner) preText(raw string, off int) {
 			return r
 		}, html.UnescapeString(seg))
 		if t != "" {
+			h.codeEnded = h.codeEnded && strings.TrimSpace(t) == ""
 			ln := h.lineAt(off)
 			if !h.open {
 				h.curO = Origin{First: ln, Last: ln, Anchor: h.anchor}
@@ -621,7 +664,7 @@ func (h *htmlScanner) finishHeading() {
 	idx := len(h.lines)
 	h.lines = append(h.lines, t)
 	h.origins = append(h.origins, o)
-	h.s.heading(mdHeading{level: h.headingLevel, text: cleanTitle(t)}, idx)
+	h.s.heading(mdHeading{level: h.headingLevel, text: cleanHTMLTitle(t)}, idx)
 }
 
 // endBlock ends the open block, recording it, and starts one of kind next.

@@ -19,7 +19,7 @@ import (
 func (d Doc) Title() string {
 	if d.html {
 		for _, c := range []string{d.frontTitle, d.h1} {
-			if t := cleanTitle(c); isTitle(t) && !isGenericHeading(t) {
+			if t := cleanHTMLTitle(c); isTitle(t) && !isGenericHeading(t) {
 				return t
 			}
 		}
@@ -62,6 +62,16 @@ func (d Doc) Title() string {
 		}
 	}
 	return ""
+}
+
+// cleanHTMLTitle turns the visible text of an HTML heading or <title>
+// into a title: white space collapsed, a trailing ':' and a permalink's
+// mark around it gone. Unlike Markdown, its brackets are text, not links:
+// "fs.watch(filename[, options][, listener])".
+func cleanHTMLTitle(s string) string {
+	t := strings.Join(strings.Fields(s), " ")
+	t = strings.TrimRight(t, ":")
+	return strings.TrimFunc(t, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("#¶§|", r) })
 }
 
 // isTitleCase reports whether a line of at least three words capitalises
