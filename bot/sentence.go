@@ -425,8 +425,7 @@ func namesPlace(s string, p corpus.Passage) bool {
 	if norm == p.Title {
 		return true
 	}
-	parts := strings.Split(p.Section, " › ")
-	return norm == parts[len(parts)-1]
+	return norm == p.Heading()
 }
 
 // isItem reports whether a sentence is a list item, however indented.

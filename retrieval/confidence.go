@@ -7,7 +7,6 @@ import (
 	"math"
 	"math/bits"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/citebot/citebot/retrieval/corpus"
@@ -442,11 +441,7 @@ func (ix *Index) tokens(st *text.Stemmer, p corpus.Passage) *passageTokens {
 			}
 		}
 	}
-	own := p.Section
-	if i := strings.LastIndex(own, " › "); i >= 0 {
-		own = own[i+len(" › "):]
-	}
-	for _, t := range text.Tokens(st, own) {
+	for _, t := range text.Tokens(st, p.Heading()) {
 		if !t.Stop {
 			pt.heading = append(pt.heading, t.Stem)
 		}

@@ -1,6 +1,11 @@
 package corpus
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/citebot/citebot/retrieval/corpus/structure"
+)
 
 // Locator says where in the corpus a piece of text is. It is the one
 // provenance type: whatever shows where a quote came from carries a Locator.
@@ -16,6 +21,15 @@ type Locator struct {
 	Page int `json:"page,omitempty"`
 	// Anchor is the fragment of an HTML source nearest above the text.
 	Anchor string `json:"anchor,omitempty"`
+}
+
+// Heading is the text's own heading, the last of its section path ("On
+// Linux" of "Install › On Linux"); "" if none.
+func (l Locator) Heading() string {
+	if i := strings.LastIndex(l.Section, structure.SectionSeparator); i >= 0 {
+		return l.Section[i+len(structure.SectionSeparator):]
+	}
+	return l.Section
 }
 
 // String is the one human reference to a location: "a.txt:6–8" (an en

@@ -137,3 +137,11 @@ func TestCheckLink(t *testing.T) {
 		})
 	}
 }
+
+func TestLocatorHeading(t *testing.T) {
+	for section, want := range map[string]string{"": "", "Install": "Install", "Install › On Linux": "On Linux", "A › B › C [x]": "C [x]"} {
+		if got := (Locator{Section: section}).Heading(); got != want {
+			t.Errorf("Heading of %q = %q, want %q", section, got, want)
+		}
+	}
+}

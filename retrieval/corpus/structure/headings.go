@@ -36,8 +36,11 @@ func (hp *headingPath) set(h mdHeading) {
 	for i, s := range hp.stack {
 		names[i] = s.text
 	}
-	hp.section = strings.Join(names, " › ")
+	hp.section = strings.Join(names, SectionSeparator)
 }
+
+// SectionSeparator joins the headings of a section path ("Install › On Linux").
+const SectionSeparator = " › "
 
 type mdHeading struct {
 	level int

@@ -544,6 +544,7 @@ func (h *htmlScanner) words(w string, off int) {
 	if w == "" {
 		return
 	}
+	h.codeEnded = false // shown text came after the <code>
 	if w[0] == ' ' {
 		h.space = true
 	}
