@@ -137,6 +137,40 @@ func TestNoCorrectionOntoTheQuestionsOwnWord(t *testing.T) {
 	}
 }
 
+// TestNamesOfCodeAreSearchedWhole: a name of code in a question finds the
+// passage that writes it before one holding a longer name made of the same
+// parts, at less than the weight of its parts; a name the corpus doesn't
+// write is left to its parts.
+func TestNamesOfCodeAreSearchedWhole(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "loc", Text: "ffi_prep_closure_loc is not deprecated on this platform.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
+		{ID: "old", Text: "ffi_prep_closure is deprecated on this platform today.", Locator: corpus.Locator{Source: "a.md", LineStart: 3, LineEnd: 3}},
+		{ID: "cif", Text: "ffi_prep_cif prepares a call interface.", Locator: corpus.Locator{Source: "a.md", LineStart: 5, LineEnd: 5}},
+	})
+	q := lx.Analyze("is ffi_prep_closure deprecated", "")
+	ranked, _ := lx.Search(q, 3)
+	if len(ranked) == 0 || ranked[0].P != 1 {
+		t.Errorf("ranked %+v, want the passage naming ffi_prep_closure (1) first", ranked)
+	}
+	var whole, parts float64
+	for _, term := range q.Terms {
+		switch term.Word {
+		case "ffi_prep_closure":
+			whole = term.Weight
+		case "ffi", "prep", "closure":
+			parts += term.Weight
+		}
+	}
+	if whole == 0 || whole >= parts {
+		t.Errorf("terms %+v: want the whole name weighed, below its parts", q.Terms)
+	}
+	for _, term := range lx.Analyze("does ffi_prep_closure_var exist", "").Terms {
+		if term.Word == "ffi_prep_closure_var" {
+			t.Errorf("unknown name of code kept as a term: %+v", term)
+		}
+	}
+}
+
 // TestNumbersNameNoDocument: a number in headings or paths ("2022-10-10")
 // does not make the same number in a question a name of its subject.
 func TestNumbersNameNoDocument(t *testing.T) {

@@ -78,6 +78,12 @@ func (q Query) Matched(s string) []int {
 // against a word of the subject.
 const loneLetterWeight = 0.2
 
+// codeNameWeight is how much a name of code made of parts
+// ("buffer.tostring", "ffi_prep_closure") counts against a word: its parts
+// are terms of their own, so the whole name only tells the passages that
+// write it so from those that hold its parts apart.
+const codeNameWeight = 0.35
+
 // contextWeight is how much a word carried over from earlier in a
 // conversation counts against a word of the question itself.
 const contextWeight = 0.3
@@ -155,12 +161,17 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			term.Stem = lx.Words[w]
 			term.Known = true
 		}
+		if !term.Known && text.IsCodeName(t.Word) {
+			continue // a name of code the corpus doesn't hold: its parts say what it can
+		}
 		if seen[term.Stem] {
 			continue
 		}
 		seen[term.Stem] = true
 		term.Weight = lx.idf(term.Stem)
 		switch {
+		case text.IsCodeName(t.Word):
+			term.Weight *= codeNameWeight
 		case isLoneLetter(t.Word):
 			term.Weight *= loneLetterWeight
 		case term.Known && text.IsCommonWord(t.Word):

@@ -43,12 +43,42 @@ func TestWordsReadVisibleTextAndThousands(t *testing.T) {
 		{"query 100k documents, 100,000 or 1.5K; 0k", "query 100000 documents 100000 or 1500 0"},
 		{"k8s and 10kb and kk stay", "k8s and 10kb and kk stay"},
 		{"what is bzip2 -s for, and -k or (-rf)? `-S`", "what is bzip2 -s for and -k or -rf -S"},
-		{"e-mail, -1, --small, go test -race, -s2, -s-x stay words", "e mail 1 small go test race s2 s x stay words"},
-		{"use \u201c-k\u201d or --small/-s or |-s or -s\u00a0now or -s\u2026", "use -k or small -s or -s or -s now or -s"},
+		{"e-mail, -1, --small, go test -race, -s2, -s-x stay words", "e mail 1 small --small go test race s2 s x stay words"},
+		{"use \u201c-k\u201d or --small/-s or |-s or -s\u00a0now or -s\u2026", "use -k or small --small -s or -s or -s now or -s"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(Words(tt.in), " "); got != tt.want {
 			t.Errorf("Words(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestWordsReadNamesOfCodeWhole: a name of code made of parts, or a long
+// option, is a word beside its parts, and its own stem; abbreviations,
+// numbers and a sentence's full stop make none.
+func TestWordsReadNamesOfCodeWhole(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Call ffi_prep_closure_loc() now.", "call ffi prep closure loc ffi_prep_closure_loc now"},
+		{"fs.watch(filename[, options])", "fs watch fs.watch filename options"},
+		{"std::vector and RUNNING_ON_VALGRIND.", "std vector std::vector and running on valgrind running_on_valgrind"},
+		{"use --save-dev or --max-old-space-size=4096", "use save dev --save-dev or max old space size --max-old-space-size 4096"},
+		{"e.g. the U.S. is 2.5 big; v1.2.3 and 3.x", "e g the u s is 2.5 big v1.2.3 and 3 x"},
+		{"the end of fs. Next, __init__ and _id, a--b", "the end of fs next init and id a b"},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(Words(tt.in), " "); got != tt.want {
+			t.Errorf("Words(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	var st Stemmer
+	for _, w := range []string{"ffi_prep_closure_loc", "fs.watchfile", "--save-dev", "std::vectors"} {
+		if !IsCodeName(w) || st.Stem(w) != w {
+			t.Errorf("%s: IsCodeName %v, stem %q; want a name of code, its own stem", w, IsCodeName(w), st.Stem(w))
+		}
+	}
+	for _, w := range []string{"2.5", "watching", "-s"} {
+		if IsCodeName(w) {
+			t.Errorf("%s read as a name of code", w)
 		}
 	}
 }

@@ -31,6 +31,7 @@ func IsStopWord(w string) bool {
 func Words(text string) []string {
 	var words []string
 	buf := make([]byte, 0, 32)
+	var id identifier
 	flush := func() {
 		if len(buf) == 0 {
 			return
@@ -41,6 +42,15 @@ func Words(text string) []string {
 		w = strings.TrimSuffix(w, "'s")
 		w = thousands(w)
 		if w != "" {
+			words = append(words, w)
+			id.part(w)
+		}
+	}
+	// end flushes the word read and ends the identifier it closes, which
+	// follows its parts as a word of its own.
+	end := func() {
+		flush()
+		if w, ok := id.end(); ok {
 			words = append(words, w)
 		}
 	}
@@ -65,6 +75,23 @@ func Words(text string) []string {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		case len(buf) > 0 && (r == '_' || r == '.' && !(lastIsDigit(buf) && i+1 < len(text) && startsWithDigit(text[i+1:])) || r == ':') && joins(text, i):
+			flush()
+			n := 1
+			if r == ':' {
+				n = 2
+			}
+			id.join(text[i : i+n])
+			i += n
+			continue
+		case r == '-' && len(buf) == 0 && strings.HasPrefix(text[i:], "--") && longOption(text, i):
+			end()
+			id.start("--")
+			i += 2
+			continue
+		case r == '-' && len(buf) > 0 && id.long && i+1 < len(text) && isWordRune(text[i+1:]):
+			flush()
+			id.join("-")
 		case r == '\'' && len(buf) > 0 && i+size < len(text) && isWordRune(text[i+size:]):
 			buf = append(buf, '\'')
 		case (r == ',' || r == '.') && len(buf) > 0 && lastIsDigit(buf) && i+size < len(text) && startsWithDigit(text[i+size:]):
@@ -78,24 +105,112 @@ func Words(text string) []string {
 				continue
 			}
 		case r == ']' && i+1 < len(text) && text[i+1] == '(':
-			flush()
+			end()
 			if n := linkDestination(text[i+1:]); n > 0 {
 				i += 1 + n
 				continue
 			}
 		case r == ']' && i+1 < len(text) && text[i+1] == '[':
-			flush()
+			end()
 			if n := referenceLabel(text[i+1:]); n > 0 {
 				i += 1 + n
 				continue
 			}
 		default:
-			flush()
+			end()
 		}
 		i += size
 	}
-	flush()
+	end()
 	return words
+}
+
+// identifier gathers the parts of a name written as code, joined by "_",
+// "." or "::" ("ffi_prep_closure_loc", "fs.watch", "std::vector"), or a
+// long option ("--save-dev", "--force"), so that the whole name is a word
+// beside its parts: "ffi_prep_closure" then matches only the passages that
+// name it, not every one naming "ffi_prep_closure_loc".
+type identifier struct {
+	b      strings.Builder
+	parts  int
+	joined bool // a joiner was read since the last part
+	long   bool // a long option: "--" then parts joined by "-"
+	dotted bool // some joiner is "."
+	single bool // every part so far is one letter ("e.g", "u.s")
+}
+
+// start begins an identifier with a prefix ("--").
+func (id *identifier) start(prefix string) {
+	id.reset()
+	id.b.WriteString(prefix)
+	id.long, id.joined = true, true
+}
+
+// part adds a word read; a word with no joiner before it starts anew.
+func (id *identifier) part(w string) {
+	if !id.joined {
+		id.reset()
+	}
+	id.b.WriteString(w)
+	id.single = (id.parts == 0 || id.single) && utf8.RuneCountInString(w) == 1
+	id.parts++
+	id.joined = false
+}
+
+// join records a joiner after a part.
+func (id *identifier) join(j string) {
+	if id.parts == 0 {
+		return
+	}
+	id.b.WriteString(j)
+	id.joined = true
+	id.dotted = id.dotted || j == "."
+}
+
+// end returns the identifier read, if any: two parts or more, or a long
+// option; not an abbreviation of single letters ("e.g.", "U.S.").
+func (id *identifier) end() (string, bool) {
+	defer id.reset()
+	if id.joined && id.parts > 0 && !id.long {
+		return "", false // "fs." at a sentence's end is no name; its parts were read
+	}
+	switch {
+	case id.long && id.parts > 0 && !id.joined:
+		return id.b.String(), true
+	case id.parts >= 2 && !(id.dotted && id.single):
+		return id.b.String(), true
+	}
+	return "", false
+}
+
+func (id *identifier) reset() {
+	id.b.Reset()
+	id.parts, id.joined, id.long, id.dotted, id.single = 0, false, false, false, false
+}
+
+// joins reports whether the joiner at text[i] ("_", "." or "::") is
+// followed by a letter or digit, so that it joins two parts of a name.
+func joins(text string, i int) bool {
+	n := 1
+	if text[i] == ':' {
+		if !strings.HasPrefix(text[i:], "::") {
+			return false
+		}
+		n = 2
+	}
+	return i+n < len(text) && isWordRune(text[i+n:])
+}
+
+// longOption reports whether text[i:] starts a long option: "--" at the
+// start or after white space, an opening bracket or quote, then a letter.
+func longOption(text string, i int) bool {
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsSpace(r) && !unicode.In(r, unicode.Ps, unicode.Pi) && !strings.ContainsRune("'\"`|/,=;", r) {
+			return false
+		}
+	}
+	return i+2 < len(text) && isASCIILetter(text[i+2])
 }
 
 // shortOption reads a command's short option at text[i] ("-s", "-rf"): a
@@ -259,8 +374,8 @@ func (s *Stemmer) Stem(w string) string {
 }
 
 func stemWord(w string) string {
-	if !isASCIIWord(w) || strings.HasPrefix(w, "-") {
-		return w // a short option is its own stem
+	if !isASCIIWord(w) || strings.HasPrefix(w, "-") || IsCodeName(w) {
+		return w // a short option, a long one or a name of code is its own stem
 	}
 	if long, ok := shortForms()[w]; ok {
 		w = long
@@ -273,6 +388,13 @@ func stemWord(w string) string {
 		return us
 	}
 	return st
+}
+
+// IsCodeName reports whether a word of Words is a name of code made of
+// parts ("ffi_prep_closure", "fs.watch", "std::vector") or a long option
+// ("--save-dev"), read beside its parts.
+func IsCodeName(w string) bool {
+	return strings.HasPrefix(w, "--") || strings.ContainsAny(w, "_:") || strings.Contains(w, ".") && !startsWithDigit(w)
 }
 
 func isASCIIWord(w string) bool {
