@@ -152,7 +152,13 @@ func TestHTMLPassages(t *testing.T) {
 		{
 			name: "unclosed paragraphs and list items end where a browser ends them",
 			src:  "<p>One.\n<p>Kinds:\n<ul>\n<li>alpha\n<li>beta\n</ul>\n<p>Three.\n",
-			want: []string{"1-1 One.", "2-5 Kinds:\nalpha\nbeta", "7-7 Three."},
+			want: []string{"1-1 One.", "2-5 Kinds:\n- alpha\n- beta", "7-7 Three."},
+		},
+		{
+			name: "list items are shown with their marks, nested ones and further lines indented",
+			src: "<ol>\n<li>Unpack\nthe archive.</li>\n<li>Build:<ul><li>make</li>\n<li>make install</li></ul></li>\n</ol>\n" +
+				"<table><tr><td><ul><li>in a cell</li></ul></td></tr></table>\n",
+			want: []string{"2-5 1. Unpack\n   the archive.\n2. Build:\n  - make\n  - make install", "7-7 in a cell"},
 		},
 		{
 			name: "a <pre> block is kept whole, its lines and spaces as they are",
@@ -334,6 +340,9 @@ func find(ps []Passage, source, words string) (Passage, bool) {
 	return Passage{}, false
 }
 
+// itemMark matches the mark a list item's first line is shown with.
+var itemMark = regexp.MustCompile(`(?m)^ *(?:- |\d+\. )`)
+
 // tag matches a tag of markup (not a "<" in code: "i < m").
 var tag = regexp.MustCompile(`</?[a-zA-Z!][^>]*>`)
 
@@ -348,7 +357,9 @@ func TestGoDocsProvenanceIsExact(t *testing.T) {
 		lines := strings.Split(src, "\n")
 		cited := html.UnescapeString(tag.ReplaceAllString(strings.Join(lines[p.LineStart-1:p.LineEnd], "\n"), ""))
 		rest := cited
-		for _, w := range strings.Fields(p.Text) {
+		// A list item's mark ("- ", "2. ") is shown, not written in the markup.
+		shown := itemMark.ReplaceAllString(p.Text, "")
+		for _, w := range strings.Fields(shown) {
 			i := strings.Index(rest, w)
 			if i < 0 {
 				t.Errorf("%s: word %q of the passage is not on its lines (in order):\n%s", p.Locator, w, cited)
@@ -410,7 +421,7 @@ func TestGoDocsExcerptLinesAreExact(t *testing.T) {
 				t.Fatalf("%s: line %d of the text cites lines %d–%d", p.Locator, i, first, last)
 			}
 			cited := html.UnescapeString(tag.ReplaceAllString(strings.Join(lines[first-1:last], "\n"), ""))
-			for _, w := range strings.Fields(l) {
+			for _, w := range strings.Fields(itemMark.ReplaceAllString(l, "")) {
 				if !strings.Contains(cited, w) {
 					t.Errorf("%s: word %q of text line %d is not on lines %d–%d: %q", p.Locator, w, i, first, last, cited)
 					break

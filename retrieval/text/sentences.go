@@ -17,7 +17,8 @@ type Span struct{ Start, End int }
 // item, a table row, a Markdown heading or a code fence follows it, so one
 // list item or table row can be quoted alone; a fenced code block is one
 // sentence, whatever its comments say; a table's delimiter row
-// ("|---|---|") stays with the header row above it. Each span is trimmed of
+// ("|---|---|") stays with the header row above it; a list item of up to
+// maxItemSentence bytes is one sentence. Each span is trimmed of
 // surrounding white space; together they cover every non-space character
 // of text.
 func Sentences(text string) []Span {
@@ -78,6 +79,10 @@ func Sentences(text string) []Span {
 			i = end
 			continue
 		}
+		if e := shortItemEnd(text, start, i); e > end && strings.TrimSpace(text[end:e]) != "" {
+			i = end // "- flag <string> See the flags. Default: 'w'." reads as one
+			continue
+		}
 		if s, ok := TrimSpan(text, start, end); ok {
 			spans = append(spans, s)
 		}
@@ -88,6 +93,42 @@ func Sentences(text string) []Span {
 		spans = append(spans, s)
 	}
 	return spans
+}
+
+// maxItemSentence is the longest list item read as one sentence.
+const maxItemSentence = 320
+
+// shortItemEnd returns where the list item starting at text[start] ends,
+// when it is one of at most maxItemSentence bytes (to a structured line,
+// or one not indented under it) and i is in it; -1 otherwise. An item of
+// a reference ("- `interval` (default: `100`). Interval of file system
+// polling.") says one thing: its name and what is said of it together.
+func shortItemEnd(text string, start, i int) int {
+	if !IsListMarker(firstLine(text[start:])) {
+		return -1
+	}
+	indent := start - (strings.LastIndexByte(text[:start], '\n') + 1)
+	limit := min(len(text), start+maxItemSentence)
+	for k := start; k < limit; k++ {
+		if text[k] != '\n' {
+			continue
+		}
+		if _, ok := structuredLine(text, k+1); ok || indentOf(text[k+1:]) <= indent {
+			if k < i {
+				return -1 // i is past the item
+			}
+			return k
+		}
+	}
+	if limit == len(text) {
+		return limit
+	}
+	return -1
+}
+
+// indentOf is the number of spaces and tabs s starts with.
+func indentOf(s string) int {
+	return len(s) - len(strings.TrimLeft(s, " \t"))
 }
 
 // isItemNumber reports whether s, the sentence so far up to a period, is a

@@ -164,6 +164,12 @@ func TestSentencesEndAtStructuredLines(t *testing.T) {
 			[]string{"./step25.\n./step26. Done.\n```", "The daemon listens on port 7781.", "It logs to syslog."}},
 		{"the block's head", "```sh\n./step1. Go.\n./step2.", []string{"```sh\n./step1. Go.\n./step2."}},
 		{"prose, then a whole block", "Run it. Then:\n\n```\nmake. all\n```", []string{"Run it.", "Then:", "```\nmake. all\n```"}},
+		// A short item is one sentence, its name with what is said of it;
+		// a long one is split as prose is.
+		{"a short item is one sentence", "- flag <string> See the flags. Default: 'w'.\n- mode <integer> The mode.\n  Default: 0o666.\nAfter it. Done.", []string{
+			"- flag <string> See the flags. Default: 'w'.", "- mode <integer> The mode.\n  Default: 0o666.", "After it.", "Done."}},
+		{"a long item is sentences", "- " + strings.Repeat("word ", 60) + "end. Second sentence here.\n- next", []string{
+			"- " + strings.Repeat("word ", 60) + "end.", "Second sentence here.", "- next"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

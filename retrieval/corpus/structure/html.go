@@ -3,6 +3,7 @@ package structure
 import (
 	"encoding/json"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -112,9 +113,16 @@ type htmlScanner struct {
 	anchor    string
 
 	lists, tables, pres int
-	headingAt           int // index in stack of the heading being read, -1 for none
-	headingLevel        int
-	preFirstLine        bool // right after a <pre> tag, where a newline is not content
+	// listKinds holds, for each open list, the number of its last item
+	// (an <ol>) or -1 (an unordered list) or -2 (a <dl>, whose terms and
+	// descriptions have no marks); itemIndents the column where the text
+	// of each open item starts, which its further lines are indented to.
+	listKinds    []int
+	itemIndents  []int
+	marker       string // the mark of the item whose first line comes next ("- ", "2. ")
+	headingAt    int    // index in stack of the heading being read, -1 for none
+	headingLevel int
+	preFirstLine bool // right after a <pre> tag, where a newline is not content
 
 	blk      openBlock
 	unitNext bool // the next line starts a unit of the block (an item, a row)
@@ -371,6 +379,14 @@ func (h *htmlScanner) opened(name string) {
 	case isList(name):
 		h.container(List)
 		h.lists++
+		switch name {
+		case "ol":
+			h.listKinds = append(h.listKinds, 0)
+		case "dl":
+			h.listKinds = append(h.listKinds, -2)
+		default:
+			h.listKinds = append(h.listKinds, -1)
+		}
 	case name == "table":
 		h.container(Table)
 		h.tables++
@@ -386,6 +402,9 @@ func (h *htmlScanner) opened(name string) {
 		h.lineBreak()
 		if name != "dd" && h.lists == 1 && h.tables == 0 && h.pres == 0 {
 			h.unitNext = true
+		}
+		if name == "li" {
+			h.markItem()
 		}
 	case name == "tr" || name == "caption":
 		if h.tables > 0 {
@@ -418,6 +437,7 @@ func (h *htmlScanner) closed(name string, at int) {
 		h.finishHeading()
 	case isList(name):
 		h.lists--
+		h.listKinds = h.listKinds[:max(0, len(h.listKinds)-1)]
 		h.containerEnd()
 	case name == "table":
 		h.tables--
@@ -427,6 +447,10 @@ func (h *htmlScanner) closed(name string, at int) {
 		h.containerEnd()
 	case name == "li" || name == "dt" || name == "dd":
 		h.lineBreak()
+		if name == "li" && len(h.itemIndents) > 0 {
+			h.itemIndents = h.itemIndents[:len(h.itemIndents)-1]
+			h.marker = ""
+		}
 	case name == "tr" || name == "caption":
 		if h.tables > 0 {
 			h.endLine()
@@ -436,6 +460,42 @@ func (h *htmlScanner) closed(name string, at int) {
 	case blockElements[name]:
 		h.boundary()
 	}
+}
+
+// markItem starts an item of a list as a browser shows it: its first line
+// after a mark ("- ", or its number in an <ol>: "2. "), indented two
+// columns for each list it is nested in, as Markdown writes a list; its
+// further lines indented to its text. Items in a table's cell, a <pre> or
+// a <dl> get no mark: a row is one line, and a definition list marks
+// nothing.
+func (h *htmlScanner) markItem() {
+	n := len(h.listKinds)
+	if n == 0 || h.tables > 0 || h.pres > 0 || h.headingAt >= 0 || h.listKinds[n-1] == -2 {
+		h.itemIndents = append(h.itemIndents, h.indent())
+		return
+	}
+	mark := "- "
+	if h.listKinds[n-1] >= 0 {
+		h.listKinds[n-1]++
+		mark = strconv.Itoa(h.listKinds[n-1]) + ". "
+	}
+	depth := 0
+	for _, k := range h.listKinds[:n-1] {
+		if k != -2 {
+			depth++
+		}
+	}
+	h.marker = strings.Repeat("  ", depth) + mark
+	h.itemIndents = append(h.itemIndents, len(h.marker))
+}
+
+// indent is the column the text of the innermost open item starts at, 0
+// outside items.
+func (h *htmlScanner) indent() int {
+	if len(h.itemIndents) == 0 {
+		return 0
+	}
+	return h.itemIndents[len(h.itemIndents)-1]
 }
 
 func (h *htmlScanner) inContainer() bool { return h.lists > 0 || h.tables > 0 || h.pres > 0 }
@@ -571,6 +631,13 @@ func (h *htmlScanner) word(w string, off int) {
 	case !h.open:
 		h.curO = Origin{First: ln, Last: ln, Anchor: h.anchor, Heading: h.headingAt >= 0}
 		h.open = true
+		switch {
+		case h.marker != "":
+			h.cur.WriteString(h.marker) // an item's first line
+			h.marker = ""
+		case h.tables == 0 && h.pres == 0 && h.headingAt < 0 && h.indent() > 0:
+			h.cur.WriteString(strings.Repeat(" ", h.indent())) // an item's further line
+		}
 	case h.sep != "":
 		h.cur.WriteString(h.sep)
 	case h.space:
