@@ -280,6 +280,17 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 	if hi-lo == 1 && isTableHeader(ss[best].Text) {
 		hi = tableEnd(ss, best)
 	}
+	// A signature alone ("`myCache.del( key )`", "- `.close()`") names
+	// what is described, not what it does: the description under it comes
+	// with it ("Delete a key. Returns the number of deleted entries.").
+	if hi-lo == 1 && hi < len(ss) && isSignature(ss[best].Text) && plainProse(ss[hi]) {
+		size := len(ss[hi].Text)
+		hi++
+		for hi < len(ss) && ss[hi].Joined && plainProse(ss[hi]) && size+len(ss[hi].Text) <= contextChars {
+			size += len(ss[hi].Text)
+			hi++
+		}
+	}
 	if hi-lo == 1 && plainProse(ss[best]) {
 		size := len(ss[best].Text)
 		if hi < len(ss) && ss[hi].Joined && plainProse(ss[hi]) && size+len(ss[hi].Text) <= contextChars {
@@ -304,6 +315,20 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 	}
 	return lo, hi
 }
+
+// signature matches a sentence that is only the name or call of a piece of
+// code: one code span ("`myCache.del( key )`", "**`error`**"), maybe an
+// item or a heading, or a bare call ("buf.toString([encoding])").
+var signature = regexp.MustCompile("^(?:#{1,6} |[-*+] )?[*_]{0,2}(?:`[^`\n]+`|[\\w.$:]+\\([^\n]*\\))[*_]{0,2}:?$")
+
+// isSignature reports whether a sentence is a signature alone (see
+// signature).
+func isSignature(s string) bool {
+	return len(s) <= maxSignature && signature.MatchString(strings.TrimSpace(s))
+}
+
+// maxSignature bounds a signature alone.
+const maxSignature = 160
 
 // tableEnd returns the end of the rows under the table header ss[header]:
 // the rows right below it, up to maxAnnouncedItems.

@@ -175,6 +175,11 @@ func TestNeighbours(t *testing.T) {
 		lo, hi int
 	}{
 		{"alone", []s{p("A."), p("B."), p("C.")}, 1, false, 1, 2},
+		// A signature alone brings the description under it.
+		{"a signature's description", []s{p("`myCache.del( key )`"), p("Delete a key."), j("Returns the count."), p("C.")}, 0, false, 0, 3},
+		{"a call's description", []s{p("A."), item("- buf.toString([encoding])"), p("Decodes buf.")}, 1, false, 1, 3},
+		{"not code after a signature", []s{p("`del( key )`"), code("del(\"A\")")}, 0, false, 0, 1},
+		{"a sentence naming code is no signature", []s{p("Call `del( key )` to delete."), p("B.")}, 0, false, 0, 1},
 		// A sentence of a paragraph brings the others next to it, the one
 		// after first, within contextChars; not across a blank line, nor
 		// a heading, code or an item.
