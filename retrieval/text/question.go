@@ -461,12 +461,12 @@ var defaultOf = regexp.MustCompile(`(?i)\bdefault\s+((?:[\w.-]+\s*){1,3})`)
 // project's name (after "in", "of", "for") left out; nil when it names
 // none ("how long does it cache by default").
 func DefaultObject(question string) []string {
-	m := defaultOf.FindStringSubmatch(question)
+	m := defaultOf.FindStringSubmatchIndex(question)
 	if m == nil {
-		return nil
+		return beforeDefault(question)
 	}
 	var out []string
-	for _, w := range Words(m[1]) {
+	for _, w := range Words(question[m[2]:m[3]]) {
 		if w == "in" || w == "of" || w == "for" || w == "with" || w == "when" || w == "if" {
 			break // what follows names where, not what
 		}
@@ -474,7 +474,26 @@ func DefaultObject(question string) []string {
 			out = append(out, w)
 		}
 	}
+	if len(out) == 0 {
+		return beforeDefault(question[:m[0]+len("default")])
+	}
 	return out
+}
+
+// beforeDefault returns the word right before a question's "default" when
+// nothing after it names what it asks the default of ("undici
+// maxRedirections default", "jwt.verify clockTolerance default value"):
+// nil when that is a stop word ("by default", "the default").
+func beforeDefault(question string) []string {
+	i := strings.LastIndex(strings.ToLower(question), "default")
+	if i < 0 {
+		return nil
+	}
+	words := Words(question[:i])
+	if len(words) == 0 || IsStopWord(words[len(words)-1]) {
+		return nil
+	}
+	return words[len(words)-1:]
 }
 
 // HoldsObject reports whether a sentence names one of the words (or a form

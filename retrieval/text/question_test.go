@@ -248,6 +248,10 @@ func TestDefaultObject(t *testing.T) {
 		"what is the default HISTSIZE in bash":                   "histsize",
 		"how long does gpg-agent cache my passphrase by default": "",
 		"whats the default level of the charm log global logger": "level",
+		"jwt.verify clockTolerance default value":                "clocktolerance",
+		"chokidar polling interval default?":                     "interval",
+		"is compression on by default":                           "",
+		"what is the default":                                    "",
 	} {
 		if got := strings.Join(DefaultObject(q), " "); got != want {
 			t.Errorf("DefaultObject(%q) = %q, want %q", q, got, want)

@@ -330,3 +330,20 @@ func TestBritishSpellingsStemAsAmerican(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsSkipHTMLMarkup: the tags and comments of HTML written in a
+// Markdown document are no words; a reference's types in angle brackets
+// are.
+func TestWordsSkipHTMLMarkup(t *testing.T) {
+	for in, want := range map[string]string{
+		`<div align="center"><img src="logo.png" alt="the logo"><br/>Fast</div>`: "fast",
+		"<a href=\"x\">Sponsor</a> <!-- a\ncomment --> us":                       "sponsor us",
+		"flag <string> and <Buffer> or <Map>":                                    "flag string and buffer or map",
+		"if a < b and c > d":                                                     "if a b and c d",
+		"<details>\n<summary>More</summary>":                                     "more",
+	} {
+		if got := strings.Join(Words(in), " "); got != want {
+			t.Errorf("Words(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package text
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,7 +28,8 @@ func IsStopWord(w string) bool {
 // inline link or image ("[text](https://…)"), or a reference link's label
 // ("[text][label]"), is not read: readers never see it, and its host and
 // path words ("golang", "org", "github") would match questions that mean
-// something else.
+// something else. Nor is HTML markup in it (see htmlTag): its tag and
+// attribute words ("div", "align", "center") are not what it says.
 func Words(text string) []string {
 	var words []string
 	buf := make([]byte, 0, 32)
@@ -102,6 +104,12 @@ func Words(text string) []string {
 			if w, n := shortOption(text, i); n > 0 {
 				words = append(words, w)
 				i += n
+				continue
+			}
+		case r == '<':
+			end()
+			if n := htmlTag(text[i:]); n > 0 {
+				i += n // markup, not words: "<div align=\"center\">", "<!-- x -->"
 				continue
 			}
 		case r == ']' && i+1 < len(text) && text[i+1] == '(':
@@ -212,6 +220,53 @@ func longOption(text string, i int) bool {
 	}
 	return i+2 < len(text) && isASCIILetter(text[i+2])
 }
+
+// htmlTag returns the length of the HTML tag or comment s starts with, 0
+// when it starts with none: a tag of the elements Markdown documents write
+// (lower case: "<div align=\"center\">", "</a>", "<br/>"), its attributes
+// on its line, or a comment ("<!-- … -->"). "<string>" and "<Buffer>", the
+// types of a reference, are text.
+func htmlTag(s string) int {
+	if strings.HasPrefix(s, "<!--") {
+		if k := strings.Index(s[:min(len(s), 4096)], "-->"); k > 0 {
+			return k + len("-->")
+		}
+		return 0
+	}
+	j := 1
+	if j < len(s) && s[j] == '/' {
+		j++
+	}
+	k := j
+	for k < len(s) && ('a' <= s[k] && s[k] <= 'z' || '1' <= s[k] && s[k] <= '6') {
+		k++
+	}
+	if !markupTags()[s[j:k]] || k == len(s) {
+		return 0
+	}
+	switch s[k] {
+	case '>':
+		return k + 1
+	case ' ', '\t', '/', '\n':
+		end := strings.IndexByte(s[k:min(len(s), k+1024)], '>')
+		if end < 0 || strings.Contains(s[k:k+end], "\n\n") {
+			return 0
+		}
+		return k + end + 1
+	}
+	return 0
+}
+
+// markupTags are the elements a Markdown document writes in HTML for its
+// layout: a centred logo, a badge row, a <details> block.
+var markupTags = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool)
+	for _, t := range strings.Fields("a b i em strong br p div span img picture source sup sub small center details summary " +
+		"h1 h2 h3 h4 h5 h6 hr ul ol li table thead tbody tr td th code pre kbd blockquote dl dt dd font video svg figure figcaption del ins tt strike") {
+		m[t] = true
+	}
+	return m
+})
 
 // shortOption reads a command's short option at text[i] ("-s", "-rf"): a
 // dash at the start or after white space, an opening bracket or quote, or
