@@ -344,8 +344,8 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 	if qf.asking.Kind != text.AnswerAny {
 		f.TypeMissing = 1
 		txt := h.Passage.Text
-		for i, sp := range a.sentences {
-			if a.sentenceCover[i] >= minTypeCoverage*total && qf.asking.Answers(txt[sp.Start:sp.End], h.Passage.Section) {
+		for i := range a.sentences {
+			if a.sentenceCover[i] >= minTypeCoverage*total && qf.asking.AnswersAt(txt, a.sentences, i, h.Passage.Section) {
 				f.TypeMissing = 0
 				break
 			}

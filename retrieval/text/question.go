@@ -157,6 +157,32 @@ func ReadAsking(question string) Asking {
 // not give itself (HoldsNewAnswer), and for a default, one naming what is
 // asked the default of (HoldsObject). Any sentence answers AnswerAny.
 func (a Asking) Answers(sentence, section string) bool {
+	if a.Kind == AnswerAny {
+		return true
+	}
+	if IsFenceLine(firstLine(sentence)) {
+		// A code block says many things: the answer is on a line, or on
+		// a comment and the line under it, not one line's default
+		// ("If not specified, the library defaults to 100 milliseconds")
+		// and another's setting ("nats.ReconnectWait(…)").
+		lines := strings.Split(sentence, "\n")
+		for i, l := range lines {
+			if i+1 < len(lines) && codeComment.MatchString(l) {
+				l += "\n" + lines[i+1]
+			}
+			if a.answers(l, section) {
+				return true
+			}
+		}
+		return false
+	}
+	return a.answers(sentence, section)
+}
+
+// codeComment matches a line of code that is a comment.
+var codeComment = regexp.MustCompile(`^\s*(//|#|/\*|\*|--|;|%)`)
+
+func (a Asking) answers(sentence, section string) bool {
 	return HoldsNewAnswer(a.Kind, sentence, a.words) &&
 		(a.Kind != AnswerDefault || HoldsObject(sentence+" "+section, a.defaultOf))
 }
@@ -491,24 +517,68 @@ func beforeDefault(question string) []string {
 	}
 	words := Words(question[:i])
 	if len(words) == 0 || IsStopWord(words[len(words)-1]) {
-		return nil
+		return askedNoun(question[:i])
 	}
 	return words[len(words)-1:]
 }
 
+// askedNoun returns the word a question asks which one of ("model" of
+// "which model does go-openai use by default", "attempts" of "how many
+// reconnect attempts"): the first word after "which", "what", "how many"
+// or "how much" but for stop words; nil when there is none.
+func askedNoun(question string) []string {
+	m := askedNounRE.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for _, w := range Words(m[1]) {
+		if auxiliaries[w] {
+			break // "which model does …": the noun ends at the verb
+		}
+		if !IsStopWord(w) && !countNouns[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+var askedNounRE = regexp.MustCompile(`(?i)\b(?:which|what|how many|how much)\s+((?:[\w.-]+\s*){1,4})`)
+
+// auxiliaries end the noun a question asks which one of.
+var auxiliaries = map[string]bool{"does": true, "do": true, "did": true, "is": true, "are": true, "was": true, "were": true,
+	"can": true, "could": true, "should": true, "will": true, "would": true, "has": true, "have": true, "gets": true, "get": true}
+
+// countNouns name no object of their own: "how many times", "what kind".
+var countNouns = map[string]bool{"times": true, "ways": true, "kinds": true, "kind": true, "types": true, "type": true,
+	"sort": true, "sorts": true, "things": true, "number": true, "amount": true, "much": true, "many": true}
+
 // HoldsObject reports whether a sentence names one of the words (or a form
-// of it: the first five letters) a question asks the default of; true
-// when there are none.
+// of it: the same stem, or one the start of the other, five letters at
+// least: "sizes", "HISTSIZE" of "histsize") a question asks the default of;
+// true when there are none.
 func HoldsObject(sentence string, object []string) bool {
 	if len(object) == 0 {
 		return true
 	}
+	var st Stemmer
 	for _, w := range Words(sentence) {
 		for _, o := range object {
-			if w == o || len(o) > 5 && len(w) > 5 && w[:5] == o[:5] {
+			if w == o || st.Stem(w) == st.Stem(o) || len(o) >= 5 && len(w) >= 5 && (strings.HasPrefix(w, o) || strings.HasPrefix(o, w)) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// AnswersAt is Answers for the sentence spans[i] of body, read with the
+// sentence after it when it announces that one ("it uses the following
+// defaults:" over "PGUSER=pqgo").
+func (a Asking) AnswersAt(body string, spans []Span, i int, section string) bool {
+	s := body[spans[i].Start:spans[i].End]
+	if strings.HasSuffix(strings.TrimSpace(s), ":") && i+1 < len(spans) {
+		s = body[spans[i].Start:spans[i+1].End]
+	}
+	return a.Answers(s, section)
 }

@@ -244,14 +244,19 @@ func TestHoldsNewAnswer(t *testing.T) {
 // sentence saying another thing's default is no answer.
 func TestDefaultObject(t *testing.T) {
 	for q, want := range map[string]string{
-		"what's the default connection pool size in go-redis":    "connection pool size",
-		"what is the default HISTSIZE in bash":                   "histsize",
-		"how long does gpg-agent cache my passphrase by default": "",
-		"whats the default level of the charm log global logger": "level",
-		"jwt.verify clockTolerance default value":                "clocktolerance",
-		"chokidar polling interval default?":                     "interval",
-		"is compression on by default":                           "",
-		"what is the default":                                    "",
+		"what's the default connection pool size in go-redis":      "connection pool size",
+		"what is the default HISTSIZE in bash":                     "histsize",
+		"how long does gpg-agent cache my passphrase by default":   "",
+		"whats the default level of the charm log global logger":   "level",
+		"jwt.verify clockTolerance default value":                  "clocktolerance",
+		"chokidar polling interval default?":                       "interval",
+		"is compression on by default":                             "",
+		"what is the default":                                      "",
+		"which model does go-openai use by default":                "model",
+		"how many reconnect attempts does nats.go make by default": "reconnect attempts",
+		"which compression algorithm does gzip use by default":     "compression algorithm",
+		"how many times does go-redis retry dialing by default":    "",
+		"what port is used by default":                             "port",
 	} {
 		if got := strings.Join(DefaultObject(q), " "); got != want {
 			t.Errorf("DefaultObject(%q) = %q, want %q", q, got, want)
@@ -263,5 +268,33 @@ func TestDefaultObject(t *testing.T) {
 	}
 	if !HoldsObject("HISTSIZE defaults to 500.", obj) || !HoldsObject("Pool sizes default to 10.", DefaultObject("default pool size")) {
 		t.Error("the object's default does not hold it")
+	}
+}
+
+// TestCodeBlockAnswersOnALine: a code block answers a default when one of
+// its lines, or a comment with the line under it, names the object and
+// says it is the default; not one line's default and another's setting.
+func TestCodeBlockAnswersOnALine(t *testing.T) {
+	a := ReadAsking("what's the default ReconnectWait in nats.go")
+	block := "```go\n// Optionally set ReconnectWait.\nnats.Connect(s, nats.ReconnectWait(2 * time.Second))\n// If not specified, the library defaults to 100 milliseconds.\nnats.Connect(s, nats.ReconnectJitter(500))\n```"
+	if a.Answers(block, "Usage") {
+		t.Error("another line's default answers")
+	}
+	if !a.Answers("```go\n// ReconnectWait defaults to 2s.\nnats.ReconnectWait(d)\n```", "Usage") {
+		t.Error("the line giving it does not answer")
+	}
+	if !a.Answers("```go\n// The default wait:\nReconnectWait = 2 * time.Second\n```", "Usage") {
+		t.Error("a comment over its line does not answer")
+	}
+}
+
+// TestAnnouncedAnswer: a sentence announcing what follows ("the following
+// defaults:") answers with it.
+func TestAnnouncedAnswer(t *testing.T) {
+	a := ReadAsking("what PGUSER does the pq test suite use by default")
+	body := "It uses the following defaults:\n\n    PGHOST=localhost\n    PGUSER=pqgo\n\nThe end."
+	spans := Sentences(body)
+	if a.Answers(body[spans[0].Start:spans[0].End], "") || !a.AnswersAt(body, spans, 0, "") {
+		t.Errorf("%q: want the announcing sentence to answer with what follows, not alone", body)
 	}
 }
