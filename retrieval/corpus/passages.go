@@ -353,9 +353,10 @@ const PackChars = 700
 func packSection(doc string, lines []structure.Line, origins []structure.Origin, spans []sectionSpan) []sectionSpan {
 	var out []sectionSpan
 	for _, s := range spans {
-		if k := len(out) - 1; k >= 0 && s.section != "" && s.section == out[k].section && s.body == s.Start &&
-			within(doc, out[k].Start, s.End, PackChars) && blankBetween(lines, out[k].End, s.Start) &&
-			samePage(lines, origins, out[k].Start, s.End) {
+		k := len(out) - 1
+		if k >= 0 && s.section == out[k].section && s.body == s.Start &&
+			(s.section != "" && within(doc, out[k].Start, s.End, PackChars) || answers(doc, out[k], s)) &&
+			blankBetween(lines, out[k].End, s.Start) && samePage(lines, origins, out[k].Start, s.End) {
 			out[k].End = s.End
 			continue
 		}
@@ -363,6 +364,20 @@ func packSection(doc string, lines []structure.Line, origins []structure.Origin,
 	}
 	return out
 }
+
+// answers reports whether passage a of an FAQ is a question ("Q. …",
+// "Question: …") whose answer passage b opens ("A. …", "Answer: …"), the
+// two together at most 2 × PackChars: one entry, whatever its section.
+func answers(doc string, q, a sectionSpan) bool {
+	return q.End <= a.Start && strings.Count(doc[q.End:a.Start], "\n") >= 2 &&
+		faqQuestion.MatchString(doc[q.body:q.End]) && faqAnswer.MatchString(doc[a.Start:a.End]) &&
+		!faqAnswer.MatchString(doc[q.body:q.End]) && within(doc, q.Start, a.End, 2*PackChars)
+}
+
+var (
+	faqQuestion = regexp.MustCompile(`^(?:Q[.:)]|Q\d+[.:)]|Question(?: \d+)?:)\s`)
+	faqAnswer   = regexp.MustCompile(`^(?:A[.:)]|A\d+[.:)]|Answer:)\s`)
+)
 
 // blankBetween reports whether only blank lines part the text ending at
 // offset end from the text starting at offset start.

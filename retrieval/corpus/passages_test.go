@@ -345,3 +345,23 @@ func TestTableOfContentsMakesNoPassage(t *testing.T) {
 		}
 	}
 }
+
+// TestFAQEntryIsOnePassage: in a plain-text FAQ, a question ("Q. …") and
+// the answer under it ("A. …") are one passage, in a section or not (two
+// questions over one answer too); a question is not joined to the text
+// before it.
+func TestFAQEntryIsOnePassage(t *testing.T) {
+	text := "Some notes on the package.\n\nQ. Why does /etc/issue still say 10?\n\nA. The release managers asked me not to touch it.\nIt is often customized.\n\n" +
+		"Q. How do I know which distribution I run?\n\nQ. And which release?\n\nA. Look at /etc/apt/sources.list.\n\nA closing note.\n"
+	c, err := Load(fstest.MapFS{"FAQ.txt": {Data: []byte(text)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range Chunk(c).Passages {
+		got = append(got, fmt.Sprintf("%d-%d", p.LineStart, p.LineEnd))
+	}
+	if want := "1-1 3-6 8-12 14-14"; strings.Join(got, " ") != want {
+		t.Errorf("passages at lines %v, want %s", got, want)
+	}
+}

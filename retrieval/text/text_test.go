@@ -347,3 +347,25 @@ func TestWordsSkipHTMLMarkup(t *testing.T) {
 		}
 	}
 }
+
+// TestVersionsStemAlike: a version is one stem however it is written
+// ("4.6", "v4.6.0"; "v3", "3.0.0"), apart from other versions and from a
+// plain number.
+func TestVersionsStemAlike(t *testing.T) {
+	var st Stemmer
+	for _, same := range [][]string{{"4.6", "v4.6.0", "4.6.0"}, {"v3", "3.0.0", "v3.0"}, {"2.39.3", "v2.39.3"}} {
+		for _, w := range same[1:] {
+			if st.Stem(w) != st.Stem(same[0]) {
+				t.Errorf("%s stems as %q, %s as %q; want one stem", w, st.Stem(w), same[0], st.Stem(same[0]))
+			}
+		}
+	}
+	for _, pair := range [][2]string{{"4.6", "4.6.1"}, {"v3", "3"}, {"v3", "v30"}, {"2.5", "v2.50"}} {
+		if st.Stem(pair[0]) == st.Stem(pair[1]) {
+			t.Errorf("%s and %s stem alike (%q)", pair[0], pair[1], st.Stem(pair[0]))
+		}
+	}
+	if IsCodeName("v4.6.0") {
+		t.Error("v4.6.0 read as a name of code")
+	}
+}

@@ -429,6 +429,9 @@ func (s *Stemmer) Stem(w string) string {
 }
 
 func stemWord(w string) string {
+	if v, ok := versionStem(w); ok {
+		return v
+	}
 	if !isASCIIWord(w) || strings.HasPrefix(w, "-") || IsCodeName(w) {
 		return w // a short option, a long one or a name of code is its own stem
 	}
@@ -449,7 +452,30 @@ func stemWord(w string) string {
 // parts ("ffi_prep_closure", "fs.watch", "std::vector") or a long option
 // ("--save-dev"), read beside its parts.
 func IsCodeName(w string) bool {
+	if _, ok := versionStem(w); ok {
+		return false
+	}
 	return strings.HasPrefix(w, "--") || strings.ContainsAny(w, "_:") || strings.Contains(w, ".") && !startsWithDigit(w)
+}
+
+// versionStem returns the stem of a version number written with dots
+// ("4.6", "v4.6.0", "2.39.3") or with a "v" ("v3"): "v" and its numbers
+// without the trailing zeros, so that "4.6" finds "v4.6.0" and "v3" finds
+// "3.0.0". A plain number ("3") is not a version.
+func versionStem(w string) (string, bool) {
+	n := strings.TrimPrefix(w, "v")
+	if n == "" || n == w && !strings.Contains(n, ".") {
+		return "", false
+	}
+	for _, part := range strings.Split(n, ".") {
+		if !isDigits(part) {
+			return "", false
+		}
+	}
+	for strings.HasSuffix(n, ".0") {
+		n = strings.TrimSuffix(n, ".0")
+	}
+	return "v" + n, true
 }
 
 func isASCIIWord(w string) bool {

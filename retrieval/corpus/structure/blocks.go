@@ -452,7 +452,10 @@ func starHeading(ls []Line, i, j int) (mdHeading, bool) {
 	}
 	for k := j; k < len(ls); k++ {
 		if !ls[k].Blank() {
-			if strings.HasPrefix(ls[k].Text, "*") {
+			// A heading of the next level may come first: GNU's NEWS
+			// ("* Noteworthy changes in release 3.8" over "** Bug fixes").
+			if below := len(ls[k].Text) - len(strings.TrimLeft(ls[k].Text, "*")); below > 0 &&
+				!(below > stars && ls[k].Indent == 0 && strings.HasPrefix(ls[k].Text[below:], " ")) {
 				return mdHeading{}, false
 			}
 			return mdHeading{level: stars + 1, text: title}, true
@@ -460,6 +463,11 @@ func starHeading(ls []Line, i, j int) (mdHeading, bool) {
 	}
 	return mdHeading{}, false // nothing below it to title
 }
+
+// versionHeading matches a plain-text line that titles a version's changes,
+// as NEWS files write them: "Changes in version 2.7.5:", "Version 1.2
+// (2020-01-01)", "Release 3.0", "v2.1.0 - 2019-05-01".
+var versionHeading = regexp.MustCompile(`(?i)^(?:(?:(?:user-visible |noteworthy |major |notable )?changes|new features|what's new)\b[^:]{0,40}\b(?:version|release)s?\s+v?\d+(?:\.\w+)+|(?:version|release)\s+v?\d+(?:\.\w+)+|v?\d+\.\d+(?:\.\d+)*\s+[-–(])[^.!?]{0,60}:?$`)
 
 // debianEntry matches the line a Debian changelog entry opens with:
 // "git (1:2.39.5-0+deb12u2) bookworm-security; urgency=medium".
@@ -497,6 +505,10 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		}
 	}
 	for k := first; k <= last; k++ {
+		if headings && len(b) == 1 && ls[k].Indent == 0 && versionHeading.MatchString(ls[k].Text) {
+			s.heading(mdHeading{level: 2, text: strings.TrimSuffix(ls[k].Text, ":")}, k)
+			continue
+		}
 		if headings && isHeadingLike(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
 			(perLine || len(b) == 1 || (k == first && leadsLongerLines(b))) {
 			flush(k - 1)

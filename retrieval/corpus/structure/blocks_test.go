@@ -160,7 +160,19 @@ func TestScanFindsBlocks(t *testing.T) {
 		{
 			name: "plain text: a line of stars and a title alone is an outline heading; items set apart are a list",
 			doc:  "Welcome to tmux!\n\n* Dependencies\n\nIt needs libevent.\n\n** On Linux\n\nUse apt.\n\n* License\n\nISC.\n\n* one\n\n* two\n\nOthers may work.\n",
-			want: []string{"para 0-0", "para 4-4 Dependencies ^2", "para 8-8 On Linux ^6", "para 12-12 License ^10", "para 14-14 License", "para 16-16 License", "para 18-18 License"},
+			want: []string{"para 0-0", "para 4-4 Dependencies ^2", "para 8-8 Dependencies › On Linux ^6", "para 12-12 License ^10", "para 14-14 License", "para 16-16 License", "para 18-18 License"},
+		},
+		{
+			name: "plain text: GNU's NEWS, an outline of releases over their kinds of change",
+			doc: "GNU diffutils NEWS    -*- outline -*-\n\n* Noteworthy changes in release 3.8 (2021-08-01) [stable]\n\n** Bug fixes\n\n  diff no longer crashes.\n\n" +
+				"* Noteworthy changes in release 3.7 (2018-12-31) [stable]\n\n** Improvements\n\n  diff --color works.\n",
+			want: []string{"para 0-0", "para 6-6 Noteworthy changes in release 3.8 (2021-08-01) [stable] › Bug fixes ^2",
+				"para 12-12 Noteworthy changes in release 3.7 (2018-12-31) [stable] › Improvements ^8"},
+		},
+		{
+			name: "plain text: a line naming a version over its changes is a heading",
+			doc:  "Changes in version 2.7.6:\n\n* Files are no longer checked.\n* Various fixes.\n\nVersion 2.7.5 (2015-03-07)\n\n* Links are followed.\n",
+			want: []string{"list 2-3 [2 3] Changes in version 2.7.6 ^0", "para 7-7 Version 2.7.5 (2015-03-07) ^5"},
 		},
 		{
 			name: "plain text: a Debian changelog's entries are sections, each signed off at its end",

@@ -19,11 +19,9 @@ type headingPath struct {
 }
 
 func (hp *headingPath) set(h mdHeading) {
-	if !hp.md {
-		hp.section = h.text
-		return
-	}
-	if !hp.titled && h.level == 1 {
+	// Plain text's headings are of one level but an outline's, whose
+	// stars nest ("Noteworthy changes in release 3.3 › New features").
+	if hp.md && !hp.titled && h.level == 1 {
 		hp.titled = true
 		hp.stack, hp.section = nil, ""
 		return
