@@ -118,6 +118,9 @@ func TestHeadingSentences(t *testing.T) {
 		"Run go get to install it.":              false,
 		"> [!IMPORTANT]":                         true,
 		"> [!NOTE]\n> Requires Go 1.22.":         false,
+		"<details><summary>Why does it fail?</summary><br/>": true,
+		"</details>\n<summary>ES6</summary>":                 true,
+		"Open the <summary> of a <details> block.":           false,
 	} {
 		if got := isHeadingSentence(s); got != want {
 			t.Errorf("isHeadingSentence(%q) = %v, want %v", s, got, want)

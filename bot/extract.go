@@ -439,6 +439,9 @@ func isHeadingSentence(s string) bool {
 	if strings.HasPrefix(s, "#") || text.IsAlertMarker(s) {
 		return true
 	}
+	if _, ok := text.SummaryOf(s); ok {
+		return true // a <details> block's summary: its section's title
+	}
 	if text.IsFenceLine(s) {
 		return !strings.Contains(s, "\n") // a fence line alone; with code below it, the code speaks
 	}

@@ -321,3 +321,19 @@ var alertMarker = regexp.MustCompile(`(?i)^\s*(>\s*)+\[!(note|tip|important|warn
 // IsAlertMarker reports whether a line opens a GitHub alert and says
 // nothing else ("> [!IMPORTANT]").
 func IsAlertMarker(line string) bool { return alertMarker.MatchString(line) }
+
+// summaryLine matches a line that opens a <details> block with its summary
+// ("<details><summary>ES6</summary><br>", "<summary><b>Why?</b></summary>"),
+// maybe after the "</details>" of the one before.
+var summaryLine = regexp.MustCompile(`^\s*(?:</details>\s*)?(?:<details[^>]*>\s*)?<summary[^>]*>(.*?)</summary>\s*(?:<br\s*/?>|<p>)?\s*$`)
+
+// SummaryOf returns the inside of the <summary> a line opens a <details>
+// block with (see summaryLine): the title of what the block hides, which
+// says nothing by itself.
+func SummaryOf(line string) (string, bool) {
+	m := summaryLine.FindStringSubmatch(line)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}

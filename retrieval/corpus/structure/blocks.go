@@ -9,6 +9,7 @@
 package structure
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"unicode"
@@ -101,6 +102,9 @@ type scanner struct {
 	out   Doc
 	head  int // first heading line waiting for the block below it, -1 for none
 	width int // columns of the document's text (plain text), 0 until measured
+	// details holds the levels of the open <details> blocks whose
+	// <summary> titles them (see summaryLine).
+	details []int
 }
 
 // Scan reads the lines and blocks of doc, a Markdown document when
@@ -185,6 +189,24 @@ func (s *scanner) scanMarkdown(headings bool) {
 		case headings && l.Indent < 4 && isThematicBreak(l.Text):
 			s.drop()
 			i++
+		case headings && l.Indent < 4 && detailsEnd.MatchString(l.Text):
+			// "</details>" ends the section its summary opened; a
+			// "<details><summary>…" may follow on the line.
+			if n := len(s.details); n > 0 {
+				s.hp.close(s.details[n-1])
+				s.details = s.details[:n-1]
+				s.drop()
+			}
+			if t, ok := summaryLine(l.Text); ok {
+				s.summary(t, i)
+			}
+			i++
+		case headings && l.Indent < 4 && detailsStart.MatchString(l.Text) && i+1 < len(ls) && isSummary(ls[i+1].Text):
+			i++ // "<details>" over its summary's line
+		case headings && l.Indent < 4 && isSummary(l.Text):
+			t, _ := summaryLine(l.Text)
+			s.summary(t, i)
+			i++
 		case l.Indent >= 4:
 			i = s.indentedCode(i)
 		case isTableStart(ls, i):
@@ -196,6 +218,40 @@ func (s *scanner) scanMarkdown(headings bool) {
 		}
 	}
 }
+
+// summary records a <details> block's summary as a heading one level
+// below the section it is in: a README's collapsed FAQ entry ("Why am I
+// getting the error 'Module not found'?") or example ("ES6") titles what
+// it hides, up to its "</details>".
+func (s *scanner) summary(title string, at int) {
+	if title == "" {
+		return
+	}
+	level := min(max(s.hp.depth()+1, 2), 6) // never the title's level
+	s.details = append(s.details, level)
+	s.heading(mdHeading{level: level, text: title}, at)
+}
+
+// detailsStart matches a line that only opens a <details> block.
+var detailsStart = regexp.MustCompile(`^\s*<details[^>]*>\s*$`)
+
+// detailsEnd matches a line that closes a <details> block.
+var detailsEnd = regexp.MustCompile(`^\s*</details>`)
+
+func isSummary(line string) bool { _, ok := text.SummaryOf(line); return ok }
+
+// summaryLine returns the text of a line opening a <details> block with its
+// summary (text.SummaryOf), its tags left out.
+func summaryLine(line string) (string, bool) {
+	m, ok := text.SummaryOf(line)
+	if !ok {
+		return "", false
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(htmlTagRE.ReplaceAllString(m, ""))), " "), true
+}
+
+// htmlTagRE matches an HTML tag.
+var htmlTagRE = regexp.MustCompile(`</?[a-zA-Z][^<>]*>`)
 
 // frontMatter skips YAML front matter at the top of a Markdown file,
 // keeping its title, and returns the index of the line after it.

@@ -163,6 +163,13 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 0-0", "para 4-4 Dependencies ^2", "para 8-8 Dependencies › On Linux ^6", "para 12-12 License ^10", "para 14-14 License", "para 16-16 License", "para 18-18 License"},
 		},
 		{
+			name:     "a <details> block's summary titles what it hides, up to its end",
+			markdown: true,
+			doc: "# Lib\n\n## FAQ\n\n<details><summary>Should I commit my <code>.env</code> file?</summary><br>\n\nNo. Never.\n\n</details>\n" +
+				"<details>\n<summary><b>Can I nest?</b></summary>\n\nYes.\n\n</details>\n\nAfter the entries.\n",
+			want: []string{"para 6-6 FAQ › Should I commit my .env file? ^0", "para 12-12 FAQ › Can I nest? ^10", "para 16-16 FAQ"},
+		},
+		{
 			name: "plain text: GNU's NEWS, an outline of releases over their kinds of change",
 			doc: "GNU diffutils NEWS    -*- outline -*-\n\n* Noteworthy changes in release 3.8 (2021-08-01) [stable]\n\n** Bug fixes\n\n  diff no longer crashes.\n\n" +
 				"* Noteworthy changes in release 3.7 (2018-12-31) [stable]\n\n** Improvements\n\n  diff --color works.\n",

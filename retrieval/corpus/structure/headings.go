@@ -30,11 +30,33 @@ func (hp *headingPath) set(h mdHeading) {
 		hp.stack = hp.stack[:len(hp.stack)-1]
 	}
 	hp.stack = append(hp.stack, h)
+	hp.name()
+}
+
+// name sets the section to the path of the stack's headings.
+func (hp *headingPath) name() {
 	names := make([]string, len(hp.stack))
 	for i, s := range hp.stack {
 		names[i] = s.text
 	}
 	hp.section = strings.Join(names, SectionSeparator)
+}
+
+// depth is the level of the innermost heading of the path, 0 for none.
+func (hp *headingPath) depth() int {
+	if len(hp.stack) == 0 {
+		return 0
+	}
+	return hp.stack[len(hp.stack)-1].level
+}
+
+// close ends the sections of level and below: the path is the headings
+// above them again.
+func (hp *headingPath) close(level int) {
+	for len(hp.stack) > 0 && hp.stack[len(hp.stack)-1].level >= level {
+		hp.stack = hp.stack[:len(hp.stack)-1]
+	}
+	hp.name()
 }
 
 // SectionSeparator joins the headings of a section path ("Install › On Linux").
