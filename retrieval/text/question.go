@@ -155,7 +155,8 @@ func ReadAsking(question string) Asking {
 // Answers reports whether a sentence (under section, the heading path of
 // its passage) holds an answer of the kind asked: one the question does
 // not give itself (HoldsNewAnswer), and for a default, one naming what is
-// asked the default of (HoldsObject). Any sentence answers AnswerAny.
+// asked the default of (HoldsObject); a version or a time may be in the
+// section's headings. Any sentence answers AnswerAny.
 func (a Asking) Answers(sentence, section string) bool {
 	if a.Kind == AnswerAny {
 		return true
@@ -183,6 +184,13 @@ func (a Asking) Answers(sentence, section string) bool {
 var codeComment = regexp.MustCompile(`^\s*(//|#|/\*|\*|--|;|%)`)
 
 func (a Asking) answers(sentence, section string) bool {
+	switch a.Kind {
+	case AnswerVersion, AnswerTime:
+		// A changelog's entry gives its version and date in the heading
+		// it is under ("Noteworthy changes in release 3.4 (2016-08-08)"):
+		// "which version added --color" is answered by an entry there.
+		return HoldsNewAnswer(a.Kind, sentence, a.words) || HoldsNewAnswer(a.Kind, sentence+"\n"+section, a.words)
+	}
 	return HoldsNewAnswer(a.Kind, sentence, a.words) &&
 		(a.Kind != AnswerDefault || HoldsObject(sentence+" "+section, a.defaultOf))
 }

@@ -298,3 +298,19 @@ func TestAnnouncedAnswer(t *testing.T) {
 		t.Errorf("%q: want the announcing sentence to answer with what follows, not alone", body)
 	}
 }
+
+// TestVersionInTheSection: a changelog's entry answers "which version"
+// and "when" with the version and date of the heading it is under.
+func TestVersionInTheSection(t *testing.T) {
+	entry := "diff has a new option --color."
+	section := "Noteworthy changes in release 3.4 (2016-08-08) [stable] › New features"
+	for _, q := range []string{"which diffutils version added --color", "when did diff get the --color option"} {
+		a := ReadAsking(q)
+		if a.Answers(entry, "New features") {
+			t.Errorf("%q: answered without a version or date", q)
+		}
+		if !a.Answers(entry, section) {
+			t.Errorf("%q: not answered under %q", q, section)
+		}
+	}
+}
