@@ -161,6 +161,11 @@ func TestHTMLPassages(t *testing.T) {
 			want: []string{"2-5 1. Unpack\n   the archive.\n2. Build:\n  - make\n  - make install", "7-7 in a cell"},
 		},
 		{
+			name: "an <ol> numbers its items from its start; an item opening with a table or code marks neither",
+			src:  "<ol start=\"3\"><li>three</li><li>four</li></ol>\n<ul><li><table><tr><td>x</td><td>y</td></tr></table></li></ul>\n<ul><li><pre>code</pre></li></ul>\n",
+			want: []string{"1-1 3. three\n4. four", "2-2 x | y", "3-3 code"},
+		},
+		{
 			name: "a <pre> block is kept whole, its lines and spaces as they are",
 			src:  "<p>Code:</p>\n<pre>\nfunc main() {\n\tif x &lt; 1 {\n\n\t\tprint(<b>x</b>)\n\t}\n}\n</pre>\n<p>After.</p>\n",
 			want: []string{"1-8 Code:\nfunc main() {\n\tif x < 1 {\n\n\t\tprint(x)\n\t}\n}", "10-10 After."},

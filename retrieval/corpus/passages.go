@@ -349,7 +349,8 @@ const PackChars = 700
 // packSection joins each passage to the one before when both are in the
 // same section under a heading, only blank lines part them (no heading,
 // no decoration left out of passages), they are on one page, and together
-// they fit in PackChars.
+// they fit in PackChars; or, in any section or none, when they are an FAQ's
+// question and its answer (see answers).
 func packSection(doc string, lines []structure.Line, origins []structure.Origin, spans []sectionSpan) []sectionSpan {
 	var out []sectionSpan
 	for _, s := range spans {
@@ -365,13 +366,14 @@ func packSection(doc string, lines []structure.Line, origins []structure.Origin,
 	return out
 }
 
-// answers reports whether passage a of an FAQ is a question ("Q. …",
-// "Question: …") whose answer passage b opens ("A. …", "Answer: …"), the
-// two together at most 2 × PackChars: one entry, whatever its section.
+// answers reports whether passage q of an FAQ is a question ("Q. …",
+// "Question: …") whose answer passage a opens ("A. …", "Answer: …"), the
+// two together at most twice PackChars, within MaxPassageChars: one
+// entry, whatever its section.
 func answers(doc string, q, a sectionSpan) bool {
 	return q.End <= a.Start && strings.Count(doc[q.End:a.Start], "\n") >= 2 &&
 		faqQuestion.MatchString(doc[q.body:q.End]) && faqAnswer.MatchString(doc[a.Start:a.End]) &&
-		!faqAnswer.MatchString(doc[q.body:q.End]) && within(doc, q.Start, a.End, 2*PackChars)
+		within(doc, q.Start, a.End, min(2*PackChars, MaxPassageChars))
 }
 
 var (

@@ -519,16 +519,20 @@ func DefaultObject(question string) []string {
 // maxRedirections default", "jwt.verify clockTolerance default value"):
 // nil when that is a stop word ("by default", "the default").
 func beforeDefault(question string) []string {
-	i := strings.LastIndex(strings.ToLower(question), "default")
-	if i < 0 {
+	m := defaultWord.FindAllStringIndex(question, -1)
+	if m == nil {
 		return nil
 	}
+	i := m[len(m)-1][0] // in question itself: lower-casing may change its length ("Ⱥ")
 	words := Words(question[:i])
 	if len(words) == 0 || IsStopWord(words[len(words)-1]) {
 		return askedNoun(question[:i])
 	}
 	return words[len(words)-1:]
 }
+
+// defaultWord matches "default" in any case.
+var defaultWord = regexp.MustCompile(`(?i)default`)
 
 // askedNoun returns the word a question asks which one of ("model" of
 // "which model does go-openai use by default", "attempts" of "how many

@@ -314,3 +314,16 @@ func TestVersionInTheSection(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultObjectKeepsItsPlaceInAnyCase: a question whose letters change
+// length when lower-cased ("Ⱥ") is read, not cut at a wrong offset.
+func TestDefaultObjectKeepsItsPlaceInAnyCase(t *testing.T) {
+	for q, want := range map[string]string{
+		"What does ȺȺȺȺȺȺȺȺȺȺȺȺ Taliban do by default": "",
+		"ȺȺȺȺ maxRedirections DEFAULT":                 "maxredirections",
+	} {
+		if got := strings.Join(DefaultObject(q), " "); got != want {
+			t.Errorf("DefaultObject(%q) = %q, want %q", q, got, want)
+		}
+	}
+}

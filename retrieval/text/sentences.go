@@ -104,8 +104,8 @@ const maxItemSentence = 320
 // a reference ("- `interval` (default: `100`). Interval of file system
 // polling.") says one thing: its name and what is said of it together.
 func shortItemEnd(text string, start, i int) int {
-	if !IsListMarker(firstLine(text[start:])) {
-		return -1
+	if !IsListMarker(firstLine(text[start:min(len(text), start+16)])) {
+		return -1 // a marker is at the start: no need to read a long line to its end
 	}
 	indent := start - (strings.LastIndexByte(text[:start], '\n') + 1)
 	limit := min(len(text), start+maxItemSentence)

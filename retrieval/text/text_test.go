@@ -340,6 +340,8 @@ func TestWordsSkipHTMLMarkup(t *testing.T) {
 		"<a href=\"x\">Sponsor</a> <!-- a\ncomment --> us":                       "sponsor us",
 		"flag <string> and <Buffer> or <Map>":                                    "flag string and buffer or map",
 		"if a < b and c > d":                                                     "if a b and c d",
+		"if x <b and y > z":                                                      "if x b and y z",
+		"<details open><summary>More</summary>":                                  "more",
 		"<details>\n<summary>More</summary>":                                     "more",
 	} {
 		if got := strings.Join(Words(in), " "); got != want {
@@ -367,5 +369,15 @@ func TestVersionsStemAlike(t *testing.T) {
 	}
 	if IsCodeName("v4.6.0") {
 		t.Error("v4.6.0 read as a name of code")
+	}
+}
+
+// BenchmarkSentencesLongLine: one line of many sentences is split in
+// linear time (looking for an item's mark does not read the line again at
+// each sentence).
+func BenchmarkSentencesLongLine(b *testing.B) {
+	line := strings.Repeat("This is a sentence. ", 20000)
+	for b.Loop() {
+		Sentences(line)
 	}
 }

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -179,6 +180,9 @@ func (id *identifier) join(j string) {
 // option; not an abbreviation of single letters ("e.g.", "U.S.").
 func (id *identifier) end() (string, bool) {
 	defer id.reset()
+	if id.b.Len() > maxCodeName {
+		return "", false // no name: a run of joined words ("a_a_a_…"), its parts read
+	}
 	if id.joined && id.parts > 0 && !id.long {
 		return "", false // "fs." at a sentence's end is no name; its parts were read
 	}
@@ -195,6 +199,9 @@ func (id *identifier) reset() {
 	id.b.Reset()
 	id.parts, id.joined, id.long, id.dotted, id.single = 0, false, false, false, false
 }
+
+// maxCodeName bounds a name of code read whole, in bytes.
+const maxCodeName = 80
 
 // joins reports whether the joiner at text[i] ("_", "." or "::") is
 // followed by a letter or digit, so that it joins two parts of a name.
@@ -223,8 +230,8 @@ func longOption(text string, i int) bool {
 
 // htmlTag returns the length of the HTML tag or comment s starts with, 0
 // when it starts with none: a tag of the elements Markdown documents write
-// (lower case: "<div align=\"center\">", "</a>", "<br/>"), its attributes
-// on its line, or a comment ("<!-- … -->"). "<string>" and "<Buffer>", the
+// (lower case: "<div align=\"center\">", "</a>", "<br/>"), with its
+// attributes, or a comment ("<!-- … -->"). "<string>" and "<Buffer>", the
 // types of a reference, are text.
 func htmlTag(s string) int {
 	if strings.HasPrefix(s, "<!--") {
@@ -248,14 +255,18 @@ func htmlTag(s string) int {
 	case '>':
 		return k + 1
 	case ' ', '\t', '/', '\n':
-		end := strings.IndexByte(s[k:min(len(s), k+1024)], '>')
-		if end < 0 || strings.Contains(s[k:k+end], "\n\n") {
-			return 0
+		if m := tagAttributes.FindStringIndex(s[k:min(len(s), k+1024)]); m != nil {
+			return k + m[1]
 		}
-		return k + end + 1
 	}
 	return 0
 }
+
+// tagAttributes matches the rest of a tag after its name: attributes
+// (name=value, name="value", or a boolean one such as "open"), maybe over
+// lines, then "/>" or ">". "<b and y > z" is a comparison, not a tag.
+var tagAttributes = regexp.MustCompile(`^(?:\s+(?:[a-zA-Z_:][-\w:.]*\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>` + "`" + `]+)` +
+	`|open|hidden|disabled|checked|selected|async|defer|controls|autoplay|loop|muted|playsinline|readonly|required|reversed|nowrap|inert))*\s*/?>`)
 
 // markupTags are the elements a Markdown document writes in HTML for its
 // layout: a centred logo, a badge row, a <details> block.

@@ -189,7 +189,7 @@ func (s *scanner) scanMarkdown(headings bool) {
 		case headings && l.Indent < 4 && isThematicBreak(l.Text):
 			s.drop()
 			i++
-		case headings && l.Indent < 4 && detailsEnd.MatchString(l.Text):
+		case headings && l.Indent < 4 && closesDetails(l.Text):
 			// "</details>" ends the section its summary opened; a
 			// "<details><summary>…" may follow on the line.
 			if n := len(s.details); n > 0 {
@@ -235,8 +235,15 @@ func (s *scanner) summary(title string, at int) {
 // detailsStart matches a line that only opens a <details> block.
 var detailsStart = regexp.MustCompile(`^\s*<details[^>]*>\s*$`)
 
-// detailsEnd matches a line that closes a <details> block.
-var detailsEnd = regexp.MustCompile(`^\s*</details>`)
+// detailsEnd matches a line that closes a <details> block and holds
+// nothing else.
+var detailsEnd = regexp.MustCompile(`^\s*</details>\s*$`)
+
+// closesDetails reports whether a line closes a <details> block: alone, or
+// with the summary of the next one after it.
+func closesDetails(line string) bool {
+	return detailsEnd.MatchString(line) || strings.HasPrefix(strings.TrimSpace(line), "</details>") && isSummary(line)
+}
 
 func isSummary(line string) bool { _, ok := text.SummaryOf(line); return ok }
 
@@ -397,6 +404,9 @@ func (s *scanner) paragraph(i int, headings bool) int {
 		}
 		if j > i && (startsBlock(ls, j) || (isListItem(ls[j].Text) && interruptsParagraph(ls[j].Text))) {
 			break
+		}
+		if j > i && headings && ls[j].Indent < 4 && (closesDetails(ls[j].Text) || isSummary(ls[j].Text)) {
+			break // "</details>" right under the text it hid
 		}
 		j++
 	}

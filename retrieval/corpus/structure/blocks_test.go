@@ -170,6 +170,12 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 6-6 FAQ › Should I commit my .env file? ^0", "para 12-12 FAQ › Can I nest? ^10", "para 16-16 FAQ"},
 		},
 		{
+			name:     "a </details> right under its text ends the section; words after it on its line are text",
+			markdown: true,
+			doc:      "## FAQ\n\n<summary>Why X?</summary>\n\nBecause Y.\n</details>\n\nOutside text.\n\n</details> trailing words\n",
+			want:     []string{"para 4-4 FAQ › Why X? ^0", "para 7-7 FAQ", "para 9-9 FAQ"},
+		},
+		{
 			name: "plain text: GNU's NEWS, an outline of releases over their kinds of change",
 			doc: "GNU diffutils NEWS    -*- outline -*-\n\n* Noteworthy changes in release 3.8 (2021-08-01) [stable]\n\n** Bug fixes\n\n  diff no longer crashes.\n\n" +
 				"* Noteworthy changes in release 3.7 (2018-12-31) [stable]\n\n** Improvements\n\n  diff --color works.\n",

@@ -9,12 +9,14 @@ import (
 )
 
 // headingPath follows the headings of a document: the section of a
-// passage is the path of Markdown headings above it ("A › B") below the
-// first level-1 heading (the title), or the last heading of a plain-text file.
+// passage is the path of the headings above it ("A › B"), in Markdown
+// below the first level-1 heading (the title). A plain-text file's
+// headings are of one level, but an outline's ("* Release 3.3" over "**
+// New features"), so its section is mostly its last heading.
 type headingPath struct {
 	md      bool
 	titled  bool        // the first level-1 Markdown heading was seen
-	stack   []mdHeading // Markdown heading path below the title
+	stack   []mdHeading // the heading path (in Markdown, below the title)
 	section string
 }
 

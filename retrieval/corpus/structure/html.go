@@ -120,6 +120,7 @@ type htmlScanner struct {
 	listKinds    []int
 	itemIndents  []int
 	marker       string // the mark of the item whose first line comes next ("- ", "2. ")
+	olStart      int    // the number of the first item of the <ol> being opened
 	headingAt    int    // index in stack of the heading being read, -1 for none
 	headingLevel int
 	preFirstLine bool // right after a <pre> tag, where a newline is not content
@@ -326,6 +327,14 @@ func (h *htmlScanner) start(name string, attrs []html.Attribute, selfClosing boo
 			h.anchor = strings.TrimSpace(a.Val)
 		}
 	}
+	if name == "ol" {
+		h.olStart = 1
+		for _, a := range attrs {
+			if n, err := strconv.Atoi(strings.TrimSpace(a.Val)); a.Key == "start" && err == nil && n >= 0 && n < 1e6 {
+				h.olStart = n // <ol start="3">: the page shows 3., 4., …
+			}
+		}
+	}
 	h.opened(name)
 	if !void {
 		h.stack = append(h.stack, name)
@@ -381,7 +390,7 @@ func (h *htmlScanner) opened(name string) {
 		h.lists++
 		switch name {
 		case "ol":
-			h.listKinds = append(h.listKinds, 0)
+			h.listKinds = append(h.listKinds, h.olStart-1)
 		case "dl":
 			h.listKinds = append(h.listKinds, -2)
 		default:
@@ -390,10 +399,12 @@ func (h *htmlScanner) opened(name string) {
 	case name == "table":
 		h.container(Table)
 		h.tables++
+		h.marker = "" // an item opening with a table: its rows are lines, unmarked
 	case isPre(name):
 		h.container(Code)
 		h.pres++
 		h.preFirstLine = true
+		h.marker = "" // nor is the code under an item's mark
 	case name == "li" || name == "dt" || name == "dd":
 		if h.lists == 0 {
 			h.boundary()
@@ -485,9 +496,13 @@ func (h *htmlScanner) markItem() {
 			depth++
 		}
 	}
-	h.marker = strings.Repeat("  ", depth) + mark
+	h.marker = strings.Repeat("  ", min(depth, maxItemDepth)) + mark
 	h.itemIndents = append(h.itemIndents, len(h.marker))
 }
+
+// maxItemDepth bounds the nesting an item's indent shows: markup nesting
+// lists hundreds deep gives no line of hundreds of spaces.
+const maxItemDepth = 8
 
 // indent is the column the text of the innermost open item starts at, 0
 // outside items.
