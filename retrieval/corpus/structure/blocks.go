@@ -532,8 +532,9 @@ func starHeading(ls []Line, i, j int) (mdHeading, bool) {
 
 // versionHeading matches a plain-text line that titles a version's changes,
 // as NEWS files write them: "Changes in version 2.7.5:", "Version 1.2
-// (2020-01-01)", "Release 3.0", "v2.1.0 - 2019-05-01".
-var versionHeading = regexp.MustCompile(`(?i)^(?:(?:(?:user-visible |noteworthy |major |notable )?changes|new features|what's new)\b[^:]{0,40}\b(?:version|release)s?\s+v?\d+(?:\.\w+)+|(?:version|release)\s+v?\d+(?:\.\w+)+|v?\d+\.\d+(?:\.\d+)*\s+[-–(])[^.!?]{0,60}:?$`)
+// (2020-01-01)", "Release 3.0", "v2.1.0 - 2019-05-01" (a bare number then
+// a date: "2.5 (approximately) is it" is no heading).
+var versionHeading = regexp.MustCompile(`(?i)^(?:(?:(?:user-visible |noteworthy |major |notable )?changes|new features|what's new)\b[^:]{0,40}\b(?:version|release)s?\s+v?\d+(?:\.\w+)+|(?:version|release)\s+v?\d+(?:\.\w+)+|v?\d+\.\d+(?:\.\d+)*\s+(?:[-–]\s*|\(\s*)(?:\d{4}|\d{1,2}\s|[A-Z][a-z]{2,8}\.?\s+\d))[^.!?]{0,60}:?$`)
 
 // debianEntry matches the line a Debian changelog entry opens with:
 // "git (1:2.39.5-0+deb12u2) bookworm-security; urgency=medium".

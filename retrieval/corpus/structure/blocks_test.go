@@ -184,8 +184,10 @@ func TestScanFindsBlocks(t *testing.T) {
 		},
 		{
 			name: "plain text: a line naming a version over its changes is a heading",
-			doc:  "Changes in version 2.7.6:\n\n* Files are no longer checked.\n* Various fixes.\n\nVersion 2.7.5 (2015-03-07)\n\n* Links are followed.\n",
-			want: []string{"list 2-3 [2 3] Changes in version 2.7.6 ^0", "para 7-7 Version 2.7.5 (2015-03-07) ^5"},
+			doc: "Changes in version 2.7.6:\n\n* Files are no longer checked.\n* Various fixes.\n\nVersion 2.7.5 (2015-03-07)\n\n* Links are followed.\n\n" +
+				"v2.7.4 - 2014-11-02\n\n* Older.\n\n2.5 (approximately) is it\n\nEnd.\n",
+			want: []string{"list 2-3 [2 3] Changes in version 2.7.6 ^0", "para 7-7 Version 2.7.5 (2015-03-07) ^5",
+				"para 11-11 v2.7.4 - 2014-11-02 ^9", "para 13-13 v2.7.4 - 2014-11-02", "para 15-15 v2.7.4 - 2014-11-02"},
 		},
 		{
 			name: "plain text: a Debian changelog's entries are sections, each signed off at its end",
