@@ -187,7 +187,7 @@ func TestScanFindsBlocks(t *testing.T) {
 			doc: "Changes in version 2.7.6:\n\n* Files are no longer checked.\n* Various fixes.\n\nVersion 2.7.5 (2015-03-07)\n\n* Links are followed.\n\n" +
 				"v2.7.4 - 2014-11-02\n\n* Older.\n\n2.5 (approximately) is it\n\nEnd.\n",
 			want: []string{"list 2-3 [2 3] Changes in version 2.7.6 ^0", "para 7-7 Version 2.7.5 (2015-03-07) ^5",
-				"para 11-11 v2.7.4 - 2014-11-02 ^9", "para 13-13 v2.7.4 - 2014-11-02", "para 15-15 v2.7.4 - 2014-11-02"},
+				"para 11-11 v2.7.4 - 2014-11-02 ^9", "para 15-15 2.5 (approximately) is it ^13"}, // a short line alone titles what follows
 		},
 		{
 			name: "plain text: a Debian changelog's entries are sections, each signed off at its end",
@@ -321,5 +321,24 @@ func TestMarkdownHeading(t *testing.T) {
 				t.Errorf("got %d %q %v, want %d %q %v", h.level, h.text, ok, c.level, c.text, c.ok)
 			}
 		})
+	}
+}
+
+// TestVersionHeading: a line titles a version's changes when it names the
+// version with "version", "release" or "changes", or gives a date after a
+// bare version number; a number in prose does not.
+func TestVersionHeading(t *testing.T) {
+	for line, want := range map[string]bool{
+		"Changes in version 2.7.5:":       true,
+		"Version 1.2 (2020-01-01)":        true,
+		"v2.1.0 - 2019-05-01":             true,
+		"3.4 (Jan 5 2016)":                true,
+		"2.5 (approximately) is it":       false,
+		"1.5 - the best one of them":      false,
+		"Changes in the build of the app": false,
+	} {
+		if got := versionHeading.MatchString(line); got != want {
+			t.Errorf("versionHeading(%q) = %v, want %v", line, got, want)
+		}
 	}
 }
