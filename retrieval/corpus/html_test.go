@@ -166,6 +166,13 @@ func TestHTMLPassages(t *testing.T) {
 			want: []string{"1-1 3. three\n4. four", "2-2 x | y", "3-3 code"},
 		},
 		{
+			name: "a definition list of code heads a section per term, nested ones below it; text after it is the page's section again",
+			src: "<h2>Operations</h2>\n<dl class=\"py function\">\n<dt id=\"m.which\">m.which(cmd)<a class=\"headerlink\" href=\"#m.which\">¶</a></dt>\n<dd><p>Return the path.</p>\n" +
+				"<dl class=\"py method\"><dt id=\"m.which.x\">x()</dt><dd><p>Nested.</p></dd></dl>\n</dd></dl>\n<p>After the list.</p>\n<dl><dt>term</dt><dd>plain</dd></dl>\n",
+			want: []string{"1-4 #m.which [Operations › m.which(cmd)] Operations\nm.which(cmd)\nReturn the path.", "5-5 #m.which.x [Operations › m.which(cmd) › x()] x()\nNested.",
+				"7-8 #m.which.x [Operations] After the list.\nterm\nplain"},
+		},
+		{
 			name: "a <pre> block is kept whole, its lines and spaces as they are",
 			src:  "<p>Code:</p>\n<pre>\nfunc main() {\n\tif x &lt; 1 {\n\n\t\tprint(<b>x</b>)\n\t}\n}\n</pre>\n<p>After.</p>\n",
 			want: []string{"1-8 Code:\nfunc main() {\n\tif x < 1 {\n\n\t\tprint(x)\n\t}\n}", "10-10 After."},

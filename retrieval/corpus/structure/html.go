@@ -117,11 +117,17 @@ type htmlScanner struct {
 	// (an <ol>) or -1 (an unordered list) or -2 (a <dl>, whose terms and
 	// descriptions have no marks); itemIndents the column where the text
 	// of each open item starts, which its further lines are indented to.
-	listKinds    []int
-	itemIndents  []int
-	marker       string // the mark of the item whose first line comes next ("- ", "2. ")
-	olStart      int    // the number of the first item of the <ol> being opened
-	headingAt    int    // index in stack of the heading being read, -1 for none
+	listKinds   []int
+	itemIndents []int
+	marker      string // the mark of the item whose first line comes next ("- ", "2. ")
+	olStart     int    // the number of the first item of the <ol> being opened
+	// apiAt holds the stack indexes of the open definition lists that
+	// document code (see apiList), apiLevels the heading level of their
+	// terms; apiNext marks the <dl> being opened as one.
+	apiAt        []int
+	apiLevels    []int
+	apiNext      bool
+	headingAt    int // index in stack of the heading being read, -1 for none
 	headingLevel int
 	preFirstLine bool // right after a <pre> tag, where a newline is not content
 
@@ -335,10 +341,37 @@ func (h *htmlScanner) start(name string, attrs []html.Attribute, selfClosing boo
 			}
 		}
 	}
+	h.apiNext = name == "dl" && h.tables == 0 && h.pres == 0 && h.lists == 0 && h.headingAt < 0 && apiList(attrs)
 	h.opened(name)
 	if !void {
 		h.stack = append(h.stack, name)
 	}
+}
+
+// apiList reports whether a <dl> documents code, one object per term: a
+// Sphinx domain's ("py function", "c macro", "cpp class", "js method") or
+// Texinfo's "def" lists. Its terms are the signatures that head their
+// descriptions ("shutil.which(cmd, mode=…, path=None)"), as a reference's
+// headings do, not items of a list.
+func apiList(attrs []html.Attribute) bool {
+	for _, a := range attrs {
+		if a.Key != "class" {
+			continue
+		}
+		for _, c := range strings.Fields(a.Val) {
+			switch c {
+			case "py", "c", "cpp", "js", "def", "first-deffn", "first-deftypefn", "first-defvr", "first-deftp":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// inAPIList reports whether the innermost open <dl> documents code.
+func (h *htmlScanner) inAPIList() bool {
+	n := len(h.apiAt)
+	return n > 0 && h.find([]string{"dl"}, nil) == h.apiAt[n-1]
 }
 
 func (h *htmlScanner) end(name string) {
@@ -385,6 +418,22 @@ func (h *htmlScanner) opened(name string) {
 		}
 		h.endBlock(Paragraph)
 		h.headingAt, h.headingLevel = len(h.stack), headingLevel(name)
+	case name == "dl" && h.apiNext:
+		// A definition list of code: its terms head sections, one level
+		// below the heading it is under (or the list it is nested in).
+		h.apiNext = false
+		h.endBlock(Paragraph)
+		level := min(max(h.s.hp.depth()+1, 2), 6)
+		if n := len(h.apiLevels); n > 0 {
+			level = min(h.apiLevels[n-1]+1, 6)
+		}
+		h.apiAt = append(h.apiAt, len(h.stack))
+		h.apiLevels = append(h.apiLevels, level)
+	case (name == "dt" || name == "dd") && h.inAPIList():
+		h.endBlock(Paragraph)
+		if name == "dt" {
+			h.headingAt, h.headingLevel = len(h.stack), h.apiLevels[len(h.apiLevels)-1]
+		}
 	case isList(name):
 		h.container(List)
 		h.lists++
@@ -446,6 +495,15 @@ func (h *htmlScanner) closed(name string, at int) {
 	switch {
 	case at == h.headingAt:
 		h.finishHeading()
+	case len(h.apiAt) > 0 && at == h.apiAt[len(h.apiAt)-1]:
+		// The list of code ends: what follows is the section it is in.
+		n := len(h.apiAt)
+		h.endBlock(Paragraph)
+		h.s.hp.close(h.apiLevels[n-1])
+		h.s.drop()
+		h.apiAt, h.apiLevels = h.apiAt[:n-1], h.apiLevels[:n-1]
+	case (name == "dt" || name == "dd") && h.inAPIList():
+		h.endBlock(Paragraph)
 	case isList(name):
 		h.lists--
 		h.listKinds = h.listKinds[:max(0, len(h.listKinds)-1)]
