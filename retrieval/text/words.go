@@ -140,7 +140,8 @@ func Words(text string) []string {
 // beside its parts: "ffi_prep_closure" then matches only the passages that
 // name it, not every one naming "ffi_prep_closure_loc".
 type identifier struct {
-	b      strings.Builder
+	b      []byte // the name so far, once a joiner or a prefix made one
+	first  string // the word read with no joiner before it, not yet copied to b
 	parts  int
 	joined bool // a joiner was read since the last part
 	long   bool // a long option: "--" then parts joined by "-"
@@ -151,52 +152,56 @@ type identifier struct {
 // start begins an identifier with a prefix ("--").
 func (id *identifier) start(prefix string) {
 	id.reset()
-	id.b.WriteString(prefix)
+	id.b = append(id.b, prefix...)
 	id.long, id.joined = true, true
 }
 
 // part adds a word read; a word with no joiner before it starts anew.
+// Most words are no part of a name: they are only remembered, not copied.
 func (id *identifier) part(w string) {
 	if !id.joined {
 		id.reset()
+		id.first, id.parts = w, 1
+		return
 	}
-	id.b.WriteString(w)
-	id.single = (id.parts == 0 || id.single) && utf8.RuneCountInString(w) == 1
+	id.b = append(id.b, w...)
+	id.single = (id.parts == 0 || id.single) && oneLetter(w)
 	id.parts++
 	id.joined = false
 }
+
+func oneLetter(w string) bool { return len(w) == 1 || utf8.RuneCountInString(w) == 1 }
 
 // join records a joiner after a part.
 func (id *identifier) join(j string) {
 	if id.parts == 0 {
 		return
 	}
-	id.b.WriteString(j)
+	if len(id.b) == 0 {
+		id.b = append(id.b, id.first...)
+		id.single = oneLetter(id.first)
+	}
+	id.b = append(id.b, j...)
 	id.joined = true
 	id.dotted = id.dotted || j == "."
 }
 
 // end returns the identifier read, if any: two parts or more, or a long
-// option; not an abbreviation of single letters ("e.g.", "U.S.").
+// option; not an abbreviation of single letters ("e.g.", "U.S."), nor a
+// run of joined words longer than maxCodeName ("a_a_a_…": its parts read).
 func (id *identifier) end() (string, bool) {
-	defer id.reset()
-	if id.b.Len() > maxCodeName {
-		return "", false // no name: a run of joined words ("a_a_a_…"), its parts read
+	var name string
+	ok := len(id.b) <= maxCodeName && (!id.joined || id.long) && // "fs." at a sentence's end is no name
+		(id.long && id.parts > 0 && !id.joined || id.parts >= 2 && !(id.dotted && id.single))
+	if ok {
+		name = string(id.b)
 	}
-	if id.joined && id.parts > 0 && !id.long {
-		return "", false // "fs." at a sentence's end is no name; its parts were read
-	}
-	switch {
-	case id.long && id.parts > 0 && !id.joined:
-		return id.b.String(), true
-	case id.parts >= 2 && !(id.dotted && id.single):
-		return id.b.String(), true
-	}
-	return "", false
+	id.reset()
+	return name, ok
 }
 
 func (id *identifier) reset() {
-	id.b.Reset()
+	id.b, id.first = id.b[:0], ""
 	id.parts, id.joined, id.long, id.dotted, id.single = 0, false, false, false, false
 }
 
@@ -219,13 +224,18 @@ func joins(text string, i int) bool {
 // longOption reports whether text[i:] starts a long option: "--" at the
 // start or after white space, an opening bracket or quote, then a letter.
 func longOption(text string, i int) bool {
-	if i > 0 {
-		r, _ := utf8.DecodeLastRuneInString(text[:i])
-		if !unicode.IsSpace(r) && !unicode.In(r, unicode.Ps, unicode.Pi) && !strings.ContainsRune("'\"`|/,=;", r) {
-			return false
-		}
+	return optionStart(text, i) && i+2 < len(text) && isASCIILetter(text[i+2])
+}
+
+// optionStart reports whether an option's dash may start at text[i]: at
+// the start or after white space, an opening bracket or quote, or one of
+// | / , = ; (any of them Unicode).
+func optionStart(text string, i int) bool {
+	if i == 0 {
+		return true
 	}
-	return i+2 < len(text) && isASCIILetter(text[i+2])
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return unicode.IsSpace(r) || unicode.In(r, unicode.Ps, unicode.Pi) || strings.ContainsRune("'\"`|/,=;", r)
 }
 
 // htmlTag returns the length of the HTML tag or comment s starts with, 0
@@ -288,11 +298,8 @@ var markupTags = sync.OnceValue(func() map[string]bool {
 // read as before ("race" still matches "go test -race"). The dash keeps
 // "bzip2 -s" from reading as the possessive or the letter "s".
 func shortOption(text string, i int) (string, int) {
-	if i > 0 {
-		r, _ := utf8.DecodeLastRuneInString(text[:i])
-		if !unicode.IsSpace(r) && !unicode.In(r, unicode.Ps, unicode.Pi) && !strings.ContainsRune("'\"`|/,=;", r) {
-			return "", 0
-		}
+	if !optionStart(text, i) {
+		return "", 0
 	}
 	j := i + 1
 	for j < len(text) && j-i <= 3 && isASCIILetter(text[j]) {

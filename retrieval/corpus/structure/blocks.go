@@ -254,11 +254,8 @@ func summaryLine(line string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return strings.Join(strings.Fields(html.UnescapeString(htmlTagRE.ReplaceAllString(m, ""))), " "), true
+	return strings.Join(strings.Fields(html.UnescapeString(cleanInline(m, false))), " "), true
 }
-
-// htmlTagRE matches an HTML tag.
-var htmlTagRE = regexp.MustCompile(`</?[a-zA-Z][^<>]*>`)
 
 // frontMatter skips YAML front matter at the top of a Markdown file,
 // keeping its title, and returns the index of the line after it.

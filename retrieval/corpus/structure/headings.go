@@ -28,9 +28,7 @@ func (hp *headingPath) set(h mdHeading) {
 		hp.stack, hp.section = nil, ""
 		return
 	}
-	for len(hp.stack) > 0 && hp.stack[len(hp.stack)-1].level >= h.level {
-		hp.stack = hp.stack[:len(hp.stack)-1]
-	}
+	hp.close(h.level)
 	hp.stack = append(hp.stack, h)
 	hp.name()
 }
