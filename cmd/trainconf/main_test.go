@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -176,4 +177,86 @@ func TestTopRightCountsAnswerableQuestions(t *testing.T) {
 	if wrong, _ := topRight(ex, 1, neg); wrong != 0 {
 		t.Errorf("the reversed ranker puts the answer first for %d of %d", wrong, n)
 	}
+}
+
+// TestLogisticReachesItsOptimum: the fit is the minimum of its loss (the
+// gradient vanishes there), with correlated features that slow gradient
+// descent, and with and without a bias.
+func TestLogisticReachesItsOptimum(t *testing.T) {
+	var samples []sample
+	for i := range 400 {
+		a := math.Sin(float64(i)*0.7) * 3
+		b := a*0.98 + math.Cos(float64(i)*1.3)*0.05 // nearly the same feature
+		c := float64(i%7) - 3
+		y := 0.0
+		if a+0.5*c+math.Sin(float64(i)*2.1) > 0 {
+			y = 1
+		}
+		samples = append(samples, sample{x: []float64{a, b, c, 4}, y: y, w: 1 + float64(i%3)})
+	}
+	for _, withBias := range []bool{true, false} {
+		w, bias := logistic(samples, withBias)
+		// The gradient of the loss in raw units: the L2 term is on the
+		// standardised weights, w·std, so its gradient is l2·w·std².
+		d := len(w)
+		mean, std := moments(samples, withBias)
+		grad := make([]float64, d)
+		var gb, total float64
+		for _, s := range samples {
+			total += s.w
+		}
+		for _, s := range samples {
+			p := 1 / (1 + math.Exp(-(dot(w, s.x, nil) + bias)))
+			for j, x := range s.x {
+				grad[j] += s.w * (p - s.y) * x / total
+			}
+			gb += s.w * (p - s.y) / total
+		}
+		for j := range grad {
+			grad[j] += l2 * w[j] * std[j] * std[j]
+			if withBias {
+				grad[j] -= gb * mean[j] // centring moves the bias's share
+			}
+		}
+		for j, g := range grad {
+			if math.Abs(g) > 1e-5 {
+				t.Errorf("bias %v: gradient %g on weight %d at the fit, want 0 (weights %v)", withBias, g, j, w)
+			}
+		}
+		if withBias && math.Abs(gb) > 1e-5 {
+			t.Errorf("gradient %g on the bias at the fit", gb)
+		}
+	}
+}
+
+// moments returns the weighted mean (0 without a bias) and standard
+// deviation of each feature, as logistic standardises them.
+func moments(samples []sample, withBias bool) (mean, std []float64) {
+	d := len(samples[0].x)
+	mean, std = make([]float64, d), make([]float64, d)
+	var total float64
+	for _, s := range samples {
+		total += s.w
+		for j, x := range s.x {
+			mean[j] += s.w * x
+		}
+	}
+	for j := range mean {
+		mean[j] /= total
+		if !withBias {
+			mean[j] = 0
+		}
+	}
+	for _, s := range samples {
+		for j, x := range s.x {
+			std[j] += s.w * (x - mean[j]) * (x - mean[j]) / total
+		}
+	}
+	for j := range std {
+		std[j] = math.Sqrt(std[j])
+		if std[j] < 1e-9 {
+			std[j] = 1
+		}
+	}
+	return mean, std
 }

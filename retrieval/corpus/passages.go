@@ -491,6 +491,7 @@ func blockSpans(doc string, lines []structure.Line, b structure.Block) []text.Sp
 		return []text.Span{{Start: start, End: end}}
 	}
 	var units []text.Span
+	inside := map[int]bool{} // units that go on a sentence the one before began
 	if b.Head >= 0 && fits(doc, head.Start, head.End) {
 		units = append(units, head)
 	}
@@ -505,13 +506,19 @@ func blockSpans(doc string, lines []structure.Line, b structure.Block) []text.Sp
 			for lines[last].Blank() {
 				last--
 			}
+			if k > 0 && b.Kind != structure.Table && !endsThought(doc, units[len(units)-1], lines[u]) {
+				inside[len(units)] = true // preformatted prose: a line of code is a unit
+			}
 			if fits(doc, lines[u].Start, lines[last].End) {
 				units = append(units, text.Span{Start: lines[u].Start, End: lines[last].End})
 				continue
 			}
-			for _, l := range lines[u : last+1] {
+			for i, l := range lines[u : last+1] {
 				if l.Blank() {
 					continue
+				}
+				if i > 0 && !endsThought(doc, units[len(units)-1], l) {
+					inside[len(units)] = true
 				}
 				if fits(doc, l.Start, l.End) {
 					units = append(units, text.Span{Start: l.Start, End: l.End})
@@ -521,7 +528,7 @@ func blockSpans(doc string, lines []structure.Line, b structure.Block) []text.Sp
 			}
 		}
 	}
-	spans := pack(doc, units)
+	spans := pack(doc, units, inside)
 	if b.Head >= 0 && len(spans) > 1 && spans[0] == head {
 		spans = spans[1:] // a heading alone is no passage: its words are in the section
 	}
@@ -560,11 +567,16 @@ func sentencePieces(doc string, start, end int) []text.Span {
 
 // pack joins consecutive pieces of doc, each at most MaxPassageChars
 // characters long, into as few spans of at most MaxPassageChars as it can,
-// in order.
-func pack(doc string, pieces []text.Span) []text.Span {
+// in order. A span is not ended before a piece that inside marks (a line
+// going on with the sentence of the line before) when it can end at an
+// earlier unmarked piece and still hold half of MaxPassageChars: a long
+// item or preformatted text is cut where a thought ends, not mid-sentence.
+func pack(doc string, pieces []text.Span, inside map[int]bool) []text.Span {
 	var out []text.Span
-	size := 0 // characters in out's last span
-	for _, p := range pieces {
+	first := 0 // index in pieces of out's last span's first piece
+	size := 0  // characters in out's last span
+	for i := 0; i < len(pieces); i++ {
+		p := pieces[i]
 		n := utf8.RuneCountInString(doc[p.Start:p.End])
 		if k := len(out); k > 0 {
 			gap := utf8.RuneCountInString(doc[out[k-1].End:p.Start])
@@ -573,12 +585,52 @@ func pack(doc string, pieces []text.Span) []text.Span {
 				size += gap + n
 				continue
 			}
+			if inside[i] {
+				if j := lastBreak(doc, pieces[first:i], inside, first); j > first {
+					out[k-1].End = pieces[j-1].End
+					i, p = j, pieces[j] // pieces j.. are packed again
+					n = utf8.RuneCountInString(doc[p.Start:p.End])
+				}
+			}
 		}
 		out = append(out, p)
-		size = n
+		first, size = i, n
 	}
 	return out
 }
+
+// lastBreak returns the index of the last piece of span (whose first piece
+// is pieces[first]) before which the span may end unmarked by inside and
+// still hold half of MaxPassageChars, or first when there is none.
+func lastBreak(doc string, span []text.Span, inside map[int]bool, first int) int {
+	for j := first + len(span) - 1; j > first; j-- {
+		if inside[j] {
+			continue
+		}
+		if within(doc, span[0].Start, span[j-first-1].End, MaxPassageChars/2) {
+			return first
+		}
+		return j
+	}
+	return first
+}
+
+// endsThought reports whether a line break after prev, before line l, ends
+// a thought: a blank line between them, prev ending a sentence (or a
+// clause, with ':' or ';'), or l opening a list item.
+func endsThought(doc string, prev text.Span, l structure.Line) bool {
+	if strings.Count(doc[prev.End:l.Start], "\n") >= 2 {
+		return true
+	}
+	end := strings.TrimRight(doc[prev.Start:prev.End], ` "')]*_`+"`")
+	if end == "" || strings.ContainsAny(end[len(end)-1:], ".!?:;") {
+		return true
+	}
+	return itemStart.MatchString(doc[l.Start:l.End])
+}
+
+// itemStart matches the mark a list item's first line starts with.
+var itemStart = regexp.MustCompile(`^\s*(?:[-*+•] |\d{1,3}[.)] )`)
 
 // cutAtSpace looks at most max characters into doc[from:end]. When all of
 // it fits it returns end and its length in characters; otherwise it returns

@@ -222,6 +222,21 @@ func TestChunkSplitsStructuresBetweenLines(t *testing.T) {
 		fmt.Fprintf(&code, "x%02d := compute(%d) // line %d\n", i, i, i)
 	}
 	code.WriteString("```\n")
+	// Prose in a preformatted block and in one long list item: a piece
+	// starts where a sentence does, not on the line that goes on with one.
+	var prose, item strings.Builder
+	prose.WriteString("```text\n")
+	item.WriteString("- ")
+	for i := range 30 {
+		s := fmt.Sprintf("Sentence %02d tells of a thing\nthat goes on over a second line\nand ends on a third line.\n", i)
+		prose.WriteString(s)
+		if i > 0 {
+			item.WriteString("  ")
+		}
+		item.WriteString(strings.ReplaceAll(s, "\n", "\n  ")[:len(s)+2*strings.Count(s, "\n")-2])
+	}
+	prose.WriteString("```\n")
+	sentence := func(l string) bool { return strings.HasPrefix(l, "Sentence") }
 	cases := []struct {
 		name, body string
 		unit       func(line string) bool // whether a piece may start with line
@@ -229,6 +244,8 @@ func TestChunkSplitsStructuresBetweenLines(t *testing.T) {
 		{"list", list.String(), func(l string) bool { return strings.HasPrefix(l, "- [X] Feature") }},
 		{"table", table.String(), func(l string) bool { return strings.HasPrefix(l, "| opt") }},
 		{"code", code.String(), func(l string) bool { return strings.HasPrefix(l, "x") }}, // never a lone fence
+		{"preformatted prose", prose.String(), sentence},
+		{"long item", item.String(), sentence},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

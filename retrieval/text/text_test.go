@@ -54,7 +54,8 @@ func TestWordsReadVisibleTextAndThousands(t *testing.T) {
 }
 
 // TestWordsReadNamesOfCodeWhole: a name of code made of parts, or a long
-// option, is a word beside its parts, and its own stem; abbreviations,
+// option, is a word beside its parts (and a member after a dot that is a
+// name itself), and its own stem; abbreviations,
 // numbers and a sentence's full stop make none.
 func TestWordsReadNamesOfCodeWhole(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -64,6 +65,10 @@ func TestWordsReadNamesOfCodeWhole(t *testing.T) {
 		{"use --save-dev or --max-old-space-size=4096", "use save dev --save-dev or max old space size --max-old-space-size 4096"},
 		{"e.g. the U.S. is 2.5 big; v1.2.3 and 3.x", "e g the u s is 2.5 big v1.2.3 and 3 x"},
 		{"the end of fs. Next, __init__ and _id, a--b", "the end of fs next init and id a b"},
+		// The members a name holds after its dots that are names themselves.
+		{"PurePath.with_suffix(suffix)", "purepath with suffix purepath.with_suffix with_suffix suffix"},
+		{"os.path.join and std::chrono::steady_clock", "os path join os.path.join path.join and std chrono steady clock std::chrono::steady_clock chrono::steady_clock steady_clock"},
+		{"--no-save_x", "no save x --no-save_x"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(Words(tt.in), " "); got != tt.want {

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"sync"
@@ -53,9 +54,7 @@ func Words(text string) []string {
 	// follows its parts as a word of its own.
 	end := func() {
 		flush()
-		if w, ok := id.end(); ok {
-			words = append(words, w)
-		}
+		words = id.end(words)
 	}
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf { // ASCII letters and digits, the most of any text
@@ -140,14 +139,19 @@ func Words(text string) []string {
 // beside its parts: "ffi_prep_closure" then matches only the passages that
 // name it, not every one naming "ffi_prep_closure_loc".
 type identifier struct {
-	b      []byte // the name so far, once a joiner or a prefix made one
-	first  string // the word read with no joiner before it, not yet copied to b
-	parts  int
-	joined bool // a joiner was read since the last part
-	long   bool // a long option: "--" then parts joined by "-"
-	dotted bool // some joiner is "."
-	single bool // every part so far is one letter ("e.g", "u.s")
+	b       []byte // the name so far, once a joiner or a prefix made one
+	first   string // the word read with no joiner before it, not yet copied to b
+	parts   int
+	joined  bool            // a joiner was read since the last part
+	long    bool            // a long option: "--" then parts joined by "-"
+	dotted  bool            // some joiner is "."
+	single  bool            // every part so far is one letter ("e.g", "u.s")
+	members [maxMembers]int // offsets in b after a "." or "::" (the start of a member)
+	nmember int
 }
+
+// maxMembers bounds the members remembered of one name.
+const maxMembers = 4
 
 // start begins an identifier with a prefix ("--").
 func (id *identifier) start(prefix string) {
@@ -184,25 +188,38 @@ func (id *identifier) join(j string) {
 	id.b = append(id.b, j...)
 	id.joined = true
 	id.dotted = id.dotted || j == "."
+	if (j == "." || j == "::") && id.nmember < maxMembers {
+		id.members[id.nmember] = len(id.b)
+		id.nmember++
+	}
 }
 
-// end returns the identifier read, if any: two parts or more, or a long
-// option; not an abbreviation of single letters ("e.g.", "U.S."), nor a
-// run of joined words longer than maxCodeName ("a_a_a_…": its parts read).
-func (id *identifier) end() (string, bool) {
-	var name string
+// end appends to words the identifier read, if any: two parts or more, or
+// a long option; not an abbreviation of single letters ("e.g.", "U.S."),
+// nor a run of joined words longer than maxCodeName ("a_a_a_…": its parts
+// read). The members it names after a "." or "::" that are names
+// themselves follow it ("with_suffix" of "PurePath.with_suffix",
+// "path.join" of "os.path.join"): a reference writes a method after its
+// class, a user often without.
+func (id *identifier) end(words []string) []string {
 	ok := len(id.b) <= maxCodeName && (!id.joined || id.long) && // "fs." at a sentence's end is no name
 		(id.long && id.parts > 0 && !id.joined || id.parts >= 2 && !(id.dotted && id.single))
 	if ok {
-		name = string(id.b)
+		words = append(words, string(id.b))
+		for _, m := range id.members[:id.nmember] {
+			if member := id.b[m:]; bytes.ContainsAny(member, "_.:") {
+				words = append(words, string(member))
+			}
+		}
 	}
 	id.reset()
-	return name, ok
+	return words
 }
 
 func (id *identifier) reset() {
 	id.b, id.first = id.b[:0], ""
 	id.parts, id.joined, id.long, id.dotted, id.single = 0, false, false, false, false
+	id.nmember = 0
 }
 
 // maxCodeName bounds a name of code read whole, in bytes.
