@@ -92,3 +92,92 @@ func topRight(data []example, k int, w []float64) (right, n int) {
 	}
 	return right, n
 }
+
+// crossCheckConfidence prints how well the confidence generalises: for
+// each training set left out in turn, the ranker and the confidence fitted
+// on the others (each set weighing weights, the confidence shrunk by
+// confL2), then on the left-out set's questions the confidence's log loss
+// and the share of (right, not right) pairs of top candidates it orders
+// right (AUC). The mean over the sets but SQuAD closes the table.
+func crossCheckConfidence(ctx context.Context, train []set, weights []float64, confL2 float64, out io.Writer) error {
+	var data []example
+	for i, s := range train {
+		ex, err := examples(ctx, i, s)
+		if err != nil {
+			return fmt.Errorf("%s: %w", s.name, err)
+		}
+		data = append(data, ex...)
+	}
+	fmt.Fprintf(out, "%-18s %-9s %s\n", "set (left out)", "log loss", "AUC")
+	var lossSum, aucSum float64
+	var n int
+	for k, s := range train {
+		var rest []example
+		for _, e := range data {
+			if e.set != k {
+				rest = append(rest, e)
+			}
+		}
+		m := retrieval.NeutralModel()
+		m.Rank = fitRanker(rest, len(train))
+		tops := topCandidates(m, data)
+		var fit, held []top
+		for _, t := range tops {
+			if t.set == k {
+				held = append(held, t)
+			} else {
+				fit = append(fit, t)
+			}
+		}
+		w, b := fitConfidence(fit, len(train), weights, confL2)
+		loss, auc := scoreConfidence(held, w, b)
+		fmt.Fprintf(out, "%-18s %-9.4f %.4f\n", s.name, loss, auc)
+		if !s.squad {
+			lossSum += loss
+			aucSum += auc
+			n++
+		}
+	}
+	fmt.Fprintf(out, "%-18s %-9.4f %.4f\n", "mean but SQuAD", lossSum/math.Max(1, float64(n)), aucSum/math.Max(1, float64(n)))
+	return nil
+}
+
+// scoreConfidence returns the mean log loss of the confidence w, b on the
+// top candidates tops and its AUC: the share of pairs of a right and a not
+// right top candidate that it scores in that order (ties half).
+func scoreConfidence(tops []top, w []float64, b float64) (loss, auc float64) {
+	type scored struct {
+		p     float64
+		right bool
+	}
+	ss := make([]scored, len(tops))
+	for i, t := range tops {
+		p := 1 / (1 + math.Exp(-(dot(w, t.x, nil) + b)))
+		ss[i] = scored{p, t.right}
+		p = math.Min(math.Max(p, 1e-12), 1-1e-12)
+		if t.right {
+			loss -= math.Log(p)
+		} else {
+			loss -= math.Log(1 - p)
+		}
+	}
+	var pairs, ordered float64
+	for _, r := range ss {
+		if !r.right {
+			continue
+		}
+		for _, o := range ss {
+			if o.right {
+				continue
+			}
+			pairs++
+			switch {
+			case r.p > o.p:
+				ordered++
+			case r.p == o.p:
+				ordered += 0.5
+			}
+		}
+	}
+	return loss / math.Max(1, float64(len(tops))), ordered / math.Max(1, pairs)
+}

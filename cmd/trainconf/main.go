@@ -79,6 +79,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	sentenceSquad := fs.Float64("sentence-squad-weight", 1, "the weight of SQuAD sets in the sentence model's fit, against 1 for each other set")
 	cv := fs.String("cv", "", "instead of fitting a model, measure the ranker out of set: each of -sets left out in turn, and these check sets (comma-separated)")
 	dropFeatures := fs.String("drop", "", "with -cv, features to zero first (comma-separated), to measure what they add")
+	confL2 := fs.Float64("conf-l2", l2, "the L2 shrinkage of the confidence fit, on standardised features")
+	cvConf := fs.Bool("cv-conf", false, "instead of fitting a model, measure the confidence out of set: each of -sets left out in turn")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -96,6 +98,13 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 			drop = strings.Split(*dropFeatures, ",")
 		}
 		return crossCheck(ctx, train, check, drop, out)
+	}
+	if *cvConf {
+		train, err := devSets(*suitePath, strings.Split(*only, ","))
+		if err != nil {
+			return err
+		}
+		return crossCheckConfidence(ctx, train, setWeights(train, *squadWeight, *halfSets), *confL2, out)
 	}
 	if *sentences {
 		*only = *sentenceSets
@@ -121,26 +130,35 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		data = append(data, ex...)
 	}
 	names := make([]string, len(sets))
-	weights := make([]float64, len(sets))
-	halves := strings.Split(*halfSets, ",")
 	for i, s := range sets {
 		names[i] = s.name
+	}
+	weights := setWeights(sets, *squadWeight, *halfSets)
+	m := retrieval.NeutralModel()
+	m.Rank = fitRanker(data, len(sets))
+	tops := topCandidates(m, data)
+	m.Weights, m.Bias = fitConfidence(tops, len(sets), weights, *confL2)
+	m.Trained = "ranker: pairwise logistic; confidence: logistic over the top candidates; sets: " +
+		strings.Join(names, ", ") + fmt.Sprintf(" (weighted equally; in the confidence, SQuAD sets at %g and %s at 0.5)", *squadWeight, *halfSets)
+	report(os.Stderr, m, tops, names)
+	return writeJSON(m, *outPath, out)
+}
+
+// setWeights returns each set's weight in the confidence fit: 1, SQuAD
+// sets squadWeight, the sets named in halfSets (comma-separated) 0.5.
+func setWeights(sets []set, squadWeight float64, halfSets string) []float64 {
+	halves := strings.Split(halfSets, ",")
+	weights := make([]float64, len(sets))
+	for i, s := range sets {
 		weights[i] = 1
 		if s.squad {
-			weights[i] = *squadWeight
+			weights[i] = squadWeight
 		}
 		if slices.Contains(halves, s.name) {
 			weights[i] = 0.5
 		}
 	}
-	m := retrieval.NeutralModel()
-	m.Rank = fitRanker(data, len(sets))
-	tops := topCandidates(m, data)
-	m.Weights, m.Bias = fitConfidence(tops, len(sets), weights)
-	m.Trained = "ranker: pairwise logistic; confidence: logistic over the top candidates; sets: " +
-		strings.Join(names, ", ") + fmt.Sprintf(" (weighted equally; in the confidence, SQuAD sets at %g and %s at 0.5)", *squadWeight, *halfSets)
-	report(os.Stderr, m, tops, names)
-	return writeJSON(m, *outPath, out)
+	return weights
 }
 
 // writeJSON writes a model as indented JSON to the file path, or to out
@@ -304,7 +322,7 @@ type sample struct {
 
 // logistic fits weights (and a bias when withBias) minimising the weighted
 // logistic loss of samples, in raw feature units.
-func logistic(samples []sample, withBias bool) ([]float64, float64) {
+func logistic(samples []sample, withBias bool, l2 float64) ([]float64, float64) {
 	d := len(samples[0].x)
 	mean, std := make([]float64, d), make([]float64, d)
 	var total float64
@@ -331,7 +349,7 @@ func logistic(samples []sample, withBias bool) ([]float64, float64) {
 			std[j] = 1
 		}
 	}
-	w, b := newton(samples, mean, std, total, withBias)
+	w, b := newton(samples, mean, std, total, withBias, l2)
 	out := make([]float64, d)
 	for j := range w {
 		out[j] = round(w[j] / std[j])
@@ -344,7 +362,7 @@ func logistic(samples []sample, withBias bool) ([]float64, float64) {
 // features standardised by mean and std, plus l2/2 times the squared
 // weights (not the bias, fitted when withBias), by Newton's method with
 // step halving: a step that does not lower the loss is halved.
-func newton(samples []sample, mean, std []float64, total float64, withBias bool) ([]float64, float64) {
+func newton(samples []sample, mean, std []float64, total float64, withBias bool, l2 float64) ([]float64, float64) {
 	d := len(mean)
 	n := d // parameters: the weights, then the bias when fitted
 	if withBias {
@@ -511,9 +529,9 @@ func dot(w, x []float64, keep func(j int) bool) float64 {
 
 func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 
-// setWeights returns, per question, the weight that makes each set weigh
+// questionWeights returns, per question, the weight that makes each set weigh
 // the same in total.
-func setWeights(qs []question, sets int, counts func(question) bool) []float64 {
+func questionWeights(qs []question, sets int, counts func(question) bool) []float64 {
 	n := make([]float64, sets)
 	for _, q := range qs {
 		if counts(q) {
@@ -541,7 +559,7 @@ func fitRanker(ex []example, sets int) []float64 {
 		}
 		return right && wrong
 	}
-	qw := setWeights(qs, sets, mixed)
+	qw := questionWeights(qs, sets, mixed)
 	var samples []sample
 	for i, q := range qs {
 		if qw[i] == 0 {
@@ -576,7 +594,7 @@ func fitRanker(ex []example, sets int) []float64 {
 		}
 		samples = append(samples, sample{x: neg, y: 0, w: s.w})
 	}
-	w, _ := logistic(samples, false)
+	w, _ := logistic(samples, false, l2)
 	return w
 }
 
@@ -630,7 +648,7 @@ func topCandidates(m retrieval.Model, ex []example) []top {
 
 // fitConfidence fits the probability that the top candidate answers,
 // each set weighing setWeight.
-func fitConfidence(tops []top, sets int, setWeight []float64) ([]float64, float64) {
+func fitConfidence(tops []top, sets int, setWeight []float64, l2 float64) ([]float64, float64) {
 	n := make([]float64, sets)
 	for _, t := range tops {
 		n[t.set]++
@@ -643,7 +661,7 @@ func fitConfidence(tops []top, sets int, setWeight []float64) ([]float64, float6
 		}
 		samples[i] = sample{x: t.x, y: y, w: setWeight[t.set] / n[t.set]}
 	}
-	return logistic(samples, true)
+	return logistic(samples, true, l2)
 }
 
 // report prints, per set and threshold, how many questions would be

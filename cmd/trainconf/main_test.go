@@ -47,7 +47,7 @@ func synthetic(seed uint64) []example {
 func train(ex []example) retrieval.Model {
 	m := retrieval.NeutralModel()
 	m.Rank = fitRanker(ex, 2)
-	m.Weights, m.Bias = fitConfidence(topCandidates(m, ex), 2, []float64{1, 1})
+	m.Weights, m.Bias = fitConfidence(topCandidates(m, ex), 2, []float64{1, 1}, l2)
 	return m
 }
 
@@ -195,7 +195,7 @@ func TestLogisticReachesItsOptimum(t *testing.T) {
 		samples = append(samples, sample{x: []float64{a, b, c, 4}, y: y, w: 1 + float64(i%3)})
 	}
 	for _, withBias := range []bool{true, false} {
-		w, bias := logistic(samples, withBias)
+		w, bias := logistic(samples, withBias, l2)
 		// The gradient of the loss in raw units: the L2 term is on the
 		// standardised weights, w·std, so its gradient is l2·w·std².
 		d := len(w)
@@ -259,4 +259,28 @@ func moments(samples []sample, withBias bool) (mean, std []float64) {
 		}
 	}
 	return mean, std
+}
+
+// TestScoreConfidence: the AUC counts the (right, not right) pairs a
+// confidence orders right, ties half; the log loss grows with wrong
+// confidence.
+func TestScoreConfidence(t *testing.T) {
+	tops := []top{{x: []float64{2}, right: true}, {x: []float64{1}, right: false}, {x: []float64{-1}, right: false}}
+	for _, c := range []struct {
+		w       float64
+		wantAUC float64
+	}{{1, 1}, {-1, 0}, {0, 0.5}} {
+		loss, auc := scoreConfidence(tops, []float64{c.w}, 0)
+		if auc != c.wantAUC {
+			t.Errorf("weight %v: AUC %v, want %v", c.w, auc, c.wantAUC)
+		}
+		if c.w == 0 && math.Abs(loss-math.Log(2)) > 1e-12 {
+			t.Errorf("weight 0: log loss %v, want log 2", loss)
+		}
+	}
+	good, _ := scoreConfidence(tops, []float64{1}, 0)
+	bad, _ := scoreConfidence(tops, []float64{-1}, 0)
+	if good >= bad {
+		t.Errorf("log loss %v ordering right, %v ordering wrong", good, bad)
+	}
 }

@@ -186,3 +186,40 @@ func TestNumbersNameNoDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestFolderNamesDocuments: a frequent English word names documents when a
+// folder of the corpus is named by it alone ("less/NEWS", GNU less's), not
+// when it is part of a folder's name ("x-time") or only in a title.
+func TestFolderNamesDocuments(t *testing.T) {
+	var ps []corpus.Passage
+	for i, src := range []string{"less/NEWS", "x-time/README.md", "notes/guide.md", "a/b.md", "c/d.md", "e/f.md", "g/h.md", "i/j.md", "k/l.md", "m/n.md"} {
+		title := "Notes " + string(rune('a'+i))
+		if i == 2 {
+			title = "Less time, more work"
+		}
+		ps = append(ps, corpus.Passage{ID: src, Text: "Released under the GNU General Public License.",
+			Locator: corpus.Locator{Source: src, Title: title, LineStart: 1, LineEnd: 1}})
+	}
+	lx := lexical.Build(ps)
+	for _, c := range []struct {
+		question, word string
+		names          bool
+	}{
+		{"what license is less under", "less", true},
+		{"what license is x time under", "time", false},
+		{"how do i get work done in less time", "time", false},
+	} {
+		found := false
+		for _, term := range lx.Analyze(c.question, "").Terms {
+			if term.Word == c.word {
+				found = true
+				if term.Documents != c.names {
+					t.Errorf("%q in %q: names documents %v, want %v", c.word, c.question, term.Documents, c.names)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q in %q: not a term", c.word, c.question)
+		}
+	}
+}

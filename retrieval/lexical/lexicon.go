@@ -7,6 +7,7 @@ package lexical
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/text"
@@ -41,9 +42,10 @@ type Lexicon struct {
 	// Installation section).
 	Fields map[string][]fieldPosting
 
-	byLen map[int][]string // surface words by rune count, for typo look-ups
-	df    map[string]int   // passages holding a stem in the body or a field
-	named map[string]int   // passages whose title or source path holds a stem
+	byLen  map[int][]string // surface words by rune count, for typo look-ups
+	df     map[string]int   // passages holding a stem in the body or a field
+	named  map[string]int   // passages whose title or source path holds a stem
+	folder map[string]bool  // stems that are a folder's whole name
 }
 
 // Field bits of a fieldPosting.
@@ -51,6 +53,7 @@ const (
 	fieldTitle   = 1 << iota // the document's title
 	fieldSection             // the heading path above the passage
 	fieldSource              // the file's path in the corpus
+	fieldFolder              // a folder of that path, whole ("less" of "less/NEWS")
 )
 
 // fieldPosting records the fields of passage P that hold a stem.
@@ -115,6 +118,7 @@ func Build(passages []corpus.Passage) *Lexicon {
 		lx.addField(&st, fields, p.Title, fieldTitle)
 		lx.addField(&st, fields, p.Section, fieldSection)
 		lx.addField(&st, fields, p.Source, fieldSource)
+		folders(&st, fields, p.Source)
 		for s, bits := range fields {
 			lx.Fields[s] = append(lx.Fields[s], fieldPosting{P: int32(i), Bits: bits})
 		}
@@ -139,6 +143,19 @@ func (lx *Lexicon) addField(st *text.Stemmer, fields map[string]uint8, s string,
 	}
 }
 
+// folders marks in fields the stem of each folder of source whose name is
+// one word ("less" of "less/NEWS", not "x-time" of "x-time/README.md"):
+// a project's documents kept under its name, as Debian's /usr/share/doc
+// does, name it even when the name is an English word.
+func folders(st *text.Stemmer, fields map[string]uint8, source string) {
+	dirs := strings.Split(source, "/")
+	for _, d := range dirs[:len(dirs)-1] {
+		if ts := text.Tokens(st, d); len(ts) == 1 && !ts[0].Stop && ts[0].Word == strings.ToLower(d) {
+			fields[ts[0].Stem] |= fieldFolder
+		}
+	}
+}
+
 // Prepare derives the look-up tables that are not persisted: Build does,
 // and a Lexicon decoded from an index file needs it before use.
 func (lx *Lexicon) Prepare() {
@@ -147,10 +164,14 @@ func (lx *Lexicon) Prepare() {
 		lx.df[s] = len(ps)
 	}
 	lx.named = make(map[string]int)
+	lx.folder = make(map[string]bool)
 	for s, fs := range lx.Fields {
 		for _, f := range fs {
 			if f.Bits&(fieldTitle|fieldSource) != 0 {
 				lx.named[s]++
+			}
+			if f.Bits&fieldFolder != 0 {
+				lx.folder[s] = true
 			}
 		}
 		body := lx.Postings[s]

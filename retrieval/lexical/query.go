@@ -226,10 +226,12 @@ const maxNamedShare = 0.25
 // NamesDocuments reports whether a stem names some of the corpus's
 // documents: it is in their titles or paths, and not in most of them. A
 // number never does ("10" of "Windows 10" is not the "10" of a heading's
-// "2022-10-10").
+// "2022-10-10"), nor a frequent English word, unless it is the whole name
+// of a folder ("less" of "less/NEWS": GNU less's documents).
 func (lx *Lexicon) NamesDocuments(stem string) bool {
 	n := lx.named[stem]
-	return n > 0 && float64(n) <= maxNamedShare*float64(lx.N) && !text.IsCommonWord(stem) && !isNumber(strings.ReplaceAll(stem, ".", ""))
+	return n > 0 && float64(n) <= maxNamedShare*float64(lx.N) && (!text.IsCommonWord(stem) || lx.folder[stem]) &&
+		!isNumber(strings.ReplaceAll(stem, ".", ""))
 }
 
 // isNumber reports whether a word is digits only.
