@@ -132,6 +132,16 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 0-0", "para 2-2", "para 4-4", "para 7-7 Notes ^6"},
 		},
 		{
+			name: "plain text: a short line ending in an article runs on into the option below",
+			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nThis can be overridden by the\n\n  --pax-option='mtime=STRING'\n\ncommand line option. The STRING is a number.\n",
+			want: []string{"para 0-0", "para 2-2", "para 4-6"},
+		},
+		{
+			name: "plain text: an aligned field of a record is no heading",
+			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nwhat:  \"swapon --summary\" output format\nwhy:   does not provide control on output data formatting, the recommended way\n\nNotes\nThe notes follow here and run on for a while longer than the heading.\n",
+			want: []string{"para 0-0", "para 2-3", "para 6-6 Notes ^5"},
+		},
+		{
 			name: "plain text: a short heading may end in a run-on word",
 			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nWhat to look for\nThe notes follow here and run on for a while longer than the heading.\n",
 			want: []string{"para 0-0", "para 3-3 What to look for ^2"},

@@ -127,7 +127,8 @@ func isHeadingLike(s string) bool {
 	if utf8.RuneCountInString(s) > 120 || len(strings.Fields(s)) > 16 {
 		return false
 	}
-	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "• ") || strings.Contains(s, "://") {
+	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "• ") || strings.Contains(s, "://") ||
+		alignedField.MatchString(s) {
 		return false
 	}
 	letters := false
@@ -148,11 +149,20 @@ func isHeadingLike(s string) bool {
 	// A long line or a clause ending in a word that needs more after it
 	// ("To view the repository in your browser, go to") runs on into the
 	// next: it is no heading. A short heading may end in one ("What to
-	// look for", "Sign in").
+	// look for", "Sign in"), but not in an article or a conjunction ("This
+	// can be overridden by the", over the option it goes on with).
 	f := strings.Fields(t)
+	lastWord := strings.ToLower(f[len(f)-1])
 	long := len(f) >= 7 || strings.Contains(t, ",")
-	return !(long && runOnWords[strings.ToLower(f[len(f)-1])])
+	return !(long && runOnWords[lastWord] || neverLast[lastWord])
 }
+
+// alignedField matches a record's field with its value aligned after the
+// label ("what:   sfdisk --unit", "Package:  foo"): a value, not a title.
+var alignedField = regexp.MustCompile(`^[A-Za-z][\w-]*:[ \t]{2,}\S`)
+
+// neverLast end no heading however short: articles and conjunctions.
+var neverLast = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true}
 
 // runOnWords end no heading: a line ending in one runs on.
 var runOnWords = map[string]bool{

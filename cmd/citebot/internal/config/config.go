@@ -157,7 +157,7 @@ func Default() Config {
 	c.Embedder.BatchSize = 64
 	c.Embedder.Concurrency = 4
 	c.Retrieval.TopK = 3
-	c.Retrieval.MinConfidence = 0.44
+	c.Retrieval.MinConfidence = 0.43
 	c.LLM.MaxTokens = 800
 	c.LLM.Timeout = 90 * time.Second
 	c.LLM.Stream = true
