@@ -176,7 +176,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		f.Structure = b2f(out[i].heading || code)
 		f.Pronoun = b2f(pronounStart.MatchString(s))
 		if qs.asking.Kind != text.AnswerAny {
-			held := qs.asking.AnswersAt(body, spans, i, p.Section)
+			held := qs.asking.AnswersAt(body, spans, i, p.Over())
 			f.TypeHeld, f.TypeLacked = b2f(held), b2f(!held)
 		}
 		f.Reason = b2f(qs.why && givesReason.MatchString(s))

@@ -345,7 +345,7 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 		f.TypeMissing = 1
 		txt := h.Passage.Text
 		for i := range a.sentences {
-			if a.sentenceCover[i] >= minTypeCoverage*total && qf.asking.AnswersAt(txt, a.sentences, i, h.Passage.Section) {
+			if a.sentenceCover[i] >= minTypeCoverage*total && qf.asking.AnswersAt(txt, a.sentences, i, h.Passage.Over()) {
 				f.TypeMissing = 0
 				break
 			}

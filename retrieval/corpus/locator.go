@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"path"
 	"strconv"
 	"strings"
 
@@ -30,6 +31,14 @@ func (l Locator) Heading() string {
 		return l.Section[i+len(structure.SectionSeparator):]
 	}
 	return l.Section
+}
+
+// Over is what names the text from above: its section path, then on a
+// line of its own its file's name, which may give the release that
+// release notes are of ("2.39.0.txt"). (Not the title: a README's
+// "Libpng 1.6.39" would give a version to every sentence under it.)
+func (l Locator) Over() string {
+	return l.Section + "\n" + path.Base(l.Source)
 }
 
 // String is the one human reference to a location: "a.txt:6–8" (an en

@@ -48,7 +48,9 @@ var answerTypes = []struct {
 			`|\b(comes?|ships?) with\b[^.]{0,80}\b(set|turned) to\b|\binitially (set|empty|disabled|enabled|on|off|\w+ed to)\b|\bpreset to\b` +
 			`|\bfalls? back to\b|\b(when|if) (unset|not set|none is (set|given)|left (empty|blank))\b`)},
 	{AnswerVersion,
-		regexp.MustCompile(`(?i)\b(what|which|minimum|min|oldest|latest|required)\s+(\w+\s+)?versions?\b|\bversions?\s+(of|does|do|is)\b`),
+		// A release asked by which is a version: "which diffutils release
+		// added --color", "new in which release?".
+		regexp.MustCompile(`(?i)\b(what|which|minimum|min|oldest|latest|required)\s+([\w./-]+\s+)?(versions?|releases?)\b|\bversions?\s+(of|does|do|is)\b`),
 		// A number, or versions named by their place: "the two most recent
 		// minor versions of Go", "the latest stable release", "LTS".
 		regexp.MustCompile(`\d|(?i)\b(latest|most recent|newest|current|last (two|three|few)|previous|stable|supported)\b[\w ]{0,24}\b(versions?|releases?)\b|\bLTS\b`)},
@@ -152,11 +154,13 @@ func ReadAsking(question string) Asking {
 	return a
 }
 
-// Answers reports whether a sentence (under section, the heading path of
-// its passage) holds an answer of the kind asked: one the question does
-// not give itself (HoldsNewAnswer), and for a default, one naming what is
-// asked the default of (HoldsObject); a version or a time may be in the
-// section's headings. Any sentence answers AnswerAny.
+// Answers reports whether a sentence (under section: the heading path of
+// its passage, maybe with its file's name on a line of its own) holds an
+// answer of the kind asked: one the question does not give itself
+// (HoldsNewAnswer), and for a default, one naming what is asked the
+// default of (HoldsObject); a version or a time may be in the section (a
+// changelog's headings; a version in release notes' file name). Any
+// sentence answers AnswerAny.
 func (a Asking) Answers(sentence, section string) bool {
 	if a.Kind == AnswerAny {
 		return true
@@ -188,8 +192,14 @@ func (a Asking) answers(sentence, section string) bool {
 	case AnswerVersion, AnswerTime:
 		// A changelog's entry gives its version and date in the heading
 		// it is under ("Noteworthy changes in release 3.4 (2016-08-08)"):
-		// "which version added --color" is answered by an entry there.
-		return HoldsNewAnswer(a.Kind, sentence, a.words) || HoldsNewAnswer(a.Kind, sentence+"\n"+section, a.words)
+		// "which version added --color" is answered by an entry there; a
+		// version also by release notes' file name ("2.39.0.txt"), but not
+		// a time by a name's year.
+		over := section
+		if a.Kind == AnswerTime {
+			over, _, _ = strings.Cut(section, "\n")
+		}
+		return HoldsNewAnswer(a.Kind, sentence, a.words) || HoldsNewAnswer(a.Kind, sentence+"\n"+over, a.words)
 	}
 	return HoldsNewAnswer(a.Kind, sentence, a.words) &&
 		(a.Kind != AnswerDefault || HoldsObject(sentence+" "+section, a.defaultOf))

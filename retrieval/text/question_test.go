@@ -18,6 +18,7 @@ func TestAnswerTypes(t *testing.T) {
 		{"When should I check the basil again?", AnswerTime, "Basil wilts quickly, so check it again in the evening.", "Basil wilts quickly, so check it again."},
 		{"which version of go do i need", AnswerVersion, "It requires Go 1.18 or later.", "It requires a recent Go."},
 		{"which go versions does zap support", AnswerVersion, "Note that zap only supports the two most recent minor versions of Go.", "Note that zap supports Go."},
+		{"in which util-linux release will mkfs be removed", AnswerVersion, "Removed in v2.39: mkfs.bfs.", "What: mkfs. Why: use filesystem specific mkfs.<type>."},
 		{"what license is discordgo released under", AnswerLicence, "It is released under the MIT license.", "It is released on GitHub."},
 		{"who wrote pyyaml", AnswerPerson, "PyYAML was written by Kirill Simonov.", "it was written long ago."},
 		{"what does CPEC stand for", AnswerMeaning, "The China-Pakistan Economic Corridor (CPEC) links them.", "From CPEC projects in Pakistan to Chinese interests in Asia."},
@@ -312,6 +313,15 @@ func TestVersionInTheSection(t *testing.T) {
 		if !a.Answers(entry, section) {
 			t.Errorf("%q: not answered under %q", q, section)
 		}
+	}
+	// Release notes named by their version give it to every entry; a
+	// name's year is no time.
+	notes := "Features\n2.39.0.txt"
+	if a := ReadAsking("git merge-tree --stdin, new in which release?"); !a.Answers("merge-tree learned --stdin.", notes) {
+		t.Errorf("which release: not answered in %q", notes)
+	}
+	if a := ReadAsking("when did merge-tree learn --stdin"); a.Answers("merge-tree learned --stdin.", "Features\n1973-notes.txt") {
+		t.Error("when: answered by a file name's year")
 	}
 }
 
