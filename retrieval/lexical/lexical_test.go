@@ -223,3 +223,28 @@ func TestFolderNamesDocuments(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishWordsNameDocumentsByPathOrTitleHead: an English word names
+// documents when it is in their paths or first in their titles ("cobra"),
+// not when only a title further on holds it ("international" of a
+// licence's title).
+func TestEnglishWordsNameDocumentsByPathOrTitleHead(t *testing.T) {
+	var ps []corpus.Passage
+	for i, c := range []struct{ src, title string }{
+		{"cobra/README.md", "Cobra"},
+		{"licence/cc.txt", "Creative Commons Attribution 4.0 International"},
+		{"a/b.md", "Notes a"}, {"c/d.md", "Notes c"}, {"e/f.md", "Notes e"}, {"g/h.md", "Notes g"},
+		{"i/j.md", "Notes i"}, {"k/l.md", "Notes k"}, {"m/n.md", "Notes m"}, {"o/p.md", "Notes o"},
+	} {
+		ps = append(ps, corpus.Passage{ID: string(rune('a' + i)), Text: "Share the evidence with partners.",
+			Locator: corpus.Locator{Source: c.src, Title: c.title, LineStart: 1, LineEnd: 1}})
+	}
+	lx := lexical.Build(ps)
+	for word, want := range map[string]bool{"cobra": true, "international": false, "creative": true} {
+		for _, term := range lx.Analyze("what about "+word+" evidence", "").Terms {
+			if term.Word == word && term.Documents != want {
+				t.Errorf("%q names documents: %v, want %v", word, term.Documents, want)
+			}
+		}
+	}
+}

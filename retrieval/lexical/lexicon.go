@@ -46,14 +46,16 @@ type Lexicon struct {
 	df     map[string]int   // passages holding a stem in the body or a field
 	named  map[string]int   // passages whose title or source path holds a stem
 	folder map[string]bool  // stems that are a folder's whole name
+	headed map[string]bool  // stems in a source path or first in a title
 }
 
 // Field bits of a fieldPosting.
 const (
-	fieldTitle   = 1 << iota // the document's title
-	fieldSection             // the heading path above the passage
-	fieldSource              // the file's path in the corpus
-	fieldFolder              // a folder of that path, whole ("less" of "less/NEWS")
+	fieldTitle     = 1 << iota // the document's title
+	fieldSection               // the heading path above the passage
+	fieldSource                // the file's path in the corpus
+	fieldFolder                // a folder of that path, whole ("less" of "less/NEWS")
+	fieldTitleHead             // the title's first word ("Cobra" of "Cobra: a CLI library")
 )
 
 // fieldPosting records the fields of passage P that hold a stem.
@@ -119,6 +121,12 @@ func Build(passages []corpus.Passage) *Lexicon {
 		lx.addField(&st, fields, p.Section, fieldSection)
 		lx.addField(&st, fields, p.Source, fieldSource)
 		folders(&st, fields, p.Source)
+		for _, t := range text.Tokens(&st, p.Title) {
+			if !t.Stop {
+				fields[t.Stem] |= fieldTitleHead
+				break
+			}
+		}
 		for s, bits := range fields {
 			lx.Fields[s] = append(lx.Fields[s], fieldPosting{P: int32(i), Bits: bits})
 		}
@@ -165,6 +173,7 @@ func (lx *Lexicon) Prepare() {
 	}
 	lx.named = make(map[string]int)
 	lx.folder = make(map[string]bool)
+	lx.headed = make(map[string]bool)
 	for s, fs := range lx.Fields {
 		for _, f := range fs {
 			if f.Bits&(fieldTitle|fieldSource) != 0 {
@@ -172,6 +181,9 @@ func (lx *Lexicon) Prepare() {
 			}
 			if f.Bits&fieldFolder != 0 {
 				lx.folder[s] = true
+			}
+			if f.Bits&(fieldSource|fieldTitleHead) != 0 {
+				lx.headed[s] = true
 			}
 		}
 		body := lx.Postings[s]

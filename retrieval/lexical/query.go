@@ -182,7 +182,8 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		case text.IsCommon(t.Word, t.Stem):
 			term.Weight *= 0.3
 		}
-		term.Documents = lx.NamesDocuments(term.Stem) && !isLoneLetter(t.Word)
+		term.Documents = lx.NamesDocuments(term.Stem) && !isLoneLetter(t.Word) &&
+			(lx.headed[term.Stem] || !text.IsEnglishWord(t.Word))
 		switch {
 		case i >= fromQuestion && i < fromContext:
 			if !term.Documents {
