@@ -142,6 +142,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 0-0", "para 2-3", "para 6-6 Notes ^5"},
 		},
 		{
+			name: "plain text: an outline's item alone is no heading",
+			doc:  "* Noteworthy changes in release 2.0.3 (2017-07-24)\n\n** Fix several documentation issues\n\n** Fix build issues\n\n* Noteworthy changes in release 2.0.2 (2017-04-27)\n\n** Fix TR46 transitional mode\n",
+			want: []string{"para 2-2 Noteworthy changes in release 2.0.3 (2017-07-24) ^0", "para 4-4 Noteworthy changes in release 2.0.3 (2017-07-24)", "para 8-8 Noteworthy changes in release 2.0.2 (2017-04-27) ^6"},
+		},
+		{
 			name: "plain text: a short heading may end in a run-on word",
 			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nWhat to look for\nThe notes follow here and run on for a while longer than the heading.\n",
 			want: []string{"para 0-0", "para 3-3 What to look for ^2"},

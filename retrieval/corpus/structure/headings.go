@@ -127,8 +127,8 @@ func isHeadingLike(s string) bool {
 	if utf8.RuneCountInString(s) > 120 || len(strings.Fields(s)) > 16 {
 		return false
 	}
-	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "• ") || strings.Contains(s, "://") ||
-		alignedField.MatchString(s) {
+	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "• ") || strings.Contains(s, "://") ||
+		alignedField.MatchString(s) || outlineItem(s) {
 		return false
 	}
 	letters := false
@@ -155,6 +155,15 @@ func isHeadingLike(s string) bool {
 	lastWord := strings.ToLower(f[len(f)-1])
 	long := len(f) >= 7 || strings.Contains(t, ",")
 	return !(long && runOnWords[lastWord] || neverLast[lastWord])
+}
+
+// outlineItem reports whether a line starts with stars then a space ("* ",
+// "** Fix build issues"): an item, or an outline's heading, which
+// starHeading reads apart (libidn2's NEWS lists its changes as "**" items
+// under "* Noteworthy changes in release 2.0.3").
+func outlineItem(s string) bool {
+	t := strings.TrimLeft(s, "*")
+	return len(t) < len(s) && strings.HasPrefix(t, " ")
 }
 
 // alignedField matches a record's field with its value aligned after the
