@@ -98,8 +98,12 @@ func topRight(data []example, k int, w []float64) (right, n int) {
 // on the others (each set weighing weights, the confidence shrunk by
 // confL2), then on the left-out set's questions the confidence's log loss
 // and the share of (right, not right) pairs of top candidates it orders
-// right (AUC). The mean over the sets but SQuAD closes the table.
+// right (AUC). The mean over the sets but SQuAD (and any with no such
+// pair) closes the table.
 func crossCheckConfidence(ctx context.Context, train []set, weights []float64, confL2 float64, out io.Writer) error {
+	if len(train) < 2 {
+		return fmt.Errorf("-cv-conf: %d sets; one is left out in turn, so at least two are needed", len(train))
+	}
 	var data []example
 	for i, s := range train {
 		ex, err := examples(ctx, i, s)
@@ -132,7 +136,7 @@ func crossCheckConfidence(ctx context.Context, train []set, weights []float64, c
 		w, b := fitConfidence(fit, len(train), weights, confL2)
 		loss, auc := scoreConfidence(held, w, b)
 		fmt.Fprintf(out, "%-18s %-9.4f %.4f\n", s.name, loss, auc)
-		if !s.squad {
+		if !s.squad && !math.IsNaN(auc) {
 			lossSum += loss
 			aucSum += auc
 			n++
@@ -144,7 +148,8 @@ func crossCheckConfidence(ctx context.Context, train []set, weights []float64, c
 
 // scoreConfidence returns the mean log loss of the confidence w, b on the
 // top candidates tops and its AUC: the share of pairs of a right and a not
-// right top candidate that it scores in that order (ties half).
+// right top candidate that it scores in that order (ties half); NaN when
+// there is no such pair.
 func scoreConfidence(tops []top, w []float64, b float64) (loss, auc float64) {
 	type scored struct {
 		p     float64
@@ -179,5 +184,8 @@ func scoreConfidence(tops []top, w []float64, b float64) (loss, auc float64) {
 			}
 		}
 	}
-	return loss / math.Max(1, float64(len(tops))), ordered / math.Max(1, pairs)
+	if pairs == 0 {
+		return loss / math.Max(1, float64(len(tops))), math.NaN() // nothing to order
+	}
+	return loss / float64(len(tops)), ordered / pairs
 }

@@ -99,6 +99,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		}
 		return crossCheck(ctx, train, check, drop, out)
 	}
+	if *confL2 <= 0 {
+		return fmt.Errorf("-conf-l2 %g: the shrinkage must be positive (it keeps the fit's Hessian invertible)", *confL2)
+	}
 	if *cvConf {
 		train, err := devSets(*suitePath, strings.Split(*only, ","))
 		if err != nil {
@@ -140,6 +143,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	m.Weights, m.Bias = fitConfidence(tops, len(sets), weights, *confL2)
 	m.Trained = "ranker: pairwise logistic; confidence: logistic over the top candidates; sets: " +
 		strings.Join(names, ", ") + fmt.Sprintf(" (weighted equally; in the confidence, SQuAD sets at %g and %s at 0.5)", *squadWeight, *halfSets)
+	if *confL2 != l2 {
+		m.Trained += fmt.Sprintf("; confidence L2 %g", *confL2)
+	}
 	report(os.Stderr, m, tops, names)
 	return writeJSON(m, *outPath, out)
 }
@@ -361,7 +367,7 @@ func logistic(samples []sample, withBias bool, l2 float64) ([]float64, float64) 
 // newton minimises the mean weighted logistic loss of samples, on the
 // features standardised by mean and std, plus l2/2 times the squared
 // weights (not the bias, fitted when withBias), by Newton's method with
-// step halving: a step that does not lower the loss is halved.
+// step halving: a step that raises the loss is halved.
 func newton(samples []sample, mean, std []float64, total float64, withBias bool, l2 float64) ([]float64, float64) {
 	d := len(mean)
 	n := d // parameters: the weights, then the bias when fitted
@@ -374,7 +380,8 @@ func newton(samples []sample, mean, std []float64, total float64, withBias bool,
 		var l float64
 		for _, s := range samples {
 			m := standardise(z, s.x, mean, std, withBias)
-			l += s.w * (softplus(dotN(t, m)) - s.y*dotN(t, m))
+			z := dotN(t, m)
+			l += s.w * (softplus(z) - s.y*z)
 		}
 		l /= total
 		for j := range d {
@@ -418,8 +425,17 @@ func newton(samples []sample, mean, std []float64, total float64, withBias bool,
 			}
 		}
 		step, ok := solve(hess, grad)
+		// With L2 the Hessian is positive definite; rounding may still
+		// leave it short of that on nearly collinear features: a ridge,
+		// growing until it is, makes the step a damped one.
+		for ridge := 1e-10; !ok && ridge < 1e3; ridge *= 10 {
+			for i := range n {
+				hess[i][i] += ridge
+			}
+			step, ok = solve(hess, grad)
+		}
 		if !ok {
-			break
+			break // no step can be taken: theta is where descent stopped
 		}
 		moved := 0.0
 		for f := 1.0; f > 1e-6; f /= 2 {
@@ -457,6 +473,7 @@ func standardise(z, x, mean, std []float64, withBias bool) []float64 {
 	return z
 }
 
+// dotN is the dot product of a and b (b at least as long as a).
 func dotN(a, b []float64) float64 {
 	var s float64
 	for i, v := range a {

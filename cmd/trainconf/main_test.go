@@ -278,6 +278,9 @@ func TestScoreConfidence(t *testing.T) {
 			t.Errorf("weight 0: log loss %v, want log 2", loss)
 		}
 	}
+	if _, auc := scoreConfidence(tops[1:], []float64{1}, 0); !math.IsNaN(auc) {
+		t.Errorf("no right candidate: AUC %v, want NaN", auc)
+	}
 	good, _ := scoreConfidence(tops, []float64{1}, 0)
 	bad, _ := scoreConfidence(tops, []float64{-1}, 0)
 	if good >= bad {

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -33,13 +34,25 @@ func (l Locator) Heading() string {
 	return l.Section
 }
 
-// Over is what names the text from above: its section path, then on a
-// line of its own its file's name, which may give the release that
-// release notes are of ("2.39.0.txt"). (Not the title: a README's
-// "Libpng 1.6.39" would give a version to every sentence under it.)
+// Over is what names the text from above: its section path, then, when
+// its file is named by a version as release notes are ("2.39.0.txt",
+// "RelNotes-1.5.md"), that name on a line of its own. (Not the title, nor
+// another name: a README's "Libpng 1.6.39" or "01-intro.md" would give a
+// version to every sentence of the file.)
 func (l Locator) Over() string {
-	return l.Section + "\n" + path.Base(l.Source)
+	name := path.Base(l.Source)
+	if ext := path.Ext(name); ext != "" && !versionName.MatchString(ext[1:]) {
+		name = strings.TrimSuffix(name, ext)
+	}
+	if versionName.MatchString(name) {
+		return l.Section + "\n" + name
+	}
+	return l.Section
 }
+
+// versionName matches a file name (without its extension) that is a
+// version, maybe after a word: "2.39.0", "RelNotes-1.5", "v1.2".
+var versionName = regexp.MustCompile(`^(?:.*[-_])?v?\d+(?:\.\d+)+$`)
 
 // String is the one human reference to a location: "a.txt:6–8" (an en
 // dash), "a.txt:6" for a single line; for a PDF, whose lines are counted

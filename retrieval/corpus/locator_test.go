@@ -145,3 +145,20 @@ func TestLocatorHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestOverNamesVersionFilesOnly: a file named by a version (release notes)
+// is named over its text; another file's name, even with digits, is not.
+func TestOverNamesVersionFilesOnly(t *testing.T) {
+	for source, want := range map[string]string{
+		"git/RelNotes/2.39.0.txt":    "Fixes\n2.39.0",
+		"notes/RelNotes-1.5.md":      "Fixes\nRelNotes-1.5",
+		"docs/01-getting-started.md": "Fixes",
+		"site/404.html":              "Fixes",
+		"report/2023-report.pdf":     "Fixes",
+		"README.md":                  "Fixes",
+	} {
+		if got := (Locator{Source: source, Section: "Fixes"}).Over(); got != want {
+			t.Errorf("%s: Over() = %q, want %q", source, got, want)
+		}
+	}
+}

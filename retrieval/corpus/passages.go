@@ -492,6 +492,7 @@ func blockSpans(doc string, lines []structure.Line, b structure.Block) []text.Sp
 	}
 	var units []text.Span
 	inside := map[int]bool{} // units that go on a sentence the one before began
+	code := b.Kind == structure.Code && sourceCode(lines[b.First].Text)
 	if b.Head >= 0 && fits(doc, head.Start, head.End) {
 		units = append(units, head)
 	}
@@ -506,7 +507,7 @@ func blockSpans(doc string, lines []structure.Line, b structure.Block) []text.Sp
 			for lines[last].Blank() {
 				last--
 			}
-			if k > 0 && b.Kind != structure.Table && !endsThought(doc, units[len(units)-1], lines[u]) {
+			if k > 0 && b.Kind != structure.Table && !endsThought(doc, units[len(units)-1], lines[u], code) {
 				inside[len(units)] = true // preformatted prose: a line of code is a unit
 			}
 			if fits(doc, lines[u].Start, lines[last].End) {
@@ -517,7 +518,7 @@ func blockSpans(doc string, lines []structure.Line, b structure.Block) []text.Sp
 				if l.Blank() {
 					continue
 				}
-				if i > 0 && !endsThought(doc, units[len(units)-1], l) {
+				if i > 0 && !endsThought(doc, units[len(units)-1], l, code) {
 					inside[len(units)] = true
 				}
 				if fits(doc, l.Start, l.End) {
@@ -616,17 +617,39 @@ func lastBreak(doc string, span []text.Span, inside map[int]bool, first int) int
 }
 
 // endsThought reports whether a line break after prev, before line l, ends
-// a thought: a blank line between them, prev ending a sentence (or a
-// clause, with ':' or ';'), or l opening a list item.
-func endsThought(doc string, prev text.Span, l structure.Line) bool {
+// a thought: a blank line between them; or, unless the lines are source
+// code (code), prev ending a sentence (or a clause, with ':' or ';') or l
+// opening a list item. In code a comment's full stop or a "def f():" ends
+// no thought: the function under it goes with it.
+func endsThought(doc string, prev text.Span, l structure.Line, code bool) bool {
 	if strings.Count(doc[prev.End:l.Start], "\n") >= 2 {
 		return true
+	}
+	if code {
+		return false
 	}
 	end := strings.TrimRight(doc[prev.Start:prev.End], ` "')]*_`+"`")
 	if end == "" || strings.ContainsAny(end[len(end)-1:], ".!?:;") {
 		return true
 	}
 	return itemStart.MatchString(doc[l.Start:l.End])
+}
+
+// sourceCode reports whether a code block's first line is a fence naming
+// a language ("```go", "~~~ python"), not text ("```text", "```", an
+// indented or preformatted block, which may hold prose).
+func sourceCode(first string) bool {
+	t := strings.TrimSpace(first)
+	fence := strings.TrimLeft(t, "`~")
+	if len(t)-len(fence) < 3 {
+		return false
+	}
+	lang, _, _ := strings.Cut(strings.TrimSpace(fence), " ")
+	switch strings.ToLower(strings.Trim(lang, "{}.")) {
+	case "", "text", "txt", "plain", "plaintext", "none", "md", "markdown":
+		return false
+	}
+	return true
 }
 
 // itemStart matches the mark a list item's first line starts with.

@@ -49,8 +49,10 @@ var answerTypes = []struct {
 			`|\bfalls? back to\b|\b(when|if) (unset|not set|none is (set|given)|left (empty|blank))\b`)},
 	{AnswerVersion,
 		// A release asked by which is a version: "which diffutils release
-		// added --color", "new in which release?".
-		regexp.MustCompile(`(?i)\b(what|which|minimum|min|oldest|latest|required)\s+([\w./-]+\s+)?(versions?|releases?)\b|\bversions?\s+(of|does|do|is)\b`),
+		// added --color", "new in which release?" (not "which release
+		// notes", "what release process").
+		regexp.MustCompile(`(?i)\b(what|which|minimum|min|oldest|latest|required)\s+([\w./-]+\s+)?versions?\b|\bversions?\s+(of|does|do|is)\b` +
+			`|\b(what|which)\s+([\w./-]+\s+)?releases?(\s*$|\s*[?,.;:]|\s+(of|does|did|do|is|was|will|has|had|first|last|added|adds|removed|introduced|fixed|dropped|changed|made|brought|got|shipped|includes?|supports?|requires?|needs?|should|must|can)\b)`),
 		// A number, or versions named by their place: "the two most recent
 		// minor versions of Go", "the latest stable release", "LTS".
 		regexp.MustCompile(`\d|(?i)\b(latest|most recent|newest|current|last (two|three|few)|previous|stable|supported)\b[\w ]{0,24}\b(versions?|releases?)\b|\bLTS\b`)},

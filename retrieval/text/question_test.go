@@ -35,6 +35,9 @@ func TestAnswerTypes(t *testing.T) {
 		{"which middleware does gin.Default() add", AnswerAny, "", ""},
 		{"kong load defaults from a json config file", AnswerAny, "", ""},
 		{"why do the taliban support the ttp", AnswerAny, "", ""},
+		{"what release notes mention the new flag", AnswerAny, "", ""},
+		{"what release process does dbus follow", AnswerAny, "", ""},
+		{"how do i download the latest release", AnswerAny, "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.question, func(t *testing.T) {

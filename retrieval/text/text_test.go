@@ -69,6 +69,7 @@ func TestWordsReadNamesOfCodeWhole(t *testing.T) {
 		{"PurePath.with_suffix(suffix)", "purepath with suffix purepath.with_suffix with_suffix suffix"},
 		{"os.path.join and std::chrono::steady_clock", "os path join os.path.join path.join and std chrono steady clock std::chrono::steady_clock chrono::steady_clock steady_clock"},
 		{"--no-save_x", "no save x --no-save_x"},
+		{"a.b.c.d.e.with_suffix", "a b c d e with suffix a.b.c.d.e.with_suffix c.d.e.with_suffix d.e.with_suffix e.with_suffix with_suffix"},
 	}
 	for _, tt := range tests {
 		if got := strings.Join(Words(tt.in), " "); got != tt.want {

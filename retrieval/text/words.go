@@ -146,7 +146,7 @@ type identifier struct {
 	long    bool            // a long option: "--" then parts joined by "-"
 	dotted  bool            // some joiner is "."
 	single  bool            // every part so far is one letter ("e.g", "u.s")
-	members [maxMembers]int // offsets in b after a "." or "::" (the start of a member)
+	members [maxMembers]int // offsets in b after the last "." or "::" joiners (the start of a member)
 	nmember int
 }
 
@@ -188,7 +188,11 @@ func (id *identifier) join(j string) {
 	id.b = append(id.b, j...)
 	id.joined = true
 	id.dotted = id.dotted || j == "."
-	if (j == "." || j == "::") && id.nmember < maxMembers {
+	if j == "." || j == "::" {
+		if id.nmember == maxMembers { // keep the last: the shortest members
+			copy(id.members[:], id.members[1:])
+			id.nmember--
+		}
 		id.members[id.nmember] = len(id.b)
 		id.nmember++
 	}

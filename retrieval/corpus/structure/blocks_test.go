@@ -147,6 +147,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 2-2 Noteworthy changes in release 2.0.3 (2017-07-24) ^0", "para 4-4 Noteworthy changes in release 2.0.3 (2017-07-24)", "para 8-8 Noteworthy changes in release 2.0.2 (2017-04-27) ^6"},
 		},
 		{
+			name: "plain text: a heading may end in a capital letter",
+			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nAppendix A\nThe notes follow here and run on for a while longer than the heading.\n",
+			want: []string{"para 0-0", "para 3-3 Appendix A ^2"},
+		},
+		{
 			name: "plain text: a short heading may end in a run-on word",
 			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nWhat to look for\nThe notes follow here and run on for a while longer than the heading.\n",
 			want: []string{"para 0-0", "para 3-3 What to look for ^2"},

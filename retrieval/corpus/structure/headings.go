@@ -154,7 +154,7 @@ func isHeadingLike(s string) bool {
 	f := strings.Fields(t)
 	lastWord := strings.ToLower(f[len(f)-1])
 	long := len(f) >= 7 || strings.Contains(t, ",")
-	return !(long && runOnWords[lastWord] || neverLast[lastWord])
+	return !(long && runOnWords[lastWord] || neverLast[f[len(f)-1]])
 }
 
 // outlineItem reports whether a line starts with stars then a space ("* ",
@@ -168,9 +168,10 @@ func outlineItem(s string) bool {
 
 // alignedField matches a record's field with its value aligned after the
 // label ("what:   sfdisk --unit", "Package:  foo"): a value, not a title.
-var alignedField = regexp.MustCompile(`^[A-Za-z][\w-]*:[ \t]{2,}\S`)
+var alignedField = regexp.MustCompile(`^[A-Za-z][\w-]*:(?:\t|[ \t]{2,})\S`)
 
-// neverLast end no heading however short: articles and conjunctions.
+// neverLast end no heading however short: articles and conjunctions, in
+// lower case ("Appendix A" is a heading).
 var neverLast = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true}
 
 // runOnWords end no heading: a line ending in one runs on.
