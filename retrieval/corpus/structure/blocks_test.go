@@ -152,6 +152,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 0-0", "para 3-3 Appendix A ^2"},
 		},
 		{
+			name: "plain text: a line that says something is no heading",
+			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nThis release fixes some bugs and adds a few new features\n\nadduser is developed on\n\n  https://salsa.debian.org/debian/adduser\n\nWhat is new in 2.0\nThe notes follow here and run on for a while longer than the heading.\n",
+			want: []string{"para 0-0", "para 2-2", "para 4-4", "para 6-6", "para 9-9 What is new in 2.0 ^8"},
+		},
+		{
 			name: "plain text: a short heading may end in a run-on word",
 			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nWhat to look for\nThe notes follow here and run on for a while longer than the heading.\n",
 			want: []string{"para 0-0", "para 3-3 What to look for ^2"},

@@ -154,8 +154,32 @@ func isHeadingLike(s string) bool {
 	f := strings.Fields(t)
 	lastWord := strings.ToLower(f[len(f)-1])
 	long := len(f) >= 7 || strings.Contains(t, ",")
-	return !(long && runOnWords[lastWord] || neverLast[f[len(f)-1]])
+	return !(long && runOnWords[lastWord] || neverLast[f[len(f)-1]] || statement(f, runOnWords[lastWord]))
 }
+
+// statement reports whether the words f of a line say something rather
+// than title it: a verb such as "is" or "fixes" after the first word, in a
+// line of six words or more ("This release fixes some bugs and adds a few
+// new features", "Patchlevel 15 was a stabilisation release") or in one
+// ending in a word that runs on ("adduser is developed on"); not a
+// question ("What is new in 2.0").
+func statement(f []string, runsOn bool) bool {
+	if len(f) < 6 && !runsOn || questionWords[strings.ToLower(f[0])] {
+		return false
+	}
+	for _, w := range f[1:] {
+		if statementVerbs[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	questionWords  = map[string]bool{"what": true, "why": true, "how": true, "when": true, "where": true, "which": true, "who": true, "is": true, "are": true, "does": true, "do": true, "can": true, "should": true}
+	statementVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true, "will": true,
+		"fixes": true, "adds": true, "includes": true, "contains": true, "provides": true, "supports": true, "allows": true, "requires": true}
+)
 
 // outlineItem reports whether a line starts with stars then a space ("* ",
 // "** Fix build issues"): an item, or an outline's heading, which
