@@ -105,6 +105,10 @@ type scanner struct {
 	// details holds the levels of the open <details> blocks whose
 	// <summary> titles them (see summaryLine).
 	details []int
+	// plainLevel is the level of the last plain-text heading that is not
+	// an outline's stars (a version line, an underlined title), 0 for
+	// none: stars below it nest under it.
+	plainLevel int
 }
 
 // Scan reads the lines and blocks of doc, a Markdown document when
@@ -162,6 +166,13 @@ func (s *scanner) heading(h mdHeading, at int) {
 	if s.head < 0 {
 		s.head = at
 	}
+}
+
+// plainHeading records a plain-text heading that is not an outline's
+// stars, which nest below it.
+func (s *scanner) plainHeading(h mdHeading, at int) {
+	s.heading(h, at)
+	s.plainLevel = h.level
 }
 
 // drop skips lines that make no passage; a heading above them is no
@@ -470,9 +481,12 @@ func (s *scanner) scanPlain(headings bool) {
 			j++
 		}
 		if h, ok := starHeading(ls, i, j); ok && headings {
+			// tar's NEWS titles a release by a line ("version 1.28 - …")
+			// and its changes by stars ("* New option --sort").
+			h.level += max(0, s.plainLevel-1)
 			s.heading(h, i)
 		} else if h, ok := changelogEntry(ls, i, j); ok && headings {
-			s.heading(h, i)
+			s.plainHeading(h, i)
 		} else if j > i {
 			s.plainBlock(i, j-1, headings)
 		}
@@ -481,7 +495,7 @@ func (s *scanner) scanPlain(headings bool) {
 			s.drop()
 			j++
 		case j+1 < len(ls) && headings && !ls[j].Blank() && isUnderlined(ls[j].Text, ls[j+1].Text):
-			s.heading(mdHeading{level: 2, text: ls[j].Text}, j)
+			s.plainHeading(mdHeading{level: 2, text: ls[j].Text}, j)
 			j += 2
 		}
 		i = j
@@ -570,13 +584,13 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 	}
 	for k := first; k <= last; k++ {
 		if headings && len(b) == 1 && ls[k].Indent == 0 && versionHeading.MatchString(ls[k].Text) {
-			s.heading(mdHeading{level: 2, text: strings.TrimSuffix(ls[k].Text, ":")}, k)
+			s.plainHeading(mdHeading{level: 2, text: strings.TrimSuffix(ls[k].Text, ":")}, k)
 			continue
 		}
 		if headings && isHeadingLike(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
 			(perLine || len(b) == 1 || (k == first && leadsLongerLines(b))) {
 			flush(k - 1)
-			s.heading(mdHeading{level: 2, text: ls[k].Text}, k)
+			s.plainHeading(mdHeading{level: 2, text: ls[k].Text}, k)
 			continue
 		}
 		if run < 0 {

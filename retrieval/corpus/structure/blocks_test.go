@@ -157,6 +157,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 0-0", "para 2-2", "para 4-4", "para 6-6", "para 9-9 What is new in 2.0 ^8"},
 		},
 		{
+			name: "plain text: an outline's stars nest under a release's line",
+			doc:  "version 1.28 - Sergey Poznyakoff, 2014-07-28\n\n* New option --sort\n\nThe --sort=ORDER option sorts directory entries.\n\nversion 1.27 - Sergey Poznyakoff, 2013-10-05\n\n* New option --one-top-level\n\nIt extracts into a subdirectory.\n",
+			want: []string{"para 4-4 version 1.28 - Sergey Poznyakoff, 2014-07-28 › New option --sort ^0", "para 10-10 version 1.27 - Sergey Poznyakoff, 2013-10-05 › New option --one-top-level ^6"},
+		},
+		{
 			name: "plain text: a short heading may end in a run-on word",
 			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nWhat to look for\nThe notes follow here and run on for a while longer than the heading.\n",
 			want: []string{"para 0-0", "para 3-3 What to look for ^2"},
