@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"syscall"
@@ -341,6 +342,9 @@ func kindOf(name string) (kind string, byName, ok bool) {
 		return "pdf", false, true
 	}
 	stem, suffix, _ := strings.Cut(strings.ToLower(name), ".")
+	if stem == "readme" && readmeTopic(suffix) {
+		return "txt", true, true
+	}
 	if !docSuffixes[suffix] {
 		return "", false, false
 	}
@@ -353,6 +357,40 @@ func kindOf(name string) (kind string, byName, ok bool) {
 		return "txt", true, true
 	}
 	return "", false, false
+}
+
+// readmeTopic reports whether what follows "README." names a topic, as
+// Debian's README.invoke-rc.d, README.feature-removal-schedule or
+// README.saving do, rather than a file type (README.sh, README.json) or a
+// secret (README.secret, README.env): words of letters, digits and "-",
+// no secret's word, and no file type after its last dot.
+func readmeTopic(suffix string) bool {
+	if !topicWords.MatchString(suffix) {
+		return false
+	}
+	up := strings.ToUpper(suffix)
+	for _, w := range secretWords {
+		if strings.Contains(up, w) {
+			return false
+		}
+	}
+	last := suffix[strings.LastIndex(suffix, ".")+1:]
+	return !fileTypes[last]
+}
+
+// topicWords matches a suffix made of words: "invoke-rc.d", "saving".
+var topicWords = regexp.MustCompile(`^[a-z][a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,20})?$`)
+
+// fileTypes are extensions of files that are not documents to read: code,
+// data, archives, images, keys.
+var fileTypes = map[string]bool{
+	"sh": true, "bash": true, "zsh": true, "py": true, "pl": true, "rb": true, "js": true, "ts": true, "go": true,
+	"c": true, "h": true, "cc": true, "cpp": true, "java": true, "json": true, "yaml": true, "yml": true, "toml": true,
+	"xml": true, "ini": true, "cfg": true, "conf": true, "key": true, "pem": true, "crt": true, "der": true,
+	"p12": true, "pfx": true, "gpg": true, "asc": true, "sig": true, "gz": true, "bz2": true, "xz": true, "zst": true,
+	"zip": true, "tar": true, "db": true, "sqlite": true, "dat": true, "bin": true, "exe": true, "so": true, "o": true,
+	"a": true, "png": true, "jpg": true, "jpeg": true, "gif": true, "svg": true, "ico": true, "css": true,
+	"bak": true, "log": true, "lock": true, "csv": true, "tsv": true, "jar": true, "deb": true, "rpm": true,
 }
 
 // shoutedDocName reports whether a file without an extension is named as

@@ -169,43 +169,50 @@ func TestLoneCRDoesNotShiftLines(t *testing.T) {
 // Other files without an extension (credentials, keys, build files, a
 // post-install script, a license key, shell histories) are not read, nor a
 // document's name with a suffix that is a file type or no known topic
-// (install.sh, readme.png, LICENSE.key, license.dat, README.secret); a README that is a
+// (install.sh, readme.png, LICENSE.key, license.dat, README.secret); a
+// README's topic may be any words (README.invoke-rc.d), but not a file
+// type or a secret's (README.json, README.env, README.sh); a README that is a
 // script is left out quietly, and one that is not UTF-8 is a problem, as for
 // a .txt file.
 func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 	dir := t.TempDir()
 	for name, body := range map[string]string{
-		"README":        "Frobnicator\n\nIt frobnicates.\n",
-		"README.Debian": "On Debian the frobnicator lives in /usr/bin.\n",
-		"NEWS.old":      "Version 1 frobnicated.\n",
-		"notes.rst":     "Notes\n=====\n\nFrobnicate gently.\n",
-		"credentials":   "DB_PASSWORD=hunter2\n",
-		"id_rsa":        "-----BEGIN OPENSSH PRIVATE KEY-----\n",
-		"Makefile":      "install:\n\tcp frob /usr/bin\n",
-		"install.sh":    "#!/bin/sh\ncp frob /usr/bin\n",
-		"readme.png":    "\x89PNG\r\n",
-		"INSTALL":       "#!/bin/sh\necho frobnicate\n",
-		"run.":          "#!/bin/sh\necho frobnicate\n",
-		"FAQ":           "\xff\xfec\x00a\x00f\x00\xe9\x00\n\x00",
-		"README.api":    "The API is not stable.\n",
-		"WHATSNEW":      "Zip 3.0 adds bzip2.\n",
-		"gdb-README":    "GDB is a debugger.\n",
-		"post-install":  "cp frob /usr/bin\n",
-		"license_key":   "AAAA-BBBB-CCCC\n",
-		"LICENSE.key":   "AAAA-BBBB-CCCC\n",
-		"license.dat":   "FEATURE frob vendor 1.0 permanent uncounted HOSTID=ANY SIGN=0\n",
-		"README.secret": "password=hunter2\n",
-		"CREDITS.netrc": "machine example.org login me password hunter2\n",
-		"zsh_history":   "mysql -u root -pHunter2\n",
-		"HISTORY":       "mysql -u root -pHunter2\n",
-		"POSIX":         "Bash POSIX Mode\n\nStarting Bash with --posix changes it.\n",
-		"DETAILS":       "Format of the colon listings.\n",
-		"API_KEY":       "sk-live-1234\n",
-		"PASSWORDS":     "root:hunter2\n",
-		"ENVIRONMENT":   "DB_PASSWORD=hunter2\n",
-		"TLS-CERT":      "-----BEGIN CERTIFICATE-----\n",
-		"APP_CONFIG":    "db_password: hunter2\n",
-		"DEPLOY":        "#!/bin/sh\nrsync . host:\n",
+		"README":                          "Frobnicator\n\nIt frobnicates.\n",
+		"README.Debian":                   "On Debian the frobnicator lives in /usr/bin.\n",
+		"NEWS.old":                        "Version 1 frobnicated.\n",
+		"notes.rst":                       "Notes\n=====\n\nFrobnicate gently.\n",
+		"credentials":                     "DB_PASSWORD=hunter2\n",
+		"id_rsa":                          "-----BEGIN OPENSSH PRIVATE KEY-----\n",
+		"Makefile":                        "install:\n\tcp frob /usr/bin\n",
+		"install.sh":                      "#!/bin/sh\ncp frob /usr/bin\n",
+		"readme.png":                      "\x89PNG\r\n",
+		"INSTALL":                         "#!/bin/sh\necho frobnicate\n",
+		"run.":                            "#!/bin/sh\necho frobnicate\n",
+		"FAQ":                             "\xff\xfec\x00a\x00f\x00\xe9\x00\n\x00",
+		"README.api":                      "The API is not stable.\n",
+		"WHATSNEW":                        "Zip 3.0 adds bzip2.\n",
+		"gdb-README":                      "GDB is a debugger.\n",
+		"post-install":                    "cp frob /usr/bin\n",
+		"license_key":                     "AAAA-BBBB-CCCC\n",
+		"LICENSE.key":                     "AAAA-BBBB-CCCC\n",
+		"license.dat":                     "FEATURE frob vendor 1.0 permanent uncounted HOSTID=ANY SIGN=0\n",
+		"README.secret":                   "password=hunter2\n",
+		"CREDITS.netrc":                   "machine example.org login me password hunter2\n",
+		"zsh_history":                     "mysql -u root -pHunter2\n",
+		"HISTORY":                         "mysql -u root -pHunter2\n",
+		"POSIX":                           "Bash POSIX Mode\n\nStarting Bash with --posix changes it.\n",
+		"DETAILS":                         "Format of the colon listings.\n",
+		"API_KEY":                         "sk-live-1234\n",
+		"PASSWORDS":                       "root:hunter2\n",
+		"ENVIRONMENT":                     "DB_PASSWORD=hunter2\n",
+		"TLS-CERT":                        "-----BEGIN CERTIFICATE-----\n",
+		"APP_CONFIG":                      "db_password: hunter2\n",
+		"DEPLOY":                          "#!/bin/sh\nrsync . host:\n",
+		"README.invoke-rc.d":              "invoke-rc.d runs an init script.\n",
+		"README.feature-removal-schedule": "Features to be removed from dpkg.\n",
+		"README.json":                     "{\"password\": \"hunter2\"}\n",
+		"README.env":                      "DB_PASSWORD=hunter2\n",
+		"README.sh":                       "#!/bin/sh\necho frobnicate\n",
 	} {
 		write(t, filepath.Join(dir, name), body)
 	}
@@ -218,7 +225,7 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		read = append(read, d.Source+":"+d.Kind)
 	}
 	slices.Sort(read)
-	if want := []string{"DETAILS:txt", "NEWS.old:txt", "POSIX:txt", "README.Debian:txt", "README.api:txt", "README:txt", "WHATSNEW:txt", "gdb-README:txt", "notes.rst:rst"}; !slices.Equal(read, want) {
+	if want := []string{"DETAILS:txt", "NEWS.old:txt", "POSIX:txt", "README.Debian:txt", "README.api:txt", "README.feature-removal-schedule:txt", "README.invoke-rc.d:txt", "README:txt", "WHATSNEW:txt", "gdb-README:txt", "notes.rst:rst"}; !slices.Equal(read, want) {
 		t.Errorf("read %v, want %v", read, want)
 	}
 	var problems []string
@@ -228,8 +235,8 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 	if !slices.Equal(problems, []string{"FAQ"}) {
 		t.Errorf("problems %v, want the FAQ that is not UTF-8 alone", c.Problems())
 	}
-	if len(c.Skipped) != 22 {
-		t.Errorf("skipped %v, want 22", c.Skipped)
+	if len(c.Skipped) != 25 {
+		t.Errorf("skipped %v, want 25", c.Skipped)
 	}
 }
 

@@ -168,6 +168,18 @@ func (s *scanner) heading(h mdHeading, at int) {
 	}
 }
 
+// afterRule reports whether the last line above line k that is not blank
+// is a rule: a banner's line, which may be indented ("====" over "\tMajor
+// changes between "less" versions 581 and 590").
+func (s *scanner) afterRule(k int) bool {
+	for i := k - 1; i >= 0; i-- {
+		if !s.lines[i].Blank() {
+			return isRule(s.lines[i].Text)
+		}
+	}
+	return false
+}
+
 // plainHeading records a plain-text heading that is not an outline's
 // stars, which nest below it.
 func (s *scanner) plainHeading(h mdHeading, at int) {
@@ -542,10 +554,11 @@ func starHeading(ls []Line, i, j int) (mdHeading, bool) {
 }
 
 // versionHeading matches a plain-text line that titles a version's changes,
-// as NEWS files write them: "Changes in version 2.7.5:", "Version 1.2
+// as NEWS files write them: "Changes in version 2.7.5:", "Major changes
+// between "less" versions 581 and 590", "Version 1.2
 // (2020-01-01)", "Release 3.0", "v2.1.0 - 2019-05-01" (a bare number then
 // a date: "2.5 (approximately) is it" is no heading).
-var versionHeading = regexp.MustCompile(`(?i)^(?:(?:(?:user-visible |noteworthy |major |notable )?changes|new features|what's new)\b[^:]{0,40}\b(?:version|release)s?\s+v?\d+(?:\.\w+)+|(?:version|release)\s+v?\d+(?:\.\w+)+|v?\d+\.\d+(?:\.\d+)*\s+(?:[-–]\s*|\(\s*)(?:\d{4}|\d{1,2}\s|[A-Z][a-z]{2,8}\.?\s+\d))[^.!?]{0,60}:?$`)
+var versionHeading = regexp.MustCompile(`(?i)^(?:(?:major |notable )?changes between\b[^:]{0,40}\bversions\s+v?\d+(?:\.\w+)*\s+and\s+v?\d+(?:\.\w+)*|(?:(?:user-visible |noteworthy |major |notable )?changes|new features|what's new)\b[^:]{0,40}\b(?:version|release)s?\s+v?\d+(?:\.\w+)+|(?:version|release)\s+v?\d+(?:\.\w+)+|v?\d+\.\d+(?:\.\d+)*\s+(?:[-–]\s*|\(\s*)(?:\d{4}|\d{1,2}\s|[A-Z][a-z]{2,8}\.?\s+\d))[^.!?]{0,60}:?$`)
 
 // debianEntry matches the line a Debian changelog entry opens with:
 // "git (1:2.39.5-0+deb12u2) bookworm-security; urgency=medium".
@@ -583,7 +596,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		}
 	}
 	for k := first; k <= last; k++ {
-		if headings && len(b) == 1 && ls[k].Indent == 0 && versionHeading.MatchString(ls[k].Text) {
+		if headings && len(b) == 1 && (ls[k].Indent == 0 || s.afterRule(k)) && versionHeading.MatchString(ls[k].Text) {
 			s.plainHeading(mdHeading{level: 2, text: strings.TrimSuffix(ls[k].Text, ":")}, k)
 			continue
 		}

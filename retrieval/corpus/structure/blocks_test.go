@@ -162,6 +162,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 4-4 version 1.28 - Sergey Poznyakoff, 2014-07-28 › New option --sort ^0", "para 10-10 version 1.27 - Sergey Poznyakoff, 2013-10-05 › New option --one-top-level ^6"},
 		},
 		{
+			name: "plain text: a release's banner line, indented after a rule",
+			doc:  "NEWS about less\n\n======\n\n\tMajor changes between \"less\" versions 581 and 590\n\n* Add the --file-size option.\n\n* Fix a bug.\n",
+			want: []string{"para 6-6 Major changes between \"less\" versions 581 and 590 ^4", "para 8-8 Major changes between \"less\" versions 581 and 590"},
+		},
+		{
 			name: "plain text: a short heading may end in a run-on word",
 			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nWhat to look for\nThe notes follow here and run on for a while longer than the heading.\n",
 			want: []string{"para 0-0", "para 3-3 What to look for ^2"},
