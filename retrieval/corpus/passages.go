@@ -353,7 +353,19 @@ const PackChars = 700
 // question and its answer (see answers).
 func packSection(doc string, lines []structure.Line, origins []structure.Origin, spans []sectionSpan) []sectionSpan {
 	var out []sectionSpan
+	var question, asked string // the FAQ question open in section asked ("" for none)
 	for _, s := range spans {
+		switch body := doc[s.body:s.End]; {
+		case faqQuestion.MatchString(body):
+			question, asked = faqTitle(body), s.section
+		case s.section != asked:
+			question = ""
+		case question != "" && !faqAnswer.MatchString(body):
+			// An answer's later paragraphs are under its question, as
+			// under a heading ("If you want this new glibc package to
+			// stick…" of "Q2: What if I want to compile a program…").
+			s.section = joinSection(s.section, question)
+		}
 		k := len(out) - 1
 		if k >= 0 && s.section == out[k].section && s.body == s.Start &&
 			(s.section != "" && within(doc, out[k].Start, s.End, PackChars) || answers(doc, out[k], s)) &&
@@ -364,6 +376,35 @@ func packSection(doc string, lines []structure.Line, origins []structure.Origin,
 		out = append(out, s)
 	}
 	return out
+}
+
+// faqTitle returns an FAQ's question as a section's title: its words after
+// the "Q1:" mark, up to its question mark, on one line, at most
+// maxFAQTitle bytes (cut at a space).
+func faqTitle(body string) string {
+	t := strings.Join(strings.Fields(faqQuestion.ReplaceAllString(body, "")), " ")
+	if i := strings.IndexByte(t, '?'); i >= 0 {
+		t = t[:i+1]
+	}
+	if len(t) > maxFAQTitle {
+		cut := strings.LastIndexByte(t[:maxFAQTitle], ' ')
+		if cut <= 0 {
+			cut = maxFAQTitle
+		}
+		t = strings.ToValidUTF8(t[:cut], "") + "…"
+	}
+	return t
+}
+
+// maxFAQTitle bounds an FAQ question read as a section's title, in bytes.
+const maxFAQTitle = 160
+
+// joinSection returns the section path below section titled title.
+func joinSection(section, title string) string {
+	if section == "" {
+		return title
+	}
+	return section + structure.SectionSeparator + title
 }
 
 // answers reports whether passage q of an FAQ is a question ("Q. …",

@@ -3,6 +3,7 @@ package corpus
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -363,5 +364,27 @@ func TestFAQEntryIsOnePassage(t *testing.T) {
 	}
 	if want := "1-1 3-6 8-12 14-14"; strings.Join(got, " ") != want {
 		t.Errorf("passages at lines %v, want %s", got, want)
+	}
+}
+
+// TestFAQAnswerParagraphsAreUnderTheirQuestion: the paragraphs of a long
+// answer after its first are in the question's section, as under a
+// heading, until the next question.
+func TestFAQAnswerParagraphsAreUnderTheirQuestion(t *testing.T) {
+	long := strings.Repeat("If the situation is one like kernel driver development, rebuild the packages. ", 8)
+	text := "Q1: Why does libc6-dev ship kernel headers\ninstead of symlinks?\n\nA1: Kernel headers change.\n\n" +
+		"Q2: What if I want a feature from a later kernel?\n\nA2: Most programs will not have this problem.\n\n" + long + "\n\n" +
+		"If you want this package to stick, place it on HOLD.\n\nQ3: Why follow the stable branch?\n\nA3: To cause little disruption.\n"
+	c, err := Load(fstest.MapFS{"README.Debian": {Data: []byte(text)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range Chunk(c).Passages {
+		got = append(got, fmt.Sprintf("%d-%d %q", p.LineStart, p.LineEnd, p.Section))
+	}
+	want := []string{`1-4 ""`, `6-8 ""`, `10-12 "What if I want a feature from a later kernel?"`, `14-16 ""`}
+	if !slices.Equal(got, want) {
+		t.Errorf("passages %v, want %v", got, want)
 	}
 }
