@@ -306,6 +306,9 @@ func splitDocument(d Document) (string, []piece) {
 		}
 	}
 	var out []piece
+	if d.Kind == "txt" {
+		ruledEntries(doc, lines, spans) // Markdown's rules part sections under headings
+	}
 	for _, s := range packSection(doc, lines, pages, spans) {
 		loc := Locator{
 			Source:    d.Source,
@@ -376,6 +379,56 @@ func packSection(doc string, lines []structure.Line, origins []structure.Origin,
 		out = append(out, s)
 	}
 	return out
+}
+
+// ruledEntries puts the paragraphs of a plain-text entry set apart by rule
+// lines under its first paragraph, when that one is short and others
+// follow it, as under a heading: ncurses' FAQ states a problem ("Home/End
+// keys don't work in some non-full-screen applications.") between
+// "********" lines and answers it in the paragraphs below.
+func ruledEntries(doc string, lines []structure.Line, spans []sectionSpan) {
+	lead, section, prev := "", "", ""
+	for i := range spans {
+		s := &spans[i]
+		apart := i > 0 && s.section == prev && gap(lines, spans[i-1].End, s.Start) == decoration
+		prev = s.section
+		switch {
+		case apart && s.body == s.Start && i+1 < len(spans) && spans[i+1].section == s.section &&
+			gap(lines, s.End, spans[i+1].Start) == blank && shortLead(doc[s.Start:s.End]):
+			lead, section = faqTitle(doc[s.Start:s.End]), s.section
+		case apart || s.section != section:
+			lead = ""
+		case lead != "":
+			s.section = joinSection(s.section, lead)
+		}
+	}
+}
+
+// What parts two passages of a section: nothing (one line holds the end of
+// one and the start of the other), blank lines only, or more (a rule, or
+// other decoration left out of passages).
+const (
+	sameLine = iota
+	blank
+	decoration
+)
+
+// gap says what parts the text ending at end from the text starting at
+// start.
+func gap(lines []structure.Line, end, start int) int {
+	if lineFrom(lines, end-1) >= lineFrom(lines, start) {
+		return sameLine
+	}
+	if blankBetween(lines, end, start) {
+		return blank
+	}
+	return decoration
+}
+
+// shortLead reports whether a paragraph is short enough to title the ones
+// after it: at most three lines and maxFAQTitle bytes.
+func shortLead(p string) bool {
+	return len(p) <= maxFAQTitle && strings.Count(p, "\n") < 3
 }
 
 // faqTitle returns an FAQ's question as a section's title: its words after

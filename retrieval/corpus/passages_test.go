@@ -388,3 +388,26 @@ func TestFAQAnswerParagraphsAreUnderTheirQuestion(t *testing.T) {
 		t.Errorf("passages %v, want %v", got, want)
 	}
 }
+
+// TestRuledEntryIsUnderItsFirstParagraph: an entry set apart by rule lines
+// whose first paragraph is short puts the paragraphs after it under that
+// one, as under a heading (ncurses' FAQ: a problem, then its answer).
+func TestRuledEntryIsUnderItsFirstParagraph(t *testing.T) {
+	text := "A list of frequently reported problems with ncurses.\n\n********\n\n" +
+		"Home/End keys don't work in some non-full-screen applications.\n\nThe key sequences in terminfo are for full-screen applications only.\n\n" +
+		"Use the CSI sequences in non-application mode.\n\n********\n\n" +
+		"One paragraph alone, long enough to be an entry of its own and no title of anything.\n"
+	c, err := Load(fstest.MapFS{"FAQ": {Data: []byte(text)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range Chunk(c).Passages {
+		got = append(got, fmt.Sprintf("%d-%d %q", p.LineStart, p.LineEnd, p.Section))
+	}
+	const problem = "Home/End keys don't work in some non-full-screen applications."
+	want := []string{`1-1 ""`, `5-5 ""`, fmt.Sprintf("7-9 %q", problem), `13-13 ""`}
+	if !slices.Equal(got, want) {
+		t.Errorf("passages %v, want %v", got, want)
+	}
+}
