@@ -329,9 +329,23 @@ type sample struct {
 // logistic fits weights (and a bias when withBias) minimising the weighted
 // logistic loss of samples, in raw feature units.
 func logistic(samples []sample, withBias bool, l2 float64) ([]float64, float64) {
+	mean, std, total := moments(samples, withBias)
+	w, b := newton(samples, mean, std, total, withBias, l2)
+	out := make([]float64, len(w))
+	for j := range w {
+		out[j] = round(w[j] / std[j])
+		b -= w[j] * mean[j] / std[j]
+	}
+	return out, round(b)
+}
+
+// moments returns the weighted mean of each feature of samples (0 without
+// a bias: pairwise differences are not centred), its standard deviation
+// (1 for a constant feature) and the samples' total weight: how logistic
+// standardises them.
+func moments(samples []sample, withBias bool) (mean, std []float64, total float64) {
 	d := len(samples[0].x)
-	mean, std := make([]float64, d), make([]float64, d)
-	var total float64
+	mean, std = make([]float64, d), make([]float64, d)
 	for _, s := range samples {
 		total += s.w
 		for j, x := range s.x {
@@ -341,7 +355,7 @@ func logistic(samples []sample, withBias bool, l2 float64) ([]float64, float64) 
 	for j := range mean {
 		mean[j] /= total
 		if !withBias {
-			mean[j] = 0 // pairwise differences: no centring
+			mean[j] = 0
 		}
 	}
 	for _, s := range samples {
@@ -355,13 +369,7 @@ func logistic(samples []sample, withBias bool, l2 float64) ([]float64, float64) 
 			std[j] = 1
 		}
 	}
-	w, b := newton(samples, mean, std, total, withBias, l2)
-	out := make([]float64, d)
-	for j := range w {
-		out[j] = round(w[j] / std[j])
-		b -= w[j] * mean[j] / std[j]
-	}
-	return out, round(b)
+	return mean, std, total
 }
 
 // newton minimises the mean weighted logistic loss of samples, on the

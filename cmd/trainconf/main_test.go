@@ -199,7 +199,7 @@ func TestLogisticReachesItsOptimum(t *testing.T) {
 		// The gradient of the loss in raw units: the L2 term is on the
 		// standardised weights, w·std, so its gradient is l2·w·std².
 		d := len(w)
-		mean, std := moments(samples, withBias)
+		mean, std, _ := moments(samples, withBias)
 		grad := make([]float64, d)
 		var gb, total float64
 		for _, s := range samples {
@@ -226,64 +226,5 @@ func TestLogisticReachesItsOptimum(t *testing.T) {
 		if withBias && math.Abs(gb) > 1e-5 {
 			t.Errorf("gradient %g on the bias at the fit", gb)
 		}
-	}
-}
-
-// moments returns the weighted mean (0 without a bias) and standard
-// deviation of each feature, as logistic standardises them.
-func moments(samples []sample, withBias bool) (mean, std []float64) {
-	d := len(samples[0].x)
-	mean, std = make([]float64, d), make([]float64, d)
-	var total float64
-	for _, s := range samples {
-		total += s.w
-		for j, x := range s.x {
-			mean[j] += s.w * x
-		}
-	}
-	for j := range mean {
-		mean[j] /= total
-		if !withBias {
-			mean[j] = 0
-		}
-	}
-	for _, s := range samples {
-		for j, x := range s.x {
-			std[j] += s.w * (x - mean[j]) * (x - mean[j]) / total
-		}
-	}
-	for j := range std {
-		std[j] = math.Sqrt(std[j])
-		if std[j] < 1e-9 {
-			std[j] = 1
-		}
-	}
-	return mean, std
-}
-
-// TestScoreConfidence: the AUC counts the (right, not right) pairs a
-// confidence orders right, ties half; the log loss grows with wrong
-// confidence.
-func TestScoreConfidence(t *testing.T) {
-	tops := []top{{x: []float64{2}, right: true}, {x: []float64{1}, right: false}, {x: []float64{-1}, right: false}}
-	for _, c := range []struct {
-		w       float64
-		wantAUC float64
-	}{{1, 1}, {-1, 0}, {0, 0.5}} {
-		loss, auc := scoreConfidence(tops, []float64{c.w}, 0)
-		if auc != c.wantAUC {
-			t.Errorf("weight %v: AUC %v, want %v", c.w, auc, c.wantAUC)
-		}
-		if c.w == 0 && math.Abs(loss-math.Log(2)) > 1e-12 {
-			t.Errorf("weight 0: log loss %v, want log 2", loss)
-		}
-	}
-	if _, auc := scoreConfidence(tops[1:], []float64{1}, 0); !math.IsNaN(auc) {
-		t.Errorf("no right candidate: AUC %v, want NaN", auc)
-	}
-	good, _ := scoreConfidence(tops, []float64{1}, 0)
-	bad, _ := scoreConfidence(tops, []float64{-1}, 0)
-	if good >= bad {
-		t.Errorf("log loss %v ordering right, %v ordering wrong", good, bad)
 	}
 }
