@@ -228,3 +228,30 @@ func TestLogisticReachesItsOptimum(t *testing.T) {
 		}
 	}
 }
+
+// TestScoreConfidence: the AUC counts the (right, not right) pairs a
+// confidence orders right, ties half; the log loss grows with wrong
+// confidence.
+func TestScoreConfidence(t *testing.T) {
+	tops := []top{{x: []float64{2}, right: true}, {x: []float64{1}, right: false}, {x: []float64{-1}, right: false}}
+	for _, c := range []struct {
+		w       float64
+		wantAUC float64
+	}{{1, 1}, {-1, 0}, {0, 0.5}} {
+		loss, auc := scoreConfidence(tops, []float64{c.w}, 0)
+		if auc != c.wantAUC {
+			t.Errorf("weight %v: AUC %v, want %v", c.w, auc, c.wantAUC)
+		}
+		if c.w == 0 && math.Abs(loss-math.Log(2)) > 1e-12 {
+			t.Errorf("weight 0: log loss %v, want log 2", loss)
+		}
+	}
+	if _, auc := scoreConfidence(tops[1:], []float64{1}, 0); !math.IsNaN(auc) {
+		t.Errorf("no right candidate: AUC %v, want NaN", auc)
+	}
+	good, _ := scoreConfidence(tops, []float64{1}, 0)
+	bad, _ := scoreConfidence(tops, []float64{-1}, 0)
+	if good >= bad {
+		t.Errorf("log loss %v ordering right, %v ordering wrong", good, bad)
+	}
+}

@@ -638,6 +638,9 @@ func (s *scanner) shownNotTitled(k int) bool {
 	if k > 0 && k+1 < len(ls) && isRule(ls[k-1].Text) && isRule(ls[k+1].Text) {
 		return false // a banner's title, between rules
 	}
+	if strings.HasPrefix(t, "# ") && prev >= 0 && strings.HasSuffix(ls[prev].Text, ":") {
+		return true // a root's prompt announced: "Then execute these commands (also as root):" over "# apt update"
+	}
 	ind := ls[k].Indent
 	if prev < 0 || ind <= ls[prev].Indent {
 		return false // the document's first line, or not indented past the text before

@@ -167,6 +167,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 6-6 Major changes between \"less\" versions 581 and 590 ^4", "para 8-8 Major changes between \"less\" versions 581 and 590"},
 		},
 		{
+			name: "plain text: a root's prompt announced, or a maintainer's address, is no heading",
+			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nThen execute these commands (also as root):\n\n# apt update\n# apt install chromium-dbgsym\n\nMatthias Klose <doko@debian.org>\nThe notes follow here and run on for a while longer than the heading.\n",
+			want: []string{"para 0-0", "para 2-5", "para 7-8"},
+		},
+		{
 			name: "plain text: a short heading may end in a run-on word",
 			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nWhat to look for\nThe notes follow here and run on for a while longer than the heading.\n",
 			want: []string{"para 0-0", "para 3-3 What to look for ^2"},

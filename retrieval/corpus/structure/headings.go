@@ -128,7 +128,7 @@ func isHeadingLike(s string) bool {
 		return false
 	}
 	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "• ") || strings.Contains(s, "://") ||
-		alignedField.MatchString(s) || outlineItem(s) {
+		alignedField.MatchString(s) || outlineItem(s) || email.MatchString(s) {
 		return false
 	}
 	letters := false
@@ -189,6 +189,10 @@ func outlineItem(s string) bool {
 	t := strings.TrimLeft(s, "*")
 	return len(t) < len(s) && strings.HasPrefix(t, " ")
 }
+
+// email matches an e-mail address: a line with one is an author's or a
+// maintainer's ("Matthias Klose <doko@debian.org>"), no title.
+var email = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
 
 // alignedField matches a record's field with its value aligned after the
 // label ("what:   sfdisk --unit", "Package:  foo"): a value, not a title.
