@@ -121,6 +121,12 @@ func TestScanFindsBlocks(t *testing.T) {
 			want:     []string{"para 6-6 A", "para 11-11 B"},
 		},
 		{
+			name:     "a changelog's heading linking to its reference shows the link's text",
+			markdown: true,
+			doc:      "# Changelog\n\n## [4.4.0] - 2026-08-04\n\nText.\n\n[4.4.0]: https://example.org/compare/v4.3.0...v4.4.0\n",
+			want:     []string{"para 4-4 4.4.0 - 2026-08-04 ^0"},
+		},
+		{
 			name:     "link reference definitions make no passage",
 			markdown: true,
 			doc:      "# T\n\nSee [the issue][#9].\n\n[#9]: https://example.org/issues/9\n[docs]: <https://example.org> \"Docs\"\n",

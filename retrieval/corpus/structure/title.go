@@ -161,6 +161,7 @@ func titleLine(s string) string {
 // are dropped, as are runs of punctuation around the words.
 func cleanTitle(s string) string {
 	t := cleanInline(s, true)
+	t = shortcutLink.ReplaceAllString(t, "$1") // "## [4.4.0] - 2026-08-04": a link to its reference
 	t = html.UnescapeString(t)
 	for range 8 { // back to back (":zap: :fire:"), each match takes the space between
 		u := emojiCode.ReplaceAllString(t, " ")
@@ -176,6 +177,11 @@ func cleanTitle(s string) string {
 		return r != ')' && r != '"' && r != '\'' && (unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r))
 	})
 }
+
+// shortcutLink matches a Markdown shortcut reference link ("[4.4.0]", its
+// destination given elsewhere by "[4.4.0]: https://…"): its text is what
+// it shows.
+var shortcutLink = regexp.MustCompile(`\[([^\[\]\n]+)\]`)
 
 // isTitle reports whether a cleaned line may be a title at all.
 func isTitle(t string) bool {
