@@ -361,7 +361,7 @@ func packSection(doc string, lines []structure.Line, origins []structure.Origin,
 		switch body := doc[s.body:s.End]; {
 		case faqQuestion.MatchString(body):
 			question, asked = faqTitle(body), s.section
-		case s.section != asked:
+		case s.section != asked || s.body != s.Start: // another section, or a heading again
 			question = ""
 		case question != "" && !faqAnswer.MatchString(body):
 			// An answer's later paragraphs are under its question, as
@@ -396,7 +396,7 @@ func ruledEntries(doc string, lines []structure.Line, spans []sectionSpan) {
 		case apart && s.body == s.Start && i+1 < len(spans) && spans[i+1].section == s.section &&
 			gap(lines, s.End, spans[i+1].Start) == blank && shortLead(doc[s.Start:s.End]):
 			lead, section = faqTitle(doc[s.Start:s.End]), s.section
-		case apart || s.section != section:
+		case apart || s.section != section || s.body != s.Start: // a heading starts anew
 			lead = ""
 		case lead != "":
 			s.section = joinSection(s.section, lead)
@@ -432,10 +432,17 @@ func shortLead(p string) bool {
 }
 
 // faqTitle returns an FAQ's question as a section's title: its words after
-// the "Q1:" mark, up to its question mark, on one line, at most
-// maxFAQTitle bytes (cut at a space).
+// the "Q1:" mark, up to its question mark or its answer's mark, on one
+// line, at most maxFAQTitle bytes (cut at a space); "" when it has none.
 func faqTitle(body string) string {
-	t := strings.Join(strings.Fields(faqQuestion.ReplaceAllString(body, "")), " ")
+	var q []string // the question's lines, up to its answer's
+	for i, l := range strings.Split(faqQuestion.ReplaceAllString(body, ""), "\n") {
+		if i > 0 && faqAnswer.MatchString(strings.TrimSpace(l)+" ") {
+			break
+		}
+		q = append(q, l)
+	}
+	t := strings.Join(strings.Fields(strings.Join(q, " ")), " ")
 	if i := strings.IndexByte(t, '?'); i >= 0 {
 		t = t[:i+1]
 	}

@@ -359,11 +359,13 @@ func kindOf(name string) (kind string, byName, ok bool) {
 	return "", false, false
 }
 
-// readmeTopic reports whether what follows "README." names a topic, as
-// Debian's README.invoke-rc.d, README.feature-removal-schedule or
-// README.saving do, rather than a file type (README.sh, README.json) or a
-// secret (README.secret, README.env): words of letters, digits and "-",
-// no secret's word, and no file type after its last dot.
+// readmeTopic reports whether what follows "README." names a topic of
+// several words, as Debian's README.invoke-rc.d or
+// README.feature-removal-schedule do, rather than a file type (README.sh,
+// README.json), a tool's settings (README.npmrc, README.my-cnf) or a
+// secret (README.secret-key): two words or more, none a file type or
+// ending as settings files do, and no secret's word. A single word that
+// is no topic from docSuffixes is not read: it may be anything.
 func readmeTopic(suffix string) bool {
 	if !topicWords.MatchString(suffix) {
 		return false
@@ -374,12 +376,17 @@ func readmeTopic(suffix string) bool {
 			return false
 		}
 	}
-	last := suffix[strings.LastIndex(suffix, ".")+1:]
-	return !fileTypes[last]
+	for _, part := range strings.FieldsFunc(suffix, func(r rune) bool { return r == '-' || r == '.' }) {
+		if fileTypes[part] || len(part) > 2 && strings.HasSuffix(part, "rc") || strings.HasSuffix(part, "cfg") || strings.HasSuffix(part, "cnf") {
+			return false
+		}
+	}
+	return true
 }
 
-// topicWords matches a suffix made of words: "invoke-rc.d", "saving".
-var topicWords = regexp.MustCompile(`^[a-z][a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,20})?$`)
+// topicWords matches a suffix of two words or more: "invoke-rc.d",
+// "feature-removal-schedule".
+var topicWords = regexp.MustCompile(`^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+$`)
 
 // fileTypes are extensions of files that are not documents to read: code,
 // data, archives, images, keys.

@@ -170,8 +170,10 @@ func TestLoneCRDoesNotShiftLines(t *testing.T) {
 // post-install script, a license key, shell histories) are not read, nor a
 // document's name with a suffix that is a file type or no known topic
 // (install.sh, readme.png, LICENSE.key, license.dat, README.secret); a
-// README's topic may be any words (README.invoke-rc.d), but not a file
-// type or a secret's (README.json, README.env, README.sh); a README that is a
+// README's topic may be words (README.invoke-rc.d), but not one word
+// outside the list (README.saving), a file type, settings or a secret's
+// (README.json, README.env, README.sh, README.npmrc, README.my-cnf); a
+// README that is a
 // script is left out quietly, and one that is not UTF-8 is a problem, as for
 // a .txt file.
 func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
@@ -213,6 +215,9 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		"README.json":                     "{\"password\": \"hunter2\"}\n",
 		"README.env":                      "DB_PASSWORD=hunter2\n",
 		"README.sh":                       "#!/bin/sh\necho frobnicate\n",
+		"README.npmrc":                    "//registry.example.org/:_authToken=abc\n",
+		"README.my-cnf":                   "[client]\npassword=hunter2\n",
+		"README.saving":                   "one word: it may be anything\n",
 	} {
 		write(t, filepath.Join(dir, name), body)
 	}
@@ -235,8 +240,8 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 	if !slices.Equal(problems, []string{"FAQ"}) {
 		t.Errorf("problems %v, want the FAQ that is not UTF-8 alone", c.Problems())
 	}
-	if len(c.Skipped) != 25 {
-		t.Errorf("skipped %v, want 25", c.Skipped)
+	if len(c.Skipped) != 28 {
+		t.Errorf("skipped %v, want 28", c.Skipped)
 	}
 }
 

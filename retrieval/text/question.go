@@ -284,13 +284,18 @@ func NameTokens(s string) iter.Seq[string] {
 var (
 	injectionRE = regexp.MustCompile(`(?i)\b(ignore|disregard|forget|override|bypass|skip)\b.{0,40}\b(instructions?|rules?|prompts?|guidelines?|directions?|previous|above|constraints?|system|policy|policies)\b` +
 		`|\b(reveal|show|print|repeat|output|display|tell|give|dump|leak|share)\b.{0,30}\b(system|hidden|secret|initial|original|internal|your)\s+(prompts?|instructions?|rules?|messages?|configuration|context)\b` +
-		`|\b(ignore|disregard|forget)\s+((the|all|your|these|those|my|about)\s+)*(documents?|docs|documentation|manuals?|knowledge base|corpus|sources?|passages?|context|citations?|everything)\b` +
+		`|\b(ignore|disregard|forget)\s+((the|all|your|these|those|my|about)\s+)*(documents?|corpus|sources?|passages?|context|citations?|everything)\b` +
+		// The docs as a clause of its own ("ignore the docs and write…"),
+		// not a folder a tool should skip ("how do I ignore the docs
+		// folder when building").
+		`|(^|[,;:.!?]\s*|\b(and|just|now|please|then)\s+)(ignore|disregard|forget)\s+((the|all|your|these|those|my)\s+)*(docs|documentation|manuals?|knowledge base)\s*([,.;:!?]|$|\s+(and|then|just|now)\b)` +
 		`|\byou are now\b|\bact as\b|\bpretend (to be|you)\b|\bjailbreak|\bdeveloper mode\b|\broleplay\b|\bfrom now on\b`)
 	// anyTaskRE finds a task asked for at the start of any clause of a
 	// message ("…, then tell me a joke"); taskRE only at its start, where a verb like
 	// "write" or "format" cannot be part of a question about the corpus.
-	anyTaskRE = regexp.MustCompile(`(?i)(^|[,;:.!?]\s*|\b(and|then|now|please|just)\s+)(tell|give|write|sing|make up|compose)\s+((me|us)\s+)?(a|an|some|another)\s+(\w+\s+)?(jokes?|story|stories|poems?|songs?|riddles?|limericks?|haikus?)\b`)
-	taskRE    = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|would you\s+)?(translate|summari[sz]e|rewrite|paraphrase|compose|write|draft|generate|create|invent|make up|imagine|sing|draw|tell me (a|an|some) (joke|story|poem|riddle)|say|respond|reply|answer (only|in|with)|convert|format|list every|count the|solve|calculate|compute` +
+	anyTaskRE = regexp.MustCompile(`(?i)(^|[,;:.!?]\s*|\b(and|then|now|please|just)\s+)((tell|give|write|sing|make up|compose)\s+(me|us)\s+(a|an|some|another)\s+(\w+\s+)?(jokes?|story|stories|poems?|songs?|riddles?|limericks?|haikus?)\b` +
+		`|(write|sing|make up|compose)\s+(a|an|some|another)\s+(\w+\s+)?(jokes?|story|stories|poems?|songs?|riddles?|limericks?|haikus?)\s+(about|on|for)\b)`)
+	taskRE = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|would you\s+)?(translate|summari[sz]e|rewrite|paraphrase|compose|write|draft|generate|create|invent|make up|imagine|sing|draw|tell me (a|an|some) (joke|story|poem|riddle)|say|respond|reply|answer (only|in|with)|convert|format|list every|count the|solve|calculate|compute` +
 		`|correct (my|the following) (grammar|spelling|sentences?|text|essay|english)|proofread|fix (my|this) (grammar|spelling|sentence|essay)|repeat after me` +
 		`|predict (who|what|when|whether|the (next|future|outcome|winner|weather|election))|guess (who|what|how|my|a number|the number)` +
 		`|list (all|every) (the )?(files|documents|sources|passages|pages) (in|of) (the |this |your )?(corpus|knowledge base|index|library|collection you)\b)\b` +

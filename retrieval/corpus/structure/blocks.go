@@ -107,8 +107,13 @@ type scanner struct {
 	details []int
 	// plainLevel is the level of the last plain-text heading that is not
 	// an outline's stars (a version line, an underlined title), 0 for
-	// none: stars below it nest under it.
+	// none: stars below it nest under it, when such a heading came first
+	// in the document (tar's NEWS: "version 1.28 - …" over "* New option
+	// --sort"), not when stars did (GNU's "* Changes in 2.0" over a plain
+	// "Bug fixes" over "* Changes in 1.9").
 	plainLevel int
+	starsFirst bool // the document's first heading is an outline's stars
+	headed     bool // a heading has been read
 }
 
 // Scan reads the lines and blocks of doc, a Markdown document when
@@ -152,6 +157,7 @@ func (s *scanner) heading(h mdHeading, at int) {
 		s.head = -1
 		return
 	}
+	s.headed = true
 	// In Markdown, a heading names the document only above its first
 	// text: a README without a level-1 heading whose first "## Install"
 	// comes after an introduction is not called "Install".
@@ -495,7 +501,12 @@ func (s *scanner) scanPlain(headings bool) {
 		if h, ok := starHeading(ls, i, j); ok && headings {
 			// tar's NEWS titles a release by a line ("version 1.28 - …")
 			// and its changes by stars ("* New option --sort").
-			h.level += max(0, s.plainLevel-1)
+			if !s.headed {
+				s.starsFirst = true
+			}
+			if !s.starsFirst {
+				h.level += max(0, s.plainLevel-1)
+			}
 			s.heading(h, i)
 		} else if h, ok := changelogEntry(ls, i, j); ok && headings {
 			s.plainHeading(h, i)
@@ -638,7 +649,7 @@ func (s *scanner) shownNotTitled(k int) bool {
 	if k > 0 && k+1 < len(ls) && isRule(ls[k-1].Text) && isRule(ls[k+1].Text) {
 		return false // a banner's title, between rules
 	}
-	if strings.HasPrefix(t, "# ") && prev >= 0 && strings.HasSuffix(ls[prev].Text, ":") {
+	if rootPrompt.MatchString(t) && prev >= 0 && strings.HasSuffix(ls[prev].Text, ":") {
 		return true // a root's prompt announced: "Then execute these commands (also as root):" over "# apt update"
 	}
 	ind := ls[k].Indent
@@ -659,6 +670,10 @@ func (s *scanner) shownNotTitled(k int) bool {
 	}
 	return false // text indented further below: an outline's heading
 }
+
+// rootPrompt matches a root's shell prompt and a command ("# apt update"),
+// not a title ("# See Also").
+var rootPrompt = regexp.MustCompile(`^# [a-z./]`)
 
 // isOptionTerm reports whether a line starts with a command's option
 // ("-p port", "--no-run-if-empty", "`--with-curses'"): the term of a

@@ -178,6 +178,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 0-0", "para 2-5", "para 7-8"},
 		},
 		{
+			name: "plain text: stars that come first do not nest under a plain heading between them",
+			doc:  "* Changes in 2.0\n\nBug fixes\nThe parser no longer crashes on empty files and the lexer is faster.\n\n* Changes in 1.9\n\nThe 1.9 release was about speed and nothing else at all, really.\n",
+			want: []string{"para 3-3 Bug fixes ^0", "para 7-7 Changes in 1.9 ^5"},
+		},
+		{
 			name: "plain text: a short heading may end in a run-on word",
 			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nWhat to look for\nThe notes follow here and run on for a while longer than the heading.\n",
 			want: []string{"para 0-0", "para 3-3 What to look for ^2"},

@@ -164,18 +164,28 @@ func isHeadingLike(s string) bool {
 // ending in a word that runs on ("adduser is developed on"); not a
 // question ("What is new in 2.0").
 func statement(f []string, runsOn bool) bool {
+	for len(f) > 1 && numbering.MatchString(f[0]) {
+		f = f[1:] // "2. What is new in version 2.0"
+	}
 	if len(f) < 6 && !runsOn || questionWords[strings.ToLower(f[0])] {
 		return false
 	}
-	for _, w := range f[1:] {
-		if statementVerbs[strings.ToLower(w)] {
+	for i, w := range f[1:] {
+		// A verb after "that", "which" or "who" is in a clause naming
+		// the title's subject: "Systems that are known to work well".
+		if statementVerbs[strings.ToLower(w)] && !relatives[strings.ToLower(f[i])] {
 			return true
 		}
 	}
 	return false
 }
 
+// numbering matches a heading's number or FAQ mark: "2.", "1.3", "(a)",
+// "Q3:".
+var numbering = regexp.MustCompile(`^(?:\(?\d+(?:\.\d+)*[.)]?|\(?[a-z][.)]|Q\d*[.:)])$`)
+
 var (
+	relatives      = map[string]bool{"that": true, "which": true, "who": true}
 	questionWords  = map[string]bool{"what": true, "why": true, "how": true, "when": true, "where": true, "which": true, "who": true, "is": true, "are": true, "does": true, "do": true, "can": true, "should": true}
 	statementVerbs = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true, "will": true,
 		"fixes": true, "adds": true, "includes": true, "contains": true, "provides": true, "supports": true, "allows": true, "requires": true}
@@ -192,7 +202,7 @@ func outlineItem(s string) bool {
 
 // email matches an e-mail address: a line with one is an author's or a
 // maintainer's ("Matthias Klose <doko@debian.org>"), no title.
-var email = regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.-]+`)
+var email = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b`)
 
 // alignedField matches a record's field with its value aligned after the
 // label ("what:   sfdisk --unit", "Package:  foo"): a value, not a title.

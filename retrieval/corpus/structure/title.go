@@ -161,7 +161,7 @@ func titleLine(s string) string {
 // are dropped, as are runs of punctuation around the words.
 func cleanTitle(s string) string {
 	t := cleanInline(s, true)
-	t = shortcutLink.ReplaceAllString(t, "$1") // "## [4.4.0] - 2026-08-04": a link to its reference
+	t = shortcutLink.ReplaceAllString(t, "$1$2") // "## [4.4.0] - 2026-08-04": a link to its reference
 	t = html.UnescapeString(t)
 	for range 8 { // back to back (":zap: :fire:"), each match takes the space between
 		u := emojiCode.ReplaceAllString(t, " ")
@@ -180,8 +180,9 @@ func cleanTitle(s string) string {
 
 // shortcutLink matches a Markdown shortcut reference link ("[4.4.0]", its
 // destination given elsewhere by "[4.4.0]: https://…"): its text is what
-// it shows.
-var shortcutLink = regexp.MustCompile(`\[([^\[\]\n]+)\]`)
+// it shows; not an index ("arr[i]"), an escaped bracket ("\[") or a
+// code span's.
+var shortcutLink = regexp.MustCompile("(^|[^\\w\\\\`])\\[([^\\[\\]\\n`]+)\\]")
 
 // isTitle reports whether a cleaned line may be a title at all.
 func isTitle(t string) bool {

@@ -1,0 +1,38 @@
+package structure
+
+import "testing"
+
+// TestHeadingLikeLines: which plain-text lines read as headings after the
+// rules for statements, outline items, addresses and numbering.
+func TestHeadingLikeLines(t *testing.T) {
+	for line, want := range map[string]bool{
+		"This release fixes some bugs and adds a few new features": false,
+		"adduser is developed on":                                  false,
+		"** Fix build issues":                                      false,
+		"Matthias Klose <doko@debian.org>":                         false,
+		"2. What is new in version 2.0 of the library today":       true,
+		"Systems that are known to work well with it":              true,
+		"Migrating to react@18.2":                                  true,
+		"Appendix A":                                               true,
+		"What is new":                                              true,
+	} {
+		if got := isHeadingLike(line); got != want {
+			t.Errorf("isHeadingLike(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestCleanTitleShortcutLinks: a shortcut reference link shows its text;
+// an index, an escaped bracket and a code span keep theirs.
+func TestCleanTitleShortcutLinks(t *testing.T) {
+	for in, want := range map[string]string{
+		"[4.4.0] - 2026-08-04":     "4.4.0 - 2026-08-04",
+		"`arr[i]` indexing":        "arr[i] indexing",
+		"foo[bar] syntax":          "foo[bar] syntax",
+		`see \[literal\] brackets`: `see \[literal\] brackets`,
+	} {
+		if got := cleanTitle(in); got != want {
+			t.Errorf("cleanTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
