@@ -649,6 +649,9 @@ func (s *scanner) shownNotTitled(k int) bool {
 	if k > 0 && k+1 < len(ls) && isRule(ls[k-1].Text) && isRule(ls[k+1].Text) {
 		return false // a banner's title, between rules
 	}
+	if next >= 0 && strings.TrimSpace(ls[next].Text) == "{" {
+		return true // code: a class's or a function's head over its block ("class Test" over "{")
+	}
 	if rootPrompt.MatchString(t) && prev >= 0 && strings.HasSuffix(ls[prev].Text, ":") {
 		return true // a root's prompt announced: "Then execute these commands (also as root):" over "# apt update"
 	}

@@ -183,6 +183,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 3-3 Bug fixes ^0", "para 7-7 Changes in 1.9 ^5"},
 		},
 		{
+			name: "plain text: a class's head over its block is code, no heading",
+			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nclass Test\n{\n  public:\n};\n",
+			want: []string{"para 0-0", "para 2-5"},
+		},
+		{
 			name: "plain text: a short heading may end in a run-on word",
 			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\nWhat to look for\nThe notes follow here and run on for a while longer than the heading.\n",
 			want: []string{"para 0-0", "para 3-3 What to look for ^2"},

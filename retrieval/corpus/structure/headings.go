@@ -128,7 +128,7 @@ func isHeadingLike(s string) bool {
 		return false
 	}
 	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "• ") || strings.Contains(s, "://") ||
-		alignedField.MatchString(s) || outlineItem(s) || email.MatchString(s) {
+		alignedField.MatchString(s) || outlineItem(s) || email.MatchString(s) || codeLine.MatchString(s) {
 		return false
 	}
 	letters := false
@@ -199,6 +199,11 @@ func outlineItem(s string) bool {
 	t := strings.TrimLeft(s, "*")
 	return len(t) < len(s) && strings.HasPrefix(t, " ")
 }
+
+// codeLine matches a line of C-like code in plain text: one opening or
+// ending a block or a statement ("try {", "};"), or a qualified call or
+// definition ("Test::Test(const char *q)").
+var codeLine = regexp.MustCompile(`[{;]\s*$|^\s*}|\w::\w+\(`)
 
 // email matches an e-mail address: a line with one is an author's or a
 // maintainer's ("Matthias Klose <doko@debian.org>"), no title.

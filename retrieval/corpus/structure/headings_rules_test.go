@@ -15,6 +15,9 @@ func TestHeadingLikeLines(t *testing.T) {
 		"Migrating to react@18.2":                                  true,
 		"Appendix A":                                               true,
 		"What is new":                                              true,
+		"try {":                                                    false,
+		"Test::Test(const char *q)":                                false,
+		"};":                                                       false,
 	} {
 		if got := isHeadingLike(line); got != want {
 			t.Errorf("isHeadingLike(%q) = %v, want %v", line, got, want)
