@@ -202,8 +202,9 @@ func outlineItem(s string) bool {
 
 // codeLine matches a line of C-like code in plain text: one opening or
 // ending a block or a statement ("try {", "};"), or a qualified call or
-// definition ("Test::Test(const char *q)").
-var codeLine = regexp.MustCompile(`[{;]\s*$|^\s*}|\w::\w+\(`)
+// definition ("Test::Test(const char *q)"); or a state diagram's
+// transition ("Timeout -> broadcast").
+var codeLine = regexp.MustCompile(`[{;]\s*$|^\s*}|\w::\w+\(|(?:^|\s)->(?:\s|$)`)
 
 // email matches an e-mail address: a line with one is an author's or a
 // maintainer's ("Matthias Klose <doko@debian.org>"), no title.

@@ -18,6 +18,7 @@ func TestHeadingLikeLines(t *testing.T) {
 		"try {":                                                    false,
 		"Test::Test(const char *q)":                                false,
 		"};":                                                       false,
+		"Timeout -> broadcast":                                     false,
 	} {
 		if got := isHeadingLike(line); got != want {
 			t.Errorf("isHeadingLike(%q) = %v, want %v", line, got, want)
