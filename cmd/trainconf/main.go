@@ -388,7 +388,7 @@ func newton(samples []sample, mean, std []float64, total float64, withBias bool,
 		var l float64
 		for _, s := range samples {
 			m := standardise(z, s.x, mean, std, withBias)
-			z := dotN(t, m)
+			z := dot(t, m, nil)
 			l += s.w * (softplus(z) - s.y*z)
 		}
 		l /= total
@@ -411,7 +411,7 @@ func newton(samples []sample, mean, std []float64, total float64, withBias bool,
 		}
 		for _, s := range samples {
 			m := standardise(z, s.x, mean, std, withBias)
-			p := 1 / (1 + math.Exp(-dotN(theta, m)))
+			p := 1 / (1 + math.Exp(-dot(theta, m, nil)))
 			g, h := s.w*(p-s.y)/total, s.w*p*(1-p)/total
 			for i, mi := range m {
 				grad[i] += g * mi
@@ -479,15 +479,6 @@ func standardise(z, x, mean, std []float64, withBias bool) []float64 {
 		z[len(x)] = 1
 	}
 	return z
-}
-
-// dotN is the dot product of a and b (b at least as long as a).
-func dotN(a, b []float64) float64 {
-	var s float64
-	for i, v := range a {
-		s += v * b[i]
-	}
-	return s
 }
 
 // softplus is log(1+e^x), without overflow.

@@ -309,6 +309,7 @@ func splitDocument(d Document) (string, []piece) {
 	if d.Kind == "txt" {
 		ruledEntries(doc, lines, spans) // Markdown's rules part sections under headings
 	}
+	faqEntries(doc, spans)
 	for _, s := range packSection(doc, lines, pages, spans) {
 		loc := Locator{
 			Source:    d.Source,
@@ -356,19 +357,7 @@ const PackChars = 700
 // question and its answer (see answers).
 func packSection(doc string, lines []structure.Line, origins []structure.Origin, spans []sectionSpan) []sectionSpan {
 	var out []sectionSpan
-	var question, asked string // the FAQ question open in section asked ("" for none)
 	for _, s := range spans {
-		switch body := doc[s.body:s.End]; {
-		case faqQuestion.MatchString(body):
-			question, asked = faqTitle(body), s.section
-		case s.section != asked || s.body != s.Start: // another section, or a heading again
-			question = ""
-		case question != "" && !faqAnswer.MatchString(body):
-			// An answer's later paragraphs are under its question, as
-			// under a heading ("If you want this new glibc package to
-			// stick…" of "Q2: What if I want to compile a program…").
-			s.section = joinSection(s.section, question)
-		}
 		k := len(out) - 1
 		if k >= 0 && s.section == out[k].section && s.body == s.Start &&
 			(s.section != "" && within(doc, out[k].Start, s.End, PackChars) || answers(doc, out[k], s)) &&
@@ -379,6 +368,25 @@ func packSection(doc string, lines []structure.Line, origins []structure.Origin,
 		out = append(out, s)
 	}
 	return out
+}
+
+// faqEntries puts an FAQ answer's paragraphs after its first under its
+// question, as under a heading ("If you want this new glibc package to
+// stick…" of "Q2: What if I want to compile a program…"), until a question,
+// a heading or another section.
+func faqEntries(doc string, spans []sectionSpan) {
+	var question, asked string // the FAQ question open in section asked ("" for none)
+	for i := range spans {
+		s := &spans[i]
+		switch body := doc[s.body:s.End]; {
+		case faqQuestion.MatchString(body):
+			question, asked = faqTitle(body), s.section
+		case s.section != asked || s.body != s.Start: // another section, or a heading again
+			question = ""
+		case question != "" && !faqAnswer.MatchString(body):
+			s.section = joinSection(s.section, question)
+		}
+	}
 }
 
 // ruledEntries puts the paragraphs of a plain-text entry set apart by rule
@@ -688,7 +696,7 @@ func pack(doc string, pieces []text.Span, inside map[int]bool) []text.Span {
 				continue
 			}
 			if inside[i] {
-				if j := lastBreak(doc, pieces[first:i], inside, first); j > first {
+				if j := lastBreak(doc, pieces, inside, first, i); j > first {
 					out[k-1].End = pieces[j-1].End
 					i, p = j, pieces[j] // pieces j.. are packed again
 					n = utf8.RuneCountInString(doc[p.Start:p.End])
@@ -701,15 +709,15 @@ func pack(doc string, pieces []text.Span, inside map[int]bool) []text.Span {
 	return out
 }
 
-// lastBreak returns the index of the last piece of span (whose first piece
-// is pieces[first]) before which the span may end unmarked by inside and
-// still hold half of MaxPassageChars, or first when there is none.
-func lastBreak(doc string, span []text.Span, inside map[int]bool, first int) int {
-	for j := first + len(span) - 1; j > first; j-- {
+// lastBreak returns the index of the last of pieces first+1..end-1 before
+// which a span of pieces from first may end unmarked by inside and still
+// hold half of MaxPassageChars, or first when there is none.
+func lastBreak(doc string, pieces []text.Span, inside map[int]bool, first, end int) int {
+	for j := end - 1; j > first; j-- {
 		if inside[j] {
 			continue
 		}
-		if within(doc, span[0].Start, span[j-first-1].End, MaxPassageChars/2) {
+		if within(doc, pieces[first].Start, pieces[j-1].End, MaxPassageChars/2) {
 			return first
 		}
 		return j
@@ -733,28 +741,24 @@ func endsThought(doc string, prev text.Span, l structure.Line, code bool) bool {
 	if end == "" || strings.ContainsAny(end[len(end)-1:], ".!?:;") {
 		return true
 	}
-	return itemStart.MatchString(doc[l.Start:l.End])
+	return structure.IsListItem(l.Text)
 }
 
 // sourceCode reports whether a code block's first line is a fence naming
 // a language ("```go", "~~~ python"), not text ("```text", "```", an
 // indented or preformatted block, which may hold prose).
 func sourceCode(first string) bool {
-	t := strings.TrimSpace(first)
-	fence := strings.TrimLeft(t, "`~")
-	if len(t)-len(fence) < 3 {
+	info, ok := structure.FenceInfo(first)
+	if !ok {
 		return false
 	}
-	lang, _, _ := strings.Cut(strings.TrimSpace(fence), " ")
+	lang, _, _ := strings.Cut(info, " ")
 	switch strings.ToLower(strings.Trim(lang, "{}.")) {
 	case "", "text", "txt", "plain", "plaintext", "none", "md", "markdown":
 		return false
 	}
 	return true
 }
-
-// itemStart matches the mark a list item's first line starts with.
-var itemStart = regexp.MustCompile(`^\s*(?:[-*+•] |\d{1,3}[.)] )`)
 
 // cutAtSpace looks at most max characters into doc[from:end]. When all of
 // it fits it returns end and its length in characters; otherwise it returns

@@ -113,7 +113,6 @@ type scanner struct {
 	// "Bug fixes" over "* Changes in 1.9").
 	plainLevel int
 	starsFirst bool // the document's first heading is an outline's stars
-	headed     bool // a heading has been read
 }
 
 // Scan reads the lines and blocks of doc, a Markdown document when
@@ -157,7 +156,6 @@ func (s *scanner) heading(h mdHeading, at int) {
 		s.head = -1
 		return
 	}
-	s.headed = true
 	// In Markdown, a heading names the document only above its first
 	// text: a README without a level-1 heading whose first "## Install"
 	// comes after an introduction is not called "Install".
@@ -501,7 +499,7 @@ func (s *scanner) scanPlain(headings bool) {
 		if h, ok := starHeading(ls, i, j); ok && headings {
 			// tar's NEWS titles a release by a line ("version 1.28 - …")
 			// and its changes by stars ("* New option --sort").
-			if !s.headed {
+			if s.out.firstHeading == "" { // plain text: no heading yet
 				s.starsFirst = true
 			}
 			if !s.starsFirst {
@@ -948,6 +946,10 @@ func isRule(s string) bool {
 	}
 	return true
 }
+
+// IsListItem reports whether a line (without its indentation) opens a list
+// item: "- ", "* ", "+ ", "• ", "1. " or "1) ".
+func IsListItem(s string) bool { return isListItem(s) }
 
 // isListItem recognises a list item: "- ", "* ", "+ ", "• ", "1. " or "1) ".
 func isListItem(s string) bool {

@@ -198,6 +198,13 @@ func scanMyST(doc string, mdx bool) Doc {
 
 var mystTarget = regexp.MustCompile(`^\([\w.:-]+\)=$`)
 
+// FenceInfo returns the info string of a line opening a code fence ("go"
+// of "```go"), and whether it opens one.
+func FenceInfo(line string) (info string, ok bool) {
+	_, info, ok = fenceOpen(line)
+	return info, ok
+}
+
 // fenceOpen reads a line opening a fence (```, ~~~ or MyST's :::, at most
 // three spaces in) and returns its marker and info string.
 func fenceOpen(line string) (marker, info string, ok bool) {
