@@ -45,8 +45,7 @@ type Lexicon struct {
 	byLen  map[int][]string // surface words by rune count, for typo look-ups
 	df     map[string]int   // passages holding a stem in the body or a field
 	named  map[string]int   // passages whose title or source path holds a stem
-	folder map[string]bool  // stems that are a folder's whole name
-	headed map[string]bool  // stems in a source path or first in a title
+	fields map[string]uint8 // the field bits of any passage holding a stem
 }
 
 // Field bits of a fieldPosting.
@@ -172,19 +171,13 @@ func (lx *Lexicon) Prepare() {
 		lx.df[s] = len(ps)
 	}
 	lx.named = make(map[string]int)
-	lx.folder = make(map[string]bool)
-	lx.headed = make(map[string]bool)
+	lx.fields = make(map[string]uint8)
 	for s, fs := range lx.Fields {
 		for _, f := range fs {
 			if f.Bits&(fieldTitle|fieldSource) != 0 {
 				lx.named[s]++
 			}
-			if f.Bits&fieldFolder != 0 {
-				lx.folder[s] = true
-			}
-			if f.Bits&(fieldSource|fieldTitleHead) != 0 {
-				lx.headed[s] = true
-			}
+			lx.fields[s] |= f.Bits
 		}
 		body := lx.Postings[s]
 		extra, j := 0, 0

@@ -183,7 +183,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			term.Weight *= 0.3
 		}
 		term.Documents = lx.NamesDocuments(term.Stem) && !isLoneLetter(t.Word) &&
-			(lx.headed[term.Stem] || !text.IsEnglishWord(t.Word))
+			(lx.fields[term.Stem]&(fieldSource|fieldTitleHead) != 0 || !text.IsEnglishWord(t.Word))
 		switch {
 		case i >= fromQuestion && i < fromContext:
 			if !term.Documents {
@@ -231,7 +231,7 @@ const maxNamedShare = 0.25
 // of a folder ("less" of "less/NEWS": GNU less's documents).
 func (lx *Lexicon) NamesDocuments(stem string) bool {
 	n := lx.named[stem]
-	return n > 0 && float64(n) <= maxNamedShare*float64(lx.N) && (!text.IsCommonWord(stem) || lx.folder[stem]) &&
+	return n > 0 && float64(n) <= maxNamedShare*float64(lx.N) && (!text.IsCommonWord(stem) || lx.fields[stem]&fieldFolder != 0) &&
 		!isNumber(strings.ReplaceAll(stem, ".", ""))
 }
 
