@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/citebot/citebot/retrieval/corpus"
@@ -120,7 +121,7 @@ func (r *sentenceReader) tokens(s string) []text.Token {
 func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 	body, q, qs, total := p.Text, r.qs.q, r.qs, r.total
 	fields := qs.matched(r.tokens(p.Title + "\n" + p.Section))
-	spans := text.Sentences(body)
+	spans := headingApart(body, text.Sentences(body), p)
 	out := make([]PassageSentence, len(spans))
 	for i, sp := range spans {
 		raw := body[sp.Start:sp.End]
@@ -451,6 +452,34 @@ func namesPlace(s string, p corpus.Passage) bool {
 		return true
 	}
 	return norm == p.Heading()
+}
+
+// headingApart returns the sentences of body with its first line a sentence
+// of its own when that line is the passage's title or the heading it is
+// under (an HTML page's "os.loadavg()" over "Added in: v0.3.3"): the
+// sentence reader would join the two, as a line without a full stop goes
+// on, and a heading with the line under it would read as an answer.
+func headingApart(body string, spans []text.Span, p corpus.Passage) []text.Span {
+	if len(spans) == 0 {
+		return spans
+	}
+	first := spans[0]
+	end := strings.IndexByte(body[first.Start:first.End], '\n')
+	if end < 0 || isHeadingSentence(body[first.Start:first.End]) || !namesPlace(body[first.Start:first.Start+end], p) ||
+		!strings.ContainsFunc(body[first.Start+end:first.End], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return spans // a setext heading ("jq" over "=="), or a heading alone
+	}
+	next := first.Start + end + 1
+	for next < first.End && (body[next] == ' ' || body[next] == '\t' || body[next] == '\n') {
+		next++
+	}
+	head := text.Span{Start: first.Start, End: first.Start + len(strings.TrimRight(body[first.Start:first.Start+end], " \t\r"))}
+	out := make([]text.Span, 0, len(spans)+1)
+	out = append(out, head)
+	if next < first.End {
+		out = append(out, text.Span{Start: next, End: first.End})
+	}
+	return append(out, spans[1:]...)
 }
 
 // isItem reports whether a sentence is a list item, however indented.

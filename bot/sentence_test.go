@@ -517,6 +517,38 @@ func TestOutlineHeadingIsNoAnswer(t *testing.T) {
 	}
 }
 
+// A heading line the passage's text opens with is a sentence of its own,
+// though no full stop ends it (an HTML page's "os.loadavg()" over "Added
+// in: v0.3.3"), so it is no answer with the line under it; a setext
+// heading ("jq" over "==") stays one.
+func TestHeadingLineIsASentenceApart(t *testing.T) {
+	p := corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "os.html", LineStart: 555, Title: "OS", Section: "OS › os.loadavg()"},
+		Text: "os.loadavg()\nAdded in: v0.3.3\n- Returns: <number[]>\nReturns an array containing the 1, 5, and 15 minute load averages.\n" +
+			"The load average is a Unix-specific concept. On Windows, the return value is\nalways [0, 0, 0]."}
+	const question = "what does os.loadavg give on windows"
+	q := lexical.Query{Text: question, Terms: []lexical.QueryTerm{
+		{Word: "os.loadavg", Stem: "os.loadavg", Weight: 1, Known: true},
+		{Word: "os", Stem: "os", Weight: 1, Known: true},
+		{Word: "loadavg", Stem: "loadavg", Weight: 3, Known: true},
+		{Word: "give", Stem: "give", Weight: 0.5, Known: true},
+		{Word: "windows", Stem: "window", Weight: 2, Known: true},
+	}}
+	ss := ReadSentences(question, q, p)
+	if len(ss) == 0 || p.Text[ss[0].Span.Start:ss[0].Span.End] != "os.loadavg()" || Candidate(ss[0]) {
+		t.Fatalf("first sentence %q is a candidate", p.Text[ss[0].Span.Start:ss[0].Span.End])
+	}
+	a := Extract(question, retrieval.Result{Query: q, Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+	if !strings.Contains(a.Text, "return value is\nalways [0, 0, 0]") || strings.Contains(a.Text, "Added in") {
+		t.Errorf("answer %q", a.Text)
+	}
+	setext := corpus.Passage{ID: "b", Locator: corpus.Locator{Source: "jq/README", LineStart: 1, Title: "jq", Section: "jq"},
+		Text: "jq\n==\n\njq is a lightweight and flexible command-line JSON processor."}
+	ss = ReadSentences("what is jq", query("what is jq"), setext)
+	if len(ss) == 0 || setext.Text[ss[0].Span.Start:ss[0].Span.End] != "jq\n==" {
+		t.Errorf("setext heading read as %q", setext.Text[ss[0].Span.Start:ss[0].Span.End])
+	}
+}
+
 // A sentence quoted for what it adds, opening on a pronoun, brings the
 // sentence of its paragraph it leans on; one after a blank line or a
 // heading does not.

@@ -171,25 +171,31 @@ func (a Asking) Answers(sentence, section string) bool {
 		// A code block says many things: the answer is on a line, or on
 		// a comment and the line under it, not one line's default
 		// ("If not specified, the library defaults to 100 milliseconds")
-		// and another's setting ("nats.ReconnectWait(…)").
+		// and another's setting ("nats.ReconnectWait(…)"). A block
+		// declaring defaults ("var ConfigDefault = Config{") gives them
+		// on the lines under the declaration.
 		lines := strings.Split(sentence, "\n")
+		declared := false
 		for i, l := range lines {
 			if i+1 < len(lines) && codeComment.MatchString(l) {
 				l += "\n" + lines[i+1]
 			}
-			if a.answers(l, section) {
+			if a.answers(l, section, declared) {
 				return true
 			}
+			declared = declared || a.Kind == AnswerDefault && defaultName.MatchString(l)
 		}
 		return false
 	}
-	return a.answers(sentence, section)
+	return a.answers(sentence, section, false)
 }
 
 // codeComment matches a line of code that is a comment.
 var codeComment = regexp.MustCompile(`^\s*(//|#|/\*|\*|--|;|%)`)
 
-func (a Asking) answers(sentence, section string) bool {
+// answers is Answers for one sentence or line of code; declared says the
+// code above it declares defaults.
+func (a Asking) answers(sentence, section string, declared bool) bool {
 	switch a.Kind {
 	case AnswerVersion, AnswerTime:
 		// A changelog's entry gives its version and date in the heading
@@ -203,9 +209,29 @@ func (a Asking) answers(sentence, section string) bool {
 		}
 		return HoldsNewAnswer(a.Kind, sentence, a.words) || HoldsNewAnswer(a.Kind, sentence+"\n"+over, a.words)
 	}
-	return HoldsNewAnswer(a.Kind, sentence, a.words) &&
-		(a.Kind != AnswerDefault || HoldsObject(sentence+" "+section, a.defaultOf))
+	if a.Kind == AnswerDefault {
+		// A value a section of defaults gives is a default ("Default
+		// Config" over `ReferrerPolicy: "no-referrer"`), not every
+		// sentence under it ("see the dialect documentation").
+		heading, _, _ := strings.Cut(section, "\n")
+		given := (declared || defaultsHeading.MatchString(heading)) && setsValue.MatchString(sentence)
+		return (given || HoldsAnswerType(a.Kind, sentence)) && HoldsObject(sentence+" "+section, a.defaultOf)
+	}
+	return HoldsNewAnswer(a.Kind, sentence, a.words)
 }
+
+// defaultsHeading matches a heading path whose own heading is a list of
+// defaults: "Default Config", "Defaults", "Configuration defaults" (not
+// "Using the Default Logger").
+var defaultsHeading = regexp.MustCompile(`(?i)(^|› )(the\s+)?(defaults?(\s+(config|configuration|settings?|values?|options?|parameters?))?|(config|configuration|settings?|options?)\s+defaults?)\s*:?\s*$`)
+
+// setsValue matches a sentence that gives a value: a figure, something
+// quoted or written as code, or a value written out.
+var setsValue = regexp.MustCompile("[0-9\"`“]|(?i)\\b(true|false|nil|null|none|empty|enabled|disabled|on|off|yes|no)\\b")
+
+// defaultName matches a name of code that declares defaults
+// ("ConfigDefault", "DefaultOptions", "default_config").
+var defaultName = regexp.MustCompile(`[a-z]Defaults?\b|\bDefaults?[A-Z]|(?i:\bdefaults?_\w|\w_defaults?\b)`)
 
 // HoldsNewAnswer reports whether a sentence holds an answer of kind t
 // that the question (its lower-cased words: asked) does not give itself:

@@ -300,6 +300,31 @@ func TestCodeBlockAnswersOnALine(t *testing.T) {
 	}
 }
 
+// TestDefaultsSection: a value a section of defaults gives ("Default
+// Config"), or a block declaring defaults ("var ConfigDefault = …") on
+// the lines under the declaration, answers a default; not a sentence of
+// such a section that gives no value, nor one under a heading that only
+// names a default thing ("Using the Default Logger").
+func TestDefaultsSection(t *testing.T) {
+	a := ReadAsking("what referrer policy does helmet set by default")
+	if !a.Answers(`ReferrerPolicy: "no-referrer",`, "Helmet › Default Config") {
+		t.Error("a value under Default Config does not answer")
+	}
+	if a.Answers(`ReferrerPolicy: "no-referrer",`, "Helmet › Config") || a.Answers(`ReferrerPolicy: "no-referrer",`, "winston › Using the Default Logger") {
+		t.Error("a value under another heading answers")
+	}
+	if a.Answers("The referrer policy is described in the MDN docs.", "Helmet › Default Config") {
+		t.Error("a sentence giving no value answers")
+	}
+	block := "```go\nvar ConfigDefault = Config{\n    XSSProtection: \"0\",\n    ReferrerPolicy: \"no-referrer\",\n}\n```"
+	if !a.Answers(block, "Helmet › Examples") {
+		t.Error("a block declaring defaults does not answer")
+	}
+	if a.Answers("```go\napp.Use(helmet.New(helmet.Config{\n    ReferrerPolicy: \"same-origin\",\n}))\n```", "Helmet › Examples") {
+		t.Error("a block setting a value answers")
+	}
+}
+
 // TestAnnouncedAnswer: a sentence announcing what follows ("the following
 // defaults:") answers with it.
 func TestAnnouncedAnswer(t *testing.T) {
