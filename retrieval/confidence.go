@@ -31,7 +31,7 @@ type Features struct {
 	InText      float64 `json:"in_text"`      // weighted share of the question's terms in the passage's own text
 	InSection   float64 `json:"in_section"`   // weighted share of the question's terms in its section path
 	Lead        float64 `json:"lead"`         // 1/(1 + the passage's place in its document): introductions come first
-	Definition  float64 `json:"definition"`   // Lead (1 where an abbreviation asked about is spelled out), for a question asking what something is or does; else 0
+	Definition  float64 `json:"definition"`   // Lead, for a question asking what something is or does; 1 where an abbreviation asked about is spelled out; else 0
 	Length      float64 `json:"length"`       // log(1 + the passage's content words)
 	Novel       float64 `json:"novel"`        // share of the passage's content words that are not the question's: what it adds
 	Bigrams     float64 `json:"bigrams"`      // share of the question's word pairs found side by side
@@ -196,7 +196,7 @@ type questionFeatures struct {
 	Features
 	asking     text.Asking    // what it asks for, which a sentence must answer
 	definition bool           // the question asks what something is or does
-	acronym    string         // the abbreviation it asks about ("ISKP"), "" for none
+	acronym    string         // the abbreviation it asks what is or stands for ("ISKP"), "" for none
 	how        bool           // the question asks how to do something
 	names      float64        // weight of the question's names
 	others     int            // number of the question's own terms that are not names
@@ -229,9 +229,7 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 	qf.Injection, qf.Task = b2f(inj), b2f(task)
 	qf.asking = text.ReadAsking(question)
 	qf.definition = text.IsDefinition(question)
-	if qf.definition {
-		qf.acronym = text.DefinedAcronym(question)
-	}
+	qf.acronym = text.DefinedAcronym(question)
 	qf.how = text.IsHowTo(question)
 	qf.TypeAsked = b2f(qf.asking.Kind != text.AnswerAny)
 	qf.HasNames = b2f(qf.names > 0)
@@ -316,11 +314,12 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 	}
 	if qf.definition {
 		f.Definition = f.Lead
-		// An abbreviation is defined where it is spelled out, wherever
-		// that is ("Islamic State Khorasan Province (ISKP)").
-		if text.ExpandsAcronym(h.Passage.Text, qf.acronym) {
-			f.Definition = 1
-		}
+	}
+	// An abbreviation is defined where it is spelled out, wherever that
+	// is ("Islamic State Khorasan Province (ISKP)"): what it is, or what
+	// it stands for.
+	if text.ExpandsAcronym(h.Passage.Text, qf.acronym) {
+		f.Definition = 1
 	}
 	if a.code {
 		f.Code = 1

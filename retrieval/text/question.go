@@ -40,7 +40,10 @@ var answerTypes = []struct {
 		regexp.MustCompile(`(?i)\bby default\b|\b(the|its|their|a) default\b|\bdefaults? to\b` +
 			`|\bdefault (value|setting|level|port|size|limit|format|mode|behaviou?r|location|path|directory|dir|shell|editor|timeout|duration|key|quality|algorithm|method|option|config|configuration|encoding|separator|output|build|branch|prefix|rate|number|version|provider|driver|backend|theme|compression)s?\b` +
 			`|\bif (i|you|we|one|u) (do ?n[o']?t|dont|never) (pass|give|set|specify|provide|supply|add|choose|pick|configure)\b` +
-			`|\bwhen (i|you|we) (leave out|omit|skip)\b|\bwithout (passing|giving|setting|specifying|providing|configuring)\b`),
+			`|\bwhen (i|you|we) (leave out|omit|skip)\b|\bwithout (passing|giving|setting|specifying|providing|configuring)\b` +
+			// Written as a note: "default max for the limiter?",
+			// "chokidar polling interval default?".
+			`|^\s*default\s+[\w.-]+|\bdefault(\s+value)?\s*\?*\s*$`),
 		// A sentence saying what holds before anyone sets it counts too:
 		// "comes with … the logging level set to `info`", "falls back
 		// to vi", "initially disabled", "when unset".
@@ -456,11 +459,16 @@ func WrittenAsNames(question string) map[string]bool {
 	return names
 }
 
-// DefinedAcronym returns the word a definition question asks about when
-// it is an abbreviation ("what is ISKP", "what's fatf"): one word of two
-// to six letters. "" otherwise.
+// DefinedAcronym returns the word a question asks what it is or stands
+// for when it is an abbreviation ("what is ISKP", "what's fatf", "what
+// does ttp stand for"): one word of two to six letters. "" otherwise.
 func DefinedAcronym(question string) string {
-	m := acronymQuestion.FindStringSubmatch(question)
+	var m []string
+	for _, re := range acronymQuestions {
+		if m = re.FindStringSubmatch(question); m != nil {
+			break
+		}
+	}
 	if m == nil {
 		return ""
 	}
@@ -472,7 +480,15 @@ func DefinedAcronym(question string) string {
 	return strings.ToUpper(m[1])
 }
 
-var acronymQuestion = regexp.MustCompile(`(?i)^\s*(?:what|who)(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|an?\s+)?([a-z]{2,6})\s*[?.!]*\s*$`)
+// acronymQuestions match the questions after what one word is or stands
+// for; the first group is the word.
+var acronymQuestions = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)^\s*(?:what|who)(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|an?\s+)?([a-z]{2,6})\s*[?.!]*\s*$`),
+	regexp.MustCompile(`(?i)^\s*what\s+(?:does|do|did)\s+(?:the\s+)?([a-z]{2,6})\s+(?:stand\s+for|mean|abbreviate)\s*[?.!]*\s*$`),
+	regexp.MustCompile(`(?i)^\s*what(?:'s|s|\s+is)\s+(?:the\s+)?([a-z]{2,6})\s+(?:short|an?\s+(?:abbreviation|acronym))\s+for\s*[?.!]*\s*$`),
+	regexp.MustCompile(`(?i)^\s*(?:what(?:'s|s|\s+is)\s+)?(?:the\s+)?(?:full\s+form|long\s+form|full\s+name|expansion)\s+of\s+(?:the\s+)?([a-z]{2,6})\s*[?.!]*\s*$`),
+	regexp.MustCompile(`(?i)^\s*([a-z]{2,6})\s+(?:stands\s+for\s+what|full\s+form|meaning|acronym|abbreviation)\s*[?.!]*\s*$`),
+}
 
 // ExpandsAcronym reports whether text spells out acronym (upper case) as
 // "Words Whose Initials Make It (ACRONYM)": "Islamic State Khorasan
@@ -610,8 +626,9 @@ var countNouns = map[string]bool{"times": true, "ways": true, "kinds": true, "ki
 
 // HoldsObject reports whether a sentence names one of the words (or a form
 // of it: the same stem, or one the start of the other, five letters at
-// least: "sizes", "HISTSIZE" of "histsize") a question asks the default of;
-// true when there are none.
+// least: "sizes", "HISTSIZE" of "histsize"; or the end of a name of code:
+// "maxRedirects" of "redirects") a question asks the default of; true when
+// there are none.
 func HoldsObject(sentence string, object []string) bool {
 	if len(object) == 0 {
 		return true
@@ -619,7 +636,7 @@ func HoldsObject(sentence string, object []string) bool {
 	var st Stemmer
 	for _, w := range Words(sentence) {
 		for _, o := range object {
-			if w == o || st.Stem(w) == st.Stem(o) || len(o) >= 5 && len(w) >= 5 && (strings.HasPrefix(w, o) || strings.HasPrefix(o, w)) {
+			if w == o || st.Stem(w) == st.Stem(o) || len(o) >= 5 && len(w) >= 5 && (strings.HasPrefix(w, o) || strings.HasPrefix(o, w) || strings.HasSuffix(w, o)) {
 				return true
 			}
 		}

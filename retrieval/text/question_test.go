@@ -34,6 +34,8 @@ func TestAnswerTypes(t *testing.T) {
 		{"how big is the cache if i dont set MaxEntries", AnswerDefault, "The cache is initially empty and holds 10,000 entries at most.", "Enable the built-in bounded cache with MaxEntries: 10_000."},
 		{"which middleware does gin.Default() add", AnswerAny, "", ""},
 		{"kong load defaults from a json config file", AnswerAny, "", ""},
+		{"default max for the limiter?", AnswerDefault, "Max defaults to 5.", "Max: 20,"},
+		{"chokidar polling interval default?", AnswerDefault, "The interval defaults to 100 ms.", "Set the interval to 100 ms."},
 		{"why do the taliban support the ttp", AnswerAny, "", ""},
 		{"what release notes mention the new flag", AnswerAny, "", ""},
 		{"what release process does dbus follow", AnswerAny, "", ""},
@@ -197,7 +199,9 @@ func TestHowToAndCode(t *testing.T) {
 func TestAcronyms(t *testing.T) {
 	for q, want := range map[string]string{"what is ISKP": "ISKP", "whats fatf?": "FATF", "what's fatf?": "FATF", "what is the TTP": "TTP",
 		"what is jq": "JQ", "what is a ttp member": "", "what is golang-lru": "", "what is it": "", "what is love": "",
-		"what is IT?": "IT", "what is an SDK.": "SDK"} {
+		"what is IT?": "IT", "what is an SDK.": "SDK", "what does ttp stand for": "TTP", "What does FATF mean?": "FATF",
+		"whats iskp short for": "ISKP", "full form of crss": "CRSS", "the long form of the SAT": "SAT", "crss stands for what": "CRSS",
+		"what does it stand for": "", "what does love mean": "", "what does the TTP want": ""} {
 		if got := DefinedAcronym(q); got != want {
 			t.Errorf("DefinedAcronym(%q) = %q, want %q", q, got, want)
 		}
