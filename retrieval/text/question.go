@@ -145,6 +145,9 @@ type Asking struct {
 	Kind      AnswerType
 	words     map[string]bool // the question's words, lower-cased
 	defaultOf []string        // DefaultObject, for AnswerDefault
+	// measure is, for a default asked as a number or a time ("how long
+	// is a token valid by default"), that kind: the default must be one.
+	measure AnswerType
 }
 
 // ReadAsking reads what a question asks for.
@@ -155,6 +158,12 @@ func ReadAsking(question string) Asking {
 	}
 	if a.Kind == AnswerDefault {
 		a.defaultOf = DefaultObject(question)
+		for _, t := range answerTypes {
+			if (t.kind == AnswerQuantity || t.kind == AnswerTime) && t.question.MatchString(question) {
+				a.measure = t.kind
+				break
+			}
+		}
 	}
 	return a
 }
@@ -218,7 +227,8 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		// sentence under it ("see the dialect documentation").
 		heading, _, _ := strings.Cut(section, "\n")
 		given := (declared || defaultsHeading.MatchString(heading)) && setsValue.MatchString(sentence)
-		return (given || HoldsAnswerType(a.Kind, sentence)) && HoldsObject(sentence+" "+section, a.defaultOf)
+		return (given || HoldsAnswerType(a.Kind, sentence)) && HoldsObject(sentence+" "+section, a.defaultOf) &&
+			(a.measure == "" || HoldsNewAnswer(a.measure, sentence, a.words))
 	}
 	return HoldsNewAnswer(a.Kind, sentence, a.words)
 }

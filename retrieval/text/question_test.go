@@ -137,6 +137,7 @@ func TestDefinitionQuestions(t *testing.T) {
 		"what does rivo/uniseg do":       true,
 		"what is golang.org/x/term for":  true,
 		"what is the capital of germany": false,
+		"what is DPanic in zap":          false,
 		"what is in the x/time repo":     false,
 		"how do i install jq":            false,
 		"what does tar -z do":            false,
@@ -326,6 +327,19 @@ func TestDefaultsSection(t *testing.T) {
 	}
 	if a.Answers("```go\napp.Use(helmet.New(helmet.Config{\n    ReferrerPolicy: \"same-origin\",\n}))\n```", "Helmet › Examples") {
 		t.Error("a block setting a value answers")
+	}
+}
+
+// TestDefaultMeasured: a default asked as a number or a time ("how long …
+// by default") is one: a sentence saying only what is done by default
+// does not answer.
+func TestDefaultMeasured(t *testing.T) {
+	a := ReadAsking("how long is a csrf token valid by default")
+	if a.Kind != AnswerDefault {
+		t.Fatalf("kind %q", a.Kind)
+	}
+	if !a.Answers("By default, tokens are valid for 1 hour.", "") || a.Answers("By default, the middleware stores tokens.", "") {
+		t.Error("a default without a duration answers, or one with it does not")
 	}
 }
 
