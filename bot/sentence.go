@@ -46,12 +46,13 @@ type SentenceFeatures struct {
 	Reason     float64 `json:"reason"`      // 1: a why-question and a sentence that gives a reason
 	Advice     float64 `json:"advice"`      // 1: a what-to-do question and a sentence that says what to do
 	Digit      float64 `json:"digit"`       // 1: a question after a number or date and a sentence with a digit
+	Instructs  float64 `json:"instructs"`   // 1: a how-to question and a sentence that says what to do ("Run …", "To disable it, set …", "you can …")
 }
 
 // sentenceFeatureNames name SentenceFeatures in Vector's order.
 var sentenceFeatureNames = []string{"coverage", "with_fields", "bigrams", "density", "type_held", "type_lacked",
 	"novel", "novel_words", "length", "short", "first", "position", "structure", "pronoun", "prev_cover", "next_cover",
-	"follows", "reason", "advice", "digit"}
+	"follows", "reason", "advice", "digit", "instructs"}
 
 // SentenceFeatureNames returns the names of the sentence features, in the
 // order of SentenceFeatures.Vector.
@@ -61,7 +62,7 @@ func SentenceFeatureNames() []string { return append([]string(nil), sentenceFeat
 func (f SentenceFeatures) Vector() []float64 {
 	return []float64{f.Coverage, f.WithFields, f.Bigrams, f.Density, f.TypeHeld, f.TypeLacked,
 		f.Novel, f.NovelWords, f.Length, f.Short, f.First, f.Position, f.Structure, f.Pronoun, f.PrevCover, f.NextCover,
-		f.Follows, f.Reason, f.Advice, f.Digit}
+		f.Follows, f.Reason, f.Advice, f.Digit, f.Instructs}
 }
 
 // PassageSentence is a sentence of a passage with its features.
@@ -79,6 +80,17 @@ type PassageSentence struct {
 	matched   []int     // the question's terms it holds, fields included
 	heading   bool      // a heading line, which says nothing by itself
 }
+
+// instructs matches a sentence that says what to do: one that opens on a
+// verb telling the reader to ("Run …", "First, try …", "To disable this
+// feature, set …"), or says what the reader can do ("you can …", "by
+// setting …").
+var instructs = regexp.MustCompile(`(?i)^[-*+>\s]*(?:(?:first|then|next|finally|now|simply|just|instead|alternatively|otherwise),?\s+|to\s[^,.]{1,60},\s*|if\s[^,.]{1,60},\s*)?(?:use|set|run|add|call|pass|install|create|try|make|put|change|enable|disable|configure|specify|remove|replace|import|open|edit|type|check|start|stop|build|copy|define|register|wrap|include|select|click|write|invoke|launch|export|unset|delete|append|provide|give|apply|load|mount|download|clone|upgrade|update|restart|reinstall)\b` +
+	`|\b(?:you|one|users?)\s+(?:can|may|could|should|must|need\s+to|have\s+to|will\s+need\s+to)\b|\bby\s+(?:setting|passing|adding|using|running|calling|specifying|enabling|disabling|editing|installing)\b`)
+
+// releaseHeading matches the heading of a release's entries: one naming
+// a version ("v3.24.0", "[1.2] - 2024-01-31", "Version 2.1").
+var releaseHeading = regexp.MustCompile(`(?i)^\W*(?:v(?:ersion)?\s*)?\d+\.\d+|\bv\d+\.\d+|\bversion\s+\d+(?:\.\d+)*\b|\brelease\s+v?\d+(?:\.\d+)+`)
 
 // pronounStart matches a sentence that leans on the one before it: it
 // starts with a pronoun ("It was …") or a connective ("However, …").
@@ -122,6 +134,9 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 	body, q, qs, total := p.Text, r.qs.q, r.qs, r.total
 	fields := qs.matched(r.tokens(p.Title + "\n" + p.Section))
 	spans := headingApart(body, text.Sentences(body), p)
+	// A release's entries ("- Add support for …") say what was done, not
+	// what to do.
+	changes := releaseHeading.MatchString(p.Heading())
 	out := make([]PassageSentence, len(spans))
 	for i, sp := range spans {
 		raw := body[sp.Start:sp.End]
@@ -182,6 +197,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		}
 		f.Reason = b2f(qs.why && givesReason.MatchString(s))
 		f.Advice = b2f(qs.advice && givesAdvice.MatchString(s))
+		f.Instructs = b2f(qs.how && !changes && instructs.MatchString(s))
 		f.Digit = b2f(qs.number && strings.ContainsAny(s, "0123456789"))
 	}
 	for i := range out {
@@ -529,6 +545,7 @@ type questionRead struct {
 	termAt map[string]int // a query term's index by stem
 	why    bool
 	advice bool
+	how    bool // the question asks how to do something
 	number bool
 	pairs  [][2]int    // adjacent query terms in the question's order
 	asking text.Asking // what it asks for, which a sentence must answer
@@ -538,7 +555,7 @@ func questionReading(question string, q lexical.Query) questionRead {
 	var st text.Stemmer
 	qs := questionRead{q: q, stems: map[string]bool{}, words: map[string]bool{}, termAt: map[string]int{},
 		asking: text.ReadAsking(question), why: asksWhy.MatchString(question), advice: asksAdvice.MatchString(question),
-		number: wantsNumber.MatchString(question)}
+		number: wantsNumber.MatchString(question), how: text.IsHowTo(question)}
 	for _, t := range text.Tokens(&st, question) {
 		qs.stems[t.Stem] = true
 		qs.words[t.Word] = true

@@ -575,3 +575,31 @@ func TestAntecedents(t *testing.T) {
 		t.Errorf("antecedents = %v, want the sentence before \"This requires\" only", got)
 	}
 }
+
+// A how-to question's sentence that says what to do ("First, try running
+// …", "To disable this feature, set …") is marked as one, not the one
+// describing the problem, nor a release's entry saying what was done
+// ("- Add support for …").
+func TestInstructingSentence(t *testing.T) {
+	const question = "how do i get chromium to run natively on wayland"
+	p := corpus.Passage{Locator: corpus.Locator{Title: "Chromium", Section: "Native Wayland Support"},
+		Text: "By default Chromium will use its X11 backend, even if you're running it in a\nWayland session.\n\n" +
+			"First, try running Chromium with the argument --ozone-platform=wayland.\n\nTo disable this feature, set `-env=none`."}
+	ss := ReadSentences(question, query(question), p)
+	if len(ss) != 3 {
+		t.Fatalf("%d sentences", len(ss))
+	}
+	for i, want := range []float64{0, 1, 1} {
+		if got := ss[i].Features.Instructs; got != want {
+			t.Errorf("sentence %d instructs %v, want %v", i, got, want)
+		}
+	}
+	if ss := ReadSentences("what is chromium", query("what is chromium"), p); ss[1].Features.Instructs != 0 {
+		t.Error("a sentence instructs a question that asks no way")
+	}
+	p.Section = "v3.24.0"
+	p.Text = "- Add support for loading environment variables from `.env` files."
+	if ss := ReadSentences("how do i load env files", query("how do i load env files"), p); ss[0].Features.Instructs != 0 {
+		t.Error("a release's entry instructs")
+	}
+}
