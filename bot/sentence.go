@@ -284,11 +284,14 @@ const maxAnnouncedItems = 8
 // (a FAQ's: the answer follows); code, when the last is prose that points
 // to it ("the example below …") or the question asks how to do something
 // (how). An announced list item brings the items after it, up to
-// maxAnnouncedItems in all. A sentence of prose that none of these rules
-// widens brings the sentences of its paragraph on either side, the one
-// after first, while the excerpt stays within contextChars: the answer
-// is as often the sentence next to the one that repeats the question's
-// words ("… by default." then "By default, CRC32 is used.") as that one.
+// maxAnnouncedItems in all. Prose (best, or best with the sentence it leans
+// on or that goes on about it) brings the other sentences of its
+// paragraph around it, the one after first, then the one before, while
+// the excerpt stays within contextChars: the answer is as often a
+// sentence next to the one that repeats the question's words ("… by
+// default." then "By default, CRC32 is used."; "The `ternary` function
+// takes two values …" before "This is similar to the c ternary
+// operator.") as that one.
 // A how-to question's sentence right after code brings the code.
 func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 	lo, hi = readerNeeds(ss, best, how)
@@ -308,14 +311,24 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 			hi++
 		}
 	}
-	if hi-lo == 1 && plainProse(ss[best]) {
-		size := len(ss[best].Text)
-		if hi < len(ss) && ss[hi].Joined && plainProse(ss[hi]) && size+len(ss[hi].Text) <= contextChars {
-			size += len(ss[hi].Text)
-			hi++
+	// (Not prose that announces what follows: that is what it brought.)
+	if plainRun(ss[lo:hi]) && (hi-lo == 1 || strings.HasSuffix(strings.TrimSpace(ss[hi-1].Text), ".")) {
+		size := 0
+		for _, s := range ss[lo:hi] {
+			size += len(s.Text)
 		}
-		if lo > 0 && ss[lo].Joined && plainProse(ss[lo-1]) && size+len(ss[lo-1].Text) <= contextChars {
-			lo--
+		for grew := true; grew; {
+			grew = false
+			if hi < len(ss) && ss[hi].Joined && plainProse(ss[hi]) && size+len(ss[hi].Text) <= contextChars {
+				size += len(ss[hi].Text)
+				hi++
+				grew = true
+			}
+			if lo > 0 && ss[lo].Joined && plainProse(ss[lo-1]) && size+len(ss[lo-1].Text) <= contextChars {
+				size += len(ss[lo-1].Text)
+				lo--
+				grew = true
+			}
 		}
 	}
 	// The code a how-to answer's sentence comes right after is what it
@@ -371,6 +384,16 @@ func isTableHeader(s string) bool {
 // maxCodeBefore bounds the code block a how-to answer's sentence brings
 // from before it.
 const maxCodeBefore = 600
+
+// plainRun reports whether every sentence of a run is plain prose.
+func plainRun(ss []SentenceView) bool {
+	for _, s := range ss {
+		if !plainProse(s) {
+			return false
+		}
+	}
+	return len(ss) > 0
+}
 
 // contextChars bounds the excerpt a sentence widened by its paragraph's
 // others makes: three sentences of documentation, two of an encyclopedia.
@@ -513,8 +536,15 @@ func isCode(s string) bool {
 }
 
 // Candidate reports whether the extractive answer may quote a sentence
-// first: it holds some of the question, and is not a heading.
-func Candidate(s PassageSentence) bool { return !s.heading && s.Features.WithFields > 0 }
+// first: it holds some of the question (with its passage's title and
+// section), says something of its own (not "or" between two code blocks),
+// and is not a heading.
+func Candidate(s PassageSentence) bool {
+	return !s.heading && s.Features.WithFields > 0 && s.saysSomething()
+}
+
+// saysSomething reports whether a sentence holds a content word of its own.
+func (s PassageSentence) saysSomething() bool { return s.Features.Coverage > 0 || s.Features.NovelWords > 0 }
 
 func b2f(b bool) float64 {
 	if b {

@@ -87,13 +87,13 @@ func TestExtractChoosesTheAnsweringSentence(t *testing.T) {
 			[]string{"about 3,000 soldiers"}, []string{"feared across"}},
 		{"the pronoun-led sentence after the best one",
 			"Who commissioned the Bayeux Tapestry?",
-			"Norman art flourished in the eleventh century. By far the most famous work of Norman art is the Bayeux Tapestry, which is not a tapestry but a work of embroidery. " +
-				"It was commissioned by Odo, the Bishop of Bayeux. Embroidery was common.",
+			"Norman art flourished in the eleventh century.\n\nBy far the most famous work of Norman art is the Bayeux Tapestry, which is not a tapestry but a work of embroidery. " +
+				"It was commissioned by Odo, the Bishop of Bayeux.\n\nEmbroidery was common.",
 			[]string{"most famous work of Norman art is the Bayeux Tapestry", "It was commissioned by Odo"}, []string{"flourished", "Embroidery was common"}},
 		{"a pronoun-led answer gets its antecedent",
 			"What did the storm scatter near Crete?",
-			"Richard's fleet left Messina in April. Richard the Lion-hearted sailed for Acre with a large fleet. " +
-				"It was scattered by a storm near Crete, and three ships sank. Cyprus was next.",
+			"Richard's fleet left Messina in April.\n\nRichard the Lion-hearted sailed for Acre with a large fleet. " +
+				"It was scattered by a storm near Crete, and three ships sank.\n\nCyprus was next.",
 			[]string{"Richard the Lion-hearted sailed for Acre with a large fleet. It was scattered by a storm near Crete"}, []string{"left Messina", "Cyprus was next"}},
 		{"no neighbour when the next sentence stands alone",
 			"When did Richard reach Limassol?",
@@ -180,10 +180,12 @@ func TestNeighbours(t *testing.T) {
 		{"a call's description", []s{p("A."), item("- buf.toString([encoding])"), p("Decodes buf.")}, 1, false, 1, 3},
 		{"not code after a signature", []s{p("`del( key )`"), code("del(\"A\")")}, 0, false, 0, 1},
 		{"a sentence naming code is no signature", []s{p("Call `del( key )` to delete."), p("B.")}, 0, false, 0, 1},
-		// A sentence of a paragraph brings the others next to it, the one
+		// A sentence of a paragraph brings the others around it, the one
 		// after first, within contextChars; not across a blank line, nor
-		// a heading, code or an item.
-		{"its paragraph's sentences", []s{p("A."), j("B."), j("C."), j("D.")}, 1, false, 0, 3},
+		// a heading, code or an item. So does a sentence with the one it
+		// leans on.
+		{"its paragraph's sentences", []s{p("A."), j("B."), j("C."), j("D.")}, 1, false, 0, 4},
+		{"its paragraph's sentences around a pronoun's", []s{p("A."), j("B."), {Features: pron, Text: "It is.", Joined: true}, j("D.")}, 2, false, 0, 4},
 		{"not across a blank line", []s{p("A."), p("B."), p("C.")}, 1, false, 1, 2},
 		{"within the bound, the one after first", []s{j(strings.Repeat("a", 150) + "."), j(strings.Repeat("b", 150) + "."), j(strings.Repeat("c", 150) + ".")}, 1, false, 1, 3},
 		{"not an item", []s{p("A."), item("- b."), {Features: plain, Text: "C.", Joined: true}}, 1, false, 1, 2},
