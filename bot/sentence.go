@@ -544,7 +544,9 @@ func Candidate(s PassageSentence) bool {
 }
 
 // saysSomething reports whether a sentence holds a content word of its own.
-func (s PassageSentence) saysSomething() bool { return s.Features.Coverage > 0 || s.Features.NovelWords > 0 }
+func (s PassageSentence) saysSomething() bool {
+	return s.Features.Coverage > 0 || s.Features.NovelWords > 0
+}
 
 func b2f(b bool) float64 {
 	if b {
