@@ -132,6 +132,7 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	if second, ok := runnerUp(res, all, chosen, best); ok {
 		chosen = append(chosen, second)
 	}
+	chosen = append(chosen, othersNeighbours(hits, perHit, chosen, best, text.IsHowTo(question))...)
 	chosen = append(chosen, adjacent(hits, all, chosen, best)...)
 	chosen = append(chosen, headedList(question, res.Query, hits, perHit, chosen, best)...)
 	chosen = append(chosen, announced(hits, perHit, chosen, text.IsHowTo(question))...)
@@ -474,6 +475,27 @@ func neighbours(body string, best sentence, inPassage []sentence, how bool) []se
 	for i := lo; i < hi; i++ {
 		if i != best.idx {
 			out = append(out, inPassage[i])
+		}
+	}
+	return out
+}
+
+// othersNeighbours returns the neighbours (see Neighbours) of the first
+// sentence chosen from each passage but the top one's: the runner-up of a
+// toss-up, or a sentence chosen for what it adds, is quoted as the first
+// is, with the sentences around it that it needs or its paragraph adds.
+func othersNeighbours(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, best sentence, how bool) []sentence {
+	var out []sentence
+	done := map[int]bool{best.hit: true}
+	for _, c := range chosen {
+		if done[c.hit] {
+			continue
+		}
+		done[c.hit] = true
+		for _, n := range neighbours(hits[c.hit].Passage.Text, c, perHit[c.hit], how) {
+			if !containsSentence(chosen, n) && !containsSentence(out, n) {
+				out = append(out, n)
+			}
 		}
 	}
 	return out

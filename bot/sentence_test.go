@@ -303,6 +303,23 @@ func TestTossUpQuotesBothPassages(t *testing.T) {
 	}
 }
 
+// The second passage of a toss-up is quoted as the first is: with the
+// sentence of its paragraph that goes on from the one chosen.
+func TestTossUpQuotesTheSecondsParagraph(t *testing.T) {
+	const question = "cobra ignores flags i defined on the parent command"
+	hits := []retrieval.Hit{
+		{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "README.md", LineStart: 1},
+			Text: "A Cobra command can define flags that persist through to children commands and flags that are only available to that command."}},
+		{Passage: corpus.Passage{ID: "b", Locator: corpus.Locator{Source: "user_guide.md", LineStart: 1},
+			Text: "By default, Cobra only parses local flags on the target command, and any local flags on\nparent commands are ignored. " +
+				"By enabling `Command.TraverseChildren`, Cobra will\nparse local flags on each command before executing the target command."}},
+	}
+	a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 0.6, Hits: hits})
+	if len(a.Citations) != 2 || !strings.Contains(a.Citations[1].Excerpt, "By enabling `Command.TraverseChildren`") {
+		t.Errorf("citations %v, answer %q", a.Citations, a.Text)
+	}
+}
+
 // TestAdjacentPassageIsQuoted: a passage right next to the top one in its
 // document, holding enough of the question, is quoted too (the answer's
 // second half); one further away, or in another document, is not.
