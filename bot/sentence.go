@@ -286,8 +286,10 @@ const maxAnnouncedItems = 8
 // (how). An announced list item brings the items after it, up to
 // maxAnnouncedItems in all. Prose (best, or best with the sentence it leans
 // on or that goes on about it) brings the other sentences of its
-// paragraph around it, the one after first, then the one before, while
-// the excerpt stays within contextChars: the answer is as often a
+// paragraph around it, the one after first, then the one before, and then
+// the next paragraph's first sentence when it holds some of the question
+// or leans on what came before, while the excerpt stays within
+// contextChars: the answer is as often a
 // sentence next to the one that repeats the question's words ("… by
 // default." then "By default, CRC32 is used."; "The `ternary` function
 // takes two values …" before "This is similar to the c ternary
@@ -329,6 +331,16 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 				lo--
 				grew = true
 			}
+		}
+		// What a paragraph sets out, the next often resolves ("…
+		// mutually triggering packages - a cycle detectable only
+		// dynamically" then "Trigger cycles are detected using the usual
+		// hare-and-tortoise approach."): its first sentence comes too,
+		// within the bound, when it goes on about the question or leans
+		// on what came before ("However, …").
+		if n := hi; n < len(ss) && !ss[n].Joined && plainProse(ss[n]) && size+len(ss[n].Text) <= contextChars &&
+			(ss[n].Features.Coverage > 0 || ss[n].Features.Pronoun > 0) {
+			hi++
 		}
 	}
 	// The code a how-to answer's sentence comes right after is what it

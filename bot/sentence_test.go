@@ -187,6 +187,9 @@ func TestNeighbours(t *testing.T) {
 		{"its paragraph's sentences", []s{p("A."), j("B."), j("C."), j("D.")}, 1, false, 0, 4},
 		{"its paragraph's sentences around a pronoun's", []s{p("A."), j("B."), {Features: pron, Text: "It is.", Joined: true}, j("D.")}, 2, false, 0, 4},
 		{"not across a blank line", []s{p("A."), p("B."), p("C.")}, 1, false, 1, 2},
+		// Across it, the next paragraph's first sentence, when it goes on
+		// about the question.
+		{"the next paragraph's sentence on the question", []s{p("A."), p("B."), {Features: SentenceFeatures{Coverage: 0.4}, Text: "C."}, j("D.")}, 1, false, 1, 3},
 		{"within the bound, the one after first", []s{j(strings.Repeat("a", 150) + "."), j(strings.Repeat("b", 150) + "."), j(strings.Repeat("c", 150) + ".")}, 1, false, 1, 3},
 		{"not an item", []s{p("A."), item("- b."), {Features: plain, Text: "C.", Joined: true}}, 1, false, 1, 2},
 		{"not code", []s{p("A."), code("x := 1"), {Features: structure, Text: "y := 2", Code: true, Joined: true}}, 0, false, 0, 1},
