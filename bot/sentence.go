@@ -294,7 +294,8 @@ const maxAnnouncedItems = 8
 // default." then "By default, CRC32 is used."; "The `ternary` function
 // takes two values …" before "This is similar to the c ternary
 // operator.") as that one.
-// A how-to question's sentence right after code brings the code.
+// A list item brings its own paragraphs indented under it. A how-to
+// question's sentence right after code brings the code.
 func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 	lo, hi = readerNeeds(ss, best, how)
 	// A table's header says what its rows hold, not what they are: it
@@ -309,6 +310,17 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 		size := len(ss[hi].Text)
 		hi++
 		for hi < len(ss) && ss[hi].Joined && plainProse(ss[hi]) && size+len(ss[hi].Text) <= contextChars {
+			size += len(ss[hi].Text)
+			hi++
+		}
+	}
+	// A list item's own paragraphs, indented under it after a blank line
+	// ("- UnZip has problems with archives bigger than 2GB …" over
+	// "Fixed with Zip64 support in UnZip 6.0"), come with it.
+	if hi-lo == 1 && ss[best].Item {
+		size := len(ss[best].Text)
+		for hi < len(ss) && (ss[hi].Continues || !ss[hi].Item && ss[hi].Indent > ss[best].Indent) && !ss[hi].Code &&
+			ss[hi].Features.Structure == 0 && size+len(ss[hi].Text) <= contextChars {
 			size += len(ss[hi].Text)
 			hi++
 		}

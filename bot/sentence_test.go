@@ -192,6 +192,10 @@ func TestNeighbours(t *testing.T) {
 		{"the next paragraph's sentence on the question", []s{p("A."), p("B."), {Features: SentenceFeatures{Coverage: 0.4}, Text: "C."}, j("D.")}, 1, false, 1, 3},
 		{"within the bound, the one after first", []s{j(strings.Repeat("a", 150) + "."), j(strings.Repeat("b", 150) + "."), j(strings.Repeat("c", 150) + ".")}, 1, false, 1, 3},
 		{"not an item", []s{p("A."), item("- b."), {Features: plain, Text: "C.", Joined: true}}, 1, false, 1, 2},
+		// A list item brings its own paragraph indented under it, not the
+		// next item nor a paragraph after the list.
+		{"an item's own paragraph", []s{{Features: plain, Text: "- UnZip has problems with archives bigger than 2GB.", Item: true, Indent: 1}, {Features: plain, Text: "Fixed with Zip64 support in UnZip 6.0", Indent: 6}, item("- b.")}, 0, false, 0, 2},
+		{"not a paragraph after the list", []s{{Features: plain, Text: "- a.", Item: true, Indent: 1}, {Features: plain, Text: "B.", Indent: 0}}, 0, false, 0, 1},
 		{"not code", []s{p("A."), code("x := 1"), {Features: structure, Text: "y := 2", Code: true, Joined: true}}, 0, false, 0, 1},
 		// A how-to question's sentence right after code brings it.
 		{"the code a how-to answer explains", []s{p("Make one with:"), code("l := log.Named(\"x\")"), p("Notice that its logs carry the name.")}, 2, true, 1, 3},
