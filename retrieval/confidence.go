@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"strings"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -51,6 +52,7 @@ type Features struct {
 	Matched     float64 `json:"matched"`      // share of the question's terms other than names held, each counting one
 	Heading     float64 `json:"heading"`      // share of the words of the passage's own heading that the question holds ("Hidden flags" for "hide a flag from --help")
 	Passages    float64 `json:"passages"`     // log10(1 + the corpus's passages, within passagesFloor–passagesCap): the more passages, the more hold words by chance
+	WholeNames  float64 `json:"whole_names"`  // share of the question's joined names ("go-cache") in the passage's source path or title, whole (1: none asked)
 }
 
 // passagesFloor and passagesCap bound the corpus size the Passages feature
@@ -68,11 +70,11 @@ const (
 // vector returns the features in the order of the model's weights.
 func (f Features) vector() []float64 {
 	return []float64{f.Fused, f.LexicalRank, f.VectorRank, f.Coverage, f.Sentence, f.InText, f.InSection, f.Lead, f.Definition, f.Length, f.Novel, f.Bigrams, f.Subject, f.Lexical,
-		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched, f.Heading, f.Passages}
+		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched, f.Heading, f.Passages, f.WholeNames}
 }
 
 var featureNames = []string{"fused", "lexical_rank", "vector_rank", "coverage", "sentence", "in_text", "in_section", "lead", "definition", "length", "novel", "bigrams", "subject", "lexical",
-	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched", "heading", "passages"}
+	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched", "heading", "passages", "whole_names"}
 
 // vectorFeatures are the features that depend on the vector search: the
 // ranker uses them, the confidence does not, so that it means the same with
@@ -86,7 +88,7 @@ func VectorFeature(name string) bool { return vectorFeatures[name] }
 // nothing of whether the best answers across corpora: the question's names
 // in the document's title always miss in a corpus of one document whose
 // title names none of them.
-var rankOnly = map[string]bool{"title_names": true}
+var rankOnly = map[string]bool{"title_names": true, "whole_names": true}
 
 // ConfidenceFeature reports whether the confidence reads the named
 // feature: not the vectors' (so it means the same with any embedder) and
@@ -202,6 +204,7 @@ type questionFeatures struct {
 	others     int            // number of the question's own terms that are not names
 	want       map[string]int // the index of each of the first 64 terms, by stem
 	pairs      [][2]int
+	joined     []string // the question's names joined by "-" ("go-cache"), lower-cased
 }
 
 // questionOf returns the features of the question q (read from question),
@@ -225,6 +228,7 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 		qf.Unknown = unknown / total
 	}
 	qf.Terms = math.Log1p(float64(len(q.Terms)))
+	qf.joined = text.JoinedNames(question)
 	inj, task := text.IsInstruction(question)
 	qf.Injection, qf.Task = b2f(inj), b2f(task)
 	qf.asking = text.ReadAsking(question)
@@ -311,6 +315,17 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 	}
 	if p, ok := ix.byID[h.Passage.ID]; ok {
 		f.Lead = 1 / (1 + float64(ix.ordinal[p]))
+	}
+	f.WholeNames = 1
+	if len(qf.joined) > 0 {
+		where := strings.ToLower(h.Passage.Source + " " + h.Passage.Title)
+		held := 0
+		for _, n := range qf.joined {
+			if strings.Contains(where, n) {
+				held++
+			}
+		}
+		f.WholeNames = float64(held) / float64(len(qf.joined))
 	}
 	if qf.definition {
 		f.Definition = f.Lead

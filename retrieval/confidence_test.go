@@ -92,6 +92,34 @@ func TestHeadingFeature(t *testing.T) {
 	}
 }
 
+// A name joined by "-" ("go-cache") counts whole in a passage's source
+// or title: freecache's README, which holds "go" and "cache", does not
+// hold it.
+func TestWholeNamesFeature(t *testing.T) {
+	c, err := corpus.Load(fstest.MapFS{
+		"go-cache/README.md":  {Data: []byte("# go-cache\n\nAn in-memory cache for Go.\n\n## License\n\nThe code is under the MIT License.\n")},
+		"freecache/README.md": {Data: []byte("# FreeCache\n\nA cache library for Go with zero GC overhead.\n\n## License\n\nThe code is under the Apache License.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(t.Context(), c, LocalEmbedderFactory(64))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, err := ix.Candidates(t.Context(), "what license is go-cache released under")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]float64{}
+	for _, cd := range cands {
+		seen[cd.Passage.Source] = max(seen[cd.Passage.Source], cd.Features.WholeNames)
+	}
+	if _, ok := seen["freecache/README.md"]; !ok || seen["go-cache/README.md"] != 1 || seen["freecache/README.md"] != 0 {
+		t.Errorf("whole names by source %v", seen)
+	}
+}
+
 func TestDefaultModelFitsTheFeatures(t *testing.T) {
 	m, err := DefaultModel()
 	if err != nil {

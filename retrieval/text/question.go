@@ -469,6 +469,23 @@ func WrittenAsNames(question string) map[string]bool {
 	return names
 }
 
+// JoinedNames returns the names a question writes joined by "-" of two
+// parts or more, each of letters or digits ("go-cache", "node-fetch",
+// "go-sql-driver"), lower-cased: a project's name, which its parts alone
+// ("go", "cache") do not name. Not an option ("--save-dev").
+func JoinedNames(question string) []string {
+	var out []string
+	for _, m := range joinedName.FindAllStringIndex(question, -1) {
+		if m[0] > 0 && question[m[0]-1] == '-' {
+			continue // an option's words
+		}
+		out = append(out, strings.ToLower(question[m[0]:m[1]]))
+	}
+	return out
+}
+
+var joinedName = regexp.MustCompile(`\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\b`)
+
 // DefinedAcronym returns the word a question asks what it is or stands
 // for when it is an abbreviation ("what is ISKP", "what's fatf", "what
 // does ttp stand for"): one word of two to six letters. "" otherwise.

@@ -391,3 +391,12 @@ func TestDefaultObjectKeepsItsPlaceInAnyCase(t *testing.T) {
 		}
 	}
 }
+
+// A name joined by "-" is read whole, lower-cased; an option's words are
+// no name.
+func TestJoinedNames(t *testing.T) {
+	got := strings.Join(JoinedNames("what license is Go-Cache under, and does go-sql-driver need --save-dev or utf-8?"), " ")
+	if got != "go-cache go-sql-driver utf-8" {
+		t.Errorf("JoinedNames = %q", got)
+	}
+}
