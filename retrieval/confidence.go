@@ -1,13 +1,13 @@
 package retrieval
 
 import (
-	"strings"
 	_ "embed"
 	"encoding/json"
 	"fmt"
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/citebot/citebot/retrieval/corpus"
