@@ -299,13 +299,13 @@ func nextTo(a, b corpus.Locator) bool {
 }
 
 // bestOf is the sentence of hit h that the sentence model scores highest,
-// not a heading, holding some of the question and something of its own;
-// false when there is none.
+// not a heading, holding some of the question and a content word; false
+// when there is none.
 func bestOf(all []sentence, h int) (sentence, bool) {
 	var best *sentence
 	for i := range all {
 		s := &all[i]
-		if s.hit == h && !s.heading && s.cov > 0 && s.saysSomething() && (best == nil || s.score > best.score) {
+		if s.hit == h && !s.heading && s.cov > 0 && s.hasContentWord() && (best == nil || s.score > best.score) {
 			best = s
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/corpus/structure"
 	"github.com/citebot/citebot/retrieval/lexical"
 	"github.com/citebot/citebot/retrieval/text"
 )
@@ -88,9 +89,26 @@ type PassageSentence struct {
 var instructs = regexp.MustCompile(`(?i)^[-*+>\s]*(?:(?:first|then|next|finally|now|simply|just|instead|alternatively|otherwise),?\s+|to\s[^,.]{1,60},\s*|if\s[^,.]{1,60},\s*)?(?:use|set|run|add|call|pass|install|create|try|make|put|change|enable|disable|configure|specify|remove|replace|import|open|edit|type|check|start|stop|build|copy|define|register|wrap|include|select|click|write|invoke|launch|export|unset|delete|append|provide|give|apply|load|mount|download|clone|upgrade|update|restart|reinstall)\b` +
 	`|\b(?:you|one|users?)\s+(?:can|may|could|should|must|need\s+to|have\s+to|will\s+need\s+to)\b|\bby\s+(?:setting|passing|adding|using|running|calling|specifying|enabling|disabling|editing|installing)\b`)
 
-// releaseHeading matches the heading of a release's entries: one naming
-// a version ("v3.24.0", "[1.2] - 2024-01-31", "Version 2.1").
-var releaseHeading = regexp.MustCompile(`(?i)^\W*(?:v(?:ersion)?\s*)?\d+\.\d+|\bv\d+\.\d+|\bversion\s+\d+(?:\.\d+)*\b|\brelease\s+v?\d+(?:\.\d+)+`)
+// prohibits matches a sentence that says what cannot or must not be
+// done ("Users must not share tokens.", "you can't change it later").
+var prohibits = regexp.MustCompile(`(?i)\b(?:can ?not|can't|cannot|may not|must not|mustn't|should not|shouldn't|could not|couldn't)\b`)
+
+// releaseHeading matches the heading of a release's entries: a version
+// alone or with its date ("v3.24.0", "[1.2.0] - 2024-01-31", "1.5.1
+// (2023-03-02)", "Version 2.1", "Release 3.4"); not a numbered section
+// ("2.1 Configuring the server") nor a guide ("Upgrading to version 3").
+var releaseHeading = regexp.MustCompile(`(?i)^\s*(?:(?:version|release)\s+)?\[?v?\d+(?:\.\d+)+\]?(?:\s*(?:[-–(]\s*)?(?:\d{4}-\d\d-\d\d|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|unreleased)\)?)?\s*$`)
+
+// releaseEntries reports whether a section path is a release's entries:
+// one of its headings names a release ("[1.2.0] - 2024-01-31 › Added").
+func releaseEntries(section string) bool {
+	for h := range strings.SplitSeq(section, structure.SectionSeparator) {
+		if releaseHeading.MatchString(h) {
+			return true
+		}
+	}
+	return false
+}
 
 // pronounStart matches a sentence that leans on the one before it: it
 // starts with a pronoun ("It was …") or a connective ("However, …").
@@ -133,10 +151,14 @@ func (r *sentenceReader) tokens(s string) []text.Token {
 func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 	body, q, qs, total := p.Text, r.qs.q, r.qs, r.total
 	fields := qs.matched(r.tokens(p.Title + "\n" + p.Section))
-	spans := headingApart(body, text.Sentences(body), p)
+	sentences := text.Sentences(body)
+	spans := headingApart(body, sentences, p)
+	// The heading set apart is no sentence of the text's: the sentence
+	// under it is its first, and places count from there.
+	off := len(spans) - len(sentences)
 	// A release's entries ("- Add support for …") say what was done, not
 	// what to do.
-	changes := releaseHeading.MatchString(p.Heading())
+	changes := releaseEntries(p.Section)
 	out := make([]PassageSentence, len(spans))
 	for i, sp := range spans {
 		raw := body[sp.Start:sp.End]
@@ -185,9 +207,9 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		f.NovelWords = math.Log1p(float64(novel))
 		f.Length = math.Log1p(float64(len(toks)))
 		f.Short = b2f(len(toks) < 8)
-		f.First = b2f(i == 0)
-		if len(spans) > 1 {
-			f.Position = float64(i) / float64(len(spans)-1)
+		f.First = b2f(i == off)
+		if n := len(spans) - off; n > 1 && i >= off {
+			f.Position = float64(i-off) / float64(n-1)
 		}
 		f.Structure = b2f(out[i].heading || code)
 		f.Pronoun = b2f(pronounStart.MatchString(s))
@@ -197,7 +219,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		}
 		f.Reason = b2f(qs.why && givesReason.MatchString(s))
 		f.Advice = b2f(qs.advice && givesAdvice.MatchString(s))
-		f.Instructs = b2f(qs.how && !changes && instructs.MatchString(s))
+		f.Instructs = b2f(qs.how && !changes && instructs.MatchString(s) && !prohibits.MatchString(s))
 		f.Digit = b2f(qs.number && strings.ContainsAny(s, "0123456789"))
 	}
 	for i := range out {
@@ -287,8 +309,8 @@ const maxAnnouncedItems = 8
 // maxAnnouncedItems in all. Prose (best, or best with the sentence it leans
 // on or that goes on about it) brings the other sentences of its
 // paragraph around it, the one after first, then the one before, and then
-// the next paragraph's first sentence when it holds some of the question
-// or leans on what came before, while the excerpt stays within
+// the next paragraph's first sentence when it holds some of the question,
+// while the excerpt stays within
 // contextChars: the answer is as often a
 // sentence next to the one that repeats the question's words ("… by
 // default." then "By default, CRC32 is used."; "The `ternary` function
@@ -307,10 +329,9 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 	// what is described, not what it does: the description under it comes
 	// with it ("Delete a key. Returns the number of deleted entries.").
 	if hi-lo == 1 && hi < len(ss) && isSignature(ss[best].Text) && plainProse(ss[hi]) {
-		size := len(ss[hi].Text)
+		size := excerptSize(ss[hi : hi+1])
 		hi++
-		for hi < len(ss) && ss[hi].Joined && plainProse(ss[hi]) && size+len(ss[hi].Text) <= contextChars {
-			size += len(ss[hi].Text)
+		for hi < len(ss) && ss[hi].Joined && fits(ss[hi], &size) {
 			hi++
 		}
 	}
@@ -318,28 +339,21 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 	// ("- UnZip has problems with archives bigger than 2GB …" over
 	// "Fixed with Zip64 support in UnZip 6.0"), come with it.
 	if hi-lo == 1 && ss[best].Item {
-		size := len(ss[best].Text)
-		for hi < len(ss) && (ss[hi].Continues || !ss[hi].Item && ss[hi].Indent > ss[best].Indent) && !ss[hi].Code &&
-			ss[hi].Features.Structure == 0 && size+len(ss[hi].Text) <= contextChars {
-			size += len(ss[hi].Text)
+		size := excerptSize(ss[best : best+1])
+		for hi < len(ss) && !ss[hi].Item && ss[hi].Indent > ss[best].Indent && fits(ss[hi], &size) {
 			hi++
 		}
 	}
 	// (Not prose that announces what follows: that is what it brought.)
-	if plainRun(ss[lo:hi]) && (hi-lo == 1 || strings.HasSuffix(strings.TrimSpace(ss[hi-1].Text), ".")) {
-		size := 0
-		for _, s := range ss[lo:hi] {
-			size += len(s.Text)
-		}
+	if plainRun(ss[lo:hi]) && (hi-lo == 1 || lastChar(ss[hi-1].Text) != ':') {
+		size := excerptSize(ss[lo:hi])
 		for grew := true; grew; {
 			grew = false
-			if hi < len(ss) && ss[hi].Joined && plainProse(ss[hi]) && size+len(ss[hi].Text) <= contextChars {
-				size += len(ss[hi].Text)
+			if hi < len(ss) && ss[hi].Joined && fits(ss[hi], &size) {
 				hi++
 				grew = true
 			}
-			if lo > 0 && ss[lo].Joined && plainProse(ss[lo-1]) && size+len(ss[lo-1].Text) <= contextChars {
-				size += len(ss[lo-1].Text)
+			if lo > 0 && ss[lo].Joined && fits(ss[lo-1], &size) {
 				lo--
 				grew = true
 			}
@@ -348,10 +362,8 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 		// mutually triggering packages - a cycle detectable only
 		// dynamically" then "Trigger cycles are detected using the usual
 		// hare-and-tortoise approach."): its first sentence comes too,
-		// within the bound, when it goes on about the question or leans
-		// on what came before ("However, …").
-		if n := hi; n < len(ss) && !ss[n].Joined && plainProse(ss[n]) && size+len(ss[n].Text) <= contextChars &&
-			(ss[n].Features.Coverage > 0 || ss[n].Features.Pronoun > 0) {
+		// within the bound, when it goes on about the question.
+		if hi < len(ss) && !ss[hi].Joined && ss[hi].Features.Coverage > 0 && fits(ss[hi], &size) {
 			hi++
 		}
 	}
@@ -409,6 +421,28 @@ func isTableHeader(s string) bool {
 // from before it.
 const maxCodeBefore = 600
 
+// fits reports whether the excerpt, size bytes so far, may grow by s: s
+// is prose, and the excerpt stays within contextChars, the white space
+// before s counted. If so, size grows by it. (A sentence announcing what
+// follows, grown onto, brings that as any does: see announced.)
+func fits(s SentenceView, size *int) bool {
+	if !plainProse(s) || *size+1+len(s.Text) > contextChars {
+		return false
+	}
+	*size += 1 + len(s.Text)
+	return true
+}
+
+// excerptSize is the size of an excerpt of sentences, a byte of white
+// space between each two counted.
+func excerptSize(ss []SentenceView) int {
+	n := max(len(ss)-1, 0)
+	for _, s := range ss {
+		n += len(s.Text)
+	}
+	return n
+}
+
 // plainRun reports whether every sentence of a run is plain prose.
 func plainRun(ss []SentenceView) bool {
 	for _, s := range ss {
@@ -421,6 +455,8 @@ func plainRun(ss []SentenceView) bool {
 
 // contextChars bounds the excerpt a sentence widened by its paragraph's
 // others makes: three sentences of documentation, two of an encyclopedia.
+// What a sentence of it announces (a list, code) comes on top, as what
+// any sentence announces does (see announced).
 const contextChars = 400
 
 // plainProse reports whether a sentence is prose: no heading, code,
@@ -561,14 +597,15 @@ func isCode(s string) bool {
 
 // Candidate reports whether the extractive answer may quote a sentence
 // first: it holds some of the question (with its passage's title and
-// section), says something of its own (not "or" between two code blocks),
-// and is not a heading.
+// section) and a content word (not "or" between two code blocks), and is
+// not a heading.
 func Candidate(s PassageSentence) bool {
-	return !s.heading && s.Features.WithFields > 0 && s.saysSomething()
+	return !s.heading && s.Features.WithFields > 0 && s.hasContentWord()
 }
 
-// saysSomething reports whether a sentence holds a content word of its own.
-func (s PassageSentence) saysSomething() bool {
+// hasContentWord reports whether a sentence holds a content word, the
+// question's or another ("or" between two code blocks holds none).
+func (s PassageSentence) hasContentWord() bool {
 	return s.Features.Coverage > 0 || s.Features.NovelWords > 0
 }
 

@@ -629,3 +629,41 @@ func TestInstructingSentence(t *testing.T) {
 		t.Error("a release's entry instructs")
 	}
 }
+
+// A release's entries are read from any heading of the section path, not
+// from a numbered section or an upgrade guide's.
+func TestReleaseEntries(t *testing.T) {
+	for section, want := range map[string]bool{
+		"v3.24.0": true, "Changelog › [1.2.0] - 2024-01-31 › Added": true, "1.5.1 (2023-03-02)": true, "Version 2.1": true,
+		"2.1 Configuring the server": false, "Upgrading to version 3": false, "Migrating from v1 to v2.0": false, "Installation": false,
+	} {
+		if got := releaseEntries(section); got != want {
+			t.Errorf("releaseEntries(%q) = %v, want %v", section, got, want)
+		}
+	}
+	if instructs.MatchString("Users must not share tokens.") && !prohibits.MatchString("Users must not share tokens.") {
+		t.Error("a prohibition instructs")
+	}
+}
+
+// A sentence holding no content word ("or" between two code blocks) is
+// never quoted, though its passage's section holds the question.
+func TestNoContentWordIsNoCandidate(t *testing.T) {
+	const question = "is there a ternary function"
+	p := corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "defaults.md", LineStart: 1, Section: "ternary › true test value"},
+		Text: "```\nternary \"foo\" \"bar\" true\n```\n\nor\n\n```\ntrue | ternary \"foo\" \"bar\"\n```\n\nThe above returns `\"foo\"`."}
+	for _, s := range ReadSentences(question, query(question), p) {
+		if strings.TrimSpace(p.Text[s.Span.Start:s.Span.End]) == "or" && Candidate(s) {
+			t.Error(`"or" is a candidate`)
+		}
+	}
+	a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 0.6, Hits: []retrieval.Hit{
+		{Passage: corpus.Passage{ID: "b", Locator: corpus.Locator{Source: "defaults.md", LineStart: 20, Section: "ternary"}, Text: "The `ternary` function takes two values, and a test value."}},
+		{Passage: p},
+	}})
+	for _, c := range a.Citations {
+		if strings.TrimSpace(c.Excerpt) == "or" {
+			t.Errorf("quoted %q", c.Excerpt)
+		}
+	}
+}

@@ -120,6 +120,31 @@ func TestWholeNamesFeature(t *testing.T) {
 	}
 }
 
+// A question after what an abbreviation stands for finds where it is
+// spelled out, as "what is TTP" does: the definition feature is 1 there.
+func TestMeaningQuestionFindsTheExpansion(t *testing.T) {
+	c, err := corpus.Load(fstest.MapFS{
+		"a.md": {Data: []byte("# Brief\n\nThe TTP grew stronger in 2025 and the TTP attacks rose.\n\n## Background\n\nThe Tehrik-i-Taliban Pakistan (TTP) was formed in 2007.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(t.Context(), c, LocalEmbedderFactory(64))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, err := ix.Candidates(t.Context(), "what does ttp stand for")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cd := range cands {
+		expands := strings.Contains(cd.Passage.Text, "(TTP)")
+		if expands != (cd.Features.Definition == 1) {
+			t.Errorf("%s: definition %v", cd.Passage.Section, cd.Features.Definition)
+		}
+	}
+}
+
 func TestDefaultModelFitsTheFeatures(t *testing.T) {
 	m, err := DefaultModel()
 	if err != nil {

@@ -3,6 +3,7 @@ package text
 import (
 	"iter"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,10 +41,7 @@ var answerTypes = []struct {
 		regexp.MustCompile(`(?i)\bby default\b|\b(the|its|their|a) default\b|\bdefaults? to\b` +
 			`|\bdefault (value|setting|level|port|size|limit|format|mode|behaviou?r|location|path|directory|dir|shell|editor|timeout|duration|key|quality|algorithm|method|option|config|configuration|encoding|separator|output|build|branch|prefix|rate|number|version|provider|driver|backend|theme|compression)s?\b` +
 			`|\bif (i|you|we|one|u) (do ?n[o']?t|dont|never) (pass|give|set|specify|provide|supply|add|choose|pick|configure)\b` +
-			`|\bwhen (i|you|we) (leave out|omit|skip)\b|\bwithout (passing|giving|setting|specifying|providing|configuring)\b` +
-			// Written as a note: "default max for the limiter?",
-			// "chokidar polling interval default?".
-			`|^\s*default\s+[\w.-]+|\bdefault(\s+value)?\s*\?*\s*$`),
+			`|\bwhen (i|you|we) (leave out|omit|skip)\b|\bwithout (passing|giving|setting|specifying|providing|configuring)\b`),
 		// A sentence saying what holds before anyone sets it counts too:
 		// "comes with … the logging level set to `info`", "falls back
 		// to vi", "initially disabled", "when unset".
@@ -84,12 +82,38 @@ var answerTypes = []struct {
 // AnswerTypeOf returns what kind of answer a question asks for.
 func AnswerTypeOf(question string) AnswerType {
 	for _, t := range answerTypes {
-		if t.question.MatchString(question) {
+		if t.question.MatchString(question) || t.kind == AnswerDefault && notesDefault(question) {
 			return t.kind
 		}
 	}
 	return AnswerAny
 }
+
+// notesDefault reports whether a question written as a note asks for a
+// default: a few words that open on "default" followed by what it is of
+// ("default max for the limiter?") or end on it after what ("chokidar
+// polling interval default?", "axios max redirects default value"); not
+// "default export vs named export" nor "reset git config to default".
+func notesDefault(question string) bool {
+	words := Words(question)
+	if len(words) < 2 || len(words) > maxNoteWords {
+		return false
+	}
+	if words[0] == "default" {
+		return slices.ContainsFunc(words[2:min(4, len(words))], func(w string) bool { return w == "for" || w == "of" || w == "in" })
+	}
+	n := len(words)
+	if words[n-1] == "value" && n > 2 {
+		n--
+	}
+	return words[n-1] == "default" && !IsStopWord(words[n-2]) && !resetWords[words[n-2]]
+}
+
+// maxNoteWords bounds a question written as a note.
+const maxNoteWords = 8
+
+// resetWords go back to a default rather than ask for one.
+var resetWords = map[string]bool{"reset": true, "restore": true, "revert": true, "back": true, "set": true, "factory": true}
 
 // AnswerTypeWords returns the words of the phrase by which a question asks
 // for a number or a time ("what percentage", "in what year"): they say
@@ -145,8 +169,8 @@ type Asking struct {
 	Kind      AnswerType
 	words     map[string]bool // the question's words, lower-cased
 	defaultOf []string        // DefaultObject, for AnswerDefault
-	// measure is, for a default asked as a number or a time ("how long
-	// is a token valid by default"), that kind: the default must be one.
+	// measure is, for a default asked as an amount ("how long is a token
+	// valid by default"), AnswerQuantity: the default must be one.
 	measure AnswerType
 }
 
@@ -158,11 +182,8 @@ func ReadAsking(question string) Asking {
 	}
 	if a.Kind == AnswerDefault {
 		a.defaultOf = DefaultObject(question)
-		for _, t := range answerTypes {
-			if (t.kind == AnswerQuantity || t.kind == AnswerTime) && t.question.MatchString(question) {
-				a.measure = t.kind
-				break
-			}
+		if measured.MatchString(question) {
+			a.measure = AnswerQuantity
 		}
 	}
 	return a
@@ -171,8 +192,11 @@ func ReadAsking(question string) Asking {
 // Answers reports whether a sentence (under section: the heading path of
 // its passage, maybe with its file's name on a line of its own) holds an
 // answer of the kind asked: one the question does not give itself
-// (HoldsNewAnswer), and for a default, one naming what is asked the
-// default of (HoldsObject); a version or a time may be in the section (a
+// (HoldsNewAnswer); for a default, one naming what is asked the default
+// of (HoldsObject) that says it is the default, or a value under a
+// heading of defaults ("Default Config") or a code declaration of them
+// ("var ConfigDefault = Config{"), and an amount when one is asked ("how
+// long … by default"); a version or a time may be in the section (a
 // changelog's headings; a version in release notes' file name). Any
 // sentence answers AnswerAny.
 func (a Asking) Answers(sentence, section string) bool {
@@ -195,7 +219,12 @@ func (a Asking) Answers(sentence, section string) bool {
 			if a.answers(l, section, declared) {
 				return true
 			}
-			declared = declared || a.Kind == AnswerDefault && defaultName.MatchString(l)
+			switch {
+			case a.Kind == AnswerDefault && defaultDecl.MatchString(l):
+				declared = true
+			case closesBlock.MatchString(l):
+				declared = false
+			}
 		}
 		return false
 	}
@@ -233,18 +262,41 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 	return HoldsNewAnswer(a.Kind, sentence, a.words)
 }
 
+// endsNamePart reports whether a name of code ends with a part that is
+// word: on a capital after a small letter ("maxRedirects") or ending a
+// run of capitals ("HTTPRedirects"), or after an underscore
+// ("max_redirects"); not inside a word ("supports" of "ports").
+func endsNamePart(name, word string) bool {
+	i := len(name) - len(word)
+	if i < 1 || !strings.EqualFold(name[i:], word) {
+		return false
+	}
+	upper := func(c byte) bool { return 'A' <= c && c <= 'Z' }
+	lower := func(c byte) bool { return 'a' <= c && c <= 'z' }
+	return name[i-1] == '_' || upper(name[i]) && (lower(name[i-1]) || upper(name[i-1]) && i+1 < len(name) && lower(name[i+1]))
+}
+
+// measured matches a question after an amount ("how long", "how many",
+// "what size").
+var measured = regexp.MustCompile(`(?i)\bhow (many|much|long|large|big|often|far|old)\b|\bwhat (number|size|amount|percentage)\b`)
+
 // defaultsHeading matches a heading path whose own heading is a list of
 // defaults: "Default Config", "Defaults", "Configuration defaults" (not
 // "Using the Default Logger").
 var defaultsHeading = regexp.MustCompile(`(?i)(^|› )(the\s+)?(defaults?(\s+(config|configuration|settings?|values?|options?|parameters?))?|(config|configuration|settings?|options?)\s+defaults?)\s*:?\s*$`)
 
-// setsValue matches a sentence that gives a value: a figure, something
-// quoted or written as code, or a value written out.
-var setsValue = regexp.MustCompile("[0-9\"`“]|(?i)\\b(true|false|nil|null|none|empty|enabled|disabled|on|off|yes|no)\\b")
+// setsValue matches a line that gives a value: after ":", "=", "to" or a
+// table's "|", a figure, something quoted or written as code, or a value
+// written out (`Max: 5,`, `ReferrerPolicy: "no-referrer"`, "| Next | nil |").
+var setsValue = regexp.MustCompile("(?:[:=|]\\s*|\\bto\\s+)(?:[-0-9\"'`“\\[{]|(?i:true|false|nil|null|none|empty|enabled|disabled|on|off|yes|no)\\b)")
 
-// defaultName matches a name of code that declares defaults
-// ("ConfigDefault", "DefaultOptions", "default_config").
-var defaultName = regexp.MustCompile(`[a-z]Defaults?\b|\bDefaults?[A-Z]|(?i:\bdefaults?_\w|\w_defaults?\b)`)
+// defaultDecl matches a line of code declaring defaults: a name of
+// defaults ("ConfigDefault", "DefaultOptions", "default_config") given a
+// literal that opens on it ("var ConfigDefault = Config{").
+var defaultDecl = regexp.MustCompile(`(?:\w*[a-z]Defaults?|\bDefaults?[A-Z]\w*|(?i:\bdefaults?_\w+|\w+_defaults?))\s*(?::=|=|:)\s*[\w.&*]*\s*[{(\[]\s*$`)
+
+// closesBlock matches a line of code that closes what a line above opened.
+var closesBlock = regexp.MustCompile(`^\s*[})\]]`)
 
 // HoldsNewAnswer reports whether a sentence holds an answer of kind t
 // that the question (its lower-cased words: asked) does not give itself:
@@ -660,10 +712,17 @@ func HoldsObject(sentence string, object []string) bool {
 	if len(object) == 0 {
 		return true
 	}
+	for _, raw := range strings.FieldsFunc(sentence, func(r rune) bool { return !isWordByte(byte(r)) || r >= utf8.RuneSelf }) {
+		for _, o := range object {
+			if len(o) >= 5 && endsNamePart(raw, o) {
+				return true
+			}
+		}
+	}
 	var st Stemmer
 	for _, w := range Words(sentence) {
 		for _, o := range object {
-			if w == o || st.Stem(w) == st.Stem(o) || len(o) >= 5 && len(w) >= 5 && (strings.HasPrefix(w, o) || strings.HasPrefix(o, w) || strings.HasSuffix(w, o)) {
+			if w == o || st.Stem(w) == st.Stem(o) || len(o) >= 5 && len(w) >= 5 && (strings.HasPrefix(w, o) || strings.HasPrefix(o, w)) {
 				return true
 			}
 		}

@@ -36,6 +36,8 @@ func TestAnswerTypes(t *testing.T) {
 		{"kong load defaults from a json config file", AnswerAny, "", ""},
 		{"default max for the limiter?", AnswerDefault, "Max defaults to 5.", "Max: 20,"},
 		{"chokidar polling interval default?", AnswerDefault, "The interval defaults to 100 ms.", "Set the interval to 100 ms."},
+		{"default export vs named export in es modules", AnswerAny, "", ""},
+		{"how do i reset git config to default", AnswerAny, "", ""},
 		{"why do the taliban support the ttp", AnswerAny, "", ""},
 		{"what release notes mention the new flag", AnswerAny, "", ""},
 		{"what release process does dbus follow", AnswerAny, "", ""},
@@ -328,6 +330,15 @@ func TestDefaultsSection(t *testing.T) {
 	if a.Answers("```go\napp.Use(helmet.New(helmet.Config{\n    ReferrerPolicy: \"same-origin\",\n}))\n```", "Helmet › Examples") {
 		t.Error("a block setting a value answers")
 	}
+	if a.Answers("```go\ncfg := helmet.ConfigDefault\ncfg.ReferrerPolicy = \"same-origin\"\n```", "Helmet › Examples") {
+		t.Error("a value set on a copy of the defaults answers")
+	}
+	if a.Answers("```go\nvar ConfigDefault = Config{\n    XSSProtection: \"0\",\n}\nvar custom = Config{\n    ReferrerPolicy: \"same-origin\",\n}\n```", "Helmet › Examples") {
+		t.Error("a value past the end of the declaration answers")
+	}
+	if a.Answers("The referrer policy depends on the browser.", "Helmet › Default Config") {
+		t.Error("prose under the defaults' heading giving no value answers")
+	}
 }
 
 // TestDefaultMeasured: a default asked as a number or a time ("how long …
@@ -340,6 +351,22 @@ func TestDefaultMeasured(t *testing.T) {
 	}
 	if !a.Answers("By default, tokens are valid for 1 hour.", "") || a.Answers("By default, the middleware stores tokens.", "") {
 		t.Error("a default without a duration answers, or one with it does not")
+	}
+	if a := ReadAsking("when i omit --format what does it print"); !a.Answers("The format defaults to text.", "") {
+		t.Error("a default asked with \"when\" needs a time")
+	}
+}
+
+// A default's object may end a name of code at a part's boundary
+// ("maxRedirects", "max_redirects"), not inside a word ("supports").
+func TestHoldsObjectEndingAName(t *testing.T) {
+	for s, want := range map[string]bool{"maxRedirects: 21,": true, "max_redirects = 21": true, "HTTPRedirects: 5": true, "maxredirects: 5": false} {
+		if got := HoldsObject(s, []string{"redirects"}); got != want {
+			t.Errorf("HoldsObject(%q, redirects) = %v", s, got)
+		}
+	}
+	if HoldsObject("it supports 3 protocols", []string{"ports"}) {
+		t.Error("ports held by supports")
 	}
 }
 
