@@ -96,21 +96,10 @@ func TestHeadingFeature(t *testing.T) {
 // or title: freecache's README, which holds "go" and "cache", does not
 // hold it.
 func TestWholeNamesFeature(t *testing.T) {
-	c, err := corpus.Load(fstest.MapFS{
-		"go-cache/README.md":  {Data: []byte("# go-cache\n\nAn in-memory cache for Go.\n\n## License\n\nThe code is under the MIT License.\n")},
-		"freecache/README.md": {Data: []byte("# FreeCache\n\nA cache library for Go with zero GC overhead.\n\n## License\n\nThe code is under the Apache License.\n")},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(t.Context(), c, LocalEmbedderFactory(64))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cands, err := ix.Candidates(t.Context(), "what license is go-cache released under")
-	if err != nil {
-		t.Fatal(err)
-	}
+	cands := candidatesOf(t, map[string]string{
+		"go-cache/README.md":  "# go-cache\n\nAn in-memory cache for Go.\n\n## License\n\nThe code is under the MIT License.\n",
+		"freecache/README.md": "# FreeCache\n\nA cache library for Go with zero GC overhead.\n\n## License\n\nThe code is under the Apache License.\n",
+	}, "what license is go-cache released under")
 	seen := map[string]float64{}
 	for _, cd := range cands {
 		seen[cd.Passage.Source] = max(seen[cd.Passage.Source], cd.Features.WholeNames)
@@ -123,20 +112,9 @@ func TestWholeNamesFeature(t *testing.T) {
 // A question after what an abbreviation stands for finds where it is
 // spelled out, as "what is TTP" does: the definition feature is 1 there.
 func TestMeaningQuestionFindsTheExpansion(t *testing.T) {
-	c, err := corpus.Load(fstest.MapFS{
-		"a.md": {Data: []byte("# Brief\n\nThe TTP grew stronger in 2025 and the TTP attacks rose.\n\n## Background\n\nThe Tehrik-i-Taliban Pakistan (TTP) was formed in 2007.\n")},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(t.Context(), c, LocalEmbedderFactory(64))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cands, err := ix.Candidates(t.Context(), "what does ttp stand for")
-	if err != nil {
-		t.Fatal(err)
-	}
+	cands := candidatesOf(t, map[string]string{
+		"a.md": "# Brief\n\nThe TTP grew stronger in 2025 and the TTP attacks rose.\n\n## Background\n\nThe Tehrik-i-Taliban Pakistan (TTP) was formed in 2007.\n",
+	}, "what does ttp stand for")
 	for _, cd := range cands {
 		expands := strings.Contains(cd.Passage.Text, "(TTP)")
 		if expands != (cd.Features.Definition == 1) {
@@ -174,27 +152,16 @@ func TestOpeningsOfNamedDocumentsAreCandidates(t *testing.T) {
 	for i := range 120 {
 		fmt.Fprintf(&b, "\n## Part %d\n\nZeta zeta step %d: the zeta option zeta%d.\n", i, i, i)
 	}
-	fsys := fstest.MapFS{"zeta/README.md": {Data: []byte(b.String())}}
+	files := map[string]string{"zeta/README.md": b.String()}
 	for d := range 10 {
 		var o strings.Builder
 		fmt.Fprintf(&o, "# Other %d\n", d)
 		for i := range 50 {
 			fmt.Fprintf(&o, "\n## Step %d\n\nThe tool prints page %d of book %d.\n", i, i, d)
 		}
-		fsys[fmt.Sprintf("other%d/README.md", d)] = &fstest.MapFile{Data: []byte(o.String())}
+		files[fmt.Sprintf("other%d/README.md", d)] = o.String()
 	}
-	c, err := corpus.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(t.Context(), c, LocalEmbedderFactory(64))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cands, err := ix.Candidates(t.Context(), "what is zeta exactly")
-	if err != nil {
-		t.Fatal(err)
-	}
+	cands := candidatesOf(t, files, "what is zeta exactly")
 	found := false
 	for _, c := range cands {
 		found = found || strings.Contains(c.Passage.Text, "Zeta is a robust")

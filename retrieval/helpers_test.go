@@ -3,6 +3,7 @@ package retrieval
 import (
 	"os"
 	"testing"
+	"testing/fstest"
 
 	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/seeds"
@@ -22,4 +23,27 @@ func write(t *testing.T, path, text string) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// candidatesOf builds an index of files (path → text) with the local
+// embedder and returns the candidates the model scores for question.
+func candidatesOf(t *testing.T, files map[string]string, question string) []Candidate {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for path, text := range files {
+		fsys[path] = &fstest.MapFile{Data: []byte(text)}
+	}
+	c, err := corpus.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(t.Context(), c, LocalEmbedderFactory(64))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, err := ix.Candidates(t.Context(), question)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cands
 }
