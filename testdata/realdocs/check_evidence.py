@@ -43,7 +43,7 @@ def load_corpus(root):
         dirs.sort()
         for f in sorted(files):
             ext = f.lower().rsplit(".", 1)[-1]
-            if ext not in ("txt", "md", "markdown", "rst"):
+            if ext not in ("txt", "md", "mdx", "markdown", "rst"):
                 continue
             p = os.path.join(dirpath, f)
             with open(p, encoding="utf-8", errors="replace") as fh:
