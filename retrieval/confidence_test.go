@@ -123,6 +123,20 @@ func TestMeaningQuestionFindsTheExpansion(t *testing.T) {
 	}
 }
 
+// "What are X in P" asks what a page is about when the page is about X:
+// its opening counts as a definition there, not in a page about else.
+func TestDefinitionWithinAProject(t *testing.T) {
+	cands := candidatesOf(t, map[string]string{
+		"interceptors.md": "# Interceptors\n\nInterceptors are execution middleware for queries.\n\n## Defining an interceptor\n\nCreate interceptors with the intercept package.\n",
+		"logging.md":      "# Logging\n\nThe logger writes entries; interceptors may log too.\n",
+	}, "what are interceptors in ent")
+	for _, cd := range cands {
+		if want := cd.Passage.Source == "interceptors.md"; (cd.Features.Definition > 0) != want {
+			t.Errorf("%s › %s: definition %v", cd.Passage.Source, cd.Passage.Section, cd.Features.Definition)
+		}
+	}
+}
+
 func TestDefaultModelFitsTheFeatures(t *testing.T) {
 	m, err := DefaultModel()
 	if err != nil {

@@ -481,6 +481,22 @@ func isWordByte(c byte) bool {
 // IsDefinition reports whether a question asks what something is or does.
 func IsDefinition(question string) bool { return definitionRE.MatchString(question) }
 
+// DefinedIn returns the words of what a question asks the definition of
+// within a project ("interceptors" of "what are interceptors in ent"),
+// lower-cased; nil for another question. Such a question asks what a
+// document's subject is only when that document is about what it names
+// (an "Interceptors" page), not of any term of the project ("what is
+// DPanic in zap").
+func DefinedIn(question string) []string {
+	m := definitionInRE.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	return Words(m[3])
+}
+
+var definitionInRE = regexp.MustCompile(`(?i)^\s*what('s|\s+(is|are))\s+(?:an?\s+|the\s+)?([^\s?-][^\s?]*(?:\s+[^\s?-][^\s?]*)?)\s+in\s+[^\s?]+\s*\?*\s*$`)
+
 // WrittenAsNames returns the words of a question written as names: a
 // capitalised word that does not start a sentence ("Germany"), one with
 // capitals inside ("DiscordGo") or joined by '-', '/', '.' or '_' to

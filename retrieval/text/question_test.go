@@ -419,6 +419,17 @@ func TestDefaultObjectKeepsItsPlaceInAnyCase(t *testing.T) {
 	}
 }
 
+// A question after what something is within a project names it; other
+// questions name nothing.
+func TestDefinedIn(t *testing.T) {
+	for q, want := range map[string]string{"what are interceptors in ent": "interceptors", "what is a privacy policy in ent?": "privacy policy",
+		"what is DPanic in zap": "dpanic", "what is the capital of germany": "", "how do i add interceptors in ent": ""} {
+		if got := strings.Join(DefinedIn(q), " "); got != want {
+			t.Errorf("DefinedIn(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
 // A name joined by "-" is read whole, lower-cased; an option's words are
 // no name.
 func TestJoinedNames(t *testing.T) {
