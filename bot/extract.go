@@ -504,7 +504,9 @@ func othersNeighbours(hits []retrieval.Hit, perHit [][]sentence, chosen []senten
 // announced returns, for each chosen sentence of prose, the sentence after
 // it when it announces that one (ends in ":"; a list's items, up to
 // maxAnnouncedItems) or is code it points to ("the
-// example below …") or a how-to question asks for; and for each chosen code
+// example below …") or a how-to question asks for; the list after a
+// paragraph quoted to its end that speaks of what follows ("the following
+// environment variables …"); and for each chosen code
 // block, the sentence before it that announces it: chosen as the best
 // sentence's neighbour or for what it adds, a lead-in is not quoted without
 // what it leads to, nor code without its lead-in. Each is added once, and
@@ -530,6 +532,22 @@ func announced(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, how
 			continue
 		}
 		next := ss[c.idx+1]
+		// A paragraph quoted to its end that speaks of what follows ("the
+		// following environment variables can be specified …") brings the
+		// list after it, as one ending in ":" does.
+		if !listed && !c.Item && lastChar(said(c)) != ':' && pointsAhead.MatchString(said(c)) {
+			end := c.idx + 1
+			for end < len(ss) && ss[end].Joined && containsSentence(chosen, ss[end]) {
+				end++
+			}
+			if end < len(ss) && ss[end].Item {
+				listed = true
+				for _, item := range ss[end:ListEnd(viewsOf(body, ss), end)] {
+					add(item)
+				}
+				continue
+			}
+		}
 		switch {
 		case lastChar(said(c)) == ':' && next.Item && !listed:
 			// One list per answer: each further one brings its first item.

@@ -335,12 +335,13 @@ func Neighbours(ss []SentenceView, best int, how bool) (lo, hi int) {
 			hi++
 		}
 	}
-	// A list item's own paragraphs, indented under it after a blank line
-	// ("- UnZip has problems with archives bigger than 2GB …" over
-	// "Fixed with Zip64 support in UnZip 6.0"), come with it.
+	// A list item's own paragraphs and items, indented under it ("- UnZip
+	// has problems with archives bigger than 2GB …" over "Fixed with Zip64
+	// support in UnZip 6.0"; "- Add support for loading … `.env` files"
+	// over "- To disable this feature, set `-env=none`."), come with it.
 	if hi-lo == 1 && ss[best].Item {
 		size := excerptSize(ss[best : best+1])
-		for hi < len(ss) && !ss[hi].Item && ss[hi].Indent > ss[best].Indent && fits(ss[hi], &size) {
+		for hi < len(ss) && ss[hi].Indent > ss[best].Indent && fits(asProse(ss[hi]), &size) {
 			hi++
 		}
 	}
@@ -431,6 +432,13 @@ func fits(s SentenceView, size *int) bool {
 	}
 	*size += 1 + len(s.Text)
 	return true
+}
+
+// asProse is s read as prose whether or not it is a list item: an item
+// under another is part of it.
+func asProse(s SentenceView) SentenceView {
+	s.Item = false
+	return s
 }
 
 // excerptSize is the size of an excerpt of sentences, a byte of white

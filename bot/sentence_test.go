@@ -195,6 +195,7 @@ func TestNeighbours(t *testing.T) {
 		// A list item brings its own paragraph indented under it, not the
 		// next item nor a paragraph after the list.
 		{"an item's own paragraph", []s{{Features: plain, Text: "- UnZip has problems with archives bigger than 2GB.", Item: true, Indent: 1}, {Features: plain, Text: "Fixed with Zip64 support in UnZip 6.0", Indent: 6}, item("- b.")}, 0, false, 0, 2},
+		{"an item's own items", []s{{Features: plain, Text: "- Add support for .env files.", Item: true, Indent: 0}, {Features: plain, Text: "- To disable it, set -env=none.", Item: true, Indent: 2}, {Features: plain, Text: "- Fix a bug.", Item: true, Indent: 0}}, 0, false, 0, 2},
 		{"not a paragraph after the list", []s{{Features: plain, Text: "- a.", Item: true, Indent: 1}, {Features: plain, Text: "B.", Indent: 0}}, 0, false, 0, 1},
 		{"not code", []s{p("A."), code("x := 1"), {Features: structure, Text: "y := 2", Code: true, Joined: true}}, 0, false, 0, 1},
 		// A how-to question's sentence right after code brings it.
@@ -665,5 +666,18 @@ func TestNoContentWordIsNoCandidate(t *testing.T) {
 		if strings.TrimSpace(c.Excerpt) == "or" {
 			t.Errorf("quoted %q", c.Excerpt)
 		}
+	}
+}
+
+// A paragraph quoted to its end that speaks of what follows ("the
+// following environment variables …") brings the list after it.
+func TestParagraphAnnouncingAListBringsIt(t *testing.T) {
+	const question = "how to limit the tcp port range the plugin uses"
+	p := corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "internals.md", LineStart: 1, Section: "Environment Variables"},
+		Text: "When serving a plugin over TCP, the following environment variables can be\nspecified to restrict the port range. " +
+			"If no values are provided, the port is chosen by the system.\n\n * `PLUGIN_MIN_PORT`: the minimum port.\n * `PLUGIN_MAX_PORT`: the maximum port.\n"}
+	a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+	if !strings.Contains(a.Text, "PLUGIN_MIN_PORT") || !strings.Contains(a.Text, "PLUGIN_MAX_PORT") {
+		t.Errorf("answer %q", a.Text)
 	}
 }
