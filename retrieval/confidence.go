@@ -205,7 +205,7 @@ type questionFeatures struct {
 	want       map[string]int // the index of each of the first 64 terms, by stem
 	pairs      [][2]int
 	joined     []string // the question's names joined by "-" ("go-cache"), lower-cased
-	definedIn  []string // stems of what it asks the definition of within a project (text.DefinedIn)
+	definedIn  uint64   // the terms of what it asks the definition of within a project (text.DefinedIn)
 }
 
 // questionOf returns the features of the question q (read from question),
@@ -234,10 +234,12 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 	qf.Injection, qf.Task = b2f(inj), b2f(task)
 	qf.asking = text.ReadAsking(question)
 	qf.definition = text.IsDefinition(question)
-	var st text.Stemmer
 	for _, w := range text.DefinedIn(question) {
-		if !text.IsStopWord(w) {
-			qf.definedIn = append(qf.definedIn, st.Stem(w))
+		if i := slices.IndexFunc(q.Terms, func(t lexical.QueryTerm) bool { return t.Word == w && !t.Context }); i >= 0 && i < 64 {
+			qf.definedIn |= 1 << i
+		} else if !text.IsStopWord(w) {
+			qf.definedIn = 0 // a word not searched for: no title holds it
+			break
 		}
 	}
 	qf.acronym = text.DefinedAcronym(question)
@@ -252,20 +254,6 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 		}
 	}
 	return qf
-}
-
-// titleHolds reports whether a document's title holds every one of stems.
-func titleHolds(st *text.Stemmer, title string, stems []string) bool {
-	have := make(map[string]bool)
-	for _, t := range text.Tokens(st, title) {
-		have[t.Stem] = true
-	}
-	for _, s := range stems {
-		if !have[s] {
-			return false
-		}
-	}
-	return true
 }
 
 // pairs returns the question's neighbouring terms (by index), in order.
@@ -348,7 +336,7 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 		}
 		f.WholeNames = float64(held) / float64(len(qf.joined))
 	}
-	if qf.definition || len(qf.definedIn) > 0 && titleHolds(st, h.Passage.Title, qf.definedIn) {
+	if qf.definition || qf.definedIn != 0 && a.inTitle&qf.definedIn == qf.definedIn {
 		f.Definition = f.Lead
 	}
 	// An abbreviation is defined where it is spelled out, wherever that
