@@ -156,6 +156,10 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 	// The heading set apart is no sentence of the text's: the sentence
 	// under it is its first, and places count from there.
 	off := len(spans) - len(sentences)
+	over := ""
+	if qs.asking.Kind != text.AnswerAny {
+		over = p.Over() // what names the passage from above, read once
+	}
 	// A release's entries ("- Add support for …") say what was done, not
 	// what to do.
 	changes := releaseEntries(p.Section)
@@ -214,7 +218,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		f.Structure = b2f(out[i].heading || code)
 		f.Pronoun = b2f(pronounStart.MatchString(s))
 		if qs.asking.Kind != text.AnswerAny {
-			held := qs.asking.AnswersAt(body, spans, i, p.Over())
+			held := qs.asking.AnswersAt(body, spans, i, over)
 			f.TypeHeld, f.TypeLacked = b2f(held), b2f(!held)
 		}
 		f.Reason = b2f(qs.why && givesReason.MatchString(s))

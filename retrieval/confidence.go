@@ -366,9 +366,9 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 	}
 	if qf.asking.Kind != text.AnswerAny {
 		f.TypeMissing = 1
-		txt := h.Passage.Text
+		txt, over := h.Passage.Text, h.Passage.Over()
 		for i := range a.sentences {
-			if a.sentenceCover[i] >= minTypeCoverage*total && qf.asking.AnswersAt(txt, a.sentences, i, h.Passage.Over()) {
+			if a.sentenceCover[i] >= minTypeCoverage*total && qf.asking.AnswersAt(txt, a.sentences, i, over) {
 				f.TypeMissing = 0
 				break
 			}

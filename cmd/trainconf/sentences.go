@@ -248,12 +248,9 @@ func sentenceAccuracy(m bot.SentenceModel, ps []sentencePassage, sets int) []flo
 func trainSentences(ctx context.Context, sets []set, squadWeight float64, log io.Writer) (bot.SentenceModel, error) {
 	var data []sentencePassage
 	names := make([]string, len(sets))
-	weights := make([]float64, len(sets))
+	weights := setWeights(sets, squadWeight, "")
 	for i, s := range sets {
-		names[i], weights[i] = s.name, 1
-		if s.squad {
-			weights[i] = squadWeight
-		}
+		names[i] = s.name
 		ex, err := sentenceExamples(ctx, i, s)
 		if err != nil {
 			return bot.SentenceModel{}, fmt.Errorf("%s: %w", s.name, err)

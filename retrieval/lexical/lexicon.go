@@ -116,16 +116,10 @@ func Build(passages []corpus.Passage) *Lexicon {
 			lx.Postings[s] = append(lx.Postings[s], posting{P: int32(i), TF: c})
 		}
 		clear(fields)
-		lx.addField(&st, fields, p.Title, fieldTitle)
-		lx.addField(&st, fields, p.Section, fieldSection)
-		lx.addField(&st, fields, p.Source, fieldSource)
+		lx.addField(&st, fields, p.Title, fieldTitle, fieldTitleHead)
+		lx.addField(&st, fields, p.Section, fieldSection, 0)
+		lx.addField(&st, fields, p.Source, fieldSource, 0)
 		folders(&st, fields, p.Source)
-		for _, t := range text.Tokens(&st, p.Title) {
-			if !t.Stop {
-				fields[t.Stem] |= fieldTitleHead
-				break
-			}
-		}
 		for s, bits := range fields {
 			lx.Fields[s] = append(lx.Fields[s], fieldPosting{P: int32(i), Bits: bits})
 		}
@@ -137,13 +131,15 @@ func Build(passages []corpus.Passage) *Lexicon {
 	return lx
 }
 
-// addField marks the stems of a field's text in fields.
-func (lx *Lexicon) addField(st *text.Stemmer, fields map[string]uint8, s string, bit uint8) {
+// addField marks the stems of a field's text in fields with bit, and the
+// first with head too ("Cobra" of "Cobra: a CLI library").
+func (lx *Lexicon) addField(st *text.Stemmer, fields map[string]uint8, s string, bit, head uint8) {
 	for _, t := range text.Tokens(st, s) {
 		if t.Stop {
 			continue
 		}
-		fields[t.Stem] |= bit
+		fields[t.Stem] |= bit | head
+		head = 0
 		if _, ok := lx.Words[t.Word]; !ok {
 			lx.Words[t.Word] = t.Stem
 		}

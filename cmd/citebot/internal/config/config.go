@@ -20,6 +20,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/citebot/citebot/retrieval"
 	"github.com/citebot/citebot/retrieval/corpus"
 )
 
@@ -157,7 +158,7 @@ func Default() Config {
 	c.Embedder.BatchSize = 64
 	c.Embedder.Concurrency = 4
 	c.Retrieval.TopK = 3
-	c.Retrieval.MinConfidence = 0.43
+	c.Retrieval.MinConfidence = retrieval.DefaultMinConfidence
 	c.LLM.MaxTokens = 800
 	c.LLM.Timeout = 90 * time.Second
 	c.LLM.Stream = true
