@@ -107,7 +107,7 @@ func (a *App) cmdIndex(ctx context.Context, args []string) error {
 	fmt.Fprintf(a.Stdout, "  documents:          %d\n", m.Documents)
 	fmt.Fprintf(a.Stdout, "  duplicates removed: %d\n", m.Duplicates)
 	if m.Navigation > 0 {
-		fmt.Fprintf(a.Stdout, "  contents lists:     %d left out (lists of links to the corpus's own pages)\n", m.Navigation)
+		fmt.Fprintf(a.Stdout, "  contents lists:     %d left out (lists of links to the corpus's own pages or a document's own sections)\n", m.Navigation)
 	}
 	fmt.Fprintf(a.Stdout, "  embedder:           %s (%d dimensions)\n", m.Embedder, m.Dims)
 	fmt.Fprintf(a.Stdout, "  time:               %s\n", time.Since(start).Round(time.Millisecond))

@@ -40,9 +40,11 @@ func (l Locator) Heading() string {
 // another name: a README's "Libpng 1.6.39" or "01-intro.md" would give a
 // version to every sentence of the file.)
 func (l Locator) Over() string {
+	// The name is a version whole ("RelNotes-1.5", whose ".5" is no
+	// extension) or without its extension ("2.39.0.txt").
 	name := path.Base(l.Source)
-	if ext := path.Ext(name); ext != "" && !versionName.MatchString(ext[1:]) {
-		name = strings.TrimSuffix(name, ext)
+	if !versionName.MatchString(name) {
+		name = strings.TrimSuffix(name, path.Ext(name))
 	}
 	if versionName.MatchString(name) {
 		return l.Section + "\n" + name

@@ -152,6 +152,8 @@ func TestOverNamesVersionFilesOnly(t *testing.T) {
 	for source, want := range map[string]string{
 		"git/RelNotes/2.39.0.txt":    "Fixes\n2.39.0",
 		"notes/RelNotes-1.5.md":      "Fixes\nRelNotes-1.5",
+		"git/RelNotes-1.5":           "Fixes\nRelNotes-1.5",
+		"git/v2.1":                   "Fixes\nv2.1",
 		"docs/01-getting-started.md": "Fixes",
 		"site/404.html":              "Fixes",
 		"report/2023-report.pdf":     "Fixes",

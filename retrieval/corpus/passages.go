@@ -69,7 +69,7 @@ type Chunked struct {
 	Passages   []Passage
 	Documents  []DocInfo
 	Duplicates int // passages dropped because the same text came earlier
-	Navigation int // passages dropped as a table of the corpus's pages (tableOfContents)
+	Navigation int // passages dropped as a table of contents: of the corpus's pages or of a document's sections (tableOfContents)
 }
 
 // Chunk splits every document of c into passages, keeps one of the
@@ -209,7 +209,10 @@ func Chunk(c *Corpus) Chunked {
 // summaries matched every how-to question while the pages they point to
 // hold the answers. At least three items, two thirds of them to documents
 // the corpus holds (a list pointing to pages it lacks is kept: it may be
-// all there is).
+// all there is) or to sections of the document itself, each item nothing
+// but the link ("- [Flags](#flags)"): a README's contents, whose section
+// names matched any question while the sections hold the answers (and
+// their names stay searchable as their passages' section paths).
 func tableOfContents(body, source string, sources map[string]bool) bool {
 	items, held := 0, 0
 	for _, l := range strings.Split(body, "\n") {
@@ -222,6 +225,11 @@ func tableOfContents(body, source string, sources map[string]bool) bool {
 				return false // text before the list, or after it (a passage packs a section's blocks)
 			}
 			continue // an item's text going on, indented
+		}
+		if contentsItem.MatchString(t) {
+			items++
+			held++
+			continue
 		}
 		m := navigationItem.FindStringSubmatch(t)
 		if m == nil {
@@ -242,6 +250,10 @@ func tableOfContents(body, source string, sources map[string]bool) bool {
 // navigationItem matches a list item opening with a link to a page by a
 // relative path.
 var navigationItem = regexp.MustCompile(`^(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\(((?:\.{0,2}/)?[\w./-]+\.(?:md|markdown|html?|rst|txt)(?:#[\w-]*)?)\)`)
+
+// contentsItem matches a list item that is only a link to a section of
+// its own document.
+var contentsItem = regexp.MustCompile(`^(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\(#[^)\s]*\)$`)
 
 // A compilation holds at least compilationRatio times the passages of
 // each of at least minCompiled documents whose texts make 80 % of its own:

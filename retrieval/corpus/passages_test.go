@@ -303,8 +303,10 @@ func TestSharedTextKeptOutOfCompilations(t *testing.T) {
 }
 
 // A docs site's index page, a list of links to its other pages with their
-// summaries, makes no passage: the pages hold the answers. A list of links
-// to pages the corpus lacks, or of one or two, stays.
+// summaries, makes no passage: the pages hold the answers; nor does a
+// README's contents, a list of bare links to its own sections. A list of
+// links to pages the corpus lacks, or of one or two, stays, and so does a
+// list of links to sections that say something of each.
 func TestTableOfContentsMakesNoPassage(t *testing.T) {
 	page := func(name string) string {
 		return "# " + name + "\n\nThe " + name + " page says what " + name + " does.\n"
@@ -322,27 +324,34 @@ func TestTableOfContentsMakesNoPassage(t *testing.T) {
 			"Support is given on the forum.\n")},
 		"README.md": {Data: []byte("# Tool\n\nIntro.\n\n## Integrations\n\n" +
 			"- [With Fastify](docs/web.md#fastify)\n- [With Express](docs/web.md#express)\n- [With Koa](docs/web.md#koa)\n")},
+		"kong/README.md": {Data: []byte("# Kong\n\n- [Introduction](#introduction)\n- [Help](#help)\n  - [Defining help](#defining-help)\n" +
+			"- [Flags](#flags)\n\n## Introduction\n\nKong parses command lines.\n\n## Help\n\n" +
+			"- [Flags](#flags): what the flags are called\n- [Hooks](#hooks): when they run\n- [Tags](#tags): what they say\n\n" +
+			"### Defining help\n\nHelp is a tag.\n\n## Flags\n\nFlags are fields.\n")},
 	}
 	c, err := Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ch := Chunk(c)
-	if ch.Navigation != 1 {
-		t.Errorf("%d passages dropped as navigation, want 1", ch.Navigation)
+	if ch.Navigation != 2 {
+		t.Errorf("%d passages dropped as navigation, want 2 (the index's list, the README's contents)", ch.Navigation)
 	}
 	for _, p := range ch.Passages {
-		if strings.Contains(p.Text, "declaring values") {
-			t.Errorf("the index's list is a passage: %q", p.Text)
+		if strings.Contains(p.Text, "declaring values") || strings.Contains(p.Text, "[Introduction](#introduction)") {
+			t.Errorf("a table of contents is a passage: %q", p.Text)
+		}
+		if strings.Contains(p.Text, "Kong parses") && (p.Section != "Introduction" || p.LineStart != 8) {
+			t.Errorf("the section after the contents is at %s:%d, section %q; want line 8 (its heading) under Introduction", p.Source, p.LineStart, p.Section)
 		}
 	}
-	for _, want := range []string{"With Express", "Support is given on the forum"} {
+	for _, want := range []string{"With Express", "Support is given on the forum", "what the flags are called"} {
 		found := false
 		for _, p := range ch.Passages {
 			found = found || strings.Contains(p.Text, want)
 		}
 		if !found {
-			t.Errorf("%q was dropped: a list of links to pages the corpus lacks, or text packed after a list of links", want)
+			t.Errorf("%q was dropped: a list of links to pages the corpus lacks, text packed after a list of links, or links to sections with words of their own", want)
 		}
 	}
 }

@@ -44,8 +44,9 @@ type Manifest struct {
 	Passages   int    `json:"passages"`
 	Documents  int    `json:"documents"`
 	Duplicates int    `json:"duplicates"`
-	// Navigation counts the passages left out as a table of the
-	// corpus's pages (a docs site's index list).
+	// Navigation counts the passages left out as a table of contents:
+	// of the corpus's pages (a docs site's index list) or of a document's
+	// own sections (a README's list of links to its headings).
 	Navigation int       `json:"navigation,omitempty"`
 	BuiltAt    time.Time `json:"built_at"`
 }

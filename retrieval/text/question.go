@@ -244,10 +244,11 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		// "which version added --color" is answered by an entry there; a
 		// version also by release notes' file name ("2.39.0.txt"), but not
 		// a time by a name's year.
-		over := section
+		over := sectionNumber.ReplaceAllString(section, "$1")
 		if a.Kind == AnswerTime {
-			over, _, _ = strings.Cut(section, "\n")
+			over, _, _ = strings.Cut(over, "\n")
 		}
+		sentence = sectionNumber.ReplaceAllString(sentence, "$1")
 		return HoldsNewAnswer(a.Kind, sentence, a.words) || HoldsNewAnswer(a.Kind, sentence+"\n"+over, a.words)
 	}
 	if a.Kind == AnswerDefault {
@@ -261,6 +262,13 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 	}
 	return HoldsNewAnswer(a.Kind, sentence, a.words)
 }
+
+// sectionNumber matches a heading's number in a heading path ("2. " of
+// "2. Documentation", "3.1. " of "Install › 3.1. Building") or on the
+// heading's own line ("## <a id="doc">2.</a> Documentation"): where the
+// heading sits, not a version or a time it gives. A number without its
+// closing dot may be a version ("1.5 Release notes") and stays.
+var sectionNumber = regexp.MustCompile(`(^|› |\n)(?:#{1,6}[ \t]+)?(?:<[^>\n]*>)*\d+(?:\.\d+)*\.(?:<[^>\n]*>)*[ \t]+`)
 
 // endsNamePart reports whether a name of code ends with a part that is
 // word: on a capital after a small letter ("maxRedirects") or ending a

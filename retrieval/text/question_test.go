@@ -404,6 +404,24 @@ func TestVersionInTheSection(t *testing.T) {
 	if a := ReadAsking("when did merge-tree learn --stdin"); a.Answers("merge-tree learned --stdin.", "Features\n1973-notes.txt") {
 		t.Error("when: answered by a file name's year")
 	}
+	// A heading's number says where it sits: "2. Documentation" gives no
+	// version, "3.1. Building" no time; a version heading without the
+	// closing dot still does ("1.5 Release notes").
+	docs := "Extensive documentation is available on our website."
+	for q, section := range map[string]string{
+		"which tcl version is this":    "README: Tcl › 2. Documentation",
+		"when was the website started": "Install › 3.1. Building",
+	} {
+		if ReadAsking(q).Answers(docs, section) {
+			t.Errorf("%q: answered by the number of the heading %q", q, section)
+		}
+	}
+	if ReadAsking("which tcl version is this").Answers("## <a id=\"doc\">2.</a> Documentation", "2. Documentation") {
+		t.Error("which version: answered by a heading's own line giving its number")
+	}
+	if !ReadAsking("which version is this").Answers(docs, "1.5 Release notes") {
+		t.Error("which version: not answered under the version heading \"1.5 Release notes\"")
+	}
 }
 
 // TestDefaultObjectKeepsItsPlaceInAnyCase: a question whose letters change
