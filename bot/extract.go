@@ -139,6 +139,7 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	chosen = append(chosen, leadIn(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	chosen = append(chosen, tableHeaderOf(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	chosen = append(chosen, antecedents(perHit, chosen)...)
+	chosen = append(chosen, verdicts(hits, perHit, chosen)...)
 	chosen = append(chosen, tableRows(hits, perHit, chosen)...)
 	return quote(question, hits, chosen)
 }
@@ -190,6 +191,31 @@ func antecedents(perHit [][]sentence, chosen []sentence) []sentence {
 	}
 	return out
 }
+
+// verdicts returns, for each chosen sentence that is its paragraph's
+// second, the first when it is a bare verdict ("No." before "The
+// environment that Valgrind provides … is significantly different"): the
+// short answer a yes/no question asks, which holds none of its words.
+func verdicts(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence) []sentence {
+	var out []sentence
+	for _, c := range chosen {
+		if c.idx == 0 || !c.Joined {
+			continue
+		}
+		prev := perHit[c.hit][c.idx-1]
+		body := hits[c.hit].Passage.Text
+		if prev.Joined || prev.Features.Structure > 0 || prev.Item || !verdict.MatchString(body[prev.Span.Start:prev.Span.End]) ||
+			containsSentence(chosen, prev) || containsSentence(out, prev) {
+			continue
+		}
+		out = append(out, prev)
+	}
+	return out
+}
+
+// verdict matches a sentence that is only a yes/no answer: "No.", "Yes,
+// it is.", "Not yet.", "Usually."
+var verdict = regexp.MustCompile(`(?i)^(yes|no|nope|yep|not yet|not really|not always|no longer|never|always|usually|sometimes|partly|partially|indeed|correct)(,? (it|you|they|this|that|we) (is|are|does|do|can|can't|cannot|isn't|aren't|doesn't|don't|will|won't|was|wasn't))?[.!]$`)
 
 // tableHeaderOf returns, when best is a row of a Markdown table, the
 // table's header (its first row and delimiter row), unless chosen quotes

@@ -152,10 +152,9 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 	body, q, qs, total := p.Text, r.qs.q, r.qs, r.total
 	fields := qs.matched(r.tokens(p.Title + "\n" + p.Section))
 	sentences := text.Sentences(body)
-	spans := headingApart(body, sentences, p)
 	// The heading set apart is no sentence of the text's: the sentence
 	// under it is its first, and places count from there.
-	off := len(spans) - len(sentences)
+	spans, off := headingApart(body, sentences, p)
 	over := ""
 	if qs.asking.Kind != text.AnswerAny {
 		over = p.Over() // what names the passage from above, read once
@@ -543,14 +542,12 @@ func lastChar(s string) byte {
 	return s[len(s)-1]
 }
 
-// namesPlace reports whether a sentence of one line is its passage's title
-// or the heading it is under: a plain-text or outline heading or a
-// manual's header line, which the passage's text starts with but says
-// nothing by itself.
+// namesPlace reports whether a sentence is its passage's title or the
+// heading it is under: a plain-text or outline heading or a manual's
+// header line, which the passage's text starts with but says nothing by
+// itself; an FAQ's question over its answer, on one line or more ("5.4. Is
+// it possible to attach Valgrind to a program that is already\nrunning?").
 func namesPlace(s string, p corpus.Passage) bool {
-	if strings.Contains(s, "\n") {
-		return false
-	}
 	norm := strings.Join(strings.Fields(s), " ")
 	if norm == "" {
 		return false
@@ -570,15 +567,33 @@ func namesPlace(s string, p corpus.Passage) bool {
 // under (an HTML page's "os.loadavg()" over "Added in: v0.3.3"): the
 // sentence reader would join the two, as a line without a full stop goes
 // on, and a heading with the line under it would read as an answer.
-func headingApart(body string, spans []text.Span, p corpus.Passage) []text.Span {
+func headingApart(body string, spans []text.Span, p corpus.Passage) (_ []text.Span, heads int) {
 	if len(spans) == 0 {
-		return spans
+		return spans, 0
+	}
+	// A heading over lines (an FAQ's question, "5.4. Is it possible to
+	// attach Valgrind to a program that is already\nrunning?") is one
+	// sentence however the reader splits it ("5.4.").
+	if end, ok := opensWith(body, p.Heading()); ok && strings.Contains(body[:end], "\n") {
+		out := []text.Span{{Start: spans[0].Start, End: end}}
+		for _, sp := range spans {
+			switch {
+			case sp.End <= end:
+			case sp.Start < end:
+				if rest, ok := text.TrimSpan(body, end, sp.End); ok {
+					out = append(out, rest)
+				}
+			default:
+				out = append(out, sp)
+			}
+		}
+		return out, 1
 	}
 	first := spans[0]
 	end := strings.IndexByte(body[first.Start:first.End], '\n')
 	if end < 0 || isHeadingSentence(body[first.Start:first.End]) || !namesPlace(body[first.Start:first.Start+end], p) ||
 		!strings.ContainsFunc(body[first.Start+end:first.End], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-		return spans // a setext heading ("jq" over "=="), or a heading alone
+		return spans, 0 // a setext heading ("jq" over "=="), or a heading alone
 	}
 	next := first.Start + end + 1
 	for next < first.End && (body[next] == ' ' || body[next] == '\t' || body[next] == '\n') {
@@ -590,7 +605,32 @@ func headingApart(body string, spans []text.Span, p corpus.Passage) []text.Span 
 	if next < first.End {
 		out = append(out, text.Span{Start: next, End: first.End})
 	}
-	return append(out, spans[1:]...)
+	return append(out, spans[1:]...), len(out) - 1
+}
+
+// opensWith returns where body's opening words end when they are
+// heading's, white space aside ("5.4. Is it possible to attach Valgrind to
+// a program that is already\nrunning?" for "5.4. Is it possible to attach
+// Valgrind to a program that is already running?").
+func opensWith(body, heading string) (end int, ok bool) {
+	i := 0
+	skip := func() {
+		for i < len(body) && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n' || body[i] == '\r') {
+			i++
+		}
+	}
+	skip()
+	for _, w := range strings.Fields(heading) {
+		if !strings.HasPrefix(body[i:], w) {
+			return 0, false
+		}
+		i += len(w)
+		if i < len(body) && body[i] != ' ' && body[i] != '\t' && body[i] != '\n' && body[i] != '\r' {
+			return 0, false // the heading's last word goes on in the text
+		}
+		skip()
+	}
+	return len(strings.TrimRight(body[:i], " \t\r\n")), heading != ""
 }
 
 // isItem reports whether a sentence is a list item, however indented.

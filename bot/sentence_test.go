@@ -576,6 +576,52 @@ func TestHeadingLineIsASentenceApart(t *testing.T) {
 	}
 }
 
+// An FAQ's question over lines that heads its answer's passage is one
+// sentence apart, however the reader would split it ("5.4."), and no
+// answer: the answer under it is, with the verdict that opens it ("No.").
+func TestQuestionOverLinesIsAHeading(t *testing.T) {
+	const heading = "5.4. Is it possible to attach Valgrind to a program that is already running?"
+	p := corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "FAQ.txt", LineStart: 416, Title: "Valgrind FAQ", Section: "5. Miscellaneous › " + heading},
+		Text: "5.4. Is it possible to attach Valgrind to a program that is already \nrunning? \n\n" +
+			"No. The environment that Valgrind provides for running programs is \nsignificantly different to that for normal programs. " +
+			"Therefore Valgrind has to have full control \nfrom the very start."}
+	const question = "can valgrind attach to an already running process"
+	ss := ReadSentences(question, query(question), p)
+	if len(ss) < 2 || strings.Join(strings.Fields(p.Text[ss[0].Span.Start:ss[0].Span.End]), " ") != heading || Candidate(ss[0]) {
+		t.Fatalf("first sentence %q: want the question whole, no candidate", p.Text[ss[0].Span.Start:ss[0].Span.End])
+	}
+	if got := p.Text[ss[1].Span.Start:ss[1].Span.End]; got != "No." || ss[1].Features.First != 1 {
+		t.Errorf("second sentence %q (first %v): want the verdict, first of the answer", got, ss[1].Features.First)
+	}
+	a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+	if !strings.HasPrefix(a.Text, "\"No. The environment") || strings.Contains(a.Text, "Is it possible") {
+		t.Errorf("answer %q: want the answer from its verdict, without the question", a.Text)
+	}
+}
+
+// A verdict opening a paragraph ("No.", "Yes, it is.") comes with the
+// paragraph's second sentence when that one is quoted, however it was
+// chosen; a verdict-like sentence of another paragraph does not.
+func TestVerdictOpensTheQuote(t *testing.T) {
+	hits := []retrieval.Hit{
+		{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "a.txt", LineStart: 1}, Text: "Tracing works on any build."}},
+		{Passage: corpus.Passage{ID: "b", Locator: corpus.Locator{Source: "b.txt", LineStart: 1},
+			Text: "Yes.\n\nNo. Attaching needs the process started under the tool."}},
+	}
+	perHit := [][]sentence{nil, {
+		{PassageSentence: PassageSentence{Span: text.Span{Start: 0, End: 4}}, hit: 1, idx: 0},
+		{PassageSentence: PassageSentence{Span: text.Span{Start: 6, End: 9}}, hit: 1, idx: 1},
+		{PassageSentence: PassageSentence{Span: text.Span{Start: 10, End: 61}, Joined: true}, hit: 1, idx: 2},
+	}}
+	got := verdicts(hits, perHit, []sentence{perHit[1][2]})
+	if len(got) != 1 || got[0].idx != 1 {
+		t.Errorf("verdicts %+v, want the paragraph's \"No.\" alone", got)
+	}
+	if got := verdicts(hits, perHit, []sentence{perHit[1][1]}); len(got) != 0 {
+		t.Errorf("verdicts %+v for a sentence opening its paragraph, want none", got)
+	}
+}
+
 // A sentence quoted for what it adds, opening on a pronoun, brings the
 // sentence of its paragraph it leans on; one after a blank line or a
 // heading does not.

@@ -319,7 +319,7 @@ func splitDocument(d Document) (string, []piece) {
 	}
 	var out []piece
 	if d.Kind == "txt" {
-		ruledEntries(doc, lines, spans) // Markdown's rules part sections under headings
+		spans = ruledEntries(doc, lines, spans) // Markdown's rules part sections under headings
 	}
 	faqEntries(doc, spans)
 	for _, s := range packSection(doc, lines, pages, spans) {
@@ -405,23 +405,34 @@ func faqEntries(doc string, spans []sectionSpan) {
 // lines under its first paragraph, when that one is short and others
 // follow it, as under a heading: ncurses' FAQ states a problem ("Home/End
 // keys don't work in some non-full-screen applications.") between
-// "********" lines and answers it in the paragraphs below.
-func ruledEntries(doc string, lines []structure.Line, spans []sectionSpan) {
-	lead, section, prev := "", "", ""
+// "********" lines and answers it in the paragraphs below; Valgrind's asks
+// "5.4. Is it possible to attach Valgrind to a program that is already
+// running?" and answers "No. …". As a heading's line does, the first
+// paragraph opens the passage of the one under it: the question and its
+// answer are quoted together, never the question alone.
+func ruledEntries(doc string, lines []structure.Line, spans []sectionSpan) []sectionSpan {
+	out := spans[:0:0]
+	lead, section, prev, under := "", "", "", -1
 	for i := range spans {
-		s := &spans[i]
+		s := spans[i]
 		apart := i > 0 && s.section == prev && gap(lines, spans[i-1].End, s.Start) == decoration
 		prev = s.section
 		switch {
 		case apart && s.body == s.Start && i+1 < len(spans) && spans[i+1].section == s.section &&
 			gap(lines, s.End, spans[i+1].Start) == blank && shortLead(doc[s.Start:s.End]):
-			lead, section = faqTitle(doc[s.Start:s.End]), s.section
-		case apart || s.section != section || s.body != s.Start: // a heading starts anew
+			lead, section, under = faqTitle(doc[s.Start:s.End]), s.section, i+1
+			// The paragraph under it starts here, its text after it.
+			spans[i+1].body = spans[i+1].Start
+			spans[i+1].Start = s.Start
+			continue
+		case i != under && (apart || s.section != section || s.body != s.Start): // a heading starts anew
 			lead = ""
 		case lead != "":
 			s.section = joinSection(s.section, lead)
 		}
+		out = append(out, s)
 	}
+	return out
 }
 
 // What parts two passages of a section: nothing (one line holds the end of
