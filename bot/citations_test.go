@@ -121,6 +121,9 @@ func TestHeadingSentences(t *testing.T) {
 		"<details><summary>Why does it fail?</summary><br/>": true,
 		"</details>\n<summary>ES6</summary>":                 true,
 		"Open the <summary> of a <details> block.":           false,
+		"#": true,
+		"#define XSLT_RVT_LOCAL;\nRVT is destroyed.": false,
+		"#!/bin/sh": false,
 	} {
 		if got := isHeadingSentence(s); got != want {
 			t.Errorf("isHeadingSentence(%q) = %v, want %v", s, got, want)

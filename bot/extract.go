@@ -460,11 +460,15 @@ func fenced(body string, sp text.Span) bool {
 	return text.IsFenceLine(strings.TrimSpace(s[:nl])) && text.IsFenceLine(strings.TrimSpace(s[end+1:]))
 }
 
+// atxHeading matches a Markdown heading line ("## Usage", "#"): not C's
+// "#define XSLT_RVT_LOCAL;" or a shell's "#!/bin/sh".
+var atxHeading = regexp.MustCompile(`^#{1,6}(?:[ \t]|$)`)
+
 // isHeadingSentence reports whether a sentence is a heading line (or a code
 // fence) rather than text that says something.
 func isHeadingSentence(s string) bool {
 	s = strings.TrimSpace(s)
-	if strings.HasPrefix(s, "#") || text.IsAlertMarker(s) {
+	if atxHeading.MatchString(s) || text.IsAlertMarker(s) {
 		return true
 	}
 	if _, ok := text.SummaryOf(s); ok {
