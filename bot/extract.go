@@ -8,6 +8,7 @@ import (
 
 	"github.com/citebot/citebot/retrieval"
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/corpus/structure"
 	"github.com/citebot/citebot/retrieval/lexical"
 	"github.com/citebot/citebot/retrieval/text"
 )
@@ -214,8 +215,9 @@ func verdicts(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence) []se
 }
 
 // verdict matches a sentence that is only a yes/no answer: "No.", "Yes,
-// it is.", "Not yet.", "Usually."
-var verdict = regexp.MustCompile(`(?i)^(yes|no|nope|yep|not yet|not really|not always|no longer|never|always|usually|sometimes|partly|partially|indeed|correct)(,? (it|you|they|this|that|we) (is|are|does|do|can|can't|cannot|isn't|aren't|doesn't|don't|will|won't|was|wasn't))?[.!]$`)
+// it is.", "No, it does not.", "Not yet.", "Usually."
+var verdict = regexp.MustCompile(`(?i)^(yes|no|nope|yep|not yet|not really|not always|no longer|never|always|usually|sometimes|partly|partially|indeed|correct)` +
+	`(,? (it|you|they|this|that|we|he|she|there) ((is|are|was|were|does|do|did|can|could|will|would|has|have|should|must)(n't| not)?|cannot|can't|won't))?[.!]$`)
 
 // tableHeaderOf returns, when best is a row of a Markdown table, the
 // table's header (its first row and delimiter row), unless chosen quotes
@@ -460,15 +462,11 @@ func fenced(body string, sp text.Span) bool {
 	return text.IsFenceLine(strings.TrimSpace(s[:nl])) && text.IsFenceLine(strings.TrimSpace(s[end+1:]))
 }
 
-// atxHeading matches a Markdown heading line ("## Usage", "#"): not C's
-// "#define XSLT_RVT_LOCAL;" or a shell's "#!/bin/sh".
-var atxHeading = regexp.MustCompile(`^#{1,6}(?:[ \t]|$)`)
-
 // isHeadingSentence reports whether a sentence is a heading line (or a code
 // fence) rather than text that says something.
 func isHeadingSentence(s string) bool {
 	s = strings.TrimSpace(s)
-	if atxHeading.MatchString(s) || text.IsAlertMarker(s) {
+	if structure.IsATXHeading(firstLine(s)) || text.IsAlertMarker(s) {
 		return true
 	}
 	if _, ok := text.SummaryOf(s); ok {

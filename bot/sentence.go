@@ -574,8 +574,13 @@ func headingApart(body string, spans []text.Span, p corpus.Passage) (_ []text.Sp
 	// A heading over lines (an FAQ's question, "5.4. Is it possible to
 	// attach Valgrind to a program that is already\nrunning?") is one
 	// sentence however the reader splits it ("5.4.").
-	if end, ok := opensWith(body, p.Heading()); ok && strings.Contains(body[:end], "\n") {
-		out := []text.Span{{Start: spans[0].Start, End: end}}
+	// A line of its own the reader reads as a sentence of its own (a
+	// question) is set apart as well: it counts no place.
+	if start, end, ok := opensWith(body, p.Heading()); ok && (strings.Contains(body[start:end], "\n") || spans[0].End == end) {
+		if spans[0].End == end {
+			return spans, 1
+		}
+		out := []text.Span{{Start: start, End: end}}
 		for _, sp := range spans {
 			switch {
 			case sp.End <= end:
@@ -608,29 +613,51 @@ func headingApart(body string, spans []text.Span, p corpus.Passage) (_ []text.Sp
 	return append(out, spans[1:]...), len(out) - 1
 }
 
-// opensWith returns where body's opening words end when they are
-// heading's, white space aside ("5.4. Is it possible to attach Valgrind to
-// a program that is already\nrunning?" for "5.4. Is it possible to attach
-// Valgrind to a program that is already running?").
-func opensWith(body, heading string) (end int, ok bool) {
-	i := 0
-	skip := func() {
-		for i < len(body) && (body[i] == ' ' || body[i] == '\t' || body[i] == '\n' || body[i] == '\r') {
-			i++
-		}
+// opensWith returns where body's opening lines start and end when they
+// are heading's words, white space aside ("5.4. Is it possible to attach
+// Valgrind to a program that is already\nrunning?" for "5.4. Is it possible
+// to attach Valgrind to a program that is already running?"): the heading
+// ends a line, or the text ("The configuration\nfile holds …" does not
+// open with "The configuration file").
+func opensWith(body, heading string) (start, end int, ok bool) {
+	words := strings.Fields(heading)
+	if len(words) == 0 {
+		return 0, 0, false
 	}
-	skip()
-	for _, w := range strings.Fields(heading) {
+	// space skips white space from i, line ends too when lines says so,
+	// and reports whether a line's end or the text's follows.
+	i := 0
+	space := func(lines bool) bool {
+		for i < len(body) {
+			r, size := utf8.DecodeRuneInString(body[i:])
+			if r == '\n' && !lines {
+				return true
+			}
+			if !unicode.IsSpace(r) {
+				return false
+			}
+			i += size
+		}
+		return true
+	}
+	space(true)
+	start = i
+	for _, w := range words {
 		if !strings.HasPrefix(body[i:], w) {
-			return 0, false
+			return 0, 0, false
 		}
 		i += len(w)
-		if i < len(body) && body[i] != ' ' && body[i] != '\t' && body[i] != '\n' && body[i] != '\r' {
-			return 0, false // the heading's last word goes on in the text
+		end = i
+		if r, _ := utf8.DecodeRuneInString(body[i:]); i < len(body) && !unicode.IsSpace(r) {
+			return 0, 0, false // the heading's last word goes on in the text
 		}
-		skip()
+		space(true)
 	}
-	return len(strings.TrimRight(body[:i], " \t\r\n")), heading != ""
+	i = end
+	if !space(false) {
+		return 0, 0, false // the text goes on on the heading's last line
+	}
+	return start, end, true
 }
 
 // isItem reports whether a sentence is a list item, however indented.

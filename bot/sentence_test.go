@@ -597,6 +597,22 @@ func TestQuestionOverLinesIsAHeading(t *testing.T) {
 	if !strings.HasPrefix(a.Text, "\"No. The environment") || strings.Contains(a.Text, "Is it possible") {
 		t.Errorf("answer %q: want the answer from its verdict, without the question", a.Text)
 	}
+	// On one line, the question counts no place either; a sentence that
+	// only opens with the heading's words is no heading.
+	const problem = "Home/End keys don't work in some non-full-screen applications."
+	one := corpus.Passage{ID: "b", Locator: corpus.Locator{Source: "FAQ", Title: "ncurses FAQ", Section: problem},
+		Text: problem + "\n\nThe key sequences in terminfo are for full-screen applications only."}
+	ss = ReadSentences("home end keys", query("home end keys"), one)
+	if len(ss) != 2 || Candidate(ss[0]) || ss[0].Features.First != 0 || ss[1].Features.First != 1 {
+		t.Errorf("one-line question: %d sentences, the first a candidate %v, first places %v, %v; want the answer first",
+			len(ss), len(ss) > 0 && Candidate(ss[0]), len(ss) > 0 && ss[0].Features.First == 1, len(ss) > 1 && ss[1].Features.First == 1)
+	}
+	wraps := corpus.Passage{ID: "c", Locator: corpus.Locator{Source: "a.txt", Section: "Setup › The configuration file"},
+		Text: "The configuration\nfile holds every setting of the server, one per line."}
+	ss = ReadSentences("what does the configuration file hold", query("what does the configuration file hold"), wraps)
+	if len(ss) != 1 || !Candidate(ss[0]) {
+		t.Errorf("a sentence opening with the heading's words: %d sentences, want it whole and a candidate", len(ss))
+	}
 }
 
 // A verdict opening a paragraph ("No.", "Yes, it is.") comes with the
@@ -619,6 +635,38 @@ func TestVerdictOpensTheQuote(t *testing.T) {
 	}
 	if got := verdicts(hits, perHit, []sentence{perHit[1][1]}); len(got) != 0 {
 		t.Errorf("verdicts %+v for a sentence opening its paragraph, want none", got)
+	}
+	// Not a verdict: one inside its paragraph, a list item, a heading,
+	// or one a blank line parts from the sentence quoted.
+	for name, change := range map[string]func(ss []sentence){
+		"joined":  func(ss []sentence) { ss[1].Joined = true },
+		"item":    func(ss []sentence) { ss[1].Item = true },
+		"heading": func(ss []sentence) { ss[1].Features.Structure = 1 },
+		"apart":   func(ss []sentence) { ss[2].Joined = false },
+	} {
+		ss := slices.Clone(perHit[1])
+		change(ss)
+		if got := verdicts(hits, [][]sentence{nil, ss}, []sentence{ss[2]}); len(got) != 0 {
+			t.Errorf("%s: verdicts %+v, want none", name, got)
+		}
+	}
+	for s, want := range map[string]bool{"No.": true, "Yes, it is.": true, "No, it does not.": true, "No, you can't.": true,
+		"Not yet!": true, "No more.": false, "Yes, but only on Linux.": false, "No": false} {
+		if got := verdict.MatchString(s); got != want {
+			t.Errorf("verdict %q: %v, want %v", s, got, want)
+		}
+	}
+	// Through the extractive answer: the paragraph's second sentence fills
+	// the excerpt alone, so no growth brings the verdict; it comes all the
+	// same.
+	long := "Attaching to a process that is already running is not possible, because the tool must control the program from its very first instruction, " +
+		"set up its own memory layout, replace the allocator, and read every load and store the program makes, none of which it can do for a program " +
+		"that was started without it, so the only way is to run the program under the tool from the very start, as the manual says."
+	p := corpus.Passage{ID: "v", Locator: corpus.Locator{Source: "FAQ.txt", LineStart: 1}, Text: "No. " + long}
+	const question = "can the tool attach to an already running process"
+	a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+	if !strings.HasPrefix(a.Text, "\"No. Attaching") {
+		t.Errorf("answer %q: want it to open with the verdict", a.Text)
 	}
 }
 

@@ -215,18 +215,19 @@ func Chunk(c *Corpus) Chunked {
 // their names stay searchable as their passages' section paths).
 func tableOfContents(body, source string, sources map[string]bool) bool {
 	items, held := 0, 0
+	bare := false // the last item is a bare link to a section
 	for _, l := range strings.Split(body, "\n") {
 		t := strings.TrimSpace(l)
 		if t == "" {
 			continue
 		}
 		if !text.IsListMarker(t) {
-			if items == 0 || t == l {
-				return false // text before the list, or after it (a passage packs a section's blocks)
+			if items == 0 || t == l || bare {
+				return false // text before the list, or after it (a passage packs a section's blocks), or a section's link with words of its own
 			}
 			continue // an item's text going on, indented
 		}
-		if contentsItem.MatchString(t) {
+		if bare = contentsItem.MatchString(t); bare {
 			items++
 			held++
 			continue
@@ -408,24 +409,33 @@ func faqEntries(doc string, spans []sectionSpan) {
 // "********" lines and answers it in the paragraphs below; Valgrind's asks
 // "5.4. Is it possible to attach Valgrind to a program that is already
 // running?" and answers "No. …". As a heading's line does, the first
-// paragraph opens the passage of the one under it: the question and its
-// answer are quoted together, never the question alone.
+// paragraph opens the passage of the one under it when the two fit in
+// MaxPassageChars: the question and its answer are quoted together, never
+// the question alone. It returns the spans so read; spans is left as it
+// was.
 func ruledEntries(doc string, lines []structure.Line, spans []sectionSpan) []sectionSpan {
-	out := spans[:0:0]
-	lead, section, prev, under := "", "", "", -1
-	for i := range spans {
-		s := spans[i]
+	out := make([]sectionSpan, 0, len(spans))
+	lead, section, prev := "", "", ""
+	opens := -1 // the start of the first paragraph that opens the next span's passage, -1 for none
+	for i, s := range spans {
 		apart := i > 0 && s.section == prev && gap(lines, spans[i-1].End, s.Start) == decoration
 		prev = s.section
+		opened := opens >= 0
+		if opened {
+			// The paragraph under it starts at it, its text after it.
+			s.Start, opens = opens, -1
+		}
 		switch {
 		case apart && s.body == s.Start && i+1 < len(spans) && spans[i+1].section == s.section &&
-			gap(lines, s.End, spans[i+1].Start) == blank && shortLead(doc[s.Start:s.End]):
-			lead, section, under = faqTitle(doc[s.Start:s.End]), s.section, i+1
-			// The paragraph under it starts here, its text after it.
-			spans[i+1].body = spans[i+1].Start
-			spans[i+1].Start = s.Start
-			continue
-		case i != under && (apart || s.section != section || s.body != s.Start): // a heading starts anew
+			spans[i+1].body == spans[i+1].Start && gap(lines, s.End, spans[i+1].Start) == blank && shortLead(doc[s.Start:s.End]):
+			lead, section = faqTitle(doc[s.Start:s.End]), s.section
+			if fits(doc, s.Start, spans[i+1].End) {
+				opens = s.Start
+				continue
+			}
+			// Too long together: the first paragraph stays a passage of
+			// its own, the others go under it all the same.
+		case !opened && (apart || s.section != section || s.body != s.Start): // a heading starts anew
 			lead = ""
 		case lead != "":
 			s.section = joinSection(s.section, lead)

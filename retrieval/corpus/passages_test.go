@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"github.com/citebot/citebot/retrieval/corpus/structure"
 	"github.com/citebot/citebot/retrieval/text"
@@ -327,7 +328,9 @@ func TestTableOfContentsMakesNoPassage(t *testing.T) {
 		"kong/README.md": {Data: []byte("# Kong\n\n- [Introduction](#introduction)\n- [Help](#help)\n  - [Defining help](#defining-help)\n" +
 			"- [Flags](#flags)\n\n## Introduction\n\nKong parses command lines.\n\n## Help\n\n" +
 			"- [Flags](#flags): what the flags are called\n- [Hooks](#hooks): when they run\n- [Tags](#tags): what they say\n\n" +
-			"### Defining help\n\nHelp is a tag.\n\n## Flags\n\nFlags are fields.\n")},
+
+			"### Defining help\n\nHelp is a tag.\n\n## Flags\n\nFlags are fields.\n\n## Features\n\n" +
+			"- [Flags](#flags)\n  how the flags are named\n- [Hooks](#hooks)\n  when they run\n- [Tags](#tags)\n  what they say\n")},
 	}
 	c, err := Load(fsys)
 	if err != nil {
@@ -345,7 +348,7 @@ func TestTableOfContentsMakesNoPassage(t *testing.T) {
 			t.Errorf("the section after the contents is at %s:%d, section %q; want line 8 (its heading) under Introduction", p.Source, p.LineStart, p.Section)
 		}
 	}
-	for _, want := range []string{"With Express", "Support is given on the forum", "what the flags are called"} {
+	for _, want := range []string{"With Express", "Support is given on the forum", "what the flags are called", "how the flags are named"} {
 		found := false
 		for _, p := range ch.Passages {
 			found = found || strings.Contains(p.Text, want)
@@ -420,5 +423,24 @@ func TestRuledEntryIsUnderItsFirstParagraph(t *testing.T) {
 	want := []string{`1-1 ""`, fmt.Sprintf("5-9 %q", problem), `13-13 ""`}
 	if !slices.Equal(got, want) {
 		t.Errorf("passages %v, want %v", got, want)
+	}
+	// An answer that fills a passage alone does not take its question on:
+	// the question stays a passage, the answer goes under it all the same.
+	long := strings.Repeat("Set the terminal type before starting the program, then try again. ", 17)
+	text = "A list of frequently reported problems with ncurses.\n\n********\n\n" + problem + "\n\n" + long + "\n\n********\n\n" +
+		"One paragraph alone, long enough to be an entry of its own and no title of anything.\n"
+	if c, err = Load(fstest.MapFS{"FAQ": {Data: []byte(text)}}); err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	for _, p := range Chunk(c).Passages {
+		if n := utf8.RuneCountInString(p.Text); n > MaxPassageChars {
+			t.Errorf("passage %d-%d holds %d characters, more than %d", p.LineStart, p.LineEnd, n, MaxPassageChars)
+		}
+		got = append(got, fmt.Sprintf("%d-%d %q", p.LineStart, p.LineEnd, p.Section))
+	}
+	want = []string{`1-1 ""`, `5-5 ""`, fmt.Sprintf("7-7 %q", problem), `11-11 ""`}
+	if !slices.Equal(got, want) {
+		t.Errorf("with a long answer: passages %v, want %v", got, want)
 	}
 }

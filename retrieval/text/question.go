@@ -248,7 +248,7 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		if a.Kind == AnswerTime {
 			over, _, _ = strings.Cut(over, "\n")
 		}
-		sentence = sectionNumber.ReplaceAllString(sentence, "$1")
+		sentence = headingNumber.ReplaceAllString(sentence, "")
 		return HoldsNewAnswer(a.Kind, sentence, a.words) || HoldsNewAnswer(a.Kind, sentence+"\n"+over, a.words)
 	}
 	if a.Kind == AnswerDefault {
@@ -264,11 +264,16 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 }
 
 // sectionNumber matches a heading's number in a heading path ("2. " of
-// "2. Documentation", "3.1. " of "Install › 3.1. Building") or on the
-// heading's own line ("## <a id="doc">2.</a> Documentation"): where the
-// heading sits, not a version or a time it gives. A number without its
-// closing dot may be a version ("1.5 Release notes") and stays.
-var sectionNumber = regexp.MustCompile(`(^|› |\n)(?:#{1,6}[ \t]+)?(?:<[^>\n]*>)*\d+(?:\.\d+)*\.(?:<[^>\n]*>)*[ \t]+`)
+// "2. Documentation", "3.1. " of "Install › 3.1. Building"), headingNumber
+// at the start of a sentence, a heading's own line ("## <a id="doc">2.</a>
+// Documentation"), not on a line a sentence wraps to ("Requires Go\n1.22.
+// or later."): where the heading sits, not a version or a time it gives.
+// A number without its closing dot may be a version ("1.5 Release notes")
+// and stays.
+var (
+	sectionNumber = regexp.MustCompile(`(^|› |\n)(?:#{1,6}[ \t]+)?(?:<[^>\n]*>)*\d+(?:\.\d+)*\.(?:<[^>\n]*>)*[ \t]+`)
+	headingNumber = regexp.MustCompile(`^(?:#{1,6}[ \t]+)?(?:<[^>\n]*>)*\d+(?:\.\d+)*\.(?:<[^>\n]*>)*[ \t]+`)
+)
 
 // endsNamePart reports whether a name of code ends with a part that is
 // word: on a capital after a small letter ("maxRedirects") or ending a

@@ -419,6 +419,9 @@ func TestVersionInTheSection(t *testing.T) {
 	if ReadAsking("which tcl version is this").Answers("## <a id=\"doc\">2.</a> Documentation", "2. Documentation") {
 		t.Error("which version: answered by a heading's own line giving its number")
 	}
+	if !ReadAsking("which go version is required").Answers("Requires Go\n1.22. or later.", "") {
+		t.Error("which version: a version starting a wrapped line read as a heading's number")
+	}
 	if !ReadAsking("which version is this").Answers(docs, "1.5 Release notes") {
 		t.Error("which version: not answered under the version heading \"1.5 Release notes\"")
 	}

@@ -67,6 +67,14 @@ type mdHeading struct {
 	text  string
 }
 
+// IsATXHeading reports whether a line is a Markdown ATX heading ("##
+// Usage", "#"): one to six "#" followed by a space, a tab or nothing; not
+// C's "#define X" or a shell's "#!/bin/sh".
+func IsATXHeading(line string) bool {
+	_, ok := markdownHeading(line)
+	return ok
+}
+
 // markdownHeading recognises an ATX heading ("## Text ##"); its text is
 // cleaned of links, badges and emphasis marks.
 func markdownHeading(s string) (mdHeading, bool) {
