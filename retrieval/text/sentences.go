@@ -15,7 +15,10 @@ type Span struct{ Start, End int }
 // a word that starts a sentence, unless the period ends a known abbreviation
 // or an initial. A line break ends a sentence too when a blank line, a list
 // item, a table row, a Markdown heading or a code fence follows it, so one
-// list item or table row can be quoted alone; a fenced code block is one
+// list item or table row can be quoted alone, or when the line ends in ":"
+// (what it announces follows: a web page's example, whose code no blank
+// line or fence sets apart, "… the original suffix is removed:" over
+// ">>> p.with_suffix('')"); a fenced code block is one
 // sentence, whatever its comments say; a table's delimiter row
 // ("|---|---|") stays with the header row above it; a list item of up to
 // maxItemSentence bytes is one sentence. Each span is trimmed of
@@ -37,7 +40,7 @@ func Sentences(text string) []Span {
 				continue
 			}
 			prev := strings.TrimSpace(text[strings.LastIndexByte(text[:i-1], '\n')+1 : i-1])
-			if next, ok := structuredLine(text, i); ok || isHeading(prev) || IsFenceLine(prev) {
+			if next, ok := structuredLine(text, i); ok || isHeading(prev) || IsFenceLine(prev) || strings.HasSuffix(prev, ":") {
 				if s, ok := TrimSpan(text, start, i); ok {
 					spans = append(spans, s)
 				}

@@ -174,6 +174,10 @@ func TestSentencesEndAtStructuredLines(t *testing.T) {
 		// a long one is split as prose is.
 		{"a short item is one sentence", "- flag <string> See the flags. Default: 'w'.\n- mode <integer> The mode.\n  Default: 0o666.\nAfter it. Done.", []string{
 			"- flag <string> See the flags. Default: 'w'.", "- mode <integer> The mode.\n  Default: 0o666.", "After it.", "Done."}},
+		// A line ending in ":" announces what follows, code a web page
+		// sets apart by no blank line or fence.
+		{"a line ending in a colon", "Return a new path. If the suffix is empty, the suffix is\nremoved:\n>>> p.with_suffix('')\nPureWindowsPath('README')", []string{
+			"Return a new path.", "If the suffix is empty, the suffix is\nremoved:", ">>> p.with_suffix('')\nPureWindowsPath('README')"}},
 		{"a long item is sentences", "- " + strings.Repeat("word ", 60) + "end. Second sentence here.\n- next", []string{
 			"- " + strings.Repeat("word ", 60) + "end.", "Second sentence here.", "- next"}},
 	}
