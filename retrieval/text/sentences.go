@@ -18,7 +18,7 @@ type Span struct{ Start, End int }
 // list item or table row can be quoted alone, or when the line ends in ":"
 // (what it announces follows: a web page's example, whose code no blank
 // line or fence sets apart, "… the original suffix is removed:" over
-// ">>> p.with_suffix(”)"); a fenced code block is one
+// ">>> p.with_suffix('.bz2')"); a fenced code block is one
 // sentence, whatever its comments say; a table's delimiter row
 // ("|---|---|") stays with the header row above it; a list item of up to
 // maxItemSentence bytes is one sentence. Each span is trimmed of
