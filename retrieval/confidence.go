@@ -196,13 +196,13 @@ var DefaultModel = sync.OnceValues(func() (Model, error) {
 // the same for every candidate.
 type questionFeatures struct {
 	Features
-	asking     text.Asking    // what it asks for, which a sentence must answer
-	definition bool           // the question asks what something is or does
-	acronym    string         // the abbreviation it asks what is or stands for ("ISKP"), "" for none
-	how        bool           // the question asks how to do something
-	names      float64        // weight of the question's names
-	others     int            // number of the question's own terms that are not names
-	want       map[string]int // the index of each of the first 64 terms, by stem
+	asking     text.Asking // what it asks for, which a sentence must answer
+	definition bool        // the question asks what something is or does
+	acronym    string      // the abbreviation it asks what is or stands for ("ISKP"), "" for none
+	how        bool        // the question asks how to do something
+	names      float64     // weight of the question's names
+	others     int         // number of the question's own terms that are not names
+	want       stemIndex   // the index of each of the first 64 terms, by stem
 	pairs      [][2]int
 	joined     []string // the question's names joined by "-" ("go-cache"), lower-cased
 	definedIn  uint64   // the terms of what it asks the definition of within a project (text.DefinedIn)
@@ -247,10 +247,10 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 	qf.TypeAsked = b2f(qf.asking.Kind != text.AnswerAny)
 	qf.HasNames = b2f(qf.names > 0)
 	qf.pairs = pairs(q)
-	qf.want = make(map[string]int, len(q.Terms))
+	qf.want = newStemIndex(len(q.Terms))
 	for i, t := range q.Terms {
 		if i < 64 {
-			qf.want[t.Stem] = i
+			qf.want.add(t.Stem, i)
 		}
 	}
 	return qf
@@ -294,7 +294,7 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 	if qf.names > 0 {
 		f.Subject = weightOf(q, h.terms, isName) / qf.names
 	}
-	a := ix.readPassage(st, q, qf.want, h)
+	a := ix.readPassage(st, q, &qf.want, h)
 	if qf.names > 0 {
 		f.TitleNames = weightOf(q, a.inTitle, isName) / qf.names
 	}
@@ -316,7 +316,7 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questio
 	if n := len(a.heading); n > 0 {
 		held := 0
 		for _, stem := range a.heading {
-			if _, ok := qf.want[stem]; ok {
+			if _, ok := qf.want.find(stem); ok {
 				held++
 			}
 		}
@@ -393,11 +393,11 @@ type passageReading struct {
 	heading       []string // stems of the content words of its own heading
 }
 
-func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want map[string]int, h Hit) passageReading {
+func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want *stemIndex, h Hit) passageReading {
 	pt := ix.tokens(st, h.Passage)
 	var fields uint64
 	for _, stem := range pt.fields {
-		if i, ok := want[stem]; ok {
+		if i, ok := want.find(stem); ok {
 			fields |= 1 << i
 		}
 	}
@@ -407,7 +407,7 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want map[string]
 	r.code = pt.code
 	r.heading = pt.heading
 	for _, stem := range pt.title {
-		if i, ok := want[stem]; ok {
+		if i, ok := want.find(stem); ok {
 			r.inTitle |= 1 << i
 		}
 	}
@@ -416,7 +416,7 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want map[string]
 		mask := fields
 		for _, stem := range stems {
 			r.words++
-			if i, ok := want[stem]; ok {
+			if i, ok := want.find(stem); ok {
 				r.questionWords++
 				mask |= 1 << i
 				r.inText |= 1 << i
@@ -433,6 +433,42 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want map[string]
 		r.bestSentence = max(r.bestSentence, w)
 	}
 	return r
+}
+
+// stemIndex finds the question's stems among a passage's: the index of
+// each of its first 64 terms by stem. Most of a passage's words are none
+// of the question's, and most of those are told apart by their first byte
+// or their length without hashing them: a ranking reads every word of
+// thirty passages.
+type stemIndex struct {
+	at             map[string]int
+	first          [256]bool
+	minLen, maxLen int
+}
+
+func newStemIndex(n int) stemIndex {
+	return stemIndex{at: make(map[string]int, n), minLen: math.MaxInt}
+}
+
+// add files stem under index i (the first filing stays).
+func (s *stemIndex) add(stem string, i int) {
+	if stem == "" {
+		return
+	}
+	if _, ok := s.at[stem]; !ok {
+		s.at[stem] = i
+	}
+	s.first[stem[0]] = true
+	s.minLen, s.maxLen = min(s.minLen, len(stem)), max(s.maxLen, len(stem))
+}
+
+// find returns the index filed under stem.
+func (s *stemIndex) find(stem string) (int, bool) {
+	if len(stem) < s.minLen || len(stem) > s.maxLen || !s.first[stem[0]] {
+		return 0, false
+	}
+	i, ok := s.at[stem]
+	return i, ok
 }
 
 // passageTokens is a passage read once: its sentences and, for each, the

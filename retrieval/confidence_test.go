@@ -264,3 +264,29 @@ func TestTinyCorpusAnswersWhatItSays(t *testing.T) {
 		}
 	}
 }
+
+// TestStemIndexFindsWhatItFiled: the byte and length filter before the
+// map never hides a stem filed, whatever its first byte or length, and an
+// empty stem is found nowhere.
+func TestStemIndexFindsWhatItFiled(t *testing.T) {
+	s := newStemIndex(3)
+	filed := map[string]int{"ttp": 0, "über": 1, "x": 2, "configur": 3}
+	for stem, i := range filed {
+		s.add(stem, i)
+	}
+	s.add("", 4)
+	for stem, i := range filed {
+		if got, ok := s.find(stem); !ok || got != i {
+			t.Errorf("find(%q) = %d, %v; want %d", stem, got, ok, i)
+		}
+	}
+	for _, stem := range []string{"", "tt", "ttps", "uber", "y", "configuration", "ü"} {
+		if _, ok := s.find(stem); ok {
+			t.Errorf("find(%q) found a stem never filed", stem)
+		}
+	}
+	empty := newStemIndex(0)
+	if _, ok := empty.find("ttp"); ok {
+		t.Error("an empty index found a stem")
+	}
+}
