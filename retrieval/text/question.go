@@ -172,6 +172,10 @@ type Asking struct {
 	// measure is, for a default asked as an amount ("how long is a token
 	// valid by default"), AnswerQuantity: the default must be one.
 	measure AnswerType
+	// acronym is, for a meaning asked, the abbreviation asked about
+	// ("xz" of "what does xz stand for"), lower-cased; "" when the
+	// question names none the way DefinedAcronym reads.
+	acronym string
 }
 
 // ReadAsking reads what a question asks for.
@@ -185,6 +189,9 @@ func ReadAsking(question string) Asking {
 		if measured.MatchString(question) {
 			a.measure = AnswerQuantity
 		}
+	}
+	if a.Kind == AnswerMeaning {
+		a.acronym = strings.ToLower(DefinedAcronym(question))
 	}
 	return a
 }
@@ -251,6 +258,14 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		sentence = headingNumber.ReplaceAllString(sentence, "")
 		return HoldsNewAnswer(a.Kind, sentence, a.words) || HoldsNewAnswer(a.Kind, sentence+"\n"+over, a.words)
 	}
+	if a.Kind == AnswerMeaning && a.acronym != "" && !slices.Contains(Words(sentence+"\n"+ownHeading(section)), a.acronym) {
+		// What another abbreviation stands for ("LZMA stands for
+		// Lempel-Ziv-Markov chain-Algorithm") is no answer to what xz
+		// does; the one asked about is named by the sentence or by its
+		// own heading ("What do the letters XZ mean?"), not by the
+		// document's ("XZ Utils FAQ › What is LZMA?").
+		return false
+	}
 	if a.Kind == AnswerDefault {
 		// A value a section of defaults gives is a default ("Default
 		// Config" over `ReferrerPolicy: "no-referrer"`), not every
@@ -274,6 +289,16 @@ var (
 	sectionNumber = regexp.MustCompile(`(^|› |\n)(?:#{1,6}[ \t]+)?(?:<[^>\n]*>)*\d+(?:\.\d+)*\.(?:<[^>\n]*>)*[ \t]+`)
 	headingNumber = regexp.MustCompile(`^(?:#{1,6}[ \t]+)?(?:<[^>\n]*>)*\d+(?:\.\d+)*\.(?:<[^>\n]*>)*[ \t]+`)
 )
+
+// ownHeading returns the last heading of a heading path (its first
+// line, the file's name after it left out).
+func ownHeading(section string) string {
+	section, _, _ = strings.Cut(section, "\n")
+	if i := strings.LastIndex(section, "› "); i >= 0 {
+		return section[i+len("› "):]
+	}
+	return section
+}
 
 // endsNamePart reports whether a name of code ends with a part that is
 // word: on a capital after a small letter ("maxRedirects") or ending a

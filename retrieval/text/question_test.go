@@ -199,6 +199,25 @@ func TestHowToAndCode(t *testing.T) {
 	}
 }
 
+// TestMeaningOfTheAbbreviationAsked: what another abbreviation stands for
+// answers no question after what this one does; the one asked about is
+// named by the sentence or the heading over it.
+func TestMeaningOfTheAbbreviationAsked(t *testing.T) {
+	a := ReadAsking("what does xz stand for")
+	for _, c := range []struct {
+		sentence, section string
+		want              bool
+	}{
+		{"LZMA stands for Lempel-Ziv-Markov chain-Algorithm.", "XZ Utils FAQ › What is LZMA?", false},
+		{"The .xz format (short for nothing in particular) is a container.", "", true},
+		{"It stands for nothing; they are just two letters.", "FAQ › What do the letters XZ mean?", true},
+	} {
+		if got := a.Answers(c.sentence, c.section); got != c.want {
+			t.Errorf("Answers(%q, %q) = %v, want %v", c.sentence, c.section, got, c.want)
+		}
+	}
+}
+
 func TestAcronyms(t *testing.T) {
 	for q, want := range map[string]string{"what is ISKP": "ISKP", "whats fatf?": "FATF", "what's fatf?": "FATF", "what is the TTP": "TTP",
 		"what is jq": "JQ", "what is a ttp member": "", "what is golang-lru": "", "what is it": "", "what is love": "",
