@@ -78,6 +78,10 @@ func Sentences(text string) []Span {
 			i = end
 			continue
 		}
+		if r == '.' && i >= 2 && (text[i-2] == ' ' || text[i-2] == '\t') {
+			i = end // a period standing alone names the character ("from the last occurrence of the . (period) character")
+			continue
+		}
 		if r == '.' && (endsWithAbbreviation(text[start:i-1]) || isItemNumber(text[start:i-1])) {
 			i = end
 			continue

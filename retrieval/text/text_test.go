@@ -174,6 +174,8 @@ func TestSentencesEndAtStructuredLines(t *testing.T) {
 		// a long one is split as prose is.
 		{"a short item is one sentence", "- flag <string> See the flags. Default: 'w'.\n- mode <integer> The mode.\n  Default: 0o666.\nAfter it. Done.", []string{
 			"- flag <string> See the flags. Default: 'w'.", "- mode <integer> The mode.\n  Default: 0o666.", "After it.", "Done."}},
+		{"a period standing alone is no full stop", "It returns the extension, from the last occurrence of the . (period) character. Then more.", []string{
+			"It returns the extension, from the last occurrence of the . (period) character.", "Then more."}},
 		// A line ending in ":" announces what follows, code a web page
 		// sets apart by no blank line or fence.
 		{"a line ending in a colon", "Return a new path. If the suffix is empty, the suffix is\nremoved:\n>>> p.with_suffix('')\nPureWindowsPath('README')", []string{
