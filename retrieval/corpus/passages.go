@@ -408,11 +408,11 @@ func faqEntries(doc string, spans []sectionSpan) {
 // keys don't work in some non-full-screen applications.") between
 // "********" lines and answers it in the paragraphs below; Valgrind's asks
 // "5.4. Is it possible to attach Valgrind to a program that is already
-// running?" and answers "No. …". As a heading's line does, the first
-// paragraph opens the passage of the one under it when the two fit in
-// MaxPassageChars: the question and its answer are quoted together, never
-// the question alone. It returns the spans so read; spans is left as it
-// was.
+// running?" and answers "No. …". As a heading's line does, a first
+// paragraph that asks a question opens the passage of the one under it
+// when the two fit in MaxPassageChars: the question and its answer are
+// quoted together, never the question alone. It returns the spans so read;
+// spans is left as it was.
 func ruledEntries(doc string, lines []structure.Line, spans []sectionSpan) []sectionSpan {
 	out := make([]sectionSpan, 0, len(spans))
 	lead, section, prev := "", "", ""
@@ -429,12 +429,14 @@ func ruledEntries(doc string, lines []structure.Line, spans []sectionSpan) []sec
 		case apart && s.body == s.Start && i+1 < len(spans) && spans[i+1].section == s.section &&
 			spans[i+1].body == spans[i+1].Start && gap(lines, s.End, spans[i+1].Start) == blank && shortLead(doc[s.Start:s.End]):
 			lead, section = faqTitle(doc[s.Start:s.End]), s.section
-			if fits(doc, s.Start, spans[i+1].End) {
+			if strings.HasSuffix(strings.TrimSpace(doc[s.Start:s.End]), "?") && fits(doc, s.Start, spans[i+1].End) {
 				opens = s.Start
 				continue
 			}
-			// Too long together: the first paragraph stays a passage of
-			// its own, the others go under it all the same.
+			// A statement ("Home/End keys don't work …", a TODO's item)
+			// says something itself, and a question too long with its
+			// answer cannot join it: the first paragraph stays a passage
+			// of its own, the others go under it all the same.
 		case !opened && (apart || s.section != section || s.body != s.Start): // a heading starts anew
 			lead = ""
 		case lead != "":

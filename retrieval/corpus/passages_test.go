@@ -403,9 +403,10 @@ func TestFAQAnswerParagraphsAreUnderTheirQuestion(t *testing.T) {
 
 // TestRuledEntryIsUnderItsFirstParagraph: an entry set apart by rule lines
 // whose first paragraph is short puts the paragraphs after it under that
-// one, as under a heading (ncurses' FAQ: a problem, then its answer), and
-// that paragraph opens their passage as a heading's line does: the problem
-// is never a passage alone.
+// one, as under a heading (ncurses' FAQ: a problem, then its answer); a
+// first paragraph that asks a question opens their passage as a heading's
+// line does (never a passage alone), one that states something stays a
+// passage, for what it says.
 func TestRuledEntryIsUnderItsFirstParagraph(t *testing.T) {
 	text := "A list of frequently reported problems with ncurses.\n\n********\n\n" +
 		"Home/End keys don't work in some non-full-screen applications.\n\nThe key sequences in terminfo are for full-screen applications only.\n\n" +
@@ -420,14 +421,28 @@ func TestRuledEntryIsUnderItsFirstParagraph(t *testing.T) {
 		got = append(got, fmt.Sprintf("%d-%d %q", p.LineStart, p.LineEnd, p.Section))
 	}
 	const problem = "Home/End keys don't work in some non-full-screen applications."
-	want := []string{`1-1 ""`, fmt.Sprintf("5-9 %q", problem), `13-13 ""`}
+	want := []string{`1-1 ""`, `5-5 ""`, fmt.Sprintf("7-9 %q", problem), `13-13 ""`}
 	if !slices.Equal(got, want) {
 		t.Errorf("passages %v, want %v", got, want)
 	}
+	// A question opens its answer's passage, as a heading's line does.
+	const question = "5.4. Can I use the keys in application mode?"
+	asked := strings.Replace(text, problem, question, 1)
+	if c, err = Load(fstest.MapFS{"FAQ": {Data: []byte(asked)}}); err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	for _, p := range Chunk(c).Passages {
+		got = append(got, fmt.Sprintf("%d-%d %q", p.LineStart, p.LineEnd, p.Section))
+	}
+	want = []string{`1-1 ""`, fmt.Sprintf("5-9 %q", question), `13-13 ""`}
+	if !slices.Equal(got, want) {
+		t.Errorf("a question: passages %v, want %v", got, want)
+	}
 	// An answer that fills a passage alone does not take its question on:
 	// the question stays a passage, the answer goes under it all the same.
-	long := strings.Repeat("Set the terminal type before starting the program, then try again. ", 17)
-	text = "A list of frequently reported problems with ncurses.\n\n********\n\n" + problem + "\n\n" + long + "\n\n********\n\n" +
+	long := strings.Repeat("Set the terminal type before starting the program, then try again. ", 17) + "Then try again and again and again."
+	text = "A list of frequently reported problems with ncurses.\n\n********\n\n" + question + "\n\n" + long + "\n\n********\n\n" +
 		"One paragraph alone, long enough to be an entry of its own and no title of anything.\n"
 	if c, err = Load(fstest.MapFS{"FAQ": {Data: []byte(text)}}); err != nil {
 		t.Fatal(err)
@@ -439,7 +454,7 @@ func TestRuledEntryIsUnderItsFirstParagraph(t *testing.T) {
 		}
 		got = append(got, fmt.Sprintf("%d-%d %q", p.LineStart, p.LineEnd, p.Section))
 	}
-	want = []string{`1-1 ""`, `5-5 ""`, fmt.Sprintf("7-7 %q", problem), `11-11 ""`}
+	want = []string{`1-1 ""`, `5-5 ""`, fmt.Sprintf("7-7 %q", question), `11-11 ""`}
 	if !slices.Equal(got, want) {
 		t.Errorf("with a long answer: passages %v, want %v", got, want)
 	}
