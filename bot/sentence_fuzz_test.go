@@ -38,4 +38,3 @@ func FuzzReadSentences(f *testing.F) {
 		}
 	})
 }
-
