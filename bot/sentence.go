@@ -80,7 +80,12 @@ type PassageSentence struct {
 	raw       text.Span // the sentence as split, a code block's fences included
 	matched   []int     // the question's terms it holds, fields included
 	heading   bool      // a heading line, which says nothing by itself
+	asks      bool      // a sentence of an FAQ's question ("Q: …"), which asks rather than answers
 }
+
+// faqQuestionMark matches a sentence opening an FAQ's question: "Q:",
+// "Q1.", "Question 2:".
+var faqQuestionMark = regexp.MustCompile(`^\s*(?:Q[.:)]|Q\d+[.:)]|Question(?: \d+)?:)\s`)
 
 // instructs matches a sentence that says what to do: one that opens on a
 // verb telling the reader to ("Run …", "First, try …", "To disable this
@@ -181,6 +186,11 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 			out[i].Joined = !strings.Contains(gap, "\n") ||
 				strings.Count(gap, "\n") == 1 && lineRunes(body, out[i-1].raw.End-1) < longLine
 		}
+		// An FAQ's question ("Q: I need to use a script that runs xz -9.
+		// On a system with 256 MiB of RAM, …") says what is asked, over
+		// all its sentences: the answer is under it.
+		out[i].asks = faqQuestionMark.MatchString(raw) || i > 0 && out[i].Joined && out[i-1].asks
+		heading = heading || out[i].asks
 		sp = withoutFences(body, sp)
 		var empty bool
 		sp, empty = withoutFrontKey(body, sp)

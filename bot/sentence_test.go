@@ -615,6 +615,27 @@ func TestQuestionOverLinesIsAHeading(t *testing.T) {
 	}
 }
 
+// An FAQ's question ("Q: …"), every sentence of it, asks rather than
+// answers: the answer's sentences under it are the candidates.
+func TestFAQQuestionSentencesAreNoAnswer(t *testing.T) {
+	p := corpus.Passage{ID: "q", Locator: corpus.Locator{Source: "faq.txt", Section: "XZ Utils FAQ › I need to use a script that runs xz -9."},
+		Text: "Q:  I need to use a script that runs \"xz -9\". On a system with 256 MiB\n    of RAM, xz says that it cannot allocate memory. Can I make the\n    script work without modifying it?\n\n" +
+			"A:  Set a default memory usage limit for compression. You can do it e.g.\n    in a shell initialization script."}
+	const question = "xz -9 says cannot allocate memory on a box with 256mb ram"
+	ss := ReadSentences(question, query(question), p)
+	var asks, answers []string
+	for _, s := range ss {
+		if Candidate(s) {
+			answers = append(answers, p.Text[s.Span.Start:s.Span.End])
+		} else {
+			asks = append(asks, p.Text[s.Span.Start:s.Span.End])
+		}
+	}
+	if len(asks) != 3 || len(answers) == 0 || !strings.HasPrefix(answers[0], "A:  Set a default") {
+		t.Errorf("question sentences %q, candidates %q: want the question's three sentences apart and the answer first among the candidates", asks, answers)
+	}
+}
+
 // A verdict opening a paragraph ("No.", "Yes, it is.") comes with the
 // paragraph's second sentence when that one is quoted, however it was
 // chosen; a verdict-like sentence of another paragraph does not.

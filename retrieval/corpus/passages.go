@@ -383,20 +383,32 @@ func packSection(doc string, lines []structure.Line, origins []structure.Origin,
 	return out
 }
 
-// faqEntries puts an FAQ answer's paragraphs after its first under its
+// faqEntries puts an FAQ's question and its answer's paragraphs under the
 // question, as under a heading ("If you want this new glibc package to
 // stick…" of "Q2: What if I want to compile a program…"), until a question,
-// a heading or another section.
+// a heading or another section: the passage holding the question and the
+// answer's first paragraph is as much under it as the paragraphs after
+// (they used to match the question by their section alone, and outrank
+// the answer itself).
 func faqEntries(doc string, spans []sectionSpan) {
 	var question, asked string // the FAQ question open in section asked ("" for none)
+	answered := true           // the open question has had a paragraph of its answer
 	for i := range spans {
 		s := &spans[i]
 		switch body := doc[s.body:s.End]; {
 		case faqQuestion.MatchString(body):
-			question, asked = faqTitle(body), s.section
+			// Two questions over one answer ("How do I know which
+			// distribution I run?", "And which release?") are one
+			// entry, under the first.
+			if answered || s.section != asked {
+				question, asked = faqTitle(body), s.section
+			}
+			answered = answerInside.MatchString(body)
+			s.section = joinSection(s.section, question)
 		case s.section != asked || s.body != s.Start: // another section, or a heading again
 			question = ""
-		case question != "" && !faqAnswer.MatchString(body):
+		case question != "":
+			answered = true
 			s.section = joinSection(s.section, question)
 		}
 	}
@@ -521,8 +533,11 @@ func answers(doc string, q, a sectionSpan) bool {
 }
 
 var (
-	faqQuestion = regexp.MustCompile(`^(?:Q[.:)]|Q\d+[.:)]|Question(?: \d+)?:)\s`)
-	faqAnswer   = regexp.MustCompile(`^(?:A[.:)]|A\d+[.:)]|Answer:)\s`)
+	// answerInside matches an answer's mark opening a line after the
+	// question's ("Q1: …\n\nA1: Kernel headers change.").
+	answerInside = regexp.MustCompile(`\n\s*(?:A[.:)]|A\d+[.:)]|Answer:)\s`)
+	faqQuestion  = regexp.MustCompile(`^(?:Q[.:)]|Q\d+[.:)]|Question(?: \d+)?:)\s`)
+	faqAnswer    = regexp.MustCompile(`^(?:A[.:)]|A\d+[.:)]|Answer:)\s`)
 )
 
 // blankBetween reports whether only blank lines part the text ending at
