@@ -217,7 +217,7 @@ func verdicts(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence) []se
 // verdict matches a sentence that is only a yes/no answer: "No.", "Yes,
 // it is.", "No, it does not.", "Not yet.", "Usually."
 var verdict = regexp.MustCompile(`(?i)^(yes|no|nope|yep|not yet|not really|not always|no longer|never|always|usually|sometimes|partly|partially|indeed|correct)` +
-	`(,? (it|you|they|this|that|we|he|she|there) ((is|are|was|were|does|do|did|can|could|will|would|has|have|should|must)(n't| not)?|cannot|can't|won't))?[.!]$`)
+	`(,? (it|you|they|this|that|we|he|she|there)(['’]s)? ((is|are|was|were|does|do|did|can|could|will|would|has|have|should|must)(n['’]t| not)?|not|cannot|can['’]t|won['’]t))?[.!]$`)
 
 // tableHeaderOf returns, when best is a row of a Markdown table, the
 // table's header (its first row and delimiter row), unless chosen quotes

@@ -84,8 +84,27 @@ type PassageSentence struct {
 }
 
 // faqQuestionMark matches a sentence opening an FAQ's question: "Q:",
-// "Q1.", "Question 2:".
-var faqQuestionMark = regexp.MustCompile(`^\s*(?:Q[.:)]|Q\d+[.:)]|Question(?: \d+)?:)\s`)
+// "Q1.", "Question 2:"; faqAnswerMark one opening its answer: "A:", "A1.",
+// "Answer:".
+var (
+	faqQuestionMark = regexp.MustCompile(`^\s*(?:Q[.:)]|Q\d+[.:)]|Question(?: \d+)?:)(?:\s|$)`)
+	faqAnswerMark   = regexp.MustCompile(`^\s*(?:A[.:)]|A\d+[.:)]|Answer:)(?:\s|$)`)
+	answerMark      = regexp.MustCompile(`\s(?:A[.:)]|A\d+[.:)]|Answer:)(?:\s|$)`) // within a paragraph, on its line or the next
+)
+
+// questionEnd returns where the question that text opens with an FAQ
+// question's mark ends: after the last question mark of its paragraph
+// before an answer's mark ("Q1: Can I … it? Or must I edit it?"); 0 when
+// there is none (not the initial of "Q. Zhang found the effect in 2019.").
+func questionEnd(text string) int {
+	if i := strings.Index(text, "\n\n"); i >= 0 {
+		text = text[:i]
+	}
+	if loc := answerMark.FindStringIndex(text); loc != nil {
+		text = text[:loc[0]]
+	}
+	return strings.LastIndexByte(text, '?') + 1
+}
 
 // instructs matches a sentence that says what to do: one that opens on a
 // verb telling the reader to ("Run …", "First, try …", "To disable this
@@ -168,6 +187,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 	// what to do.
 	changes := releaseEntries(p.Section)
 	out := make([]PassageSentence, len(spans))
+	askEnd := 0 // where the FAQ question being read ends (see questionEnd)
 	for i, sp := range spans {
 		raw := body[sp.Start:sp.End]
 		code := isStructured(raw) // before its fence is cut off
@@ -189,7 +209,10 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		// An FAQ's question ("Q: I need to use a script that runs xz -9.
 		// On a system with 256 MiB of RAM, …") says what is asked, over
 		// all its sentences: the answer is under it.
-		out[i].asks = faqQuestionMark.MatchString(raw) || i > 0 && out[i].Joined && out[i-1].asks
+		if faqQuestionMark.MatchString(raw) {
+			askEnd = sp.Start + questionEnd(body[sp.Start:])
+		}
+		out[i].asks = sp.Start < askEnd && (faqQuestionMark.MatchString(raw) || out[i].Joined && !faqAnswerMark.MatchString(raw))
 		heading = heading || out[i].asks
 		sp = withoutFences(body, sp)
 		var empty bool

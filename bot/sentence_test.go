@@ -634,6 +634,26 @@ func TestFAQQuestionSentencesAreNoAnswer(t *testing.T) {
 	if len(asks) != 3 || len(answers) == 0 || !strings.HasPrefix(answers[0], "A:  Set a default") {
 		t.Errorf("question sentences %q, candidates %q: want the question's three sentences apart and the answer first among the candidates", asks, answers)
 	}
+	// The question ends at its question mark or at the answer's mark, on
+	// the next line or its own; "Q." opening no question is an initial.
+	for body, want := range map[string]int{
+		"Q: Why is xz compression slow?\nA: Because the LZMA2 dictionary is large.":                    1,
+		"Q: Why is xz slow? A: Because the dictionary is large.":                                       1,
+		"Question 2: what does the level flag do? The level flag sets the preset.":                     1,
+		"Q. Zhang found the effect in 2019. It was confirmed later.":                                   0,
+		"Q1: Can I make the script work\nwithout modifying it? Or must I edit it?\n\nA1: Set a limit.": 2,
+	} {
+		p := corpus.Passage{ID: "f", Locator: corpus.Locator{Source: "faq.txt"}, Text: body}
+		n := 0
+		for _, s := range ReadSentences("why is xz slow", query("why is xz slow"), p) {
+			if s.asks {
+				n++
+			}
+		}
+		if n != want {
+			t.Errorf("%q: %d sentences read as asking, want %d", body, n, want)
+		}
+	}
 }
 
 // A verdict opening a paragraph ("No.", "Yes, it is.") comes with the
@@ -672,7 +692,8 @@ func TestVerdictOpensTheQuote(t *testing.T) {
 		}
 	}
 	for s, want := range map[string]bool{"No.": true, "Yes, it is.": true, "No, it does not.": true, "No, you can't.": true,
-		"Not yet!": true, "No more.": false, "Yes, but only on Linux.": false, "No": false} {
+		"Not yet!": true, "No more.": false, "Yes, but only on Linux.": false, "No": false,
+		"No, it doesn’t.": true, "No, it's not.": true} {
 		if got := verdict.MatchString(s); got != want {
 			t.Errorf("verdict %q: %v, want %v", s, got, want)
 		}

@@ -464,7 +464,7 @@ func (s *stemIndex) add(stem string, i int) {
 
 // find returns the index filed under stem.
 func (s *stemIndex) find(stem string) (int, bool) {
-	if len(stem) < s.minLen || len(stem) > s.maxLen || !s.first[stem[0]] {
+	if len(stem) == 0 || len(stem) < s.minLen || len(stem) > s.maxLen || !s.first[stem[0]] {
 		return 0, false
 	}
 	i, ok := s.at[stem]

@@ -392,25 +392,27 @@ func packSection(doc string, lines []structure.Line, origins []structure.Origin,
 // the answer itself).
 func faqEntries(doc string, spans []sectionSpan) {
 	var question, asked string // the FAQ question open in section asked ("" for none)
-	answered := true           // the open question has had a paragraph of its answer
+	bare := false              // the span before is a question and nothing more
 	for i := range spans {
 		s := &spans[i]
-		switch body := doc[s.body:s.End]; {
+		body := doc[s.body:s.End]
+		switch {
 		case faqQuestion.MatchString(body):
 			// Two questions over one answer ("How do I know which
 			// distribution I run?", "And which release?") are one
 			// entry, under the first.
-			if answered || s.section != asked {
+			if !bare || s.section != asked || s.body != s.Start {
 				question, asked = faqTitle(body), s.section
 			}
-			answered = answerInside.MatchString(body)
+			bare = strings.HasSuffix(strings.TrimSpace(body), "?")
 			s.section = joinSection(s.section, question)
+			continue
 		case s.section != asked || s.body != s.Start: // another section, or a heading again
 			question = ""
 		case question != "":
-			answered = true
 			s.section = joinSection(s.section, question)
 		}
+		bare = false
 	}
 }
 
@@ -533,11 +535,8 @@ func answers(doc string, q, a sectionSpan) bool {
 }
 
 var (
-	// answerInside matches an answer's mark opening a line after the
-	// question's ("Q1: …\n\nA1: Kernel headers change.").
-	answerInside = regexp.MustCompile(`\n\s*(?:A[.:)]|A\d+[.:)]|Answer:)\s`)
-	faqQuestion  = regexp.MustCompile(`^(?:Q[.:)]|Q\d+[.:)]|Question(?: \d+)?:)\s`)
-	faqAnswer    = regexp.MustCompile(`^(?:A[.:)]|A\d+[.:)]|Answer:)\s`)
+	faqQuestion = regexp.MustCompile(`^(?:Q[.:)]|Q\d+[.:)]|Question(?: \d+)?:)\s`)
+	faqAnswer   = regexp.MustCompile(`^(?:A[.:)]|A\d+[.:)]|Answer:)\s`)
 )
 
 // blankBetween reports whether only blank lines part the text ending at

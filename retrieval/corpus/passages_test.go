@@ -379,6 +379,34 @@ func TestFAQEntryIsOnePassage(t *testing.T) {
 	}
 }
 
+// TestFAQQuestionsAnsweredWithoutMarkAreEntriesApart: questions answered
+// without an "A." mark, or on their own line, are each an entry under its
+// own title; a heading ends an entry, even a question not answered yet.
+func TestFAQQuestionsAnsweredWithoutMarkAreEntriesApart(t *testing.T) {
+	for name, c := range map[string]struct{ text, want string }{
+		"no answer mark": {"# FAQ\n\nQ: How do I install it?\nRun make install.\n\nQ: How do I uninstall it?\nRun make uninstall.\n\nQ: How do I upgrade it?\nRun make upgrade.\n",
+			`1-4 "How do I install it?" 6-7 "How do I uninstall it?" 9-10 "How do I upgrade it?"`},
+		"answer on its line": {"# FAQ\n\nQ: How do I install it? A: Run make install.\n\nQ: How do I upgrade it? A: Run make upgrade.\n",
+			`1-3 "How do I install it?" 5-5 "How do I upgrade it?"`},
+		"a heading between": {"# Tool\n\n## FAQ\n\nQ: Why is it slow?\n\n## More\n\nQ: Why is it big?\n\nA: The tables.\n",
+			`1-5 "FAQ › Why is it slow?" 7-11 "More › Why is it big?"`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			ch, err := Load(fstest.MapFS{"FAQ.md": {Data: []byte(c.text)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range Chunk(ch).Passages {
+				got = append(got, fmt.Sprintf("%d-%d %q", p.LineStart, p.LineEnd, p.Section))
+			}
+			if strings.Join(got, " ") != c.want {
+				t.Errorf("passages %s, want %s", strings.Join(got, " "), c.want)
+			}
+		})
+	}
+}
+
 // TestFAQAnswerParagraphsAreUnderTheirQuestion: an FAQ's question with its
 // answer, and the paragraphs of a long answer after its first, are in the
 // question's section, as under a heading, until the next question.

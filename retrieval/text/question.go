@@ -258,12 +258,14 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		sentence = headingNumber.ReplaceAllString(sentence, "")
 		return HoldsNewAnswer(a.Kind, sentence, a.words) || HoldsNewAnswer(a.Kind, sentence+"\n"+over, a.words)
 	}
-	if a.Kind == AnswerMeaning && a.acronym != "" && !slices.Contains(Words(sentence+"\n"+ownHeading(section)), a.acronym) {
+	if a.Kind == AnswerMeaning && a.acronym != "" && !pronounOpening.MatchString(sentence) && !namesAcronym(sentence+"\n"+ownHeading(section), a.acronym) {
 		// What another abbreviation stands for ("LZMA stands for
 		// Lempel-Ziv-Markov chain-Algorithm") is no answer to what xz
-		// does; the one asked about is named by the sentence or by its
-		// own heading ("What do the letters XZ mean?"), not by the
-		// document's ("XZ Utils FAQ › What is LZMA?").
+		// does; the one asked about is named by the sentence (maybe in
+		// the plural, "APIs (Application Programming Interfaces)"), by
+		// its own heading ("What do the letters XZ mean?"), not by the
+		// document's ("XZ Utils FAQ › What is LZMA?"), or by the sentence
+		// before one opening on a pronoun ("It stands for …").
 		return false
 	}
 	if a.Kind == AnswerDefault {
@@ -289,6 +291,16 @@ var (
 	sectionNumber = regexp.MustCompile(`(^|› |\n)(?:#{1,6}[ \t]+)?(?:<[^>\n]*>)*\d+(?:\.\d+)*\.(?:<[^>\n]*>)*[ \t]+`)
 	headingNumber = regexp.MustCompile(`^(?:#{1,6}[ \t]+)?(?:<[^>\n]*>)*\d+(?:\.\d+)*\.(?:<[^>\n]*>)*[ \t]+`)
 )
+
+// namesAcronym reports whether text names the abbreviation acr (lower
+// case), or its plural ("APIs").
+func namesAcronym(text, acr string) bool {
+	return slices.ContainsFunc(Words(text), func(w string) bool { return w == acr || w == acr+"s" })
+}
+
+// pronounOpening matches a sentence opening on a pronoun ("It stands for
+// …"): what it speaks of is in the sentence before, which counts.
+var pronounOpening = regexp.MustCompile(`(?i)^\W*(it|this|that|they|these|those)\b`)
 
 // ownHeading returns the last heading of a heading path (its first
 // line, the file's name after it left out).

@@ -203,6 +203,9 @@ func TestHowToAndCode(t *testing.T) {
 // answers no question after what this one does; the one asked about is
 // named by the sentence or the heading over it.
 func TestMeaningOfTheAbbreviationAsked(t *testing.T) {
+	if !ReadAsking("what does API stand for").Answers("APIs (Application Programming Interfaces) let programs talk.", "") {
+		t.Error("what does API stand for: not answered by its plural spelled out")
+	}
 	a := ReadAsking("what does xz stand for")
 	for _, c := range []struct {
 		sentence, section string
@@ -211,6 +214,7 @@ func TestMeaningOfTheAbbreviationAsked(t *testing.T) {
 		{"LZMA stands for Lempel-Ziv-Markov chain-Algorithm.", "XZ Utils FAQ › What is LZMA?", false},
 		{"The .xz format (short for nothing in particular) is a container.", "", true},
 		{"It stands for nothing; they are just two letters.", "FAQ › What do the letters XZ mean?", true},
+		{"It stands for nothing in particular.", "XZ Utils FAQ › Formats", true},
 	} {
 		if got := a.Answers(c.sentence, c.section); got != c.want {
 			t.Errorf("Answers(%q, %q) = %v, want %v", c.sentence, c.section, got, c.want)

@@ -15,10 +15,10 @@ type Span struct{ Start, End int }
 // a word that starts a sentence, unless the period ends a known abbreviation
 // or an initial. A line break ends a sentence too when a blank line, a list
 // item, a table row, a Markdown heading or a code fence follows it, so one
-// list item or table row can be quoted alone, or when the line ends in ":"
-// (what it announces follows: a web page's example, whose code no blank
-// line or fence sets apart, "… the original suffix is removed:" over
-// ">>> p.with_suffix('.bz2')"); a fenced code block is one
+// list item or table row can be quoted alone, or when the line is prose
+// ending in ":" (what it announces follows: see announcesNext); a period
+// standing alone before a parenthesis ("the . (period) character") ends
+// none; a fenced code block is one
 // sentence, whatever its comments say; a table's delimiter row
 // ("|---|---|") stays with the header row above it; a list item of up to
 // maxItemSentence bytes is one sentence. Each span is trimmed of
@@ -39,8 +39,9 @@ func Sentences(text string) []Span {
 				inFence = !fence
 				continue
 			}
-			prev := strings.TrimSpace(text[strings.LastIndexByte(text[:i-1], '\n')+1 : i-1])
-			if next, ok := structuredLine(text, i); ok || isHeading(prev) || IsFenceLine(prev) || strings.HasSuffix(prev, ":") {
+			rawPrev := text[strings.LastIndexByte(text[:i-1], '\n')+1 : i-1]
+			prev := strings.TrimSpace(rawPrev)
+			if next, ok := structuredLine(text, i); ok || isHeading(prev) || IsFenceLine(prev) || announcesNext(text[start:i-1], rawPrev, firstLine(text[i:])) {
 				if s, ok := TrimSpan(text, start, i); ok {
 					spans = append(spans, s)
 				}
@@ -78,7 +79,7 @@ func Sentences(text string) []Span {
 			i = end
 			continue
 		}
-		if r == '.' && i >= 2 && (text[i-2] == ' ' || text[i-2] == '\t') {
+		if r == '.' && end == i && i >= 2 && (text[i-2] == ' ' || text[i-2] == '\t') && next < len(text) && text[next] == '(' {
 			i = end // a period standing alone names the character ("from the last occurrence of the . (period) character")
 			continue
 		}
@@ -178,6 +179,30 @@ func structuredLine(text string, i int) (int, bool) {
 		return j, false
 	}
 	return j, true
+}
+
+// announcesNext reports whether a line ending in ":" (raw: as written,
+// the last of sentence so far) announces the line after it (next,
+// trimmed), which then starts a sentence: a web page's example, which no
+// blank line or fence sets apart ("… the original suffix is removed:" over
+// ">>> p.with_suffix('.bz2')"). Only an unindented line ending prose does
+// (a sentence of two words or more; no list item, not "::" nor a URL's
+// "http:"), over a line that is no underline and does not go on in lower
+// case: not YAML's "server:" nor a definition list's "- `retries`:" over
+// its description.
+func announcesNext(sentence, raw, next string) bool {
+	prev := strings.TrimSpace(raw)
+	if !strings.HasSuffix(prev, ":") || strings.HasSuffix(prev, "::") || raw != strings.TrimLeft(raw, " \t") ||
+		IsListMarker(prev) || !strings.ContainsAny(strings.TrimSpace(sentence), " \t\n") || next == "" || isUnderline(next) {
+		return false
+	}
+	words := strings.Fields(prev)
+	switch strings.ToLower(strings.TrimSuffix(words[len(words)-1], ":")) {
+	case "http", "https", "ftp", "mailto", "file":
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(next)
+	return !unicode.IsLower(r) && r != '/'
 }
 
 // firstLine returns the first line of s, trimmed of white space.

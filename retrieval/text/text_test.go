@@ -174,12 +174,20 @@ func TestSentencesEndAtStructuredLines(t *testing.T) {
 		// a long one is split as prose is.
 		{"a short item is one sentence", "- flag <string> See the flags. Default: 'w'.\n- mode <integer> The mode.\n  Default: 0o666.\nAfter it. Done.", []string{
 			"- flag <string> See the flags. Default: 'w'.", "- mode <integer> The mode.\n  Default: 0o666.", "After it.", "Done."}},
-		{"a period standing alone is no full stop", "It returns the extension, from the last occurrence of the . (period) character. Then more.", []string{
-			"It returns the extension, from the last occurrence of the . (period) character.", "Then more."}},
 		// A line ending in ":" announces what follows, code a web page
 		// sets apart by no blank line or fence.
 		{"a line ending in a colon", "Return a new path. If the suffix is empty, the suffix is\nremoved:\n>>> p.with_suffix('')\nPureWindowsPath('README')", []string{
 			"Return a new path.", "If the suffix is empty, the suffix is\nremoved:", ">>> p.with_suffix('')\nPureWindowsPath('README')"}},
+		// Not a key's colon, an item's, an indented line's, a URL's, nor
+		// one the text goes on from in lower case or under an underline.
+		{"YAML keys", "server:\n  port: 8080\n  tls: on", []string{"server:\n  port: 8080\n  tls: on"}},
+		{"a definition item", "- `retries`:\n  How many times a request is tried again. Default 3.", []string{"- `retries`:\n  How many times a request is tried again. Default 3."}},
+		{"a wrapped colon in prose", "The value it returns:\nthe number of bytes written.", []string{"The value it returns:\nthe number of bytes written."}},
+		{"a wrapped URL", "See the site at http:\n//example.com for more.", []string{"See the site at http:\n//example.com for more."}},
+		{"an underlined heading", "Usage:\n------\n\nRun it.", []string{"Usage:\n------", "Run it."}},
+		{"a period before a parenthesis", "It returns the extension, from the last occurrence of the . (period) character. Then more.", []string{
+			"It returns the extension, from the last occurrence of the . (period) character.", "Then more."}},
+		{"an ellipsis still ends", "Wait ... Then it runs.", []string{"Wait ...", "Then it runs."}},
 		{"a long item is sentences", "- " + strings.Repeat("word ", 60) + "end. Second sentence here.\n- next", []string{
 			"- " + strings.Repeat("word ", 60) + "end.", "Second sentence here.", "- next"}},
 	}
