@@ -83,27 +83,18 @@ type PassageSentence struct {
 	asks      bool      // a sentence of an FAQ's question ("Q: …"), which asks rather than answers
 }
 
-// faqQuestionMark matches a sentence opening an FAQ's question: "Q:",
-// "Q1.", "Question 2:"; faqAnswerMark one opening its answer: "A:", "A1.",
-// "Answer:".
-var (
-	faqQuestionMark = regexp.MustCompile(`^\s*(?:Q[.:)]|Q\d+[.:)]|Question(?: \d+)?:)(?:\s|$)`)
-	faqAnswerMark   = regexp.MustCompile(`^\s*(?:A[.:)]|A\d+[.:)]|Answer:)(?:\s|$)`)
-	answerMark      = regexp.MustCompile(`\s(?:A[.:)]|A\d+[.:)]|Answer:)(?:\s|$)`) // within a paragraph, on its line or the next
-)
-
-// questionEnd returns where the question that text opens with an FAQ
+// questionEnd returns where the question that s opens with an FAQ
 // question's mark ends: after the last question mark of its paragraph
 // before an answer's mark ("Q1: Can I … it? Or must I edit it?"); 0 when
 // there is none (not the initial of "Q. Zhang found the effect in 2019.").
-func questionEnd(text string) int {
-	if i := strings.Index(text, "\n\n"); i >= 0 {
-		text = text[:i]
+func questionEnd(s string) int {
+	if i := strings.Index(s, "\n\n"); i >= 0 {
+		s = s[:i]
 	}
-	if loc := answerMark.FindStringIndex(text); loc != nil {
-		text = text[:loc[0]]
+	if i := text.FAQAnswerAt(s); i >= 0 {
+		s = s[:i]
 	}
-	return strings.LastIndexByte(text, '?') + 1
+	return strings.LastIndexByte(s, '?') + 1
 }
 
 // instructs matches a sentence that says what to do: one that opens on a
@@ -209,10 +200,11 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		// An FAQ's question ("Q: I need to use a script that runs xz -9.
 		// On a system with 256 MiB of RAM, …") says what is asked, over
 		// all its sentences: the answer is under it.
-		if faqQuestionMark.MatchString(raw) {
+		asked := text.OpensFAQQuestion(raw)
+		if asked {
 			askEnd = sp.Start + questionEnd(body[sp.Start:])
 		}
-		out[i].asks = sp.Start < askEnd && (faqQuestionMark.MatchString(raw) || out[i].Joined && !faqAnswerMark.MatchString(raw))
+		out[i].asks = sp.Start < askEnd && (asked || out[i].Joined && !text.OpensFAQAnswer(raw))
 		heading = heading || out[i].asks
 		sp = withoutFences(body, sp)
 		var empty bool

@@ -273,7 +273,7 @@ func pairs(q lexical.Query) [][2]int {
 }
 
 // candidateFeatures computes the Features of one candidate passage.
-func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf questionFeatures, c candidate) Features {
+func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questionFeatures, c candidate) Features {
 	f := qf.Features
 	h := c.hit
 	f.Fused = h.Score * rrfK
@@ -577,7 +577,7 @@ func (ix *Index) rerank(question string, q lexical.Query, cands []candidate) ([]
 	}
 	sc := make([]scoredCand, n)
 	for i, c := range cands[:n] {
-		f := ix.candidateFeatures(st, q, qf, c)
+		f := ix.candidateFeatures(st, q, &qf, c)
 		sc[i] = scoredCand{hit: c.hit, f: f, score: ix.model.Score(f)}
 	}
 	slices.SortStableFunc(sc, func(a, b scoredCand) int {

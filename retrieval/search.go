@@ -289,7 +289,7 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	st := text.NewStemmer(ix.lex.Words)
 	out := make([]Candidate, 0, rerankDepth)
 	for _, c := range cands[:min(rerankDepth, len(cands))] {
-		out = append(out, Candidate{Passage: c.hit.Passage, Features: ix.candidateFeatures(st, q, qf, c)})
+		out = append(out, Candidate{Passage: c.hit.Passage, Features: ix.candidateFeatures(st, q, &qf, c)})
 	}
 	return out, nil
 }

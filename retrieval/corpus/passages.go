@@ -397,7 +397,7 @@ func faqEntries(doc string, spans []sectionSpan) {
 		s := &spans[i]
 		body := doc[s.body:s.End]
 		switch {
-		case faqQuestion.MatchString(body):
+		case text.OpensFAQQuestion(body):
 			// Two questions over one answer ("How do I know which
 			// distribution I run?", "And which release?") are one
 			// entry, under the first.
@@ -493,8 +493,8 @@ func shortLead(p string) bool {
 // line, at most maxFAQTitle bytes (cut at a space); "" when it has none.
 func faqTitle(body string) string {
 	var q []string // the question's lines, up to its answer's
-	for i, l := range strings.Split(faqQuestion.ReplaceAllString(body, ""), "\n") {
-		if i > 0 && faqAnswer.MatchString(strings.TrimSpace(l)+" ") {
+	for i, l := range strings.Split(text.WithoutFAQQuestionMark(body), "\n") {
+		if i > 0 && text.OpensFAQAnswer(l) {
 			break
 		}
 		q = append(q, l)
@@ -530,14 +530,9 @@ func joinSection(section, title string) string {
 // entry, whatever its section.
 func answers(doc string, q, a sectionSpan) bool {
 	return q.End <= a.Start && strings.Count(doc[q.End:a.Start], "\n") >= 2 &&
-		faqQuestion.MatchString(doc[q.body:q.End]) && faqAnswer.MatchString(doc[a.Start:a.End]) &&
+		text.OpensFAQQuestion(doc[q.body:q.End]) && text.OpensFAQAnswer(doc[a.Start:a.End]) &&
 		within(doc, q.Start, a.End, min(2*PackChars, MaxPassageChars))
 }
-
-var (
-	faqQuestion = regexp.MustCompile(`^(?:Q[.:)]|Q\d+[.:)]|Question(?: \d+)?:)\s`)
-	faqAnswer   = regexp.MustCompile(`^(?:A[.:)]|A\d+[.:)]|Answer:)\s`)
-)
 
 // blankBetween reports whether only blank lines part the text ending at
 // offset end from the text starting at offset start.

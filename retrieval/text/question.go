@@ -288,9 +288,13 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 // A number without its closing dot may be a version ("1.5 Release notes")
 // and stays.
 var (
-	sectionNumber = regexp.MustCompile(`(^|› |\n)(?:#{1,6}[ \t]+)?(?:<[^>\n]*>)*\d+(?:\.\d+)*\.(?:<[^>\n]*>)*[ \t]+`)
-	headingNumber = regexp.MustCompile(`^(?:#{1,6}[ \t]+)?(?:<[^>\n]*>)*\d+(?:\.\d+)*\.(?:<[^>\n]*>)*[ \t]+`)
+	sectionNumber = regexp.MustCompile(`(^|› |\n)` + headingNumberRE)
+	headingNumber = regexp.MustCompile(`^` + headingNumberRE)
 )
+
+// headingNumberRE is a heading's number as a heading's line or path shows
+// it: "2. ", "3.1. ", "## <a id="doc">2.</a> ".
+const headingNumberRE = `(?:#{1,6}[ \t]+)?(?:<[^>\n]*>)*\d+(?:\.\d+)*\.(?:<[^>\n]*>)*[ \t]+`
 
 // namesAcronym reports whether text names the abbreviation acr (lower
 // case), or its plural ("APIs").
