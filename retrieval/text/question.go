@@ -511,10 +511,17 @@ func isPrompt(t string, p byte) bool {
 	return len(t) > 2 && t[0] == p && (t[1] == ' ' || t[1] == '\t') && (t[2] >= 'a' && t[2] <= 'z' || t[2] == '.' || t[2] == '/')
 }
 
-// codeShaped reports whether a line reads as code or a command.
+// codeShaped reports whether a line reads as code or a command: a
+// statement's end, a block's opening, a shell's continued line, its
+// "; then", "; do", "fi", "done", "$(…)" or "&&".
 func codeShaped(t string) bool {
-	if strings.HasSuffix(t, ";") || strings.HasSuffix(t, "{") ||
-		strings.Contains(t, ":=") || strings.Contains(t, "./") {
+	if strings.HasSuffix(t, ";") || strings.HasSuffix(t, "{") || strings.HasSuffix(t, " \\") ||
+		strings.Contains(t, ":=") || strings.Contains(t, "./") || strings.Contains(t, "$(") ||
+		strings.Contains(t, " && ") || strings.Contains(t, "; then") || strings.Contains(t, "; do") {
+		return true
+	}
+	switch strings.TrimRight(t, " ;)") { // not a wrapped line of prose ("done by the compiler")
+	case "fi", "done", "esac":
 		return true
 	}
 	for i := 1; i+1 < len(t); i++ {

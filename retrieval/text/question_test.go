@@ -192,6 +192,12 @@ func TestHowToAndCode(t *testing.T) {
 		"Example:\n\n\tcfg := config.New()\n":                          true,
 		"Logrus is in maintenance mode.":                               false,
 		"    This paragraph is merely indented, like many READMEs.\n":  false,
+		// A shell script in a plain-text README, none of its lines a
+		// statement ending in ";".
+		"[ ! -d /run/user ] && mkdir /run/user\n      for uid in 1 2; do\n        mkdir /run/user/$uid\n      done\n": true,
+		"    if [ -x /usr/bin/foo ]; then\n        foo\n    fi\n":                                                     true,
+		"    ./configure --prefix=/usr \\\n        --enable-x\n":                                                      true,
+		"    The work is mostly\n    done by the compiler, and\n    fi is Finnish.\n":                                 false,
 	} {
 		if got := HasCode(s); got != want {
 			t.Errorf("HasCode(%q) = %v, want %v", s, got, want)

@@ -113,6 +113,9 @@ type scanner struct {
 	// "Bug fixes" over "* Changes in 1.9").
 	plainLevel int
 	starsFirst bool // the document's first heading is an outline's stars
+	// outline is 1 when the plain-text document has an outline's star
+	// headings at the left edge, -1 when not, 0 until looked at.
+	outline int
 }
 
 // Scan reads the lines and blocks of doc, a Markdown document when
@@ -610,7 +613,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			continue
 		}
 		if headings && isHeadingLike(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
-			(perLine || len(b) == 1 || (k == first && leadsLongerLines(b))) {
+			!s.outlineBody(k) && (perLine || len(b) == 1 || (k == first && leadsLongerLines(b))) {
 			flush(k - 1)
 			s.plainHeading(mdHeading{level: 2, text: ls[k].Text}, k)
 			continue
@@ -623,6 +626,30 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		}
 	}
 	flush(last)
+}
+
+// outlineBody reports whether plain-text line k is indented text of an
+// outline: in a document titling its sections with stars at the left edge
+// ("* INTRODUCTION" over "  GnuPG is …"), a line indented as its text is
+// ("  You may run" over "    gpgconf --list-dirs") titles nothing, unless
+// it stands centered, as a title page's lines do.
+func (s *scanner) outlineBody(k int) bool {
+	if s.lines[k].Indent == 0 {
+		return false
+	}
+	if s.outline == 0 {
+		s.outline = -1
+		ls := s.lines
+		for i := range ls {
+			if (i == 0 || ls[i-1].Blank()) && (i+1 == len(ls) || ls[i+1].Blank()) {
+				if _, ok := starHeading(ls, i, i+1); ok {
+					s.outline = 1
+					break
+				}
+			}
+		}
+	}
+	return s.outline > 0 && !s.centered(k)
 }
 
 // shownNotTitled reports whether plain-text line k, heading-like in its

@@ -168,6 +168,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 4-4 version 1.28 - Sergey Poznyakoff, 2014-07-28 › New option --sort ^0", "para 10-10 version 1.27 - Sergey Poznyakoff, 2013-10-05 › New option --one-top-level ^6"},
 		},
 		{
+			name: "plain text: an outline's indented text titles nothing, though it reads like a heading",
+			doc:  "* INTRODUCTION\n\n  GnuPG is a complete implementation of the OpenPGP standard.\n\n  You may run\n\n    gpgconf --list-dirs\n\n* RECOMMENDATIONS\n\n  Use a per-user socket directory.\n",
+			want: []string{"para 2-2 INTRODUCTION ^0", "para 4-4 INTRODUCTION", "para 6-6 INTRODUCTION", "para 10-10 RECOMMENDATIONS ^8"},
+		},
+		{
 			name: "plain text: a release's banner line, indented after a rule",
 			doc:  "NEWS about less\n\n======\n\n\tMajor changes between \"less\" versions 581 and 590\n\n* Add the --file-size option.\n\n* Fix a bug.\n",
 			want: []string{"para 6-6 Major changes between \"less\" versions 581 and 590 ^4", "para 8-8 Major changes between \"less\" versions 581 and 590"},
