@@ -208,7 +208,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	name, gz := gunzippedName(d.Name())
 	kind, byName, ok := kindOf(name)
 	if !ok {
-		l.skip(p, "not a .txt, .md, .mdx, .rst, .html or .pdf file (or one gzipped), nor a README-like document", false)
+		l.skip(p, "not a .txt, .md, .mdx, .rst, .adoc, .org, .html or .pdf file (or one gzipped), nor a README-like document", false)
 		return nil
 	}
 	text, why, problem := l.read(p, d, gz, kind == "pdf")
@@ -289,7 +289,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 			}
 			doc.view = &st
 		}
-	case "html", "rst", "mdx":
+	case "html", "rst", "mdx", "org":
 		st := scanView(kind, text)
 		if strings.TrimSpace(st.Text) == "" {
 			l.skip(p, "no visible text", false)
@@ -319,7 +319,7 @@ func PageOf(source string) string {
 // kindOf returns the Document.Kind of a file name, whether that kind
 // comes from the name alone (so the content must show it is text), and
 // false for a file that is not corpus material. Plain text is a .txt,
-// reStructuredText or AsciiDoc file (read as plain text), or a file named as
+// or AsciiDoc file (read as plain text), or a file named as
 // projects name their documents (README, INSTALL, NEWS, FAQ, WHATSNEW, …):
 // with no suffix or one that is no file type (README.Debian, README.api,
 // NEWS.old), or after a project's name (gdb-README, dbus_FAQ). Other files
@@ -330,6 +330,8 @@ func kindOf(name string) (kind string, byName, ok bool) {
 	switch ext := strings.TrimPrefix(strings.ToLower(path.Ext(name)), "."); ext {
 	case "txt", "text", "adoc", "asciidoc":
 		return "txt", false, true
+	case "org":
+		return "org", false, true
 	case "rst":
 		return "rst", false, true
 	case "md", "markdown":
@@ -342,7 +344,7 @@ func kindOf(name string) (kind string, byName, ok bool) {
 		return "pdf", false, true
 	}
 	stem, suffix, _ := strings.Cut(strings.ToLower(name), ".")
-	if stem == "readme" && readmeTopic(suffix) {
+	if stem == "readme" && (readmeTopic(suffix) || readmeWord(suffix)) {
 		return "txt", true, true
 	}
 	if !docSuffixes[suffix] {
@@ -378,6 +380,24 @@ func readmeTopic(suffix string) bool {
 	}
 	for _, part := range strings.FieldsFunc(suffix, func(r rune) bool { return r == '-' || r == '.' }) {
 		if fileTypes[part] || len(part) > 2 && strings.HasSuffix(part, "rc") || strings.HasSuffix(part, "cfg") || strings.HasSuffix(part, "cnf") {
+			return false
+		}
+	}
+	return true
+}
+
+// readmeWord reports whether what follows "README." is one English word
+// naming a topic, as Debian's README.saving (of fakeroot) or README.local
+// do: a dictionary word of four letters or more, no file type, and no
+// secret's word (README.secret, README.env, README.passwords,
+// README.backup).
+func readmeWord(suffix string) bool {
+	if len(suffix) < 4 || fileTypes[suffix] || !text.IsEnglishWord(suffix) {
+		return false
+	}
+	up := strings.ToUpper(suffix)
+	for _, w := range secretWords {
+		if strings.Contains(up, w) {
 			return false
 		}
 	}

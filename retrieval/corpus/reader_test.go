@@ -170,9 +170,10 @@ func TestLoneCRDoesNotShiftLines(t *testing.T) {
 // post-install script, a license key, shell histories) are not read, nor a
 // document's name with a suffix that is a file type or no known topic
 // (install.sh, readme.png, LICENSE.key, license.dat, README.secret); a
-// README's topic may be words (README.invoke-rc.d), but not one word
-// outside the list (README.saving), a file type, settings or a secret's
-// (README.json, README.env, README.sh, README.npmrc, README.my-cnf); a
+// README's topic may be words (README.invoke-rc.d) or one English word
+// (README.saving), but not a file type, settings or a secret's
+// (README.json, README.env, README.sh, README.npmrc, README.my-cnf,
+// README.passwords); an Org file (USAGE.org) is plain text; a
 // README that is a
 // script is left out quietly, and one that is not UTF-8 is a problem, as for
 // a .txt file.
@@ -217,7 +218,9 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		"README.sh":                       "#!/bin/sh\necho frobnicate\n",
 		"README.npmrc":                    "//registry.example.org/:_authToken=abc\n",
 		"README.my-cnf":                   "[client]\npassword=hunter2\n",
-		"README.saving":                   "one word: it may be anything\n",
+		"README.saving":                   "Saving fakeroot's state between runs.\n",
+		"README.passwords":                "root:hunter2\n",
+		"USAGE.org":                       "* Options\n\nRun it with -fg.\n",
 	} {
 		write(t, filepath.Join(dir, name), body)
 	}
@@ -230,7 +233,7 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		read = append(read, d.Source+":"+d.Kind)
 	}
 	slices.Sort(read)
-	if want := []string{"DETAILS:txt", "NEWS.old:txt", "POSIX:txt", "README.Debian:txt", "README.api:txt", "README.feature-removal-schedule:txt", "README.invoke-rc.d:txt", "README:txt", "WHATSNEW:txt", "gdb-README:txt", "notes.rst:rst"}; !slices.Equal(read, want) {
+	if want := []string{"DETAILS:txt", "NEWS.old:txt", "POSIX:txt", "README.Debian:txt", "README.api:txt", "README.feature-removal-schedule:txt", "README.invoke-rc.d:txt", "README.saving:txt", "README:txt", "USAGE.org:org", "WHATSNEW:txt", "gdb-README:txt", "notes.rst:rst"}; !slices.Equal(read, want) {
 		t.Errorf("read %v, want %v", read, want)
 	}
 	var problems []string

@@ -362,7 +362,23 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 		return hasNewName(sentence, asked)
 	}
 	switch t {
-	case AnswerQuantity, AnswerTime, AnswerVersion:
+	case AnswerVersion:
+		// A version is dotted ("1.22", "go1.21", "3.x") or a small number
+		// standing alone ("Python 3", "less 581"): not an RFC's or a
+		// port's number, a year, nor digits in a name ("ManualOverride1").
+		for _, m := range versionFigure.FindAllStringSubmatch(sentence, -1) {
+			f := strings.ToLower(m[1] + m[2])
+			if !asked[f] && !asked["v"+f] {
+				return true
+			}
+		}
+		return HoldsAnswerType(t, strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return ' '
+			}
+			return r
+		}, sentence))
+	case AnswerQuantity, AnswerTime:
 		for _, w := range Words(sentence) {
 			if n := strings.TrimPrefix(w, "v"); n != "" && n[0] >= '0' && n[0] <= '9' && !asked[w] && !asked[n] {
 				return true // a figure the question doesn't give ("v1.22" too)
@@ -380,6 +396,11 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 	}
 	return HoldsAnswerType(t, sentence)
 }
+
+// versionFigure matches a version: a dotted number anywhere ("1.22",
+// "go1.21", "2.x"), or a number of one to three digits standing alone
+// ("Python 3", "v18", "less 581").
+var versionFigure = regexp.MustCompile(`(?i)(\d+\.(?:\d+|x)(?:\.(?:\d+|x))*)|(?:^|[^\w.])v?(\d{1,3})\+?(?:$|[^\w.]|\.(?:\s|$))`)
 
 // hasNewName reports whether a sentence holds a name none of whose words
 // are known (the question's).
@@ -715,7 +736,15 @@ func DefaultObject(question string) []string {
 		return beforeDefault(question)
 	}
 	var out []string
-	for _, w := range Words(question[m[2]:m[3]]) {
+	words := Words(question[m[2]:])
+	if len(words) > 2 && amountWords[words[0]] && words[1] == "of" {
+		// "the default number of attempts": what it is the number of.
+		words = words[2:]
+	}
+	if len(words) > 3 {
+		words = words[:3]
+	}
+	for _, w := range words {
 		if w == "in" || w == "of" || w == "for" || w == "with" || w == "when" || w == "if" {
 			break // what follows names where, not what
 		}
@@ -728,6 +757,10 @@ func DefaultObject(question string) []string {
 	}
 	return out
 }
+
+// amountWords name an amount of something ("the default number of
+// attempts"): the default asked for is that thing's.
+var amountWords = map[string]bool{"number": true, "amount": true, "count": true, "quantity": true}
 
 // beforeDefault returns the word right before a question's "default" when
 // nothing after it names what it asks the default of ("undici

@@ -305,6 +305,8 @@ func TestDefaultObject(t *testing.T) {
 		"which compression algorithm does gzip use by default":     "compression algorithm",
 		"how many times does go-redis retry dialing by default":    "",
 		"what port is used by default":                             "port",
+		"avast retry-go default number of attempts":                "attempts",
+		"default amount of memory for the cache":                   "memory",
 	} {
 		if got := strings.Join(DefaultObject(q), " "); got != want {
 			t.Errorf("DefaultObject(%q) = %q, want %q", q, got, want)
@@ -486,5 +488,26 @@ func TestJoinedNames(t *testing.T) {
 	got := strings.Join(JoinedNames("what license is Go-Cache under, and does go-sql-driver need --save-dev or utf-8?"), " ")
 	if got != "go-cache go-sql-driver utf-8" {
 		t.Errorf("JoinedNames = %q", got)
+	}
+}
+
+// A version answers "which version" when it reads as one: dotted, or a
+// small number standing alone; not an RFC's number nor digits in a name.
+func TestVersionFigures(t *testing.T) {
+	asked := map[string]bool{"python": true, "versions": true}
+	for s, want := range map[string]bool{
+		"It supports Python 3.8 and later.":                        true,
+		"Requires go1.21 or newer.":                                true,
+		"Works with Python 3.":                                     true,
+		"Node v18+ is needed.":                                     true,
+		"A Python implementation of RFC 7519.":                     false,
+		"ManualOverride1 string `envconfig:\"manual_override_1\"`": false,
+		"It listens on port 8080.":                                 false,
+		"The latest stable release is recommended.":                true,
+		"It was written in 2015 for the new API.":                  false,
+	} {
+		if got := HoldsNewAnswer(AnswerVersion, s, asked); got != want {
+			t.Errorf("HoldsNewAnswer(version, %q) = %v, want %v", s, got, want)
+		}
 	}
 }

@@ -113,6 +113,11 @@ type scanner struct {
 	// "Bug fixes" over "* Changes in 1.9").
 	plainLevel int
 	starsFirst bool // the document's first heading is an outline's stars
+	// underlines holds the characters underlining the plain-text
+	// document's headings, in the order first seen: the first ("=" of
+	// "Title" over "=====") marks level 2, the next ("-") level 3, as
+	// reStructuredText orders its adornments.
+	underlines string
 	// outline is 1 when the plain-text document has an outline's star
 	// headings at the left edge, -1 when not, 0 until looked at.
 	outline int
@@ -519,7 +524,17 @@ func (s *scanner) scanPlain(headings bool) {
 			s.drop()
 			j++
 		case j+1 < len(ls) && headings && !ls[j].Blank() && isUnderlined(ls[j].Text, ls[j+1].Text):
-			s.plainHeading(mdHeading{level: 2, text: ls[j].Text}, j)
+			h := mdHeading{level: s.underlineLevel(ls[j+1].Text[0]), text: ls[j].Text}
+			if h.level == 2 && s.out.firstHeading == "" && len(s.out.Blocks) == 0 {
+				// The document's title, above all its text, heads that
+				// text but no section after it: the next heading, of
+				// any level, closes it ("Background" under it is a
+				// section of its own, as a Markdown page's sections are
+				// below its "# Title").
+				s.heading(mdHeading{level: titleLevel, text: h.text}, j)
+			} else {
+				s.plainHeading(h, j)
+			}
 			j += 2
 		}
 		i = j
@@ -609,13 +624,13 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 	}
 	for k := first; k <= last; k++ {
 		if headings && len(b) == 1 && (ls[k].Indent == 0 || s.afterRule(k)) && versionHeading.MatchString(ls[k].Text) {
-			s.plainHeading(mdHeading{level: 2, text: strings.TrimSuffix(ls[k].Text, ":")}, k)
+			s.plainHeading(mdHeading{level: s.lineLevel(), text: strings.TrimSuffix(ls[k].Text, ":")}, k)
 			continue
 		}
 		if headings && isHeadingLike(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
 			!s.outlineBody(k) && (perLine || len(b) == 1 || (k == first && leadsLongerLines(b))) {
 			flush(k - 1)
-			s.plainHeading(mdHeading{level: 2, text: ls[k].Text}, k)
+			s.plainHeading(mdHeading{level: s.lineLevel(), text: ls[k].Text}, k)
 			continue
 		}
 		if run < 0 {
@@ -627,6 +642,27 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 	}
 	flush(last)
 }
+
+// titleLevel is the level of a plain-text document's underlined title in
+// its heading path: below any heading, so that the first closes it.
+const titleLevel = 7
+
+// underlineLevel returns the level of a plain-text heading underlined by
+// a line of c.
+func (s *scanner) underlineLevel(c byte) int {
+	i := strings.IndexByte(s.underlines, c)
+	if i < 0 {
+		s.underlines += string(c)
+		i = len(s.underlines) - 1
+	}
+	return 2 + i
+}
+
+// lineLevel returns the level of a plain-text heading that is a line of its
+// own, not underlined: below the underlined ones seen so far (git's
+// release notes: "Updates since v2.9" over "-----" heads "UI, Workflows
+// & Features", which the next underlined "Fixes since v2.9" closes).
+func (s *scanner) lineLevel() int { return 2 + len(s.underlines) }
 
 // outlineBody reports whether plain-text line k is indented text of an
 // outline: in a document titling its sections with stars at the left edge

@@ -168,6 +168,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 4-4 version 1.28 - Sergey Poznyakoff, 2014-07-28 › New option --sort ^0", "para 10-10 version 1.27 - Sergey Poznyakoff, 2013-10-05 › New option --one-top-level ^6"},
 		},
 		{
+			name: "plain text: underlines rank as first seen, the title heads its text but no section; a line heading goes below them",
+			doc:  "Rootless builds\n===============\n\nIntro.\n\nBackground\n----------\n\nWhy.\n\nPrototyping\n===========\n\ndpkg side\n---------\n\nDone.\n\nKnown issues\nNone of these are fixed yet, and some never will be at all.\n",
+			want: []string{"para 3-3 Rootless builds ^0", "para 8-8 Background ^5", "para 16-16 Prototyping › dpkg side ^10", "para 19-19 Prototyping › dpkg side › Known issues ^18"},
+		},
+		{
 			name: "plain text: an outline's indented text titles nothing, though it reads like a heading",
 			doc:  "* INTRODUCTION\n\n  GnuPG is a complete implementation of the OpenPGP standard.\n\n  You may run\n\n    gpgconf --list-dirs\n\n* RECOMMENDATIONS\n\n  Use a per-user socket directory.\n",
 			want: []string{"para 2-2 INTRODUCTION ^0", "para 4-4 INTRODUCTION", "para 6-6 INTRODUCTION", "para 10-10 RECOMMENDATIONS ^8"},

@@ -40,3 +40,22 @@ func TestCleanTitleShortcutLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanTitleKeepsNameSigns: a path's, an option's or a dotfile's
+// leading sign is part of the heading; decoration around a title is not.
+func TestCleanTitleKeepsNameSigns(t *testing.T) {
+	for in, want := range map[string]string{
+		"`/etc/mdns.allow`":  "/etc/mdns.allow",
+		"`--force`":          "--force",
+		".npmrc":             ".npmrc",
+		"`@types/node`":      "@types/node",
+		"~/.config/app":      "~/.config/app",
+		"-- Installation --": "Installation",
+		"» Usage":            "Usage",
+		"* Features:":        "Features",
+	} {
+		if got := cleanTitle(in); got != want {
+			t.Errorf("cleanTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -173,10 +173,26 @@ func cleanTitle(s string) string {
 	t = strings.NewReplacer("**", "", "__", "", "`", "").Replace(t)
 	t = strings.Join(strings.Fields(t), " ")
 	t = strings.TrimRight(t, ":")
-	return strings.TrimFunc(t, func(r rune) bool {
+	trim := func(r rune) bool {
 		return r != ')' && r != '"' && r != '\'' && (unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r))
-	})
+	}
+	// A path's, an option's or a dotfile's sign is the name's own
+	// ("/etc/mdns.allow", "--force", ".npmrc", "$HOME", "@types/node"),
+	// not decoration.
+	k := 0
+	for k < len(t) && strings.IndexByte(nameSigns, t[k]) >= 0 {
+		k++
+	}
+	if k > 0 && k < len(t) && (t[k] == '_' || t[k] >= '0' && t[k] <= '9' || t[k] >= 'a' && t[k] <= 'z' || t[k] >= 'A' && t[k] <= 'Z') {
+		return t[:k] + strings.TrimRightFunc(t[k:], trim)
+	}
+	return strings.TrimFunc(t, trim)
 }
+
+// nameSigns are the characters a name may start with: a path's, an
+// option's, a dotfile's, a variable's, a scoped package's, a home
+// folder's.
+const nameSigns = "/-.$@~+%"
 
 // shortcutLink matches a Markdown shortcut reference link ("[4.4.0]", its
 // destination given elsewhere by "[4.4.0]: https://…"): its text is what

@@ -1,0 +1,35 @@
+package structure
+
+import (
+	"slices"
+	"testing"
+)
+
+// An Org document reads as its export shows it: the #+TITLE line is the
+// title, other #+ lines and comments show nothing, stars are headings
+// (without a TODO keyword, priority or tags), source blocks and runs of
+// fixed-width lines are code without their markers, a quote's lines text.
+func TestScanOrgRendersTheDocument(t *testing.T) {
+	doc := "#+TITLE: Zutty user guide\n#+OPTIONS: num:nil\n\n* Installation\n\nInstall the build dependencies:\n" +
+		": sudo apt-get install \\\n:    libegl-dev\nThen build it.\n\n# a comment\n** TODO [#A] Build it :docs:\n\n" +
+		"#+BEGIN_SRC sh\n./waf build\n#+END_SRC\n\n#+BEGIN_QUOTE\nIt is fast.\n#+END_QUOTE\n#+BEGIN_COMMENT\nhidden\n#+END_COMMENT\n"
+	want := []string{"1|# Zutty user guide", "3|", "4|## Installation", "5|", "6|Install the build dependencies:",
+		"7|```", "7|sudo apt-get install \\", "8|   libegl-dev", "8|```", "9|Then build it.", "10|",
+		"12|### Build it", "13|", "14|```sh", "15|./waf build", "16|```", "17|", "19|It is fast."}
+	d := ScanOrg(doc)
+	if got := rendered(d); !slices.Equal(got, want) {
+		t.Errorf("rendered\n  %q\nwant\n  %q", got, want)
+	}
+	if got := d.Title(); got != "Zutty user guide" {
+		t.Errorf("title %q, want %q", got, "Zutty user guide")
+	}
+	var got []string
+	for _, b := range d.Blocks {
+		got = append(got, describe(b))
+	}
+	// The lead-in ending in ":" stays with the code it announces.
+	wantBlocks := []string{"code 4-8 [4 5 7] Installation ^0", "para 9-9 Installation", "code 13-15 [13] Installation › Build it ^11", "para 17-17 Installation › Build it"}
+	if !slices.Equal(got, wantBlocks) {
+		t.Errorf("blocks\n  %q\nwant\n  %q", got, wantBlocks)
+	}
+}
