@@ -255,3 +255,24 @@ func TestEnglishWordsNameDocumentsByPathOrTitleHead(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownNonWordsNameTheSubject: a word the corpus lacks that is no
+// English word and no misspelling of a corpus word names something
+// ("ristretto"), which a passage must hold to answer; an English word the
+// corpus lacks ("expiration") or a misspelling ("cahce") names nothing.
+func TestUnknownNonWordsNameTheSubject(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "The cache entries expire after ten minutes by default.", Locator: corpus.Locator{Source: "go-cache/README.md", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "Set the cache size with a flag.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
+	})
+	want := map[string]bool{"ristretto": true, "expiration": false, "cahce": false}
+	for _, term := range lx.Analyze("default expiration of the cahce in ristretto", "").Terms {
+		if w, ok := want[term.Word]; ok && term.Name != w {
+			t.Errorf("%q: Name %v, want %v (%+v)", term.Word, term.Name, w, term)
+		}
+		delete(want, term.Word)
+	}
+	if len(want) > 0 {
+		t.Errorf("words not searched: %v", want)
+	}
+}

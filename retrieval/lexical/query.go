@@ -195,7 +195,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			term.Weight *= contextWeight
 			term.Name = contextNames[t.Word] && !isLoneLetter(t.Word) || term.Documents
 		default:
-			term.Name = names[t.Word] && !isLoneLetter(t.Word) || term.Documents
+			term.Name = names[t.Word] && !isLoneLetter(t.Word) || term.Documents || namesElsewhere(term)
 		}
 		q.Terms = append(q.Terms, term)
 	}
@@ -217,6 +217,15 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		}
 	}
 	return q
+}
+
+// namesElsewhere reports whether a question's word the corpus lacks, and
+// no misspelling of a corpus word, names something, however written:
+// no English word ("ristretto" of "default expiration in ristretto",
+// "zutty"), no number. What it names is not in the corpus, and a passage
+// about another subject does not answer.
+func namesElsewhere(t QueryTerm) bool {
+	return !t.Known && t.Corrected == "" && len(t.Word) >= 4 && !hasDigit(t.Word) && !text.IsEnglishWord(t.Word)
 }
 
 // maxNamedShare is the largest share of passages whose titles or sources
