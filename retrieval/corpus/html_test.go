@@ -194,6 +194,15 @@ func TestHTMLPassages(t *testing.T) {
 			want: []string{"1-1 Only a heading"},
 		},
 		{
+			name: "mdBook: a heading that is a link to itself keeps its text; the menu bar, popups and hidden parts give none",
+			src: "<title>T</title>\n<div id=\"mdbook-help-container\"><div id=\"mdbook-help-popup\"><h2 class=\"mdbook-help-title\">Keyboard shortcuts</h2><p>Press S to search</p></div></div>\n" +
+				"<div id=\"mdbook-menu-bar\" class=\"menu-bar sticky\"><h1 class=\"menu-title\">The rustc book</h1></div>\n<div class=\"hidden\"><p>Search results</p></div>\n" +
+				"<h1 id=\"jobserver\"><a class=\"header\" href=\"#jobserver\">Jobserver</a></h1>\n<p>rustc uses a jobserver.</p>\n" +
+				"<h2 id=\"gnu-make\"><a class=\"header\" href=\"#gnu-make\">GNU Make</a></h2>\n<p>Make 4.3 works.</p>\n",
+			title: "T",
+			want:  []string{"5-6 #jobserver Jobserver\nrustc uses a jobserver.", "7-8 #gnu-make [GNU Make] GNU Make\nMake 4.3 works."},
+		},
+		{
 			name: "markup that never closes its tags is read to the end",
 			src:  "<div><p>Open <b>bold <i>italic\n<h2 id=h>Heading\n<p>Body text",
 			want: []string{"1-1 Open bold italic", "2-3 #h [Heading] Heading\nBody text"},
@@ -455,4 +464,26 @@ func sourceText(c *Corpus, source string) string {
 		}
 	}
 	return ""
+}
+
+// An Org file's passages are its export's text, under its headings, each
+// at the lines it comes from.
+func TestOrgPassages(t *testing.T) {
+	c, ch := chunkHTML(t, "zutty/USAGE.org", "#+TITLE: Zutty user guide\n#+OPTIONS: num:nil\n\n* Installation\n** Build it\n\nRun this:\n: ./waf build\n\n* Options\n\nRun it with =-fg= to set the colour.\n")
+	if c.Documents[0].Kind != "org" {
+		t.Fatalf("kind %q, want org", c.Documents[0].Kind)
+	}
+	var got []string
+	for _, p := range ch.Passages {
+		got = append(got, show(p))
+	}
+	// As reStructuredText's, its headings show as Markdown's.
+	want := []string{"1-8 [Installation › Build it] # Zutty user guide\n\n## Installation\n### Build it\n\nRun this:\n````\n./waf build\n````",
+		"10-12 [Options] ## Options\n\nRun it with =-fg= to set the colour."}
+	if !slices.Equal(got, want) {
+		t.Errorf("passages:\n%s\nwant:\n%s", strings.Join(got, "\n---\n"), strings.Join(want, "\n---\n"))
+	}
+	if ch.Documents[0].Title != "Zutty user guide" {
+		t.Errorf("title %q", ch.Documents[0].Title)
+	}
 }

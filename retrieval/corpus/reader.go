@@ -318,11 +318,12 @@ func PageOf(source string) string {
 
 // kindOf returns the Document.Kind of a file name, whether that kind
 // comes from the name alone (so the content must show it is text), and
-// false for a file that is not corpus material. Plain text is a .txt,
-// or AsciiDoc file (read as plain text), or a file named as
-// projects name their documents (README, INSTALL, NEWS, FAQ, WHATSNEW, …):
-// with no suffix or one that is no file type (README.Debian, README.api,
-// NEWS.old), or after a project's name (gdb-README, dbus_FAQ). Other files
+// false for a file that is not corpus material. An .org file is Org (see
+// structure.ScanOrg). Plain text is a .txt or AsciiDoc file (read as plain
+// text), or a file named as projects name their documents (README,
+// INSTALL, NEWS, FAQ, WHATSNEW, …): with no suffix or one that is no file
+// type (README.Debian, README.api, NEWS.old; README.saving, see
+// readmeWord), or after a project's name (gdb-README, dbus_FAQ). Other files
 // without an extension are not read: a folder holds credentials, keys,
 // shell histories and build files under such names (Makefile, Dockerfile,
 // id_rsa, license_key, zsh_history).
@@ -366,8 +367,8 @@ func kindOf(name string) (kind string, byName, ok bool) {
 // README.feature-removal-schedule do, rather than a file type (README.sh,
 // README.json), a tool's settings (README.npmrc, README.my-cnf) or a
 // secret (README.secret-key): two words or more, none a file type or
-// ending as settings files do, and no secret's word. A single word that
-// is no topic from docSuffixes is not read: it may be anything.
+// ending as settings files do, and no secret's word. A single word is
+// read when readmeWord says so.
 func readmeTopic(suffix string) bool {
 	if !topicWords.MatchString(suffix) {
 		return false
@@ -418,6 +419,7 @@ var fileTypes = map[string]bool{
 	"zip": true, "tar": true, "db": true, "sqlite": true, "dat": true, "bin": true, "exe": true, "so": true, "o": true,
 	"a": true, "png": true, "jpg": true, "jpeg": true, "gif": true, "svg": true, "ico": true, "css": true,
 	"bak": true, "log": true, "lock": true, "csv": true, "tsv": true, "jar": true, "deb": true, "rpm": true,
+	"patch": true, "diff": true, "python": true, "perl": true, "ruby": true,
 }
 
 // shoutedDocName reports whether a file without an extension is named as
@@ -452,7 +454,7 @@ func shoutedDocName(name string) bool {
 // secretWords are parts of names files holding secrets have.
 var secretWords = []string{"KEY", "TOKEN", "SECRET", "PASS", "PWD", "CRED", "AUTH", "HISTORY", "ENV", "RSA", "DSA",
 	"ED25519", "PEM", "CERT", "NETRC", "SHADOW", "PRIVATE", "SESSION", "COOKIE", "ACCOUNT", "LOGIN", "BACKUP", "DUMP",
-	"CONF", "SETTING", "VAULT", "WALLET", "SSH"}
+	"CONF", "SETTING", "VAULT", "WALLET", "SSH", "SEED", "MNEMONIC", "RECOVER", "PROD", "SENSITIVE"}
 
 // docNames are the names projects give their plain-text documents.
 var docNames = map[string]bool{

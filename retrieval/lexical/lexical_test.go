@@ -276,3 +276,20 @@ func TestUnknownNonWordsNameTheSubject(t *testing.T) {
 		t.Errorf("words not searched: %v", want)
 	}
 }
+
+// TestUnknownWordOfANamedDocumentNamesNothing: a question that names one of
+// the corpus's documents asks about it; a word the corpus lacks ("yaml")
+// is then no name a passage must hold.
+func TestUnknownWordOfANamedDocumentNamesNothing(t *testing.T) {
+	var ps []corpus.Passage
+	for i, src := range []string{"envconfig/README.md", "a.md", "b.md", "c.md", "d.md"} {
+		ps = append(ps, corpus.Passage{ID: string(rune('a' + i)), Text: "Values are read from the environment.",
+			Locator: corpus.Locator{Source: src, LineStart: 1, LineEnd: 1}})
+	}
+	lx := lexical.Build(ps)
+	for _, term := range lx.Analyze("does envconfig read yaml", "").Terms {
+		if want := term.Word == "envconfig"; term.Name != want {
+			t.Errorf("%q: Name %v, want %v", term.Word, term.Name, want)
+		}
+	}
+}

@@ -195,7 +195,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			term.Weight *= contextWeight
 			term.Name = contextNames[t.Word] && !isLoneLetter(t.Word) || term.Documents
 		default:
-			term.Name = names[t.Word] && !isLoneLetter(t.Word) || term.Documents || namesElsewhere(term)
+			term.Name = names[t.Word] && !isLoneLetter(t.Word) || term.Documents
 		}
 		q.Terms = append(q.Terms, term)
 	}
@@ -208,6 +208,19 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 	for _, t := range q.Terms {
 		if !t.Context {
 			ownDocuments = ownDocuments || t.Documents
+		}
+	}
+	for i := range q.Terms {
+		// A question naming none of the corpus's documents may name
+		// something else: a word the corpus lacks that is no English word
+		// ("default expiration in ristretto"). One naming a document asks
+		// about it ("does envconfig read yaml").
+		if t := &q.Terms[i]; !t.Context && !ownDocuments && namesElsewhere(*t) {
+			t.Name = true
+		}
+	}
+	for _, t := range q.Terms {
+		if !t.Context {
 			ownName = ownName || t.Name
 		}
 	}
@@ -220,7 +233,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 }
 
 // namesElsewhere reports whether a question's word the corpus lacks, and
-// no misspelling of a corpus word, names something, however written:
+// no misspelling of a corpus word, may name something, however written:
 // no English word ("ristretto" of "default expiration in ristretto",
 // "zutty"), no number. What it names is not in the corpus, and a passage
 // about another subject does not answer.

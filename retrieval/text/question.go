@@ -363,12 +363,14 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 	}
 	switch t {
 	case AnswerVersion:
-		// A version is dotted ("1.22", "go1.21", "3.x") or a small number
-		// standing alone ("Python 3", "less 581"): not an RFC's or a
-		// port's number, a year, nor digits in a name ("ManualOverride1").
+		// A version is dotted ("1.22", "go1.21", "3.x") or a number of up
+		// to three digits standing alone ("Python 3", "less 581"): not a
+		// four-digit number (an RFC's, a year), nor digits in a name
+		// ("ManualOverride1"). The question's own ("go1.21" of "does it
+		// build with go1.21") is no answer.
 		for _, m := range versionFigure.FindAllStringSubmatch(sentence, -1) {
-			f := strings.ToLower(m[1] + m[2])
-			if !asked[f] && !asked["v"+f] {
+			f := strings.ToLower(m[2] + m[3])
+			if !asked[f] && !asked["v"+f] && !asked[strings.ToLower(m[1])+f] {
 				return true
 			}
 		}
@@ -397,10 +399,10 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 	return HoldsAnswerType(t, sentence)
 }
 
-// versionFigure matches a version: a dotted number anywhere ("1.22",
-// "go1.21", "2.x"), or a number of one to three digits standing alone
-// ("Python 3", "v18", "less 581").
-var versionFigure = regexp.MustCompile(`(?i)(\d+\.(?:\d+|x)(?:\.(?:\d+|x))*)|(?:^|[^\w.])v?(\d{1,3})\+?(?:$|[^\w.]|\.(?:\s|$))`)
+// versionFigure matches a version: a dotted number anywhere, after the
+// letters it may follow ("1.22", "go1.21", "2.x"), or a number of one to
+// three digits standing alone ("Python 3", "v18", "less 581").
+var versionFigure = regexp.MustCompile(`(?i)([a-z]*)(\d+\.(?:\d+|x)(?:\.(?:\d+|x))*)|(?:^|[^\w.])v?(\d{1,3})\+?(?:$|[^\w.]|\.(?:\s|$))`)
 
 // hasNewName reports whether a sentence holds a name none of whose words
 // are known (the question's).

@@ -198,6 +198,12 @@ func TestHowToAndCode(t *testing.T) {
 		"    if [ -x /usr/bin/foo ]; then\n        foo\n    fi\n":                                                     true,
 		"    ./configure --prefix=/usr \\\n        --enable-x\n":                                                      true,
 		"    The work is mostly\n    done by the compiler, and\n    fi is Finnish.\n":                                 false,
+		// Each of a shell's signs alone.
+		"    make all \\\n":          true,
+		"    echo $(date)\n":         true,
+		"    if true; then\n":        true,
+		"    for f in *\n    done\n": true,
+		"    cd build && make\n":     true,
 	} {
 		if got := HasCode(s); got != want {
 			t.Errorf("HasCode(%q) = %v, want %v", s, got, want)
@@ -509,5 +515,8 @@ func TestVersionFigures(t *testing.T) {
 		if got := HoldsNewAnswer(AnswerVersion, s, asked); got != want {
 			t.Errorf("HoldsNewAnswer(version, %q) = %v, want %v", s, got, want)
 		}
+	}
+	if HoldsNewAnswer(AnswerVersion, "Requires go1.21 or newer.", map[string]bool{"go1.21": true}) {
+		t.Error("the question's own go1.21 answers it")
 	}
 }

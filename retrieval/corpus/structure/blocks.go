@@ -113,8 +113,9 @@ type scanner struct {
 	// "Bug fixes" over "* Changes in 1.9").
 	plainLevel int
 	starsFirst bool // the document's first heading is an outline's stars
-	// underlines holds the characters underlining the plain-text
-	// document's headings, in the order first seen: the first ("=" of
+	// underlines holds the styles of the plain-text document's headings,
+	// in the order first seen: an underline's character, or lineStyle
+	// for a heading that is a line of its own. The first ("=" of
 	// "Title" over "=====") marks level 2, the next ("-") level 3, as
 	// reStructuredText orders its adornments.
 	underlines string
@@ -452,7 +453,9 @@ func (s *scanner) paragraph(i int, headings bool) int {
 // (badges, images, bare HTML tags) make no passage.
 func (s *scanner) emitParagraph(first, last int, headings bool) {
 	if headings && isDecoration(s.lines[first:last+1]) {
-		s.drop()
+		if !anchorsOnly(s.lines[first : last+1]) {
+			s.drop()
+		}
 		return
 	}
 	if medianRunes(s.lines[first:last+1]) >= 200 {
@@ -649,7 +652,16 @@ const titleLevel = 7
 
 // underlineLevel returns the level of a plain-text heading underlined by
 // a line of c.
-func (s *scanner) underlineLevel(c byte) int {
+func (s *scanner) underlineLevel(c byte) int { return s.styleLevel(c) }
+
+// lineStyle stands for a heading that is a line of its own among the
+// styles of a plain-text document's headings.
+const lineStyle = '\n'
+
+// styleLevel returns the level of a plain-text heading of a style (an
+// underline's character, or lineStyle): styles rank in the order the
+// document first uses them, as reStructuredText's adornments do.
+func (s *scanner) styleLevel(c byte) int {
 	i := strings.IndexByte(s.underlines, c)
 	if i < 0 {
 		s.underlines += string(c)
@@ -659,10 +671,17 @@ func (s *scanner) underlineLevel(c byte) int {
 }
 
 // lineLevel returns the level of a plain-text heading that is a line of its
-// own, not underlined: below the underlined ones seen so far (git's
-// release notes: "Updates since v2.9" over "-----" heads "UI, Workflows
-// & Features", which the next underlined "Fixes since v2.9" closes).
-func (s *scanner) lineLevel() int { return 2 + len(s.underlines) }
+// own, not underlined: ranked with the underlines by first use, below
+// those used before it (git's release notes: "Updates since v2.9" over
+// "-----" heads "UI, Workflows & Features", which the next underlined
+// "Fixes since v2.9" closes), above those used after it (a README's
+// "INSTALLATION" heads "Debian packages" over "-----", and "USAGE" closes
+// both).
+func (s *scanner) lineLevel() int { return s.styleLevel(lineStyle) }
+
+// minOutlineHeadings is how many star headings make a plain-text document
+// an outline: one "* Note: read this first" does not.
+const minOutlineHeadings = 2
 
 // outlineBody reports whether plain-text line k is indented text of an
 // outline: in a document titling its sections with stars at the left edge
@@ -675,14 +694,16 @@ func (s *scanner) outlineBody(k int) bool {
 	}
 	if s.outline == 0 {
 		s.outline = -1
-		ls := s.lines
+		ls, stars := s.lines, 0
 		for i := range ls {
 			if (i == 0 || ls[i-1].Blank()) && (i+1 == len(ls) || ls[i+1].Blank()) {
 				if _, ok := starHeading(ls, i, i+1); ok {
-					s.outline = 1
-					break
+					stars++
 				}
 			}
+		}
+		if stars >= minOutlineHeadings {
+			s.outline = 1
 		}
 	}
 	return s.outline > 0 && !s.centered(k)
@@ -1054,6 +1075,22 @@ func isDecoration(ls []Line) bool {
 	}
 	return true
 }
+
+// anchorsOnly reports whether lines are empty HTML anchors ('<a
+// id="lts-schedule"></a>' under "### Schedule"), which show nothing and
+// leave the heading above them over the block below them.
+func anchorsOnly(ls []Line) bool {
+	for _, l := range ls {
+		if !emptyAnchor.MatchString(l.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// emptyAnchor matches an HTML anchor with no text: '<a id="x"></a>',
+// '<a name="x"/>'.
+var emptyAnchor = regexp.MustCompile(`^\s*<a\s+(?:id|name)=["']?[^"'>]*["']?\s*(?:/>|>\s*</a>)\s*$`)
 
 // linkDefinition matches a Markdown link reference definition: a label,
 // a colon, a destination and an optional title.

@@ -173,6 +173,16 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 3-3 Rootless builds ^0", "para 8-8 Background ^5", "para 16-16 Prototyping › dpkg side ^10", "para 19-19 Prototyping › dpkg side › Known issues ^18"},
 		},
 		{
+			name: "plain text: heading lines used before an underline rank above it",
+			doc:  "INSTALLATION\n\nRun make install to build and install everything you need here.\n\nDebian packages\n---------------\n\nUse apt.\n\nUSAGE\n\nRun the tool with a file name and it will do what it does best.\n",
+			want: []string{"para 2-2 INSTALLATION ^0", "para 7-7 INSTALLATION › Debian packages ^4", "para 11-11 USAGE ^9"},
+		},
+		{
+			name: "plain text: one star line makes no outline; indented headings stay headings",
+			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\n* Note: read this first\n\n  INSTALLATION\n\n    Run make install to build everything that you need for it.\n\n  USAGE\n\n    Run the tool with a file name and it does what it does best.\n",
+			want: []string{"para 0-0", "para 6-6 INSTALLATION ^2", "para 10-10 USAGE ^8"},
+		},
+		{
 			name: "plain text: an outline's indented text titles nothing, though it reads like a heading",
 			doc:  "* INTRODUCTION\n\n  GnuPG is a complete implementation of the OpenPGP standard.\n\n  You may run\n\n    gpgconf --list-dirs\n\n* RECOMMENDATIONS\n\n  Use a per-user socket directory.\n",
 			want: []string{"para 2-2 INTRODUCTION ^0", "para 4-4 INTRODUCTION", "para 6-6 INTRODUCTION", "para 10-10 RECOMMENDATIONS ^8"},

@@ -51,6 +51,8 @@ func TestCleanTitleKeepsNameSigns(t *testing.T) {
 		"`@types/node`":      "@types/node",
 		"~/.config/app":      "~/.config/app",
 		"-- Installation --": "Installation",
+		"--Options--":        "Options",
+		"%APPDATA%":          "APPDATA",
 		"» Usage":            "Usage",
 		"* Features:":        "Features",
 	} {

@@ -203,8 +203,10 @@ func isList(name string) bool {
 
 func isPre(name string) bool { return name == "pre" || name == "listing" }
 
-// hidden reports whether an element's attributes hide it.
-func hidden(attrs []html.Attribute) bool {
+// hidden reports whether an element's attributes hide it: the element
+// named name (a heading's link to itself, mdBook's <a class="header">,
+// holds the heading's text and is no page header).
+func hidden(name string, attrs []html.Attribute) bool {
 	for _, a := range attrs {
 		switch a.Key {
 		case "hidden":
@@ -223,9 +225,13 @@ func hidden(attrs []html.Attribute) bool {
 			}
 		case "class":
 			for _, c := range strings.Fields(strings.ToLower(a.Val)) {
-				if furnitureClass(c) {
+				if furnitureClass(c) && !(c == "header" && name == "a") {
 					return true
 				}
+			}
+		case "id":
+			if id := strings.ToLower(a.Val); strings.Contains(id, "popup") || strings.Contains(id, "modal") || strings.Contains(id, "menu-bar") {
+				return true
 			}
 		}
 	}
@@ -238,14 +244,17 @@ func hidden(attrs []html.Attribute) bool {
 // ("Prev | Up | Home | Next"), Texinfo's "header" and "nav-panel" ("Next:
 // Types, Previous: …, Up: … [Index]"), Sphinx's "sphinxsidebar", a
 // "breadcrumbs" trail, a "toc" that repeats the headings, a "skip to
-// content" link, a "[src]" link.
+// content" link, a "[src]" link; mdBook's "menu-bar" (the book's name
+// over every page) and its popups (keyboard shortcuts, themes); what a
+// style sheet hides ("hidden", a "modal" until opened).
 func furnitureClass(c string) bool {
 	switch {
-	case strings.HasPrefix(c, "nav"), strings.Contains(c, "breadcrumb"), strings.HasSuffix(c, "sidebar"):
+	case strings.HasPrefix(c, "nav"), strings.Contains(c, "breadcrumb"), strings.HasSuffix(c, "sidebar"),
+		strings.Contains(c, "popup"), strings.Contains(c, "modal"):
 		return true
 	}
 	switch c {
-	case "header", "footer", "toc", "skip-link", "skip-to-content", "srclink", "headerlink", "copy-button":
+	case "header", "footer", "toc", "skip-link", "skip-to-content", "srclink", "headerlink", "copy-button", "menu-bar", "hidden":
 		return true
 	}
 	return false
@@ -320,7 +329,7 @@ func (h *htmlScanner) start(name string, attrs []html.Attribute, selfClosing boo
 		return
 	}
 	h.implyEnds(name)
-	if hiddenElements[name] || hidden(attrs) || name == "title" {
+	if hiddenElements[name] || hidden(name, attrs) || name == "title" {
 		if !void && !(selfClosing && name == "svg") {
 			h.stack = append(h.stack, name)
 			h.skipAt = len(h.stack) - 1

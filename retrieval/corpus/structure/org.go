@@ -8,20 +8,43 @@ import (
 // orgHeading matches an Org heading: stars at the start of the line, a
 // space, then its title, which may open with a TODO keyword and a
 // priority ("** TODO [#A] Release") and end with tags (":docs:web:").
-var orgHeading = regexp.MustCompile(`^(\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(?:\[#[A-Z0-9]\][ \t]+)?(.*?)(?:[ \t]+:[\w@#%:]+:)?[ \t]*$`)
+var orgHeading = regexp.MustCompile(`^(\*+)[ \t]+(?:(?:TODO|DONE)[ \t]+)?(?:\[#[A-Z0-9]\][ \t]+)?(.*?)(?:[ \t]+(:[\w@#%:]+:))?[ \t]*$`)
+
+// orgDrawer matches the line opening an Org drawer (":PROPERTIES:",
+// ":LOGBOOK:"), whose lines up to ":END:" are settings; orgPlanning a
+// heading's planning line ("SCHEDULED: <2024-01-01>").
+var (
+	orgDrawer   = regexp.MustCompile(`^[ \t]*:[A-Za-z][\w-]*:[ \t]*$`)
+	orgPlanning = regexp.MustCompile(`^[ \t]*(SCHEDULED|DEADLINE|CLOSED):`)
+)
 
 // ScanOrg reads an Org document (Emacs's Org mode: zutty's USAGE.org) as
 // its export shows it, and finds its blocks as in a Markdown document: the
 // "#+TITLE:" line is the title and every other "#+" line (settings,
 // captions) shows nothing, nor do comments ("# …", "#+BEGIN_COMMENT"
-// blocks); a heading's stars are its level below the title, without its
-// TODO keyword, priority or tags; a source or example block, and a run of
-// fixed-width lines (": sudo apt-get install …"), is code, shown without
-// its markers; a quote's or a verse's lines are text. Doc.Text has a line
-// for every line of doc that shows something (and a code fence around a
-// fixed-width run), Origins mapping each to its line of doc.
+// blocks), drawers (":PROPERTIES:" to ":END:"), planning lines, rules
+// ("-----") and subtrees left out of the export (tagged ":noexport:", or
+// titled "COMMENT …"); a heading's stars are its level below the title,
+// without its TODO keyword, priority or tags; a source or example block,
+// and a run of fixed-width lines (": sudo apt-get install …"), is code,
+// shown without its markers; a quote's or a verse's lines are text. Text
+// shows without the indentation Org gives it under a heading. Doc.Text has
+// a line for every line of doc that shows something (and a code fence
+// around a fixed-width run), Origins mapping each to its line of doc.
 func ScanOrg(doc string) Doc {
 	src := strings.Split(doc, "\n")
+	// A block that never ends is no block: its opening line is text.
+	ends := make([]bool, len(src))
+	open := -1
+	for i, raw := range src {
+		up := strings.ToUpper(strings.TrimSpace(raw))
+		switch {
+		case strings.HasPrefix(up, "#+BEGIN_") && open < 0:
+			open = i
+		case strings.HasPrefix(up, "#+END_") && open >= 0:
+			ends[open], open = true, -1
+		}
+	}
 	var lines []string
 	var origins []Origin
 	emit := func(l string, i int) {
@@ -34,8 +57,10 @@ func ScanOrg(doc string) Doc {
 		lines = append(lines, l)
 		origins = append(origins, Origin{First: i + 1, Last: i + 1})
 	}
+	const fence = "````"                     // longer than a fence of the code it holds
 	block, code, drop := false, false, false // within a #+BEGIN_ block; of code; showing nothing
-	fixed := false                           // within a run of fixed-width lines
+	fixed, drawer := false, false            // within a run of fixed-width lines; a drawer
+	cut := 0                                 // the level of a subtree left out, 0 for none
 	for i, raw := range src {
 		line := strings.TrimRight(raw, " \t\r")
 		t := strings.TrimLeft(line, " \t")
@@ -44,53 +69,78 @@ func ScanOrg(doc string) Doc {
 			switch {
 			case strings.HasPrefix(up, "#+END_"):
 				if code {
-					emit("```", i)
+					emit(fence, i)
 				}
 				block, code, drop = false, false, false
 			case drop:
+			case code:
+				lines = append(lines, line)
+				origins = append(origins, Origin{First: i + 1, Last: i + 1})
+			case t == "#" || strings.HasPrefix(t, "# "):
 			default:
-				emit(line, i)
+				emit(t, i)
 			}
+			continue
+		}
+		m := orgHeading.FindStringSubmatch(line)
+		if cut > 0 {
+			if m == nil || len(m[1]) > cut {
+				continue
+			}
+			cut = 0
+		}
+		if drawer {
+			drawer = !strings.EqualFold(t, ":END:")
 			continue
 		}
 		isFixed := t == ":" || strings.HasPrefix(t, ": ")
 		if fixed && !isFixed {
-			emit("```", i-1)
+			emit(fence, i-1)
 			fixed = false
 		}
 		switch {
 		case isFixed:
 			if !fixed {
-				emit("```", i)
+				emit(fence, i)
 				fixed = true
 			}
 			lines = append(lines, strings.TrimPrefix(strings.TrimPrefix(t, ":"), " "))
 			origins = append(origins, Origin{First: i + 1, Last: i + 1})
+		case m != nil && m[2] != "":
+			if strings.Contains(m[3], ":noexport:") || m[2] == "COMMENT" || strings.HasPrefix(m[2], "COMMENT ") {
+				cut = len(m[1])
+				continue
+			}
+			emit(strings.Repeat("#", min(len(m[1])+1, 6))+" "+m[2], i)
 		case strings.HasPrefix(up, "#+TITLE:"):
-			emit("# "+strings.TrimSpace(t[len("#+TITLE:"):]), i)
+			if title := strings.TrimSpace(t[len("#+TITLE:"):]); title != "" {
+				emit("# "+title, i)
+			}
+		case strings.HasPrefix(up, "#+BEGIN_") && !ends[i]:
+			// never ended: nothing to open
 		case strings.HasPrefix(up, "#+BEGIN_SRC") || strings.HasPrefix(up, "#+BEGIN_EXAMPLE"):
 			info := ""
 			if f := strings.Fields(t); len(f) > 1 && strings.HasPrefix(up, "#+BEGIN_SRC") {
 				info = f[1]
 			}
-			emit("```"+info, i)
+			emit(fence+info, i)
 			block, code = true, true
 		case strings.HasPrefix(up, "#+BEGIN_COMMENT"):
 			block, drop = true, true
 		case strings.HasPrefix(up, "#+BEGIN_"):
 			block = true // a quote, verse or centred block: its lines are text
-		case strings.HasPrefix(t, "#+"), t == "#", strings.HasPrefix(t, "# "):
-			// settings, a caption, a comment: nothing shows
+		case strings.HasPrefix(t, "#+"), t == "#", strings.HasPrefix(t, "# "),
+			orgPlanning.MatchString(t), t != "" && strings.Trim(t, "*") == "", len(t) >= 5 && strings.Trim(t, "-") == "":
+			// settings, a caption, a comment, a planning line, stars alone,
+			// a rule: nothing shows
+		case orgDrawer.MatchString(t):
+			drawer = !strings.EqualFold(t, ":END:")
 		default:
-			if m := orgHeading.FindStringSubmatch(line); m != nil && m[2] != "" {
-				emit(strings.Repeat("#", min(len(m[1])+1, 6))+" "+m[2], i)
-				continue
-			}
-			emit(line, i)
+			emit(t, i)
 		}
 	}
 	if fixed {
-		emit("```", len(src)-1)
+		emit(fence, len(src)-1)
 	}
 	return renderedDoc(lines, origins)
 }

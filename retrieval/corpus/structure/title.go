@@ -183,7 +183,10 @@ func cleanTitle(s string) string {
 	for k < len(t) && strings.IndexByte(nameSigns, t[k]) >= 0 {
 		k++
 	}
-	if k > 0 && k < len(t) && (t[k] == '_' || t[k] >= '0' && t[k] <= '9' || t[k] >= 'a' && t[k] <= 'z' || t[k] >= 'A' && t[k] <= 'Z') {
+	// Not when the same signs close the title too ("--Options--"): those
+	// frame it.
+	if k > 0 && k < len(t) && (t[k] == '_' || t[k] >= '0' && t[k] <= '9' || t[k] >= 'a' && t[k] <= 'z' || t[k] >= 'A' && t[k] <= 'Z') &&
+		!strings.HasSuffix(t, t[:k]) {
 		return t[:k] + strings.TrimRightFunc(t[k:], trim)
 	}
 	return strings.TrimFunc(t, trim)
