@@ -555,7 +555,8 @@ func starHeading(ls []Line, i, j int) (mdHeading, bool) {
 		return mdHeading{}, false
 	}
 	stars := len(l.Text) - len(strings.TrimLeft(l.Text, "*"))
-	title := strings.TrimSpace(l.Text[stars:])
+	// A category's colon ("* Other questions:") ends no sentence.
+	title := strings.TrimSuffix(strings.TrimSpace(l.Text[stars:]), ":")
 	if stars > 6 || !strings.HasPrefix(l.Text[stars:], " ") || !isHeadingLike(title) || len(strings.Fields(title)) > 8 {
 		return mdHeading{}, false
 	}

@@ -173,6 +173,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 3-3 Rootless builds ^0", "para 8-8 Background ^5", "para 16-16 Prototyping › dpkg side ^10", "para 19-19 Prototyping › dpkg side › Known issues ^18"},
 		},
 		{
+			name: "plain text: an outline's category ending in a colon is a heading",
+			doc:  "* Questions about /etc/issue:\n\nQ. Why does it say sid?\n\nA. Because testing is built from it.\n\n* Other questions:\n\nQ. Is this ok?\n",
+			want: []string{"para 2-4 Questions about /etc/issue ^0", "para 8-8 Other questions ^6"},
+		},
+		{
 			name: "plain text: heading lines used before an underline rank above it",
 			doc:  "INSTALLATION\n\nRun make install to build and install everything you need here.\n\nDebian packages\n---------------\n\nUse apt.\n\nUSAGE\n\nRun the tool with a file name and it will do what it does best.\n",
 			want: []string{"para 2-2 INSTALLATION ^0", "para 7-7 INSTALLATION › Debian packages ^4", "para 11-11 USAGE ^9"},
