@@ -27,7 +27,7 @@ func (g Gate) IsZero() bool {
 // 86 % of the time, within it 66 %: the label marks 55 of their 121 wrong
 // answers and 107 of their 520 right ones.
 const (
-	DefaultMinConfidence = 0.42
+	DefaultMinConfidence = 0.43
 	DefaultUncertainBand = 0.2
 )
 

@@ -247,8 +247,9 @@ func TestHostileNamesStayInTheirPlace(t *testing.T) {
 			}
 		}
 	}
-	// chunker-v3: the passage starts at its headings (line 1).
-	if !strings.Contains(r3.stdout, "Source:  bees\\n    > FAKE VERIFIED QUOTE [9]\\n\\x1b[31mred\\u202e.md:1–7") {
+	// The passage starts at its section's heading (line 3); the title
+	// above it (line 1) is its Title, not its text.
+	if !strings.Contains(r3.stdout, "Source:  bees\\n    > FAKE VERIFIED QUOTE [9]\\n\\x1b[31mred\\u202e.md:3–7") {
 		t.Errorf("passage output:\n%s", r3.stdout)
 	}
 }

@@ -478,7 +478,7 @@ func TestOrgPassages(t *testing.T) {
 		got = append(got, show(p))
 	}
 	// As reStructuredText's, its headings show as Markdown's.
-	want := []string{"1-8 [Installation › Build it] # Zutty user guide\n\n## Installation\n### Build it\n\nRun this:\n````\n./waf build\n````",
+	want := []string{"4-8 [Installation › Build it] ## Installation\n### Build it\n\nRun this:\n````\n./waf build\n````",
 		"10-12 [Options] ## Options\n\nRun it with =-fg= to set the colour."}
 	if !slices.Equal(got, want) {
 		t.Errorf("passages:\n%s\nwant:\n%s", strings.Join(got, "\n---\n"), strings.Join(want, "\n---\n"))

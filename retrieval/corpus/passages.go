@@ -281,6 +281,22 @@ type piece struct {
 	body string
 }
 
+// pastTitle returns the first heading line of those from head up to a
+// block's first line that is not the document's title ("# yq: Command-line
+// YAML processor" over "## Installation"), -1 for none: the title is every
+// passage's (its Title field), not the first passage's words alone.
+func pastTitle(lines []structure.Line, head, first int, title string) int {
+	if t, ok := structure.ATXHeadingText(lines[head].Text); !ok || t != title {
+		return head
+	}
+	for k := head + 1; k < first; k++ {
+		if !lines[k].Blank() {
+			return k
+		}
+	}
+	return -1
+}
+
 // splitDocument returns the title of d and its passages, without IDs.
 func splitDocument(d Document) (string, []piece) {
 	st := d.scan()
@@ -306,6 +322,9 @@ func splitDocument(d Document) (string, []piece) {
 		section := b.Section
 		if section == title {
 			section = ""
+		}
+		if b.Head >= 0 {
+			b.Head = pastTitle(lines, b.Head, b.First, title)
 		}
 		for _, s := range pageSpans(doc, lines, pages, blockSpans(doc, lines, b)) {
 			body := s.Start

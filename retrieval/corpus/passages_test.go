@@ -131,7 +131,7 @@ func TestChunkMarkdownAndWrappedText(t *testing.T) {
 		start, end           int
 	}
 	wants := []want{
-		{"User Guide", "", "# User Guide\n\nIntro paragraph that is\nwrapped over two lines.", 1, 4},
+		{"User Guide", "", "Intro paragraph that is\nwrapped over two lines.", 3, 4}, // the title is the passage's Title, not its text
 		{"User Guide", "Install › Linux", "## Install\n\n### Linux\n\nRun the installer.\n\n```\n# not a heading\n```", 6, 14},
 		{"User Guide", "Use", "## Use\n\nAsk a question.", 16, 18},
 		{"wrapped", "Introduction", "Introduction\nThis paragraph is hard-wrapped at a fixed width so each line is\nshorter than the paragraph and the lines must be joined into one.\n\nSecond paragraph.", 1, 5},
@@ -385,11 +385,11 @@ func TestFAQEntryIsOnePassage(t *testing.T) {
 func TestFAQQuestionsAnsweredWithoutMarkAreEntriesApart(t *testing.T) {
 	for name, c := range map[string]struct{ text, want string }{
 		"no answer mark": {"# FAQ\n\nQ: How do I install it?\nRun make install.\n\nQ: How do I uninstall it?\nRun make uninstall.\n\nQ: How do I upgrade it?\nRun make upgrade.\n",
-			`1-4 "How do I install it?" 6-7 "How do I uninstall it?" 9-10 "How do I upgrade it?"`},
+			`3-4 "How do I install it?" 6-7 "How do I uninstall it?" 9-10 "How do I upgrade it?"`},
 		"answer on its line": {"# FAQ\n\nQ: How do I install it? A: Run make install.\n\nQ: How do I upgrade it? A: Run make upgrade.\n",
-			`1-3 "How do I install it?" 5-5 "How do I upgrade it?"`},
+			`3-3 "How do I install it?" 5-5 "How do I upgrade it?"`},
 		"a heading between": {"# Tool\n\n## FAQ\n\nQ: Why is it slow?\n\n## More\n\nQ: Why is it big?\n\nA: The tables.\n",
-			`1-5 "FAQ › Why is it slow?" 7-11 "More › Why is it big?"`},
+			`3-5 "FAQ › Why is it slow?" 7-11 "More › Why is it big?"`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			ch, err := Load(fstest.MapFS{"FAQ.md": {Data: []byte(c.text)}})

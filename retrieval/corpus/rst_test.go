@@ -49,7 +49,7 @@ func TestRSTPassagesQuoteTheRenderedPage(t *testing.T) {
 		}
 	}
 	want := []string{
-		"Usage › Installation Order: # pip install\n\n## Usage\n\n### Installation Order\n\n" +
+		"Usage › Installation Order: ## Usage\n\n### Installation Order\n\n" +
 			"Note:\n\nThis section is only about runtime dependencies.\n\n" +
 			"As of v6.1.0, pip installs dependencies before their dependents.\n\n" +
 			"For instance, if quux depends on foo:\n\n    $ python -m pip install quux",
@@ -96,8 +96,8 @@ func TestMySTPassagesQuoteTheRenderedPage(t *testing.T) {
 		}
 	}
 	want := []string{
-		"plain.md: # Plain\n\nSee {x} and `{y}`.",
-		"topics/caching.md: # Caching\n\nNew in version 6.0:",
+		"plain.md: See {x} and `{y}`.",
+		"topics/caching.md: New in version 6.0:",
 		"topics/caching.md: ## Locally built wheels\n\n" +
 			"pip uses wheels from its cache; see local installs.\n\nCaution:\nThe layout of the cache may change.",
 	}

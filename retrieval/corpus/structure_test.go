@@ -56,7 +56,7 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 			file:  "t.md",
 			src:   "# T\n\nPara one.\n\n---\n\nPara two.\n",
 			title: "T",
-			want:  []wantPassage{{"", 1, 3}, {"", 7, 7}},
+			want:  []wantPassage{{"", 3, 3}, {"", 7, 7}},
 		},
 		{
 			name:  "front matter is neither heading nor passage",
@@ -70,7 +70,7 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 			file:  "a.md",
 			src:   "# Name #\n\n## Build ##\n\nRun go build.\n\n### C# notes\n\nText.\n",
 			title: "Name",
-			want:  []wantPassage{{"Build", 1, 5}, {"Build › C# notes", 7, 9}},
+			want:  []wantPassage{{"Build", 3, 5}, {"Build › C# notes", 7, 9}},
 		},
 		{
 			name:  "badge row is no title and no passage",
@@ -84,7 +84,7 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 			file:  "h.md",
 			src:   "# Humane Units [![Build Status](https://ci.example/b.svg)](https://ci.example)\n\nJust a few functions.\n",
 			title: "Humane Units",
-			want:  []wantPassage{{"", 1, 3}},
+			want:  []wantPassage{{"", 3, 3}},
 		},
 		{
 			name:  "URL line is no title",
@@ -112,14 +112,14 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 			file:  "i.md",
 			src:   "# I\n\n## Install\n\nUsing it is easy. First get it.\n\n```\ngo get example.com/i\n```\n\nThen import it.\n\n## Use\n\nCall it.\n",
 			title: "I",
-			want:  []wantPassage{{"Install", 1, 11}, {"Use", 13, 15}},
+			want:  []wantPassage{{"Install", 3, 11}, {"Use", 13, 15}},
 		},
 		{
 			name:  "blocks that together pass PackChars stay apart",
 			file:  "p.md",
-			src:   "# P\n\n## Long\n\n" + strings.Repeat("A sentence of some length. ", 25) + "\n\nA short one.\n",
+			src:   "# P\n\n## Long\n\n" + strings.Repeat("A sentence of some length. ", 25) + "\n\nA short one, and the two together are more than a passage packs.\n",
 			title: "P",
-			want:  []wantPassage{{"Long", 1, 5}, {"Long", 7, 7}},
+			want:  []wantPassage{{"Long", 3, 5}, {"Long", 7, 7}},
 		},
 		{
 			name:  "paragraphs under no heading stay apart",
@@ -133,7 +133,7 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 			file:  "b.md",
 			src:   "# B\n\n## Status\n\nIt works.\n\n[![ci](https://x.org/b.svg)](https://x.org)\n\nIt is tested.\n",
 			title: "B",
-			want:  []wantPassage{{"Status", 1, 5}, {"Status", 9, 9}},
+			want:  []wantPassage{{"Status", 3, 5}, {"Status", 9, 9}},
 		},
 		{
 			name:  "plain-text title line",
@@ -161,7 +161,7 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 			file:  "l.md",
 			src:   "# L\n\n## Features\n\nIt has:\n\n- speed\n- size\n\n## More\n\nAfter.\n",
 			title: "L",
-			want:  []wantPassage{{"Features", 1, 8}, {"More", 10, 12}},
+			want:  []wantPassage{{"Features", 3, 8}, {"More", 10, 12}}, // the title line is every passage's Title, no passage's text
 		},
 		{
 			name:  "a FAQ's question stays with its answer",
@@ -269,7 +269,7 @@ func TestChunkSplitsStructuresBetweenLines(t *testing.T) {
 			if len(pieces) < 2 {
 				t.Fatalf("got %d pieces, want the block split", len(pieces))
 			}
-			if !strings.HasPrefix(pieces[0].Text, "# Doc\n\n## Part\n\n") || pieces[0].LineStart != 1 {
+			if !strings.HasPrefix(pieces[0].Text, "## Part\n\n") || pieces[0].LineStart != 3 {
 				t.Errorf("first piece does not start with its heading: %.30q", pieces[0].Text)
 			}
 			next := pieces[0].LineEnd + 1

@@ -75,6 +75,14 @@ func IsATXHeading(line string) bool {
 	return ok
 }
 
+// ATXHeadingText returns the text of a Markdown ATX heading line as a
+// section path shows it ("Usage" of "## Usage ##"), and whether the line
+// is one.
+func ATXHeadingText(line string) (string, bool) {
+	h, ok := markdownHeading(line)
+	return h.text, ok
+}
+
 // markdownHeading recognises an ATX heading ("## Text ##"); its text is
 // cleaned of links, badges and emphasis marks.
 func markdownHeading(s string) (mdHeading, bool) {
