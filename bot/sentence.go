@@ -108,17 +108,11 @@ var instructs = regexp.MustCompile(`(?i)^[-*+>\s]*(?:(?:first|then|next|finally|
 // done ("Users must not share tokens.", "you can't change it later").
 var prohibits = regexp.MustCompile(`(?i)\b(?:can ?not|can't|cannot|may not|must not|mustn't|should not|shouldn't|could not|couldn't)\b`)
 
-// releaseHeading matches the heading of a release's entries: a version
-// alone or with its date ("v3.24.0", "[1.2.0] - 2024-01-31", "1.5.1
-// (2023-03-02)", "Version 2.1", "Release 3.4"); not a numbered section
-// ("2.1 Configuring the server") nor a guide ("Upgrading to version 3").
-var releaseHeading = regexp.MustCompile(`(?i)^\s*(?:(?:version|release)\s+)?\[?v?\d+(?:\.\d+)+\]?(?:\s*(?:[-–(]\s*)?(?:\d{4}-\d\d-\d\d|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|unreleased)\)?)?\s*$`)
-
 // releaseEntries reports whether a section path is a release's entries:
 // one of its headings names a release ("[1.2.0] - 2024-01-31 › Added").
 func releaseEntries(section string) bool {
 	for h := range strings.SplitSeq(section, structure.SectionSeparator) {
-		if releaseHeading.MatchString(h) {
+		if structure.IsReleaseHeading(h) {
 			return true
 		}
 	}

@@ -198,9 +198,11 @@ func TestHTMLPassages(t *testing.T) {
 			src: "<title>T</title>\n<div id=\"mdbook-help-container\"><div id=\"mdbook-help-popup\"><h2 class=\"mdbook-help-title\">Keyboard shortcuts</h2><p>Press S to search</p></div></div>\n" +
 				"<div id=\"mdbook-menu-bar\" class=\"menu-bar sticky\"><h1 class=\"menu-title\">The rustc book</h1></div>\n<div class=\"hidden\"><p>Search results</p></div>\n" +
 				"<h1 id=\"jobserver\"><a class=\"header\" href=\"#jobserver\">Jobserver</a></h1>\n<p>rustc uses a jobserver.</p>\n" +
-				"<h2 id=\"gnu-make\"><a class=\"header\" href=\"#gnu-make\">GNU Make</a></h2>\n<p>Make 4.3 works.</p>\n",
+				"<h2 id=\"gnu-make\"><a class=\"header\" href=\"#gnu-make\">GNU Make</a></h2>\n<p>Make 4.3 works.</p>\n" +
+				"<p id=\"chunk\"><b class=\"header\">chunk</b><code>_.chunk(array, length)</code> splits an array.</p>\n",
 			title: "T",
-			want:  []string{"5-6 #jobserver Jobserver\nrustc uses a jobserver.", "7-8 #gnu-make [GNU Make] GNU Make\nMake 4.3 works."},
+			want: []string{"5-6 #jobserver Jobserver\nrustc uses a jobserver.",
+				"7-9 #gnu-make [GNU Make] GNU Make\nMake 4.3 works.\nchunk_.chunk(array, length) splits an array."},
 		},
 		{
 			name: "markup that never closes its tags is read to the end",

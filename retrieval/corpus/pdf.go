@@ -199,20 +199,52 @@ func extractPDF(raw []byte) ([]pdfPage, string, error) {
 		title = ""
 	}
 	pages := make([]pdfPage, n)
+	glyphs := make([][]glyph, n)
 	for i := range n {
 		p := r.Page(i + 1)
 		if p.V.IsNull() {
 			continue
 		}
-		var gs []glyph
 		for _, t := range p.Content().Text {
-			gs = append(gs, glyph{x: t.X, y: t.Y, w: t.W, size: t.FontSize, font: t.Font, s: t.S})
+			glyphs[i] = append(glyphs[i], glyph{x: t.X, y: t.Y, w: t.W, size: t.FontSize, font: t.Font, s: t.S})
 		}
-		pages[i] = pdfPage{lines: layoutPage(gs)}
+	}
+	dropRunEnds(glyphs)
+	for i, gs := range glyphs {
+		if gs != nil {
+			pages[i] = pdfPage{lines: layoutPage(gs)}
+		}
 	}
 	dropFurniture(pages)
 	return pages, title, nil
 }
+
+// dropRunEnds leaves out of the pages' glyphs the runEndMarks that stand
+// for the ends of runs, not for text.
+func dropRunEnds(pages [][]glyph) {
+	marks := map[string]int{}
+	total := 0
+	for _, gs := range pages {
+		for _, g := range gs {
+			if runEndMarks[g.s] {
+				marks[g.s]++
+			}
+			total++
+		}
+	}
+	for i, gs := range pages {
+		pages[i] = slices.DeleteFunc(gs, func(g glyph) bool { return float64(marks[g.s]) > runEndShare*float64(total) })
+	}
+}
+
+// runEndMarks are what the PDF reader makes of the newline it adds after
+// each run of text when a font's encoding gives code 10 a glyph: TeX's OT1
+// fonts an "Ω", its T1 fonts an ogonek. Where they are more than
+// runEndShare of the glyphs, they are those newlines, not text ("REALΩ",
+// "(cΩonst" of libtasn1's manual), and are left out.
+var runEndMarks = map[string]bool{"Ω": true, "˛": true}
+
+const runEndShare = 0.005
 
 // glyph is one piece of text drawn on a page.
 type glyph struct {

@@ -308,3 +308,32 @@ func TestUnreadablePDFIsRememberedInTheCache(t *testing.T) {
 		t.Errorf("index after %d timeouts: %q, want it left for --force", maxPDFAttempts, r)
 	}
 }
+
+// A TeX font's glyph for the newline the PDF reader adds after each run
+// ("Ω") is no text where it ends most runs; an Ω among many letters is.
+func TestDropRunEnds(t *testing.T) {
+	run := func(s string) []glyph {
+		var gs []glyph
+		for _, r := range s {
+			gs = append(gs, glyph{s: string(r)})
+		}
+		return gs
+	}
+	text := func(gs []glyph) string {
+		var b strings.Builder
+		for _, g := range gs {
+			b.WriteString(g.s)
+		}
+		return b.String()
+	}
+	pages := [][]glyph{run("REALΩ (cΩonst intΩ"), nil}
+	dropRunEnds(pages)
+	if got := text(pages[0]); got != "REAL (const int" {
+		t.Errorf("run ends kept: %q", got)
+	}
+	physics := [][]glyph{run("The resistance is 50 Ω across the " + strings.Repeat("long winded description of the circuit ", 10))}
+	dropRunEnds(physics)
+	if !strings.Contains(text(physics[0]), "50 Ω") {
+		t.Errorf("a real Ω was left out: %q", text(physics[0]))
+	}
+}

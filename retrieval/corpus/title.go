@@ -26,11 +26,16 @@ func documentTitle(d Document, st structure.Doc) string {
 }
 
 // releaseLog reports whether a file is a project's log of its releases
-// (changelog, changelog.Debian, CHANGES, NEWS.Debian).
+// (changelog, changelog.Debian, CHANGES, NEWS.Debian, History.md,
+// RELEASES).
 func releaseLog(source string) bool {
 	base, _ := gunzippedName(path.Base(source))
 	stem, _, _ := strings.Cut(strings.ToLower(base), ".")
-	return stem == "changelog" || stem == "changes" || stem == "news"
+	switch stem {
+	case "changelog", "changes", "news", "history", "releases", "release-notes", "releasenotes":
+		return true
+	}
+	return false
 }
 
 // fileTitle makes a title from a file's path: its name without extension,

@@ -401,3 +401,18 @@ func BenchmarkSentencesLongLine(b *testing.B) {
 		Sentences(line)
 	}
 }
+
+// "added" stems as "add", as "add" and "adds" do; "planned" as "plan".
+func TestUndoubledStems(t *testing.T) {
+	var st Stemmer
+	for _, g := range [][]string{{"add", "adds", "added", "adding"}, {"staff", "staffed"}, {"plan", "planned", "planning"}, {"stop", "stopped"}, {"commit", "committed"}} {
+		for _, w := range g[1:] {
+			if a, b := st.Stem(g[0]), st.Stem(w); a != b {
+				t.Errorf("%q stems as %q, %q as %q", g[0], a, w, b)
+			}
+		}
+	}
+	if st.Stem("planned") == "plann" {
+		t.Error("a doubled letter a suffix brought is kept")
+	}
+}

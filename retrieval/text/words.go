@@ -481,11 +481,38 @@ func stemWord(w string) string {
 		w = base // "wrote", "written": "write"
 	}
 	st := english.Stem(w, false)
+	if base, ok := undoubled(w, st); ok {
+		st = base
+	}
 	if us, ok := spellingStems()[st]; ok {
 		return us
 	}
 	return st
 }
+
+// undoubled returns the stem of a word the stemmer cut to one letter of
+// a double one that its base word ends in: "added" and "adding" stem as
+// "ad" but "add" and "adds" as "add", and a changelog's "Add …" answers
+// "which version added …"; "staffed" as "staf", "staff" as "staff". A
+// doubled letter a suffix brought ("planned", "stopped") stays cut.
+func undoubled(w, st string) (string, bool) {
+	n := len(st)
+	if n < 2 || !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) || len(w) <= n || w[n] != st[n-1] || w[:n] != st {
+		return "", false
+	}
+	base := w[:n+1]
+	if !shortDoubled[base] && (len(base) < 4 || !IsEnglishWord(base)) {
+		return "", false
+	}
+	if english.Stem(base, false) != base {
+		return "", false
+	}
+	return base, true
+}
+
+// shortDoubled are base words of three letters ending in a double letter
+// (the English word list holds words of four letters or more).
+var shortDoubled = map[string]bool{"add": true, "odd": true, "egg": true, "ebb": true, "err": true, "inn": true}
 
 // IsCodeName reports whether a word of Words is a name of code made of
 // parts ("ffi_prep_closure", "fs.watch", "std::vector") or a long option

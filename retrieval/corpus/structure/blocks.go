@@ -172,7 +172,7 @@ func (s *scanner) heading(h mdHeading, at int) {
 		s.out.firstHeading = h.text
 		s.out.headingAfterText = len(s.out.Blocks) > 0
 	}
-	if s.md && h.level == 1 && s.out.h1 == "" {
+	if s.md && h.level == 1 && s.out.h1 == "" && !IsReleaseHeading(h.text) {
 		s.out.h1 = h.text
 	}
 	s.hp.set(h)
@@ -528,7 +528,7 @@ func (s *scanner) scanPlain(headings bool) {
 			j++
 		case j+1 < len(ls) && headings && !ls[j].Blank() && isUnderlined(ls[j].Text, ls[j+1].Text):
 			h := mdHeading{level: s.underlineLevel(ls[j+1].Text[0]), text: ls[j].Text}
-			if h.level == 2 && s.out.firstHeading == "" && len(s.out.Blocks) == 0 {
+			if h.level == 2 && s.out.firstHeading == "" && len(s.out.Blocks) == 0 && !IsReleaseHeading(h.text) {
 				// The document's title, above all its text, heads that
 				// text but no section after it: the next heading, of
 				// any level, closes it ("Background" under it is a
@@ -618,6 +618,10 @@ func changelogEntry(ls []Line, i, j int) (mdHeading, bool) {
 func (s *scanner) plainBlock(first, last int, headings bool) {
 	ls := s.lines
 	b := ls[first : last+1]
+	if headings && leaderList(b) {
+		s.drop() // a table of contents or an index: where things are, not what
+		return
+	}
 	perLine := medianRunes(b) >= 200
 	run := -1
 	flush := func(end int) {
@@ -709,6 +713,26 @@ func (s *scanner) outlineBody(k int) bool {
 	}
 	return s.outline > 0 && !s.centered(k)
 }
+
+// leaderList reports whether plain-text lines are a table of contents or
+// a book's index: three or more, most of them an entry, a leader of dots,
+// colons or spaced dots, and a page number ("asn1_der_coding ::::::: 17",
+// "Installation . . . . . 5").
+func leaderList(ls []Line) bool {
+	if len(ls) < 3 {
+		return false
+	}
+	n := 0
+	for _, l := range ls {
+		if leaderLine.MatchString(l.Text) {
+			n++
+		}
+	}
+	return 2*n > len(ls)
+}
+
+// leaderLine matches an entry of a table of contents or an index.
+var leaderLine = regexp.MustCompile(`\S\s*(?:[.:·_]\s?){3,}\s*[0-9ivxlc]+(?:[-–,]\s*[0-9]+)*\s*$`)
 
 // shownNotTitled reports whether plain-text line k, heading-like in its
 // words, is shown rather than titled by its place: a shell prompt's command;

@@ -173,6 +173,22 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 3-3 Rootless builds ^0", "para 8-8 Background ^5", "para 16-16 Prototyping › dpkg side ^10", "para 19-19 Prototyping › dpkg side › Known issues ^18"},
 		},
 		{
+			name:     "a release log's first release heading is a section, not the title",
+			markdown: true,
+			doc:      "4.22.3\n======\n\n* Allow QUERY.\n\n4.22.2\n======\n\n* Fix parsing.\n",
+			want:     []string{"list 3-3 [3] 4.22.3 ^0", "list 8-8 [8] 4.22.2 ^5"},
+		},
+		{
+			name: "plain text: a release log's first underlined version heads its entries",
+			doc:  "Version 2.14\n============\n\nReleased 2021-09-09\n\n* New Features:\n\n  - Add json_object_getn.\n\nVersion 2.13.1\n==============\n\nReleased 2020-05-07\n\n* Fixes:\n\n  - Fix y.\n",
+			want: []string{"para 7-7 Version 2.14 › Released 2021-09-09 › New Features ^0", "para 16-16 Version 2.13.1 › Released 2020-05-07 › Fixes ^9"},
+		},
+		{
+			name: "plain text: a table of contents or an index with leaders gives no passage",
+			doc:  "Contents\n\n1 Introduction ........ 1\n2 Using it . . . . . . . 5\nasn1_der_coding :::::: 17\n\nThe text.\n",
+			want: []string{"para 6-6 Contents"},
+		},
+		{
 			name: "plain text: an outline's category ending in a colon is a heading",
 			doc:  "* Questions about /etc/issue:\n\nQ. Why does it say sid?\n\nA. Because testing is built from it.\n\n* Other questions:\n\nQ. Is this ok?\n",
 			want: []string{"para 2-4 Questions about /etc/issue ^0", "para 8-8 Other questions ^6"},

@@ -23,7 +23,7 @@ type headingPath struct {
 func (hp *headingPath) set(h mdHeading) {
 	// Plain text's headings are of one level but an outline's, whose
 	// stars nest ("Noteworthy changes in release 3.3 › New features").
-	if hp.md && !hp.titled && h.level == 1 {
+	if hp.md && !hp.titled && h.level == 1 && !IsReleaseHeading(h.text) {
 		hp.titled = true
 		hp.stack, hp.section = nil, ""
 		return
@@ -58,6 +58,16 @@ func (hp *headingPath) close(level int) {
 	}
 	hp.name()
 }
+
+// IsReleaseHeading reports whether a heading titles a release's entries:
+// a version alone or with its date ("v3.24.0", "[1.2.0] - 2024-01-31",
+// "1.5.1 (2023-03-02)", "Version 2.1", "Release 3.4", "4.22.3"); not a
+// numbered section ("2.1 Configuring the server") nor a guide ("Upgrading
+// to version 3"). A release log's first such heading is its newest
+// release, not its title.
+func IsReleaseHeading(text string) bool { return releaseHeading.MatchString(text) }
+
+var releaseHeading = regexp.MustCompile(`(?i)^\s*(?:(?:version|release)\s+)?\[?v?\d+(?:\.\d+)+\]?(?:\s*(?:[-–(]\s*)?(?:\d{4}-\d\d-\d\d|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|unreleased)\)?)?\s*$`)
 
 // SectionSeparator joins the headings of a section path ("Install › On Linux").
 const SectionSeparator = " › "

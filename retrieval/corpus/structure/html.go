@@ -204,8 +204,10 @@ func isList(name string) bool {
 func isPre(name string) bool { return name == "pre" || name == "listing" }
 
 // hidden reports whether an element's attributes hide it: the element
-// named name (a heading's link to itself, mdBook's <a class="header">,
-// holds the heading's text and is no page header).
+// named name. A page's header or footer is a block: an inline element of
+// class "header" is a heading's text (mdBook's <a class="header"> linking
+// a heading to itself, underscore's <b class="header"> naming a function
+// or a release).
 func hidden(name string, attrs []html.Attribute) bool {
 	for _, a := range attrs {
 		switch a.Key {
@@ -225,7 +227,7 @@ func hidden(name string, attrs []html.Attribute) bool {
 			}
 		case "class":
 			for _, c := range strings.Fields(strings.ToLower(a.Val)) {
-				if furnitureClass(c) && !(c == "header" && name == "a") {
+				if furnitureClass(c) && !((c == "header" || c == "footer") && inlineElements[name]) {
 					return true
 				}
 			}
@@ -237,6 +239,11 @@ func hidden(name string, attrs []html.Attribute) bool {
 	}
 	return false
 }
+
+// inlineElements are the elements that mark text within a line.
+var inlineElements = map[string]bool{"a": true, "b": true, "strong": true, "em": true, "i": true, "span": true, "code": true,
+	"tt": true, "kbd": true, "small": true, "big": true, "u": true, "sup": true, "sub": true, "abbr": true, "cite": true,
+	"q": true, "var": true, "samp": true, "mark": true, "label": true, "time": true, "font": true}
 
 // furnitureClass reports whether an element's class names it page
 // furniture, where generated manuals mark their navigation by class rather
