@@ -167,6 +167,14 @@ func isHeadingLike(s string) bool {
 	if !letters {
 		return false
 	}
+	// A line closing a bracket it did not open is the end of something
+	// longer (a prototype's wrapped parameters, "int flags)"); a
+	// bracketed word alone is a reference manual's kind of entry
+	// ("[Function]" of Texinfo), not its name.
+	body := outlineNumber.ReplaceAllString(s, "") // "1) Introduction", "a) Install"
+	if strings.Count(body, ")") > strings.Count(body, "(") || strings.Count(body, "]") > strings.Count(body, "[") || bracketedKind.MatchString(s) {
+		return false
+	}
 	t := strings.TrimRight(s, `"')]»”’`)
 	last, _ := utf8.DecodeLastRuneInString(t)
 	if strings.ContainsRune(".!?;,:…", last) {
@@ -182,6 +190,13 @@ func isHeadingLike(s string) bool {
 	long := len(f) >= 7 || strings.Contains(t, ",")
 	return !(long && runOnWords[lastWord] || neverLast[f[len(f)-1]] || statement(f, runOnWords[lastWord]))
 }
+
+// outlineNumber matches a heading's number closed by a parenthesis: "1) ",
+// "a) ", "iv) ".
+var outlineNumber = regexp.MustCompile(`^\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)\s+`)
+
+// bracketedKind matches a bracketed word alone: "[Function]", "[Macro]".
+var bracketedKind = regexp.MustCompile(`^\[[A-Za-z][\w -]*\]$`)
 
 // statement reports whether the words f of a line say something rather
 // than title it: a verb such as "is" or "fixes" after the first word, in a

@@ -61,3 +61,21 @@ func TestCleanTitleKeepsNameSigns(t *testing.T) {
 		}
 	}
 }
+
+// A line closing a bracket it did not open, or a bracketed kind of entry
+// alone, is no heading; a heading numbered "1)" is.
+func TestHeadingLikeBrackets(t *testing.T) {
+	for s, want := range map[string]bool{
+		"int flags)":                      false,
+		"definitions, char * error_desc)": false,
+		"[Function]":                      false,
+		"1) Introduction":                 true,
+		"a) Install the package":          true,
+		"fs.watch(filename)":              true,
+		"Usage (advanced)":                true,
+	} {
+		if got := isHeadingLike(s); got != want {
+			t.Errorf("isHeadingLike(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
