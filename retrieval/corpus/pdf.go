@@ -96,7 +96,7 @@ func pdfDoc(pages []pdfPage) structure.Doc {
 
 // pdfTextVersion changes whenever extractPDF reads pages differently, so
 // that text kept from an earlier extraction is read anew.
-const pdfTextVersion = 1
+const pdfTextVersion = 2
 
 // pdfText is what a PDFCache keeps of one PDF: its extracted pages, and
 // why its text reads poorly ("" when it reads well; nil when not judged
@@ -514,44 +514,70 @@ func expandLigatures(s string) string {
 var digits = regexp.MustCompile(`[0-9]+`)
 
 // dropFurniture removes running headers and footers: a first or last line
-// that, digits aside, is the same on at least half the pages of a document
-// of three pages or more.
+// that is a page number alone, or that, digits aside, stands at that edge
+// of at least half the pages of a document of three pages or more, or of
+// a tenth of them and three at least (a book's running head names its
+// chapter: "Chapter 4: Function reference" over that chapter's pages). Up
+// to two such lines go from each edge (a running head, then the page's
+// number).
 func dropFurniture(pages []pdfPage) {
 	if len(pages) < 3 {
 		return
 	}
 	for _, end := range []bool{false, true} {
-		edge := func(p pdfPage) (int, bool) {
-			if len(p.lines) == 0 {
-				return 0, false
-			}
-			if end {
-				return len(p.lines) - 1, true
-			}
-			return 0, true
-		}
-		count := map[string]int{}
-		for _, p := range pages {
-			if i, ok := edge(p); ok {
-				count[digits.ReplaceAllString(p.lines[i], "#")]++
-			}
-		}
-		for k := range pages {
-			if k == 0 && !end {
-				continue // the first page's header is often the title
-			}
-			i, ok := edge(pages[k])
-			if !ok || count[digits.ReplaceAllString(pages[k].lines[i], "#")]*2 < len(pages) {
-				continue
-			}
-			ls := slices.Delete(pages[k].lines, i, i+1)
-			// and the blank line the furniture leaves
-			if end && len(ls) > 0 && ls[len(ls)-1] == "" {
-				ls = ls[:len(ls)-1]
-			} else if !end && len(ls) > 0 && ls[0] == "" {
-				ls = ls[1:]
-			}
-			pages[k].lines = ls
+		for range 2 {
+			dropEdge(pages, end)
 		}
 	}
 }
+
+// dropEdge removes the furniture on the first (end false) or last line
+// of each page.
+func dropEdge(pages []pdfPage, end bool) {
+	edge := func(p pdfPage) (int, bool) {
+		if len(p.lines) == 0 {
+			return 0, false
+		}
+		if end {
+			return len(p.lines) - 1, true
+		}
+		return 0, true
+	}
+	count := map[string]int{}
+	for _, p := range pages {
+		if i, ok := edge(p); ok {
+			count[digits.ReplaceAllString(p.lines[i], "#")]++
+		}
+	}
+	often := max(3, len(pages)/10)
+	for k := range pages {
+		if k == 0 && !end {
+			continue // the first page's header is often the title
+		}
+		i, ok := edge(pages[k])
+		if !ok {
+			continue
+		}
+		line := pages[k].lines[i]
+		n := count[digits.ReplaceAllString(line, "#")]
+		if !pageNumber.MatchString(line) && n*2 < len(pages) && (n < often && !(n >= 2 && chapterHead.MatchString(line)) || strings.TrimSpace(line) == "") {
+			continue
+		}
+		ls := slices.Delete(pages[k].lines, i, i+1)
+		// and the blank line the furniture leaves
+		if end && len(ls) > 0 && ls[len(ls)-1] == "" {
+			ls = ls[:len(ls)-1]
+		} else if !end && len(ls) > 0 && ls[0] == "" {
+			ls = ls[1:]
+		}
+		pages[k].lines = ls
+	}
+}
+
+// chapterHead matches a book's running head naming its chapter: "Chapter
+// 2: ASN.1 structure handling", "Appendix A: Copying Information".
+var chapterHead = regexp.MustCompile(`^(?:Chapter|Appendix|Part)\s+[0-9A-Z]{1,3}[.:]\s`)
+
+// pageNumber matches a line that is a page's number alone: "24", "iv",
+// "- 3 -", "Page 7".
+var pageNumber = regexp.MustCompile(`^\s*(?:(?i:page)\s+)?[-–]?\s*(?:[0-9]{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6})\s*[-–]?\s*$`)

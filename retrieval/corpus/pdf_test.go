@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -243,7 +244,7 @@ func TestPDFTextCache(t *testing.T) {
 	if got := text(Options{PDFCache: cache}); !strings.Contains(got, mark) {
 		t.Errorf("second load did not read the cached text")
 	}
-	write(t, files[0], strings.Replace(changed, `"version":1`, `"version":0`, 1))
+	write(t, files[0], strings.Replace(changed, fmt.Sprintf(`"version":%d`, pdfTextVersion), `"version":0`, 1))
 	if got := text(Options{PDFCache: cache}); strings.Contains(got, mark) || !strings.Contains(got, word) {
 		t.Errorf("text of another extraction version was used")
 	}
@@ -290,7 +291,7 @@ func TestUnreadablePDFIsRememberedInTheCache(t *testing.T) {
 	if len(files) != 1 {
 		t.Fatalf("cache holds %v, want one file", files)
 	}
-	write(t, files[0], `{"version":1,"failed":"text extraction took too long","timed_out":true}`)
+	write(t, files[0], fmt.Sprintf(`{"version":%d,"failed":"text extraction took too long","timed_out":true}`, pdfTextVersion))
 	if r := reason(Options{PDFCache: cache}); !strings.Contains(r, "not read again until 'citebot index')") {
 		t.Errorf("load after a timeout: %q", r)
 	}
@@ -299,11 +300,11 @@ func TestUnreadablePDFIsRememberedInTheCache(t *testing.T) {
 	}
 	// So is one kept before timeouts were marked, by its message; one that
 	// timed out maxPDFAttempts times waits for --force.
-	write(t, files[0], `{"version":1,"failed":"text extraction took too long"}`)
+	write(t, files[0], fmt.Sprintf(`{"version":%d,"failed":"text extraction took too long"}`, pdfTextVersion))
 	if r := reason(Options{PDFCache: cache, RetryPDFs: RetryTimedOut}); strings.Contains(r, "not read again") {
 		t.Errorf("index after a timeout kept unmarked: %q, want it read again", r)
 	}
-	write(t, files[0], `{"version":1,"failed":"text extraction took too long","timed_out":true,"attempts":3}`)
+	write(t, files[0], fmt.Sprintf(`{"version":%d,"failed":"text extraction took too long","timed_out":true,"attempts":3}`, pdfTextVersion))
 	if r := reason(Options{PDFCache: cache, RetryPDFs: RetryTimedOut}); !strings.Contains(r, "until 'citebot index --force'") {
 		t.Errorf("index after %d timeouts: %q, want it left for --force", maxPDFAttempts, r)
 	}
@@ -335,5 +336,33 @@ func TestDropRunEnds(t *testing.T) {
 	dropRunEnds(physics)
 	if !strings.Contains(text(physics[0]), "50 Ω") {
 		t.Errorf("a real Ω was left out: %q", text(physics[0]))
+	}
+}
+
+// A book's running heads go, those naming a chapter of a few pages too,
+// and a page's number alone; a page's own first line stays.
+func TestDropFurnitureRunningHeads(t *testing.T) {
+	var pages []pdfPage
+	for i := range 40 {
+		lines := []string{"Body " + string(rune('A'+i%26)) + string(rune('a'+i/26)) + "."} // no two alike
+		switch {
+		case i == 0:
+			lines = []string{"The Manual", "Intro."}
+		case i < 3:
+			lines = append([]string{"Chapter 2: Basics", ""}, lines...)
+		case i < 30:
+			lines = append([]string{"Chapter 4: Function reference", ""}, lines...)
+		case i == 30:
+			lines = append([]string{"5 Appendices"}, lines...)
+		default:
+			lines = append([]string{fmt.Sprint(i + 1)}, lines...)
+		}
+		pages = append(pages, pdfPage{lines: lines})
+	}
+	dropFurniture(pages)
+	for i, want := range map[int]string{0: "The Manual", 1: "Body Ba.", 10: "Body Ka.", 30: "5 Appendices", 35: "Body Jb."} {
+		if got := pages[i].lines[0]; got != want {
+			t.Errorf("page %d starts %q, want %q", i+1, got, want)
+		}
 	}
 }
