@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/citebot/citebot/bot/discord/discordtest"
+	"github.com/citebot/citebot/retrieval/corpus"
 )
 
 // hostileCorpus makes a corpus folder with one good document and every kind
@@ -222,7 +223,7 @@ func TestIndexNamesTextThatReadsPoorly(t *testing.T) {
 		}
 		if name == "twocol.pdf" {
 			sum := sha256.Sum256(raw)
-			kept, _ := json.Marshal(map[string]any{"version": 1, "title": "", "pages": pages})
+			kept, _ := json.Marshal(map[string]any{"version": corpus.PDFTextVersion, "title": "", "pages": pages})
 			if err := os.MkdirAll(filepath.Join(data, "pdf-text"), 0o755); err != nil {
 				t.Fatal(err)
 			}

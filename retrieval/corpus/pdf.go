@@ -94,9 +94,9 @@ func pdfDoc(pages []pdfPage) structure.Doc {
 	return st
 }
 
-// pdfTextVersion changes whenever extractPDF reads pages differently, so
-// that text kept from an earlier extraction is read anew.
-const pdfTextVersion = 2
+// PDFTextVersion changes whenever extractPDF reads pages differently, so
+// that text kept in a PDFCache from an earlier extraction is read anew.
+const PDFTextVersion = 2
 
 // pdfText is what a PDFCache keeps of one PDF: its extracted pages, and
 // why its text reads poorly ("" when it reads well; nil when not judged
@@ -151,7 +151,7 @@ func cachedPDF(dir string, sum [32]byte) (pdfText, bool) {
 		return t, false
 	}
 	raw, err := os.ReadFile(filepath.Join(dir, hex.EncodeToString(sum[:])+".json"))
-	if err != nil || json.Unmarshal(raw, &t) != nil || t.Version != pdfTextVersion {
+	if err != nil || json.Unmarshal(raw, &t) != nil || t.Version != PDFTextVersion {
 		return pdfText{}, false
 	}
 	return t, true

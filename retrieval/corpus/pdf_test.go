@@ -244,7 +244,7 @@ func TestPDFTextCache(t *testing.T) {
 	if got := text(Options{PDFCache: cache}); !strings.Contains(got, mark) {
 		t.Errorf("second load did not read the cached text")
 	}
-	write(t, files[0], strings.Replace(changed, fmt.Sprintf(`"version":%d`, pdfTextVersion), `"version":0`, 1))
+	write(t, files[0], strings.Replace(changed, fmt.Sprintf(`"version":%d`, PDFTextVersion), `"version":0`, 1))
 	if got := text(Options{PDFCache: cache}); strings.Contains(got, mark) || !strings.Contains(got, word) {
 		t.Errorf("text of another extraction version was used")
 	}
@@ -291,7 +291,7 @@ func TestUnreadablePDFIsRememberedInTheCache(t *testing.T) {
 	if len(files) != 1 {
 		t.Fatalf("cache holds %v, want one file", files)
 	}
-	write(t, files[0], fmt.Sprintf(`{"version":%d,"failed":"text extraction took too long","timed_out":true}`, pdfTextVersion))
+	write(t, files[0], fmt.Sprintf(`{"version":%d,"failed":"text extraction took too long","timed_out":true}`, PDFTextVersion))
 	if r := reason(Options{PDFCache: cache}); !strings.Contains(r, "not read again until 'citebot index')") {
 		t.Errorf("load after a timeout: %q", r)
 	}
@@ -300,11 +300,11 @@ func TestUnreadablePDFIsRememberedInTheCache(t *testing.T) {
 	}
 	// So is one kept before timeouts were marked, by its message; one that
 	// timed out maxPDFAttempts times waits for --force.
-	write(t, files[0], fmt.Sprintf(`{"version":%d,"failed":"text extraction took too long"}`, pdfTextVersion))
+	write(t, files[0], fmt.Sprintf(`{"version":%d,"failed":"text extraction took too long"}`, PDFTextVersion))
 	if r := reason(Options{PDFCache: cache, RetryPDFs: RetryTimedOut}); strings.Contains(r, "not read again") {
 		t.Errorf("index after a timeout kept unmarked: %q, want it read again", r)
 	}
-	write(t, files[0], fmt.Sprintf(`{"version":%d,"failed":"text extraction took too long","timed_out":true,"attempts":3}`, pdfTextVersion))
+	write(t, files[0], fmt.Sprintf(`{"version":%d,"failed":"text extraction took too long","timed_out":true,"attempts":3}`, PDFTextVersion))
 	if r := reason(Options{PDFCache: cache, RetryPDFs: RetryTimedOut}); !strings.Contains(r, "until 'citebot index --force'") {
 		t.Errorf("index after %d timeouts: %q, want it left for --force", maxPDFAttempts, r)
 	}

@@ -252,7 +252,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				// Remembered, so that the next load (every ask of the
 				// command line) doesn't spend the time again.
-				failed := pdfText{Version: pdfTextVersion, Failed: err.Error(), TimedOut: errors.Is(err, errPDFTimeout)}
+				failed := pdfText{Version: PDFTextVersion, Failed: err.Error(), TimedOut: errors.Is(err, errPDFTimeout)}
 				if failed.TimedOut {
 					failed.Attempts = kept.Attempts + 1
 				}
@@ -260,7 +260,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 				l.skip(p, "unreadable PDF: "+err.Error(), true)
 				return nil
 			}
-			kept = pdfText{Version: pdfTextVersion, Title: title, Pages: pageLines(pages)}
+			kept = pdfText{Version: PDFTextVersion, Title: title, Pages: pageLines(pages)}
 		}
 		st := pdfDoc(kept.pages())
 		if strings.TrimSpace(st.Text) == "" {
