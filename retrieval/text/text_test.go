@@ -416,3 +416,19 @@ func TestUndoubledStems(t *testing.T) {
 		t.Error("a doubled letter a suffix brought is kept")
 	}
 }
+
+// A word broken over two lines by a hyphen is one word; a compound
+// broken at its hyphen stays two.
+func TestWordsJoinHyphenatedLineEnds(t *testing.T) {
+	for in, want := range map[string]string{
+		"the com-\n   mand runs":  "the command runs",
+		"an op-\ntional flag":     "an optional flag",
+		"the command-\nline tool": "the command line tool",
+		"a com-\n\nmand":          "a com mand",
+		"self-\ncontained":        "self contained",
+	} {
+		if got := strings.Join(Words(in), " "); got != want {
+			t.Errorf("Words(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -91,6 +91,14 @@ func Words(text string) []string {
 			id.start("--")
 			i += 2
 			continue
+		case r == '-' && len(buf) > 0 && !id.long && hyphenated(buf, text[i+1:]) > 0:
+			// A word broken over two lines by a hyphen ("com-\n  mand",
+			// as groff and some manuals set text) is one word.
+			n := hyphenated(buf, text[i+1:])
+			rest := strings.TrimLeft(text[i+1:], " \t\r\n")
+			buf = append(buf, rest[:n]...)
+			i = len(text) - len(rest) + n
+			continue
 		case r == '-' && len(buf) > 0 && id.long && i+1 < len(text) && isWordRune(text[i+1:]):
 			flush()
 			id.join("-")
@@ -131,6 +139,39 @@ func Words(text string) []string {
 	}
 	end()
 	return words
+}
+
+// hyphenated returns the length of the lower-case letters that, after a
+// line break, end the word whose start is head: when head ends a line with
+// a hyphen ("com-" over "mand") and the two make an English word that head
+// alone is not ("com" + "mand"), not a compound ("command-" over "line":
+// "commandline" is no word); 0 otherwise. after is the text after the
+// hyphen.
+func hyphenated(head []byte, after string) int {
+	if len(head) < 2 || len(after) == 0 || (after[0] != '\n' && !strings.HasPrefix(after, "\r\n")) {
+		return 0
+	}
+	for _, c := range head {
+		if c < 'a' || c > 'z' {
+			return 0
+		}
+	}
+	rest := strings.TrimLeft(after, " \t\r\n")
+	if strings.Count(after[:len(after)-len(rest)], "\n") != 1 {
+		return 0 // a blank line between: no word goes on over it
+	}
+	n := 0
+	for n < len(rest) && rest[n] >= 'a' && rest[n] <= 'z' {
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	w := string(head) + rest[:n]
+	if !IsEnglishWord(w) || IsEnglishWord(string(head)) && IsEnglishWord(rest[:n]) {
+		return 0
+	}
+	return n
 }
 
 // identifier gathers the parts of a name written as code, joined by "_",
