@@ -32,6 +32,13 @@ var wantsNumber = regexp.MustCompile(`(?i)\b(how (many|much|long|large|big|often
 
 const numberBonus = 0.15
 
+// asksComparison matches a question comparing two things; setsApart a
+// sentence that tells them apart.
+var (
+	asksComparison = regexp.MustCompile(`(?i)\b(vs\.?|versus|differences?|differ|different (from|than)|compared? (to|with)|comparison)\b|\bor\b[^?]*\b(which|better)\b`)
+	setsApart      = regexp.MustCompile(`(?i)\b(differ\w*|unlike|whereas|instead|in contrast|on the other hand|as opposed to|rather than|while|however|but|than|only|same as|identical|similar\w*)\b`)
+)
+
 // Answer types a question may ask for.
 var (
 	asksYear     = regexp.MustCompile(`(?i)\b(what|which|in what) year\b`)

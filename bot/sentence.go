@@ -48,12 +48,13 @@ type SentenceFeatures struct {
 	Advice     float64 `json:"advice"`      // 1: a what-to-do question and a sentence that says what to do
 	Digit      float64 `json:"digit"`       // 1: a question after a number or date and a sentence with a digit
 	Instructs  float64 `json:"instructs"`   // 1: a how-to question and a sentence that says what to do ("Run …", "To disable it, set …", "you can …")
+	Contrast   float64 `json:"contrast"`    // 1: a question comparing two things ("X vs Y", "the difference between") and a sentence that sets them apart ("unlike", "whereas", "instead", "they differ")
 }
 
 // sentenceFeatureNames name SentenceFeatures in Vector's order.
 var sentenceFeatureNames = []string{"coverage", "with_fields", "bigrams", "density", "type_held", "type_lacked",
 	"novel", "novel_words", "length", "short", "first", "position", "structure", "pronoun", "prev_cover", "next_cover",
-	"follows", "reason", "advice", "digit", "instructs"}
+	"follows", "reason", "advice", "digit", "instructs", "contrast"}
 
 // SentenceFeatureNames returns the names of the sentence features, in the
 // order of SentenceFeatures.Vector.
@@ -63,7 +64,7 @@ func SentenceFeatureNames() []string { return append([]string(nil), sentenceFeat
 func (f SentenceFeatures) Vector() []float64 {
 	return []float64{f.Coverage, f.WithFields, f.Bigrams, f.Density, f.TypeHeld, f.TypeLacked,
 		f.Novel, f.NovelWords, f.Length, f.Short, f.First, f.Position, f.Structure, f.Pronoun, f.PrevCover, f.NextCover,
-		f.Follows, f.Reason, f.Advice, f.Digit, f.Instructs}
+		f.Follows, f.Reason, f.Advice, f.Digit, f.Instructs, f.Contrast}
 }
 
 // PassageSentence is a sentence of a passage with its features.
@@ -243,6 +244,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		f.Advice = b2f(qs.advice && givesAdvice.MatchString(s))
 		f.Instructs = b2f(qs.how && !changes && instructs.MatchString(s) && !prohibits.MatchString(s))
 		f.Digit = b2f(qs.number && strings.ContainsAny(s, "0123456789"))
+		f.Contrast = b2f(qs.compare && setsApart.MatchString(s))
 	}
 	for i := range out {
 		f := &out[i].Features
@@ -738,15 +740,18 @@ type questionRead struct {
 	advice bool
 	how    bool // the question asks how to do something
 	number bool
-	pairs  [][2]int    // adjacent query terms in the question's order
-	asking text.Asking // what it asks for, which a sentence must answer
+	// compare: the question compares two things ("X vs Y", "the
+	// difference between X and Y", "X or Y, which").
+	compare bool
+	pairs   [][2]int    // adjacent query terms in the question's order
+	asking  text.Asking // what it asks for, which a sentence must answer
 }
 
 func questionReading(question string, q lexical.Query) questionRead {
 	var st text.Stemmer
 	qs := questionRead{q: q, stems: map[string]bool{}, words: map[string]bool{}, termAt: map[string]int{},
 		asking: text.ReadAsking(question), why: asksWhy.MatchString(question), advice: asksAdvice.MatchString(question),
-		number: wantsNumber.MatchString(question), how: text.IsHowTo(question)}
+		number: wantsNumber.MatchString(question), how: text.IsHowTo(question), compare: asksComparison.MatchString(question)}
 	for _, t := range text.Tokens(&st, question) {
 		qs.stems[t.Stem] = true
 		qs.words[t.Word] = true

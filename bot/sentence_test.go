@@ -817,3 +817,25 @@ func TestParagraphAnnouncingAListBringsIt(t *testing.T) {
 		t.Errorf("answer %q", a.Text)
 	}
 }
+
+// A question comparing two things marks the sentences that set them
+// apart; another question marks none.
+func TestContrastFeature(t *testing.T) {
+	p := corpus.Passage{Locator: corpus.Locator{Title: "nss-mdns"},
+		Text: "The minimal modules are mostly identical to the normal ones. They differ in one way. Combining the minimal and the normal modules makes mDNS authoritative."}
+	for q, want := range map[string][]float64{
+		"difference between the minimal and normal modules": {1, 1, 0},
+		"minimal vs normal modules":                         {1, 1, 0},
+		"what do the minimal modules do":                    {0, 0, 0},
+	} {
+		ss := ReadSentences(q, query(q), p)
+		if len(ss) != len(want) {
+			t.Fatalf("%q: %d sentences, want %d", q, len(ss), len(want))
+		}
+		for i, w := range want {
+			if got := ss[i].Features.Contrast; got != w {
+				t.Errorf("%q: sentence %d contrast %v, want %v", q, i, got, w)
+			}
+		}
+	}
+}
