@@ -373,11 +373,8 @@ func readmeTopic(suffix string) bool {
 	if !topicWords.MatchString(suffix) {
 		return false
 	}
-	up := strings.ToUpper(suffix)
-	for _, w := range secretWords {
-		if strings.Contains(up, w) {
-			return false
-		}
+	if hasSecretWord(suffix) {
+		return false
 	}
 	for _, part := range strings.FieldsFunc(suffix, func(r rune) bool { return r == '-' || r == '.' }) {
 		if fileTypes[part] || len(part) > 2 && strings.HasSuffix(part, "rc") || strings.HasSuffix(part, "cfg") || strings.HasSuffix(part, "cnf") {
@@ -396,13 +393,7 @@ func readmeWord(suffix string) bool {
 	if len(suffix) < 4 || fileTypes[suffix] || !text.IsEnglishWord(suffix) {
 		return false
 	}
-	up := strings.ToUpper(suffix)
-	for _, w := range secretWords {
-		if strings.Contains(up, w) {
-			return false
-		}
-	}
-	return true
+	return !hasSecretWord(suffix)
 }
 
 // topicWords matches a suffix of two words or more: "invoke-rc.d",
@@ -443,12 +434,18 @@ func shoutedDocName(name string) bool {
 	if letters < 4 {
 		return false
 	}
+	return !hasSecretWord(name)
+}
+
+// hasSecretWord reports whether a name holds a secret's word, in any case.
+func hasSecretWord(name string) bool {
+	up := strings.ToUpper(name)
 	for _, w := range secretWords {
-		if strings.Contains(name, w) {
-			return false
+		if strings.Contains(up, w) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // secretWords are parts of names files holding secrets have.

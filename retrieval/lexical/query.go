@@ -211,18 +211,18 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		}
 	}
 	for i := range q.Terms {
+		t := &q.Terms[i]
+		if t.Context {
+			continue
+		}
 		// A question naming none of the corpus's documents may name
 		// something else: a word the corpus lacks that is no English word
 		// ("default expiration in ristretto"). One naming a document asks
 		// about it ("does envconfig read yaml").
-		if t := &q.Terms[i]; !t.Context && !ownDocuments && namesElsewhere(*t) {
+		if !ownDocuments && namesElsewhere(*t) {
 			t.Name = true
 		}
-	}
-	for _, t := range q.Terms {
-		if !t.Context {
-			ownName = ownName || t.Name
-		}
+		ownName = ownName || t.Name
 	}
 	for i := range q.Terms {
 		if t := &q.Terms[i]; t.Context && !t.Subject && (ownDocuments || ownName && !t.Documents) {

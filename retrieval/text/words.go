@@ -69,6 +69,16 @@ func Words(text string) []string {
 				continue
 			}
 		}
+		if text[i] == '-' && len(buf) > 0 && !id.long {
+			// A word broken over two lines by a hyphen ("com-\n  mand",
+			// as groff and some manuals set text) is one word.
+			if n := hyphenated(buf, text[i+1:]); n > 0 {
+				rest := strings.TrimLeft(text[i+1:], " \t\r\n")
+				buf = append(buf, rest[:n]...)
+				i = len(text) - len(rest) + n
+				continue
+			}
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032': // typographic apostrophes
@@ -90,14 +100,6 @@ func Words(text string) []string {
 			end()
 			id.start("--")
 			i += 2
-			continue
-		case r == '-' && len(buf) > 0 && !id.long && hyphenated(buf, text[i+1:]) > 0:
-			// A word broken over two lines by a hyphen ("com-\n  mand",
-			// as groff and some manuals set text) is one word.
-			n := hyphenated(buf, text[i+1:])
-			rest := strings.TrimLeft(text[i+1:], " \t\r\n")
-			buf = append(buf, rest[:n]...)
-			i = len(text) - len(rest) + n
 			continue
 		case r == '-' && len(buf) > 0 && id.long && i+1 < len(text) && isWordRune(text[i+1:]):
 			flush()

@@ -527,7 +527,7 @@ func (s *scanner) scanPlain(headings bool) {
 			s.drop()
 			j++
 		case j+1 < len(ls) && headings && !ls[j].Blank() && isUnderlined(ls[j].Text, ls[j+1].Text):
-			h := mdHeading{level: s.underlineLevel(ls[j+1].Text[0]), text: ls[j].Text}
+			h := mdHeading{level: s.styleLevel(ls[j+1].Text[0]), text: ls[j].Text}
 			if h.level == 2 && s.out.firstHeading == "" && len(s.out.Blocks) == 0 && !IsReleaseHeading(h.text) {
 				// The document's title, above all its text, heads that
 				// text but no section after it: the next heading, of
@@ -654,10 +654,6 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 // titleLevel is the level of a plain-text document's underlined title in
 // its heading path: below any heading, so that the first closes it.
 const titleLevel = 7
-
-// underlineLevel returns the level of a plain-text heading underlined by
-// a line of c.
-func (s *scanner) underlineLevel(c byte) int { return s.styleLevel(c) }
 
 // lineStyle stands for a heading that is a line of its own among the
 // styles of a plain-text document's headings.

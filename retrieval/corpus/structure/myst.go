@@ -181,19 +181,13 @@ func scanMyST(doc string, mdx bool) Doc {
 			out[i] = mystInline(line)
 		}
 	}
-	var lines []string
-	var origins []Origin
+	var rl renderedLines
 	for i, l := range out {
-		if skip[i] || strings.TrimSpace(l) == "" && (len(lines) == 0 || lines[len(lines)-1] == "") {
-			continue
+		if !skip[i] {
+			rl.add(l, Origin{First: i + 1, Last: i + 1})
 		}
-		if strings.TrimSpace(l) == "" {
-			l = ""
-		}
-		lines = append(lines, l)
-		origins = append(origins, Origin{First: i + 1, Last: i + 1})
 	}
-	return renderedDoc(lines, origins)
+	return rl.doc()
 }
 
 var mystTarget = regexp.MustCompile(`^\([\w.:-]+\)=$`)

@@ -45,18 +45,9 @@ func ScanOrg(doc string) Doc {
 			ends[open], open = true, -1
 		}
 	}
-	var lines []string
-	var origins []Origin
-	emit := func(l string, i int) {
-		if strings.TrimSpace(l) == "" {
-			if len(lines) == 0 || lines[len(lines)-1] == "" {
-				return
-			}
-			l = ""
-		}
-		lines = append(lines, l)
-		origins = append(origins, Origin{First: i + 1, Last: i + 1})
-	}
+	var rl renderedLines
+	at := func(i int) Origin { return Origin{First: i + 1, Last: i + 1} }
+	emit := func(l string, i int) { rl.add(l, at(i)) }
 	const fence = "````"                     // longer than a fence of the code it holds
 	block, code, drop := false, false, false // within a #+BEGIN_ block; of code; showing nothing
 	fixed, drawer := false, false            // within a run of fixed-width lines; a drawer
@@ -74,15 +65,17 @@ func ScanOrg(doc string) Doc {
 				block, code, drop = false, false, false
 			case drop:
 			case code:
-				lines = append(lines, line)
-				origins = append(origins, Origin{First: i + 1, Last: i + 1})
+				rl.keep(line, at(i))
 			case t == "#" || strings.HasPrefix(t, "# "):
 			default:
 				emit(t, i)
 			}
 			continue
 		}
-		m := orgHeading.FindStringSubmatch(line)
+		var m []string
+		if strings.HasPrefix(line, "*") {
+			m = orgHeading.FindStringSubmatch(line)
+		}
 		if cut > 0 {
 			if m == nil || len(m[1]) > cut {
 				continue
@@ -104,8 +97,7 @@ func ScanOrg(doc string) Doc {
 				emit(fence, i)
 				fixed = true
 			}
-			lines = append(lines, strings.TrimPrefix(strings.TrimPrefix(t, ":"), " "))
-			origins = append(origins, Origin{First: i + 1, Last: i + 1})
+			rl.keep(strings.TrimPrefix(strings.TrimPrefix(t, ":"), " "), at(i))
 		case m != nil && m[2] != "":
 			if strings.Contains(m[3], ":noexport:") || m[2] == "COMMENT" || strings.HasPrefix(m[2], "COMMENT ") {
 				cut = len(m[1])
@@ -142,5 +134,5 @@ func ScanOrg(doc string) Doc {
 	if fixed {
 		emit(fence, len(src)-1)
 	}
-	return renderedDoc(lines, origins)
+	return rl.doc()
 }

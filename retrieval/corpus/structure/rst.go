@@ -41,23 +41,46 @@ func ScanRST(doc string) Doc {
 	r.read()
 	// Lines that show nothing (adornments, directives, comments) are left
 	// out, and the blank lines around them made one.
-	var lines []string
-	var origins []Origin
+	var rl renderedLines
 	anchor := ""
 	for i, l := range r.out {
 		if r.anchors[i] != "" {
 			anchor = r.anchors[i]
 		}
-		if l == "" && (len(lines) == 0 || lines[len(lines)-1] == "") {
-			continue
-		}
-		lines = append(lines, l)
-		origins = append(origins, Origin{First: i + 1, Last: i + 1, Anchor: anchor, Heading: r.heading(i)})
+		rl.add(l, Origin{First: i + 1, Last: i + 1, Anchor: anchor, Heading: r.heading(i)})
 	}
-	d := renderedDoc(lines, origins)
+	d := rl.doc()
 	d.frontTitle = r.docTitle
 	return d
 }
+
+// renderedLines gathers the lines a page shows, each with where in the
+// page it comes from.
+type renderedLines struct {
+	lines   []string
+	origins []Origin
+}
+
+// add appends line l, shown from o; a blank line shows only between
+// lines that show something (a run of them is one).
+func (r *renderedLines) add(l string, o Origin) {
+	if strings.TrimSpace(l) == "" {
+		if len(r.lines) == 0 || r.lines[len(r.lines)-1] == "" {
+			return
+		}
+		l = ""
+	}
+	r.keep(l, o)
+}
+
+// keep appends line l, shown from o, as it is (a line of code).
+func (r *renderedLines) keep(l string, o Origin) {
+	r.lines = append(r.lines, l)
+	r.origins = append(r.origins, o)
+}
+
+// doc scans the lines gathered (see renderedDoc).
+func (r *renderedLines) doc() Doc { return renderedDoc(r.lines, r.origins) }
 
 // renderedDoc scans the rendered lines of a page as Markdown, each mapped
 // to the line of the page it shows by origins; blank lines at the end are
