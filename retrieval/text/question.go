@@ -374,12 +374,7 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 				return true
 			}
 		}
-		return HoldsAnswerType(t, strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' {
-				return ' '
-			}
-			return r
-		}, sentence))
+		return HoldsAnswerType(t, withoutDigits(sentence))
 	case AnswerQuantity, AnswerTime:
 		for _, w := range Words(sentence) {
 			if n := strings.TrimPrefix(w, "v"); n != "" && n[0] >= '0' && n[0] <= '9' && !asked[w] && !asked[n] {
@@ -389,14 +384,20 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 		// Its figures are the question's own ("2024" of "how many were
 		// killed in 2024"): one in words ("three hundred") or a month
 		// may still answer.
-		return HoldsAnswerType(t, strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' {
-				return ' '
-			}
-			return r
-		}, sentence))
+		return HoldsAnswerType(t, withoutDigits(sentence))
 	}
 	return HoldsAnswerType(t, sentence)
+}
+
+// withoutDigits returns s with its digits blanked: what says an answer
+// once the question's own figures are no answer.
+func withoutDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // versionFigure matches a version: a dotted number anywhere, after the
