@@ -126,7 +126,7 @@ func Extract(question string, res retrieval.Result) Answer {
 
 func extractWith(m SentenceModel, question string, res retrieval.Result) Answer {
 	hits := res.Hits[:min(maxPassagesUsed, len(res.Hits))]
-	all, perHit := scoreSentences(m, question, res.Query, hits)
+	all, perHit := scoreSentences(m, question, res.Query, res.Stems, hits)
 	if len(all) == 0 {
 		return Decline(question, res.Hits)
 	}
@@ -363,9 +363,9 @@ func quotes(chosen []sentence, h int) bool {
 // scoreSentences splits the passages of hits into sentences, each with the
 // share of the question's weight it holds and its model score; all of
 // them, and per hit.
-func scoreSentences(m SentenceModel, question string, q lexical.Query, hits []retrieval.Hit) (all []sentence, perHit [][]sentence) {
+func scoreSentences(m SentenceModel, question string, q lexical.Query, stems map[string]string, hits []retrieval.Hit) (all []sentence, perHit [][]sentence) {
 	perHit = make([][]sentence, len(hits))
-	r := newSentenceReader(question, q)
+	r := newSentenceReader(question, q, stems)
 	for h, hit := range hits {
 		for i, ps := range r.read(hit.Passage) {
 			// The passage's title and section speak for each of its

@@ -127,7 +127,7 @@ var pronounStart = regexp.MustCompile(`^["'“(]?(It|Its|This|These|That|Those|T
 // ReadSentences splits passage p into sentences, each with its features as
 // an answer to question (q: the question analysed by the search).
 func ReadSentences(question string, q lexical.Query, p corpus.Passage) []PassageSentence {
-	return newSentenceReader(question, q).read(p)
+	return newSentenceReader(question, q, nil).read(p)
 }
 
 // sentenceReader reads the sentences of passages for one question,
@@ -136,11 +136,14 @@ type sentenceReader struct {
 	qs    questionRead
 	total float64
 	known map[string]text.Token
-	st    text.Stemmer
+	st    *text.Stemmer
 }
 
-func newSentenceReader(question string, q lexical.Query) *sentenceReader {
-	return &sentenceReader{qs: questionReading(question, q), total: q.TotalWeight(), known: make(map[string]text.Token)}
+// newSentenceReader reads for question (q: as the search analysed it),
+// taking the stems of stems (a corpus's words, read only; nil for none)
+// as given.
+func newSentenceReader(question string, q lexical.Query, stems map[string]string) *sentenceReader {
+	return &sentenceReader{qs: questionReading(question, q), total: q.TotalWeight(), known: make(map[string]text.Token), st: text.NewStemmer(stems)}
 }
 
 // tokens is text.Tokens, each word stemmed once.

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -723,7 +724,7 @@ func TestAntecedents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, perHit := scoreSentences(m, question, query(question), hits)
+	_, perHit := scoreSentences(m, question, query(question), nil, hits)
 	var this, it sentence
 	for _, s := range perHit[0] {
 		switch said := body[s.Span.Start:s.Span.End]; {
@@ -836,6 +837,37 @@ func TestContrastFeature(t *testing.T) {
 			if got := ss[i].Features.Contrast; got != w {
 				t.Errorf("%q: sentence %d contrast %v, want %v", q, i, got, w)
 			}
+		}
+	}
+}
+
+// The sentences of the hits are stemmed by the corpus's own word → stem
+// map when the search gives one: with the stems Snowball gives, every
+// sentence reads as without the map; a stem the map says otherwise is the
+// one read.
+func TestSentencesReadWithCorpusStems(t *testing.T) {
+	const question = "what does dark mode need"
+	body := "# Themes\n\nThe theme files are read at start. This requires a terminal with 256 colours.\n\nIt is fast."
+	hits := []retrieval.Hit{{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "a.md", LineStart: 1}, Text: body}}}
+	m, err := DefaultSentenceModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st text.Stemmer
+	stems := map[string]string{}
+	for _, tok := range text.Tokens(&st, body+" a.md") {
+		stems[tok.Word] = tok.Stem
+	}
+	without, _ := scoreSentences(m, question, query(question), nil, hits)
+	with, _ := scoreSentences(m, question, query(question), stems, hits)
+	if !reflect.DeepEqual(without, with) {
+		t.Errorf("read with the corpus's stems:\n%+v\nwithout:\n%+v", with, without)
+	}
+	stems["requires"] = "need"
+	odd, _ := scoreSentences(m, question, query(question), stems, hits)
+	for i, s := range odd {
+		if said := body[s.Span.Start:s.Span.End]; strings.HasPrefix(said, "This requires") && s.cov <= without[i].cov {
+			t.Errorf("%q holds %.2f of the question with \"requires\" read as \"need\", %.2f without: the map was not read", said, s.cov, without[i].cov)
 		}
 	}
 }

@@ -52,6 +52,10 @@ type Result struct {
 	// Lead is the ranker's probability (0.5–1) that the top passage
 	// answers better than the second: near 0.5, the two are a toss-up.
 	Lead float64 `json:"lead,omitempty"`
+	// Stems maps each word of the corpus to its stem (read only): what
+	// reads the hits' sentences stems their words by it, as the search
+	// did, without stemming them again.
+	Stems map[string]string `json:"-"`
 }
 
 // SearchOption adjusts a search.
@@ -87,7 +91,7 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 		f(&o)
 	}
 	q := ix.lex.AnalyzeAbout(question, o.subject, o.context, o.refersBack)
-	res := Result{Query: q}
+	res := Result{Query: q, Stems: ix.lex.Words}
 	text := question
 	for _, t := range q.Terms {
 		if t.Subject {
@@ -134,12 +138,16 @@ var versionRE = regexp.MustCompile(`(?i)\bv?(\d+(?:\.\d+)+)\b`)
 // still answer by rule ("an odd minor version is unstable", asked of xz
 // 5.3). "" when there is none.
 func missingVersion(question string, p corpus.Passage) string {
+	named := versionRE.FindAllStringSubmatchIndex(question, 4)
+	if len(named) == 0 {
+		return ""
+	}
 	fields := p.Text + "\n" + p.Section + "\n" + p.Title + "\n" + p.Source
 	if openEnded.MatchString(fields) {
 		return "" // "3.8 or later", "since 1.2", ">= 2": a rule for versions it doesn't name
 	}
 	missing := ""
-	for _, m := range versionRE.FindAllStringSubmatchIndex(question, 4) {
+	for _, m := range named {
 		v := question[m[2]:m[3]]
 		if unitAfter.MatchString(question[m[1]:]) {
 			continue // a quantity ("1.5 GB"), no version
