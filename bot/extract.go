@@ -51,10 +51,14 @@ var (
 // hasAnswerType reports whether the top passages can answer a question of
 // its type: one asking for a year needs a sentence with a year, one asking
 // how many or how much a sentence with a quantity, among the sentences that
-// hold a fair share of the question. Other questions pass.
+// hold a fair share of the question. Other questions pass, as do those
+// asking for a way of which an amount is the object ("how do i limit how
+// many tasks run", text.AnswerTypeOf).
 func hasAnswerType(question string, res retrieval.Result) bool {
 	var want *regexp.Regexp
 	switch {
+	case text.AnswerTypeOf(question) == text.AnswerAny:
+		return true
 	case asksYear.MatchString(question):
 		want = yearRE
 	case asksNumber.MatchString(question):

@@ -581,6 +581,6 @@ func Read(path string) (Contents, error) {
 		return Contents{}, errors.New("checksum mismatch")
 	}
 	lx := md.Lexicon
-	lx.Prepare()
+	lx.Prepare(md.Passages)
 	return Contents{Manifest: m, Passages: md.Passages, Documents: md.Documents, Lexicon: &lx, Vectors: vs}, nil
 }

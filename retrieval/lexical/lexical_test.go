@@ -1,6 +1,8 @@
 package lexical_test
 
 import (
+	"fmt"
+	"path"
 	"slices"
 	"testing"
 
@@ -290,6 +292,69 @@ func TestUnknownWordOfANamedDocumentNamesNothing(t *testing.T) {
 	for _, term := range lx.Analyze("does envconfig read yaml", "").Terms {
 		if want := term.Word == "envconfig"; term.Name != want {
 			t.Errorf("%q: Name %v, want %v", term.Word, term.Name, want)
+		}
+	}
+}
+
+// TestLongDocumentNamesItself: a document holding most of a corpus's
+// passages still names itself when it is one of few documents (rsync's
+// NEWS: a third of the passages, one document of thirteen); a word in the
+// paths of most documents names none.
+func TestLongDocumentNamesItself(t *testing.T) {
+	var ps []corpus.Passage
+	add := func(src string, n int) {
+		for i := range n {
+			ps = append(ps, corpus.Passage{ID: fmt.Sprint(src, i), Text: fmt.Sprint("Entry ", i, " of the notes."),
+				Locator: corpus.Locator{Source: src, Title: path.Dir(src) + " notes", LineStart: i + 1, LineEnd: i + 1}})
+		}
+	}
+	add("rsync/NEWS.md", 40)
+	for _, p := range []string{"curl", "wget", "httpie", "aria", "lftp", "ncftp", "axel"} {
+		add(p+"/docs/guide.md", 3)
+	}
+	lx := lexical.Build(ps)
+	for _, c := range []struct {
+		word  string
+		names bool
+	}{{"rsync", true}, {"curl", true}, {"docs", false}} {
+		found := false
+		for _, term := range lx.Analyze("when was "+c.word+" 4.0 released", "").Terms {
+			if term.Word == c.word {
+				found = true
+				if term.Documents != c.names {
+					t.Errorf("%q: names documents %v, want %v", c.word, term.Documents, c.names)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: not a term", c.word)
+		}
+	}
+}
+
+// TestCompoundsSplit: a question's word the corpus lacks reads as the two
+// words the corpus joins by a hyphen ("multithreaded" of
+// "multi-threaded"); a word the corpus holds, one it misspells, or one
+// that only starts and ends as two of its words do ("sourcemap" of
+// "source map") stays whole.
+func TestCompoundsSplit(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "The client is multi-threaded and keeps a source map of each request.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "Notifications are queued; the requests are retried.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
+	})
+	for q, want := range map[string][]string{
+		"is the client multithreaded":  {"client", "multi", "threaded"},
+		"does it write a sourcemap":    {"write", "sourcemap"},
+		"are notifications queued":     {"notifications", "queued"},
+		"are notificatons queued":      {"notificatons", "queued"}, // a misspelling, corrected whole
+		"is the client multithreadedx": {"client", "multithreadedx"},
+	} {
+		var got []string
+		for _, term := range lx.Analyze(q, "").Terms {
+			got = append(got, term.Word)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: terms %q, want %q", q, got, want)
 		}
 	}
 }

@@ -42,10 +42,17 @@ type Lexicon struct {
 	// Installation section).
 	Fields map[string][]fieldPosting
 
-	byLen  map[int][]string // surface words by rune count, for typo look-ups
-	df     map[string]int   // passages holding a stem in the body or a field
-	named  map[string]int   // passages whose title or source path holds a stem
-	fields map[string]uint8 // the field bits of any passage holding a stem
+	byLen map[int][]string // surface words by rune count, for typo look-ups
+	df    map[string]int   // passages holding a stem in the body or a field
+	named map[string]int   // passages whose title or source path holds a stem
+	// namedDocs counts the documents whose title or source path holds a
+	// stem, docs the documents.
+	namedDocs map[string]int
+	docs      int
+	// hyphenated maps a word the corpus writes with a hyphen, written as
+	// one ("multithreaded"), to its parts.
+	hyphenated map[string][2]string
+	fields     map[string]uint8 // the field bits of any passage holding a stem
 }
 
 // Field bits of a fieldPosting.
@@ -127,7 +134,7 @@ func Build(passages []corpus.Passage) *Lexicon {
 	if lx.N > 0 {
 		lx.AvgLen = float64(total) / float64(lx.N)
 	}
-	lx.Prepare()
+	lx.Prepare(passages)
 	return lx
 }
 
@@ -159,19 +166,33 @@ func folders(st *text.Stemmer, fields map[string]uint8, source string) {
 	}
 }
 
-// Prepare derives the look-up tables that are not persisted: Build does,
-// and a Lexicon decoded from an index file needs it before use.
-func (lx *Lexicon) Prepare() {
+// Prepare derives the look-up tables that are not persisted from the
+// lexicon and its passages: Build does, and a Lexicon decoded from an
+// index file needs it before use.
+func (lx *Lexicon) Prepare(passages []corpus.Passage) {
 	lx.df = make(map[string]int, len(lx.Postings))
 	for s, ps := range lx.Postings {
 		lx.df[s] = len(ps)
 	}
 	lx.named = make(map[string]int)
+	lx.namedDocs = make(map[string]int)
 	lx.fields = make(map[string]uint8)
+	lx.docs = 0
+	lx.hyphenated = hyphenatedWords(passages)
+	for i, p := range passages {
+		if i == 0 || p.Source != passages[i-1].Source {
+			lx.docs++
+		}
+	}
 	for s, fs := range lx.Fields {
+		last := ""
 		for _, f := range fs {
 			if f.Bits&(fieldTitle|fieldSource) != 0 {
 				lx.named[s]++
+				if int(f.P) < len(passages) && passages[f.P].Source != last {
+					last = passages[f.P].Source
+					lx.namedDocs[s]++
+				}
 			}
 			lx.fields[s] |= f.Bits
 		}

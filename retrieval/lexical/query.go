@@ -1,9 +1,11 @@
 package lexical
 
 import (
-	"github.com/citebot/citebot/retrieval/text"
 	"strings"
 	"unicode"
+
+	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/text"
 )
 
 // QueryTerm is one content word of a question.
@@ -135,7 +137,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 	q := Query{Text: question}
 	var st text.Stemmer
 	seen := make(map[string]bool)
-	toks := text.Tokens(&st, question)
+	toks := lx.splitCompounds(&st, text.Tokens(&st, question))
 	fromQuestion := len(toks)
 	toks = append(toks, text.Tokens(&st, subject)...)
 	fromContext := len(toks)
@@ -241,19 +243,22 @@ func namesElsewhere(t QueryTerm) bool {
 	return !t.Known && t.Corrected == "" && len(t.Word) >= 4 && !hasDigit(t.Word) && !text.IsEnglishWord(t.Word)
 }
 
-// maxNamedShare is the largest share of passages whose titles or sources
-// may hold a word for it to name documents ("discordgo" does; "readme",
-// in every file's path, does not).
+// maxNamedShare is the largest share of passages, or of documents, whose
+// titles or sources may hold a word for it to name documents
+// ("discordgo" does; "readme", in every file's path, does not).
 const maxNamedShare = 0.25
 
 // NamesDocuments reports whether a stem names some of the corpus's
-// documents: it is in their titles or paths, and not in most of them. A
-// number never does ("10" of "Windows 10" is not the "10" of a heading's
-// "2022-10-10"), nor a frequent English word, unless it is the whole name
-// of a folder ("less" of "less/NEWS": GNU less's documents).
+// documents: it is in their titles or paths, and not in most of them, by
+// passages or by documents (rsync's NEWS, a third of a corpus's passages,
+// is one document of thirteen). A number never does ("10" of "Windows 10"
+// is not the "10" of a heading's "2022-10-10"), nor a frequent English
+// word, unless it is the whole name of a folder ("less" of "less/NEWS":
+// GNU less's documents).
 func (lx *Lexicon) NamesDocuments(stem string) bool {
 	n := lx.named[stem]
-	return n > 0 && float64(n) <= maxNamedShare*float64(lx.N) && (!text.IsCommonWord(stem) || lx.fields[stem]&fieldFolder != 0) &&
+	few := float64(n) <= maxNamedShare*float64(lx.N) || float64(lx.namedDocs[stem]) <= maxNamedShare*float64(lx.docs)
+	return n > 0 && few && (!text.IsCommonWord(stem) || lx.fields[stem]&fieldFolder != 0) &&
 		!isNumber(strings.ReplaceAll(stem, ".", ""))
 }
 
@@ -272,4 +277,74 @@ func isNumber(w string) bool {
 func isLoneLetter(w string) bool {
 	r := []rune(w)
 	return len(r) == 1 && unicode.IsLetter(r[0])
+}
+
+// splitCompounds reads a word of the question that the corpus lacks, and
+// that is no misspelling of one of its words, as the two words the corpus
+// joins by a hyphen ("multithreaded" of a text that writes
+// "multi-threaded"). A word the corpus lacks that merely starts and ends as
+// two of its words do ("websocket" of a text with "web" and "socket") is
+// not split: the corpus lacking it says something.
+func (lx *Lexicon) splitCompounds(st *text.Stemmer, toks []text.Token) []text.Token {
+	var out []text.Token
+	for k, t := range toks {
+		parts, ok := lx.hyphenated[t.Word]
+		if !ok || t.Stop || lx.known(t.Stem) {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if _, corrected := lx.Correct(t.Word); corrected {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append([]text.Token(nil), toks[:k]...)
+		}
+		for _, w := range parts {
+			out = append(out, text.Token{Word: w, Stem: st.Stem(w), Stop: text.IsStopWord(w)})
+		}
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// hyphenatedWords files each word of two lower-case parts joined by a
+// hyphen in the passages ("multi-threaded", "built-in") under the two
+// written as one ("multithreaded"); parts of a letter ("e-mail") or
+// longer joins ("state-of-the-art") are left out.
+func hyphenatedWords(passages []corpus.Passage) map[string][2]string {
+	out := make(map[string][2]string)
+	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	for _, p := range passages {
+		s := p.Text
+		for k := strings.IndexByte(s, '-'); k >= 0; {
+			if k > 0 && k+1 < len(s) && isLetter(s[k-1]) && isLetter(s[k+1]) {
+				i, j := k-1, k+1
+				for i > 0 && isLetter(s[i-1]) {
+					i--
+				}
+				for j < len(s) && isLetter(s[j]) {
+					j++
+				}
+				before := i > 0 && (s[i-1] == '-' || s[i-1] >= '0' && s[i-1] <= '9' || s[i-1] == '_')
+				after := j < len(s) && (s[j] == '-' || s[j] >= '0' && s[j] <= '9' || s[j] == '_')
+				if !before && !after && k-i >= 2 && j-k-1 >= 2 {
+					a, b := strings.ToLower(s[i:k]), strings.ToLower(s[k+1:j])
+					out[a+b] = [2]string{a, b}
+				}
+			}
+			n := strings.IndexByte(s[k+1:], '-')
+			if n < 0 {
+				break
+			}
+			k += 1 + n
+		}
+	}
+	return out
 }

@@ -83,10 +83,25 @@ var answerTypes = []struct {
 func AnswerTypeOf(question string) AnswerType {
 	for _, t := range answerTypes {
 		if t.question.MatchString(question) || t.kind == AnswerDefault && notesDefault(question) {
+			if (t.kind == AnswerQuantity || t.kind == AnswerTime) && howFirst(question, t.question) {
+				// "how do i limit how many tasks run at once" asks for a
+				// way, of which the amount is the object, not for an
+				// amount.
+				return AnswerAny
+			}
 			return t.kind
 		}
 	}
 	return AnswerAny
+}
+
+// howFirst reports whether a question asks how to do something (IsHowTo)
+// before the phrase asking for a kind of answer (kind): "how can i change
+// how long …", not "how long does it take, how do i …".
+func howFirst(question string, kind *regexp.Regexp) bool {
+	how := howRE.FindStringIndex(question)
+	at := kind.FindStringIndex(question)
+	return how != nil && at != nil && how[0] < at[0]
 }
 
 // notesDefault reports whether a question written as a note asks for a
@@ -154,6 +169,11 @@ func HoldsAnswerType(t AnswerType, sentence string) bool {
 	if t == AnswerPerson {
 		return hasName(sentence)
 	}
+	if t == AnswerQuantity {
+		// "one of the following", "no one", "the one you want": a
+		// part or a person, not an amount.
+		sentence = notAmount.ReplaceAllString(sentence, "")
+	}
 	for _, at := range answerTypes {
 		if at.kind == t {
 			return at.sentence.MatchString(sentence)
@@ -161,6 +181,11 @@ func HoldsAnswerType(t AnswerType, sentence string) bool {
 	}
 	return true
 }
+
+// notAmount matches "one" where it counts nothing: partitive ("one of"),
+// a person ("no one", "any one"), a choice ("the one", "this one"), or
+// reciprocal ("one another").
+var notAmount = regexp.MustCompile(`(?i)\b(one of|(no|any|the|this|that|which|each|every) one|one another)\b`)
 
 // Asking is what a question asks for, read once for all the sentences
 // judged as its answer: the kind of answer, its own words, and what it
@@ -846,10 +871,77 @@ func HoldsObject(sentence string, object []string) bool {
 // AnswersAt is Answers for the sentence spans[i] of body, read with the
 // sentence after it when it announces that one ("it uses the following
 // defaults:" over "PGUSER=pqgo").
+//
+// A table row is read with its header: under a "Default" column, its cell
+// says what the default is (`| burst | … | 1 |` under `| Field |
+// Description | Default |`), as a sentence would ("Default: 1").
 func (a Asking) AnswersAt(body string, spans []Span, i int, section string) bool {
 	s := body[spans[i].Start:spans[i].End]
 	if strings.HasSuffix(strings.TrimSpace(s), ":") && i+1 < len(spans) {
 		s = body[spans[i].Start:spans[i+1].End]
 	}
+	if a.Kind == AnswerDefault {
+		if cell, ok := DefaultCell(body, spans[i].Start); ok {
+			s = "Default: " + cell + "\n" + s
+		}
+	}
 	return a.Answers(s, section)
 }
+
+// DefaultCell returns the cell, in the Markdown table row that starts at
+// body[start:], of the column its header names the default ("Default",
+// "Default value", "Defaults"); false when the row is no table's, its
+// table has no such column or the cell is empty.
+func DefaultCell(body string, start int) (string, bool) {
+	lineStart := strings.LastIndexByte(body[:start], '\n') + 1
+	row, _, _ := strings.Cut(body[lineStart:], "\n")
+	if !strings.Contains(row, "|") || IsTableDelimiter(row) {
+		return "", false
+	}
+	// Up the table to its delimiter row; the header is the line above.
+	lines := strings.Split(body[:lineStart], "\n")
+	for k := len(lines) - 1; k >= 1; k-- {
+		l := lines[k]
+		if k == len(lines)-1 && l == "" {
+			continue // the newline that ends the line above the row
+		}
+		if strings.TrimSpace(l) == "" || !strings.Contains(l, "|") {
+			return "", false
+		}
+		if !IsTableDelimiter(l) {
+			continue
+		}
+		header := tableCells(lines[k-1])
+		cells := tableCells(row)
+		for c, h := range header {
+			if defaultColumn.MatchString(h) && c < len(cells) && cells[c] != "" {
+				return cells[c], true
+			}
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// tableCells splits a Markdown table row into its cells, trimmed, without
+// the empty ones its outer pipes make; an escaped pipe ("\|") is text.
+func tableCells(row string) []string {
+	row = strings.TrimSpace(row)
+	row = strings.TrimPrefix(row, "|")
+	if !strings.HasSuffix(row, "\\|") {
+		row = strings.TrimSuffix(row, "|")
+	}
+	var cells []string
+	cell := 0
+	for k := 0; k <= len(row); k++ {
+		if k == len(row) || row[k] == '|' && (k == 0 || row[k-1] != '\\') {
+			cells = append(cells, strings.TrimSpace(row[cell:k]))
+			cell = k + 1
+		}
+	}
+	return cells
+}
+
+// defaultColumn matches a table header's cell naming the column of
+// defaults, its emphasis aside.
+var defaultColumn = regexp.MustCompile(`(?i)^[*_` + "`" + `]*default(s|\s+values?|\s+setting)?[*_` + "`" + `]*$`)

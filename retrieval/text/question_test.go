@@ -33,6 +33,11 @@ func TestAnswerTypes(t *testing.T) {
 		{"what is the default theme", AnswerDefault, "Dark mode is initially disabled.", "Choose a preset from the list."},
 		{"how big is the cache if i dont set MaxEntries", AnswerDefault, "The cache is initially empty and holds 10,000 entries at most.", "Enable the built-in bounded cache with MaxEntries: 10_000."},
 		{"which middleware does gin.Default() add", AnswerAny, "", ""},
+		{"how do i limit how many tasks run at once", AnswerAny, "", ""},
+		{"how can i change how long the cache keeps entries", AnswerAny, "", ""},
+		{"how often does it check, and how do i change it", AnswerQuantity, "It checks every 5 minutes.", "It checks whenever one of the following happens."},
+		{"how many workers run by default, how to raise it", AnswerDefault, "By default 4 workers run.", "Workers run in the background."},
+		{"how many people does it take", AnswerQuantity, "It takes one person.", "It takes no one."},
 		{"kong load defaults from a json config file", AnswerAny, "", ""},
 		{"default max for the limiter?", AnswerDefault, "Max defaults to 5.", "Max: 20,"},
 		{"chokidar polling interval default?", AnswerDefault, "The interval defaults to 100 ms.", "Set the interval to 100 ms."},
@@ -518,5 +523,41 @@ func TestVersionFigures(t *testing.T) {
 	}
 	if HoldsNewAnswer(AnswerVersion, "Requires go1.21 or newer.", map[string]bool{"go1.21": true}) {
 		t.Error("the question's own go1.21 answers it")
+	}
+}
+
+// A table row under a "Default" column gives the default of what it
+// names; a row of a table without one, or of another option, does not.
+func TestDefaultColumn(t *testing.T) {
+	table := "## Options\n\n| Field | Description | Default | Required |\n|-------|-------------|---------|---|\n" +
+		"| `burst` | Maximum number of requests allowed to go through at the same moment. | 1 | No |\n" +
+		"| `period` | The period of the rate. | | No |\n"
+	noColumn := "| Field | Description |\n|---|---|\n| `burst` | Maximum number of requests, 1 by design. |\n"
+	rowOf := func(body, prefix string) (string, []Span, int) {
+		spans := Sentences(body)
+		for i, sp := range spans {
+			if strings.HasPrefix(strings.TrimSpace(body[sp.Start:sp.End]), prefix) {
+				return body, spans, i
+			}
+		}
+		t.Fatalf("no sentence starts %q in %q", prefix, body)
+		return "", nil, 0
+	}
+	for _, c := range []struct {
+		question, body, row string
+		want                bool
+	}{
+		{"ratelimit burst default value", table, "| `burst`", true},
+		{"whats the default period", table, "| `period`", false}, // an empty cell
+		{"whats the default period", table, "| `burst`", false},  // another option's
+		{"ratelimit burst default value", noColumn, "| `burst`", false},
+	} {
+		body, spans, i := rowOf(c.body, c.row)
+		if got := ReadAsking(c.question).AnswersAt(body, spans, i, "Options"); got != c.want {
+			t.Errorf("%q, row %q: answers %v, want %v", c.question, c.row, got, c.want)
+		}
+	}
+	if cell, ok := DefaultCell("| a | Default |\n|---|---|\n| x \\| y | `on` |", len("| a | Default |\n|---|---|\n")); !ok || cell != "`on`" {
+		t.Errorf("DefaultCell with an escaped pipe = %q, %v; want `on`", cell, ok)
 	}
 }

@@ -19,7 +19,7 @@ func IsRendered(doc string) bool {
 	// The expression alone is slow on a large page: only the lines that
 	// hold a sign of such markup are matched against it.
 	if !strings.Contains(doc, "}`") && !strings.Contains(doc, "<!--") && !strings.Contains(doc, ")=") &&
-		!strings.Contains(doc, "{") && !strings.Contains(doc, ":::") {
+		!strings.Contains(doc, "{") && !strings.Contains(doc, ":::") && !strings.Contains(doc, "!!!") && !strings.Contains(doc, "???") {
 		return false
 	}
 	for rest := doc; rest != ""; {
@@ -32,6 +32,9 @@ func IsRendered(doc string) bool {
 		if strings.Contains(line, ":::") && containerOpen.MatchString(line) {
 			return true
 		}
+		if (strings.Contains(line, "!!!") || strings.Contains(line, "???")) && mkdocsAdmonition.MatchString(line) {
+			return true
+		}
 	}
 	return false
 }
@@ -39,7 +42,16 @@ func IsRendered(doc string) bool {
 // containerOpen matches the line opening a Docusaurus or VitePress
 // container: an admonition (":::tip", "::: warning Deprecated",
 // ":::note[Title]") or a details block, which renders as its label.
-var containerOpen = regexp.MustCompile(`(?i)^ {0,3}:::+ *(note|tip|info|warning|danger|caution|important|details)\b(.*)$`)
+// A VitePress code group (":::code-group") shows its fenced blocks, as
+// tabs, and nothing of its own.
+var containerOpen = regexp.MustCompile(`(?i)^ {0,3}:::+ *(note|tip|info|warning|danger|caution|important|details|code-group)\b(.*)$`)
+
+// mkdocsAdmonition matches the line opening an MkDocs (Material,
+// Python-Markdown) admonition: `!!! warning "Docker Support"`, or a
+// collapsible one (`??? note`, `???+ tip "Open"`), its content the lines
+// indented four spaces under it. It renders as its label and title over
+// the content: "Warning: Docker Support".
+var mkdocsAdmonition = regexp.MustCompile(`^( {0,3})(?:!!!|\?\?\?\+?) *([A-Za-z][\w-]*)(?: +(?:inline(?: end)?|[\w-]+))*(?: +"([^"]*)")? *$`)
 
 // ScanMyST reads a MyST Markdown document as a Sphinx site renders it (and
 // any Markdown page without its HTML comments), and finds its blocks as in
@@ -74,11 +86,21 @@ func scanMyST(doc string, mdx bool) Doc {
 		opts      bool   // option lines (":caption: x", or a "---" block) may open it
 	}
 	var stack []fence
-	inOpts := false  // within a directive's "---" option block
-	comment := false // within an HTML comment
+	inOpts := false       // within a directive's "---" option block
+	comment := false      // within an HTML comment
+	var admonitions []int // the indents of the MkDocs admonitions' content the line is in
 	for i, raw := range src {
 		line := strings.TrimRight(raw, " \t\r")
 		t := strings.TrimLeft(line, " ")
+		if t != "" {
+			for n := len(admonitions); n > 0 && len(line)-len(t) < admonitions[n-1]; n-- {
+				admonitions = admonitions[:n-1]
+			}
+		}
+		if n := len(admonitions); n > 0 && t != "" {
+			// An admonition's content shows as text, not indented code.
+			line = line[admonitions[n-1]:]
+		}
 		var top *fence
 		if len(stack) > 0 {
 			top = &stack[len(stack)-1]
@@ -132,6 +154,19 @@ func scanMyST(doc string, mdx bool) Doc {
 					out[i] = mystInline(rest)
 				}
 			}
+			continue
+		}
+		if m := mkdocsAdmonition.FindStringSubmatch(line); m != nil {
+			name := strings.ToLower(m[2])
+			label := rstAdmonition[name]
+			if label == "" {
+				label = strings.ToUpper(name[:1]) + name[1:] // "Example", "Abstract", "Bug"
+			}
+			out[i] = label + ":"
+			if m[3] != "" {
+				out[i] += " " + mystInline(m[3])
+			}
+			admonitions = append(admonitions, len(m[1])+4)
 			continue
 		}
 		if marker, info, ok := fenceOpen(line); ok {

@@ -94,3 +94,36 @@ func TestScanMDX(t *testing.T) {
 		t.Errorf("title %q, want Install", d.Title())
 	}
 }
+
+// An MkDocs admonition renders as its label and title over its content,
+// which is text, not indented code; a fenced block within it is code; the
+// content ends at the first line less indented. A VitePress code group
+// shows its blocks and nothing of its own.
+func TestMkDocsAdmonitionsAndCodeGroups(t *testing.T) {
+	doc := "# Sockets\n\n!!! warning \"Docker Support\"\n\n    Socket activation is not supported by Docker.\n\n    ```yaml\n    sockets: true\n    ```\n\n" +
+		"??? tip\n    Collapsed by default.\n\nAfter it.\n\n    real indented code\n\n::: code-group\n```sh [npm]\nnpm i tool\n```\n:::\n"
+	if !IsRendered(doc) {
+		t.Fatal("a page with MkDocs admonitions is read as written")
+	}
+	d := ScanMyST(doc)
+	for _, want := range []string{"\nWarning: Docker Support\n", "\nSocket activation is not supported by Docker.\n", "\n```yaml\nsockets: true\n```\n",
+		"\nTip:\nCollapsed by default.\n", "\nAfter it.\n", "\n    real indented code\n", "```sh [npm]\nnpm i tool\n```"} {
+		if !strings.Contains(d.Text, want) {
+			t.Errorf("rendered text lacks %q:\n%s", want, d.Text)
+		}
+	}
+	for _, bad := range []string{"!!!", "???", ":::", "code-group"} {
+		if strings.Contains(d.Text, bad) {
+			t.Errorf("rendered text holds %q:\n%s", bad, d.Text)
+		}
+	}
+	var code []string
+	for _, b := range d.Blocks {
+		if b.Kind == Code {
+			code = append(code, d.Text[d.Lines[b.First].Start:d.Lines[b.Last].End])
+		}
+	}
+	if slices.ContainsFunc(code, func(c string) bool { return strings.Contains(c, "Socket activation") }) {
+		t.Errorf("the admonition's text is read as code: %q", code)
+	}
+}

@@ -146,10 +146,15 @@ func titleLine(s string) string {
 	if strings.Contains(s, "@") || strings.HasPrefix(strings.ToLower(t), "copyright") {
 		return ""
 	}
-	// A line that is one link, quoted or not ("> [**Get Security Updates
-	// for Axios v0 →**](https://…)"), is a banner pointing elsewhere.
-	if l, ok := strings.CutPrefix(strings.TrimLeft(s, "> \t"), "["); ok && strings.HasSuffix(strings.TrimSpace(l), ")") {
-		if _, end, ok := linkAt(strings.TrimLeft(s, "> \t"), 0); ok && end == len(strings.TrimRight(strings.TrimLeft(s, "> \t"), " \t")) {
+	// A quoted line is a tagline or a notice ("> Terminal string styling
+	// done right" under chalk's logo, "> [!IMPORTANT]"), not a title: the
+	// document's text begins with it.
+	if strings.HasPrefix(strings.TrimSpace(s), ">") {
+		return ""
+	}
+	// A line that is one link is a banner pointing elsewhere.
+	if l, ok := strings.CutPrefix(strings.TrimLeft(s, " \t"), "["); ok && strings.HasSuffix(strings.TrimSpace(l), ")") {
+		if _, end, ok := linkAt(strings.TrimLeft(s, " \t"), 0); ok && end == len(strings.TrimSpace(s)) {
 			return ""
 		}
 	}
