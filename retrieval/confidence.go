@@ -367,8 +367,20 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 	if qf.asking.Kind != text.AnswerAny {
 		f.TypeMissing = 1
 		txt, over := h.Passage.Text, h.Passage.Over()
-		for i := range a.sentences {
-			if a.sentenceCover[i] >= minTypeCoverage*total && qf.asking.AnswersAt(txt, a.sentences, i, over) {
+		spans := a.sentences
+		if qf.asking.Kind == text.AnswerDefault {
+			// The rows of a table cut into passages are read under its
+			// header, which an earlier passage holds (a Default column).
+			if head := ix.tableHeader(h.Passage); head != "" {
+				txt = head + txt
+				spans = make([]text.Span, len(a.sentences))
+				for i, sp := range a.sentences {
+					spans[i] = text.Span{Start: sp.Start + len(head), End: sp.End + len(head)}
+				}
+			}
+		}
+		for i := range spans {
+			if a.sentenceCover[i] >= minTypeCoverage*total && qf.asking.AnswersAt(txt, spans, i, over) {
 				f.TypeMissing = 0
 				break
 			}
@@ -376,6 +388,48 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 	}
 	return f
 }
+
+// tableHeader returns, for a passage that opens on a row of a Markdown
+// table whose header row an earlier passage of its document holds (a long
+// table cut between rows), that header and its delimiter row, each ending
+// in a newline; "" otherwise.
+func (ix *Index) tableHeader(p corpus.Passage) string {
+	first, _, _ := strings.Cut(p.Text, "\n")
+	if !strings.HasPrefix(strings.TrimSpace(first), "|") || text.IsTableDelimiter(first) {
+		return ""
+	}
+	if _, rest, ok := strings.Cut(p.Text, "\n"); ok && text.IsTableDelimiter(firstLine(rest)) {
+		return "" // the passage opens on its own header
+	}
+	i, ok := ix.byID[p.ID]
+	if !ok {
+		return ""
+	}
+	delim := "" // a delimiter row opening the passage after, when a wide header was cut from it
+	for j := i - 1; j >= 0 && j >= i-maxTableBack && ix.passages[j].Source == p.Source; j-- {
+		lines := strings.Split(strings.TrimRight(ix.passages[j].Text, "\n"), "\n")
+		if delim != "" {
+			return lines[len(lines)-1] + "\n" + delim + "\n"
+		}
+		for k := len(lines) - 1; k >= 0; k-- {
+			l := strings.TrimSpace(lines[k])
+			switch {
+			case text.IsTableDelimiter(l) && k >= 1:
+				return lines[k-1] + "\n" + lines[k] + "\n"
+			case text.IsTableDelimiter(l):
+				delim = lines[k]
+			case !strings.HasPrefix(l, "|"):
+				return "" // the table began without a header, or this is another's
+			}
+		}
+	}
+	return ""
+}
+
+// maxTableBack bounds how many passages back a table's header is looked for.
+const maxTableBack = 64
+
+func firstLine(s string) string { l, _, _ := strings.Cut(s, "\n"); return l }
 
 // passageReading is what one reading of a passage's words gives the
 // features: each sentence's share of the question, and which stems stand

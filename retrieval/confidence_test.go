@@ -290,3 +290,29 @@ func TestStemIndexFindsWhatItFiled(t *testing.T) {
 		t.Error("an empty index found a stem")
 	}
 }
+
+// A long table is cut between rows; a row's passage is read under the
+// header an earlier passage holds, so a cell under "Default" gives the
+// default asked for.
+func TestCutTableRowsReadUnderTheirHeader(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Entry points\n\n## Options\n\n| Field | Description | Default |\n|---|---|---|\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "| `option%d` | Sets the %s limit of the entry point's transport, counted in the unit the server reads it in. | %d |\n", i, strings.Repeat("inner ", i%5+1), i*10)
+	}
+	b.WriteString("| `maxHeaderBytes` | Set the maximum size of request headers in bytes. | 1048576 |\n")
+	cands := candidatesOf(t, map[string]string{"entrypoints.md": b.String()}, "what is the default maxHeaderBytes on an entrypoint")
+	for _, c := range cands {
+		if !strings.Contains(c.Passage.Text, "1048576") {
+			continue
+		}
+		if strings.Contains(c.Passage.Text, "| Field |") {
+			t.Fatalf("the table was not cut: its last row's passage holds the header (%d bytes)", len(c.Passage.Text))
+		}
+		if c.Features.TypeMissing != 0 {
+			t.Errorf("the row under Default 1048576 lacks the default asked for (type_missing %v)", c.Features.TypeMissing)
+		}
+		return
+	}
+	t.Fatal("no candidate holds the row")
+}
