@@ -713,17 +713,25 @@ func TestVerdictOpensTheQuote(t *testing.T) {
 	}
 }
 
-// A sentence quoted for what it adds, opening on a pronoun, brings the
-// sentence of its paragraph it leans on; one after a blank line or a
-// heading does not.
-func TestAntecedents(t *testing.T) {
-	const question = "what does dark mode need"
-	body := "# Themes\n\nThe theme files are read at start. This requires a terminal with 256 colours.\n\nIt is fast."
-	hits := []retrieval.Hit{{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "a.md", LineStart: 1}, Text: body}}}
+// themes returns a question, a passage of a heading and two paragraphs
+// as the one hit, and the sentence model.
+func themes(t *testing.T) (question, body string, hits []retrieval.Hit, m SentenceModel) {
+	t.Helper()
+	question = "what does dark mode need"
+	body = "# Themes\n\nThe theme files are read at start. This requires a terminal with 256 colours.\n\nIt is fast."
+	hits = []retrieval.Hit{{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "a.md", LineStart: 1}, Text: body}}}
 	m, err := DefaultSentenceModel()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return question, body, hits, m
+}
+
+// A sentence quoted for what it adds, opening on a pronoun, brings the
+// sentence of its paragraph it leans on; one after a blank line or a
+// heading does not.
+func TestAntecedents(t *testing.T) {
+	question, body, hits, m := themes(t)
 	_, perHit := scoreSentences(m, question, query(question), nil, hits)
 	var this, it sentence
 	for _, s := range perHit[0] {
@@ -846,13 +854,7 @@ func TestContrastFeature(t *testing.T) {
 // sentence reads as without the map; a stem the map says otherwise is the
 // one read.
 func TestSentencesReadWithCorpusStems(t *testing.T) {
-	const question = "what does dark mode need"
-	body := "# Themes\n\nThe theme files are read at start. This requires a terminal with 256 colours.\n\nIt is fast."
-	hits := []retrieval.Hit{{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "a.md", LineStart: 1}, Text: body}}}
-	m, err := DefaultSentenceModel()
-	if err != nil {
-		t.Fatal(err)
-	}
+	question, body, hits, m := themes(t)
 	var st text.Stemmer
 	stems := map[string]string{}
 	for _, tok := range text.Tokens(&st, body+" a.md") {
