@@ -57,13 +57,14 @@ var (
 func hasAnswerType(question string, res retrieval.Result) bool {
 	var want *regexp.Regexp
 	switch {
-	case text.AnswerTypeOf(question) == text.AnswerAny:
-		return true
 	case asksYear.MatchString(question):
 		want = yearRE
 	case asksNumber.MatchString(question):
 		want = quantityRE
 	default:
+		return true
+	}
+	if text.AnswerTypeOf(question) == text.AnswerAny {
 		return true
 	}
 	for _, h := range res.Hits[:min(maxPassagesUsed, len(res.Hits))] {
