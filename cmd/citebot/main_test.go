@@ -272,3 +272,15 @@ func TestAskExplain(t *testing.T) {
 		t.Errorf("exit %d, answer %q", r.code, r.stdout)
 	}
 }
+
+// An explanation says when the answer is declined for want of the kind of
+// answer asked for, though the confidence is above the threshold.
+func TestAskExplainTypeMissing(t *testing.T) {
+	r := run(t, "", "", "ask", "--explain", "How many Afghan refugees were deported?")
+	if !strings.Contains(r.stderr, "citebot declines without a model: no sentence") || strings.Contains(r.stderr, "citebot answers") {
+		t.Errorf("explanation:\n%s", r.stderr)
+	}
+	if r.code != 0 || !strings.Contains(r.stdout, "doesn't cover") {
+		t.Errorf("exit %d, answer %q", r.code, r.stdout)
+	}
+}

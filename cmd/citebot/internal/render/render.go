@@ -196,6 +196,8 @@ func Explain(w io.Writer, res retrieval.Result) {
 		verdict = "declines: the top passage holds none of the follow-up's own words"
 	case !res.Relevant:
 		verdict = "declines"
+	case res.Features.TypeMissing > 0:
+		verdict = "declines without a model: no sentence of the top passage holding enough of the question gives the kind of answer asked for"
 	case res.Uncertain:
 		verdict = "answers, uncertain"
 	}
