@@ -23,7 +23,7 @@ type Document struct {
 	// HTML it is the markup; its passages hold its visible text. For PDF
 	// it is the text extracted from the pages, pages apart by a blank line.
 	Text string
-	Kind string // "md", "mdx", "txt", "rst", "org", "html" or "pdf"
+	Kind string // "md", "mdx", "txt", "rst", "org", "adoc", "html" or "pdf"
 
 	view  *structure.Doc // the scan of an HTML, reStructuredText, MyST or PDF document, made when it was read
 	title string         // the title a PDF's metadata gives, "" for none
@@ -52,6 +52,8 @@ func scanView(kind, text string) structure.Doc {
 		return structure.ScanMDX(text)
 	case "org":
 		return structure.ScanOrg(text)
+	case "adoc":
+		return structure.ScanAsciiDoc(text)
 	}
 	return structure.Scan(text, kind == "md")
 }
@@ -272,7 +274,7 @@ const DefaultMaxFileBytes = 16 << 20
 
 // chunkerVersion changes whenever passage splitting or word analysis
 // changes, so that an index built by an older splitter or stemmer is rebuilt.
-const chunkerVersion = "chunker-v106"
+const chunkerVersion = "chunker-v107"
 
 // Options limits what a corpus load reads.
 type Options struct {

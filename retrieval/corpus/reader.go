@@ -289,7 +289,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 			}
 			doc.view = &st
 		}
-	case "html", "rst", "mdx", "org":
+	case "html", "rst", "mdx", "org", "adoc":
 		st := scanView(kind, text)
 		if strings.TrimSpace(st.Text) == "" {
 			l.skip(p, "no visible text", false)
@@ -319,9 +319,10 @@ func PageOf(source string) string {
 // kindOf returns the Document.Kind of a file name, whether that kind
 // comes from the name alone (so the content must show it is text), and
 // false for a file that is not corpus material. An .org file is Org (see
-// structure.ScanOrg). Plain text is a .txt or AsciiDoc file (read as plain
-// text), or a file named as projects name their documents (README,
-// INSTALL, NEWS, FAQ, WHATSNEW, …): with no suffix or one that is no file
+// structure.ScanOrg), an .adoc or .asciidoc file AsciiDoc (see
+// structure.ScanAsciiDoc). Plain text is a .txt or .text file, or a file
+// named as projects name their documents (README, INSTALL, NEWS, FAQ,
+// WHATSNEW, …): with no suffix or one that is no file
 // type (README.Debian, README.api, NEWS.old; README.saving, see
 // readmeWord), or after a project's name (gdb-README, dbus_FAQ). Other files
 // without an extension are not read: a folder holds credentials, keys,
@@ -329,8 +330,10 @@ func PageOf(source string) string {
 // id_rsa, license_key, zsh_history).
 func kindOf(name string) (kind string, byName, ok bool) {
 	switch ext := strings.TrimPrefix(strings.ToLower(path.Ext(name)), "."); ext {
-	case "txt", "text", "adoc", "asciidoc":
+	case "txt", "text":
 		return "txt", false, true
+	case "adoc", "asciidoc":
+		return "adoc", false, true
 	case "org":
 		return "org", false, true
 	case "rst":

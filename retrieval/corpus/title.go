@@ -16,7 +16,7 @@ func documentTitle(d Document, st structure.Doc) string {
 	}
 	// A release log's first line is its newest entry ("git (1:2.39.5-0)
 	// bookworm-security; urgency=medium"), no title for all of them.
-	if (d.Kind == "txt" || d.Kind == "md") && releaseLog(d.Source) {
+	if (d.Kind == "txt" || d.Kind == "md" || d.Kind == "adoc") && releaseLog(d.Source) {
 		return fileTitle(d.Source)
 	}
 	if t := st.Title(); t != "" {

@@ -125,6 +125,9 @@ func TestWordLists(t *testing.T) {
 		{"comment line is no word", func() bool { return !IsCommonWord("#") && !IsCommonWord("frequent") }},
 		{"extra stop word", func() bool { return IsStopWord("wat") && IsStopWord("also") && IsStopWord("the") }},
 		{"chat filler", func() bool { return IsStopWord("ok") && IsStopWord("thanks") && IsStopWord("hey") }},
+		{"contractions written without the apostrophe", func() bool {
+			return IsStopWord("theres") && IsStopWord("hasnt") && IsStopWord("youre") && !IsStopWord("ill")
+		}},
 		{"content word is no stop word", func() bool { return !IsStopWord("refugees") }},
 		{"meta word", func() bool { return IsMetaWord("article") && !IsMetaWord("refugees") }},
 		{"abbreviation keeps a sentence whole", func() bool { return len(Sentences("Gen. Asim Munir spoke. He left.")) == 2 }},
