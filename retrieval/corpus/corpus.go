@@ -266,7 +266,7 @@ func visibleLines(st structure.Doc, start, end int) string {
 var ErrNotUTF8 = errors.New("not valid UTF-8 text: convert it to UTF-8 or remove it from the corpus")
 
 // ErrEmptyCorpus is returned when a corpus folder holds no usable document.
-var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt, .md, .mdx, .rst, .org, .html or .pdf document with text")
+var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt, .md, .mdx, .rst, .adoc, .org, .html or .pdf document with text")
 
 // DefaultMaxFileBytes is the size of the largest corpus file read when
 // Options.MaxFileBytes is 0.
