@@ -101,6 +101,14 @@ func TestHTMLPassages(t *testing.T) {
 			want: []string{"2-2 #top First.", "3-4 #faq1 Why bees?\nBecause.", "5-5 #more More inside text.", "6-6 #in Last."},
 		},
 		{
+			name: "an FAQ's question, a paragraph all in bold, heads its answer; bold within a paragraph heads nothing",
+			src: "<title>FAQ</title>\n<h2>General</h2>\n<p><b>(1) How do I create an AUTOINCREMENT\nfield?</b></p>\n<p>Declare it <b>INTEGER PRIMARY KEY</b>.</p>\n" +
+				"<p><b>(2) What datatypes does it support?</b></p>\n<p>Any. <b>Really?</b></p>\n<p><b>Not a question</b></p>\n<p>Text.</p>\n",
+			title: "FAQ",
+			want: []string{"2-5 [General › (1) How do I create an AUTOINCREMENT field?] General\n(1) How do I create an AUTOINCREMENT field?\nDeclare it INTEGER PRIMARY KEY.",
+				"6-9 [General › (2) What datatypes does it support?] (2) What datatypes does it support?\nAny. Really?\nNot a question\nText."},
+		},
+		{
 			name: "inline tags don't break words, <br> breaks the line",
 			src:  "<p>foo<b>bar</b> is <i>one</i> word,<br>a new line<br/>and <a href=\"x\">a <code>link</code></a>.</p>\n",
 			want: []string{"1-1 foobar is one word,\na new line\nand a link."},

@@ -795,6 +795,23 @@ func isOptionTerm(s string) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) // not "-- Installation --" nor "---"
 }
 
+// optionTerms reports whether every line of paragraph b, of a few, is an
+// option's term (isOptionTerm).
+func (s *scanner) optionTerms(b Block) bool {
+	if b.Last-b.First >= maxOptionTerms {
+		return false
+	}
+	for i := b.First; i <= b.Last; i++ {
+		if !isOptionTerm(s.lines[i].Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxOptionTerms bounds the options a description is shared by.
+const maxOptionTerms = 6
+
 // isManHeader reports whether a line is a manual page's header, its
 // title: "TAR(1)    GNU TAR Manual    TAR(1)", the page's name and section
 // at both ends.
@@ -893,6 +910,11 @@ func (s *scanner) leadsInto(b, next Block) bool {
 	case !s.md && b.First == b.Last && isOptionTerm(last):
 		// An option's term over its description, a blank line apart
 		// ("-a" / "    Print all."): one option, never cut apart.
+		return true
+	case !s.md && s.optionTerms(b) && s.lines[next.First].Indent > s.lines[b.First].Indent:
+		// Options given together over the description they share, more
+		// indented ("--with-timeout=15" / "--with-passprompt=…" /
+		// "\tAllow 15 minutes …"): one entry.
 		return true
 	case next.Kind != Paragraph && endsMidSentence(last):
 		// "After all flags are defined, call" + the code: one sentence.

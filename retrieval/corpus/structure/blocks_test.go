@@ -338,6 +338,16 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 2-4 OPTIONS ^0", "para 6-8 OPTIONS"},
 		},
 		{
+			name: "plain text: options given together stay with the description they share",
+			doc:  "Where sudo examples are installed.\n\n  --with-timeout=15\n  --with-passprompt=\"[sudo] password: \"\n\n\tAllow 15 minutes before a user has to type the password again.\n\n  --with-env-editor\n\n\tHonour the EDITOR variable.\n",
+			want: []string{"para 0-0", "para 2-5", "para 7-9"},
+		},
+		{
+			name: "plain text: options not over a more indented description are a paragraph of their own",
+			doc:  "Examples:\n\n  --verbose\n  --quiet\n\nBoth print to standard error, one more and one less than the default level of detail.\n",
+			want: []string{"para 0-3", "para 5-5"},
+		},
+		{
 			name: "plain text: dashes around a heading are no option",
 			doc:  "Intro.\n\n-- Installation --\n\nRun make to install it, then run make check to test it.\n",
 			want: []string{"para 0-0", "para 4-4 -- Installation -- ^2"},

@@ -2,6 +2,7 @@ package structure
 
 import (
 	"encoding/json"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -40,6 +41,7 @@ type Origin struct {
 // the lines of markup it came from, and to the anchor above it.
 func ScanHTML(doc string) Doc {
 	h := &htmlScanner{
+		markup:    doc,
 		s:         &scanner{md: true, head: -1},
 		skipAt:    -1,
 		headingAt: -1,
@@ -61,6 +63,7 @@ func ScanHTML(doc string) Doc {
 		}
 		start := off
 		off += len(z.Raw())
+		h.off = off
 		switch tt {
 		case html.TextToken:
 			h.text(string(z.Raw()), start)
@@ -129,6 +132,14 @@ type htmlScanner struct {
 	apiNext      bool
 	headingAt    int // index in stack of the heading being read, -1 for none
 	headingLevel int
+	// markup and off are the document and the offset after the tag being
+	// handled; realLevel the level of the last h1–h6 heading (0: none);
+	// questionNext marks the <b> or <strong> being opened as a question
+	// heading (see boldQuestion).
+	markup       string
+	off          int
+	realLevel    int
+	questionNext bool
 	preFirstLine bool // right after a <pre> tag, where a newline is not content
 
 	blk      openBlock
@@ -434,6 +445,17 @@ func (h *htmlScanner) opened(name string) {
 		}
 		h.endBlock(Paragraph)
 		h.headingAt, h.headingLevel = len(h.stack), headingLevel(name)
+		h.realLevel = h.headingLevel
+	case name == "p" && h.headingAt < 0 && !h.inContainer() && len(h.apiAt) == 0:
+		h.questionNext = boldQuestion.MatchString(h.markup[h.off:min(len(h.markup), h.off+maxQuestionMarkup)])
+		h.boundary()
+	case (name == "b" || name == "strong") && h.questionNext:
+		// An FAQ's question, a paragraph all in bold ("<p><b>(4) Why
+		// doesn't SQLite allow …?</b></p>"), heads its answer: a
+		// section one level below the page's heading it is under.
+		h.questionNext = false
+		h.endBlock(Paragraph)
+		h.headingAt, h.headingLevel = len(h.stack), min(max(h.realLevel+1, 2), 6)
 	case name == "dl" && h.apiNext:
 		// A definition list of code: its terms head sections, one level
 		// below the heading it is under (or the list it is nested in).
@@ -804,6 +826,13 @@ func (h *htmlScanner) push(line string, o Origin) {
 		h.unitNext = false
 	}
 }
+
+// boldQuestion matches what follows a <p> that holds only a question in
+// bold: "<b>(1) How do I create an AUTOINCREMENT field?</b></p>", links
+// and code within it; maxQuestionMarkup bounds how much is read ahead.
+var boldQuestion = regexp.MustCompile(`(?is)^\s*<(b|strong)>(?:[^<]|</?(?:a|code|i|em|tt)\b[^>]*>){3,400}?\?\s*</(?:b|strong)>\s*</p\s*>`)
+
+const maxQuestionMarkup = 600
 
 // finishHeading ends the heading being read: its text is a line of its own
 // and the next section.
