@@ -109,6 +109,13 @@ func TestHTMLPassages(t *testing.T) {
 				"6-9 [General › (2) What datatypes does it support?] (2) What datatypes does it support?\nAny. Really?\nNot a question\nText."},
 		},
 		{
+			name: "a list of links to places in the page is its table of contents, shown below; links elsewhere or with words of their own are text",
+			src: "<title>FAQ</title>\n<ol><li value='1'><a href=\"#q1\">How do I start?</a></li><li><a href=\"#q2\">Is it <b>safe</b>?</a></li>\n<li><a href=\"#q3\">Why?</a></li></ol>\n" +
+				"<ul><li><a href=\"#a\">One</a></li><li><a href=\"#b\">Two</a> and more</li><li><a href=\"#c\">Three</a></li></ul>\n<p>Answers.</p>\n",
+			title: "FAQ",
+			want:  []string{"4-4 - One\n- Two and more\n- Three", "5-5 Answers."},
+		},
+		{
 			name: "inline tags don't break words, <br> breaks the line",
 			src:  "<p>foo<b>bar</b> is <i>one</i> word,<br>a new line<br/>and <a href=\"x\">a <code>link</code></a>.</p>\n",
 			want: []string{"1-1 foobar is one word,\na new line\nand a link."},

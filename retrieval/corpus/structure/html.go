@@ -347,7 +347,7 @@ func (h *htmlScanner) start(name string, attrs []html.Attribute, selfClosing boo
 		return
 	}
 	h.implyEnds(name)
-	if hiddenElements[name] || hidden(name, attrs) || name == "title" {
+	if hiddenElements[name] || hidden(name, attrs) || name == "title" || (name == "ol" || name == "ul") && pageContents(h.markup[h.off:min(len(h.markup), h.off+maxContentsMarkup)], name) {
 		if !void && !(selfClosing && name == "svg") {
 			h.stack = append(h.stack, name)
 			h.skipAt = len(h.stack) - 1
@@ -826,6 +826,37 @@ func (h *htmlScanner) push(line string, o Origin) {
 		h.unitNext = false
 	}
 }
+
+// pageContents reports whether the list whose items markup opens (after
+// its <ol> or <ul> tag, name) is a table of the page's contents: three
+// items or more, each only a link to a place in the page ("<li><a
+// href="#q12">I deleted a lot of data …</a></li>"), no list within it.
+// It repeats the headings or questions below it, which are read there.
+func pageContents(markup, name string) bool {
+	end := strings.Index(strings.ToLower(markup), "</"+name)
+	if end < 0 {
+		return false
+	}
+	body := markup[:end]
+	items := 0
+	for rest := strings.TrimSpace(body); rest != ""; {
+		loc := contentsLink.FindStringIndex(rest)
+		if loc == nil || loc[0] != 0 {
+			return false
+		}
+		items++
+		rest = strings.TrimSpace(rest[loc[1]:])
+	}
+	return items >= 3
+}
+
+// contentsLink matches an item of a page's table of contents: a link to a
+// place in the page and nothing else (no list within it).
+var contentsLink = regexp.MustCompile(`(?is)^<li\b[^>]*>\s*<a\s[^>]*\bhref\s*=\s*["']?#[^>]*>(?:[^<]|</?(?:b|i|em|strong|code|tt|span)\b[^>]*>)*</a>\s*(?:</li\s*>)?`)
+
+// maxContentsMarkup bounds how much of a list is read ahead for
+// pageContents.
+const maxContentsMarkup = 1 << 16
 
 // boldQuestion matches what follows a <p> that holds only a question in
 // bold: "<b>(1) How do I create an AUTOINCREMENT field?</b></p>", links
