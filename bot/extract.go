@@ -603,8 +603,10 @@ func announced(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, how
 }
 
 // asksSet matches a question asking for several things: "which control
-// chars …", "what output formats …", "list the …", "what are the …".
-var asksSet = regexp.MustCompile(`(?i)^\s*(?:(?:which|what)\s+(?:[\w-]+\s+){0,2}?([a-z]{3,}s)\b|list\b|what\s+are\s+the\b)`)
+// chars …", "what output formats …", "list the …", "what are the …", and
+// a release's changes: "what changed in 2.1.0", "what's new in v3",
+// "changes in 1.46.1".
+var asksSet = regexp.MustCompile(`(?i)^\s*(?:(?:which|what)\s+(?:[\w-]+\s+){0,2}?([a-z]{3,}s)\b|list\b|what\s+are\s+the\b|what\s+(?:has\s+|was\s+|got\s+)?changed\b|what(?:'s|s|\s+is)\s+new\s+(?:in|since|for|with)\b|changes\s+in\b)`)
 
 // notPlural are words ending in "s" that asksSet must not read as plural.
 var notPlural = map[string]bool{"does": true, "was": true, "has": true, "this": true, "its": true, "yes": true,

@@ -477,6 +477,11 @@ func TestAsksForSet(t *testing.T) {
 		"which version of go does it need":             false,
 		"what status does it return":                   false,
 		"how do i install it":                          false,
+		"what changed in lib 2.1.0":                    true,
+		"whats new in v3":                              true,
+		"changes in sarama 1.46.1":                     true,
+		"what changes the colour":                      true,
+		"what is new york like":                        false,
 	} {
 		if got := asksForSet(q); got != want {
 			t.Errorf("asksForSet(%q) = %v, want %v", q, got, want)

@@ -274,7 +274,7 @@ func TestShortFormsStemAsTheirLongWord(t *testing.T) {
 	var st Stemmer
 	same := [][2]string{
 		{"env", "environment"}, {"vars", "variables"}, {"config", "configuration"}, {"conf", "configure"},
-		{"repo", "repositories"}, {"docs", "documentation"}, {"args", "argument"}, {"dirs", "directory"},
+		{"repo", "repositories"}, {"docs", "documentation"}, {"args", "argument"}, {"dirs", "directory"}, {"vuln", "vulnerabilities"},
 		{"auth", "authentication"}, {"db", "databases"}, {"deps", "dependencies"}, {"auto", "automatically"},
 	}
 	for _, p := range same {

@@ -3,6 +3,8 @@ package structure
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/citebot/citebot/retrieval/text"
 )
@@ -154,6 +156,14 @@ func (a *adocReader) read(from, end, depth int) {
 			a.para = false // a list continuation: the block below is the item's
 			continue
 		}
+		if level := a.twoLineTitle(i, end); level > 0 && depth == 0 && !a.para {
+			// A title over its underline, the older form ("Install" over
+			// "-------"): the underline shows nothing.
+			a.show(strings.Repeat("#", level)+" "+strings.TrimSpace(line), i, false)
+			a.attrs = adocAttrs{}
+			i++
+			continue
+		}
 		if close := a.delimited(i, end); close >= 0 {
 			a.attrs, a.para = adocAttrs{}, false
 			i = close
@@ -188,6 +198,30 @@ func (a *adocReader) read(from, end, depth int) {
 			a.para = true
 		}
 	}
+}
+
+// twoLineTitle returns the level ("=" 1, the document's title, down to
+// "+" 5) of a section title written over an underline of one character as
+// long as the title, give or take two ("Install" over "-------"), at line
+// i, after a blank line or none, starting with a letter or a digit; 0
+// when there is none.
+func (a *adocReader) twoLineTitle(i, end int) int {
+	if i+1 >= end {
+		return 0
+	}
+	title, under := a.src[i], a.src[i+1]
+	if i > 0 && strings.TrimSpace(a.src[i-1]) != "" || title == "" || len(under) < 2 || strings.Trim(under, under[:1]) != "" {
+		return 0 // not at a block's start, or no underline
+	}
+	if r, _ := utf8.DecodeRuneInString(title); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		return 0 // a cell, a list item, an attribute, a block title
+	}
+	level := strings.IndexByte("=-~^+", under[0]) + 1
+	n := utf8.RuneCountInString(title)
+	if level == 0 || len(under) < n-2 || len(under) > n+2 || !strings.ContainsFunc(title, unicode.IsLetter) {
+		return 0
+	}
+	return level
 }
 
 // adocBreak reports whether a line (trimmed) is a thematic break (three

@@ -37,6 +37,12 @@ func TestScanFindsBlocks(t *testing.T) {
 			want:     []string{"para 2-2 ^0", "para 8-8 Build › On Linux ^4", "para 11-11 Use ^10"},
 		},
 		{
+			name:     "a release's headings written at its level are its parts, up to the next release",
+			markdown: true,
+			doc:      "# Changelog\n\n## v1.50.1\n\n## What's Changed\n\n### Fixes\n\n* fix: stop leaking sockets\n\n## New Contributors\n\n* @a made a first PR\n\n## 1.50.0-rc.1\n\nText.\n",
+			want:     []string{"list 8-8 [8] v1.50.1 › What's Changed › Fixes ^0", "list 12-12 [12] v1.50.1 › New Contributors ^10", "para 16-16 1.50.0-rc.1 ^14"},
+		},
+		{
 			name:     "a setext underline makes the line above it a heading",
 			markdown: true,
 			doc:      "Project\n=======\n\nIntro line one\nInstall\n-------\nRun make.\n",

@@ -28,7 +28,20 @@ func (hp *headingPath) set(h mdHeading) {
 		hp.stack, hp.section = nil, ""
 		return
 	}
-	hp.close(h.level)
+	if hp.md && !IsReleaseHeading(h.text) {
+		// A release's own headings may be written at its level ("##
+		// v1.50.1" over "## What's Changed", GitHub's release notes):
+		// they are its parts, up to the next release.
+		for n := len(hp.stack); n > 0; n = len(hp.stack) {
+			top := hp.stack[n-1]
+			if top.level < h.level || top.level == h.level && IsReleaseHeading(top.text) {
+				break
+			}
+			hp.stack = hp.stack[:n-1]
+		}
+	} else {
+		hp.close(h.level)
+	}
 	hp.stack = append(hp.stack, h)
 	hp.name()
 }
@@ -61,13 +74,14 @@ func (hp *headingPath) close(level int) {
 
 // IsReleaseHeading reports whether a heading titles a release's entries:
 // a version alone or with its date ("v3.24.0", "[1.2.0] - 2024-01-31",
-// "1.5.1 (2023-03-02)", "Version 2.1", "Release 3.4", "4.22.3"); not a
+// "1.5.1 (2023-03-02)", "Version 2.1", "Release 3.4", "4.22.3", a
+// pre-release "2.0.0rc3" or "v1.0.0-beta.2"); not a
 // numbered section ("2.1 Configuring the server") nor a guide ("Upgrading
 // to version 3"). A release log's first such heading is its newest
 // release, not its title.
 func IsReleaseHeading(text string) bool { return releaseHeading.MatchString(text) }
 
-var releaseHeading = regexp.MustCompile(`(?i)^\s*(?:(?:version|release)\s+)?\[?v?\d+(?:\.\d+)+\]?(?:\s*(?:[-–(]\s*)?(?:\d{4}-\d\d-\d\d|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|unreleased)\)?)?\s*$`)
+var releaseHeading = regexp.MustCompile(`(?i)^\s*(?:(?:version|release)\s+)?\[?v?\d+(?:\.\d+)+(?:[-.]?(?:rc|alpha|beta|pre|preview|dev)\.?\d*)?\]?(?:\s*(?:[-–(]\s*)?(?:\d{4}-\d\d-\d\d|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|unreleased)\)?)?\s*$`)
 
 // SectionSeparator joins the headings of a section path ("Install › On Linux").
 const SectionSeparator = " › "

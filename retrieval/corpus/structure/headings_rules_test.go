@@ -79,3 +79,22 @@ func TestHeadingLikeBrackets(t *testing.T) {
 		}
 	}
 }
+
+func TestIsReleaseHeading(t *testing.T) {
+	for h, want := range map[string]bool{
+		"v3.24.0":                    true,
+		"[1.2.0] - 2024-01-31":       true,
+		"1.5.1 (2023-03-02)":         true,
+		"Version 2.1":                true,
+		"2.0.0rc3":                   true,
+		"v1.0.0-beta.2":              true,
+		"1.50.0-rc.1":                true,
+		"2.1 Configuring the server": false,
+		"Upgrading to version 3":     false,
+		"What's Changed":             false,
+	} {
+		if got := IsReleaseHeading(h); got != want {
+			t.Errorf("IsReleaseHeading(%q) = %v, want %v", h, got, want)
+		}
+	}
+}
