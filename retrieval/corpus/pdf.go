@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -23,11 +24,21 @@ import (
 )
 
 // The bounds of one PDF's extraction: a file that takes longer, or has
-// more pages, is skipped rather than read forever.
+// more pages, is skipped rather than read forever. The time allowed grows
+// with its pages (pdfBudget): a 140-page manual takes a minute on a busy
+// machine.
 const (
-	pdfTimeout  = 20 * time.Second
-	pdfMaxPages = 5000
+	pdfTimeout    = 20 * time.Second
+	pdfPerPage    = 500 * time.Millisecond
+	pdfMaxTimeout = 10 * time.Minute
+	pdfMaxPages   = 5000
 )
+
+// pdfBudget is the time a PDF of n pages may take: pdfTimeout, and
+// pdfPerPage for each page, at most pdfMaxTimeout.
+func pdfBudget(n int) time.Duration {
+	return min(pdfTimeout+time.Duration(n)*pdfPerPage, pdfMaxTimeout)
+}
 
 // errPDFTimeout is why a PDF whose text takes too long to extract is
 // skipped.
@@ -40,7 +51,7 @@ type pdfPage struct {
 
 // extractWithin extracts the text of the PDF raw's pages and its title. A
 // malformed PDF, one the library panics on, or one that takes longer than
-// pdfTimeout is an error.
+// its pdfBudget (pdfTimeout until its pages are counted) is an error.
 func extractWithin(raw []byte) ([]pdfPage, string, error) {
 	type result struct {
 		pages []pdfPage
@@ -48,6 +59,8 @@ func extractWithin(raw []byte) ([]pdfPage, string, error) {
 		err   error
 	}
 	done := make(chan result, 1)
+	counted := make(chan int, 1)
+	var stop atomic.Bool
 	go func() {
 		var r result
 		defer func() {
@@ -56,19 +69,24 @@ func extractWithin(raw []byte) ([]pdfPage, string, error) {
 			}
 			done <- r
 		}()
-		r.pages, r.title, r.err = extractPDF(raw)
+		r.pages, r.title, r.err = extractPDF(raw, counted, &stop)
 	}()
+	start := time.Now()
 	timer := time.NewTimer(pdfTimeout)
 	defer timer.Stop()
-	var r result
-	select {
-	case r = <-done:
-	case <-timer.C:
-		// The library takes no context: the extraction is left to finish
-		// (or not) on its own, and the file is skipped.
-		return nil, "", errPDFTimeout
+	for {
+		select {
+		case n := <-counted:
+			timer.Reset(max(pdfBudget(n)-time.Since(start), 0))
+		case r := <-done:
+			return r.pages, r.title, r.err
+		case <-timer.C:
+			// The library takes no context: the extraction stops at its
+			// next page, and the file is skipped.
+			stop.Store(true)
+			return nil, "", errPDFTimeout
+		}
 	}
-	return r.pages, r.title, r.err
 }
 
 // pdfDoc scans the text of a PDF's pages as plain text. Each line of the
@@ -95,8 +113,10 @@ func pdfDoc(pages []pdfPage) structure.Doc {
 }
 
 // PDFTextVersion changes whenever extractPDF reads pages differently, so
-// that text kept in a PDFCache from an earlier extraction is read anew.
-const PDFTextVersion = 2
+// that text kept in a PDFCache from an earlier extraction is read anew (3:
+// a PDF that took longer than 20 s, skipped before, may now be read in
+// the time its pages allow).
+const PDFTextVersion = 3
 
 // pdfText is what a PDFCache keeps of one PDF: its extracted pages, and
 // why its text reads poorly ("" when it reads well; nil when not judged
@@ -185,7 +205,10 @@ func cachePDF(dir string, sum [32]byte, t pdfText) error {
 
 // extractPDF returns the text of every page of raw and the title its
 // metadata gives, "" for none.
-func extractPDF(raw []byte) ([]pdfPage, string, error) {
+//
+// It sends the number of pages on counted (one value, if it gets that
+// far), and gives up between pages once stop is set.
+func extractPDF(raw []byte, counted chan<- int, stop *atomic.Bool) ([]pdfPage, string, error) {
 	r, err := pdf.NewReader(bytes.NewReader(raw), int64(len(raw)))
 	if err != nil {
 		return nil, "", fmt.Errorf("read PDF: %w", err)
@@ -194,6 +217,7 @@ func extractPDF(raw []byte) ([]pdfPage, string, error) {
 	if n > pdfMaxPages {
 		return nil, "", fmt.Errorf("more than %d pages", pdfMaxPages)
 	}
+	counted <- n
 	title := strings.TrimSpace(r.Trailer().Key("Info").Key("Title").Text())
 	if !utf8.ValidString(title) {
 		title = ""
@@ -201,6 +225,9 @@ func extractPDF(raw []byte) ([]pdfPage, string, error) {
 	pages := make([]pdfPage, n)
 	glyphs := make([][]glyph, n)
 	for i := range n {
+		if stop.Load() {
+			return nil, "", errPDFTimeout
+		}
 		p := r.Page(i + 1)
 		if p.V.IsNull() {
 			continue

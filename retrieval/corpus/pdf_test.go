@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // loadPDFs reads the groff-made PDFs of testdata/pdf and checks that
@@ -363,6 +364,16 @@ func TestDropFurnitureRunningHeads(t *testing.T) {
 	for i, want := range map[int]string{0: "The Manual", 1: "Body Ba.", 10: "Body Ka.", 30: "5 Appendices", 35: "Body Jb."} {
 		if got := pages[i].lines[0]; got != want {
 			t.Errorf("page %d starts %q, want %q", i+1, got, want)
+		}
+	}
+}
+
+// A PDF may take pdfTimeout and half a second a page, at most ten
+// minutes: a 140-page manual a minute and a half.
+func TestPDFBudgetGrowsWithPages(t *testing.T) {
+	for n, want := range map[int]time.Duration{0: 20 * time.Second, 140: 90 * time.Second, 5000: 10 * time.Minute} {
+		if got := pdfBudget(n); got != want {
+			t.Errorf("pdfBudget(%d) = %v, want %v", n, got, want)
 		}
 	}
 }
