@@ -34,6 +34,9 @@ type Index struct {
 	// openings lists, by stem, the first passage of each document whose
 	// title or path holds it, in passage order.
 	openings map[string][]int32
+	// docNames holds each document's path and title, squashed (see
+	// missingProject).
+	docNames []string
 
 	// tokenCache holds passages' readings for ranking (*passageTokens by
 	// passage ID), at most maxTokenCache of them; tokenCached counts them.
@@ -149,6 +152,10 @@ func (ix *Index) indexIDs() {
 	ix.ordinal = make([]int32, len(ix.passages))
 	ix.openings = make(map[string][]int32)
 	seen := make(map[string]int32)
+	ix.docNames = make([]string, len(ix.docs))
+	for i, d := range ix.docs {
+		ix.docNames[i] = squash(d.Source + " " + d.Title)
+	}
 	var st text.Stemmer
 	for i, p := range ix.passages {
 		ix.byID[p.ID] = i

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -47,6 +48,11 @@ type Result struct {
 	// top passage doesn't hold, for which it was declined though the
 	// confidence was above the threshold; "" for none.
 	VersionMissing string `json:"version_missing,omitempty"`
+	// ProjectMissing is a project the question names by its joined name
+	// ("pulsar-client-go"), which names documents of the corpus, that the
+	// top passage's document is not, for which it was declined though the
+	// confidence was above the threshold; "" for none.
+	ProjectMissing string `json:"project_missing,omitempty"`
 	// Features are what Confidence was computed from.
 	Features Features `json:"features"`
 	// Lead is the ranker's probability (0.5–1) that the top passage
@@ -120,6 +126,11 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	if res.Relevant && len(hits) > 0 {
 		if v := missingVersion(question, hits[0].Passage); v != "" {
 			res.Relevant, res.VersionMissing = false, v
+		}
+	}
+	if res.Relevant && len(hits) > 0 {
+		if n := ix.missingProject(question, hits[0].Passage); n != "" {
+			res.Relevant, res.ProjectMissing = false, n
 		}
 	}
 	res.Uncertain = res.Relevant && res.Confidence < ix.gate.MinConfidence+ix.gate.UncertainBand
@@ -300,4 +311,42 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 		out = append(out, Candidate{Passage: c.hit.Passage, Features: ix.candidateFeatures(st, q, &qf, c)})
 	}
 	return out, nil
+}
+
+// missingProject returns a project the question names by a joined name
+// ("pulsar-client-go", "go-openai") that the paths or titles of some of
+// the corpus's documents hold, when none of the question's such names is
+// in the passage's path, title, section or text: a look-alike project's
+// document answering for it ("how do i report a vulnerability in
+// pulsar-client-go" with paho's security policy). A name only the texts
+// hold names no document, and "" is returned.
+func (ix *Index) missingProject(question string, p corpus.Passage) string {
+	var named []string
+	for _, n := range text.JoinedNames(question) {
+		k := squash(n)
+		if slices.ContainsFunc(ix.docNames, func(d string) bool { return strings.Contains(d, k) }) {
+			named = append(named, n)
+		}
+	}
+	if len(named) == 0 {
+		return ""
+	}
+	where := squash(p.Source + " " + p.Title + " " + p.Section + " " + p.Text)
+	for _, n := range named {
+		if strings.Contains(where, squash(n)) {
+			return ""
+		}
+	}
+	return named[0]
+}
+
+// squash lower-cases s and drops all but its letters and digits:
+// "Go OpenAI" and "go-openai" are one name.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
 }

@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"testing"
+	"testing/fstest"
 
 	"github.com/citebot/citebot/retrieval/corpus"
 )
@@ -34,5 +35,47 @@ func TestMissingVersion(t *testing.T) {
 				t.Errorf("missingVersion = %q, want %q", got, c.want)
 			}
 		})
+	}
+}
+
+// A question naming a project by its joined name, which names documents
+// of the corpus, is not answered from a look-alike project's document
+// that never names it; a name no document's path or title holds, or one
+// the passage's text holds, declines nothing.
+func TestMissingProject(t *testing.T) {
+	fsys := fstest.MapFS{
+		"paho.golang/SECURITY.md":          &fstest.MapFile{Data: []byte("# Security Policy\n\n## Reporting a Vulnerability\n\nPlease report vulnerabilities by email to security@eclipse.example.org and do not open a public issue.\n")},
+		"pulsar-client-go/CONTRIBUTING.md": &fstest.MapFile{Data: []byte("# Contributing\n\nFork the repository, make your change on a branch and open a pull request against main.\n")},
+		"npm/install.md":                   &fstest.MapFile{Data: []byte("# npm install\n\nIf both a package-lock and a shrinkwrap exist, npm-shrinkwrap.json wins.\n")},
+		"npm/package-lock.md":              &fstest.MapFile{Data: []byte("# package-lock.json\n\nThe lock file records the exact tree that was installed.\n")},
+	}
+	c, err := corpus.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(t.Context(), c, LocalEmbedderFactory(64))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := func(src string) corpus.Passage {
+		for _, p := range ix.passages {
+			if p.Source == src {
+				return p
+			}
+		}
+		t.Fatalf("no passage of %s", src)
+		return corpus.Passage{}
+	}
+	for _, c := range []struct {
+		question, source, want string
+	}{
+		{"how do i report a security vulnerability in pulsar-client-go", "paho.golang/SECURITY.md", "pulsar-client-go"},
+		{"how do i report a security vulnerability in paho.golang", "paho.golang/SECURITY.md", ""},
+		{"how do i report a vulnerability in some-other-lib", "paho.golang/SECURITY.md", ""},
+		{"npm install with a package-lock and a shrinkwrap, which wins", "npm/install.md", ""},
+	} {
+		if got := ix.missingProject(c.question, byPath(c.source)); got != c.want {
+			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)
+		}
 	}
 }

@@ -192,6 +192,8 @@ func Explain(w io.Writer, res retrieval.Result) {
 	switch {
 	case res.VersionMissing != "":
 		verdict = "declines: the top passage is about another version than " + res.VersionMissing
+	case res.ProjectMissing != "":
+		verdict = "declines: the top passage's document is another project's than " + res.ProjectMissing
 	case res.OwnWordsMissing:
 		verdict = "declines: the top passage holds none of the follow-up's own words"
 	case !res.Relevant:
