@@ -435,3 +435,16 @@ func TestWordsJoinHyphenatedLineEnds(t *testing.T) {
 		}
 	}
 }
+
+// A word ending in "s" that is no plural stems as its plural does
+// ("alias" and "aliases", "canvas" and "canvases"); a plural still stems
+// as its singular ("ideas", "idea"; "bugs", "bug", whose singular is too
+// short for the word list).
+func TestSingularsEndingInS(t *testing.T) {
+	var st Stemmer
+	for _, p := range [][2]string{{"alias", "aliases"}, {"canvas", "canvases"}, {"chaos", "chaoses"}, {"ideas", "idea"}, {"arenas", "arena"}, {"bugs", "bug"}, {"adds", "add"}} {
+		if a, b := st.Stem(p[0]), st.Stem(p[1]); a != b {
+			t.Errorf("%q stems as %q, %q as %q: want the same", p[0], a, p[1], b)
+		}
+	}
+}

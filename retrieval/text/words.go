@@ -527,6 +527,13 @@ func stemWord(w string) string {
 	if base, ok := undoubled(w, st); ok {
 		st = base
 	}
+	if n := len(w); n > 4 && st == w[:n-1] && w[n-1] == 's' && strings.IndexByte("aiou", w[n-2]) >= 0 && IsEnglishWord(w) && !IsEnglishWord(st) {
+		// A word ending in a vowel and "s" that is no plural ("alias",
+		// "canvas", "chaos", "basis"): Snowball takes the "s" off ("alia")
+		// but not off its plural ("aliases" → "alias"), so the two would
+		// not meet. (The word list holds words of four letters or more.)
+		st = english.Stem(w+"es", false)
+	}
 	if us, ok := spellingStems()[st]; ok {
 		return us
 	}
