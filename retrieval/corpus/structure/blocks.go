@@ -122,6 +122,9 @@ type scanner struct {
 	// outline is 1 when the plain-text document has an outline's star
 	// headings at the left edge, -1 when not, 0 until looked at.
 	outline int
+	// underlined is 1 when the document titles sections with underlines
+	// (see definitionTerm), -1 when it does not, 0 until known.
+	underlined int
 }
 
 // Scan reads the lines and blocks of doc, a Markdown document when
@@ -636,7 +639,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			continue
 		}
 		if headings && isHeadingLike(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
-			!s.outlineBody(k) && (perLine || len(b) == 1 || (k == first && leadsLongerLines(b))) {
+			!s.outlineBody(k) && (perLine || len(b) == 1 || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
 			flush(k - 1)
 			s.plainHeading(mdHeading{level: s.lineLevel(), text: ls[k].Text}, k)
 			continue
@@ -679,6 +682,41 @@ func (s *scanner) styleLevel(c byte) int {
 // "INSTALLATION" heads "Debian packages" over "-----", and "USAGE" closes
 // both).
 func (s *scanner) lineLevel() int { return s.styleLevel(lineStyle) }
+
+// definitionTerm reports whether block b opens on a term over its
+// definition, indented more ("\"nocheck\"" over "   This tag says …", as
+// Sphinx writes a definition list as text), in a document whose sections
+// are underlined: there such a term is no heading, which would close the
+// underlined section it is in. A document without underlines titles its
+// sections so ("NAME" over an indented body, a manual page's).
+func (s *scanner) definitionTerm(b []Line) bool {
+	if len(b) < 2 || b[1].Indent <= b[0].Indent || sectionNumber.MatchString(b[0].Text) {
+		return false // a numbered section's title ("1.4. \"Covered Software\"") heads its text
+	}
+	if s.underlined == 0 {
+		s.underlined = -1
+		n := 0
+		for i := 0; i+1 < len(s.lines) && n < minUnderlined; i++ {
+			l, u := s.lines[i], s.lines[i+1]
+			if !l.Blank() && l.Indent == 0 && u.Indent == 0 && isUnderlined(l.Text, u.Text) {
+				n++
+			}
+		}
+		if n >= minUnderlined {
+			s.underlined = 1
+		}
+	}
+	return s.underlined > 0
+}
+
+// sectionNumber matches a line opening on a section's number: "1.4. ",
+// "2) ", "10 ".
+var sectionNumber = regexp.MustCompile(`^\d+(?:\.\d+)*[.)]?\s`)
+
+// minUnderlined is how many headings underlined at the left edge make a
+// plain-text document one whose sections are underlined: a rule of dashes
+// within an indented example does not.
+const minUnderlined = 2
 
 // minOutlineHeadings is how many star headings make a plain-text document
 // an outline: one "* Note: read this first" does not.

@@ -354,6 +354,16 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 0-3", "para 5-5"},
 		},
 		{
+			name: "plain text: in a document of underlined sections, a term over its indented definition is no heading",
+			doc:  "4.9. Build options\n==================\n\nThe meaning of these tags is standard:\n\n\"nocheck\"\n   This tag says not to run the test suite of the package.\n\n\"terse\"\n   This tag says to print less.\n\n4.10. Substitutions\n===================\n\nText.\n",
+			want: []string{"para 3-6 4.9. Build options ^0", "para 8-9 4.9. Build options", "para 14-14 4.10. Substitutions ^11"},
+		},
+		{
+			name: "plain text: without underlined sections, a line over an indented body is a heading (a manual page's)",
+			doc:  "NAME\n       tool - does things\n\nSYNOPSIS\n       tool [options]\n",
+			want: []string{"para 1-1 NAME ^0", "para 4-4 SYNOPSIS ^3"},
+		},
+		{
 			name: "plain text: dashes around a heading are no option",
 			doc:  "Intro.\n\n-- Installation --\n\nRun make to install it, then run make check to test it.\n",
 			want: []string{"para 0-0", "para 4-4 -- Installation -- ^2"},

@@ -278,6 +278,9 @@ var runOnWords = map[string]bool{
 	"a": true, "an": true, "the": true, "to": true, "of": true, "for": true, "and": true, "or": true,
 	"in": true, "on": true, "at": true, "by": true, "with": true, "from": true, "into": true, "is": true,
 	"are": true, "was": true, "be": true, "than": true, "that": true, "which": true, "as": true,
+	// a lead-in to an example: "… could contain something like", "… by
+	// calling", "… via", "… using"
+	"like": true, "via": true, "using": true, "calling": true,
 }
 
 // leadsLongerLines reports whether the first line of a block is much shorter
