@@ -116,6 +116,13 @@ func TestHTMLPassages(t *testing.T) {
 			want:  []string{"4-4 - One\n- Two and more\n- Three", "5-5 Answers."},
 		},
 		{
+			name: "the main content shows whatever its class; a sidebar does not, a layout that has one does",
+			src: "<html class=\"light sidebar-visible\"><title>T</title>\n<div role=\"main\" class=\"withsidebar\"><p>Body text.</p></div>\n<div class=\"sphinxsidebar\"><p>Quick search</p></div>\n" +
+				"<div class=\"has-sidebar\"><p>Shown too.</p></div>\n<div class=\"bd-sidebar-primary\"><p>Nav</p></div>\n",
+			title: "T",
+			want:  []string{"2-2 Body text.", "4-4 Shown too."},
+		},
+		{
 			name: "inline tags don't break words, <br> breaks the line",
 			src:  "<p>foo<b>bar</b> is <i>one</i> word,<br>a new line<br/>and <a href=\"x\">a <code>link</code></a>.</p>\n",
 			want: []string{"1-1 foobar is one word,\na new line\nand a link."},

@@ -3,6 +3,7 @@ package structure
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -220,6 +221,13 @@ func isPre(name string) bool { return name == "pre" || name == "listing" }
 // a heading to itself, underscore's <b class="header"> naming a function
 // or a release).
 func hidden(name string, attrs []html.Attribute) bool {
+	// The page's main content is never furniture, whatever its class says
+	// of the layout around it (Mako's <div role="main" class="withsidebar">).
+	// Nor is the page itself: its classes say how it is laid out
+	// (mdBook's <html class="light sidebar-visible">).
+	main := name == "main" || name == "html" || name == "body" || slices.ContainsFunc(attrs, func(a html.Attribute) bool {
+		return a.Key == "role" && strings.EqualFold(strings.TrimSpace(a.Val), "main")
+	})
 	for _, a := range attrs {
 		switch a.Key {
 		case "hidden":
@@ -238,7 +246,7 @@ func hidden(name string, attrs []html.Attribute) bool {
 			}
 		case "class":
 			for _, c := range strings.Fields(strings.ToLower(a.Val)) {
-				if furnitureClass(c) && !((c == "header" || c == "footer") && inlineElements[name]) {
+				if furnitureClass(c) && !main && !((c == "header" || c == "footer") && inlineElements[name]) {
 					return true
 				}
 			}
@@ -256,6 +264,14 @@ var inlineElements = map[string]bool{"a": true, "b": true, "strong": true, "em":
 	"tt": true, "kbd": true, "small": true, "big": true, "u": true, "sup": true, "sub": true, "abbr": true, "cite": true,
 	"q": true, "var": true, "samp": true, "mark": true, "label": true, "time": true, "font": true}
 
+// sidebarClass reports whether a class names a sidebar: "sidebar",
+// Sphinx's "sphinxsidebar", "bd-sidebar", "sidebar-primary"; not a layout
+// that has one beside the content ("withsidebar", "has-sidebar").
+func sidebarClass(c string) bool {
+	return c == "sidebar" || c == "sphinxsidebar" || strings.HasPrefix(c, "sidebar-") || strings.HasPrefix(c, "sidebar_") || strings.Contains(c, "-sidebar-") ||
+		(strings.HasSuffix(c, "-sidebar") || strings.HasSuffix(c, "_sidebar")) && !strings.HasPrefix(c, "has-") && !strings.HasPrefix(c, "with-")
+}
+
 // furnitureClass reports whether an element's class names it page
 // furniture, where generated manuals mark their navigation by class rather
 // than by element: DocBook's "navheader", "navfooter" and "nav" tables
@@ -267,7 +283,7 @@ var inlineElements = map[string]bool{"a": true, "b": true, "strong": true, "em":
 // style sheet hides ("hidden", a "modal" until opened).
 func furnitureClass(c string) bool {
 	switch {
-	case strings.HasPrefix(c, "nav"), strings.Contains(c, "breadcrumb"), strings.HasSuffix(c, "sidebar"),
+	case strings.HasPrefix(c, "nav"), strings.Contains(c, "breadcrumb"), sidebarClass(c),
 		strings.Contains(c, "popup"), strings.Contains(c, "modal"):
 		return true
 	}
