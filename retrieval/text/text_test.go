@@ -448,3 +448,16 @@ func TestSingularsEndingInS(t *testing.T) {
 		}
 	}
 }
+
+// A numbered item's mark has at most three digits: a line a wrapped
+// sentence goes on with, opening on a year or a size, is no item.
+func TestListMarkers(t *testing.T) {
+	for line, want := range map[string]bool{
+		"- item": true, "1. first": true, "12) twelfth": true, "999. last": true,
+		"2024. The next release": false, "4093. Larger values": false, "1.5 GB": false, "-x": false,
+	} {
+		if got := IsListMarker(line); got != want {
+			t.Errorf("IsListMarker(%q) = %v, want %v", line, got, want)
+		}
+	}
+}

@@ -1124,10 +1124,10 @@ func isListItem(s string) bool {
 		}
 	}
 	d := 0
-	for d < len(s) && d < 9 && s[d] >= '0' && s[d] <= '9' {
+	for d < len(s) && d < maxMarkerDigits+1 && s[d] >= '0' && s[d] <= '9' {
 		d++
 	}
-	return d > 0 && d+1 < len(s) && (s[d] == '.' || s[d] == ')') && (s[d+1] == ' ' || s[d+1] == '\t')
+	return d > 0 && d <= maxMarkerDigits && d+1 < len(s) && (s[d] == '.' || s[d] == ')') && (s[d+1] == ' ' || s[d+1] == '\t')
 }
 
 // interruptsParagraph reports whether a list item may start right below a
@@ -1180,3 +1180,8 @@ var linkDefinition = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*\S+(\s+("[^"]*"|'[
 func hasWordChar(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
+
+// maxMarkerDigits is the most digits a numbered item's mark has (as
+// text.IsListMarker reads it): "2024. The next release" on a line of its
+// own is a hard-wrapped sentence going on, not an item.
+const maxMarkerDigits = 3
