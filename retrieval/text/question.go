@@ -71,7 +71,7 @@ var answerTypes = []struct {
 			`|\b(morning|afternoon|evening|night|noon|midnight|tonight|tomorrow|daily|hourly|weekly|monthly|yearly|annually|weekends?|spring|summer|autumn|winter|hours?|days?|weeks?|months?|years?)\b|\d`)},
 	{AnswerQuantity,
 		regexp.MustCompile(`(?i)\bhow (many|much|long|large|big|old|far|tall|fast|often|heavy|wide|deep|high)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount|size)\b` +
-			`|\b(what|which) (is|was|are|were) the (area|population|size|length|height|width|depth|distance|weight|cost|price|budget|speed|rate|temperature|total|count|number|capacity|duration)\b` +
+			`|\b(what|which)(?:'s|s|\s+(?:is|was|are|were)) the (area|population|size|length|height|width|depth|distance|weight|cost|price|budget|speed|rate|temperature|total|count|number|capacity|duration)\b` +
 			`|\bin (square |cubic )?(kilomet(re|er)s?|km|miles?|met(re|er)s?|feet|acres|hectares|percent|dollars|euros|rupees|pounds|kilograms?|kg|tons?|tonnes?|hours|minutes|seconds|days|years)\b`),
 		regexp.MustCompile(`(?i)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|majority|minority|most|few|several|percent|once|twice)\b`)},
 	{AnswerPerson,
@@ -525,7 +525,7 @@ var codeName = regexp.MustCompile(`\b[A-Za-z_]\w*(\([^)]*\)|(\.[A-Za-z_]\w*)+)`)
 // "-" is an option: "what does tar -z do" asks what the option does, not
 // what tar is.
 var definitionRE = regexp.MustCompile(`(?i)^\s*(what|who)('s|\s+(is|are|was|were))\s+(an?\s+|the\s+)?[^\s?-][^\s?]*(\s+[^\s?-][^\s?]*)?(\s+(used\s+)?for)?\s*\?*\s*$` +
-	`|^\s*what\s+(does|do)\s+(an?\s+|the\s+)?[^\s?-][^\s?]*(\s+[^\s?-][^\s?]*)?\s+do\s*\?*\s*$`)
+	`|^\s*what\s+(does|do)\s+(an?\s+|the\s+)?[^\s?-][^\s?]*(\s+[^\s?-][^\s?]*)?\s+(do|mean)\s*\?*\s*$`)
 
 // howRE matches questions after a way of doing something: "how do i …",
 // "how to …", "can i …", "is there a way to …", "what's the command for …".

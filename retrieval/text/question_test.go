@@ -38,6 +38,7 @@ func TestAnswerTypes(t *testing.T) {
 		{"how often does it check, and how do i change it", AnswerQuantity, "It checks every 5 minutes.", "It checks whenever one of the following happens."},
 		{"how many workers run by default, how to raise it", AnswerDefault, "By default 4 workers run.", "Workers run in the background."},
 		{"how many people does it take", AnswerQuantity, "It takes one person.", "It takes no one."},
+		{"whats the population of kampala", AnswerQuantity, "It has 1.7 million people.", "It is not named after the city in Uganda."},
 		{"kong load defaults from a json config file", AnswerAny, "", ""},
 		{"default max for the limiter?", AnswerDefault, "Max defaults to 5.", "Max: 20,"},
 		{"chokidar polling interval default?", AnswerDefault, "The interval defaults to 100 ms.", "Set the interval to 100 ms."},
@@ -149,6 +150,8 @@ func TestDefinitionQuestions(t *testing.T) {
 		"how do i install jq":            false,
 		"what does tar -z do":            false,
 		"what is -s for":                 false,
+		"what does autoescape mean":      true,
+		"what does -q mean":              false,
 	} {
 		t.Run(q, func(t *testing.T) {
 			if got := IsDefinition(q); got != want {
