@@ -195,6 +195,13 @@ func TestHTMLPassages(t *testing.T) {
 				"7-8 #m.which.x [Operations] After the list.\nterm\nplain"},
 		},
 		{
+			name: "within the description of an object of code, a list whose terms are names heads a section per parameter; one of phrases does not",
+			src: "<h2>API</h2>\n<dl class=\"py class\"><dt id=\"Env\">Env([options])</dt>\n<dd><p>Options:</p>\n<div><dl>\n<dt><cite>cache_size</cite></dt><dd><p>Per default this is 400.</p></dd>\n" +
+				"<dt><cite>trim_blocks</cite></dt><dd><p>Defaults to False.</p></dd>\n</dl></div>\n<dl><dt>Plain words here</dt><dd><p>Text.</p></dd></dl>\n</dd></dl>\n",
+			want: []string{"1-3 #Env [API › Env([options])] API\nEnv([options])\nOptions:", "5-5 #Env [API › Env([options]) › cache_size] cache_size\nPer default this is 400.",
+				"6-6 #Env [API › Env([options]) › trim_blocks] trim_blocks\nDefaults to False.", "8-8 #Env [API › Env([options])] Plain words here\nText."},
+		},
+		{
 			name: "a <pre> block is kept whole, its lines and spaces as they are",
 			src:  "<p>Code:</p>\n<pre>\nfunc main() {\n\tif x &lt; 1 {\n\n\t\tprint(<b>x</b>)\n\t}\n}\n</pre>\n<p>After.</p>\n",
 			want: []string{"1-8 Code:\nfunc main() {\n\tif x < 1 {\n\n\t\tprint(x)\n\t}\n}", "10-10 After."},

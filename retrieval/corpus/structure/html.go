@@ -384,7 +384,8 @@ func (h *htmlScanner) start(name string, attrs []html.Attribute, selfClosing boo
 			}
 		}
 	}
-	h.apiNext = name == "dl" && h.tables == 0 && h.pres == 0 && h.lists == 0 && h.headingAt < 0 && apiList(attrs)
+	h.apiNext = name == "dl" && h.tables == 0 && h.pres == 0 && h.lists == 0 && h.headingAt < 0 &&
+		(apiList(attrs) || len(h.apiAt) > 0 && parameterList(h.markup[h.off:min(len(h.markup), h.off+maxParameterMarkup)]))
 	h.opened(name)
 	if !void {
 		h.stack = append(h.stack, name)
@@ -873,6 +874,31 @@ var contentsLink = regexp.MustCompile(`(?is)^<li\b[^>]*>\s*<a\s[^>]*\bhref\s*=\s
 // maxContentsMarkup bounds how much of a list is read ahead for
 // pageContents.
 const maxContentsMarkup = 1 << 16
+
+// parameterList reports whether the <dl> whose content markup opens,
+// within the description of an object of code, lists its parameters:
+// its first term is one name ("<dt><cite>cache_size</cite></dt>", Jinja's
+// Environment). Its terms then head their descriptions as the object's
+// do: "Per default this is 400" is said of cache_size.
+func parameterList(markup string) bool {
+	m := firstTerm.FindStringSubmatch(markup)
+	if m == nil {
+		return false
+	}
+	t := strings.TrimSpace(html.UnescapeString(anyTag.ReplaceAllString(m[1], "")))
+	return parameterName.MatchString(t)
+}
+
+// firstTerm matches the markup up to a <dl>'s first term, capturing its
+// content; anyTag a tag; parameterName one name of code.
+var (
+	firstTerm     = regexp.MustCompile(`(?is)^\s*<dt\b[^>]*>(.{1,200}?)</dt>`)
+	anyTag        = regexp.MustCompile(`<[^>]*>`)
+	parameterName = regexp.MustCompile(`^\*{0,2}[A-Za-z_][\w.]*$`)
+)
+
+// maxParameterMarkup bounds how much of a <dl> parameterList reads.
+const maxParameterMarkup = 1024
 
 // boldQuestion matches what follows a <p> that holds only a question in
 // bold: "<b>(1) How do I create an AUTOINCREMENT field?</b></p>", links
