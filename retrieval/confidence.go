@@ -409,7 +409,10 @@ func (ix *Index) tableHeader(p corpus.Passage) string {
 	for j := i - 1; j >= 0 && j >= i-maxTableBack && ix.passages[j].Source == p.Source; j-- {
 		lines := strings.Split(strings.TrimRight(ix.passages[j].Text, "\n"), "\n")
 		if delim != "" {
-			return lines[len(lines)-1] + "\n" + delim + "\n"
+			if head := lines[len(lines)-1]; strings.HasPrefix(strings.TrimSpace(head), "|") {
+				return head + "\n" + delim + "\n"
+			}
+			return ""
 		}
 		for k := len(lines) - 1; k >= 0; k-- {
 			l := strings.TrimSpace(lines[k])
@@ -429,6 +432,7 @@ func (ix *Index) tableHeader(p corpus.Passage) string {
 // maxTableBack bounds how many passages back a table's header is looked for.
 const maxTableBack = 64
 
+// firstLine is s up to its first newline.
 func firstLine(s string) string { l, _, _ := strings.Cut(s, "\n"); return l }
 
 // passageReading is what one reading of a passage's words gives the

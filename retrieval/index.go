@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -34,9 +36,10 @@ type Index struct {
 	// openings lists, by stem, the first passage of each document whose
 	// title or path holds it, in passage order.
 	openings map[string][]int32
-	// docNames holds each document's path and title, squashed (see
+	// docNames holds the names documents go by, squashed: each folder of
+	// their paths, their file names without extension, their titles (see
 	// missingProject).
-	docNames []string
+	docNames map[string]bool
 
 	// tokenCache holds passages' readings for ranking (*passageTokens by
 	// passage ID), at most maxTokenCache of them; tokenCached counts them.
@@ -152,9 +155,12 @@ func (ix *Index) indexIDs() {
 	ix.ordinal = make([]int32, len(ix.passages))
 	ix.openings = make(map[string][]int32)
 	seen := make(map[string]int32)
-	ix.docNames = make([]string, len(ix.docs))
-	for i, d := range ix.docs {
-		ix.docNames[i] = squash(d.Source + " " + d.Title)
+	ix.docNames = make(map[string]bool)
+	for _, d := range ix.docs {
+		for _, part := range strings.Split(d.Source, "/") {
+			ix.docNames[squash(strings.TrimSuffix(part, path.Ext(part)))] = true
+		}
+		ix.docNames[squash(d.Title)] = true
 	}
 	var st text.Stemmer
 	for i, p := range ix.passages {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -314,8 +313,9 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 }
 
 // missingProject returns a project the question names by a joined name
-// ("pulsar-client-go", "go-openai") that the paths or titles of some of
-// the corpus's documents hold, when none of the question's such names is
+// ("pulsar-client-go", "go-openai") that is the whole name of a folder, a
+// file or a title of the corpus's documents (not "built-in" of
+// "built-in-functions.md"), when none of the question's such names is
 // in the passage's path, title, section or text: a look-alike project's
 // document answering for it ("how do i report a vulnerability in
 // pulsar-client-go" with paho's security policy). A name only the texts
@@ -324,7 +324,7 @@ func (ix *Index) missingProject(question string, p corpus.Passage) string {
 	var named []string
 	for _, n := range text.JoinedNames(question) {
 		k := squash(n)
-		if slices.ContainsFunc(ix.docNames, func(d string) bool { return strings.Contains(d, k) }) {
+		if ix.docNames[k] {
 			named = append(named, n)
 		}
 	}

@@ -73,6 +73,7 @@ func TestMissingProject(t *testing.T) {
 		{"how do i report a security vulnerability in paho.golang", "paho.golang/SECURITY.md", ""},
 		{"how do i report a vulnerability in some-other-lib", "paho.golang/SECURITY.md", ""},
 		{"npm install with a package-lock and a shrinkwrap, which wins", "npm/install.md", ""},
+		{"is there a built-in way to cache responses", "npm/install.md", ""}, // "built-in" only within a file's name
 	} {
 		if got := ix.missingProject(c.question, byPath(c.source)); got != c.want {
 			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)

@@ -109,11 +109,12 @@ func TestHTMLPassages(t *testing.T) {
 				"6-9 [General › (2) What datatypes does it support?] (2) What datatypes does it support?\nAny. Really?\nNot a question\nText."},
 		},
 		{
-			name: "a list of links to places in the page is its table of contents, shown below; links elsewhere or with words of their own are text",
+			name: "a list of links to places in the page is its table of contents when what it lists is read below; links with words of their own, or whose words are said nowhere else, are text",
 			src: "<title>FAQ</title>\n<ol><li value='1'><a href=\"#q1\">How do I start?</a></li><li><a href=\"#q2\">Is it <b>safe</b>?</a></li>\n<li><a href=\"#q3\">Why?</a></li></ol>\n" +
-				"<ul><li><a href=\"#a\">One</a></li><li><a href=\"#b\">Two</a> and more</li><li><a href=\"#c\">Three</a></li></ul>\n<p>Answers.</p>\n",
+				"<ul><li><a href=\"#a\">One</a></li><li><a href=\"#b\">Two</a> and more</li><li><a href=\"#c\">Three</a></li></ul>\n<p>How do I start? Is it safe? Why? Answers.</p>\n" +
+				"<ol><li><a href=\"#s1\">Step one: install</a></li><li><a href=\"#s2\">Step two: run</a></li><li><a href=\"#s3\">Step three: stop</a></li></ol><p id=s1>x</p>\n",
 			title: "FAQ",
-			want:  []string{"4-4 - One\n- Two and more\n- Three", "5-5 Answers."},
+			want:  []string{"4-4 - One\n- Two and more\n- Three", "5-5 How do I start? Is it safe? Why? Answers.", "6-6 1. Step one: install\n2. Step two: run\n3. Step three: stop", "6-6 #s1 x"},
 		},
 		{
 			name: "the main content shows whatever its class; a sidebar does not, a layout that has one does",
@@ -516,5 +517,18 @@ func TestOrgPassages(t *testing.T) {
 	}
 	if ch.Documents[0].Title != "Zutty user guide" {
 		t.Errorf("title %q", ch.Documents[0].Title)
+	}
+}
+
+// Letters that grow when lower-cased ("Ⱥ") before a list's end tag do
+// not break the look-ahead for a table of contents.
+func TestHTMLListOfGrowingLetters(t *testing.T) {
+	src := "<ul>ȺȺȺȺȺȺ</ul>\n<ol><li><a href=\"#x\">ȺȺȺ</a></li></ol>\n"
+	c, err := Load(fstest.MapFS{"a.html": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Documents) != 1 {
+		t.Fatalf("%d documents", len(c.Documents))
 	}
 }

@@ -236,6 +236,9 @@ func extractPDF(raw []byte, counted chan<- int, stop *atomic.Bool) ([]pdfPage, s
 			glyphs[i] = append(glyphs[i], glyph{x: t.X, y: t.Y, w: t.W, size: t.FontSize, font: t.Font, s: t.S})
 		}
 	}
+	if stop.Load() {
+		return nil, "", errPDFTimeout
+	}
 	dropRunEnds(glyphs)
 	for i, gs := range glyphs {
 		if gs != nil {

@@ -101,7 +101,9 @@ func AnswerTypeOf(question string) AnswerType {
 func howFirst(question string, kind *regexp.Regexp) bool {
 	how := howRE.FindStringIndex(question)
 	at := kind.FindStringIndex(question)
-	return how != nil && at != nil && how[0] < at[0]
+	// "can i know how much memory it needs" asks for the amount: its
+	// "can i" asks no way.
+	return how != nil && at != nil && how[0] < at[0] && strings.Contains(strings.ToLower(question[how[0]:how[1]]), "how")
 }
 
 // notesDefault reports whether a question written as a note asks for a

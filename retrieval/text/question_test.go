@@ -34,6 +34,7 @@ func TestAnswerTypes(t *testing.T) {
 		{"how big is the cache if i dont set MaxEntries", AnswerDefault, "The cache is initially empty and holds 10,000 entries at most.", "Enable the built-in bounded cache with MaxEntries: 10_000."},
 		{"which middleware does gin.Default() add", AnswerAny, "", ""},
 		{"how do i limit how many tasks run at once", AnswerAny, "", ""},
+		{"can i know how much memory it needs", AnswerQuantity, "It needs 64 MB.", "It needs memory."},
 		{"how can i change how long the cache keeps entries", AnswerAny, "", ""},
 		{"how often does it check, and how do i change it", AnswerQuantity, "It checks every 5 minutes.", "It checks whenever one of the following happens."},
 		{"how many workers run by default, how to raise it", AnswerDefault, "By default 4 workers run.", "Workers run in the background."},

@@ -263,7 +263,7 @@ func isHeading(line string) bool {
 }
 
 // IsListMarker reports whether line starts with a list marker: "- ", "* ",
-// "+ ", "• ", "1. " or "1) " (a number of up to maxMarkerDigits digits).
+// "+ ", "• ", "1. " or "1) " (a number of up to MaxMarkerDigits digits).
 func IsListMarker(line string) bool {
 	for _, m := range []string{"- ", "* ", "+ ", "• ", "-\t", "*\t"} {
 		if strings.HasPrefix(line, m) {
@@ -271,10 +271,10 @@ func IsListMarker(line string) bool {
 		}
 	}
 	d := 0
-	for d < len(line) && d < maxMarkerDigits+1 && line[d] >= '0' && line[d] <= '9' {
+	for d < len(line) && d < MaxMarkerDigits+1 && line[d] >= '0' && line[d] <= '9' {
 		d++
 	}
-	return d > 0 && d <= maxMarkerDigits && d+1 < len(line) && (line[d] == '.' || line[d] == ')') && (line[d+1] == ' ' || line[d+1] == '\t')
+	return d > 0 && d <= MaxMarkerDigits && d+1 < len(line) && (line[d] == '.' || line[d] == ')') && (line[d+1] == ' ' || line[d+1] == '\t')
 }
 
 // isUnderline reports whether line is a setext heading underline ("===",
@@ -370,7 +370,7 @@ func SummaryOf(line string) (string, bool) {
 	return m[1], true
 }
 
-// maxMarkerDigits is the most digits a numbered item's mark has: a
+// MaxMarkerDigits is the most digits a numbered item's mark has: a
 // hard-wrapped sentence may open a line on a year or a size ("2024. The
 // next release", "4093. Larger values"), which numbers no item.
-const maxMarkerDigits = 3
+const MaxMarkerDigits = 3

@@ -684,7 +684,8 @@ func (s *scanner) styleLevel(c byte) int {
 func (s *scanner) lineLevel() int { return s.styleLevel(lineStyle) }
 
 // definitionTerm reports whether block b opens on a term over its
-// definition, indented more ("\"nocheck\"" over "   This tag says …", as
+// definition, indented more, the term quoted or code ("\"nocheck\"" over
+// "   This tag says …", "DEFAULT_ARG_SIZE=<value>" over its meaning, as
 // Sphinx writes a definition list as text), in a document whose sections
 // are underlined: there such a term is no heading, which would close the
 // underlined section it is in. A document without underlines titles its
@@ -692,6 +693,9 @@ func (s *scanner) lineLevel() int { return s.styleLevel(lineStyle) }
 func (s *scanner) definitionTerm(b []Line) bool {
 	if len(b) < 2 || b[1].Indent <= b[0].Indent || sectionNumber.MatchString(b[0].Text) {
 		return false // a numbered section's title ("1.4. \"Covered Software\"") heads its text
+	}
+	if !strings.ContainsAny(b[0].Text, "\"'`_.=<>/[]()*") {
+		return false // words ("Requirements" over its indented body) title a subsection
 	}
 	if s.underlined == 0 {
 		s.underlined = -1
@@ -1124,10 +1128,10 @@ func isListItem(s string) bool {
 		}
 	}
 	d := 0
-	for d < len(s) && d < maxMarkerDigits+1 && s[d] >= '0' && s[d] <= '9' {
+	for d < len(s) && d < text.MaxMarkerDigits+1 && s[d] >= '0' && s[d] <= '9' {
 		d++
 	}
-	return d > 0 && d <= maxMarkerDigits && d+1 < len(s) && (s[d] == '.' || s[d] == ')') && (s[d+1] == ' ' || s[d+1] == '\t')
+	return d > 0 && d <= text.MaxMarkerDigits && d+1 < len(s) && (s[d] == '.' || s[d] == ')') && (s[d+1] == ' ' || s[d+1] == '\t')
 }
 
 // interruptsParagraph reports whether a list item may start right below a
@@ -1180,8 +1184,3 @@ var linkDefinition = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*\S+(\s+("[^"]*"|'[
 func hasWordChar(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
-
-// maxMarkerDigits is the most digits a numbered item's mark has (as
-// text.IsListMarker reads it): "2024. The next release" on a line of its
-// own is a hard-wrapped sentence going on, not an item.
-const maxMarkerDigits = 3

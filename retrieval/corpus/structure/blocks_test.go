@@ -43,6 +43,12 @@ func TestScanFindsBlocks(t *testing.T) {
 			want:     []string{"list 8-8 [8] v1.50.1 › What's Changed › Fixes ^0", "list 12-12 [12] v1.50.1 › New Contributors ^10", "para 16-16 1.50.0-rc.1 ^14"},
 		},
 		{
+			name:     "a heading after the last release that is no part of it is a section of its own",
+			markdown: true,
+			doc:      "# Changelog\n\n## 1.1.0\n\nFix.\n\n## 1.0.0\n\nFirst.\n\n## License\n\nMIT.\n",
+			want:     []string{"para 4-4 1.1.0 ^0", "para 8-8 1.0.0 ^6", "para 12-12 License ^10"},
+		},
+		{
 			name:     "a setext underline makes the line above it a heading",
 			markdown: true,
 			doc:      "Project\n=======\n\nIntro line one\nInstall\n-------\nRun make.\n",
@@ -357,6 +363,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			name: "plain text: in a document of underlined sections, a term over its indented definition is no heading",
 			doc:  "4.9. Build options\n==================\n\nThe meaning of these tags is standard:\n\n\"nocheck\"\n   This tag says not to run the test suite of the package.\n\n\"terse\"\n   This tag says to print less.\n\n4.10. Substitutions\n===================\n\nText.\n",
 			want: []string{"para 3-6 4.9. Build options ^0", "para 8-9 4.9. Build options", "para 14-14 4.10. Substitutions ^11"},
+		},
+		{
+			name: "plain text: in a document of underlined sections, words over an indented body still title a subsection",
+			doc:  "Installation\n============\n\nRequirements\n   A C compiler and make.\n\nUsage\n=====\n\nRun it.\n",
+			want: []string{"para 4-4 Requirements ^0", "para 9-9 Usage ^6"},
 		},
 		{
 			name: "plain text: without underlined sections, a line over an indented body is a heading (a manual page's)",

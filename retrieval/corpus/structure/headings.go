@@ -28,10 +28,11 @@ func (hp *headingPath) set(h mdHeading) {
 		hp.stack, hp.section = nil, ""
 		return
 	}
-	if hp.md && !IsReleaseHeading(h.text) {
+	if hp.md && releasePart(h.text) {
 		// A release's own headings may be written at its level ("##
 		// v1.50.1" over "## What's Changed", GitHub's release notes):
-		// they are its parts, up to the next release.
+		// they are its parts, up to the next release. Another heading
+		// ("## License" after the last release) is not.
 		for n := len(hp.stack); n > 0; n = len(hp.stack) {
 			top := hp.stack[n-1]
 			if top.level < h.level || top.level == h.level && IsReleaseHeading(top.text) {
@@ -70,6 +71,26 @@ func (hp *headingPath) close(level int) {
 		hp.stack = hp.stack[:len(hp.stack)-1]
 	}
 	hp.name()
+}
+
+// releasePart reports whether a heading names a part of a release's notes
+// ("What's Changed", "New Contributors", "Bug Fixes", "Breaking
+// Changes", Keep a Changelog's "Added" or "Fixed").
+func releasePart(heading string) bool {
+	t := strings.ToLower(strings.Trim(cleanTitle(heading), " :"))
+	t = strings.NewReplacer("’", "'", "&", "and").Replace(t)
+	return releaseParts[t]
+}
+
+var releaseParts = map[string]bool{
+	"what's changed": true, "whats changed": true, "what's new": true, "new contributors": true, "contributors": true,
+	"changes": true, "changelog": true, "full changelog": true, "highlights": true, "notes": true, "release notes": true,
+	"breaking changes": true, "breaking": true, "features": true, "new features": true, "enhancements": true,
+	"improvements": true, "bug fixes": true, "bugfixes": true, "fixes": true, "fixed": true, "added": true,
+	"changed": true, "removed": true, "deprecated": true, "deprecations": true, "security": true, "dependencies": true,
+	"dependency updates": true, "documentation": true, "docs": true, "performance": true, "other changes": true,
+	"other": true, "miscellaneous": true, "misc": true, "internal": true, "maintenance": true, "known issues": true,
+	"upgrade notes": true, "upgrading": true, "migration": true, "bug fixes and improvements": true,
 }
 
 // IsReleaseHeading reports whether a heading titles a release's entries:

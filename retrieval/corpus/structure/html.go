@@ -268,8 +268,11 @@ var inlineElements = map[string]bool{"a": true, "b": true, "strong": true, "em":
 // Sphinx's "sphinxsidebar", "bd-sidebar", "sidebar-primary"; not a layout
 // that has one beside the content ("withsidebar", "has-sidebar").
 func sidebarClass(c string) bool {
+	if strings.Contains(c, "with-sidebar") || strings.Contains(c, "has-sidebar") || strings.Contains(c, "withsidebar") {
+		return false // "page-with-sidebar", "layout-has-sidebar": the layout, content and all
+	}
 	return c == "sidebar" || c == "sphinxsidebar" || strings.HasPrefix(c, "sidebar-") || strings.HasPrefix(c, "sidebar_") || strings.Contains(c, "-sidebar-") ||
-		(strings.HasSuffix(c, "-sidebar") || strings.HasSuffix(c, "_sidebar")) && !strings.HasPrefix(c, "has-") && !strings.HasPrefix(c, "with-")
+		strings.HasSuffix(c, "-sidebar") || strings.HasSuffix(c, "_sidebar")
 }
 
 // furnitureClass reports whether an element's class names it page
@@ -850,26 +853,54 @@ func (h *htmlScanner) push(line string, o Origin) {
 // href="#q12">I deleted a lot of data …</a></li>"), no list within it.
 // It repeats the headings or questions below it, which are read there.
 func pageContents(markup, name string) bool {
-	end := strings.Index(strings.ToLower(markup), "</"+name)
+	end := closingTag(markup, name)
 	if end < 0 {
 		return false
 	}
 	body := markup[:end]
-	items := 0
+	var texts []string
 	for rest := strings.TrimSpace(body); rest != ""; {
-		loc := contentsLink.FindStringIndex(rest)
-		if loc == nil || loc[0] != 0 {
+		m := contentsLink.FindStringSubmatchIndex(rest)
+		if m == nil || m[0] != 0 {
 			return false
 		}
-		items++
-		rest = strings.TrimSpace(rest[loc[1]:])
+		texts = append(texts, strings.Join(strings.Fields(html.UnescapeString(anyTag.ReplaceAllString(rest[m[2]:m[3]], ""))), " "))
+		rest = strings.TrimSpace(rest[m[1]:])
 	}
-	return items >= 3
+	if len(texts) < 3 {
+		return false
+	}
+	// What it lists is read below it: its first words recur there (a
+	// heading, an FAQ's question), or it is no table of contents but the
+	// only place they are said.
+	after := strings.Join(strings.Fields(html.UnescapeString(anyTag.ReplaceAllString(markup[end:], " "))), " ")
+	for _, t := range texts {
+		if w := strings.Fields(t); len(w) > 0 && !strings.Contains(after, strings.Join(w[:min(3, len(w))], " ")) {
+			return false
+		}
+	}
+	return true
+}
+
+// closingTag returns where the first closing tag of the element name
+// opens in markup ("</ul"), matched without regard to case, -1 for none.
+func closingTag(markup, name string) int {
+	for i := 0; ; {
+		k := strings.Index(markup[i:], "</")
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if j := i + 2 + len(name); j <= len(markup) && strings.EqualFold(markup[i+2:j], name) {
+			return i
+		}
+		i += 2
+	}
 }
 
 // contentsLink matches an item of a page's table of contents: a link to a
 // place in the page and nothing else (no list within it).
-var contentsLink = regexp.MustCompile(`(?is)^<li\b[^>]*>\s*<a\s[^>]*\bhref\s*=\s*["']?#[^>]*>(?:[^<]|</?(?:b|i|em|strong|code|tt|span)\b[^>]*>)*</a>\s*(?:</li\s*>)?`)
+var contentsLink = regexp.MustCompile(`(?is)^<li\b[^>]*>\s*<a\s[^>]*\bhref\s*=\s*["']?#[^>]*>((?:[^<]|</?(?:b|i|em|strong|code|tt|span)\b[^>]*>)*)</a>\s*(?:</li\s*>)?`)
 
 // maxContentsMarkup bounds how much of a list is read ahead for
 // pageContents.
@@ -905,6 +936,7 @@ const maxParameterMarkup = 1024
 // and code within it; maxQuestionMarkup bounds how much is read ahead.
 var boldQuestion = regexp.MustCompile(`(?is)^\s*<(b|strong)>(?:[^<]|</?(?:a|code|i|em|tt)\b[^>]*>){3,400}?\?\s*</(?:b|strong)>\s*</p\s*>`)
 
+// maxQuestionMarkup bounds how much of a paragraph boldQuestion reads.
 const maxQuestionMarkup = 600
 
 // finishHeading ends the heading being read: its text is a line of its own
