@@ -29,6 +29,16 @@ func write(t *testing.T, path, text string) {
 // embedder and returns the candidates the model scores for question.
 func candidatesOf(t *testing.T, files map[string]string, question string) []Candidate {
 	t.Helper()
+	cands, err := indexOf(t, files).Candidates(t.Context(), question)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cands
+}
+
+// indexOf builds an index of files (path → text) with the local embedder.
+func indexOf(t *testing.T, files map[string]string) *Index {
+	t.Helper()
 	fsys := fstest.MapFS{}
 	for path, text := range files {
 		fsys[path] = &fstest.MapFile{Data: []byte(text)}
@@ -41,9 +51,5 @@ func candidatesOf(t *testing.T, files map[string]string, question string) []Cand
 	if err != nil {
 		t.Fatal(err)
 	}
-	cands, err := ix.Candidates(t.Context(), question)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cands
+	return ix
 }

@@ -2,7 +2,6 @@ package retrieval
 
 import (
 	"testing"
-	"testing/fstest"
 
 	"github.com/citebot/citebot/retrieval/corpus"
 )
@@ -43,20 +42,13 @@ func TestMissingVersion(t *testing.T) {
 // that never names it; a name no document's path or title holds, or one
 // the passage's text holds, declines nothing.
 func TestMissingProject(t *testing.T) {
-	fsys := fstest.MapFS{
-		"paho.golang/SECURITY.md":          &fstest.MapFile{Data: []byte("# Security Policy\n\n## Reporting a Vulnerability\n\nPlease report vulnerabilities by email to security@eclipse.example.org and do not open a public issue.\n")},
-		"pulsar-client-go/CONTRIBUTING.md": &fstest.MapFile{Data: []byte("# Contributing\n\nFork the repository, make your change on a branch and open a pull request against main.\n")},
-		"npm/install.md":                   &fstest.MapFile{Data: []byte("# npm install\n\nIf both a package-lock and a shrinkwrap exist, npm-shrinkwrap.json wins.\n")},
-		"npm/package-lock.md":              &fstest.MapFile{Data: []byte("# package-lock.json\n\nThe lock file records the exact tree that was installed.\n")},
-	}
-	c, err := corpus.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(t.Context(), c, LocalEmbedderFactory(64))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := indexOf(t, map[string]string{
+		"paho.golang/SECURITY.md":          "# Security Policy\n\n## Reporting a Vulnerability\n\nPlease report vulnerabilities by email to security@eclipse.example.org and do not open a public issue.\n",
+		"pulsar-client-go/CONTRIBUTING.md": "# Contributing\n\nFork the repository, make your change on a branch and open a pull request against main.\n",
+		"npm/install.md":                   "# npm install\n\nIf both a package-lock and a shrinkwrap exist, npm-shrinkwrap.json wins.\n",
+		"npm/package-lock.md":              "# package-lock.json\n\nThe lock file records the exact tree that was installed.\n",
+		"docs/built-in-functions.md":       "# Functions\n\nThe functions every template may call.\n",
+	})
 	byPath := func(src string) corpus.Passage {
 		for _, p := range ix.passages {
 			if p.Source == src {

@@ -127,20 +127,7 @@ var adocPieces = []string{"", "", "", "= Title", "== Section", "=== Sub ===", "=
 // fence, an admonition's label and a table's delimiter row apart.
 func checkAsciiDoc(t *testing.T, doc string) {
 	t.Helper()
-	var d Doc
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				t.Fatalf("%q: panic %v", doc, r)
-			}
-		}()
-		d = ScanAsciiDoc(doc)
-	}()
-	src := strings.Split(doc, "\n")
-	lines := strings.Split(d.Text, "\n")
-	if len(lines) != len(d.Origins) || len(d.Lines) != len(lines) {
-		t.Fatalf("%q: %d lines of text, %d Lines, %d origins", doc, len(lines), len(d.Lines), len(d.Origins))
-	}
+	d, src, lines := scanChecked(t, doc, ScanAsciiDoc)
 	prev := 0
 	for i, o := range d.Origins {
 		if o.First < 1 || o.Last > len(src) || o.First > o.Last || o.First < prev {

@@ -31,20 +31,7 @@ var labelWords = map[string]bool{"note": true, "warning": true, "tip": true, "im
 // (or, for a role run over a line's end, the lines after it).
 func checkRendered(t *testing.T, doc string, scan func(string) Doc) {
 	t.Helper()
-	var d Doc
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				t.Fatalf("%q: panic %v", doc, r)
-			}
-		}()
-		d = scan(doc)
-	}()
-	src := strings.Split(doc, "\n")
-	lines := strings.Split(d.Text, "\n")
-	if len(lines) != len(d.Origins) || len(d.Lines) != len(lines) {
-		t.Fatalf("%q: %d lines of text, %d Lines, %d origins", doc, len(lines), len(d.Lines), len(d.Origins))
-	}
+	d, src, lines := scanChecked(t, doc, scan)
 	prev := 0
 	substitutes := strings.Contains(doc, "::") && strings.Contains(doc, "|") // text from elsewhere on the page
 	for i, o := range d.Origins {
@@ -88,4 +75,25 @@ func FuzzScanRST(f *testing.F) {
 		f.Add(s + "\n" + s)
 	}
 	f.Fuzz(func(t *testing.T, doc string) { checkRendered(t, doc, ScanRST) })
+}
+
+// scanChecked scans doc, failing the test on a panic or on a Doc whose
+// lines of text, Lines and Origins are not as many, and returns the Doc
+// with the lines of doc and of its text.
+func scanChecked(t *testing.T, doc string, scan func(string) Doc) (d Doc, src, lines []string) {
+	t.Helper()
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				t.Fatalf("%q: panic %v", doc, r)
+			}
+		}()
+		d = scan(doc)
+	}()
+	src = strings.Split(doc, "\n")
+	lines = strings.Split(d.Text, "\n")
+	if len(lines) != len(d.Origins) || len(d.Lines) != len(lines) {
+		t.Fatalf("%q: %d lines of text, %d Lines, %d origins", doc, len(lines), len(d.Lines), len(d.Origins))
+	}
+	return d, src, lines
 }
