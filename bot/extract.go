@@ -342,9 +342,18 @@ func nextTo(a, b corpus.Locator) bool {
 // not a heading, holding some of the question and a content word; false
 // when there is none.
 func bestOf(all []sentence, h int) (sentence, bool) {
+	// Where the question asks for a kind of answer, a sentence of the
+	// passage holding one (with a fair share of the question) comes
+	// before those that don't.
+	typed := slices.ContainsFunc(all, func(s sentence) bool {
+		return s.hit == h && !s.heading && s.Features.TypeHeld > 0 && s.cov >= minTypeCover
+	})
 	var best *sentence
 	for i := range all {
 		s := &all[i]
+		if typed && (s.Features.TypeHeld == 0 || s.cov < minTypeCover) {
+			continue
+		}
 		if s.hit == h && !s.heading && s.cov > 0 && s.hasContentWord() && (best == nil || s.score > best.score) {
 			best = s
 		}

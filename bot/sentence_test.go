@@ -892,3 +892,21 @@ func TestHowToAnAmountNeedsNoNumber(t *testing.T) {
 		}
 	}
 }
+
+// Where the question asks for a kind of answer, the sentence of the top
+// passage that holds one comes first, though another holds more of the
+// question's words.
+func TestTypedSentenceFirst(t *testing.T) {
+	const question = "how many retries does the client make after a timeout"
+	body := "After a timeout the client makes its retries with backoff, and the client logs each of its retries.\n\nThe client retries 3 times."
+	hits := []retrieval.Hit{{Passage: corpus.Passage{ID: "p", Locator: corpus.Locator{Source: "a.md", LineStart: 1}, Text: body}}}
+	m, err := DefaultSentenceModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := scoreSentences(m, question, query(question), nil, hits)
+	best := firstSentence(all)
+	if got := body[best.Span.Start:best.Span.End]; !strings.Contains(got, "3 times") {
+		t.Errorf("first sentence %q, want the one giving the number", got)
+	}
+}
