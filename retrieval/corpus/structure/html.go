@@ -467,7 +467,7 @@ func (h *htmlScanner) opened(name string) {
 		h.headingAt, h.headingLevel = len(h.stack), headingLevel(name)
 		h.realLevel = h.headingLevel
 	case name == "p" && h.headingAt < 0 && !h.inContainer() && len(h.apiAt) == 0:
-		h.questionNext = boldQuestion.MatchString(h.markup[h.off:min(len(h.markup), h.off+maxQuestionMarkup)])
+		h.questionNext = boldQuestion(h.markup[h.off:min(len(h.markup), h.off+maxQuestionMarkup)])
 		h.boundary()
 	case (name == "b" || name == "strong") && h.questionNext:
 		// An FAQ's question, a paragraph all in bold ("<p><b>(4) Why
@@ -883,7 +883,8 @@ func pageContents(markup, name string) bool {
 }
 
 // closingTag returns where the first closing tag of the element name
-// opens in markup ("</ul"), matched without regard to case, -1 for none.
+// opens in markup ("</ul>"; not "</b" of "</body>"), matched without
+// regard to case, -1 for none.
 func closingTag(markup, name string) int {
 	for i := 0; ; {
 		k := strings.Index(markup[i:], "</")
@@ -891,7 +892,8 @@ func closingTag(markup, name string) int {
 			return -1
 		}
 		i += k
-		if j := i + 2 + len(name); j <= len(markup) && strings.EqualFold(markup[i+2:j], name) {
+		if j := i + 2 + len(name); j <= len(markup) && strings.EqualFold(markup[i+2:j], name) &&
+			(j == len(markup) || markup[j] == '>' || markup[j] == ' ' || markup[j] == '\t' || markup[j] == '\n' || markup[j] == '\r') {
 			return i
 		}
 		i += 2
@@ -931,10 +933,47 @@ var (
 // maxParameterMarkup bounds how much of a <dl> parameterList reads.
 const maxParameterMarkup = 1024
 
-// boldQuestion matches what follows a <p> that holds only a question in
-// bold: "<b>(1) How do I create an AUTOINCREMENT field?</b></p>", links
-// and code within it; maxQuestionMarkup bounds how much is read ahead.
-var boldQuestion = regexp.MustCompile(`(?is)^\s*<(b|strong)>(?:[^<]|</?(?:a|code|i|em|tt)\b[^>]*>){3,400}?\?\s*</(?:b|strong)>\s*</p\s*>`)
+// boldQuestion reports whether what follows a <p> (markup) is only a
+// question in bold: "<b>(1) How do I create an AUTOINCREMENT
+// field?</b></p>", links and code within it allowed.
+func boldQuestion(markup string) bool {
+	t := strings.TrimLeft(markup, " \t\r\n")
+	var tag string
+	for _, name := range []string{"b", "strong"} {
+		if len(t) > len(name)+2 && t[0] == '<' && strings.EqualFold(t[1:len(name)+1], name) && t[len(name)+1] == '>' {
+			tag = name
+		}
+	}
+	if tag == "" {
+		return false
+	}
+	t = t[len(tag)+2:]
+	end := closingTag(t, tag)
+	if end < 0 {
+		return false
+	}
+	inner := t[:end]
+	for _, m := range anyTag.FindAllString(inner, -1) {
+		name := strings.ToLower(strings.TrimLeft(strings.Trim(m, "<>/ "), "/"))
+		if i := strings.IndexAny(name, " \t\n"); i >= 0 {
+			name = name[:i]
+		}
+		if !questionInline[name] {
+			return false // a paragraph that goes on past the bold words, or a block
+		}
+	}
+	words := strings.TrimSpace(anyTag.ReplaceAllString(inner, ""))
+	rest := strings.TrimLeft(t[end:], " \t\r\n")
+	after := closingTag(rest, tag) // the bold tag's own end
+	if after != 0 {
+		return false
+	}
+	rest = strings.TrimLeft(rest[strings.IndexByte(rest, '>')+1:], " \t\r\n")
+	return len(words) >= 3 && strings.HasSuffix(words, "?") && len(rest) >= 3 && strings.EqualFold(rest[:3], "</p")
+}
+
+// questionInline are the tags a bold question may hold.
+var questionInline = map[string]bool{"a": true, "code": true, "i": true, "em": true, "tt": true}
 
 // maxQuestionMarkup bounds how much of a paragraph boldQuestion reads.
 const maxQuestionMarkup = 600
