@@ -409,22 +409,19 @@ func (ix *Index) tableHeader(p corpus.Passage) string {
 	for j := i - 1; j >= 0 && j >= i-maxTableBack && ix.passages[j].Source == p.Source; j-- {
 		lines := strings.Split(strings.TrimRight(ix.passages[j].Text, "\n"), "\n")
 		if delim != "" {
-			if head := lines[len(lines)-1]; strings.HasPrefix(strings.TrimSpace(head), "|") {
+			if head := lines[len(lines)-1]; strings.Contains(head, "|") {
 				return head + "\n" + delim + "\n"
 			}
 			return ""
 		}
-		for k := len(lines) - 1; k >= 0; k-- {
-			l := strings.TrimSpace(lines[k])
-			switch {
-			case text.IsTableDelimiter(l) && k >= 1:
-				return lines[k-1] + "\n" + lines[k] + "\n"
-			case text.IsTableDelimiter(l):
-				delim = lines[k]
-			case !strings.HasPrefix(l, "|"):
-				return "" // the table began without a header, or this is another's
-			}
+		header, d, found, open := text.TableHeader(lines)
+		switch {
+		case found:
+			return header + "\n" + d + "\n"
+		case !open:
+			return "" // the table began without a header, or this is another's
 		}
+		delim = d
 	}
 	return ""
 }

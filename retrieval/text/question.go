@@ -900,29 +900,42 @@ func DefaultCell(body string, start int) (string, bool) {
 	if !strings.Contains(row, "|") || IsTableDelimiter(row) {
 		return "", false
 	}
-	// Up the table to its delimiter row; the header is the line above.
-	lines := strings.Split(body[:lineStart], "\n")
-	for k := len(lines) - 1; k >= 1; k-- {
-		l := lines[k]
-		if k == len(lines)-1 && l == "" {
-			continue // the newline that ends the line above the row
-		}
-		if strings.TrimSpace(l) == "" || !strings.Contains(l, "|") {
-			return "", false
-		}
-		if !IsTableDelimiter(l) {
-			continue
-		}
-		header := tableCells(lines[k-1])
-		cells := tableCells(row)
-		for c, h := range header {
-			if defaultColumn.MatchString(h) && c < len(cells) && cells[c] != "" {
-				return cells[c], true
-			}
-		}
+	header, _, found, _ := TableHeader(strings.Split(strings.TrimSuffix(body[:lineStart], "\n"), "\n"))
+	if !found {
 		return "", false
 	}
+	cells := tableCells(row)
+	for c, h := range tableCells(header) {
+		if defaultColumn.MatchString(h) && c < len(cells) && cells[c] != "" {
+			return cells[c], true
+		}
+	}
 	return "", false
+}
+
+// TableHeader finds the header row of the Markdown table that lines (the
+// lines above one of its rows, in order) end within: up through its rows
+// to the delimiter row, the header is the line above that. found is false
+// when a line that is no row comes first (the table has no header here);
+// open when every line is a row, or the delimiter is the first line, so
+// the header may be on the lines before these: delim is then the
+// delimiter row met, "" for none.
+func TableHeader(lines []string) (header, delim string, found, open bool) {
+	for k := len(lines) - 1; k >= 0; k-- {
+		l := strings.TrimSpace(lines[k])
+		switch {
+		case !strings.Contains(l, "|"):
+			return "", "", false, false
+		case IsTableDelimiter(l) && k >= 1:
+			if !strings.Contains(lines[k-1], "|") {
+				return "", "", false, false
+			}
+			return lines[k-1], lines[k], true, false
+		case IsTableDelimiter(l):
+			return "", lines[k], false, true
+		}
+	}
+	return "", "", false, true
 }
 
 // tableCells splits a Markdown table row into its cells, trimmed, without

@@ -565,3 +565,25 @@ func TestDefaultColumn(t *testing.T) {
 		t.Errorf("DefaultCell with an escaped pipe = %q, %v; want `on`", cell, ok)
 	}
 }
+
+// The header of a table is found up through its rows; a line that is no
+// row ends the search, and rows alone, or a delimiter opening the lines,
+// leave it open.
+func TestTableHeader(t *testing.T) {
+	for _, c := range []struct {
+		lines         []string
+		header, delim string
+		found, open   bool
+	}{
+		{[]string{"| a | b |", "|---|---|", "| 1 | 2 |"}, "| a | b |", "|---|---|", true, false},
+		{[]string{"Text.", "| 1 | 2 |"}, "", "", false, false},
+		{[]string{"| 1 | 2 |", "| 3 | 4 |"}, "", "", false, true},
+		{[]string{"|---|---|", "| 1 | 2 |"}, "", "|---|---|", false, true},
+		{[]string{"Text.", "|---|---|"}, "", "", false, false},
+	} {
+		h, d, found, open := TableHeader(c.lines)
+		if h != c.header || d != c.delim || found != c.found || open != c.open {
+			t.Errorf("TableHeader(%q) = %q, %q, %v, %v; want %q, %q, %v, %v", c.lines, h, d, found, open, c.header, c.delim, c.found, c.open)
+		}
+	}
+}
