@@ -148,6 +148,7 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	chosen = append(chosen, othersNeighbours(hits, perHit, chosen, best, text.IsHowTo(question))...)
 	chosen = append(chosen, adjacent(hits, all, chosen, best)...)
 	chosen = append(chosen, headedList(question, res.Query, hits, perHit, chosen, best)...)
+	chosen = append(chosen, remedy(question, hits, perHit, chosen)...)
 	chosen = append(chosen, announced(hits, perHit, chosen, text.IsHowTo(question))...)
 	chosen = append(chosen, leadIn(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	chosen = append(chosen, tableHeaderOf(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
@@ -609,6 +610,65 @@ func announced(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, how
 		}
 	}
 	return out
+}
+
+// remedy returns, for a question after a fix that quotes what went wrong
+// ("tool says shmat failed: Too many open files, how to fix"), what the
+// passage says after the chosen sentence or code block that repeats the
+// question's words (the error message): its next sentence, and the code
+// that one announces. Quoting the error alone answers nothing.
+func remedy(question string, hits []retrieval.Hit, perHit [][]sentence, chosen []sentence) []sentence {
+	if !asksFix.MatchString(question) {
+		return nil
+	}
+	qw := text.Words(question)
+	for _, c := range chosen {
+		ss, body := perHit[c.hit], hits[c.hit].Passage.Text
+		if c.idx+1 >= len(ss) || !sharesRun(qw, text.Words(body[c.Span.Start:c.Span.End]), minEchoedWords) {
+			continue
+		}
+		// The paragraph after it (up to maxRemedySentences), and the code
+		// its last sentence announces.
+		var out []sentence
+		k := c.idx + 1
+		for ; k < len(ss) && len(out) < maxRemedySentences && !ss[k].Code && (len(out) == 0 || ss[k].Joined); k++ {
+			if !containsSentence(chosen, ss[k]) {
+				out = append(out, ss[k])
+			}
+		}
+		if n := len(out); n > 0 && lastChar(body[out[n-1].Span.Start:out[n-1].Span.End]) == ':' && k < len(ss) && ss[k].Code && !containsSentence(chosen, ss[k]) {
+			out = append(out, ss[k])
+		}
+		return out
+	}
+	return nil
+}
+
+// asksFix matches a question after a way out of a failure: "how to fix",
+// "why does it fail", "what does this error mean" (not "solve", which
+// asks of problems of every kind).
+var asksFix = regexp.MustCompile(`(?i)\b(fix|workaround|get rid of|error|errors|fails?|failed|failing|crash(es|ed)?)\b`)
+
+// maxRemedySentences bounds the sentences remedy adds before any code.
+const maxRemedySentences = 3
+
+// minEchoedWords is how many of the question's words in a row a sentence
+// must repeat to be the failure the question quotes.
+const minEchoedWords = 4
+
+// sharesRun reports whether b holds n or more of a's words in a row.
+func sharesRun(a, b []string, n int) bool {
+	if len(a) < n || len(b) < n {
+		return false
+	}
+	for i := 0; i+n <= len(a); i++ {
+		for j := 0; j+n <= len(b); j++ {
+			if slices.Equal(a[i:i+n], b[j:j+n]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // asksSet matches a question asking for several things: "which control

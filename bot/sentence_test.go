@@ -910,3 +910,21 @@ func TestTypedSentenceFirst(t *testing.T) {
 		t.Errorf("first sentence %q, want the one giving the number", got)
 	}
 }
+
+// A question after a fix that quotes the error gets what the passage says
+// after the error, and the command it announces, not the error alone; a
+// question that asks no fix does not.
+func TestRemedyAfterQuotedError(t *testing.T) {
+	body := "## macOS\n\nWhile running tool you may run out of shared memory segments. If so, you will see this error message:\n\n```\ntool:ERROR: shmat failed: Too many open files\n```\n\n" +
+		"By default macOS allows a very small number of shared segments. Raise the limit with:\n\n```\nsysctl kern.sysv.shmseg=16\n```\n"
+	p := corpus.Passage{ID: "t", Locator: corpus.Locator{Source: "TROUBLESHOOTING.md", LineStart: 1, Section: "macOS"}, Text: body}
+	for q, want := range map[string]bool{
+		"tool says shmat failed: Too many open files, how to fix":  true,
+		"what does tool print when shared memory segments run out": false,
+	} {
+		a := Extract(q, retrieval.Result{Query: query(q), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+		if got := strings.Contains(a.Text, "sysctl kern.sysv.shmseg=16"); got != want {
+			t.Errorf("%q: the fix quoted %v, want %v:\n%s", q, got, want, a.Text)
+		}
+	}
+}
