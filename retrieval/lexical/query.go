@@ -144,6 +144,12 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 	names := text.WrittenAsNames(question)
 	contextNames := text.WrittenAsNames(context)
 	typeWords := text.AnswerTypeWords(question)
+	for w := range text.FrameWords(question) {
+		if typeWords == nil {
+			typeWords = make(map[string]bool)
+		}
+		typeWords[w] = true
+	}
 	toks = append(toks, text.Tokens(&st, context)...)
 	// A word of the question is no misspelling of another of its words:
 	// "can gofrs uuid generate ULIDs" asks of ULIDs, not of UUIDs again.

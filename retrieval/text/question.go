@@ -154,6 +154,27 @@ func AnswerTypeWords(question string) map[string]bool {
 	return nil
 }
 
+// FrameWords returns the words by which a question asks where something
+// is said ("section" and "covers" of "which section of the policy covers
+// …"): they ask for a place in the documents, not what it says, so they
+// are not searched for. What the place is in ("the policy") is.
+func FrameWords(question string) map[string]bool {
+	m := frameRE.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]bool)
+	for _, w := range Words(m[1] + " " + m[2]) {
+		out[w] = true
+	}
+	return out
+}
+
+// frameRE matches a question's asking where something is said: "which
+// section covers", "what page explains", "in which chapter is … described"
+// is left to the words.
+var frameRE = regexp.MustCompile(`(?i)\b(?:which|what)\s+((?:section|chapter|part|page|doc|document|file)s?)\s+(?:(?:of|in)\s+(?:[\w.-]+\s+){1,3}?)?(covers?|describes?|explains?|discuss(?:es)?|documents?|talks?\s+about|is\s+about|mentions?|deals\s+with)\b`)
+
 // genericTypeWords ask for a kind of answer without naming what it is
 // about: "what percentage", "in what year". A measured thing ("area",
 // "population") does name it and is not one of them.

@@ -587,3 +587,25 @@ func TestTableHeader(t *testing.T) {
 		}
 	}
 }
+
+// A question asking where something is said frames its subject: the frame
+// ("which section covers") is not what it asks about.
+func TestFrameWords(t *testing.T) {
+	for q, want := range map[string][]string{
+		"which section covers multiple scanners":                {"section", "covers"},
+		"what chapter of the manual describes start conditions": {"chapter", "describes"},
+		"which section of debian policy covers the watch file":  {"section", "covers"},
+		"what does the section about start conditions say":      nil,
+	} {
+		got := FrameWords(q)
+		if len(got) != len(want) {
+			t.Errorf("FrameWords(%q) = %v, want %v", q, got, want)
+			continue
+		}
+		for _, w := range want {
+			if !got[w] {
+				t.Errorf("FrameWords(%q) lacks %q", q, w)
+			}
+		}
+	}
+}
