@@ -394,12 +394,10 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 // table cut between rows), that header and its delimiter row, each ending
 // in a newline; "" otherwise.
 func (ix *Index) tableHeader(p corpus.Passage) string {
-	first, _, _ := strings.Cut(p.Text, "\n")
-	if !strings.HasPrefix(strings.TrimSpace(first), "|") || text.IsTableDelimiter(first) {
-		return ""
-	}
-	if _, rest, ok := strings.Cut(p.Text, "\n"); ok && text.IsTableDelimiter(firstLine(rest)) {
-		return "" // the passage opens on its own header
+	first, rest, _ := strings.Cut(p.Text, "\n")
+	second, _, _ := strings.Cut(rest, "\n")
+	if !strings.HasPrefix(strings.TrimSpace(first), "|") || text.IsTableDelimiter(first) || text.IsTableDelimiter(second) {
+		return "" // no row, or the passage opens on its own header
 	}
 	i, ok := ix.byID[p.ID]
 	if !ok {
@@ -428,9 +426,6 @@ func (ix *Index) tableHeader(p corpus.Passage) string {
 
 // maxTableBack bounds how many passages back a table's header is looked for.
 const maxTableBack = 64
-
-// firstLine is s up to its first newline.
-func firstLine(s string) string { l, _, _ := strings.Cut(s, "\n"); return l }
 
 // passageReading is what one reading of a passage's words gives the
 // features: each sentence's share of the question, and which stems stand

@@ -366,7 +366,7 @@ func (h *htmlScanner) start(name string, attrs []html.Attribute, selfClosing boo
 		return
 	}
 	h.implyEnds(name)
-	if hiddenElements[name] || hidden(name, attrs) || name == "title" || (name == "ol" || name == "ul") && pageContents(h.markup[h.off:min(len(h.markup), h.off+maxContentsMarkup)], name) {
+	if hiddenElements[name] || hidden(name, attrs) || name == "title" || (name == "ol" || name == "ul") && pageContents(h.ahead(maxContentsMarkup), name) {
 		if !void && !(selfClosing && name == "svg") {
 			h.stack = append(h.stack, name)
 			h.skipAt = len(h.stack) - 1
@@ -388,7 +388,7 @@ func (h *htmlScanner) start(name string, attrs []html.Attribute, selfClosing boo
 		}
 	}
 	h.apiNext = name == "dl" && h.tables == 0 && h.pres == 0 && h.lists == 0 && h.headingAt < 0 &&
-		(apiList(attrs) || len(h.apiAt) > 0 && parameterList(h.markup[h.off:min(len(h.markup), h.off+maxParameterMarkup)]))
+		(apiList(attrs) || len(h.apiAt) > 0 && parameterList(h.ahead(maxParameterMarkup)))
 	h.opened(name)
 	if !void {
 		h.stack = append(h.stack, name)
@@ -467,7 +467,7 @@ func (h *htmlScanner) opened(name string) {
 		h.headingAt, h.headingLevel = len(h.stack), headingLevel(name)
 		h.realLevel = h.headingLevel
 	case name == "p" && h.headingAt < 0 && !h.inContainer() && len(h.apiAt) == 0:
-		h.questionNext = boldQuestion(h.markup[h.off:min(len(h.markup), h.off+maxQuestionMarkup)])
+		h.questionNext = boldQuestion(h.ahead(maxQuestionMarkup))
 		h.boundary()
 	case (name == "b" || name == "strong") && h.questionNext:
 		// An FAQ's question, a paragraph all in bold ("<p><b>(4) Why
@@ -932,6 +932,10 @@ var (
 
 // maxParameterMarkup bounds how much of a <dl> parameterList reads.
 const maxParameterMarkup = 1024
+
+// ahead returns up to n bytes of the markup after the tag being handled:
+// what a look-ahead reads.
+func (h *htmlScanner) ahead(n int) string { return h.markup[h.off:min(len(h.markup), h.off+n)] }
 
 // boldQuestion reports whether what follows a <p> (markup) is only a
 // question in bold: "<b>(1) How do I create an AUTOINCREMENT
