@@ -277,11 +277,7 @@ func TestShortFormsStemAsTheirLongWord(t *testing.T) {
 		{"repo", "repositories"}, {"docs", "documentation"}, {"args", "argument"}, {"dirs", "directory"}, {"vuln", "vulnerabilities"},
 		{"auth", "authentication"}, {"db", "databases"}, {"deps", "dependencies"}, {"auto", "automatically"},
 	}
-	for _, p := range same {
-		if a, b := st.Stem(p[0]), st.Stem(p[1]); a != b {
-			t.Errorf("%q stems as %q, %q as %q: want the same", p[0], a, p[1], b)
-		}
-	}
+	wantSameStems(t, &st, same)
 	apart := [][2]string{{"err", "error"}, {"ctx", "context"}, {"cmd", "command"}, {"func", "function"}, {"min", "minimum"},
 		{"max", "maximum"}, {"var", "variable"}, {"init", "initial"}, {"sync", "synchronous"}, {"spec", "specific"}, {"prod", "product"}}
 	for _, p := range apart {
@@ -308,12 +304,8 @@ func TestShortFormsStemAsTheirLongWord(t *testing.T) {
 // own in documentation ("bit", "left", "data") keep their own stems.
 func TestIrregularFormsStemAsTheirWord(t *testing.T) {
 	var st Stemmer
-	for _, p := range [][2]string{{"wrote", "written"}, {"wrote", "writes"}, {"ran", "running"}, {"children", "child"},
-		{"began", "begins"}, {"chose", "chosen"}, {"taught", "teaching"}, {"made", "make"}} {
-		if a, b := st.Stem(p[0]), st.Stem(p[1]); a != b {
-			t.Errorf("%q stems as %q, %q as %q: want the same", p[0], a, p[1], b)
-		}
-	}
+	wantSameStems(t, &st, [][2]string{{"wrote", "written"}, {"wrote", "writes"}, {"ran", "running"}, {"children", "child"},
+		{"began", "begins"}, {"chose", "chosen"}, {"taught", "teaching"}, {"made", "make"}})
 	for _, p := range [][2]string{{"bit", "bite"}, {"left", "leave"}, {"data", "datum"}, {"leaves", "leaf"}, {"lives", "life"}} {
 		if a, b := st.Stem(p[0]), st.Stem(p[1]); a == b {
 			t.Errorf("%q and %q both stem as %q", p[0], p[1], a)
@@ -331,13 +323,9 @@ func TestIrregularFormsStemAsTheirWord(t *testing.T) {
 // round, while words ending in -ise that are no -ize are left alone.
 func TestBritishSpellingsStemAsAmerican(t *testing.T) {
 	var st Stemmer
-	for _, p := range [][2]string{{"licence", "license"}, {"licences", "licensed"}, {"behaviour", "behavior"},
+	wantSameStems(t, &st, [][2]string{{"licence", "license"}, {"licences", "licensed"}, {"behaviour", "behavior"},
 		{"colours", "colors"}, {"initialise", "initialization"}, {"customised", "customize"}, {"cancelled", "canceled"},
-		{"colouring", "coloring"}, {"favoured", "favored"}, {"recognising", "recognizes"}, {"catalogues", "catalog"}} {
-		if a, b := st.Stem(p[0]), st.Stem(p[1]); a != b {
-			t.Errorf("%q stems as %q, %q as %q: want the same", p[0], a, p[1], b)
-		}
-	}
+		{"colouring", "coloring"}, {"favoured", "favored"}, {"recognising", "recognizes"}, {"catalogues", "catalog"}})
 	for _, p := range [][2]string{{"promise", "promize"}, {"otherwise", "otherwize"}, {"advise", "advize"}} {
 		if a, b := st.Stem(p[0]), st.Stem(p[1]); a == b {
 			t.Errorf("%q and %q both stem as %q", p[0], p[1], a)
@@ -442,11 +430,7 @@ func TestWordsJoinHyphenatedLineEnds(t *testing.T) {
 // short for the word list).
 func TestSingularsEndingInS(t *testing.T) {
 	var st Stemmer
-	for _, p := range [][2]string{{"alias", "aliases"}, {"canvas", "canvases"}, {"chaos", "chaoses"}, {"ideas", "idea"}, {"arenas", "arena"}, {"bugs", "bug"}, {"adds", "add"}} {
-		if a, b := st.Stem(p[0]), st.Stem(p[1]); a != b {
-			t.Errorf("%q stems as %q, %q as %q: want the same", p[0], a, p[1], b)
-		}
-	}
+	wantSameStems(t, &st, [][2]string{{"alias", "aliases"}, {"canvas", "canvases"}, {"chaos", "chaoses"}, {"ideas", "idea"}, {"arenas", "arena"}, {"bugs", "bug"}, {"adds", "add"}})
 }
 
 // A numbered item's mark has at most three digits: a line a wrapped
@@ -458,6 +442,16 @@ func TestListMarkers(t *testing.T) {
 	} {
 		if got := IsListMarker(line); got != want {
 			t.Errorf("IsListMarker(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// wantSameStems fails the test for each pair of words st stems apart.
+func wantSameStems(t *testing.T, st *Stemmer, pairs [][2]string) {
+	t.Helper()
+	for _, p := range pairs {
+		if a, b := st.Stem(p[0]), st.Stem(p[1]); a != b {
+			t.Errorf("%q stems as %q, %q as %q: want the same", p[0], a, p[1], b)
 		}
 	}
 }
