@@ -95,7 +95,10 @@ func Chunk(c *Corpus) Chunked {
 	for i, d := range c.Documents {
 		docs[i].title, docs[i].pieces = splitDocument(d)
 		n := len(docs[i].pieces)
-		docs[i].pieces = slices.DeleteFunc(docs[i].pieces, func(p piece) bool { return tableOfContents(p.body, d.Source, sources) })
+		titles := sectionTitles(docs[i].pieces)
+		docs[i].pieces = slices.DeleteFunc(docs[i].pieces, func(p piece) bool {
+			return tableOfContents(p.body, d.Source, sources) || sectionsList(p, docs[i].title, titles)
+		})
 		navigation += n - len(docs[i].pieces)
 		docs[i].keep = make([]bool, len(docs[i].pieces))
 		docs[i].bodies = make([]string, len(docs[i].pieces))
@@ -247,6 +250,79 @@ func tableOfContents(body, source string, sources map[string]bool) bool {
 	}
 	return items >= 3 && held*3 >= items*2
 }
+
+// sectionsList reports whether a passage lists its own document's section
+// titles, nothing else but the document's title, rule lines and a label
+// ("Contents"; a title of its own section path only where other passages
+// are under it too): a table of contents
+// without links ("0. Overview", "1.1. Overall documentation", … over the
+// sections they name), whose titles match any question while the
+// sections hold the answers (and their titles stay searchable as their
+// passages' section paths). At least minListedSections titles, so that a
+// short list of things that also head sections ("- Linux", "- macOS" over
+// a section for each) stays an answer. A passage holding more (the line
+// under a title giving its release) is kept; numbered lines may name
+// sections that hold no text of their own, as long as most lines name one.
+func sectionsList(p piece, title string, titles map[string]int) bool {
+	title = sectionKey(title)
+	own := make(map[string]bool) // titles of the passage's own section path: named only where other passages are under them too
+	for _, t := range strings.Split(p.Section, structure.SectionSeparator) {
+		own[sectionKey(t)] = true
+	}
+	named := make(map[string]bool)
+	entries := 0 // numbered lines naming no section (one with no text of its own, over its subsections)
+	for _, l := range strings.Split(p.Text, "\n") {
+		t := strings.TrimSpace(l)
+		if t == "" || !strings.ContainsFunc(t, unicode.IsLetter) {
+			continue
+		}
+		switch k := sectionKey(t); {
+		case k == title || contentsLabel[strings.TrimRight(k, ":")]:
+		case titles[k] > 1 || titles[k] == 1 && !own[k]:
+			named[k] = true
+		case sectionNumber.FindString(t) != "":
+			entries++
+		default:
+			return false
+		}
+	}
+	return len(named) >= minListedSections && len(named) >= entries
+}
+
+// contentsLabel holds the labels a table of contents goes by.
+var contentsLabel = map[string]bool{"contents": true, "table of contents": true, "toc": true, "index": true, "sections": true, "chapters": true, "in this document": true, "on this page": true}
+
+// minListedSections is the fewest section titles a list names to be a
+// table of contents (sectionsList).
+const minListedSections = 4
+
+// sectionTitles returns the keys (sectionKey) of the titles in the
+// section paths of a document's pieces, each with the number of pieces
+// under it.
+func sectionTitles(pieces []piece) map[string]int {
+	titles := make(map[string]int)
+	for _, p := range pieces {
+		for _, t := range strings.Split(p.Section, structure.SectionSeparator) {
+			if k := sectionKey(t); k != "" {
+				titles[k]++
+			}
+		}
+	}
+	return titles
+}
+
+// sectionKey is a section title as a table of contents may list it: lower
+// case, without a list marker or the section's number ("1.1. Overall
+// documentation", "2a. Unix", "A) Usage", "IV. Notes") and with its words
+// single-spaced.
+func sectionKey(title string) string {
+	t := sectionNumber.ReplaceAllString(strings.ToLower(title), "")
+	return strings.Join(strings.Fields(t), " ")
+}
+
+// sectionNumber matches a list marker or a Markdown heading's marks, and a
+// section number, opening a title.
+var sectionNumber = regexp.MustCompile(`^\s*(?:[-*+•]\s+|#{1,6}\s+)?(?:(?:\d+[a-z]?(?:\.\d+[a-z]?)*[.)]?|(?:[a-z]|[ivxlc]+)[.)])\s+)?`)
 
 // navigationItem matches a list item opening with a link to a page by a
 // relative path.

@@ -359,6 +359,50 @@ func TestTableOfContentsMakesNoPassage(t *testing.T) {
 	}
 }
 
+// A list of a document's own section titles, without links, makes no
+// passage either: a plain-text README's numbered contents ("0. Overview",
+// with a section of no text of its own among them) or a Markdown list of
+// them. A list naming fewer sections (platforms, each with its section)
+// stays, and so does contents holding more than titles (a release line).
+func TestSectionsListMakesNoPassage(t *testing.T) {
+	fsys := fstest.MapFS{
+		"xz/README.txt": {Data: []byte("\nXZ Utils\n========\n\n    0. Overview\n    1. Documentation\n       1.1. Overall documentation\n" +
+			"       1.2. Command-line tools\n    2. Version numbering\n    3. Reporting bugs\n\n\n" +
+			"0. Overview\n-----------\n\n    XZ Utils provide a general-purpose data-compression library.\n\n\n" +
+			"1. Documentation\n----------------\n\n1.1. Overall documentation\n\n    The AUTHORS file lists the authors.\n\n" +
+			"1.2. Command-line tools\n\n    The xz tool compresses files.\n\n\n" +
+			"2. Version numbering\n--------------------\n\n    The version is X.Y.Z.\n\n\n" +
+			"3. Reporting bugs\n-----------------\n\n    Mail the author.\n")},
+		"tool.md": {Data: []byte("# Tool\n\n## Contents\n\n- Install\n- Usage\n- Options\n- Licence\n\n## Install\n\nRun make.\n\n" +
+			"## Usage\n\nRun tool.\n\n## Options\n\nThere is one: -v.\n\n## Licence\n\nMIT.\n")},
+		"ports.md": {Data: []byte("# Ports\n\nIt runs on:\n\n- Linux\n- macOS\n- Windows\n\n## Linux\n\nUse apt.\n\n## macOS\n\nUse brew.\n\n## Windows\n\nUse the installer.\n")},
+		"FAQ.txt": {Data: []byte("\nTool FAQ\nRelease 3.19.0 11 Apr 2022\n~~~~~~~~~~~~~~~~~~~~~~~~~~\n\nTable of Contents\n1. Background\n2. Installing\n3. Crashes\n4. Help\n\n" +
+			"1. Background\n-------------\n\nIt began in 2000.\n\n2. Installing\n-------------\n\nRun make.\n\n3. Crashes\n----------\n\nReport them.\n\n4. Help\n-------\n\nAsk on the list.\n")},
+	}
+	c, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := Chunk(c)
+	if ch.Navigation != 2 {
+		t.Errorf("%d passages dropped as navigation, want 2 (the README's and tool.md's contents)", ch.Navigation)
+	}
+	for _, p := range ch.Passages {
+		if strings.Contains(p.Text, "1.2. Command-line tools\n    2. Version") || strings.Contains(p.Text, "- Usage") {
+			t.Errorf("a list of the document's sections is a passage: %q", p.Text)
+		}
+	}
+	for _, want := range []string{"- macOS", "Release 3.19.0", "XZ Utils provide", "The xz tool compresses"} {
+		found := false
+		for _, p := range ch.Passages {
+			found = found || strings.Contains(p.Text, want)
+		}
+		if !found {
+			t.Errorf("%q was dropped: a short list of things that head sections, contents with more than titles, or a section's text", want)
+		}
+	}
+}
+
 // TestFAQEntryIsOnePassage: in a plain-text FAQ, a question ("Q. …") and
 // the answer under it ("A. …") are one passage, in a section or not (two
 // questions over one answer too); a question is not joined to the text
