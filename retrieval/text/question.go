@@ -512,7 +512,7 @@ var (
 	// "write" or "format" cannot be part of a question about the corpus.
 	anyTaskRE = regexp.MustCompile(`(?i)(^|[,;:.!?]\s*|\b(and|then|now|please|just)\s+)((tell|give|write|sing|make up|compose)\s+(me|us)\s+(a|an|some|another)\s+(\w+\s+)?(jokes?|story|stories|poems?|songs?|riddles?|limericks?|haikus?)\b` +
 		`|(write|sing|make up|compose)\s+(a|an|some|another)\s+(\w+\s+)?(jokes?|story|stories|poems?|songs?|riddles?|limericks?|haikus?)\s+(about|on|for)\b)`)
-	taskRE = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|would you\s+)?(translate|summari[sz]e|rewrite|paraphrase|compose|write|draft|generate|create|invent|make up|imagine|sing|draw|tell me (a|an|some) (joke|story|poem|riddle)|say|respond|reply|answer (only|in|with)|convert|format|list every|count the|solve|calculate|compute` +
+	taskRE = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|would you\s+)?(translate|summari[sz]e|rewrite|paraphrase|compose|invent|make up|imagine|sing|draw|tell me (a|an|some) (joke|story|poem|riddle)|say|respond|reply|answer (only|in|with)|list every` +
 		`|correct (my|the following) (grammar|spelling|sentences?|text|essay|english)|proofread|fix (my|this) (grammar|spelling|sentence|essay)|repeat after me` +
 		`|predict (who|what|when|whether|the (next|future|outcome|winner|weather|election))|guess (who|what|how|my|a number|the number)` +
 		`|list (all|every) (the )?(files|documents|sources|passages|pages) (in|of) (the |this |your )?(corpus|knowledge base|index|library|collection you)\b)\b` +
@@ -527,6 +527,40 @@ var (
 		`|\b(your (own |personal |honest )?opinions?\b|your (own |personal |honest )?(views?|thoughts) (on|about|of)\b|^\s*what do you (think|feel) (of|about)\b)`)
 )
 
+// makeRE matches a request opening on a verb that asks for something made
+// or worked out ("write", "create", "convert"), which is a task only for
+// what a document doesn't describe how to make: see makesWork.
+var makeRE = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|would you\s+)?(write|draft|generate|create|make|build|code|convert|format|calculate|compute|solve|count)\b(.*)$`)
+
+// madeWorkRE matches, after such a verb, what makes the request a task:
+// the asker as receiver ("write me a …", "… for me"); a piece of writing,
+// a program or a made-up value as its object ("a haiku about …", "a bash
+// script that …", "a package.json for …", "a random password"), the last
+// word of what is asked for ("a story page" is no story).
+var madeWorkRE = regexp.MustCompile(`(?i)^\s*(me|us)\b|\bfor me\b` +
+	`|^\s*((a|an|the|some|another|my|this|one)\s+)?([\w+#.-]+\s+){0,3}(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|posts?|e-?mails?|letters?|press releases?|speech(es)?|songs?|lyrics|rap|jokes?|riddles?|summary|paragraphs?|articles?|reviews?|bio(graphy)?|slogans?|headlines?|captions?|outline|recipes?|quiz|dialogue|conversation|scripts?|programs?|snippets?|passwords?|passphrase|[\w-]+\.(txt|json|ya?ml|toml|py|js|ts|go|sh|md))(\s+(about|on|for|that|which|to|in|with|of|from|where|describing|explaining)\b|\s*[,.!?]|\s*$)`)
+
+// workedNumber matches a number to work on, after a verb that works one
+// out ("convert 100 usd", "solve 3 x + 2"): "make lsof exit 0" makes none.
+var workedNumber = regexp.MustCompile(`(?i)^(convert|calculate|compute|solve|count)$`)
+
+// numberRE matches a number standing alone.
+var numberRE = regexp.MustCompile(`(^|\s)-?\d+(\.\d+)?(\s|$)`)
+
+// makesWork reports whether a question asks the assistant to make
+// something ("write a haiku about sqlite", "generate a random password for
+// me", "convert 100 usd to rupees") rather than how to make it with what
+// the corpus describes ("create a python virtual env", "generate a man
+// page from my cli app", "compute an md5 sum of files").
+func makesWork(question string) bool {
+	m := makeRE.FindStringSubmatch(question)
+	if m == nil {
+		return false
+	}
+	rest := m[len(m)-1]
+	return madeWorkRE.MatchString(rest) || workedNumber.MatchString(m[len(m)-2]) && numberRE.MatchString(rest)
+}
+
 // IsInstruction reports whether a question is an instruction to the
 // assistant (ignore your rules, show your prompt) or a task it is asked to
 // perform (translate, write, summarise) rather than a question.
@@ -535,7 +569,7 @@ func IsInstruction(question string) (injection, task bool) {
 	// false, what event…" asks of the method, "format.Println" of the
 	// function.
 	words := codeName.ReplaceAllString(question, "code")
-	return injectionRE.MatchString(question), taskRE.MatchString(words) || anyTaskRE.MatchString(words)
+	return injectionRE.MatchString(question), taskRE.MatchString(words) || anyTaskRE.MatchString(words) || makesWork(question)
 }
 
 // codeName matches a call ("write()", "convert(x)") or a qualified name
