@@ -220,7 +220,7 @@ func isPre(name string) bool { return name == "pre" || name == "listing" }
 // class "header" is a heading's text (mdBook's <a class="header"> linking
 // a heading to itself, underscore's <b class="header"> naming a function
 // or a release).
-func hidden(name string, attrs []html.Attribute) bool {
+func hidden(name string, attrs []html.Attribute, ahead func(int) string) bool {
 	// The page's main content is never furniture, whatever its class says
 	// of the layout around it (Mako's <div role="main" class="withsidebar">).
 	// Nor is the page itself: its classes say how it is laid out
@@ -246,18 +246,78 @@ func hidden(name string, attrs []html.Attribute) bool {
 			}
 		case "class":
 			for _, c := range strings.Fields(strings.ToLower(a.Val)) {
-				if furnitureClass(c) && !main && !((c == "header" || c == "footer") && inlineElements[name]) {
+				if furnitureClass(c) && !main && !((c == "header" || c == "footer") && inlineElements[name]) && !(c == "sidebar" && proseBox(ahead(maxBoxMarkup), name)) {
 					return true
 				}
 			}
 		case "id":
-			if id := strings.ToLower(a.Val); strings.Contains(id, "popup") || strings.Contains(id, "modal") || strings.Contains(id, "menu-bar") {
+			if id := strings.ToLower(a.Val); strings.Contains(id, "popup") || strings.Contains(id, "modal") || strings.Contains(id, "menu-bar") || id == "banner" {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// proseBox reports whether the element name whose content markup opens is a
+// box of prose set beside the text rather than a navigation bar, both of
+// which go by the class "sidebar": DocBook's and docutils' sidebars (the
+// Debian handbook's TIP and NOTE boxes) hold sentences, most of their
+// words outside links; a site's sidebar is links.
+func proseBox(markup, name string) bool {
+	var inLinks, outside int
+	depth := 0 // of elements named name within it
+	words := 0 // the longest run of words outside tags and links, up to a full stop
+	run := 0
+	link := 0
+	for rest := markup; rest != ""; {
+		i := strings.IndexByte(rest, '<')
+		if i < 0 {
+			i = len(rest)
+		}
+		n := len(strings.Fields(html.UnescapeString(rest[:i])))
+		if link > 0 {
+			inLinks += n
+		} else {
+			outside += n
+			run += n
+			words = max(words, run)
+			if t := strings.TrimSpace(rest[:i]); strings.HasSuffix(t, ".") {
+				run = 0
+			}
+		}
+		if i == len(rest) {
+			break
+		}
+		end := strings.IndexByte(rest[i:], '>')
+		if end < 0 {
+			break
+		}
+		tag := strings.ToLower(rest[i+1 : i+end])
+		switch el, _, _ := strings.Cut(tag, " "); el {
+		case "a":
+			link++
+		case "/a":
+			link = max(0, link-1)
+		case name:
+			depth++
+		case "/" + name:
+			if depth--; depth < 0 {
+				rest = "" // its end
+				continue
+			}
+		}
+		rest = rest[i+end+1:]
+	}
+	return words >= minBoxSentence && outside >= 2*inLinks
+}
+
+// minBoxSentence is the fewest words of a sentence outside links that make
+// a sidebar prose (proseBox); maxBoxMarkup bounds how much of it is read.
+const (
+	minBoxSentence = 8
+	maxBoxMarkup   = 4096
+)
 
 // inlineElements are the elements that mark text within a line.
 var inlineElements = map[string]bool{"a": true, "b": true, "strong": true, "em": true, "i": true, "span": true, "code": true,
@@ -278,7 +338,7 @@ func sidebarClass(c string) bool {
 // furnitureClass reports whether an element's class names it page
 // furniture, where generated manuals mark their navigation by class rather
 // than by element: DocBook's "navheader", "navfooter" and "nav" tables
-// ("Prev | Up | Home | Next"), Texinfo's "header" and "nav-panel" ("Next:
+// ("Prev | Up | Home | Next"; Publican's "docnav" list), Texinfo's "header" and "nav-panel" ("Next:
 // Types, Previous: …, Up: … [Index]"), Sphinx's "sphinxsidebar", a
 // "breadcrumbs" trail, a "toc" that repeats the headings, a "skip to
 // content" link, a "[src]" link; mdBook's "menu-bar" (the book's name
@@ -286,7 +346,7 @@ func sidebarClass(c string) bool {
 // style sheet hides ("hidden", a "modal" until opened).
 func furnitureClass(c string) bool {
 	switch {
-	case strings.HasPrefix(c, "nav"), strings.Contains(c, "breadcrumb"), sidebarClass(c),
+	case strings.HasPrefix(c, "nav"), strings.HasSuffix(c, "nav"), strings.Contains(c, "breadcrumb"), sidebarClass(c),
 		strings.Contains(c, "popup"), strings.Contains(c, "modal"):
 		return true
 	}
@@ -366,7 +426,7 @@ func (h *htmlScanner) start(name string, attrs []html.Attribute, selfClosing boo
 		return
 	}
 	h.implyEnds(name)
-	if hiddenElements[name] || hidden(name, attrs) || name == "title" || (name == "ol" || name == "ul") && pageContents(h.ahead(maxContentsMarkup), name) {
+	if hiddenElements[name] || hidden(name, attrs, h.ahead) || name == "title" || (name == "ol" || name == "ul") && pageContents(h.ahead(maxContentsMarkup), name) {
 		if !void && !(selfClosing && name == "svg") {
 			h.stack = append(h.stack, name)
 			h.skipAt = len(h.stack) - 1
