@@ -211,6 +211,16 @@ func TestHTMLPassages(t *testing.T) {
 				"6-6 #Env [API › Env([options]) › trim_blocks] trim_blocks\nDefaults to False.", "8-8 #Env [API › Env([options])] Plain words here\nText."},
 		},
 		{
+			name: "a definition list whose terms are code (DocBook's settings), options or questions (an FAQ) heads a section per term; one of words does not",
+			src: "<h2>Settings</h2>\n<dl class=\"variablelist\"><dt id=\"GUC-PORT\"><span class=\"term\"><code class=\"varname\">port</code> (integer)</span></dt>\n<dd><p>The port; 5432 by default.</p></dd>\n" +
+				"<dt><span class=\"term\"><code class=\"varname\">work_mem</code> (integer)</span></dt>\n<dd><p>The default is 4MB.</p></dd></dl>\n" +
+				"<h2>FAQ</h2>\n<dl><dt>How do I ignore changes to a file?</dt>\n<dd><p>Git can't.</p></dd></dl>\n" +
+				"<h2>Options</h2>\n<dl><dt>-v, --verbose</dt>\n<dd><p>Say more.</p></dd></dl>\n<dl><dt>Drone</dt><dd>A male bee.</dd></dl>\n",
+			want: []string{"1-3 #GUC-PORT [Settings › port (integer)] Settings\nport (integer)\nThe port; 5432 by default.", "4-5 #GUC-PORT [Settings › work_mem (integer)] work_mem (integer)\nThe default is 4MB.",
+				"6-8 #GUC-PORT [FAQ › How do I ignore changes to a file?] FAQ\nHow do I ignore changes to a file?\nGit can't.",
+				"9-11 #GUC-PORT [Options › -v, --verbose] Options\n-v, --verbose\nSay more.", "12-12 #GUC-PORT [Options] Drone\nA male bee."},
+		},
+		{
 			name: "a <pre> block is kept whole, its lines and spaces as they are",
 			src:  "<p>Code:</p>\n<pre>\nfunc main() {\n\tif x &lt; 1 {\n\n\t\tprint(<b>x</b>)\n\t}\n}\n</pre>\n<p>After.</p>\n",
 			want: []string{"1-8 Code:\nfunc main() {\n\tif x < 1 {\n\n\t\tprint(x)\n\t}\n}", "10-10 After."},

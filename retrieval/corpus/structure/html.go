@@ -448,7 +448,7 @@ func (h *htmlScanner) start(name string, attrs []html.Attribute, selfClosing boo
 		}
 	}
 	h.apiNext = name == "dl" && h.tables == 0 && h.pres == 0 && h.lists == 0 && h.headingAt < 0 &&
-		(apiList(attrs) || len(h.apiAt) > 0 && parameterList(h.ahead(maxParameterMarkup)))
+		(apiList(attrs) || headedTerms(h.ahead(maxParameterMarkup)) || len(h.apiAt) > 0 && parameterList(h.ahead(maxParameterMarkup)))
 	h.opened(name)
 	if !void {
 		h.stack = append(h.stack, name)
@@ -981,6 +981,31 @@ func parameterList(markup string) bool {
 	t := strings.TrimSpace(html.UnescapeString(anyTag.ReplaceAllString(m[1], "")))
 	return parameterName.MatchString(t)
 }
+
+// headedTerms reports whether the <dl> whose content markup opens has
+// terms that head their descriptions as headings do: its first term is
+// code ("<dt><span class="term"><code class="varname">port</code>
+// (integer)</span></dt>", DocBook's variablelist of settings), an option
+// ("-v, --verbose") or a question (an FAQ's "<dt>How do I ignore changes
+// to a tracked file?</dt>"). Each description is then read as said of its
+// term, apart from the next one's ("The default is 100" of
+// max_connections), not as one list.
+func headedTerms(markup string) bool {
+	m := firstTerm.FindStringSubmatch(markup)
+	if m == nil {
+		return false
+	}
+	inner := strings.TrimSpace(leadingSpans.ReplaceAllString(m[1], ""))
+	t := strings.Join(strings.Fields(html.UnescapeString(anyTag.ReplaceAllString(m[1], ""))), " ")
+	return codeOpening.MatchString(inner) || strings.HasPrefix(t, "-") && !strings.HasPrefix(t, "- ") || strings.HasSuffix(t, "?") && len(strings.Fields(t)) >= 3
+}
+
+// leadingSpans matches the <span> and <a> tags opening a term; codeOpening
+// a term opening with an element of code.
+var (
+	leadingSpans = regexp.MustCompile(`^(?is)(\s*<(span|a)\b[^>]*>)+`)
+	codeOpening  = regexp.MustCompile(`(?i)^<(code|tt|kbd|var|samp)\b`)
+)
 
 // firstTerm matches the markup up to a <dl>'s first term, capturing its
 // content; anyTag a tag; parameterName one name of code.
