@@ -335,9 +335,11 @@ func failureClass(err error) string {
 
 func extractive(question string, res retrieval.Result) Answer {
 	// The top passage must hold the kind of answer asked for (a number, a
-	// time, a version, a licence, a name): a sentence without one doesn't
-	// answer, however many of the question's words it holds.
-	if !res.Relevant || res.Features.TypeMissing > 0 || !hasAnswerType(question, res) {
+	// time, a year, a version, a licence, a name): a sentence without one
+	// doesn't answer, however many of the question's words it holds. The
+	// search reads that once (Features.TypeMissing), for the confidence,
+	// --explain and this alike.
+	if !res.Relevant || res.Features.TypeMissing > 0 {
 		return Decline(question, res.Hits)
 	}
 	return Extract(question, res)

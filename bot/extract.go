@@ -39,45 +39,9 @@ var (
 	setsApart      = regexp.MustCompile(`(?i)\b(differ\w*|unlike|whereas|instead|in contrast|on the other hand|as opposed to|rather than|while|however|but|than|only|same as|identical|similar\w*)\b`)
 )
 
-// Answer types a question may ask for.
-var (
-	asksYear     = regexp.MustCompile(`(?i)\b(what|which|in what) year\b`)
-	yearRE       = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b`)
-	asksNumber   = regexp.MustCompile(`(?i)\b(how (many|much|long|large|big|old)|what (percentage|percent|proportion|share|number|fraction|amount))\b`)
-	quantityRE   = regexp.MustCompile(`(?i)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|majority|minority|most|few|percent)\b`)
-	minTypeCover = 0.3
-)
-
-// hasAnswerType reports whether the top passages can answer a question of
-// its type: one asking for a year needs a sentence with a year, one asking
-// how many or how much a sentence with a quantity, among the sentences that
-// hold a fair share of the question. Other questions pass, as do those
-// asking for a way of which an amount is the object ("how do i limit how
-// many tasks run", text.AnswerTypeOf).
-func hasAnswerType(question string, res retrieval.Result) bool {
-	var want *regexp.Regexp
-	switch {
-	case asksYear.MatchString(question):
-		want = yearRE
-	case asksNumber.MatchString(question):
-		want = quantityRE
-	default:
-		return true
-	}
-	if text.AnswerTypeOf(question) == text.AnswerAny {
-		return true
-	}
-	for _, h := range res.Hits[:min(maxPassagesUsed, len(res.Hits))] {
-		body := h.Passage.Text
-		for _, sp := range text.Sentences(body) {
-			s := body[sp.Start:sp.End]
-			if want.MatchString(s) && res.Query.Coverage(s) >= minTypeCover {
-				return true
-			}
-		}
-	}
-	return false
-}
+// minTypeCover is the share of the question a sentence holding the kind of
+// answer asked for must hold to come first (bestOf).
+const minTypeCover = 0.3
 
 // asksWhy matches questions after a reason; givesReason sentences that give one.
 var (

@@ -879,20 +879,6 @@ func TestSentencesReadWithCorpusStems(t *testing.T) {
 	}
 }
 
-// A question asking for a way, of which an amount is the object, needs no
-// sentence holding an amount; one asking for the amount does.
-func TestHowToAnAmountNeedsNoNumber(t *testing.T) {
-	hits := []retrieval.Hit{{Passage: corpus.Passage{ID: "w", Locator: corpus.Locator{Source: "a.md", LineStart: 1, Section: "WORKERS"}, Text: "Limit the number of jobs that run concurrently."}}}
-	for q, want := range map[string]bool{
-		"how do i limit how many jobs run concurrently": true,
-		"how many jobs run concurrently":                false,
-	} {
-		if got := hasAnswerType(q, retrieval.Result{Query: query(q), Hits: hits}); got != want {
-			t.Errorf("hasAnswerType(%q) = %v, want %v", q, got, want)
-		}
-	}
-}
-
 // Where the question asks for a kind of answer, the sentence of the top
 // passage that holds one comes first, though another holds more of the
 // question's words.

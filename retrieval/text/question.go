@@ -224,7 +224,17 @@ type Asking struct {
 	// ("xz" of "what does xz stand for"), lower-cased; "" when the
 	// question names none the way DefinedAcronym reads.
 	acronym string
+	// year is, for a time asked as a year ("in what year was it built"),
+	// true: a day, a month or a version is no answer, a year is.
+	year bool
 }
+
+// asksYear matches a question asking for a year; yearFigure a year of the
+// last five centuries.
+var (
+	asksYear   = regexp.MustCompile(`(?i)\b(what|which|in what) year\b`)
+	yearFigure = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b`)
+)
 
 // ReadAsking reads what a question asks for.
 func ReadAsking(question string) Asking {
@@ -241,6 +251,7 @@ func ReadAsking(question string) Asking {
 	if a.Kind == AnswerMeaning {
 		a.acronym = strings.ToLower(DefinedAcronym(question))
 	}
+	a.year = a.Kind == AnswerTime && asksYear.MatchString(question)
 	return a
 }
 
@@ -286,6 +297,16 @@ func (a Asking) Answers(sentence, section string) bool {
 	return a.answers(sentence, section, false)
 }
 
+// newYear reports whether s holds a year the question doesn't give.
+func (a Asking) newYear(s string) bool {
+	for _, y := range yearFigure.FindAllString(s, -1) {
+		if !a.words[y] {
+			return true
+		}
+	}
+	return false
+}
+
 // codeComment matches a line of code that is a comment.
 var codeComment = regexp.MustCompile(`^\s*(//|#|/\*|\*|--|;|%)`)
 
@@ -304,6 +325,9 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 			over, _, _ = strings.Cut(over, "\n")
 		}
 		sentence = headingNumber.ReplaceAllString(sentence, "")
+		if a.year {
+			return a.newYear(sentence) || a.newYear(over)
+		}
 		return HoldsNewAnswer(a.Kind, sentence, a.words) || HoldsNewAnswer(a.Kind, sentence+"\n"+over, a.words)
 	}
 	if a.Kind == AnswerMeaning && a.acronym != "" && !pronounOpening.MatchString(sentence) && !namesAcronym(sentence+"\n"+ownHeading(section), a.acronym) {

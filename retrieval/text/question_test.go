@@ -240,6 +240,30 @@ func TestHowToAndCode(t *testing.T) {
 	}
 }
 
+// TestYearAsked: a question after a year is answered by a year it doesn't
+// give, not by a day, a century or a version.
+func TestYearAsked(t *testing.T) {
+	a := ReadAsking("In what year was Huguon built?")
+	for _, c := range []struct {
+		sentence string
+		want     bool
+	}{
+		{"The Huguon was built in 1687 by refugees.", true},
+		{"It was built in the 17th century, on the 3rd of May.", false},
+		{"Release v1.2 added it.", false},
+	} {
+		if got := a.Answers(c.sentence, ""); got != c.want {
+			t.Errorf("Answers(%q) = %v, want %v", c.sentence, got, c.want)
+		}
+	}
+	if ReadAsking("what year did the 2024 flood reach Sindh").Answers("The 2024 flood reached Sindh in August.", "") {
+		t.Error("the question's own year answers it")
+	}
+	if !ReadAsking("when was it built").Answers("It was built on the 3rd of May.", "") {
+		t.Error("a day does not answer when")
+	}
+}
+
 // TestMeaningOfTheAbbreviationAsked: what another abbreviation stands for
 // answers no question after what this one does; the one asked about is
 // named by the sentence or the heading over it.
