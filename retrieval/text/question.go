@@ -227,7 +227,21 @@ type Asking struct {
 	// year is, for a time asked as a year ("in what year was it built"),
 	// true: a day, a month or a version is no answer, a year is.
 	year bool
+	// often is, for an amount asked as a frequency ("how often are the
+	// maintainers reviewed"), true: "quarterly" and "every release"
+	// answer it as well as a figure does.
+	often bool
 }
+
+// asksOften matches a question asking how often; frequency a sentence
+// giving one in words.
+var (
+	asksOften = regexp.MustCompile(`(?i)\bhow (often|frequently)\b`)
+	frequency = regexp.MustCompile(`(?i)\b(daily|hourly|weekly|monthly|quarterly|yearly|annually|nightly|biweekly|fortnightly|semi-annually|every|each (day|week|month|quarter|year|release|cycle)|per (day|week|month|quarter|year|release)|once|twice|(a|an) (day|week|month|quarter|year))\b`)
+)
+
+// contactRE matches an e-mail address or a chat handle: whom to write to.
+var contactRE = regexp.MustCompile(`\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|(^|\s)@[A-Za-z][\w-]{1,38}\b`)
 
 // asksYear matches a question asking for a year; yearFigure a year of the
 // last five centuries.
@@ -252,6 +266,7 @@ func ReadAsking(question string) Asking {
 		a.acronym = strings.ToLower(DefinedAcronym(question))
 	}
 	a.year = a.Kind == AnswerTime && asksYear.MatchString(question)
+	a.often = a.Kind == AnswerQuantity && asksOften.MatchString(question)
 	return a
 }
 
@@ -348,6 +363,14 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		given := (declared || defaultsHeading.MatchString(heading)) && setsValue.MatchString(sentence)
 		return (given || HoldsAnswerType(a.Kind, sentence)) && HoldsObject(sentence+" "+section, a.defaultOf) &&
 			(a.measure == "" || HoldsNewAnswer(a.measure, sentence, a.words))
+	}
+	if a.often && frequency.MatchString(sentence) {
+		return true
+	}
+	if a.Kind == AnswerPerson && contactRE.MatchString(sentence) {
+		// Whom to write to is answered by where to write: "who do I
+		// email about a security bug", "Send it to security@example.org".
+		return true
 	}
 	return HoldsNewAnswer(a.Kind, sentence, a.words)
 }

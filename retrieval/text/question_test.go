@@ -264,6 +264,29 @@ func TestYearAsked(t *testing.T) {
 	}
 }
 
+// TestFrequencyAndContactAsked: "how often" is answered by a frequency in
+// words too, "who do I email" by an address; neither answers another
+// question of its kind.
+func TestFrequencyAndContactAsked(t *testing.T) {
+	for _, c := range []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"how often are the maintainers reviewed", "Maintainers are reviewed quarterly.", true},
+		{"how often does britney run", "Britney runs twice a day.", true},
+		{"how often are the maintainers reviewed", "Maintainers are reviewed by the board.", false},
+		{"how many maintainers are there", "Maintainers are reviewed every quarter.", false},
+		{"who do i email about a security bug", "Send the report to security@example.org.", true},
+		{"who should i ping about a broken build", "Ask @infra-team in the chat.", true},
+		{"who do i email about a security bug", "Send the report by email.", false},
+		{"who wrote the logo", "It is on example.org.", false},
+	} {
+		if got := ReadAsking(c.question).Answers(c.sentence, ""); got != c.want {
+			t.Errorf("%q: Answers(%q) = %v, want %v", c.question, c.sentence, got, c.want)
+		}
+	}
+}
+
 // TestMeaningOfTheAbbreviationAsked: what another abbreviation stands for
 // answers no question after what this one does; the one asked about is
 // named by the sentence or the heading over it.
