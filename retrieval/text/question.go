@@ -123,8 +123,27 @@ func notesDefault(question string) bool {
 	if words[n-1] == "value" && n > 2 {
 		n--
 	}
-	return words[n-1] == "default" && !IsStopWord(words[n-2]) && !resetWords[words[n-2]]
+	if words[n-1] == "default" {
+		return !IsStopWord(words[n-2]) && !resetWords[words[n-2]]
+	}
+	// "default" between what it is of and what is asked: "dnsmasq default
+	// dhcp lease time", "postgres default port"; a note, not a question
+	// ("what does the default export do"), nor a comparison or a term of
+	// code ("default export vs named export").
+	if IsStopWord(words[0]) || slices.Contains(words, "vs") || slices.Contains(words, "versus") {
+		return false
+	}
+	for i := 1; i+1 < n; i++ {
+		if words[i] == "default" && !IsStopWord(words[i-1]) && !resetWords[words[i-1]] && !IsStopWord(words[i+1]) && !defaultTerms[words[i+1]] {
+			return true
+		}
+	}
+	return false
 }
+
+// defaultTerms follow "default" in names of things that are no default
+// value ("default export", "default case").
+var defaultTerms = map[string]bool{"export": true, "exports": true, "import": true, "imports": true, "case": true, "constructor": true, "keyword": true, "parameter": true, "parameters": true, "argument": true, "arguments": true}
 
 // maxNoteWords bounds a question written as a note.
 const maxNoteWords = 8
