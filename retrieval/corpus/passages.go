@@ -399,6 +399,10 @@ func splitDocument(d Document) (string, []piece) {
 		if section == title {
 			section = ""
 		}
+		// The page's title over its own top heading ("20.3. Connections
+		// and Authentication › 20.3.1. Connection Settings" under a
+		// <title> of the same words) is said once, as the title.
+		section = strings.TrimPrefix(section, title+structure.SectionSeparator)
 		if b.Head >= 0 {
 			b.Head = pastTitle(lines, b.Head, b.First, title)
 		}

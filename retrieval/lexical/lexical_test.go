@@ -226,6 +226,33 @@ func TestFolderNamesDocuments(t *testing.T) {
 	}
 }
 
+// TestShortFormNamesItsFolder: a question's word that starts the name of
+// one folder ("postgres" of "postgresql/") names that folder's documents,
+// though a text holds the word itself; an English word, a word starting
+// two folders' names, or one far shorter, does not.
+func TestShortFormNamesItsFolder(t *testing.T) {
+	var ps []corpus.Passage
+	for i, src := range []string{"postgresql/config.html", "syslog/notes.md", "redis/README.md", "mongodb-x/a.md", "mongodb-y/b.md", "kubernetes/c.md", "a/b.md", "c/d.md", "e/f.md", "g/h.md"} {
+		ps = append(ps, corpus.Passage{ID: src, Text: "The program name is postgres by default; kube ports and mongo hosts.",
+			Locator: corpus.Locator{Source: src, Title: "Notes " + string(rune('a'+i)), LineStart: 1, LineEnd: 1}})
+	}
+	lx := lexical.Build(ps)
+	for _, c := range []struct {
+		question, word, read string
+	}{
+		{"postgres default port", "postgres", "postgresql"},
+		{"mongo default port", "mongo", ""},
+		{"kube default port", "kube", ""},
+		{"redis default port", "redis", ""},
+	} {
+		for _, term := range lx.Analyze(c.question, "").Terms {
+			if term.Word == c.word && (term.Corrected != c.read || c.read != "" && !term.Documents) {
+				t.Errorf("%q in %q: read as %q (names documents %v), want %q naming them", c.word, c.question, term.Corrected, term.Documents, c.read)
+			}
+		}
+	}
+}
+
 // TestEnglishWordsNameDocumentsByPathOrTitleHead: an English word names
 // documents when it is in their paths or first in their titles ("cobra"),
 // not when only a title further on holds it ("international" of a

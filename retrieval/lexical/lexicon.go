@@ -53,6 +53,10 @@ type Lexicon struct {
 	// one ("multithreaded"), to its parts.
 	hyphenated map[string][2]string
 	fields     map[string]uint8 // the field bits of any passage holding a stem
+	// folderWords maps the name of each one-word folder of the corpus's
+	// paths ("postgresql" of "postgresql/runtime-config.html") to its
+	// stem.
+	folderWords map[string]string
 }
 
 // Field bits of a fieldPosting.
@@ -179,9 +183,17 @@ func (lx *Lexicon) Prepare(passages []corpus.Passage) {
 	lx.fields = make(map[string]uint8)
 	lx.docs = 0
 	lx.hyphenated = hyphenatedWords(passages)
+	lx.folderWords = make(map[string]string)
+	var st text.Stemmer
 	for i, p := range passages {
 		if i == 0 || p.Source != passages[i-1].Source {
 			lx.docs++
+			dirs := strings.Split(p.Source, "/")
+			for _, d := range dirs[:len(dirs)-1] {
+				if ts := text.Tokens(&st, d); len(ts) == 1 && !ts[0].Stop && ts[0].Word == strings.ToLower(d) {
+					lx.folderWords[ts[0].Word] = ts[0].Stem
+				}
+			}
 		}
 	}
 	for s, fs := range lx.Fields {
@@ -217,6 +229,35 @@ func (lx *Lexicon) Prepare(passages []corpus.Passage) {
 		sort.Strings(ws)
 	}
 }
+
+// folderFor returns the folder a question's word names by a short form
+// ("postgres" of "postgresql/"): a word of at least minShortForm letters,
+// no English word and no folder's whole name, that starts the name of one
+// folder only, at most maxShortFormCut letters shorter. The word the text
+// holds ("The default is postgres") is then not what the question asks of.
+func (lx *Lexicon) folderFor(word string) (folder, stem string, ok bool) {
+	if len(word) < minShortForm || text.IsEnglishWord(word) {
+		return "", "", false
+	}
+	if _, whole := lx.folderWords[word]; whole {
+		return "", "", false
+	}
+	for f, s := range lx.folderWords {
+		if strings.HasPrefix(f, word) && len(f)-len(word) <= maxShortFormCut {
+			if ok {
+				return "", "", false // two folders: no one name
+			}
+			folder, stem, ok = f, s, true
+		}
+	}
+	return folder, stem, ok
+}
+
+// minShortForm and maxShortFormCut bound a folder's short form (folderFor).
+const (
+	minShortForm    = 5
+	maxShortFormCut = 3
+)
 
 // idf is the BM25 inverse document frequency of a stem; a stem the corpus
 // doesn't hold gets the weight of the rarest possible one.

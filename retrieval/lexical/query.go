@@ -172,6 +172,11 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		if !term.Known && text.IsCodeName(t.Word) {
 			continue // a name of code the corpus doesn't hold: its parts say what it can
 		}
+		if !lx.NamesDocuments(term.Stem) {
+			if f, stem, ok := lx.folderFor(t.Word); ok {
+				term.Corrected, term.Stem, term.Known = f, stem, true
+			}
+		}
 		if seen[term.Stem] {
 			continue
 		}
