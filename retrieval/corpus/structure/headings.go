@@ -212,7 +212,7 @@ func isHeadingLike(s string) bool {
 	}
 	t := strings.TrimRight(s, `"')]»”’`)
 	last, _ := utf8.DecodeLastRuneInString(t)
-	if strings.ContainsRune(".!?;,:…", last) {
+	if strings.ContainsRune(".!?;,:…", last) && !(last == '?' && numberedQuestion.MatchString(t)) {
 		return false
 	}
 	// A long line or a clause ending in a word that needs more after it
@@ -225,6 +225,11 @@ func isHeadingLike(s string) bool {
 	long := len(f) >= 7 || strings.Contains(t, ",")
 	return !(long && runOnWords[lastWord] || neverLast[f[len(f)-1]] || statement(f, runOnWords[lastWord]))
 }
+
+// numberedQuestion matches a question under a section's number, an FAQ's
+// entry ("2.14. Why are client log records dropped?", "Q3: Can I …?"):
+// a heading though it ends in "?".
+var numberedQuestion = regexp.MustCompile(`^(?:\d+(?:\.\d+)*[.)]|Q\d*[.:)])\s+\S`)
 
 // outlineNumber matches a heading's number closed by a parenthesis: "1) ",
 // "a) ", "iv) ".

@@ -19,6 +19,10 @@ func TestHeadingLikeLines(t *testing.T) {
 		"Test::Test(const char *q)":                                false,
 		"};":                                                       false,
 		"Timeout -> broadcast":                                     false,
+		"2.14. Why are client log records dropped?":                true,
+		"Q3: Can I use it in a closed source product?":             true,
+		"Why are client log records dropped?":                      false,
+		"2 Why are they dropped?":                                  false,
 	} {
 		if got := isHeadingLike(line); got != want {
 			t.Errorf("isHeadingLike(%q) = %v, want %v", line, got, want)
