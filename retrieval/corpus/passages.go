@@ -533,6 +533,12 @@ func ruledEntries(doc string, lines []structure.Line, spans []sectionSpan) []sec
 	for i, s := range spans {
 		apart := i > 0 && s.section == prev && gap(lines, spans[i-1].End, s.Start) == decoration
 		prev = s.section
+		if parent, title := cutSection(s.section); apart && s.body == s.Start && structure.IsNumberedQuestion(title) {
+			// A numbered question heads its answer ("5.4. Can I use the
+			// keys in application mode?"), up to the rule that ends the
+			// entry, not the text after it.
+			s.section = parent
+		}
 		opened := opens >= 0
 		if opened {
 			// The paragraph under it starts at it, its text after it.
@@ -614,6 +620,14 @@ func faqTitle(body string) string {
 
 // maxFAQTitle bounds an FAQ question read as a section's title, in bytes.
 const maxFAQTitle = 160
+
+// cutSection returns the path above a section and its own title.
+func cutSection(section string) (parent, title string) {
+	if i := strings.LastIndex(section, structure.SectionSeparator); i >= 0 {
+		return section[:i], section[i+len(structure.SectionSeparator):]
+	}
+	return "", section
+}
 
 // joinSection returns the section path below section titled title.
 func joinSection(section, title string) string {

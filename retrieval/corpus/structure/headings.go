@@ -227,9 +227,17 @@ func isHeadingLike(s string) bool {
 }
 
 // numberedQuestion matches a question under a section's number, an FAQ's
-// entry ("2.14. Why are client log records dropped?", "Q3: Can I …?"):
-// a heading though it ends in "?".
-var numberedQuestion = regexp.MustCompile(`^(?:\d+(?:\.\d+)*[.)]|Q\d*[.:)])\s+\S`)
+// entry ("2.14. Why are client log records dropped?"): a heading though
+// it ends in "?". One marked "Q3:" is read as an FAQ's entry is
+// (faqTitle), under the heading it is in.
+var numberedQuestion = regexp.MustCompile(`^\d+(?:\.\d+)*[.)]\s+\S`)
+
+// IsNumberedQuestion reports whether a heading is a question under a
+// section's number ("2.14. Why are client log records dropped?").
+func IsNumberedQuestion(title string) bool {
+	t := strings.TrimSpace(title)
+	return strings.HasSuffix(t, "?") && numberedQuestion.MatchString(t)
+}
 
 // outlineNumber matches a heading's number closed by a parenthesis: "1) ",
 // "a) ", "iv) ".
