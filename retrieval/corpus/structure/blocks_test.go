@@ -396,6 +396,12 @@ func TestScanFindsBlocks(t *testing.T) {
 			want:     []string{"para 0-0", "para 1-1"},
 		},
 		{
+			name: "plain text's numbered sections nest by their numbers, whatever their style",
+			doc: "Constitution\n============\n\n4. The Developers\n\n4.1. Powers\n\nThey may vote.\n\n4.2. Procedure\n\nThey vote by mail.\n\n" +
+				"5. The Leader\n-------------\n\n5.1. Powers\n\nThe Leader may appoint.\n",
+			want: []string{"para 7-7 4. The Developers › 4.1. Powers ^0", "para 11-11 4. The Developers › 4.2. Procedure ^9", "para 18-18 5. The Leader › 5.1. Powers ^16"},
+		},
+		{
 			name:     "a text of headings only gives its every line",
 			markdown: true,
 			doc:      "# One\n## Two\n",

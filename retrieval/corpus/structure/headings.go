@@ -40,12 +40,47 @@ func (hp *headingPath) set(h mdHeading) {
 			}
 			hp.stack = hp.stack[:n-1]
 		}
+	} else if k := hp.numberedParent(h.text); k >= 0 {
+		// Plain text's numbered sections nest by their numbers, whatever
+		// their style: "4.2. Procedure" is under "4. General
+		// Resolution", though both are lines of their own.
+		hp.stack = hp.stack[:k+1]
+		h.level = max(h.level, hp.stack[k].level+1)
 	} else {
 		hp.close(h.level)
 	}
 	hp.stack = append(hp.stack, h)
 	hp.name()
 }
+
+// numberedParent returns the place in the path of the heading whose
+// section number is the parent of title's ("4." of "4.2. Procedure"),
+// -1 for none (no number of two parts or more, or no such heading open),
+// in plain text.
+func (hp *headingPath) numberedParent(title string) int {
+	if hp.md {
+		return -1
+	}
+	n := headingNum.FindStringSubmatch(title)
+	if n == nil {
+		return -1
+	}
+	cut := strings.LastIndexByte(n[1], '.')
+	if cut < 0 {
+		return -1
+	}
+	parent := n[1][:cut]
+	for k := len(hp.stack) - 1; k >= 0; k-- {
+		if m := headingNum.FindStringSubmatch(hp.stack[k].text); m != nil && m[1] == parent {
+			return k
+		}
+	}
+	return -1
+}
+
+// headingNum matches a heading's section number ("4.2" of "4.2. Procedure",
+// "1" of "1 Introduction").
+var headingNum = regexp.MustCompile(`^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s+\S`)
 
 // name sets the section to the path of the stack's headings.
 func (hp *headingPath) name() {
