@@ -166,8 +166,18 @@ func TestNamesOfCodeAreSearchedWhole(t *testing.T) {
 	if whole == 0 || whole >= parts {
 		t.Errorf("terms %+v: want the whole name weighed, below its parts", q.Terms)
 	}
+	// A name in snake case the corpus lacks is what is asked, unknown: the
+	// corpus doesn't document it. Another name of code it lacks is
+	// searched by its parts alone.
+	kept := false
 	for _, term := range lx.Analyze("does ffi_prep_closure_var exist", "").Terms {
-		if term.Word == "ffi_prep_closure_var" {
+		kept = kept || term.Word == "ffi_prep_closure_var" && !term.Known
+	}
+	if !kept {
+		t.Error("an unknown name in snake case is not an unknown term")
+	}
+	for _, term := range lx.Analyze("does os.Rooted exist", "").Terms {
+		if term.Word == "os.rooted" {
 			t.Errorf("unknown name of code kept as a term: %+v", term)
 		}
 	}

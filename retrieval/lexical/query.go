@@ -169,7 +169,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			term.Stem = lx.Words[w]
 			term.Known = true
 		}
-		if !term.Known && text.IsCodeName(t.Word) {
+		if !term.Known && text.IsCodeName(t.Word) && !settingName(t.Word) {
 			continue // a name of code the corpus doesn't hold: its parts say what it can
 		}
 		if !lx.NamesDocuments(term.Stem) {
@@ -243,6 +243,34 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		}
 	}
 	return q
+}
+
+// settingName reports whether a word is a setting's or a variable's name
+// written in snake case ("statement_timeout", "max_connections"): the name
+// a reference documents it by. Where the corpus lacks it, the corpus lacks
+// what is asked, however much its parts ("statement", "timeout") say of
+// other settings.
+func settingName(w string) bool {
+	parts := strings.Split(w, "_")
+	if len(parts) < 2 || strings.ContainsAny(w, ".:()-") {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) < 2 || !isLetters(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// isLetters reports whether a word is letters only.
+func isLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // namesElsewhere reports whether a question's word the corpus lacks, and
