@@ -654,8 +654,50 @@ var definitionRE = regexp.MustCompile(`(?i)^\s*(what|who)('s|\s+(is|are|was|were
 // "how to …", "can i …", "is there a way to …", "what's the command for …".
 var howRE = regexp.MustCompile(`(?i)\bhow\s+(do|does|can|could|should|would|shall)\s+(i|we|you|one|u)\b|\bhow\s+to\b|\bhow\s+(do|can)\s+\S+(\s+\S+)?\s+be\s+(\w+ed|set|built|run|made|done|used|found|shown|kept|read|written)\b|^\s*(can|could|should)\s+(i|we|u)\b|\bis there (a|any) way\b|\bwhat('s|\s+is)\s+the\s+(command|syntax|flag|option|way)\b`)
 
-// IsHowTo reports whether a question asks how to do something.
-func IsHowTo(question string) bool { return howRE.MatchString(question) }
+// IsHowTo reports whether a question asks how to do something: "how do
+// I …", "can I …", or a task written as an order ("create a python
+// virtual env", "stop npm version from making a git tag").
+func IsHowTo(question string) bool { return howRE.MatchString(question) || imperative(question) }
+
+// imperative reports whether a question is an order to do something with
+// what the corpus describes: it opens on a verb that is rarely a noun
+// ("install", "remove", "stop"), or on one that often is ("set", "list",
+// "log") followed by what it acts on ("set the editor", "list only top
+// level packages"; not "log levels in zap").
+func imperative(question string) bool {
+	w := Words(question)
+	if len(w) > 0 && (w[0] == "please" || w[0] == "pls") {
+		w = w[1:]
+	}
+	if len(w) < 2 {
+		return false
+	}
+	return orderVerbs[w[0]] || nounVerbs[w[0]] && objectWords[w[1]]
+}
+
+// orderVerbs open orders; nounVerbs open them too when an object follows
+// (objectWords), and are names of things otherwise.
+var (
+	orderVerbs = setOf(`install uninstall reinstall remove delete create run start stop restart enable disable change configure add get fetch upgrade downgrade
+		show hold pin unpin reset restore revert undo rename move copy convert compile generate make write find verify increase decrease raise lower skip ignore exclude
+		hide silence suppress keep turn put tie send serve deploy publish encrypt decrypt compress decompress extract unpack clean clear purge flush kill attach detach
+		bind mock parse validate merge squash rebase stash allow deny redirect schedule retry cancel abort reload migrate authenticate avoid prevent protect share
+		connect embed expose override reuse unset disconnect rollback uncompress unzip untar rotate truncate initialize initialise register unregister subscribe unsubscribe
+		backup upload download mirror vendor patch bump release`)
+	nounVerbs = setOf(`set list use log cache test lock export import format sort filter tag build update check search print load save read open close limit
+		force pass display mount sign split block watch wait show trace profile benchmark query count map group`)
+	objectWords = setOf(`a an the my our your their his her its all only every each some any this that these those it them me us up off on out down back in away
+		several multiple one two more fewer`)
+)
+
+// setOf returns the set of the words of a space-separated list.
+func setOf(list string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
+}
 
 // HasCode reports whether a passage shows code or a command: a Markdown
 // code span or block, a shell prompt ("$ make", "# apt install x"), or an indented line shaped

@@ -201,17 +201,26 @@ func TestWrittenAsNames(t *testing.T) {
 
 func TestHowToAndCode(t *testing.T) {
 	for q, want := range map[string]bool{
-		"how do i install chi":                              true,
-		"logrus how to get json output":                     true,
-		"can i turn colors off in colorstring?":             true,
-		"is there a way to shrink the binary":               true,
-		"how many languages does it support":                false,
-		"why is zap's Logger a struct":                      false,
-		"what is kong":                                      false,
-		"how does the pprof flame graph show inlined calls": false,
-		"how can it be that slow":                           false,
-		"how does one install it":                           true,
-		"how can the cache be disabled":                     true,
+		"how do i install chi":                                true,
+		"logrus how to get json output":                       true,
+		"can i turn colors off in colorstring?":               true,
+		"is there a way to shrink the binary":                 true,
+		"how many languages does it support":                  false,
+		"why is zap's Logger a struct":                        false,
+		"what is kong":                                        false,
+		"how does the pprof flame graph show inlined calls":   false,
+		"how can it be that slow":                             false,
+		"how does one install it":                             true,
+		"how can the cache be disabled":                       true,
+		"create a python virtual env":                         true,
+		"stop npm version from making a git tag":              true,
+		"please remove a package but keep it in package.json": true,
+		"set the default editor for git":                      true,
+		"list only top level packages nothing depends on":     true,
+		"log levels in zap":                                   false,
+		"export default vs named export":                      false,
+		"build tags for sqlite":                               false,
+		"cache size default":                                  false,
 	} {
 		if got := IsHowTo(q); got != want {
 			t.Errorf("IsHowTo(%q) = %v, want %v", q, got, want)
