@@ -693,9 +693,10 @@ func (s PassageSentence) View(body string) SentenceView {
 		Indent: s.Indent, Continues: s.Continues, Joined: s.Joined}
 }
 
-// isCode reports whether a sentence is a code block (fenced or indented).
+// isCode reports whether a sentence is a code block (fenced or indented)
+// or a command at a shell's prompt.
 func isCode(s string) bool {
-	return text.IsFenceLine(s) || strings.HasPrefix(s, "    ") || strings.HasPrefix(s, "\t")
+	return text.IsFenceLine(s) || strings.HasPrefix(s, "    ") || strings.HasPrefix(s, "\t") || text.IsPromptLine(s)
 }
 
 // Candidate reports whether the extractive answer may quote a sentence

@@ -413,6 +413,11 @@ func TestExcerptQuotesTheCodeItAnnounces(t *testing.T) {
 		{"code quoted for itself brings its lead-in", "can i run the go-toml tools in docker",
 			"Those tools are also available as a Docker image. For example, to use `tomljson`:\n\n```\ndocker run -i ghcr.io/pelletier/go-toml:v2 tomljson < example.toml\n```\n\nMultiple versions are available.",
 			"Those tools are also available as a Docker image. For example, to use `tomljson`:\n\n```\ndocker run -i ghcr.io/pelletier/go-toml:v2 tomljson < example.toml\n```"},
+		// A how-to's answer whose paragraph goes on to announce the
+		// command (a web page's <pre>, no fence) brings both.
+		{"the rest of the paragraph announces the command", "how do i change the system default text editor",
+			"Debian provides unified access to the system default editor via command \"/usr/bin/editor\" so other programs can invoke it. You can change it by the following.\n$ sudo update-alternatives --config editor\nThe choice of vim is my recommendation.",
+			"Debian provides unified access to the system default editor via command \"/usr/bin/editor\" so other programs can invoke it. You can change it by the following.\n$ sudo update-alternatives --config editor"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			hits := []retrieval.Hit{{Passage: corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "go-toml/README.md", LineStart: 1,

@@ -41,7 +41,7 @@ func Sentences(text string) []Span {
 			}
 			rawPrev := text[strings.LastIndexByte(text[:i-1], '\n')+1 : i-1]
 			prev := strings.TrimSpace(rawPrev)
-			if next, ok := structuredLine(text, i); ok || isHeading(prev) || IsFenceLine(prev) || announcesNext(text[start:i-1], rawPrev, firstLine(text[i:])) {
+			if next, ok := structuredLine(text, i); ok || isHeading(prev) || IsFenceLine(prev) || IsPromptLine(prev) || announcesNext(text[start:i-1], rawPrev, firstLine(text[i:])) {
 				if s, ok := TrimSpan(text, start, i); ok {
 					spans = append(spans, s)
 				}
@@ -167,7 +167,7 @@ func structuredLine(text string, i int) (int, bool) {
 		return j, false
 	case strings.HasPrefix(line, "|"), IsFenceLine(line):
 		return j, true
-	case isHeading(line):
+	case isHeading(line), IsPromptLine(line):
 		return j, true
 	}
 	if !IsListMarker(line) {
@@ -179,6 +179,18 @@ func structuredLine(text string, i int) (int, bool) {
 		return j, false
 	}
 	return j, true
+}
+
+// IsPromptLine reports whether a line is a command at a shell's prompt
+// ("$ sudo update-alternatives --config editor"): a sentence of its own,
+// as a web page's <pre> shows it with no fence or blank line around it.
+func IsPromptLine(line string) bool {
+	t := strings.TrimSpace(line)
+	if !strings.HasPrefix(t, "$ ") || len(t) < 3 {
+		return false
+	}
+	c := t[2]
+	return c >= 'a' && c <= 'z' || c == '.' || c == '/' || c == '_'
 }
 
 // announcesNext reports whether a line ending in ":" (raw: as written,
