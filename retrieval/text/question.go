@@ -79,8 +79,12 @@ var answerTypes = []struct {
 		nil}, // a name: see hasName
 }
 
-// AnswerTypeOf returns what kind of answer a question asks for.
+// AnswerTypeOf returns what kind of answer a question asks for, read from
+// the asker's own words: not from code or a message pasted into it
+// ("gyp ERR! stack Error: "pre" versions of node cannot be installed"
+// asks for no version).
 func AnswerTypeOf(question string) AnswerType {
+	question = OwnWords(question)
 	for _, t := range answerTypes {
 		if t.question.MatchString(question) || t.kind == AnswerDefault && notesDefault(question) {
 			if (t.kind == AnswerQuantity || t.kind == AnswerTime) && howFirst(question, t.question) {
@@ -94,6 +98,44 @@ func AnswerTypeOf(question string) AnswerType {
 	}
 	return AnswerAny
 }
+
+// OwnWords returns a question without what it quotes: code spans
+// ("`x`"), text in double quotes, and a pasted error message, from its
+// mark ("ERR!", "Error:", "fatal:", "panic:", "Traceback") to the end of
+// its line.
+func OwnWords(question string) string {
+	q := quotedSpan.ReplaceAllString(question, " ")
+	var b strings.Builder
+	for {
+		m := errorMark.FindStringIndex(q)
+		if m == nil {
+			b.WriteString(q)
+			return b.String()
+		}
+		b.WriteString(q[:m[0]])
+		b.WriteByte(' ')
+		rest := q[m[1]:]
+		end := strings.IndexByte(rest, '\n')
+		if end < 0 {
+			end = len(rest)
+		}
+		// The asker's words may follow on its line: "…, which version
+		// fixed it".
+		if k := askAgain.FindStringIndex(rest[:end]); k != nil {
+			end = k[0] + 1
+		}
+		q = rest[end:]
+	}
+}
+
+// quotedSpan matches a code span or text in double quotes; errorMark the
+// mark a pasted error message opens on; askAgain the asker's question
+// going on after it, past a comma.
+var (
+	quotedSpan = regexp.MustCompile("`[^`\n]*`|\"[^\"\n]*\"|“[^”\n]*”")
+	errorMark  = regexp.MustCompile(`\bERR!|\b(?:[A-Z]\w*)?(?:Error|Exception)\b:?|\b(?:error|fatal|panic|FATAL|ERROR):|\bTraceback\b`)
+	askAgain   = regexp.MustCompile(`(?i)[,;?]\s+(?:which|what|how|when|why|where|who|is|are|does|do|did|can|could|should|any)\b`)
+)
 
 // howFirst reports whether a question asks how to do something (IsHowTo)
 // before the phrase asking for a kind of answer (kind): "how can i change

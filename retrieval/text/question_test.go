@@ -44,6 +44,8 @@ func TestAnswerTypes(t *testing.T) {
 		{"default max for the limiter?", AnswerDefault, "Max defaults to 5.", "Max: 20,"},
 		{"chokidar polling interval default?", AnswerDefault, "The interval defaults to 100 ms.", "Set the interval to 100 ms."},
 		{"default export vs named export in es modules", AnswerAny, "", ""},
+		{"npm i bcrypt → gyp ERR! stack Error: \"pre\" versions of node cannot be installed", AnswerAny, "", ""},
+		{"TypeError: cannot read property of undefined, which version fixed it", AnswerVersion, "Fixed in 4.2.", "Fixed soon."},
 		{"dnsmasq default dhcp lease time", AnswerDefault, "The default lease time is one hour.", "Leases are stored in a file."},
 		{"postgres default port", AnswerDefault, "The port is 5432 by default.", "Set the port to 5433."},
 		{"es modules default export syntax", AnswerAny, "", ""},
