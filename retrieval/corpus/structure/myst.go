@@ -269,13 +269,23 @@ func closesFence(t, marker string) bool {
 
 var mystRole = regexp.MustCompile("\\{([A-Za-z][\\w:+.-]*)\\}`([^`]+)`")
 
-// mystInline writes a line's MyST roles as they render, as RST's are.
+// mystInline writes a line's MyST roles as they render, as RST's are; not
+// what a code span shows ("uses `arm` as the `{arch}`. Until …", where
+// "{arch}" is code, not a role over the text after it).
 func mystInline(s string) string {
 	if !strings.Contains(s, "}`") {
 		return s
 	}
-	return mystRole.ReplaceAllStringFunc(s, func(m string) string {
-		sub := mystRole.FindStringSubmatch(m)
-		return renderRole(sub[1], sub[2])
-	})
+	var b strings.Builder
+	last := 0
+	for _, m := range mystRole.FindAllStringSubmatchIndex(s, -1) {
+		if strings.Count(s[:m[0]], "`")%2 == 1 {
+			continue // inside a code span
+		}
+		b.WriteString(s[last:m[0]])
+		b.WriteString(renderRole(s[m[2]:m[3]], s[m[4]:m[5]]))
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }

@@ -43,6 +43,11 @@ func TestScanMySTRendersThePage(t *testing.T) {
 			want: []string{"3|## Wheels", "4|", "5|See local installs and PEP 517, `--user`.", "6|", "13|End."},
 		},
 		{
+			name: "a code span that ends in braces is code, no role over the text after it",
+			doc:  "# W\n\nIt uses `arm` as the `{arch}`. Until that is fixed, install `widget` from source; see {ref}`builds`.\n",
+			want: []string{"1|# W", "2|", "3|It uses `arm` as the `{arch}`. Until that is fixed, install `widget` from source; see builds."},
+		},
+		{
 			name: "a colon fence opens a directive; a plain code fence keeps its roles as written",
 			doc:  ":::{note}\nUse {ref}`caching`.\n:::\n\n```\n{ref}`kept`\n```\n",
 			want: []string{"1|Note:", "2|Use caching.", "3|", "5|```", "6|{ref}`kept`", "7|```"},
