@@ -639,7 +639,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			continue
 		}
 		if headings && isHeadingLike(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
-			!s.outlineBody(k) && (perLine || len(b) == 1 || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
+			!s.outlineBody(k) && (perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
 			flush(k - 1)
 			s.plainHeading(mdHeading{level: s.lineLevel(), text: ls[k].Text}, k)
 			continue
@@ -653,6 +653,23 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 	}
 	flush(last)
 }
+
+// shownLine reports whether plain-text line k, a block of its own, is what
+// the text before it shows rather than a title: a setting given its value
+// ("GRUB_CMDLINE_LINUX_DEFAULT="quiet"", not a term over its description,
+// which a block of more lines is), or a line the paragraph before it
+// announces ("… extend GRUB_CMDLINE_LINUX_DEFAULT like:").
+func (s *scanner) shownLine(k int) bool {
+	if setting.MatchString(s.lines[k].Text) {
+		return true
+	}
+	p := s.textLine(k, -1)
+	return p >= 0 && p < k-1 && strings.HasSuffix(strings.TrimSpace(s.lines[p].Text), ":") && len(strings.Fields(s.lines[p].Text)) >= 3
+}
+
+// setting matches a setting given its value: "NAME=value", "name.sub =
+// value".
+var setting = regexp.MustCompile(`^\s*[A-Za-z_][\w.-]*=\S|^\s*[a-z][\w-]*[_.][\w.-]*\s=\s\S`)
 
 // titleLevel is the level of a plain-text document's underlined title in
 // its heading path: below any heading, so that the first closes it.

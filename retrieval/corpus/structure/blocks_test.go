@@ -402,6 +402,12 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 7-7 4. The Developers › 4.1. Powers ^0", "para 11-11 4. The Developers › 4.2. Procedure ^9", "para 18-18 5. The Leader › 5.1. Powers ^16"},
 		},
 		{
+			name: "plain text: a setting alone on its line, or a line a paragraph announces, is shown, not a title",
+			doc: "Docker on Debian\n================\n\nTo enable it, edit /etc/default/grub and extend the line like:\n\nGRUB_CMDLINE_LINUX_DEFAULT=\"cgroup_enable=memory\"\n\n" +
+				"Then run update-grub.\n\nTo list them, run the following:\n\nls the group\n\nDone.\n",
+			want: []string{"para 3-5 Docker on Debian ^0", "para 7-7 Docker on Debian", "para 9-11 Docker on Debian", "para 13-13 Docker on Debian"},
+		},
+		{
 			name:     "a text of headings only gives its every line",
 			markdown: true,
 			doc:      "# One\n## Two\n",
