@@ -66,7 +66,7 @@ var answerTypes = []struct {
 		// Pakistan (TTP)", "procps-ng (next generation)".
 		regexp.MustCompile(`\(\s*[^)\s]|(?i)\b(stands? for|short for|abbreviat\w*|acronym)\b`)},
 	{AnswerTime,
-		regexp.MustCompile(`(?i)^\s*when\b|\b(what|which|in what) (year|date|month|day|century|decade|time)\b|\bsince when\b`),
+		regexp.MustCompile(`(?i)^\s*when\b|\b(what|which|in what) (year|date|month|day|century|decade|time)\b|\bsince when\b|\brelease (date|day)\b|\b(date|day) of (the |its )?release\b`),
 		regexp.MustCompile(`(?i)\b(1[0-9]|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|century|centuries|decade|ago|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b` +
 			`|\b(morning|afternoon|evening|night|noon|midnight|tonight|tomorrow|daily|hourly|weekly|monthly|yearly|annually|weekends?|spring|summer|autumn|winter|hours?|days?|weeks?|months?|years?)\b|\d`)},
 	{AnswerQuantity,
@@ -85,6 +85,11 @@ var answerTypes = []struct {
 // asks for no version).
 func AnswerTypeOf(question string) AnswerType {
 	question = OwnWords(question)
+	if m := whenClause.FindStringSubmatchIndex(question); m != nil {
+		// "When American car companies rolled out their cars, which
+		// policy ended?": the clause sets the time, the rest asks.
+		question = question[m[2]:]
+	}
 	for _, t := range answerTypes {
 		if t.question.MatchString(question) || t.kind == AnswerDefault && notesDefault(question) {
 			if (t.kind == AnswerQuantity || t.kind == AnswerTime) && howFirst(question, t.question) {
@@ -98,6 +103,10 @@ func AnswerTypeOf(question string) AnswerType {
 	}
 	return AnswerAny
 }
+
+// whenClause matches a question's opening clause on "when" that sets the
+// time of what the rest asks ("When …, which policy ended?").
+var whenClause = regexp.MustCompile(`(?i)^\s*when\b[^?,]*,\s*((?:which|what|who|whom|how|where|why)\b)`)
 
 // OwnWords returns a question without what it quotes: code spans
 // ("`x`"), text in double quotes, and a pasted error message, from its
@@ -532,8 +541,12 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 		}
 		return HoldsAnswerType(t, withoutDigits(sentence))
 	case AnswerQuantity, AnswerTime:
-		for _, w := range Words(sentence) {
+		ws := Words(sentence)
+		for i, w := range ws {
 			if n := strings.TrimPrefix(w, "v"); n != "" && n[0] >= '0' && n[0] <= '9' && !asked[w] && !asked[n] {
+				if t == AnswerTime && !timeFigure(w, ws[i+1:]) {
+					continue // "PEP 596", "16 bytes": no time
+				}
 				return true // a figure the question doesn't give ("v1.22" too)
 			}
 		}
@@ -544,6 +557,32 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 	}
 	return HoldsAnswerType(t, sentence)
 }
+
+// timeFigure reports whether a figure (a word opening on a digit, or on
+// "v" and one), with the words after it, gives a time: a year ("1066"), a
+// date or a clock's time ("2020-10-05", "5/10", "10:30"), a day of a
+// month ("5th"), a release ("3.4", "v1.22": when something came), or a
+// number of a unit of time ("48 hours").
+func timeFigure(w string, after []string) bool {
+	if strings.ContainsAny(w, ".:/-") || w[0] == 'v' {
+		return true
+	}
+	if len(w) == 4 && isDigits(w) && (w[0] == '1' || w[:2] == "20") {
+		return true // a year, 1000–2099
+	}
+	for _, suffix := range []string{"st", "nd", "rd", "th", "s", "ms", "h", "d", "m", "min"} {
+		if strings.HasSuffix(w, suffix) && isDigits(strings.TrimSuffix(w, suffix)) {
+			return true
+		}
+	}
+	return len(after) > 0 && timeUnits[after[0]]
+}
+
+// timeUnits are the words a number of them is a time in.
+var timeUnits = map[string]bool{"second": true, "seconds": true, "sec": true, "secs": true, "minute": true, "minutes": true, "min": true, "mins": true,
+	"hour": true, "hours": true, "hr": true, "hrs": true, "day": true, "days": true, "week": true, "weeks": true, "month": true, "months": true,
+	"year": true, "years": true, "decade": true, "decades": true, "century": true, "centuries": true, "am": true, "pm": true, "ms": true,
+	"milliseconds": true, "millisecond": true, "nanoseconds": true, "microseconds": true, "bc": true, "ad": true, "bce": true, "ce": true}
 
 // withoutDigits returns s with its digits blanked: what says an answer
 // once the question's own figures are no answer.
