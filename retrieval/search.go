@@ -316,7 +316,8 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 // ("pulsar-client-go", "go-openai") that is the whole name of a folder, a
 // file or a title of the corpus's documents (not "built-in" of
 // "built-in-functions.md"), when none of the question's such names is
-// in the passage's path, title, section or text: a look-alike project's
+// in the passage's path, title, section or text, nor does the question
+// name a folder the passage is in ("sqlite3"): a look-alike project's
 // document answering for it ("how do i report a vulnerability in
 // pulsar-client-go" with paho's security policy). A name only the texts
 // hold names no document, and "" is returned.
@@ -334,6 +335,19 @@ func (ix *Index) missingProject(question string, p corpus.Passage) string {
 	where := squash(p.Source + " " + p.Title + " " + p.Section + " " + p.Text)
 	for _, n := range named {
 		if strings.Contains(where, squash(n)) {
+			return ""
+		}
+	}
+	// A question naming the chain a problem runs through ("sqlite3's
+	// prebuilt binary keeps falling back to node-gyp") is answered by
+	// the documents of any project it names by its folder's whole name.
+	dirs := strings.Split(p.Source, "/")
+	folders := make(map[string]bool, len(dirs))
+	for _, d := range dirs[:len(dirs)-1] {
+		folders[squash(d)] = true
+	}
+	for _, w := range text.Words(question) {
+		if k := squash(w); len(k) >= 3 && folders[k] {
 			return ""
 		}
 	}

@@ -64,6 +64,8 @@ func TestMissingProject(t *testing.T) {
 		{"how do i report a security vulnerability in pulsar-client-go", "paho.golang/SECURITY.md", "pulsar-client-go"},
 		{"how do i report a security vulnerability in paho.golang", "paho.golang/SECURITY.md", ""},
 		{"how do i report a vulnerability in some-other-lib", "paho.golang/SECURITY.md", ""},
+		{"npm keeps falling back to pulsar-client-go, why", "npm/install.md", ""}, // the chain: npm's document answers
+		{"paho keeps falling back to pulsar-client-go, why", "paho.golang/SECURITY.md", "pulsar-client-go"},
 		{"npm install with a package-lock and a shrinkwrap, which wins", "npm/install.md", ""},
 		{"is there a built-in way to cache responses", "npm/install.md", ""}, // "built-in" only within a file's name
 	} {
