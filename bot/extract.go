@@ -577,12 +577,13 @@ func announced(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence, how
 }
 
 // remedy returns, for a question after a fix that quotes what went wrong
-// ("tool says shmat failed: Too many open files, how to fix"), what the
+// ("tool says shmat failed: Too many open files, how to fix", or a pasted
+// error message alone: "npm ERR! code EACCES"), what the
 // passage says after the chosen sentence or code block that repeats the
 // question's words (the error message): its next sentence, and the code
 // that one announces. Quoting the error alone answers nothing.
 func remedy(question string, hits []retrieval.Hit, perHit [][]sentence, chosen []sentence) []sentence {
-	if !asksFix.MatchString(question) {
+	if !asksFix.MatchString(question) && !text.QuotesError(question) {
 		return nil
 	}
 	qw := text.Words(question)

@@ -918,4 +918,12 @@ func TestRemedyAfterQuotedError(t *testing.T) {
 			t.Errorf("%q: the fix quoted %v, want %v:\n%s", q, got, want, a.Text)
 		}
 	}
+	// A pasted error message alone asks for the fix as much.
+	body = "## Permissions\n\nInstalling globally may stop with this message:\n\n```\nnpm ERR! code EACCES while installing the package globally\n```\n\n" +
+		"The cache folder belongs to root. Change its owner with:\n\n```\nsudo chown -R me ~/.npm\n```\n"
+	p = corpus.Passage{ID: "u", Locator: corpus.Locator{Source: "TROUBLESHOOTING.md", LineStart: 1, Section: "Permissions"}, Text: body}
+	q := "npm ERR! code EACCES while installing the package globally"
+	if a := Extract(q, retrieval.Result{Query: query(q), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}}); !strings.Contains(a.Text, "sudo chown") {
+		t.Errorf("%q: the fix not quoted:\n%s", q, a.Text)
+	}
 }

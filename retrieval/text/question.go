@@ -104,6 +104,11 @@ func AnswerTypeOf(question string) AnswerType {
 	return AnswerAny
 }
 
+// QuotesError reports whether a question pastes an error message ("gyp
+// ERR! stack Error: …", "fatal: …", "Traceback …"): it asks what to do
+// about it, said or not.
+func QuotesError(question string) bool { return errorMark.MatchString(question) }
+
 // whenClause matches a question's opening clause on "when" that sets the
 // time of what the rest asks ("When …, which policy ended?").
 var whenClause = regexp.MustCompile(`(?i)^\s*when\b[^?,]*,\s*((?:which|what|who|whom|how|where|why)\b)`)
