@@ -463,16 +463,18 @@ type sectionSpan struct {
 const PackChars = 700
 
 // packSection joins each passage to the one before when both are in the
-// same section under a heading, only blank lines part them (no heading,
-// no decoration left out of passages), they are on one page, and together
-// they fit in PackChars; or, in any section or none, when they are an FAQ's
-// question and its answer (see answers).
+// same section under a heading (or in none, where it goes on about what
+// the one before says: "This release introduced …" under "Zorp 8 Jessie
+// (April 2015): …"), only blank lines part them (no heading, no
+// decoration left out of passages), they are on one page, and together
+// they fit in PackChars; or, in any section or none, when they are an
+// FAQ's question and its answer (see answers).
 func packSection(doc string, lines []structure.Line, origins []structure.Origin, spans []sectionSpan) []sectionSpan {
 	var out []sectionSpan
 	for _, s := range spans {
 		k := len(out) - 1
 		if k >= 0 && s.section == out[k].section && s.body == s.Start &&
-			(s.section != "" && within(doc, out[k].Start, s.End, PackChars) || answers(doc, out[k], s)) &&
+			((s.section != "" || goesOn(doc[s.Start:s.End])) && within(doc, out[k].Start, s.End, PackChars) || answers(doc, out[k], s)) &&
 			blankBetween(lines, out[k].End, s.Start) && samePage(lines, origins, out[k].Start, s.End) {
 			out[k].End = s.End
 			continue
@@ -628,6 +630,15 @@ func cutSection(section string) (parent, title string) {
 	}
 	return "", section
 }
+
+// goesOn reports whether a paragraph opens on words pointing back to the
+// one before it: "This release …", "These changes …", "It …".
+func goesOn(paragraph string) bool {
+	return backReference.MatchString(paragraph)
+}
+
+// backReference matches a paragraph's opening that points back.
+var backReference = regexp.MustCompile(`^\s*(?:(?:This|These|That|Those|Such)\s+(?:release|version|change|changes|update|feature|features|option|setting|one|ones|means|is|was|are|were|has|had)\b|(?:It|They)\s+(?:is|was|are|were|has|had|also|adds|added|introduced|contains|contained|includes|included)\b)`)
 
 // joinSection returns the section path below section titled title.
 func joinSection(section, title string) string {

@@ -403,6 +403,25 @@ func TestSectionsListMakesNoPassage(t *testing.T) {
 	}
 }
 
+// TestParagraphGoingOnJoinsTheOneBefore: in a page without headings, a
+// paragraph pointing back ("This release introduced …") is one passage
+// with the paragraph it goes on about; others stay apart.
+func TestParagraphGoingOnJoinsTheOneBefore(t *testing.T) {
+	text := "Zorp 8 Jessie (April 2015): named for the cow girl doll.\n\nThis release introduced systemd as the default init system.\n\n" +
+		"Zorp 9 Stretch (June 2017): named for the octopus.\n\nSupport for powerpc was dropped.\n"
+	c, err := Load(fstest.MapFS{"releases.txt": {Data: []byte(text)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range Chunk(c).Passages {
+		got = append(got, fmt.Sprintf("%d-%d", p.LineStart, p.LineEnd))
+	}
+	if want := "1-3 5-5 7-7"; strings.Join(got, " ") != want {
+		t.Errorf("passages at lines %v, want %s", got, want)
+	}
+}
+
 // TestFAQEntryIsOnePassage: in a plain-text FAQ, a question ("Q. …") and
 // the answer under it ("A. …") are one passage, in a section or not (two
 // questions over one answer too); a question is not joined to the text
