@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -315,7 +316,8 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 // missingProject returns a project the question names by a joined name
 // ("pulsar-client-go", "go-openai") that is the whole name of a folder, a
 // file or a title of the corpus's documents (not "built-in" of
-// "built-in-functions.md"), when none of the question's such names is
+// "built-in-functions.md"), or by a folder's whole name that is no
+// English word ("jaeger", not "make"), when none of the question's such names is
 // in the passage's path, title, section or text, nor does the question
 // name a folder the passage is in ("sqlite3"): a look-alike project's
 // document answering for it ("how do i report a vulnerability in
@@ -327,6 +329,13 @@ func (ix *Index) missingProject(question string, p corpus.Passage) string {
 		k := squash(n)
 		if ix.docNames[k] {
 			named = append(named, n)
+		}
+	}
+	// A project named by a folder's whole name, no English word
+	// ("jaeger", not "make" of make/).
+	for _, w := range text.Words(text.OwnWords(question)) {
+		if len(w) >= 3 && ix.folders[w] && !text.IsEnglishWord(w) && !text.IsStopWord(w) && !slices.Contains(named, w) {
+			named = append(named, w)
 		}
 	}
 	if len(named) == 0 {

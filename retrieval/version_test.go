@@ -66,6 +66,9 @@ func TestMissingProject(t *testing.T) {
 		{"how do i report a vulnerability in some-other-lib", "paho.golang/SECURITY.md", ""},
 		{"npm keeps falling back to pulsar-client-go, why", "npm/install.md", ""}, // the chain: npm's document answers
 		{"paho keeps falling back to pulsar-client-go, why", "paho.golang/SECURITY.md", "pulsar-client-go"},
+		{"does npm have a security policy", "paho.golang/SECURITY.md", "npm"}, // a folder's whole name
+		{"does npm lock the tree", "npm/package-lock.md", ""},
+		{"where do the docs say how functions are called", "npm/install.md", ""}, // "docs": an English word
 		{"npm install with a package-lock and a shrinkwrap, which wins", "npm/install.md", ""},
 		{"is there a built-in way to cache responses", "npm/install.md", ""}, // "built-in" only within a file's name
 	} {
