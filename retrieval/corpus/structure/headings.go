@@ -338,9 +338,11 @@ var email = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b`)
 // label ("what:   sfdisk --unit", "Package:  foo"): a value, not a title.
 var alignedField = regexp.MustCompile(`^[A-Za-z][\w-]*:(?:\t|[ \t]{2,})\S`)
 
-// neverLast end no heading however short: articles and conjunctions, in
-// lower case ("Appendix A" is a heading).
-var neverLast = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true}
+// neverLast end no heading however short: articles, conjunctions and
+// modal verbs, in lower case ("Appendix A" is a heading, "What's new in
+// May" too); "An individual Developer may" leads in to the list under it.
+var neverLast = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true,
+	"may": true, "must": true, "should": true, "shall": true, "can": true, "will": true, "would": true, "could": true, "might": true}
 
 // runOnWords end no heading: a line ending in one runs on.
 var runOnWords = map[string]bool{

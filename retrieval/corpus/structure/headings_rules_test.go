@@ -23,6 +23,8 @@ func TestHeadingLikeLines(t *testing.T) {
 		"Q3: Can I use it in a closed source product?":             false,
 		"Why are client log records dropped?":                      false,
 		"2 Why are they dropped?":                                  false,
+		"An individual Developer may":                              false,
+		"What's new in May":                                        true,
 	} {
 		if got := isHeadingLike(line); got != want {
 			t.Errorf("isHeadingLike(%q) = %v, want %v", line, got, want)
