@@ -436,7 +436,7 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		// sentence under it ("see the dialect documentation").
 		heading, _, _ := strings.Cut(section, "\n")
 		given := (declared || defaultsHeading.MatchString(heading)) && setsValue.MatchString(sentence)
-		return (given || HoldsAnswerType(a.Kind, sentence)) && HoldsObject(sentence+" "+section, a.defaultOf) &&
+		return (given || HoldsAnswerType(a.Kind, defaultReference.ReplaceAllString(sentence, " "))) && HoldsObject(sentence+" "+section, a.defaultOf) &&
 			(a.measure == "" || HoldsNewAnswer(a.measure, sentence, a.words))
 	}
 	if a.often && frequency.MatchString(sentence) {
@@ -449,6 +449,12 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 	}
 	return HoldsNewAnswer(a.Kind, sentence, a.words)
 }
+
+// defaultReference matches a default a sentence refers to without giving
+// it ("leave it at the default unless you are sure", "larger than the
+// default", "override the default") and the condition that goes with it:
+// no answer to what the default is.
+var defaultReference = regexp.MustCompile(`(?i)\b(?:at|leave|leaving|keep|keeping|override|overrides|overriding|change|changes|changing|than|from|use|using|restore|reset|revert|increase|increasing|decrease|decreasing|raise|raising|lower|lowering)\s+(?:it\s+|them\s+)?(?:at\s+|to\s+)?(?:the|its|their|a)\s+default\b(?:\s+(?:value|setting|size|one))?(?:\s+unless\b)?`)
 
 // sectionNumber matches a heading's number in a heading path ("2. " of
 // "2. Documentation", "3.1. " of "Install › 3.1. Building"), headingNumber

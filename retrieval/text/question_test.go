@@ -487,6 +487,23 @@ func TestDefaultMeasured(t *testing.T) {
 	}
 }
 
+// A sentence referring to a default without giving it ("leave it at the
+// default unless …", "larger than the default") does not answer what the
+// default is; one giving it does.
+func TestDefaultReferredToIsNoAnswer(t *testing.T) {
+	a := ReadAsking("what is the default value of http.postBuffer in git")
+	for s, want := range map[string]bool{
+		"Thus, it's best to leave http.postBuffer at the default unless you are sure you need a different value.": false,
+		"Set http.postBuffer larger than the default for big pushes.":                                             false,
+		"The default http.postBuffer is 1 MiB.":                                                                   true,
+		"http.postBuffer defaults to 1 MiB; override the default for big pushes.":                                 true,
+	} {
+		if got := a.Answers(s, ""); got != want {
+			t.Errorf("Answers(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 // A default's object may end a name of code at a part's boundary
 // ("maxRedirects", "max_redirects"), not inside a word ("supports").
 func TestHoldsObjectEndingAName(t *testing.T) {
