@@ -41,7 +41,7 @@ type Index struct {
 	// missingProject).
 	docNames map[string]bool
 	// folders holds the folders of the documents' paths, lower-cased:
-	// the projects a corpus keeps its documents under.
+	// the projects a corpus keeps its documents under, and their parts.
 	folders map[string]bool
 
 	// tokenCache holds passages' readings for ranking (*passageTokens by

@@ -317,7 +317,8 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 // ("pulsar-client-go", "go-openai") that is the whole name of a folder, a
 // file or a title of the corpus's documents (not "built-in" of
 // "built-in-functions.md"), or by a folder's whole name that is no
-// English word ("jaeger", not "make"), when none of the question's such names is
+// English word and no part's of any project ("jaeger", "middleware"; not
+// "make" nor "api"), when none of the question's such names is
 // in the passage's path, title, section or text, nor does the question
 // name a folder the passage is in ("sqlite3"): a look-alike project's
 // document answering for it ("how do i report a vulnerability in
@@ -334,7 +335,7 @@ func (ix *Index) missingProject(question string, p corpus.Passage) string {
 	// A project named by a folder's whole name, no English word
 	// ("jaeger", not "make" of make/).
 	for _, w := range text.Words(text.OwnWords(question)) {
-		if len(w) >= 3 && ix.folders[w] && !text.IsEnglishWord(w) && !text.IsStopWord(w) && !slices.Contains(named, w) {
+		if projectWord(w) && ix.folders[w] && !slices.Contains(named, w) {
 			named = append(named, w)
 		}
 	}
@@ -350,18 +351,27 @@ func (ix *Index) missingProject(question string, p corpus.Passage) string {
 	// A question naming the chain a problem runs through ("sqlite3's
 	// prebuilt binary keeps falling back to node-gyp") is answered by
 	// the documents of any project it names by its folder's whole name.
-	dirs := strings.Split(p.Source, "/")
-	folders := make(map[string]bool, len(dirs))
-	for _, d := range dirs[:len(dirs)-1] {
-		folders[squash(d)] = true
-	}
+	dirs := strings.Split(strings.ToLower(p.Source), "/")
 	for _, w := range text.Words(question) {
-		if k := squash(w); len(k) >= 3 && folders[k] {
+		if projectWord(w) && slices.Contains(dirs[:len(dirs)-1], w) {
 			return ""
 		}
 	}
 	return named[0]
 }
+
+// projectWord reports whether a question's word may name a project by its
+// folder: three letters or more, no English word, and no folder name a
+// corpus of any project has ("api", "src", "docs", "config").
+func projectWord(w string) bool {
+	return len(w) >= 3 && !text.IsEnglishWord(w) && !text.IsStopWord(w) && !genericFolders[w]
+}
+
+// genericFolders are folder names that name a part of a project, not one.
+var genericFolders = map[string]bool{"api": true, "apis": true, "cli": true, "src": true, "lib": true, "libs": true, "pkg": true, "cmd": true,
+	"sdk": true, "doc": true, "docs": true, "man": true, "json": true, "yaml": true, "html": true, "config": true, "conf": true, "etc": true,
+	"misc": true, "dev": true, "www": true, "app": true, "apps": true, "bin": true, "assets": true, "static": true, "internal": true,
+	"examples": true, "tutorial": true, "howto": true, "faq": true, "usr": true, "share": true}
 
 // squash lower-cases s and drops all but its letters and digits:
 // "Go OpenAI" and "go-openai" are one name.

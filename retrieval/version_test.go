@@ -69,6 +69,7 @@ func TestMissingProject(t *testing.T) {
 		{"does npm have a security policy", "paho.golang/SECURITY.md", "npm"}, // a folder's whole name
 		{"does npm lock the tree", "npm/package-lock.md", ""},
 		{"where do the docs say how functions are called", "npm/install.md", ""}, // "docs": an English word
+		{"how do clients authenticate over the api", "npm/install.md", ""},       // "api": a part of any project
 		{"npm install with a package-lock and a shrinkwrap, which wins", "npm/install.md", ""},
 		{"is there a built-in way to cache responses", "npm/install.md", ""}, // "built-in" only within a file's name
 	} {

@@ -126,7 +126,8 @@ func TestHTMLPassages(t *testing.T) {
 		{
 			name: "a sidebar of prose (DocBook's TIP box) is text; a sidebar of links, Publican's docnav list and the banner over the page are not",
 			src: "<title>T</title>\n<p>With APT, packages are added.</p>\n<div class=\"sidebar\"><p><strong>TIP</strong></p><p>The packaging system refuses to reinstall a package; use the --reinstall option.</p></div>\n" +
-				"<div class=\"sidebar\"><ul><li><a href=\"a.html\">Installing packages with the tools of the system</a></li><li><a href=\"b.html\">Removing packages</a></li></ul></div>\n" +
+				"<div class=\"sidebar\"><ul><li><a href=\"a.html\">Installing packages with the tools of the system</a></li><li><a href=\"b.html\">Removing packages</a></li></ul></div>" +
+				"<div class=\"sidebar\"><ul><li>Home</li><li>Getting started</li><li>Configuration options</li><li>Command line reference</li></ul></div>\n" +
 				"<ul class=\"docnav top\"><li><a href=\"a.html\">Prev</a></li><li><a href=\"b.html\">Next</a></li></ul><div id=\"banner\"><a href=\"/e\">Download the ebook</a></div>\n",
 			title: "T",
 			want:  []string{"2-2 With APT, packages are added.", "3-3 TIP", "3-3 The packaging system refuses to reinstall a package; use the --reinstall option."},

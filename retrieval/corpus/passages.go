@@ -280,7 +280,7 @@ func sectionsList(p piece, title string, titles map[string]int) bool {
 		case k == title || contentsLabel[strings.TrimRight(k, ":")]:
 		case titles[k] > 1 || titles[k] == 1 && !own[k]:
 			named[k] = true
-		case sectionNumber.FindString(t) != "":
+		case entryNumber.MatchString(t):
 			entries++
 		default:
 			return false
@@ -319,6 +319,10 @@ func sectionKey(title string) string {
 	t := sectionNumber.ReplaceAllString(strings.ToLower(title), "")
 	return strings.Join(strings.Fields(t), " ")
 }
+
+// entryNumber matches a line opening on a section's number ("1. ", "2.3 ",
+// "iv) "), not a bullet.
+var entryNumber = regexp.MustCompile(`^(?:\d+[a-z]?(?:\.\d+[a-z]?)*[.)]?|(?:[a-z]|[ivxlc]+)[.)])\s+\S`)
 
 // sectionNumber matches a list marker or a Markdown heading's marks, and a
 // section number, opening a title.
@@ -632,7 +636,8 @@ func cutSection(section string) (parent, title string) {
 }
 
 // goesOn reports whether a paragraph opens on words pointing back to the
-// one before it: "This release …", "These changes …", "It …".
+// one before it: "This release …", "These changes …", "It is a fork of
+// NaCl" (what "it" is, the one before says).
 func goesOn(paragraph string) bool {
 	return backReference.MatchString(paragraph)
 }

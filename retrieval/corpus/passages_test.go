@@ -376,6 +376,8 @@ func TestSectionsListMakesNoPassage(t *testing.T) {
 		"tool.md": {Data: []byte("# Tool\n\n## Contents\n\n- Install\n- Usage\n- Options\n- Licence\n\n## Install\n\nRun make.\n\n" +
 			"## Usage\n\nRun tool.\n\n## Options\n\nThere is one: -v.\n\n## Licence\n\nMIT.\n")},
 		"ports.md": {Data: []byte("# Ports\n\nIt runs on:\n\n- Linux\n- macOS\n- Windows\n\n## Linux\n\nUse apt.\n\n## macOS\n\nUse brew.\n\n## Windows\n\nUse the installer.\n")},
+		"install.md": {Data: []byte("# Install\n\n## Installation\n\n- Linux\n- macOS\n- Windows\n- FreeBSD\n- Docker images are published on every release\n- Solaris is not supported any more\n\n" +
+			"### Linux\n\nUse apt.\n\n### macOS\n\nUse brew.\n\n### Windows\n\nUse the installer.\n\n### FreeBSD\n\nUse pkg.\n")},
 		"FAQ.txt": {Data: []byte("\nTool FAQ\nRelease 3.19.0 11 Apr 2022\n~~~~~~~~~~~~~~~~~~~~~~~~~~\n\nTable of Contents\n1. Background\n2. Installing\n3. Crashes\n4. Help\n\n" +
 			"1. Background\n-------------\n\nIt began in 2000.\n\n2. Installing\n-------------\n\nRun make.\n\n3. Crashes\n----------\n\nReport them.\n\n4. Help\n-------\n\nAsk on the list.\n")},
 	}
@@ -392,7 +394,7 @@ func TestSectionsListMakesNoPassage(t *testing.T) {
 			t.Errorf("a list of the document's sections is a passage: %q", p.Text)
 		}
 	}
-	for _, want := range []string{"- macOS", "Release 3.19.0", "XZ Utils provide", "The xz tool compresses"} {
+	for _, want := range []string{"- macOS", "Release 3.19.0", "XZ Utils provide", "The xz tool compresses", "Solaris is not supported"} {
 		found := false
 		for _, p := range ch.Passages {
 			found = found || strings.Contains(p.Text, want)
@@ -408,7 +410,7 @@ func TestSectionsListMakesNoPassage(t *testing.T) {
 // with the paragraph it goes on about; others stay apart.
 func TestParagraphGoingOnJoinsTheOneBefore(t *testing.T) {
 	text := "Zorp 8 Jessie (April 2015): named for the cow girl doll.\n\nThis release introduced systemd as the default init system.\n\n" +
-		"Zorp 9 Stretch (June 2017): named for the octopus.\n\nSupport for powerpc was dropped.\n"
+		"Zorp 9 Stretch (June 2017): named for the octopus.\n\nSupport for powerpc was dropped.\n\nThe cache keeps entries for an hour.\n"
 	c, err := Load(fstest.MapFS{"releases.txt": {Data: []byte(text)}})
 	if err != nil {
 		t.Fatal(err)
@@ -417,7 +419,7 @@ func TestParagraphGoingOnJoinsTheOneBefore(t *testing.T) {
 	for _, p := range Chunk(c).Passages {
 		got = append(got, fmt.Sprintf("%d-%d", p.LineStart, p.LineEnd))
 	}
-	if want := "1-3 5-5 7-7"; strings.Join(got, " ") != want {
+	if want := "1-3 5-5 7-7 9-9"; strings.Join(got, " ") != want {
 		t.Errorf("passages at lines %v, want %s", got, want)
 	}
 }

@@ -85,7 +85,7 @@ var answerTypes = []struct {
 // asks for no version).
 func AnswerTypeOf(question string) AnswerType {
 	question = OwnWords(question)
-	if m := whenClause.FindStringSubmatchIndex(question); m != nil {
+	if m := whenClause.FindStringSubmatchIndex(question); m != nil && !whenAsks.MatchString(question) {
 		// "When American car companies rolled out their cars, which
 		// policy ended?": the clause sets the time, the rest asks.
 		question = question[m[2]:]
@@ -112,6 +112,10 @@ func QuotesError(question string) bool { return errorMark.MatchString(question) 
 // whenClause matches a question's opening clause on "when" that sets the
 // time of what the rest asks ("When …, which policy ended?").
 var whenClause = regexp.MustCompile(`(?i)^\s*when\b[^?,]*,\s*((?:which|what|who|whom|how|where|why)\b)`)
+
+// whenAsks matches "when" asking itself ("When was PEP 8, which defines
+// the style, published?"): an auxiliary right after it.
+var whenAsks = regexp.MustCompile(`(?i)^\s*when\s+(?:is|was|are|were|did|do|does|will|would|has|have|had|can|could|should|shall|may|might)\b`)
 
 // OwnWords returns a question without what it quotes: code spans
 // ("`x`"), text in double quotes, and a pasted error message, from its
@@ -147,11 +151,11 @@ func OwnWords(question string) string {
 // going on after it, past a comma.
 var (
 	quotedSpan = regexp.MustCompile("`[^`\n]*`|\"[^\"\n]*\"|“[^”\n]*”")
-	errorMark  = regexp.MustCompile(`\bERR!|\b(?:[A-Z]\w*)?(?:Error|Exception)\b:?|\b(?:error|fatal|panic|FATAL|ERROR):|\bTraceback\b`)
-	askAgain   = regexp.MustCompile(`(?i)[,;?]\s+(?:which|what|how|when|why|where|who|is|are|does|do|did|can|could|should|any)\b`)
+	errorMark  = regexp.MustCompile(`\bERR!|\b(?:[A-Z]\w*)?(?:Error|Exception):\s+\S|\b(?:error|fatal|panic|FATAL|ERROR):\s+\S|\bTraceback \(most recent call last\)`)
+	askAgain   = regexp.MustCompile(`(?i)[,;:?]\s+(?:which|what|how|when|why|where|who|is|are|does|do|did|can|could|should|any)\b`)
 )
 
-// howFirst reports whether a question asks how to do something (IsHowTo)
+// howFirst reports whether a question asks how to do something (howRE)
 // before the phrase asking for a kind of answer (kind): "how can i change
 // how long …", not "how long does it take, how do i …".
 func howFirst(question string, kind *regexp.Regexp) bool {
@@ -306,17 +310,28 @@ type Asking struct {
 	// maintainers reviewed"), true: "quarterly" and "every release"
 	// answer it as well as a figure does.
 	often bool
+	// contact is, for a person asked as whom to write to ("who do I
+	// email"), true: an address answers it as well as a name does.
+	contact bool
 }
 
 // asksOften matches a question asking how often; frequency a sentence
 // giving one in words.
 var (
 	asksOften = regexp.MustCompile(`(?i)\bhow (often|frequently)\b`)
-	frequency = regexp.MustCompile(`(?i)\b(daily|hourly|weekly|monthly|quarterly|yearly|annually|nightly|biweekly|fortnightly|semi-annually|every|each (day|week|month|quarter|year|release|cycle)|per (day|week|month|quarter|year|release)|once|twice|(a|an) (day|week|month|quarter|year))\b`)
+	frequency = regexp.MustCompile(`(?i)\b(daily|hourly|weekly|monthly|quarterly|yearly|annually|nightly|biweekly|fortnightly|semi-annually` +
+		`|(every|each) (other |\d+ |two |three |few )?(second|minute|hour|day|night|week|month|quarter|year|release|cycle|run|build|boot|start)s?` +
+		`|(once|twice|\w+ times) (a|an|per|every|each) \w+|per (second|minute|hour|day|week|month|quarter|year|release))\b`)
 )
 
-// contactRE matches an e-mail address or a chat handle: whom to write to.
-var contactRE = regexp.MustCompile(`\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b|(^|\s)@[A-Za-z][\w-]{1,38}\b`)
+// contactRE matches an e-mail address or a chat handle: whom to write to
+// (not a repository's "git@host:", a package's "@types/node" nor an
+// annotation's "@Override"); asksContact a question asking whom to write
+// to.
+var (
+	contactRE   = regexp.MustCompile(`(?:^|[^\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b(?:[^:/\w]|$)|(?:^|\s)@[a-z][\w-]{1,38}(?:[^/\w-]|$)`)
+	asksContact = regexp.MustCompile(`(?i)\b(e-?mail|mail|contact|ping|report|reach|write to|message|notify|tell)\b`)
+)
 
 // asksYear matches a question asking for a year; yearFigure a year of the
 // last five centuries.
@@ -342,6 +357,7 @@ func ReadAsking(question string) Asking {
 	}
 	a.year = a.Kind == AnswerTime && asksYear.MatchString(question)
 	a.often = a.Kind == AnswerQuantity && asksOften.MatchString(question)
+	a.contact = a.Kind == AnswerPerson && asksContact.MatchString(question)
 	return a
 }
 
@@ -442,7 +458,7 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 	if a.often && frequency.MatchString(sentence) {
 		return true
 	}
-	if a.Kind == AnswerPerson && contactRE.MatchString(sentence) {
+	if a.contact && contactRE.MatchString(sentence) {
 		// Whom to write to is answered by where to write: "who do I
 		// email about a security bug", "Send it to security@example.org".
 		return true
@@ -452,8 +468,8 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 
 // defaultReference matches a default a sentence refers to without giving
 // it ("leave it at the default unless you are sure", "larger than the
-// default", "override the default") and the condition that goes with it:
-// no answer to what the default is.
+// default", "override the default"), and an "unless" right after it: no
+// answer to what the default is.
 var defaultReference = regexp.MustCompile(`(?i)\b(?:at|leave|leaving|keep|keeping|override|overrides|overriding|change|changes|changing|than|from|use|using|restore|reset|revert|increase|increasing|decrease|decreasing|raise|raising|lower|lowering)\s+(?:it\s+|them\s+)?(?:at\s+|to\s+)?(?:the|its|their|a)\s+default\b(?:\s+(?:value|setting|size|one))?(?:\s+unless\b)?`)
 
 // sectionNumber matches a heading's number in a heading path ("2. " of
@@ -575,6 +591,9 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 // month ("5th"), a release ("3.4", "v1.22": when something came), or a
 // number of a unit of time ("48 hours").
 func timeFigure(w string, after []string) bool {
+	if len(after) > 0 && sizeUnits[after[0]] {
+		return false // "1024 bytes", "2.5 GB"
+	}
 	if strings.ContainsAny(w, ".:/-") || w[0] == 'v' {
 		return true
 	}
@@ -588,6 +607,11 @@ func timeFigure(w string, after []string) bool {
 	}
 	return len(after) > 0 && timeUnits[after[0]]
 }
+
+// sizeUnits are words a number of them is an amount in, not a time.
+var sizeUnits = map[string]bool{"bytes": true, "byte": true, "b": true, "kb": true, "kib": true, "mb": true, "mib": true, "gb": true, "gib": true,
+	"tb": true, "bits": true, "percent": true, "px": true, "mm": true, "cm": true, "km": true, "kg": true, "lines": true, "characters": true,
+	"chars": true, "items": true, "entries": true, "files": true, "packages": true, "rows": true, "columns": true}
 
 // timeUnits are the words a number of them is a time in.
 var timeUnits = map[string]bool{"second": true, "seconds": true, "sec": true, "secs": true, "minute": true, "minutes": true, "min": true, "mins": true,
@@ -771,13 +795,14 @@ func imperative(question string) bool {
 // (objectWords), and are names of things otherwise.
 var (
 	orderVerbs = setOf(`install uninstall reinstall remove delete create run start stop restart enable disable change configure add get fetch upgrade downgrade
-		show hold pin unpin reset restore revert undo rename move copy convert compile generate make write find verify increase decrease raise lower skip ignore exclude
+		show hold pin unpin reset restore revert undo rename copy convert compile generate make write find verify increase decrease raise lower skip ignore exclude
 		hide silence suppress keep turn put tie send serve deploy publish encrypt decrypt compress decompress extract unpack clean clear purge flush kill attach detach
-		bind mock parse validate merge squash rebase stash allow deny redirect schedule retry cancel abort reload migrate authenticate avoid prevent protect share
+		bind mock parse validate merge squash rebase stash allow deny redirect schedule retry cancel abort reload migrate authenticate avoid prevent protect
 		connect embed expose override reuse unset disconnect rollback uncompress unzip untar rotate truncate initialize initialise register unregister subscribe unsubscribe
-		backup upload download mirror vendor patch bump release`)
+		`)
 	nounVerbs = setOf(`set list use log cache test lock export import format sort filter tag build update check search print load save read open close limit
-		force pass display mount sign split block watch wait show trace profile benchmark query count map group`)
+		force pass display mount sign split block watch wait trace profile benchmark query count map group
+		backup upload download mirror vendor patch bump release move share`)
 	objectWords = setOf(`a an the my our your their his her its all only every each some any this that these those it them me us up off on out down back in away
 		several multiple one two more fewer`)
 )

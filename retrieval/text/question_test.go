@@ -47,6 +47,8 @@ func TestAnswerTypes(t *testing.T) {
 		{"npm i bcrypt → gyp ERR! stack Error: \"pre\" versions of node cannot be installed", AnswerAny, "", ""},
 		{"TypeError: cannot read property of undefined, which version fixed it", AnswerVersion, "Fixed in 4.2.", "Fixed soon."},
 		{"When American car companies rolled out their cars, which policy ended?", AnswerAny, "", ""},
+		{"When was PEP 8, which defines the style guide, published?", AnswerTime, "PEP 8 was published in 2001.", "PEP defines the style."},
+		{"Error handling in zap: what is the default level?", AnswerDefault, "The default level is info.", "Levels are ordered."},
 		{"When the war ended, how many soldiers came home?", AnswerQuantity, "About 2,000 came home.", "They came home."},
 		{"python 3.9 release date", AnswerTime, "Python 3.9 was released on October 5, 2020.", "Python adds a new parser."},
 		{"dnsmasq default dhcp lease time", AnswerDefault, "The default lease time is one hour.", "Leases are stored in a file."},
@@ -226,6 +228,9 @@ func TestHowToAndCode(t *testing.T) {
 		"export default vs named export":                      false,
 		"build tags for sqlite":                               false,
 		"cache size default":                                  false,
+		"release notes for 2.0":                               false,
+		"move semantics in rust":                              false,
+		"download size of the installer":                      false,
 	} {
 		if got := IsHowTo(q); got != want {
 			t.Errorf("IsHowTo(%q) = %v, want %v", q, got, want)
@@ -268,6 +273,7 @@ func TestYearAsked(t *testing.T) {
 		{"The Huguon was built in 1687 by refugees.", true},
 		{"It was built in the 17th century, on the 3rd of May.", false},
 		{"Release v1.2 added it.", false},
+		{"The buffer is 1024 bytes.", false},
 	} {
 		if got := a.Answers(c.sentence, ""); got != c.want {
 			t.Errorf("Answers(%q) = %v, want %v", c.sentence, got, c.want)
@@ -292,6 +298,8 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 		{"how often are the maintainers reviewed", "Maintainers are reviewed quarterly.", true},
 		{"how often does britney run", "Britney runs twice a day.", true},
 		{"how often are the maintainers reviewed", "Maintainers are reviewed by the board.", false},
+		{"how often are backups taken", "Every user has a backup directory.", false},
+		{"how often are backups taken", "Backups are taken every 6 hours.", true},
 		{"how many maintainers are there", "Maintainers are reviewed every quarter.", false},
 		{"who do i email about a security bug", "Send the report to security@example.org.", true},
 		{"who should i ping about a broken build", "Ask @infra-team in the chat.", true},
@@ -300,6 +308,22 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 	} {
 		if got := ReadAsking(c.question).Answers(c.sentence, ""); got != c.want {
 			t.Errorf("%q: Answers(%q) = %v, want %v", c.question, c.sentence, got, c.want)
+		}
+	}
+}
+
+// TestContactIsAnAddress: an address or a handle, not a repository's
+// "git@host:", a package's "@types/node" nor an annotation's "@Override".
+func TestContactIsAnAddress(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Send it to security@example.org.":                   true,
+		"Ask @infra-team in the chat.":                       true,
+		"Install @types/node for typings.":                   false,
+		"Annotate the method with @Override.":                false,
+		"Clone it: git clone git@github.com:redis/redis.git": false,
+	} {
+		if got := contactRE.MatchString(s); got != want {
+			t.Errorf("contactRE.MatchString(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -41,7 +41,7 @@ func Sentences(text string) []Span {
 			}
 			rawPrev := text[strings.LastIndexByte(text[:i-1], '\n')+1 : i-1]
 			prev := strings.TrimSpace(rawPrev)
-			if next, ok := structuredLine(text, i); ok || isHeading(prev) || IsFenceLine(prev) || IsPromptLine(prev) || announcesNext(text[start:i-1], rawPrev, firstLine(text[i:])) {
+			if next, ok := structuredLine(text, i); ok || isHeading(prev) || IsFenceLine(prev) || commandEnds(text[start:i-1], prev) || announcesNext(text[start:i-1], rawPrev, firstLine(text[i:])) {
 				if s, ok := TrimSpan(text, start, i); ok {
 					spans = append(spans, s)
 				}
@@ -167,8 +167,12 @@ func structuredLine(text string, i int) (int, bool) {
 		return j, false
 	case strings.HasPrefix(line, "|"), IsFenceLine(line):
 		return j, true
-	case isHeading(line), IsPromptLine(line):
+	case isHeading(line):
 		return j, true
+	case IsPromptLine(line):
+		// A command starts anew, unless the line before goes on into it
+		// ("$ docker run \" over "  -p 80:80 nginx").
+		return j, !strings.HasSuffix(strings.TrimSpace(lineBefore(text, i)), "\\")
 	}
 	if !IsListMarker(line) {
 		return j, false
@@ -179,6 +183,13 @@ func structuredLine(text string, i int) (int, bool) {
 		return j, false
 	}
 	return j, true
+}
+
+// commandEnds reports whether the sentence so far is a command at a
+// shell's prompt whose last line (prev, trimmed) ends it: not one that goes
+// on to the next line ("$ docker run \\").
+func commandEnds(sentence, prev string) bool {
+	return IsPromptLine(firstLine(strings.TrimLeft(sentence, " \t\n"))) && !strings.HasSuffix(prev, "\\")
 }
 
 // IsPromptLine reports whether a line is a command at a shell's prompt

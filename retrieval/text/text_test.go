@@ -164,6 +164,8 @@ func TestSentencesEndAtStructuredLines(t *testing.T) {
 		{"setext underline stays with its heading", "Title\n=====\n\nBody.", []string{"Title\n=====", "Body."}},
 		{"a command at a prompt is a sentence of its own", "You can change it by the following.\n$ sudo update-alternatives --config editor\nThe choice is yours.\nIt costs $ 5 a month.", []string{
 			"You can change it by the following.", "$ sudo update-alternatives --config editor", "The choice is yours.", "It costs $ 5 a month."}},
+		{"a command going on over lines stays whole", "Run it like this:\n$ docker run \\\n  -p 80:80 nginx\nThen open the page.", []string{
+			"Run it like this:", "$ docker run \\\n  -p 80:80 nginx", "Then open the page."}},
 		{"a code block is one sentence", "Set the level:\n\n```go\n// Will log info or above. Default.\n# not a heading\nlogrus.SetLevel(logrus.InfoLevel)\n```\nDone.", []string{
 			"Set the level:", "```go\n// Will log info or above. Default.\n# not a heading\nlogrus.SetLevel(logrus.InfoLevel)\n```", "Done."}},
 		{"a number closing a wrapped parenthesis is no item", "It reads many formats (over\n  200) including PNG.\n1) one\n2) two", []string{

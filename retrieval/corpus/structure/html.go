@@ -294,7 +294,8 @@ func proseBox(markup, name string) bool {
 			break
 		}
 		tag := strings.ToLower(rest[i+1 : i+end])
-		switch el, _, _ := strings.Cut(tag, " "); el {
+		el, _, _ := strings.Cut(tag, " ")
+		switch el {
 		case "a":
 			link++
 		case "/a":
@@ -307,10 +308,17 @@ func proseBox(markup, name string) bool {
 				continue
 			}
 		}
+		if b := strings.TrimSuffix(strings.TrimPrefix(el, "/"), "/"); blockElements[b] || closesP[b] || itemElements[b] {
+			run = 0 // a sentence does not run over an item's or a paragraph's end
+		}
 		rest = rest[i+end+1:]
 	}
 	return words >= minBoxSentence && outside >= 2*inLinks
 }
+
+// itemElements end a run of words as a block's end does: an item, a cell,
+// a line break.
+var itemElements = map[string]bool{"li": true, "dt": true, "dd": true, "td": true, "th": true, "tr": true, "br": true}
 
 // minBoxSentence is the fewest words of a sentence outside links that make
 // a sidebar prose (proseBox); maxBoxMarkup bounds how much of it is read.
