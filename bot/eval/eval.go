@@ -445,18 +445,27 @@ func (k *tally) rank(ctx context.Context, cr *CaseResult, c Case, q string, cits
 	return nil
 }
 
+// rankText says where the evidence ranked for a problem's text: "at rank
+// 4", or "not in the top 10" for rank 0, which would read as "first".
+func rankText(rank int) string {
+	if rank < 1 {
+		return fmt.Sprintf("not in the top %d", rankDepth)
+	}
+	return fmt.Sprintf("at rank %d", rank)
+}
+
 // judgeAnswer counts a ranked answerable question: declined, or answered
 // with or without the evidence and an accepted answer.
 func (k *tally) judgeAnswer(cr *CaseResult) {
 	if cr.Declined {
 		k.r.FalseDeclines++
-		cr.Problems = append(cr.Problems, fmt.Sprintf("declined an answerable question (evidence at rank %d)", cr.Rank))
+		cr.Problems = append(cr.Problems, fmt.Sprintf("declined an answerable question (evidence %s)", rankText(cr.Rank)))
 		return
 	}
 	k.r.Answered++
 	cr.judged = true
 	if cr.Rank < 1 || cr.Rank > 3 {
-		cr.Problems = append(cr.Problems, fmt.Sprintf("evidence not in the top 3 passages (rank %d)", cr.Rank))
+		cr.Problems = append(cr.Problems, fmt.Sprintf("evidence not in the top 3 passages (%s)", rankText(cr.Rank)))
 	}
 	if cr.CitationHit {
 		k.cite++

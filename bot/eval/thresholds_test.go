@@ -31,3 +31,13 @@ func TestThresholdsDeclineWhatFallsBelow(t *testing.T) {
 		t.Error("rows without a threshold to start from")
 	}
 }
+
+// A problem names where the evidence ranked, and says a rank of 0 is none
+// in the ranking searched, not the first place.
+func TestRankText(t *testing.T) {
+	for rank, want := range map[int]string{0: "not in the top 10", 4: "at rank 4"} {
+		if got := rankText(rank); got != want {
+			t.Errorf("rankText(%d) = %q, want %q", rank, got, want)
+		}
+	}
+}
