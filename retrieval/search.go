@@ -44,9 +44,10 @@ type Result struct {
 	// confidence was above the threshold: the top passage holds none of
 	// its own words, only those carried from earlier questions.
 	OwnWordsMissing bool `json:"own_words_missing,omitempty"`
-	// VersionMissing is a version the question names ("1.7.1") that the
-	// top passage doesn't hold, for which it was declined though the
-	// confidence was above the threshold; "" for none.
+	// VersionMissing is a version the question names ("1.7.1", or a
+	// product's release: "postgresql 16") that the top passage doesn't
+	// hold, for which it was declined though the confidence was above the
+	// threshold; "" for none.
 	VersionMissing string `json:"version_missing,omitempty"`
 	// ProjectMissing is a project the question names by its joined name
 	// ("pulsar-client-go"), which names documents of the corpus, that the
@@ -137,6 +138,58 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	return res, nil
 }
 
+// releaseMissing returns the release a question names by a whole number
+// after its product's name ("postgresql 16") when the passage's title,
+// section or path names another release of that product ("PostgreSQL 15
+// Release Notes", "postgresql/release-15.html") and the text never names
+// the one asked: a passage
+// about another release, whatever its "16 bytes" says. "" otherwise.
+func releaseMissing(question string, p corpus.Passage) string {
+	m := productRelease.FindStringSubmatch(question)
+	if m == nil || unitAfter.MatchString(question[strings.Index(question, m[0])+len(m[0]):]) {
+		return ""
+	}
+	product, release := strings.ToLower(m[1]), m[2]
+	heads := strings.ToLower(p.Section + "\n" + p.Title + "\n" + p.Source)
+	releases := releaseOf(heads, product)
+	if strings.Contains(heads, product) {
+		// "postgresql/release-15.html", "Python 3.11 › Release 15"
+		releases = append(releases, releaseOf(heads, "release")...)
+		releases = append(releases, releaseOf(heads, "version")...)
+	}
+	named := false
+	for _, r := range releases {
+		if r == release {
+			return ""
+		}
+		named = true
+	}
+	if !named || slices.Contains(releaseOf(strings.ToLower(p.Text), product), release) {
+		return ""
+	}
+	return m[1] + " " + release
+}
+
+// releaseOf returns the whole numbers that follow product in s (both
+// lower-cased): "15" of "postgresql 15 release notes".
+func releaseOf(s, product string) []string {
+	var out []string
+	for _, m := range releaseAfter.FindAllStringSubmatch(s, -1) {
+		if m[1] == product {
+			out = append(out, m[2])
+		}
+	}
+	return out
+}
+
+// productRelease matches a product's name and a whole number after it in
+// a question ("postgresql 16", "Debian 12"); releaseAfter any word and a
+// whole number after it, with a separator "-" or "_" too ("postgresql-15").
+var (
+	productRelease = regexp.MustCompile(`(?i)\b([a-z][a-z0-9]{2,})\s+(\d{1,3})\b`)
+	releaseAfter   = regexp.MustCompile(`\b([a-z][a-z0-9]{2,})[\s_-]+(\d{1,3})\b`)
+)
+
 // versionRE matches a version in a question: numbers joined by dots
 // ("1.7.1", "v2.39", "3.12").
 var versionRE = regexp.MustCompile(`(?i)\bv?(\d+(?:\.\d+)+)\b`)
@@ -151,7 +204,7 @@ var versionRE = regexp.MustCompile(`(?i)\bv?(\d+(?:\.\d+)+)\b`)
 func missingVersion(question string, p corpus.Passage) string {
 	named := versionRE.FindAllStringSubmatchIndex(question, 4)
 	if len(named) == 0 {
-		return ""
+		return releaseMissing(question, p)
 	}
 	fields := p.Text + "\n" + p.Section + "\n" + p.Title + "\n" + p.Source
 	if openEnded.MatchString(fields) {

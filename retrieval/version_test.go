@@ -27,6 +27,11 @@ func TestMissingVersion(t *testing.T) {
 		{"another release, v-prefixed", "what is fixed in 1.7.1", "Fixed in v1.6: a crash.", "", "1.7.1"},
 		{"a larger major is no release of it", "what changed in 2.5", "Version 12.3 changed the flags.", "", ""},
 		{"one of two versions held", "what changed between jq 1.6 and 1.7.1", "jq 1.7.1 fixes CVE-2023-50246.", "", ""},
+		{"another whole-number release", "whats new in postgresql 16", "Speed up validation by processing 16 bytes at a time.", "PostgreSQL 15 Release Notes", "postgresql 16"},
+		{"the whole-number release asked", "whats new in postgresql 15", "Speed up validation.", "PostgreSQL 15 Release Notes", ""},
+		{"a whole number the text names", "does postgresql 16 keep it", "PostgreSQL 16 keeps it.", "PostgreSQL 15 Release Notes", ""},
+		{"a whole number, no release heads", "how do i run postgresql 16", "Run it.", "Installation", ""},
+		{"a whole number of a unit", "can postgresql 16 GB machines run it", "Yes.", "PostgreSQL 15 Release Notes", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := corpus.Passage{Text: c.text, Locator: corpus.Locator{Section: c.section}}
