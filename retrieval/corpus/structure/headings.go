@@ -335,8 +335,10 @@ var codeLine = regexp.MustCompile(`[{;]\s*$|^\s*}|\w::\w+\(|(?:^|\s)->(?:\s|$)`)
 var email = regexp.MustCompile(`[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b`)
 
 // alignedField matches a record's field with its value aligned after the
-// label ("what:   sfdisk --unit", "Package:  foo"): a value, not a title.
-var alignedField = regexp.MustCompile(`^[A-Za-z][\w-]*:(?:\t|[ \t]{2,})\S`)
+// label ("what:   sfdisk --unit", "Package:  foo"), or a reference
+// entry's field after its label ("Default: "poll"", "Type: integer"): a
+// value, not a title.
+var alignedField = regexp.MustCompile(`^[A-Za-z][\w-]*:(?:\t|[ \t]{2,})\S|^(?i:defaults?|type|values?|syntax|context|scope|since|range|units?|example):\s+\S`)
 
 // neverLast end no heading however short: articles, conjunctions and
 // modal verbs, in lower case ("Appendix A" is a heading, "What's new in

@@ -24,6 +24,9 @@ func TestHeadingLikeLines(t *testing.T) {
 		"Why are client log records dropped?":                      false,
 		"2 Why are they dropped?":                                  false,
 		"An individual Developer may":                              false,
+		"Default: \"poll\"":                                        false,
+		"Type: integer":                                            false,
+		"Defaults and limits":                                      true,
 		"What's new in May":                                        true,
 	} {
 		if got := isHeadingLike(line); got != want {
