@@ -40,9 +40,6 @@ type Index struct {
 	// their paths, their file names without extension, their titles (see
 	// missingProject).
 	docNames map[string]bool
-	// folders holds the folders of the documents' paths, lower-cased:
-	// the projects a corpus keeps its documents under, and their parts.
-	folders map[string]bool
 
 	// tokenCache holds passages' readings for ranking (*passageTokens by
 	// passage ID), at most maxTokenCache of them; tokenCached counts them.
@@ -159,14 +156,9 @@ func (ix *Index) indexIDs() {
 	ix.openings = make(map[string][]int32)
 	seen := make(map[string]int32)
 	ix.docNames = make(map[string]bool)
-	ix.folders = make(map[string]bool)
 	for _, d := range ix.docs {
-		parts := strings.Split(d.Source, "/")
-		for _, part := range parts {
+		for _, part := range strings.Split(d.Source, "/") {
 			ix.docNames[squash(strings.TrimSuffix(part, path.Ext(part)))] = true
-		}
-		for _, part := range parts[:len(parts)-1] {
-			ix.folders[strings.ToLower(part)] = true
 		}
 		ix.docNames[squash(d.Title)] = true
 	}

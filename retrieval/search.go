@@ -145,11 +145,11 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 // the one asked: a passage
 // about another release, whatever its "16 bytes" says. "" otherwise.
 func releaseMissing(question string, p corpus.Passage) string {
-	m := productRelease.FindStringSubmatch(question)
-	if m == nil || unitAfter.MatchString(question[strings.Index(question, m[0])+len(m[0]):]) {
+	m := productRelease.FindStringSubmatchIndex(question)
+	if m == nil || unitAfter.MatchString(question[m[1]:]) {
 		return ""
 	}
-	product, release := strings.ToLower(m[1]), m[2]
+	product, release := strings.ToLower(question[m[2]:m[3]]), question[m[4]:m[5]]
 	heads := strings.ToLower(p.Section + "\n" + p.Title + "\n" + p.Source)
 	releases := releaseOf(heads, product)
 	if strings.Contains(heads, product) {
@@ -167,7 +167,7 @@ func releaseMissing(question string, p corpus.Passage) string {
 	if !named || slices.Contains(releaseOf(strings.ToLower(p.Text), product), release) {
 		return ""
 	}
-	return m[1] + " " + release
+	return question[m[2]:m[3]] + " " + release
 }
 
 // releaseOf returns the whole numbers that follow product in s (both
@@ -388,7 +388,7 @@ func (ix *Index) missingProject(question string, p corpus.Passage) string {
 	// A project named by a folder's whole name, no English word
 	// ("jaeger", not "make" of make/).
 	for _, w := range text.Words(text.OwnWords(question)) {
-		if projectWord(w) && ix.folders[w] && !slices.Contains(named, w) {
+		if projectWord(w) && ix.lex.IsFolder(w) && !slices.Contains(named, w) {
 			named = append(named, w)
 		}
 	}

@@ -322,11 +322,15 @@ func sectionKey(title string) string {
 
 // entryNumber matches a line opening on a section's number ("1. ", "2.3 ",
 // "iv) "), not a bullet.
-var entryNumber = regexp.MustCompile(`^(?:\d+[a-z]?(?:\.\d+[a-z]?)*[.)]?|(?:[a-z]|[ivxlc]+)[.)])\s+\S`)
+var entryNumber = regexp.MustCompile(`^` + sectionNumberRE + `\s+\S`)
 
 // sectionNumber matches a list marker or a Markdown heading's marks, and a
 // section number, opening a title.
-var sectionNumber = regexp.MustCompile(`^\s*(?:[-*+•]\s+|#{1,6}\s+)?(?:(?:\d+[a-z]?(?:\.\d+[a-z]?)*[.)]?|(?:[a-z]|[ivxlc]+)[.)])\s+)?`)
+var sectionNumber = regexp.MustCompile(`^\s*(?:[-*+•]\s+|#{1,6}\s+)?(?:` + sectionNumberRE + `\s+)?`)
+
+// sectionNumberRE is a section's number as a title or a list of them
+// writes it: "1.1.", "2a.", "10", "A)", "iv.".
+const sectionNumberRE = `(?:\d+[a-z]?(?:\.\d+[a-z]?)*[.)]?|(?:[a-z]|[ivxlc]+)[.)])`
 
 // navigationItem matches a list item opening with a link to a page by a
 // relative path.

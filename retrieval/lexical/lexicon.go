@@ -130,7 +130,9 @@ func Build(passages []corpus.Passage) *Lexicon {
 		lx.addField(&st, fields, p.Title, fieldTitle, fieldTitleHead)
 		lx.addField(&st, fields, p.Section, fieldSection, 0)
 		lx.addField(&st, fields, p.Source, fieldSource, 0)
-		folders(&st, fields, p.Source)
+		for _, t := range folderTokens(&st, p.Source) {
+			fields[t.Stem] |= fieldFolder
+		}
 		for s, bits := range fields {
 			lx.Fields[s] = append(lx.Fields[s], fieldPosting{P: int32(i), Bits: bits})
 		}
@@ -157,17 +159,26 @@ func (lx *Lexicon) addField(st *text.Stemmer, fields map[string]uint8, s string,
 	}
 }
 
-// folders marks in fields the stem of each folder of source whose name is
+// folderTokens returns the token of each folder of source whose name is
 // one word ("less" of "less/NEWS", not "x-time" of "x-time/README.md"):
 // a project's documents kept under its name, as Debian's /usr/share/doc
-// does, name it even when the name is an English word.
-func folders(st *text.Stemmer, fields map[string]uint8, source string) {
+// does, name it even when the name is an English word (fieldFolder).
+func folderTokens(st *text.Stemmer, source string) []text.Token {
+	var out []text.Token
 	dirs := strings.Split(source, "/")
 	for _, d := range dirs[:len(dirs)-1] {
 		if ts := text.Tokens(st, d); len(ts) == 1 && !ts[0].Stop && ts[0].Word == strings.ToLower(d) {
-			fields[ts[0].Stem] |= fieldFolder
+			out = append(out, ts[0])
 		}
 	}
+	return out
+}
+
+// IsFolder reports whether a word (lower case) is the whole name of a
+// folder of the corpus's paths.
+func (lx *Lexicon) IsFolder(word string) bool {
+	_, ok := lx.folderWords[word]
+	return ok
 }
 
 // Prepare derives the look-up tables that are not persisted from the
@@ -188,11 +199,8 @@ func (lx *Lexicon) Prepare(passages []corpus.Passage) {
 	for i, p := range passages {
 		if i == 0 || p.Source != passages[i-1].Source {
 			lx.docs++
-			dirs := strings.Split(p.Source, "/")
-			for _, d := range dirs[:len(dirs)-1] {
-				if ts := text.Tokens(&st, d); len(ts) == 1 && !ts[0].Stop && ts[0].Word == strings.ToLower(d) {
-					lx.folderWords[ts[0].Word] = ts[0].Stem
-				}
+			for _, t := range folderTokens(&st, p.Source) {
+				lx.folderWords[t.Word] = t.Stem
 			}
 		}
 	}

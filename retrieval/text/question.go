@@ -788,33 +788,9 @@ func imperative(question string) bool {
 	if len(w) < 2 {
 		return false
 	}
-	return orderVerbs[w[0]] || nounVerbs[w[0]] && objectWords[w[1]]
+	return orderVerbs()[w[0]] || nounVerbs()[w[0]] && objectWords()[w[1]]
 }
 
-// orderVerbs open orders; nounVerbs open them too when an object follows
-// (objectWords), and are names of things otherwise.
-var (
-	orderVerbs = setOf(`install uninstall reinstall remove delete create run start stop restart enable disable change configure add get fetch upgrade downgrade
-		show hold pin unpin reset restore revert undo rename copy convert compile generate make write find verify increase decrease raise lower skip ignore exclude
-		hide silence suppress keep turn put tie send serve deploy publish encrypt decrypt compress decompress extract unpack clean clear purge flush kill attach detach
-		bind mock parse validate merge squash rebase stash allow deny redirect schedule retry cancel abort reload migrate authenticate avoid prevent protect
-		connect embed expose override reuse unset disconnect rollback uncompress unzip untar rotate truncate initialize initialise register unregister subscribe unsubscribe
-		`)
-	nounVerbs = setOf(`set list use log cache test lock export import format sort filter tag build update check search print load save read open close limit
-		force pass display mount sign split block watch wait trace profile benchmark query count map group
-		backup upload download mirror vendor patch bump release move share`)
-	objectWords = setOf(`a an the my our your their his her its all only every each some any this that these those it them me us up off on out down back in away
-		several multiple one two more fewer`)
-)
-
-// setOf returns the set of the words of a space-separated list.
-func setOf(list string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(list) {
-		m[w] = true
-	}
-	return m
-}
 
 // HasCode reports whether a passage shows code or a command: a Markdown
 // code span or block, a shell prompt ("$ make", "# apt install x"), or an indented line shaped

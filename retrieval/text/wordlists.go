@@ -37,6 +37,9 @@ func wordSet(name string) map[string]bool {
 var (
 	commonWords   = sync.OnceValue(func() map[string]bool { return wordSet("common.txt") })
 	extraStops    = sync.OnceValue(func() map[string]bool { return wordSet("stop.txt") })
+	orderVerbs    = sync.OnceValue(func() map[string]bool { return wordSet("order-verbs.txt") })
+	nounVerbs     = sync.OnceValue(func() map[string]bool { return wordSet("noun-verbs.txt") })
+	objectWords   = sync.OnceValue(func() map[string]bool { return wordSet("object-words.txt") })
 	abbreviations = sync.OnceValue(func() map[string]bool { return wordSet("abbreviations.txt") })
 	metaWords     = sync.OnceValue(func() map[string]bool { return wordSet("meta.txt") })
 	shortForms    = sync.OnceValue(func() map[string]string { return wordPairs("shortforms.txt") })

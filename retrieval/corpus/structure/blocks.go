@@ -730,9 +730,9 @@ func (s *scanner) definitionTerm(b []Line) bool {
 	return s.underlined > 0
 }
 
-// sectionNumber matches a line opening on a section's number: "1.4. ",
+// sectionNumber matches a line opening on a section's number, captured: "1.4. ",
 // "2) ", "10 ".
-var sectionNumber = regexp.MustCompile(`^\d+(?:\.\d+)*[.)]?\s`)
+var sectionNumber = regexp.MustCompile(`^(\d+(?:\.\d+)*)[.)]?\s`)
 
 // minUnderlined is how many headings underlined at the left edge make a
 // plain-text document one whose sections are underlined: a rule of dashes

@@ -61,7 +61,7 @@ func (hp *headingPath) numberedParent(title string) int {
 	if hp.md {
 		return -1
 	}
-	n := headingNum.FindStringSubmatch(title)
+	n := sectionNumber.FindStringSubmatch(title)
 	if n == nil {
 		return -1
 	}
@@ -71,16 +71,12 @@ func (hp *headingPath) numberedParent(title string) int {
 	}
 	parent := n[1][:cut]
 	for k := len(hp.stack) - 1; k >= 0; k-- {
-		if m := headingNum.FindStringSubmatch(hp.stack[k].text); m != nil && m[1] == parent {
+		if m := sectionNumber.FindStringSubmatch(hp.stack[k].text); m != nil && m[1] == parent {
 			return k
 		}
 	}
 	return -1
 }
-
-// headingNum matches a heading's section number ("4.2" of "4.2. Procedure",
-// "1" of "1 Introduction").
-var headingNum = regexp.MustCompile(`^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s+\S`)
 
 // name sets the section to the path of the stack's headings.
 func (hp *headingPath) name() {

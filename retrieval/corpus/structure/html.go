@@ -267,51 +267,47 @@ func hidden(name string, attrs []html.Attribute, ahead func(int) string) bool {
 func proseBox(markup, name string) bool {
 	var inLinks, outside int
 	depth := 0 // of elements named name within it
-	words := 0 // the longest run of words outside tags and links, up to a full stop
+	words := 0 // the longest run of words outside links, up to a full stop or a block's end
 	run := 0
 	link := 0
-	for rest := markup; rest != ""; {
-		i := strings.IndexByte(rest, '<')
-		if i < 0 {
-			i = len(rest)
+	z := html.NewTokenizer(strings.NewReader(markup))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
 		}
-		n := len(strings.Fields(html.UnescapeString(rest[:i])))
-		if link > 0 {
-			inLinks += n
-		} else {
+		if tt == html.TextToken {
+			t := string(z.Text())
+			n := len(strings.Fields(t))
+			if link > 0 {
+				inLinks += n
+				continue
+			}
 			outside += n
 			run += n
 			words = max(words, run)
-			if t := strings.TrimSpace(rest[:i]); strings.HasSuffix(t, ".") {
+			if strings.HasSuffix(strings.TrimSpace(t), ".") {
 				run = 0
 			}
+			continue
 		}
-		if i == len(rest) {
-			break
-		}
-		end := strings.IndexByte(rest[i:], '>')
-		if end < 0 {
-			break
-		}
-		tag := strings.ToLower(rest[i+1 : i+end])
-		el, _, _ := strings.Cut(tag, " ")
-		switch el {
-		case "a":
+		b, _ := z.TagName()
+		el := string(b)
+		switch {
+		case el == "a" && tt == html.StartTagToken:
 			link++
-		case "/a":
+		case el == "a" && tt == html.EndTagToken:
 			link = max(0, link-1)
-		case name:
+		case el == name && tt == html.StartTagToken:
 			depth++
-		case "/" + name:
+		case el == name && tt == html.EndTagToken:
 			if depth--; depth < 0 {
-				rest = "" // its end
-				continue
+				return words >= minBoxSentence && outside >= 2*inLinks // its end
 			}
 		}
-		if b := strings.TrimSuffix(strings.TrimPrefix(el, "/"), "/"); blockElements[b] || closesP[b] || itemElements[b] {
+		if blockElements[el] || closesP[el] || itemElements[el] {
 			run = 0 // a sentence does not run over an item's or a paragraph's end
 		}
-		rest = rest[i+end+1:]
 	}
 	return words >= minBoxSentence && outside >= 2*inLinks
 }
