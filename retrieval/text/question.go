@@ -791,7 +791,6 @@ func imperative(question string) bool {
 	return orderVerbs()[w[0]] || nounVerbs()[w[0]] && objectWords()[w[1]]
 }
 
-
 // HasCode reports whether a passage shows code or a command: a Markdown
 // code span or block, a shell prompt ("$ make", "# apt install x"), or an indented line shaped
 // like code (":=", "f(", "--flag", "./x", a line ending in ";" or "{").
