@@ -441,6 +441,29 @@ func TestFAQEntryIsOnePassage(t *testing.T) {
 	}
 }
 
+// TestWrappedNumberedQuestionHeadsItsAnswer: an FAQ's numbered question
+// wrapped over lines (zlib's) titles its answer, as one on a line does; a
+// numbered paragraph of statements stays text of the entry it is in.
+func TestWrappedNumberedQuestionHeadsItsAnswer(t *testing.T) {
+	text := "Frequently Asked Questions about zlib\n\n\n41. Can you help with the zip functions?\n\n    There are no zip functions in zlib.\n\n" +
+		"42. The match.asm code in contrib is under the GNU General Public License.\n    Since it's part of zlib, doesn't that mean that all of zlib falls under the\n    GNU GPL?\n\n" +
+		"    No.  The files in contrib are not part of zlib.\n\n" +
+		"43. The tables are built at run time.\n    They take little memory.\n"
+	c, err := Load(fstest.MapFS{"FAQ.txt": {Data: []byte(text)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range Chunk(c).Passages {
+		got = append(got, fmt.Sprintf("%d-%d %q", p.LineStart, p.LineEnd, p.Section))
+	}
+	want := `1-6 "41. Can you help with the zip functions?" ` +
+		`8-15 "42. The match.asm code in contrib is under the GNU General Public License. Since it's part of zlib, doesn't that mean that all of zlib falls under the GNU GPL?"`
+	if strings.Join(got, " ") != want {
+		t.Errorf("passages %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
 // TestFAQQuestionsAnsweredWithoutMarkAreEntriesApart: questions answered
 // without an "A." mark, or on their own line, are each an entry under its
 // own title; a heading ends an entry, even a question not answered yet.

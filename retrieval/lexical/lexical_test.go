@@ -183,6 +183,38 @@ func TestNamesOfCodeAreSearchedWhole(t *testing.T) {
 	}
 }
 
+// TestMisspeltEnglishNamesNothing: a misspelt English word the corpus
+// lacks is read as the word when the corpus holds its stem, and is never a
+// name of something the corpus lacks, as a word that is no English word is.
+func TestMisspeltEnglishNamesNothing(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "A realistic goal is to make attacks harder.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "Border fences were built.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
+	})
+	for _, c := range []struct {
+		question, word, corrected string
+		name                      bool
+	}{
+		{"what can pakistan realisticaly achieve", "realisticaly", "realistically", false},
+		{"who needs clearer rules of engagment", "engagment", "", false},
+		{"default expiration in ristretto", "ristretto", "", true},
+	} {
+		found := false
+		for _, term := range lx.Analyze(c.question, "").Terms {
+			if term.Word != c.word {
+				continue
+			}
+			found = true
+			if term.Corrected != c.corrected || term.Name != c.name {
+				t.Errorf("%q: %q read as %q, name %v; want %q, name %v", c.question, c.word, term.Corrected, term.Name, c.corrected, c.name)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no term %q", c.question, c.word)
+		}
+	}
+}
+
 // TestNumbersNameNoDocument: a number in headings or paths ("2022-10-10")
 // does not make the same number in a question a name of its subject.
 func TestNumbersNameNoDocument(t *testing.T) {

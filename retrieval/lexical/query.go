@@ -168,6 +168,10 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			term.Corrected = w
 			term.Stem = lx.Words[w]
 			term.Known = true
+		} else if e, ok := text.EnglishMisspelling(t.Word); ok && lx.known(st.Stem(e)) {
+			// A misspelt word of the dictionary whose stem the corpus
+			// holds in other forms ("realisticaly" of "realistic").
+			term.Corrected, term.Stem, term.Known = e, st.Stem(e), true
 		}
 		if !term.Known && text.IsCodeName(t.Word) && !settingName(t.Word) {
 			continue // a name of code the corpus doesn't hold: its parts say what it can
@@ -279,7 +283,11 @@ func isLetters(w string) bool {
 // "zutty"), no number. What it names is not in the corpus, and a passage
 // about another subject does not answer.
 func namesElsewhere(t QueryTerm) bool {
-	return !t.Known && t.Corrected == "" && len(t.Word) >= 4 && !hasDigit(t.Word) && !text.IsEnglishWord(t.Word)
+	if t.Known || t.Corrected != "" || len(t.Word) < 4 || hasDigit(t.Word) || text.IsEnglishWord(t.Word) {
+		return false
+	}
+	_, misspelt := text.EnglishMisspelling(t.Word) // "realisticaly" names nothing
+	return !misspelt
 }
 
 // maxNamedShare is the largest share of passages, or of documents, whose

@@ -244,6 +244,25 @@ func TestSpellingVariants(t *testing.T) {
 	}
 }
 
+func TestEnglishMisspelling(t *testing.T) {
+	for _, c := range []struct {
+		w, want string
+	}{
+		{"realisticaly", "realistically"}, {"engagment", "engagement"}, {"intsall", "install"},
+		{"commentry", "commentary"}, {"internationaly", "internationally"},
+		{"research", ""},  // a word
+		{"redis", ""},     // too short to tell from a name
+		{"ristretto", ""}, // a name, no misspelling
+		{"relased", ""},   // "released" or "relapsed": no reading
+		{"zutty", ""}, {"naïvty", ""},
+	} {
+		got, ok := EnglishMisspelling(c.w)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("EnglishMisspelling(%q) = %q, %v, want %q", c.w, got, ok, c.want)
+		}
+	}
+}
+
 func TestHidden(t *testing.T) {
 	for _, c := range []struct {
 		r    rune

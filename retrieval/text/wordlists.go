@@ -115,6 +115,47 @@ func IsEnglishWord(w string) bool {
 	return found
 }
 
+// minMisspelt is the length from which a word the dictionary lacks is
+// read as a misspelling of one it holds: shorter words are too often names
+// one letter from a word ("redis", "reds").
+const minMisspelt = 6
+
+// EnglishMisspelling returns the English word a lower-cased word that is no
+// English word misspells: the word with a letter it dropped put back
+// ("realisticaly" → "realistically", "engagment" → "engagement") or two
+// neighbouring letters it swapped put back ("intsall" → "install"), past
+// the first letter, which typos rarely hit. Words shorter than six letters,
+// and words one drop or swap from two English words, are not read.
+func EnglishMisspelling(w string) (string, bool) {
+	if len(w) < minMisspelt || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" || IsEnglishWord(w) {
+		return "", false
+	}
+	found := ""
+	try := func(cand string) bool {
+		if cand == found || !IsEnglishWord(cand) {
+			return true
+		}
+		if found != "" {
+			return false // two readings: none
+		}
+		found = cand
+		return true
+	}
+	for i := 1; i <= len(w); i++ {
+		for c := byte('a'); c <= 'z'; c++ {
+			if !try(w[:i] + string(c) + w[i:]) {
+				return "", false
+			}
+		}
+	}
+	for i := 1; i+1 < len(w); i++ {
+		if w[i] != w[i+1] && !try(w[:i]+string(w[i+1])+string(w[i])+w[i+2:]) {
+			return "", false
+		}
+	}
+	return found, found != ""
+}
+
 // britishAmerican are spellings that differ between British and American
 // English, each written the American way when spellings are compared.
 var britishAmerican = strings.NewReplacer("isation", "ization", "ise", "ize", "yse", "yze",

@@ -625,6 +625,17 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		s.drop() // a table of contents or an index: where things are, not what
 		return
 	}
+	if headings && wrappedQuestion(b) {
+		// zlib's FAQ: "42. The match.asm code in contrib is under the GNU
+		// General Public License.\n    Since it's part of zlib, doesn't
+		// that mean …\n    GNU GPL?" over its indented answer.
+		parts := make([]string, len(b))
+		for i, l := range b {
+			parts[i] = l.Text
+		}
+		s.plainHeading(mdHeading{level: s.lineLevel(), text: strings.Join(parts, " ")}, first)
+		return
+	}
 	perLine := medianRunes(b) >= 200
 	run := -1
 	flush := func(end int) {
@@ -652,6 +663,34 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		}
 	}
 	flush(last)
+}
+
+// maxWrappedQuestion bounds the lines of an FAQ's numbered question
+// wrapped over several lines.
+const maxWrappedQuestion = 4
+
+// wrappedQuestion reports whether a plain-text block is an FAQ's numbered
+// question wrapped over lines, as its single-line questions are headings
+// (IsNumberedQuestion): two to four lines, the first opening on a number,
+// the others hanging under it, the last ending in "?", and no other line
+// ending a sentence.
+func wrappedQuestion(b []Line) bool {
+	if len(b) < 2 || len(b) > maxWrappedQuestion || !numberedQuestion.MatchString(b[0].Text) {
+		return false
+	}
+	for i, l := range b {
+		t := strings.TrimRight(l.Text, `"')]»”’`)
+		if i > 0 && l.Indent <= b[0].Indent {
+			return false
+		}
+		if i == len(b)-1 {
+			return strings.HasSuffix(t, "?")
+		}
+		if strings.HasSuffix(t, "?") || strings.HasSuffix(t, ":") {
+			return false
+		}
+	}
+	return false
 }
 
 // shownLine reports whether plain-text line k, a block of its own, is what
