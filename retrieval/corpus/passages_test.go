@@ -464,6 +464,38 @@ func TestWrappedNumberedQuestionHeadsItsAnswer(t *testing.T) {
 	}
 }
 
+// TestManPageSectionsFollowIndentation: a manual page rendered as text is
+// titled by its NAME line; its sections (left edge), subsections (three
+// columns in) and items' tags (the tag column, over text indented further)
+// head its passages; a description, even set apart by blank lines, heads
+// nothing, and an option's term, which stays with its description, ends
+// the item before it.
+func TestManPageSectionsFollowIndentation(t *testing.T) {
+	text := "SSH_CONFIG(5)            File Formats Manual           SSH_CONFIG(5)\n\nNAME\n       ssh_config - OpenSSH client configuration file\n\n" +
+		"DESCRIPTION\n       ssh(1) obtains configuration data from the following sources.\n\n" +
+		"       ServerAliveCountMax\n               Sets the number of server alive messages which may be sent.\n               The default value is 3.\n\n" +
+		"       ServerAliveInterval\n               Sets a timeout interval in seconds.\n\n" +
+		"   Patterns\n       A pattern consists of zero or more non-whitespace characters.\n\n" +
+		"OPTIONS\n       -i[SUFFIX], --in-place[=SUFFIX]\n\n              edit files in place (makes backup if SUFFIX supplied)\n\n" +
+		"       -l N, --line-length=N\n              specify the desired line-wrap length\n"
+	c, err := Load(fstest.MapFS{"ssh_config.txt": {Data: []byte(text)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range Chunk(c).Passages {
+		if p.Title != "ssh_config - OpenSSH client configuration file" {
+			t.Errorf("title %q, want the NAME line", p.Title)
+		}
+		got = append(got, fmt.Sprintf("%d-%d %q", p.LineStart, p.LineEnd, p.Section))
+	}
+	want := `1-4 "NAME" 6-7 "DESCRIPTION" 9-11 "DESCRIPTION › ServerAliveCountMax" 13-14 "DESCRIPTION › ServerAliveInterval" ` +
+		`16-17 "DESCRIPTION › Patterns" 19-25 "OPTIONS"`
+	if strings.Join(got, " ") != want {
+		t.Errorf("passages %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
 // TestFAQQuestionsAnsweredWithoutMarkAreEntriesApart: questions answered
 // without an "A." mark, or on their own line, are each an entry under its
 // own title; a heading ends an entry, even a question not answered yet.

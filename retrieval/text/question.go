@@ -91,6 +91,9 @@ func AnswerTypeOf(question string) AnswerType {
 		question = question[m[2]:]
 	}
 	for _, t := range answerTypes {
+		if t.kind == AnswerTime && whenCircumstance.MatchString(question) {
+			continue // "when should i use context.TODO": in which case, not at what time
+		}
 		if t.question.MatchString(question) || t.kind == AnswerDefault && notesDefault(question) {
 			if (t.kind == AnswerQuantity || t.kind == AnswerTime) && howFirst(question, t.question) {
 				// "how do i limit how many tasks run at once" asks for a
@@ -112,6 +115,11 @@ func QuotesError(question string) bool { return errorMark.MatchString(question) 
 // whenClause matches a question's opening clause on "when" that sets the
 // time of what the rest asks ("When …, which policy ended?").
 var whenClause = regexp.MustCompile(`(?i)^\s*when\b[^?,]*,\s*((?:which|what|who|whom|how|where|why)\b)`)
+
+// whenCircumstance matches "when" asking in which case to do something, not
+// at what time: "when should i use …", "when to prefer …", "when do i
+// need …", "when is it safe to …".
+var whenCircumstance = regexp.MustCompile(`(?i)^\s*when\s+(?:(?:should|would|must|ought\s+to|do|does|can|could)\s+(?:i|you|we|one|someone|people)\s+(?:use|choose|pick|prefer|call|need|want|have\s+to)|to\s+(?:use|choose|pick|prefer|call)|is\s+it\s+(?:best|better|ok|okay|safe|wise|appropriate|necessary|recommended|preferable|worth))\b`)
 
 // whenAsks matches "when" asking itself ("When was PEP 8, which defines
 // the style, published?"): an auxiliary right after it.

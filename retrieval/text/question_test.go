@@ -33,6 +33,10 @@ func TestAnswerTypes(t *testing.T) {
 		{"what is the default theme", AnswerDefault, "Dark mode is initially disabled.", "Choose a preset from the list."},
 		{"how big is the cache if i dont set MaxEntries", AnswerDefault, "The cache is initially empty and holds 10,000 entries at most.", "Enable the built-in bounded cache with MaxEntries: 10_000."},
 		{"which middleware does gin.Default() add", AnswerAny, "", ""},
+		{"when should i use context.TODO", AnswerAny, "", ""}, // in which case, not when
+		{"when to use a mutex instead of a channel", AnswerAny, "", ""},
+		{"when is it safe to delete the cache", AnswerAny, "", ""},
+		{"when should i expect the next release", AnswerTime, "It is due in March.", "It is due soon."},
 		{"how do i limit how many tasks run at once", AnswerAny, "", ""},
 		{"can i know how much memory it needs", AnswerQuantity, "It needs 64 MB.", "It needs memory."},
 		{"how can i change how long the cache keeps entries", AnswerAny, "", ""},

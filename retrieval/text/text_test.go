@@ -53,6 +53,30 @@ func TestWordsReadVisibleTextAndThousands(t *testing.T) {
 	}
 }
 
+// TestTokensReadCamelCaseParts: a camel-case name is a word and, for
+// searching, its parts of two letters or more are too ("check redirect"
+// finds CheckRedirect); Words keeps the name alone, as sentences read it.
+func TestTokensReadCamelCaseParts(t *testing.T) {
+	var st Stemmer
+	for _, c := range []struct{ in, want string }{
+		{"Client.CheckRedirect is nil", "client checkredirect check redirect client.checkredirect is nil"},
+		{"use xsltEvalAttrValueTemplate", "use xsltevalattrvaluetemplate xslt eval attr value template"},
+		{"DPanic and HTTPServer and iPhone", "dpanic and httpserver and iphone phone"},
+		{"plain words stay", "plain words stay"},
+	} {
+		var got []string
+		for _, tok := range Tokens(&st, c.in) {
+			got = append(got, tok.Word)
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("Tokens(%q) = %q, want %q", c.in, strings.Join(got, " "), c.want)
+		}
+	}
+	if got := strings.Join(Words("Client.CheckRedirect"), " "); got != "client checkredirect client.checkredirect" {
+		t.Errorf("Words(Client.CheckRedirect) = %q: the parts are for searching only", got)
+	}
+}
+
 // TestWordsReadNamesOfCodeWhole: a name of code made of parts, or a long
 // option, is a word beside its parts (and a member after a dot that is a
 // name itself), and its own stem; abbreviations,

@@ -32,10 +32,18 @@ func IsStopWord(w string) bool {
 // path words ("golang", "org", "github") would match questions that mean
 // something else. Nor is HTML markup in it (see htmlTag): its tag and
 // attribute words ("div", "align", "center") are not what it says.
-func Words(text string) []string {
+func Words(text string) []string { return readWords(text, false) }
+
+// readWords is Words; with parts, a camel-case name's parts follow it as
+// words of their own (see camelParts).
+func readWords(text string, parts bool) []string {
 	var words []string
 	buf := make([]byte, 0, 32)
 	var id identifier
+	// humps are the offsets in buf where a camel-case name's parts start
+	// ("CheckRedirect": 5): its parts follow it as words of their own.
+	var humps []int
+	lower := false // the last letter read was ASCII lower case
 	flush := func() {
 		if len(buf) == 0 {
 			return
@@ -48,7 +56,11 @@ func Words(text string) []string {
 		if w != "" {
 			words = append(words, w)
 			id.part(w)
+			if parts {
+				words = camelParts(words, w, humps)
+			}
 		}
+		humps = humps[:0]
 	}
 	// end flushes the word read and ends the identifier it closes, which
 	// follows its parts as a word of its own.
@@ -60,10 +72,15 @@ func Words(text string) []string {
 		if c := text[i]; c < utf8.RuneSelf { // ASCII letters and digits, the most of any text
 			switch {
 			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+				lower = c >= 'a'
 				buf = append(buf, c)
 				i++
 				continue
 			case 'A' <= c && c <= 'Z':
+				if lower && len(buf) > 0 {
+					humps = append(humps, len(buf))
+				}
+				lower = false
 				buf = append(buf, c+'a'-'A')
 				i++
 				continue
@@ -267,6 +284,28 @@ func (id *identifier) reset() {
 	id.b, id.first = id.b[:0], ""
 	id.parts, id.joined, id.long, id.dotted, id.single = 0, false, false, false, false
 	id.nmember = 0
+}
+
+// camelParts appends to words the parts of a camel-case name w, whose
+// parts start at humps ("check", "redirect" of "CheckRedirect"), so that
+// "check redirects" finds it: those of two letters or more, when w is the
+// name as read (no apostrophe or thousands separator taken from it).
+func camelParts(words []string, w string, humps []int) []string {
+	if len(humps) == 0 || len(w) <= humps[len(humps)-1] {
+		return words
+	}
+	start := 0
+	for i := 0; i <= len(humps); i++ {
+		end := len(w)
+		if i < len(humps) {
+			end = humps[i]
+		}
+		if end-start >= 2 {
+			words = append(words, w[start:end])
+		}
+		start = end
+	}
+	return words
 }
 
 // maxCodeName bounds a name of code read whole, in bytes.
@@ -603,9 +642,11 @@ func isASCIIWord(w string) bool {
 	return true
 }
 
-// Tokens analyses text into tokens, using st to stem.
+// Tokens analyses text into tokens, using st to stem: the words of Words,
+// each camel-case name followed by its parts ("CheckRedirect": "check",
+// "redirect"), which a question may ask in words.
 func Tokens(st *Stemmer, text string) []Token {
-	words := Words(text)
+	words := readWords(text, true)
 	toks := make([]Token, len(words))
 	for i, w := range words {
 		toks[i] = Token{Word: w, Stem: st.Stem(w), Stop: IsStopWord(w)}

@@ -10,6 +10,7 @@ package structure
 
 import (
 	"html"
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -125,6 +126,67 @@ type scanner struct {
 	// underlined is 1 when the document titles sections with underlines
 	// (see definitionTerm), -1 when it does not, 0 until known.
 	underlined int
+	// man is 1 when the document is a manual page rendered as text (its
+	// first line a man header, "SED(1) User Commands SED(1)"), -1 when
+	// not, 0 until looked at; tagCol is then the column of its items'
+	// tags, the least indent of its body (7 for man, 5 for mdoc).
+	man    int
+	tagCol int
+}
+
+// manSubsection is the deepest indent of a manual page's subsection
+// titles (.SS); its sections' (.SH) are at the left edge.
+const manSubsection = 3
+
+// manPage reports whether the document is a manual page rendered as text,
+// whose indentation is its structure: sections at the left edge,
+// subsections at most three columns in, items' tags at the tag column over
+// their text indented further.
+func (s *scanner) manPage() bool {
+	if s.man == 0 {
+		s.man = -1
+		for _, l := range s.lines {
+			if !l.Blank() {
+				if isManHeader(l.Text) {
+					s.man = 1
+				}
+				break
+			}
+		}
+		if s.man > 0 {
+			s.tagCol = math.MaxInt
+			for _, l := range s.lines {
+				if !l.Blank() && l.Indent > manSubsection {
+					s.tagCol = min(s.tagCol, l.Indent)
+				}
+			}
+		}
+	}
+	return s.man > 0
+}
+
+// manTag reports whether line k of a manual page is an item's tag: at the
+// tag column, over text indented further (an option's description, a
+// keyword's meaning: ssh_config's "ServerAliveCountMax").
+func (s *scanner) manTag(k int) bool {
+	if s.lines[k].Indent != s.tagCol {
+		return false
+	}
+	next := s.textLine(k, 1)
+	return next >= 0 && s.lines[next].Indent > s.tagCol
+}
+
+// manLevel is the level of a manual page's heading at line k: a section's
+// (.SH), a subsection's (.SS) under it, an item's tag under both.
+func (s *scanner) manLevel(k int) int {
+	l := s.lineLevel()
+	switch ind := s.lines[k].Indent; {
+	case ind == 0:
+		return l
+	case ind <= manSubsection:
+		return l + 1
+	}
+	return l + 2
 }
 
 // Scan reads the lines and blocks of doc, a Markdown document when
@@ -645,6 +707,27 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		}
 	}
 	for k := first; k <= last; k++ {
+		if headings && ls[k].Indent > manSubsection && s.manPage() {
+			// A manual page's body: an item's tag heads its text; any
+			// other line (a description, a sub-item's value, an
+			// example, output) is text. An option's term, which stays
+			// with its description, ends the item before it.
+			if s.manTag(k) {
+				flush(k - 1)
+				if isHeadingLike(ls[k].Text) && !s.shownNotTitled(k) {
+					s.plainHeading(mdHeading{level: s.manLevel(k), text: ls[k].Text}, k)
+					continue
+				}
+				s.hp.close(s.manLevel(k))
+			}
+			if run < 0 {
+				run = k
+			}
+			if perLine {
+				flush(k)
+			}
+			continue
+		}
 		if headings && len(b) == 1 && (ls[k].Indent == 0 || s.afterRule(k)) && versionHeading.MatchString(ls[k].Text) {
 			s.plainHeading(mdHeading{level: s.lineLevel(), text: strings.TrimSuffix(ls[k].Text, ":")}, k)
 			continue
@@ -652,7 +735,14 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		if headings && isHeadingLike(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
 			!s.outlineBody(k) && (perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
 			flush(k - 1)
-			s.plainHeading(mdHeading{level: s.lineLevel(), text: ls[k].Text}, k)
+			h := mdHeading{level: s.lineLevel(), text: ls[k].Text}
+			if s.manPage() {
+				h.level = s.manLevel(k)
+				if name := manName(ls); name != "" && isManHeader(h.text) {
+					h.text = name // the page's header, "SED(1) User Commands SED(1)", titles it by its name
+				}
+			}
+			s.plainHeading(h, k)
 			continue
 		}
 		if run < 0 {

@@ -55,6 +55,9 @@ func (d Doc) Title() string {
 			heading = ""
 		}
 		cands = []string{titleLine(first), titleLine(heading)}
+		if name := manName(d.Lines); name != "" && isManHeader(first) {
+			cands = []string{name}
+		}
 	}
 	for _, c := range cands {
 		if t := cleanTitle(c); isTitle(t) && !isGenericHeading(t) {
@@ -328,4 +331,24 @@ func linkAt(s string, i int) (string, int, bool) {
 		return "", 0, false
 	}
 	return s[i+1 : j], j + 1 + k + 1, true
+}
+
+// manName returns the line a manual page rendered as text names itself
+// with, under its NAME section ("sed - stream editor for filtering and
+// transforming text"), "" when it has none.
+func manName(lines []Line) string {
+	for i, l := range lines {
+		if l.Indent != 0 || l.Text != "NAME" {
+			continue
+		}
+		var parts []string
+		for _, n := range lines[i+1:] {
+			if n.Blank() || n.Indent == 0 {
+				break
+			}
+			parts = append(parts, n.Text)
+		}
+		return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	}
+	return ""
 }
