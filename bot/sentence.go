@@ -148,7 +148,7 @@ func newSentenceReader(question string, q lexical.Query, stems map[string]string
 
 // tokens is text.Tokens, each word stemmed once.
 func (r *sentenceReader) tokens(s string) []text.Token {
-	words := text.Words(s)
+	words := text.TokenWords(s)
 	toks := make([]text.Token, len(words))
 	for i, w := range words {
 		t, ok := r.known[w]

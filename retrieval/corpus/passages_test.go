@@ -496,6 +496,30 @@ func TestManPageSectionsFollowIndentation(t *testing.T) {
 	}
 }
 
+// TestGoDocDeclarationsHeadTheirDocs: in Go package documentation as "go
+// doc -all" prints it, each declaration heads its code and doc comment,
+// under its category, whatever the length of its line; a struct's fields
+// and the doc after them are its own.
+func TestGoDocDeclarationsHeadTheirDocs(t *testing.T) {
+	text := "package cache // import \"example.com/cache\"\n\nPackage cache keeps things.\n\nFUNCTIONS\n\n" +
+		"func New(size int) *Cache\n    New makes a cache that holds size entries at most, and drops the oldest.\n\n" +
+		"TYPES\n\ntype Cache struct {\n\t// Size is the limit.\n\tSize int\n}\n    Cache holds entries.\n\n" +
+		"func (c *Cache) GetOrLoadWithContextAndTimeout(ctx context.Context, key string) (any, bool)\n    Get returns the entry.\n"
+	c, err := Load(fstest.MapFS{"cache.txt": {Data: []byte(text)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range Chunk(c).Passages {
+		got = append(got, fmt.Sprintf("%d-%d %q", p.LineStart, p.LineEnd, p.Section))
+	}
+	want := `1-3 "" 5-8 "FUNCTIONS › func New(size int) *Cache" 10-16 "TYPES › type Cache struct" ` +
+		`18-19 "TYPES › func (c *Cache) GetOrLoadWithContextAndTimeout(ctx context.Context, key string) (any, bool)"`
+	if strings.Join(got, " ") != want {
+		t.Errorf("passages %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
+
 // TestFAQQuestionsAnsweredWithoutMarkAreEntriesApart: questions answered
 // without an "A." mark, or on their own line, are each an entry under its
 // own title; a heading ends an entry, even a question not answered yet.

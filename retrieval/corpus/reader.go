@@ -227,6 +227,9 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 		l.skip(p, why, problem)
 		return nil
 	}
+	if kind == "txt" {
+		kind = textKind(name, text)
+	}
 	doc := Document{Source: p, Text: text, Kind: kind}
 	switch kind {
 	case "pdf":
@@ -364,6 +367,53 @@ func kindOf(name string) (kind string, byName, ok bool) {
 	}
 	return "", false, false
 }
+
+// textKind returns the markup a text file (.txt, or a README-like name) is
+// written in, which its name may not say: reStructuredText for Sphinx's
+// page sources ("lexical_analysis.rst.txt"), Markdown for a file of
+// Markdown headings and fenced code or links (CommonMark's spec.txt, many
+// a README.txt), AsciiDoc for one of its macros and blocks (git's
+// Documentation/*.txt); plain text ("txt") otherwise.
+func textKind(name, text string) string {
+	lower := strings.ToLower(name)
+	for _, k := range []string{"rst", "md", "adoc"} {
+		if strings.HasSuffix(lower, "."+k+".txt") {
+			return k
+		}
+	}
+	var atx, fences, links, adoc int
+	for line := range strings.Lines(text) {
+		t := strings.TrimRight(line, "\r\n")
+		switch {
+		case atxLine.MatchString(t):
+			atx++
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			fences++
+		default:
+			adoc += len(adocMark.FindAllStringIndex(t, -1))
+		}
+		links += strings.Count(t, "](")
+	}
+	switch {
+	case adoc >= minMarks && atx == 0:
+		return "adoc"
+	case atx >= minMarks && (fences >= 2 || links >= minMarks):
+		return "md"
+	}
+	return "txt"
+}
+
+// minMarks is how many marks of a markup a text file needs to be read as
+// written in it.
+const minMarks = 3
+
+// atxLine matches a Markdown heading at a line's start: "## Install".
+var atxLine = regexp.MustCompile(`^#{1,6} +\S`)
+
+// adocMark matches what only AsciiDoc writes: a macro or directive
+// ("linkgit:git-add[1]", "include::", "ifdef::"), a block's style
+// ("[verse]", "[source,sh]"), an attribute of a character ("{caret}").
+var adocMark = regexp.MustCompile(`linkgit:\S+\[\d\]|^(include|ifdef|ifndef|endif|image)::|^\[(verse|source|listing|literal|NOTE|TIP|WARNING|IMPORTANT|CAUTION)[\],]|\{(caret|tilde|litdd|startsb|endsb|nbsp)\}`)
 
 // readmeTopic reports whether what follows "README." names a topic of
 // several words, as Debian's README.invoke-rc.d or

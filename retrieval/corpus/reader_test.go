@@ -412,3 +412,24 @@ func TestPageOf(t *testing.T) {
 		}
 	}
 }
+
+// TestTextFilesReadInTheirMarkup: a .txt file is read in the markup its
+// name or its text shows (Sphinx's page sources, Markdown headings over
+// fenced code, AsciiDoc's macros), and as plain text otherwise, even with
+// comment lines that look like headings.
+func TestTextFilesReadInTheirMarkup(t *testing.T) {
+	md := "---\ntitle: Spec\n---\n\n# Introduction\n\nText.\n\n## Code blocks\n\n```````````````` example\n    foo\n````````````````\n\n## Headings\n\nMore.\n"
+	adoc := "git-add(1)\n==========\n\nNAME\n----\ngit-add - Add file contents\n\n[verse]\n'git add' [--verbose]\n\nSee linkgit:git-rm[1] and linkgit:git-mv[1], then HEAD{caret}.\n"
+	conf := "# TAG: http_port\n# Usage: port\n\n# TAG: cache_dir\n# Usage: dir\n\n# TAG: acl\n# Usage: name\n"
+	for _, c := range []struct{ name, text, want string }{
+		{"spec.txt", md, "md"},
+		{"lexical_analysis.rst.txt", "Lexical analysis\n================\n", "rst"},
+		{"git-add.txt", adoc, "adoc"},
+		{"squid.conf.txt", conf, "txt"},
+		{"notes.txt", "Some notes.\n\nMore notes.\n", "txt"},
+	} {
+		if got := textKind(c.name, c.text); got != c.want {
+			t.Errorf("textKind(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -878,14 +878,19 @@ var definitionInRE = regexp.MustCompile(`(?i)^\s*what('s|\s+(is|are))\s+(?:an?\s
 // another ("go-openai", "x/term"), or mixing letters and digits ("utf8").
 func WrittenAsNames(question string) map[string]bool {
 	names := make(map[string]bool)
-	first := true
+	first, example := true, false
 	for _, raw := range strings.Fields(question) {
 		tok := strings.TrimFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		words := Words(tok)
-		if len(words) == 0 {
+		afterExample := example
+		example = exampleWords[strings.ToLower(strings.Trim(raw, ",:("))]
+		if len(words) == 0 || afterExample {
+			// "a tilde like 1.0~rc1": an example of what is asked
+			// about, not its subject.
+			first = strings.ContainsAny(raw[len(raw)-1:], ".?!:")
 			continue
 		}
-		name := len(words) > 1 && strings.ContainsAny(tok, "-/._")
+		name := len(words) > 1 && strings.ContainsAny(tok, "-/._") && !phraseCompound(tok, words)
 		letters, digits := false, false
 		for i, r := range []rune(tok) {
 			switch {
@@ -912,6 +917,31 @@ func WrittenAsNames(question string) map[string]bool {
 	return names
 }
 
+// exampleWords introduce an example in a question ("like 1.0~rc1", "e.g.
+// foo-bar").
+var exampleWords = map[string]bool{"like": true, "e.g.": true, "eg": true, "e.g": true}
+
+// phraseCompound reports whether a word joined by hyphens is a phrase of
+// English ("happens-before", "read-only", "up-to-date", "opt-in"): in
+// lower case, of dictionary words, one of them a stop word. A project's
+// name (go-cache, node-fetch) joins no stop word; one that does and is
+// the corpus's still names its documents (see lexical's Documents).
+func phraseCompound(tok string, words []string) bool {
+	if tok != strings.ToLower(tok) || strings.ContainsAny(tok, "/._") {
+		return false
+	}
+	stop := false
+	for _, w := range words {
+		switch {
+		case IsStopWord(w):
+			stop = true
+		case !IsEnglishWord(w) && !IsCommonWord(w):
+			return false
+		}
+	}
+	return stop
+}
+
 // JoinedNames returns the names a question writes joined by "-" of two
 // parts or more, each of letters or digits ("go-cache", "node-fetch",
 // "go-sql-driver"), lower-cased: a project's name, which its parts alone
@@ -922,7 +952,11 @@ func JoinedNames(question string) []string {
 		if m[0] > 0 && question[m[0]-1] == '-' {
 			continue // an option's words
 		}
-		out = append(out, strings.ToLower(question[m[0]:m[1]]))
+		name := question[m[0]:m[1]]
+		if phraseCompound(name, Words(name)) {
+			continue // "happens-before": a phrase, no name
+		}
+		out = append(out, strings.ToLower(name))
 	}
 	return out
 }

@@ -208,6 +208,22 @@ func TestWrittenAsNames(t *testing.T) {
 			t.Errorf("%q read as a name", w)
 		}
 	}
+	// A phrase joined by hyphens, and an example of what is asked, name
+	// nothing; a project's joined name still does.
+	got = WrittenAsNames("does sync.Once give a happens-before guarantee, is it read-only, and how does debian sort a tilde like 1.0~rc1 in go-cache")
+	for _, w := range []string{"happens", "read", "rc1", "1.0"} {
+		if got[w] {
+			t.Errorf("%q read as a name: %v", w, got)
+		}
+	}
+	for _, w := range []string{"sync", "sync.once", "go", "cache"} {
+		if !got[w] {
+			t.Errorf("%q not read as a name: %v", w, got)
+		}
+	}
+	if got := JoinedNames("a happens-before edge in go-cache"); len(got) != 1 || got[0] != "go-cache" {
+		t.Errorf("JoinedNames = %q, want only go-cache", got)
+	}
 }
 
 func TestHowToAndCode(t *testing.T) {

@@ -642,11 +642,15 @@ func isASCIIWord(w string) bool {
 	return true
 }
 
+// TokenWords returns the words Tokens reads: those of Words, each
+// camel-case name followed by its parts.
+func TokenWords(text string) []string { return readWords(text, true) }
+
 // Tokens analyses text into tokens, using st to stem: the words of Words,
 // each camel-case name followed by its parts ("CheckRedirect": "check",
 // "redirect"), which a question may ask in words.
 func Tokens(st *Stemmer, text string) []Token {
-	words := readWords(text, true)
+	words := TokenWords(text)
 	toks := make([]Token, len(words))
 	for i, w := range words {
 		toks[i] = Token{Word: w, Stem: st.Stem(w), Stop: IsStopWord(w)}

@@ -132,6 +132,43 @@ type scanner struct {
 	// tags, the least indent of its body (7 for man, 5 for mdoc).
 	man    int
 	tagCol int
+	// godoc is 1 when the document is Go package documentation as "go
+	// doc -all" prints it (its first line "package http // import
+	// \"net/http\""), -1 when not, 0 until looked at.
+	godoc int
+}
+
+// goDocPage reports whether the document is Go package documentation as
+// "go doc -all" prints it: each declaration at the left edge ("func (c
+// *Client) Do(req *Request) (*Response, error)", "type Client struct {")
+// over its doc comment indented four columns.
+func (s *scanner) goDocPage() bool {
+	if s.godoc == 0 {
+		s.godoc = -1
+		for _, l := range s.lines {
+			if !l.Blank() {
+				if goDocHeader.MatchString(l.Text) && l.Indent == 0 {
+					s.godoc = 1
+				}
+				break
+			}
+		}
+	}
+	return s.godoc > 0
+}
+
+// goDocHeader matches the first line of "go doc" output.
+var goDocHeader = regexp.MustCompile(`^package [\w.]+ // import "[^"]*"$`)
+
+// goDeclaration matches a declaration of "go doc" output at the left edge:
+// a function, a method or a type (its struct or interface opened on the
+// line), a variable or constant by name; not a group ("const (").
+var goDeclaration = regexp.MustCompile(`^(?:func|type) \S|^(?:var|const) [A-Za-z_]\w*\b`)
+
+// goDeclTitle returns the title of a declaration's section: its line
+// without the brace that opens its fields ("type Client struct").
+func goDeclTitle(line string) string {
+	return strings.TrimSpace(strings.TrimSuffix(line, "{"))
 }
 
 // manSubsection is the deepest indent of a manual page's subsection
@@ -707,6 +744,33 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		}
 	}
 	for k := first; k <= last; k++ {
+		if headings && s.goDocPage() {
+			// Go package documentation: a declaration heads its code and
+			// its doc comment, under the category line (FUNCTIONS,
+			// TYPES) above it, and a doc comment's heading ("# Clients
+			// and Transports") its text; a group's or a block's
+			// brackets, and anything indented (doc comments, code), are
+			// text.
+			t := ls[k].Text
+			switch {
+			case ls[k].Indent == 0 && goDeclaration.MatchString(t):
+				flush(k - 1)
+				s.plainHeading(mdHeading{level: s.lineLevel() + 1, text: goDeclTitle(t)}, k)
+				continue
+			case ls[k].Indent == 0 && strings.HasPrefix(t, "# ") && len(b) == 1:
+				flush(k - 1)
+				s.plainHeading(mdHeading{level: s.lineLevel() + 1, text: strings.TrimSpace(t[2:])}, k)
+				continue
+			case ls[k].Indent > 0 || strings.HasSuffix(t, "(") || strings.HasSuffix(t, "{") || t == ")" || t == "}":
+				if run < 0 {
+					run = k
+				}
+				if perLine {
+					flush(k)
+				}
+				continue
+			}
+		}
 		if headings && ls[k].Indent > manSubsection && s.manPage() {
 			// A manual page's body: an item's tag heads its text; any
 			// other line (a description, a sub-item's value, an
