@@ -115,8 +115,9 @@ func pdfDoc(pages []pdfPage) structure.Doc {
 // PDFTextVersion changes whenever extractPDF reads pages differently, so
 // that text kept in a PDFCache from an earlier extraction is read anew (3:
 // a PDF that took longer than 20 s, skipped before, may now be read in
-// the time its pages allow).
-const PDFTextVersion = 3
+// the time its pages allow; 4: TeX's run-end mark as an ohm sign is left
+// out too).
+const PDFTextVersion = 4
 
 // pdfText is what a PDFCache keeps of one PDF: its extracted pages, and
 // why its text reads poorly ("" when it reads well; nil when not judged
@@ -269,10 +270,11 @@ func dropRunEnds(pages [][]glyph) {
 
 // runEndMarks are what the PDF reader makes of the newline it adds after
 // each run of text when a font's encoding gives code 10 a glyph: TeX's OT1
-// fonts an "Ω", its T1 fonts an ogonek. Where they are more than
+// fonts an "Ω" (Greek omega, or the ohm sign some fonts map it to), its
+// T1 fonts an ogonek. Where they are more than
 // runEndShare of the glyphs, they are those newlines, not text ("REALΩ",
 // "(cΩonst" of libtasn1's manual), and are left out.
-var runEndMarks = map[string]bool{"Ω": true, "˛": true}
+var runEndMarks = map[string]bool{"\u03a9": true, "\u2126": true, "˛": true}
 
 const runEndShare = 0.005
 

@@ -333,6 +333,11 @@ func TestDropRunEnds(t *testing.T) {
 	if got := text(pages[0]); got != "REAL (const int" {
 		t.Errorf("run ends kept: %q", got)
 	}
+	ohm := [][]glyph{run("whereas\u2126 the table\u2126 spans\u2126")} // the ohm sign some fonts give the mark
+	dropRunEnds(ohm)
+	if got := text(ohm[0]); got != "whereas the table spans" {
+		t.Errorf("run ends kept: %q", got)
+	}
 	physics := [][]glyph{run("The resistance is 50 Ω across the " + strings.Repeat("long winded description of the circuit ", 10))}
 	dropRunEnds(physics)
 	if !strings.Contains(text(physics[0]), "50 Ω") {

@@ -437,16 +437,22 @@ func readmeTopic(suffix string) bool {
 	return true
 }
 
-// readmeWord reports whether what follows "README." is one English word
-// naming a topic, as Debian's README.saving (of fakeroot) or README.local
-// do: a dictionary word of four letters or more, no file type, and no
-// secret's word (README.secret, README.env, README.passwords,
+// readmeWord reports whether what follows "README." is one word naming a
+// topic, as Debian's README.saving (of fakeroot), README.local,
+// README.systemd or README.FHS do: a dictionary word of four letters or
+// more, or a name of three letters or more (no digits), no file type, not
+// ending as settings files do (README.npmrc), and no secret's word
+// (README.secret, README.env, README.venv, README.passwords,
 // README.backup).
 func readmeWord(suffix string) bool {
-	if len(suffix) < 4 || fileTypes[suffix] || !text.IsEnglishWord(suffix) {
+	if len(suffix) < 3 || fileTypes[suffix] || hasSecretWord(suffix) {
 		return false
 	}
-	return !hasSecretWord(suffix)
+	if text.IsEnglishWord(suffix) {
+		return len(suffix) >= 4
+	}
+	return strings.Trim(suffix, "abcdefghijklmnopqrstuvwxyz") == "" &&
+		!strings.HasSuffix(suffix, "rc") && !strings.HasSuffix(suffix, "cfg") && !strings.HasSuffix(suffix, "cnf")
 }
 
 // topicWords matches a suffix of two words or more: "invoke-rc.d",
@@ -463,7 +469,9 @@ var fileTypes = map[string]bool{
 	"zip": true, "tar": true, "db": true, "sqlite": true, "dat": true, "bin": true, "exe": true, "so": true, "o": true,
 	"a": true, "png": true, "jpg": true, "jpeg": true, "gif": true, "svg": true, "ico": true, "css": true,
 	"bak": true, "log": true, "lock": true, "csv": true, "tsv": true, "jar": true, "deb": true, "rpm": true,
-	"patch": true, "diff": true, "python": true, "perl": true, "ruby": true,
+	"patch": true, "diff": true, "python": true, "perl": true, "ruby": true, "swp": true, "tmp": true,
+	"orig": true, "rej": true, "php": true, "lua": true, "rs": true, "kt": true, "swift": true, "bat": true,
+	"ps1": true, "cmd": true, "env": true, "pid": true, "sock": true,
 }
 
 // shoutedDocName reports whether a file without an extension is named as

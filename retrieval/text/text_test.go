@@ -55,7 +55,8 @@ func TestWordsReadVisibleTextAndThousands(t *testing.T) {
 
 // TestTokensReadCamelCaseParts: a camel-case name is a word and, for
 // searching, its parts of two letters or more are too ("check redirect"
-// finds CheckRedirect); Words keeps the name alone, as sentences read it.
+// finds CheckRedirect), and a number joined to a word is read with it;
+// Words keeps what is written alone, as sentences read it.
 func TestTokensReadCamelCaseParts(t *testing.T) {
 	var st Stemmer
 	for _, c := range []struct{ in, want string }{
@@ -63,6 +64,20 @@ func TestTokensReadCamelCaseParts(t *testing.T) {
 		{"use xsltEvalAttrValueTemplate", "use xsltevalattrvaluetemplate xslt eval attr value template"},
 		{"DPanic and HTTPServer and iPhone", "dpanic and httpserver and iphone phone"},
 		{"plain words stay", "plain words stay"},
+	} {
+		var got []string
+		for _, tok := range Tokens(&st, c.in) {
+			got = append(got, tok.Word)
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("Tokens(%q) = %q, want %q", c.in, strings.Join(got, " "), c.want)
+		}
+	}
+	// A number joined to a word by "/", "-" or "." is read with it too,
+	// as it is often written: "http2", "utf8", "x509".
+	for _, c := range []struct{ in, want string }{
+		{"HTTP/2 and UTF-8 with X.509", "http 2 http2 and utf 8 utf8 with x 509 x509 x.509"},
+		{"version 2.5 of http 2", "version 2.5 of http 2"},
 	} {
 		var got []string
 		for _, tok := range Tokens(&st, c.in) {

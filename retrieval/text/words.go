@@ -44,11 +44,19 @@ func readWords(text string, parts bool) []string {
 	// ("CheckRedirect": 5): its parts follow it as words of their own.
 	var humps []int
 	lower := false // the last letter read was ASCII lower case
+	// letters is the last word read when it is ASCII letters alone, and
+	// lettersEnd where it ended in text: a number joined to it by "/",
+	// "-" or "." ("HTTP/2", "UTF-8", "X.509") is also read as one word
+	// with it ("http2"), as it is often written.
+	letters, lettersEnd := "", 0
+	var i int
 	flush := func() {
 		if len(buf) == 0 {
 			return
 		}
 		w := string(buf)
+		begin := i - len(buf)
+		contiguous := begin >= 0 && strings.EqualFold(text[begin:i], w)
 		buf = buf[:0]
 		w = strings.Trim(w, "'")
 		w = strings.TrimSuffix(w, "'s")
@@ -58,7 +66,15 @@ func readWords(text string, parts bool) []string {
 			id.part(w)
 			if parts {
 				words = camelParts(words, w, humps)
+				if letters != "" && contiguous && begin == lettersEnd+1 && strings.IndexByte("/-.", text[lettersEnd]) >= 0 &&
+					len(w) <= maxJoinedNumber && isDigits(w) {
+					words = append(words, letters+w)
+				}
 			}
+		}
+		letters = ""
+		if contiguous && len(w) <= maxCodeName && strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") == "" {
+			letters, lettersEnd = w, i
 		}
 		humps = humps[:0]
 	}
@@ -68,7 +84,7 @@ func readWords(text string, parts bool) []string {
 		flush()
 		words = id.end(words)
 	}
-	for i := 0; i < len(text); {
+	for i = 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf { // ASCII letters and digits, the most of any text
 			switch {
 			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
@@ -307,6 +323,10 @@ func camelParts(words []string, w string, humps []int) []string {
 	}
 	return words
 }
+
+// maxJoinedNumber bounds the digits of a number read joined to the word
+// before it ("http2" of "HTTP/2", "x509" of "X.509").
+const maxJoinedNumber = 4
 
 // maxCodeName bounds a name of code read whole, in bytes.
 const maxCodeName = 80
