@@ -448,6 +448,16 @@ func fenced(body string, sp text.Span) bool {
 	return text.IsFenceLine(strings.TrimSpace(s[:nl])) && text.IsFenceLine(strings.TrimSpace(s[end+1:]))
 }
 
+// isHeadingSentenceIn is isHeadingSentence for a sentence of passage p: in
+// plain text, a line opening on "#" is a comment, which says something
+// ("# The amount of time the server waits for the client"), not a heading.
+func isHeadingSentenceIn(s string, p corpus.Passage) bool {
+	if p.Plain && structure.IsATXHeading(firstLine(strings.TrimSpace(s))) {
+		return false
+	}
+	return isHeadingSentence(s)
+}
+
 // isHeadingSentence reports whether a sentence is a heading line (or a code
 // fence) rather than text that says something.
 func isHeadingSentence(s string) bool {

@@ -164,7 +164,7 @@ func (r *sentenceReader) tokens(s string) []text.Token {
 func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 	body, q, qs, total := p.Text, r.qs.q, r.qs, r.total
 	fields := qs.matched(r.tokens(p.Title + "\n" + p.Section))
-	sentences := text.Sentences(body)
+	sentences := p.Sentences()
 	// The heading set apart is no sentence of the text's: the sentence
 	// under it is its first, and places count from there.
 	spans, off := headingApart(body, sentences, p)
@@ -182,7 +182,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		code := isStructured(raw) // before its fence is cut off
 		// A code block's first line may be a comment ("# To get the
 		// client:"), which is no heading: judge the block with its fence.
-		heading := isHeadingSentence(raw) || namesPlace(raw, p)
+		heading := isHeadingSentenceIn(raw, p) || namesPlace(raw, p)
 		out[i].raw = sp
 		lineStart := strings.LastIndexByte(body[:sp.Start], '\n') + 1
 		out[i].Indent = utf8.RuneCountInString(body[lineStart:sp.Start])
@@ -620,7 +620,7 @@ func headingApart(body string, spans []text.Span, p corpus.Passage) (_ []text.Sp
 	}
 	first := spans[0]
 	end := strings.IndexByte(body[first.Start:first.End], '\n')
-	if end < 0 || isHeadingSentence(body[first.Start:first.End]) || !namesPlace(body[first.Start:first.Start+end], p) ||
+	if end < 0 || isHeadingSentenceIn(body[first.Start:first.End], p) || !namesPlace(body[first.Start:first.Start+end], p) ||
 		!strings.ContainsFunc(body[first.Start+end:first.End], func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
 		return spans, 0 // a setext heading ("jq" over "=="), or a heading alone
 	}

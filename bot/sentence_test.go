@@ -391,6 +391,23 @@ func TestCodeBlockOpeningWithACommentIsNoHeading(t *testing.T) {
 	}
 }
 
+// TestPlainCommentIsNoHeading: in plain text (a sample configuration), a
+// comment's lines opening on "#" are sentences wrapped over lines, which
+// answer; in Markdown such a line is a heading.
+func TestPlainCommentIsNoHeading(t *testing.T) {
+	const question = "how should i edit the sudoers file"
+	body := "#\n# This file MUST be edited with the 'visudo' command as root.\n#\n# See the man page for details on how to write\n# a sudoers file.\n#\nDefaults\tenv_reset\nDefaults\tmail_badpass"
+	plain := corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "sudoers.txt", LineStart: 1}, Text: body, Plain: true}
+	a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: plain}}})
+	if len(a.Citations) == 0 || !strings.Contains(a.Citations[0].Excerpt, "edited with the 'visudo' command") {
+		t.Errorf("plain text: answer %q, want the comment saying how", a.Text)
+	}
+	ss := ReadSentences(question, query(question), corpus.Passage{Text: "# Editing\n\nUse visudo."})
+	if len(ss) == 0 || !ss[0].heading {
+		t.Errorf("Markdown: %+v, want the first line a heading", ss)
+	}
+}
+
 // TestExcerptQuotesTheCodeItAnnounces: a sentence that announces or points
 // to the code block under it is quoted with it, and the excerpt opens and
 // closes the block's fence (an open fence would turn the rest of a Discord

@@ -541,7 +541,7 @@ func (ix *Index) tokens(st *text.Stemmer, p corpus.Passage) *passageTokens {
 	if v, ok := ix.tokenCache.Load(p.ID); ok {
 		return v.(*passageTokens)
 	}
-	pt := &passageTokens{sentences: text.Sentences(p.Text), code: text.HasCode(p.Text)}
+	pt := &passageTokens{sentences: p.Sentences(), code: text.HasCode(p.Text)}
 	for i, f := range []string{p.Title, p.Section, p.Source} {
 		for _, t := range text.Tokens(st, f) {
 			pt.fields = append(pt.fields, t.Stem)

@@ -306,7 +306,7 @@ func TestOpenRebuildsAnIndexSavedBeforeLocators(t *testing.T) {
 		t.Errorf("rebuilt %v (%s), want a rebuild for the format change", rep.Rebuilt, rep.Reason)
 	}
 	want := corpus.Passage{ID: ix.Passages()[0].ID, Text: "Bees\n\nHoneybees feed on nectar and pollen.",
-		Locator: corpus.Locator{Source: "a.txt", Title: "Bees", LineStart: 1, LineEnd: 3}}
+		Locator: corpus.Locator{Source: "a.txt", Title: "Bees", LineStart: 1, LineEnd: 3}, Plain: true}
 	if got := ix.Passages()[0]; !reflect.DeepEqual(got, want) {
 		t.Errorf("passage\n got %#v\nwant %#v", got, want)
 	}

@@ -34,6 +34,19 @@ type Passage struct {
 	// line of Text comes from; nil when line i of Text is line
 	// LineStart+i. An excerpt's lines are read from it.
 	Lines []LineSpan `json:"-"`
+	// Plain marks the text of a plain-text document, where a line opening
+	// on "#" is a comment ("# The amount of time…" of a sample
+	// configuration), not a Markdown heading: its sentences are
+	// text.PlainSentences.
+	Plain bool `json:"-"`
+}
+
+// Sentences splits the passage's text into sentences as its format reads.
+func (p Passage) Sentences() []text.Span {
+	if p.Plain {
+		return text.PlainSentences(p.Text)
+	}
+	return text.Sentences(p.Text)
 }
 
 // LineSpan is the first and last line of a source that one line of a
@@ -451,7 +464,7 @@ func splitDocument(d Document) (string, []piece) {
 				ls[i] = LineSpan{First: int32(o.First), Last: int32(o.Last)}
 			}
 		}
-		out = append(out, piece{body: doc[s.body:s.End], Passage: Passage{Locator: loc, Text: doc[s.Start:s.End], Lines: ls}})
+		out = append(out, piece{body: doc[s.body:s.End], Passage: Passage{Locator: loc, Text: doc[s.Start:s.End], Lines: ls, Plain: d.Kind == "txt"}})
 	}
 	return title, out
 }

@@ -24,7 +24,14 @@ type Span struct{ Start, End int }
 // maxItemSentence bytes is one sentence. Each span is trimmed of
 // surrounding white space; together they cover every non-space character
 // of text.
-func Sentences(text string) []Span {
+func Sentences(text string) []Span { return sentences(text, true) }
+
+// PlainSentences is Sentences for plain text, where a line opening on "#"
+// is no heading but a comment ("# The amount of time the server waits"
+// of a sample configuration), wrapped over lines like any other.
+func PlainSentences(text string) []Span { return sentences(text, false) }
+
+func sentences(text string, atx bool) []Span {
 	var spans []Span
 	start := 0
 	inFence := startsInFence(text)
@@ -41,7 +48,7 @@ func Sentences(text string) []Span {
 			}
 			rawPrev := text[strings.LastIndexByte(text[:i-1], '\n')+1 : i-1]
 			prev := strings.TrimSpace(rawPrev)
-			if next, ok := structuredLine(text, i); ok || isHeading(prev) || IsFenceLine(prev) || commandEnds(text[start:i-1], prev) || announcesNext(text[start:i-1], rawPrev, firstLine(text[i:])) {
+			if next, ok := structuredLine(text, i, atx); ok || atx && isHeading(prev) || IsFenceLine(prev) || commandEnds(text[start:i-1], prev) || announcesNext(text[start:i-1], rawPrev, firstLine(text[i:])) {
 				if s, ok := TrimSpan(text, start, i); ok {
 					spans = append(spans, s)
 				}
@@ -87,7 +94,7 @@ func Sentences(text string) []Span {
 			i = end
 			continue
 		}
-		if e := shortItemEnd(text, start, i); e > end && strings.TrimSpace(text[end:e]) != "" {
+		if e := shortItemEnd(text, start, i, atx); e > end && strings.TrimSpace(text[end:e]) != "" {
 			i = end // "- flag <string> See the flags. Default: 'w'." reads as one
 			continue
 		}
@@ -111,7 +118,7 @@ const maxItemSentence = 320
 // or one not indented under it) and i is in it; -1 otherwise. An item of
 // a reference ("- `interval` (default: `100`). Interval of file system
 // polling.") says one thing: its name and what is said of it together.
-func shortItemEnd(text string, start, i int) int {
+func shortItemEnd(text string, start, i int, atx bool) int {
 	if !IsListMarker(firstLine(text[start:min(len(text), start+16)])) {
 		return -1 // a marker is at the start: no need to read a long line to its end
 	}
@@ -121,7 +128,7 @@ func shortItemEnd(text string, start, i int) int {
 		if text[k] != '\n' {
 			continue
 		}
-		if _, ok := structuredLine(text, k+1); ok || indentOf(text[k+1:]) <= indent {
+		if _, ok := structuredLine(text, k+1, atx); ok || indentOf(text[k+1:]) <= indent {
 			if k < i {
 				return -1 // i is past the item
 			}
@@ -148,9 +155,10 @@ func isItemNumber(s string) bool {
 }
 
 // structuredLine reports whether the line starting at text[i] ends the
-// sentence before it: a blank line, a list item, a table row, a heading or
-// a code fence. It returns where the next sentence may start.
-func structuredLine(text string, i int) (int, bool) {
+// sentence before it: a blank line, a list item, a table row, a heading
+// (one opening on "#" only where atx says Markdown's are read) or a code
+// fence. It returns where the next sentence may start.
+func structuredLine(text string, i int, atx bool) (int, bool) {
 	j := i
 	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
 		j++
@@ -167,7 +175,7 @@ func structuredLine(text string, i int) (int, bool) {
 		return j, false
 	case strings.HasPrefix(line, "|"), IsFenceLine(line):
 		return j, true
-	case isHeading(line):
+	case atx && isHeading(line):
 		return j, true
 	case IsPromptLine(line):
 		// A command starts anew, unless the line before goes on into it
