@@ -796,7 +796,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			s.plainHeading(mdHeading{level: s.lineLevel(), text: strings.TrimSuffix(ls[k].Text, ":")}, k)
 			continue
 		}
-		if headings && isHeadingLike(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
+		if headings && isHeadingLike(ls[k].Text) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
 			!s.outlineBody(k) && (perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
 			flush(k - 1)
 			h := mdHeading{level: s.lineLevel(), text: ls[k].Text}
@@ -853,12 +853,36 @@ func wrappedQuestion(b []Line) bool {
 // which a block of more lines is), or a line the paragraph before it
 // announces ("… extend GRUB_CMDLINE_LINUX_DEFAULT like:").
 func (s *scanner) shownLine(k int) bool {
-	if setting.MatchString(s.lines[k].Text) {
+	if setting.MatchString(s.lines[k].Text) || directive(s.lines[k].Text) {
 		return true
 	}
 	p := s.textLine(k, -1)
 	return p >= 0 && p < k-1 && strings.HasSuffix(strings.TrimSpace(s.lines[p].Text), ":") && len(strings.Fields(s.lines[p].Text)) >= 3
 }
+
+// directive reports whether a line is a configuration file's directive, a
+// key over its values, perhaps commented out ("port 6379", "bind 127.0.0.1
+// -::1", "! makestep 1.0 3", "#leapsecmode slew"): a lower-case key of
+// code (no English word, or one with a value holding a figure, a path or
+// a switch), then at most five values, no sentence.
+func directive(line string) bool {
+	f := strings.Fields(strings.TrimLeft(line, "!#; \t"))
+	if len(f) < 2 || len(f) > 6 || !directiveKey.MatchString(f[0]) || strings.ContainsAny(line[len(line)-1:], ".:?!,") || strings.Contains(line, "//") {
+		return false
+	}
+	for _, v := range f[1:] {
+		if strings.ContainsAny(v, "0123456789/=") || switchValues[strings.ToLower(v)] {
+			return true
+		}
+	}
+	return !text.IsEnglishWord(f[0]) && (strings.ContainsAny(f[0], "_.") || len(f[0]) >= 4)
+}
+
+// directiveKey matches a directive's key: lower case, of code's characters.
+var directiveKey = regexp.MustCompile(`^[a-z][a-z0-9_.-]*$`)
+
+// switchValues are the values that turn a directive on or off.
+var switchValues = map[string]bool{"yes": true, "no": true, "on": true, "off": true, "true": true, "false": true}
 
 // setting matches a setting given its value: "NAME=value", "name.sub =
 // value".

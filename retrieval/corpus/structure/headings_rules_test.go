@@ -107,3 +107,24 @@ func TestIsReleaseHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectiveLines: a configuration file's directive, commented out or
+// not, is no heading; a title in lower case is no directive.
+func TestDirectiveLines(t *testing.T) {
+	for line, want := range map[string]bool{
+		"port 6379":           true,
+		"bind 127.0.0.1 -::1": true,
+		"! makestep 1.0 3":    true,
+		"#leapsecmode slew":   true,
+		"compress yes":        true,
+		"getting started":     false,
+		"Installation notes":  false,
+		"weekly":              false,
+		"package cache // import \"example.com/cache\"": false,
+		"see the notes below.":                          false,
+	} {
+		if got := directive(line); got != want {
+			t.Errorf("directive(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
