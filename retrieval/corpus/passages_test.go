@@ -520,6 +520,26 @@ func TestGoDocDeclarationsHeadTheirDocs(t *testing.T) {
 	}
 }
 
+// TestReleasesAreSiblingsWhateverTheirLevel: a release log that writes a
+// major release "## [9.0.0]" and the patches after it "### [8.3.2]" has
+// each release a section of its own, not one inside the other.
+func TestReleasesAreSiblingsWhateverTheirLevel(t *testing.T) {
+	text := "# Changelog\n\n## [9.0.0](https://example.org/compare) (2022-09-05)\n\n### Bug Fixes\n\n- drop Node 10\n\n" +
+		"### [8.3.2](https://example.org/compare) (2020-12-08)\n\n### Bug Fixes\n\n- lazy load getRandomValues\n"
+	c, err := Load(fstest.MapFS{"CHANGELOG.md": {Data: []byte(text)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range Chunk(c).Passages {
+		got = append(got, p.Section)
+	}
+	want := "9.0.0 (2022-09-05) › Bug Fixes | 8.3.2 (2020-12-08) › Bug Fixes"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("sections %q, want %q", strings.Join(got, " | "), want)
+	}
+}
+
 // TestFAQQuestionsAnsweredWithoutMarkAreEntriesApart: questions answered
 // without an "A." mark, or on their own line, are each an entry under its
 // own title; a heading ends an entry, even a question not answered yet.

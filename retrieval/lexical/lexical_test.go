@@ -215,6 +215,37 @@ func TestMisspeltEnglishNamesNothing(t *testing.T) {
 	}
 }
 
+// TestOwnerNameIsNoSubject: a word the corpus has only in paths (an
+// owner's, "caarlos0" of "github.com/caarlos0/env") is no name a passage
+// must hold, and weighs little; a word also in the text stays a name.
+func TestOwnerNameIsNoSubject(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "Install it:\n\n    go get github.com/caarlos0/env/v11", Locator: corpus.Locator{Source: "env/README.md", LineStart: 1, LineEnd: 3}},
+		{ID: "b", Text: "Set envSeparator to change the slice separator.", Locator: corpus.Locator{Source: "env/README.md", LineStart: 5, LineEnd: 5}},
+		{ID: "c", Text: "Thanks to mattn2 for the Windows port, see github.com/mattn2/port.", Locator: corpus.Locator{Source: "x/README.md", LineStart: 1, LineEnd: 1}},
+		{ID: "d", Text: "It installs /usr/bin/gmake2/ too.", Locator: corpus.Locator{Source: "y/README.md", LineStart: 1, LineEnd: 1}},
+	})
+	if lx.InPathsOnly("gmake2", "gmake2") {
+		t.Error("a file's path read as naming an owner")
+	}
+	if !lx.InPathsOnly("caarlos0", "caarlos0") {
+		t.Error("an owner in a module path not read as one")
+	}
+	for _, c := range []struct {
+		question, word string
+		name           bool
+	}{
+		{"how do i change the slice separator in caarlos0 env", "caarlos0", false},
+		{"what did mattn2 do", "mattn2", true},
+	} {
+		for _, term := range lx.Analyze(c.question, "").Terms {
+			if term.Word == c.word && term.Name != c.name {
+				t.Errorf("%q: %q names the subject: %v, want %v", c.question, c.word, term.Name, c.name)
+			}
+		}
+	}
+}
+
 // TestNumbersNameNoDocument: a number in headings or paths ("2022-10-10")
 // does not make the same number in a question a name of its subject.
 func TestNumbersNameNoDocument(t *testing.T) {

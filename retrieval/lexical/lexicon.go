@@ -53,6 +53,9 @@ type Lexicon struct {
 	// one ("multithreaded"), to its parts.
 	hyphenated map[string][2]string
 	fields     map[string]uint8 // the field bits of any passage holding a stem
+	// texts are the passages' texts, read to tell where a question's
+	// word stands in them (see InPathsOnly).
+	texts []string
 	// folderWords maps the name of each one-word folder of the corpus's
 	// paths ("postgresql" of "postgresql/runtime-config.html") to its
 	// stem.
@@ -174,6 +177,77 @@ func folderTokens(st *text.Stemmer, source string) []text.Token {
 	return out
 }
 
+// maxPathScan bounds the passages InPathsOnly reads: a word in more is no
+// owner's name alone.
+const maxPathScan = 50
+
+// InPathsOnly reports whether the corpus writes a word (lower case) only
+// as a part of a path or a URL: an owner's name ("robfig" of
+// "github.com/robfig/cron", "caarlos0"), which a question adds to name a
+// project ("robfig cron") but no text says anything of. A word in more
+// than maxPathScan passages is not read.
+func (lx *Lexicon) InPathsOnly(word, stem string) bool {
+	ps := lx.Postings[stem]
+	if len(ps) == 0 || len(ps) > maxPathScan || word == "" {
+		return false
+	}
+	for _, p := range ps {
+		if int(p.P) >= len(lx.texts) || !onlyInPaths(lx.texts[p.P], word) {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyInPaths reports whether every occurrence of word in text, as a word
+// of its own in any case, is a part of a module path, a URL or an
+// owner/name pair: next to a "/" ("github.com/robfig/cron",
+// "cenkalti/backoff") or after a scope's "@" ("@types/node"), in a path
+// that is no file's ("/usr/bin/gmake", "./bin/x", "~/go/bin") unless it
+// has a host ("https://github.com/robfig").
+func onlyInPaths(text, word string) bool {
+	found := false
+	lower := strings.ToLower(text)
+	for i := 0; ; {
+		j := strings.Index(lower[i:], word)
+		if j < 0 {
+			return found
+		}
+		start, end := i+j, i+j+len(word)
+		i = end
+		if start > 0 && isWordByte(lower[start-1]) || end < len(lower) && isWordByte(lower[end]) {
+			continue // within another word
+		}
+		if start > 0 && lower[start-1] == '@' {
+			found = true
+			continue
+		}
+		if !(start > 0 && lower[start-1] == '/' || end < len(lower) && lower[end] == '/') {
+			return false
+		}
+		tok := lower[strings.LastIndexAny(lower[:start], " \t\n(<[\"'`")+1 : start]
+		if (strings.HasPrefix(tok, "/") || strings.HasPrefix(tok, "./") || strings.HasPrefix(tok, "~")) && !hasHost(tok) {
+			return false // a file's path
+		}
+		found = true
+	}
+}
+
+// hasHost reports whether a path has a host's name among its parts: one
+// with a dot before letters ("github.com", "gopkg.in", "coveralls.io").
+func hasHost(path string) bool {
+	for _, part := range strings.Split(path, "/") {
+		if dot := strings.LastIndexByte(part, '.'); dot > 0 && dot < len(part)-1 && part[dot+1] >= 'a' && part[dot+1] <= 'z' {
+			return true
+		}
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
+}
+
 // IsFolder reports whether a word (lower case) is the whole name of a
 // folder of the corpus's paths.
 func (lx *Lexicon) IsFolder(word string) bool {
@@ -185,6 +259,10 @@ func (lx *Lexicon) IsFolder(word string) bool {
 // lexicon and its passages: Build does, and a Lexicon decoded from an
 // index file needs it before use.
 func (lx *Lexicon) Prepare(passages []corpus.Passage) {
+	lx.texts = make([]string, len(passages))
+	for i, p := range passages {
+		lx.texts[i] = p.Text
+	}
 	lx.df = make(map[string]int, len(lx.Postings))
 	for s, ps := range lx.Postings {
 		lx.df[s] = len(ps)

@@ -76,6 +76,10 @@ func (q Query) Matched(s string) []int {
 	return out
 }
 
+// ownerWeight is how much a word the corpus has only in paths (an owner's
+// name) counts against a word of the text.
+const ownerWeight = 0.3
+
 // loneLetterWeight is how much a one-letter word ("k" of "isis-k") counts
 // against a word of the subject.
 const loneLetterWeight = 0.2
@@ -213,6 +217,13 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			term.Name = contextNames[t.Word] && !isLoneLetter(t.Word) || term.Documents
 		default:
 			term.Name = names[t.Word] && !isLoneLetter(t.Word) || term.Documents
+		}
+		if term.Known && !term.Documents && !text.IsEnglishWord(t.Word) && lx.InPathsOnly(t.Word, term.Stem) {
+			// An owner's name ("robfig cron", "caarlos0 env"): the
+			// corpus has it only in paths, "go get" lines and URLs; the
+			// project after it is the subject.
+			term.Name = false
+			term.Weight *= ownerWeight
 		}
 		q.Terms = append(q.Terms, term)
 	}

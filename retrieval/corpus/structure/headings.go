@@ -28,6 +28,16 @@ func (hp *headingPath) set(h mdHeading) {
 		hp.stack, hp.section = nil, ""
 		return
 	}
+	if k := hp.openRelease(); k >= 0 && IsReleaseHeading(h.text) {
+		// A release is a sibling of the release open, whatever the
+		// level its heading is written at: standard-version writes a
+		// major release "## [9.0.0]" and the patches after it "###
+		// [8.3.2]", which are no parts of 9.0.0.
+		h.level = hp.stack[k].level
+		hp.stack = append(hp.stack[:k], h)
+		hp.name()
+		return
+	}
 	if hp.md && releasePart(h.text) {
 		// A release's own headings may be written at its level ("##
 		// v1.50.1" over "## What's Changed", GitHub's release notes):
@@ -51,6 +61,17 @@ func (hp *headingPath) set(h mdHeading) {
 	}
 	hp.stack = append(hp.stack, h)
 	hp.name()
+}
+
+// openRelease returns the place in the path of the outermost release's
+// heading, -1 for none.
+func (hp *headingPath) openRelease() int {
+	for k, h := range hp.stack {
+		if IsReleaseHeading(h.text) {
+			return k
+		}
+	}
+	return -1
 }
 
 // numberedParent returns the place in the path of the heading whose
