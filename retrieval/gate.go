@@ -25,9 +25,9 @@ func (g Gate) IsZero() bool {
 // training documentation sets are right at least 90 % of the time (90.8 %;
 // 73 % of those within it; an answer to a question the corpus doesn't
 // answer is wrong; 0.15 gives 89.4 %, and reached 90 % with one model of
-// this stop's). On the check sets, answers above it are right 86 % of the
-// time, within it 61 %: the label marks 102 of their 192 wrong answers and
-// 159 of their 730 right ones (measured at 0.43, this model).
+// this stop's). On the check sets, answers above it are right 87 % of the
+// time, within it 61 %: the label marks 103 of their 190 wrong answers and
+// 160 of their 729 right ones (measured at 0.43, this model).
 const (
 	DefaultMinConfidence = 0.43
 	DefaultUncertainBand = 0.2

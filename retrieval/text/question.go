@@ -879,7 +879,9 @@ var definitionInRE = regexp.MustCompile(`(?i)^\s*what('s|\s+(is|are))\s+(?:an?\s
 func WrittenAsNames(question string) map[string]bool {
 	names := make(map[string]bool)
 	first, example := true, false
-	for _, raw := range strings.Fields(question) {
+	fields := strings.Fields(question)
+	shouted := shoutedWords(fields)
+	for k, raw := range fields {
 		tok := strings.TrimFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		words := Words(tok)
 		afterExample := example
@@ -894,7 +896,7 @@ func WrittenAsNames(question string) map[string]bool {
 		letters, digits := false, false
 		for i, r := range []rune(tok) {
 			switch {
-			case unicode.IsUpper(r) && (i > 0 || !first):
+			case unicode.IsUpper(r) && (i > 0 || !first) && !shouted[k]:
 				name = true
 			case unicode.IsDigit(r):
 				digits = true
@@ -916,6 +918,56 @@ func WrittenAsNames(question string) map[string]bool {
 	}
 	return names
 }
+
+// shoutedWords marks the words of a question written in capitals for
+// loudness, not as names: a run of three words or more all in capitals
+// ("WHAT DOES TTP STAND FOR"), or every word when most of the question's
+// letters are capitals.
+func shoutedWords(fields []string) []bool {
+	out := make([]bool, len(fields))
+	upper, letters := 0, 0
+	caps := make([]bool, len(fields))
+	for k, f := range fields {
+		n, up := 0, 0
+		for _, r := range f {
+			if unicode.IsLetter(r) {
+				n++
+				if unicode.IsUpper(r) {
+					up++
+				}
+			}
+		}
+		caps[k] = n > 0 && up == n
+		upper, letters = upper+up, letters+n
+	}
+	if letters >= minShouted && 2*upper > letters {
+		for k := range out {
+			out[k] = true
+		}
+		return out
+	}
+	for k := 0; k < len(fields); {
+		j := k
+		for j < len(fields) && caps[j] {
+			j++
+		}
+		if j-k >= minShoutedRun {
+			for i := k; i < j; i++ {
+				out[i] = true
+			}
+		}
+		k = max(j, k+1)
+	}
+	return out
+}
+
+// minShouted is the fewest letters of a question written in capitals:
+// fewer are a name or two ("TTP?"). minShoutedRun is the shortest run of
+// words in capitals read as shouted, not as names ("GNU GPL" is two).
+const (
+	minShouted    = 12
+	minShoutedRun = 3
+)
 
 // exampleWords introduce an example in a question ("like 1.0~rc1", "e.g.
 // foo-bar").

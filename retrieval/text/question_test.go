@@ -221,6 +221,21 @@ func TestWrittenAsNames(t *testing.T) {
 			t.Errorf("%q not read as a name: %v", w, got)
 		}
 	}
+	// Capitals written for loudness name nothing: a whole question, or
+	// a run of three words or more; two ("GNU GPL") still do.
+	for q, want := range map[string]bool{
+		"HOW DO I RESET THE CACHE IN RISTRETTO":         false,
+		"ok so WHAT DOES TTP STAND FOR":                 false,
+		"is the GNU GPL the licence of the TTP tracker": true,
+	} {
+		got := WrittenAsNames(q)
+		if got["ttp"] != want && strings.Contains(strings.ToLower(q), "ttp") || got["ristretto"] != want && strings.Contains(q, "RISTRETTO") {
+			t.Errorf("WrittenAsNames(%q) = %v: names want %v", q, got, want)
+		}
+	}
+	if !IsStopWord("we're") || !IsStopWord("i'm") || !IsStopWord("don't") || IsStopWord("o'reilly") {
+		t.Error("a contraction of stop words is one")
+	}
 	if got := JoinedNames("a happens-before edge in go-cache"); len(got) != 1 || got[0] != "go-cache" {
 		t.Errorf("JoinedNames = %q, want only go-cache", got)
 	}

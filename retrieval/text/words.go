@@ -18,9 +18,18 @@ type Token struct {
 	Stop bool   // an English stop word
 }
 
-// IsStopWord reports whether a lower-cased word carries no topic.
+// IsStopWord reports whether a lower-cased word carries no topic; a
+// contraction is read without its apostrophe ("we're" as "were", "i'm" as
+// "im").
 func IsStopWord(w string) bool {
-	return english.IsStopWord(w) || extraStops()[w]
+	if english.IsStopWord(w) || extraStops()[w] {
+		return true
+	}
+	if strings.IndexByte(w, '\'') > 0 {
+		w = strings.ReplaceAll(w, "'", "")
+		return english.IsStopWord(w) || extraStops()[w]
+	}
+	return false
 }
 
 // Words splits text into lower-cased words (a short option keeps its case:

@@ -131,7 +131,38 @@ func (hp *headingPath) close(level int) {
 func releasePart(heading string) bool {
 	t := strings.ToLower(strings.Trim(cleanTitle(heading), " :"))
 	t = strings.NewReplacer("’", "'", "&", "and").Replace(t)
-	return releaseParts[t]
+	if releaseParts[t] {
+		return true
+	}
+	// Words of kinds of change alone, however decorated: "⚠️ Breaking
+	// Changes & Deprecations", "🔒 Security Fixes", "Maintenance &
+	// Chores".
+	words := strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	if len(words) == 0 || len(words) > maxPartWords {
+		return false
+	}
+	for _, w := range words {
+		if !changeWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// maxPartWords is the most words of a release's part heading read by its
+// words.
+const maxPartWords = 5
+
+// changeWords are the words a heading of a release's part is made of.
+var changeWords = map[string]bool{
+	"breaking": true, "change": true, "changes": true, "changed": true, "deprecation": true, "deprecations": true,
+	"deprecated": true, "security": true, "fix": true, "fixes": true, "fixed": true, "bug": true, "bugs": true,
+	"bugfix": true, "bugfixes": true, "feature": true, "features": true, "new": true, "added": true, "removed": true,
+	"removals": true, "maintenance": true, "chore": true, "chores": true, "performance": true, "improvement": true,
+	"improvements": true, "enhancement": true, "enhancements": true, "documentation": true, "docs": true,
+	"dependency": true, "dependencies": true, "updates": true, "refactor": true, "refactoring": true, "tests": true,
+	"testing": true, "build": true, "ci": true, "other": true, "misc": true, "miscellaneous": true, "internal": true,
+	"notable": true, "minor": true, "major": true, "and": true, "known": true, "issues": true, "reverts": true,
 }
 
 var releaseParts = map[string]bool{
@@ -154,7 +185,7 @@ var releaseParts = map[string]bool{
 // release, not its title.
 func IsReleaseHeading(text string) bool { return releaseHeading.MatchString(text) }
 
-var releaseHeading = regexp.MustCompile(`(?i)^\s*(?:(?:version|release)\s+)?\[?v?\d+(?:\.\d+)+(?:[-.]?(?:rc|alpha|beta|pre|preview|dev)\.?\d*)?\]?(?:\s*(?:[-–(]\s*)?(?:\d{4}-\d\d-\d\d|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|unreleased)\)?)?\s*$`)
+var releaseHeading = regexp.MustCompile(`(?i)^\s*(?:(?:version|release)\s+)?\[?v?\d+(?:\.\d+)+(?:[-.]?(?:rc|alpha|beta|pre|preview|dev)\.?\d*)?\]?(?:\s*(?:[-–—/(]\s*)?(?:\d{4}-\d\d-\d\d|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|unreleased)\)?)?\s*$`)
 
 // SectionSeparator joins the headings of a section path ("Install › On Linux").
 const SectionSeparator = " › "

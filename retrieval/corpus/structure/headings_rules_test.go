@@ -101,9 +101,24 @@ func TestIsReleaseHeading(t *testing.T) {
 		"2.1 Configuring the server": false,
 		"Upgrading to version 3":     false,
 		"What's Changed":             false,
+		"v1.21.0 — October 21, 2026": true,
+		"3.1.0 / 2017-09-26":         true,
 	} {
 		if got := IsReleaseHeading(h); got != want {
 			t.Errorf("IsReleaseHeading(%q) = %v, want %v", h, got, want)
+		}
+	}
+	// A release's parts, however decorated, by their words of change.
+	for h, want := range map[string]bool{
+		"⚠️ Breaking Changes & Deprecations": true,
+		"🔒 Security Fixes":                   true,
+		"Maintenance & Chores":               true,
+		"Bug Fixes":                          true,
+		"Security considerations":            false,
+		"Installation":                       false,
+	} {
+		if got := releasePart(h); got != want {
+			t.Errorf("releasePart(%q) = %v, want %v", h, got, want)
 		}
 	}
 }
