@@ -450,10 +450,12 @@ func fenced(body string, sp text.Span) bool {
 
 // isHeadingSentenceIn is isHeadingSentence for a sentence of passage p: in
 // plain text, a line opening on "#" is a comment, which says something
-// ("# The amount of time the server waits for the client"), not a heading.
+// ("# The amount of time the server waits for the client"), not a heading,
+// unless it is the heading the passage's section is named by (go doc's
+// "# HTTP/2").
 func isHeadingSentenceIn(s string, p corpus.Passage) bool {
-	if p.Plain && structure.IsATXHeading(firstLine(strings.TrimSpace(s))) {
-		return false
+	if h, ok := structure.ATXHeadingText(firstLine(strings.TrimSpace(s))); ok && p.Plain && h != p.Heading() {
+		return false // a comment, not the heading its section is named by (go doc's "# HTTP/2")
 	}
 	return isHeadingSentence(s)
 }

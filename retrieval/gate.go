@@ -22,12 +22,12 @@ func (g Gate) IsZero() bool {
 // declines at least 0.25 of SQuAD's unanswerable questions and 0.95 of the
 // haystack's off-topic ones (both training sets). DefaultUncertainBand is
 // the narrowest band, in steps of 0.05, above which the answers on the
-// training documentation sets are right at least 90 % of the time (90.8 %;
-// 73 % of those within it; an answer to a question the corpus doesn't
-// answer is wrong; 0.15 gives 89.4 %, and reached 90 % with one model of
-// this stop's). On the check sets, answers above it are right 87 % of the
-// time, within it 61 %: the label marks 103 of their 190 wrong answers and
-// 160 of their 729 right ones (measured at 0.43, this model).
+// training documentation sets are right at least 90 % of the time (90.9 %;
+// 76 % of those within it; an answer to a question the corpus doesn't
+// answer is wrong; 0.15 gives 89.5 %). On the check sets, answers above it
+// are right 87 % of the time, within it 60 %: the label marks 104 of their
+// 190 wrong answers and 155 of their 727 right ones (measured at 0.43,
+// this model).
 const (
 	DefaultMinConfidence = 0.43
 	DefaultUncertainBand = 0.2

@@ -381,15 +381,18 @@ func textKind(name, text string) string {
 			return k
 		}
 	}
+	if len(text) > sniffBytes {
+		text = text[:sniffBytes] // the markup shows early; a large file is not read twice
+	}
 	var atx, fences, links, adoc int
 	for line := range strings.Lines(text) {
 		t := strings.TrimRight(line, "\r\n")
 		switch {
-		case atxLine.MatchString(t):
+		case strings.HasPrefix(t, "#") && atxLine.MatchString(t):
 			atx++
 		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
 			fences++
-		default:
+		case strings.Contains(t, "linkgit:") || strings.Contains(t, "::") || strings.HasPrefix(t, "[") || strings.Contains(t, "}"):
 			adoc += len(adocMark.FindAllStringIndex(t, -1))
 		}
 		links += strings.Count(t, "](")
@@ -404,8 +407,11 @@ func textKind(name, text string) string {
 }
 
 // minMarks is how many marks of a markup a text file needs to be read as
-// written in it.
-const minMarks = 3
+// written in it; sniffBytes is how much of it is read for them.
+const (
+	minMarks   = 3
+	sniffBytes = 64 << 10
+)
 
 // atxLine matches a Markdown heading at a line's start: "## Install".
 var atxLine = regexp.MustCompile(`^#{1,6} +\S`)
@@ -471,7 +477,11 @@ var fileTypes = map[string]bool{
 	"bak": true, "log": true, "lock": true, "csv": true, "tsv": true, "jar": true, "deb": true, "rpm": true,
 	"patch": true, "diff": true, "python": true, "perl": true, "ruby": true, "swp": true, "tmp": true,
 	"orig": true, "rej": true, "php": true, "lua": true, "rs": true, "kt": true, "swift": true, "bat": true,
-	"ps1": true, "cmd": true, "env": true, "pid": true, "sock": true,
+	"ps1": true, "cmd": true, "env": true, "pid": true, "sock": true, "hbs": true, "tpl": true, "tmpl": true,
+	"ejs": true, "erb": true, "njk": true, "sql": true, "tex": true, "vim": true, "nix": true, "proto": true,
+	"jsx": true, "tsx": true, "mjs": true, "cjs": true, "vue": true, "pod": true, "ppk": true, "mustache": true,
+	"jinja": true, "twig": true, "liquid": true, "scss": true, "sass": true, "svelte": true, "dart": true,
+	"scala": true, "groovy": true, "gradle": true, "pom": true, "bak1": true, "dist": true, "sample": true,
 }
 
 // shoutedDocName reports whether a file without an extension is named as

@@ -200,11 +200,11 @@ func (lx *Lexicon) InPathsOnly(word, stem string) bool {
 }
 
 // onlyInPaths reports whether every occurrence of word in text, as a word
-// of its own in any case, is a part of a module path, a URL or an
-// owner/name pair: next to a "/" ("github.com/robfig/cron",
-// "cenkalti/backoff") or after a scope's "@" ("@types/node"), in a path
-// that is no file's ("/usr/bin/gmake", "./bin/x", "~/go/bin") unless it
-// has a host ("https://github.com/robfig").
+// of its own in any case, is an owner's in a module path, a URL or an
+// owner/name pair: before a "/" ("github.com/robfig/cron",
+// "cenkalti/backoff") or a scope after its "@" ("@types/node"), in a path
+// that is no file's ("/usr/bin/gmake/", "./bin/x", "~/go/bin") unless it
+// has a host ("https://github.com/robfig/cron").
 func onlyInPaths(text, word string) bool {
 	found := false
 	lower := strings.ToLower(text)
@@ -222,8 +222,8 @@ func onlyInPaths(text, word string) bool {
 			found = true
 			continue
 		}
-		if !(start > 0 && lower[start-1] == '/' || end < len(lower) && lower[end] == '/') {
-			return false
+		if end >= len(lower) || lower[end] != '/' {
+			return false // a project's own name ends a path ("github.com/jmoiron/sqlx"); an owner is followed by it
 		}
 		tok := lower[strings.LastIndexAny(lower[:start], " \t\n(<[\"'`")+1 : start]
 		if (strings.HasPrefix(tok, "/") || strings.HasPrefix(tok, "./") || strings.HasPrefix(tok, "~")) && !hasHost(tok) {

@@ -294,11 +294,7 @@ func isLetters(w string) bool {
 // "zutty"), no number. What it names is not in the corpus, and a passage
 // about another subject does not answer.
 func namesElsewhere(t QueryTerm) bool {
-	if t.Known || t.Corrected != "" || len(t.Word) < 4 || hasDigit(t.Word) || text.IsEnglishWord(t.Word) {
-		return false
-	}
-	_, misspelt := text.EnglishMisspelling(t.Word) // "realisticaly" names nothing
-	return !misspelt
+	return !t.Known && t.Corrected == "" && len(t.Word) >= 4 && !hasDigit(t.Word) && !text.IsEnglishWord(t.Word)
 }
 
 // maxNamedShare is the largest share of passages, or of documents, whose

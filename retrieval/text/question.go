@@ -884,8 +884,8 @@ func WrittenAsNames(question string) map[string]bool {
 	for k, raw := range fields {
 		tok := strings.TrimFunc(raw, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		words := Words(tok)
-		afterExample := example
-		example = exampleWords[strings.ToLower(strings.Trim(raw, ",:("))]
+		afterExample := example && exampleValue(tok)
+		example = exampleWords[strings.ToLower(strings.Trim(raw, ",:("))] && !(k > 0 && likingWords[strings.ToLower(fields[k-1])])
 		if len(words) == 0 || afterExample {
 			// "a tilde like 1.0~rc1": an example of what is asked
 			// about, not its subject.
@@ -920,9 +920,10 @@ func WrittenAsNames(question string) map[string]bool {
 }
 
 // shoutedWords marks the words of a question written in capitals for
-// loudness, not as names: a run of three words or more all in capitals
-// ("WHAT DOES TTP STAND FOR"), or every word when most of the question's
-// letters are capitals.
+// loudness, not as names: a run of three words or more all in capitals,
+// one of them a word of the language ("WHAT DOES TTP STAND FOR", not
+// "AWS EKS IAM"), or every word when most of the question's letters are
+// capitals.
 func shoutedWords(fields []string) []bool {
 	out := make([]bool, len(fields))
 	upper, letters := 0, 0
@@ -947,11 +948,13 @@ func shoutedWords(fields []string) []bool {
 		return out
 	}
 	for k := 0; k < len(fields); {
-		j := k
+		j, words := k, false
 		for j < len(fields) && caps[j] {
+			w := strings.ToLower(strings.TrimFunc(fields[j], func(r rune) bool { return !unicode.IsLetter(r) }))
+			words = words || IsStopWord(w) || IsCommonWord(w)
 			j++
 		}
-		if j-k >= minShoutedRun {
+		if j-k >= minShoutedRun && words {
 			for i := k; i < j; i++ {
 				out[i] = true
 			}
@@ -970,8 +973,20 @@ const (
 )
 
 // exampleWords introduce an example in a question ("like 1.0~rc1", "e.g.
-// foo-bar").
+// foo-bar"), unless a likingWords word comes before ("i would like
+// go-cache to …").
 var exampleWords = map[string]bool{"like": true, "e.g.": true, "eg": true, "e.g": true}
+
+var likingWords = map[string]bool{"would": true, "i'd": true, "id": true, "we'd": true, "i": true, "we": true, "you": true,
+	"they": true, "also": true, "really": true, "not": true, "don't": true, "dont": true, "to": true, "just": true}
+
+// exampleValue reports whether a word after "like" is an example of a
+// value, not a name compared with: it holds a figure or a symbol names
+// lack ("1.0~rc1", "8080", "yyyy-MM-dd"), so "behave like sync.Once"
+// keeps its name.
+func exampleValue(tok string) bool {
+	return strings.ContainsAny(tok, "0123456789~^*<>%$")
+}
 
 // phraseCompound reports whether a word joined by hyphens is a phrase of
 // English ("happens-before", "read-only", "up-to-date", "opt-in"): in

@@ -211,6 +211,9 @@ func TestWrittenAsNames(t *testing.T) {
 	// A phrase joined by hyphens, and an example of what is asked, name
 	// nothing; a project's joined name still does.
 	got = WrittenAsNames("does sync.Once give a happens-before guarantee, is it read-only, and how does debian sort a tilde like 1.0~rc1 in go-cache")
+	if got := WrittenAsNames("i would like go-cache to evict entries, behave like sync.Once"); !got["cache"] || !got["sync.once"] {
+		t.Errorf("names after a liking or a comparison dropped: %v", got)
+	}
 	for _, w := range []string{"happens", "read", "rc1", "1.0"} {
 		if got[w] {
 			t.Errorf("%q read as a name: %v", w, got)
@@ -227,6 +230,7 @@ func TestWrittenAsNames(t *testing.T) {
 		"HOW DO I RESET THE CACHE IN RISTRETTO":         false,
 		"ok so WHAT DOES TTP STAND FOR":                 false,
 		"is the GNU GPL the licence of the TTP tracker": true,
+		"how do AWS TTP IAM roles work":                 true,
 	} {
 		got := WrittenAsNames(q)
 		if got["ttp"] != want && strings.Contains(strings.ToLower(q), "ttp") || got["ristretto"] != want && strings.Contains(q, "RISTRETTO") {

@@ -120,14 +120,19 @@ func IsEnglishWord(w string) bool {
 // one letter from a word ("redis", "reds").
 const minMisspelt = 6
 
+// maxMisspelt bounds the words read as misspellings: no word of the
+// dictionary is longer, and each letter tries 27 others.
+const maxMisspelt = 24
+
 // EnglishMisspelling returns the English word a lower-cased word that is no
 // English word misspells: the word with a letter it dropped put back
 // ("realisticaly" → "realistically", "engagment" → "engagement") or two
 // neighbouring letters it swapped put back ("intsall" → "install"), past
-// the first letter, which typos rarely hit. Words shorter than six letters,
-// and words one drop or swap from two English words, are not read.
+// the first letter, which typos rarely hit. Words shorter than six letters
+// or longer than maxMisspelt, and words one drop or swap from two English
+// words, are not read.
 func EnglishMisspelling(w string) (string, bool) {
-	if len(w) < minMisspelt || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" || IsEnglishWord(w) {
+	if len(w) < minMisspelt || len(w) > maxMisspelt || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" || IsEnglishWord(w) {
 		return "", false
 	}
 	found := ""

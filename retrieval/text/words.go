@@ -44,7 +44,8 @@ func IsStopWord(w string) bool {
 func Words(text string) []string { return readWords(text, false) }
 
 // readWords is Words; with parts, a camel-case name's parts follow it as
-// words of their own (see camelParts).
+// words of their own (see camelParts), and a number joined to the word
+// before it by "/", "-" or "." follows as one word with it ("http2").
 func readWords(text string, parts bool) []string {
 	var words []string
 	buf := make([]byte, 0, 32)
@@ -65,8 +66,9 @@ func readWords(text string, parts bool) []string {
 		}
 		w := string(buf)
 		begin := i - len(buf)
-		contiguous := begin >= 0 && strings.EqualFold(text[begin:i], w)
+		contiguous := parts && begin >= 0 && strings.EqualFold(text[begin:i], w)
 		buf = buf[:0]
+		lower = false
 		w = strings.Trim(w, "'")
 		w = strings.TrimSuffix(w, "'s")
 		w = thousands(w)
@@ -83,7 +85,7 @@ func readWords(text string, parts bool) []string {
 		}
 		letters = ""
 		if contiguous && len(w) <= maxCodeName && strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") == "" {
-			letters, lettersEnd = w, i
+			letters, lettersEnd = w, i // only read with parts
 		}
 		humps = humps[:0]
 	}
@@ -128,6 +130,7 @@ func readWords(text string, parts bool) []string {
 		}
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			lower = false // no hump after a letter outside ASCII ("ÉCOLE")
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 		case len(buf) > 0 && (r == '_' || r == '.' && !(lastIsDigit(buf) && i+1 < len(text) && startsWithDigit(text[i+1:])) || r == ':') && joins(text, i):
 			flush()
@@ -313,8 +316,8 @@ func (id *identifier) reset() {
 
 // camelParts appends to words the parts of a camel-case name w, whose
 // parts start at humps ("check", "redirect" of "CheckRedirect"), so that
-// "check redirects" finds it: those of two letters or more, when w is the
-// name as read (no apostrophe or thousands separator taken from it).
+// "check redirects" finds it: those of two letters or more. A word that
+// lost bytes when read (an apostrophe, a thousands separator) has none.
 func camelParts(words []string, w string, humps []int) []string {
 	if len(humps) == 0 || len(w) <= humps[len(humps)-1] {
 		return words
@@ -325,7 +328,7 @@ func camelParts(words []string, w string, humps []int) []string {
 		if i < len(humps) {
 			end = humps[i]
 		}
-		if end-start >= 2 {
+		if utf8.RuneCountInString(w[start:end]) >= 2 {
 			words = append(words, w[start:end])
 		}
 		start = end
@@ -672,7 +675,8 @@ func isASCIIWord(w string) bool {
 }
 
 // TokenWords returns the words Tokens reads: those of Words, each
-// camel-case name followed by its parts.
+// camel-case name followed by its parts, each number joined to a word
+// ("HTTP/2") followed by the two as one ("http2").
 func TokenWords(text string) []string { return readWords(text, true) }
 
 // Tokens analyses text into tokens, using st to stem: the words of Words,

@@ -202,11 +202,19 @@ func (s *scanner) manPage() bool {
 	return s.man > 0
 }
 
-// manTag reports whether line k of a manual page is an item's tag: at the
-// tag column, over text indented further (an option's description, a
-// keyword's meaning: ssh_config's "ServerAliveCountMax").
+// manTag reports whether line k of a manual page, the first of its block,
+// is an item's tag: at the tag column, over text indented further (an
+// option's description, a keyword's meaning: ssh_config's
+// "ServerAliveCountMax"), alone on its line. The last line of a paragraph
+// over an indented example is none, nor a short tag with its text beside
+// it ("COPROC An array variable…", "number   Match only…"), nor a line
+// ending in a word broken by a hyphen.
 func (s *scanner) manTag(k int) bool {
-	if s.lines[k].Indent != s.tagCol {
+	l := s.lines[k]
+	if l.Indent != s.tagCol || k > 0 && !s.lines[k-1].Blank() || strings.HasSuffix(l.Text, "\u2010") || strings.HasSuffix(l.Text, "-") {
+		return false
+	}
+	if f := strings.Fields(l.Text); len(f) > 1 && strings.Contains(l.Text, f[0]+"  ") {
 		return false
 	}
 	next := s.textLine(k, 1)
@@ -802,8 +810,10 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			h := mdHeading{level: s.lineLevel(), text: ls[k].Text}
 			if s.manPage() {
 				h.level = s.manLevel(k)
-				if name := manName(ls); name != "" && isManHeader(h.text) {
-					h.text = name // the page's header, "SED(1) User Commands SED(1)", titles it by its name
+				if isManHeader(h.text) {
+					if name := manName(ls); name != "" {
+						h.text = name // the page's header, "SED(1) User Commands SED(1)", titles it by its name
+					}
 				}
 			}
 			s.plainHeading(h, k)
@@ -826,8 +836,9 @@ const maxWrappedQuestion = 4
 // wrappedQuestion reports whether a plain-text block is an FAQ's numbered
 // question wrapped over lines, as its single-line questions are headings
 // (IsNumberedQuestion): two to four lines, the first opening on a number,
-// the others hanging under it, the last ending in "?", and no other line
-// ending a sentence.
+// the others hanging under it, the last ending in "?", and none before it
+// ending in "?" or ":" (a statement may lead the question: zlib's "… is
+// under the GNU General Public License.").
 func wrappedQuestion(b []Line) bool {
 	if len(b) < 2 || len(b) > maxWrappedQuestion || !numberedQuestion.MatchString(b[0].Text) {
 		return false
@@ -861,21 +872,32 @@ func (s *scanner) shownLine(k int) bool {
 }
 
 // directive reports whether a line is a configuration file's directive, a
-// key over its values, perhaps commented out ("port 6379", "bind 127.0.0.1
-// -::1", "! makestep 1.0 3", "#leapsecmode slew"): a lower-case key of
-// code (no English word, or one with a value holding a figure, a path or
-// a switch), then at most five values, no sentence.
+// key over its values ("port 6379", "bind 127.0.0.1 -::1", "compress
+// yes"), or one commented out ("! makestep 1.0 3", "#leapsecmode slew"):
+// a lower-case key of code's characters, then at most five values, every
+// one a value rather than a word (a figure, a path, an address, a switch
+// of a directive of two words), or any values behind a comment's mark. A
+// title in lower case ("building on windows", "upgrading from 1.x",
+// "nginx configuration") holds words.
 func directive(line string) bool {
-	f := strings.Fields(strings.TrimLeft(line, "!#; \t"))
-	if len(f) < 2 || len(f) > 6 || !directiveKey.MatchString(f[0]) || strings.ContainsAny(line[len(line)-1:], ".:?!,") || strings.Contains(line, "//") {
+	t := strings.TrimSpace(line)
+	if t == "" {
 		return false
 	}
+	commented := strings.IndexByte("!#;", t[0]) >= 0
+	f := strings.Fields(strings.TrimLeft(t, "!#; \t"))
+	if len(f) < 2 || len(f) > 6 || !directiveKey.MatchString(f[0]) || strings.ContainsAny(t[len(t)-1:], ".:?!,") || strings.Contains(t, "//") {
+		return false
+	}
+	if commented {
+		return !text.IsEnglishWord(f[0]) || strings.ContainsAny(f[0], "_.") || len(f) == 2
+	}
 	for _, v := range f[1:] {
-		if strings.ContainsAny(v, "0123456789/=") || switchValues[strings.ToLower(v)] {
-			return true
+		if !strings.ContainsAny(v, "0123456789/=:") && !(len(f) == 2 && switchValues[strings.ToLower(v)]) {
+			return false // a word: "building on windows"
 		}
 	}
-	return !text.IsEnglishWord(f[0]) && (strings.ContainsAny(f[0], "_.") || len(f[0]) >= 4)
+	return true
 }
 
 // directiveKey matches a directive's key: lower case, of code's characters.

@@ -55,8 +55,10 @@ func (d Doc) Title() string {
 			heading = ""
 		}
 		cands = []string{titleLine(first), titleLine(heading)}
-		if name := manName(d.Lines); name != "" && isManHeader(first) {
-			cands = []string{name}
+		if isManHeader(first) {
+			if name := manName(d.Lines); name != "" {
+				cands = []string{name}
+			}
 		}
 	}
 	for _, c := range cands {
@@ -333,9 +335,11 @@ func linkAt(s string, i int) (string, int, bool) {
 	return s[i+1 : j], j + 1 + k + 1, true
 }
 
-// manName returns the line a manual page rendered as text names itself
-// with, under its NAME section ("sed - stream editor for filtering and
-// transforming text"), "" when it has none.
+// manName returns the names a manual page rendered as text gives itself
+// under its NAME section ("grep, egrep, fgrep, rgrep" of "grep, egrep,
+// fgrep, rgrep - print lines that match patterns"), "" when it has none:
+// the description after the dash stays the NAME section's text, not words
+// of every passage's title.
 func manName(lines []Line) string {
 	for i, l := range lines {
 		if l.Indent != 0 || l.Text != "NAME" {
@@ -348,7 +352,13 @@ func manName(lines []Line) string {
 			}
 			parts = append(parts, n.Text)
 		}
-		return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+		name := strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+		for _, dash := range []string{" - ", " \u2010 ", " \u2013 ", " \u2014 ", " \\- "} {
+			if i := strings.Index(name, dash); i > 0 {
+				return name[:i]
+			}
+		}
+		return name
 	}
 	return ""
 }
