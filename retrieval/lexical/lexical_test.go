@@ -183,6 +183,19 @@ func TestNamesOfCodeAreSearchedWhole(t *testing.T) {
 	}
 }
 
+// termOf returns the term a question's word is read as, failing the test
+// when the word is no term.
+func termOf(t *testing.T, lx *lexical.Lexicon, question, word string) (lexical.QueryTerm, bool) {
+	t.Helper()
+	for _, term := range lx.Analyze(question, "").Terms {
+		if term.Word == word {
+			return term, true
+		}
+	}
+	t.Errorf("%q: no term %q", question, word)
+	return lexical.QueryTerm{}, false
+}
+
 // TestMisspeltEnglishNamesNothing: a misspelt English word the corpus
 // lacks is read as the word when the corpus holds its stem, and then names
 // nothing; one whose word the corpus lacks too may be a name ("rustls" is
@@ -200,18 +213,8 @@ func TestMisspeltEnglishNamesNothing(t *testing.T) {
 		{"who needs clearer rules of engagment", "engagment", "", true},
 		{"default expiration in ristretto", "ristretto", "", true},
 	} {
-		found := false
-		for _, term := range lx.Analyze(c.question, "").Terms {
-			if term.Word != c.word {
-				continue
-			}
-			found = true
-			if term.Corrected != c.corrected || term.Name != c.name {
-				t.Errorf("%q: %q read as %q, name %v; want %q, name %v", c.question, c.word, term.Corrected, term.Name, c.corrected, c.name)
-			}
-		}
-		if !found {
-			t.Errorf("%q: no term %q", c.question, c.word)
+		if term, ok := termOf(t, lx, c.question, c.word); ok && (term.Corrected != c.corrected || term.Name != c.name) {
+			t.Errorf("%q: %q read as %q, name %v; want %q, name %v", c.question, c.word, term.Corrected, term.Name, c.corrected, c.name)
 		}
 	}
 }
@@ -239,17 +242,8 @@ func TestOwnerNameIsNoSubject(t *testing.T) {
 		{"how do i change the slice separator in caarlos0 env", "caarlos0", false},
 		{"what did mattn2 do", "mattn2", true},
 	} {
-		found := false
-		for _, term := range lx.Analyze(c.question, "").Terms {
-			if term.Word == c.word {
-				found = true
-				if term.Name != c.name {
-					t.Errorf("%q: %q names the subject: %v, want %v", c.question, c.word, term.Name, c.name)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%q: no term %q", c.question, c.word)
+		if term, ok := termOf(t, lx, c.question, c.word); ok && term.Name != c.name {
+			t.Errorf("%q: %q names the subject: %v, want %v", c.question, c.word, term.Name, c.name)
 		}
 	}
 	if lx.InPathsOnly("v11", "v11") {
@@ -295,17 +289,8 @@ func TestFolderNamesDocuments(t *testing.T) {
 		{"what license is x time under", "time", false},
 		{"how do i get work done in less time", "time", false},
 	} {
-		found := false
-		for _, term := range lx.Analyze(c.question, "").Terms {
-			if term.Word == c.word {
-				found = true
-				if term.Documents != c.names {
-					t.Errorf("%q in %q: names documents %v, want %v", c.word, c.question, term.Documents, c.names)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%q in %q: not a term", c.word, c.question)
+		if term, ok := termOf(t, lx, c.question, c.word); ok && term.Documents != c.names {
+			t.Errorf("%q in %q: names documents %v, want %v", c.word, c.question, term.Documents, c.names)
 		}
 	}
 }
