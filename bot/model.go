@@ -236,7 +236,7 @@ func (p *Pipeline) budget(question string, hits []retrieval.Hit) []corpus.Passag
 		if size > left {
 			if len(out) == 0 {
 				pp := h.Passage
-				pp.Text = cutToSentences(pp.Text, max(left-overhead, 200))
+				pp.Text = cutToSentences(pp, max(left-overhead, 200))
 				out = append(out, pp)
 			}
 			break
@@ -247,11 +247,13 @@ func (p *Pipeline) budget(question string, hits []retrieval.Hit) []corpus.Passag
 	return out
 }
 
-// cutToSentences returns the longest run of whole leading sentences of body
-// within limit characters (at least the first sentence's start).
-func cutToSentences(body string, limit int) string {
+// cutToSentences returns the longest run of whole leading sentences of the
+// passage's text within limit characters (at least the first sentence's
+// start), its sentences read as its format reads them.
+func cutToSentences(p corpus.Passage, limit int) string {
+	body := p.Text
 	end := 0
-	for _, s := range text.Sentences(body) {
+	for _, s := range p.Sentences() {
 		if utf8.RuneCountInString(body[:s.End]) > limit {
 			break
 		}
