@@ -208,6 +208,12 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	name, gz := gunzippedName(d.Name())
 	kind, byName, ok := kindOf(name)
 	if !ok {
+		if manSource.MatchString(name) {
+			if text, why, _ := l.read(p, d, gz, false); why == "" && roffSource(text) {
+				l.skip(p, "a manual page's roff source, not read as written; to have it read, render it as text: man -l "+path.Base(p)+" | col -bx > "+path.Base(name)+".txt", false)
+				return nil
+			}
+		}
 		l.skip(p, "not a .txt, .md, .mdx, .rst, .adoc, .org, .html or .pdf file (or one gzipped), nor a README-like document", false)
 		return nil
 	}
@@ -366,6 +372,17 @@ func kindOf(name string) (kind string, byName, ok bool) {
 		return "txt", true, true
 	}
 	return "", false, false
+}
+
+// manSource matches the name of a manual page's roff source: a section's
+// number, perhaps with a suffix ("ls.1", "ssh_config.5", "Digest.3pm").
+var manSource = regexp.MustCompile(`\.[1-9][a-z]{0,4}$`)
+
+// roffSource reports whether text is roff's: its first line a request
+// (".TH", ".Dd", a comment's `.\"`) or a preprocessor's line (`'\"`).
+func roffSource(text string) bool {
+	first, _, _ := strings.Cut(strings.TrimLeft(text, "\n"), "\n")
+	return strings.HasPrefix(first, ".") && len(first) > 1 || strings.HasPrefix(first, "'\\\"")
 }
 
 // textKind returns the markup a text file (.txt, or a README-like name) is

@@ -437,3 +437,18 @@ func TestTextFilesReadInTheirMarkup(t *testing.T) {
 		}
 	}
 }
+
+// TestManSourceSkippedWithHowToRender: a manual page's roff source is not
+// read, and the reason given says how to render it as text that is.
+func TestManSourceSkippedWithHowToRender(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "ls.1"), ".TH LS 1\n.SH NAME\nls \\- list directory contents\n")
+	write(t, filepath.Join(dir, "notes.txt"), "Notes.\n")
+	c, err := LoadDir(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Skipped) != 1 || !strings.Contains(c.Skipped[0].Reason, "man -l ls.1 | col -bx > ls.1.txt") {
+		t.Errorf("skipped %+v, want ls.1 with how to render it", c.Skipped)
+	}
+}
