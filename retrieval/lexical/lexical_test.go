@@ -251,6 +251,32 @@ func TestOwnerNameIsNoSubject(t *testing.T) {
 	}
 }
 
+// TestBareMajorVersion: a whole number after a name of the corpus's
+// documents or a runtime's is read as the major release its notes write
+// ("uuid 9" as "9.0.0", "node 10" as "v10"), besides the number when the
+// corpus has the number alone too.
+func TestBareMajorVersion(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "Use native crypto.", Locator: corpus.Locator{Source: "uuid/CHANGELOG.md", Title: "uuid", Section: "9.0.0 (2022-09-05)", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "Drop support for Node v10.", Locator: corpus.Locator{Source: "dotenv/CHANGELOG.md", Title: "dotenv", LineStart: 1, LineEnd: 1}},
+		{ID: "c", Text: "It has 10 options.", Locator: corpus.Locator{Source: "x/README.md", Title: "x", LineStart: 1, LineEnd: 1}},
+	})
+	if term, ok := termOf(t, lx, "whats new in uuid 9", "9"); ok && term.Stem != "v9" {
+		t.Errorf("uuid 9: %+v, want it read as v9", term)
+	}
+	q := lx.Analyze("did dotenv drop node 10", "")
+	var stems []string
+	for _, term := range q.Terms {
+		stems = append(stems, term.Stem)
+	}
+	if !slices.Contains(stems, "10") || !slices.Contains(stems, "v10") {
+		t.Errorf("node 10: terms %v, want both 10 and v10", stems)
+	}
+	if term, ok := termOf(t, lx, "has 10 options", "10"); ok && term.Stem != "10" {
+		t.Errorf("a number after no name read as a version: %+v", term)
+	}
+}
+
 // TestNumbersNameNoDocument: a number in headings or paths ("2022-10-10")
 // does not make the same number in a question a name of its subject.
 func TestNumbersNameNoDocument(t *testing.T) {

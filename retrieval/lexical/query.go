@@ -76,6 +76,27 @@ func (q Query) Matched(s string) []int {
 	return out
 }
 
+// majorVersion returns the stem of a major version ("v9") that a whole
+// number of up to three digits stands for after a word of the corpus's
+// paths or titles' heads, or a runtime's ("uuid 9", "node 10", "python
+// 3"), when the corpus writes that version so.
+func (lx *Lexicon) majorVersion(before text.Token, number string) (string, bool) {
+	if len(number) > 3 || !isNumber(number) || before.Stop {
+		return "", false
+	}
+	if !runtimes[before.Word] && lx.fields[before.Stem]&(fieldSource|fieldTitleHead) == 0 {
+		return "", false // not a name of documents of the corpus, however many
+	}
+	v := "v" + number
+	return v, lx.known(v)
+}
+
+// runtimes are names of platforms whose major versions a question gives as
+// a number ("drop node 10", "python 3").
+var runtimes = map[string]bool{"node": true, "nodejs": true, "python": true, "go": true, "golang": true, "java": true,
+	"ruby": true, "php": true, "perl": true, "rust": true, "debian": true, "ubuntu": true, "postgresql": true,
+	"postgres": true, "mysql": true, "ie": true, "chrome": true, "firefox": true, "safari": true, "electron": true}
+
 // ownerWeight is how much a word the corpus has only in paths (an owner's
 // name) counts against a word of the text.
 const ownerWeight = 0.3
@@ -226,6 +247,20 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			term.Weight *= ownerWeight
 		}
 		q.Terms = append(q.Terms, term)
+		if i < fromQuestion && i > 0 {
+			if v, ok := lx.majorVersion(toks[i-1], t.Word); ok && !seen[v] {
+				// "uuid 9", "node 10": the major release of what the
+				// word before names, as its notes write it ("9.0.0",
+				// "v10"), besides the number, or instead of it when the
+				// corpus never writes the number alone.
+				seen[v] = true
+				if last := &q.Terms[len(q.Terms)-1]; !last.Known {
+					last.Corrected, last.Stem, last.Known, last.Weight = v, v, true, lx.idf(v)
+				} else {
+					q.Terms = append(q.Terms, QueryTerm{Word: v, Stem: v, Known: true, Weight: lx.idf(v)})
+				}
+			}
+		}
 	}
 	// A follow-up ("what about its license?") keeps the subject of the
 	// conversation, unless it names one of its own: other documents ("and
