@@ -800,6 +800,11 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			}
 			continue
 		}
+		if headings && s.iniSection(k) {
+			flush(k - 1)
+			s.plainHeading(mdHeading{level: s.lineLevel(), text: ls[k].Text}, k)
+			continue
+		}
 		if headings && len(b) == 1 && (ls[k].Indent == 0 || s.afterRule(k)) && versionHeading.MatchString(ls[k].Text) {
 			s.plainHeading(mdHeading{level: s.lineLevel(), text: strings.TrimSuffix(ls[k].Text, ":")}, k)
 			continue
@@ -828,6 +833,31 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 	}
 	flush(last)
 }
+
+// iniSection reports whether plain-text line k is an INI file's section
+// ("[server]", "[relay]" of sudo_logsrvd.conf) over its settings or their
+// comments: a bracketed name alone at the left edge, the next line a
+// comment or a setting. A reference manual's bracketed kind
+// ("[Function]") is over prose.
+func (s *scanner) iniSection(k int) bool {
+	l := s.lines[k]
+	if l.Indent != 0 || !iniName.MatchString(l.Text) {
+		return false
+	}
+	next := s.textLine(k, 1)
+	if next < 0 {
+		return false
+	}
+	t := s.lines[next].Text
+	return strings.HasPrefix(t, "#") || strings.HasPrefix(t, ";") || setting.MatchString(t) || directive(t) || iniAssign.MatchString(t)
+}
+
+// iniName matches an INI section's line; iniAssign a setting given its
+// value with spaces around "=" ("listen_address = host:port").
+var (
+	iniName   = regexp.MustCompile(`^\[[A-Za-z][\w. -]*\]$`)
+	iniAssign = regexp.MustCompile(`^[A-Za-z_][\w.-]*\s*=\s*\S`)
+)
 
 // maxWrappedQuestion bounds the lines of an FAQ's numbered question
 // wrapped over several lines.

@@ -1,6 +1,9 @@
 package structure
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestHeadingLikeLines: which plain-text lines read as headings after the
 // rules for statements, outline items, addresses and numbering.
@@ -141,5 +144,19 @@ func TestDirectiveLines(t *testing.T) {
 		if got := directive(line); got != want {
 			t.Errorf("directive(%q) = %v, want %v", line, got, want)
 		}
+	}
+}
+
+// TestINISectionsHeadTheirSettings: an INI file's "[server]" over its
+// settings or their comments heads them; a bracketed kind over prose does
+// not.
+func TestINISectionsHeadTheirSettings(t *testing.T) {
+	d := Scan("[server]\n# The host to listen on.\nlisten_address = *:30344\n\n[relay]\nrelay_timeout = 30\n\n[Function]\nThis function frobs.\n", false)
+	var sections []string
+	for _, b := range d.Blocks {
+		sections = append(sections, b.Section)
+	}
+	if want := "[server] | [relay] | [relay]"; strings.Join(sections, " | ") != want {
+		t.Errorf("sections %q, want %q", strings.Join(sections, " | "), want)
 	}
 }
