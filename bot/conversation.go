@@ -201,6 +201,7 @@ func namesDocuments(q lexical.Query, w string) bool {
 // analyzer reads a question as a search would, without searching.
 type analyzer interface {
 	Analyze(question string) lexical.Query
+	AsksOfFolder(question string) bool
 }
 
 // carriesSubject reports whether q was searched with a subject carried
@@ -216,10 +217,11 @@ func carriesSubject(q lexical.Query) bool {
 
 // subjectOf returns the subject of a conversation after question, as Ask
 // would leave it were the question answered: the words naming documents it
-// holds, unless it refers back to subject; else subject.
+// holds, unless it refers back to subject and asks of no project by its
+// folder's name; else subject.
 func (p *Pipeline) subjectOf(question, subject string) string {
 	an, ok := p.search.(analyzer)
-	if !ok || subject != "" && refersBack(question) {
+	if !ok || subject != "" && refersBack(question) && !an.AsksOfFolder(question) {
 		return subject
 	}
 	if q := an.Analyze(question); q.NamesDocuments() {

@@ -28,7 +28,8 @@ func realdocs2(t *testing.T) *bot.Pipeline {
 // after it (golang-lru's README states none: another project's licence is
 // no answer). A question naming another project moves the conversation,
 // unless it refers back ("can it compress pdf files?" of zstd is no
-// question about the pdf library).
+// question about the pdf library) without asking of a project by its
+// folder's name ("… in zstd?").
 func TestConversationStaysWithItsProject(t *testing.T) {
 	c := realdocs2(t).NewConversation()
 	for _, turn := range []struct {
@@ -48,6 +49,10 @@ func TestConversationStaysWithItsProject(t *testing.T) {
 		{"how do I install it?", "zstd/README.md", "zstd"},
 		// A name of its own moves it, a common word though the project's is.
 		{"how do I install GNU make?", "make/README.txt", ""},
+		// A project asked of by its folder's name ("in zstd") moves it,
+		// "it" or not; "it" then stands for that project.
+		{"is the format of it standardized in zstd?", "zstd/README.md?", ""},
+		{"how do I install it?", "zstd/README.md", "zstd"},
 	} {
 		a, _, err := c.Ask(t.Context(), turn.question, nil)
 		if err != nil {

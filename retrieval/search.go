@@ -341,6 +341,11 @@ func clipCause(err error) string {
 // them name its subject or documents of the corpus.
 func (ix *Index) Analyze(question string) lexical.Query { return ix.lex.Analyze(question, "") }
 
+// AsksOfFolder reports whether a question asks of a project by its
+// folder's whole name ("… in ky?"), which a conversation's "it" does not
+// override (see lexical.Lexicon.AsksOfFolder).
+func (ix *Index) AsksOfFolder(question string) bool { return ix.lex.AsksOfFolder(question) }
+
 // Candidate is a passage the confidence model scores for a question, with
 // its features: what cmd/trainconf fits the model on.
 type Candidate struct {

@@ -127,15 +127,33 @@ func (lx *Lexicon) Analyze(question, context string) Query {
 // subject's words follow the question as if asked, and must be held as its
 // names are, when the question refers back to it ("can it read yaml?") or
 // names nothing of its own ("can entries expire?"), not when it names
-// documents or anything else ("how do I install GNU make?"). The words of
-// context follow at a lower weight.
+// documents or anything else ("how do I install GNU make?"), nor when it
+// asks of a project by its folder's name ("is it enabled by default in
+// ky?"). The words of context follow at a lower weight.
 func (lx *Lexicon) AnalyzeAbout(question, subject, context string, refersBack bool) Query {
 	q := lx.analyze(question, "", context)
-	if subject == "" || !refersBack && q.namesOwn() {
+	if subject == "" || (!refersBack || lx.AsksOfFolder(question)) && q.namesOwn() {
 		return q
 	}
 	return lx.analyze(question, subject, context)
 }
+
+// AsksOfFolder reports whether a question names a project by its folder's
+// whole name after "in", "for", "of" or "about" ("is it enabled by
+// default in ky?"): the project asked about, whatever "it" stands for,
+// not a thing the project of the conversation does ("does it support
+// yaml?").
+func (lx *Lexicon) AsksOfFolder(question string) bool {
+	ws := text.Words(question)
+	for i := 1; i < len(ws); i++ {
+		if lx.IsFolder(ws[i]) && ofWords[ws[i-1]] {
+			return true
+		}
+	}
+	return false
+}
+
+var ofWords = map[string]bool{"in": true, "for": true, "of": true, "about": true}
 
 // namesOwn reports whether the question (not its context) names a subject.
 func (q Query) namesOwn() bool {
