@@ -453,7 +453,7 @@ func readmeTopic(suffix string) bool {
 		return false
 	}
 	for _, part := range strings.FieldsFunc(suffix, func(r rune) bool { return r == '-' || r == '.' }) {
-		if fileTypes[part] || len(part) > 2 && strings.HasSuffix(part, "rc") || strings.HasSuffix(part, "cfg") || strings.HasSuffix(part, "cnf") {
+		if fileTypes[part] || settingsName(part) {
 			return false
 		}
 	}
@@ -474,8 +474,13 @@ func readmeWord(suffix string) bool {
 	if text.IsEnglishWord(suffix) {
 		return len(suffix) >= 4
 	}
-	return strings.Trim(suffix, "abcdefghijklmnopqrstuvwxyz") == "" &&
-		!strings.HasSuffix(suffix, "rc") && !strings.HasSuffix(suffix, "cfg") && !strings.HasSuffix(suffix, "cnf")
+	return strings.Trim(suffix, "abcdefghijklmnopqrstuvwxyz") == "" && !settingsName(suffix)
+}
+
+// settingsName reports whether a name ends as a tool's settings file does
+// ("npmrc", "my-cnf"'s "cnf", "app.cfg"'s "cfg").
+func settingsName(part string) bool {
+	return len(part) > 2 && strings.HasSuffix(part, "rc") || strings.HasSuffix(part, "cfg") || strings.HasSuffix(part, "cnf")
 }
 
 // topicWords matches a suffix of two words or more: "invoke-rc.d",

@@ -126,35 +126,42 @@ type scanner struct {
 	// underlined is 1 when the document titles sections with underlines
 	// (see definitionTerm), -1 when it does not, 0 until known.
 	underlined int
-	// man is 1 when the document is a manual page rendered as text (its
-	// first line a man header, "SED(1) User Commands SED(1)"), -1 when
-	// not, 0 until looked at; tagCol is then the column of its items'
-	// tags, the least indent of its body (7 for man, 5 for mdoc).
-	man    int
-	tagCol int
-	// godoc is 1 when the document is Go package documentation as "go
-	// doc -all" prints it (its first line "package http // import
-	// \"net/http\""), -1 when not, 0 until looked at.
-	godoc int
+	// man is set when the document is a manual page rendered as text
+	// (its first line a man header, "SED(1) User Commands SED(1)");
+	// tagCol is then the column of its items' tags, the least indent of
+	// its body (7 for man, 5 for mdoc). godoc is set when it is Go package
+	// documentation as "go doc -all" prints it (its first line "package
+	// http // import \"net/http\""): each declaration at the left edge
+	// over its doc comment indented four columns. Both are read once,
+	// before a plain-text document's lines (see readForm).
+	man, godoc bool
+	tagCol     int
 }
 
-// goDocPage reports whether the document is Go package documentation as
-// "go doc -all" prints it: each declaration at the left edge ("func (c
-// *Client) Do(req *Request) (*Response, error)", "type Client struct {")
-// over its doc comment indented four columns.
-func (s *scanner) goDocPage() bool {
-	if s.godoc == 0 {
-		s.godoc = -1
+// readForm reads from a plain-text document's first line whether it is a
+// manual page or Go package documentation, and a manual page's tag column.
+func (s *scanner) readForm() {
+	first := -1
+	for i, l := range s.lines {
+		if !l.Blank() {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	l := s.lines[first]
+	s.godoc = l.Indent == 0 && goDocHeader.MatchString(l.Text)
+	s.man = isManHeader(l.Text)
+	if s.man {
+		s.tagCol = math.MaxInt
 		for _, l := range s.lines {
-			if !l.Blank() {
-				if goDocHeader.MatchString(l.Text) && l.Indent == 0 {
-					s.godoc = 1
-				}
-				break
+			if !l.Blank() && l.Indent > manSubsection {
+				s.tagCol = min(s.tagCol, l.Indent)
 			}
 		}
 	}
-	return s.godoc > 0
 }
 
 // goDocHeader matches the first line of "go doc" output.
@@ -174,33 +181,6 @@ func goDeclTitle(line string) string {
 // manSubsection is the deepest indent of a manual page's subsection
 // titles (.SS); its sections' (.SH) are at the left edge.
 const manSubsection = 3
-
-// manPage reports whether the document is a manual page rendered as text,
-// whose indentation is its structure: sections at the left edge,
-// subsections at most three columns in, items' tags at the tag column over
-// their text indented further.
-func (s *scanner) manPage() bool {
-	if s.man == 0 {
-		s.man = -1
-		for _, l := range s.lines {
-			if !l.Blank() {
-				if isManHeader(l.Text) {
-					s.man = 1
-				}
-				break
-			}
-		}
-		if s.man > 0 {
-			s.tagCol = math.MaxInt
-			for _, l := range s.lines {
-				if !l.Blank() && l.Indent > manSubsection {
-					s.tagCol = min(s.tagCol, l.Indent)
-				}
-			}
-		}
-	}
-	return s.man > 0
-}
 
 // manTag reports whether line k of a manual page, the first of its block,
 // is an item's tag: at the tag column, over text indented further (an
@@ -254,6 +234,7 @@ func scan(doc string, markdown, headings bool) Doc {
 	if s.md {
 		s.scanMarkdown(headings)
 	} else {
+		s.readForm()
 		s.scanPlain(headings)
 	}
 	s.joinLeadIns()
@@ -752,7 +733,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		}
 	}
 	for k := first; k <= last; k++ {
-		if headings && s.goDocPage() {
+		if headings && s.godoc {
 			// Go package documentation: a declaration heads its code and
 			// its doc comment, under the category line (FUNCTIONS,
 			// TYPES) above it, and a doc comment's heading ("# Clients
@@ -779,7 +760,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 				continue
 			}
 		}
-		if headings && ls[k].Indent > manSubsection && s.manPage() {
+		if headings && ls[k].Indent > manSubsection && s.man {
 			// A manual page's body: an item's tag heads its text; any
 			// other line (a description, a sub-item's value, an
 			// example, output) is text. An option's term, which stays
@@ -813,7 +794,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			!s.outlineBody(k) && (perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
 			flush(k - 1)
 			h := mdHeading{level: s.lineLevel(), text: ls[k].Text}
-			if s.manPage() {
+			if s.man {
 				h.level = s.manLevel(k)
 				if isManHeader(h.text) {
 					if name := manName(ls); name != "" {
@@ -849,11 +830,12 @@ func (s *scanner) iniSection(k int) bool {
 		return false
 	}
 	t := s.lines[next].Text
-	return strings.HasPrefix(t, "#") || strings.HasPrefix(t, ";") || setting.MatchString(t) || directive(t) || iniAssign.MatchString(t)
+	return strings.HasPrefix(t, "#") || strings.HasPrefix(t, ";") || iniAssign.MatchString(t) || directive(t)
 }
 
 // iniName matches an INI section's line; iniAssign a setting given its
-// value with spaces around "=" ("listen_address = host:port").
+// value, with or without spaces around "=" ("listen_address = host:port",
+// "NAME=value"; setting's forms too).
 var (
 	iniName   = regexp.MustCompile(`^\[[A-Za-z][\w. -]*\]$`)
 	iniAssign = regexp.MustCompile(`^[A-Za-z_][\w.-]*\s*=\s*\S`)
