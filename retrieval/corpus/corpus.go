@@ -23,7 +23,7 @@ type Document struct {
 	// HTML it is the markup; its passages hold its visible text. For PDF
 	// it is the text extracted from the pages, pages apart by a blank line.
 	Text string
-	Kind string // "md", "mdx", "txt", "rst", "org", "adoc", "html" or "pdf"
+	Kind string // "md", "mdx", "txt", "rst", "org", "adoc", "html", "pdf" or "info" (GNU Info)
 
 	view  *structure.Doc // the scan of an HTML, reStructuredText, MyST or PDF document, made when it was read
 	title string         // the title a PDF's metadata gives, "" for none
@@ -54,6 +54,8 @@ func scanView(kind, text string) structure.Doc {
 		return structure.ScanOrg(text)
 	case "adoc":
 		return structure.ScanAsciiDoc(text)
+	case "info":
+		return structure.ScanInfo(text)
 	}
 	return structure.Scan(text, kind == "md")
 }
@@ -266,7 +268,7 @@ func visibleLines(st structure.Doc, start, end int) string {
 var ErrNotUTF8 = errors.New("not valid UTF-8 text: convert it to UTF-8 or remove it from the corpus")
 
 // ErrEmptyCorpus is returned when a corpus folder holds no usable document.
-var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt, .md, .mdx, .rst, .adoc, .org, .html or .pdf document with text")
+var ErrEmptyCorpus = errors.New("the corpus holds no readable .txt, .md, .mdx, .rst, .adoc, .org, .html, .pdf or .info document with text")
 
 // DefaultMaxFileBytes is the size of the largest corpus file read when
 // Options.MaxFileBytes is 0.

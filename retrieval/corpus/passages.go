@@ -439,7 +439,8 @@ func splitDocument(d Document) (string, []piece) {
 		}
 	}
 	var out []piece
-	if d.Kind == "txt" {
+	plain := d.Kind == "txt" || d.Kind == "info"
+	if plain {
 		spans = ruledEntries(doc, lines, spans) // Markdown's rules part sections under headings
 	}
 	faqEntries(doc, spans)
@@ -464,7 +465,7 @@ func splitDocument(d Document) (string, []piece) {
 				ls[i] = LineSpan{First: int32(o.First), Last: int32(o.Last)}
 			}
 		}
-		out = append(out, piece{body: doc[s.body:s.End], Passage: Passage{Locator: loc, Text: doc[s.Start:s.End], Lines: ls, Plain: d.Kind == "txt"}})
+		out = append(out, piece{body: doc[s.body:s.End], Passage: Passage{Locator: loc, Text: doc[s.Start:s.End], Lines: ls, Plain: plain}})
 	}
 	return title, out
 }

@@ -214,7 +214,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 				return nil
 			}
 		}
-		l.skip(p, "not a .txt, .md, .mdx, .rst, .adoc, .org, .html or .pdf file (or one gzipped), nor a README-like document", false)
+		l.skip(p, "not a .txt, .md, .mdx, .rst, .adoc, .org, .html, .pdf or .info file (or one gzipped), nor a README-like document", false)
 		return nil
 	}
 	text, why, problem := l.read(p, d, gz, kind == "pdf")
@@ -224,7 +224,11 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 		l.skip(p, "named as a document, but not text to read", false)
 		return nil
 	}
-	if why == "" && kind != "pdf" && strings.IndexByte(text, 0) >= 0 {
+	checked := text
+	if kind == "info" {
+		checked = structure.InfoText(text) // its markup for Info readers is between NULs
+	}
+	if why == "" && kind != "pdf" && strings.IndexByte(checked, 0) >= 0 {
 		// NULs are valid UTF-8, but no text has them: UTF-16 without its
 		// byte-order mark ("\x00H\x00e…"), or a binary.
 		why, problem = ErrNotUTF8.Error(), true
@@ -298,6 +302,17 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 			}
 			doc.view = &st
 		}
+	case "info":
+		if !structure.IsInfo(text) {
+			l.skip(p, "named .info, but not a GNU Info manual", false)
+			return nil
+		}
+		st := structure.ScanInfo(text)
+		if strings.TrimSpace(st.Text) == "" {
+			l.skip(p, "a GNU Info manual's list of its parts; its text is in the parts", false)
+			return nil
+		}
+		doc.view, doc.title = &st, structure.InfoTitle(text)
 	case "html", "rst", "mdx", "org", "adoc":
 		st := scanView(kind, text)
 		if strings.TrimSpace(st.Text) == "" {
@@ -355,6 +370,11 @@ func kindOf(name string) (kind string, byName, ok bool) {
 		return "html", false, true
 	case "pdf":
 		return "pdf", false, true
+	case "info":
+		return "info", false, true
+	}
+	if infoPart.MatchString(strings.TrimPrefix(strings.ToLower(path.Ext(name)), ".")) {
+		return "info", false, true // a part of a manual split in several: "find.info-1"
 	}
 	stem, suffix, _ := strings.Cut(strings.ToLower(name), ".")
 	if stem == "readme" && (readmeTopic(suffix) || readmeWord(suffix)) {
@@ -373,6 +393,10 @@ func kindOf(name string) (kind string, byName, ok bool) {
 	}
 	return "", false, false
 }
+
+// infoPart matches the extension of a part of a GNU Info manual split in
+// several files ("info-1" of "find.info-1").
+var infoPart = regexp.MustCompile(`^info-[0-9]+$`)
 
 // manSource matches the name of a manual page's roff source: a section's
 // number, perhaps with a suffix ("ls.1", "ssh_config.5", "Digest.3pm").

@@ -452,3 +452,45 @@ func TestManSourceSkippedWithHowToRender(t *testing.T) {
 		t.Errorf("skipped %+v, want ls.1 with how to render it", c.Skipped)
 	}
 }
+
+// GNU Info manuals are read, gzipped or not, split in parts or not, their
+// markup for Info readers (between NULs) no reason to skip them; the
+// file listing a split manual's parts, and a file named .info that is no
+// Info manual, are skipped as no documents.
+func TestLoadDirReadsInfoManuals(t *testing.T) {
+	dir := t.TempDir()
+	node := "\x1f\nFile: tool.info,  Node: Top,  Up: (dir)\n\nTool\n****\n\nTool counts words.\n\x00\b[image src=\"a.png\"\x00\b]\n"
+	write(t, filepath.Join(dir, "tool.info"), "This is tool.info, produced by makeinfo version 7.1 from tool.texi.\n\n"+node)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte("This is big.info-1, produced by makeinfo version 6.8 from big.texi.\n\n\x1f\nFile: big.info,  Node: Use,  Up: Top\n\n2 Use\n*****\n\nUse it.\n"))
+	zw.Close()
+	write(t, filepath.Join(dir, "big.info-1.gz"), gz.String())
+	write(t, filepath.Join(dir, "big.info"), "This is big.info, produced by makeinfo version 6.8 from big.texi.\n\n\x1f\nIndirect:\nbig.info-1: 90\n\x1f\nTag Table:\n(Indirect)\nNode: Use\x7f90\n\x1f\nEnd Tag Table\n")
+	write(t, filepath.Join(dir, "module.info"), "name = Views\ncore = 7.x\n")
+	c, err := LoadDir(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range c.Documents {
+		got = append(got, d.Source+" "+d.Kind+" "+documentTitle(d, d.Scan()))
+	}
+	want := []string{"big.info-1.gz info big", "tool.info info Tool"}
+	if !slices.Equal(got, want) {
+		t.Errorf("documents %q, want %q", got, want)
+	}
+	var skipped []string
+	for _, s := range c.Skipped {
+		skipped = append(skipped, s.Path)
+	}
+	if !slices.Equal(skipped, []string{"big.info", "module.info"}) {
+		t.Errorf("skipped %+v, want the list of parts and the look-alike", c.Skipped)
+	}
+	ch := Chunk(c)
+	checkProvenance(t, c, ch)
+	ps := ch.Passages
+	if len(ps) != 2 || !strings.HasSuffix(ps[1].Text, "Tool counts words.") || ps[1].Title != "Tool" || ps[1].LineStart != 6 || ps[1].LineEnd != 9 || !ps[1].Plain {
+		t.Errorf("passages %+v, want tool.info's heading and text, lines 6-9", ps)
+	}
+}

@@ -1,0 +1,132 @@
+package structure
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// infoHeader matches the first line makeinfo writes atop a GNU Info file
+// ("This is sed.info, produced by makeinfo version 6.8 from sed.texi.");
+// its first group is the manual's name.
+var infoHeader = regexp.MustCompile(`^This is ([^\s,]+?)\.info(?:-\d+)?, produced by (?:makeinfo|texi2any|Makeinfo)`)
+
+// nodeSeparator opens each node of an Info file, on a line of its own.
+const nodeSeparator = "\x1f"
+
+// IsInfo reports whether text is a GNU Info manual: makeinfo's first line,
+// or a node's separator followed by its "File: …, Node: …" line.
+func IsInfo(text string) bool {
+	first, _, _ := strings.Cut(text, "\n")
+	if infoHeader.MatchString(first) {
+		return true
+	}
+	i := strings.Index(text, nodeSeparator+"\nFile: ")
+	if i < 0 {
+		return false
+	}
+	line, _, _ := strings.Cut(text[i+2:], "\n")
+	return strings.Contains(line, "Node: ")
+}
+
+// ScanInfo reads a GNU Info manual (makeinfo's output, as /usr/share/info
+// holds them, or one part of a manual split in several) as the plain text
+// of its nodes, line for line (Origins nil: the lines keep their numbers).
+// What only navigates is blank: the preamble before the first node (the
+// copyright notice the Top node repeats, the entries for Info's
+// directory), each node's "File: …, Node: …, Next: …" line, its menu to
+// the end of the node (an index node is all menu: "* -n: Invoking sed.
+// (line 6)" names every topic once more), the tag table and the Emacs
+// local variables at the end. Headings are underlined as makeinfo
+// underlines them: chapters with '*', sections with '=', subsections
+// with '-', and subsubsections with '.', which the text shows as '~'
+// (plain text reads a line of dots as a rule).
+func ScanInfo(doc string) Doc {
+	lines := strings.SplitAfter(doc, "\n")
+	blank := func(i int) {
+		if strings.HasSuffix(lines[i], "\n") {
+			lines[i] = "\n"
+		} else {
+			lines[i] = ""
+		}
+	}
+	// Before the first node: the preamble (in a split manual's every part).
+	i := 0
+	for ; i < len(lines) && !strings.HasPrefix(lines[i], nodeSeparator); i++ {
+		blank(i)
+	}
+	for i < len(lines) {
+		// A node: its separator, its "File:" line, its text to the next.
+		end := i + 1
+		for end < len(lines) && !strings.HasPrefix(lines[end], nodeSeparator) {
+			end++
+		}
+		next := ""
+		if i+1 < end {
+			next = strings.TrimRight(lines[i+1], "\r\n")
+		}
+		skip := next == "Tag Table:" || next == "Indirect:" || next == "End Tag Table" || strings.HasPrefix(next, "Local Variables:") ||
+			slices.ContainsFunc(lines[i:end], func(l string) bool { return strings.HasPrefix(l, infoIndexMark) })
+		inMenu := false
+		for k := i; k < end; k++ {
+			t := strings.TrimRight(lines[k], "\r\n")
+			if t == "* Menu:" {
+				inMenu = true
+			}
+			switch {
+			case skip || inMenu || k == i || k == i+1 && strings.HasPrefix(t, "File: ") && strings.Contains(t, "Node: "):
+				blank(k)
+			case strings.IndexByte(t, 0) >= 0:
+				lines[k] = infoMarkup.ReplaceAllString(lines[k], "")
+			case k > 0 && dotUnderline(t, strings.TrimRight(lines[k-1], "\r\n")):
+				lines[k] = strings.Repeat("~", len(t)) + lines[k][len(t):]
+			}
+		}
+		i = end
+	}
+	return Scan(strings.Join(lines, ""), false)
+}
+
+// infoIndexMark opens the line makeinfo puts atop an index node's menu.
+const infoIndexMark = "\x00\b[index\x00\b]"
+
+// infoMarkup matches makeinfo's inline markup for Info readers, between
+// NUL-backspace brackets: an index node's mark, an image's description
+// ("\x00\b[image src=\"overview.png\" alt=\"GnuPG modules\"\x00\b]").
+var infoMarkup = regexp.MustCompile(`\x00\x08\[[^\x00]*\x00\x08\]`)
+
+// InfoText returns an Info file's text without its inline markup for
+// Info readers, the only NULs it holds.
+func InfoText(doc string) string {
+	if strings.IndexByte(doc, 0) < 0 {
+		return doc
+	}
+	return infoMarkup.ReplaceAllString(doc, "")
+}
+
+// dotUnderline reports whether line is makeinfo's underline of a
+// subsubsection: a line of dots as long as the heading above it.
+func dotUnderline(line, above string) bool {
+	return len(line) >= 2 && strings.Trim(line, ".") == "" && above == strings.TrimSpace(above) && utf8.RuneCountInString(above) == len(line)
+}
+
+// InfoTitle returns the title of a GNU Info manual: its Top node's
+// heading ("GNU ‘sed’"), else, for a part of a manual split in several,
+// the manual's name from makeinfo's first line ("find").
+func InfoTitle(doc string) string {
+	if _, rest, ok := strings.Cut(doc, "Node: Top,"); ok {
+		ls := strings.SplitN(rest, "\n", 8)
+		for k := 1; k+1 < len(ls); k++ {
+			t := strings.TrimSpace(ls[k])
+			if t != "" && isUnderline(strings.TrimSpace(ls[k+1])) {
+				return t
+			}
+		}
+	}
+	first, _, _ := strings.Cut(doc, "\n")
+	if m := infoHeader.FindStringSubmatch(first); m != nil {
+		return m[1]
+	}
+	return ""
+}
