@@ -273,7 +273,9 @@ func pairs(q lexical.Query) [][2]int {
 }
 
 // candidateFeatures computes the Features of one candidate passage.
-func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questionFeatures, c candidate) Features {
+// Its second result is what the passage's best sentence says besides the
+// question's words (see Restates).
+func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questionFeatures, c candidate) (Features, []string) {
 	f := qf.Features
 	h := c.hit
 	f.Fused = h.Score * rrfK
@@ -386,7 +388,53 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 			}
 		}
 	}
-	return f
+	return f, a.says(&qf.want)
+}
+
+// says returns what the passage's best sentence holds besides the
+// question's words: its stems that are none of the question's, once each,
+// sorted.
+func (a passageReading) says(want *stemIndex) []string {
+	if a.best < 0 {
+		return nil
+	}
+	var out []string
+	for _, stem := range a.stems[a.best] {
+		if _, ok := want.find(stem); !ok {
+			out = append(out, stem)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// minRestated is how many words besides the question's two sentences must
+// share, and at least half of the shorter's, for one to restate the other.
+const minRestated = 2
+
+// Restates reports whether two candidates' best sentences say the same
+// besides the question's words (see Candidate.Says): at least two of
+// those words shared, and half of the shorter's. A document that tells a
+// fact twice (a release's summary and its chapter, a README and its
+// site) gives one answer twice: the second passage corroborates the
+// first, no rival for the margin. Two sentences sharing only the
+// question's words ("bullseye was released in 2021" and "… in 2019") do
+// not.
+func Restates(a, b []string) bool {
+	shared := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			shared++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return shared >= minRestated && 2*shared >= min(len(a), len(b))
 }
 
 // tableHeader returns, for a passage that opens on a row of a Markdown
@@ -434,6 +482,8 @@ type passageReading struct {
 	sentences     []text.Span
 	sentenceCover []float64 // weight of the question held by each sentence, with the fields
 	bestSentence  float64
+	best          int // the sentence holding bestSentence, -1 for none
+	stems         [][]string
 	inText        uint64   // the question terms in the text itself
 	words         int      // content words of the text
 	questionWords int      // of which the question's
@@ -452,7 +502,7 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want *stemIndex,
 		}
 	}
 	all := func(lexical.QueryTerm) bool { return true }
-	var r passageReading
+	r := passageReading{best: -1, stems: pt.stems}
 	r.sentences = pt.sentences
 	r.code = pt.code
 	r.heading = pt.heading
@@ -480,7 +530,9 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want *stemIndex,
 		}
 		w := weightOf(q, mask, all)
 		r.sentenceCover = append(r.sentenceCover, w)
-		r.bestSentence = max(r.bestSentence, w)
+		if w > r.bestSentence || r.best < 0 {
+			r.bestSentence, r.best = w, len(r.sentenceCover)-1
+		}
 	}
 	return r
 }
@@ -611,7 +663,12 @@ const rerankDepth = 30
 // returns the hits best first, with the top one's features, the
 // confidence that it answers and the ranker's odds, as a probability,
 // that it answers better than the second.
-func (ix *Index) rerank(question string, q lexical.Query, cands []candidate) ([]Hit, Features, float64, float64) {
+//
+// ofProject, when not nil, says which passages are of the projects the
+// question names (holdsProject): they rank above all others, and when two
+// or more are candidates, the margin is theirs alone; the others answer
+// for another project.
+func (ix *Index) rerank(question string, q lexical.Query, cands []candidate, ofProject func(corpus.Passage) bool) ([]Hit, Features, float64, float64) {
 	qf := ix.questionOf(question, q)
 	if len(cands) == 0 {
 		f := qf.Features
@@ -623,12 +680,13 @@ func (ix *Index) rerank(question string, q lexical.Query, cands []candidate) ([]
 	type scoredCand struct {
 		hit   Hit
 		f     Features
+		says  []string
 		score float64
 	}
 	sc := make([]scoredCand, n)
 	for i, c := range cands[:n] {
-		f := ix.candidateFeatures(st, q, &qf, c)
-		sc[i] = scoredCand{hit: c.hit, f: f, score: ix.model.Score(f)}
+		f, says := ix.candidateFeatures(st, q, &qf, c)
+		sc[i] = scoredCand{hit: c.hit, f: f, says: says, score: ix.model.Score(f)}
 	}
 	slices.SortStableFunc(sc, func(a, b scoredCand) int {
 		switch {
@@ -639,6 +697,33 @@ func (ix *Index) rerank(question string, q lexical.Query, cands []candidate) ([]
 		}
 		return 0
 	})
+	held := 0
+	if ofProject != nil {
+		of := make([]bool, n)
+		for i, s := range sc {
+			if of[i] = ofProject(s.hit.Passage); of[i] {
+				held++
+			}
+		}
+		if held > 0 && held < n {
+			mine := make([]scoredCand, 0, n)
+			for i, s := range sc {
+				if of[i] {
+					mine = append(mine, s)
+				}
+			}
+			for i, s := range sc {
+				if !of[i] {
+					mine = append(mine, s)
+				}
+			}
+			sc = mine
+		}
+	}
+	rivals := sc
+	if held >= 2 {
+		rivals = sc[:held]
+	}
 	hits := make([]Hit, 0, len(cands))
 	for _, s := range sc {
 		hits = append(hits, s.hit)
@@ -647,12 +732,20 @@ func (ix *Index) rerank(question string, q lexical.Query, cands []candidate) ([]
 		hits = append(hits, c.hit)
 	}
 	// The margin: how far the top candidate is ahead of the best other one
-	// on the evidence of the words alone.
+	// on the evidence of the words alone; a passage saying what it says
+	// (Restates) is none.
 	margin := 0.0
-	if n > 1 {
-		top, next := ix.model.LexicalScore(sc[0].f), math.Inf(-1)
-		for _, s := range sc[1:] {
-			next = max(next, ix.model.LexicalScore(s.f))
+	if len(rivals) > 1 {
+		top, next, least := ix.model.LexicalScore(sc[0].f), math.Inf(-1), math.Inf(1)
+		for _, s := range rivals[1:] {
+			l := ix.model.LexicalScore(s.f)
+			least = min(least, l)
+			if !Restates(sc[0].says, s.says) {
+				next = max(next, l)
+			}
+		}
+		if math.IsInf(next, -1) {
+			next = least // every other says the same: the weakest is the rival
 		}
 		margin = top - next
 	}

@@ -115,7 +115,11 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 		return res, err
 	}
 	res.Degraded = why
-	hits, f, conf, lead := ix.rerank(question, q, ix.fuseLexical(q, vres, lex))
+	var ofProject func(corpus.Passage) bool
+	if named := ix.namedProjects(question); len(named) > 0 {
+		ofProject = func(p corpus.Passage) bool { return holdsProject(question, named, p) }
+	}
+	hits, f, conf, lead := ix.rerank(question, q, ix.fuseLexical(q, vres, lex), ofProject)
 	res.Features = f
 	res.Lead = lead
 	res.Hits = hits[:min(k, len(hits))]
@@ -351,6 +355,9 @@ func (ix *Index) AsksOfFolder(question string) bool { return ix.lex.AsksOfFolder
 type Candidate struct {
 	Passage  corpus.Passage
 	Features Features
+	// Says is what the passage's best sentence holds besides the
+	// question's words, for Restates.
+	Says []string
 }
 
 // Candidates returns the passages the confidence model would score for a
@@ -366,56 +373,102 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	st := text.NewStemmer(ix.lex.Words)
 	out := make([]Candidate, 0, rerankDepth)
 	for _, c := range cands[:min(rerankDepth, len(cands))] {
-		out = append(out, Candidate{Passage: c.hit.Passage, Features: ix.candidateFeatures(st, q, &qf, c)})
+		f, says := ix.candidateFeatures(st, q, &qf, c)
+		out = append(out, Candidate{Passage: c.hit.Passage, Features: f, Says: says})
 	}
 	return out, nil
 }
 
-// missingProject returns a project the question names by a joined name
+// missingProject returns a project the question names (namedProjects)
+// when the passage is of none of them (holdsProject): a look-alike
+// project's document answering for it ("how do i report a vulnerability
+// in pulsar-client-go" with paho's security policy, "can viper read
+// config from s3" with koanf's). "" when the question names none, or the
+// passage is of one.
+func (ix *Index) missingProject(question string, p corpus.Passage) string {
+	named := ix.namedProjects(question)
+	if len(named) == 0 || holdsProject(question, named, p) {
+		return ""
+	}
+	return named[0]
+}
+
+// namedProjects returns the projects a question names: by a joined name
 // ("pulsar-client-go", "go-openai") that is the whole name of a folder, a
 // file or a title of the corpus's documents (not "built-in" of
-// "built-in-functions.md"), or by a folder's whole name that is no
-// English word and no part's of any project ("jaeger", "middleware"; not
-// "make" nor "api"), when none of the question's such names is
-// in the passage's path, title, section or text, nor does the question
-// name a folder the passage is in ("sqlite3"): a look-alike project's
-// document answering for it ("how do i report a vulnerability in
-// pulsar-client-go" with paho's security policy). A name only the texts
-// hold names no document, and "" is returned.
-func (ix *Index) missingProject(question string, p corpus.Passage) string {
+// "built-in-functions.md"); by a folder's whole name that is no English
+// word and no part's of any project ("jaeger", "middleware"; not "api");
+// or by a folder's whole name that is an English word the folder owns
+// (ownedWord: "viper", "winston", "cobra"; not "make" nor "time", which
+// every project's text uses). A name only the texts hold names none.
+func (ix *Index) namedProjects(question string) []string {
 	var named []string
 	for _, n := range text.JoinedNames(question) {
-		k := squash(n)
-		if ix.docNames[k] {
+		if ix.docNames[squash(n)] {
 			named = append(named, n)
 		}
 	}
-	// A project named by a folder's whole name, no English word
-	// ("jaeger", not "make" of make/).
 	for _, w := range text.Words(text.OwnWords(question)) {
-		if projectWord(w) && ix.lex.IsFolder(w) && !slices.Contains(named, w) {
+		if slices.Contains(named, w) || !ix.lex.IsFolder(w) {
+			continue
+		}
+		if projectWord(w) || ix.ownedWord(w) {
 			named = append(named, w)
 		}
 	}
-	if len(named) == 0 {
-		return ""
-	}
+	return named
+}
+
+// holdsProject reports whether a passage is of a project the question
+// names: the name in its path, title, section or text, or, for a
+// question naming the chain a problem runs through ("sqlite3's prebuilt
+// binary keeps falling back to node-gyp"), a folder the passage is in
+// named by the question.
+func holdsProject(question string, named []string, p corpus.Passage) bool {
 	where := squash(p.Source + " " + p.Title + " " + p.Section + " " + p.Text)
 	for _, n := range named {
 		if strings.Contains(where, squash(n)) {
-			return ""
+			return true
 		}
 	}
-	// A question naming the chain a problem runs through ("sqlite3's
-	// prebuilt binary keeps falling back to node-gyp") is answered by
-	// the documents of any project it names by its folder's whole name.
 	dirs := strings.Split(strings.ToLower(p.Source), "/")
 	for _, w := range text.Words(question) {
 		if projectWord(w) && slices.Contains(dirs[:len(dirs)-1], w) {
-			return ""
+			return true
 		}
 	}
-	return named[0]
+	return false
+}
+
+// minOwnedShare and minOwned say when a folder owns the English word
+// that names it: that share of the passages holding the word, and at
+// least that many, are in the folder.
+const (
+	minOwnedShare = 0.75
+	minOwned      = 3
+)
+
+// ownedWord reports whether an English word naming a folder is that
+// project's name in this corpus: most passages using it are the folder's
+// own ("viper" in viper/, a few in koanf's comparisons), as a word of the
+// language is not ("make", "time", "less": every project writes them).
+func (ix *Index) ownedWord(w string) bool {
+	if len(w) < 3 || text.IsStopWord(w) || genericFolders[w] {
+		return false
+	}
+	stem, ok := ix.lex.FolderStem(w)
+	if !ok {
+		return false
+	}
+	in, all := 0, 0
+	for _, p := range ix.lex.PassagesOf(stem) {
+		all++
+		dirs := strings.Split(strings.ToLower(ix.passages[p].Source), "/")
+		if slices.Contains(dirs[:len(dirs)-1], w) {
+			in++
+		}
+	}
+	return in >= minOwned && float64(in) >= minOwnedShare*float64(all)
 }
 
 // projectWord reports whether a question's word may name a project by its

@@ -53,6 +53,9 @@ func TestMissingProject(t *testing.T) {
 		"npm/install.md":                   "# npm install\n\nIf both a package-lock and a shrinkwrap exist, npm-shrinkwrap.json wins.\n",
 		"npm/package-lock.md":              "# package-lock.json\n\nThe lock file records the exact tree that was installed.\n",
 		"docs/built-in-functions.md":       "# Functions\n\nThe functions every template may call.\n",
+		"viper/README.md":                  "# Viper\n\n## Files\n\nViper reads config files.\n\n## Env\n\nViper reads env vars.\n\n## Keys\n\nViper keys are case insensitive.\n",
+		"koanf/README.md":                  "# koanf\n\nkoanf reads config from s3 buckets.\n",
+		"make/README.md":                   "# make\n\nmake builds programs from a Makefile.\n",
 	})
 	byPath := func(src string) corpus.Passage {
 		for _, p := range ix.passages {
@@ -76,10 +79,33 @@ func TestMissingProject(t *testing.T) {
 		{"where do the docs say how functions are called", "npm/install.md", ""}, // "docs": an English word
 		{"how do clients authenticate over the api", "npm/install.md", ""},       // "api": a part of any project
 		{"npm install with a package-lock and a shrinkwrap, which wins", "npm/install.md", ""},
-		{"is there a built-in way to cache responses", "npm/install.md", ""}, // "built-in" only within a file's name
+		{"is there a built-in way to cache responses", "npm/install.md", ""},          // "built-in" only within a file's name
+		{"can viper read config from an s3 bucket", "koanf/README.md", "viper"},       // an English word its folder owns
+		{"can i make a branch for my change", "pulsar-client-go/CONTRIBUTING.md", ""}, // one every project uses
 	} {
 		if got := ix.missingProject(c.question, byPath(c.source)); got != c.want {
 			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)
 		}
+	}
+}
+
+// A question naming a project ranks that project's passages above a
+// look-alike's that holds more of its words, rather than declining
+// because the look-alike's came first.
+func TestNamedProjectRanksFirst(t *testing.T) {
+	ix := indexOf(t, map[string]string{
+		"viper/README.md": "# Viper\n\n## Keys\n\nViper keys are case insensitive: Viper lower-cases every key it reads.\n\n## Files\n\nViper reads config files.\n\n## Env\n\nViper reads env vars.\n",
+		"koanf/README.md": "# koanf\n\n## Keys\n\nkoanf keeps the case of keys as the source gives them.\n\n## Files\n\nkoanf reads config files and s3 buckets.\n",
+		"zap/README.md":   "# zap\n\nzap logs fast.\n",
+	})
+	res, err := ix.Search(t.Context(), "are koanf keys case insensitive?", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || res.Hits[0].Passage.Source != "koanf/README.md" {
+		t.Fatalf("hits %v, want koanf's first", res.Hits)
+	}
+	if res.ProjectMissing != "" {
+		t.Errorf("project missing %q", res.ProjectMissing)
 	}
 }

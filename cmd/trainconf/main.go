@@ -46,6 +46,7 @@ type example struct {
 	set      int
 	question int // index of the question in its set
 	x        []float64
+	says     []string // see retrieval.Candidate.Says
 	right    bool
 }
 
@@ -270,7 +271,7 @@ func examples(ctx context.Context, i int, s set) ([]example, error) {
 		}
 		for _, c := range cands {
 			right := cl.answers != nil && cl.answers(c.Passage)
-			out = append(out, example{set: i, question: qi, x: c.Features.Vector(), right: right})
+			out = append(out, example{set: i, question: qi, x: c.Features.Vector(), says: c.Says, right: right})
 		}
 	}
 	return out, nil
@@ -645,9 +646,15 @@ func topCandidates(m retrieval.Model, ex []example) []top {
 			lex := func(x []float64) float64 {
 				return dot(m.Rank, x, func(j int) bool { return !retrieval.VectorFeature(names[j]) })
 			}
-			best := math.Inf(-1)
+			best, least := math.Inf(-1), math.Inf(1)
 			for _, o := range ss[1:] {
-				best = max(best, lex(o.e.x))
+				least = min(least, lex(o.e.x))
+				if !retrieval.Restates(ss[0].e.says, o.e.says) {
+					best = max(best, lex(o.e.x))
+				}
+			}
+			if math.IsInf(best, -1) {
+				best = least
 			}
 			margin = lex(ss[0].e.x) - best
 		}

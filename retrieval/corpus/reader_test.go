@@ -183,6 +183,7 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		"README":                          "Frobnicator\n\nIt frobnicates.\n",
 		"README.Debian":                   "On Debian the frobnicator lives in /usr/bin.\n",
 		"NEWS.old":                        "Version 1 frobnicated.\n",
+		"NEWS.1-17":                       "Version 17 frobnicated twice.\n",
 		"notes.rst":                       "Notes\n=====\n\nFrobnicate gently.\n",
 		"credentials":                     "DB_PASSWORD=hunter2\n",
 		"id_rsa":                          "-----BEGIN OPENSSH PRIVATE KEY-----\n",
@@ -239,7 +240,7 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		read = append(read, d.Source+":"+d.Kind)
 	}
 	slices.Sort(read)
-	if want := []string{"DETAILS:txt", "NEWS.old:txt", "POSIX:txt", "README.Debian:txt", "README.FHS:txt", "README.api:txt", "README.feature-removal-schedule:txt", "README.invoke-rc.d:txt", "README.saving:txt", "README.systemd:txt", "README:txt", "USAGE.org:org", "WHATSNEW:txt", "gdb-README:txt", "notes.rst:rst"}; !slices.Equal(read, want) {
+	if want := []string{"DETAILS:txt", "NEWS.1-17:txt", "NEWS.old:txt", "POSIX:txt", "README.Debian:txt", "README.FHS:txt", "README.api:txt", "README.feature-removal-schedule:txt", "README.invoke-rc.d:txt", "README.saving:txt", "README.systemd:txt", "README:txt", "USAGE.org:org", "WHATSNEW:txt", "gdb-README:txt", "notes.rst:rst"}; !slices.Equal(read, want) {
 		t.Errorf("read %v, want %v", read, want)
 	}
 	var problems []string

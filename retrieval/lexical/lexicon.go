@@ -255,6 +255,23 @@ func (lx *Lexicon) IsFolder(word string) bool {
 	return ok
 }
 
+// FolderStem returns the stem of a folder's one-word name, and whether
+// word is one.
+func (lx *Lexicon) FolderStem(word string) (string, bool) {
+	s, ok := lx.folderWords[word]
+	return s, ok
+}
+
+// PassagesOf returns the indices of the passages whose text holds stem.
+func (lx *Lexicon) PassagesOf(stem string) []int {
+	ps := lx.Postings[stem]
+	out := make([]int, len(ps))
+	for i, p := range ps {
+		out[i] = int(p.P)
+	}
+	return out
+}
+
 // Prepare derives the look-up tables that are not persisted from the
 // lexicon and its passages: Build does, and a Lexicon decoded from an
 // index file needs it before use.

@@ -57,8 +57,14 @@ var answerTypes = []struct {
 		// A number, or versions named by their place: "the two most recent
 		// minor versions of Go", "the latest stable release", "LTS".
 		regexp.MustCompile(`\d|(?i)\b(latest|most recent|newest|current|last (two|three|few)|previous|stable|supported)\b[\w ]{0,24}\b(versions?|releases?)\b|\bLTS\b`)},
+	// A licence asked by which: "what licence is X under", "what's the
+	// license of X", "is pgx MIT or apache licensed", "X licence?", "licensed
+	// under the GPL?". A question about a licence's terms names the licence
+	// ("artistic license, can i charge for the package", "does apache 2 give
+	// me a patent licence") and asks for the clause, which names none.
 	{AnswerLicence,
-		regexp.MustCompile(`(?i)\blicen[cs](e|ed|ing)\b`),
+		regexp.MustCompile(`(?i)\b(what|which)(\s*'?s|\s+(is|are|was|the|a|kind|type|sort|of|open|source|open-source|software|exact|[\w.-]+['’]s))*\s+licen[cs](e|es|ed|ing)\b` +
+			`|\blicen[cs]ed\s+(under|as)\b|\b(MIT|BSD|Apache|GPL\w*|LGPL\w*|MPL|ISC)\s+or\s+\S+(\s+licen[cs](e|ed))?\s*\??\s*$|^\W*(the\s+)?licen[cs]e\s+(of|for)\b`),
 		regexp.MustCompile(`(?i)\b(MIT|BSD|Apache|GPL|LGPL|AGPL|MPL|ISC|Mozilla Public|GNU|public domain|Creative Commons|CC[- ]BY|CC0|Artistic|zlib|Unlicense|copyleft|permissive|proprietary)\b|\bLICEN[CS]E\b`)},
 	{AnswerMeaning,
 		regexp.MustCompile(`(?i)\bstands? for\b|\b(is|are) \S+ short for\b|\bwhat (is|are) the (acronym|abbreviation|long form|full form|full name)\b|\b(acronym|abbreviation) (of|for)\b`),
@@ -94,7 +100,13 @@ func AnswerTypeOf(question string) AnswerType {
 		if t.kind == AnswerTime && whenCircumstance.MatchString(question) {
 			continue // "when should i use context.TODO": in which case, not at what time
 		}
-		if t.question.MatchString(question) || t.kind == AnswerDefault && notesDefault(question) {
+		if t.kind == AnswerDefault && polar.MatchString(question) && !asksDefault.MatchString(question) {
+			// "are pino serializers applied in the browser by default",
+			// "does envconfig support default values": yes or no, said
+			// by a sentence that needn't give a default.
+			continue
+		}
+		if t.question.MatchString(question) || t.kind == AnswerDefault && notesDefault(question) || t.kind == AnswerLicence && notesLicence(question) {
 			if (t.kind == AnswerQuantity || t.kind == AnswerTime) && howFirst(question, t.question) {
 				// "how do i limit how many tasks run at once" asks for a
 				// way, of which the amount is the object, not for an
@@ -111,6 +123,14 @@ func AnswerTypeOf(question string) AnswerType {
 // ERR! stack Error: …", "fatal: …", "Traceback …"): it asks what to do
 // about it, said or not.
 func QuotesError(question string) bool { return errorMark.MatchString(question) }
+
+// polar matches a question asking yes or no: opening on an auxiliary verb
+// ("does", "is", "can", …); asksDefault one asking whether a default is
+// one ("is the default port 8080", "is there a default for …").
+var (
+	polar       = regexp.MustCompile(`(?i)^\W*(do|does|did|is|are|was|were|can|could|will|would|should|shall|may|might|must|has|have|had)\b`)
+	asksDefault = regexp.MustCompile(`(?i)^\W*(is|are|was|were)\s+(the|its|their|there\s+(a|any))\s+defaults?\b`)
+)
 
 // whenClause matches a question's opening clause on "when" that sets the
 // time of what the rest asks ("When …, which policy ended?").
@@ -173,6 +193,18 @@ func howFirst(question string, kind *regexp.Regexp) bool {
 	// "can i" asks no way.
 	return how != nil && at != nil && how[0] < at[0] && strings.Contains(strings.ToLower(question[how[0]:how[1]]), "how")
 }
+
+// notesLicence reports whether a question written as a note asks for a
+// licence: a few words ending on it after what it is of ("chromem-go
+// license?", "gnu make licence"), not "does the licence allow it".
+func notesLicence(question string) bool {
+	words := Words(question)
+	n := len(words)
+	return n >= 2 && n <= maxNoteWords && !IsStopWord(words[0]) && licenceWord.MatchString(words[n-1])
+}
+
+// licenceWord matches the word licence in its spellings and forms.
+var licenceWord = regexp.MustCompile(`^licen[cs](e|es|ing)$`)
 
 // notesDefault reports whether a question written as a note asks for a
 // default: a few words that open on "default" followed by what it is of
@@ -321,12 +353,16 @@ type Asking struct {
 	// contact is, for a person asked as whom to write to ("who do I
 	// email"), true: an address answers it as well as a name does.
 	contact bool
+	// count is, for an amount asked as a count ("how many packages"),
+	// true: a date, a year or a release's number counts nothing.
+	count bool
 }
 
 // asksOften matches a question asking how often; frequency a sentence
 // giving one in words.
 var (
 	asksOften = regexp.MustCompile(`(?i)\bhow (often|frequently)\b`)
+	asksCount = regexp.MustCompile(`(?i)\bhow (many|much)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount)\b|\b(the )?(total |max(imum)? |min(imum)? )?number of\b`)
 	frequency = regexp.MustCompile(`(?i)\b(daily|hourly|weekly|monthly|quarterly|yearly|annually|nightly|biweekly|fortnightly|semi-annually` +
 		`|(every|each) (other |\d+ |two |three |few )?(second|minute|hour|day|night|week|month|quarter|year|release|cycle|run|build|boot|start)s?` +
 		`|(once|twice|\w+ times) (a|an|per|every|each) \w+|per (second|minute|hour|day|week|month|quarter|year|release))\b`)
@@ -366,6 +402,7 @@ func ReadAsking(question string) Asking {
 	a.year = a.Kind == AnswerTime && asksYear.MatchString(question)
 	a.often = a.Kind == AnswerQuantity && asksOften.MatchString(question)
 	a.contact = a.Kind == AnswerPerson && asksContact.MatchString(question)
+	a.count = a.Kind == AnswerQuantity && asksCount.MatchString(question)
 	return a
 }
 
@@ -471,8 +508,35 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		// email about a security bug", "Send it to security@example.org".
 		return true
 	}
+	if a.count {
+		sentence = uncounted(sentence)
+	}
 	return HoldsNewAnswer(a.Kind, sentence, a.words)
 }
+
+// uncounted returns a sentence without the figures that count nothing: a
+// date ("August 14th, 2021", "2021-08-14", "14/8"), a year standing alone
+// ("in 1999,"; not "2000 packages"), a release's number of three parts
+// ("1.2.3"): "how many people attended DebConf11" is not answered by
+// "DebConf11 was held in July 2011".
+func uncounted(sentence string) string {
+	sentence = dateFigure.ReplaceAllString(sentence, " ")
+	return loneYear.ReplaceAllStringFunc(sentence, func(m string) string {
+		if f := strings.Fields(m); len(f) > 1 && !IsStopWord(strings.ToLower(f[1])) {
+			return m // "2000 packages"
+		}
+		return " "
+	})
+}
+
+// dateFigure matches a date, a day of a month or a release's number of
+// three parts or more; loneYear a year with the word after it.
+var (
+	dateFigure = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?\b` +
+		`|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b` +
+		`|\b\d{4}-\d{1,2}(-\d{1,2})?\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b\d{1,2}(st|nd|rd|th)\b|\bv?\d+(\.\d+){2,}\b`)
+	loneYear = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b(\s+[A-Za-z]+)?`)
+)
 
 // defaultReference matches a default a sentence refers to without giving
 // it ("leave it at the default unless you are sure", "larger than the

@@ -63,6 +63,20 @@ func TestAnswerTypes(t *testing.T) {
 		{"what release notes mention the new flag", AnswerAny, "", ""},
 		{"what release process does dbus follow", AnswerAny, "", ""},
 		{"how do i download the latest release", AnswerAny, "", ""},
+		// A licence asked by which, or noted; not a question on a
+		// licence's terms, which names the licence it asks of.
+		{"what's chalk's license", AnswerLicence, "Released under the MIT License.", "Chalk comes with types."},
+		{"chromem-go license?", AnswerLicence, "chromem-go is licensed under the MPL-2.0.", "chromem-go is a vector database."},
+		{"is pgx MIT or apache licensed", AnswerLicence, "pgx is released under the MIT license.", "pgx is a driver."},
+		{"prometheus bundles bootstrap - under what license", AnswerLicence, "Bootstrap (MIT)", "Bootstrap 4"},
+		{"artistic license, can i charge for the package", AnswerAny, "", ""},
+		// Yes or no, "by default" or not; a count, which a date is not.
+		{"are pino serializers applied in the browser by default", AnswerAny, "", ""},
+		{"does envconfig support default values for fields", AnswerAny, "", ""},
+		{"is the default port 8080", AnswerDefault, "The port defaults to 9090.", "The port is 9090."},
+		{"does apache 2 give me a patent licence", AnswerAny, "", ""},
+		{"which court handles apache license 2.0 disputes", AnswerAny, "", ""},
+		{"mit license do i have to include the copyright notice in my copies", AnswerAny, "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.question, func(t *testing.T) {
@@ -344,6 +358,12 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 		{"who should i ping about a broken build", "Ask @infra-team in the chat.", true},
 		{"who do i email about a security bug", "Send the report by email.", false},
 		{"who wrote the logo", "It is on example.org.", false},
+		// A count is not a date, a lone year nor a release's number.
+		{"how many people attended debconf11", "DebConf11 was held in Banja Luka on July 24th, 2011.", false},
+		{"how many packages did debian 2.2 have", "Debian 2.2 was released in 2000, with 2600 packages.", true},
+		{"how many developers did debian have", "In 1999, the project grew.", false},
+		{"how many developers did debian have", "By 1999 there were over 400 developers.", true},
+		{"how many packages are there", "Version 1.2.3 added packages.", false},
 	} {
 		if got := ReadAsking(c.question).Answers(c.sentence, ""); got != c.want {
 			t.Errorf("%q: Answers(%q) = %v, want %v", c.question, c.sentence, got, c.want)

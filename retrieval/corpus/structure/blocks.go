@@ -136,6 +136,10 @@ type scanner struct {
 	// before a plain-text document's lines (see readForm).
 	man, godoc bool
 	tagCol     int
+	// info is set for a GNU Info manual's text (ScanInfo): its headings
+	// are makeinfo's underlined lines alone, at levels fixed by the
+	// underline, and no other line is taken for one.
+	info bool
 }
 
 // readForm reads from a plain-text document's first line whether it is a
@@ -228,7 +232,12 @@ func Scan(doc string, markdown bool) Doc {
 // scan finds the blocks of doc. With headings false, no line is taken for
 // a heading and nothing is dropped as decoration.
 func scan(doc string, markdown, headings bool) Doc {
-	s := &scanner{lines: SplitLines(doc), md: markdown, head: -1}
+	return scanWith(&scanner{lines: SplitLines(doc), md: markdown, head: -1}, doc, headings)
+}
+
+// scanWith finds the blocks of doc with the scanner s, set up for its form.
+func scanWith(s *scanner, doc string, headings bool) Doc {
+	markdown := s.md
 	s.out.Text, s.out.Lines, s.out.markdown = doc, s.lines, markdown
 	s.hp.md = s.md
 	if s.md {
@@ -590,15 +599,19 @@ func (s *scanner) scanPlain(headings bool) {
 		}
 		j := i
 		for j < len(ls) && !ls[j].Blank() {
-			if headings && j+1 < len(ls) && isUnderlined(ls[j].Text, ls[j+1].Text) {
+			if headings && j+1 < len(ls) && s.underlinedAt(j) {
 				break
 			}
-			if headings && isRule(ls[j].Text) {
+			if headings && !s.info && isRule(ls[j].Text) {
 				break
 			}
 			j++
 		}
-		if h, ok := starHeading(ls, i, j); ok && headings {
+		if s.info {
+			if j > i {
+				s.plainBlock(i, j-1, false)
+			}
+		} else if h, ok := starHeading(ls, i, j); ok && headings {
 			// tar's NEWS titles a release by a line ("version 1.28 - …")
 			// and its changes by stars ("* New option --sort").
 			if s.out.firstHeading == "" { // plain text: no heading yet
@@ -614,10 +627,10 @@ func (s *scanner) scanPlain(headings bool) {
 			s.plainBlock(i, j-1, headings)
 		}
 		switch {
-		case j < len(ls) && headings && isRule(ls[j].Text):
+		case j < len(ls) && headings && !s.info && isRule(ls[j].Text):
 			s.drop()
 			j++
-		case j+1 < len(ls) && headings && !ls[j].Blank() && isUnderlined(ls[j].Text, ls[j+1].Text):
+		case j+1 < len(ls) && headings && !ls[j].Blank() && s.underlinedAt(j):
 			h := mdHeading{level: s.styleLevel(ls[j+1].Text[0]), text: ls[j].Text}
 			if h.level == 2 && s.out.firstHeading == "" && len(s.out.Blocks) == 0 && !IsReleaseHeading(h.text) {
 				// The document's title, above all its text, heads that
@@ -633,6 +646,17 @@ func (s *scanner) scanPlain(headings bool) {
 		}
 		i = j
 	}
+}
+
+// underlinedAt reports whether plain-text line k is a heading underlined by
+// the line below it (isUnderlined); in an Info manual, only as makeinfo
+// underlines: at the left edge, by a line of one of its characters as
+// long as the heading (infoUnderline).
+func (s *scanner) underlinedAt(k int) bool {
+	if s.info {
+		return s.lines[k].Indent == 0 && infoUnderline(s.lines[k].Text, s.lines[k+1].Text)
+	}
+	return isUnderlined(s.lines[k].Text, s.lines[k+1].Text)
 }
 
 // starHeading reads the block of lines i..j-1 as an outline heading, as

@@ -44,6 +44,7 @@ func IsInfo(text string) bool {
 // (plain text reads a line of dots as a rule).
 func ScanInfo(doc string) Doc {
 	lines := strings.SplitAfter(doc, "\n")
+	orig := slices.Clone(lines)
 	blank := func(i int) {
 		if strings.HasSuffix(lines[i], "\n") {
 			lines[i] = "\n"
@@ -73,6 +74,8 @@ func ScanInfo(doc string) Doc {
 			t := strings.TrimRight(lines[k], "\r\n")
 			if t == "* Menu:" {
 				inMenu = true
+			} else if inMenu {
+				inMenu = menuGoesOn(orig[k-1 : end])
 			}
 			switch {
 			case skip || inMenu || k == i || k == i+1 && strings.HasPrefix(t, "File: ") && strings.Contains(t, "Node: "):
@@ -85,7 +88,49 @@ func ScanInfo(doc string) Doc {
 		}
 		i = end
 	}
-	return Scan(strings.Join(lines, ""), false)
+	text := strings.Join(lines, "")
+	sc := &scanner{lines: SplitLines(text), head: -1, info: true, underlines: string(infoUnderlines)}
+	d := scanWith(sc, text, true)
+	if len(d.Blocks) == 0 {
+		d.Blocks = scan(text, false, false).Blocks
+	}
+	return d
+}
+
+// infoUnderlines are makeinfo's underline characters, chapter to
+// subsubsection ('.' read as '~', see ScanInfo).
+const infoUnderlines = "*=-~"
+
+// infoUnderline reports whether below underlines line as makeinfo does:
+// one of its characters, as many as the line's.
+func infoUnderline(line, below string) bool {
+	n := utf8.RuneCountInString(line)
+	return n > 0 && len(below) == n && strings.Contains(infoUnderlines, below[:1]) && strings.Trim(below, below[:1]) == ""
+}
+
+// menuGoesOn reports whether a node's menu goes on at ls[1], ls[0] being a
+// line of it: a blank line, an entry ("* Invoking::  How to run it."),
+// an entry's description wrapped under it, or a line alone that titles
+// the entries below it ("Overview", " -- The Detailed Node Listing --").
+// The node's text may go on below its menu (bc's "Functions").
+func menuGoesOn(ls []string) bool {
+	t := strings.TrimRight(ls[1], "\r\n")
+	prev := strings.TrimRight(ls[0], "\r\n")
+	switch {
+	case strings.TrimSpace(t) == "" || strings.HasPrefix(t, "* "):
+		return true
+	case prev != "" && t[0] == ' ':
+		return true // a description wrapped under its entry
+	}
+	if len(ls) < 3 || strings.TrimSpace(strings.TrimRight(ls[2], "\r\n")) != "" {
+		return false // a paragraph: the node's text
+	}
+	for _, l := range ls[3:] {
+		if l = strings.TrimRight(l, "\r\n"); strings.TrimSpace(l) != "" {
+			return strings.HasPrefix(l, "* ")
+		}
+	}
+	return false
 }
 
 // infoIndexMark opens the line makeinfo puts atop an index node's menu.

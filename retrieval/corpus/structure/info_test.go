@@ -126,3 +126,35 @@ func TestInfoPartsAndLookAlikes(t *testing.T) {
 		t.Errorf("InfoText = %q, want the image's markup gone", got)
 	}
 }
+
+// A node's menu may open it, its text below (bc's "Functions"); an Info
+// manual's headings are makeinfo's underlines alone: a sample's line over
+// stars, an option's term or a short line is text, and a chapter's level
+// is its underline's whatever came first.
+func TestScanInfoMenusAndHeadings(t *testing.T) {
+	doc := "\x1f\nFile: bc.info,  Node: Functions,  Up: Top\n\n" + // 1-3
+		"5 Functions\n***********\n\n" + // 4-6
+		"* Menu:\n\n* Math Library::\n\n" + // 7-10
+		" -- The Detailed Node Listing --\n\n* Sub::  A sub node.\n               Wrapped.\n\n" + // 11-15
+		"Functions provide a method of defining a computation.\n\n" + // 16-17
+		"     And let there always be being,\n     *****\n\n" + // 18-20
+		"‘-q’\n     Print nothing.\n\n" + // 21-23
+		"5.1 Libraries\n=============\n\nThe math library.\n" // 24-27
+	d := ScanInfo(doc)
+	if strings.Contains(d.Text, "Math Library::") || strings.Contains(d.Text, "Detailed") || strings.Contains(d.Text, "Wrapped") {
+		t.Errorf("the menu shows:\n%s", d.Text)
+	}
+	var got []string
+	for _, b := range d.Blocks {
+		got = append(got, describe(b))
+	}
+	want := []string{
+		"para 15-15 5 Functions ^3",
+		"para 17-18 5 Functions",
+		"para 20-21 5 Functions",
+		"para 26-26 5 Functions › 5.1 Libraries ^23",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("blocks\n  %q\nwant\n  %q", got, want)
+	}
+}
