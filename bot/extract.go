@@ -172,23 +172,46 @@ func antecedents(perHit [][]sentence, chosen []sentence) []sentence {
 
 // verdicts returns, for each chosen sentence that is its paragraph's
 // second, the first when it is a bare verdict ("No." before "The
-// environment that Valgrind provides … is significantly different"): the
-// short answer a yes/no question asks, which holds none of its words.
+// environment that Valgrind provides … is significantly different"), or
+// that opens its paragraph, the paragraph above when it is a verdict
+// alone, labelled or under the question it answers (an FAQ's "**tl;dr:**
+// No." over its explanation): the short answer a yes/no question asks, which holds none
+// of its words.
 func verdicts(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence) []sentence {
 	var out []sentence
 	for _, c := range chosen {
-		if c.idx == 0 || !c.Joined {
+		if c.idx == 0 {
 			continue
 		}
 		prev := perHit[c.hit][c.idx-1]
 		body := hits[c.hit].Passage.Text
-		if prev.Joined || prev.Features.Structure > 0 || prev.Item || !verdict.MatchString(body[prev.Span.Start:prev.Span.End]) ||
+		said := body[prev.Span.Start:prev.Span.End]
+		labelled := verdictLabel.MatchString(said)
+		said = verdictMarks.ReplaceAllString(verdictLabel.ReplaceAllString(said, ""), "")
+		if !c.Joined && !labelled && !(c.idx >= 2 && asks(body, perHit[c.hit][c.idx-2])) {
+			continue // a paragraph of its own answers what is above it, maybe another question
+		}
+		if prev.Joined || prev.Features.Structure > 0 || prev.Item || !verdict.MatchString(said) ||
 			containsSentence(chosen, prev) || containsSentence(out, prev) {
 			continue
 		}
 		out = append(out, prev)
 	}
 	return out
+}
+
+// verdictLabel matches the label marking a verdict as the short answer
+// ("**tl;dr:** No.", "Short answer: yes."); verdictMarks an emphasis's
+// marks.
+var (
+	verdictLabel = regexp.MustCompile(`(?i)^[*_]*(?:tl;?\s?dr|short answer|in short)\s*:?[*_]*\s*:?\s*`)
+	verdictMarks = regexp.MustCompile(`[*_]+`)
+)
+
+// asks reports whether a sentence is a heading or a question: what a
+// verdict in a paragraph of its own below it answers.
+func asks(body string, s sentence) bool {
+	return s.Features.Structure > 0 || strings.HasSuffix(strings.TrimSpace(body[s.Span.Start:s.Span.End]), "?")
 }
 
 // verdict matches a sentence that is only a yes/no answer: "No.", "Yes,

@@ -719,6 +719,23 @@ func TestVerdictOpensTheQuote(t *testing.T) {
 			t.Errorf("%s: verdicts %+v, want none", name, got)
 		}
 	}
+	// A verdict alone in its paragraph answers the question over it, or
+	// says it is the short answer: an FAQ's "**tl;dr:** No.".
+	faq := "Does Viper support case sensitive keys?\n\n**tl;dr:** No.\n\nViper merges configuration from many sources."
+	fhits := []retrieval.Hit{{Passage: corpus.Passage{ID: "f", Locator: corpus.Locator{Source: "f.md", LineStart: 1}, Text: faq}}}
+	fs := []sentence{
+		{PassageSentence: PassageSentence{Span: text.Span{Start: 0, End: 39}, Features: SentenceFeatures{Structure: 1}}, idx: 0},
+		{PassageSentence: PassageSentence{Span: text.Span{Start: 41, End: 55}}, idx: 1},
+		{PassageSentence: PassageSentence{Span: text.Span{Start: 57, End: len(faq)}}, idx: 2},
+	}
+	if got := verdicts(fhits, [][]sentence{fs}, []sentence{fs[2]}); len(got) != 1 || got[0].idx != 1 {
+		t.Errorf("verdicts %+v, want the FAQ's labelled verdict", got)
+	}
+	fs[0].Features.Structure = 0
+	fhits[0].Passage.Text = strings.Replace(faq, "?", ".", 1)
+	if got := verdicts(fhits, [][]sentence{fs}, []sentence{fs[2]}); len(got) != 1 {
+		t.Errorf("verdicts %+v, want the labelled verdict under a statement too", got)
+	}
 	for s, want := range map[string]bool{"No.": true, "Yes, it is.": true, "No, it does not.": true, "No, you can't.": true,
 		"Not yet!": true, "No more.": false, "Yes, but only on Linux.": false, "No": false,
 		"No, it doesn’t.": true, "No, it's not.": true} {

@@ -401,7 +401,7 @@ func (a passageReading) says(want *stemIndex) []string {
 	var out []string
 	for _, stem := range a.stems[a.best] {
 		if _, ok := want.find(stem); !ok {
-			out = append(out, stem)
+			out = append(out, figure(stem))
 		}
 	}
 	slices.Sort(out)
@@ -418,24 +418,39 @@ const minRestated = 2
 // fact twice (a release's summary and its chapter, a README and its
 // site) gives one answer twice: the second passage corroborates the
 // first, no rival for the margin. Two sentences sharing only the
-// question's words ("bullseye was released in 2021" and "… in 2019") do
-// not.
+// question's words ("bullseye was released in 2021" and "… in 2019"), or
+// each with a figure of its own ("the timeout is 60 seconds", "… 30
+// seconds"), do not: they give two answers.
 func Restates(a, b []string) bool {
 	shared := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
+	ownA, ownB := false, false // a figure one gives and the other not
+	for i, j := 0, 0; i < len(a) || j < len(b); {
 		switch {
-		case a[i] == b[j]:
+		case i < len(a) && j < len(b) && a[i] == b[j]:
 			shared++
 			i++
 			j++
-		case a[i] < b[j]:
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			ownA = ownA || hasDigit(a[i])
 			i++
 		default:
+			ownB = ownB || hasDigit(b[j])
 			j++
 		}
 	}
-	return shared >= minRestated && 2*shared >= min(len(a), len(b))
+	return !(ownA && ownB) && shared >= minRestated && 2*shared >= min(len(a), len(b))
 }
+
+// figure writes a release's number one way: "11.0" and "v11" as "11".
+func figure(stem string) string {
+	if len(stem) > 1 && stem[0] == 'v' && stem[1] >= '0' && stem[1] <= '9' {
+		stem = stem[1:]
+	}
+	return strings.TrimSuffix(stem, ".0")
+}
+
+// hasDigit reports whether a word holds a digit.
+func hasDigit(w string) bool { return strings.ContainsAny(w, "0123456789") }
 
 // tableHeader returns, for a passage that opens on a row of a Markdown
 // table whose header row an earlier passage of its document holds (a long

@@ -316,3 +316,24 @@ func TestCutTableRowsReadUnderTheirHeader(t *testing.T) {
 	}
 	t.Fatal("no candidate holds the row")
 }
+
+// Two best sentences restate each other when they share most of what
+// they say besides the question's words, and give no figure the other
+// lacks: a release's date told twice, not two timeouts.
+func TestRestates(t *testing.T) {
+	for _, c := range []struct {
+		a, b []string
+		want bool
+	}{
+		{[]string{"14th", "2021", "august", "debian"}, []string{"11", "14th", "2021", "august", "debian", "name"}, true}, // "11" is b's alone
+		{[]string{"10", "14th", "2021", "august", "debian"}, []string{"11", "14th", "2021", "august", "debian"}, false},
+		{[]string{"14th", "2021", "august", "debian"}, []string{"14th", "2021", "august", "debian", "name"}, true},
+		{[]string{"60", "client", "everi", "second"}, []string{"30", "client", "everi", "second"}, false},
+		{[]string{"client", "second"}, []string{"server", "minut"}, false},
+		{[]string{"client"}, []string{"client"}, false}, // one word is no restatement
+	} {
+		if got := Restates(c.a, c.b); got != c.want {
+			t.Errorf("Restates(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

@@ -358,6 +358,9 @@ type Candidate struct {
 	// Says is what the passage's best sentence holds besides the
 	// question's words, for Restates.
 	Says []string
+	// OfProject is true when the question names projects and the passage
+	// is of one of them (holdsProject): such passages rank first.
+	OfProject bool
 }
 
 // Candidates returns the passages the confidence model would score for a
@@ -371,10 +374,12 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	cands := ix.fuse(q, vres)
 	qf := ix.questionOf(question, q)
 	st := text.NewStemmer(ix.lex.Words)
+	named := ix.namedProjects(question)
 	out := make([]Candidate, 0, rerankDepth)
 	for _, c := range cands[:min(rerankDepth, len(cands))] {
 		f, says := ix.candidateFeatures(st, q, &qf, c)
-		out = append(out, Candidate{Passage: c.hit.Passage, Features: f, Says: says})
+		of := len(named) > 0 && holdsProject(question, named, c.hit.Passage)
+		out = append(out, Candidate{Passage: c.hit.Passage, Features: f, Says: says, OfProject: of})
 	}
 	return out, nil
 }
@@ -453,8 +458,8 @@ const (
 // own ("viper" in viper/, a few in koanf's comparisons), as a word of the
 // language is not ("make", "time", "less": every project writes them).
 func (ix *Index) ownedWord(w string) bool {
-	if len(w) < 3 || text.IsStopWord(w) || genericFolders[w] {
-		return false
+	if len(w) < 3 || text.IsStopWord(w) || genericFolders[w] || text.IsCommonWord(w) {
+		return false // "security/", "install/": a topic's folder, not a project's
 	}
 	stem, ok := ix.lex.FolderStem(w)
 	if !ok {

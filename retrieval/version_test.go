@@ -56,6 +56,7 @@ func TestMissingProject(t *testing.T) {
 		"viper/README.md":                  "# Viper\n\n## Files\n\nViper reads config files.\n\n## Env\n\nViper reads env vars.\n\n## Keys\n\nViper keys are case insensitive.\n",
 		"koanf/README.md":                  "# koanf\n\nkoanf reads config from s3 buckets.\n",
 		"make/README.md":                   "# make\n\nmake builds programs from a Makefile.\n",
+		"security/policy.md":               "# Policy\n\n## Reports\n\nSecurity reports go to the team.\n\n## Fixes\n\nSecurity fixes ship monthly.\n\n## Audits\n\nSecurity audits run yearly.\n",
 	})
 	byPath := func(src string) corpus.Passage {
 		for _, p := range ix.passages {
@@ -82,6 +83,7 @@ func TestMissingProject(t *testing.T) {
 		{"is there a built-in way to cache responses", "npm/install.md", ""},          // "built-in" only within a file's name
 		{"can viper read config from an s3 bucket", "koanf/README.md", "viper"},       // an English word its folder owns
 		{"can i make a branch for my change", "pulsar-client-go/CONTRIBUTING.md", ""}, // one every project uses
+		{"what are the security risks of the lock file", "npm/package-lock.md", ""},   // a topic's folder, no project's
 	} {
 		if got := ix.missingProject(c.question, byPath(c.source)); got != c.want {
 			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)

@@ -43,11 +43,12 @@ func main() {
 // example is one question's features and whether answering from its top
 // passage is right.
 type example struct {
-	set      int
-	question int // index of the question in its set
-	x        []float64
-	says     []string // see retrieval.Candidate.Says
-	right    bool
+	set       int
+	question  int // index of the question in its set
+	x         []float64
+	says      []string // see retrieval.Candidate.Says
+	ofProject bool     // see retrieval.Candidate.OfProject
+	right     bool
 }
 
 // set is a development set: a corpus and questions about it.
@@ -271,7 +272,7 @@ func examples(ctx context.Context, i int, s set) ([]example, error) {
 		}
 		for _, c := range cands {
 			right := cl.answers != nil && cl.answers(c.Passage)
-			out = append(out, example{set: i, question: qi, x: c.Features.Vector(), says: c.Says, right: right})
+			out = append(out, example{set: i, question: qi, x: c.Features.Vector(), says: c.Says, ofProject: c.OfProject, right: right})
 		}
 	}
 	return out, nil
@@ -615,6 +616,13 @@ func fitRanker(ex []example, sets int) []float64 {
 	return w
 }
 
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // top is a question's best candidate by the ranker.
 type top struct {
 	set   int
@@ -639,15 +647,30 @@ func topCandidates(m retrieval.Model, ex []example) []top {
 			some = some || c.right
 		}
 		slices.SortStableFunc(ss, func(a, b sc) int { return cmp.Compare(b.s, a.s) })
+		// As retrieval ranks them: the passages of the projects the
+		// question names first, their margin among themselves.
+		held := 0
+		for _, c := range ss {
+			if c.e.ofProject {
+				held++
+			}
+		}
+		if held > 0 && held < len(ss) {
+			slices.SortStableFunc(ss, func(a, b sc) int { return -cmp.Compare(b2i(a.e.ofProject), b2i(b.e.ofProject)) })
+		}
+		rivals := ss
+		if held >= 2 {
+			rivals = ss[:held]
+		}
 		// As retrieval computes it: the top candidate's lead on the words
 		// alone; vector features are not the confidence's.
 		margin := 0.0
-		if len(ss) > 1 {
+		if len(rivals) > 1 {
 			lex := func(x []float64) float64 {
 				return dot(m.Rank, x, func(j int) bool { return !retrieval.VectorFeature(names[j]) })
 			}
 			best, least := math.Inf(-1), math.Inf(1)
-			for _, o := range ss[1:] {
+			for _, o := range rivals[1:] {
 				least = min(least, lex(o.e.x))
 				if !retrieval.Restates(ss[0].e.says, o.e.says) {
 					best = max(best, lex(o.e.x))

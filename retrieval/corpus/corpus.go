@@ -56,6 +56,8 @@ func scanView(kind, text string) structure.Doc {
 		return structure.ScanAsciiDoc(text)
 	case "info":
 		return structure.ScanInfo(text)
+	case "txt":
+		return structure.ScanPlain(text)
 	}
 	return structure.Scan(text, kind == "md")
 }
@@ -276,7 +278,7 @@ const DefaultMaxFileBytes = 16 << 20
 
 // chunkerVersion changes whenever passage splitting or word analysis
 // changes, so that an index built by an older splitter or stemmer is rebuilt.
-const chunkerVersion = "chunker-v170"
+const chunkerVersion = "chunker-v175"
 
 // Options limits what a corpus load reads.
 type Options struct {

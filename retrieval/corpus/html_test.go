@@ -169,6 +169,13 @@ func TestHTMLPassages(t *testing.T) {
 			want: []string{"4-4 Bees make honey.", "5-5 Kept."},
 		},
 		{
+			name: "Doxygen's tooltips, obfuscated addresses, permalinks and member summaries give no text",
+			src: "<table class=\"memberdecls\"><tr><td><a class=\"el\" href=\"#a1\">sftp_mkdir</a></td><td>Create a directory. <a href=\"#details\">More...</a></td></tr></table>\n" +
+				"<p>Call <a class=\"code\" href=\"#a1\">sftp_mkdir</a> to make one.</p><div class=\"ttc\" id=\"a1\"><div class=\"ttdef\">Definition: sftp.c:2546</div></div>\n" +
+				"<p>Write to statv<span class=\"obfuscator\">.nosp@m.</span>fs@openssh.com.</p><h2><span class=\"permalink\">&#9670;&#160;</span>sftp_mkdir()</h2>\n<p>It makes a directory.</p>\n",
+			want: []string{"2-2 Call sftp_mkdir to make one.", "3-3 Write to statvfs@openssh.com.", "3-4 [sftp_mkdir()] sftp_mkdir()\nIt makes a directory."},
+		},
+		{
 			name: "a heading keeps its brackets and loses its permalink's mark and source link",
 			src: "<title>T</title>\n<h2>fs.watch(filename[, options][, listener])<span><a class=\"mark\" href=\"#w\" id=\"w\">#</a></span></h2>\n<p>Watch it.</p>\n" +
 				"<h2 id=\"s\">Stream<a class=\"srclink\" href=\"https://x/s.js\">[src]</a><a class=\"headerlink\" href=\"#s\">¶</a></h2>\n<p>Flow.</p>\n<h2>Is it safe?</h2>\n<p>Yes.</p>\n",

@@ -380,7 +380,7 @@ func kindOf(name string) (kind string, byName, ok bool) {
 	if stem == "readme" && (readmeTopic(suffix) || readmeWord(suffix)) {
 		return "txt", true, true
 	}
-	if !docSuffixes[suffix] && !releaseSuffix.MatchString(suffix) {
+	if !docSuffixes[suffix] && !(releaseLogs[stem] && releaseSuffix.MatchString(suffix)) {
 		return "", false, false
 	}
 	if docNames[stem] || shoutedDocName(name) {
@@ -398,9 +398,13 @@ func kindOf(name string) (kind string, byName, ok bool) {
 // several files ("info-1" of "find.info-1").
 var infoPart = regexp.MustCompile(`^info-[0-9]+$`)
 
-// releaseSuffix matches the releases a document's suffix says it is of
-// (Emacs's "NEWS.1-17", "NEWS.19").
-var releaseSuffix = regexp.MustCompile(`^[0-9]+(-[0-9]+)?$`)
+// releaseSuffix matches the releases a log of releases' suffix says it is
+// of (Emacs's "NEWS.1-17", "NEWS.19"); releaseLogs are the names of such
+// logs (not "install.1", a manual page's source).
+var (
+	releaseSuffix = regexp.MustCompile(`^[0-9]+(-[0-9]+)?$`)
+	releaseLogs   = map[string]bool{"news": true, "changes": true, "changelog": true}
+)
 
 // manSource matches the name of a manual page's roff source: a section's
 // number, perhaps with a suffix ("ls.1", "ssh_config.5", "Digest.3pm").

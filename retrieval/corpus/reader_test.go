@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -460,7 +461,8 @@ func TestManSourceSkippedWithHowToRender(t *testing.T) {
 // Info manual, are skipped as no documents.
 func TestLoadDirReadsInfoManuals(t *testing.T) {
 	dir := t.TempDir()
-	node := "\x1f\nFile: tool.info,  Node: Top,  Up: (dir)\n\nTool\n****\n\nTool counts words.\n\x00\b[image src=\"a.png\"\x00\b]\n"
+	node := "\x1f\nFile: tool.info,  Node: Top,  Up: (dir)\n\nTool\n****\n\nTool counts words.\n\x00\b[image src=\"a.png\"\x00\b]\n" +
+		"* Menu:\n\n* Use::  Using it.\n\nIt counts lines too.\n\n1.1.1 Quiet mode\n................\n\nQuiet mode prints nothing.\n"
 	write(t, filepath.Join(dir, "tool.info"), "This is tool.info, produced by makeinfo version 7.1 from tool.texi.\n\n"+node)
 	var gz bytes.Buffer
 	zw := gzip.NewWriter(&gz)
@@ -491,7 +493,42 @@ func TestLoadDirReadsInfoManuals(t *testing.T) {
 	ch := Chunk(c)
 	checkProvenance(t, c, ch)
 	ps := ch.Passages
-	if len(ps) != 2 || !strings.HasSuffix(ps[1].Text, "Tool counts words.") || ps[1].Title != "Tool" || ps[1].LineStart != 6 || ps[1].LineEnd != 9 || !ps[1].Plain {
-		t.Errorf("passages %+v, want tool.info's heading and text, lines 6-9", ps)
+	if len(ps) < 2 || !strings.Contains(ps[1].Text, "Tool counts words.") || ps[1].Title != "Tool" || ps[1].LineStart != 6 || !ps[1].Plain {
+		t.Errorf("passages %+v, want tool.info's heading and text from line 6", ps)
+	}
+	for _, p := range ps {
+		if strings.Contains(p.Text, "Using it") {
+			t.Errorf("passage %q quotes the menu", p.Text)
+		}
+	}
+}
+
+// A paginated standard's passages run across its pages' ends, without
+// their running headers and footers, and each stays within the lines its
+// locator names.
+func TestPagedTextPassages(t *testing.T) {
+	page := func(n int) string {
+		return fmt.Sprintf("\nPfeiffer                     Informational                      [Page %d]\n\f\nRFC 3533                          OGG                           May 2003\n\n", n)
+	}
+	doc := "1. Introduction\n\n   The Ogg format carries media streams so that they can be carried in\n" + page(1) +
+		"   a single bitstream.  Each page holds one packet.\n" + page(2) + "2. Definitions\n\n   A packet is what the encoder makes.\n" + page(3)
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "rfc3533.txt"), doc)
+	c, err := LoadDir(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := Chunk(c)
+	checkProvenance(t, c, ch)
+	var got []string
+	for _, p := range ch.Passages {
+		got = append(got, show(p))
+	}
+	want := []string{
+		"1-9 [1. Introduction] 1. Introduction\n\n   The Ogg format carries media streams so that they can be carried in\n   a single bitstream.  Each page holds one packet.",
+		"15-17 [2. Definitions] 2. Definitions\n\n   A packet is what the encoder makes.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("passages\n  %q\nwant\n  %q", got, want)
 	}
 }

@@ -488,3 +488,30 @@ func TestCompoundsSplit(t *testing.T) {
 		}
 	}
 }
+
+// TestVersionedNamesSplit: a question's name with its version glued on,
+// which the corpus lacks ("gplv2", "lgpl2.1"), reads as the name and the
+// version the corpus writes apart ("GPL-2"), the word itself kept when
+// the corpus never joins them; a word the corpus holds ("utf8"), one whose
+// name part it lacks, or is short ("ipv6"), stays whole.
+func TestVersionedNamesSplit(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "Licensed under the GPL-2 and the LGPL-2.1; text is read as UTF-8 over IP.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "The Apache License applies to the rest.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
+	})
+	for q, want := range map[string][]string{
+		"gplv2 terms":         {"gpl", "2", "gpl2", "terms"},
+		"is lgpl2.1 required": {"lgpl", "2.1", "required"}, // "lgpl2.1" kept, but a name of code the corpus lacks searches by its parts
+		"does it do ipv6":     {"ipv6"},
+		"utf8 only":           {"utf8"},
+		"zzzv2 terms":         {"zzzv2", "terms"},
+	} {
+		var got []string
+		for _, term := range lx.Analyze(q, "").Terms {
+			got = append(got, term.Word)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: terms %q, want %q", q, got, want)
+		}
+	}
+}

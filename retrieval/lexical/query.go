@@ -1,6 +1,7 @@
 package lexical
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -180,7 +181,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 	q := Query{Text: question}
 	var st text.Stemmer
 	seen := make(map[string]bool)
-	toks := lx.splitCompounds(&st, text.Tokens(&st, question))
+	toks := lx.splitVersioned(&st, lx.splitCompounds(&st, text.Tokens(&st, question)))
 	fromQuestion := len(toks)
 	toks = append(toks, text.Tokens(&st, subject)...)
 	fromContext := len(toks)
@@ -413,6 +414,42 @@ func (lx *Lexicon) splitCompounds(st *text.Stemmer, toks []text.Token) []text.To
 		}
 		for _, w := range parts {
 			out = append(out, text.Token{Word: w, Stem: st.Stem(w), Stop: text.IsStopWord(w)})
+		}
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// versioned matches a name with its version glued on ("gplv2", "mpl2",
+// "lgpl2.1", "node18").
+var versioned = regexp.MustCompile(`^([a-z]{3,}?)v?([0-9]+(?:\.[0-9]+)?)$`)
+
+// splitVersioned reads a word of the question that the corpus lacks, a
+// name of three letters or more, no English word, that the corpus has
+// with a version glued on ("gplv2", "lgpl2.1"), as the name and the
+// version, as a text writes them apart ("GPL-2"), with their joined form
+// ("gpl2") when the corpus has it; when it has not, the word itself stays
+// too, a word the corpus lacks ("ipv6" is no "ip" and "6").
+func (lx *Lexicon) splitVersioned(st *text.Stemmer, toks []text.Token) []text.Token {
+	var out []text.Token
+	for k, t := range toks {
+		m := versioned.FindStringSubmatch(t.Word)
+		if m == nil || t.Stop || lx.known(t.Stem) || !lx.known(st.Stem(m[1])) || text.IsStopWord(m[1]) || text.IsEnglishWord(m[1]) {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append([]text.Token(nil), toks[:k]...)
+		}
+		out = append(out, text.Token{Word: m[1], Stem: st.Stem(m[1])}, text.Token{Word: m[2], Stem: st.Stem(m[2])})
+		if joined := m[1] + m[2]; lx.known(st.Stem(joined)) {
+			out = append(out, text.Token{Word: joined, Stem: st.Stem(joined)})
+		} else {
+			out = append(out, t)
 		}
 	}
 	if out == nil {

@@ -23,6 +23,8 @@ const (
 	AnswerPerson   AnswerType = "name"
 	AnswerMeaning  AnswerType = "expansion"
 	AnswerDefault  AnswerType = "default"
+	AnswerNegative AnswerType = "negative"
+	AnswerReturn   AnswerType = "return"
 )
 
 // answerTypes are tried in order; the first whose question pattern matches
@@ -64,7 +66,7 @@ var answerTypes = []struct {
 	// me a patent licence") and asks for the clause, which names none.
 	{AnswerLicence,
 		regexp.MustCompile(`(?i)\b(what|which)(\s*'?s|\s+(is|are|was|the|a|kind|type|sort|of|open|source|open-source|software|exact|[\w.-]+['’]s))*\s+licen[cs](e|es|ed|ing)\b` +
-			`|\blicen[cs]ed\s+(under|as)\b|\b(MIT|BSD|Apache|GPL\w*|LGPL\w*|MPL|ISC)\s+or\s+\S+(\s+licen[cs](e|ed))?\s*\??\s*$|^\W*(the\s+)?licen[cs]e\s+(of|for)\b`),
+			`|\blicen[cs]ed\s+(under|as)\b|\b(MIT|BSD|Apache|GPL\w*|LGPL\w*|MPL|ISC)\s+or\s+(MIT|BSD|Apache|GPL\w*|LGPL\w*|MPL|ISC)\b(\s+licen[cs](e|ed))?\s*\??\s*$|^\W*(the\s+)?licen[cs]e\s+(of|for)\b`),
 		regexp.MustCompile(`(?i)\b(MIT|BSD|Apache|GPL|LGPL|AGPL|MPL|ISC|Mozilla Public|GNU|public domain|Creative Commons|CC[- ]BY|CC0|Artistic|zlib|Unlicense|copyleft|permissive|proprietary)\b|\bLICEN[CS]E\b`)},
 	{AnswerMeaning,
 		regexp.MustCompile(`(?i)\bstands? for\b|\b(is|are) \S+ short for\b|\bwhat (is|are) the (acronym|abbreviation|long form|full form|full name)\b|\b(acronym|abbreviation) (of|for)\b`),
@@ -83,6 +85,23 @@ var answerTypes = []struct {
 	{AnswerPerson,
 		regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|\b(which|what) (person|people|company|organi[sz]ation|group|author|team|individual|man|woman)\b`),
 		nil}, // a name: see hasName
+	// What a function or a command gives back: "what does
+	// json_object_put return", "what exit code does grep return when
+	// nothing matches", "return value of uv_run". A sentence restating
+	// what the function does is no answer; one saying what it returns,
+	// or on success or failure, or the exit status, is.
+	{AnswerReturn,
+		regexp.MustCompile(`(?i)^\W*what\s+(\w+\s+){0,3}?(does|do|did|will|would|should|can)\s+(\S+\s+){1,4}?return\b|\breturn (value|values|type)\s+of\b|^\W*what\s+(is|are|'s)\s+the\s+return (value|values|type|code)\b|^\W*what\s+(\w+\s+){0,2}?exit (code|status)\b`),
+		regexp.MustCompile(`(?i)\breturn(s|ed|ing)?\b|\bon (success|failure|error)\b|\bexit (code|status)\b|\bexits? with\b|\bresult is\b|\byields?\b|\b(gives|gets) back\b`)},
+	// What does not hold, asked by which: "which field types does
+	// envconfig NOT support", "which winston transports don't support
+	// querying". A sentence saying what does ("supports these types")
+	// answers the opposite; the answer says no, or names the only ones or
+	// the exceptions. Not "what happens if i don't set it".
+	{AnswerNegative,
+		regexp.MustCompile(`(?i)^\W*(which|what)\b(\s+[\w.-]+){0,6}?\s+(do|does|did|is|are|was|were|can|could|will|would|should)\s+([^\s?]+\s+){0,3}?(not|never)\b` +
+			`|^\W*(which|what)\b(\s+[\w.-]+){0,6}?\s+(don't|doesn't|didn't|isn't|aren't|can't|cannot|won't|wouldn't|shouldn't|dont|doesnt|isnt|cant)\b`),
+		regexp.MustCompile(`(?i)\b(not|no|never|cannot|none|unsupported|unavailable|except|excluding|only|neither|nor|without|lacks?|missing|unable|ignored?|ignores|disabled|deprecated|removed)\b|n't\b|\bnot\s+yet\b`)},
 }
 
 // AnswerTypeOf returns what kind of answer a question asks for, read from
@@ -100,10 +119,16 @@ func AnswerTypeOf(question string) AnswerType {
 		if t.kind == AnswerTime && whenCircumstance.MatchString(question) {
 			continue // "when should i use context.TODO": in which case, not at what time
 		}
-		if t.kind == AnswerDefault && polar.MatchString(question) && !asksDefault.MatchString(question) {
-			// "are pino serializers applied in the browser by default",
-			// "does envconfig support default values": yes or no, said
-			// by a sentence that needn't give a default.
+		if (t.kind == AnswerNegative || t.kind == AnswerReturn) && (whatIf.MatchString(question) || conditional.MatchString(question)) {
+			// "what happens if the file isn't there", "what should i do
+			// when the API returns 429": a consequence or a remedy.
+			continue
+		}
+		if t.kind == AnswerDefault && polar.MatchString(question) && defaultObject.MatchString(question) {
+			// "does envconfig support default values", "can a field
+			// have a default": yes or no, whether defaults are a
+			// feature, said by a sentence that needn't give one. "is the
+			// timeout 90 seconds by default" asks for the default.
 			continue
 		}
 		if t.question.MatchString(question) || t.kind == AnswerDefault && notesDefault(question) || t.kind == AnswerLicence && notesLicence(question) {
@@ -124,12 +149,19 @@ func AnswerTypeOf(question string) AnswerType {
 // about it, said or not.
 func QuotesError(question string) bool { return errorMark.MatchString(question) }
 
-// polar matches a question asking yes or no: opening on an auxiliary verb
-// ("does", "is", "can", …); asksDefault one asking whether a default is
-// one ("is the default port 8080", "is there a default for …").
+// whatIf matches a question asking what follows from a condition;
+// conditional one asking what to do.
 var (
-	polar       = regexp.MustCompile(`(?i)^\W*(do|does|did|is|are|was|were|can|could|will|would|should|shall|may|might|must|has|have|had)\b`)
-	asksDefault = regexp.MustCompile(`(?i)^\W*(is|are|was|were)\s+(the|its|their|there\s+(a|any))\s+defaults?\b`)
+	whatIf      = regexp.MustCompile(`(?i)^\W*what\s+(if|happens|would happen|will happen|occurs)\b`)
+	conditional = regexp.MustCompile(`(?i)^\W*what\s+(should|do|can|must)\s+(i|we|you)\s+do\b`)
+)
+
+// polar matches a question asking yes or no: opening on an auxiliary verb
+// ("does", "is", "can", …); defaultObject one whose object is defaults as a
+// feature ("support default values", "have a default").
+var (
+	polar         = regexp.MustCompile(`(?i)^\W*(do|does|did|is|are|was|were|can|could|will|would|should|shall|may|might|must|has|have|had)\b`)
+	defaultObject = regexp.MustCompile(`(?i)\b(support|supports|have|has|allow|allows|accept|accepts|take|takes|provide|provides|let|lets|set|specify|give)\s+(a\s+|any\s+|its\s+|their\s+)?defaults?\b(\s+(values?|settings?))?`)
 )
 
 // whenClause matches a question's opening clause on "when" that sets the
@@ -515,28 +547,25 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 }
 
 // uncounted returns a sentence without the figures that count nothing: a
-// date ("August 14th, 2021", "2021-08-14", "14/8"), a year standing alone
-// ("in 1999,"; not "2000 packages"), a release's number of three parts
-// ("1.2.3"): "how many people attended DebConf11" is not answered by
-// "DebConf11 was held in July 2011".
+// date ("August 14th, 2021", "14 Aug 2021", "2021-08-14", "July 2011"), a
+// year after a word that sets a time ("in 1999", "since 2004"), a
+// release's number of three parts ("1.2.3"): "how many people attended
+// DebConf11" is not answered by "DebConf11 was held in Banja Luka on July
+// 24th, 2011". A count stays: "15 decimal digits", "2/3 of the members",
+// "$1999 per year", "a limit of 2000".
 func uncounted(sentence string) string {
-	sentence = dateFigure.ReplaceAllString(sentence, " ")
-	return loneYear.ReplaceAllStringFunc(sentence, func(m string) string {
-		if f := strings.Fields(m); len(f) > 1 && !IsStopWord(strings.ToLower(f[1])) {
-			return m // "2000 packages"
-		}
-		return " "
-	})
+	return notCounted.ReplaceAllString(sentence, " ")
 }
 
-// dateFigure matches a date, a day of a month or a release's number of
-// three parts or more; loneYear a year with the word after it.
-var (
-	dateFigure = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?\b` +
-		`|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b` +
-		`|\b\d{4}-\d{1,2}(-\d{1,2})?\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b|\b\d{1,2}(st|nd|rd|th)\b|\bv?\d+(\.\d+){2,}\b`)
-	loneYear = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b(\s+[A-Za-z]+)?`)
-)
+// notCounted matches a date, a year set as a time or a release's number
+// of three parts or more.
+var notCounted = regexp.MustCompile(`(?i)\b` + months + `\.?\s+\d{1,2}(st|nd|rd|th)?\b(,?\s+\d{4}\b)?` +
+	`|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?` + months + `\b\.?(,?\s+\d{4}\b)?|\b` + months + `\.?,?\s+(1[5-9]|20)\d\d\b` +
+	`|\b\d{4}-\d{1,2}(-\d{1,2})?\b|\b\d{1,2}(st|nd|rd|th)\b|\bv?\d+(\.\d+){2,}\b` +
+	`|\b(in|since|by|until|till|from|during|around|circa|early|late|mid)\s+(1[5-9]|20)\d\d\b`)
+
+// months matches a month's name or its abbreviation, as a word.
+const months = `(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)`
 
 // defaultReference matches a default a sentence refers to without giving
 // it ("leave it at the default unless you are sure", "larger than the
@@ -569,6 +598,11 @@ func namesAcronym(text, acr string) bool {
 // pronounOpening matches a sentence opening on a pronoun ("It stands for
 // …"): what it speaks of is in the sentence before, which counts.
 var pronounOpening = regexp.MustCompile(`(?i)^\W*(it|this|that|they|these|those)\b`)
+
+// backReference matches a sentence opening on words that refer to whom or
+// what the sentence before named: a personal pronoun, or a demonstrative
+// over a release, a time, a person or an event.
+var backReference = regexp.MustCompile(`(?i)^\W*((he|she|his|her)\b|(this|that|these|those|the same)\s+(release|version|year|day|month|decade|century|person|man|woman|project|event|change|conference|meeting)s?\b)`)
 
 // ownHeading returns the last heading of a heading path (its first
 // line, the file's name after it left out).
@@ -1300,7 +1334,8 @@ func HoldsObject(sentence string, object []string) bool {
 
 // AnswersAt is Answers for the sentence spans[i] of body, read with the
 // sentence after it when it announces that one ("it uses the following
-// defaults:" over "PGUSER=pqgo").
+// defaults:" over "PGUSER=pqgo"), with the one before it when it refers
+// back to it ("He …", "This release …").
 //
 // A table row is read with its header: under a "Default" column, its cell
 // says what the default is (`| burst | … | 1 |` under `| Field |
@@ -1309,6 +1344,13 @@ func (a Asking) AnswersAt(body string, spans []Span, i int, section string) bool
 	s := body[spans[i].Start:spans[i].End]
 	if strings.HasSuffix(strings.TrimSpace(s), ":") && i+1 < len(spans) {
 		s = body[spans[i].Start:spans[i+1].End]
+	}
+	if i > 0 && a.Kind != AnswerAny && backReference.MatchString(s) {
+		// "He led the project until 1996", "This release introduced
+		// systemd": whom or which release it speaks of, and so maybe
+		// the answer, is in the sentence before it. ("It …" refers to
+		// a thing, whose release or date is no more its own.)
+		s = body[spans[i-1].Start:spans[i].Start] + s
 	}
 	if a.Kind == AnswerDefault {
 		if cell, ok := DefaultCell(body, spans[i].Start); ok {

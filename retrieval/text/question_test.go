@@ -70,8 +70,21 @@ func TestAnswerTypes(t *testing.T) {
 		{"is pgx MIT or apache licensed", AnswerLicence, "pgx is released under the MIT license.", "pgx is a driver."},
 		{"prometheus bundles bootstrap - under what license", AnswerLicence, "Bootstrap (MIT)", "Bootstrap 4"},
 		{"artistic license, can i charge for the package", AnswerAny, "", ""},
+		// What a function or a command gives back.
+		{"what does json_object_put return", AnswerReturn, "Returns 1 if the object was freed.", "json_object_put decrements the reference count."},
+		{"what exit code does grep return when nothing matches", AnswerReturn, "The exit status is 1 if no lines were selected.", "grep searches files."},
+		// What does not hold, asked by which.
+		{"which field types does envconfig NOT support", AnswerNegative, "Slices of unsupported types are not supported.", "envconfig supports these types: int, string, bool."},
+		{"which winston transports don't support querying", AnswerNegative, "Only the file transport supports querying.", "Transports support querying."},
+		{"what happens if the file isn't there", AnswerAny, "", ""},
+		{"what is the exact rfc 2119 definition of SHOULD NOT", AnswerAny, "", ""},
 		// Yes or no, "by default" or not; a count, which a date is not.
-		{"are pino serializers applied in the browser by default", AnswerAny, "", ""},
+		{"are pino serializers applied in the browser by default", AnswerDefault, "Serializers are applied by default.", "Serializers are applied in the browser."},
+		{"is the connection timeout 90 seconds by default", AnswerDefault, "The timeout defaults to 30 seconds.", "On slow networks, set the connection timeout to 90 seconds."},
+		{"does it run on BSD or Linux", AnswerAny, "", ""},
+		{"what should i do when the API returns 429", AnswerAny, "", ""},
+		{"what happens when a handler returns an error", AnswerAny, "", ""},
+		{"what do i do when npm install doesn't work", AnswerAny, "", ""},
 		{"does envconfig support default values for fields", AnswerAny, "", ""},
 		{"is the default port 8080", AnswerDefault, "The port defaults to 9090.", "The port is 9090."},
 		{"does apache 2 give me a patent licence", AnswerAny, "", ""},
@@ -364,6 +377,11 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 		{"how many developers did debian have", "In 1999, the project grew.", false},
 		{"how many developers did debian have", "By 1999 there were over 400 developers.", true},
 		{"how many packages are there", "Version 1.2.3 added packages.", false},
+		{"how many decimal digits does a float64 hold", "A float64 holds about 15 decimal digits.", true},
+		{"how many octets is the field", "The field is 16 octets long.", true},
+		{"how many members must agree", "A change needs 2/3 of the members.", true},
+		{"how much does it cost", "It costs $1999 per year.", true},
+		{"how many connections can a server accept", "Connections are accepted up to a limit of 2000.", true},
 	} {
 		if got := ReadAsking(c.question).Answers(c.sentence, ""); got != c.want {
 			t.Errorf("%q: Answers(%q) = %v, want %v", c.question, c.sentence, got, c.want)
@@ -791,5 +809,30 @@ func TestFrameWords(t *testing.T) {
 				t.Errorf("FrameWords(%q) lacks %q", q, w)
 			}
 		}
+	}
+}
+
+// A sentence referring back ("He …", "This release …") is read with the
+// one before it, which names whom or what it speaks of.
+func TestBackReferenceReadWithSentenceBefore(t *testing.T) {
+	body := "Debian 8 Jessie was released in April 2015. This release introduced systemd."
+	spans := []Span{{0, 44}, {45, len(body)}}
+	if !ReadAsking("when did debian switch to systemd").AnswersAt(body, spans, 1, "") {
+		t.Error("the date of the release the sentence refers to is not read")
+	}
+	body = "Builds need Go 1.22 and a C compiler. It starts workers on demand when jobs arrive."
+	spans = []Span{{0, 37}, {38, len(body)}}
+	if ReadAsking("which version of the scheduler starts workers on demand").AnswersAt(body, spans, 1, "") {
+		t.Error("a thing's sentence ('It …') lent the release of the sentence before")
+	}
+	body = "Building needs a recent toolchain. This release requires the following:\nGo 1.22"
+	spans = []Span{{0, 34}, {35, 71}, {72, len(body)}}
+	if !ReadAsking("which version of go is required").AnswersAt(body, spans, 1, "") {
+		t.Error("the sentence announced by ':' is not read with the one announcing it")
+	}
+	body = "Debian 8 Jessie shipped GNOME. Systemd became the default."
+	spans = []Span{{0, 30}, {31, len(body)}}
+	if ReadAsking("when did debian switch to systemd").AnswersAt(body, spans, 1, "") {
+		t.Error("a sentence that refers to nothing read with the one before")
 	}
 }

@@ -136,6 +136,11 @@ type scanner struct {
 	// before a plain-text document's lines (see readForm).
 	man, godoc bool
 	tagCol     int
+	// marginHeadings is set for a plain-text document laid out as
+	// standards are (RFCs, Internet-Drafts): numbered headings at the left
+	// margin over text indented below them, where an indented line (a
+	// template's field, a list's value, a table's row) is no heading.
+	marginHeadings bool
 	// info is set for a GNU Info manual's text (ScanInfo): its headings
 	// are makeinfo's underlined lines alone, at levels fixed by the
 	// underline, and no other line is taken for one.
@@ -158,6 +163,23 @@ func (s *scanner) readForm() {
 	l := s.lines[first]
 	s.godoc = l.Indent == 0 && goDocHeader.MatchString(l.Text)
 	s.man = isManHeader(l.Text)
+	if !s.godoc && !s.man {
+		lines, indented, numbered := 0, 0, 0
+		for _, l := range s.lines {
+			switch {
+			case l.Blank():
+			case l.Indent >= 2:
+				lines++
+				indented++
+			default:
+				lines++
+				if numberedHeading.MatchString(l.Text) && isHeadingLike(l.Text) {
+					numbered++
+				}
+			}
+		}
+		s.marginHeadings = numbered >= minMarginHeadings && float64(indented) >= marginBodyShare*float64(lines)
+	}
 	if s.man {
 		s.tagCol = math.MaxInt
 		for _, l := range s.lines {
@@ -167,6 +189,19 @@ func (s *scanner) readForm() {
 		}
 	}
 }
+
+// minMarginHeadings and marginBodyShare tell a document laid out with
+// numbered headings at the margin (readForm): that many such headings, and
+// that share of its lines of text indented.
+const (
+	minMarginHeadings = 3
+	marginBodyShare   = 0.6
+)
+
+// caption matches a figure's or a table's caption ("Figure 2: Stacking
+// With the PAM Architecture"), which titles what is above or below it, not
+// the text after it.
+var caption = regexp.MustCompile(`^(?:Figure|Fig\.|Table|Exhibit)\s+[0-9]+[.:]`)
 
 // goDocHeader matches the first line of "go doc" output.
 var goDocHeader = regexp.MustCompile(`^package [\w.]+ // import "[^"]*"$`)
@@ -609,7 +644,7 @@ func (s *scanner) scanPlain(headings bool) {
 		}
 		if s.info {
 			if j > i {
-				s.plainBlock(i, j-1, false)
+				s.infoBlock(i, j-1)
 			}
 		} else if h, ok := starHeading(ls, i, j); ok && headings {
 			// tar's NEWS titles a release by a line ("version 1.28 - …")
@@ -815,6 +850,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			continue
 		}
 		if headings && isHeadingLike(ls[k].Text) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
+			!(s.marginHeadings && ls[k].Indent > 0) && !caption.MatchString(ls[k].Text) &&
 			!s.outlineBody(k) && (perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
 			flush(k - 1)
 			h := mdHeading{level: s.lineLevel(), text: ls[k].Text}

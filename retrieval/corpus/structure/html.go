@@ -347,7 +347,12 @@ func sidebarClass(c string) bool {
 // "breadcrumbs" trail, a "toc" that repeats the headings, a "skip to
 // content" link, a "[src]" link; mdBook's "menu-bar" (the book's name
 // over every page) and its popups (keyboard shortcuts, themes); what a
-// style sheet hides ("hidden", a "modal" until opened).
+// style sheet hides ("hidden", a "modal" until opened); Doxygen's hover
+// tooltips ("ttc": a symbol's declaration and "Definition: sftp.c:2546"
+// after each use in an example), the pieces that obfuscate an address
+// (".nosp@m."), its permalink marks, its diagrams' "Collaboration
+// diagram" headers and its member summaries ("memberdecls": each entry's
+// brief and a link to the entry below, which says it all again).
 func furnitureClass(c string) bool {
 	switch {
 	case strings.HasPrefix(c, "nav"), strings.HasSuffix(c, "nav"), strings.Contains(c, "breadcrumb"), sidebarClass(c),
@@ -355,7 +360,8 @@ func furnitureClass(c string) bool {
 		return true
 	}
 	switch c {
-	case "header", "footer", "toc", "skip-link", "skip-to-content", "srclink", "headerlink", "copy-button", "menu-bar", "hidden":
+	case "header", "footer", "toc", "skip-link", "skip-to-content", "srclink", "headerlink", "copy-button", "menu-bar", "hidden",
+		"ttc", "obfuscator", "permalink", "dynheader", "memberdecls":
 		return true
 	}
 	return false

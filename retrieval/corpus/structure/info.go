@@ -32,7 +32,7 @@ func IsInfo(text string) bool {
 
 // ScanInfo reads a GNU Info manual (makeinfo's output, as /usr/share/info
 // holds them, or one part of a manual split in several) as the plain text
-// of its nodes, line for line (Origins nil: the lines keep their numbers).
+// of its nodes, line for line (each line's Origin its own number).
 // What only navigates is blank: the preamble before the first node (the
 // copyright notice the Top node repeats, the entries for Info's
 // directory), each node's "File: …, Node: …, Next: …" line, its menu to
@@ -94,6 +94,13 @@ func ScanInfo(doc string) Doc {
 	if len(d.Blocks) == 0 {
 		d.Blocks = scan(text, false, false).Blocks
 	}
+	// Line i of the text is line i+1 of the file, but what it shows may
+	// differ (a menu blank, dots underlining as '~', markup gone): the
+	// lines a passage quotes are the text's (Corpus.Lines).
+	d.Origins = make([]Origin, len(d.Lines))
+	for i := range d.Origins {
+		d.Origins[i] = Origin{First: i + 1, Last: i + 1}
+	}
 	return d
 }
 
@@ -110,28 +117,40 @@ func infoUnderline(line, below string) bool {
 
 // menuGoesOn reports whether a node's menu goes on at ls[1], ls[0] being a
 // line of it: a blank line, an entry ("* Invoking::  How to run it."),
-// an entry's description wrapped under it, or a line alone that titles
-// the entries below it ("Overview", " -- The Detailed Node Listing --").
-// The node's text may go on below its menu (bc's "Functions").
+// an entry's description wrapped under it (by spaces or tabs), or short
+// lines that title the entries below them. The node's text may go on
+// below its menu (bc's "Functions").
 func menuGoesOn(ls []string) bool {
 	t := strings.TrimRight(ls[1], "\r\n")
 	prev := strings.TrimRight(ls[0], "\r\n")
 	switch {
 	case strings.TrimSpace(t) == "" || strings.HasPrefix(t, "* "):
 		return true
-	case prev != "" && t[0] == ' ':
+	case prev != "" && (t[0] == ' ' || t[0] == '\t'):
 		return true // a description wrapped under its entry
 	}
-	if len(ls) < 3 || strings.TrimSpace(strings.TrimRight(ls[2], "\r\n")) != "" {
-		return false // a paragraph: the node's text
-	}
-	for _, l := range ls[3:] {
-		if l = strings.TrimRight(l, "\r\n"); strings.TrimSpace(l) != "" {
-			return strings.HasPrefix(l, "* ")
+	// Titles of the entries below ("Overview", "Developer information:",
+	// " -- The Detailed Node Listing --" over a group's title): short
+	// lines and blank ones up to the next entry. A paragraph is the
+	// node's text.
+	for k := 1; k < len(ls) && k <= maxMenuTitles; k++ {
+		l := strings.TrimSpace(strings.TrimRight(ls[k], "\r\n"))
+		switch {
+		case strings.HasPrefix(l, "* "):
+			return true
+		case l != "" && (utf8.RuneCountInString(l) > maxMenuTitle || strings.HasSuffix(l, ".")):
+			return false
 		}
 	}
 	return false
 }
+
+// maxMenuTitles bounds the lines of titles and blanks between a menu's
+// entries; maxMenuTitle a title's length.
+const (
+	maxMenuTitles = 6
+	maxMenuTitle  = 60
+)
 
 // infoIndexMark opens the line makeinfo puts atop an index node's menu.
 const infoIndexMark = "\x00\b[index\x00\b]"
@@ -175,3 +194,59 @@ func InfoTitle(doc string) string {
 	}
 	return ""
 }
+
+// infoTermLevel is the level of an Info manual's definition entry's term
+// (infoBlock): below any section's, the title's and those numbered
+// sections nest to (headingPath.numberedParent).
+const infoTermLevel = 64
+
+// infoBlock records the lines first..last of an Info manual's text. An
+// entry of a table of definitions (its terms at the left edge, ‘-p’ over
+// ‘--parents’, or a definition's line, " -- Function: json_object_put",
+// over its description indented five columns) is headed by its terms, so
+// that the entry is a passage of its own, its paragraphs under its name;
+// a paragraph of the section's own text (at the left edge or indented
+// three columns) ends the table.
+func (s *scanner) infoBlock(first, last int) {
+	ls := s.lines
+	k := first
+	for k <= last && ls[k].Indent <= 1 && infoTerm(ls[k].Text) {
+		k++
+	}
+	if k > first && k <= last && ls[k].Indent >= infoDescIndent {
+		terms := make([]string, 0, k-first)
+		for _, l := range ls[first:k] {
+			terms = append(terms, l.Text)
+		}
+		s.plainHeading(mdHeading{level: infoTermLevel, text: strings.Join(terms, " ")}, first)
+		s.plainBlock(k, last, false)
+		return
+	}
+	if ls[first].Indent < infoDescIndent {
+		s.hp.close(infoTermLevel)
+	}
+	s.plainBlock(first, last, false)
+}
+
+// infoDescIndent is the indent of a definition's description in an Info
+// manual.
+const infoDescIndent = 4
+
+// infoTerm reports whether a line is a term of an Info manual's table: a
+// quoted term alone (‘-p’, ‘--parents’, `-n') or a definition's line
+// ("-- Function: int json_object_put (json_object *obj)").
+func infoTerm(line string) bool {
+	if infoDef.MatchString(line) {
+		return true
+	}
+	open := strings.HasPrefix(line, "‘") || strings.HasPrefix(line, "`") || strings.HasPrefix(line, "'")
+	shut := strings.HasSuffix(line, "’") || strings.HasSuffix(line, "'")
+	return open && shut && utf8.RuneCountInString(line) <= maxInfoTerm
+}
+
+// maxInfoTerm bounds a term's length.
+const maxInfoTerm = 80
+
+// infoDef matches a definition's line, as makeinfo writes @deffn and its
+// kin.
+var infoDef = regexp.MustCompile(`^-- [A-Z][A-Za-z ]{2,30}: \S`)

@@ -96,7 +96,7 @@ func TestScanInfoReadsTheNodes(t *testing.T) {
 	want := []string{
 		"para 14-14 GNU demo ^11",
 		"para 27-27 1 Invoking demo ^24",
-		"para 32-33 1 Invoking demo › 1.1 Options ^29",
+		"para 33-33 1 Invoking demo › 1.1 Options › ‘-q’ ^29",
 		"para 38-38 1 Invoking demo › 1.1 Options › 1.1.1 Quiet mode ^35",
 	}
 	if !slices.Equal(got, want) {
@@ -128,18 +128,19 @@ func TestInfoPartsAndLookAlikes(t *testing.T) {
 }
 
 // A node's menu may open it, its text below (bc's "Functions"); an Info
-// manual's headings are makeinfo's underlines alone: a sample's line over
-// stars, an option's term or a short line is text, and a chapter's level
-// is its underline's whatever came first.
+// manual's headings are makeinfo's underlines alone (a sample's line over
+// stars, or a short line, is text), and a definition's terms, which head
+// its indented description up to the section's next paragraph.
 func TestScanInfoMenusAndHeadings(t *testing.T) {
 	doc := "\x1f\nFile: bc.info,  Node: Functions,  Up: Top\n\n" + // 1-3
 		"5 Functions\n***********\n\n" + // 4-6
 		"* Menu:\n\n* Math Library::\n\n" + // 7-10
-		" -- The Detailed Node Listing --\n\n* Sub::  A sub node.\n               Wrapped.\n\n" + // 11-15
+		" -- The Detailed Node Listing --\nOverview\n* Sub::  A sub node.\n\t\tWrapped.\n\n" + // 11-15
 		"Functions provide a method of defining a computation.\n\n" + // 16-17
 		"     And let there always be being,\n     *****\n\n" + // 18-20
 		"‘-q’\n     Print nothing.\n\n" + // 21-23
-		"5.1 Libraries\n=============\n\nThe math library.\n" // 24-27
+		"‘-v’\n‘--verbose’\n     Print more.\n\n     Twice, more still.\n\n   The options combine.\n\n" + // 24-31
+		"5.1 Libraries\n=============\n\nThe math library.\n" // 32-35
 	d := ScanInfo(doc)
 	if strings.Contains(d.Text, "Math Library::") || strings.Contains(d.Text, "Detailed") || strings.Contains(d.Text, "Wrapped") {
 		t.Errorf("the menu shows:\n%s", d.Text)
@@ -151,8 +152,11 @@ func TestScanInfoMenusAndHeadings(t *testing.T) {
 	want := []string{
 		"para 15-15 5 Functions ^3",
 		"para 17-18 5 Functions",
-		"para 20-21 5 Functions",
-		"para 26-26 5 Functions › 5.1 Libraries ^23",
+		"para 21-21 5 Functions › ‘-q’ ^20",
+		"para 25-25 5 Functions › ‘-v’ ‘--verbose’ ^23",
+		"para 27-27 5 Functions › ‘-v’ ‘--verbose’",
+		"para 29-29 5 Functions",
+		"para 34-34 5 Functions › 5.1 Libraries ^31",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("blocks\n  %q\nwant\n  %q", got, want)
