@@ -185,7 +185,14 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 	fromQuestion := len(toks)
 	toks = append(toks, text.Tokens(&st, subject)...)
 	fromContext := len(toks)
+	// A question in another language: its function words are no terms,
+	// its words the corpus lacks no names nor misspellings by English's
+	// rules, and German writes every noun in capitals.
+	lang := text.QuestionLanguage(question)
 	names := text.WrittenAsNames(question)
+	if lang == "de" {
+		names = nil
+	}
 	contextNames := text.WrittenAsNames(context)
 	typeWords := text.AnswerTypeWords(question)
 	for w := range text.FrameWords(question) {
@@ -205,9 +212,15 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		if t.Stop || (typeWords[t.Word] && i < fromQuestion) {
 			continue // "what percentage": the kind of answer, checked apart
 		}
+		if lang != "" && i < fromQuestion && text.IsStopWordIn(lang, t.Word) {
+			continue // "wie", "qui", "cómo"
+		}
 		term := QueryTerm{Word: t.Word, Stem: t.Stem}
 		if lx.known(t.Stem) {
 			term.Known = true
+		} else if lang != "" {
+			// No correction by English's spelling: "eingeführt" is no
+			// misspelt "eingefügt".
 		} else if w, ok := lx.Correct(t.Word); ok && !own[lx.Words[w]] {
 			term.Corrected = w
 			term.Stem = lx.Words[w]
@@ -301,7 +314,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		// something else: a word the corpus lacks that is no English word
 		// ("default expiration in ristretto"). One naming a document asks
 		// about it ("does envconfig read yaml").
-		if !ownDocuments && namesElsewhere(*t) {
+		if !ownDocuments && lang == "" && namesElsewhere(*t) {
 			t.Name = true
 		}
 		ownName = ownName || t.Name

@@ -115,6 +115,14 @@ func AnswerTypeOf(question string) AnswerType {
 		// policy ended?": the clause sets the time, the rest asks.
 		question = question[m[2]:]
 	}
+	if QuestionLanguage(question) != "" {
+		for _, t := range foreignTypes {
+			if t.question.MatchString(question) {
+				return t.kind
+			}
+		}
+		return AnswerAny
+	}
 	for _, t := range answerTypes {
 		if t.kind == AnswerTime && whenCircumstance.MatchString(question) {
 			continue // "when should i use context.TODO": in which case, not at what time
@@ -142,6 +150,18 @@ func AnswerTypeOf(question string) AnswerType {
 		}
 	}
 	return AnswerAny
+}
+
+// foreignTypes are the kinds of answer a question in German, French or
+// Spanish asks for by its question word: how many ("combien", "wie
+// viele", "cuántos"), when, who.
+var foreignTypes = []struct {
+	kind     AnswerType
+	question *regexp.Regexp
+}{
+	{AnswerQuantity, regexp.MustCompile(`(?i)\b(combien|wie\s*viele?|cuántos|cuantos|cuántas|cuantas|cuánto|cuanto)\b`)},
+	{AnswerTime, regexp.MustCompile(`(?i)^\W*(quand|wann|cuándo|cuando)\b|\b(en quelle année|in welchem jahr|en qué año|en que año|seit wann|depuis quand|desde cuándo)\b`)},
+	{AnswerPerson, regexp.MustCompile(`(?i)^\W*(qui|wer|quién|quien)\b`)},
 }
 
 // QuotesError reports whether a question pastes an error message ("gyp
@@ -794,11 +814,15 @@ var (
 		// not a folder a tool should skip ("how do I ignore the docs
 		// folder when building").
 		`|(^|[,;:.!?]\s*|\b(and|just|now|please|then)\s+)(ignore|disregard|forget)\s+((the|all|your|these|those|my)\s+)*(docs|documentation|manuals?|knowledge base)\s*([,.;:!?]|$|\s+(and|then|just|now)\b)` +
-		`|\byou are now\b|\bact as\b|\bpretend (to be|you)\b|\bjailbreak|\bdeveloper mode\b|\broleplay\b|\bfrom now on\b`)
+		`|\byou are now\b|\bact as\b|\bpretend (to be|you)\b|\bjailbreak|\bdeveloper mode\b|\broleplay\b|\bfrom now on\b` +
+		// In French, Spanish and German.
+		`|\b(oublie[zs]?|ignorez|ignora|ignorad|olvida|ignorier(e|en)?|vergiss|vergessen\s+sie)\b.{0,30}\b(instructions?|règles?|regles?|consignes?|documents?|documentation|instrucciones|reglas|documentos|documentación|documentacion|anweisungen|regeln|dokumente|dokumentation|vorgaben)\b`)
 	// anyTaskRE finds a task asked for at the start of any clause of a
 	// message ("…, then tell me a joke"); taskRE only at its start, where a verb like
 	// "write" or "format" cannot be part of a question about the corpus.
-	anyTaskRE = regexp.MustCompile(`(?i)(^|[,;:.!?]\s*|\b(and|then|now|please|just)\s+)((tell|give|write|sing|make up|compose)\s+(me|us)\s+(a|an|some|another)\s+(\w+\s+)?(jokes?|story|stories|poems?|songs?|riddles?|limericks?|haikus?)\b` +
+	anyTaskRE = regexp.MustCompile(`(?i)(^|[,;:.!?]\s*|\b(and|then|now|please|just|et|puis|y|luego|und|dann)\s+)((tell|give|write|sing|make up|compose)\s+(me|us)\s+(a|an|some|another)\s+(\w+\s+)?(jokes?|story|stories|poems?|songs?|riddles?|limericks?|haikus?)\b` +
+		`|(écris|ecris|écrivez|ecrivez|raconte|racontez|escribe|escríbeme|escribeme|cuéntame|cuentame|schreib|schreibe|schreiben sie|erzähl|erzähle|erzaehl)(-moi|\s+moi|\s+mir|\s+nous)?\s+(un|une|des|una|un|ein|eine|einen)\s+(\w+\s+)?(poèmes?|poemes?|histoires?|blagues?|chansons?|poemas?|historias?|chistes?|canciones?|gedichte?|geschichten?|witze?|lied(er)?)\b` +
+		`|^\s*(traduis|traduisez|traduce|traduzca|übersetze|uebersetze|übersetzen sie|résume|résumez|resumez|fasse zusammen)\b` +
 		`|(write|sing|make up|compose)\s+(a|an|some|another)\s+(\w+\s+)?(jokes?|story|stories|poems?|songs?|riddles?|limericks?|haikus?)\s+(about|on|for)\b)`)
 	taskRE = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|would you\s+)?(translate|summari[sz]e|rewrite|paraphrase|compose|invent|make up|imagine|sing|draw|tell me (a|an|some) (joke|story|poem|riddle)|say|respond|reply|answer (only|in|with)|list every` +
 		`|correct (my|the following) (grammar|spelling|sentences?|text|essay|english)|proofread|fix (my|this) (grammar|spelling|sentence|essay)|repeat after me` +

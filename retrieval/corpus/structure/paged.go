@@ -37,6 +37,9 @@ const furnitureReach = 3
 // form feeds, or no line coming back around them: Emacs's NEWS parts its
 // sections by form feeds alone, and reads as it is).
 func pagedView(doc string) (string, []Origin, bool) {
+	if strings.Count(doc, "\f") < minPageBreaks {
+		return "", nil, false // most documents: not read line by line twice
+	}
 	lines := strings.Split(doc, "\n")
 	var breaks []int
 	for i, l := range lines {
