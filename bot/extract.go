@@ -174,8 +174,8 @@ func antecedents(perHit [][]sentence, chosen []sentence) []sentence {
 // second, the first when it is a bare verdict ("No." before "The
 // environment that Valgrind provides … is significantly different"), or
 // that opens its paragraph, the paragraph above when it is a verdict
-// alone, labelled or under the question it answers (an FAQ's "**tl;dr:**
-// No." over its explanation): the short answer a yes/no question asks, which holds none
+// alone (maybe labelled) under a question holding most of the one asked
+// (an FAQ's "**tl;dr:** No." over its explanation): the short answer a yes/no question asks, which holds none
 // of its words.
 func verdicts(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence) []sentence {
 	var out []sentence
@@ -185,11 +185,9 @@ func verdicts(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence) []se
 		}
 		prev := perHit[c.hit][c.idx-1]
 		body := hits[c.hit].Passage.Text
-		said := body[prev.Span.Start:prev.Span.End]
-		labelled := verdictLabel.MatchString(said)
-		said = verdictMarks.ReplaceAllString(verdictLabel.ReplaceAllString(said, ""), "")
-		if !c.Joined && !labelled && !(c.idx >= 2 && asks(body, perHit[c.hit][c.idx-2])) {
-			continue // a paragraph of its own answers what is above it, maybe another question
+		said := verdictMarks.ReplaceAllString(verdictLabel.ReplaceAllString(body[prev.Span.Start:prev.Span.End], ""), "")
+		if !c.Joined && !(c.idx >= 2 && asks(body, perHit[c.hit][c.idx-2])) {
+			continue // a paragraph of its own answers what is above it: the question asked, or another
 		}
 		if prev.Joined || prev.Features.Structure > 0 || prev.Item || !verdict.MatchString(said) ||
 			containsSentence(chosen, prev) || containsSentence(out, prev) {
@@ -208,11 +206,18 @@ var (
 	verdictMarks = regexp.MustCompile(`[*_]+`)
 )
 
-// asks reports whether a sentence is a heading or a question: what a
-// verdict in a paragraph of its own below it answers.
+// asks reports whether a sentence is a heading or a question holding most
+// of the question asked: what a verdict in a paragraph of its own below it
+// answers ("Does Viper support case sensitive keys?" over "**tl;dr:** No."
+// for "can I make viper keys case sensitive"; not "Does foo run on 32-bit
+// systems?" for "does foo run on Windows").
 func asks(body string, s sentence) bool {
-	return s.Features.Structure > 0 || strings.HasSuffix(strings.TrimSpace(body[s.Span.Start:s.Span.End]), "?")
+	return (s.Features.Structure > 0 || strings.HasSuffix(strings.TrimSpace(body[s.Span.Start:s.Span.End]), "?")) && s.Features.Coverage >= minVerdictCover
 }
+
+// minVerdictCover is the share of the question the question above a
+// verdict of its own must hold.
+const minVerdictCover = 0.6
 
 // verdict matches a sentence that is only a yes/no answer: "No.", "Yes,
 // it is.", "No, it does not.", "Not yet.", "Usually."

@@ -724,17 +724,23 @@ func TestVerdictOpensTheQuote(t *testing.T) {
 	faq := "Does Viper support case sensitive keys?\n\n**tl;dr:** No.\n\nViper merges configuration from many sources."
 	fhits := []retrieval.Hit{{Passage: corpus.Passage{ID: "f", Locator: corpus.Locator{Source: "f.md", LineStart: 1}, Text: faq}}}
 	fs := []sentence{
-		{PassageSentence: PassageSentence{Span: text.Span{Start: 0, End: 39}, Features: SentenceFeatures{Structure: 1}}, idx: 0},
+		{PassageSentence: PassageSentence{Span: text.Span{Start: 0, End: 39}, Features: SentenceFeatures{Structure: 1, Coverage: 0.8}}, idx: 0},
 		{PassageSentence: PassageSentence{Span: text.Span{Start: 41, End: 55}}, idx: 1},
 		{PassageSentence: PassageSentence{Span: text.Span{Start: 57, End: len(faq)}}, idx: 2},
 	}
 	if got := verdicts(fhits, [][]sentence{fs}, []sentence{fs[2]}); len(got) != 1 || got[0].idx != 1 {
 		t.Errorf("verdicts %+v, want the FAQ's labelled verdict", got)
 	}
-	fs[0].Features.Structure = 0
+	// Not under a question holding little of the one asked (another FAQ
+	// entry's), nor under a statement.
+	fs[0].Features.Coverage = 0.3
+	if got := verdicts(fhits, [][]sentence{fs}, []sentence{fs[2]}); len(got) != 0 {
+		t.Errorf("verdicts %+v under another question, want none", got)
+	}
+	fs[0].Features.Structure, fs[0].Features.Coverage = 0, 0.8
 	fhits[0].Passage.Text = strings.Replace(faq, "?", ".", 1)
-	if got := verdicts(fhits, [][]sentence{fs}, []sentence{fs[2]}); len(got) != 1 {
-		t.Errorf("verdicts %+v, want the labelled verdict under a statement too", got)
+	if got := verdicts(fhits, [][]sentence{fs}, []sentence{fs[2]}); len(got) != 0 {
+		t.Errorf("verdicts %+v under a statement, want none", got)
 	}
 	for s, want := range map[string]bool{"No.": true, "Yes, it is.": true, "No, it does not.": true, "No, you can't.": true,
 		"Not yet!": true, "No more.": false, "Yes, but only on Linux.": false, "No": false,

@@ -501,7 +501,8 @@ func TestVersionedNamesSplit(t *testing.T) {
 	})
 	for q, want := range map[string][]string{
 		"gplv2 terms":         {"gpl", "2", "gpl2", "terms"},
-		"is lgpl2.1 required": {"lgpl", "2.1", "required"}, // "lgpl2.1" kept, but a name of code the corpus lacks searches by its parts
+		"is lgpl2.1 required": {"lgpl", "2.1", "required"}, // a name of code the corpus lacks: searched by its parts
+		"gplv3 terms":         {"gplv3", "terms"},          // a release the corpus never writes
 		"does it do ipv6":     {"ipv6"},
 		"utf8 only":           {"utf8"},
 		"zzzv2 terms":         {"zzzv2", "terms"},

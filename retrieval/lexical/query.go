@@ -186,8 +186,9 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 	toks = append(toks, text.Tokens(&st, subject)...)
 	fromContext := len(toks)
 	// A question in another language: its function words are no terms,
-	// its words the corpus lacks no names nor misspellings by English's
-	// rules, and German writes every noun in capitals.
+	// its words the corpus lacks no misspellings by English's rules, and
+	// German writes every noun in capitals. A word the corpus lacks still
+	// names what the question is about ("Proxy für Kubernetes").
 	lang := text.QuestionLanguage(question)
 	names := text.WrittenAsNames(question)
 	if lang == "de" {
@@ -314,7 +315,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		// something else: a word the corpus lacks that is no English word
 		// ("default expiration in ristretto"). One naming a document asks
 		// about it ("does envconfig read yaml").
-		if !ownDocuments && lang == "" && namesElsewhere(*t) {
+		if !ownDocuments && namesElsewhere(*t) {
 			t.Name = true
 		}
 		ownName = ownName || t.Name
@@ -440,16 +441,21 @@ func (lx *Lexicon) splitCompounds(st *text.Stemmer, toks []text.Token) []text.To
 var versioned = regexp.MustCompile(`^([a-z]{3,}?)v?([0-9]+(?:\.[0-9]+)?)$`)
 
 // splitVersioned reads a word of the question that the corpus lacks, a
-// name of three letters or more, no English word, that the corpus has
-// with a version glued on ("gplv2", "lgpl2.1"), as the name and the
-// version, as a text writes them apart ("GPL-2"), with their joined form
-// ("gpl2") when the corpus has it; when it has not, the word itself stays
-// too, a word the corpus lacks ("ipv6" is no "ip" and "6").
+// name of three letters or more, no English word, with a version glued on
+// ("gplv2"), as the name, the version and their joined form, when the
+// corpus writes that release ("GPL-2": gpl, 2, gpl2; or a dotted one,
+// "LGPL-2.1": lgpl, 2.1). A release it does
+// not write ("gplv3" of a corpus of GPL-2.0 texts) is a word it lacks, and
+// "ipv6" is no "ip" and "6".
 func (lx *Lexicon) splitVersioned(st *text.Stemmer, toks []text.Token) []text.Token {
 	var out []text.Token
 	for k, t := range toks {
 		m := versioned.FindStringSubmatch(t.Word)
-		if m == nil || t.Stop || lx.known(t.Stem) || !lx.known(st.Stem(m[1])) || text.IsStopWord(m[1]) || text.IsEnglishWord(m[1]) {
+		var joined string
+		if m != nil {
+			joined = m[1] + m[2]
+		}
+		if m == nil || t.Stop || lx.known(t.Stem) || !lx.known(st.Stem(m[1])) || !lx.known(st.Stem(joined)) && !(strings.Contains(m[2], ".") && lx.known(st.Stem(m[2]))) || text.IsStopWord(m[1]) || text.IsEnglishWord(m[1]) {
 			if out != nil {
 				out = append(out, t)
 			}
@@ -459,10 +465,8 @@ func (lx *Lexicon) splitVersioned(st *text.Stemmer, toks []text.Token) []text.To
 			out = append([]text.Token(nil), toks[:k]...)
 		}
 		out = append(out, text.Token{Word: m[1], Stem: st.Stem(m[1])}, text.Token{Word: m[2], Stem: st.Stem(m[2])})
-		if joined := m[1] + m[2]; lx.known(st.Stem(joined)) {
+		if lx.known(st.Stem(joined)) {
 			out = append(out, text.Token{Word: joined, Stem: st.Stem(joined)})
-		} else {
-			out = append(out, t)
 		}
 	}
 	if out == nil {

@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/kljensen/snowball/french"
 	"github.com/kljensen/snowball/spanish"
@@ -18,15 +19,16 @@ import (
 func QuestionLanguage(question string) string {
 	best, most := "", 0
 	words := Words(question)
+	shouted := shoutedIn(question)
 	for _, lang := range []string{"de", "fr", "es"} {
 		seen := make(map[string]bool)
 		for _, w := range words {
-			if tells(lang, w) {
+			if tells(lang, w) && !shouted[w] {
 				seen[w] = true
 			}
 		}
 		n := len(seen)
-		if len(words) > 0 && foreignAsks[words[0]] == lang {
+		if len(words) > 0 && foreignAsks[words[0]] == lang && !IsEnglishWord(words[0]) {
 			n++ // a question word opening it says as much: "wer hat info entworfen"
 		}
 		if n > most {
@@ -44,6 +46,24 @@ func QuestionLanguage(question string) string {
 var foreignAsks = map[string]string{"wer": "de", "wie": "de", "wann": "de", "warum": "de", "wieso": "de", "welche": "de", "welcher": "de", "welches": "de", "wo": "de",
 	"qui": "fr", "quand": "fr", "comment": "fr", "pourquoi": "fr", "combien": "fr", "quel": "fr", "quelle": "fr", "quels": "fr", "quelles": "fr", "où": "fr", "est-ce": "fr",
 	"cómo": "es", "cuándo": "es", "cuál": "es", "quién": "es", "qué": "es", "cuántos": "es", "cuántas": "es", "cuánto": "es", "dónde": "es"}
+
+// shoutedIn returns the words a question writes in capitals only
+// ("DER", "ES", "EST", "OU"): acronyms, not function words.
+func shoutedIn(question string) map[string]bool {
+	out := make(map[string]bool)
+	lower := make(map[string]bool)
+	for _, w := range strings.FieldsFunc(question, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len([]rune(w)) > 1 && strings.ToUpper(w) == w {
+			out[strings.ToLower(w)] = true
+		} else {
+			lower[strings.ToLower(w)] = true
+		}
+	}
+	for w := range lower {
+		delete(out, w)
+	}
+	return out
+}
 
 // minLanguageWords is how many function words of a language a question
 // must hold to be read as written in it: one may be a name or a word
@@ -91,24 +111,25 @@ var telling = sync.OnceValue(func() map[string]map[string]bool {
 	}
 	return map[string]map[string]bool{
 		"de": set("ich du er sie wir ihr mich mir dich dir uns euch sich ist sind bist wird werden wurde wurden kann kannst können muss muß müssen soll sollte " +
-			"und oder aber nicht kein keine keinen einen einem einer eines der das dem des ein eine wie wo wer wann warum wieso weshalb welche welcher welches " +
-			"bei für fuer über ueber auf aus nach von vom zum zur beim ins durch gegen ohne zwischen unter wenn dass auch noch nur schon doch gibt habe haben mein meine dieser diese dieses"),
-		"fr": set("je tu il elle nous vous ils elles le les une des du aux et ou où est sont suis être ete été avoir ont que qui quoi quand comment " +
-			"pourquoi combien quel quelle quels quelles dans avec sur pas n'est c'est cette ces mon mes ta tes sa ses leur leurs " +
+			"und oder aber nicht kein keine keinen einen einem einer eines dem wie wo wer wann warum wieso weshalb welche welcher welches " +
+			"bei für fuer über ueber auf nach vom zum zur beim ins durch gegen ohne zwischen unter wenn dass auch noch nur schon doch gibt habe haben mein meine dieser diese dieses"),
+		"fr": set("je tu elle nous vous ils elles aux où sont suis être ete été avoir ont que qui quoi quand " +
+			"pourquoi combien quel quelle quels quelles dans avec sur pas n'est c'est cette ces mes tes leur leurs " +
 			"peut peux faut dois doit puis-je est-ce lui mettre faire fait"),
-		"es": set("yo tú él ella nosotros ellos ellas el los las una unos unas es soy estoy está esta este esto estos que qué cómo como cuándo cuando " +
-			"cuál cual cuáles cuántos cuántas cuanto quién quien por para se mi mis sus puedo puede pueden debo debe hacer hace"),
+		"es": set("yo tú él ella nosotros ellos ellas una unos unas soy estoy está esta este esto estos que qué cómo como cuándo cuando " +
+			"cuál cual cuáles cuántos cuántas quién quien sus puedo puede pueden debo debe hacer hace"),
 	}
 })
 
 // germanStops are German function words: telling()'s and those English
-// shares ("die", "in", "was", "man", "mit").
+// shares ("die", "in", "was", "man", "mit", "der", "des").
 var germanStops = sync.OnceValue(func() map[string]bool {
 	m := make(map[string]bool)
 	for w := range telling()["de"] {
 		m[w] = true
 	}
-	for _, w := range strings.Fields("die in am an so was da als zu ja nein denn dann sehr mehr viel viele alle alles etwas ob es bin den hat man mit um im") {
+	for _, w := range strings.Fields("die in am an so was da als zu ja nein denn dann sehr mehr viel viele alle alles etwas ob es bin den hat man mit um im " +
+		"der das des ein eine aus von mir dir") {
 		m[w] = true
 	}
 	return m

@@ -159,8 +159,10 @@ var foreignTypes = []struct {
 	kind     AnswerType
 	question *regexp.Regexp
 }{
-	{AnswerQuantity, regexp.MustCompile(`(?i)\b(combien|wie\s*viele?|cuántos|cuantos|cuántas|cuantas|cuánto|cuanto)\b`)},
-	{AnswerTime, regexp.MustCompile(`(?i)^\W*(quand|wann|cuándo|cuando)\b|\b(en quelle année|in welchem jahr|en qué año|en que año|seit wann|depuis quand|desde cuándo)\b`)},
+	{AnswerQuantity, regexp.MustCompile(`(?i)\b(combien|wie\s*viele?|cuántos|cuantos|cuántas|cuantas|cuánto)\b`)},
+	// "quand"/"cuándo" asking, not opening a clause that sets the case
+	// ("Quand j'utilise rsync derrière un proxy, quelle variable …").
+	{AnswerTime, regexp.MustCompile(`(?i)^\W*(wann|cuándo)\b|^\W*quand\s+(est-ce|a|ont|fut|était|sera|sort|sortira|avait)\b|\b(en quelle année|in welchem jahr|en qué año|en que año|seit wann|depuis quand|desde cuándo)\b`)},
 	{AnswerPerson, regexp.MustCompile(`(?i)^\W*(qui|wer|quién|quien)\b`)},
 }
 
@@ -569,23 +571,92 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 // uncounted returns a sentence without the figures that count nothing: a
 // date ("August 14th, 2021", "14 Aug 2021", "2021-08-14", "July 2011"), a
 // year after a word that sets a time ("in 1999", "since 2004"), a
-// release's number of three parts ("1.2.3"): "how many people attended
-// DebConf11" is not answered by "DebConf11 was held in Banja Luka on July
-// 24th, 2011". A count stays: "15 decimal digits", "2/3 of the members",
-// "$1999 per year", "a limit of 2000".
+// release's number of three parts ("1.2.3"), a day's ordinal ("14th"):
+// "how many people attended DebConf11" is not answered by "DebConf11 was
+// held in Banja Luka on July 24th, 2011". A count stays: "15 decimal
+// digits", "2/3 of the members", "$1999 per year", "a limit of 2000". One
+// pass over the sentence's figures, each read by the words around it.
 func uncounted(sentence string) string {
-	return notCounted.ReplaceAllString(sentence, " ")
+	if !strings.ContainsAny(sentence, "0123456789") {
+		return sentence
+	}
+	figs := figureRun.FindAllStringIndex(sentence, -1)
+	if figs == nil {
+		return sentence
+	}
+	var b strings.Builder
+	last, dateEnd := 0, -1
+	for _, f := range figs {
+		fig := sentence[f[0]:f[1]]
+		// A date's year after its day ("July 24th, 2011").
+		dated := dateEnd >= 0 && yearFigure.MatchString(fig) && strings.Trim(sentence[dateEnd:f[0]], " ,") == ""
+		if !dated && !countsNothing(fig, wordBefore(sentence[:f[0]]), wordAfter(sentence[f[1]:])) {
+			continue
+		}
+		dateEnd = f[1]
+		b.WriteString(sentence[last:f[0]])
+		b.WriteByte(' ')
+		last = f[1]
+	}
+	b.WriteString(sentence[last:])
+	return b.String()
 }
 
-// notCounted matches a date, a year set as a time or a release's number
-// of three parts or more.
-var notCounted = regexp.MustCompile(`(?i)\b` + months + `\.?\s+\d{1,2}(st|nd|rd|th)?\b(,?\s+\d{4}\b)?` +
-	`|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?` + months + `\b\.?(,?\s+\d{4}\b)?|\b` + months + `\.?,?\s+(1[5-9]|20)\d\d\b` +
-	`|\b\d{4}-\d{1,2}(-\d{1,2})?\b|\b\d{1,2}(st|nd|rd|th)\b|\bv?\d+(\.\d+){2,}\b` +
-	`|\b(in|since|by|until|till|from|during|around|circa|early|late|mid)\s+(1[5-9]|20)\d\d\b`)
+// figureRun matches a figure: digits, maybe with separators and an
+// ordinal's ending ("14th", "2021-08-14", "1.2.3", "2/3").
+var figureRun = regexp.MustCompile(`\d[\d.,/:-]*\d(?:st|nd|rd|th)?|\d(?:st|nd|rd|th)?`)
 
-// months matches a month's name or its abbreviation, as a word.
-const months = `(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)`
+// countsNothing reports whether a figure, with the words before and
+// after it, is a date, a year set as a time, a release's number or a
+// day's ordinal.
+func countsNothing(fig, before, after string) bool {
+	fig = strings.TrimRight(fig, ".,:")
+	switch {
+	case strings.Count(fig, ".") >= 2, isoDate.MatchString(fig):
+		return true
+	case ordinalFigure.MatchString(fig):
+		return true
+	case monthNames[before] || monthNames[after]:
+		return true // "August 14", "14 Aug", "July 2011"
+	case yearFigure.MatchString(fig) && timeSetting[before]:
+		return true // "in 1999", "since 2004"
+	}
+	return false
+}
+
+// wordBefore and wordAfter return the word right before or after a
+// figure, lower-cased, without punctuation ("", none).
+func wordBefore(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 || !strings.HasSuffix(s, " ") && !strings.HasSuffix(s, "\n") {
+		return ""
+	}
+	return strings.ToLower(strings.Trim(f[len(f)-1], ".,;:()[]\"'"))
+}
+
+func wordAfter(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 || !strings.HasPrefix(s, " ") && !strings.HasPrefix(s, "\n") {
+		return ""
+	}
+	return strings.ToLower(strings.Trim(f[0], ".,;:()[]\"'"))
+}
+
+// isoDate, ordinalFigure: "2021-08-14", "2021-08"; "14th".
+var (
+	isoDate       = regexp.MustCompile(`^\d{4}-\d{1,2}(-\d{1,2})?$`)
+	ordinalFigure = regexp.MustCompile(`^\d{1,2}(st|nd|rd|th)$`)
+)
+
+// monthNames are the months and their abbreviations; timeSetting the
+// words that set a year as a time.
+var (
+	monthNames = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+		"august": true, "september": true, "october": true, "november": true, "december": true, "jan": true, "feb": true, "mar": true,
+		"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
+	timeSetting = map[string]bool{"in": true, "since": true, "by": true, "until": true, "till": true, "from": true, "during": true,
+		"around": true, "circa": true, "early": true, "late": true, "mid": true}
+)
 
 // defaultReference matches a default a sentence refers to without giving
 // it ("leave it at the default unless you are sure", "larger than the
@@ -816,7 +887,7 @@ var (
 		`|(^|[,;:.!?]\s*|\b(and|just|now|please|then)\s+)(ignore|disregard|forget)\s+((the|all|your|these|those|my)\s+)*(docs|documentation|manuals?|knowledge base)\s*([,.;:!?]|$|\s+(and|then|just|now)\b)` +
 		`|\byou are now\b|\bact as\b|\bpretend (to be|you)\b|\bjailbreak|\bdeveloper mode\b|\broleplay\b|\bfrom now on\b` +
 		// In French, Spanish and German.
-		`|\b(oublie[zs]?|ignorez|ignora|ignorad|olvida|ignorier(e|en)?|vergiss|vergessen\s+sie)\b.{0,30}\b(instructions?|règles?|regles?|consignes?|documents?|documentation|instrucciones|reglas|documentos|documentación|documentacion|anweisungen|regeln|dokumente|dokumentation|vorgaben)\b`)
+		`|(^|[,;:.!?]\s*|\b(et|puis|y|luego|und|dann)\s+)(oublie[zs]?|ignorez|ignora|ignorad|olvida|ignoriere|ignorieren\s+sie|vergiss|vergessen\s+sie)\s+(tes|vos|les|toutes\s+les|tus|las|todas\s+las|deine|ihre|die|alle)\s+(\w+\s+)?(instructions|règles|regles|consignes|documents|documentation|instrucciones|reglas|documentos|documentación|documentacion|anweisungen|regeln|dokumente|dokumentation|vorgaben)\b`)
 	// anyTaskRE finds a task asked for at the start of any clause of a
 	// message ("…, then tell me a joke"); taskRE only at its start, where a verb like
 	// "write" or "format" cannot be part of a question about the corpus.

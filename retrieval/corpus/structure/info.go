@@ -124,7 +124,7 @@ func menuGoesOn(ls []string) bool {
 	t := strings.TrimRight(ls[1], "\r\n")
 	prev := strings.TrimRight(ls[0], "\r\n")
 	switch {
-	case strings.TrimSpace(t) == "" || strings.HasPrefix(t, "* "):
+	case strings.TrimSpace(t) == "" || menuEntry.MatchString(t):
 		return true
 	case prev != "" && (t[0] == ' ' || t[0] == '\t'):
 		return true // a description wrapped under its entry
@@ -134,9 +134,10 @@ func menuGoesOn(ls []string) bool {
 	// lines and blank ones up to the next entry. A paragraph is the
 	// node's text.
 	for k := 1; k < len(ls) && k <= maxMenuTitles; k++ {
-		l := strings.TrimSpace(strings.TrimRight(ls[k], "\r\n"))
+		raw := strings.TrimRight(ls[k], "\r\n")
+		l := strings.TrimSpace(raw)
 		switch {
-		case strings.HasPrefix(l, "* "):
+		case menuEntry.MatchString(raw):
 			return true
 		case l != "" && (utf8.RuneCountInString(l) > maxMenuTitle || strings.HasSuffix(l, ".")):
 			return false
@@ -144,6 +145,10 @@ func menuGoesOn(ls []string) bool {
 	}
 	return false
 }
+
+// menuEntry matches a menu's entry at the left edge: "* Invoking::" or
+// "* sed: (sed)Invoking." (an itemized list's "   * Linux" is text).
+var menuEntry = regexp.MustCompile(`^\* [^:]+::|^\* [^:]+: `)
 
 // maxMenuTitles bounds the lines of titles and blanks between a menu's
 // entries; maxMenuTitle a title's length.

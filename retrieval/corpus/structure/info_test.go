@@ -140,7 +140,8 @@ func TestScanInfoMenusAndHeadings(t *testing.T) {
 		"     And let there always be being,\n     *****\n\n" + // 18-20
 		"‘-q’\n     Print nothing.\n\n" + // 21-23
 		"‘-v’\n‘--verbose’\n     Print more.\n\n     Twice, more still.\n\n   The options combine.\n\n" + // 24-31
-		"5.1 Libraries\n=============\n\nThe math library.\n" // 32-35
+		"5.1 Libraries\n=============\n\nThe math library.\n" + // 32-35
+		"\n* Menu:\n\n* Sub::\n\nSupported platforms\n   * Linux on x86-64.\n" // 36-41
 	d := ScanInfo(doc)
 	if strings.Contains(d.Text, "Math Library::") || strings.Contains(d.Text, "Detailed") || strings.Contains(d.Text, "Wrapped") {
 		t.Errorf("the menu shows:\n%s", d.Text)
@@ -157,6 +158,7 @@ func TestScanInfoMenusAndHeadings(t *testing.T) {
 		"para 27-27 5 Functions › ‘-v’ ‘--verbose’",
 		"para 29-29 5 Functions",
 		"para 34-34 5 Functions › 5.1 Libraries ^31",
+		"para 40-41 5 Functions › 5.1 Libraries",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("blocks\n  %q\nwant\n  %q", got, want)

@@ -27,9 +27,13 @@ func ScanPlain(doc string) Doc {
 // header's or footer's shape must come back at half of them.
 const minPageBreaks = 2
 
-// furnitureReach bounds how many lines from a form feed a running header
-// or footer is looked for.
-const furnitureReach = 3
+// furnitureReach bounds how many lines of text from a form feed a running
+// header or footer is looked for; maxFurnitureWalk how many lines, blank
+// ones too.
+const (
+	furnitureReach   = 3
+	maxFurnitureWalk = 12
+)
 
 // pagedView returns a paged document's text without its form feeds and
 // running headers and footers, a sentence cut by a page's end joined, and
@@ -43,7 +47,10 @@ func pagedView(doc string) (string, []Origin, bool) {
 	lines := strings.Split(doc, "\n")
 	var breaks []int
 	for i, l := range lines {
-		if strings.Contains(l, "\f") {
+		if k := strings.IndexByte(l, '\f'); k >= 0 {
+			if strings.Trim(l, "\f\r\t ") != "" && strings.Trim(l[:k], " \t") != "" && strings.Trim(l[k:], "\f\r\t ") != "" {
+				return "", nil, false // a form feed within a line's text: no page's end
+			}
 			breaks = append(breaks, i)
 		}
 	}
@@ -59,12 +66,12 @@ func pagedView(doc string) (string, []Origin, bool) {
 			out = append(out, f) // a header on the form feed's line
 		}
 		seen := 0
-		for k := f + step; k >= 0 && k < len(lines) && seen < furnitureReach; k += step {
-			if strings.TrimSpace(lines[k]) == "" {
-				continue
-			}
+		for k, walked := f+step, 0; k >= 0 && k < len(lines) && seen < furnitureReach && walked < maxFurnitureWalk; k, walked = k+step, walked+1 {
 			if strings.Contains(lines[k], "\f") {
 				break
+			}
+			if strings.TrimSpace(lines[k]) == "" {
+				continue
 			}
 			out = append(out, k)
 			seen++

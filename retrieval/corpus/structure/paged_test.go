@@ -102,3 +102,12 @@ func TestScanPlainKeepsTextOnTheFormFeedsLine(t *testing.T) {
 		t.Errorf("text:\n%s", d.Text)
 	}
 }
+
+// A form feed within a line's text ends no page: the document reads as
+// it is, its words never glued.
+func TestScanPlainFormFeedWithinText(t *testing.T) {
+	doc := strings.Repeat("Frob      Informational      [Page 1]\n\f\nRFC 1      FROB      May 2003\n\nThe audio\fcodec runs.\n", 3)
+	if d := ScanPlain(doc); d.Origins != nil || d.Text != doc {
+		t.Errorf("read as pages:\n%q", d.Text)
+	}
+}
