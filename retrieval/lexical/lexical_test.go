@@ -479,11 +479,7 @@ func TestCompoundsSplit(t *testing.T) {
 		"are notificatons queued":      {"notificatons", "queued"}, // a misspelling, corrected whole
 		"is the client multithreadedx": {"client", "multithreadedx"},
 	} {
-		var got []string
-		for _, term := range lx.Analyze(q, "").Terms {
-			got = append(got, term.Word)
-		}
-		if !slices.Equal(got, want) {
+		if got := termWords(lx, q); !slices.Equal(got, want) {
 			t.Errorf("%q: terms %q, want %q", q, got, want)
 		}
 	}
@@ -507,12 +503,17 @@ func TestVersionedNamesSplit(t *testing.T) {
 		"utf8 only":           {"utf8"},
 		"zzzv2 terms":         {"zzzv2", "terms"},
 	} {
-		var got []string
-		for _, term := range lx.Analyze(q, "").Terms {
-			got = append(got, term.Word)
-		}
-		if !slices.Equal(got, want) {
+		if got := termWords(lx, q); !slices.Equal(got, want) {
 			t.Errorf("%q: terms %q, want %q", q, got, want)
 		}
 	}
+}
+
+// termWords returns the words of a question's terms, in order.
+func termWords(lx *lexical.Lexicon, q string) []string {
+	var got []string
+	for _, term := range lx.Analyze(q, "").Terms {
+		got = append(got, term.Word)
+	}
+	return got
 }

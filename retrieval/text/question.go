@@ -91,7 +91,7 @@ var answerTypes = []struct {
 	// what the function does is no answer; one saying what it returns,
 	// or on success or failure, or the exit status, is.
 	{AnswerReturn,
-		regexp.MustCompile(`(?i)^\W*what\s+(\w+\s+){0,3}?(does|do|did|will|would|should|can)\s+(\S+\s+){1,4}?return\b|\breturn (value|values|type)\s+of\b|^\W*what\s+(is|are|'s)\s+the\s+return (value|values|type|code)\b|^\W*what\s+(\w+\s+){0,2}?exit (code|status)\b`),
+		regexp.MustCompile(`(?i)^\W*what\b[^?]{0,30}?\b(does|do|did|will|would|should|can)\s[^?]{1,60}?\breturn\b|\breturn (value|values|type)\s+of\b|^\W*what\s+(is|are|'s)\s+the\s+return (value|values|type|code)\b|^\W*what\b[^?]{0,20}?\bexit (code|status)\b`),
 		regexp.MustCompile(`(?i)\breturn(s|ed|ing)?\b|\bon (success|failure|error)\b|\bexit (code|status)\b|\bexits? with\b|\bresult is\b|\byields?\b|\b(gives|gets) back\b`)},
 	// What does not hold, asked by which: "which field types does
 	// envconfig NOT support", "which winston transports don't support
@@ -99,8 +99,8 @@ var answerTypes = []struct {
 	// answers the opposite; the answer says no, or names the only ones or
 	// the exceptions. Not "what happens if i don't set it".
 	{AnswerNegative,
-		regexp.MustCompile(`(?i)^\W*(which|what)\b(\s+[\w.-]+){0,6}?\s+(do|does|did|is|are|was|were|can|could|will|would|should)\s+([^\s?]+\s+){0,3}?(not|never)\b` +
-			`|^\W*(which|what)\b(\s+[\w.-]+){0,6}?\s+(don't|doesn't|didn't|isn't|aren't|can't|cannot|won't|wouldn't|shouldn't|dont|doesnt|isnt|cant)\b`),
+		regexp.MustCompile(`(?i)^\W*(which|what)\b[\w.\s-]{0,30}?\s(do|does|did|is|are|was|were|can|could|will|would|should)\s[^?]{0,25}?\b(not|never)\b` +
+			`|^\W*(which|what)\b[\w.\s-]{0,30}?\s(don't|doesn't|didn't|isn't|aren't|can't|cannot|won't|wouldn't|shouldn't|dont|doesnt|isnt|cant)\b`),
 		regexp.MustCompile(`(?i)\b(not|no|never|cannot|none|unsupported|unavailable|except|excluding|only|neither|nor|without|lacks?|missing|unable|ignored?|ignores|disabled|deprecated|removed)\b|n't\b|\bnot\s+yet\b`)},
 }
 
@@ -123,7 +123,11 @@ func AnswerTypeOf(question string) AnswerType {
 		}
 		return AnswerAny
 	}
+	lower := strings.ToLower(question)
 	for _, t := range answerTypes {
+		if hint := typeHints[t.kind]; hint != nil && !slices.ContainsFunc(hint, func(h string) bool { return strings.Contains(lower, h) }) {
+			continue // none of the words its pattern needs: skip matching it
+		}
 		if t.kind == AnswerTime && whenCircumstance.MatchString(question) {
 			continue // "when should i use context.TODO": in which case, not at what time
 		}
@@ -164,6 +168,15 @@ var foreignTypes = []struct {
 	// ("Quand j'utilise rsync derrière un proxy, quelle variable …").
 	{AnswerTime, regexp.MustCompile(`(?i)^\W*(wann|cuándo)\b|^\W*quand\s+(est-ce|a|ont|fut|était|sera|sort|sortira|avait)\b|\b(en quelle année|in welchem jahr|en qué año|en que año|seit wann|depuis quand|desde cuándo)\b`)},
 	{AnswerPerson, regexp.MustCompile(`(?i)^\W*(qui|wer|quién|quien)\b`)},
+}
+
+// typeHints are, for the kinds of answer whose question patterns are
+// costly, words one of which a question must hold for the pattern to
+// match: most questions are skipped without running it.
+var typeHints = map[AnswerType][]string{
+	AnswerReturn:   {"return", "exit"},
+	AnswerNegative: {"not", "n't", "never", "cannot", "dont", "doesnt", "isnt", "cant"},
+	AnswerLicence:  {"licen", "mit", "bsd", "apache", "gpl", "mpl", "isc"},
 }
 
 // QuotesError reports whether a question pastes an error message ("gyp
@@ -885,15 +898,17 @@ var (
 		// not a folder a tool should skip ("how do I ignore the docs
 		// folder when building").
 		`|(^|[,;:.!?]\s*|\b(and|just|now|please|then)\s+)(ignore|disregard|forget)\s+((the|all|your|these|those|my)\s+)*(docs|documentation|manuals?|knowledge base)\s*([,.;:!?]|$|\s+(and|then|just|now)\b)` +
-		`|\byou are now\b|\bact as\b|\bpretend (to be|you)\b|\bjailbreak|\bdeveloper mode\b|\broleplay\b|\bfrom now on\b` +
-		// In French, Spanish and German.
-		`|(^|[,;:.!?]\s*|\b(et|puis|y|luego|und|dann)\s+)(oublie[zs]?|ignorez|ignora|ignorad|olvida|ignoriere|ignorieren\s+sie|vergiss|vergessen\s+sie)\s+(tes|vos|les|toutes\s+les|tus|las|todas\s+las|deine|ihre|die|alle)\s+(\w+\s+)?(instructions|règles|regles|consignes|documents|documentation|instrucciones|reglas|documentos|documentación|documentacion|anweisungen|regeln|dokumente|dokumentation|vorgaben)\b`)
+		`|\byou are now\b|\bact as\b|\bpretend (to be|you)\b|\bjailbreak|\bdeveloper mode\b|\broleplay\b|\bfrom now on\b`)
+	// foreignInjectionRE and foreignTaskRE are the same in French,
+	// Spanish and German, matched only in a question holding one of
+	// their verbs (foreignVerbs).
+	foreignInjectionRE = regexp.MustCompile(`(?i)(^|[,;:.!?]\s*|\b(et|puis|y|luego|und|dann)\s+)(oublie[zs]?|ignorez|ignora|ignorad|olvida|ignoriere|ignorieren\s+sie|vergiss|vergessen\s+sie)\s+(tes|vos|les|toutes\s+les|tus|las|todas\s+las|deine|ihre|die|alle)\s+(\w+\s+)?(instructions|règles|regles|consignes|documents|documentation|instrucciones|reglas|documentos|documentación|documentacion|anweisungen|regeln|dokumente|dokumentation|vorgaben)\b`)
+	foreignTaskRE      = regexp.MustCompile(`(?i)(^|[,;:.!?]\s*|\b(et|puis|y|luego|und|dann)\s+)(écris|ecris|écrivez|ecrivez|raconte|racontez|escribe|escríbeme|escribeme|cuéntame|cuentame|schreib|schreibe|schreiben sie|erzähl|erzähle|erzaehl)(-moi|\s+moi|\s+mir|\s+nous)?\s+(un|une|des|una|ein|eine|einen)\s+(\w+\s+)?(poèmes?|poemes?|histoires?|blagues?|chansons?|poemas?|historias?|chistes?|canciones?|gedichte?|geschichten?|witze?|lied(er)?)\b` +
+		`|^\s*(traduis|traduisez|traduce|traduzca|übersetze|uebersetze|übersetzen sie|résume|résumez|resumez|fasse zusammen)\b`)
 	// anyTaskRE finds a task asked for at the start of any clause of a
 	// message ("…, then tell me a joke"); taskRE only at its start, where a verb like
 	// "write" or "format" cannot be part of a question about the corpus.
-	anyTaskRE = regexp.MustCompile(`(?i)(^|[,;:.!?]\s*|\b(and|then|now|please|just|et|puis|y|luego|und|dann)\s+)((tell|give|write|sing|make up|compose)\s+(me|us)\s+(a|an|some|another)\s+(\w+\s+)?(jokes?|story|stories|poems?|songs?|riddles?|limericks?|haikus?)\b` +
-		`|(écris|ecris|écrivez|ecrivez|raconte|racontez|escribe|escríbeme|escribeme|cuéntame|cuentame|schreib|schreibe|schreiben sie|erzähl|erzähle|erzaehl)(-moi|\s+moi|\s+mir|\s+nous)?\s+(un|une|des|una|un|ein|eine|einen)\s+(\w+\s+)?(poèmes?|poemes?|histoires?|blagues?|chansons?|poemas?|historias?|chistes?|canciones?|gedichte?|geschichten?|witze?|lied(er)?)\b` +
-		`|^\s*(traduis|traduisez|traduce|traduzca|übersetze|uebersetze|übersetzen sie|résume|résumez|resumez|fasse zusammen)\b` +
+	anyTaskRE = regexp.MustCompile(`(?i)(^|[,;:.!?]\s*|\b(and|then|now|please|just)\s+)((tell|give|write|sing|make up|compose)\s+(me|us)\s+(a|an|some|another)\s+(\w+\s+)?(jokes?|story|stories|poems?|songs?|riddles?|limericks?|haikus?)\b` +
 		`|(write|sing|make up|compose)\s+(a|an|some|another)\s+(\w+\s+)?(jokes?|story|stories|poems?|songs?|riddles?|limericks?|haikus?)\s+(about|on|for)\b)`)
 	taskRE = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|would you\s+)?(translate|summari[sz]e|rewrite|paraphrase|compose|invent|make up|imagine|sing|draw|tell me (a|an|some) (joke|story|poem|riddle)|say|respond|reply|answer (only|in|with)|list every` +
 		`|correct (my|the following) (grammar|spelling|sentences?|text|essay|english)|proofread|fix (my|this) (grammar|spelling|sentence|essay)|repeat after me` +
@@ -909,6 +924,11 @@ var (
 		// think the --force flag does" asks of the docs, and stays).
 		`|\b(your (own |personal |honest )?opinions?\b|your (own |personal |honest )?(views?|thoughts) (on|about|of)\b|^\s*what do you (think|feel) (of|about)\b)`)
 )
+
+// foreignVerbs are the stems of the verbs foreignInjectionRE and
+// foreignTaskRE open on.
+var foreignVerbs = []string{"oubli", "ignor", "olvid", "vergi", "vergess", "écri", "ecri", "racont", "escrib", "cuént", "cuent", "schreib",
+	"erzähl", "erzaehl", "tradu", "übersetz", "uebersetz", "résum", "resumez", "fasse"}
 
 // makeRE matches a request opening on a verb that asks for something made
 // or worked out ("write", "create", "convert"), which is a task only for
@@ -952,6 +972,11 @@ func IsInstruction(question string) (injection, task bool) {
 	// false, what event…" asks of the method, "format.Println" of the
 	// function.
 	words := codeName.ReplaceAllString(question, "code")
+	lower := strings.ToLower(question)
+	if slices.ContainsFunc(foreignVerbs, func(v string) bool { return strings.Contains(lower, v) }) {
+		return injectionRE.MatchString(question) || foreignInjectionRE.MatchString(question),
+			taskRE.MatchString(words) || anyTaskRE.MatchString(words) || foreignTaskRE.MatchString(words) || makesWork(question)
+	}
 	return injectionRE.MatchString(question), taskRE.MatchString(words) || anyTaskRE.MatchString(words) || makesWork(question)
 }
 

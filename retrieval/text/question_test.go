@@ -815,24 +815,22 @@ func TestFrameWords(t *testing.T) {
 // A sentence referring back ("He …", "This release …") is read with the
 // one before it, which names whom or what it speaks of.
 func TestBackReferenceReadWithSentenceBefore(t *testing.T) {
-	body := "Debian 8 Jessie was released in April 2015. This release introduced systemd."
-	spans := []Span{{0, 44}, {45, len(body)}}
-	if !ReadAsking("when did debian switch to systemd").AnswersAt(body, spans, 1, "") {
-		t.Error("the date of the release the sentence refers to is not read")
-	}
-	body = "Builds need Go 1.22 and a C compiler. It starts workers on demand when jobs arrive."
-	spans = []Span{{0, 37}, {38, len(body)}}
-	if ReadAsking("which version of the scheduler starts workers on demand").AnswersAt(body, spans, 1, "") {
-		t.Error("a thing's sentence ('It …') lent the release of the sentence before")
-	}
-	body = "Building needs a recent toolchain. This release requires the following:\nGo 1.22"
-	spans = []Span{{0, 34}, {35, 71}, {72, len(body)}}
-	if !ReadAsking("which version of go is required").AnswersAt(body, spans, 1, "") {
-		t.Error("the sentence announced by ':' is not read with the one announcing it")
-	}
-	body = "Debian 8 Jessie shipped GNOME. Systemd became the default."
-	spans = []Span{{0, 30}, {31, len(body)}}
-	if ReadAsking("when did debian switch to systemd").AnswersAt(body, spans, 1, "") {
-		t.Error("a sentence that refers to nothing read with the one before")
+	for _, c := range []struct {
+		why, question, body string
+		spans               []Span
+		want                bool
+	}{
+		{"the date of the release the sentence refers to", "when did debian switch to systemd",
+			"Debian 8 Jessie was released in April 2015. This release introduced systemd.", []Span{{0, 44}, {45, 76}}, true},
+		{"a thing's sentence ('It …') lends no release", "which version of the scheduler starts workers on demand",
+			"Builds need Go 1.22 and a C compiler. It starts workers on demand when jobs arrive.", []Span{{0, 37}, {38, 83}}, false},
+		{"the sentence announced by ':' read with the one announcing it", "which version of go is required",
+			"Building needs a recent toolchain. This release requires the following:\nGo 1.22", []Span{{0, 34}, {35, 71}, {72, 79}}, true},
+		{"a sentence that refers to nothing read alone", "when did debian switch to systemd",
+			"Debian 8 Jessie shipped GNOME. Systemd became the default.", []Span{{0, 30}, {31, 58}}, false},
+	} {
+		if got := ReadAsking(c.question).AnswersAt(c.body, c.spans, 1, ""); got != c.want {
+			t.Errorf("%s: AnswersAt = %v", c.why, got)
+		}
 	}
 }
