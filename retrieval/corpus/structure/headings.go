@@ -265,6 +265,12 @@ func otherName(title, id string) string {
 // "{#id .class}".
 var headingAttrs = regexp.MustCompile(`\s\{#([A-Za-z][\w:.-]*)(\s+[.#][A-Za-z][\w:.-]*)*\s*\}$`)
 
+// copyrightNotice matches a copyright line ("Copyright (c) 2014 Cenk
+// Altı", "© 2020 The Authors"): who holds it, a statement to quote, not a
+// heading over the licence below it. "Copyright" alone, or "Copyright and
+// licence", titles a section.
+var copyrightNotice = regexp.MustCompile(`(?i)^(copyright\s+)?(\(c\)|©)\s*\S|^copyright\s+\d{4}`)
+
 // isHeadingLike reports whether a plain-text line reads as a heading: short,
 // at most 16 words, not a list item, and not ending like a sentence.
 func isHeadingLike(s string) bool {
@@ -272,7 +278,7 @@ func isHeadingLike(s string) bool {
 		return false
 	}
 	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "• ") || strings.Contains(s, "://") ||
-		alignedField.MatchString(s) || outlineItem(s) || email.MatchString(s) || codeLine.MatchString(s) {
+		alignedField.MatchString(s) || outlineItem(s) || email.MatchString(s) || codeLine.MatchString(s) || copyrightNotice.MatchString(s) {
 		return false
 	}
 	letters := false

@@ -160,3 +160,21 @@ func TestINISectionsHeadTheirSettings(t *testing.T) {
 		t.Errorf("sections %q, want %q", strings.Join(sections, " | "), want)
 	}
 }
+
+// A copyright line says who holds the copyright: a statement to quote, no
+// heading over the licence below it; a section titled "Copyright" is one.
+func TestCopyrightLineIsNoHeading(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Copyright (c) 2014 Cenk Altı":                      false,
+		"Copyright 2009-2022 The Go Authors":                false,
+		"(C) 2020 Free Software Foundation":                 false,
+		"© 2021 The Authors":                                false,
+		"Copyright":                                         true,
+		"Copyright and licence":                             true,
+		"Copyright (c) Isaac Z. Schlueter and Contributors": false,
+	} {
+		if got := isHeadingLike(s); got != want {
+			t.Errorf("isHeadingLike(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
