@@ -449,6 +449,58 @@ func figure(stem string) string {
 	return strings.TrimSuffix(stem, ".0")
 }
 
+// ProjectFirst orders ranked candidates as retrieval ranks them when the
+// question names projects: those of the projects (of) first, each group
+// in its order, and returns how many of them the margin is taken among:
+// the project's own when two or more are candidates, else all.
+func ProjectFirst[T any](ranked []T, of func(T) bool) ([]T, int) {
+	held := 0
+	for _, c := range ranked {
+		if of(c) {
+			held++
+		}
+	}
+	if held == 0 || held == len(ranked) {
+		return ranked, len(ranked)
+	}
+	out := make([]T, 0, len(ranked))
+	for _, c := range ranked {
+		if of(c) {
+			out = append(out, c)
+		}
+	}
+	for _, c := range ranked {
+		if !of(c) {
+			out = append(out, c)
+		}
+	}
+	if held < 2 {
+		held = len(out)
+	}
+	return out, held
+}
+
+// Margin returns how far the top candidate (index 0) is ahead of the
+// best other one on the evidence of the words alone (lex: each one's
+// lexical score); a candidate saying what the top one says (Restates, by
+// says) is no rival, and when every other does, the weakest is.
+func Margin(lex []float64, says [][]string) float64 {
+	if len(lex) < 2 {
+		return 0
+	}
+	next, least := math.Inf(-1), math.Inf(1)
+	for i := 1; i < len(lex); i++ {
+		least = min(least, lex[i])
+		if !Restates(says[0], says[i]) {
+			next = max(next, lex[i])
+		}
+	}
+	if math.IsInf(next, -1) {
+		next = least
+	}
+	return lex[0] - next
+}
+
 // hasDigit reports whether a word holds a digit.
 func hasDigit(w string) bool { return strings.ContainsAny(w, "0123456789") }
 
@@ -712,32 +764,11 @@ func (ix *Index) rerank(question string, q lexical.Query, cands []candidate, ofP
 		}
 		return 0
 	})
-	held := 0
+	var rivals int
 	if ofProject != nil {
-		of := make([]bool, n)
-		for i, s := range sc {
-			if of[i] = ofProject(s.hit.Passage); of[i] {
-				held++
-			}
-		}
-		if held > 0 && held < n {
-			mine := make([]scoredCand, 0, n)
-			for i, s := range sc {
-				if of[i] {
-					mine = append(mine, s)
-				}
-			}
-			for i, s := range sc {
-				if !of[i] {
-					mine = append(mine, s)
-				}
-			}
-			sc = mine
-		}
-	}
-	rivals := sc
-	if held >= 2 {
-		rivals = sc[:held]
+		sc, rivals = ProjectFirst(sc, func(s scoredCand) bool { return ofProject(s.hit.Passage) })
+	} else {
+		rivals = len(sc)
 	}
 	hits := make([]Hit, 0, len(cands))
 	for _, s := range sc {
@@ -746,24 +777,12 @@ func (ix *Index) rerank(question string, q lexical.Query, cands []candidate, ofP
 	for _, c := range cands[n:] {
 		hits = append(hits, c.hit)
 	}
-	// The margin: how far the top candidate is ahead of the best other one
-	// on the evidence of the words alone; a passage saying what it says
-	// (Restates) is none.
-	margin := 0.0
-	if len(rivals) > 1 {
-		top, next, least := ix.model.LexicalScore(sc[0].f), math.Inf(-1), math.Inf(1)
-		for _, s := range rivals[1:] {
-			l := ix.model.LexicalScore(s.f)
-			least = min(least, l)
-			if !Restates(sc[0].says, s.says) {
-				next = max(next, l)
-			}
-		}
-		if math.IsInf(next, -1) {
-			next = least // every other says the same: the weakest is the rival
-		}
-		margin = top - next
+	lex := make([]float64, rivals)
+	says := make([][]string, rivals)
+	for i, s := range sc[:rivals] {
+		lex[i], says[i] = ix.model.LexicalScore(s.f), s.says
 	}
+	margin := Margin(lex, says)
 	// The ranker is a pairwise logistic model: the difference of two
 	// scores is the log-odds that the first answers better.
 	lead := 1.0

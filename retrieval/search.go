@@ -116,7 +116,8 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	}
 	res.Degraded = why
 	var ofProject func(corpus.Passage) bool
-	if named := ix.namedProjects(question); len(named) > 0 {
+	named := ix.namedProjects(question)
+	if len(named) > 0 {
 		ofProject = func(p corpus.Passage) bool { return holdsProject(question, named, p) }
 	}
 	hits, f, conf, lead := ix.rerank(question, q, ix.fuseLexical(q, vres, lex), ofProject)
@@ -134,7 +135,7 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 		}
 	}
 	if res.Relevant && len(hits) > 0 {
-		if n := ix.missingProject(question, hits[0].Passage); n != "" {
+		if n := missingProject(question, named, hits[0].Passage); n != "" {
 			res.Relevant, res.ProjectMissing = false, n
 		}
 	}
@@ -384,14 +385,13 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	return out, nil
 }
 
-// missingProject returns a project the question names (namedProjects)
-// when the passage is of none of them (holdsProject): a look-alike
+// missingProject returns a project the question names (named, by
+// namedProjects) when the passage is of none of them (holdsProject): a look-alike
 // project's document answering for it ("how do i report a vulnerability
 // in pulsar-client-go" with paho's security policy, "can viper read
 // config from s3" with koanf's). "" when the question names none, or the
 // passage is of one.
-func (ix *Index) missingProject(question string, p corpus.Passage) string {
-	named := ix.namedProjects(question)
+func missingProject(question string, named []string, p corpus.Passage) string {
 	if len(named) == 0 || holdsProject(question, named, p) {
 		return ""
 	}

@@ -85,7 +85,7 @@ func TestMissingProject(t *testing.T) {
 		{"can i make a branch for my change", "pulsar-client-go/CONTRIBUTING.md", ""}, // one every project uses
 		{"what are the security risks of the lock file", "npm/package-lock.md", ""},   // a topic's folder, no project's
 	} {
-		if got := ix.missingProject(c.question, byPath(c.source)); got != c.want {
+		if got := missingProject(c.question, ix.namedProjects(c.question), byPath(c.source)); got != c.want {
 			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)
 		}
 	}

@@ -616,13 +616,6 @@ func fitRanker(ex []example, sets int) []float64 {
 	return w
 }
 
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // top is a question's best candidate by the ranker.
 type top struct {
 	set   int
@@ -647,40 +640,17 @@ func topCandidates(m retrieval.Model, ex []example) []top {
 			some = some || c.right
 		}
 		slices.SortStableFunc(ss, func(a, b sc) int { return cmp.Compare(b.s, a.s) })
-		// As retrieval ranks them: the passages of the projects the
-		// question names first, their margin among themselves.
-		held := 0
-		for _, c := range ss {
-			if c.e.ofProject {
-				held++
-			}
+		// As retrieval ranks them and computes the margin: the passages
+		// of the projects the question names first, the top one's lead
+		// on the words alone (vector features are not the confidence's).
+		ss, rivals := retrieval.ProjectFirst(ss, func(c sc) bool { return c.e.ofProject })
+		lex := make([]float64, rivals)
+		says := make([][]string, rivals)
+		for i, o := range ss[:rivals] {
+			lex[i] = dot(m.Rank, o.e.x, func(j int) bool { return !retrieval.VectorFeature(names[j]) })
+			says[i] = o.e.says
 		}
-		if held > 0 && held < len(ss) {
-			slices.SortStableFunc(ss, func(a, b sc) int { return -cmp.Compare(b2i(a.e.ofProject), b2i(b.e.ofProject)) })
-		}
-		rivals := ss
-		if held >= 2 {
-			rivals = ss[:held]
-		}
-		// As retrieval computes it: the top candidate's lead on the words
-		// alone; vector features are not the confidence's.
-		margin := 0.0
-		if len(rivals) > 1 {
-			lex := func(x []float64) float64 {
-				return dot(m.Rank, x, func(j int) bool { return !retrieval.VectorFeature(names[j]) })
-			}
-			best, least := math.Inf(-1), math.Inf(1)
-			for _, o := range rivals[1:] {
-				least = min(least, lex(o.e.x))
-				if !retrieval.Restates(ss[0].e.says, o.e.says) {
-					best = max(best, lex(o.e.x))
-				}
-			}
-			if math.IsInf(best, -1) {
-				best = least
-			}
-			margin = lex(ss[0].e.x) - best
-		}
+		margin := retrieval.Margin(lex, says)
 		x := slices.Clone(ss[0].e.x)
 		for j := range x {
 			if !retrieval.ConfidenceFeature(names[j]) {

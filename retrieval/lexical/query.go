@@ -217,16 +217,14 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			continue // "wie", "qui", "cómo"
 		}
 		term := QueryTerm{Word: t.Word, Stem: t.Stem}
+		english := lang == "" // corrected by English's spelling: "eingeführt" is no misspelt "eingefügt"
 		if lx.known(t.Stem) {
 			term.Known = true
-		} else if lang != "" {
-			// No correction by English's spelling: "eingeführt" is no
-			// misspelt "eingefügt".
-		} else if w, ok := lx.Correct(t.Word); ok && !own[lx.Words[w]] {
+		} else if w, ok := lx.Correct(t.Word); english && ok && !own[lx.Words[w]] {
 			term.Corrected = w
 			term.Stem = lx.Words[w]
 			term.Known = true
-		} else if e, ok := text.EnglishMisspelling(t.Word); ok && lx.known(st.Stem(e)) {
+		} else if e, ok := text.EnglishMisspelling(t.Word); english && ok && lx.known(st.Stem(e)) {
 			// A misspelt word of the dictionary whose stem the corpus
 			// holds in other forms ("realisticaly" of "realistic").
 			term.Corrected, term.Stem, term.Known = e, st.Stem(e), true
@@ -408,16 +406,29 @@ func isLoneLetter(w string) bool {
 // two of its words do ("websocket" of a text with "web" and "socket") is
 // not split: the corpus lacking it says something.
 func (lx *Lexicon) splitCompounds(st *text.Stemmer, toks []text.Token) []text.Token {
-	var out []text.Token
-	for k, t := range toks {
+	return replaceTokens(toks, func(t text.Token) []text.Token {
 		parts, ok := lx.hyphenated[t.Word]
 		if !ok || t.Stop || lx.known(t.Stem) {
-			if out != nil {
-				out = append(out, t)
-			}
-			continue
+			return nil
 		}
 		if _, corrected := lx.Correct(t.Word); corrected {
+			return nil
+		}
+		out := make([]text.Token, 0, len(parts))
+		for _, w := range parts {
+			out = append(out, text.Token{Word: w, Stem: st.Stem(w), Stop: text.IsStopWord(w)})
+		}
+		return out
+	})
+}
+
+// replaceTokens returns toks with each token that parts splits (a non-nil
+// result) replaced by its parts; toks itself when none is.
+func replaceTokens(toks []text.Token, parts func(text.Token) []text.Token) []text.Token {
+	var out []text.Token
+	for k, t := range toks {
+		p := parts(t)
+		if p == nil {
 			if out != nil {
 				out = append(out, t)
 			}
@@ -426,9 +437,7 @@ func (lx *Lexicon) splitCompounds(st *text.Stemmer, toks []text.Token) []text.To
 		if out == nil {
 			out = append([]text.Token(nil), toks[:k]...)
 		}
-		for _, w := range parts {
-			out = append(out, text.Token{Word: w, Stem: st.Stem(w), Stop: text.IsStopWord(w)})
-		}
+		out = append(out, p...)
 	}
 	if out == nil {
 		return toks
@@ -448,31 +457,25 @@ var versioned = regexp.MustCompile(`^([a-z]{3,}?)v?([0-9]+(?:\.[0-9]+)?)$`)
 // not write ("gplv3" of a corpus of GPL-2.0 texts) is a word it lacks, and
 // "ipv6" is no "ip" and "6".
 func (lx *Lexicon) splitVersioned(st *text.Stemmer, toks []text.Token) []text.Token {
-	var out []text.Token
-	for k, t := range toks {
+	return replaceTokens(toks, func(t text.Token) []text.Token {
 		m := versioned.FindStringSubmatch(t.Word)
-		var joined string
-		if m != nil {
-			joined = m[1] + m[2]
+		if m == nil || t.Stop || lx.known(t.Stem) {
+			return nil
 		}
-		if m == nil || t.Stop || lx.known(t.Stem) || !lx.known(st.Stem(m[1])) || !lx.known(st.Stem(joined)) && !(strings.Contains(m[2], ".") && lx.known(st.Stem(m[2]))) || text.IsStopWord(m[1]) || text.IsEnglishWord(m[1]) {
-			if out != nil {
-				out = append(out, t)
-			}
-			continue
+		name, release, joined := m[1], m[2], m[1]+m[2]
+		if !lx.known(st.Stem(name)) || text.IsStopWord(name) || text.IsEnglishWord(name) {
+			return nil
 		}
-		if out == nil {
-			out = append([]text.Token(nil), toks[:k]...)
+		writesJoined := lx.known(st.Stem(joined))
+		if !writesJoined && !(strings.Contains(release, ".") && lx.known(st.Stem(release))) {
+			return nil
 		}
-		out = append(out, text.Token{Word: m[1], Stem: st.Stem(m[1])}, text.Token{Word: m[2], Stem: st.Stem(m[2])})
-		if lx.known(st.Stem(joined)) {
-			out = append(out, text.Token{Word: joined, Stem: st.Stem(joined)})
+		parts := []text.Token{{Word: name, Stem: st.Stem(name)}, {Word: release, Stem: st.Stem(release)}}
+		if writesJoined {
+			parts = append(parts, text.Token{Word: joined, Stem: st.Stem(joined)})
 		}
-	}
-	if out == nil {
-		return toks
-	}
-	return out
+		return parts
+	})
 }
 
 // hyphenatedWords files each word of two lower-case parts joined by a

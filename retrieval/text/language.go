@@ -23,7 +23,7 @@ func QuestionLanguage(question string) string {
 	for _, lang := range []string{"de", "fr", "es"} {
 		seen := make(map[string]bool)
 		for _, w := range words {
-			if tells(lang, w) && !shouted[w] {
+			if telling()[lang][w] && !shouted[w] {
 				seen[w] = true
 			}
 		}
@@ -69,12 +69,6 @@ func shoutedIn(question string) map[string]bool {
 // must hold to be read as written in it: one may be a name or a word
 // English borrows ("die", "de", "la").
 const minLanguageWords = 2
-
-// tells reports whether w is a function word of lang that no English
-// text uses.
-func tells(lang, w string) bool {
-	return telling()[lang][w]
-}
 
 // IsStopWordIn reports whether w is a function word of lang ("de", "fr",
 // "es"): an article, a pronoun, a preposition, an auxiliary, a question

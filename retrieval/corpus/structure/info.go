@@ -40,8 +40,8 @@ func IsInfo(text string) bool {
 // (line 6)" names every topic once more), the tag table and the Emacs
 // local variables at the end. Headings are underlined as makeinfo
 // underlines them: chapters with '*', sections with '=', subsections
-// with '-', and subsubsections with '.', which the text shows as '~'
-// (plain text reads a line of dots as a rule).
+// with '-', and subsubsections with '.' (infoUnderline: no other line is
+// a heading, so a line of dots is no rule here).
 func ScanInfo(doc string) Doc {
 	lines := strings.SplitAfter(doc, "\n")
 	orig := slices.Clone(lines)
@@ -82,8 +82,6 @@ func ScanInfo(doc string) Doc {
 				blank(k)
 			case strings.IndexByte(t, 0) >= 0:
 				lines[k] = infoMarkup.ReplaceAllString(lines[k], "")
-			case k > 0 && dotUnderline(t, strings.TrimRight(lines[k-1], "\r\n")):
-				lines[k] = strings.Repeat("~", len(t)) + lines[k][len(t):]
 			}
 		}
 		i = end
@@ -95,7 +93,7 @@ func ScanInfo(doc string) Doc {
 		d.Blocks = scan(text, false, false).Blocks
 	}
 	// Line i of the text is line i+1 of the file, but what it shows may
-	// differ (a menu blank, dots underlining as '~', markup gone): the
+	// differ (a menu blank, markup gone): the
 	// lines a passage quotes are the text's (Corpus.Lines).
 	d.Origins = make([]Origin, len(d.Lines))
 	for i := range d.Origins {
@@ -105,8 +103,8 @@ func ScanInfo(doc string) Doc {
 }
 
 // infoUnderlines are makeinfo's underline characters, chapter to
-// subsubsection ('.' read as '~', see ScanInfo).
-const infoUnderlines = "*=-~"
+// subsubsection.
+const infoUnderlines = "*=-."
 
 // infoUnderline reports whether below underlines line as makeinfo does:
 // one of its characters, as many as the line's.
@@ -172,12 +170,6 @@ func InfoText(doc string) string {
 		return doc
 	}
 	return infoMarkup.ReplaceAllString(doc, "")
-}
-
-// dotUnderline reports whether line is makeinfo's underline of a
-// subsubsection: a line of dots as long as the heading above it.
-func dotUnderline(line, above string) bool {
-	return len(line) >= 2 && strings.Trim(line, ".") == "" && above == strings.TrimSpace(above) && utf8.RuneCountInString(above) == len(line)
 }
 
 // InfoTitle returns the title of a GNU Info manual: its Top node's

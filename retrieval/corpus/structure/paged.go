@@ -78,11 +78,20 @@ func pagedView(doc string) (string, []Origin, bool) {
 		}
 		return out
 	}
+	// Each line near a form feed, once, with its shape and whether it is
+	// above the form feed (a footer's place) or below (a header's).
+	type nearLine struct {
+		k     int
+		above bool
+		shape string
+	}
+	var cands []nearLine
 	shapes := make(map[string]map[int]bool)
 	for _, f := range breaks {
 		for _, step := range []int{-1, 1} {
 			for _, k := range near(f, step) {
 				s := pageShape(lines[k])
+				cands = append(cands, nearLine{k, step < 0, s})
 				if shapes[s] == nil {
 					shapes[s] = make(map[int]bool)
 				}
@@ -90,26 +99,21 @@ func pagedView(doc string) (string, []Origin, bool) {
 			}
 		}
 	}
-	furniture := func(k int) bool {
-		n := len(shapes[pageShape(lines[k])])
-		return n >= minPageBreaks && 2*n >= len(breaks) && runningLine.MatchString(lines[k])
-	}
 	// Paged: running lines both above form feeds (footers) and below them
-	// (headers); section headings opening each part are below alone.
+	// (headers); section headings opening each part are below alone. The
+	// form feed's line goes, unless it opens the page's text ("\f4.
+	// Sandboxing" of pdftotext's layout).
 	drop := make([]bool, len(lines))
-	var footers, headers bool
 	for _, f := range breaks {
-		// The form feed's line, unless it opens the page's text ("\f4.
-		// Sandboxing" of pdftotext's layout).
 		drop[f] = strings.TrimSpace(strings.ReplaceAll(lines[f], "\f", "")) == ""
-		for _, step := range []int{-1, 1} {
-			for _, k := range near(f, step) {
-				if furniture(k) {
-					drop[k] = true
-					footers = footers || step < 0
-					headers = headers || step > 0
-				}
-			}
+	}
+	var footers, headers bool
+	for _, c := range cands {
+		n := len(shapes[c.shape])
+		if n >= minPageBreaks && 2*n >= len(breaks) && runningLine.MatchString(lines[c.k]) {
+			drop[c.k] = true
+			footers = footers || c.above
+			headers = headers || !c.above
 		}
 	}
 	if !footers || !headers {
