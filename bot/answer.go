@@ -125,18 +125,35 @@ var (
 )
 
 // CleanQuestion strips control characters and surrounding space from a
-// question and checks its length.
+// question and checks its length. Its lines stay lines, with their
+// indentation (a tab as four spaces), without blank ones: what the asker
+// pasted into it (a log, a stack trace, code) is told from their own
+// words by its lines (text.SplitPasted), and a model is shown it as
+// pasted.
 func CleanQuestion(q string) (string, error) {
 	q = strings.Map(func(r rune) rune {
 		switch {
-		case r == '\n' || r == '\t' || r == '\r':
-			return ' '
+		case r == '\n' || r == '\t':
+			return r
+		case r == '\r':
+			return '\n'
 		case unicode.IsControl(r) || r == utf8.RuneError || unicode.In(r, unicode.Cf):
 			return -1
 		}
 		return r
 	}, q)
-	q = strings.Join(strings.Fields(q), " ")
+	var lines []string
+	for line := range strings.Lines(q) {
+		line = strings.ReplaceAll(strings.TrimRight(line, "\n"), "\t", "    ")
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		if words := strings.Fields(line); len(words) > 0 {
+			lines = append(lines, line[:indent]+strings.Join(words, " "))
+		}
+	}
+	if len(lines) > 0 {
+		lines[0] = strings.TrimLeft(lines[0], " ")
+	}
+	q = strings.Join(lines, "\n")
 	if q == "" {
 		return "", ErrEmptyQuestion
 	}

@@ -164,7 +164,10 @@ func TestCleanQuestion(t *testing.T) {
 		in, want string
 		err      error
 	}{
-		{"  Why\tdo the\nTaliban support the TTP?\x00\x07 ", "Why do the Taliban support the TTP?", nil},
+		{"  Why\tdo the Taliban   support the TTP?\x00\x07 ", "Why do the Taliban support the TTP?", nil},
+		// Lines stay lines, with their indentation: a pasted trace is
+		// told from the asker's words by them.
+		{"Error: no module\r\n\tat f (a.js:1:2)\n\n  \nwhy? ", "Error: no module\n    at f (a.js:1:2)\nwhy?", nil},
 		{"\u200bzero\u200d width", "zero width", nil},
 		{"", "", bot.ErrEmptyQuestion},
 		{" \x01\x02\n ", "", bot.ErrEmptyQuestion},

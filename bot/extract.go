@@ -95,25 +95,29 @@ func Extract(question string, res retrieval.Result) Answer {
 
 func extractWith(m SentenceModel, question string, res retrieval.Result) Answer {
 	hits := res.Hits[:min(maxPassagesUsed, len(res.Hits))]
-	all, perHit := scoreSentences(m, question, res.Query, res.Stems, hits)
+	asked := question
+	if res.Query.Text != "" {
+		asked = res.Query.Text // the asker's own words, without what they pasted (text.SplitPasted)
+	}
+	all, perHit := scoreSentences(m, asked, res.Query, res.Stems, res.Asking, hits)
 	if len(all) == 0 {
 		return Decline(question, res.Hits)
 	}
-	prefer(question, hits, all)
+	prefer(asked, hits, all)
 	best := firstSentence(all)
 	chosen := append([]sentence{best}, listItems(hits[best.hit].Passage.Text, best, perHit[best.hit])...)
 	if len(chosen) == 1 {
-		chosen = append(chosen, neighbours(hits[best.hit].Passage.Text, best, perHit[best.hit], text.IsHowTo(question))...)
+		chosen = append(chosen, neighbours(hits[best.hit].Passage.Text, best, perHit[best.hit], text.IsHowTo(asked))...)
 	}
 	chosen = addExtras(res.Query, all, chosen, best)
 	if second, ok := runnerUp(res, all, chosen, best); ok {
 		chosen = append(chosen, second)
 	}
-	chosen = append(chosen, othersNeighbours(hits, perHit, chosen, best, text.IsHowTo(question))...)
+	chosen = append(chosen, othersNeighbours(hits, perHit, chosen, best, text.IsHowTo(asked))...)
 	chosen = append(chosen, adjacent(hits, all, chosen, best)...)
-	chosen = append(chosen, headedList(question, res.Query, hits, perHit, chosen, best)...)
-	chosen = append(chosen, remedy(question, hits, perHit, chosen)...)
-	chosen = append(chosen, announced(hits, perHit, chosen, text.IsHowTo(question))...)
+	chosen = append(chosen, headedList(asked, res.Query, hits, perHit, chosen, best)...)
+	chosen = append(chosen, remedy(asked, hits, perHit, chosen)...)
+	chosen = append(chosen, announced(hits, perHit, chosen, text.IsHowTo(asked))...)
 	chosen = append(chosen, leadIn(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	chosen = append(chosen, tableHeaderOf(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	chosen = append(chosen, antecedents(perHit, chosen)...)
@@ -370,9 +374,9 @@ func quotes(chosen []sentence, h int) bool {
 // scoreSentences splits the passages of hits into sentences, each with the
 // share of the question's weight it holds and its model score; all of
 // them, and per hit.
-func scoreSentences(m SentenceModel, question string, q lexical.Query, stems map[string]string, hits []retrieval.Hit) (all []sentence, perHit [][]sentence) {
+func scoreSentences(m SentenceModel, question string, q lexical.Query, stems map[string]string, asking *text.Asking, hits []retrieval.Hit) (all []sentence, perHit [][]sentence) {
 	perHit = make([][]sentence, len(hits))
-	r := newSentenceReader(question, q, stems)
+	r := newSentenceReader(question, q, stems, asking)
 	for h, hit := range hits {
 		for i, ps := range r.read(hit.Passage) {
 			// The passage's title and section speak for each of its

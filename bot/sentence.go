@@ -127,7 +127,7 @@ var pronounStart = regexp.MustCompile(`^["'“(]?(It|Its|This|These|That|Those|T
 // ReadSentences splits passage p into sentences, each with its features as
 // an answer to question (q: the question analysed by the search).
 func ReadSentences(question string, q lexical.Query, p corpus.Passage) []PassageSentence {
-	return newSentenceReader(question, q, nil).read(p)
+	return newSentenceReader(question, q, nil, nil).read(p)
 }
 
 // sentenceReader reads the sentences of passages for one question,
@@ -141,9 +141,9 @@ type sentenceReader struct {
 
 // newSentenceReader reads for question (q: as the search analysed it),
 // taking the stems of stems (a corpus's words, read only; nil for none)
-// as given.
-func newSentenceReader(question string, q lexical.Query, stems map[string]string) *sentenceReader {
-	return &sentenceReader{qs: questionReading(question, q), total: q.TotalWeight(), known: make(map[string]text.Token), st: text.NewStemmer(stems)}
+// and what it asks for (asking; nil: read here) as given.
+func newSentenceReader(question string, q lexical.Query, stems map[string]string, asking *text.Asking) *sentenceReader {
+	return &sentenceReader{qs: questionReading(question, q, asking), total: q.TotalWeight(), known: make(map[string]text.Token), st: text.NewStemmer(stems)}
 }
 
 // tokens is text.Tokens, each word stemmed once.
@@ -751,10 +751,14 @@ type questionRead struct {
 	asking  text.Asking // what it asks for, which a sentence must answer
 }
 
-func questionReading(question string, q lexical.Query) questionRead {
+func questionReading(question string, q lexical.Query, asking *text.Asking) questionRead {
+	if asking == nil {
+		a := text.ReadAsking(question)
+		asking = &a
+	}
 	var st text.Stemmer
 	qs := questionRead{q: q, stems: map[string]bool{}, words: map[string]bool{}, termAt: map[string]int{},
-		asking: text.ReadAsking(question), why: asksWhy.MatchString(question), advice: asksAdvice.MatchString(question),
+		asking: *asking, why: asksWhy.MatchString(question), advice: asksAdvice.MatchString(question),
 		number: wantsNumber.MatchString(question), how: text.IsHowTo(question), compare: asksComparison.MatchString(question)}
 	for _, t := range text.Tokens(&st, question) {
 		qs.stems[t.Stem] = true

@@ -782,7 +782,7 @@ func themes(t *testing.T) (question, body string, hits []retrieval.Hit, m Senten
 // heading does not.
 func TestAntecedents(t *testing.T) {
 	question, body, hits, m := themes(t)
-	_, perHit := scoreSentences(m, question, query(question), nil, hits)
+	_, perHit := scoreSentences(m, question, query(question), nil, nil, hits)
 	var this, it sentence
 	for _, s := range perHit[0] {
 		switch said := body[s.Span.Start:s.Span.End]; {
@@ -910,13 +910,13 @@ func TestSentencesReadWithCorpusStems(t *testing.T) {
 	for _, tok := range text.Tokens(&st, body+" a.md") {
 		stems[tok.Word] = tok.Stem
 	}
-	without, _ := scoreSentences(m, question, query(question), nil, hits)
-	with, _ := scoreSentences(m, question, query(question), stems, hits)
+	without, _ := scoreSentences(m, question, query(question), nil, nil, hits)
+	with, _ := scoreSentences(m, question, query(question), stems, nil, hits)
 	if !reflect.DeepEqual(without, with) {
 		t.Errorf("read with the corpus's stems:\n%+v\nwithout:\n%+v", with, without)
 	}
 	stems["requires"] = "need"
-	odd, _ := scoreSentences(m, question, query(question), stems, hits)
+	odd, _ := scoreSentences(m, question, query(question), stems, nil, hits)
 	for i, s := range odd {
 		if said := body[s.Span.Start:s.Span.End]; strings.HasPrefix(said, "This requires") && s.cov <= without[i].cov {
 			t.Errorf("%q holds %.2f of the question with \"requires\" read as \"need\", %.2f without: the map was not read", said, s.cov, without[i].cov)
@@ -935,7 +935,7 @@ func TestTypedSentenceFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all, _ := scoreSentences(m, question, query(question), nil, hits)
+	all, _ := scoreSentences(m, question, query(question), nil, nil, hits)
 	best := firstSentence(all)
 	if got := body[best.Span.Start:best.Span.End]; !strings.Contains(got, "3 times") {
 		t.Errorf("first sentence %q, want the one giving the number", got)

@@ -735,8 +735,7 @@ const rerankDepth = 30
 // question names (holdsProject): they rank above all others, and when two
 // or more are candidates, the margin is theirs alone; the others answer
 // for another project.
-func (ix *Index) rerank(question string, q lexical.Query, cands []candidate, ofProject func(corpus.Passage) bool) ([]Hit, Features, float64, float64) {
-	qf := ix.questionOf(question, q)
+func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate, ofProject func(corpus.Passage) bool) ([]Hit, Features, float64, float64) {
 	if len(cands) == 0 {
 		f := qf.Features
 		f.Subject, f.TypeMissing = 0, qf.TypeAsked
@@ -752,7 +751,7 @@ func (ix *Index) rerank(question string, q lexical.Query, cands []candidate, ofP
 	}
 	sc := make([]scoredCand, n)
 	for i, c := range cands[:n] {
-		f, says := ix.candidateFeatures(st, q, &qf, c)
+		f, says := ix.candidateFeatures(st, q, qf, c)
 		sc[i] = scoredCand{hit: c.hit, f: f, says: says, score: ix.model.Score(f)}
 	}
 	slices.SortStableFunc(sc, func(a, b scoredCand) int {

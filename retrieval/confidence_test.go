@@ -337,3 +337,29 @@ func TestRestates(t *testing.T) {
 		}
 	}
 }
+
+// TestPastedOutputIsNoAnswer: a program's output pasted above the question
+// matches the README's own example of that output; the passage that
+// answers is the one holding the asker's words.
+func TestPastedOutputIsNoAnswer(t *testing.T) {
+	readme := "# confload\n\n## Usage\n\nSet some environment variables:\n\n```sh\nexport MYAPP_DEBUG=false\nexport MYAPP_PORT=8080\nexport MYAPP_USER=Kelsey\n```\n\n" +
+		"Run it:\n\n```sh\n$ ./myapp\nDebug: false\nPort: 8080\nUser: Kelsey\n```\n\n" +
+		"## Struct tags\n\nA field may be required with the `required:\"true\"` tag.\n\n" +
+		"If confload can't find a value for `MYAPP_REQUIREDVAR`, it returns an error when asked to process the struct. " +
+		"If `MYAPP_REQUIREDVAR` is present but empty, confload does not complain.\n\n" +
+		"## Types\n\nconfload reads strings, integers, booleans, floats and durations.\n"
+	ix := indexOf(t, map[string]string{"confload/README.md": readme})
+	q := "$ export MYAPP_REQUIREDVAR=\n$ ./myapp\nDebug: false\nPort: 8080\nno error at all?? field is required in confload, why it dont complain"
+	res, err := ix.Search(t.Context(), q, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Passage.Text, "present but empty") {
+		t.Fatalf("top passage %q, want the struct tags'", res.Hits[0].Passage.Text)
+	}
+	for _, term := range res.Query.Terms {
+		if term.Word == "kelsey" || term.Word == "debug" && !term.Pasted {
+			t.Errorf("term %+v: the output's words are pasted, and only those the question lacks", term)
+		}
+	}
+}

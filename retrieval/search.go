@@ -63,6 +63,9 @@ type Result struct {
 	// reads the hits' sentences stems their words by it, as the search
 	// did, without stemming them again.
 	Stems map[string]string `json:"-"`
+	// Asking is what the question asks for, as the search read it: what
+	// reads the hits' sentences for an answer needn't read it again.
+	Asking *text.Asking `json:"-"`
 }
 
 // SearchOption adjusts a search.
@@ -97,19 +100,24 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	for _, f := range opts {
 		f(&o)
 	}
-	q := ix.lex.AnalyzeAbout(question, o.subject, o.context, o.refersBack)
+	// Pasted code or a log is no part of what the asker asks in their own
+	// words; it weighs as context, and an instruction hidden in it is
+	// still one.
+	whole := question
+	question, pasted := text.SplitPasted(question)
+	q := ix.lex.Pasted(ix.lex.AnalyzeAbout(question, o.subject, o.context, o.refersBack), pasted)
 	res := Result{Query: q, Stems: ix.lex.Words}
-	text := question
+	asked := question
 	for _, t := range q.Terms {
 		if t.Subject {
-			text += " " + t.Word
+			asked += " " + t.Word
 		}
 	}
 	// The word search runs while the vectors are compared: on a large
 	// corpus the vector query leaves a core idle between its batches.
 	words := make(chan wordResult, 1)
 	go func() { words <- ix.searchWords(q) }()
-	vres, why, err := ix.searchVectors(ctx, strings.TrimSpace(text+" "+o.context))
+	vres, why, err := ix.searchVectors(ctx, strings.TrimSpace(asked+" "+o.context))
 	lex := <-words
 	if err != nil {
 		return res, err
@@ -120,7 +128,14 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	if len(named) > 0 {
 		ofProject = func(p corpus.Passage) bool { return holdsProject(question, named, p) }
 	}
-	hits, f, conf, lead := ix.rerank(question, q, ix.fuseLexical(q, vres, lex), ofProject)
+	qf := ix.questionOf(question, q)
+	if pasted != "" {
+		if inj, _ := text.IsInstruction(whole); inj {
+			qf.Injection = 1
+		}
+	}
+	res.Asking = &qf.asking
+	hits, f, conf, lead := ix.rerank(&qf, q, ix.fuseLexical(q, vres, lex), ofProject)
 	res.Features = f
 	res.Lead = lead
 	res.Hits = hits[:min(k, len(hits))]

@@ -247,7 +247,7 @@ func renderAudit(ents []serve.Entry) string {
 		}
 		vote := map[int]string{1: " 👍", -1: " 👎", 0: ""}[e.Feedback]
 		fmt.Fprintf(&sb, "%s**#%d** <@%s> %s · %s · %d/%d excerpts verified%s\n> %s\n", flag, e.ID, e.Origin.User,
-			e.Time.Format("2006-01-02 15:04"), e.Answer.Mode, verified, len(e.Answer.Citations), vote, escape(clip(e.Question, 150)))
+			e.Time.Format("2006-01-02 15:04"), e.Answer.Mode, verified, len(e.Answer.Citations), vote, escape(clip(strings.Join(strings.Fields(e.Question), " "), 150)))
 		for _, c := range e.Answer.Citations {
 			mark := "✅"
 			if !c.Verified {

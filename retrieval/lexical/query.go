@@ -30,6 +30,9 @@ type QueryTerm struct {
 	// carried into a question that names none of its own ("can entries
 	// expire?" of golang-lru): a context word that counts as if asked.
 	Subject bool `json:"subject,omitempty"`
+	// Pasted marks a word of what the asker pasted into the question (a
+	// log, code): context, never a name (Lexicon.Pasted).
+	Pasted bool `json:"pasted,omitempty"`
 }
 
 // Query is an analysed question.
@@ -322,6 +325,35 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		if t := &q.Terms[i]; t.Context && !t.Subject && (ownDocuments || ownName && !t.Documents) {
 			t.Name = false
 		}
+	}
+	return q
+}
+
+// Pasted adds to q the words of what the asker pasted into the question
+// (text.SplitPasted: code, a log, a stack trace) that the corpus holds and
+// q lacks, as context: at contextWeight, never names, never read as
+// misspellings of other words. They break ties between passages that
+// hold the asker's own words; they don't outweigh them, as a document's
+// example of the same output would.
+func (lx *Lexicon) Pasted(q Query, pasted string) Query {
+	if pasted == "" {
+		return q
+	}
+	seen := make(map[string]bool, len(q.Terms))
+	for _, t := range q.Terms {
+		seen[t.Stem] = true
+	}
+	var st text.Stemmer
+	for _, t := range text.Tokens(&st, pasted) {
+		if t.Stop || seen[t.Stem] || !lx.known(t.Stem) || isLoneLetter(t.Word) {
+			continue
+		}
+		seen[t.Stem] = true
+		w := lx.idf(t.Stem) * contextWeight
+		if text.IsCodeName(t.Word) {
+			w *= codeNameWeight
+		}
+		q.Terms = append(q.Terms, QueryTerm{Word: t.Word, Stem: t.Stem, Known: true, Context: true, Pasted: true, Weight: w})
 	}
 	return q
 }

@@ -177,7 +177,10 @@ func Explain(w io.Writer, res retrieval.Result) {
 		case !t.Known:
 			mark = " ?"
 		}
-		if t.Context {
+		switch {
+		case t.Pasted:
+			mark += " (pasted into the question)"
+		case t.Context:
 			mark += " (from the conversation)"
 		}
 		if t.Name {

@@ -1,0 +1,45 @@
+package text
+
+import "testing"
+
+func TestSplitPasted(t *testing.T) {
+	for _, c := range []struct {
+		name, question, own, pasted string
+	}{
+		{"one line is all the asker's", "why does `retry.Do(f)` never stop?", "why does `retry.Do(f)` never stop?", ""},
+		// Nothing pasted: one line, as the question was read before lines
+		// were kept.
+		{"lines of prose", "hi all\nhow do i set the port?", "hi all how do i set the port?", ""},
+		{"a log above the question",
+			"my retries go like this and never stop??\nretry 1 wait=1s\nretry 2 wait=2s\n...\nusing go-retry, how do i make it stop",
+			"my retries go like this and never stop??\nusing go-retry, how do i make it stop", "retry 1 wait=1s retry 2 wait=2s ..."},
+		{"a prompt and a program's output",
+			"$ export MYAPP_REQUIREDVAR=\n$ ./myapp\nDebug: false\nPort: 8080\nno error at all?? why it dont complain",
+			"no error at all?? why it dont complain", "$ export MYAPP_REQUIREDVAR= $ ./myapp Debug: false Port: 8080"},
+		{"a Go panic keeps its message",
+			"panic: runtime error: index out of range [3] with length 3\ngoroutine 23 [running]:\nmain.syncJob()\n    /app/jobs.go:41 +0x1d\ngithub.com/robfig/cron/v3.FuncJob.Run(...)\ncron job panic kills my app, i thought it recovers panics??",
+			"panic: runtime error: index out of range [3] with length 3\ncron job panic kills my app, i thought it recovers panics??",
+			"goroutine 23 [running]: main.syncJob() /app/jobs.go:41 +0x1d github.com/robfig/cron/v3.FuncJob.Run(...)"},
+		{"a node trace keeps its error",
+			"node:internal/modules/cjs/loader:1228\n  throw err;\n  ^\nError: Cannot find module '/app/dist/daemon.js'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)\nafter bundling my task crashes like this",
+			"Error: Cannot find module '/app/dist/daemon.js'\nafter bundling my task crashes like this",
+			"node:internal/modules/cjs/loader:1228 throw err; ^ at Module._resolveFilename (node:internal/modules/cjs/loader:1225:15)"},
+		{"code and a fenced block",
+			"```js\nconst run = async () => {\n  return res.json()\n}\nawait pRetry(run, {retries: 5})\n```\nhow do i stop p-retry on a 404",
+			"how do i stop p-retry on a 404", "js const run = async () => { return res.json() } await pRetry(run, {retries: 5})"},
+		{"a command with && is pasted, the complaint is not",
+			"node -e 'process.env.foo = 1' && echo $foo\nprints empty line, why doesnt node set it",
+			"prints empty line, why doesnt node set it", "node -e 'process.env.foo = 1' && echo $foo"},
+		{"all pasted: the whole is the question", "retry 1 wait=1s\nretry 2 wait=2s", "retry 1 wait=1s retry 2 wait=2s", ""},
+		// A question's own line that ends on a call or mentions a flag
+		// is still the asker's.
+		{"asking lines stay", "what --max-old-space-size should i use?\nhow do i call retry.Do()", "what --max-old-space-size should i use? how do i call retry.Do()", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			own, pasted := SplitPasted(c.question)
+			if own != c.own || pasted != c.pasted {
+				t.Errorf("SplitPasted(%q)\n = %q, %q\nwant %q, %q", c.question, own, pasted, c.own, c.pasted)
+			}
+		})
+	}
+}
