@@ -483,9 +483,13 @@ func ProjectFirst[T any](ranked []T, of func(T) bool) ([]T, int) {
 // Margin returns how far the top candidate (index 0) is ahead of the
 // best other one on the evidence of the words alone (lex: each one's
 // lexical score); a candidate saying what the top one says (Restates, by
-// says) is no rival, and when every other does, the weakest is.
-func Margin(lex []float64, says [][]string) float64 {
-	if len(lex) < 2 {
+// says) is no rival, and when every other does, the weakest is. A top
+// candidate holding fewer than minMarginTerms of the question's own words
+// (held) has no margin: a lead won by one rare word ("cool" of "ok cool"
+// in a C comment, "quit" of "should i quit my job") measures the word's
+// rarity, not an answer.
+func Margin(lex []float64, says [][]string, held int) float64 {
+	if len(lex) < 2 || held < minMarginTerms {
 		return 0
 	}
 	next, least := math.Inf(-1), math.Inf(1)
@@ -499,6 +503,24 @@ func Margin(lex []float64, says [][]string) float64 {
 		next = least
 	}
 	return lex[0] - next
+}
+
+// minMarginTerms is the fewest of the question's own words the top
+// candidate must hold to have a margin (Margin).
+const minMarginTerms = 2
+
+// OwnTermsHeld returns how many of the question's own words (not carried
+// from a conversation nor pasted, but for the subject a follow-up asks of
+// as if named: "how do I install it?" of zstd; the first 64) a passage
+// holding terms (bit i: q.Terms[i]) holds.
+func OwnTermsHeld(q lexical.Query, terms uint64) int {
+	n := 0
+	for i, t := range q.Terms {
+		if i < 64 && (!t.Context || t.Subject) && terms&(1<<i) != 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // hasDigit reports whether a word holds a digit.
@@ -781,7 +803,7 @@ func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate
 	for i, s := range sc[:rivals] {
 		lex[i], says[i] = ix.model.LexicalScore(s.f), s.says
 	}
-	margin := Margin(lex, says)
+	margin := Margin(lex, says, OwnTermsHeld(q, sc[0].hit.terms))
 	// The ranker is a pairwise logistic model: the difference of two
 	// scores is the log-odds that the first answers better.
 	lead := 1.0

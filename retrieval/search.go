@@ -1,12 +1,14 @@
 package retrieval
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/lexical"
@@ -377,6 +379,9 @@ type Candidate struct {
 	// OfProject is true when the question names projects and the passage
 	// is of one of them (holdsProject): such passages rank first.
 	OfProject bool
+	// Held is how many of the question's own words the passage holds
+	// (OwnTermsHeld), for Margin.
+	Held int
 }
 
 // Candidates returns the passages the confidence model would score for a
@@ -395,7 +400,7 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	for _, c := range cands[:min(rerankDepth, len(cands))] {
 		f, says := ix.candidateFeatures(st, q, &qf, c)
 		of := len(named) > 0 && holdsProject(question, named, c.hit.Passage)
-		out = append(out, Candidate{Passage: c.hit.Passage, Features: f, Says: says, OfProject: of})
+		out = append(out, Candidate{Passage: c.hit.Passage, Features: f, Says: says, OfProject: of, Held: OwnTermsHeld(q, c.hit.terms)})
 	}
 	return out, nil
 }
@@ -420,7 +425,10 @@ func missingProject(question string, named []string, p corpus.Passage) string {
 // word and no part's of any project ("jaeger", "middleware"; not "api");
 // or by a folder's whole name that is an English word the folder owns
 // (ownedWord: "viper", "winston", "cobra"; not "make" nor "time", which
-// every project's text uses). A name only the texts hold names none.
+// every project's text uses); or by its owner's name, which only one
+// folder's links and module paths hold ("sethvargo" of go-retry's
+// "github.com/sethvargo/go-retry"; Lexicon.OwnerOf). A name only the
+// texts hold names none.
 func (ix *Index) namedProjects(question string) []string {
 	var named []string
 	for _, n := range text.JoinedNames(question) {
@@ -429,6 +437,9 @@ func (ix *Index) namedProjects(question string) []string {
 		}
 	}
 	for _, w := range text.Words(text.OwnWords(question)) {
+		if f, ok := ix.lex.OwnerOf(w); ok && !slices.Contains(named, f) {
+			named = append(named, f) // "sethvargo": the folder of sethvargo's project, "go-retry"
+		}
 		if slices.Contains(named, w) || !ix.lex.IsFolder(w) {
 			continue
 		}
@@ -445,9 +456,9 @@ func (ix *Index) namedProjects(question string) []string {
 // binary keeps falling back to node-gyp"), a folder the passage is in
 // named by the question.
 func holdsProject(question string, named []string, p corpus.Passage) bool {
-	where := squash(p.Source + " " + p.Title + " " + p.Section + " " + p.Text)
+	where := p.Source + " " + p.Title + " " + p.Section + " " + p.Text
 	for _, n := range named {
-		if strings.Contains(where, squash(n)) {
+		if holdsName(where, n) {
 			return true
 		}
 	}
@@ -502,7 +513,61 @@ func projectWord(w string) bool {
 var genericFolders = map[string]bool{"api": true, "apis": true, "cli": true, "src": true, "lib": true, "libs": true, "pkg": true, "cmd": true,
 	"sdk": true, "doc": true, "docs": true, "man": true, "json": true, "yaml": true, "html": true, "config": true, "conf": true, "etc": true,
 	"misc": true, "dev": true, "www": true, "app": true, "apps": true, "bin": true, "assets": true, "static": true, "internal": true,
-	"examples": true, "tutorial": true, "howto": true, "faq": true, "usr": true, "share": true}
+	"examples": true, "tutorial": true, "howto": true, "faq": true, "usr": true, "share": true,
+	// Short forms every project writes: "env var" is no mention of caarlos0/env.
+	"env": true, "envs": true, "db": true, "util": true, "utils": true, "tools": true, "test": true, "tests": true, "scripts": true}
+
+// holdsName reports whether s writes a project's name, however joined
+// ("go-openai" as "Go OpenAI", "lib/pq" as "lib/pq"), as whole words: the
+// name squashed (squash) equals that of a run of s's words, each a run of
+// letters, digits, "-" and "_". "ratelimit" is no name of
+// "distributed-ratelimit", nor "go-retry" of "go/retry-go".
+func holdsName(s, name string) bool {
+	want := squash(name)
+	if want == "" {
+		return false
+	}
+	wantB := []byte(want)
+	sq := make([]byte, 0, len(s))
+	var starts, ends []bool // at each byte of sq: a word of s starts there; one ends after it
+	inWord := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			n := len(sq)
+			sq = utf8.AppendRune(sq, r)
+			for range len(sq) - n {
+				starts = append(starts, false)
+				ends = append(ends, false)
+			}
+			if !inWord {
+				starts[n] = true
+			}
+			inWord = true
+		case r == '-' || r == '_':
+			// within a word
+		default:
+			if inWord && len(ends) > 0 {
+				ends[len(ends)-1] = true
+			}
+			inWord = false
+		}
+	}
+	if len(ends) > 0 {
+		ends[len(ends)-1] = true
+	}
+	for i := 0; ; {
+		j := bytes.Index(sq[i:], wantB)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		if starts[at] && ends[at+len(want)-1] {
+			return true
+		}
+		i = at + 1
+	}
+}
 
 // squash lower-cases s and drops all but its letters and digits:
 // "Go OpenAI" and "go-openai" are one name.

@@ -111,3 +111,24 @@ func TestNamedProjectRanksFirst(t *testing.T) {
 		t.Errorf("project missing %q", res.ProjectMissing)
 	}
 }
+
+func TestHoldsName(t *testing.T) {
+	for _, c := range []struct {
+		s, name string
+		want    bool
+	}{
+		{"traefik/ratelimit.md RateLimit", "ratelimit", true},
+		{"traefik/distributed-ratelimit.md DistributedRateLimit", "ratelimit", false},
+		{"go/retry-go/README.md retry", "go-retry", false},
+		{"go/go-retry/README.md", "go-retry", true},
+		{"Go OpenAI client", "go-openai", true},
+		{"import github.com/lib/pq", "lib/pq", true},
+		{"pq/README.md lib/pq is a driver", "libpq", true},
+		{"the go-retry's README", "go-retry", true},
+		{"", "x", false},
+	} {
+		if got := holdsName(c.s, c.name); got != c.want {
+			t.Errorf("holdsName(%q, %q) = %v, want %v", c.s, c.name, got, c.want)
+		}
+	}
+}

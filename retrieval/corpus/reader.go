@@ -433,12 +433,21 @@ func textKind(name, text string) string {
 	if len(text) > sniffBytes {
 		text = text[:sniffBytes] // the markup shows early; a large file is not read twice
 	}
-	var atx, fences, links, adoc int
+	// atxOutside counts the "# …" lines outside AsciiDoc's listing and
+	// literal blocks ("----", "...."): within them they are a shell's
+	// comments (git's user manual: "# Ignore any file named foo.txt.").
+	var atx, atxOutside, fences, links, adoc int
+	inBlock := false
 	for line := range strings.Lines(text) {
 		t := strings.TrimRight(line, "\r\n")
 		switch {
+		case adocDelimiter(t):
+			inBlock = !inBlock
 		case strings.HasPrefix(t, "#") && atxLine.MatchString(t):
 			atx++
+			if !inBlock {
+				atxOutside++
+			}
 		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
 			fences++
 		case strings.Contains(t, "linkgit:") || strings.Contains(t, "::") || strings.HasPrefix(t, "[") || strings.Contains(t, "}"):
@@ -447,12 +456,18 @@ func textKind(name, text string) string {
 		links += strings.Count(t, "](")
 	}
 	switch {
-	case adoc >= minMarks && atx == 0:
+	case adoc >= minMarks && atxOutside == 0:
 		return "adoc"
 	case atx >= minMarks && (fences >= 2 || links >= minMarks):
 		return "md"
 	}
 	return "txt"
+}
+
+// adocDelimiter reports whether a line opens or closes an AsciiDoc
+// listing or literal block: four or more "-" or "." alone.
+func adocDelimiter(t string) bool {
+	return len(t) >= 4 && (strings.Trim(t, "-") == "" || strings.Trim(t, ".") == "")
 }
 
 // minMarks is how many marks of a markup a text file needs to be read as

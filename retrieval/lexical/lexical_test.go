@@ -251,6 +251,43 @@ func TestOwnerNameIsNoSubject(t *testing.T) {
 	}
 }
 
+// TestOwnerOfOneFolder: an owner the corpus names in one folder's links
+// and module paths ("avast" only in link targets, which no text holds;
+// "sethvargo" also in a benchmark's label) names that folder's project: a
+// known word, no name a passage must hold, light; not an owner two
+// folders' links name, nor a word the texts use as English.
+func TestOwnerOfOneFolder(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "See [examples](https://github.com/avast/retry-go/tree/master/examples).", Locator: corpus.Locator{Source: "retry-go/README.md", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "Log each retry with OnRetry.", Locator: corpus.Locator{Source: "retry-go/README.md", LineStart: 3, LineEnd: 3}},
+		{ID: "c", Text: "import \"github.com/sethvargo/go-retry\"\n\nBenchmark/sethvargo-7 5.73 ns/op", Locator: corpus.Locator{Source: "go-retry/README.md", LineStart: 1, LineEnd: 3}},
+		{ID: "d", Text: "Forked from https://github.com/shared/one and the office is open.", Locator: corpus.Locator{Source: "one/README.md", LineStart: 1, LineEnd: 1}},
+		{ID: "e", Text: "Thanks to https://gitlab.com/shared/two and https://example.org/office/x and https://example.org/my/y.", Locator: corpus.Locator{Source: "two/README.md", LineStart: 1, LineEnd: 1}},
+	})
+	for _, c := range []struct {
+		word, folder string
+		ok           bool
+	}{
+		{"avast", "retry-go", true},
+		{"sethvargo", "go-retry", true},
+		{"shared", "", false},   // two folders' links
+		{"office", "", false},   // an English word the texts use
+		{"examples", "", false}, // after the owner, no owner
+		{"retry-go", "", false}, // a project's own name
+	} {
+		if f, ok := lx.OwnerOf(c.word); f != c.folder || ok != c.ok {
+			t.Errorf("OwnerOf(%q) = %q, %v; want %q, %v", c.word, f, ok, c.folder, c.ok)
+		}
+	}
+	term, ok := termOf(t, lx, "log each attempt with avast retry", "avast")
+	if ok && (!term.Known || term.Name || term.Corrected != "") {
+		t.Errorf("avast: %+v; want a known word, no name, not corrected", term)
+	}
+	if rare, ok := termOf(t, lx, "what is zzqx", "zzqx"); ok && term.Weight >= rare.Weight/2 {
+		t.Errorf("an owner's name weighs %.2f against an unknown word's %.2f", term.Weight, rare.Weight)
+	}
+}
+
 // TestBareMajorVersion: a whole number after a name of the corpus's
 // documents or a runtime's is read as the major release its notes write
 // ("uuid 9" as "9.0.0", "node 10" as "v10"), besides the number when the

@@ -60,6 +60,10 @@ type Lexicon struct {
 	// paths ("postgresql" of "postgresql/runtime-config.html") to its
 	// stem.
 	folderWords map[string]string
+	// owners maps an owner's name in the corpus's links and module paths
+	// ("avast" of "github.com/avast/retry-go") to the one top folder whose
+	// documents write it; an owner written in two folders' is none.
+	owners map[string]string
 }
 
 // Field bits of a fieldPosting.
@@ -175,6 +179,130 @@ func folderTokens(st *text.Stemmer, source string) []text.Token {
 		}
 	}
 	return out
+}
+
+// ownersOf maps the owners' names in the passages' links and module paths
+// (the part after a host: "avast" of "https://github.com/avast/retry-go",
+// "sethvargo" of "github.com/sethvargo/go-retry") to the top folder of
+// the passages writing them, "" when two folders' do. A passage not in a
+// folder names no owner's project.
+func ownersOf(passages []corpus.Passage) map[string]string {
+	owners := make(map[string]string)
+	for _, p := range passages {
+		folder, _, ok := strings.Cut(p.Source, "/")
+		if !ok {
+			continue
+		}
+		folder = strings.ToLower(folder)
+		t := p.Text
+		for i := 0; ; {
+			j := strings.IndexByte(t[i:], '/')
+			if j < 0 {
+				break
+			}
+			at := i + j
+			i = at + 1
+			host := t[strings.LastIndexFunc(t[:at], notHostRune)+1 : at]
+			if !isHostName(host) {
+				continue
+			}
+			owner := t[at+1:]
+			end := strings.IndexFunc(owner, notNameRune)
+			if end <= 1 || owner[end] != '/' {
+				continue // no owner and repository after the host
+			}
+			name := strings.ToLower(owner[:end])
+			if strings.Contains(name, ".") {
+				continue // a host after a host: "pkg.go.dev/golang.org/x/term"
+			}
+			if f, seen := owners[name]; !seen {
+				owners[name] = folder
+			} else if f != folder {
+				owners[name] = ""
+			}
+		}
+	}
+	return owners
+}
+
+// isHostName reports whether a word is a host's name: parts parted by
+// dots, the last of two letters or more ("github.com", "gopkg.in").
+func isHostName(s string) bool {
+	dot := strings.LastIndexByte(s, '.')
+	if dot <= 0 || len(s)-dot-1 < 2 {
+		return false
+	}
+	for _, r := range s[dot+1:] {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func notHostRune(r rune) bool {
+	return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-')
+}
+
+func notNameRune(r rune) bool {
+	return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_')
+}
+
+// OwnerOf returns the top folder whose documents link to or import the
+// projects of an owner a question names (word, lower case: "avast",
+// "sethvargo"), and whether the word names one: the corpus names that
+// owner in one folder's links and module paths alone, and the word is no
+// project's own name, no English word the texts use (the texts never
+// write "avast", though English has it), and no word the texts write
+// apart from a path ("thanks to mattn2 for the port").
+func (lx *Lexicon) OwnerOf(word string) (string, bool) {
+	f := lx.owners[word]
+	if f == "" || len(word) < 3 || text.IsStopWord(word) {
+		return "", false // "my" of "example.com/my/app"
+	}
+	var st text.Stemmer
+	stem := st.Stem(word)
+	switch {
+	case lx.NamesDocuments(stem):
+		return "", false
+	case !lx.known(stem):
+		return f, true // in links alone
+	case text.IsEnglishWord(word):
+		return "", false
+	}
+	// The texts write it: only joined to a path by "/" ("go get
+	// github.com/sethvargo/go-retry", "Benchmark/sethvargo-7"), not as
+	// a word of their own ("thanks to mattn2 for …").
+	ps := lx.Postings[stem]
+	if len(ps) > maxPathScan {
+		return "", false
+	}
+	for _, p := range ps {
+		if int(p.P) >= len(lx.texts) || !slashJoined(lx.texts[p.P], word) {
+			return "", false
+		}
+	}
+	return f, true
+}
+
+// slashJoined reports whether every occurrence of word (lower case) in
+// text, as a word of its own in any case, has a "/" on one side.
+func slashJoined(text, word string) bool {
+	lower := strings.ToLower(text)
+	for i := 0; ; {
+		j := strings.Index(lower[i:], word)
+		if j < 0 {
+			return true
+		}
+		start, end := i+j, i+j+len(word)
+		i = end
+		if start > 0 && isWordByte(lower[start-1]) || end < len(lower) && isWordByte(lower[end]) {
+			continue // within another word
+		}
+		if !(start > 0 && lower[start-1] == '/' || end < len(lower) && lower[end] == '/') {
+			return false
+		}
+	}
 }
 
 // maxPathScan bounds the passages InPathsOnly reads: a word in more is no
@@ -323,6 +451,7 @@ func (lx *Lexicon) Prepare(passages []corpus.Passage) {
 		}
 		lx.df[s] += extra
 	}
+	lx.owners = ownersOf(passages)
 	lx.byLen = make(map[int][]string)
 	for w := range lx.Words {
 		n := len([]rune(w))

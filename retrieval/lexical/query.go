@@ -221,7 +221,10 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		}
 		term := QueryTerm{Word: t.Word, Stem: t.Stem}
 		english := lang == "" // corrected by English's spelling: "eingeführt" is no misspelt "eingefügt"
-		if lx.known(t.Stem) {
+		_, owner := lx.OwnerOf(t.Word)
+		if lx.known(t.Stem) || owner {
+			// An owner's name the text lacks is known from links
+			// ("avast" of "github.com/avast/retry-go"): no misspelling.
 			term.Known = true
 		} else if w, ok := lx.Correct(t.Word); english && ok && !own[lx.Words[w]] {
 			term.Corrected = w
@@ -273,7 +276,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		default:
 			term.Name = names[t.Word] && !isLoneLetter(t.Word) || term.Documents
 		}
-		if term.Known && !term.Documents && !text.IsEnglishWord(t.Word) && lx.InPathsOnly(t.Word, term.Stem) {
+		if owner || term.Known && !term.Documents && !text.IsEnglishWord(t.Word) && lx.InPathsOnly(t.Word, term.Stem) {
 			// An owner's name ("robfig cron", "caarlos0 env"): the
 			// corpus has it only in paths, "go get" lines and URLs; the
 			// project after it is the subject.

@@ -136,6 +136,11 @@ func AnswerTypeOf(question string) AnswerType {
 			// when the API returns 429": a consequence or a remedy.
 			continue
 		}
+		if t.kind == AnswerDefault && !t.question.MatchString(conditionalDefault.ReplaceAllLiteralString(question, " ")) && !notesDefault(question) {
+			// "make every field required unless it has a default": a
+			// default as the condition, not what is asked for.
+			continue
+		}
 		if t.kind == AnswerDefault && polar.MatchString(question) && defaultObject.MatchString(question) {
 			// "does envconfig support default values", "can a field
 			// have a default": yes or no, whether defaults are a
@@ -155,6 +160,11 @@ func AnswerTypeOf(question string) AnswerType {
 	}
 	return AnswerAny
 }
+
+// conditionalDefault matches a default named as a condition or a
+// property, in a clause of its own: "unless it has a default", "fields
+// that have a default value", "if there is no default".
+var conditionalDefault = regexp.MustCompile(`(?i)\b(unless|if|when|that|which|whether|where)\s+(\w+\s+){0,3}?(has|have|had|gets?|got|is|are|there'?s|with|without|lacks?)\s+(no\s+|not\s+|a\s+|an\s+|its\s+|their\s+|the\s+)*default\b(\s+(value|setting)s?)?`)
 
 // foreignTypes are the kinds of answer a question in German, French or
 // Spanish asks for by its question word: how many ("combien", "wie
@@ -898,7 +908,11 @@ var (
 		// not a folder a tool should skip ("how do I ignore the docs
 		// folder when building").
 		`|(^|[,;:.!?]\s*|\b(and|just|now|please|then)\s+)(ignore|disregard|forget)\s+((the|all|your|these|those|my)\s+)*(docs|documentation|manuals?|knowledge base)\s*([,.;:!?]|$|\s+(and|then|just|now)\b)` +
-		`|\byou are now\b|\bact as\b|\bpretend (to be|you)\b|\bjailbreak|\bdeveloper mode\b|\broleplay\b|\bfrom now on\b`)
+		`|\byou are now\b|\bact as\b|\bpretend (to be|you)\b|\bjailbreak|\bdeveloper mode\b|\broleplay\b|\bfrom now on\b` +
+		// The assistant's own instructions, however asked ("what were
+		// your initial instructions?"); not a program's ("set the
+		// system prompt in go-openai").
+		`|\b(your|ur)\s+((initial|original|hidden|secret|internal|system|first|full|exact|previous|current)\s+)*(prompts?|instructions?|guidelines?|system messages?)\b`)
 	// foreignInjectionRE and foreignTaskRE are the same in French,
 	// Spanish and German, matched only in a question holding one of
 	// their verbs (foreignVerbs).
@@ -920,6 +934,12 @@ var (
 		// Greetings and thanks, the whole message: no question ("good
 		// morning" was answered with a novel's "Good-morning, Mrs. Thatcher.").
 		`|^\s*((hi|hello|hey|hiya|howdy|yo)( there| all| everyone| bot| citebot)?|good (morning|afternoon|evening|night|day)|thanks?( you)?( (so|very) much)?( a lot)?|thx|ty|cheers|bye|goodbye|see (you|ya)|how are you( doing)?|how's it going)\s*[!.?,:)]*\s*$` +
+		// A summary of the docs, however short its name ("tl;dr of the
+		// readme"), and the asker's own code to mend ("fix my regex: …").
+		`|^\s*(please\s+)?(tl;?\s?dr|tl dr|sum up)\b` +
+		`|^\s*(please\s+)?(can you\s+|could you\s+)?(fix|debug|refactor|review|optimi[sz]e|clean up)\s+(my|this|the following)\s+(\w+\s+)?(code|regexp?|regex(es)?|regular expression|query|sql|function|script|program|snippet|class|css|html|essay|text)\b` +
+		// A share of a number to work out: "whats 15% of 80".
+		`|^\s*(what(\s+is|'s|s)\s+|how much is\s+)?-?\d+(\.\d+)?\s*(%|percent)\s+of\s+-?\d+(\.\d+)?\s*\??\s*$` +
 		// The assistant's own view, which no document holds ("what do you
 		// think the --force flag does" asks of the docs, and stays).
 		`|\b(your (own |personal |honest )?opinions?\b|your (own |personal |honest )?(views?|thoughts) (on|about|of)\b|^\s*what do you (think|feel) (of|about)\b)`)
@@ -941,6 +961,10 @@ var makeRE = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|wo
 // script that …", "a package.json for …", "a random password"), the last
 // word of what is asked for ("a story page" is no story).
 var madeWorkRE = regexp.MustCompile(`(?i)^\s*(me|us)\b|\bfor me\b` +
+	// A program in a language, to be written ("a python function that
+	// reverses a list"); not a function of the corpus's ("a function in
+	// plpgsql").
+	`|^\s*(a|an|some)\s+(python|javascript|js|typescript|ts|golang|rust|java|c\+\+|c#|ruby|php|perl|lua|kotlin|swift|haskell|scala)\s+(functions?|methods?|class(es)?|programs?|one-liners?|snippets?|code)\b` +
 	`|^\s*((a|an|the|some|another|my|this|one)\s+)?([\w+#.-]+\s+){0,3}(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|posts?|e-?mails?|letters?|press releases?|speech(es)?|songs?|lyrics|rap|jokes?|riddles?|summary|paragraphs?|articles?|reviews?|bio(graphy)?|slogans?|headlines?|captions?|outline|recipes?|quiz|dialogue|conversation|scripts?|programs?|snippets?|passwords?|passphrase|[\w-]+\.(txt|json|ya?ml|toml|py|js|ts|go|sh|md))(\s+(about|on|for|that|which|to|in|with|of|from|where|describing|explaining)\b|\s*[,.!?]|\s*$)`)
 
 // workedNumber matches a number to work on, after a verb that works one
@@ -977,7 +1001,44 @@ func IsInstruction(question string) (injection, task bool) {
 		return injectionRE.MatchString(question) || foreignInjectionRE.MatchString(question),
 			taskRE.MatchString(words) || anyTaskRE.MatchString(words) || foreignTaskRE.MatchString(words) || makesWork(question)
 	}
-	return injectionRE.MatchString(question), taskRE.MatchString(words) || anyTaskRE.MatchString(words) || makesWork(question)
+	return injectionRE.MatchString(question), taskRE.MatchString(words) || anyTaskRE.MatchString(words) || makesWork(question) || chitChat(question)
+}
+
+// chitChat reports whether a message is only chat, no question: every
+// word of it a greeting, thanks, an acknowledgement, laughter or a call
+// for attention ("ok cool", "thanks that worked!", "anyone here?", "lol").
+// A document's words meet one of them somewhere ("cool" in a C comment),
+// and quoting that answers nothing.
+func chitChat(question string) bool {
+	ws := strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\''
+	})
+	if len(ws) == 0 || len(ws) > 8 {
+		return false
+	}
+	for _, w := range ws {
+		if !chatWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// chatWords are the words of chat that asks nothing.
+var chatWords = map[string]bool{
+	"hi": true, "hello": true, "hey": true, "hiya": true, "howdy": true, "yo": true, "sup": true,
+	"ok": true, "okay": true, "k": true, "kk": true, "cool": true, "nice": true, "great": true, "awesome": true,
+	"perfect": true, "thanks": true, "thank": true, "you": true, "thx": true, "ty": true, "tysm": true, "cheers": true,
+	"lol": true, "lmao": true, "rofl": true, "haha": true, "hahaha": true, "hehe": true, "xd": true,
+	"yes": true, "yep": true, "yeah": true, "yup": true, "no": true, "nope": true, "nah": true, "sure": true,
+	"nvm": true, "never": true, "mind": true, "got": true, "it": true, "that": true, "this": true,
+	"worked": true, "works": true, "fixed": true, "solved": true, "anyone": true, "anybody": true, "someone": true,
+	"here": true, "there": true, "around": true, "online": true, "ping": true, "hmm": true, "hm": true,
+	"wow": true, "oh": true, "ah": true, "bye": true, "cya": true, "gm": true, "gn": true, "morning": true,
+	"night": true, "good": true, "all": true, "everyone": true, "guys": true, "folks": true, "bot": true,
+	"citebot": true, "please": true, "pls": true, "so": true, "much": true, "a": true, "lot": true, "very": true,
+	"again": true, "now": true, "man": true, "dude": true, "bro": true, "ok's": true, "im": true, "i'm": true,
+	"back": true, "and": true, "well": true, "done": true, "appreciated": true,
 }
 
 // codeName matches a call ("write()", "convert(x)") or a qualified name
@@ -1388,8 +1449,17 @@ func beforeDefault(question string) []string {
 	if len(words) == 0 || IsStopWord(words[len(words)-1]) {
 		return askedNoun(question[:i])
 	}
+	if n := len(words); n >= 3 && qualifiers[words[n-2]] && !IsStopWord(words[n-3]) {
+		// "ring buffer size per connection default": the size's
+		// default, of each connection.
+		return words[n-3 : n-2]
+	}
 	return words[len(words)-1:]
 }
+
+// qualifiers open what qualifies the noun before them: "size per
+// connection", "timeout for reads".
+var qualifiers = map[string]bool{"per": true, "for": true, "of": true, "in": true, "on": true, "with": true, "at": true, "from": true, "by": true}
 
 // defaultWord matches "default" in any case.
 var defaultWord = regexp.MustCompile(`(?i)default`)

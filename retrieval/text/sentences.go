@@ -61,6 +61,12 @@ func sentences(text string, atx bool) []Span {
 		if inFence || (r != '.' && r != '!' && r != '?' && r != '…') {
 			continue
 		}
+		if ls := strings.LastIndexByte(text[:i], '\n') + 1; isTableRow(text[ls:i]) {
+			// A table's row is one sentence, whatever its cells say:
+			// "| readTimeout | Timeout for socket reads. | 3s |" keeps
+			// its value with its key.
+			continue
+		}
 		end := i
 		for end < len(text) {
 			c, sz := utf8.DecodeRuneInString(text[end:])
@@ -108,6 +114,12 @@ func sentences(text string, atx bool) []Span {
 		spans = append(spans, s)
 	}
 	return spans
+}
+
+// isTableRow reports whether a line (up to some point of it) is a row of a
+// pipe table: it opens on "|" after its indentation.
+func isTableRow(line string) bool {
+	return strings.HasPrefix(strings.TrimLeft(line, " \t"), "|")
 }
 
 // maxItemSentence is the longest list item read as one sentence.

@@ -1416,10 +1416,11 @@ func isUnderline(s string) bool {
 // underline is shorter than three ("jq" over "=="); or, "=" being no
 // punctuation prose ends a line with, any run of two or more of them under
 // a line that reads as a heading ("Security" over "==", as Markdown reads
-// it too).
+// it too). A command at a shell's prompt ("$ git revert HEAD" over a
+// listing's "-----") heads nothing.
 func isUnderlined(line, below string) bool {
 	n := utf8.RuneCountInString(line)
-	if !isUnderline(below) || isRule(line) || n > 120 || isListItem(line) || strings.Contains(line, "://") {
+	if !isUnderline(below) || isRule(line) || n > 120 || isListItem(line) || strings.Contains(line, "://") || text.IsPromptLine(line) {
 		return false
 	}
 	if below[0] == '=' && isHeadingLike(line) {
