@@ -171,6 +171,18 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 			want:  []wantPassage{{"", 1, 6}, {"", 8, 8}},
 		},
 		{
+			// curl's FAQ: sections at the margin, entries numbered
+			// "3.2" without a last period and indented like their
+			// answers, each its own section.
+			name: "an FAQ's numbered questions under margin headings",
+			file: "curl/FAQ",
+			src: "FAQ\n\n1. Philosophy\n\n  1.1 What is it?\n\n  It is a tool for transfers.\n\n2. Install\n\n  2.1 How do I build it?\n\n  Run make in the top folder.\n\n" +
+				"3. Usage problems\n\n  3.1 How can I resume a transfer?\n\n  Use the resume flag of the tool.\n\n  3.2 How can I disable the Accept header?\n\n  Add an empty -H \"Accept:\" header.\n",
+			title: "FAQ",
+			want: []wantPassage{{"1. Philosophy › 1.1 What is it?", 1, 7}, {"2. Install › 2.1 How do I build it?", 9, 13},
+				{"3. Usage problems › 3.1 How can I resume a transfer?", 15, 19}, {"3. Usage problems › 3.2 How can I disable the Accept header?", 21, 23}},
+		},
+		{
 			name:  "a long line ending in a question mark is no FAQ question",
 			file:  "q.txt",
 			src:   "Field Notes\n\n" + strings.Repeat("word ", 50) + "or is it?\n\nAnswer follows.\n",

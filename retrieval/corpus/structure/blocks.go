@@ -139,7 +139,9 @@ type scanner struct {
 	// marginHeadings is set for a plain-text document laid out as
 	// standards are (RFCs, Internet-Drafts): numbered headings at the left
 	// margin over text indented below them, where an indented line (a
-	// template's field, a list's value, a table's row) is no heading.
+	// template's field, a list's value, a table's row) is no heading, but
+	// for an FAQ's numbered question (curl's "  3.5 How can I …?" under
+	// "3. Usage problems").
 	marginHeadings bool
 	// info is set for a GNU Info manual's text (ScanInfo): its headings
 	// are makeinfo's underlined lines alone, at levels fixed by the
@@ -850,7 +852,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			continue
 		}
 		if headings && isHeadingLike(ls[k].Text) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
-			!(s.marginHeadings && ls[k].Indent > 0) && !caption.MatchString(ls[k].Text) &&
+			!(s.marginHeadings && ls[k].Indent > 0 && !IsNumberedQuestion(ls[k].Text)) && !caption.MatchString(ls[k].Text) &&
 			!s.outlineBody(k) && (perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
 			flush(k - 1)
 			h := mdHeading{level: s.lineLevel(), text: ls[k].Text}

@@ -23,6 +23,7 @@ func TestHeadingLikeLines(t *testing.T) {
 		"};":                                                       false,
 		"Timeout -> broadcast":                                     false,
 		"2.14. Why are client log records dropped?":                true,
+		"3.5 How can I disable the Accept: */* header?":            true,
 		"Q3: Can I use it in a closed source product?":             false,
 		"Why are client log records dropped?":                      false,
 		"2 Why are they dropped?":                                  false,
