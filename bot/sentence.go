@@ -580,10 +580,9 @@ func namesPlace(s string, p corpus.Passage) bool {
 	if stars := strings.TrimLeft(norm, "*"); len(stars) < len(norm) && strings.HasPrefix(stars, " ") {
 		norm = strings.TrimSpace(stars)
 	}
-	if norm == p.Title {
-		return true
-	}
-	return norm == p.Heading()
+	// Compared as written but for spaces: a plain-text heading keeps its
+	// own ("15.2.3.  The finally block").
+	return norm == strings.Join(strings.Fields(p.Title), " ") || norm == strings.Join(strings.Fields(p.Heading()), " ")
 }
 
 // headingApart returns the sentences of body with its first line a sentence
@@ -596,11 +595,12 @@ func headingApart(body string, spans []text.Span, p corpus.Passage) (_ []text.Sp
 		return spans, 0
 	}
 	// A heading over lines (an FAQ's question, "5.4. Is it possible to
-	// attach Valgrind to a program that is already\nrunning?") is one
-	// sentence however the reader splits it ("5.4.").
+	// attach Valgrind to a program that is already\nrunning?") or on one
+	// ("15.2.3.  The finally block") is one sentence however the reader
+	// splits it ("5.4.", "15.2.3.").
 	// A line of its own the reader reads as a sentence of its own (a
 	// question) is set apart as well: it counts no place.
-	if start, end, ok := opensWith(body, p.Heading()); ok && (strings.Contains(body[start:end], "\n") || spans[0].End == end) {
+	if start, end, ok := opensWith(body, p.Heading()); ok && (strings.Contains(body[start:end], "\n") || spans[0].End <= end) {
 		if spans[0].End == end {
 			return spans, 1
 		}

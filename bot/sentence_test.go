@@ -635,6 +635,15 @@ func TestQuestionOverLinesIsAHeading(t *testing.T) {
 		t.Errorf("one-line question: %d sentences, the first a candidate %v, first places %v, %v; want the answer first",
 			len(ss), len(ss) > 0 && Candidate(ss[0]), len(ss) > 0 && ss[0].Features.First == 1, len(ss) > 1 && ss[1].Features.First == 1)
 	}
+	// A numbered heading on one line, its number read as a sentence's
+	// end ("15.2.3."), spaced as written: one sentence, no candidate.
+	numbered := corpus.Passage{ID: "d", Plain: true, Locator: corpus.Locator{Source: "slang.txt", Title: "slang", Section: "15.  Error Handling › 15.2.3.  The finally block"},
+		Text: "15.2.3.  The finally block\n\n  The finally-block runs whether or not an exception occurs."}
+	ss = ReadSentences("when does the finally block run", query("when does the finally block run"), numbered)
+	if len(ss) != 2 || Candidate(ss[0]) || numbered.Text[ss[0].Span.Start:ss[0].Span.End] != "15.2.3.  The finally block" {
+		t.Errorf("numbered heading: %d sentences, the first %q a candidate %v; want the heading whole, no candidate",
+			len(ss), numbered.Text[ss[0].Span.Start:ss[0].Span.End], len(ss) > 0 && Candidate(ss[0]))
+	}
 	wraps := corpus.Passage{ID: "c", Locator: corpus.Locator{Source: "a.txt", Section: "Setup › The configuration file"},
 		Text: "The configuration\nfile holds every setting of the server, one per line."}
 	ss = ReadSentences("what does the configuration file hold", query("what does the configuration file hold"), wraps)
