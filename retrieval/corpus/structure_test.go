@@ -183,6 +183,18 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 				{"3. Usage problems › 3.1 How can I resume a transfer?", 15, 19}, {"3. Usage problems › 3.2 How can I disable the Accept header?", 21, 23}},
 		},
 		{
+			// tar's NEWS: once an outline's items head entries, a long
+			// one (a sentence) heads its own too, and its text is not
+			// filed under the entry before it.
+			name: "a long outline item heads its entry like its siblings",
+			file: "tar/NEWS",
+			src: "tar NEWS\n\nversion 1.31 - Sergey Poznyakoff, 2019-01-02\n\n* Support for zstd compression\n\nNew option --zstd compresses the archive with zstd.\n\n" +
+				"* The -K option interacts properly with member names given in the command line\n\nPrevious versions of tar extracted NAME twice.\n",
+			title: "tar NEWS",
+			want: []wantPassage{{"version 1.31 - Sergey Poznyakoff, 2019-01-02 › Support for zstd compression", 1, 7},
+				{"version 1.31 - Sergey Poznyakoff, 2019-01-02 › The -K option interacts properly with member names given in the command line", 9, 11}},
+		},
+		{
 			name:  "a long line ending in a question mark is no FAQ question",
 			file:  "q.txt",
 			src:   "Field Notes\n\n" + strings.Repeat("word ", 50) + "or is it?\n\nAnswer follows.\n",

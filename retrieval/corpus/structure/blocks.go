@@ -114,6 +114,9 @@ type scanner struct {
 	// "Bug fixes" over "* Changes in 1.9").
 	plainLevel int
 	starsFirst bool // the document's first heading is an outline's stars
+	// starLevels are the star counts of the outline items read as headings
+	// so far (starHeading).
+	starLevels map[int]bool
 	// underlines holds the styles of the plain-text document's headings,
 	// in the order first seen: an underline's character, or lineStyle
 	// for a heading that is a line of its own. The first ("=" of
@@ -648,7 +651,11 @@ func (s *scanner) scanPlain(headings bool) {
 			if j > i {
 				s.infoBlock(i, j-1)
 			}
-		} else if h, ok := starHeading(ls, i, j); ok && headings {
+		} else if h, ok := starHeading(ls, i, j, s.starLevels); ok && headings {
+			if s.starLevels == nil {
+				s.starLevels = make(map[int]bool)
+			}
+			s.starLevels[len(ls[i].Text)-len(strings.TrimLeft(ls[i].Text, "*"))] = true
 			// tar's NEWS titles a release by a line ("version 1.28 - …")
 			// and its changes by stars ("* New option --sort").
 			if s.out.firstHeading == "" { // plain text: no heading yet
@@ -701,7 +708,13 @@ func (s *scanner) underlinedAt(k int) bool {
 // line of stars and a heading-like title, alone between blank lines, over
 // text that does not start with a star, nor under an item of as many stars
 // (a list of items set apart).
-func starHeading(ls []Line, i, j int) (mdHeading, bool) {
+//
+// In an outline whose items at a level already head sections (levels: the
+// star counts of those), an item at that level heads its entry whatever
+// it says: tar's NEWS "* The -K option interacts properly with member
+// names given in the command line" over its indented text, which had been
+// filed under the entry before it.
+func starHeading(ls []Line, i, j int, levels map[int]bool) (mdHeading, bool) {
 	l := ls[i]
 	if j != i+1 || l.Indent > 0 || !strings.HasPrefix(l.Text, "*") {
 		return mdHeading{}, false
@@ -709,7 +722,8 @@ func starHeading(ls []Line, i, j int) (mdHeading, bool) {
 	stars := len(l.Text) - len(strings.TrimLeft(l.Text, "*"))
 	// A category's colon ("* Other questions:") ends no sentence.
 	title := strings.TrimSuffix(strings.TrimSpace(l.Text[stars:]), ":")
-	if stars > 6 || !strings.HasPrefix(l.Text[stars:], " ") || !isHeadingLike(title) || len(strings.Fields(title)) > 8 {
+	if stars > 6 || !strings.HasPrefix(l.Text[stars:], " ") || title == "" ||
+		!levels[stars] && (!isHeadingLike(title) || len(strings.Fields(title)) > 8) {
 		return mdHeading{}, false
 	}
 	// The last item of a list set apart ("* Linux", "* macOS", "* FreeBSD")
@@ -1070,7 +1084,7 @@ func (s *scanner) outlineBody(k int) bool {
 		ls, stars := s.lines, 0
 		for i := range ls {
 			if (i == 0 || ls[i-1].Blank()) && (i+1 == len(ls) || ls[i+1].Blank()) {
-				if _, ok := starHeading(ls, i, i+1); ok {
+				if _, ok := starHeading(ls, i, i+1, nil); ok {
 					stars++
 				}
 			}
