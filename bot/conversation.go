@@ -126,7 +126,11 @@ func (c *Conversation) Ask(ctx context.Context, question string, onUpdate func(U
 		// follow-up to lean on, but not the words of the documents before.
 		earlier = withoutWords(earlier, subject)
 	}
-	c.topic = strings.TrimSpace(standalone + " " + lastWords(earlier, 12))
+	asked := standalone
+	if q.Text != "" {
+		asked = q.Text // without what was pasted into it: no follow-up asks of that
+	}
+	c.topic = strings.TrimSpace(asked + " " + lastWords(earlier, 12))
 	c.history = append(c.history, prompts.Turn{Role: "user", Content: question})
 	if err == nil {
 		a.Question = question

@@ -214,8 +214,16 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 	var qf questionFeatures
 	qf.Passages = math.Log10(1 + float64(min(max(len(ix.passages), passagesFloor), passagesCap)))
 	total := q.TotalWeight()
-	var unknown float64
+	// What the asker pasted (a log, code) is no part of the question's
+	// size, nor known words that hide its unknown ones.
+	var unknown, pastedWeight float64
+	terms := 0
 	for i, t := range q.Terms {
+		if t.Pasted {
+			pastedWeight += t.Weight
+			continue
+		}
+		terms++
 		if t.Name {
 			qf.names += t.Weight
 		} else if !t.Context && i < 64 {
@@ -225,10 +233,10 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 			unknown += t.Weight
 		}
 	}
-	if total > 0 {
-		qf.Unknown = unknown / total
+	if total-pastedWeight > 0 {
+		qf.Unknown = unknown / (total - pastedWeight)
 	}
-	qf.Terms = math.Log1p(float64(len(q.Terms)))
+	qf.Terms = math.Log1p(float64(terms))
 	qf.joined = text.JoinedNames(question)
 	inj, task := text.IsInstruction(question)
 	qf.Injection, qf.Task = b2f(inj), b2f(task)
@@ -485,11 +493,12 @@ func ProjectFirst[T any](ranked []T, of func(T) bool) ([]T, int) {
 // lexical score); a candidate saying what the top one says (Restates, by
 // says) is no rival, and when every other does, the weakest is. A top
 // candidate holding fewer than minMarginTerms of the question's own words
-// (held) has no margin: a lead won by one rare word ("cool" of "ok cool"
-// in a C comment, "quit" of "should i quit my job") measures the word's
-// rarity, not an answer.
-func Margin(lex []float64, says [][]string, held int) float64 {
-	if len(lex) < 2 || held < minMarginTerms {
+// (held of own) has no margin: a lead won by one rare word ("quit" of
+// "should i quit my job" in bc's quit statement) measures the word's
+// rarity, not an answer. A question of one word ("what does ttp stand
+// for") needs that one.
+func Margin(lex []float64, says [][]string, held, own int) float64 {
+	if len(lex) < 2 || held < min(minMarginTerms, own) {
 		return 0
 	}
 	next, least := math.Inf(-1), math.Inf(1)
@@ -512,15 +521,17 @@ const minMarginTerms = 2
 // OwnTermsHeld returns how many of the question's own words (not carried
 // from a conversation nor pasted, but for the subject a follow-up asks of
 // as if named: "how do I install it?" of zstd; the first 64) a passage
-// holding terms (bit i: q.Terms[i]) holds.
-func OwnTermsHeld(q lexical.Query, terms uint64) int {
-	n := 0
+// holding terms (bit i: q.Terms[i]) holds, and how many there are.
+func OwnTermsHeld(q lexical.Query, terms uint64) (held, own int) {
 	for i, t := range q.Terms {
-		if i < 64 && (!t.Context || t.Subject) && terms&(1<<i) != 0 {
-			n++
+		if i < 64 && (!t.Context || t.Subject) {
+			own++
+			if terms&(1<<i) != 0 {
+				held++
+			}
 		}
 	}
-	return n
+	return held, own
 }
 
 // hasDigit reports whether a word holds a digit.
@@ -803,7 +814,8 @@ func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate
 	for i, s := range sc[:rivals] {
 		lex[i], says[i] = ix.model.LexicalScore(s.f), s.says
 	}
-	margin := Margin(lex, says, OwnTermsHeld(q, sc[0].hit.terms))
+	held, own := OwnTermsHeld(q, sc[0].hit.terms)
+	margin := Margin(lex, says, held, own)
 	// The ranker is a pairwise logistic model: the difference of two
 	// scores is the log-odds that the first answers better.
 	lead := 1.0

@@ -357,9 +357,38 @@ func TestPastedOutputIsNoAnswer(t *testing.T) {
 	if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Passage.Text, "present but empty") {
 		t.Fatalf("top passage %q, want the struct tags'", res.Hits[0].Passage.Text)
 	}
+	pasted := 0
 	for _, term := range res.Query.Terms {
-		if term.Word == "kelsey" || term.Word == "debug" && !term.Pasted {
-			t.Errorf("term %+v: the output's words are pasted, and only those the question lacks", term)
+		switch term.Word {
+		case "debug", "port", "8080", "export":
+			if !term.Pasted || term.Name || term.Weight >= 1 {
+				t.Errorf("term %+v: the output's words are pasted, light and no names", term)
+			}
+			pasted++
+		case "confload", "complain":
+			if term.Pasted {
+				t.Errorf("term %+v: pasted, though the question holds it", term)
+			}
+		}
+	}
+	if pasted == 0 {
+		t.Error("no pasted term read")
+	}
+}
+
+// TestMarginNeedsTwoOfTheQuestionsWords: a lead won by one rare word of
+// a question of several is no margin; a question of one word needs that
+// one.
+func TestMarginNeedsTwoOfTheQuestionsWords(t *testing.T) {
+	lex, says := []float64{5, 1}, [][]string{{"a"}, {"b"}}
+	for _, c := range []struct {
+		held, own int
+		want      float64
+	}{
+		{2, 3, 4}, {1, 3, 0}, {1, 1, 4}, {0, 1, 0},
+	} {
+		if got := Margin(lex, says, c.held, c.own); got != c.want {
+			t.Errorf("Margin with %d of %d words held = %v, want %v", c.held, c.own, got, c.want)
 		}
 	}
 }

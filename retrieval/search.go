@@ -135,6 +135,9 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 		if inj, _ := text.IsInstruction(whole); inj {
 			qf.Injection = 1
 		}
+		if text.IsChitChat(question) {
+			qf.Task = 0 // "ok now i get this:" over a trace asks of the trace
+		}
 	}
 	res.Asking = &qf.asking
 	hits, f, conf, lead := ix.rerank(&qf, q, ix.fuseLexical(q, vres, lex), ofProject)
@@ -292,6 +295,8 @@ func missesOwnWords(q lexical.Query, h Hit) bool {
 	own, carried := false, false
 	for i, t := range q.Terms {
 		switch {
+		case t.Pasted:
+			// What was pasted is no earlier question's.
 		case t.Context:
 			carried = true
 		case i < 64 && h.terms&(1<<i) != 0:
@@ -379,9 +384,9 @@ type Candidate struct {
 	// OfProject is true when the question names projects and the passage
 	// is of one of them (holdsProject): such passages rank first.
 	OfProject bool
-	// Held is how many of the question's own words the passage holds
-	// (OwnTermsHeld), for Margin.
-	Held int
+	// Held is how many of the question's own words (Own) the passage
+	// holds (OwnTermsHeld), for Margin.
+	Held, Own int
 }
 
 // Candidates returns the passages the confidence model would score for a
@@ -400,7 +405,8 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	for _, c := range cands[:min(rerankDepth, len(cands))] {
 		f, says := ix.candidateFeatures(st, q, &qf, c)
 		of := len(named) > 0 && holdsProject(question, named, c.hit.Passage)
-		out = append(out, Candidate{Passage: c.hit.Passage, Features: f, Says: says, OfProject: of, Held: OwnTermsHeld(q, c.hit.terms)})
+		held, own := OwnTermsHeld(q, c.hit.terms)
+		out = append(out, Candidate{Passage: c.hit.Passage, Features: f, Says: says, OfProject: of, Held: held, Own: own})
 	}
 	return out, nil
 }

@@ -74,7 +74,7 @@ func (b *Bot) messageOut(m *discordgo.MessageCreate, q string, cv *serve.Convers
 		cv = b.desk.StartConversation(m.ChannelID)
 	case b.cfg.ReplyMode == "thread":
 		ch, err := b.s.MessageThreadStartComplex(m.ChannelID, m.ID, &discordgo.ThreadStart{
-			Name: clip(q, 90), AutoArchiveDuration: 1440, Type: discordgo.ChannelTypeGuildPublicThread,
+			Name: clip(strings.Join(strings.Fields(q), " "), 90), AutoArchiveDuration: 1440, Type: discordgo.ChannelTypeGuildPublicThread,
 		})
 		if err != nil {
 			b.log.Warn("start thread; replying instead", "err", err)

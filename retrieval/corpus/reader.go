@@ -437,11 +437,15 @@ func textKind(name, text string) string {
 	// literal blocks ("----", "...."): within them they are a shell's
 	// comments (git's user manual: "# Ignore any file named foo.txt.").
 	var atx, atxOutside, fences, links, adoc int
-	inBlock := false
+	inBlock, prev := false, ""
 	for line := range strings.Lines(text) {
 		t := strings.TrimRight(line, "\r\n")
+		above := prev
+		prev = t
 		switch {
-		case adocDelimiter(t):
+		case adocDelimiter(t) && (inBlock || strings.TrimSpace(above) == ""):
+			// A block opens after a blank line; "----" under a title
+			// ("NAME") underlines it.
 			inBlock = !inBlock
 		case strings.HasPrefix(t, "#") && atxLine.MatchString(t):
 			atx++

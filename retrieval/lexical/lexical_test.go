@@ -262,7 +262,8 @@ func TestOwnerOfOneFolder(t *testing.T) {
 		{ID: "b", Text: "Log each retry with OnRetry.", Locator: corpus.Locator{Source: "retry-go/README.md", LineStart: 3, LineEnd: 3}},
 		{ID: "c", Text: "import \"github.com/sethvargo/go-retry\"\n\nBenchmark/sethvargo-7 5.73 ns/op", Locator: corpus.Locator{Source: "go-retry/README.md", LineStart: 1, LineEnd: 3}},
 		{ID: "d", Text: "Forked from https://github.com/shared/one and the office is open.", Locator: corpus.Locator{Source: "one/README.md", LineStart: 1, LineEnd: 1}},
-		{ID: "e", Text: "Thanks to https://gitlab.com/shared/two and https://example.org/office/x and https://example.org/my/y.", Locator: corpus.Locator{Source: "two/README.md", LineStart: 1, LineEnd: 1}},
+		{ID: "e", Text: "Thanks to https://gitlab.com/shared/two and https://example.org/office/two and https://example.org/my/two.", Locator: corpus.Locator{Source: "two/README.md", LineStart: 1, LineEnd: 1}},
+		{ID: "f", Text: "Tested with [testify](https://github.com/stretchr/testify); sponsor us at https://github.com/sponsors/retry-go.", Locator: corpus.Locator{Source: "retry-go/README.md", LineStart: 5, LineEnd: 5}},
 	})
 	for _, c := range []struct {
 		word, folder string
@@ -272,6 +273,9 @@ func TestOwnerOfOneFolder(t *testing.T) {
 		{"sethvargo", "go-retry", true},
 		{"shared", "", false},   // two folders' links
 		{"office", "", false},   // an English word the texts use
+		{"my", "", false},       // a stop word
+		{"stretchr", "", false}, // the owner of another project the folder links to
+		{"sponsors", "", false}, // a site's section
 		{"examples", "", false}, // after the owner, no owner
 		{"retry-go", "", false}, // a project's own name
 	} {

@@ -184,7 +184,9 @@ func folderTokens(st *text.Stemmer, source string) []text.Token {
 // ownersOf maps the owners' names in the passages' links and module paths
 // (the part after a host: "avast" of "https://github.com/avast/retry-go",
 // "sethvargo" of "github.com/sethvargo/go-retry") to the top folder of
-// the passages writing them, "" when two folders' do. A passage not in a
+// the passages writing them, "" when two folders' do: only where the
+// repository after the owner is the folder's own project (retry-go/'s
+// "avast/retry-go", not its "stretchr/testify"). A passage not in a
 // folder names no owner's project.
 func ownersOf(passages []corpus.Passage) map[string]string {
 	owners := make(map[string]string)
@@ -212,8 +214,15 @@ func ownersOf(passages []corpus.Passage) map[string]string {
 				continue // no owner and repository after the host
 			}
 			name := strings.ToLower(owner[:end])
-			if strings.Contains(name, ".") {
+			if strings.Contains(name, ".") || genericOwners[name] {
 				continue // a host after a host: "pkg.go.dev/golang.org/x/term"
+			}
+			repo := owner[end+1:]
+			if k := strings.IndexFunc(repo, notNameRune); k >= 0 {
+				repo = repo[:k]
+			}
+			if !sameProject(repo, folder) {
+				continue // another project's link ("github.com/sponsors/…" in nodejs/)
 			}
 			if f, seen := owners[name]; !seen {
 				owners[name] = folder
@@ -224,6 +233,33 @@ func ownersOf(passages []corpus.Passage) map[string]string {
 	}
 	return owners
 }
+
+// sameProject reports whether a repository's name ("retry-go", "pq",
+// "kafka-go") is the project a folder holds ("retry-go", "pq", "kafka-go";
+// "go-retry" is not "retry-go"), letters and digits compared.
+func sameProject(repo, folder string) bool {
+	r, f := squashName(repo), squashName(folder)
+	return r != "" && f != "" && (r == f || len(r) >= 3 && len(f) >= 3 && (strings.HasPrefix(r, f) || strings.HasPrefix(f, r) || strings.HasSuffix(f, r)))
+}
+
+// squashName lower-cases a name and keeps its letters and digits.
+func squashName(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return -1
+	}, s)
+}
+
+// genericOwners are path parts after a host that name no one: a site's
+// sections ("badge", "sponsors"), a language's ("en-us").
+var genericOwners = map[string]bool{"lib": true, "libs": true, "pkg": true, "src": true, "api": true, "app": true, "apps": true,
+	"docs": true, "doc": true, "www": true, "x": true, "badge": true, "badges": true, "sponsors": true, "orgs": true, "users": true,
+	"github": true, "gitlab": true, "npm": true, "package": true, "packages": true, "mod": true, "blog": true, "wiki": true, "en-us": true}
 
 // isHostName reports whether a word is a host's name: parts parted by
 // dots, the last of two letters or more ("github.com", "gopkg.in").

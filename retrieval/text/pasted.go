@@ -29,7 +29,7 @@ func SplitPasted(question string) (own, pasted string) {
 		switch {
 		case t == "":
 			continue
-		case IsFenceLine(t):
+		case IsFenceLine(t) && strings.Count(t, "```") < 2:
 			fenced = !fenced
 			theirs = append(theirs, strings.Trim(t, "`~"))
 		case fenced || isPastedLine(line, t):
@@ -41,28 +41,36 @@ func SplitPasted(question string) (own, pasted string) {
 	if len(mine) == 0 || len(theirs) == 0 {
 		return strings.Join(strings.Fields(question), " "), ""
 	}
+	// The asker's lines are one text, as a question wrapped over lines
+	// is, but an error message's words end with its line (OwnWords).
+	var b strings.Builder
 	for i, l := range mine {
-		mine[i] = strings.Join(strings.Fields(l), " ")
+		if i > 0 {
+			if errorMark.MatchString(mine[i-1]) {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(strings.Join(strings.Fields(l), " "))
 	}
-	return strings.Join(mine, "\n"), strings.Join(strings.Fields(strings.Join(theirs, " ")), " ")
+	return b.String(), strings.Join(strings.Fields(strings.Join(theirs, " ")), " ")
 }
 
 // isPastedLine reports whether a line of a question (t: trimmed) reads as
 // pasted, not written: indented, at a prompt, a frame of a stack trace, a
 // line of a log or of a program's output, or code. A line asking (ending
-// in "?", opening on a question word) or opening on an error's mark is
-// the asker's.
+// in "?", opening on a question word), however indented, or opening on
+// an error's mark is the asker's.
 func isPastedLine(line, t string) bool {
-	if errorMark.MatchString(t) && errorMark.FindStringIndex(t)[0] == 0 {
+	if m := errorMark.FindStringIndex(t); m != nil && m[0] == 0 {
 		return false
-	}
-	if strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ") || IsPromptLine(t) || stackFrame.MatchString(t) || logLine.MatchString(t) {
-		return true
 	}
 	if strings.HasSuffix(t, "?") || asking.MatchString(t) {
-		return false
+		return false // "  1. how do I set the port?", "[envconfig] why is it not enforced?"
 	}
-	return codeLine.MatchString(t) || outputLine.MatchString(t) || fewLetters(t)
+	return strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ") || IsPromptLine(t) || stackFrame.MatchString(t) || logLine.MatchString(t) ||
+		codeLine.MatchString(t) || outputLine.MatchString(t) || fewLetters(t)
 }
 
 // stackFrame matches a frame of a stack trace (JavaScript's "at f
@@ -75,9 +83,9 @@ func isPastedLine(line, t string) bool {
 // opening as a question or a request.
 var (
 	stackFrame = regexp.MustCompile(`^at\s+\S+.*[(\s]\S+:\d+(:\d+)?\)?$|^File\s+"[^"]+",\s+line\s+\d+|^goroutine\s+\d+\s+\[|^[\w./@-]+\.\w+\(.*\)$|^\S+\.\w+:\d+(:\d+)?(\s+\+0x[0-9a-f]+)?$`)
-	logLine    = regexp.MustCompile(`^\[?\d{4}[-/]\d\d[-/]\d\d[T\s\]]|^\[?\d\d:\d\d(:\d\d)?[\s\].,]|^\[[^\]\s]*\]\s|^(INFO|WARN|WARNING|DEBUG|TRACE|NOTICE)\b|^<-+.*-+>$`)
-	codeLine   = regexp.MustCompile(`[;{}\[(,]$|^[})\]]|:=|\s(=>|&&|\|\|)\s|\w\(.*\)$|^(const|let|var|func|def|import|from|type|class|return|if|for|while)\s.*[=:{(]|^\w[\w.]*\(.*\)[;,]?$|^#\s*\.\w+$`)
-	outputLine = regexp.MustCompile(`^[A-Za-z_][\w.-]*\s?[:=]\s?\S+$|^[A-Z_][A-Z0-9_]*=|^\w+(\s+\d+)?\s+\w+=\S+`)
+	logLine    = regexp.MustCompile(`^\[?\d{4}[-/]\d\d[-/]\d\d[T\s\]]|^\[?\d\d:\d\d:\d\d|^\[[^\]\s]*\]\s|^(INFO|WARN|WARNING|DEBUG|TRACE|NOTICE)\b|^<-+.*-+>$`)
+	codeLine   = regexp.MustCompile(`[;{}\[(]$|^[})\]]|:=|\s(=>|&&|\|\|)\s|\w\(.*\)$|^(const|let|var|func|def|import|from|type|class|return|if|for|while)\s.*[=:{(]|^\w[\w.]*\(.*\)[;,]?$|^#\s*\.\w+$`)
+	outputLine = regexp.MustCompile(`^[A-Za-z_][\w.-]*\s?[:=]\s?\S+$|^[A-Z_][A-Z0-9_]*=|^\w+(\s+\d+)?(\s+\w+=\S+)+$`)
 	asking     = regexp.MustCompile(`(?i)^(how|what|what's|whats|which|why|where|when|who|is|are|does|do|did|can|could|should|would|will|any|anyone|i|i'm|im|my|we|so|but|and|after|help|pls|please)\b`)
 )
 

@@ -12,7 +12,7 @@ func TestSplitPasted(t *testing.T) {
 		{"lines of prose", "hi all\nhow do i set the port?", "hi all how do i set the port?", ""},
 		{"a log above the question",
 			"my retries go like this and never stop??\nretry 1 wait=1s\nretry 2 wait=2s\n...\nusing go-retry, how do i make it stop",
-			"my retries go like this and never stop??\nusing go-retry, how do i make it stop", "retry 1 wait=1s retry 2 wait=2s ..."},
+			"my retries go like this and never stop?? using go-retry, how do i make it stop", "retry 1 wait=1s retry 2 wait=2s ..."},
 		{"a prompt and a program's output",
 			"$ export MYAPP_REQUIREDVAR=\n$ ./myapp\nDebug: false\nPort: 8080\nno error at all?? why it dont complain",
 			"no error at all?? why it dont complain", "$ export MYAPP_REQUIREDVAR= $ ./myapp Debug: false Port: 8080"},
@@ -30,6 +30,15 @@ func TestSplitPasted(t *testing.T) {
 		{"a command with && is pasted, the complaint is not",
 			"node -e 'process.env.foo = 1' && echo $foo\nprints empty line, why doesnt node set it",
 			"prints empty line, why doesnt node set it", "node -e 'process.env.foo = 1' && echo $foo"},
+		// The asker's own lines, however indented, tagged or wrapped.
+		{"an indented question is the asker's", "I have two questions:\n  1. how do I set the port?\n    retry 1 wait=1s",
+			"I have two questions: 1. how do I set the port?", "retry 1 wait=1s"},
+		{"a tagged question is the asker's", "[envconfig] why is my required field not enforced?\n$ ./myapp",
+			"[envconfig] why is my required field not enforced?", "$ ./myapp"},
+		{"prose ending in a comma, a setting in prose, a time", "which one should I use,\ngot or axios,\nset timeout=5000 but it hangs\n10:30 every day is my spec\n$ ./app",
+			"which one should I use, got or axios, set timeout=5000 but it hangs 10:30 every day is my spec", "$ ./app"},
+		{"code inline on its own line opens no fence", "```retry.Do(f)```\nwhy does it never stop\n$ ./app",
+			"why does it never stop", "```retry.Do(f)``` $ ./app"},
 		{"all pasted: the whole is the question", "retry 1 wait=1s\nretry 2 wait=2s", "retry 1 wait=1s retry 2 wait=2s", ""},
 		// A question's own line that ends on a call or mentions a flag
 		// is still the asker's.

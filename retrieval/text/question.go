@@ -163,8 +163,10 @@ func AnswerTypeOf(question string) AnswerType {
 
 // conditionalDefault matches a default named as a condition or a
 // property, in a clause of its own: "unless it has a default", "fields
-// that have a default value", "if there is no default".
-var conditionalDefault = regexp.MustCompile(`(?i)\b(unless|if|when|that|which|whether|where)\s+(\w+\s+){0,3}?(has|have|had|gets?|got|is|are|there'?s|with|without|lacks?)\s+(no\s+|not\s+|a\s+|an\s+|its\s+|their\s+|the\s+)*default\b(\s+(value|setting)s?)?`)
+// that have a default value", "if there is no default"; not "which port
+// is the default".
+var conditionalDefault = regexp.MustCompile(`(?i)\b(unless|if|whether)\s+(\w+\s+){0,3}?(has|have|had|gets?|got|is|are|there'?s|lacks?)\s+(no\s+|not\s+|a\s+|an\s+|its\s+|their\s+|the\s+)*default\b(\s+(value|setting)s?)?` +
+	`|\b\w+s\s+(that|which)\s+(has|have|lack|lacks)\s+(no\s+|a\s+|an\s+)?default\b(\s+(value|setting)s?)?`)
 
 // foreignTypes are the kinds of answer a question in German, French or
 // Spanish asks for by its question word: how many ("combien", "wie
@@ -910,9 +912,12 @@ var (
 		`|(^|[,;:.!?]\s*|\b(and|just|now|please|then)\s+)(ignore|disregard|forget)\s+((the|all|your|these|those|my)\s+)*(docs|documentation|manuals?|knowledge base)\s*([,.;:!?]|$|\s+(and|then|just|now)\b)` +
 		`|\byou are now\b|\bact as\b|\bpretend (to be|you)\b|\bjailbreak|\bdeveloper mode\b|\broleplay\b|\bfrom now on\b` +
 		// The assistant's own instructions, however asked ("what were
-		// your initial instructions?"); not a program's ("set the
-		// system prompt in go-openai").
-		`|\b(your|ur)\s+((initial|original|hidden|secret|internal|system|first|full|exact|previous|current)\s+)*(prompts?|instructions?|guidelines?|system messages?)\b`)
+		// your initial instructions?", "what are your rules?"); not a
+		// program's ("set the system prompt in go-openai"), nor the
+		// project's ("what are your instructions for building from
+		// source?", "change your prompt in bash").
+		`|\b(your|ur)\s+((initial|original|hidden|secret|internal|system|first|full|exact|previous|current)\s+)+(prompts?|instructions?|guidelines?|rules|messages?)\b` +
+		`|\bwhat\s+(were|are|r|was|is)\s+(your|ur)\s+(prompts?|instructions?|rules)\s*([?.,!]|$)`)
 	// foreignInjectionRE and foreignTaskRE are the same in French,
 	// Spanish and German, matched only in a question holding one of
 	// their verbs (foreignVerbs).
@@ -935,9 +940,11 @@ var (
 		// morning" was answered with a novel's "Good-morning, Mrs. Thatcher.").
 		`|^\s*((hi|hello|hey|hiya|howdy|yo)( there| all| everyone| bot| citebot)?|good (morning|afternoon|evening|night|day)|thanks?( you)?( (so|very) much)?( a lot)?|thx|ty|cheers|bye|goodbye|see (you|ya)|how are you( doing)?|how's it going)\s*[!.?,:)]*\s*$` +
 		// A summary of the docs, however short its name ("tl;dr of the
-		// readme"), and the asker's own code to mend ("fix my regex: …").
-		`|^\s*(please\s+)?(tl;?\s?dr|tl dr|sum up)\b` +
-		`|^\s*(please\s+)?(can you\s+|could you\s+)?(fix|debug|refactor|review|optimi[sz]e|clean up)\s+(my|this|the following)\s+(\w+\s+)?(code|regexp?|regex(es)?|regular expression|query|sql|function|script|program|snippet|class|css|html|essay|text)\b` +
+		// readme"; not "TL;DR: envconfig ignores …, is that expected?"),
+		// and the asker's own code to mend ("fix my regex: …"; not "debug
+		// my script with bash -x", which asks how).
+		`|^\s*(please\s+)?(tl;?\s?dr|tl dr)\s*(of|for|on|pls|please|[?!.]|$)|^\s*(please\s+)?sum up\s+(the|this|these|that)\s+(docs?|documentation|readme|page|manual|article|text|file|thread)\b` +
+		`|^\s*(please\s+)?(can you\s+|could you\s+)?(fix|debug|refactor|review|optimi[sz]e|clean up)\s+(my|this|the following)\s+(\w+\s+)?(code|regexp?|regex(es)?|regular expression|query|sql|function|script|program|snippet|class|css|html|essay|text)\s*(:|$|[?!.]|please\b|pls\b)` +
 		// A share of a number to work out: "whats 15% of 80".
 		`|^\s*(what(\s+is|'s|s)\s+|how much is\s+)?-?\d+(\.\d+)?\s*(%|percent)\s+of\s+-?\d+(\.\d+)?\s*\??\s*$` +
 		// The assistant's own view, which no document holds ("what do you
@@ -1003,6 +1010,10 @@ func IsInstruction(question string) (injection, task bool) {
 	}
 	return injectionRE.MatchString(question), taskRE.MatchString(words) || anyTaskRE.MatchString(words) || makesWork(question) || chitChat(question)
 }
+
+// IsChitChat reports whether a message is only chat (chitChat): "ok
+// cool", "thanks that worked!".
+func IsChitChat(question string) bool { return chitChat(question) }
 
 // chitChat reports whether a message is only chat, no question: every
 // word of it a greeting, thanks, an acknowledgement, laughter or a call
@@ -1449,7 +1460,7 @@ func beforeDefault(question string) []string {
 	if len(words) == 0 || IsStopWord(words[len(words)-1]) {
 		return askedNoun(question[:i])
 	}
-	if n := len(words); n >= 3 && qualifiers[words[n-2]] && !IsStopWord(words[n-3]) {
+	if n := len(words); n >= 3 && qualifiers[words[n-2]] && !IsStopWord(words[n-3]) && !amountWords[words[n-3]] {
 		// "ring buffer size per connection default": the size's
 		// default, of each connection.
 		return words[n-3 : n-2]
@@ -1458,7 +1469,8 @@ func beforeDefault(question string) []string {
 }
 
 // qualifiers open what qualifies the noun before them: "size per
-// connection", "timeout for reads".
+// connection", "timeout for reads"; not an amount's ("number of
+// retries": the retries' number).
 var qualifiers = map[string]bool{"per": true, "for": true, "of": true, "in": true, "on": true, "with": true, "at": true, "from": true, "by": true}
 
 // defaultWord matches "default" in any case.

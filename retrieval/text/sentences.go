@@ -35,6 +35,7 @@ func sentences(text string, atx bool) []Span {
 	var spans []Span
 	start := 0
 	inFence := startsInFence(text)
+	lineStart, scanned := 0, 0 // the start of the line at scanned, read so far once
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
@@ -61,7 +62,11 @@ func sentences(text string, atx bool) []Span {
 		if inFence || (r != '.' && r != '!' && r != '?' && r != '…') {
 			continue
 		}
-		if ls := strings.LastIndexByte(text[:i], '\n') + 1; isTableRow(text[ls:i]) {
+		if k := strings.LastIndexByte(text[scanned:i], '\n'); k >= 0 {
+			lineStart = scanned + k + 1
+		}
+		scanned = i
+		if isTableRow(text[lineStart:i]) {
 			// A table's row is one sentence, whatever its cells say:
 			// "| readTimeout | Timeout for socket reads. | 3s |" keeps
 			// its value with its key.
