@@ -5,6 +5,7 @@
 package lexical
 
 import (
+	"iter"
 	"math"
 	"sort"
 	"strings"
@@ -325,18 +326,31 @@ func (lx *Lexicon) OwnerOf(word string) (string, bool) {
 // text, as a word of its own in any case, has a "/" on one side.
 func slashJoined(text, word string) bool {
 	lower := strings.ToLower(text)
-	for i := 0; ; {
-		j := strings.Index(lower[i:], word)
-		if j < 0 {
-			return true
-		}
-		start, end := i+j, i+j+len(word)
-		i = end
-		if start > 0 && isWordByte(lower[start-1]) || end < len(lower) && isWordByte(lower[end]) {
-			continue // within another word
-		}
+	for start, end := range wordsAt(lower, word) {
 		if !(start > 0 && lower[start-1] == '/' || end < len(lower) && lower[end] == '/') {
 			return false
+		}
+	}
+	return true
+}
+
+// wordsAt yields where word stands in lower as a word of its own (not
+// within another), start and end.
+func wordsAt(lower, word string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i := 0; ; {
+			j := strings.Index(lower[i:], word)
+			if j < 0 {
+				return
+			}
+			start, end := i+j, i+j+len(word)
+			i = end
+			if start > 0 && isWordByte(lower[start-1]) || end < len(lower) && isWordByte(lower[end]) {
+				continue // within another word
+			}
+			if !yield(start, end) {
+				return
+			}
 		}
 	}
 }
@@ -372,16 +386,7 @@ func (lx *Lexicon) InPathsOnly(word, stem string) bool {
 func onlyInPaths(text, word string) bool {
 	found := false
 	lower := strings.ToLower(text)
-	for i := 0; ; {
-		j := strings.Index(lower[i:], word)
-		if j < 0 {
-			return found
-		}
-		start, end := i+j, i+j+len(word)
-		i = end
-		if start > 0 && isWordByte(lower[start-1]) || end < len(lower) && isWordByte(lower[end]) {
-			continue // within another word
-		}
+	for start, end := range wordsAt(lower, word) {
 		if start > 0 && lower[start-1] == '@' {
 			found = true
 			continue
@@ -395,6 +400,7 @@ func onlyInPaths(text, word string) bool {
 		}
 		found = true
 	}
+	return found
 }
 
 // hasHost reports whether a path has a host's name among its parts: one
