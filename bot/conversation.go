@@ -59,7 +59,8 @@ func (p *Pipeline) Resume(turns []prompts.Turn) *Conversation {
 				earlier = withoutWords(earlier, c.subject)
 				c.subject = subject
 			}
-			c.topic = strings.TrimSpace(q + " " + lastWords(earlier, 12))
+			own, _ := text.SplitPasted(q) // no follow-up asks of what was pasted
+			c.topic = strings.TrimSpace(own + " " + lastWords(earlier, 12))
 			c.history = append(c.history, prompts.Turn{Role: "user", Content: q})
 		case "assistant":
 			c.history = append(c.history, prompts.Turn{Role: "assistant", Content: t.Content})

@@ -641,8 +641,7 @@ func TestQuestionOverLinesIsAHeading(t *testing.T) {
 		Text: "15.2.3.  The finally block\n\n  The finally-block runs whether or not an exception occurs."}
 	ss = ReadSentences("when does the finally block run", query("when does the finally block run"), numbered)
 	if len(ss) != 2 || Candidate(ss[0]) || numbered.Text[ss[0].Span.Start:ss[0].Span.End] != "15.2.3.  The finally block" {
-		t.Errorf("numbered heading: %d sentences, the first %q a candidate %v; want the heading whole, no candidate",
-			len(ss), numbered.Text[ss[0].Span.Start:ss[0].Span.End], len(ss) > 0 && Candidate(ss[0]))
+		t.Fatalf("numbered heading: %d sentences, want the heading whole and no candidate, then its text", len(ss))
 	}
 	wraps := corpus.Passage{ID: "c", Locator: corpus.Locator{Source: "a.txt", Section: "Setup › The configuration file"},
 		Text: "The configuration\nfile holds every setting of the server, one per line."}

@@ -492,13 +492,12 @@ func ProjectFirst[T any](ranked []T, of func(T) bool) ([]T, int) {
 // best other one on the evidence of the words alone (lex: each one's
 // lexical score); a candidate saying what the top one says (Restates, by
 // says) is no rival, and when every other does, the weakest is. A top
-// candidate holding fewer than minMarginTerms of the question's own words
-// (held of own) has no margin: a lead won by one rare word ("quit" of
-// "should i quit my job" in bc's quit statement) measures the word's
-// rarity, not an answer. A question of one word ("what does ttp stand
-// for") needs that one.
-func Margin(lex []float64, says [][]string, held, own int) float64 {
-	if len(lex) < 2 || held < min(minMarginTerms, own) {
+// candidate holding fewer of the question's own words than it needs (held
+// of need: OwnTermsHeld) has no margin: a lead won by one rare word
+// ("quit" of "should i quit my job", or of "should i quit", in bc's quit
+// statement) measures the word's rarity, not an answer.
+func Margin(lex []float64, says [][]string, held, need int) float64 {
+	if len(lex) < 2 || held < need {
 		return 0
 	}
 	next, least := math.Inf(-1), math.Inf(1)
@@ -521,17 +520,25 @@ const minMarginTerms = 2
 // OwnTermsHeld returns how many of the question's own words (not carried
 // from a conversation nor pasted, but for the subject a follow-up asks of
 // as if named: "how do I install it?" of zstd; the first 64) a passage
-// holding terms (bit i: q.Terms[i]) holds, and how many there are.
-func OwnTermsHeld(q lexical.Query, terms uint64) (held, own int) {
+// holding terms (bit i: q.Terms[i]) holds, and how many it needs for a
+// margin: minMarginTerms, or one when the question's only own word is a
+// name ("what does ttp stand for", "what is ISKP").
+func OwnTermsHeld(q lexical.Query, terms uint64) (held, need int) {
+	own, named := 0, false
 	for i, t := range q.Terms {
 		if i < 64 && (!t.Context || t.Subject) {
 			own++
+			named = t.Name
 			if terms&(1<<i) != 0 {
 				held++
 			}
 		}
 	}
-	return held, own
+	need = minMarginTerms
+	if own == 1 && named {
+		need = 1
+	}
+	return held, need
 }
 
 // hasDigit reports whether a word holds a digit.
@@ -814,8 +821,8 @@ func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate
 	for i, s := range sc[:rivals] {
 		lex[i], says[i] = ix.model.LexicalScore(s.f), s.says
 	}
-	held, own := OwnTermsHeld(q, sc[0].hit.terms)
-	margin := Margin(lex, says, held, own)
+	held, need := OwnTermsHeld(q, sc[0].hit.terms)
+	margin := Margin(lex, says, held, need)
 	// The ranker is a pairwise logistic model: the difference of two
 	// scores is the log-odds that the first answers better.
 	lead := 1.0

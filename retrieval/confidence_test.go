@@ -382,13 +382,27 @@ func TestPastedOutputIsNoAnswer(t *testing.T) {
 func TestMarginNeedsTwoOfTheQuestionsWords(t *testing.T) {
 	lex, says := []float64{5, 1}, [][]string{{"a"}, {"b"}}
 	for _, c := range []struct {
-		held, own int
-		want      float64
+		held, need int
+		want       float64
 	}{
-		{2, 3, 4}, {1, 3, 0}, {1, 1, 4}, {0, 1, 0},
+		{2, 2, 4}, {1, 2, 0}, {1, 1, 4}, {0, 1, 0}, {0, 2, 0},
 	} {
-		if got := Margin(lex, says, c.held, c.own); got != c.want {
-			t.Errorf("Margin with %d of %d words held = %v, want %v", c.held, c.own, got, c.want)
+		if got := Margin(lex, says, c.held, c.need); got != c.want {
+			t.Errorf("Margin with %d of %d words held = %v, want %v", c.held, c.need, got, c.want)
+		}
+	}
+	lx := lexical.Build([]corpus.Passage{{ID: "a", Text: "When the quit statement is read, bc stops. TTP and ISKP fight."}})
+	for _, c := range []struct {
+		question string
+		need     int
+	}{
+		{"should i quit", 2},        // one word, no name: a rare word's lead is no margin
+		{"should i quit my job", 2}, // two words
+		{"what is ISKP", 1},         // one name: that one
+		{"why??", 2},                // no word of its own
+	} {
+		if _, need := OwnTermsHeld(lx.Analyze(c.question, ""), 0); need != c.need {
+			t.Errorf("%q needs %d words for a margin, want %d", c.question, need, c.need)
 		}
 	}
 }
@@ -407,5 +421,18 @@ func TestInstructionInPastedLinesIsOne(t *testing.T) {
 	}
 	if res.Query.Text != "what do honeybees feed on?" {
 		t.Errorf("query read %q, want the asker's line alone", res.Query.Text)
+	}
+	// Chat announcing a paste asks of it; chat over a paste thanks.
+	for q, task := range map[string]bool{
+		"ok here:\n  honeybees feed on nectar;\n  pollen = 2": false,
+		"thanks, that worked!\n  pollen = 2":                  true,
+	} {
+		res, err := ix.Search(t.Context(), q, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Features.Task > 0; got != task {
+			t.Errorf("%q: task %v, want %v", q, got, task)
+		}
 	}
 }

@@ -135,8 +135,8 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 		if inj, _ := text.IsInstruction(whole); inj {
 			qf.Injection = 1
 		}
-		if text.IsChitChat(question) {
-			qf.Task = 0 // "ok now i get this:" over a trace asks of the trace
+		if strings.HasSuffix(question, ":") && text.IsChitChat(question) {
+			qf.Task = 0 // "ok here:" over a trace asks of the trace; "thanks, that worked!" over output thanks
 		}
 	}
 	res.Asking = &qf.asking
@@ -384,9 +384,9 @@ type Candidate struct {
 	// OfProject is true when the question names projects and the passage
 	// is of one of them (holdsProject): such passages rank first.
 	OfProject bool
-	// Held is how many of the question's own words (Own) the passage
-	// holds (OwnTermsHeld), for Margin.
-	Held, Own int
+	// Held is how many of the question's own words the passage holds,
+	// Need how many it needs for a margin (OwnTermsHeld, Margin).
+	Held, Need int
 }
 
 // Candidates returns the passages the confidence model would score for a
@@ -405,8 +405,8 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	for _, c := range cands[:min(rerankDepth, len(cands))] {
 		f, says := ix.candidateFeatures(st, q, &qf, c)
 		of := len(named) > 0 && holdsProject(question, named, c.hit.Passage)
-		held, own := OwnTermsHeld(q, c.hit.terms)
-		out = append(out, Candidate{Passage: c.hit.Passage, Features: f, Says: says, OfProject: of, Held: held, Own: own})
+		held, need := OwnTermsHeld(q, c.hit.terms)
+		out = append(out, Candidate{Passage: c.hit.Passage, Features: f, Says: says, OfProject: of, Held: held, Need: need})
 	}
 	return out, nil
 }

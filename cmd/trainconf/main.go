@@ -43,13 +43,13 @@ func main() {
 // example is one question's features and whether answering from its top
 // passage is right.
 type example struct {
-	set       int
-	question  int // index of the question in its set
-	x         []float64
-	says      []string // see retrieval.Candidate.Says
-	ofProject bool     // see retrieval.Candidate.OfProject
-	held, own int      // see retrieval.Candidate.Held
-	right     bool
+	set        int
+	question   int // index of the question in its set
+	x          []float64
+	says       []string // see retrieval.Candidate.Says
+	ofProject  bool     // see retrieval.Candidate.OfProject
+	held, need int      // see retrieval.Candidate.Held
+	right      bool
 }
 
 // set is a development set: a corpus and questions about it.
@@ -273,7 +273,7 @@ func examples(ctx context.Context, i int, s set) ([]example, error) {
 		}
 		for _, c := range cands {
 			right := cl.answers != nil && cl.answers(c.Passage)
-			out = append(out, example{set: i, question: qi, x: c.Features.Vector(), says: c.Says, ofProject: c.OfProject, held: c.Held, own: c.Own, right: right})
+			out = append(out, example{set: i, question: qi, x: c.Features.Vector(), says: c.Says, ofProject: c.OfProject, held: c.Held, need: c.Need, right: right})
 		}
 	}
 	return out, nil
@@ -651,7 +651,7 @@ func topCandidates(m retrieval.Model, ex []example) []top {
 			lex[i] = dot(m.Rank, o.e.x, func(j int) bool { return !retrieval.VectorFeature(names[j]) })
 			says[i] = o.e.says
 		}
-		margin := retrieval.Margin(lex, says, ss[0].e.held, ss[0].e.own)
+		margin := retrieval.Margin(lex, says, ss[0].e.held, ss[0].e.need)
 		x := slices.Clone(ss[0].e.x)
 		for j := range x {
 			if !retrieval.ConfidenceFeature(names[j]) {

@@ -443,9 +443,10 @@ func textKind(name, text string) string {
 		above := prev
 		prev = t
 		switch {
-		case adocDelimiter(t) && (inBlock || strings.TrimSpace(above) == ""):
-			// A block opens after a blank line; "----" under a title
-			// ("NAME") underlines it.
+		case adocDelimiter(t) && (inBlock || opensAdocBlock(above)):
+			// A block opens after a blank line, a list's continuation
+			// ("+"), a block's style ("[source,shell]") or title
+			// (".Example"); "----" under a title ("NAME") underlines it.
 			inBlock = !inBlock
 		case strings.HasPrefix(t, "#") && atxLine.MatchString(t):
 			atx++
@@ -472,6 +473,14 @@ func textKind(name, text string) string {
 // listing or literal block: four or more "-" or "." alone.
 func adocDelimiter(t string) bool {
 	return len(t) >= 4 && (strings.Trim(t, "-") == "" || strings.Trim(t, ".") == "")
+}
+
+// opensAdocBlock reports whether the line above an AsciiDoc delimiter lets
+// it open a block.
+func opensAdocBlock(above string) bool {
+	a := strings.TrimSpace(above)
+	return a == "" || a == "+" || strings.HasPrefix(a, "[") && strings.HasSuffix(a, "]") ||
+		len(a) > 1 && a[0] == '.' && a[1] != '.' && a[1] != ' '
 }
 
 // minMarks is how many marks of a markup a text file needs to be read as

@@ -434,6 +434,7 @@ func TestTextFilesReadInTheirMarkup(t *testing.T) {
 		// A shell's comments in a listing block are no Markdown headings,
 		// whether or not a section title's dashes come before them.
 		{"user-manual.txt", adoc + "\nTo revert it:\n\n-------------------------------------------------\n# Ignore any file named foo.txt.\n$ git revert HEAD\n-------------------------------------------------\n", "adoc"},
+		{"gitignore-examples.txt", adoc + "\nEXAMPLES\n--------\n* Ignore generated files:\n+\n------------\n# Ignore any file named foo.txt.\n$ git add .\n------------\n", "adoc"},
 		{"git-ignore.txt", "NAME\n----\ngit-ignore - ignore files\n\n" + strings.TrimPrefix(adoc, "git-add(1)\n==========\n\nNAME\n----\n") + "\n----\n# Ignore foo.\n----\n", "adoc"},
 		{"squid.conf.txt", conf, "txt"},
 		{"notes.txt", "Some notes.\n\nMore notes.\n", "txt"},

@@ -195,6 +195,15 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 				{"version 1.31 - Sergey Poznyakoff, 2019-01-02 › The -K option interacts properly with member names given in the command line", 9, 11}},
 		},
 		{
+			// Outside a log of releases, a long item is a list's, not an
+			// entry's heading: the sentence that answers stays quotable.
+			name:  "a long outline item outside release notes heads nothing",
+			file:  "tool/README",
+			src:   "Tool\n\n* Installation\n\nRun make.\n\nKnown problems:\n\n* The build needs GNU make 4.0 or later, because it uses grouped targets\n\nIf make fails, check its version.\n",
+			title: "Tool",
+			want:  []wantPassage{{"Installation", 1, 11}},
+		},
+		{
 			name:  "a long line ending in a question mark is no FAQ question",
 			file:  "q.txt",
 			src:   "Field Notes\n\n" + strings.Repeat("word ", 50) + "or is it?\n\nAnswer follows.\n",

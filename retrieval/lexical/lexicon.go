@@ -236,11 +236,29 @@ func ownersOf(passages []corpus.Passage) map[string]string {
 }
 
 // sameProject reports whether a repository's name ("retry-go", "pq",
-// "kafka-go") is the project a folder holds ("retry-go", "pq", "kafka-go";
-// "go-retry" is not "retry-go"), letters and digits compared.
+// "go-openai") is the project a folder holds ("retry-go", "pq",
+// "openai"): equal, or one of them the other but for a language's affixes
+// and a major version ("go-", "-go", "node-", "-js", "-v5"); "go-retry"
+// is not "retry-go", nor "node" "node-fetch".
 func sameProject(repo, folder string) bool {
 	r, f := squashName(repo), squashName(folder)
-	return r != "" && f != "" && (r == f || len(r) >= 3 && len(f) >= 3 && (strings.HasPrefix(r, f) || strings.HasPrefix(f, r) || strings.HasSuffix(f, r)))
+	return r != "" && f != "" && (r == f || bareName(repo) == f || r == bareName(folder))
+}
+
+// bareName is a project's name without a language's affixes and a major
+// version, letters and digits only, lower case.
+func bareName(name string) string {
+	n := strings.ToLower(name)
+	if i := strings.LastIndexAny(n, "-./"); i >= 0 && len(n) > i+2 && n[i+1] == 'v' && strings.Trim(n[i+2:], "0123456789") == "" {
+		n = n[:i]
+	}
+	for _, p := range []string{"golang-", "go-", "node-", "python-", "py-"} {
+		n = strings.TrimPrefix(n, p)
+	}
+	for _, suf := range []string{"-golang", "-go", ".go", "-js", ".js", "-node", "-py", "-rs"} {
+		n = strings.TrimSuffix(n, suf)
+	}
+	return squashName(n)
 }
 
 // squashName lower-cases a name and keeps its letters and digits.

@@ -60,17 +60,24 @@ func SplitPasted(question string) (own, pasted string) {
 // isPastedLine reports whether a line of a question (t: trimmed) reads as
 // pasted, not written: indented, at a prompt, a frame of a stack trace, a
 // line of a log or of a program's output, or code. A line asking (ending
-// in "?", opening on a question word), however indented, or opening on
-// an error's mark is the asker's.
+// in "?", or of three words or more opening on a question word) that reads
+// as prose, however indented, or opening on an error's mark is the
+// asker's; one that reads as code ("    i := backoff.Next()", "  let f =
+// File::open(path)?") is pasted.
 func isPastedLine(line, t string) bool {
 	if m := errorMark.FindStringIndex(t); m != nil && m[0] == 0 {
 		return false
 	}
-	if strings.HasSuffix(t, "?") || asking.MatchString(t) {
+	// A statement's marks, a program's output, a frame or a log's line
+	// are code even in a line opening as a question ("    do {", "  let
+	// f = File::open(path)?"); a call at its end is not ("how do i call
+	// retry.Do()").
+	statement := outputLine.MatchString(t) || stackFrame.MatchString(t) || logLine.MatchString(t) ||
+		strings.ContainsAny(t, "{};") || strings.Contains(t, ":=") || strings.Contains(t, " = ")
+	if !statement && (strings.HasSuffix(t, "?") || asking.MatchString(t) && len(strings.Fields(t)) >= 3) {
 		return false // "  1. how do I set the port?", "[envconfig] why is it not enforced?"
 	}
-	return strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ") || IsPromptLine(t) || stackFrame.MatchString(t) || logLine.MatchString(t) ||
-		codeLine.MatchString(t) || outputLine.MatchString(t) || fewLetters(t)
+	return statement || codeLine.MatchString(t) || strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "  ") || IsPromptLine(t) || fewLetters(t)
 }
 
 // stackFrame matches a frame of a stack trace (JavaScript's "at f
@@ -83,10 +90,10 @@ func isPastedLine(line, t string) bool {
 // opening as a question or a request.
 var (
 	stackFrame = regexp.MustCompile(`^at\s+\S+.*[(\s]\S+:\d+(:\d+)?\)?$|^File\s+"[^"]+",\s+line\s+\d+|^goroutine\s+\d+\s+\[|^[\w./@-]+\.\w+\(.*\)$|^\S+\.\w+:\d+(:\d+)?(\s+\+0x[0-9a-f]+)?$`)
-	logLine    = regexp.MustCompile(`^\[?\d{4}[-/]\d\d[-/]\d\d[T\s\]]|^\[?\d\d:\d\d:\d\d|^\[[^\]\s]*\]\s|^(INFO|WARN|WARNING|DEBUG|TRACE|NOTICE)\b|^<-+.*-+>$`)
+	logLine    = regexp.MustCompile(`^\[?\d{4}[-/]\d\d[-/]\d\d[T\s\]]|^\[?\d\d:\d\d:\d\d|^\[?\d\d:\d\d\]?\s+(ERROR|WARN|WARNING|INFO|DEBUG|TRACE|FATAL|NOTICE)\b|^\[[^\]\s]*[\d:][^\]\s]*\]\s|^\[[A-Z]+\]\s|^(INFO|WARN|WARNING|DEBUG|TRACE|NOTICE)\b|^<-+.*-+>$`)
 	codeLine   = regexp.MustCompile(`[;{}\[(]$|^[})\]]|:=|\s(=>|&&|\|\|)\s|\w\(.*\)$|^(const|let|var|func|def|import|from|type|class|return|if|for|while)\s.*[=:{(]|^\w[\w.]*\(.*\)[;,]?$|^#\s*\.\w+$`)
-	outputLine = regexp.MustCompile(`^[A-Za-z_][\w.-]*\s?[:=]\s?\S+$|^[A-Z_][A-Z0-9_]*=|^\w+(\s+\d+)?(\s+\w+=\S+)+$`)
-	asking     = regexp.MustCompile(`(?i)^(how|what|what's|whats|which|why|where|when|who|is|are|does|do|did|can|could|should|would|will|any|anyone|i|i'm|im|my|we|so|but|and|after|help|pls|please)\b`)
+	outputLine = regexp.MustCompile(`^[A-Za-z_][\w.-]*\s?[:=]\s?\S+$|^[A-Z_][A-Z0-9_]*=|^\w+(\s+\d+)?(\s+\w+=("[^"]*"|\S+))+$|^"[^"]+"\s*:`)
+	asking     = regexp.MustCompile(`(?i)^(how|what|what's|whats|which|why|where|when|who|is|are|does|do|did|can|could|should|would|will|any|anyone|i|i'm|im|my|we|after|help|pls|please)\b`)
 )
 
 // fewLetters reports whether under half of a line's marks are letters:

@@ -39,6 +39,10 @@ func TestSplitPasted(t *testing.T) {
 			"which one should I use, got or axios, set timeout=5000 but it hangs 10:30 every day is my spec", "$ ./app"},
 		{"code inline on its own line opens no fence", "```retry.Do(f)```\nwhy does it never stop\n$ ./app",
 			"why does it never stop", "```retry.Do(f)``` $ ./app"},
+		{"indented code opening on a question word is pasted", "why does pgx return no rows here\n    i := 0\n    do {\n  WHERE state = 'done'\n  let f = File::open(path)?",
+			"why does pgx return no rows here", "i := 0 do { WHERE state = 'done' let f = File::open(path)?"},
+		{"a log of times, logfmt and JSON are pasted", "12:01 ERROR connection refused\nworker 3 status=failed err=\"connection refused\"\n\"name\": \"retry-go\",\nwhy does it fail",
+			"why does it fail", "12:01 ERROR connection refused worker 3 status=failed err=\"connection refused\" \"name\": \"retry-go\","},
 		{"all pasted: the whole is the question", "retry 1 wait=1s\nretry 2 wait=2s", "retry 1 wait=1s retry 2 wait=2s", ""},
 		// A question's own line that ends on a call or mentions a flag
 		// is still the asker's.

@@ -115,8 +115,11 @@ type scanner struct {
 	plainLevel int
 	starsFirst bool // the document's first heading is an outline's stars
 	// starLevels are the star counts of the outline items read as headings
-	// so far (starHeading).
+	// so far (starHeading); releases is set once a release's heading was
+	// read ("version 1.31 - …"): a log of releases, whose outline items
+	// are its entries.
 	starLevels map[int]bool
+	releases   bool
 	// underlines holds the styles of the plain-text document's headings,
 	// in the order first seen: an underline's character, or lineStyle
 	// for a heading that is a line of its own. The first ("=" of
@@ -651,11 +654,12 @@ func (s *scanner) scanPlain(headings bool) {
 			if j > i {
 				s.infoBlock(i, j-1)
 			}
-		} else if h, ok := starHeading(ls, i, j, s.starLevels); ok && headings {
+		} else if h, ok := starHeading(ls, i, j, s.releaseLevels()); ok && headings {
 			if s.starLevels == nil {
 				s.starLevels = make(map[int]bool)
 			}
 			s.starLevels[len(ls[i].Text)-len(strings.TrimLeft(ls[i].Text, "*"))] = true
+			s.releases = s.releases || versionHeading.MatchString(h.text)
 			// tar's NEWS titles a release by a line ("version 1.28 - …")
 			// and its changes by stars ("* New option --sort").
 			if s.out.firstHeading == "" { // plain text: no heading yet
@@ -703,15 +707,25 @@ func (s *scanner) underlinedAt(k int) bool {
 	return isUnderlined(s.lines[k].Text, s.lines[k+1].Text)
 }
 
+// releaseLevels returns the star counts whose items head entries, in a log
+// of releases; nil elsewhere (a README's "* Known problems:" over a long
+// item is a list, not entries).
+func (s *scanner) releaseLevels() map[int]bool {
+	if !s.releases {
+		return nil
+	}
+	return s.starLevels
+}
+
 // starHeading reads the block of lines i..j-1 as an outline heading, as
 // Org mode and tmux's README write them ("* License", "** Building"): one
 // line of stars and a heading-like title, alone between blank lines, over
 // text that does not start with a star, nor under an item of as many stars
 // (a list of items set apart).
 //
-// In an outline whose items at a level already head sections (levels: the
-// star counts of those), an item at that level heads its entry whatever
-// it says: tar's NEWS "* The -K option interacts properly with member
+// In a log of releases whose outline items at a level already head
+// sections (levels: the star counts of those), an item at that level
+// heads its entry whatever it says: tar's NEWS "* The -K option interacts properly with member
 // names given in the command line" over its indented text, which had been
 // filed under the entry before it.
 func starHeading(ls []Line, i, j int, levels map[int]bool) (mdHeading, bool) {
@@ -862,6 +876,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			continue
 		}
 		if headings && len(b) == 1 && (ls[k].Indent == 0 || s.afterRule(k)) && versionHeading.MatchString(ls[k].Text) {
+			s.releases = true
 			s.plainHeading(mdHeading{level: s.lineLevel(), text: strings.TrimSuffix(ls[k].Text, ":")}, k)
 			continue
 		}
