@@ -681,6 +681,13 @@ func opensWith(body, heading string) (start, end int, ok bool) {
 	if !space(false) {
 		return 0, 0, false // the text goes on on the heading's last line
 	}
+	// A plain-text heading's underline ("Usage\n-----") is the heading's.
+	if rest, ok := strings.CutPrefix(body[end:], "\n"); ok {
+		line, _, _ := strings.Cut(rest, "\n")
+		if u := strings.TrimSpace(line); len(u) >= 2 && strings.Trim(u, "-=~^") == "" {
+			end += 1 + len(strings.TrimRight(line, " \t\r"))
+		}
+	}
 	return start, end, true
 }
 

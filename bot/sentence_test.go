@@ -643,6 +643,14 @@ func TestQuestionOverLinesIsAHeading(t *testing.T) {
 	if len(ss) != 2 || Candidate(ss[0]) || numbered.Text[ss[0].Span.Start:ss[0].Span.End] != "15.2.3.  The finally block" {
 		t.Fatalf("numbered heading: %d sentences, want the heading whole and no candidate, then its text", len(ss))
 	}
+	// A plain-text heading's underline, text right below it, is the
+	// heading's: no excerpt opens on the dashes.
+	under := corpus.Passage{ID: "e", Plain: true, Locator: corpus.Locator{Source: "adduser/README", Title: "adduser in Debian", Section: "Usage in maintainer scripts"},
+		Text: "Usage in maintainer scripts\n---------------------------\nadduser --system can help you to create a user in your postinst."}
+	ss = ReadSentences("adduser in postinst", query("adduser in postinst"), under)
+	if len(ss) != 2 || Candidate(ss[0]) || !strings.HasPrefix(under.Text[ss[1].Span.Start:ss[1].Span.End], "adduser --system") {
+		t.Errorf("underlined heading: %d sentences, want the heading with its underline, then the text", len(ss))
+	}
 	wraps := corpus.Passage{ID: "c", Locator: corpus.Locator{Source: "a.txt", Section: "Setup › The configuration file"},
 		Text: "The configuration\nfile holds every setting of the server, one per line."}
 	ss = ReadSentences("what does the configuration file hold", query("what does the configuration file hold"), wraps)
