@@ -202,6 +202,20 @@ func TestAskAnswersWithCitationsLinkingToTheViewer(t *testing.T) {
 	}
 }
 
+// TestAskKeepsAPastedQuestionsLines: the ask box is a text area, so a
+// pasted log keeps its lines, and the page shows them back.
+func TestAskKeepsAPastedQuestionsLines(t *testing.T) {
+	srv := newTestServer(t, Config{}, nil)
+	q := "panic: runtime error\n    goroutine 1 [running]:\n" + question
+	resp, body := get(t, srv.Client(), srv.URL+"/?q="+url.QueryEscape(q))
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", resp.StatusCode, body)
+	}
+	if !strings.Contains(body, "<textarea") || !strings.Contains(body, "panic: runtime error\n    goroutine 1 [running]:\n") {
+		t.Errorf("the ask box does not show the question's lines:\n%.1500s", body)
+	}
+}
+
 func TestDocViewer(t *testing.T) {
 	srv := newTestServer(t, Config{}, nil)
 	esc := "/doc/" + escapePath(hostileName)
