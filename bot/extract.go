@@ -78,6 +78,7 @@ type sentence struct {
 	PassageSentence         // as read: its span, features, code or list item, …
 	hit             int     // index into the hits
 	idx             int     // position in the passage
+	headOf          int     // for a table's header from an earlier passage: 1 + the hit whose row it heads; 0 otherwise
 	cov             float64 // its share of the question, fields included, with a preference's bonus
 	score           float64 // the sentence model's score
 }
@@ -119,10 +120,18 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	chosen = append(chosen, remedy(asked, hits, perHit, chosen)...)
 	chosen = append(chosen, announced(hits, perHit, chosen, text.IsHowTo(asked))...)
 	chosen = append(chosen, leadIn(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
-	chosen = append(chosen, tableHeaderOf(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
+	head := tableHeaderOf(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)
+	chosen = append(chosen, head...)
 	chosen = append(chosen, antecedents(perHit, chosen)...)
 	chosen = append(chosen, verdicts(hits, perHit, chosen)...)
 	chosen = append(chosen, tableRows(hits, perHit, chosen)...)
+	if th := hits[best.hit].TableHead; th != nil && head == nil && isRowOf(hits[best.hit].Passage.Text, best) {
+		// A long table's row, its header in an earlier passage: quoted
+		// from there, above the row (last: no step above reads it).
+		hits = append(hits[:len(hits):len(hits)], retrieval.Hit{Passage: th.Passage})
+		sp := text.Span{Start: th.Start, End: th.End}
+		chosen = append(chosen, sentence{PassageSentence: PassageSentence{Span: sp, raw: sp}, hit: len(hits) - 1, headOf: best.hit + 1})
+	}
 	return quote(question, hits, chosen)
 }
 
@@ -231,6 +240,13 @@ var verdict = regexp.MustCompile(`(?i)^(yes|no|nope|yep|not yet|not really|not a
 // tableHeaderOf returns, when best is a row of a Markdown table, the
 // table's header (its first row and delimiter row), unless chosen quotes
 // it: "| `group` |" means nothing without "| Mode |" over it.
+// isRowOf reports whether a chosen sentence is a row of a Markdown table,
+// not its header.
+func isRowOf(body string, s sentence) bool {
+	r := body[s.Span.Start:s.Span.End]
+	return strings.HasPrefix(r, "|") && !isTableHeader(r)
+}
+
 func tableHeaderOf(body string, best sentence, inPassage []sentence, chosen []sentence) []sentence {
 	row := func(s sentence) string { return body[s.Span.Start:s.Span.End] }
 	if !strings.HasPrefix(row(best), "|") || isTableHeader(row(best)) {
@@ -813,9 +829,23 @@ type quotedWords struct{ page, words string }
 // order, neighbours in one passage merged into one excerpt, each excerpt
 // quoted and marked with its citation number.
 func quote(question string, hits []retrieval.Hit, chosen []sentence) Answer {
+	// A table's header from an earlier passage goes right before the
+	// passage whose row it heads.
+	place := func(s sentence) int {
+		if s.headOf > 0 {
+			return s.headOf - 1
+		}
+		return s.hit
+	}
 	slices.SortFunc(chosen, func(a, b sentence) int {
-		if a.hit != b.hit {
-			return a.hit - b.hit
+		if pa, pb := place(a), place(b); pa != pb {
+			return pa - pb
+		}
+		if (a.headOf > 0) != (b.headOf > 0) {
+			if a.headOf > 0 {
+				return -1
+			}
+			return 1
 		}
 		return a.idx - b.idx
 	})

@@ -983,3 +983,24 @@ func TestRemedyAfterQuotedError(t *testing.T) {
 		t.Errorf("%q: the fix not quoted:\n%s", q, a.Text)
 	}
 }
+
+// A long table's row whose header is in an earlier passage is quoted with
+// that header, cited at its own place, above the row.
+func TestRowQuotedWithItsHeaderFromAnEarlierPassage(t *testing.T) {
+	head := corpus.Passage{ID: "h", Locator: corpus.Locator{Source: "ratelimit.md", LineStart: 5, LineEnd: 7, Section: "Options"},
+		Text: "| Field | Description | Default |\n|---|---|---|\n| `average` | The average rate. | 0 |"}
+	rows := corpus.Passage{ID: "r", Locator: corpus.Locator{Source: "ratelimit.md", LineStart: 30, LineEnd: 31, Section: "Options"},
+		Text: "| `burst` | The largest burst of requests. | 1 |\n| `period` | The period of the rate. | 1s |"}
+	const question = "default period of the ratelimit"
+	end := strings.Index(head.Text, "\n| `average`")
+	res := retrieval.Result{Query: query(question), Relevant: true, Lead: 1,
+		Hits: []retrieval.Hit{{Passage: rows, TableHead: &retrieval.TableHead{Passage: head, Start: 0, End: end}}}}
+	a := Extract(question, res)
+	if len(a.Citations) < 2 || !strings.HasPrefix(a.Citations[0].Excerpt, "| Field | Description | Default |") || a.Citations[0].Source != "ratelimit.md" ||
+		!strings.Contains(a.Citations[1].Excerpt, "`period`") {
+		t.Fatalf("citations %+v: want the header, then the period row", a.Citations)
+	}
+	if a.Citations[0].LineStart != 5 || a.Citations[0].LineEnd != 6 {
+		t.Errorf("header cited at lines %d–%d, want 5–6", a.Citations[0].LineStart, a.Citations[0].LineEnd)
+	}
+}

@@ -549,34 +549,59 @@ func hasDigit(w string) bool { return strings.ContainsAny(w, "0123456789") }
 // table cut between rows), that header and its delimiter row, each ending
 // in a newline; "" otherwise.
 func (ix *Index) tableHeader(p corpus.Passage) string {
+	head, _ := ix.tableHead(p)
+	return head
+}
+
+// tableHeadOf returns where tableHeader's header stands, when one passage
+// holds it whole; nil otherwise.
+func (ix *Index) tableHeadOf(p corpus.Passage) *TableHead {
+	head, j := ix.tableHead(p)
+	if head == "" || j < 0 {
+		return nil
+	}
+	q := ix.passages[j]
+	at := strings.LastIndex(q.Text, head)
+	if at < 0 {
+		if at = strings.LastIndex(q.Text, strings.TrimSuffix(head, "\n")); at < 0 {
+			return nil
+		}
+		head = strings.TrimSuffix(head, "\n")
+	}
+	return &TableHead{Passage: q, Start: at, End: at + len(strings.TrimSuffix(head, "\n"))}
+}
+
+// tableHead is tableHeader, with the index of the passage holding the
+// header whole (-1 when a wide header was cut between two).
+func (ix *Index) tableHead(p corpus.Passage) (string, int) {
 	first, rest, _ := strings.Cut(p.Text, "\n")
 	second, _, _ := strings.Cut(rest, "\n")
 	if !strings.HasPrefix(strings.TrimSpace(first), "|") || text.IsTableDelimiter(first) || text.IsTableDelimiter(second) {
-		return "" // no row, or the passage opens on its own header
+		return "", -1 // no row, or the passage opens on its own header
 	}
 	i, ok := ix.byID[p.ID]
 	if !ok {
-		return ""
+		return "", -1
 	}
 	delim := "" // a delimiter row opening the passage after, when a wide header was cut from it
 	for j := i - 1; j >= 0 && j >= i-maxTableBack && ix.passages[j].Source == p.Source; j-- {
 		lines := strings.Split(strings.TrimRight(ix.passages[j].Text, "\n"), "\n")
 		if delim != "" {
 			if head := lines[len(lines)-1]; strings.Contains(head, "|") {
-				return head + "\n" + delim + "\n"
+				return head + "\n" + delim + "\n", -1
 			}
-			return ""
+			return "", -1
 		}
 		header, d, found, open := text.TableHeader(lines)
 		switch {
 		case found:
-			return header + "\n" + d + "\n"
+			return header + "\n" + d + "\n", j
 		case !open:
-			return "" // the table began without a header, or this is another's
+			return "", -1 // the table began without a header, or this is another's
 		}
 		delim = d
 	}
-	return ""
+	return "", -1
 }
 
 // maxTableBack bounds how many passages back a table's header is looked for.

@@ -317,6 +317,29 @@ func TestCutTableRowsReadUnderTheirHeader(t *testing.T) {
 	t.Fatal("no candidate holds the row")
 }
 
+// TestCutTableRowsBringTheirHeader: a search hit holding a long table's
+// later rows says where the table's header stands, so the row is quoted
+// with it.
+func TestCutTableRowsBringTheirHeader(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Entry points\n\n## Options\n\n| Field | Description | Default |\n|---|---|---|\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "| `option%d` | Sets the %s limit of the entry point's transport, counted in the unit the server reads it in. | %d |\n", i, strings.Repeat("inner ", i%5+1), i*10)
+	}
+	b.WriteString("| `maxHeaderBytes` | Set the maximum size of request headers in bytes. | 1048576 |\n")
+	res, err := indexOf(t, map[string]string{"entrypoints.md": b.String()}).Search(t.Context(), "what is the default maxHeaderBytes on an entrypoint", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) == 0 || !strings.Contains(res.Hits[0].Passage.Text, "1048576") {
+		t.Fatal("the row's passage is not the top hit")
+	}
+	th := res.Hits[0].TableHead
+	if th == nil || th.Passage.Text[th.Start:th.End] != "| Field | Description | Default |\n|---|---|---|" {
+		t.Fatalf("table head %+v, want the header and delimiter rows of the table's first passage", th)
+	}
+}
+
 // Two best sentences restate each other when they share most of what
 // they say besides the question's words, and give no figure the other
 // lacks: a release's date told twice, not two timeouts.

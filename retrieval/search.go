@@ -25,7 +25,18 @@ type Hit struct {
 	// Strength is the weight of the question terms held, in units of the
 	// weight of the corpus's rarest word.
 	Strength float64 `json:"strength"`
-	terms    uint64  // the question terms held (bit i: Query.Terms[i])
+	// TableHead is, for a passage opening on rows of a table whose header
+	// an earlier passage holds (a long table cut between rows), that
+	// passage and where in its text the header and delimiter rows stand;
+	// nil otherwise. A row is quoted with its header.
+	TableHead *TableHead `json:"-"`
+	terms     uint64     // the question terms held (bit i: Query.Terms[i])
+}
+
+// TableHead is a table's header rows in a passage (Hit.TableHead).
+type TableHead struct {
+	Passage    corpus.Passage
+	Start, End int // the header and delimiter rows: Passage.Text[Start:End]
 }
 
 // Result is what a search found.
@@ -144,6 +155,9 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	res.Features = f
 	res.Lead = lead
 	res.Hits = hits[:min(k, len(hits))]
+	for i := range res.Hits {
+		res.Hits[i].TableHead = ix.tableHeadOf(res.Hits[i].Passage)
+	}
 	res.Confidence = conf
 	res.Relevant = res.Confidence >= ix.gate.MinConfidence
 	if res.Relevant && len(hits) > 0 && missesOwnWords(q, hits[0]) {
