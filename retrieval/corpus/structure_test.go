@@ -184,15 +184,18 @@ func TestChunkFollowsMarkdownStructure(t *testing.T) {
 		},
 		{
 			// tar's NEWS: once an outline's items head entries, a long
-			// one (a sentence) heads its own too, and its text is not
-			// filed under the entry before it.
+			// one (a sentence) heads its own too, and so does one written
+			// over its text: their text is not filed under the entry
+			// before them.
 			name: "a long outline item heads its entry like its siblings",
 			file: "tar/NEWS",
 			src: "tar NEWS\n\nversion 1.31 - Sergey Poznyakoff, 2019-01-02\n\n* Support for zstd compression\n\nNew option --zstd compresses the archive with zstd.\n\n" +
-				"* The -K option interacts properly with member names given in the command line\n\nPrevious versions of tar extracted NAME twice.\n",
+				"* The -K option interacts properly with member names given in the command line\n\nPrevious versions of tar extracted NAME twice.\n\n" +
+				"* Fix heap-buffer-overrun with --one-top-level.\nBug introduced with the addition of that option in 1.28.\n",
 			title: "tar NEWS",
 			want: []wantPassage{{"version 1.31 - Sergey Poznyakoff, 2019-01-02 › Support for zstd compression", 1, 7},
-				{"version 1.31 - Sergey Poznyakoff, 2019-01-02 › The -K option interacts properly with member names given in the command line", 9, 11}},
+				{"version 1.31 - Sergey Poznyakoff, 2019-01-02 › The -K option interacts properly with member names given in the command line", 9, 11},
+				{"version 1.31 - Sergey Poznyakoff, 2019-01-02 › Fix heap-buffer-overrun with --one-top-level.", 13, 14}},
 		},
 		{
 			// Outside a log of releases, a long item is a list's, not an

@@ -671,6 +671,15 @@ func (s *scanner) scanPlain(headings bool) {
 			s.heading(h, i)
 		} else if h, ok := changelogEntry(ls, i, j); ok && headings {
 			s.plainHeading(h, i)
+		} else if h, ok := s.entryOverText(i, j); ok && headings {
+			// A release's entry written over its text without a blank
+			// line ("* Fix heap-buffer-overrun with --one-top-level." over
+			// "Bug introduced with …"): the entry heads its text.
+			if !s.starsFirst {
+				h.level += max(0, s.plainLevel-1)
+			}
+			s.heading(h, i)
+			s.plainBlock(i+1, j-1, headings)
 		} else if j > i {
 			s.plainBlock(i, j-1, headings)
 		}
@@ -705,6 +714,22 @@ func (s *scanner) underlinedAt(k int) bool {
 		return s.lines[k].Indent == 0 && infoUnderline(s.lines[k].Text, s.lines[k+1].Text)
 	}
 	return isUnderlined(s.lines[k].Text, s.lines[k+1].Text)
+}
+
+// entryOverText reads the block of lines i..j-1 as an outline's entry over
+// its text, in a log of releases whose items at that level head entries
+// (releaseLevels): a star item's line, then lines that are no items.
+func (s *scanner) entryOverText(i, j int) (mdHeading, bool) {
+	levels := s.releaseLevels()
+	if levels == nil || j <= i+1 || strings.HasPrefix(s.lines[i+1].Text, "*") || isListItem(s.lines[i+1].Text) {
+		return mdHeading{}, false
+	}
+	l := s.lines[i]
+	stars := len(l.Text) - len(strings.TrimLeft(l.Text, "*"))
+	if !levels[stars] {
+		return mdHeading{}, false
+	}
+	return starHeading(s.lines, i, i+1, levels)
 }
 
 // releaseLevels returns the star counts whose items head entries, in a log
