@@ -100,6 +100,7 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	if res.Query.Text != "" {
 		asked = res.Query.Text // the asker's own words, without what they pasted (text.SplitPasted)
 	}
+	how := text.IsHowTo(asked)
 	all, perHit := scoreSentences(m, asked, res.Query, res.Stems, res.Asking, hits)
 	if len(all) == 0 {
 		return Decline(question, res.Hits)
@@ -108,17 +109,17 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	best := firstSentence(all)
 	chosen := append([]sentence{best}, listItems(hits[best.hit].Passage.Text, best, perHit[best.hit])...)
 	if len(chosen) == 1 {
-		chosen = append(chosen, neighbours(hits[best.hit].Passage.Text, best, perHit[best.hit], text.IsHowTo(asked))...)
+		chosen = append(chosen, neighbours(hits[best.hit].Passage.Text, best, perHit[best.hit], how)...)
 	}
 	chosen = addExtras(res.Query, all, chosen, best)
 	if second, ok := runnerUp(res, all, chosen, best); ok {
 		chosen = append(chosen, second)
 	}
-	chosen = append(chosen, othersNeighbours(hits, perHit, chosen, best, text.IsHowTo(asked))...)
+	chosen = append(chosen, othersNeighbours(hits, perHit, chosen, best, how)...)
 	chosen = append(chosen, adjacent(hits, all, chosen, best)...)
 	chosen = append(chosen, headedList(asked, res.Query, hits, perHit, chosen, best)...)
 	chosen = append(chosen, remedy(asked, hits, perHit, chosen)...)
-	chosen = append(chosen, announced(hits, perHit, chosen, text.IsHowTo(asked))...)
+	chosen = append(chosen, announced(hits, perHit, chosen, how)...)
 	chosen = append(chosen, leadIn(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	head := tableHeaderOf(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)
 	chosen = append(chosen, head...)
@@ -240,13 +241,6 @@ var verdict = regexp.MustCompile(`(?i)^(yes|no|nope|yep|not yet|not really|not a
 // tableHeaderOf returns, when best is a row of a Markdown table, the
 // table's header (its first row and delimiter row), unless chosen quotes
 // it: "| `group` |" means nothing without "| Mode |" over it.
-// isRowOf reports whether a chosen sentence is a row of a Markdown table,
-// not its header.
-func isRowOf(body string, s sentence) bool {
-	r := body[s.Span.Start:s.Span.End]
-	return strings.HasPrefix(r, "|") && !isTableHeader(r)
-}
-
 func tableHeaderOf(body string, best sentence, inPassage []sentence, chosen []sentence) []sentence {
 	row := func(s sentence) string { return body[s.Span.Start:s.Span.End] }
 	if !strings.HasPrefix(row(best), "|") || isTableHeader(row(best)) {
@@ -261,6 +255,13 @@ func tableHeaderOf(body string, best sentence, inPassage []sentence, chosen []se
 		}
 	}
 	return nil
+}
+
+// isRowOf reports whether a chosen sentence is a row of a Markdown table,
+// not its header.
+func isRowOf(body string, s sentence) bool {
+	r := body[s.Span.Start:s.Span.End]
+	return strings.HasPrefix(r, "|") && !isTableHeader(r)
 }
 
 // minLeadInWords is the fewest words of a lead-in quoted with an item.

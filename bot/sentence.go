@@ -582,7 +582,29 @@ func namesPlace(s string, p corpus.Passage) bool {
 	}
 	// Compared as written but for spaces: a plain-text heading keeps its
 	// own ("15.2.3.  The finally block").
-	return norm == strings.Join(strings.Fields(p.Title), " ") || norm == strings.Join(strings.Fields(p.Heading()), " ")
+	return sameWords(norm, p.Title) || sameWords(norm, p.Heading())
+}
+
+// sameWords reports whether two texts are the same words, however spaced,
+// without building either's words.
+func sameWords(a, b string) bool {
+	for {
+		a, b = strings.TrimLeftFunc(a, unicode.IsSpace), strings.TrimLeftFunc(b, unicode.IsSpace)
+		if a == "" || b == "" {
+			return a == b
+		}
+		i, j := strings.IndexFunc(a, unicode.IsSpace), strings.IndexFunc(b, unicode.IsSpace)
+		if i < 0 {
+			i = len(a)
+		}
+		if j < 0 {
+			j = len(b)
+		}
+		if a[:i] != b[:j] {
+			return false
+		}
+		a, b = a[i:], b[j:]
+	}
 }
 
 // headingApart returns the sentences of body with its first line a sentence

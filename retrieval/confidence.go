@@ -561,14 +561,12 @@ func (ix *Index) tableHeadOf(p corpus.Passage) *TableHead {
 		return nil
 	}
 	q := ix.passages[j]
+	head = strings.TrimSuffix(head, "\n") // the passage may end on the delimiter row
 	at := strings.LastIndex(q.Text, head)
 	if at < 0 {
-		if at = strings.LastIndex(q.Text, strings.TrimSuffix(head, "\n")); at < 0 {
-			return nil
-		}
-		head = strings.TrimSuffix(head, "\n")
+		return nil
 	}
-	return &TableHead{Passage: q, Start: at, End: at + len(strings.TrimSuffix(head, "\n"))}
+	return &TableHead{Passage: q, Start: at, End: at + len(head)}
 }
 
 // tableHead is tableHeader, with the index of the passage holding the

@@ -158,9 +158,9 @@ func (ix *Index) indexIDs() {
 	ix.docNames = make(map[string]bool)
 	for _, d := range ix.docs {
 		for _, part := range strings.Split(d.Source, "/") {
-			ix.docNames[squash(strings.TrimSuffix(part, path.Ext(part)))] = true
+			ix.docNames[lexical.Squash(strings.TrimSuffix(part, path.Ext(part)))] = true
 		}
-		ix.docNames[squash(d.Title)] = true
+		ix.docNames[lexical.Squash(d.Title)] = true
 	}
 	var st text.Stemmer
 	for i, p := range ix.passages {

@@ -452,7 +452,7 @@ func missingProject(question string, named []string, p corpus.Passage) string {
 func (ix *Index) namedProjects(question string) []string {
 	var named []string
 	for _, n := range text.JoinedNames(question) {
-		if ix.docNames[squash(n)] {
+		if ix.docNames[lexical.Squash(n)] {
 			named = append(named, n)
 		}
 	}
@@ -476,9 +476,9 @@ func (ix *Index) namedProjects(question string) []string {
 // binary keeps falling back to node-gyp"), a folder the passage is in
 // named by the question.
 func holdsProject(question string, named []string, p corpus.Passage) bool {
-	where := p.Source + " " + p.Title + " " + p.Section + " " + p.Text
+	where := readWords(p.Source + " " + p.Title + " " + p.Section + " " + p.Text)
 	for _, n := range named {
-		if holdsName(where, n) {
+		if where.holds(n) {
 			return true
 		}
 	}
@@ -539,63 +539,68 @@ var genericFolders = map[string]bool{"api": true, "apis": true, "cli": true, "sr
 
 // holdsName reports whether s writes a project's name, however joined
 // ("go-openai" as "Go OpenAI", "lib/pq" as "lib/pq"), as whole words: the
-// name squashed (squash) equals that of a run of s's words, each a run of
-// letters, digits, "-" and "_". "ratelimit" is no name of
+// name squashed (lexical.Squash) equals that of a run of s's words, each a
+// run of letters, digits, "-" and "_". "ratelimit" is no name of
 // "distributed-ratelimit", nor "go-retry" of "go/retry-go".
-func holdsName(s, name string) bool {
-	want := squash(name)
-	if want == "" {
-		return false
-	}
-	wantB := []byte(want)
-	sq := make([]byte, 0, len(s))
-	var starts, ends []bool // at each byte of sq: a word of s starts there; one ends after it
+func holdsName(s, name string) bool { return readWords(s).holds(name) }
+
+// wordRuns is a text squashed (lexical.Squash), with where its words start
+// and end: read once, it is searched for each name a question gives.
+type wordRuns struct {
+	sq    []byte
+	edges []uint8 // at each byte of sq: wordStarts, wordEnds (after it)
+}
+
+const (
+	wordStarts = 1 << iota
+	wordEnds
+)
+
+func readWords(s string) wordRuns {
+	w := wordRuns{sq: make([]byte, 0, len(s)), edges: make([]uint8, 0, len(s))}
 	inWord := false
 	for _, r := range strings.ToLower(s) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			n := len(sq)
-			sq = utf8.AppendRune(sq, r)
-			for range len(sq) - n {
-				starts = append(starts, false)
-				ends = append(ends, false)
+			n := len(w.sq)
+			w.sq = utf8.AppendRune(w.sq, r)
+			for range len(w.sq) - n {
+				w.edges = append(w.edges, 0)
 			}
 			if !inWord {
-				starts[n] = true
+				w.edges[n] |= wordStarts
 			}
 			inWord = true
 		case r == '-' || r == '_':
 			// within a word
 		default:
-			if inWord && len(ends) > 0 {
-				ends[len(ends)-1] = true
+			if inWord {
+				w.edges[len(w.edges)-1] |= wordEnds
 			}
 			inWord = false
 		}
 	}
-	if len(ends) > 0 {
-		ends[len(ends)-1] = true
+	if len(w.edges) > 0 {
+		w.edges[len(w.edges)-1] |= wordEnds
+	}
+	return w
+}
+
+// holds reports whether the text writes name as whole words (holdsName).
+func (w wordRuns) holds(name string) bool {
+	want := []byte(lexical.Squash(name))
+	if len(want) == 0 {
+		return false
 	}
 	for i := 0; ; {
-		j := bytes.Index(sq[i:], wantB)
+		j := bytes.Index(w.sq[i:], want)
 		if j < 0 {
 			return false
 		}
 		at := i + j
-		if starts[at] && ends[at+len(want)-1] {
+		if w.edges[at]&wordStarts != 0 && w.edges[at+len(want)-1]&wordEnds != 0 {
 			return true
 		}
 		i = at + 1
 	}
-}
-
-// squash lower-cases s and drops all but its letters and digits:
-// "Go OpenAI" and "go-openai" are one name.
-func squash(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
-		}
-		return -1
-	}, s)
 }

@@ -9,6 +9,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/citebot/citebot/retrieval/corpus"
 	"github.com/citebot/citebot/retrieval/text"
@@ -241,7 +242,7 @@ func ownersOf(passages []corpus.Passage) map[string]string {
 // and a major version ("go-", "-go", "node-", "-js", "-v5"); "go-retry"
 // is not "retry-go", nor "node" "node-fetch".
 func sameProject(repo, folder string) bool {
-	r, f := squashName(repo), squashName(folder)
+	r, f := Squash(repo), Squash(folder)
 	return r != "" && f != "" && (r == f || bareName(repo) == f || r == bareName(folder))
 }
 
@@ -258,17 +259,15 @@ func bareName(name string) string {
 	for _, suf := range []string{"-golang", "-go", ".go", "-js", ".js", "-node", "-py", "-rs"} {
 		n = strings.TrimSuffix(n, suf)
 	}
-	return squashName(n)
+	return Squash(n)
 }
 
-// squashName lower-cases a name and keeps its letters and digits.
-func squashName(s string) string {
+// Squash lower-cases s and drops all but its letters and digits: "Go
+// OpenAI" and "go-openai" are one name.
+func Squash(s string) string {
 	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			return r
-		case r >= 'A' && r <= 'Z':
-			return r + 'a' - 'A'
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
 		}
 		return -1
 	}, s)

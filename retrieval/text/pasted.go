@@ -8,8 +8,10 @@ import (
 
 // SplitPasted parts a question of several lines into the asker's own lines
 // and what they pasted into it: code, a command at a prompt, a log, a stack
-// trace, a program's output. Each part comes back on one line, its lines
-// joined by spaces. A pasted error message's own line ("Error: Cannot find
+// trace, a program's output. Each part comes back as one text, its lines
+// joined by spaces, but for a line break after an error message's line
+// among the asker's (its words end there: OwnWords). A pasted error
+// message's own line ("Error: Cannot find
 // module …", "panic: runtime error: …") is the asker's: it is what they ask
 // about, and what a FAQ's heading repeats. A question with nothing pasted,
 // or with nothing but, is all the asker's, on one line.

@@ -1008,7 +1008,7 @@ func IsInstruction(question string) (injection, task bool) {
 		return injectionRE.MatchString(question) || foreignInjectionRE.MatchString(question),
 			taskRE.MatchString(words) || anyTaskRE.MatchString(words) || foreignTaskRE.MatchString(words) || makesWork(question)
 	}
-	return injectionRE.MatchString(question) || yourInstructions(question), taskRE.MatchString(words) || anyTaskRE.MatchString(words) || makesWork(question) || chitChat(question)
+	return injectionRE.MatchString(question) || yourInstructions(question), taskRE.MatchString(words) || anyTaskRE.MatchString(words) || makesWork(question) || IsChitChat(question)
 }
 
 // yourInstructions reports whether a question asks for the assistant's
@@ -1035,16 +1035,12 @@ var (
 	settingBefore = regexp.MustCompile(`\b(change|set|setting|customi[sz]e|edit|configure|modify|colou?r|style)\s+$`)
 )
 
-// IsChitChat reports whether a message is only chat (chitChat): "ok
-// cool", "thanks that worked!".
-func IsChitChat(question string) bool { return chitChat(question) }
-
-// chitChat reports whether a message is only chat, no question: every
+// IsChitChat reports whether a message is only chat, no question: every
 // word of it a greeting, thanks, an acknowledgement, laughter or a call
 // for attention ("ok cool", "thanks that worked!", "anyone here?", "lol").
 // A document's words meet one of them somewhere ("cool" in a C comment),
 // and quoting that answers nothing.
-func chitChat(question string) bool {
+func IsChitChat(question string) bool {
 	ws := strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\''
 	})

@@ -658,27 +658,19 @@ func (s *scanner) scanPlain(headings bool) {
 			if s.starLevels == nil {
 				s.starLevels = make(map[int]bool)
 			}
-			s.starLevels[len(ls[i].Text)-len(strings.TrimLeft(ls[i].Text, "*"))] = true
+			s.starLevels[starCount(ls[i].Text)] = true
 			s.releases = s.releases || versionHeading.MatchString(h.text)
-			// tar's NEWS titles a release by a line ("version 1.28 - …")
-			// and its changes by stars ("* New option --sort").
 			if s.out.firstHeading == "" { // plain text: no heading yet
 				s.starsFirst = true
 			}
-			if !s.starsFirst {
-				h.level += max(0, s.plainLevel-1)
-			}
-			s.heading(h, i)
+			s.starEntry(h, i)
 		} else if h, ok := changelogEntry(ls, i, j); ok && headings {
 			s.plainHeading(h, i)
 		} else if h, ok := s.entryOverText(i, j); ok && headings {
 			// A release's entry written over its text without a blank
 			// line ("* Fix heap-buffer-overrun with --one-top-level." over
 			// "Bug introduced with …"): the entry heads its text.
-			if !s.starsFirst {
-				h.level += max(0, s.plainLevel-1)
-			}
-			s.heading(h, i)
+			s.starEntry(h, i)
 			s.plainBlock(i+1, j-1, headings)
 		} else if j > i {
 			s.plainBlock(i, j-1, headings)
@@ -716,6 +708,20 @@ func (s *scanner) underlinedAt(k int) bool {
 	return isUnderlined(s.lines[k].Text, s.lines[k+1].Text)
 }
 
+// starEntry heads what follows line i with an outline's item: under the
+// line above it that titles a release, as tar's NEWS writes them
+// ("version 1.28 - …" over "* New option --sort"), unless the outline's
+// stars come first.
+func (s *scanner) starEntry(h mdHeading, i int) {
+	if !s.starsFirst {
+		h.level += max(0, s.plainLevel-1)
+	}
+	s.heading(h, i)
+}
+
+// starCount returns how many stars open a line.
+func starCount(line string) int { return len(line) - len(strings.TrimLeft(line, "*")) }
+
 // entryOverText reads the block of lines i..j-1 as an outline's entry over
 // its text, in a log of releases whose items at that level head entries
 // (releaseLevels): a star item's line, then lines that are no items.
@@ -724,9 +730,7 @@ func (s *scanner) entryOverText(i, j int) (mdHeading, bool) {
 	if levels == nil || j <= i+1 || strings.HasPrefix(s.lines[i+1].Text, "*") || isListItem(s.lines[i+1].Text) {
 		return mdHeading{}, false
 	}
-	l := s.lines[i]
-	stars := len(l.Text) - len(strings.TrimLeft(l.Text, "*"))
-	if !levels[stars] {
+	if !levels[starCount(s.lines[i].Text)] {
 		return mdHeading{}, false
 	}
 	return starHeading(s.lines, i, i+1, levels)
@@ -750,15 +754,15 @@ func (s *scanner) releaseLevels() map[int]bool {
 //
 // In a log of releases whose outline items at a level already head
 // sections (levels: the star counts of those), an item at that level
-// heads its entry whatever it says: tar's NEWS "* The -K option interacts properly with member
-// names given in the command line" over its indented text, which had been
-// filed under the entry before it.
+// heads its entry whatever it says: tar's NEWS "* The -K option interacts
+// properly with member names given in the command line" over its text,
+// which had been filed under the entry before it.
 func starHeading(ls []Line, i, j int, levels map[int]bool) (mdHeading, bool) {
 	l := ls[i]
 	if j != i+1 || l.Indent > 0 || !strings.HasPrefix(l.Text, "*") {
 		return mdHeading{}, false
 	}
-	stars := len(l.Text) - len(strings.TrimLeft(l.Text, "*"))
+	stars := starCount(l.Text)
 	// A category's colon ("* Other questions:") ends no sentence.
 	title := strings.TrimSuffix(strings.TrimSpace(l.Text[stars:]), ":")
 	if stars > 6 || !strings.HasPrefix(l.Text[stars:], " ") || title == "" ||
@@ -779,7 +783,7 @@ func starHeading(ls []Line, i, j int, levels map[int]bool) (mdHeading, bool) {
 		if !ls[k].Blank() {
 			// A heading of the next level may come first: GNU's NEWS
 			// ("* Noteworthy changes in release 3.8" over "** Bug fixes").
-			if below := len(ls[k].Text) - len(strings.TrimLeft(ls[k].Text, "*")); below > 0 &&
+			if below := starCount(ls[k].Text); below > 0 &&
 				!(below > stars && ls[k].Indent == 0 && strings.HasPrefix(ls[k].Text[below:], " ")) {
 				return mdHeading{}, false
 			}
