@@ -295,13 +295,7 @@ func TestStemIndexFindsWhatItFiled(t *testing.T) {
 // header an earlier passage holds, so a cell under "Default" gives the
 // default asked for.
 func TestCutTableRowsReadUnderTheirHeader(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("# Entry points\n\n## Options\n\n| Field | Description | Default |\n|---|---|---|\n")
-	for i := range 40 {
-		fmt.Fprintf(&b, "| `option%d` | Sets the %s limit of the entry point's transport, counted in the unit the server reads it in. | %d |\n", i, strings.Repeat("inner ", i%5+1), i*10)
-	}
-	b.WriteString("| `maxHeaderBytes` | Set the maximum size of request headers in bytes. | 1048576 |\n")
-	cands := candidatesOf(t, map[string]string{"entrypoints.md": b.String()}, "what is the default maxHeaderBytes on an entrypoint")
+	cands := candidatesOf(t, map[string]string{"entrypoints.md": longTable()}, "what is the default maxHeaderBytes on an entrypoint")
 	for _, c := range cands {
 		if !strings.Contains(c.Passage.Text, "1048576") {
 			continue
@@ -317,17 +311,23 @@ func TestCutTableRowsReadUnderTheirHeader(t *testing.T) {
 	t.Fatal("no candidate holds the row")
 }
 
-// TestCutTableRowsBringTheirHeader: a search hit holding a long table's
-// later rows says where the table's header stands, so the row is quoted
-// with it.
-func TestCutTableRowsBringTheirHeader(t *testing.T) {
+// longTable is a page whose table of 41 rows is cut between passages, its
+// last row maxHeaderBytes's.
+func longTable() string {
 	var b strings.Builder
 	b.WriteString("# Entry points\n\n## Options\n\n| Field | Description | Default |\n|---|---|---|\n")
 	for i := range 40 {
 		fmt.Fprintf(&b, "| `option%d` | Sets the %s limit of the entry point's transport, counted in the unit the server reads it in. | %d |\n", i, strings.Repeat("inner ", i%5+1), i*10)
 	}
 	b.WriteString("| `maxHeaderBytes` | Set the maximum size of request headers in bytes. | 1048576 |\n")
-	res, err := indexOf(t, map[string]string{"entrypoints.md": b.String()}).Search(t.Context(), "what is the default maxHeaderBytes on an entrypoint", 3)
+	return b.String()
+}
+
+// TestCutTableRowsBringTheirHeader: a search hit holding a long table's
+// later rows says where the table's header stands, so the row is quoted
+// with it.
+func TestCutTableRowsBringTheirHeader(t *testing.T) {
+	res, err := indexOf(t, map[string]string{"entrypoints.md": longTable()}).Search(t.Context(), "what is the default maxHeaderBytes on an entrypoint", 3)
 	if err != nil {
 		t.Fatal(err)
 	}
