@@ -6,10 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"math"
 	"os"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -531,13 +533,43 @@ func medianQuoted(cases []CaseResult) int {
 	return n[len(n)/2]
 }
 
-func hasEvidence(s string, evidence []string) bool {
+func hasEvidence(s string, evidence []string) bool { return HasEvidence(s, evidence...) }
+
+// HasEvidence reports whether s holds one of the evidence strings: as
+// written (quotes, dashes and white space folded, case ignored), or as the
+// same run of words once markup is set aside. Evidence is copied from a
+// source file, while a passage holds the document as citebot reads it:
+// reStructuredText's literal jq (in double backquotes) and its link
+// `text <url>`_ are `jq` and [text](url), an HTML page's &amp; is &.
+// A run of words is letters and digits, so the markup between them never
+// decides.
+func HasEvidence(s string, evidence ...string) bool {
+	var words []string // s's, read once when needed
 	for _, e := range evidence {
 		if text.ContainsNormalized(s, e, true) {
 			return true
 		}
+		want := wordRun(html.UnescapeString(e))
+		if len(want) == 0 {
+			continue
+		}
+		if words == nil {
+			words = wordRun(html.UnescapeString(s))
+		}
+		for i := 0; i+len(want) <= len(words); i++ {
+			if slices.Equal(words[i:i+len(want)], want) {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// wordRun returns s's runs of letters and digits, lower-cased.
+func wordRun(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }
 
 // checkCitation returns what is wrong with a citation's provenance, or "".

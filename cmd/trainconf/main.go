@@ -29,7 +29,6 @@ import (
 	"github.com/citebot/citebot/bot/eval"
 	"github.com/citebot/citebot/retrieval"
 	"github.com/citebot/citebot/retrieval/corpus"
-	"github.com/citebot/citebot/retrieval/text"
 	"github.com/citebot/citebot/seeds"
 )
 
@@ -239,14 +238,7 @@ func labels(cases []eval.Case) []caseLabel {
 				continue // nothing to judge a passage by
 			}
 			ev := c.Evidence
-			cl.answers = func(p corpus.Passage) bool {
-				for _, e := range ev {
-					if text.ContainsNormalized(p.Text, e, true) {
-						return true
-					}
-				}
-				return false
-			}
+			cl.answers = func(p corpus.Passage) bool { return eval.HasEvidence(p.Text, ev...) }
 		}
 		out = append(out, cl)
 	}

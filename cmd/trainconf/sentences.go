@@ -106,20 +106,13 @@ func sentenceCases(cases []eval.Case) []sentenceCase {
 	return out
 }
 
-func containsAny(s string, needles []string) bool {
-	for _, n := range needles {
-		if text.ContainsNormalized(s, n, true) {
-			return true
-		}
-	}
-	return false
-}
+func containsAny(s string, needles []string) bool { return eval.HasEvidence(s, needles...) }
 
 // answersIn reports whether a sentence holds an accepted answer: holds one,
 // or is a good part of a long one (evidence that runs over sentences).
 func answersIn(sentence string, answers []string) bool {
 	for _, a := range answers {
-		if text.ContainsNormalized(sentence, a, true) {
+		if eval.HasEvidence(sentence, a) {
 			return true
 		}
 		if len(sentence) >= 20 && text.ContainsNormalized(a, sentence, true) {
