@@ -40,6 +40,10 @@ type Index struct {
 	// their paths, their file names without extension, their titles (see
 	// missingProject).
 	docNames map[string]bool
+	// packages maps the name a folder's project goes by upstream, squashed,
+	// to the folders named after its packages ("avahi" → avahi-daemon,
+	// "nssmdns" → libnss-mdns; packageName).
+	packages map[string][]string
 
 	// tokenCache holds passages' readings for ranking (*passageTokens by
 	// passage ID), at most maxTokenCache of them; tokenCached counts them.
@@ -156,9 +160,19 @@ func (ix *Index) indexIDs() {
 	ix.openings = make(map[string][]int32)
 	seen := make(map[string]int32)
 	ix.docNames = make(map[string]bool)
+	ix.packages = make(map[string][]string)
 	for _, d := range ix.docs {
-		for _, part := range strings.Split(d.Source, "/") {
+		parts := strings.Split(d.Source, "/")
+		for _, part := range parts {
 			ix.docNames[lexical.Squash(strings.TrimSuffix(part, path.Ext(part)))] = true
+		}
+		for _, dir := range parts[:len(parts)-1] {
+			dir = strings.ToLower(dir)
+			for _, name := range packageNames(dir) {
+				if sq := lexical.Squash(name); !slices.Contains(ix.packages[sq], dir) {
+					ix.packages[sq] = append(ix.packages[sq], dir)
+				}
+			}
 		}
 		ix.docNames[lexical.Squash(d.Title)] = true
 	}
@@ -300,3 +314,47 @@ func (ix *Index) Passage(id string) (corpus.Passage, bool) {
 	}
 	return ix.passages[i], true
 }
+
+// packageNames returns the names a folder named after a distribution's
+// package gives its project upstream: Debian names a project's docs
+// folder after a binary package, with a language's prefix or a part's
+// suffix ("avahi-daemon", "python3-jwt", "libnss-mdns"), while its users
+// name the project ("avahi", "jwt" and "pyjwt", "nss-mdns"). None for a
+// folder with no such affix.
+func packageNames(dir string) []string {
+	name, py := dir, false
+	for _, pre := range packagePrefixes {
+		if rest, ok := strings.CutPrefix(name, pre); ok && rest != "" {
+			name, py = rest, strings.HasPrefix(pre, "python")
+			break
+		}
+	}
+	// "lib" before a hyphenated name is the package's ("libnss-mdns"), not
+	// the project's; "libxml2" is the project's own name.
+	if rest, ok := strings.CutPrefix(name, "lib"); ok && strings.Contains(rest, "-") && !strings.HasPrefix(rest, "-") {
+		name = rest
+	}
+	for {
+		i := strings.LastIndexByte(name, '-')
+		if i <= 0 || !packageSuffixes[name[i+1:]] {
+			break
+		}
+		name = name[:i]
+	}
+	if name == dir || len(name) < 3 || genericFolders[name] {
+		return nil
+	}
+	out := []string{name}
+	if py && !strings.HasPrefix(name, "py") && !strings.Contains(name, "-") {
+		out = append(out, "py"+name) // python3-jwt: PyJWT
+	}
+	return out
+}
+
+// packagePrefixes are the language prefixes of Debian's package names.
+var packagePrefixes = []string{"python3-", "python-", "pypy3-", "golang-", "node-", "ruby-", "php-", "lua-", "r-cran-", "librust-"}
+
+// packageSuffixes are the parts Debian splits a project's packages into.
+var packageSuffixes = map[string]bool{"daemon": true, "utils": true, "tools": true, "bin": true, "common": true, "data": true,
+	"doc": true, "docs": true, "dev": true, "client": true, "clients": true, "server": true, "core": true, "runtime": true,
+	"perl": true, "base": true, "minimal": true, "dbg": true, "modules": true, "plugins": true}

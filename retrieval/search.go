@@ -447,24 +447,44 @@ func missingProject(question string, named []string, p corpus.Passage) string {
 // (ownedWord: "viper", "winston", "cobra"; not "make" nor "time", which
 // every project's text uses); or by its owner's name, which only one
 // folder's links and module paths hold ("sethvargo" of go-retry's
-// "github.com/sethvargo/go-retry"; Lexicon.OwnerOf). A name only the
-// texts hold names none.
+// "github.com/sethvargo/go-retry"; Lexicon.OwnerOf); or by the name a
+// folder named after a package gives its project upstream ("avahi" of
+// avahi-daemon/, "nss-mdns" of libnss-mdns/; packageNames), with that
+// folder. A name only the texts hold names none.
 func (ix *Index) namedProjects(question string) []string {
 	var named []string
+	add := func(names ...string) {
+		for _, n := range names {
+			if !slices.Contains(named, n) {
+				named = append(named, n)
+			}
+		}
+	}
 	for _, n := range text.JoinedNames(question) {
-		if ix.docNames[lexical.Squash(n)] {
-			named = append(named, n)
+		sq := lexical.Squash(n)
+		if ix.docNames[sq] {
+			add(n)
+		} else if dirs := ix.packages[sq]; len(dirs) > 0 {
+			add(n) // "nss-mdns": libnss-mdns/
+			add(dirs...)
 		}
 	}
 	for _, w := range text.Words(text.OwnWords(question)) {
-		if f, ok := ix.lex.OwnerOf(w); ok && !slices.Contains(named, f) {
-			named = append(named, f) // "sethvargo": the folder of sethvargo's project, "go-retry"
+		if f, ok := ix.lex.OwnerOf(w); ok {
+			add(f) // "sethvargo": the folder of sethvargo's project, "go-retry"
 		}
-		if slices.Contains(named, w) || !ix.lex.IsFolder(w) {
+		if slices.Contains(named, w) {
+			continue
+		}
+		if !ix.lex.IsFolder(w) {
+			if dirs := ix.packages[w]; len(dirs) > 0 && projectWord(w) {
+				add(w) // "avahi": avahi-daemon/
+				add(dirs...)
+			}
 			continue
 		}
 		if projectWord(w) || ix.ownedWord(w) {
-			named = append(named, w)
+			add(w)
 		}
 	}
 	return named

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/citebot/citebot/retrieval/corpus"
@@ -87,6 +88,65 @@ func TestMissingProject(t *testing.T) {
 	} {
 		if got := missingProject(c.question, ix.namedProjects(c.question), byPath(c.source)); got != c.want {
 			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)
+		}
+	}
+}
+
+// A project whose docs folder is named after a distribution's package
+// ("avahi-daemon", "libnss-mdns", "python3-jwt") is named by the name its
+// users give it; a look-alike's document answers none of its questions.
+func TestPackageFolderNamesItsProject(t *testing.T) {
+	ix := indexOf(t, map[string]string{
+		"avahi-daemon/README":    "Avahi is a free, LGPL mDNS/DNS-SD implementation.\n\nAvahi has a mailing list at lists.example.org.\n",
+		"libnss-mdns/README.md":  "# nss-mdns\n\nnss-mdns is a plugin for the GNU Name Service Switch that resolves host names via mDNS.\n",
+		"python3-jwt/README.rst": "PyJWT\n=====\n\nA Python implementation of RFC 7519.\n",
+		"prometheus/README.md":   "# Prometheus\n\n## License\n\nApache License 2.0, see LICENSE.\n",
+	})
+	byPath := func(src string) corpus.Passage {
+		for _, p := range ix.passages {
+			if p.Source == src {
+				return p
+			}
+		}
+		t.Fatalf("no passage of %s", src)
+		return corpus.Passage{}
+	}
+	for _, c := range []struct {
+		question, source, want string
+	}{
+		{"whats avahi's license", "prometheus/README.md", "avahi"},
+		{"whats avahi's license", "avahi-daemon/README", ""},
+		{"does nss-mdns resolve ipv6", "prometheus/README.md", "nss-mdns"},
+		{"does nss-mdns resolve ipv6", "libnss-mdns/README.md", ""},
+		{"which rfc does pyjwt implement", "prometheus/README.md", "pyjwt"},
+		{"which rfc does pyjwt implement", "python3-jwt/README.rst", ""},
+		{"whats the license", "prometheus/README.md", ""}, // names no project
+	} {
+		if got := missingProject(c.question, ix.namedProjects(c.question), byPath(c.source)); got != c.want {
+			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)
+		}
+	}
+}
+
+func TestPackageNames(t *testing.T) {
+	for _, c := range []struct {
+		dir  string
+		want []string
+	}{
+		{"avahi-daemon", []string{"avahi"}},
+		{"libnss-mdns", []string{"nss-mdns"}},
+		{"python3-jwt", []string{"jwt", "pyjwt"}},
+		{"python3-oauthlib", []string{"oauthlib", "pyoauthlib"}},
+		{"python3-pygments", []string{"pygments"}},
+		{"golang-github-foo-bar-dev", []string{"github-foo-bar"}},
+		{"util-linux", nil}, // no affix: the project's own name
+		{"libxml2", nil},    // "lib" is the project's own
+		{"init-system-helpers", nil},
+		{"lib-dev", nil}, // nothing left
+		{"tools", nil},
+	} {
+		if got := packageNames(c.dir); !slices.Equal(got, c.want) {
+			t.Errorf("packageNames(%q) = %q, want %q", c.dir, got, c.want)
 		}
 	}
 }
