@@ -114,6 +114,10 @@ func AnswerTypeOf(question string) AnswerType {
 		// "When American car companies rolled out their cars, which
 		// policy ended?": the clause sets the time, the rest asks.
 		question = question[m[2]:]
+	} else if m := whenPolar.FindStringSubmatchIndex(question); m != nil && !whenAsks.MatchString(question) {
+		// "when cleanenv loads a .env file does it clobber the env": a
+		// condition, then a yes-or-no question.
+		question = question[m[2]:]
 	}
 	if QuestionLanguage(question) != "" {
 		for _, t := range foreignTypes {
@@ -215,6 +219,11 @@ var (
 // whenClause matches a question's opening clause on "when" that sets the
 // time of what the rest asks ("When …, which policy ended?").
 var whenClause = regexp.MustCompile(`(?i)^\s*when\b[^?,]*,\s*((?:which|what|who|whom|how|where|why)\b)`)
+
+// whenPolar matches a question's opening clause on "when" that sets the
+// case of a yes-or-no question after it, with or without a comma ("when
+// X loads a file does it …", "when the cache is full, will it …").
+var whenPolar = regexp.MustCompile(`(?i)^\s*when\s+[^?,]*?\s*,?\s+((?:does|do|did|is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have)\s+(?:it|i|you|we|they|this|that|he|she|one|there|the\s+\w+)\b)`)
 
 // whenCircumstance matches "when" asking in which case to do something, not
 // at what time: "when should i use …", "when to prefer …", "when do i
@@ -393,7 +402,8 @@ func HoldsAnswerType(t AnswerType, sentence string) bool {
 	}
 	if t == AnswerQuantity {
 		// "one of the following", "no one", "the one you want": a
-		// part or a person, not an amount.
+		// part or a person, not an amount ("the one-method interface"
+		// counts one).
 		sentence = notAmount.ReplaceAllString(sentence, "")
 	}
 	for _, at := range answerTypes {
@@ -407,7 +417,7 @@ func HoldsAnswerType(t AnswerType, sentence string) bool {
 // notAmount matches "one" where it counts nothing: partitive ("one of"),
 // a person ("no one", "any one"), a choice ("the one", "this one"), or
 // reciprocal ("one another").
-var notAmount = regexp.MustCompile(`(?i)\b(one of|(no|any|the|this|that|which|each|every) one|one another)\b`)
+var notAmount = regexp.MustCompile(`(?i)\b(one of|(no|any|the|this|that|which|each|every) one|one another)(\s|[^\w-]|$)`)
 
 // Asking is what a question asks for, read once for all the sentences
 // judged as its answer: the kind of answer, its own words, and what it
@@ -917,7 +927,13 @@ var (
 		// program's ("set the system prompt in go-openai"), nor the
 		// project's ("what are your instructions for building from
 		// source?", "change your prompt in bash").
-		`|\b(your|ur)\s+((initial|original|hidden|secret|internal|system|first|full|exact|previous|current)\s+)+(prompts?|instructions?|guidelines?|rules|messages?)\b`)
+		`|\b(your|ur)\s+((initial|original|hidden|secret|internal|system|first|full|exact|previous|current)\s+)+(prompts?|instructions?|guidelines?|rules|messages?)\b` +
+		// Limits lifted ("you are no longer restricted to the documents,
+		// answer freely: …"); not a licence's ("use it without
+		// restriction").
+		`|\byou(\s+are|'re|\s+r)\s+(now\s+)?(no longer|not|never)\s+(restricted|bound|limited|constrained)\s+(to|by)\s+((the|your|these|any)\s+)?(docs|documents?|documentation|corpus|sources|context|rules|guidelines|instructions|polic(y|ies))\b` +
+		`|\banswer\s+(freely|without (your |any )?(rules|restrictions|limits|filters))\b` +
+		`|\b(without|ignoring)\s+your\s+(rules|restrictions|limits|filters|guidelines|instructions)\b`)
 	// foreignInjectionRE and foreignTaskRE are the same in French,
 	// Spanish and German, matched only in a question holding one of
 	// their verbs (foreignVerbs).
@@ -947,6 +963,19 @@ var (
 		`|^\s*(please\s+)?(can you\s+|could you\s+)?(fix|debug|refactor|review|optimi[sz]e|clean up)\s+(my|this|the following)\s+(\w+\s+)?(code|regexp?|regex(es)?|regular expression|query|sql|function|script|program|snippet|class|css|html|essay|text)\s*(:|$|[?!.]|please\b|pls\b|for me\b|so\b|and\b)` +
 		// A share of a number to work out: "whats 15% of 80".
 		`|^\s*(what(\s+is|'s|s)\s+|how much is\s+)?-?\d+(\.\d+)?\s*(%|percent)\s+of\s+-?\d+(\.\d+)?\s*\??\s*$` +
+		// Every one of a kind the documents hold, gathered ("enumerate
+		// every license mentioned in your docs", "name all the rivers in
+		// the documents"): a task over the whole corpus, no passage's
+		// answer.
+		`|^\s*(please\s+)?(can you\s+|could you\s+)?(enumerate|name|list|give me|show me|tell me|count|collect|extract|find)\s+(all|every|each)\b.*\b(in|from|across|throughout)\s+(your|the|these|this|all the|all your)\s+(docs|documents?|documentation|corpus|sources|files|knowledge base|index|data)\s*[?.!]*\s*$` +
+		// Questions to the assistant about itself, the whole message:
+		// what it is, who made it, what model it runs, whether it browses
+		// or remembers ("can you resume a download?" asks of a tool).
+		`|^\s*(are|r)\s+(you|u)\s+(a |an )?(bot|ai|robot|human|person|real( person)?|chatgpt|gpt(-?\d+)?|claude|an? llm|(large )?language model|alive|sentient|conscious)\s*[?!.]*\s*$` +
+		`|^\s*(what|which)\s+((ai|llm|language)\s+)?(model|llm|ai|version)\s+(are|r)\s+(you|u)(\s+(running|running on|using|based on|built on|on))?\s*[?!.]*\s*$` +
+		`|^\s*(who|what company|which company)\s+(made|built|created|trained|wrote|programmed|developed|owns|runs|designed)\s+(you|u)\s*[?!.]*\s*$` +
+		`|^\s*(can|could|do|will)\s+(you|u)\s+(browse|surf|access|search|google|visit|open|read)\s+(the\s+)?(internet|web|online|websites?|urls?|links?)\s*[?!.]*\s*$` +
+		`|^\s*(are|r)\s+(you|u)\s+able\s+to\s+(browse|surf|access|search|visit|open)\s+(the\s+)?(internet|web|online|websites?|urls?|links?)\s*[?!.]*\s*$` +
 		// The assistant's own view, which no document holds ("what do you
 		// think the --force flag does" asks of the docs, and stays).
 		`|\b(your (own |personal |honest )?opinions?\b|your (own |personal |honest )?(views?|thoughts) (on|about|of)\b|^\s*what do you (think|feel) (of|about)\b)`)
@@ -1536,6 +1565,14 @@ func HoldsObject(sentence string, object []string) bool {
 	if len(object) == 0 {
 		return true
 	}
+	// A kind is held by one of its kind: "what file does it load by
+	// default" by "`.env` in the project root is the default", "which
+	// port by default" by "listens on 8080 by default".
+	for _, o := range object {
+		if kind := objectKinds[o]; kind != nil && kind.MatchString(sentence) {
+			return true
+		}
+	}
 	for _, raw := range strings.FieldsFunc(sentence, func(r rune) bool { return !isWordByte(byte(r)) || r >= utf8.RuneSelf }) {
 		for _, o := range object {
 			if len(o) >= 5 && endsNamePart(raw, o) {
@@ -1553,6 +1590,16 @@ func HoldsObject(sentence string, object []string) bool {
 	}
 	return false
 }
+
+// objectKinds match, for an object naming a kind of thing, a thing of that
+// kind written in a sentence: a file by its name or path (".env",
+// "/etc/app.conf", "config.yml", "~/.bashrc"), a port by its number.
+var objectKinds = func() map[string]*regexp.Regexp {
+	file := regexp.MustCompile("(^|[\\s`'\"(])(~?/[\\w.-]+(/[\\w.-]+)*|\\.[a-z][\\w.-]*|[\\w-]+\\.(env|conf|cfg|ini|ya?ml|json|toml|txt|rc|xml|properties|log|db|sock|pid|lock|md|sh))($|[\\s`'\"),.;:])")
+	port := regexp.MustCompile(`(?i)\b(port\s+|:)\d{2,5}\b|\b\d{2,5}/(tcp|udp)\b|\bon\s+\d{2,5}\b`)
+	return map[string]*regexp.Regexp{"file": file, "files": file, "filename": file, "path": file, "paths": file,
+		"directory": file, "dir": file, "folder": file, "location": file, "port": port}
+}()
 
 // AnswersAt is Answers for the sentence spans[i] of body, read with the
 // sentence after it when it announces that one ("it uses the following

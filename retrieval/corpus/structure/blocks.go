@@ -341,6 +341,7 @@ func (s *scanner) afterRule(k int) bool {
 func (s *scanner) plainHeading(h mdHeading, at int) {
 	s.heading(h, at)
 	s.plainLevel = h.level
+	s.releases = s.releases || IsReleaseHeading(h.text)
 }
 
 // drop skips lines that make no passage; a heading above them is no
@@ -798,6 +799,11 @@ func starHeading(ls []Line, i, j int, levels map[int]bool) (mdHeading, bool) {
 // between "less" versions 581 and 590", "Version 1.2
 // (2020-01-01)", "Release 3.0", "v2.1.0 - 2019-05-01" (a bare number then
 // a date: "2.5 (approximately) is it" is no heading).
+// changeEntry matches a release log's entry written on one line, opening
+// on what the change did ("Add an ext2/3/4 FUSE server", "Fix a crash in
+// e2fsck"): an entry to quote, not a heading over the entries after it.
+var changeEntry = regexp.MustCompile(`^\s*(Add|Adds|Added|Fix|Fixes|Fixed|Remove|Removes|Removed|Allow|Allows|Improve|Improves|Improved|Support|Supports|Teach|Teaches|Update|Updates|Updated|Drop|Drops|Dropped|Make|Makes|Made|Avoid|Avoids|Enable|Enables|Disable|Disables|Change|Changes|Changed|Rename|Renames|Renamed|Deprecate|Deprecated|Implement|Implements|Implemented|Introduce|Introduces|Introduced|Prevent|Prevents|Correct|Corrects|Corrected|Speed up|Reduce|Reduces|Handle|Handles)\s+\S`)
+
 var versionHeading = regexp.MustCompile(`(?i)^(?:(?:major |notable )?changes between\b[^:]{0,40}\bversions\s+v?\d+(?:\.\w+)*\s+and\s+v?\d+(?:\.\w+)*|(?:(?:user-visible |noteworthy |major |notable )?changes|new features|what's new)\b[^:]{0,40}\b(?:version|release)s?\s+v?\d+(?:\.\w+)+|(?:version|release)\s+v?\d+(?:\.\w+)+|v?\d+\.\d+(?:\.\d+)*\s+(?:[-–]\s*|\(\s*)(?:\d{4}|\d{1,2}\s|[A-Z][a-z]{2,8}\.?\s+\d))[^.!?]{0,60}:?$`)
 
 // debianEntry matches the line a Debian changelog entry opens with:
@@ -910,6 +916,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			continue
 		}
 		if headings && isHeadingLike(ls[k].Text) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
+			!(s.releases && changeEntry.MatchString(ls[k].Text)) &&
 			!(s.marginHeadings && ls[k].Indent > 0 && !IsNumberedQuestion(ls[k].Text)) && !caption.MatchString(ls[k].Text) &&
 			!s.outlineBody(k) && (perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
 			flush(k - 1)

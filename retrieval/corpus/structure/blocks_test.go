@@ -196,6 +196,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 7-7 Version 2.14 › Released 2021-09-09 › New Features ^0", "para 16-16 Version 2.13.1 › Released 2020-05-07 › Fixes ^9"},
 		},
 		{
+			name: "plain text: a release under its product's name heads its entries, and a one-line entry is no heading",
+			doc:  "E2fsprogs 1.47.0 (February 5, 2023)\n===================================\n\nUI and Features\n---------------\n\nAdd support for the orphan_file feature, which speeds up workloads.\n\nE2fsprogs 1.43 (May 17, 2016)\n=============================\n\nAdd an ext2/3/4 FUSE server\n\nDebugfs can now modify extended attributes.\n",
+			want: []string{"para 6-6 E2fsprogs 1.47.0 (February 5, 2023) › UI and Features ^0", "para 11-11 E2fsprogs 1.43 (May 17, 2016) ^8", "para 13-13 E2fsprogs 1.43 (May 17, 2016)"},
+		},
+		{
 			name: "plain text: a table of contents or an index with leaders gives no passage",
 			doc:  "Contents\n\n1 Introduction ........ 1\n2 Using it . . . . . . . 5\nasn1_der_coding :::::: 17\n\nThe text.\n",
 			want: []string{"para 6-6 Contents"},

@@ -183,7 +183,33 @@ var releaseParts = map[string]bool{
 // numbered section ("2.1 Configuring the server") nor a guide ("Upgrading
 // to version 3"). A release log's first such heading is its newest
 // release, not its title.
-func IsReleaseHeading(text string) bool { return releaseHeading.MatchString(text) }
+func IsReleaseHeading(text string) bool {
+	if releaseHeading.MatchString(text) {
+		return true
+	}
+	// The product's name before its release ("E2fsprogs 1.47.0 (February
+	// 5, 2023)", "Go 1.21.0"): read so when the release is dated or has
+	// three parts, as a numbered section ("Step 2.1", "Chapter 3.2") is
+	// not, and the name is no word numbering a document's parts.
+	name, rest, ok := strings.Cut(strings.TrimSpace(text), " ")
+	if !ok || !unicode.IsLetter(rune(name[0])) || sectionWords[strings.ToLower(name)] || !releaseHeading.MatchString(rest) {
+		return false
+	}
+	return namedRelease.MatchString(rest)
+}
+
+// namedRelease matches a release after its product's name: dated, or of
+// three parts or more.
+var namedRelease = regexp.MustCompile(`(?i)^\s*v?\d+\.\d+\.\d+|\d{4}|unreleased`)
+
+// sectionWords number a document's parts, not a product's releases.
+var sectionWords = map[string]bool{"section": true, "chapter": true, "step": true, "part": true, "figure": true, "fig": true,
+	"table": true, "appendix": true, "example": true, "note": true, "rule": true, "phase": true, "stage": true, "level": true,
+	"lesson": true, "exercise": true, "item": true, "question": true, "listing": true, "page": true, "article": true,
+	"clause": true, "paragraph": true, "volume": true, "vol": true, "book": true, "unit": true, "module": true, "task": true,
+	"problem": true, "case": true, "test": true, "option": true, "equation": true, "lemma": true, "theorem": true,
+	"definition": true, "see": true, "and": true, "or": true, "in": true, "of": true, "to": true, "upgrading": true,
+	"since": true, "from": true, "before": true, "after": true, "until": true, "with": true}
 
 var releaseHeading = regexp.MustCompile(`(?i)^\s*(?:(?:version|release)\s+)?\[?v?\d+(?:\.\d+)+(?:[-.]?(?:rc|alpha|beta|pre|preview|dev)\.?\d*)?\]?(?:\s*(?:[-–—/(]\s*)?(?:\d{4}-\d\d-\d\d|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|unreleased)\)?)?\s*$`)
 

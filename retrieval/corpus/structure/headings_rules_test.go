@@ -107,6 +107,14 @@ func TestIsReleaseHeading(t *testing.T) {
 		"What's Changed":             false,
 		"v1.21.0 — October 21, 2026": true,
 		"3.1.0 / 2017-09-26":         true,
+		// The product's name before a dated or three-part release.
+		"E2fsprogs 1.47.0 (February 5, 2023)": true,
+		"Go 1.21.0":                           true,
+		"Zutty 0.14 (2023-01-02)":             true,
+		"Step 2.1.3":                          false,
+		"Chapter 3.2 (2023)":                  false,
+		"Python 3.11":                         false, // a guide's section, maybe
+		"Install 2.1":                         false,
 	} {
 		if got := IsReleaseHeading(h); got != want {
 			t.Errorf("IsReleaseHeading(%q) = %v, want %v", h, got, want)
