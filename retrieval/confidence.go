@@ -211,6 +211,7 @@ type questionFeatures struct {
 // questionOf returns the features of the question q (read from question),
 // with the corpus's size: the same for every candidate.
 func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
+	question = text.QuestionForm(question)
 	var qf questionFeatures
 	qf.Passages = math.Log10(1 + float64(min(max(len(ix.passages), passagesFloor), passagesCap)))
 	total := q.TotalWeight()

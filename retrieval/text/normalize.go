@@ -2,6 +2,7 @@ package text
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -139,3 +140,25 @@ func Escape(s string, hide func(rune) bool) string {
 	}
 	return b.String()
 }
+
+// QuestionForm returns a question as its form is read (what it asks for,
+// whether it asks how or what something is): typographic quotes and
+// dashes folded, and a wh-word's contraction typed without its apostrophe
+// written with it ("whats pigz" is "what's pigz", "what’s" is "what's").
+func QuestionForm(question string) string {
+	return whContraction.ReplaceAllStringFunc(quoteFolder.Replace(question), func(w string) string {
+		full := whForms[strings.ToLower(w)]
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			full = strings.ToUpper(full[:1]) + full[1:]
+		}
+		return full
+	})
+}
+
+// whContraction matches a wh-word's contraction typed without its
+// apostrophe, and whForms gives each its written form.
+var (
+	whContraction = regexp.MustCompile(`(?i)\b(whats|wats|whatre|whos|wheres|hows|whens|whys)\b`)
+	whForms       = map[string]string{"whats": "what's", "wats": "what's", "whatre": "what are", "whos": "who's", "wheres": "where's",
+		"hows": "how's", "whens": "when's", "whys": "why's"}
+)

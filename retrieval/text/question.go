@@ -75,7 +75,7 @@ var answerTypes = []struct {
 		regexp.MustCompile(`\(\s*[^)\s]|(?i)\b(stands? for|short for|abbreviat\w*|acronym)\b`)},
 	{AnswerTime,
 		regexp.MustCompile(`(?i)^\s*when\b|\b(what|which|in what) (year|date|month|day|century|decade|time)\b|\bsince when\b|\brelease (date|day)\b|\b(date|day) of (the |its )?release\b`),
-		regexp.MustCompile(`(?i)\b(1[0-9]|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|century|centuries|decade|ago|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b` +
+		regexp.MustCompile(`(?i)\b(1[0-9]|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|century|centuries|decade|ago|today|yesterday|(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b` +
 			`|\b(morning|afternoon|evening|night|noon|midnight|tonight|tomorrow|daily|hourly|weekly|monthly|yearly|annually|weekends?|spring|summer|autumn|winter|hours?|days?|weeks?|months?|years?)\b|\d`)},
 	{AnswerQuantity,
 		regexp.MustCompile(`(?i)\bhow (many|much|long|large|big|old|far|tall|fast|often|heavy|wide|deep|high)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount|size)\b` +
@@ -454,7 +454,8 @@ var (
 	asksOften = regexp.MustCompile(`(?i)\bhow (often|frequently)\b`)
 	asksCount = regexp.MustCompile(`(?i)\bhow (many|much)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount)\b|\b(the )?(total |max(imum)? |min(imum)? )?number of\b`)
 	frequency = regexp.MustCompile(`(?i)\b(daily|hourly|weekly|monthly|quarterly|yearly|annually|nightly|biweekly|fortnightly|semi-annually` +
-		`|(every|each) (other |\d+ |two |three |few )?(second|minute|hour|day|night|week|month|quarter|year|release|cycle|run|build|boot|start)s?` +
+		`|(every|each) (other |\d+ |two |three |few |\d+(st|nd|rd|th) |(first|second|third|fourth|fifth|last) )?(second|minute|hour|day|night|week|month|quarter|year|release|cycle|run|build|boot|start|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend)s?` +
+		`|(on )?(mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)` +
 		`|(once|twice|\w+ times) (a|an|per|every|each) \w+|per (second|minute|hour|day|week|month|quarter|year|release))\b`)
 )
 
@@ -784,7 +785,14 @@ var closesBlock = regexp.MustCompile(`^\s*[})\]]`)
 // another year's count is), a name the question doesn't write.
 func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 	if t == AnswerPerson {
-		return hasNewName(sentence, asked)
+		return hasNewName(linkLabel.ReplaceAllStringFunc(sentence, pageLabel), asked)
+	}
+	if t == AnswerTime && clockTime.MatchString(sentence) {
+		return true // "Thursdays at 9:30-10:00 Pacific"
+	}
+	sentence = issueRef.ReplaceAllString(sentence, " ")
+	if t != AnswerVersion {
+		sentence = withoutNameNumbers(sentence) // a release may be written so: "GPL-3"
 	}
 	switch t {
 	case AnswerVersion:
@@ -817,6 +825,67 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 	}
 	return HoldsAnswerType(t, sentence)
 }
+
+// clockTime matches a clock's time: "9:30", "17:30 UTC", "9:30-10:00".
+var clockTime = regexp.MustCompile(`\b([01]?\d|2[0-3]):[0-5]\d\b`)
+
+// linkLabel matches a Markdown link's label and target ("[Getting
+// Started](https://…)").
+var linkLabel = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+
+// pageLabel returns a link (linkLabel's match) as a person's name may be
+// read from it: its label, unless it is a page's name ("Getting Started",
+// "Read more", "API reference") whose capitals name nobody; "[Sindre
+// Sorhus](…)" names its maintainer, "[Renee French](…)" its artist.
+func pageLabel(link string) string {
+	label := linkLabel.FindStringSubmatch(link)[1]
+	for _, w := range Words(label) {
+		if !pageWords[w] && !IsStopWord(w) {
+			return label
+		}
+	}
+	return " "
+}
+
+// pageWords are the words links to a project's pages are labelled with.
+var pageWords = map[string]bool{"getting": true, "started": true, "start": true, "quick": true, "quickstart": true, "read": true,
+	"more": true, "docs": true, "documentation": true, "doc": true, "guide": true, "guides": true, "tutorial": true, "tutorials": true,
+	"link": true, "website": true, "site": true, "homepage": true, "home": true, "page": true, "reference": true, "api": true,
+	"faq": true, "install": true, "installation": true, "installing": true, "usage": true, "examples": true, "example": true,
+	"changelog": true, "license": true, "contributing": true, "blog": true, "wiki": true, "issues": true, "releases": true,
+	"release": true, "notes": true, "overview": true, "introduction": true, "manual": true, "handbook": true, "full": true,
+	"learn": true, "see": true, "view": true, "online": true, "demo": true, "download": true, "downloads": true, "community": true,
+	"forum": true, "chat": true, "discussions": true, "support": true, "security": true, "policy": true, "code": true, "conduct": true}
+
+// withoutNameNumbers returns a sentence without the digits a name holds
+// after a hyphen ("NET-3", "UTF-8", "ISO-8859-1", "x86-64"; not
+// "Python-3.11", whose release is dotted): no amount, no time.
+func withoutNameNumbers(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range hyphenNumber.FindAllStringIndex(s, -1) {
+		if m[1]+1 < len(s) && s[m[1]] == '.' && s[m[1]+1] >= '0' && s[m[1]+1] <= '9' {
+			continue // "Python-3.11": a release
+		}
+		name := s[m[0]:m[1]]
+		b.WriteString(s[last:m[0]])
+		b.WriteString(name[:strings.IndexByte(name, '-')])
+		last = m[1]
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// issueRef matches a reference to an issue, a pull request or an
+// advisory ("(#6369)", "GH-12", "GHSA-x4jg-…", "CVE-2024-1234"): no amount,
+// no version, no time; hyphenNumber a name with digits after a hyphen.
+var (
+	issueRef     = regexp.MustCompile(`(?i)#\d+\b|\bGH-\d+\b|\bGHSA(-[0-9a-z]{4}){3}\b|\bCVE-\d{4}-\d+\b`)
+	hyphenNumber = regexp.MustCompile(`\b[A-Za-z][A-Za-z0-9]*(-\d+)+\b`)
+)
 
 // timeFigure reports whether a figure (a word opening on a digit, or on
 // "v" and one), with the words after it, gives a time: a year ("1066"), a
@@ -974,6 +1043,7 @@ var (
 		`|^\s*(are|r)\s+(you|u)\s+(a |an )?(bot|ai|robot|human|person|real( person)?|chatgpt|gpt(-?\d+)?|claude|an? llm|(large )?language model|alive|sentient|conscious)\s*[?!.]*\s*$` +
 		`|^\s*(what|which)\s+((ai|llm|language)\s+)?(model|llm|ai|version)\s+(are|r)\s+(you|u)(\s+(running|running on|using|based on|built on|on))?\s*[?!.]*\s*$` +
 		`|^\s*(who|what company|which company)\s+(made|built|created|trained|wrote|programmed|developed|owns|runs|designed)\s+(you|u)\s*[?!.]*\s*$` +
+		`|^\s*(what('s|s| is)\s+(your|ur)\s+(name|purpose|job|deal)|who\s+(are|r)\s+(you|u)|what\s+(are|r)\s+(you|u))\s*[?!.]*\s*$` +
 		`|^\s*(can|could|do|will)\s+(you|u)\s+(browse|surf|access|search|google|visit|open|read)\s+(the\s+)?(internet|web|online|websites?|urls?|links?)\s*[?!.]*\s*$` +
 		`|^\s*(are|r)\s+(you|u)\s+able\s+to\s+(browse|surf|access|search|visit|open)\s+(the\s+)?(internet|web|online|websites?|urls?|links?)\s*[?!.]*\s*$` +
 		// The assistant's own view, which no document holds ("what do you

@@ -156,6 +156,9 @@ func TestInstructions(t *testing.T) {
 		{"what model are you running on", false, true},
 		{"who made you?", false, true},
 		{"are you a bot", false, true},
+		{"whats your name", false, true},
+		{"who are you?", false, true},
+		{"what is your name for the setting", false, false},
 		{"can you resume a download?", false, false},
 		{"can you open links from the docs in a browser with xdg-open?", false, false},
 		{"what version are you using of go", false, false},
@@ -539,6 +542,17 @@ func TestHoldsNewAnswer(t *testing.T) {
 		{"who maintains the project", "The project is maintained by @alice.", true},
 		{"who maintains the project", "The project is maintained by volunteers.", false},
 		{"when was version 2.0 released", "Version 2.0 was released in March.", true},
+		// References and names' digits measure nothing; a clock's time is a time.
+		{"how many goroutines does the batch processor spawn", "Fix a goroutine leak in the batch processor (#6369).", false},
+		{"how many goroutines does the batch processor spawn", "It spawns 2 goroutines.", true},
+		{"what version of net-tools is this", "This is net-tools 2.10.", true},
+		{"which gpl version is it under", "It is licensed under GPL-3.", true},
+		{"how many bytes per char in this encoding", "All text is UTF-8 encoded.", false},
+		{"when is the helm dev call", "Developer Call: Thursdays at 9:30-10:00 Pacific.", true},
+		{"who started the caddy project", "Do our [Getting Started](https://caddyserver.com/docs/) guide.", false},
+		{"who started the caddy project", "Caddy was started by Matt Holt in 2014.", true},
+		{"who maintains got", "Maintained by [Sindre Sorhus](https://github.com/sindresorhus).", true},
+		{"who drew the gopher", "Gopher artwork by [Renee French](https://www.instagram.com/reneefrenchphoto)", true},
 	} {
 		kind := AnswerTypeOf(c.question)
 		if got := HoldsNewAnswer(kind, c.sentence, asked(c.question)); got != c.want {
@@ -911,6 +925,20 @@ func TestBackReferenceReadWithSentenceBefore(t *testing.T) {
 	} {
 		if got := ReadAsking(c.question).AnswersAt(c.body, c.spans, 1, ""); got != c.want {
 			t.Errorf("%s: AnswersAt = %v", c.why, got)
+		}
+	}
+}
+
+// A frequency may be a weekday's in the month or every week.
+func TestFrequencyByWeekday(t *testing.T) {
+	a := ReadAsking("how often does gocb do releases")
+	for s, want := range map[string]bool{
+		"Releases are targeted for every third Tuesday of the month.": true,
+		"The call is held on Thursdays.":                              true,
+		"Releases are tagged by the maintainers.":                     false,
+	} {
+		if got := a.Answers(s, ""); got != want {
+			t.Errorf("Answers(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -734,6 +734,13 @@ func (s *scanner) entryOverText(i, j int) (mdHeading, bool) {
 	if !levels[starCount(s.lines[i].Text)] {
 		return mdHeading{}, false
 	}
+	// An item whose sentence runs on to the indented line below is one
+	// entry wrapped, not a heading over it (gettext's NEWS: "* msgcmp now
+	// ignores fuzzy and untranslated messages in the PO file." over
+	// "  Previously it considered …", cut, had quoted the opposite).
+	if first := strings.TrimSpace(s.lines[i].Text); s.lines[i+1].Indent > 0 && !strings.ContainsAny(first[len(first)-1:], ".!?:") {
+		return mdHeading{}, false
+	}
 	return starHeading(s.lines, i, i+1, levels)
 }
 
@@ -794,16 +801,16 @@ func starHeading(ls []Line, i, j int, levels map[int]bool) (mdHeading, bool) {
 	return mdHeading{}, false // nothing below it to title
 }
 
-// versionHeading matches a plain-text line that titles a version's changes,
-// as NEWS files write them: "Changes in version 2.7.5:", "Major changes
-// between "less" versions 581 and 590", "Version 1.2
-// (2020-01-01)", "Release 3.0", "v2.1.0 - 2019-05-01" (a bare number then
-// a date: "2.5 (approximately) is it" is no heading).
 // changeEntry matches a release log's entry written on one line, opening
 // on what the change did ("Add an ext2/3/4 FUSE server", "Fix a crash in
 // e2fsck"): an entry to quote, not a heading over the entries after it.
 var changeEntry = regexp.MustCompile(`^\s*(Add|Adds|Added|Fix|Fixes|Fixed|Remove|Removes|Removed|Allow|Allows|Improve|Improves|Improved|Support|Supports|Teach|Teaches|Update|Updates|Updated|Drop|Drops|Dropped|Make|Makes|Made|Avoid|Avoids|Enable|Enables|Disable|Disables|Change|Changes|Changed|Rename|Renames|Renamed|Deprecate|Deprecated|Implement|Implements|Implemented|Introduce|Introduces|Introduced|Prevent|Prevents|Correct|Corrects|Corrected|Speed up|Reduce|Reduces|Handle|Handles)\s+\S`)
 
+// versionHeading matches a plain-text line that titles a version's changes,
+// as NEWS files write them: "Changes in version 2.7.5:", "Major changes
+// between "less" versions 581 and 590", "Version 1.2
+// (2020-01-01)", "Release 3.0", "v2.1.0 - 2019-05-01" (a bare number then
+// a date: "2.5 (approximately) is it" is no heading).
 var versionHeading = regexp.MustCompile(`(?i)^(?:(?:major |notable )?changes between\b[^:]{0,40}\bversions\s+v?\d+(?:\.\w+)*\s+and\s+v?\d+(?:\.\w+)*|(?:(?:user-visible |noteworthy |major |notable )?changes|new features|what's new)\b[^:]{0,40}\b(?:version|release)s?\s+v?\d+(?:\.\w+)+|(?:version|release)\s+v?\d+(?:\.\w+)+|v?\d+\.\d+(?:\.\d+)*\s+(?:[-–]\s*|\(\s*)(?:\d{4}|\d{1,2}\s|[A-Z][a-z]{2,8}\.?\s+\d))[^.!?]{0,60}:?$`)
 
 // debianEntry matches the line a Debian changelog entry opens with:
