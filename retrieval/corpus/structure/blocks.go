@@ -734,11 +734,12 @@ func (s *scanner) entryOverText(i, j int) (mdHeading, bool) {
 	if !levels[starCount(s.lines[i].Text)] {
 		return mdHeading{}, false
 	}
-	// An item whose sentence runs on to the indented line below is one
-	// entry wrapped, not a heading over it (gettext's NEWS: "* msgcmp now
-	// ignores fuzzy and untranslated messages in the PO file." over
-	// "  Previously it considered …", cut, had quoted the opposite).
-	if first := strings.TrimSpace(s.lines[i].Text); s.lines[i+1].Indent > 0 && !strings.ContainsAny(first[len(first)-1:], ".!?:") {
+	// An item over lines indented to its text is one entry, wrapped or
+	// going on, not a heading over the rest (gettext's NEWS: "* msgcmp
+	// now ignores fuzzy and untranslated messages in the PO file." over
+	// "  Previously it considered …", cut there, had quoted the opposite);
+	// a category's colon ("* Runtime behaviour:") still heads its text.
+	if s.lines[i+1].Indent > 0 && !strings.HasSuffix(strings.TrimSpace(s.lines[i].Text), ":") {
 		return mdHeading{}, false
 	}
 	return starHeading(s.lines, i, i+1, levels)

@@ -201,6 +201,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 6-6 E2fsprogs 1.47.0 (February 5, 2023) › UI and Features ^0", "para 11-11 E2fsprogs 1.43 (May 17, 2016) ^8", "para 13-13 E2fsprogs 1.43 (May 17, 2016)"},
 		},
 		{
+			name: "plain text: a release log's wrapped item is one entry, not a heading over its own end",
+			doc:  "Version 0.18.3 - July 2013\n\n* Programming languages support:\n\nVersion 0.16 - October 2006\n\n* msgcmp now ignores fuzzy and untranslated messages in the PO file.\n  Previously it considered fuzzy messages the same way.\n\n* gettextize, when invoked without --intl option, now installs only the\n  files that are needed.\n",
+			want: []string{"para 6-7 Version 0.16 - October 2006 ^0", "para 9-10 Version 0.16 - October 2006"},
+		},
+		{
 			name: "plain text: a table of contents or an index with leaders gives no passage",
 			doc:  "Contents\n\n1 Introduction ........ 1\n2 Using it . . . . . . . 5\nasn1_der_coding :::::: 17\n\nThe text.\n",
 			want: []string{"para 6-6 Contents"},
