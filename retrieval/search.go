@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,6 +63,11 @@ type Result struct {
 	// hold, for which it was declined though the confidence was above the
 	// threshold; "" for none.
 	VersionMissing string `json:"version_missing,omitempty"`
+	// YearMissing is a year the question names ("how many were killed in
+	// 2023") that the top passage doesn't hold though it names another
+	// year, for which it was declined though the confidence was above the
+	// threshold; "" for none.
+	YearMissing string `json:"year_missing,omitempty"`
 	// ProjectMissing is a project the question names by its joined name
 	// ("pulsar-client-go"), which names documents of the corpus, that the
 	// top passage's document is not, for which it was declined though the
@@ -169,6 +175,11 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 		}
 	}
 	if res.Relevant && len(hits) > 0 {
+		if y := missingYear(question, hits[0].Passage); y != "" {
+			res.Relevant, res.YearMissing = false, y
+		}
+	}
+	if res.Relevant && len(hits) > 0 {
 		if n := missingProject(question, named, hits[0].Passage); n != "" {
 			res.Relevant, res.ProjectMissing = false, n
 		}
@@ -265,6 +276,50 @@ func missingVersion(question string, p corpus.Passage) string {
 	}
 	return missing
 }
+
+// missingYear returns a year the question names that the passage doesn't
+// hold (in its text, section or title, alone or within a span of years
+// it gives: "2021–2023") though it names another: the 2025 toll is no
+// answer to "how many were killed in 2023". A passage naming no year may
+// still answer; "" when there is none.
+func missingYear(question string, p corpus.Passage) string {
+	named := yearRE.FindAllStringSubmatch(question, 4)
+	if len(named) == 0 {
+		return ""
+	}
+	fields := p.Text + "\n" + p.Section + "\n" + p.Title
+	held := make(map[int]bool)
+	for _, m := range yearRE.FindAllStringSubmatch(fields, -1) {
+		y, _ := strconv.Atoi(m[1])
+		held[y] = true
+	}
+	if len(held) == 0 {
+		return ""
+	}
+	spans := yearSpan.FindAllStringSubmatch(fields, -1)
+	for _, m := range named {
+		y, _ := strconv.Atoi(m[1])
+		if held[y] {
+			return ""
+		}
+		for _, sp := range spans {
+			from, _ := strconv.Atoi(sp[1])
+			to, _ := strconv.Atoi(sp[2])
+			if from <= y && y <= to {
+				return ""
+			}
+		}
+	}
+	return named[0][1]
+}
+
+// yearRE matches a year, 1500–2099, standing alone (not a version's part
+// nor a longer number's); yearSpan a span of years ("2021-2023",
+// "1914–1918").
+var (
+	yearRE   = regexp.MustCompile(`(?:^|[^\d.,])((?:1[5-9]|20)\d\d)(?:$|[^\d.,%]|[.,](?:\s|$))`)
+	yearSpan = regexp.MustCompile(`\b((?:1[5-9]|20)\d\d)\s*(?:-|–|—|to|until|through)\s*((?:1[5-9]|20)\d\d)\b`)
+)
 
 // holdsNumber reports whether s holds num where it starts a number (no
 // digit or dot before it) and the byte after it, 0 at the end, is

@@ -192,3 +192,26 @@ func TestHoldsName(t *testing.T) {
 		}
 	}
 }
+
+// A year the question names must be in the passage when the passage names
+// another year; a passage naming no year, or a span holding it, may
+// answer.
+func TestMissingYear(t *testing.T) {
+	for _, c := range []struct {
+		question, text, want string
+	}{
+		{"how many people were killed in pakistan in 2023", "In 2025, 2,414 people were killed in the first nine months.", "2023"},
+		{"how many people were killed in pakistan in 2025", "In 2025, 2,414 people were killed in the first nine months.", ""},
+		{"how many people were killed in 2023", "Attacks rose sharply after the withdrawal.", ""},                   // no year: may answer
+		{"what happened in 2022", "Attacks rose every year from 2021–2023.", ""},                                    // within a span
+		{"who wrote a paper on real time computations in 1973?", "Hartmanis and Stearns wrote it in 1965.", "1973"}, // SQuAD's swapped year
+		{"does it build with go 1.2025", "Requires Go 1.21 (2023).", ""},                                            // a version's part is no year
+		{"what changed in 2023 or 2024", "The 2024 release dropped it.", ""},                                        // one of them held
+		{"how many users in 2023", "It had 2023 users in 1999.", ""},                                                // held as written
+	} {
+		p := corpus.Passage{Text: c.text, Locator: corpus.Locator{Source: "a.md"}}
+		if got := missingYear(c.question, p); got != c.want {
+			t.Errorf("missingYear(%q, %q) = %q, want %q", c.question, c.text, got, c.want)
+		}
+	}
+}
