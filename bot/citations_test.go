@@ -131,6 +131,23 @@ func TestHeadingSentences(t *testing.T) {
 	}
 }
 
+// A line its section is named by, written as the outline writes it (an
+// FAQ's group over its questions), is a heading too; the same words in a
+// sentence that goes on are not.
+func TestHeadingSentenceOfItsSection(t *testing.T) {
+	p := corpus.Passage{Locator: corpus.Locator{Source: "FAQ", Section: "Questions about /etc/issue and /etc/debian_version › I upgraded my system"}}
+	for s, want := range map[string]bool{
+		"* Questions about /etc/issue and /etc/debian_version:": true,
+		"Questions about /etc/issue and /etc/debian_version":    true,
+		"Q. I upgraded my system to testing.":                   false,
+		"* Questions about /etc/issue are answered below, too.": false,
+	} {
+		if got := isHeadingSentenceIn(s, p); got != want {
+			t.Errorf("isHeadingSentenceIn(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func TestWithoutFences(t *testing.T) {
 	for in, want := range map[string]string{
 		"```sh\ngo get example.com/x\n```": "go get example.com/x",

@@ -506,7 +506,29 @@ func isHeadingSentenceIn(s string, p corpus.Passage) bool {
 	if h, ok := structure.ATXHeadingText(firstLine(strings.TrimSpace(s))); ok && p.Plain && h != p.Heading() {
 		return false // a comment, not the heading its section is named by (go doc's "# HTTP/2")
 	}
-	return isHeadingSentence(s)
+	if isHeadingSentence(s) {
+		return true
+	}
+	// A line its section is named by, as the outline writes it: an FAQ's
+	// group "* Questions about /etc/issue and /etc/debian_version:" over
+	// its questions says nothing of its own.
+	if h := headingForm(s); h != "" && !strings.Contains(strings.TrimSpace(s), "\n") {
+		for _, part := range strings.Split(p.Section, structure.SectionSeparator) {
+			if headingForm(part) == h {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// headingForm returns a line as a heading reads once written as a list's
+// item or a label: without a list mark, stars or a trailing colon.
+func headingForm(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimLeft(s, "*-+• ")
+	s = strings.TrimSpace(strings.TrimSuffix(s, ":"))
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // isHeadingSentence reports whether a sentence is a heading line (or a code

@@ -1046,6 +1046,7 @@ var (
 		`|^\s*(what('s|s| is)\s+(your|ur)\s+(name|purpose|job|deal)|who\s+(are|r)\s+(you|u)|what\s+(are|r)\s+(you|u))\s*[?!.]*\s*$` +
 		`|^\s*(can|could|do|will)\s+(you|u)\s+(browse|surf|access|search|google|visit|open|read)\s+(the\s+)?(internet|web|online|websites?|urls?|links?)\s*[?!.]*\s*$` +
 		`|^\s*(are|r)\s+(you|u)\s+able\s+to\s+(browse|surf|access|search|visit|open)\s+(the\s+)?(internet|web|online|websites?|urls?|links?)\s*[?!.]*\s*$` +
+		`|^\s*(are|r)\s+(you|u)\s+(connected\s+to\s+(the\s+)?(internet|web)|online)\s*[?!.]*\s*$|^\s*do\s+(you|u)\s+have\s+(internet|web|online)(\s+access)?\s*[?!.]*\s*$` +
 		// The assistant's own view, which no document holds ("what do you
 		// think the --force flag does" asks of the docs, and stays).
 		`|\b(your (own |personal |honest )?opinions?\b|your (own |personal |honest )?(views?|thoughts) (on|about|of)\b|^\s*what do you (think|feel) (of|about)\b)`)
