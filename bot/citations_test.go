@@ -137,10 +137,11 @@ func TestHeadingSentences(t *testing.T) {
 func TestHeadingSentenceOfItsSection(t *testing.T) {
 	p := corpus.Passage{Locator: corpus.Locator{Source: "FAQ", Section: "Questions about /etc/issue and /etc/debian_version › I upgraded my system"}}
 	for s, want := range map[string]bool{
-		"* Questions about /etc/issue and /etc/debian_version:": true,
-		"Questions about /etc/issue and /etc/debian_version":    true,
-		"Q. I upgraded my system to testing.":                   false,
-		"* Questions about /etc/issue are answered below, too.": false,
+		"* Questions about /etc/issue and /etc/debian_version:":   true,
+		"Questions about /etc/issue and /etc/debian_version":      true,
+		"**Questions about /etc/issue and /etc/debian_version:**": true,
+		"Q. I upgraded my system to testing.":                     false,
+		"* Questions about /etc/issue are answered below, too.":   false,
 	} {
 		if got := isHeadingSentenceIn(s, p); got != want {
 			t.Errorf("isHeadingSentenceIn(%q) = %v, want %v", s, got, want)

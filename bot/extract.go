@@ -525,9 +525,9 @@ func isHeadingSentenceIn(s string, p corpus.Passage) bool {
 // headingForm returns a line as a heading reads once written as a list's
 // item or a label: without a list mark, stars or a trailing colon.
 func headingForm(s string) string {
-	s = strings.TrimSpace(s)
+	s = strings.Trim(s, " \t*_")
 	s = strings.TrimLeft(s, "*-+• ")
-	s = strings.TrimSpace(strings.TrimSuffix(s, ":"))
+	s = strings.Trim(strings.TrimSuffix(strings.TrimRight(s, " *_"), ":"), " *_")
 	return strings.Join(strings.Fields(s), " ")
 }
 

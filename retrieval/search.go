@@ -278,12 +278,26 @@ func missingVersion(question string, p corpus.Passage) string {
 }
 
 // missingYear returns a year the question names that the passage doesn't
-// hold (in its text, section or title, alone or within a span of years
-// it gives: "2021–2023") though it names another: the 2025 toll is no
-// answer to "how many were killed in 2023". A passage naming no year may
-// still answer; "" when there is none.
+// hold (in its text, section, title or path, alone or within a span of
+// years it gives: "2021–2023", "2022-23", "the 1990s") though it names
+// another: the 2025 toll is no answer to "how many were killed in 2023".
+// A passage naming no year may still answer, and so may any passage for
+// a question asking of a span or from a year on ("between 2019 and
+// 2023", "since 2020", "in the 1990s"), or naming a number that is no
+// year ("a 2048-bit key", "port 1883", "RFC 1918"). "" when there is none.
 func missingYear(question string, p corpus.Passage) string {
-	named := yearRE.FindAllStringSubmatch(question, 4)
+	var named []int
+	for _, m := range yearRE.FindAllStringSubmatchIndex(question, 4) {
+		before, after := question[:m[2]], question[m[3]:]
+		if unitAfter.MatchString(after) || yearUnit.MatchString(after) || notYearBefore.MatchString(before) {
+			continue // "2048-bit", "port 1883", "RFC 1918"
+		}
+		if strings.HasPrefix(after, "s") || openYear.MatchString(before) {
+			return "" // "the 1990s", "since 2020", "between 2019 and …": a span
+		}
+		y, _ := strconv.Atoi(question[m[2]:m[3]])
+		named = append(named, y)
+	}
 	if len(named) == 0 {
 		return ""
 	}
@@ -293,32 +307,51 @@ func missingYear(question string, p corpus.Passage) string {
 		y, _ := strconv.Atoi(m[1])
 		held[y] = true
 	}
+	for _, m := range pathYear.FindAllStringSubmatch(p.Source, -1) {
+		y, _ := strconv.Atoi(m[1]) // "news/2023.md"
+		held[y] = true
+	}
 	if len(held) == 0 {
 		return ""
 	}
 	spans := yearSpan.FindAllStringSubmatch(fields, -1)
-	for _, m := range named {
-		y, _ := strconv.Atoi(m[1])
+	for _, y := range named {
 		if held[y] {
 			return ""
 		}
 		for _, sp := range spans {
 			from, _ := strconv.Atoi(sp[1])
-			to, _ := strconv.Atoi(sp[2])
+			to := from
+			switch {
+			case sp[2] != "":
+				to, _ = strconv.Atoi(sp[2])
+			case sp[3] != "":
+				short, _ := strconv.Atoi(sp[3]) // "2022-23"
+				to = from/100*100 + short
+			case sp[4] != "":
+				to = from + 9 // "the 1990s"
+			}
 			if from <= y && y <= to {
 				return ""
 			}
 		}
 	}
-	return named[0][1]
+	return strconv.Itoa(named[0])
 }
 
 // yearRE matches a year, 1500–2099, standing alone (not a version's part
 // nor a longer number's); yearSpan a span of years ("2021-2023",
-// "1914–1918").
+// "1914–1918", "2022-23", "2023/24", "the 1990s"); yearUnit and
+// notYearBefore what makes such a number no year ("2048-bit", "port
+// 1883", "RFC 1918", "umask 2022"); openYear a question's words asking
+// of a span or from a year on.
 var (
-	yearRE   = regexp.MustCompile(`(?:^|[^\d.,])((?:1[5-9]|20)\d\d)(?:$|[^\d.,%]|[.,](?:\s|$))`)
-	yearSpan = regexp.MustCompile(`\b((?:1[5-9]|20)\d\d)\s*(?:-|–|—|to|until|through)\s*((?:1[5-9]|20)\d\d)\b`)
+	yearRE        = regexp.MustCompile(`(?:^|[^\d.,])((?:1[5-9]|20)\d\d)(?:$|[^\d.,%]|[.,](?:\s|$))`)
+	yearSpan      = regexp.MustCompile(`\b((?:1[5-9]|20)\d\d)(?:\s*(?:-|–|—|to|until|through)\s*((?:1[5-9]|20)\d\d)\b|[-–/](\d\d)\b|(s)\b)`)
+	pathYear      = regexp.MustCompile(`(?:^|\D)((?:1[5-9]|20)\d\d)(?:\D|$)`)
+	yearUnit      = regexp.MustCompile(`(?i)^[-\s]?(bit|bits|byte|bytes|ms|px|dpi|mhz|ghz|hz|rpm|mb|kb|gb)\b`)
+	notYearBefore = regexp.MustCompile(`(?i)(\bport|\brfc|\bumask|\bpid|\berror|\bcode|\bline|\bissue|\bpr|\bbug|#|:)\s*$`)
+	openYear      = regexp.MustCompile(`(?i)\b(since|after|before|until|till|from|between|by|as of|prior to|post|pre)\s+(the\s+)?(year\s+)?$|\b(and|or|to|-)\s*$`)
 )
 
 // holdsNumber reports whether s holds num where it starts a number (no

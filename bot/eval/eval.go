@@ -9,6 +9,7 @@ import (
 	"html"
 	"math"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -549,8 +550,11 @@ func HasEvidence(s string, evidence ...string) bool {
 		if text.ContainsNormalized(s, e, true) {
 			return true
 		}
+		if !markedUp.MatchString(e) && (operators.MatchString(e) || len(strings.Fields(e)) < 3) {
+			continue // matched as written only: "--cache" is no "--no-cache", "x <= 3" no "x >= 3"
+		}
 		want := wordRun(html.UnescapeString(e))
-		if len(want) == 0 {
+		if len(want) < 2 {
 			continue
 		}
 		if words == nil {
@@ -564,6 +568,15 @@ func HasEvidence(s string, evidence ...string) bool {
 	}
 	return false
 }
+
+// markedUp matches evidence written in markup a passage may render
+// otherwise: a literal or role in backquotes, a link's target, an HTML
+// entity or tag, emphasis.
+var markedUp = regexp.MustCompile("`|&[a-zA-Z]+;|&#\\d+;|<[a-zA-Z/][^>]*>|\\*\\*|\\]\\(|>`_")
+
+// operators matches what words alone would lose the sense of: a
+// comparison, a flag's dashes, a sign.
+var operators = regexp.MustCompile(`[<>=!]=?|(^|\s)--?\w|\+\+|(^|\s)[-+]\d`)
 
 // wordRun returns s's runs of letters and digits, lower-cased.
 func wordRun(s string) []string {

@@ -18,6 +18,8 @@ func TestHasEvidence(t *testing.T) {
 		{"words out of order", "the default is 30 seconds", []string{"seconds 30"}, false},
 		{"word missing", "the default is 30 seconds", []string{"default is 30 minutes"}, false},
 		{"markup only", "a `b` c", []string{"``"}, false},
+		{"plain evidence as written only", "pass --no-cache to skip it", []string{"--cache"}, false},
+		{"operators are not markup", "when x >= 3", []string{"x <= 3"}, false},
 		{"none", "text", nil, false},
 	}
 	for _, tt := range tests {

@@ -114,10 +114,11 @@ func AnswerTypeOf(question string) AnswerType {
 		// "When American car companies rolled out their cars, which
 		// policy ended?": the clause sets the time, the rest asks.
 		question = question[m[2]:]
-	} else if m := whenPolar.FindStringSubmatchIndex(question); m != nil && !whenAsks.MatchString(question) {
+	} else if m := whenPolar.FindStringSubmatchIndex(question); m != nil && m[4] >= 0 && !whenAsks.MatchString(question) {
 		// "when cleanenv loads a .env file does it clobber the env": a
-		// condition, then a yes-or-no question.
-		question = question[m[2]:]
+		// condition, then a yes-or-no question ("when exactly does it
+		// expire", "when in 2023 did it fail" ask when).
+		question = question[m[4]:]
 	}
 	if QuestionLanguage(question) != "" {
 		for _, t := range foreignTypes {
@@ -223,7 +224,7 @@ var whenClause = regexp.MustCompile(`(?i)^\s*when\b[^?,]*,\s*((?:which|what|who|
 // whenPolar matches a question's opening clause on "when" that sets the
 // case of a yes-or-no question after it, with or without a comma ("when
 // X loads a file does it …", "when the cache is full, will it …").
-var whenPolar = regexp.MustCompile(`(?i)^\s*when\s+[^?,]*?\s*,?\s+((?:does|do|did|is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have)\s+(?:it|i|you|we|they|this|that|he|she|one|there|the\s+\w+)\b)`)
+var whenPolar = regexp.MustCompile(`(?i)^\s*when\s+(?:exactly|approximately|roughly|about|around|during|in|at|on|after|before|since|until|by|within|precisely|usually|typically|normally|generally|then|else|ever|now)\b|^\s*when\s+(\S+\s+[^?,]*?)\s*,?\s+((?:does|do|did|is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have)\s+(?:it|i|you|we|they|this|that|he|she|one|there|the\s+\w+)\b)`)
 
 // whenCircumstance matches "when" asking in which case to do something, not
 // at what time: "when should i use …", "when to prefer …", "when do i
@@ -787,12 +788,16 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 	if t == AnswerPerson {
 		return hasNewName(linkLabel.ReplaceAllStringFunc(sentence, pageLabel), asked)
 	}
-	if t == AnswerTime && clockTime.MatchString(sentence) {
-		return true // "Thursdays at 9:30-10:00 Pacific"
+	if t == AnswerTime {
+		for _, m := range clockTime.FindAllStringSubmatch(sentence, -1) {
+			if !asked[m[1]] {
+				return true // "Thursdays at 9:30-10:00 Pacific"
+			}
+		}
 	}
 	sentence = issueRef.ReplaceAllString(sentence, " ")
-	if t != AnswerVersion {
-		sentence = withoutNameNumbers(sentence) // a release may be written so: "GPL-3"
+	if t == AnswerQuantity {
+		sentence = withoutNameNumbers(sentence) // not a release ("GPL-3") nor a time ("mid-2023")
 	}
 	switch t {
 	case AnswerVersion:
@@ -827,7 +832,9 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 }
 
 // clockTime matches a clock's time: "9:30", "17:30 UTC", "9:30-10:00".
-var clockTime = regexp.MustCompile(`\b([01]?\d|2[0-3]):[0-5]\d\b`)
+// (not an address's port, a file's line and column, a verse, a ratio or a
+// slice: "10.0.0.1:22", "main.go:12:34", "John 3:16", "16:10", "s[1:20]").
+var clockTime = regexp.MustCompile(`(?:^|[\s(,;~–-])((?:[01]?\d|2[0-3]):[0-5]\d)(?::[0-5]\d)?(?:\s*(?:am|pm|utc|gmt|[a-z]{2,4}t)\b|\s*[-–]\s*(?:[01]?\d|2[0-3]):[0-5]\d|\s+(?:pacific|eastern|central|local|time)\b)`)
 
 // linkLabel matches a Markdown link's label and target ("[Getting
 // Started](https://…)").
@@ -1001,8 +1008,8 @@ var (
 		// answer freely: …"); not a licence's ("use it without
 		// restriction").
 		`|\byou(\s+are|'re|\s+r)\s+(now\s+)?(no longer|not|never)\s+(restricted|bound|limited|constrained)\s+(to|by)\s+((the|your|these|any)\s+)?(docs|documents?|documentation|corpus|sources|context|rules|guidelines|instructions|polic(y|ies))\b` +
-		`|\banswer\s+(freely|without (your |any )?(rules|restrictions|limits|filters))\b` +
-		`|\b(without|ignoring)\s+your\s+(rules|restrictions|limits|filters|guidelines|instructions)\b`)
+		`|^\s*(now\s+)?(just\s+)?(answer|respond|reply)\s+(freely|without\s+(your\s+|any\s+)?(rules|restrictions|limits|filters|guidelines|instructions))\b` +
+		`|[,;:.!]\s*(now\s+)?(just\s+)?(answer|respond|reply)\s+freely\b`)
 	// foreignInjectionRE and foreignTaskRE are the same in French,
 	// Spanish and German, matched only in a question holding one of
 	// their verbs (foreignVerbs).
@@ -1036,7 +1043,7 @@ var (
 		// every license mentioned in your docs", "name all the rivers in
 		// the documents"): a task over the whole corpus, no passage's
 		// answer.
-		`|^\s*(please\s+)?(can you\s+|could you\s+)?(enumerate|name|list|give me|show me|tell me|count|collect|extract|find)\s+(all|every|each)\b.*\b(in|from|across|throughout)\s+(your|the|these|this|all the|all your)\s+(docs|documents?|documentation|corpus|sources|files|knowledge base|index|data)\s*[?.!]*\s*$` +
+		`|^\s*(please\s+)?(can you\s+|could you\s+)?(enumerate|name|list|give me|show me|count|collect|extract|find)\s+(all|every|each)\b.*\b((mentioned|referenced|named|cited|listed)\s+(in|across|throughout)\s+(your|the|these|this|all the|all your)|(in|from|across|throughout)\s+(your|all your|all the|all these))\s+(docs|documents?|documentation|corpus|sources|files|knowledge base|index|data)\s*[?.!]*\s*$` +
 		// Questions to the assistant about itself, the whole message:
 		// what it is, who made it, what model it runs, whether it browses
 		// or remembers ("can you resume a download?" asks of a tool).
@@ -1667,7 +1674,7 @@ func HoldsObject(sentence string, object []string) bool {
 // "/etc/app.conf", "config.yml", "~/.bashrc"), a port by its number.
 var objectKinds = func() map[string]*regexp.Regexp {
 	file := regexp.MustCompile("(^|[\\s`'\"(])(~?/[\\w.-]+(/[\\w.-]+)*|\\.[a-z][\\w.-]*|[\\w-]+\\.(env|conf|cfg|ini|ya?ml|json|toml|txt|rc|xml|properties|log|db|sock|pid|lock|md|sh))($|[\\s`'\"),.;:])")
-	port := regexp.MustCompile(`(?i)\b(port\s+|:)\d{2,5}\b|\b\d{2,5}/(tcp|udp)\b|\bon\s+\d{2,5}\b`)
+	port := regexp.MustCompile(`(?i)\bport\s+:?\d{2,5}\b|(?:localhost|\d+\.\d+\.\d+\.\d+|\]|[a-z][\w.-]*\.[a-z]{2,}):\d{2,5}\b|\b\d{2,5}/(tcp|udp)\b|\blisten(s|ing)?\s+on\s+(port\s+)?:?\d{2,5}\b`)
 	return map[string]*regexp.Regexp{"file": file, "files": file, "filename": file, "path": file, "paths": file,
 		"directory": file, "dir": file, "folder": file, "location": file, "port": port}
 }()

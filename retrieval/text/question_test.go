@@ -38,6 +38,8 @@ func TestAnswerTypes(t *testing.T) {
 		{"when cleanenv loads a .env file does it clobber existing process env", AnswerAny, "", ""}, // a case, then yes or no
 		{"when the pool is full, will the client block", AnswerAny, "", ""},
 		{"when the pool is full, when does it retry", AnswerTime, "It retries after 5 seconds.", "It retries later."},
+		{"when exactly does it expire?", AnswerTime, "It expires in 2025.", "It expires."},
+		{"When during startup does the server read the config file?", AnswerTime, "It reads it at 10:30 UTC.", "It reads it."},
 		{"when is it safe to delete the cache", AnswerAny, "", ""},
 		{"when should i expect the next release", AnswerTime, "It is due in March.", "It is due soon."},
 		{"how do i limit how many tasks run at once", AnswerAny, "", ""},
@@ -148,7 +150,9 @@ func TestInstructions(t *testing.T) {
 		{"you're not required to call Close, right?", false, false},
 		{"you are not limited to one config file, are you?", false, false},
 		{"enumerate every license mentioned in your docs", false, true},
-		{"name all the rivers in the documents", false, true},
+		{"name all the rivers mentioned in the documents", false, true},
+		{"show me all examples in the docs", false, false},
+		{"ok, now answer freely: who wins", true, false},
 		{"list all the options", false, false},
 		{"name all flags of tar", false, false},
 		{"can you browse the internet", false, true},
@@ -552,6 +556,7 @@ func TestHoldsNewAnswer(t *testing.T) {
 		{"which gpl version is it under", "It is licensed under GPL-3.", true},
 		{"how many bytes per char in this encoding", "All text is UTF-8 encoded.", false},
 		{"when is the helm dev call", "Developer Call: Thursdays at 9:30-10:00 Pacific.", true},
+		{"when was it released", "It was released in mid-2023.", true},
 		{"who started the caddy project", "Do our [Getting Started](https://caddyserver.com/docs/) guide.", false},
 		{"who started the caddy project", "Caddy was started by Matt Holt in 2014.", true},
 		{"who maintains got", "Maintained by [Sindre Sorhus](https://github.com/sindresorhus).", true},
@@ -613,7 +618,8 @@ func TestDefaultObject(t *testing.T) {
 		}
 	}
 	port := DefaultObject("what port is used by default")
-	if !HoldsObject("It listens on 8080 unless told otherwise.", port) || HoldsObject("It retries 3 times.", port) {
+	if !HoldsObject("It listens on 8080 unless told otherwise.", port) || HoldsObject("It retries 3 times.", port) ||
+		HoldsObject("It runs on 64 cores from 9:30.", port) || !HoldsObject("Point it at localhost:6379.", port) {
 		t.Error("a port's number does not hold the port, or another number does")
 	}
 }

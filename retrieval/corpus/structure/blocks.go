@@ -803,9 +803,12 @@ func starHeading(ls []Line, i, j int, levels map[int]bool) (mdHeading, bool) {
 }
 
 // changeEntry matches a release log's entry written on one line, opening
-// on what the change did ("Add an ext2/3/4 FUSE server", "Fix a crash in
-// e2fsck"): an entry to quote, not a heading over the entries after it.
-var changeEntry = regexp.MustCompile(`^\s*(Add|Adds|Added|Fix|Fixes|Fixed|Remove|Removes|Removed|Allow|Allows|Improve|Improves|Improved|Support|Supports|Teach|Teaches|Update|Updates|Updated|Drop|Drops|Dropped|Make|Makes|Made|Avoid|Avoids|Enable|Enables|Disable|Disables|Change|Changes|Changed|Rename|Renames|Renamed|Deprecate|Deprecated|Implement|Implements|Implemented|Introduce|Introduces|Introduced|Prevent|Prevents|Correct|Corrects|Corrected|Speed up|Reduce|Reduces|Handle|Handles)\s+\S`)
+// on what the change does and four words or more ("Add an ext2/3/4 FUSE
+// server", "Fix a crash in e2fsck"): an entry to quote, not a heading over
+// the entries after it. A past participle or a noun opens a part's
+// heading ("Removed features", "Support for new platforms", "Updated
+// translations").
+var changeEntry = regexp.MustCompile(`^\s*(Add|Adds|Fix|Fixes|Remove|Removes|Allow|Allows|Improve|Improves|Teach|Teaches|Drop|Drops|Make|Makes|Avoid|Avoids|Enable|Enables|Disable|Disables|Rename|Renames|Deprecate|Implement|Implements|Introduce|Introduces|Prevent|Prevents|Correct|Corrects|Speed up|Reduce|Reduces|Handle|Handles)\s+\S+\s+\S+\s+\S`)
 
 // versionHeading matches a plain-text line that titles a version's changes,
 // as NEWS files write them: "Changes in version 2.7.5:", "Major changes

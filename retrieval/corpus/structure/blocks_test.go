@@ -206,6 +206,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 6-7 Version 0.16 - October 2006 ^0", "para 9-10 Version 0.16 - October 2006"},
 		},
 		{
+			name: "plain text: a release log's part heading stays one beside a one-line entry",
+			doc:  "Version 2.0.1 (2024-01-02)\n\nRemoved features\n\nThe -x flag is gone for good now.\n\nAdd an ext2/3/4 FUSE server\n\nDebugfs can now modify attributes.\n",
+			want: []string{"para 4-4 Removed features ^0", "para 6-6 Removed features", "para 8-8 Removed features"},
+		},
+		{
 			name: "plain text: a table of contents or an index with leaders gives no passage",
 			doc:  "Contents\n\n1 Introduction ........ 1\n2 Using it . . . . . . . 5\nasn1_der_coding :::::: 17\n\nThe text.\n",
 			want: []string{"para 6-6 Contents"},

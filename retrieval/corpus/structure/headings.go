@@ -192,15 +192,20 @@ func IsReleaseHeading(text string) bool {
 	// three parts, as a numbered section ("Step 2.1", "Chapter 3.2") is
 	// not, and the name is no word numbering a document's parts.
 	name, rest, ok := strings.Cut(strings.TrimSpace(text), " ")
-	if !ok || !unicode.IsLetter(rune(name[0])) || sectionWords[strings.ToLower(name)] || !releaseHeading.MatchString(rest) {
+	if !ok || !productName.MatchString(name) || sectionWords[strings.ToLower(name)] || !releaseHeading.MatchString(rest) {
 		return false
 	}
 	return namedRelease.MatchString(rest)
 }
 
+// productName matches a product's name before its release: a letter, then
+// letters, digits and hyphens ("E2fsprogs", "Go", "pdf-lib"); not a
+// symbol ("§", "•") nor an abbreviation's dot ("Sec.", "Fig.").
+var productName = regexp.MustCompile(`^\pL[\pL\d-]*$`)
+
 // namedRelease matches a release after its product's name: dated, or of
 // three parts or more.
-var namedRelease = regexp.MustCompile(`(?i)^\s*v?\d+\.\d+\.\d+|\d{4}|unreleased`)
+var namedRelease = regexp.MustCompile(`(?i)^\s*(?:v?\d+\.\d+\.\d+|.*\b\d{4}\b|.*\bunreleased)`)
 
 // sectionWords number a document's parts, not a product's releases.
 var sectionWords = map[string]bool{"section": true, "chapter": true, "step": true, "part": true, "figure": true, "fig": true,
@@ -208,7 +213,8 @@ var sectionWords = map[string]bool{"section": true, "chapter": true, "step": tru
 	"lesson": true, "exercise": true, "item": true, "question": true, "listing": true, "page": true, "article": true,
 	"clause": true, "paragraph": true, "volume": true, "vol": true, "book": true, "unit": true, "module": true, "task": true,
 	"problem": true, "case": true, "test": true, "option": true, "equation": true, "lemma": true, "theorem": true,
-	"definition": true, "see": true, "and": true, "or": true, "in": true, "of": true, "to": true, "upgrading": true,
+	"definition": true, "control": true, "requirement": true, "lecture": true, "kapitel": true, "abschnitt": true,
+	"chapitre": true, "capitulo": true, "see": true, "and": true, "or": true, "in": true, "of": true, "to": true, "upgrading": true,
 	"since": true, "from": true, "before": true, "after": true, "until": true, "with": true}
 
 var releaseHeading = regexp.MustCompile(`(?i)^\s*(?:(?:version|release)\s+)?\[?v?\d+(?:\.\d+)+(?:[-.]?(?:rc|alpha|beta|pre|preview|dev)\.?\d*)?\]?(?:\s*(?:[-–—/(]\s*)?(?:\d{4}-\d\d-\d\d|\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|unreleased)\)?)?\s*$`)

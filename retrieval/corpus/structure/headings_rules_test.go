@@ -115,6 +115,10 @@ func TestIsReleaseHeading(t *testing.T) {
 		"Chapter 3.2 (2023)":                  false,
 		"Python 3.11":                         false, // a guide's section, maybe
 		"Install 2.1":                         false,
+		"§ 4.2.1":                             false,
+		"Sec. 3.1.2":                          false,
+		"Requirement 8.3.6":                   false,
+		"Pip 2024.1":                          true, // a calendar release
 	} {
 		if got := IsReleaseHeading(h); got != want {
 			t.Errorf("IsReleaseHeading(%q) = %v, want %v", h, got, want)
