@@ -512,8 +512,11 @@ func isHeadingSentenceIn(s string, p corpus.Passage) bool {
 	// A line its section is named by, as the outline writes it: an FAQ's
 	// group "* Questions about /etc/issue and /etc/debian_version:" over
 	// its questions says nothing of its own.
-	if h := headingForm(s); h != "" && !strings.Contains(strings.TrimSpace(s), "\n") {
-		for _, part := range strings.Split(p.Section, structure.SectionSeparator) {
+	if p.Section == "" || len(s) > maxHeadingLine || strings.Contains(strings.TrimSpace(s), "\n") {
+		return false
+	}
+	if h := headingForm(s); h != "" && strings.Contains(p.Section, h) {
+		for part := range strings.SplitSeq(p.Section, structure.SectionSeparator) {
 			if headingForm(part) == h {
 				return true
 			}
@@ -521,6 +524,10 @@ func isHeadingSentenceIn(s string, p corpus.Passage) bool {
 	}
 	return false
 }
+
+// maxHeadingLine bounds the length of a line read as its section's
+// heading (isHeadingSentenceIn).
+const maxHeadingLine = 200
 
 // headingForm returns a line as a heading reads once written as a list's
 // item or a label: without a list mark, stars or a trailing colon.

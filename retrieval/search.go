@@ -292,8 +292,11 @@ func missingYear(question string, p corpus.Passage) string {
 		if unitAfter.MatchString(after) || yearUnit.MatchString(after) || notYearBefore.MatchString(before) {
 			continue // "2048-bit", "port 1883", "RFC 1918"
 		}
-		if strings.HasPrefix(after, "s") || openYear.MatchString(before) {
+		if strings.HasPrefix(after, "s") || openYear.MatchString(before) || fromYear.MatchString(before) && spanOn.MatchString(after) {
 			return "" // "the 1990s", "since 2020", "between 2019 and …": a span
+		}
+		if !yearContext.MatchString(before) && !yearWordAfter.MatchString(after) {
+			continue // "2000 concurrent connections": a count, unless a time's word is beside it
 		}
 		y, _ := strconv.Atoi(question[m[2]:m[3]])
 		named = append(named, y)
@@ -307,9 +310,18 @@ func missingYear(question string, p corpus.Passage) string {
 		y, _ := strconv.Atoi(m[1])
 		held[y] = true
 	}
-	for _, m := range pathYear.FindAllStringSubmatch(p.Source, -1) {
-		y, _ := strconv.Atoi(m[1]) // "news/2023.md"
-		held[y] = true
+	for _, run := range digitRun.FindAllString(p.Source, -1) {
+		if y, _ := strconv.Atoi(run); len(run) == 4 && y >= 1500 && y < 2100 {
+			held[y] = true // "news/2023.md", "reports/2022-2023.md"
+		}
+	}
+	for _, m := range yearOn.FindAllStringSubmatch(fields, -1) {
+		y, _ := strconv.Atoi(m[1]) // "SQL Server 2017 and later": every year from it
+		for _, n := range named {
+			if n >= y {
+				return ""
+			}
+		}
 	}
 	if len(held) == 0 {
 		return ""
@@ -347,11 +359,16 @@ func missingYear(question string, p corpus.Passage) string {
 // of a span or from a year on.
 var (
 	yearRE        = regexp.MustCompile(`(?:^|[^\d.,])((?:1[5-9]|20)\d\d)(?:$|[^\d.,%]|[.,](?:\s|$))`)
-	yearSpan      = regexp.MustCompile(`\b((?:1[5-9]|20)\d\d)(?:\s*(?:-|–|—|to|until|through)\s*((?:1[5-9]|20)\d\d)\b|[-–/](\d\d)\b|(s)\b)`)
-	pathYear      = regexp.MustCompile(`(?:^|\D)((?:1[5-9]|20)\d\d)(?:\D|$)`)
+	yearSpan      = regexp.MustCompile(`\b((?:1[5-9]|20)\d\d)(?:\s*(?:-|–|—|to|until|through)\s*((?:1[5-9]|20)\d\d)\b|[-–/](\d\d)(?:$|[^-\d/])|(s)\b)`)
+	digitRun      = regexp.MustCompile(`\d+`)
+	yearOn        = regexp.MustCompile(`(?i)\b((?:1[5-9]|20)\d\d)\s+(?:and|or)\s+(?:later|newer|above|after|up)\b|\b(?:since|from)\s+((?:1[5-9]|20)\d\d)\b`)
+	yearContext   = regexp.MustCompile(`(?i)\b(in|of|on|at|during|for|by|before|after|since|until|from|year|years|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|spring|summer|autumn|fall|winter|early|mid|late|q[1-4]|the)[\s-]+$|^\s*$`)
+	yearWordAfter = regexp.MustCompile(`(?i)^\s*(census|season|election|edition|release|report|budget|elections|olympics|world cup|war)\b|^\s*[?.!,]?\s*$`)
 	yearUnit      = regexp.MustCompile(`(?i)^[-\s]?(bit|bits|byte|bytes|ms|px|dpi|mhz|ghz|hz|rpm|mb|kb|gb)\b`)
 	notYearBefore = regexp.MustCompile(`(?i)(\bport|\brfc|\bumask|\bpid|\berror|\bcode|\bline|\bissue|\bpr|\bbug|#|:)\s*$`)
-	openYear      = regexp.MustCompile(`(?i)\b(since|after|before|until|till|from|between|by|as of|prior to|post|pre)\s+(the\s+)?(year\s+)?$|\b(and|or|to|-)\s*$`)
+	openYear      = regexp.MustCompile(`(?i)\b(since|after|before|until|till|between|as of|prior to|post|pre)[\s-]+(the\s+)?(year\s+)?$|\d\s*(-|–|—|to|until|through)\s*$`)
+	fromYear      = regexp.MustCompile(`(?i)\bfrom\s+(the\s+)?(year\s+)?$`)
+	spanOn        = regexp.MustCompile(`(?i)^\s*(-|–|—|to\b|until\b|through\b|on\b|onwards?\b)`)
 )
 
 // holdsNumber reports whether s holds num where it starts a number (no

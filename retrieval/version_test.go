@@ -59,15 +59,6 @@ func TestMissingProject(t *testing.T) {
 		"make/README.md":                   "# make\n\nmake builds programs from a Makefile.\n",
 		"security/policy.md":               "# Policy\n\n## Reports\n\nSecurity reports go to the team.\n\n## Fixes\n\nSecurity fixes ship monthly.\n\n## Audits\n\nSecurity audits run yearly.\n",
 	})
-	byPath := func(src string) corpus.Passage {
-		for _, p := range ix.passages {
-			if p.Source == src {
-				return p
-			}
-		}
-		t.Fatalf("no passage of %s", src)
-		return corpus.Passage{}
-	}
 	for _, c := range []struct {
 		question, source, want string
 	}{
@@ -86,7 +77,7 @@ func TestMissingProject(t *testing.T) {
 		{"can i make a branch for my change", "pulsar-client-go/CONTRIBUTING.md", ""}, // one every project uses
 		{"what are the security risks of the lock file", "npm/package-lock.md", ""},   // a topic's folder, no project's
 	} {
-		if got := missingProject(c.question, ix.namedProjects(c.question), byPath(c.source)); got != c.want {
+		if got := missingProject(c.question, ix.namedProjects(c.question), firstOf(t, ix, c.source)); got != c.want {
 			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)
 		}
 	}
@@ -102,15 +93,6 @@ func TestPackageFolderNamesItsProject(t *testing.T) {
 		"python3-jwt/README.rst": "PyJWT\n=====\n\nA Python implementation of RFC 7519.\n",
 		"prometheus/README.md":   "# Prometheus\n\n## License\n\nApache License 2.0, see LICENSE.\n",
 	})
-	byPath := func(src string) corpus.Passage {
-		for _, p := range ix.passages {
-			if p.Source == src {
-				return p
-			}
-		}
-		t.Fatalf("no passage of %s", src)
-		return corpus.Passage{}
-	}
 	for _, c := range []struct {
 		question, source, want string
 	}{
@@ -122,7 +104,7 @@ func TestPackageFolderNamesItsProject(t *testing.T) {
 		{"which rfc does pyjwt implement", "python3-jwt/README.rst", ""},
 		{"whats the license", "prometheus/README.md", ""}, // names no project
 	} {
-		if got := missingProject(c.question, ix.namedProjects(c.question), byPath(c.source)); got != c.want {
+		if got := missingProject(c.question, ix.namedProjects(c.question), firstOf(t, ix, c.source)); got != c.want {
 			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)
 		}
 	}
@@ -219,6 +201,14 @@ func TestMissingYear(t *testing.T) {
 		{"does it listen on port 1883", "Copyright 2019 the authors.", "", ""},
 		{"what does rfc 1918 say", "Copyright 2019 the authors.", "", ""},
 		{"what changed in 2023", "In 2022 it began.", "news/2023.md", ""}, // the path's year
+		{"how many people were killed in 2022 or 2023?", "In 2025, 2,414 people were killed.", "", "2022"},
+		{"how many will be killed by 2030?", "In 2025, 2,414 people were killed.", "", "2030"},
+		{"how many were killed according to the report from 2023?", "In 2025, 2,414 people were killed.", "", "2023"},
+		{"how many were killed in mid-2023?", "In 2025, 2,414 people were killed.", "", "2023"},
+		{"does it support sql server 2019?", "It supports SQL Server 2017 and later.", "", ""},
+		{"can it handle 2000 concurrent connections?", "Copyright 2019 the authors.", "", ""}, // a count
+		{"what happened in 2023?", "In 2022 it began.", "reports/2022-2023.md", ""},
+		{"what happened in 2010?", "Released on 2008-11-05.", "", "2010"}, // a date, no span
 	} {
 		src := c.source
 		if src == "" {
@@ -229,4 +219,16 @@ func TestMissingYear(t *testing.T) {
 			t.Errorf("missingYear(%q, %q) = %q, want %q", c.question, c.text, got, c.want)
 		}
 	}
+}
+
+// firstOf returns the first passage of the document src.
+func firstOf(t *testing.T, ix *Index, src string) corpus.Passage {
+	t.Helper()
+	for _, p := range ix.passages {
+		if p.Source == src {
+			return p
+		}
+	}
+	t.Fatalf("no passage of %s", src)
+	return corpus.Passage{}
 }

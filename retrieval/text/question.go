@@ -224,7 +224,7 @@ var whenClause = regexp.MustCompile(`(?i)^\s*when\b[^?,]*,\s*((?:which|what|who|
 // whenPolar matches a question's opening clause on "when" that sets the
 // case of a yes-or-no question after it, with or without a comma ("when
 // X loads a file does it …", "when the cache is full, will it …").
-var whenPolar = regexp.MustCompile(`(?i)^\s*when\s+(?:exactly|approximately|roughly|about|around|during|in|at|on|after|before|since|until|by|within|precisely|usually|typically|normally|generally|then|else|ever|now)\b|^\s*when\s+(\S+\s+[^?,]*?)\s*,?\s+((?:does|do|did|is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have)\s+(?:it|i|you|we|they|this|that|he|she|one|there|the\s+\w+)\b)`)
+var whenPolar = regexp.MustCompile(`(?i)^\s*when\s+(?:exactly|approximately|roughly|about|around|precisely|usually|typically|normally|generally|then|else|ever|now|during)\b|^\s*when\s+(?:in|on|at|by|since|until|before|after|within)\s+(?:(?:early|late|mid)[-\s]+)?(?:\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|the\s+(?:year|month|week|day|morning|evening|night|\d))\b|^\s*when\s+([^?,]*?)\s*,?\s+((?:does|do|did|is|are|was|were|will|would|can|could|should|shall|may|might|must|has|have)\s+(?:it|i|you|we|they|this|that|he|she|one|there|the\s+\w+)\b)`)
 
 // whenCircumstance matches "when" asking in which case to do something, not
 // at what time: "when should i use …", "when to prefer …", "when do i
@@ -790,7 +790,7 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 	}
 	if t == AnswerTime {
 		for _, m := range clockTime.FindAllStringSubmatch(sentence, -1) {
-			if !asked[m[1]] {
+			if !asked[m[1]+m[2]] {
 				return true // "Thursdays at 9:30-10:00 Pacific"
 			}
 		}
@@ -834,7 +834,7 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 // clockTime matches a clock's time: "9:30", "17:30 UTC", "9:30-10:00".
 // (not an address's port, a file's line and column, a verse, a ratio or a
 // slice: "10.0.0.1:22", "main.go:12:34", "John 3:16", "16:10", "s[1:20]").
-var clockTime = regexp.MustCompile(`(?:^|[\s(,;~–-])((?:[01]?\d|2[0-3]):[0-5]\d)(?::[0-5]\d)?(?:\s*(?:am|pm|utc|gmt|[a-z]{2,4}t)\b|\s*[-–]\s*(?:[01]?\d|2[0-3]):[0-5]\d|\s+(?:pacific|eastern|central|local|time)\b)`)
+var clockTime = regexp.MustCompile(`(?i)(?:^|[\s(,;~–-])((?:[01]?\d|2[0-3]):[0-5]\d)(?::[0-5]\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.|utc|gmt|[a-z]{2,4}t)\b|\s*[-–]\s*(?:[01]?\d|2[0-3]):[0-5]\d|\s+(?:pacific|eastern|central|local|time)\b)|\b(?:at|from|until|till|by|before|after|around)\s+((?:[01]?\d|2[0-3]):[0-5]\d)(?:$|[^:\d])`)
 
 // linkLabel matches a Markdown link's label and target ("[Getting
 // Started](https://…)").
@@ -1008,7 +1008,7 @@ var (
 		// answer freely: …"); not a licence's ("use it without
 		// restriction").
 		`|\byou(\s+are|'re|\s+r)\s+(now\s+)?(no longer|not|never)\s+(restricted|bound|limited|constrained)\s+(to|by)\s+((the|your|these|any)\s+)?(docs|documents?|documentation|corpus|sources|context|rules|guidelines|instructions|polic(y|ies))\b` +
-		`|^\s*(now\s+)?(just\s+)?(answer|respond|reply)\s+(freely|without\s+(your\s+|any\s+)?(rules|restrictions|limits|filters|guidelines|instructions))\b` +
+		`|^\s*(please\s+)?(now\s+)?(just\s+)?(answer|respond|reply)\s+(freely|without\s+(your\s+|any\s+)?(rules|restrictions|limits|filters|guidelines|instructions))\b` +
 		`|[,;:.!]\s*(now\s+)?(just\s+)?(answer|respond|reply)\s+freely\b`)
 	// foreignInjectionRE and foreignTaskRE are the same in French,
 	// Spanish and German, matched only in a question holding one of
@@ -1040,8 +1040,8 @@ var (
 		// A share of a number to work out: "whats 15% of 80".
 		`|^\s*(what(\s+is|'s|s)\s+|how much is\s+)?-?\d+(\.\d+)?\s*(%|percent)\s+of\s+-?\d+(\.\d+)?\s*\??\s*$` +
 		// Every one of a kind the documents hold, gathered ("enumerate
-		// every license mentioned in your docs", "name all the rivers in
-		// the documents"): a task over the whole corpus, no passage's
+		// every license mentioned in your docs", "name all the rivers
+		// mentioned in the documents"): a task over the whole corpus, no passage's
 		// answer.
 		`|^\s*(please\s+)?(can you\s+|could you\s+)?(enumerate|name|list|give me|show me|count|collect|extract|find)\s+(all|every|each)\b.*\b((mentioned|referenced|named|cited|listed)\s+(in|across|throughout)\s+(your|the|these|this|all the|all your)|(in|from|across|throughout)\s+(your|all your|all the|all these))\s+(docs|documents?|documentation|corpus|sources|files|knowledge base|index|data)\s*[?.!]*\s*$` +
 		// Questions to the assistant about itself, the whole message:
@@ -1674,7 +1674,7 @@ func HoldsObject(sentence string, object []string) bool {
 // "/etc/app.conf", "config.yml", "~/.bashrc"), a port by its number.
 var objectKinds = func() map[string]*regexp.Regexp {
 	file := regexp.MustCompile("(^|[\\s`'\"(])(~?/[\\w.-]+(/[\\w.-]+)*|\\.[a-z][\\w.-]*|[\\w-]+\\.(env|conf|cfg|ini|ya?ml|json|toml|txt|rc|xml|properties|log|db|sock|pid|lock|md|sh))($|[\\s`'\"),.;:])")
-	port := regexp.MustCompile(`(?i)\bport\s+:?\d{2,5}\b|(?:localhost|\d+\.\d+\.\d+\.\d+|\]|[a-z][\w.-]*\.[a-z]{2,}):\d{2,5}\b|\b\d{2,5}/(tcp|udp)\b|\blisten(s|ing)?\s+on\s+(port\s+)?:?\d{2,5}\b`)
+	port := regexp.MustCompile("(?i)\\bport\\s*[:=]?\\s*:?\\d{2,5}\\b|(?:localhost|\\d+\\.\\d+\\.\\d+\\.\\d+|\\]|[a-z][\\w.-]*\\.[a-z]{2,}):\\d{2,5}\\b|(?:^|[\\s('\"`]):\\d{2,5}\\b|\\b\\d{2,5}/(tcp|udp)\\b|\\b(listen(s|ing)?|serves?|serving|exposed?|binds?|bound|available|reachable)\\s+(on|at)\\s+(port\\s+)?:?\\d{2,5}\\b")
 	return map[string]*regexp.Regexp{"file": file, "files": file, "filename": file, "path": file, "paths": file,
 		"directory": file, "dir": file, "folder": file, "location": file, "port": port}
 }()

@@ -39,6 +39,9 @@ func TestAnswerTypes(t *testing.T) {
 		{"when the pool is full, will the client block", AnswerAny, "", ""},
 		{"when the pool is full, when does it retry", AnswerTime, "It retries after 5 seconds.", "It retries later."},
 		{"when exactly does it expire?", AnswerTime, "It expires in 2025.", "It expires."},
+		{"when in production, does it log to stdout?", AnswerAny, "", ""},
+		{"when idle, does the worker sleep?", AnswerAny, "", ""},
+		{"when in 2023 did the outage happen?", AnswerTime, "It happened in March.", "It happened."},
 		{"When during startup does the server read the config file?", AnswerTime, "It reads it at 10:30 UTC.", "It reads it."},
 		{"when is it safe to delete the cache", AnswerAny, "", ""},
 		{"when should i expect the next release", AnswerTime, "It is due in March.", "It is due soon."},
@@ -556,6 +559,8 @@ func TestHoldsNewAnswer(t *testing.T) {
 		{"which gpl version is it under", "It is licensed under GPL-3.", true},
 		{"how many bytes per char in this encoding", "All text is UTF-8 encoded.", false},
 		{"when is the helm dev call", "Developer Call: Thursdays at 9:30-10:00 Pacific.", true},
+		{"when does the nightly backup start", "The backup starts at 02:30 every night.", true},
+		{"when does the call start", "It starts at 9:30 AM.", true},
 		{"when was it released", "It was released in mid-2023.", true},
 		{"who started the caddy project", "Do our [Getting Started](https://caddyserver.com/docs/) guide.", false},
 		{"who started the caddy project", "Caddy was started by Matt Holt in 2014.", true},
@@ -619,7 +624,8 @@ func TestDefaultObject(t *testing.T) {
 	}
 	port := DefaultObject("what port is used by default")
 	if !HoldsObject("It listens on 8080 unless told otherwise.", port) || HoldsObject("It retries 3 times.", port) ||
-		HoldsObject("It runs on 64 cores from 9:30.", port) || !HoldsObject("Point it at localhost:6379.", port) {
+		HoldsObject("It runs on 64 cores from 9:30.", port) || !HoldsObject("Point it at localhost:6379.", port) ||
+		!HoldsObject("Metrics are exposed on 9100 by default.", port) || !HoldsObject("port: 8080", port) {
 		t.Error("a port's number does not hold the port, or another number does")
 	}
 }

@@ -805,10 +805,14 @@ func starHeading(ls []Line, i, j int, levels map[int]bool) (mdHeading, bool) {
 // changeEntry matches a release log's entry written on one line, opening
 // on what the change does and four words or more ("Add an ext2/3/4 FUSE
 // server", "Fix a crash in e2fsck"): an entry to quote, not a heading over
-// the entries after it. A past participle or a noun opens a part's
-// heading ("Removed features", "Support for new platforms", "Updated
-// translations").
-var changeEntry = regexp.MustCompile(`^\s*(Add|Adds|Fix|Fixes|Remove|Removes|Allow|Allows|Improve|Improves|Teach|Teaches|Drop|Drops|Make|Makes|Avoid|Avoids|Enable|Enables|Disable|Disables|Rename|Renames|Deprecate|Implement|Implements|Introduce|Introduces|Prevent|Prevents|Correct|Corrects|Speed up|Reduce|Reduces|Handle|Handles)\s+\S+\s+\S+\s+\S`)
+// the entries after it ("Added a FUSE server for ext4 images"). A part's
+// heading is shorter ("Removed features", "Updated translations") or
+// names what it is about (partHeading).
+var changeEntry = regexp.MustCompile(`^\s*(Added|Fixed|Removed|Improved|Updated|Changed|Dropped|Deprecated|Implemented|Introduced|Corrected|Renamed|Enabled|Disabled|Made|Support|Supports|Update|Updates|Add|Adds|Fix|Fixes|Remove|Removes|Allow|Allows|Improve|Improves|Teach|Teaches|Drop|Drops|Make|Makes|Avoid|Avoids|Enable|Enables|Disable|Disables|Rename|Renames|Deprecate|Implement|Implements|Introduce|Introduces|Prevent|Prevents|Correct|Corrects|Speed up|Reduce|Reduces|Handle|Handles)\s+\S+\s+\S+\s+\S`)
+
+// partHeading matches a release part's heading that opens as an entry
+// may: "Support for new platforms", "Updates to the build system".
+var partHeading = regexp.MustCompile(`^\s*(Support|Supports|Update|Updates|Change|Changes)\s+(for|in|of|to|from)\b`)
 
 // versionHeading matches a plain-text line that titles a version's changes,
 // as NEWS files write them: "Changes in version 2.7.5:", "Major changes
@@ -927,7 +931,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			continue
 		}
 		if headings && isHeadingLike(ls[k].Text) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
-			!(s.releases && changeEntry.MatchString(ls[k].Text)) &&
+			!(s.releases && changeEntry.MatchString(ls[k].Text) && !partHeading.MatchString(ls[k].Text)) &&
 			!(s.marginHeadings && ls[k].Indent > 0 && !IsNumberedQuestion(ls[k].Text)) && !caption.MatchString(ls[k].Text) &&
 			!s.outlineBody(k) && (perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
 			flush(k - 1)

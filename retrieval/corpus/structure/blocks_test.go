@@ -211,6 +211,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 4-4 Removed features ^0", "para 6-6 Removed features", "para 8-8 Removed features"},
 		},
 		{
+			name: "plain text: a release log's entries in the past tense are entries, a part named by its subject a heading",
+			doc:  "E2fsprogs 1.47.0 (February 5, 2023)\n===================================\n\nSupport for new platforms\n\nThe port to Hurd is done.\n\nE2fsprogs 1.46.0 (January 29, 2021)\n===================================\n\nAdded a FUSE server for ext4 images\n\nDebugfs can now modify attributes.\n",
+			want: []string{"para 5-5 E2fsprogs 1.47.0 (February 5, 2023) › Support for new platforms ^0", "para 10-10 E2fsprogs 1.46.0 (January 29, 2021) ^7", "para 12-12 E2fsprogs 1.46.0 (January 29, 2021)"},
+		},
+		{
 			name: "plain text: a table of contents or an index with leaders gives no passage",
 			doc:  "Contents\n\n1 Introduction ........ 1\n2 Using it . . . . . . . 5\nasn1_der_coding :::::: 17\n\nThe text.\n",
 			want: []string{"para 6-6 Contents"},

@@ -201,7 +201,7 @@ func IsReleaseHeading(text string) bool {
 // productName matches a product's name before its release: a letter, then
 // letters, digits and hyphens ("E2fsprogs", "Go", "pdf-lib"); not a
 // symbol ("§", "•") nor an abbreviation's dot ("Sec.", "Fig.").
-var productName = regexp.MustCompile(`^\pL[\pL\d-]*$`)
+var productName = regexp.MustCompile(`^\pL(?:[\pL\d._+-]*[\pL\d+])?$`)
 
 // namedRelease matches a release after its product's name: dated, or of
 // three parts or more.

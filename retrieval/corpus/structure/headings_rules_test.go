@@ -116,6 +116,8 @@ func TestIsReleaseHeading(t *testing.T) {
 		"Python 3.11":                         false, // a guide's section, maybe
 		"Install 2.1":                         false,
 		"§ 4.2.1":                             false,
+		"Node.js 20.0.0":                      true,
+		"GTK+ 3.24.38":                        true,
 		"Sec. 3.1.2":                          false,
 		"Requirement 8.3.6":                   false,
 		"Pip 2024.1":                          true, // a calendar release
