@@ -535,6 +535,9 @@ func headingForm(s string) string {
 	s = strings.Trim(s, " \t*_")
 	s = strings.TrimLeft(s, "*-+• ")
 	s = strings.Trim(strings.TrimSuffix(strings.TrimRight(s, " *_"), ":"), " *_")
+	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\n") {
+		return s // the common case, read for every sentence: no copy
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
 

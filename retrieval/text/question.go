@@ -786,7 +786,10 @@ var closesBlock = regexp.MustCompile(`^\s*[})\]]`)
 // another year's count is), a name the question doesn't write.
 func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 	if t == AnswerPerson {
-		return hasNewName(linkLabel.ReplaceAllStringFunc(sentence, pageLabel), asked)
+		if strings.Contains(sentence, "](") {
+			sentence = linkLabel.ReplaceAllStringFunc(sentence, pageLabel)
+		}
+		return hasNewName(sentence, asked)
 	}
 	if t == AnswerTime {
 		for _, m := range clockTime.FindAllStringSubmatch(sentence, -1) {
@@ -845,7 +848,7 @@ var linkLabel = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
 // "Read more", "API reference") whose capitals name nobody; "[Sindre
 // Sorhus](…)" names its maintainer, "[Renee French](…)" its artist.
 func pageLabel(link string) string {
-	label := linkLabel.FindStringSubmatch(link)[1]
+	label := link[1:strings.Index(link, "](")] // linkLabel's: no "]" within
 	for _, w := range Words(label) {
 		if !pageWords[w] && !IsStopWord(w) {
 			return label
