@@ -111,7 +111,8 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	if len(chosen) == 1 {
 		chosen = append(chosen, neighbours(hits[best.hit].Passage.Text, best, perHit[best.hit], how)...)
 	}
-	chosen = addExtras(res.Query, all, chosen, best)
+	sameDoc := func(x sentence) bool { return hits[x.hit].Passage.Source == hits[best.hit].Passage.Source }
+	chosen = addExtras(res.Query, all, chosen, best, sameDoc)
 	if second, ok := runnerUp(res, all, chosen, best); ok {
 		chosen = append(chosen, second)
 	}
@@ -806,8 +807,12 @@ func listItems(text string, best sentence, inPassage []sentence) []sentence {
 }
 
 // addExtras adds to chosen up to maxSentences-1 sentences that add what the
-// question asks and best lacks, most gain first.
-func addExtras(q lexical.Query, all, chosen []sentence, best sentence) []sentence {
+// question asks and best lacks, most gain first. A sentence of another
+// document than best's (sameDoc false) must also hold a word of the
+// question best holds: without one, it meets the question on other words,
+// and often in another sense ("intel" of intelligence in one document, of
+// processors in another).
+func addExtras(q lexical.Query, all, chosen []sentence, best sentence, sameDoc func(sentence) bool) []sentence {
 	total := q.TotalWeight()
 	covered := make(map[int]bool)
 	for _, m := range best.matched {
@@ -819,6 +824,9 @@ func addExtras(q lexical.Query, all, chosen []sentence, best sentence) []sentenc
 		for i := range all {
 			s := &all[i]
 			if containsSentence(chosen, *s) || s.heading || s.cov < minExtraCoverage || len(s.matched) < min(2, len(q.Terms)) {
+				continue
+			}
+			if !sameDoc(*s) && !slices.ContainsFunc(s.matched, func(m int) bool { return slices.Contains(best.matched, m) }) {
 				continue
 			}
 			var gain float64

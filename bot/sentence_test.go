@@ -1004,3 +1004,33 @@ func TestRowQuotedWithItsHeaderFromAnEarlierPassage(t *testing.T) {
 		t.Errorf("header cited at lines %d–%d, want 5–6", a.Citations[0].LineStart, a.Citations[0].LineEnd)
 	}
 }
+
+// TestExtraSentenceOfAnotherDocumentSharesTheAnswersWords: a sentence
+// that adds what the best one lacks is quoted from another document only
+// when it also holds a word of the question the best one holds; one that
+// meets the question on other words alone speaks of something else.
+func TestExtraSentenceOfAnotherDocumentSharesTheAnswersWords(t *testing.T) {
+	const question = "how do fusion cells share intelligence and work with the border force"
+	best := corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "brief.txt", LineStart: 1}, Text: "Fusion cells share intelligence between agencies."}
+	for _, c := range []struct {
+		name, source, text string
+		quoted             bool
+	}{
+		{"another document, no word of the answer's", "handbook.txt", "The border force work rota is posted weekly.", false},
+		{"another document, a word of the answer's", "handbook.txt", "The border force work with the fusion cells daily.", true},
+		{"the same document", "brief.txt", "The border force work rota is posted weekly.", true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			other := corpus.Passage{ID: "b", Locator: corpus.Locator{Source: c.source, LineStart: 9}, Text: c.text}
+			a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 0.95,
+				Hits: []retrieval.Hit{{Passage: best}, {Passage: other}}})
+			var quoted bool
+			for _, cit := range a.Citations {
+				quoted = quoted || strings.Contains(cit.Excerpt, "border force")
+			}
+			if quoted != c.quoted {
+				t.Errorf("%q quoted %v, want %v: %+v", c.text, quoted, c.quoted, a.Citations)
+			}
+		})
+	}
+}

@@ -53,6 +53,7 @@ type Features struct {
 	Heading     float64 `json:"heading"`      // share of the words of the passage's own heading that the question holds ("Hidden flags" for "hide a flag from --help")
 	Passages    float64 `json:"passages"`     // log10(1 + the corpus's passages, within passagesFloor–passagesCap): the more passages, the more hold words by chance
 	WholeNames  float64 `json:"whole_names"`  // share of the question's joined names ("go-cache") in the passage's source path or title, whole (1: none asked)
+	RivalDocs   float64 `json:"rival_docs"`   // Passages, times the share of the top candidates from other documents than the top's: a match many documents share is chance's
 }
 
 // passagesFloor and passagesCap bound the corpus size the Passages feature
@@ -70,11 +71,11 @@ const (
 // vector returns the features in the order of the model's weights.
 func (f Features) vector() []float64 {
 	return []float64{f.Fused, f.LexicalRank, f.VectorRank, f.Coverage, f.Sentence, f.InText, f.InSection, f.Lead, f.Definition, f.Length, f.Novel, f.Bigrams, f.Subject, f.Lexical,
-		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched, f.Heading, f.Passages, f.WholeNames}
+		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched, f.Heading, f.Passages, f.WholeNames, f.RivalDocs}
 }
 
 var featureNames = []string{"fused", "lexical_rank", "vector_rank", "coverage", "sentence", "in_text", "in_section", "lead", "definition", "length", "novel", "bigrams", "subject", "lexical",
-	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched", "heading", "passages", "whole_names"}
+	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched", "heading", "passages", "whole_names", "rival_docs"}
 
 // vectorFeatures are the features that depend on the vector search: the
 // ranker uses them, the confidence does not, so that it means the same with
@@ -847,13 +848,42 @@ func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate
 	}
 	held, need := OwnTermsHeld(q, sc[0].hit.terms)
 	margin := Margin(lex, says, held, need)
+	top := sc[0].f
+	sources := make([]string, min(rivalDepth, len(sc)))
+	for i := range sources {
+		sources[i] = sc[i].hit.Passage.Source
+	}
+	top.RivalDocs = RivalDocs(top.Passages, sources)
 	// The ranker is a pairwise logistic model: the difference of two
 	// scores is the log-odds that the first answers better.
 	lead := 1.0
 	if n > 1 {
 		lead = 1 / (1 + math.Exp(-(sc[0].score - sc[1].score)))
 	}
-	return hits, sc[0].f, ix.model.Confidence(sc[0].f, margin), lead
+	return hits, top, ix.model.Confidence(top, margin), lead
+}
+
+// rivalDepth is how many of the ranked candidates RivalDocs reads.
+const rivalDepth = 5
+
+// RivalDocs returns the RivalDocs feature of the best of ranked candidates
+// from the documents sources names, best first: passages (the corpus-size
+// prior, Features.Passages) times the share of the next rivalDepth−1
+// candidates that are of other documents than the best's. Words a question
+// shares with one document's passages alone say it is that document's
+// topic; shared with passages of many documents, they match by chance, the
+// more so the larger the corpus.
+func RivalDocs(passages float64, sources []string) float64 {
+	if len(sources) < 2 {
+		return 0
+	}
+	other := 0
+	for _, s := range sources[1:min(len(sources), rivalDepth)] {
+		if s != sources[0] {
+			other++
+		}
+	}
+	return passages * float64(other) / float64(rivalDepth-1)
 }
 
 func b2f(b bool) float64 {

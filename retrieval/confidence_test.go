@@ -459,3 +459,66 @@ func TestInstructionInPastedLinesIsOne(t *testing.T) {
 		}
 	}
 }
+
+// TestRivalDocs: the corpus-size prior counts as much as the best
+// candidate's rivals are of other documents; a question whose candidates
+// are all of one document reads as asked of that document alone.
+func TestRivalDocs(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		sources []string
+		want    float64
+	}{
+		{"none", nil, 0},
+		{"one candidate", []string{"a"}, 0},
+		{"all of one document", []string{"a", "a", "a", "a", "a"}, 0},
+		{"all of others", []string{"a", "b", "c", "b", "d"}, 3},
+		{"half", []string{"a", "b", "a", "c", "a"}, 1.5},
+		{"only the first rivalDepth read", []string{"a", "a", "a", "a", "a", "b", "c"}, 0},
+		{"fewer candidates than the depth", []string{"a", "b"}, 0.75},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := RivalDocs(3, tc.sources); math.Abs(got-tc.want) > 1e-9 {
+				t.Errorf("RivalDocs(3, %q) = %v, want %v", tc.sources, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestRivalDocsFeatureOfSearch: the search's confidence reads the rivals
+// of its ranked candidates, not of the fused order: a question asked of
+// one document among unrelated ones has none, one whose words every
+// document shares has some.
+func TestRivalDocsFeatureOfSearch(t *testing.T) {
+	files := fstest.MapFS{
+		"bees.md":  {Data: []byte("# Bees\n\n## Diet\n\nHoneybees feed on nectar and pollen.\n\n## Hives\n\nHoneybees build hives of wax.\n\n## Swarms\n\nHoneybees swarm in spring.\n")},
+		"ships.md": {Data: []byte("# Ships\n\nShips carry cargo in spring.\n\n## Crew\n\nThe crew feed on biscuits in spring.\n")},
+		"trees.md": {Data: []byte("# Trees\n\nTrees grow leaves in spring.\n\n## Roots\n\nRoots feed the tree in spring.\n")},
+	}
+	c, err := corpus.Load(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(t.Context(), c, LocalEmbedderFactory(64))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(t.Context(), "what do honeybees build hives of", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, h := range res.Hits[:min(rivalDepth, len(res.Hits))] {
+		want = append(want, h.Passage.Source)
+	}
+	if got := RivalDocs(res.Features.Passages, want); res.Features.RivalDocs != got {
+		t.Errorf("rival_docs %.3f, want %.3f from the ranked sources %q", res.Features.RivalDocs, got, want)
+	}
+	spring, err := ix.Search(t.Context(), "what happens in spring", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if spring.Features.RivalDocs <= 0 {
+		t.Errorf("a question every document answers in part has no rivals: rival_docs %.3f over %d hits", spring.Features.RivalDocs, len(spring.Hits))
+	}
+}

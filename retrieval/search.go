@@ -284,13 +284,21 @@ func missingVersion(question string, p corpus.Passage) string {
 // A passage naming no year may still answer, and so may any passage for
 // a question asking of a span or from a year on ("between 2019 and
 // 2023", "since 2020", "in the 1990s"), or naming a number that is no
-// year ("a 2048-bit key", "port 1883", "RFC 1918"). "" when there is none.
+// year ("a 2048-bit key", "port 1883", "RFC 1918"). A question asking of
+// the time before a year ("before 2023", "prior to 2021") needs an
+// earlier year: "before 2023" when the passage names only that year and
+// later ones. "" when there is none.
 func missingYear(question string, p corpus.Passage) string {
-	var named []int
+	var named, earlier []int
 	for _, m := range yearRE.FindAllStringSubmatchIndex(question, 4) {
 		before, after := question[:m[2]], question[m[3]:]
 		if unitAfter.MatchString(after) || yearUnit.MatchString(after) || notYearBefore.MatchString(before) {
 			continue // "2048-bit", "port 1883", "RFC 1918"
+		}
+		if earlierThan.MatchString(before) && !strings.HasPrefix(after, "s") {
+			y, _ := strconv.Atoi(question[m[2]:m[3]])
+			earlier = append(earlier, y) // "before 2023": any earlier year tells
+			continue
 		}
 		if strings.HasPrefix(after, "s") || openYear.MatchString(before) || fromYear.MatchString(before) && spanOn.MatchString(after) {
 			return "" // "the 1990s", "since 2020", "between 2019 and …": a span
@@ -301,7 +309,7 @@ func missingYear(question string, p corpus.Passage) string {
 		y, _ := strconv.Atoi(question[m[2]:m[3]])
 		named = append(named, y)
 	}
-	if len(named) == 0 {
+	if len(named) == 0 && len(earlier) == 0 {
 		return ""
 	}
 	fields := p.Text + "\n" + p.Section + "\n" + p.Title
@@ -327,6 +335,18 @@ func missingYear(question string, p corpus.Passage) string {
 		return ""
 	}
 	spans := yearSpan.FindAllStringSubmatch(fields, -1)
+	for _, y := range earlier {
+		told := false
+		for h := range held {
+			told = told || h < y
+		}
+		if !told {
+			return "before " + strconv.Itoa(y) // only that year and later: "the import fee before 2023" over 2023's fee
+		}
+	}
+	if len(named) == 0 {
+		return ""
+	}
 	for _, y := range named {
 		if held[y] {
 			return ""
@@ -366,6 +386,7 @@ var (
 	yearWordAfter = regexp.MustCompile(`(?i)^\s*(census|season|election|edition|release|report|budget|elections|olympics|world cup|war)\b|^\s*[?.!,]?\s*$`)
 	yearUnit      = regexp.MustCompile(`(?i)^[-\s]?(bit|bits|byte|bytes|ms|px|dpi|mhz|ghz|hz|rpm|mb|kb|gb)\b`)
 	notYearBefore = regexp.MustCompile(`(?i)(\bport|\brfc|\bumask|\bpid|\berror|\bcode|\bline|\bissue|\bpr|\bbug|#|:)\s*$`)
+	earlierThan   = regexp.MustCompile(`(?i)\b(before|prior to|pre)[\s-]+(the\s+)?(year\s+)?$`)
 	openYear      = regexp.MustCompile(`(?i)\b(since|after|before|until|till|between|as of|prior to|post|pre)[\s-]+(the\s+)?(year\s+)?$|\d\s*(-|–|—|to|until|through)\s*$`)
 	fromYear      = regexp.MustCompile(`(?i)\bfrom\s+(the\s+)?(year\s+)?$`)
 	spanOn        = regexp.MustCompile(`(?i)^\s*(-|–|—|to\b|until\b|through\b|on\b|onwards?\b)`)

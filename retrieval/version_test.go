@@ -185,6 +185,12 @@ func TestMissingYear(t *testing.T) {
 	}{
 		{"how many people were killed in pakistan in 2023", "In 2025, 2,414 people were killed in the first nine months.", "", "2023"},
 		{"how many people were killed in pakistan in 2025", "In 2025, 2,414 people were killed in the first nine months.", "", ""},
+		{"what was the import fee before 2023", "In 2023 a 10% fee was put on Afghan imports.", "", "before 2023"},
+		{"what was the import fee prior to 2023", "The 2024 and 2023 fees were 10%.", "", "before 2023"},
+		{"what was the import fee before 2023", "In 2021 there was none; in 2023 a 10% fee was put on imports.", "", ""},
+		{"what was the import fee before 2023", "A 10% fee is put on imports.", "", ""},
+		{"what was the import fee before 2023", "From 2019–2024 the fee stood at 10%.", "", ""},
+		{"what changed before the 2020s", "In 2021 the rules changed.", "", ""},
 		{"how many people were killed in 2023", "Attacks rose sharply after the withdrawal.", "", ""}, // no year: may answer
 		{"what happened in 2022", "Attacks rose every year from 2021–2023.", "", ""},                  // within a span
 		{"who wrote a paper on real time computations in 1973?", "Hartmanis and Stearns wrote it in 1965.", "", "1973"},

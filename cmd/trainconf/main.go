@@ -48,6 +48,7 @@ type example struct {
 	says       []string // see retrieval.Candidate.Says
 	ofProject  bool     // see retrieval.Candidate.OfProject
 	held, need int      // see retrieval.Candidate.Held
+	source     string   // its document
 	right      bool
 }
 
@@ -265,7 +266,7 @@ func examples(ctx context.Context, i int, s set) ([]example, error) {
 		}
 		for _, c := range cands {
 			right := cl.answers != nil && cl.answers(c.Passage)
-			out = append(out, example{set: i, question: qi, x: c.Features.Vector(), says: c.Says, ofProject: c.OfProject, held: c.Held, need: c.Need, right: right})
+			out = append(out, example{set: i, question: qi, x: c.Features.Vector(), says: c.Says, ofProject: c.OfProject, held: c.Held, need: c.Need, source: c.Passage.Source, right: right})
 		}
 	}
 	return out, nil
@@ -620,6 +621,7 @@ type top struct {
 // topCandidates returns each question's best candidate under m's ranker.
 func topCandidates(m retrieval.Model, ex []example) []top {
 	names := retrieval.FeatureNames()
+	passages, rivalDocs := slices.Index(names, "passages"), slices.Index(names, "rival_docs")
 	var out []top
 	for _, q := range byQuestion(ex) {
 		type sc struct {
@@ -645,6 +647,11 @@ func topCandidates(m retrieval.Model, ex []example) []top {
 		}
 		margin := retrieval.Margin(lex, says, ss[0].e.held, ss[0].e.need)
 		x := slices.Clone(ss[0].e.x)
+		sources := make([]string, len(ss))
+		for i, o := range ss {
+			sources[i] = o.e.source
+		}
+		x[rivalDocs] = retrieval.RivalDocs(x[passages], sources)
 		for j := range x {
 			if !retrieval.ConfidenceFeature(names[j]) {
 				x[j] = 0

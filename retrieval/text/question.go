@@ -1057,6 +1057,12 @@ var (
 		`|^\s*(can|could|do|will)\s+(you|u)\s+(browse|surf|access|search|google|visit|open|read)\s+(the\s+)?(internet|web|online|websites?|urls?|links?)\s*[?!.]*\s*$` +
 		`|^\s*(are|r)\s+(you|u)\s+able\s+to\s+(browse|surf|access|search|visit|open)\s+(the\s+)?(internet|web|online|websites?|urls?|links?)\s*[?!.]*\s*$` +
 		`|^\s*(are|r)\s+(you|u)\s+(connected\s+to\s+(the\s+)?(internet|web)|online)\s*[?!.]*\s*$|^\s*do\s+(you|u)\s+have\s+(internet|web|online)(\s+access)?\s*[?!.]*\s*$` +
+		// The languages it speaks, what it keeps of a conversation ("what
+		// languages do you speak", "do you store my messages"; not "which
+		// languages does gettext support").
+		`|^\s*(what|which)\s+((human|spoken|natural)\s+)?languages?\s+(do|can|will)\s+(you|u)\s+(speak|understand|talk|know|support|answer in|reply in|respond in)\s*[?!.]*\s*$` +
+		`|^\s*(do|can|will)\s+(you|u)\s+(speak|talk|answer in|reply in|respond in)\s+[a-z]+\s*[?!.]*\s*$` +
+		`|^\s*(do|can|will|did)\s+(you|u)\s+(remember|store|save|keep|log|record|read|share|sell)\s+(my|our|what (i|we))\s+(\w+\s+)?(messages?|questions?|chats?|conversations?|data|history|said|say|asked|ask|wrote|write|typed|type)\s*[?!.]*\s*$` +
 		// The assistant's own view, which no document holds ("what do you
 		// think the --force flag does" asks of the docs, and stays).
 		`|\b(your (own |personal |honest )?opinions?\b|your (own |personal |honest )?(views?|thoughts) (on|about|of)\b|^\s*what do you (think|feel) (of|about)\b)`)
@@ -1082,7 +1088,7 @@ var madeWorkRE = regexp.MustCompile(`(?i)^\s*(me|us)\b|\bfor me\b` +
 	// reverses a list"); not a function of the corpus's ("a function in
 	// plpgsql").
 	`|^\s*(a|an|some)\s+(python|javascript|js|typescript|ts|golang|rust|java|c\+\+|c#|ruby|php|perl|lua|kotlin|swift|haskell|scala)\s+(functions?|methods?|class(es)?|programs?|one-liners?|snippets?|code)\b` +
-	`|^\s*((a|an|the|some|another|my|this|one)\s+)?([\w+#.-]+\s+){0,3}(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|posts?|e-?mails?|letters?|press releases?|speech(es)?|songs?|lyrics|rap|jokes?|riddles?|summary|paragraphs?|articles?|reviews?|bio(graphy)?|slogans?|headlines?|captions?|outline|recipes?|quiz|dialogue|conversation|scripts?|programs?|snippets?|passwords?|passphrase|[\w-]+\.(txt|json|ya?ml|toml|py|js|ts|go|sh|md))(\s+(about|on|for|that|which|to|in|with|of|from|where|describing|explaining)\b|\s*[,.!?]|\s*$)`)
+	`|^\s*((a|an|the|some|another|my|this|one)\s+)?([\w+#.-]+\s+){0,3}(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|posts?|e-?mails?|letters?|press releases?|speech(es)?|songs?|lyrics|rap|jokes?|riddles?|summary|paragraphs?|articles?|reviews?|bio(graphy)?|slogans?|headlines?|captions?|outline|recipes?|quiz|dialogue|conversation|scripts?|programs?|snippets?|passwords?|passphrase|[\w-]+\.(txt|json|ya?ml|toml|py|js|ts|go|sh|md))(\s+(about|on|for|that|which|to|in|with|of|from|where|describing|explaining)\b|\s+[a-z]{2,}ing\b|\s*[,.!?]|\s*$)`)
 
 // workedNumber matches a number to work on, after a verb that works one
 // out ("convert 100 usd", "solve 3 x + 2"): "make lsof exit 0" makes none.

@@ -150,6 +150,11 @@ func TestWordLists(t *testing.T) {
 		{"common stem", func() bool {
 			return IsCommon("believes", "believ") == IsCommonWord("believ") && IsCommon("believe", "believ")
 		}},
+		{"inflection of a common word is common", func() bool {
+			var st Stemmer
+			return IsCommonForm("holds", st.Stem("holds")) && IsCommonForm("brings", st.Stem("brings")) && IsCommonForm("running", st.Stem("running")) &&
+				!IsCommonWord("holds") && !IsCommonForm("generalization", st.Stem("generalization")) && !IsCommonForm("taliban", st.Stem("taliban"))
+		}},
 		{"topic word is not common", func() bool { return !IsCommonWord("taliban") && !IsCommonWord("france") }},
 		{"comment line is no word", func() bool { return !IsCommonWord("#") && !IsCommonWord("frequent") }},
 		{"extra stop word", func() bool { return IsStopWord("wat") && IsStopWord("also") && IsStopWord("the") }},

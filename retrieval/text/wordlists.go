@@ -82,6 +82,19 @@ func IsCommonWord(w string) bool { return commonWords()[w] }
 // IsCommon reports whether a word, or its stem, is a frequent English word.
 func IsCommon(word, stem string) bool { return IsCommonWord(word) || IsCommonWord(stem) }
 
+// IsCommonForm reports whether a lower-cased word is a frequent English
+// word or an inflection of one ("holds", "brings", "running" of "hold",
+// "bring", "run"): its stem is one, and the word adds no more to the stem
+// than an inflection's ending does ("generalization" is no form of
+// "general").
+func IsCommonForm(word, stem string) bool {
+	return IsCommonWord(word) || len(word)-len(stem) <= maxInflection && strings.HasPrefix(word, stem) && IsCommonWord(stem)
+}
+
+// maxInflection is the longest ending an inflection adds to its stem
+// ("-ning" of "running", whose consonant doubles).
+const maxInflection = 4
+
 // IsMetaWord reports whether a lower-cased word is one questions use about
 // the corpus rather than about its topic ("what does the article say
 // about …"), words/meta.txt.

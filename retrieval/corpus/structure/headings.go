@@ -349,10 +349,11 @@ func isHeadingLike(s string) bool {
 
 // numberedQuestion matches a question under a section's number, an FAQ's
 // entry ("2.14. Why are client log records dropped?", curl's "3.5 How
-// can I …?" without the last period): a heading though
+// can I …?" without the last period, zsh's "1.5: What's the latest
+// version?" with a colon): a heading though
 // it ends in "?". One marked "Q3:" is read as an FAQ's entry is
 // (faqTitle), under the heading it is in.
-var numberedQuestion = regexp.MustCompile(`^\d+(?:\.\d+)*[.)]\s+\S|^\d+(?:\.\d+)+\s+\S`)
+var numberedQuestion = regexp.MustCompile(`^\d+(?:\.\d+)*[.):]\s+\S|^\d+(?:\.\d+)+\s+\S`)
 
 // IsNumberedQuestion reports whether a heading is a question under a
 // section's number ("2.14. Why are client log records dropped?").

@@ -24,6 +24,8 @@ func TestHeadingLikeLines(t *testing.T) {
 		"Timeout -> broadcast":                                     false,
 		"2.14. Why are client log records dropped?":                true,
 		"3.5 How can I disable the Accept: */* header?":            true,
+		"1.5: What's the latest version?":                          true,
+		"2: Why are they dropped?":                                 true,
 		"Q3: Can I use it in a closed source product?":             false,
 		"Why are client log records dropped?":                      false,
 		"2 Why are they dropped?":                                  false,
