@@ -207,6 +207,16 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	}
 	name, gz := gunzippedName(d.Name())
 	kind, byName, ok := kindOf(name)
+	if !ok && secretWordDocName(name) {
+		// README.cookies, KEYS, HISTORY: a document's name holding a
+		// secret's word is read when its text is plainly a document's.
+		text, why, _ := l.read(p, d, gz, false)
+		if why != "" || !looksLikeText(text) || !documentProse(text) {
+			l.skip(p, fmt.Sprintf("named as a document, but its name holds a secret's word (%s) and its text is not plainly a document's prose", secretWordOf(name)), false)
+			return nil
+		}
+		kind, byName, ok = "txt", true, true
+	}
 	if !ok {
 		if manSource.MatchString(name) {
 			if text, why, _ := l.read(p, d, gz, false); why == "" && roffSource(text) {
@@ -591,15 +601,134 @@ func shoutedDocName(name string) bool {
 }
 
 // hasSecretWord reports whether a name holds a secret's word, in any case.
-func hasSecretWord(name string) bool {
+func hasSecretWord(name string) bool { return secretWordOf(name) != "" }
+
+// secretWordOf returns the first secret's word a name holds, in capitals,
+// or "".
+func secretWordOf(name string) string {
 	up := strings.ToUpper(name)
 	for _, w := range secretWords {
 		if strings.Contains(up, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// secretWordDocName reports whether a name would be a document's but for
+// a secret's word it holds: README with a topic (README.cookies of lynx,
+// README.passwords), or a name in capitals (KEYS, HISTORY, PASSWORDS).
+// Such a file is read only when its text is plainly a document's
+// (documentProse).
+func secretWordDocName(name string) bool {
+	if !hasSecretWord(name) {
+		return false
+	}
+	stem, suffix, _ := strings.Cut(strings.ToLower(name), ".")
+	if stem == "readme" {
+		return !fileTypes[suffix] && !settingsName(suffix) && (topicWords.MatchString(suffix) || len(suffix) >= 3 && strings.Trim(suffix, "abcdefghijklmnopqrstuvwxyz") == "")
+	}
+	if len(name) < 4 || len(name) > 24 || strings.Contains(name, ".") {
+		return false
+	}
+	return strings.Trim(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == "" && strings.IndexFunc(name, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0
+}
+
+// documentProse reports whether a text is plainly a document's and holds
+// no secret: sentences of English prose (minProseSentences of
+// minSentenceWords words or more, most of its words English), and nothing
+// written as credentials are (credentialLine: a key's armour, "password:
+// …", "user:pass", KEY=value lines, a netrc's "machine … password"). A
+// seed phrase of English words, a password list or an environment file
+// is none.
+func documentProse(s string) bool {
+	if credentialLine.MatchString(s) || tokenLike(s) {
+		return false
+	}
+	lines, settings := 0, 0
+	for line := range strings.Lines(s) {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		lines++
+		if settingLine.MatchString(line) {
+			settings++
+		}
+	}
+	if float64(settings) > maxSettingLines*float64(lines) {
+		return false
+	}
+	sentences := 0
+	for _, sp := range text.Sentences(s) {
+		if t := s[sp.Start:sp.End]; len(strings.Fields(t)) >= minSentenceWords && strings.ContainsAny(t, ".?!") {
+			sentences++
+		}
+	}
+	if sentences < minProseSentences {
+		return false
+	}
+	n, english := 0, 0
+	for _, w := range text.Words(s) {
+		if len(w) < 3 || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+			continue
+		}
+		n++
+		if text.IsEnglishWord(w) || text.IsStopWord(w) {
+			english++
+		}
+	}
+	return n > 0 && float64(english)/float64(n) >= minProseEnglish
+}
+
+// Bounds of documentProse: how many sentences of how many words a
+// document's prose has at least, and the share of its words that are
+// English.
+const (
+	minProseSentences = 3
+	minSentenceWords  = 6
+	minProseEnglish   = 0.6
+)
+
+// credentialLine matches what only files holding secrets write: a key's
+// or certificate's armour, a secret's name given a value ("password:
+// hunter2", "DB_PASSWORD=…", "the token is abc123"), a netrc's entry.
+// settingLine matches a line setting a name to a value ("root:hunter2",
+// "DB_HOST=db", "export TOKEN=…"), which documents show as examples too
+// ("SET_COOKIES:TRUE" of lynx's README.cookies): a file is a secret's when
+// a share of its lines above maxSettingLines are.
+var (
+	credentialLine = regexp.MustCompile(`-----BEGIN [A-Z0-9 ]+-----` +
+		`|(?i)(?:^|[^a-z])(pass(word|wd|phrase)?|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)\s*(is|[:=])\s*\S` +
+		`|(?i)\bmachine\s+\S+\s+(login|password)\b`)
+	settingLine = regexp.MustCompile(`^\s*(export\s+)?[\w.@-]+\s*[:=]\s*[^\s:/]\S*\s*$`)
+)
+
+// maxSettingLines is the largest share of a document's lines that may
+// set a name to a value (settingLine).
+const maxSettingLines = 0.25
+
+// tokenLike reports whether a text holds a run of letters and digits
+// mixed as keys and tokens are ("4f9A8b…" of "ghp_4f9A8b…",
+// "AKIAIOSFODNN7EXAMPLE"): minTokenLength characters or more, letters and
+// digits, not a hex number alone (a commit's id, a checksum, which
+// documents quote). A path's or a name's parts are read apart
+// ("draft-ietf-http-state-man-mec-12").
+func tokenLike(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}) {
+		if len(w) < minTokenLength || strings.Trim(w, "0123456789abcdef") == "" || strings.Trim(w, "0123456789ABCDEF") == "" {
+			continue
+		}
+		if strings.ContainsAny(w, "0123456789") && strings.IndexFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }) >= 0 {
 			return true
 		}
 	}
 	return false
 }
+
+// minTokenLength is the shortest key or token tokenLike finds.
+const minTokenLength = 20
 
 // secretWords are parts of names files holding secrets have.
 var secretWords = []string{"KEY", "TOKEN", "SECRET", "PASS", "PWD", "CRED", "AUTH", "HISTORY", "ENV", "RSA", "DSA",

@@ -537,3 +537,49 @@ func TestPagedTextPassages(t *testing.T) {
 		t.Errorf("passages\n  %q\nwant\n  %q", got, want)
 	}
 }
+
+// A document's name holding a secret's word (lynx's README.cookies, a
+// KEYS file of key bindings, a HISTORY of releases) is read when its text
+// is plainly a document's prose with nothing written as credentials are;
+// the same names over credentials, a seed phrase or a few words are not.
+func TestLoadDirReadsSecretWordNamesWhenProse(t *testing.T) {
+	prose := "Lynx asks before it accepts a cookie from a site. " +
+		"You can set it to accept every cookie without asking in the options menu. " +
+		"Cookies are kept in a file between sessions when the option is on. " +
+		"The file is read again when Lynx starts.\n"
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"README.cookies":     prose,
+		"KEYS":               "Key bindings\n\n" + prose,
+		"HISTORY":            "Release history\n\n" + prose,
+		"README.passwords":   prose + "The admin password is hunter2 on the test server.\n",
+		"README.environment": prose + "DB_PASSWORD=hunter2\n",
+		"README.session":     prose + "AKIAIOSFODNN7EXAMPLE\n",
+		"README.history":     prose + "Fixed in commit 4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a.\n",
+		"PASSWORDS":          prose + "root:hunter2\n",
+		"README.token":       prose + "Use ghp_4f9A8b7C6d5E4f3G2h1I0jKlMnOpQrSt to push.\n",
+		"TLS-CERT":           prose + "-----BEGIN CERTIFICATE-----\nMIIB\n",
+		"README.mnemonic":    "abandon ability able about above absent absorb abstract absurd abuse access accident\n",
+		"README.secret":      "Keep it safe.\n",
+		"API_KEY.json":       prose,
+	} {
+		write(t, filepath.Join(dir, name), body)
+	}
+	c, err := LoadDir(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var read []string
+	for _, d := range c.Documents {
+		read = append(read, d.Source)
+	}
+	slices.Sort(read)
+	if want := []string{"HISTORY", "KEYS", "README.cookies", "README.history"}; !slices.Equal(read, want) {
+		t.Errorf("read %v, want %v", read, want)
+	}
+	for _, s := range c.Skipped {
+		if s.Path == "README.environment" && !strings.Contains(s.Reason, "secret's word (ENV)") {
+			t.Errorf("README.environment skipped as %q, want the secret's word named", s.Reason)
+		}
+	}
+}

@@ -84,16 +84,30 @@ func IsCommon(word, stem string) bool { return IsCommonWord(word) || IsCommonWor
 
 // IsCommonForm reports whether a lower-cased word is a frequent English
 // word or an inflection of one ("holds", "brings", "running" of "hold",
-// "bring", "run"): its stem is one, and the word adds no more to the stem
-// than an inflection's ending does ("generalization" is no form of
-// "general").
+// "bring", "run"): its stem is one, and the word adds to the stem an
+// inflection's ending alone ("nationals" is no form of "nation", nor
+// "generalization" of "general").
 func IsCommonForm(word, stem string) bool {
-	return IsCommonWord(word) || len(word)-len(stem) <= maxInflection && strings.HasPrefix(word, stem) && IsCommonWord(stem)
+	return IsCommonWord(word) || inflected(word, stem) && IsCommonWord(stem)
 }
 
-// maxInflection is the longest ending an inflection adds to its stem
-// ("-ning" of "running", whose consonant doubles).
-const maxInflection = 4
+// inflected reports whether word is stem with an inflection's ending:
+// "-s", "-es", "-d", "-ed", "-ing", after a doubled last letter too
+// ("running").
+func inflected(word, stem string) bool {
+	rest, ok := strings.CutPrefix(word, stem)
+	if !ok || stem == "" {
+		return false
+	}
+	if len(rest) > 3 && rest[0] == stem[len(stem)-1] {
+		rest = rest[1:] // "running": "n" doubled
+	}
+	switch rest {
+	case "", "s", "es", "d", "ed", "ing":
+		return true
+	}
+	return false
+}
 
 // IsMetaWord reports whether a lower-cased word is one questions use about
 // the corpus rather than about its topic ("what does the article say
