@@ -86,16 +86,26 @@ type PassageSentence struct {
 
 // questionEnd returns where the question that s opens with an FAQ
 // question's mark ends: after the last question mark of its paragraph
-// before an answer's mark ("Q1: Can I … it? Or must I edit it?"); 0 when
-// there is none (not the initial of "Q. Zhang found the effect in 2019.").
+// before an answer's mark ("Q1: Can I … it? Or must I edit it?"), or, for
+// a question written as a statement, at the answer's mark that follows it
+// ("Q: Screen compiled on SunOS 5.3 cannot reattach a detached session."
+// over "A: You are using /usr/ucb/cc"); 0 when there is none (not the
+// initial of "Q. Zhang found the effect in 2019.").
 func questionEnd(s string) int {
+	para := s
 	if i := strings.Index(s, "\n\n"); i >= 0 {
-		s = s[:i]
+		para = s[:i]
 	}
-	if i := text.FAQAnswerAt(s); i >= 0 {
-		s = s[:i]
+	if i := text.FAQAnswerAt(para); i >= 0 {
+		para = para[:i]
 	}
-	return strings.LastIndexByte(s, '?') + 1
+	if q := strings.LastIndexByte(para, '?'); q >= 0 {
+		return q + 1
+	}
+	if i := text.FAQAnswerAt(s); i >= 0 && (i <= len(para) || strings.TrimSpace(s[len(para):i]) == "") {
+		return len(strings.TrimRight(s[:i], " \t\r\n"))
+	}
+	return 0
 }
 
 // instructs matches a sentence that says what to do: one that opens on a

@@ -681,11 +681,14 @@ func TestFAQQuestionSentencesAreNoAnswer(t *testing.T) {
 	// The question ends at its question mark or at the answer's mark, on
 	// the next line or its own; "Q." opening no question is an initial.
 	for body, want := range map[string]int{
-		"Q: Why is xz compression slow?\nA: Because the LZMA2 dictionary is large.":                    1,
-		"Q: Why is xz slow? A: Because the dictionary is large.":                                       1,
-		"Question 2: what does the level flag do? The level flag sets the preset.":                     1,
-		"Q. Zhang found the effect in 2019. It was confirmed later.":                                   0,
-		"Q1: Can I make the script work\nwithout modifying it? Or must I edit it?\n\nA1: Set a limit.": 2,
+		"Q: Why is xz compression slow?\nA: Because the LZMA2 dictionary is large.":                       1,
+		"Q: Why is xz slow? A: Because the dictionary is large.":                                          1,
+		"Question 2: what does the level flag do? The level flag sets the preset.":                        1,
+		"Q. Zhang found the effect in 2019. It was confirmed later.":                                      0,
+		"Q1: Can I make the script work\nwithout modifying it? Or must I edit it?\n\nA1: Set a limit.":    2,
+		"Q: Screen compiled on SunOS cannot reattach a session.\n \nA: You are using the wrong compiler.": 1,
+		"Q: Mesg cannot be turned on. It fails under screen.\n\nA: Install screen setuid-root.":           2,
+		"Q: Mesg cannot be turned on.\n\nIt fails under screen.\n\nA: Install screen setuid-root.":        0,
 	} {
 		p := corpus.Passage{ID: "f", Locator: corpus.Locator{Source: "faq.txt"}, Text: body}
 		n := 0

@@ -447,6 +447,11 @@ type Asking struct {
 	// count is, for an amount asked as a count ("how many packages"),
 	// true: a date, a year or a release's number counts nothing.
 	count bool
+	// event is, for a time asked of what something does ("when do Serial
+	// specs run", "when does the cache expire"), true: an event answers
+	// it as well as a date does ("after all the parallel specs have
+	// finished", "once the entry is older than maxAge").
+	event bool
 }
 
 // asksOften matches a question asking how often; frequency a sentence
@@ -495,8 +500,24 @@ func ReadAsking(question string) Asking {
 	a.often = a.Kind == AnswerQuantity && asksOften.MatchString(question)
 	a.contact = a.Kind == AnswerPerson && asksContact.MatchString(question)
 	a.count = a.Kind == AnswerQuantity && asksCount.MatchString(question)
+	a.event = a.Kind == AnswerTime && asksEvent.MatchString(question) && !asksRelease.MatchString(question)
 	return a
 }
+
+// asksEvent matches a "when" question in the present tense of what
+// something does ("when do Serial specs run", "when does the cache
+// expire", "when is the hook called"), not of when it happened or will
+// ("when was it released", "when did the war end", "when will 2.0 be
+// out"); asksRelease one asking of a release, a date however it is asked
+// ("when is 2.0 released", "when is the next release due").
+// eventClause matches a sentence giving an event as a time: "after all
+// the parallel specs have finished", "once it is revoked", "at startup",
+// emphasised too ("_after_ all the parallel tests").
+var (
+	asksEvent   = regexp.MustCompile(`(?i)^\W*when\s+(do|does|is|are|can|should|must)\b`)
+	asksRelease = regexp.MustCompile(`(?i)\b(releas\w*|out|due|available|shipped|published|launch\w*|deadline|scheduled|planned|expected|open|opens|start|starts|begin|begins|happen|take place)\b`)
+	eventClause = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(after|before|once|until|till|whenever|as soon as|every time|each time|the first time|during|at (startup|start-?up|exit|shutdown|boot|the end|the start|the beginning)|on (startup|start-?up|exit|shutdown|boot|success|failure|error|close|save|load|commit|push|reload))(?:[^\pL\d]|$)`)
+)
 
 // Answers reports whether a sentence (under section: the heading path of
 // its passage, maybe with its file's name on a line of its own) holds an
@@ -558,6 +579,9 @@ var codeComment = regexp.MustCompile(`^\s*(//|#|/\*|\*|--|;|%)`)
 func (a Asking) answers(sentence, section string, declared bool) bool {
 	switch a.Kind {
 	case AnswerVersion, AnswerTime:
+		if a.event && eventClause.MatchString(sentence) {
+			return true
+		}
 		// A changelog's entry gives its version and date in the heading
 		// it is under ("Noteworthy changes in release 3.4 (2016-08-08)"):
 		// "which version added --color" is answered by an entry there; a

@@ -464,6 +464,15 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 		{"how many members must agree", "A change needs 2/3 of the members.", true},
 		{"how much does it cost", "It costs $1999 per year.", true},
 		{"how many connections can a server accept", "Connections are accepted up to a limit of 2000.", true},
+		// "when" of what something does is answered by an event, of when
+		// something happened or is released by a date alone.
+		{"when do Serial specs run in ginkgo", "Ginkgo will run them _after_ all the parallel tests have finished running.", true},
+		{"when does the cache expire", "An entry expires once it is older than maxAge.", true},
+		{"when is the hook called", "The hook is called at startup.", true},
+		{"when does the cache expire", "The cache is kept in memory.", false},
+		{"when was the war over", "It was over after the treaty.", false},
+		{"when is version 2.0 released", "It is released after the tests pass.", false},
+		{"when did the attacks start", "The attacks started after the withdrawal.", false},
 	} {
 		if got := ReadAsking(c.question).Answers(c.sentence, ""); got != c.want {
 			t.Errorf("%q: Answers(%q) = %v, want %v", c.question, c.sentence, got, c.want)
