@@ -319,8 +319,12 @@ func adjacent(hits []retrieval.Hit, all, chosen []sentence, best sentence) []sen
 }
 
 // tossUp is the ranker's probability that the top passage answers better
-// than the second below which the two are both quoted.
-const tossUp = 0.85
+// than the second below which the two are both quoted. The ranker's odds
+// run high: at 0.85 to 0.95 the second passage was still the one holding
+// the answer in 10 of the suite's answers without it and 10 of SQuAD's
+// (wrong answers 207 → 197 and 74 → 64, excerpts holding the answer
+// 1,376 → 1,388, for 3 % more characters quoted).
+const tossUp = 0.95
 
 // runnerUp is the best sentence of the second passage when the search
 // could hardly tell the top two passages apart (res.Lead below tossUp)

@@ -102,11 +102,23 @@ func questionEnd(s string) int {
 	if q := strings.LastIndexByte(para, '?'); q >= 0 {
 		return q + 1
 	}
-	if i := text.FAQAnswerAt(s); i >= 0 && (i <= len(para) || strings.TrimSpace(s[len(para):i]) == "") {
+	if !statementQuestion.MatchString(s) {
+		return 0
+	}
+	if i := text.FAQAnswerAt(s); i >= 0 && answerMark.MatchString(s[i:]) && (i <= len(para) || strings.TrimSpace(s[len(para):i]) == "") {
 		return len(strings.TrimRight(s[:i], " \t\r\n"))
 	}
 	return 0
 }
+
+// statementQuestion matches an FAQ question's mark with a colon ("Q:",
+// "Q3:", "Question:"), which may open a question written as a statement;
+// answerMark an answer's with one, on a line of its own ("A:"): not the
+// initials of "Q. Zhang found …" and "A. Kumar showed …".
+var (
+	statementQuestion = regexp.MustCompile(`^\s*(Q\d*|Question\s*\d*)\s*:`)
+	answerMark        = regexp.MustCompile(`^\s*\n?\s*(A\d*|Answer)\s*:`)
+)
 
 // instructs matches a sentence that says what to do: one that opens on a
 // verb telling the reader to ("Run …", "First, try …", "To disable this

@@ -207,15 +207,19 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	}
 	name, gz := gunzippedName(d.Name())
 	kind, byName, ok := kindOf(name)
-	if !ok && secretWordDocName(name) {
-		// README.cookies, KEYS, HISTORY: a document's name holding a
-		// secret's word is read when its text is plainly a document's.
-		text, why, _ := l.read(p, d, gz, false)
-		if why != "" || !looksLikeText(text) || !documentProse(text) {
+	var text, why string
+	var problem, read bool
+	if !ok && topicWordDocName(name) {
+		// README.cookies, KEYS, HISTORY: a document's name holding the
+		// word of a topic that secrets are kept under is read when its
+		// text is plainly a document's, as read once: the text checked
+		// is the text indexed.
+		text, why, problem = l.read(p, d, gz, false)
+		if why == "" && (!looksLikeText(text) || !documentProse(text)) {
 			l.skip(p, fmt.Sprintf("named as a document, but its name holds a secret's word (%s) and its text is not plainly a document's prose", secretWordOf(name)), false)
 			return nil
 		}
-		kind, byName, ok = "txt", true, true
+		kind, byName, ok, read = "txt", true, true, true
 	}
 	if !ok {
 		if manSource.MatchString(name) {
@@ -224,10 +228,16 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 				return nil
 			}
 		}
+		if w := secretWordOf(name); w != "" && docShapedName(name) {
+			l.skip(p, fmt.Sprintf("named as a document, but its name holds a secret's word (%s): not read, lest it hold one", w), false)
+			return nil
+		}
 		l.skip(p, "not a .txt, .md, .mdx, .rst, .adoc, .org, .html, .pdf or .info file (or one gzipped), nor a README-like document", false)
 		return nil
 	}
-	text, why, problem := l.read(p, d, gz, kind == "pdf")
+	if !read {
+		text, why, problem = l.read(p, d, gz, kind == "pdf")
+	}
 	if byName && why == "" && !looksLikeText(text) {
 		// A README or INSTALL file that is a script or a binary is no
 		// document, and no problem.
@@ -615,24 +625,54 @@ func secretWordOf(name string) string {
 	return ""
 }
 
-// secretWordDocName reports whether a name would be a document's but for
-// a secret's word it holds: README with a topic (README.cookies of lynx,
-// README.passwords), or a name in capitals (KEYS, HISTORY, PASSWORDS).
-// Such a file is read only when its text is plainly a document's
-// (documentProse).
-func secretWordDocName(name string) bool {
-	if !hasSecretWord(name) {
-		return false
+// topicWordDocName reports whether a name would be a document's but for
+// the word of a topic that secrets are kept under (topicSecretWords) it
+// holds, and no secret's own word: README with a topic (lynx's
+// README.cookies, w3m's README.siteconf), or a name in capitals (links2's
+// KEYS, a HISTORY). Such a file is read only when its text is plainly a
+// document's (documentProse); README.passwords, CREDENTIALS, API_TOKEN
+// never are.
+func topicWordDocName(name string) bool {
+	up := strings.ToUpper(name)
+	topic := false
+	for _, w := range secretWords {
+		if strings.Contains(up, w) {
+			if !topicSecretWords[w] {
+				return false
+			}
+			topic = true
+		}
 	}
+	return topic && docShapedName(name)
+}
+
+// docShapedName reports whether a name is shaped as a document's that
+// kindOf would read but for a secret's word: README with a topic of no
+// file type, or a name in capitals.
+func docShapedName(name string) bool {
 	stem, suffix, _ := strings.Cut(strings.ToLower(name), ".")
 	if stem == "readme" {
-		return !fileTypes[suffix] && !settingsName(suffix) && (topicWords.MatchString(suffix) || len(suffix) >= 3 && strings.Trim(suffix, "abcdefghijklmnopqrstuvwxyz") == "")
+		if !topicWords.MatchString(suffix) && (len(suffix) < 3 || strings.Trim(suffix, "abcdefghijklmnopqrstuvwxyz") != "") {
+			return false
+		}
+		for _, part := range strings.FieldsFunc(suffix, func(r rune) bool { return r == '-' || r == '.' }) {
+			if fileTypes[part] || settingsName(part) {
+				return false // README.key.pem, README.env.prod
+			}
+		}
+		return true
 	}
 	if len(name) < 4 || len(name) > 24 || strings.Contains(name, ".") {
 		return false
 	}
 	return strings.Trim(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == "" && strings.IndexFunc(name, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0
 }
+
+// topicSecretWords are the secretWords that name a topic documents are
+// written on as well as files of secrets (cookies, key bindings, a
+// release history, sessions, settings); the others name the secret itself
+// (PASS, TOKEN, SECRET, CRED, …).
+var topicSecretWords = map[string]bool{"KEY": true, "HISTORY": true, "SESSION": true, "COOKIE": true, "CONF": true, "SETTING": true, "LOGIN": true, "ACCOUNT": true}
 
 // documentProse reports whether a text is plainly a document's and holds
 // no secret: sentences of English prose (minProseSentences of
@@ -689,17 +729,21 @@ const (
 	minProseEnglish   = 0.6
 )
 
-// credentialLine matches what only files holding secrets write: a key's
-// or certificate's armour, a secret's name given a value ("password:
-// hunter2", "DB_PASSWORD=…", "the token is abc123"), a netrc's entry.
-// settingLine matches a line setting a name to a value ("root:hunter2",
-// "DB_HOST=db", "export TOKEN=…"), which documents show as examples too
-// ("SET_COOKIES:TRUE" of lynx's README.cookies): a file is a secret's when
-// a share of its lines above maxSettingLines are.
+// credentialLine matches what files holding secrets write: a key's or
+// certificate's armour, a secret's name given a value, quoted or not, in
+// a name of its own too ("password: hunter2", `"api_key": "…"`,
+// "PGPASSWORD=…", "the token is abc123", "password for root: x"), a
+// password in a URL or an Authorization header, a netrc's entry, a seed
+// phrase's line of twelve to twenty-four words. settingLine matches a line
+// setting a name to a value ("root:hunter2", "DB_HOST=db", "export
+// TOKEN=…"), which documents show as examples too ("SET_COOKIES:TRUE" of
+// lynx's README.cookies): a file is a secret's when a share of its lines
+// above maxSettingLines are.
 var (
 	credentialLine = regexp.MustCompile(`-----BEGIN [A-Z0-9 ]+-----` +
-		`|(?i)(?:^|[^a-z])(pass(word|wd|phrase)?|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credentials?)\s*(is|[:=])\s*\S` +
-		`|(?i)\bmachine\s+\S+\s+(login|password)\b`)
+		`|(?i)(pass(word|wd|phrase)?s?|pwd|secret|tokens?|api[_ -]?keys?|access[_ -]?keys?|private[_ -]?keys?|credentials?|\bpin)["']?(\s+(for|of)\s+\S+)?\s*(\bis\b|[:=]|\s-\s)\s*\S` +
+		`|://[^/\s:@]+:[^/\s@]+@|(?i)\bauthorization:\s*(basic|bearer)\s+\S|(?i)\bmachine\s+\S+\s+(login|password)\b` +
+		`|(?m)^\s*([a-z]{3,8}\s+){11,23}[a-z]{3,8}\s*$`)
 	settingLine = regexp.MustCompile(`^\s*(export\s+)?[\w.@-]+\s*[:=]\s*[^\s:/]\S*\s*$`)
 )
 
@@ -711,8 +755,9 @@ const maxSettingLines = 0.25
 // mixed as keys and tokens are ("4f9A8b…" of "ghp_4f9A8b…",
 // "AKIAIOSFODNN7EXAMPLE"): minTokenLength characters or more, letters and
 // digits, not a hex number alone (a commit's id, a checksum, which
-// documents quote). A path's or a name's parts are read apart
-// ("draft-ietf-http-state-man-mec-12").
+// documents quote), a path's or a name's parts read apart
+// ("draft-ietf-http-state-man-mec-12"); or a long run of base64 in both
+// cases with digits; or a UUID.
 func tokenLike(s string) bool {
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
@@ -724,8 +769,20 @@ func tokenLike(s string) bool {
 			return true
 		}
 	}
-	return false
+	for _, w := range base64Run.FindAllString(s, -1) {
+		if strings.ContainsAny(w, "0123456789") && strings.ContainsAny(w, "abcdefghijklmnopqrstuvwxyz") && strings.ContainsAny(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+			return true // "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+		}
+	}
+	return uuid.MatchString(s)
 }
+
+// base64Run matches a run of base64's letters long enough to be a key;
+// uuid a UUID, which services hand out as keys.
+var (
+	base64Run = regexp.MustCompile(`[A-Za-z0-9+/=]{30,}`)
+	uuid      = regexp.MustCompile(`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`)
+)
 
 // minTokenLength is the shortest key or token tokenLike finds.
 const minTokenLength = 20
@@ -733,7 +790,8 @@ const minTokenLength = 20
 // secretWords are parts of names files holding secrets have.
 var secretWords = []string{"KEY", "TOKEN", "SECRET", "PASS", "PWD", "CRED", "AUTH", "HISTORY", "ENV", "RSA", "DSA",
 	"ED25519", "PEM", "CERT", "NETRC", "SHADOW", "PRIVATE", "SESSION", "COOKIE", "ACCOUNT", "LOGIN", "BACKUP", "DUMP",
-	"CONF", "SETTING", "VAULT", "WALLET", "SSH", "SEED", "MNEMONIC", "RECOVER", "PROD", "SENSITIVE"}
+	"CONF", "SETTING", "VAULT", "WALLET", "SSH", "SEED", "MNEMONIC", "RECOVER", "PROD", "SENSITIVE", "APIKEY", "API_KEY", "API-KEY",
+	"ACCESSKEY", "ACCESS_KEY", "PRIVKEY", "SECRETKEY", "LICENSEKEY", "LICENSE_KEY"}
 
 // docNames are the names projects give their plain-text documents.
 var docNames = map[string]bool{

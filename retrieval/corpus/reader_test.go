@@ -560,8 +560,21 @@ func TestLoadDirReadsSecretWordNamesWhenProse(t *testing.T) {
 		"README.token":       prose + "Use ghp_4f9A8b7C6d5E4f3G2h1I0jKlMnOpQrSt to push.\n",
 		"TLS-CERT":           prose + "-----BEGIN CERTIFICATE-----\nMIIB\n",
 		"README.mnemonic":    "abandon ability able about above absent absorb abstract absurd abuse access accident\n",
-		"README.secret":      "Keep it safe.\n",
-		"API_KEY.json":       prose,
+		// Topic words over secrets, however they are written.
+		"README.sessions": prose + "Set PGPASSWORD=hunter2 before you start.\n",
+		"README.login":    prose + "{\"password\": \"Winter2023!\"}\n",
+		"README.accounts": prose + "Deploy with https://deploy:Hunter2pass@example.org/repo.\n",
+		"SESSIONS":        prose + "Send Authorization: Basic ZGVwbG95Okh1bnRlcjI=\n",
+		"README.settings": prose + "The key is wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY for now.\n",
+		"COOKIES":         prose + "Its id is 123e4567-e89b-12d3-a456-426614174000.\n",
+		"README.conf":     prose + "ability able about above absent absorb abstract absurd abuse access accident account\n",
+		"LOGINS":          prose + "The admin password for root: Winter2023\n",
+		// A secret's own word: never read, whatever the text.
+		"README.passwords2": prose + "The router admin account uses the password Winter2023!\n",
+		"AWS_CREDENTIALS":   prose,
+		"README.apikey":     prose,
+		"README.secret":     "Keep it safe.\n",
+		"API_KEY.json":      prose,
 	} {
 		write(t, filepath.Join(dir, name), body)
 	}

@@ -253,7 +253,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			term.Weight *= codeNameWeight
 		case isLoneLetter(t.Word):
 			term.Weight *= loneLetterWeight
-		case term.Known && text.IsCommonForm(t.Word, t.Stem):
+		case term.Known && (text.IsCommonWord(t.Word) || !names[t.Word] && text.IsCommonForm(t.Word, t.Stem)):
 			term.Weight *= 0.5
 		case term.Known:
 		case text.IsMetaWord(t.Word):

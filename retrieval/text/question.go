@@ -508,15 +508,16 @@ func ReadAsking(question string) Asking {
 // something does ("when do Serial specs run", "when does the cache
 // expire", "when is the hook called"), not of when it happened or will
 // ("when was it released", "when did the war end", "when will 2.0 be
-// out"); asksRelease one asking of a release, a date however it is asked
-// ("when is 2.0 released", "when is the next release due").
+// out") nor of a date ("when is the next meetup"); asksRelease one asking
+// of a release, a start or an end, a date however it is asked ("when is
+// 2.0 released", "when does support for 2.7 end").
 // eventClause matches a sentence giving an event as a time: "after all
 // the parallel specs have finished", "once it is revoked", "at startup",
 // emphasised too ("_after_ all the parallel tests").
 var (
-	asksEvent   = regexp.MustCompile(`(?i)^\W*when\s+(do|does|is|are|can|should|must)\b`)
-	asksRelease = regexp.MustCompile(`(?i)\b(releas\w*|out|due|available|shipped|published|launch\w*|deadline|scheduled|planned|expected|open|opens|start|starts|begin|begins|happen|take place)\b`)
-	eventClause = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(after|before|once|until|till|whenever|as soon as|every time|each time|the first time|during|at (startup|start-?up|exit|shutdown|boot|the end|the start|the beginning)|on (startup|start-?up|exit|shutdown|boot|success|failure|error|close|save|load|commit|push|reload))(?:[^\pL\d]|$)`)
+	asksEvent   = regexp.MustCompile(`(?i)^\W*when\s+(do|does)\b|^\W*when\s+(is|are)\s+(\S+\s+){1,4}(called|run|invoked|triggered|executed|fired|used|sent|created|deleted|removed|evaluated|loaded|checked|applied|emitted|closed|flushed|written|read|updated|reset|cleared|rotated|refreshed|renewed|rebuilt|recomputed|cached|persisted|saved|synced|committed|retried|skipped|ignored|printed|logged|shown|displayed)\b`)
+	asksRelease = regexp.MustCompile(`(?i)\b(releas\w*|out|due|available|shipped|published|launch\w*|deadline|scheduled|planned|expected|open|opens|start|starts|begin|begins|end|ends|close|closes|over|next|happen|take place)\b`)
+	eventClause = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(after|once|until|till|whenever|as soon as|every time|each time|the first time|at (startup|start-?up|exit|shutdown|boot|the end|the start|the beginning)|on (startup|start-?up|exit|shutdown|boot|success|failure|error|close|save|load|commit|push|reload))(?:[^\pL\d]|$)`)
 )
 
 // Answers reports whether a sentence (under section: the heading path of
@@ -1083,10 +1084,12 @@ var (
 		`|^\s*(are|r)\s+(you|u)\s+(connected\s+to\s+(the\s+)?(internet|web)|online)\s*[?!.]*\s*$|^\s*do\s+(you|u)\s+have\s+(internet|web|online)(\s+access)?\s*[?!.]*\s*$` +
 		// The languages it speaks, what it keeps of a conversation ("what
 		// languages do you speak", "do you store my messages"; not "which
-		// languages does gettext support").
-		`|^\s*(what|which)\s+((human|spoken|natural)\s+)?languages?\s+(do|can|will)\s+(you|u)\s+(speak|understand|talk|know|support|answer in|reply in|respond in)\s*[?!.]*\s*$` +
+		// languages does gettext support", nor "which languages do you
+		// support" or "do you sell my data", which a product's or a privacy
+		// policy's FAQ answers).
+		`|^\s*(what|which)\s+((human|spoken|natural)\s+)?languages?\s+(do|can|will)\s+(you|u)\s+(speak|understand|talk|know|answer in|reply in|respond in)\s*[?!.]*\s*$` +
 		`|^\s*(do|can|will)\s+(you|u)\s+(speak|talk|answer in|reply in|respond in)\s+[a-z]+\s*[?!.]*\s*$` +
-		`|^\s*(do|can|will|did)\s+(you|u)\s+(remember|store|save|keep|log|record|read|share|sell)\s+(my|our|what (i|we))\s+(\w+\s+)?(messages?|questions?|chats?|conversations?|data|history|said|say|asked|ask|wrote|write|typed|type)\s*[?!.]*\s*$` +
+		`|^\s*(do|can|will|did)\s+(you|u)\s+(remember|store|save|keep|log|record|read|share|sell)\s+(my|our|what (i|we))\s+(\w+\s+)?(messages?|questions?|chats?|conversations?|history|said|say|asked|ask|wrote|write|typed|type)\s*[?!.]*\s*$` +
 		// The assistant's own view, which no document holds ("what do you
 		// think the --force flag does" asks of the docs, and stays).
 		`|\b(your (own |personal |honest )?opinions?\b|your (own |personal |honest )?(views?|thoughts) (on|about|of)\b|^\s*what do you (think|feel) (of|about)\b)`)
@@ -1112,7 +1115,11 @@ var madeWorkRE = regexp.MustCompile(`(?i)^\s*(me|us)\b|\bfor me\b` +
 	// reverses a list"); not a function of the corpus's ("a function in
 	// plpgsql").
 	`|^\s*(a|an|some)\s+(python|javascript|js|typescript|ts|golang|rust|java|c\+\+|c#|ruby|php|perl|lua|kotlin|swift|haskell|scala)\s+(functions?|methods?|class(es)?|programs?|one-liners?|snippets?|code)\b` +
-	`|^\s*((a|an|the|some|another|my|this|one)\s+)?([\w+#.-]+\s+){0,3}(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|posts?|e-?mails?|letters?|press releases?|speech(es)?|songs?|lyrics|rap|jokes?|riddles?|summary|paragraphs?|articles?|reviews?|bio(graphy)?|slogans?|headlines?|captions?|outline|recipes?|quiz|dialogue|conversation|scripts?|programs?|snippets?|passwords?|passphrase|[\w-]+\.(txt|json|ya?ml|toml|py|js|ts|go|sh|md))(\s+(about|on|for|that|which|to|in|with|of|from|where|describing|explaining)\b|\s+[a-z]{2,}ing\b|\s*[,.!?]|\s*$)`)
+	`|^\s*((a|an|the|some|another|my|this|one)\s+)?([\w+#.-]+\s+){0,3}(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|posts?|e-?mails?|letters?|press releases?|speech(es)?|songs?|lyrics|rap|jokes?|riddles?|summary|paragraphs?|articles?|reviews?|bio(graphy)?|slogans?|headlines?|captions?|outline|recipes?|quiz|dialogue|conversation|scripts?|programs?|snippets?|passwords?|passphrase|[\w-]+\.(txt|json|ya?ml|toml|py|js|ts|go|sh|md))(\s+(about|on|for|that|which|to|in|with|of|from|where|describing|explaining)\b|\s*[,.!?]|\s*$)` +
+	// A piece taking a side ("draft a tweet condemning …", "a poem
+	// praising …"), not a thing made for a use ("an email forwarding
+	// rule", "a letter using the letter class").
+	`|^\s*((a|an|the|some|another|my|this|one)\s+)?([\w+#.-]+\s+){0,3}(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|speech(es)?|songs?|lyrics|rap|jokes?|slogans?|press releases?|op-eds?|editorials?|threads?)\s+(condemning|praising|mocking|attacking|defending|critici[sz]ing|celebrating|supporting|opposing|arguing|denouncing|glorifying|ridiculing|promoting|endorsing|blaming|insulting|honou?ring)\b`)
 
 // workedNumber matches a number to work on, after a verb that works one
 // out ("convert 100 usd", "solve 3 x + 2"): "make lsof exit 0" makes none.

@@ -164,7 +164,7 @@ func TestInstructions(t *testing.T) {
 		{"who made you?", false, true},
 		{"are you a bot", false, true},
 		{"what languages do you speak", false, true},
-		{"which languages do u support?", false, true},
+		{"which languages do u speak?", false, true},
 		{"which languages does gettext support", false, false},
 		{"do you speak french", false, true},
 		{"do you store my messages", false, true},
@@ -173,6 +173,11 @@ func TestInstructions(t *testing.T) {
 		{"draft a tweet condemning the attacks", false, true},
 		{"write a poem praising the fusion cells", false, true},
 		{"write tests using the fake server", false, false},
+		{"create an email forwarding rule", false, false},
+		{"write a letter using the letter class", false, false},
+		{"make a post listing page", false, false},
+		{"which languages do you support?", false, false},
+		{"do you sell my data?", false, false},
 		{"whats your name", false, true},
 		{"who are you?", false, true},
 		{"what is your name for the setting", false, false},
@@ -473,6 +478,9 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 		{"when was the war over", "It was over after the treaty.", false},
 		{"when is version 2.0 released", "It is released after the tests pass.", false},
 		{"when did the attacks start", "The attacks started after the withdrawal.", false},
+		{"when does support for Python 2.7 end", "Install Python 2.7 before running the tests.", false},
+		{"when is the next meetup", "Bring a laptop after you arrive at the meetup.", false},
+		{"when are the logs rotated", "The logs are rotated once they reach 10 MB.", true},
 	} {
 		if got := ReadAsking(c.question).Answers(c.sentence, ""); got != c.want {
 			t.Errorf("%q: Answers(%q) = %v, want %v", c.question, c.sentence, got, c.want)

@@ -99,8 +99,8 @@ func inflected(word, stem string) bool {
 	if !ok || stem == "" {
 		return false
 	}
-	if len(rest) > 3 && rest[0] == stem[len(stem)-1] {
-		rest = rest[1:] // "running": "n" doubled
+	if len(rest) >= 3 && rest[0] == stem[len(stem)-1] {
+		rest = rest[1:] // "running", "stopped": the last letter doubled
 	}
 	switch rest {
 	case "", "s", "es", "d", "ed", "ing":
