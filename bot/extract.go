@@ -685,9 +685,17 @@ func remedy(question string, hits []retrieval.Hit, perHit [][]sentence, chosen [
 		return nil
 	}
 	qw := text.Words(question)
+	// A symptom told in the asker's words ("takes a couple minutes" of
+	// "takes a couple of minutes") is echoed by its content words in a
+	// row; an error's message by its words as they are.
+	symptom := !asksFailure.MatchString(question) && !text.QuotesError(question)
 	for _, c := range chosen {
 		ss, body := perHit[c.hit], hits[c.hit].Passage.Text
-		if c.idx+1 >= len(ss) || !sharesRun(qw, text.Words(body[c.Span.Start:c.Span.End]), minEchoedWords) {
+		if c.idx+1 >= len(ss) {
+			continue
+		}
+		said := text.Words(body[c.Span.Start:c.Span.End])
+		if symptom && !sharesRun(contentWords(qw), contentWords(said), minEchoedContent) || !symptom && !sharesRun(qw, said, minEchoedWords) {
 			continue
 		}
 		// The paragraph after it (up to maxRemedySentences), and the code
@@ -709,8 +717,33 @@ func remedy(question string, hits []retrieval.Hit, perHit [][]sentence, chosen [
 
 // asksFix matches a question after a way out of a failure: "how to fix",
 // "why does it fail", "what does this error mean" (not "solve", which
-// asks of problems of every kind).
-var asksFix = regexp.MustCompile(`(?i)\b(fix|workaround|get rid of|error|errors|fails?|failed|failing|crash(es|ed)?)\b`)
+// asks of problems of every kind), or telling a symptom; asksFailure the
+// first kind alone.
+var (
+	asksFix = regexp.MustCompile(asksFailure.String() +
+		// A symptom told ("mesg and biff dont work inside screen", "tcsh
+		// takes a couple minutes before the prompt shows up", "my terminal
+		// freezes"): what the document says after it is the way out.
+		`|\b(do|does|did|is|are|was|were|wo|ca|can)(n'?t| not)\s+(work|start|run|load|open|connect|show|appear|respond|print|save|stick|reach)|\bcannot\s+(work|start|run|load|open|connect|show|reattach|attach|find)\b` +
+		`|\b(not|stopped|stops)\s+working\b|\b(broken|hangs?|hung|freez(es|e|ing)|frozen|stuck|garbled)\b|\btakes?\s+(a\s+)?(couple|few|several|long|ages|forever|minutes|seconds)\b`)
+	asksFailure = regexp.MustCompile(`(?i)\b(fix|workaround|get rid of|error|errors|fails?|failed|failing|crash(es|ed)?)\b`)
+)
+
+// minEchoedContent is how many of the question's content words in a row
+// a sentence must repeat, words of no content set aside, to be the
+// symptom it tells.
+const minEchoedContent = 3
+
+// contentWords returns the words that are no stop words.
+func contentWords(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if !text.IsStopWord(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
 
 // maxRemedySentences bounds the sentences remedy adds before any code.
 const maxRemedySentences = 3

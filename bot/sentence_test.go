@@ -978,6 +978,20 @@ func TestRemedyAfterQuotedError(t *testing.T) {
 			t.Errorf("%q: the fix quoted %v, want %v:\n%s", q, got, want, a.Text)
 		}
 	}
+	// A symptom told asks for the way out as much, when the document
+	// tells it in the question's words.
+	body = "I start tcsh and it takes a couple of minutes to get the prompt.\n\n" +
+		"You have defined REMOTEHOST and your DNS is not responding. Either undefine REMOTEHOST and recompile or fix your DNS.\n"
+	p = corpus.Passage{ID: "s", Locator: corpus.Locator{Source: "FAQ", LineStart: 1}, Text: body}
+	for q, want := range map[string]bool{
+		"tcsh takes a couple minutes before the prompt shows up": true,
+		"what does tcsh do when it starts":                       false,
+	} {
+		a := Extract(q, retrieval.Result{Query: query(q), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+		if got := strings.Contains(a.Text, "undefine REMOTEHOST"); got != want {
+			t.Errorf("%q: the way out quoted %v, want %v:\n%s", q, got, want, a.Text)
+		}
+	}
 	// A pasted error message alone asks for the fix as much.
 	body = "## Permissions\n\nInstalling globally may stop with this message:\n\n```\nnpm ERR! code EACCES while installing the package globally\n```\n\n" +
 		"The cache folder belongs to root. Change its owner with:\n\n```\nsudo chown -R me ~/.npm\n```\n"

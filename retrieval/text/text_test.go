@@ -68,6 +68,10 @@ func TestTokensReadCamelCaseParts(t *testing.T) {
 		// too, as it is often written: "http2", "utf8", "x509".
 		{"HTTP/2 and UTF-8 with X.509", "http 2 http2 and utf 8 utf8 with x 509 x509 x.509"},
 		{"version 2.5 of http 2", "version 2.5 of http 2"},
+		// A protocol's name with its version joined by "v" is its name
+		// too ("tls" finds TLSv1.2); a word ending on "v" and a number
+		// written in lower case is not ("dev1").
+		{"TLSv1.2 over IPv6, not SSLv3 nor dev1", "tlsv1.2 tls over ipv6 ip not sslv3 ssl nor dev1"},
 	} {
 		var got []string
 		for _, tok := range Tokens(&st, c.in) {

@@ -77,6 +77,11 @@ func readWords(text string, parts bool) []string {
 			id.part(w)
 			if parts {
 				words = camelParts(words, w, humps)
+				if contiguous {
+					if l := versionedName(text[begin:i]); l != "" {
+						words = append(words, l) // "tls" of "TLSv1.2"
+					}
+				}
 				if letters != "" && contiguous && begin == lettersEnd+1 && strings.IndexByte("/-.", text[lettersEnd]) >= 0 &&
 					len(w) <= maxJoinedNumber && isDigits(w) {
 					words = append(words, letters+w)
@@ -334,6 +339,26 @@ func camelParts(words []string, w string, humps []int) []string {
 		start = end
 	}
 	return words
+}
+
+// versionedName returns the name of a protocol or standard written with
+// its version joined by "v" ("tls" of "TLSv1", "ip" of "IPv6", "ssl" of
+// "SSLv3"), which a question asks by its name alone; "" for any other
+// word ("dev1", "Kv2").
+func versionedName(w string) string {
+	n := 0
+	for n < len(w) && w[n] >= 'A' && w[n] <= 'Z' {
+		n++
+	}
+	if n < 2 || n+1 >= len(w) || w[n] != 'v' {
+		return ""
+	}
+	for _, part := range strings.Split(w[n+1:], ".") {
+		if !isDigits(part) {
+			return "" // "TLSv1.2" and "SSLv3", not "UTF-8v" nor "Kv2a"
+		}
+	}
+	return strings.ToLower(w[:n])
 }
 
 // maxJoinedNumber bounds the digits of a number read joined to the word
