@@ -105,19 +105,30 @@ func questionEnd(s string) int {
 	if !statementQuestion.MatchString(s) {
 		return 0
 	}
-	if i := text.FAQAnswerAt(s); i >= 0 && answerMark.MatchString(s[i:]) && (i <= len(para) || strings.TrimSpace(s[len(para):i]) == "") {
-		return len(strings.TrimRight(s[:i], " \t\r\n"))
+	loc := answerMark.FindStringIndex(s)
+	if loc == nil {
+		return 0
 	}
-	return 0
+	asked := strings.TrimRight(s[:loc[0]], " \t\r\n")
+	if strings.Contains(asked, "\n\n") && strings.TrimSpace(s[len(para):loc[0]]) != "" || len(strings.Fields(asked)) < minStatedQuestion ||
+		!strings.HasSuffix(asked, ".") && !strings.HasSuffix(asked, "!") {
+		return 0 // the answer's mark is paragraphs away, or a formula's legend ("Q: flow rate (m3/s)"), no sentence
+	}
+	return len(asked)
 }
+
+// minStatedQuestion is the fewest words, its mark included, of a question
+// written as a statement (which ends as a sentence does).
+const minStatedQuestion = 5
 
 // statementQuestion matches an FAQ question's mark with a colon ("Q:",
 // "Q3:", "Question:"), which may open a question written as a statement;
-// answerMark an answer's with one, on a line of its own ("A:"): not the
-// initials of "Q. Zhang found …" and "A. Kumar showed …".
+// answerMark an answer's with one at a line's start ("A:"), the first of
+// which ends it: not the initials of "Q. Zhang found …" and "A. Kumar
+// showed …", nor "notes A) and B)".
 var (
 	statementQuestion = regexp.MustCompile(`^\s*(Q\d*|Question\s*\d*)\s*:`)
-	answerMark        = regexp.MustCompile(`^\s*\n?\s*(A\d*|Answer)\s*:`)
+	answerMark        = regexp.MustCompile(`(?m)^[ \t]*(A\d*|Answer)[ \t]*:`)
 )
 
 // instructs matches a sentence that says what to do: one that opens on a

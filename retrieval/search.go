@@ -65,10 +65,8 @@ type Result struct {
 	VersionMissing string `json:"version_missing,omitempty"`
 	// YearMissing is a year the question names ("how many were killed in
 	// 2023") that the top passage doesn't hold though it names another
-	// year, or "before YEAR" for a time before it the passage doesn't
-	// tell ("the import fee before 2023" over 2023's fee), for which it
-	// was declined though the confidence was above the threshold; "" for
-	// none.
+	// year, for which it was declined though the confidence was above the
+	// threshold; "" for none.
 	YearMissing string `json:"year_missing,omitempty"`
 	// ProjectMissing is a project the question names by its joined name
 	// ("pulsar-client-go"), which names documents of the corpus, that the
@@ -286,23 +284,13 @@ func missingVersion(question string, p corpus.Passage) string {
 // A passage naming no year may still answer, and so may any passage for
 // a question asking of a span or from a year on ("between 2019 and
 // 2023", "since 2020", "in the 1990s"), or naming a number that is no
-// year ("a 2048-bit key", "port 1883", "RFC 1918"). A question asking of
-// the time before a year ("before 2023", "prior to 2021"; not "before
-// the 2020 election") needs an earlier year, or the year as a bound
-// ("until 2023, …", "in 2023 … raised from 10 to 15 percent"): "before
-// 2023" when the passage names only that year and later ones. "" when
-// there is none.
+// year ("a 2048-bit key", "port 1883", "RFC 1918"). "" when there is none.
 func missingYear(question string, p corpus.Passage) string {
-	var named, earlier []int
+	var named []int
 	for _, m := range yearRE.FindAllStringSubmatchIndex(question, 4) {
 		before, after := question[:m[2]], question[m[3]:]
 		if unitAfter.MatchString(after) || yearUnit.MatchString(after) || notYearBefore.MatchString(before) {
 			continue // "2048-bit", "port 1883", "RFC 1918"
-		}
-		if earlierThan.MatchString(before) && boundEnd.MatchString(after) {
-			y, _ := strconv.Atoi(question[m[2]:m[3]])
-			earlier = append(earlier, y) // "before 2023": any earlier year tells
-			continue
 		}
 		if strings.HasPrefix(after, "s") || openYear.MatchString(before) || fromYear.MatchString(before) && spanOn.MatchString(after) {
 			return "" // "the 1990s", "since 2020", "between 2019 and …": a span
@@ -313,7 +301,7 @@ func missingYear(question string, p corpus.Passage) string {
 		y, _ := strconv.Atoi(question[m[2]:m[3]])
 		named = append(named, y)
 	}
-	if len(named) == 0 && len(earlier) == 0 {
+	if len(named) == 0 {
 		return ""
 	}
 	fields := p.Text + "\n" + p.Section + "\n" + p.Title
@@ -339,22 +327,6 @@ func missingYear(question string, p corpus.Passage) string {
 		return ""
 	}
 	spans := yearSpan.FindAllStringSubmatch(fields, -1)
-	for _, y := range earlier {
-		told := false
-		for h := range held {
-			told = told || h < y
-		}
-		for _, m := range boundYear.FindAllStringSubmatch(fields, -1) {
-			h, _ := strconv.Atoi(m[1] + m[2])
-			told = told || h == y // "Until 2023, the fee was 10 percent", "raised in 2023 from 10 to 15 percent"
-		}
-		if !told {
-			return "before " + strconv.Itoa(y) // only that year and later: "the import fee before 2023" over 2023's fee
-		}
-	}
-	if len(named) == 0 {
-		return ""
-	}
 	for _, y := range named {
 		if held[y] {
 			return ""
@@ -394,9 +366,6 @@ var (
 	yearWordAfter = regexp.MustCompile(`(?i)^\s*(census|season|election|edition|release|report|budget|elections|olympics|world cup|war)\b|^\s*[?.!,]?\s*$`)
 	yearUnit      = regexp.MustCompile(`(?i)^[-\s]?(bit|bits|byte|bytes|ms|px|dpi|mhz|ghz|hz|rpm|mb|kb|gb)\b`)
 	notYearBefore = regexp.MustCompile(`(?i)(\bport|\brfc|\bumask|\bpid|\berror|\bcode|\bline|\bissue|\bpr|\bbug|#|:)\s*$`)
-	boundEnd      = regexp.MustCompile(`^\s*($|[?.,;:!)]|(and|or|when|if|so|but)\b)`)
-	boundYear     = regexp.MustCompile(`(?i)\b(?:until|till|up to|before|prior to|through)\s+(?:the\s+)?(?:end\s+of\s+)?(?:\w+\s+)?((?:1[5-9]|20)\d\d)\b|\b((?:1[5-9]|20)\d\d)\b[^.]{0,60}\b(?:from|previously|formerly|had been|used to)\b`)
-	earlierThan   = regexp.MustCompile(`(?i)\b(before|prior to|pre)[\s-]+(the\s+)?(year\s+)?$`)
 	openYear      = regexp.MustCompile(`(?i)\b(since|after|before|until|till|between|as of|prior to|post|pre)[\s-]+(the\s+)?(year\s+)?$|\d\s*(-|–|—|to|until|through)\s*$`)
 	fromYear      = regexp.MustCompile(`(?i)\bfrom\s+(the\s+)?(year\s+)?$`)
 	spanOn        = regexp.MustCompile(`(?i)^\s*(-|–|—|to\b|until\b|through\b|on\b|onwards?\b)`)

@@ -216,6 +216,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 		// is the text indexed.
 		text, why, problem = l.read(p, d, gz, false)
 		if why == "" && (!looksLikeText(text) || !documentProse(text)) {
+			l.c.Garbled = slices.DeleteFunc(l.c.Garbled, func(g Skipped) bool { return g.Path == p }) // not read after all
 			l.skip(p, fmt.Sprintf("named as a document, but its name holds a secret's word (%s) and its text is not plainly a document's prose", secretWordOf(name)), false)
 			return nil
 		}
@@ -625,26 +626,23 @@ func secretWordOf(name string) string {
 	return ""
 }
 
-// topicWordDocName reports whether a name would be a document's but for
-// the word of a topic that secrets are kept under (topicSecretWords) it
-// holds, and no secret's own word: README with a topic (lynx's
-// README.cookies, w3m's README.siteconf), or a name in capitals (links2's
-// KEYS, a HISTORY). Such a file is read only when its text is plainly a
-// document's (documentProse); README.passwords, CREDENTIALS, API_TOKEN
-// never are.
+// topicWordDocName reports whether a name is one projects give a document
+// on a topic secrets are also kept under (topicDocNames): README with such
+// a topic (lynx's README.cookies, w3m's README.cookie), or the topic in
+// capitals (links2's KEYS, a HISTORY). Such a file is read only when its
+// text is plainly a document's (documentProse); no other name holding a
+// secret's word is (README.passwords, ENCRYPTION_KEY, KEYRING).
 func topicWordDocName(name string) bool {
-	up := strings.ToUpper(name)
-	topic := false
-	for _, w := range secretWords {
-		if strings.Contains(up, w) {
-			if !topicSecretWords[w] {
-				return false
-			}
-			topic = true
-		}
+	stem, suffix, _ := strings.Cut(name, ".")
+	if strings.EqualFold(stem, "readme") {
+		return topicDocNames[strings.ToLower(suffix)]
 	}
-	return topic && docShapedName(name)
+	return suffix == "" && name == strings.ToUpper(name) && topicDocNames[strings.ToLower(name)]
 }
+
+// topicDocNames are the topics topicWordDocName reads.
+var topicDocNames = map[string]bool{"cookie": true, "cookies": true, "keys": true, "keybindings": true, "keymap": true, "keymaps": true,
+	"keyboard": true, "history": true, "session": true, "sessions": true}
 
 // docShapedName reports whether a name is shaped as a document's that
 // kindOf would read but for a secret's word: README with a topic of no
@@ -657,7 +655,7 @@ func docShapedName(name string) bool {
 		}
 		for _, part := range strings.FieldsFunc(suffix, func(r rune) bool { return r == '-' || r == '.' }) {
 			if fileTypes[part] || settingsName(part) {
-				return false // README.key.pem, README.env.prod
+				return false
 			}
 		}
 		return true
@@ -668,35 +666,24 @@ func docShapedName(name string) bool {
 	return strings.Trim(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == "" && strings.IndexFunc(name, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0
 }
 
-// topicSecretWords are the secretWords that name a topic documents are
-// written on as well as files of secrets (cookies, key bindings, a
-// release history, sessions, settings); the others name the secret itself
-// (PASS, TOKEN, SECRET, CRED, …).
-var topicSecretWords = map[string]bool{"KEY": true, "HISTORY": true, "SESSION": true, "COOKIE": true, "CONF": true, "SETTING": true, "LOGIN": true, "ACCOUNT": true}
-
 // documentProse reports whether a text is plainly a document's and holds
-// no secret: sentences of English prose (minProseSentences of
-// minSentenceWords words or more, most of its words English), and nothing
-// written as credentials are (credentialLine: a key's armour, "password:
-// …", "user:pass", KEY=value lines, a netrc's "machine … password"). A
-// seed phrase of English words, a password list or an environment file
-// is none.
+// no secret: no more than maxTopicDocBytes, sentences of English prose
+// (minProseSentences of minSentenceWords words or more, most of its words
+// English), and nothing written as secrets are: credentialLine (a key's
+// armour, a secret's name given a value, a password in a URL or a
+// command, an Authorization header, a netrc entry, a seed phrase),
+// secretValue (a name set to a value mixing letters with digits or
+// signs: "root:hunter2", a .pgpass line), a token (tokenLike). Lines
+// setting names to plain values ("SET_COOKIES:TRUE" of lynx's
+// README.cookies) are a document's examples.
 func documentProse(s string) bool {
-	if credentialLine.MatchString(s) || tokenLike(s) {
+	if len(s) > maxTopicDocBytes || credentialLine.MatchString(s) || tokenLike(s) {
 		return false
 	}
-	lines, settings := 0, 0
 	for line := range strings.Lines(s) {
-		if strings.TrimSpace(line) == "" {
-			continue
+		if m := secretValue.FindStringSubmatch(line); m != nil && mixedValue(m[1]) {
+			return false
 		}
-		lines++
-		if settingLine.MatchString(line) {
-			settings++
-		}
-	}
-	if float64(settings) > maxSettingLines*float64(lines) {
-		return false
 	}
 	sentences := 0
 	for _, sp := range text.Sentences(s) {
@@ -720,68 +707,139 @@ func documentProse(s string) bool {
 	return n > 0 && float64(english)/float64(n) >= minProseEnglish
 }
 
-// Bounds of documentProse: how many sentences of how many words a
-// document's prose has at least, and the share of its words that are
-// English.
+// Bounds of documentProse: the longest text it judges, how many sentences
+// of how many words a document's prose has at least, and the share of its
+// words that are English.
 const (
+	maxTopicDocBytes  = 256 << 10
 	minProseSentences = 3
 	minSentenceWords  = 6
 	minProseEnglish   = 0.6
 )
 
 // credentialLine matches what files holding secrets write: a key's or
-// certificate's armour, a secret's name given a value, quoted or not, in
-// a name of its own too ("password: hunter2", `"api_key": "…"`,
-// "PGPASSWORD=…", "the token is abc123", "password for root: x"), a
-// password in a URL or an Authorization header, a netrc's entry, a seed
-// phrase's line of twelve to twenty-four words. settingLine matches a line
-// setting a name to a value ("root:hunter2", "DB_HOST=db", "export
-// TOKEN=…"), which documents show as examples too ("SET_COOKIES:TRUE" of
-// lynx's README.cookies): a file is a secret's when a share of its lines
-// above maxSettingLines are.
-var (
-	credentialLine = regexp.MustCompile(`-----BEGIN [A-Z0-9 ]+-----` +
-		`|(?i)(pass(word|wd|phrase)?s?|pwd|secret|tokens?|api[_ -]?keys?|access[_ -]?keys?|private[_ -]?keys?|credentials?|\bpin)["']?(\s+(for|of)\s+\S+)?\s*(\bis\b|[:=]|\s-\s)\s*\S` +
-		`|://[^/\s:@]+:[^/\s@]+@|(?i)\bauthorization:\s*(basic|bearer)\s+\S|(?i)\bmachine\s+\S+\s+(login|password)\b` +
-		`|(?m)^\s*([a-z]{3,8}\s+){11,23}[a-z]{3,8}\s*$`)
-	settingLine = regexp.MustCompile(`^\s*(export\s+)?[\w.@-]+\s*[:=]\s*[^\s:/]\S*\s*$`)
-)
+// certificate's armour; a secret's name, in English or another language,
+// given a value ("password: hunter2", `"api_key": "…"`, "PGPASSWORD=…",
+// "pw: x", "pass phrase - x", "Passwort: x", "password for root: x");
+// a password in a URL, on a command line ("curl -u admin:pw", "mysql
+// -pX") or an Authorization header; a netrc's entry; a seed phrase's line
+// of twelve to twenty-four lower-case words, numbered, labelled or not.
+var credentialLine = regexp.MustCompile(`-----BEGIN [A-Z0-9 ]+-----` +
+	`|(?i:(\b|_)(pass(word|wd|phrase|code)?s?|pass[ \t]+phrase|pw|pwd|secrets?|tokens?|api[_ -]?keys?|access[_ -]?keys?|private[_ -]?keys?|secret[_ -]?keys?|master[_ -]?keys?|credentials?|pin|seed|mnemonic|recovery[_ -]?(codes?|phrase|keys?)|passwort|kennwort|contraseña|mot de passe|пароль)["']?([ \t]+(for|of)[ \t]+\S+)?[ \t]*([:=]|->|[ \t]-[ \t])[ \t]*["']?\S)` +
+	`|\b[A-Z0-9_]*(PASS|PWD|SECRET|TOKEN|KEY)[A-Z0-9_]*[ \t]*=[ \t]*\S` +
+	`|://[^/\s:@]+:[^/\s@]+@|(?i:\bauthorization:[ \t]*(basic|bearer)[ \t]+\S)|(?i:\bmachine[ \t]+\S+[ \t]+(login|password)\b)` +
+	`|[ \t]-u[ \t]*[^\s:]+:\S+|[ \t]-p[^\s-]{3,}\b` +
+	`|(?m:^[ \t]*([\w ]{0,20}:)?[ \t]*((\d+[.)]?[ \t]*)?[a-z]{3,8}[ \t,]+){11,23}(\d+[.)]?[ \t]*)?[a-z]{3,8}[ \t.]*$)`)
 
-// maxSettingLines is the largest share of a document's lines that may
-// set a name to a value (settingLine).
-const maxSettingLines = 0.25
+// secretValue matches a line setting a name to a value ("root:hunter2",
+// "DB_HOST=db", "export TOKEN=…", a .pgpass line), the value its group 1.
+var secretValue = regexp.MustCompile(`^[ \t]*(?:export[ \t]+)?[\w.@-]+[ \t]*[:=][ \t]*([^\s/]\S*)[ \t]*\r?\n?$`)
 
-// tokenLike reports whether a text holds a run of letters and digits
-// mixed as keys and tokens are ("4f9A8b…" of "ghp_4f9A8b…",
-// "AKIAIOSFODNN7EXAMPLE"): minTokenLength characters or more, letters and
-// digits, not a hex number alone (a commit's id, a checksum, which
-// documents quote), a path's or a name's parts read apart
-// ("draft-ietf-http-state-man-mec-12"); or a long run of base64 in both
-// cases with digits; or a UUID.
+// mixedValue reports whether a value mixes letters with digits or signs,
+// as passwords do ("hunter2", "Tr0ub4dor&3"), where a document's example
+// sets a word, a number or a list of names ("TRUE", "30",
+// "sports.espn.go.com,espn.go.com").
+func mixedValue(v string) bool {
+	letters, digits, signs := false, false, false
+	for _, r := range v {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			letters = true
+		case r >= '0' && r <= '9':
+			digits = true
+		case strings.ContainsRune("!#$%&*^~?+@", r):
+			signs = true
+		}
+	}
+	return letters && (digits || signs)
+}
+
+// tokenLike reports whether a text holds a key or token: a run of letters
+// and digits mixed, minTokenLength characters or more, between signs that
+// are no part of a path or a name's ("4f9A8b…" of "ghp_4f9A8b…",
+// "AKIAIOSFODNN7EXAMPLE"; not "draft-ietf-http-state-man-mec-12" nor
+// "sha1WithRSAEncryption", whose letters run in words); a hex number of 32
+// digits or more that no word names as a commit's, a checksum's or a
+// hash's; a long run of base64 drawn at random; a product key's groups
+// ("VK7JG-NPHTM-…"); a UUID.
 func tokenLike(s string) bool {
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
 	}) {
-		if len(w) < minTokenLength || strings.Trim(w, "0123456789abcdef") == "" || strings.Trim(w, "0123456789ABCDEF") == "" {
+		if len(w) < minTokenLength {
 			continue
 		}
-		if strings.ContainsAny(w, "0123456789") && strings.IndexFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }) >= 0 {
+		if strings.Trim(w, "0123456789abcdef") == "" || strings.Trim(w, "0123456789ABCDEF") == "" {
+			continue // a hex number: hexRun says
+		}
+		if randomLetters(w) {
+			return true
+		}
+	}
+	for _, m := range hexRun.FindAllStringIndex(s, -1) {
+		if !hashWord.MatchString(s[max(0, m[0]-40):m[0]]) {
 			return true
 		}
 	}
 	for _, w := range base64Run.FindAllString(s, -1) {
-		if strings.ContainsAny(w, "0123456789") && strings.ContainsAny(w, "abcdefghijklmnopqrstuvwxyz") && strings.ContainsAny(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
-			return true // "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+		if strings.Trim(w, "0123456789abcdef") == "" || strings.Trim(w, "0123456789ABCDEF") == "" {
+			continue // a hex number: hexRun says
+		}
+		if randomLetters(strings.Map(func(r rune) rune {
+			if r == '+' || r == '/' || r == '=' {
+				return -1
+			}
+			return r
+		}, w)) {
+			return true // "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", not a path's "org/onlinepubs/9699919799/basedefs/V1"
 		}
 	}
-	return uuid.MatchString(s)
+	return productKey.MatchString(s) || uuid.MatchString(s)
 }
 
-// base64Run matches a run of base64's letters long enough to be a key;
-// uuid a UUID, which services hand out as keys.
+// randomLetters reports whether a run of letters and digits reads as drawn
+// at random, as keys are, not as words joined ("sha1WithRSAEncryption",
+// "1267650600228229401496703205376L"): digits and letters mixed, a change
+// between them or of case at least every few characters on average.
+func randomLetters(w string) bool {
+	letters, digits, changes := 0, 0, 0
+	kind := func(b byte) int {
+		switch {
+		case b >= '0' && b <= '9':
+			return 0
+		case b >= 'a' && b <= 'z':
+			return 1
+		}
+		return 2
+	}
+	for i := 0; i < len(w); i++ {
+		if kind(w[i]) == 0 {
+			digits++
+		} else {
+			letters++
+		}
+		if i > 0 && kind(w[i]) != kind(w[i-1]) {
+			changes++
+		}
+	}
+	return letters > 0 && digits > 0 && changes*maxRunPerChange >= len(w)
+}
+
+// maxRunPerChange is the longest average run between changes of kind
+// (digit, lower, upper) randomLetters reads as random.
+const maxRunPerChange = 4
+
+// base64Run matches a run of base64's signs long enough to be a key;
+// hexRun a hex number of 32 digits or more; hashWord the words
+// before one that name it a commit's, a checksum's or a hash's; productKey
+// a product key's five groups of five; uuid a UUID, which services hand
+// out as keys.
 var (
-	base64Run = regexp.MustCompile(`[A-Za-z0-9+/=]{30,}`)
-	uuid      = regexp.MustCompile(`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`)
+	base64Run  = regexp.MustCompile(`[A-Za-z0-9+/=]{30,}`)
+	hexRun     = regexp.MustCompile(`\b[0-9a-fA-F]{32,}\b`)
+	hashWord   = regexp.MustCompile(`(?i)\b(commit|sha\d*|md5|checksum|digest|hash|fingerprint|revision|rev|id|git)\b[^\n]*$`)
+	productKey = regexp.MustCompile(`\b[A-Z0-9]{5}(-[A-Z0-9]{5}){4}\b`)
+	uuid       = regexp.MustCompile(`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`)
 )
 
 // minTokenLength is the shortest key or token tokenLike finds.
@@ -793,12 +851,14 @@ var secretWords = []string{"KEY", "TOKEN", "SECRET", "PASS", "PWD", "CRED", "AUT
 	"CONF", "SETTING", "VAULT", "WALLET", "SSH", "SEED", "MNEMONIC", "RECOVER", "PROD", "SENSITIVE", "APIKEY", "API_KEY", "API-KEY",
 	"ACCESSKEY", "ACCESS_KEY", "PRIVKEY", "SECRETKEY", "LICENSEKEY", "LICENSE_KEY"}
 
-// docNames are the names projects give their plain-text documents.
+// docNames are the names projects give their plain-text documents
+// (procmail's QuickStart too).
 var docNames = map[string]bool{
 	"readme": true, "install": true, "news": true, "faq": true, "changes": true, "changelog": true,
 	"todo": true, "authors": true, "bugs": true, "hacking": true, "thanks": true, "contributing": true,
 	"copying": true, "license": true, "licence": true, "notice": true, "usage": true, "manual": true,
-	"whatsnew": true, "credits": true, "copyright": true,
+	"whatsnew": true, "credits": true, "copyright": true, "quickstart": true, "gettingstarted": true, "tutorial": true,
+	"howto": true, "guide": true, "overview": true, "introduction": true, "quickref": true,
 }
 
 // namedAfterProject are the docNames that may follow a project's name and

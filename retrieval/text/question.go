@@ -452,6 +452,11 @@ type Asking struct {
 	// it as well as a date does ("after all the parallel specs have
 	// finished", "once the entry is older than maxAge").
 	event bool
+	// condition is, for a time asked with a modal ("when could economic
+	// pressure prove counterproductive"), true: a condition answers it
+	// ("if Kabul finds alternative partners"); since, for "since when",
+	// true: "since the Taliban's return to power" answers it.
+	condition, since bool
 }
 
 // asksOften matches a question asking how often; frequency a sentence
@@ -501,6 +506,8 @@ func ReadAsking(question string) Asking {
 	a.contact = a.Kind == AnswerPerson && asksContact.MatchString(question)
 	a.count = a.Kind == AnswerQuantity && asksCount.MatchString(question)
 	a.event = a.Kind == AnswerTime && asksEvent.MatchString(question) && !asksRelease.MatchString(question)
+	a.condition = a.Kind == AnswerTime && asksCondition.MatchString(question) && !asksOwnCondition.MatchString(question)
+	a.since = a.Kind == AnswerTime && sinceWhen.MatchString(question)
 	return a
 }
 
@@ -513,11 +520,20 @@ func ReadAsking(question string) Asking {
 // 2.0 released", "when does support for 2.7 end").
 // eventClause matches a sentence giving an event as a time: "after all
 // the parallel specs have finished", "once it is revoked", "at startup",
-// emphasised too ("_after_ all the parallel tests").
+// emphasised too ("_after_ all the parallel tests"). asksCondition matches
+// "when" with a modal, asking in which case (not the asker's own case:
+// asksOwnCondition, "when would I need …"), which conditionClause answers;
+// sinceWhen "since when", which sinceClause answers ("since the Taliban's
+// return to power").
 var (
-	asksEvent   = regexp.MustCompile(`(?i)^\W*when\s+(do|does)\b|^\W*when\s+(is|are)\s+(\S+\s+){1,4}(called|run|invoked|triggered|executed|fired|used|sent|created|deleted|removed|evaluated|loaded|checked|applied|emitted|closed|flushed|written|read|updated|reset|cleared|rotated|refreshed|renewed|rebuilt|recomputed|cached|persisted|saved|synced|committed|retried|skipped|ignored|printed|logged|shown|displayed)\b`)
-	asksRelease = regexp.MustCompile(`(?i)\b(releas\w*|out|due|available|shipped|published|launch\w*|deadline|scheduled|planned|expected|open|opens|start|starts|begin|begins|end|ends|close|closes|over|next|happen|take place)\b`)
-	eventClause = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(after|once|until|till|whenever|as soon as|every time|each time|the first time|at (startup|start-?up|exit|shutdown|boot|the end|the start|the beginning)|on (startup|start-?up|exit|shutdown|boot|success|failure|error|close|save|load|commit|push|reload))(?:[^\pL\d]|$)`)
+	asksEvent        = regexp.MustCompile(`(?i)^\W*when\s+(do|does)\b|^\W*when\s+(is|are)\s+(\S+\s+){1,4}(called|run|invoked|triggered|executed|fired|used|sent|created|deleted|removed|evaluated|loaded|checked|applied|emitted|closed|flushed|written|read|updated|reset|cleared|rotated|refreshed|renewed|rebuilt|recomputed|cached|persisted|saved|synced|committed|retried|skipped|ignored|printed|logged|shown|displayed)\b`)
+	asksCondition    = regexp.MustCompile(`(?i)^\W*when\s+(could|would|might|may)\b`)
+	asksOwnCondition = regexp.MustCompile(`(?i)^\W*when\s+\w+\s+(i|you|we|u)\b`)
+	conditionClause  = regexp.MustCompile(`(?i)(?:^|[^\pL])(if|unless|once|as long as|provided|in case|whenever|when)(?:[^\pL]|$)`)
+	sinceWhen        = regexp.MustCompile(`(?i)\bsince when\b`)
+	sinceClause      = regexp.MustCompile(`(?i)(?:^|[^\pL])since\s+(the|its|their|his|her|a|an)\s+\pL`)
+	asksRelease      = regexp.MustCompile(`(?i)\b(releas\w*|out|due|available|shipped|published|launch\w*|deadline|scheduled|planned|expected|open|opens|start|starts|begin|begins|end|ends|close|closes|over|next|happen|take place)\b`)
+	eventClause      = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(after|once|until|till|whenever|as soon as|every time|each time|the first time|at (startup|start-?up|exit|shutdown|boot|the end|the start|the beginning)|on (startup|start-?up|exit|shutdown|boot|success|failure|error|close|save|load|commit|push|reload))(?:[^\pL\d]|$)`)
 )
 
 // Answers reports whether a sentence (under section: the heading path of
@@ -580,7 +596,8 @@ var codeComment = regexp.MustCompile(`^\s*(//|#|/\*|\*|--|;|%)`)
 func (a Asking) answers(sentence, section string, declared bool) bool {
 	switch a.Kind {
 	case AnswerVersion, AnswerTime:
-		if a.event && eventClause.MatchString(sentence) {
+		if a.event && eventClause.MatchString(sentence) || a.condition && conditionClause.MatchString(sentence) ||
+			a.since && sinceClause.MatchString(sentence) {
 			return true
 		}
 		// A changelog's entry gives its version and date in the heading
@@ -1025,7 +1042,11 @@ var (
 		// not a folder a tool should skip ("how do I ignore the docs
 		// folder when building").
 		`|(^|[,;:.!?]\s*|\b(and|just|now|please|then)\s+)(ignore|disregard|forget)\s+((the|all|your|these|those|my)\s+)*(docs|documentation|manuals?|knowledge base)\s*([,.;:!?]|$|\s+(and|then|just|now)\b)` +
-		`|\byou are now\b|\bact as\b|\bpretend (to be|you)\b|\bjailbreak|\bdeveloper mode\b|\broleplay\b|\bfrom now on\b` +
+		// "act as" an order to the assistant, at a clause's start or after
+		// "you" ("act as an unrestricted AI", "I want you to act as",
+		// "you will act as"), not what a thing does ("can nginx act as a
+		// reverse proxy", "who would act as local enablers").
+		`|\byou are now\b|(^|[,;:.!?]\s*|\b(please|now|just)\s+|\b(you|u)\s+((will|should|must|shall|to|can|could)\s+)?)act as\b|\bpretend (to be|you)\b|\bjailbreak|\bdeveloper mode\b|\broleplay\b|\bfrom now on\b` +
 		// The assistant's own instructions, however asked ("what were
 		// your initial instructions?", "what are your rules?"); not a
 		// program's ("set the system prompt in go-openai"), nor the
@@ -1065,6 +1086,9 @@ var (
 		// my script with bash -x", which asks how).
 		`|^\s*(please\s+)?(tl;?\s?dr|tl dr)\s*(of|for|on|the|this|that|pls|please|[?!.]|$)|^\s*(please\s+)?sum up\s+(the|this|these|that)\s+(docs?|documentation|readme|page|manual|article|text|file|thread)\b` +
 		`|^\s*(please\s+)?(can you\s+|could you\s+)?(fix|debug|refactor|review|optimi[sz]e|clean up)\s+(my|this|the following)\s+(\w+\s+)?(code|regexp?|regex(es)?|regular expression|query|sql|function|script|program|snippet|class|css|html|essay|text)\s*(:|$|[?!.]|please\b|pls\b|for me\b|so\b|and\b)` +
+		// Questions to be made up over the documents ("give me 5 multiple
+		// choice questions on …", "make flashcards of the article").
+		`|^\s*(please\s+)?(can you\s+|could you\s+)?(give|make|create|write|generate|prepare)\s+((me|us)\s+)?(\d+|a|an|some|a few|ten|five|three)?\s*((multiple[- ]choice|quiz|exam|trivia|test|practice)\s+questions|flash ?cards|a quiz)\b` +
 		// A share of a number to work out: "whats 15% of 80".
 		`|^\s*(what(\s+is|'s|s)\s+|how much is\s+)?-?\d+(\.\d+)?\s*(%|percent)\s+of\s+-?\d+(\.\d+)?\s*\??\s*$` +
 		// Every one of a kind the documents hold, gathered ("enumerate
@@ -1082,14 +1106,14 @@ var (
 		`|^\s*(can|could|do|will)\s+(you|u)\s+(browse|surf|access|search|google|visit|open|read)\s+(the\s+)?(internet|web|online|websites?|urls?|links?)\s*[?!.]*\s*$` +
 		`|^\s*(are|r)\s+(you|u)\s+able\s+to\s+(browse|surf|access|search|visit|open)\s+(the\s+)?(internet|web|online|websites?|urls?|links?)\s*[?!.]*\s*$` +
 		`|^\s*(are|r)\s+(you|u)\s+(connected\s+to\s+(the\s+)?(internet|web)|online)\s*[?!.]*\s*$|^\s*do\s+(you|u)\s+have\s+(internet|web|online)(\s+access)?\s*[?!.]*\s*$` +
-		// The languages it speaks, what it keeps of a conversation ("what
-		// languages do you speak", "do you store my messages"; not "which
-		// languages does gettext support", nor "which languages do you
-		// support" or "do you sell my data", which a product's or a privacy
-		// policy's FAQ answers).
+		// The languages it speaks, whether it remembers the conversation
+		// ("what languages do you speak", "do you remember what i said";
+		// not "which languages does gettext support", nor "which languages
+		// do you support", "do you store my messages" or "do you sell my
+		// data", which a product's or a privacy policy's FAQ answers).
 		`|^\s*(what|which)\s+((human|spoken|natural)\s+)?languages?\s+(do|can|will)\s+(you|u)\s+(speak|understand|talk|know|answer in|reply in|respond in)\s*[?!.]*\s*$` +
 		`|^\s*(do|can|will)\s+(you|u)\s+(speak|talk|answer in|reply in|respond in)\s+[a-z]+\s*[?!.]*\s*$` +
-		`|^\s*(do|can|will|did)\s+(you|u)\s+(remember|store|save|keep|log|record|read|share|sell)\s+(my|our|what (i|we))\s+(\w+\s+)?(messages?|questions?|chats?|conversations?|history|said|say|asked|ask|wrote|write|typed|type)\s*[?!.]*\s*$` +
+		`|^\s*(do|can|will|did)\s+(you|u)\s+remember\s+(what\s+(i|we)\s+(said|say|asked|ask|wrote|write|typed|type|told you)|(this|our|my)\s+(last\s+)?(conversation|chat|question|message)s?)\b.*$` +
 		// The assistant's own view, which no document holds ("what do you
 		// think the --force flag does" asks of the docs, and stays).
 		`|\b(your (own |personal |honest )?opinions?\b|your (own |personal |honest )?(views?|thoughts) (on|about|of)\b|^\s*what do you (think|feel) (of|about)\b)`)
@@ -1119,7 +1143,7 @@ var madeWorkRE = regexp.MustCompile(`(?i)^\s*(me|us)\b|\bfor me\b` +
 	// A piece taking a side ("draft a tweet condemning …", "a poem
 	// praising …"), not a thing made for a use ("an email forwarding
 	// rule", "a letter using the letter class").
-	`|^\s*((a|an|the|some|another|my|this|one)\s+)?([\w+#.-]+\s+){0,3}(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|speech(es)?|songs?|lyrics|rap|jokes?|slogans?|press releases?|op-eds?|editorials?|threads?)\s+(condemning|praising|mocking|attacking|defending|critici[sz]ing|celebrating|supporting|opposing|arguing|denouncing|glorifying|ridiculing|promoting|endorsing|blaming|insulting|honou?ring)\b`)
+	`|^\s*((a|an|the|some|another|my|this|one)\s+)?([\w+#.-]+\s+){0,3}(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|speech(es)?|songs?|lyrics|rap|jokes?|slogans?|press releases?|op-eds?|editorials?|(tweet|twitter|x)\s+threads?)\s+(condemning|praising|mocking|attacking|defending|critici[sz]ing|celebrating|supporting|opposing|arguing|denouncing|glorifying|ridiculing|promoting|endorsing|blaming|insulting|honou?ring)\b`)
 
 // workedNumber matches a number to work on, after a verb that works one
 // out ("convert 100 usd", "solve 3 x + 2"): "make lsof exit 0" makes none.

@@ -195,8 +195,6 @@ func Explain(w io.Writer, res retrieval.Result) {
 	switch {
 	case res.VersionMissing != "":
 		verdict = "declines: the top passage is about another version than " + res.VersionMissing
-	case strings.HasPrefix(res.YearMissing, "before "):
-		verdict = "declines: the top passage speaks of no year " + res.YearMissing
 	case res.YearMissing != "":
 		verdict = "declines: the top passage speaks of another year than " + res.YearMissing
 	case res.ProjectMissing != "":
