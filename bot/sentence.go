@@ -110,9 +110,11 @@ func questionEnd(s string) int {
 		return 0
 	}
 	asked := strings.TrimRight(s[:loc[0]], " \t\r\n")
+	sentence := strings.HasSuffix(asked, ".") || strings.HasSuffix(asked, "!")
+	next := !strings.Contains(s[len(asked):loc[0]], "\n\n") // the answer's mark on the next line, or on the same
 	if strings.Contains(asked, "\n\n") && strings.TrimSpace(s[len(para):loc[0]]) != "" || len(strings.Fields(asked)) < minStatedQuestion ||
-		!strings.HasSuffix(asked, ".") && !strings.HasSuffix(asked, "!") {
-		return 0 // the answer's mark is paragraphs away, or a formula's legend ("Q: flow rate (m3/s)"), no sentence
+		!sentence && !(next && !strings.HasSuffix(asked, ")")) {
+		return 0 // the answer's mark is paragraphs away, or a formula's legend ("Q: flow rate (m3/s)")
 	}
 	return len(asked)
 }
@@ -123,12 +125,14 @@ const minStatedQuestion = 5
 
 // statementQuestion matches an FAQ question's mark with a colon ("Q:",
 // "Q3:", "Question:"), which may open a question written as a statement;
-// answerMark an answer's with one at a line's start ("A:"), the first of
-// which ends it: not the initials of "Q. Zhang found …" and "A. Kumar
-// showed …", nor "notes A) and B)".
+// answerMark an answer's with one ("A:"), the first of which ends it: not
+// the initials of "Q. Zhang found …" and "A. Kumar showed …", nor "notes
+// A) and B)". A question written without a sentence's end is one when the
+// answer's mark follows it on the next line, unless it ends on a bracket
+// as a formula's legend does ("Q: flow rate (m3/s)").
 var (
 	statementQuestion = regexp.MustCompile(`^\s*(Q\d*|Question\s*\d*)\s*:`)
-	answerMark        = regexp.MustCompile(`(?m)^[ \t]*(A\d*|Answer)[ \t]*:`)
+	answerMark        = regexp.MustCompile(`(?:^|[ \t\n])(A\d*|Answer)[ \t]*:`)
 )
 
 // instructs matches a sentence that says what to do: one that opens on a

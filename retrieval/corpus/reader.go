@@ -207,21 +207,6 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	}
 	name, gz := gunzippedName(d.Name())
 	kind, byName, ok := kindOf(name)
-	var text, why string
-	var problem, read bool
-	if !ok && topicWordDocName(name) {
-		// README.cookies, KEYS, HISTORY: a document's name holding the
-		// word of a topic that secrets are kept under is read when its
-		// text is plainly a document's, as read once: the text checked
-		// is the text indexed.
-		text, why, problem = l.read(p, d, gz, false)
-		if why == "" && (!looksLikeText(text) || !documentProse(text)) {
-			l.c.Garbled = slices.DeleteFunc(l.c.Garbled, func(g Skipped) bool { return g.Path == p }) // not read after all
-			l.skip(p, fmt.Sprintf("named as a document, but its name holds a secret's word (%s) and its text is not plainly a document's prose", secretWordOf(name)), false)
-			return nil
-		}
-		kind, byName, ok, read = "txt", true, true, true
-	}
 	if !ok {
 		if manSource.MatchString(name) {
 			if text, why, _ := l.read(p, d, gz, false); why == "" && roffSource(text) {
@@ -230,15 +215,13 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 			}
 		}
 		if w := secretWordOf(name); w != "" && docShapedName(name) {
-			l.skip(p, fmt.Sprintf("named as a document, but its name holds a secret's word (%s): not read, lest it hold one", w), false)
+			l.skip(p, fmt.Sprintf("named as a document, but its name holds a secret's word (%s): not read, lest it hold one; to have it read, copy it under a name of its topic (README.txt)", w), false)
 			return nil
 		}
 		l.skip(p, "not a .txt, .md, .mdx, .rst, .adoc, .org, .html, .pdf or .info file (or one gzipped), nor a README-like document", false)
 		return nil
 	}
-	if !read {
-		text, why, problem = l.read(p, d, gz, kind == "pdf")
-	}
+	text, why, problem := l.read(p, d, gz, kind == "pdf")
 	if byName && why == "" && !looksLikeText(text) {
 		// A README or INSTALL file that is a script or a binary is no
 		// document, and no problem.
@@ -626,27 +609,10 @@ func secretWordOf(name string) string {
 	return ""
 }
 
-// topicWordDocName reports whether a name is one projects give a document
-// on a topic secrets are also kept under (topicDocNames): README with such
-// a topic (lynx's README.cookies, w3m's README.cookie), or the topic in
-// capitals (links2's KEYS, a HISTORY). Such a file is read only when its
-// text is plainly a document's (documentProse); no other name holding a
-// secret's word is (README.passwords, ENCRYPTION_KEY, KEYRING).
-func topicWordDocName(name string) bool {
-	stem, suffix, _ := strings.Cut(name, ".")
-	if strings.EqualFold(stem, "readme") {
-		return topicDocNames[strings.ToLower(suffix)]
-	}
-	return suffix == "" && name == strings.ToUpper(name) && topicDocNames[strings.ToLower(name)]
-}
-
-// topicDocNames are the topics topicWordDocName reads.
-var topicDocNames = map[string]bool{"cookie": true, "cookies": true, "keys": true, "keybindings": true, "keymap": true, "keymaps": true,
-	"keyboard": true, "history": true, "session": true, "sessions": true}
-
 // docShapedName reports whether a name is shaped as a document's that
-// kindOf would read but for a secret's word: README with a topic of no
-// file type, or a name in capitals.
+// kindOf would read but for a secret's word it holds (README.cookies,
+// KEYS, README.passwords): README with a topic of no file type, or a name
+// in capitals. Such a file is never read, and the skip says why.
 func docShapedName(name string) bool {
 	stem, suffix, _ := strings.Cut(strings.ToLower(name), ".")
 	if stem == "readme" {
@@ -666,190 +632,10 @@ func docShapedName(name string) bool {
 	return strings.Trim(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == "" && strings.IndexFunc(name, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0
 }
 
-// documentProse reports whether a text is plainly a document's and holds
-// no secret: no more than maxTopicDocBytes, sentences of English prose
-// (minProseSentences of minSentenceWords words or more, most of its words
-// English), and nothing written as secrets are: credentialLine (a key's
-// armour, a secret's name given a value, a password in a URL or a
-// command, an Authorization header, a netrc entry, a seed phrase),
-// secretValue (a name set to a value mixing letters with digits or
-// signs: "root:hunter2", a .pgpass line), a token (tokenLike). Lines
-// setting names to plain values ("SET_COOKIES:TRUE" of lynx's
-// README.cookies) are a document's examples.
-func documentProse(s string) bool {
-	if len(s) > maxTopicDocBytes || credentialLine.MatchString(s) || tokenLike(s) {
-		return false
-	}
-	for line := range strings.Lines(s) {
-		if m := secretValue.FindStringSubmatch(line); m != nil && mixedValue(m[1]) {
-			return false
-		}
-	}
-	sentences := 0
-	for _, sp := range text.Sentences(s) {
-		if t := s[sp.Start:sp.End]; len(strings.Fields(t)) >= minSentenceWords && strings.ContainsAny(t, ".?!") {
-			sentences++
-		}
-	}
-	if sentences < minProseSentences {
-		return false
-	}
-	n, english := 0, 0
-	for _, w := range text.Words(s) {
-		if len(w) < 3 || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
-			continue
-		}
-		n++
-		if text.IsEnglishWord(w) || text.IsStopWord(w) {
-			english++
-		}
-	}
-	return n > 0 && float64(english)/float64(n) >= minProseEnglish
-}
-
-// Bounds of documentProse: the longest text it judges, how many sentences
-// of how many words a document's prose has at least, and the share of its
-// words that are English.
-const (
-	maxTopicDocBytes  = 256 << 10
-	minProseSentences = 3
-	minSentenceWords  = 6
-	minProseEnglish   = 0.6
-)
-
-// credentialLine matches what files holding secrets write: a key's or
-// certificate's armour; a secret's name, in English or another language,
-// given a value ("password: hunter2", `"api_key": "…"`, "PGPASSWORD=…",
-// "pw: x", "pass phrase - x", "Passwort: x", "password for root: x");
-// a password in a URL, on a command line ("curl -u admin:pw", "mysql
-// -pX") or an Authorization header; a netrc's entry; a seed phrase's line
-// of twelve to twenty-four lower-case words, numbered, labelled or not.
-var credentialLine = regexp.MustCompile(`-----BEGIN [A-Z0-9 ]+-----` +
-	`|(?i:(\b|_)(pass(word|wd|phrase|code)?s?|pass[ \t]+phrase|pw|pwd|secrets?|tokens?|api[_ -]?keys?|access[_ -]?keys?|private[_ -]?keys?|secret[_ -]?keys?|master[_ -]?keys?|credentials?|pin|seed|mnemonic|recovery[_ -]?(codes?|phrase|keys?)|passwort|kennwort|contraseña|mot de passe|пароль)["']?([ \t]+(for|of)[ \t]+\S+)?[ \t]*([:=]|->|[ \t]-[ \t])[ \t]*["']?\S)` +
-	`|\b[A-Z0-9_]*(PASS|PWD|SECRET|TOKEN|KEY)[A-Z0-9_]*[ \t]*=[ \t]*\S` +
-	`|://[^/\s:@]+:[^/\s@]+@|(?i:\bauthorization:[ \t]*(basic|bearer)[ \t]+\S)|(?i:\bmachine[ \t]+\S+[ \t]+(login|password)\b)` +
-	`|[ \t]-u[ \t]*[^\s:]+:\S+|[ \t]-p[^\s-]{3,}\b` +
-	`|(?m:^[ \t]*([\w ]{0,20}:)?[ \t]*((\d+[.)]?[ \t]*)?[a-z]{3,8}[ \t,]+){11,23}(\d+[.)]?[ \t]*)?[a-z]{3,8}[ \t.]*$)`)
-
-// secretValue matches a line setting a name to a value ("root:hunter2",
-// "DB_HOST=db", "export TOKEN=…", a .pgpass line), the value its group 1.
-var secretValue = regexp.MustCompile(`^[ \t]*(?:export[ \t]+)?[\w.@-]+[ \t]*[:=][ \t]*([^\s/]\S*)[ \t]*\r?\n?$`)
-
-// mixedValue reports whether a value mixes letters with digits or signs,
-// as passwords do ("hunter2", "Tr0ub4dor&3"), where a document's example
-// sets a word, a number or a list of names ("TRUE", "30",
-// "sports.espn.go.com,espn.go.com").
-func mixedValue(v string) bool {
-	letters, digits, signs := false, false, false
-	for _, r := range v {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
-			letters = true
-		case r >= '0' && r <= '9':
-			digits = true
-		case strings.ContainsRune("!#$%&*^~?+@", r):
-			signs = true
-		}
-	}
-	return letters && (digits || signs)
-}
-
-// tokenLike reports whether a text holds a key or token: a run of letters
-// and digits mixed, minTokenLength characters or more, between signs that
-// are no part of a path or a name's ("4f9A8b…" of "ghp_4f9A8b…",
-// "AKIAIOSFODNN7EXAMPLE"; not "draft-ietf-http-state-man-mec-12" nor
-// "sha1WithRSAEncryption", whose letters run in words); a hex number of 32
-// digits or more that no word names as a commit's, a checksum's or a
-// hash's; a long run of base64 drawn at random; a product key's groups
-// ("VK7JG-NPHTM-…"); a UUID.
-func tokenLike(s string) bool {
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
-	}) {
-		if len(w) < minTokenLength {
-			continue
-		}
-		if strings.Trim(w, "0123456789abcdef") == "" || strings.Trim(w, "0123456789ABCDEF") == "" {
-			continue // a hex number: hexRun says
-		}
-		if randomLetters(w) {
-			return true
-		}
-	}
-	for _, m := range hexRun.FindAllStringIndex(s, -1) {
-		if !hashWord.MatchString(s[max(0, m[0]-40):m[0]]) {
-			return true
-		}
-	}
-	for _, w := range base64Run.FindAllString(s, -1) {
-		if strings.Trim(w, "0123456789abcdef") == "" || strings.Trim(w, "0123456789ABCDEF") == "" {
-			continue // a hex number: hexRun says
-		}
-		if randomLetters(strings.Map(func(r rune) rune {
-			if r == '+' || r == '/' || r == '=' {
-				return -1
-			}
-			return r
-		}, w)) {
-			return true // "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", not a path's "org/onlinepubs/9699919799/basedefs/V1"
-		}
-	}
-	return productKey.MatchString(s) || uuid.MatchString(s)
-}
-
-// randomLetters reports whether a run of letters and digits reads as drawn
-// at random, as keys are, not as words joined ("sha1WithRSAEncryption",
-// "1267650600228229401496703205376L"): digits and letters mixed, a change
-// between them or of case at least every few characters on average.
-func randomLetters(w string) bool {
-	letters, digits, changes := 0, 0, 0
-	kind := func(b byte) int {
-		switch {
-		case b >= '0' && b <= '9':
-			return 0
-		case b >= 'a' && b <= 'z':
-			return 1
-		}
-		return 2
-	}
-	for i := 0; i < len(w); i++ {
-		if kind(w[i]) == 0 {
-			digits++
-		} else {
-			letters++
-		}
-		if i > 0 && kind(w[i]) != kind(w[i-1]) {
-			changes++
-		}
-	}
-	return letters > 0 && digits > 0 && changes*maxRunPerChange >= len(w)
-}
-
-// maxRunPerChange is the longest average run between changes of kind
-// (digit, lower, upper) randomLetters reads as random.
-const maxRunPerChange = 4
-
-// base64Run matches a run of base64's signs long enough to be a key;
-// hexRun a hex number of 32 digits or more; hashWord the words
-// before one that name it a commit's, a checksum's or a hash's; productKey
-// a product key's five groups of five; uuid a UUID, which services hand
-// out as keys.
-var (
-	base64Run  = regexp.MustCompile(`[A-Za-z0-9+/=]{30,}`)
-	hexRun     = regexp.MustCompile(`\b[0-9a-fA-F]{32,}\b`)
-	hashWord   = regexp.MustCompile(`(?i)\b(commit|sha\d*|md5|checksum|digest|hash|fingerprint|revision|rev|id|git)\b[^\n]*$`)
-	productKey = regexp.MustCompile(`\b[A-Z0-9]{5}(-[A-Z0-9]{5}){4}\b`)
-	uuid       = regexp.MustCompile(`\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b`)
-)
-
-// minTokenLength is the shortest key or token tokenLike finds.
-const minTokenLength = 20
-
 // secretWords are parts of names files holding secrets have.
 var secretWords = []string{"KEY", "TOKEN", "SECRET", "PASS", "PWD", "CRED", "AUTH", "HISTORY", "ENV", "RSA", "DSA",
 	"ED25519", "PEM", "CERT", "NETRC", "SHADOW", "PRIVATE", "SESSION", "COOKIE", "ACCOUNT", "LOGIN", "BACKUP", "DUMP",
-	"CONF", "SETTING", "VAULT", "WALLET", "SSH", "SEED", "MNEMONIC", "RECOVER", "PROD", "SENSITIVE", "APIKEY", "API_KEY", "API-KEY",
-	"ACCESSKEY", "ACCESS_KEY", "PRIVKEY", "SECRETKEY", "LICENSEKEY", "LICENSE_KEY"}
+	"CONF", "SETTING", "VAULT", "WALLET", "SSH", "SEED", "MNEMONIC", "RECOVER", "PROD", "SENSITIVE"}
 
 // docNames are the names projects give their plain-text documents
 // (procmail's QuickStart too).
