@@ -490,19 +490,11 @@ func TestRivalDocs(t *testing.T) {
 // one document among unrelated ones has none, one whose words every
 // document shares has some.
 func TestRivalDocsFeatureOfSearch(t *testing.T) {
-	files := fstest.MapFS{
-		"bees.md":  {Data: []byte("# Bees\n\n## Diet\n\nHoneybees feed on nectar and pollen.\n\n## Hives\n\nHoneybees build hives of wax.\n\n## Swarms\n\nHoneybees swarm in spring.\n")},
-		"ships.md": {Data: []byte("# Ships\n\nShips carry cargo in spring.\n\n## Crew\n\nThe crew feed on biscuits in spring.\n")},
-		"trees.md": {Data: []byte("# Trees\n\nTrees grow leaves in spring.\n\n## Roots\n\nRoots feed the tree in spring.\n")},
-	}
-	c, err := corpus.Load(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(t.Context(), c, LocalEmbedderFactory(64))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := indexOf(t, map[string]string{
+		"bees.md":  "# Bees\n\n## Diet\n\nHoneybees feed on nectar and pollen.\n\n## Hives\n\nHoneybees build hives of wax.\n\n## Swarms\n\nHoneybees swarm in spring.\n",
+		"ships.md": "# Ships\n\nShips carry cargo in spring.\n\n## Crew\n\nThe crew feed on biscuits in spring.\n",
+		"trees.md": "# Trees\n\nTrees grow leaves in spring.\n\n## Roots\n\nRoots feed the tree in spring.\n",
+	})
 	res, err := ix.Search(t.Context(), "what do honeybees build hives of", 5)
 	if err != nil {
 		t.Fatal(err)
