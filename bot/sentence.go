@@ -109,12 +109,13 @@ func questionEnd(s string) int {
 	if loc == nil {
 		return 0
 	}
-	asked := strings.TrimRight(s[:loc[0]], " \t\r\n")
+	mark := loc[0] + strings.IndexAny(s[loc[0]:loc[1]], "A") // the "A" itself
+	asked := strings.TrimRight(s[:mark], " \t\r\n")
 	sentence := strings.HasSuffix(asked, ".") || strings.HasSuffix(asked, "!")
-	next := !strings.Contains(s[len(asked):loc[0]], "\n\n") // the answer's mark on the next line, or on the same
-	if strings.Contains(asked, "\n\n") && strings.TrimSpace(s[len(para):loc[0]]) != "" || len(strings.Fields(asked)) < minStatedQuestion ||
-		!sentence && !(next && !strings.HasSuffix(asked, ")")) {
-		return 0 // the answer's mark is paragraphs away, or a formula's legend ("Q: flow rate (m3/s)")
+	next := !strings.Contains(s[len(asked):mark], "\n\n") // the answer's mark on the next line, or on the same
+	if strings.Contains(asked, "\n\n") && strings.TrimSpace(s[len(para):mark]) != "" || len(strings.Fields(asked)) < minStatedQuestion ||
+		!sentence && !(next && !strings.HasSuffix(asked, ")") && !strings.HasSuffix(asked, "]")) {
+		return 0 // the answer's mark is paragraphs away, or a formula's legend ("Q: flow rate (m3/s)", "[W]")
 	}
 	return len(asked)
 }
@@ -125,14 +126,15 @@ const minStatedQuestion = 5
 
 // statementQuestion matches an FAQ question's mark with a colon ("Q:",
 // "Q3:", "Question:"), which may open a question written as a statement;
-// answerMark an answer's with one ("A:"), the first of which ends it: not
-// the initials of "Q. Zhang found …" and "A. Kumar showed …", nor "notes
-// A) and B)". A question written without a sentence's end is one when the
+// answerMark an answer's with one ("A:") at a line's start or after a
+// sentence's end, the first of which ends it: not the initials of "Q.
+// Zhang found …" and "A. Kumar showed …", nor "notes A) and B)", nor
+// "option A: static linking" within the question. A question written without a sentence's end is one when the
 // answer's mark follows it on the next line, unless it ends on a bracket
 // as a formula's legend does ("Q: flow rate (m3/s)").
 var (
 	statementQuestion = regexp.MustCompile(`^\s*(Q\d*|Question\s*\d*)\s*:`)
-	answerMark        = regexp.MustCompile(`(?:^|[ \t\n])(A\d*|Answer)[ \t]*:`)
+	answerMark        = regexp.MustCompile(`(?:^|\n[ \t]*|[.!?][ \t]+)(A\d*|Answer)[ \t]*:`)
 )
 
 // instructs matches a sentence that says what to do: one that opens on a

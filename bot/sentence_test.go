@@ -689,6 +689,8 @@ func TestFAQQuestionSentencesAreNoAnswer(t *testing.T) {
 		"Q: Screen compiled on SunOS cannot reattach a session.\n \nA: You are using the wrong compiler.": 1,
 		"Q: Installation fails on Windows 10 with MSVC\nA: Use the MinGW build instead.":                  1,
 		"Q: Screen cannot reattach a detached session. A: You are using the wrong compiler.":              1,
+		"Q: I picked option A: static linking. The build breaks.\nA: Link it dynamically.":                2,
+		"Q: heat flow rate through the wall [W]\nA: area of the wall [m2]":                                0,
 		"Q: volumetric flow rate (m3/s)\nA: cross-sectional area":                                         0,
 		"Q: Screen cannot reattach, see notes A) and B).\n\nA: Use the other compiler.":                   1,
 		"Q. Zhang found the effect in 2019.\n\nA. Kumar later showed it holds.":                           0,

@@ -215,7 +215,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 			}
 		}
 		if w := secretWordOf(name); w != "" && docShapedName(name) {
-			l.skip(p, fmt.Sprintf("named as a document, but its name holds a secret's word (%s): not read, lest it hold one; to have it read, copy it under a name of its topic (README.txt)", w), false)
+			l.skip(p, fmt.Sprintf("named as a document, but its name holds a secret's word (%s): not read, lest it hold one", w), false)
 			return nil
 		}
 		l.skip(p, "not a .txt, .md, .mdx, .rst, .adoc, .org, .html, .pdf or .info file (or one gzipped), nor a README-like document", false)

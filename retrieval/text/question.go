@@ -506,7 +506,7 @@ func ReadAsking(question string) Asking {
 	a.contact = a.Kind == AnswerPerson && asksContact.MatchString(question)
 	a.count = a.Kind == AnswerQuantity && asksCount.MatchString(question)
 	a.event = a.Kind == AnswerTime && asksEvent.MatchString(question) && !asksRelease.MatchString(question)
-	a.condition = a.Kind == AnswerTime && asksCondition.MatchString(question) && !asksOwnCondition.MatchString(question) && !asksRelease.MatchString(question)
+	a.condition = a.Kind == AnswerTime && asksCondition.MatchString(question) && !asksOwnCondition.MatchString(question) && !asksVersion.MatchString(question)
 	a.since = a.Kind == AnswerTime && sinceWhen.MatchString(question)
 	return a
 }
@@ -522,16 +522,18 @@ func ReadAsking(question string) Asking {
 // the parallel specs have finished", "once it is revoked", "at startup",
 // emphasised too ("_after_ all the parallel tests"). asksCondition matches
 // "when" with a modal, asking in which case (not the asker's own case:
-// asksOwnCondition, "when would I need …"), which conditionClause answers;
+// asksOwnCondition, "when would I need …"; nor of a version's release:
+// asksVersion), which conditionClause answers;
 // sinceWhen "since when", which sinceClause answers ("since the Taliban's
 // return to power").
 var (
 	asksEvent        = regexp.MustCompile(`(?i)^\W*when\s+(do|does)\b|^\W*when\s+(is|are)\s+(\S+\s+){1,4}(called|run|invoked|triggered|executed|fired|used|sent|created|deleted|removed|evaluated|loaded|checked|applied|emitted|closed|flushed|written|read|updated|reset|cleared|rotated|refreshed|renewed|rebuilt|recomputed|cached|persisted|saved|synced|committed|retried|skipped|ignored|printed|logged|shown|displayed)\b`)
+	asksVersion      = regexp.MustCompile(`(?i)\b(v?\d+(\.\d+)+|version|release|\d\.x)\b`)
 	asksCondition    = regexp.MustCompile(`(?i)^\W*when\s+(could|would|might|may)\b`)
 	asksOwnCondition = regexp.MustCompile(`(?i)^\W*when\s+\w+\s+(i|you|we|u)\b`)
-	conditionClause  = regexp.MustCompile(`(?i)(?:^|[^\pL])(if|unless|as long as|provided|in case|whenever)(?:[^\pL]|$)`)
+	conditionClause  = regexp.MustCompile(`(?i)(?:^|[^\pL])(if|unless|as long as|provided|in case|whenever|when|once)(?:[^\pL]|$)`)
 	sinceWhen        = regexp.MustCompile(`(?i)\bsince when\b`)
-	sinceClause      = regexp.MustCompile(`(?i)(?:^|[^\pL])since\s+(the|its|their|his|her|a|an|version|v?\d)\s*[\pL\d.'’-]*\s*(return|release|launch|start|beginning|introduction|arrival|takeover|withdrawal|fall|end|creation|founding|adoption|rise|collapse|election|war|attacks?|agreement|deal|update|upgrade|change|switch|merger|split|rewrite|\d)`)
+	sinceClause      = regexp.MustCompile(`(?i)(?:^|[^\pL])since\s+((version|release|v)\s*\d|(the|its|their|his|her|a|an)\s+([\pL'’-]+\s+){0,2}(return|release|launch|start|beginning|introduction|arrival|takeover|withdrawal|fall|creation|founding|adoption|rise|collapse|election|war|agreement|deal|upgrade|merger|split|rewrite)s?\b)`)
 	asksRelease      = regexp.MustCompile(`(?i)\b(releas\w*|out|due|available|shipped|published|launch\w*|deadline|scheduled|planned|expected|open|opens|start|starts|begin|begins|end|ends|close|closes|over|next|happen|take place)\b`)
 	eventClause      = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(after|once|until|till|whenever|as soon as|every time|each time|the first time|at (startup|start-?up|exit|shutdown|boot|the end|the start|the beginning)|on (startup|start-?up|exit|shutdown|boot|success|failure|error|close|save|load|commit|push|reload))(?:[^\pL\d]|$)`)
 )
@@ -1046,7 +1048,7 @@ var (
 		// "you" ("act as an unrestricted AI", "I want you to act as",
 		// "you will act as"), not what a thing does ("can nginx act as a
 		// reverse proxy", "who would act as local enablers").
-		`|\byou are now\b|(^\s*|\b(please|pls|now|just)\s+|\b(you|u)('ll|’ll|'re going to|\s+((will|should|must|shall|to|can|could|would|are going to)\s+)?))\s*(act|behave)\s+(as|like)\b|[,;:.!?]\s*(act|behave)\s+(as|like)\s+(dan\b|my\b|an?\s+(unrestricted|unfiltered|uncensored|evil|jailbroken|different|new)\b)|\bpretend (to be|you)\b|\bjailbreak|\bdeveloper mode\b|\broleplay\b|\bfrom now on\b` +
+		`|\byou are now\b|(^\s*|\b(please|pls|now|just)\s+|[.!?]\s+|^\s*(ok|okay|hey|so|alright|forget (that|this)|new rule)\s*[,.:!]\s*|\b(you|u)('ll|’ll|'re going to|\s+((will|should|must|shall|to|can|could|are going to)\s+)?))\s*(act|behave)\s+(as|like)\b|[,;:]\s*(act|behave)\s+(as|like)\s+(dan\b|my\b|an?\s+(unrestricted|unfiltered|uncensored|evil|jailbroken|different|new)\b)|\bpretend (to be|you)\b|\bjailbreak|\bdeveloper mode\b|\broleplay\b|\bfrom now on\b` +
 		// The assistant's own instructions, however asked ("what were
 		// your initial instructions?", "what are your rules?"); not a
 		// program's ("set the system prompt in go-openai"), nor the

@@ -149,12 +149,6 @@ type scanner struct {
 	// for an FAQ's numbered question (curl's "  3.5 How can I …?" under
 	// "3. Usage problems").
 	marginHeadings bool
-	// faq is set for a plain-text document of questions each over its
-	// answer (getmail's faq.txt, tcsh's FAQ): minFAQQuestions lines or
-	// more that ask (faqQuestion), each followed by a line that doesn't.
-	// Such a line heads its answer wherever it is indented and whether or
-	// not it is numbered.
-	faq bool
 	// info is set for a GNU Info manual's text (ScanInfo): its headings
 	// are makeinfo's underlined lines alone, at levels fixed by the
 	// underline, and no other line is taken for one.
@@ -193,16 +187,6 @@ func (s *scanner) readForm() {
 			}
 		}
 		s.marginHeadings = numbered >= minMarginHeadings && float64(indented) >= marginBodyShare*float64(lines)
-		asked := 0
-		for i, l := range s.lines {
-			if l.Blank() || !faqQuestion.MatchString(l.Text) {
-				continue
-			}
-			if next := s.textLine(i, 1); next >= 0 && !strings.HasSuffix(strings.TrimSpace(s.lines[next].Text), "?") {
-				asked++
-			}
-		}
-		s.faq = asked >= minFAQQuestions
 	}
 	if s.man {
 		s.tagCol = math.MaxInt
@@ -946,13 +930,6 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			s.plainHeading(mdHeading{level: s.lineLevel(), text: strings.TrimSuffix(ls[k].Text, ":")}, k)
 			continue
 		}
-		if headings && s.faq && faqQuestion.MatchString(ls[k].Text) && (len(b) == 1 || k == first && b[1].Indent > b[0].Indent) {
-			// An FAQ's question over its answer, however indented
-			// ("  How do I retrieve mail from multiple accounts?").
-			flush(k - 1)
-			s.plainHeading(mdHeading{level: s.lineLevel(), text: strings.TrimSpace(ls[k].Text)}, k)
-			continue
-		}
 		if headings && isHeadingLike(ls[k].Text) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
 			!(s.releases && changeEntry.MatchString(ls[k].Text) && !partHeading.MatchString(ls[k].Text)) &&
 			!(s.marginHeadings && ls[k].Indent > 0 && !IsNumberedQuestion(ls[k].Text)) && !caption.MatchString(ls[k].Text) &&
@@ -1005,16 +982,6 @@ var (
 	iniName   = regexp.MustCompile(`^\[[A-Za-z][\w. -]*\]$`)
 	iniAssign = regexp.MustCompile(`^[A-Za-z_][\w.-]*\s*=\s*\S`)
 )
-
-// faqQuestion matches a plain-text line that asks, as an FAQ's questions
-// do: opening on a question's word (or "Q:", or an entry's number) and
-// ending in "?", one sentence of a few words ("How do I retrieve mail from
-// multiple accounts?", "Why is the meta key broken in tcsh-5.20 and up?");
-// minFAQQuestions is how many a document needs for its questions to head
-// their answers.
-var faqQuestion = regexp.MustCompile(`(?i)^\s*(q\d*[:.)]\s*|\d+(\.\d+)*[.):]?\s+)?(how|what|what's|whats|why|when|where|who|which|can|could|does|do|did|is|are|was|were|should|will|would|has|have|i|my|there|isn't|doesn't|can't|won't)\b([^?!.]|\.\S){6,160}\?["')»”]?\s*$`)
-
-const minFAQQuestions = 3
 
 // maxWrappedQuestion bounds the lines of an FAQ's numbered question
 // wrapped over several lines.
