@@ -1165,8 +1165,17 @@ func makesWork(question string) bool {
 		return false
 	}
 	rest := m[len(m)-1]
+	if bareMail.MatchString(rest) {
+		return false // "create email from an io.Reader": a mail library's API, not a letter to write
+	}
 	return madeWorkRE.MatchString(rest) || workedNumber.MatchString(m[len(m)-2]) && numberRE.MatchString(rest)
 }
+
+// bareMail matches an e-mail made without an article or a receiver ("email
+// from an io.Reader", "emails with attachments"): what a mail library
+// builds, where "an email to my boss" or "me an email" is a letter to
+// write.
+var bareMail = regexp.MustCompile(`(?i)^\s*e-?mails?\s+(from|with|using|via|by|out of|in)\b`)
 
 // IsInstruction reports whether a question is an instruction to the
 // assistant (ignore your rules, show your prompt) or a task it is asked to
