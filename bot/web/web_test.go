@@ -109,28 +109,33 @@ func newPages(t *testing.T, cfg Config, reviews Reviews, log *slog.Logger) *Serv
 	return newPagesOf(t, testEngine(t), cfg, reviews, log)
 }
 
-// newPagesOf returns the pages with a running desk over engine.
-func newPagesOf(t *testing.T, engine serve.Engine, cfg Config, reviews Reviews, log *slog.Logger) *Server {
+// newPagesOf returns the pages with a running desk over engine, its
+// configuration changed by each of desk.
+func newPagesOf(t *testing.T, engine serve.Engine, cfg Config, reviews Reviews, log *slog.Logger, desk ...func(*serve.Config)) *Server {
 	t.Helper()
 	core, err := serve.NewCore(serve.Deps{Engine: engine, Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
-	desk, err := serve.New(serve.Config{RatePerMinute: 600, RateBurst: 100, MaxConcurrent: 2, QueueSize: 4,
-		EditInterval: time.Second, AnswerTimeout: 30 * time.Second, ShutdownTimeout: time.Second}, core)
+	dc := serve.Config{RatePerMinute: 600, RateBurst: 100, MaxConcurrent: 2, QueueSize: 4,
+		EditInterval: time.Second, AnswerTimeout: 30 * time.Second, ShutdownTimeout: time.Second}
+	for _, f := range desk {
+		f(&dc)
+	}
+	d, err := serve.New(dc, core)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { desk.Serve(ctx); close(done) }()
+	go func() { d.Serve(ctx); close(done) }()
 	if cfg.MaxBodyBytes == 0 {
 		cfg.MaxBodyBytes = 64 << 10
 	}
 	if cfg.ModeratorTokenEnv == "" {
 		cfg.ModeratorTokenEnv = "CITEBOT_MODERATOR_TOKEN"
 	}
-	s, err := New(cfg, Deps{Desk: desk, Reviews: reviews, Log: log})
+	s, err := New(cfg, Deps{Desk: d, Reviews: reviews, Log: log})
 	if err != nil {
 		t.Fatal(err)
 	}
