@@ -509,11 +509,11 @@ var adocMark = regexp.MustCompile(`linkgit:\S+\[\d\]|^(include|ifdef|ifndef|endi
 // secret (README.secret-key): two words or more, none a file type or
 // ending as settings files do, and no secret's word. A single word is
 // read when readmeWord says so.
-func readmeTopic(suffix string) bool {
+func readmeTopic(suffix string) bool { return readmeTopicShape(suffix) && !hasSecretWord(suffix) }
+
+// readmeTopicShape is readmeTopic but for the secret's word.
+func readmeTopicShape(suffix string) bool {
 	if !topicWords.MatchString(suffix) {
-		return false
-	}
-	if hasSecretWord(suffix) {
 		return false
 	}
 	for _, part := range strings.FieldsFunc(suffix, func(r rune) bool { return r == '-' || r == '.' }) {
@@ -531,8 +531,11 @@ func readmeTopic(suffix string) bool {
 // ending as settings files do (README.npmrc), and no secret's word
 // (README.secret, README.env, README.venv, README.passwords,
 // README.backup).
-func readmeWord(suffix string) bool {
-	if len(suffix) < 3 || fileTypes[suffix] || hasSecretWord(suffix) {
+func readmeWord(suffix string) bool { return readmeWordShape(suffix) && !hasSecretWord(suffix) }
+
+// readmeWordShape is readmeWord but for the secret's word.
+func readmeWordShape(suffix string) bool {
+	if len(suffix) < 3 || fileTypes[suffix] {
 		return false
 	}
 	if text.IsEnglishWord(suffix) {
@@ -574,7 +577,10 @@ var fileTypes = map[string]bool{
 // projects name their documents in capitals (POSIX, COMPAT, DETAILS,
 // OVERVIEW of bash and GnuPG): four or more capital letters, no word of a
 // secret (a key, token, password, credential, history, certificate).
-func shoutedDocName(name string) bool {
+func shoutedDocName(name string) bool { return shoutedShape(name) && !hasSecretWord(name) }
+
+// shoutedShape is shoutedDocName but for the secret's word.
+func shoutedShape(name string) bool {
 	if len(name) < 4 || len(name) > 24 || strings.Contains(name, ".") {
 		return false
 	}
@@ -588,10 +594,7 @@ func shoutedDocName(name string) bool {
 			return false
 		}
 	}
-	if letters < 4 {
-		return false
-	}
-	return !hasSecretWord(name)
+	return letters >= 4
 }
 
 // hasSecretWord reports whether a name holds a secret's word, in any case.
@@ -611,25 +614,13 @@ func secretWordOf(name string) string {
 
 // docShapedName reports whether a name is shaped as a document's that
 // kindOf would read but for a secret's word it holds (README.cookies,
-// KEYS, README.passwords): README with a topic of no file type, or a name
-// in capitals. Such a file is never read, and the skip says why.
+// KEYS, README.passwords): README with a topic, or a name in capitals.
+// Such a file is never read, and the skip says why.
 func docShapedName(name string) bool {
-	stem, suffix, _ := strings.Cut(strings.ToLower(name), ".")
-	if stem == "readme" {
-		if !topicWords.MatchString(suffix) && (len(suffix) < 3 || strings.Trim(suffix, "abcdefghijklmnopqrstuvwxyz") != "") {
-			return false
-		}
-		for _, part := range strings.FieldsFunc(suffix, func(r rune) bool { return r == '-' || r == '.' }) {
-			if fileTypes[part] || settingsName(part) {
-				return false
-			}
-		}
-		return true
+	if stem, suffix, _ := strings.Cut(strings.ToLower(name), "."); stem == "readme" {
+		return readmeTopicShape(suffix) || readmeWordShape(suffix)
 	}
-	if len(name) < 4 || len(name) > 24 || strings.Contains(name, ".") {
-		return false
-	}
-	return strings.Trim(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == "" && strings.IndexFunc(name, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0
+	return shoutedShape(name)
 }
 
 // secretWords are parts of names files holding secrets have.

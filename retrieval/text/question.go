@@ -447,16 +447,15 @@ type Asking struct {
 	// count is, for an amount asked as a count ("how many packages"),
 	// true: a date, a year or a release's number counts nothing.
 	count bool
-	// event is, for a time asked of what something does ("when do Serial
-	// specs run", "when does the cache expire"), true: an event answers
-	// it as well as a date does ("after all the parallel specs have
-	// finished", "once the entry is older than maxAge").
-	event bool
-	// condition is, for a time asked with a modal ("when could economic
-	// pressure prove counterproductive"), true: a condition answers it
-	// ("if Kabul finds alternative partners"); since, for "since when",
-	// true: "since the Taliban's return to power" answers it.
-	condition, since bool
+	// clause is, for a time asked as something other than a date, the
+	// clause that answers it as well as a date does: an event for what
+	// something does ("when do Serial specs run": "after all the parallel
+	// specs have finished"; eventClause), a condition for a time asked
+	// with a modal ("when could economic pressure prove
+	// counterproductive": "if Kabul finds alternative partners";
+	// conditionClause), a start for "since when" ("since the Taliban's
+	// return to power"; sinceClause). Nil for a date.
+	clause *regexp.Regexp
 }
 
 // asksOften matches a question asking how often; frequency a sentence
@@ -505,9 +504,16 @@ func ReadAsking(question string) Asking {
 	a.often = a.Kind == AnswerQuantity && asksOften.MatchString(question)
 	a.contact = a.Kind == AnswerPerson && asksContact.MatchString(question)
 	a.count = a.Kind == AnswerQuantity && asksCount.MatchString(question)
-	a.event = a.Kind == AnswerTime && asksEvent.MatchString(question) && !asksRelease.MatchString(question)
-	a.condition = a.Kind == AnswerTime && asksCondition.MatchString(question) && !asksOwnCondition.MatchString(question) && !asksVersion.MatchString(question)
-	a.since = a.Kind == AnswerTime && sinceWhen.MatchString(question)
+	if a.Kind == AnswerTime {
+		switch {
+		case asksEvent.MatchString(question) && !asksRelease.MatchString(question):
+			a.clause = eventClause
+		case asksCondition.MatchString(question) && !asksOwnCondition.MatchString(question) && !asksVersion.MatchString(question):
+			a.clause = conditionClause
+		case sinceWhen.MatchString(question):
+			a.clause = sinceClause
+		}
+	}
 	return a
 }
 
@@ -598,8 +604,7 @@ var codeComment = regexp.MustCompile(`^\s*(//|#|/\*|\*|--|;|%)`)
 func (a Asking) answers(sentence, section string, declared bool) bool {
 	switch a.Kind {
 	case AnswerVersion, AnswerTime:
-		if a.event && eventClause.MatchString(sentence) || a.condition && conditionClause.MatchString(sentence) ||
-			a.since && sinceClause.MatchString(sentence) {
+		if a.clause != nil && a.clause.MatchString(sentence) {
 			return true
 		}
 		// A changelog's entry gives its version and date in the heading
@@ -1131,6 +1136,10 @@ var foreignVerbs = []string{"oubli", "ignor", "olvid", "vergi", "vergess", "écr
 // what a document doesn't describe how to make: see makesWork.
 var makeRE = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|would you\s+)?(write|draft|generate|create|make|build|code|convert|format|calculate|compute|solve|count)\b(.*)$`)
 
+// madeLead matches what leads a made work's noun: an article, a number
+// or a possessive, and up to three words ("a short funny poem").
+const madeLead = `^\s*((a|an|the|some|another|my|this|one)\s+)?([\w+#.-]+\s+){0,3}`
+
 // madeWorkRE matches, after such a verb, what makes the request a task:
 // the asker as receiver ("write me a …", "… for me"); a piece of writing,
 // a program or a made-up value as its object ("a haiku about …", "a bash
@@ -1141,11 +1150,11 @@ var madeWorkRE = regexp.MustCompile(`(?i)^\s*(me|us)\b|\bfor me\b` +
 	// reverses a list"); not a function of the corpus's ("a function in
 	// plpgsql").
 	`|^\s*(a|an|some)\s+(python|javascript|js|typescript|ts|golang|rust|java|c\+\+|c#|ruby|php|perl|lua|kotlin|swift|haskell|scala)\s+(functions?|methods?|class(es)?|programs?|one-liners?|snippets?|code)\b` +
-	`|^\s*((a|an|the|some|another|my|this|one)\s+)?([\w+#.-]+\s+){0,3}(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|posts?|e-?mails?|letters?|press releases?|speech(es)?|songs?|lyrics|rap|jokes?|riddles?|summary|paragraphs?|articles?|reviews?|bio(graphy)?|slogans?|headlines?|captions?|outline|recipes?|quiz|dialogue|conversation|scripts?|programs?|snippets?|passwords?|passphrase|[\w-]+\.(txt|json|ya?ml|toml|py|js|ts|go|sh|md))(\s+(about|on|for|that|which|to|in|with|of|from|where|describing|explaining)\b|\s*[,.!?]|\s*$)` +
+	`|` + madeLead + `(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|posts?|e-?mails?|letters?|press releases?|speech(es)?|songs?|lyrics|rap|jokes?|riddles?|summary|paragraphs?|articles?|reviews?|bio(graphy)?|slogans?|headlines?|captions?|outline|recipes?|quiz|dialogue|conversation|scripts?|programs?|snippets?|passwords?|passphrase|[\w-]+\.(txt|json|ya?ml|toml|py|js|ts|go|sh|md))(\s+(about|on|for|that|which|to|in|with|of|from|where|describing|explaining)\b|\s*[,.!?]|\s*$)` +
 	// A piece taking a side ("draft a tweet condemning …", "a poem
 	// praising …"), not a thing made for a use ("an email forwarding
 	// rule", "a letter using the letter class").
-	`|^\s*((a|an|the|some|another|my|this|one)\s+)?([\w+#.-]+\s+){0,3}(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|speech(es)?|songs?|lyrics|rap|jokes?|slogans?|press releases?|op-eds?|editorials?|(tweet|twitter|x)\s+threads?)\s+(condemning|praising|mocking|attacking|defending|critici[sz]ing|celebrating|supporting|opposing|arguing|denouncing|glorifying|ridiculing|promoting|endorsing|blaming|insulting|honou?ring)\b`)
+	`|` + madeLead + `(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|speech(es)?|songs?|lyrics|rap|jokes?|slogans?|press releases?|op-eds?|editorials?|(tweet|twitter|x)\s+threads?)\s+(condemning|praising|mocking|attacking|defending|critici[sz]ing|celebrating|supporting|opposing|arguing|denouncing|glorifying|ridiculing|promoting|endorsing|blaming|insulting|honou?ring)\b`)
 
 // workedNumber matches a number to work on, after a verb that works one
 // out ("convert 100 usd", "solve 3 x + 2"): "make lsof exit 0" makes none.
