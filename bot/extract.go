@@ -46,7 +46,7 @@ const minTypeCover = 0.3
 // asksWhy matches questions after a reason; givesReason sentences that give one.
 var (
 	asksWhy     = regexp.MustCompile(`(?i)^\s*(why|for what reason|what (are|is|were|was) the (main )?(reasons?|motives?|causes?))\b`)
-	givesReason = regexp.MustCompile(`(?i)\b(because|reasons?|due to|owing to|in order to|so that|motives?|causes?|since)\b`)
+	givesReason = text.NewPhrases("because", "reason", "reasons", "due to", "owing to", "in order to", "so that", "motive", "motives", "cause", "causes", "since")
 )
 
 const reasonBonus = 0.3
@@ -55,7 +55,7 @@ const reasonBonus = 0.3
 // say what should be done.
 var (
 	asksAdvice  = regexp.MustCompile(`(?i)\b(should|must|ought|how (can|could|to)|what (can|could|steps?|measures?)|recommend\w*|way forward|solutions?|best way|what to do)\b`)
-	givesAdvice = regexp.MustCompile(`(?i)\b(should|must|need(s|ed)? to|the need|ought|recommend\w*|better way|way forward|first step|most practical|strategy)\b`)
+	givesAdvice = text.NewPhrases("should", "must", "need to", "needs to", "needed to", "the need", "ought", "recommend*", "better way", "way forward", "first step", "most practical", "strategy")
 )
 
 const adviceBonus = 0.2
@@ -63,12 +63,13 @@ const adviceBonus = 0.2
 // preferences are the kinds of sentence some questions prefer, and by how
 // much (a share of the question's weight).
 var preferences = []struct {
-	asks, gives *regexp.Regexp
-	bonus       float64
+	asks  *regexp.Regexp
+	gives func(sentence string) bool
+	bonus float64
 }{
-	{asksWhy, givesReason, reasonBonus},
-	{asksAdvice, givesAdvice, adviceBonus},
-	{wantsNumber, regexp.MustCompile(`\d`), numberBonus},
+	{asksWhy, givesReason.MatchString, reasonBonus},
+	{asksAdvice, givesAdvice.MatchString, adviceBonus},
+	{wantsNumber, func(s string) bool { return strings.ContainsAny(s, "0123456789") }, numberBonus},
 }
 
 // listItem matches a sentence that is an item of an enumeration.
@@ -420,7 +421,7 @@ func prefer(question string, hits []retrieval.Hit, all []sentence) {
 		}
 		for i := range all {
 			sp := all[i].Span
-			if pref.gives.MatchString(hits[all[i].hit].Passage.Text[sp.Start:sp.End]) {
+			if pref.gives(hits[all[i].hit].Passage.Text[sp.Start:sp.End]) {
 				all[i].cov += pref.bonus
 			}
 		}

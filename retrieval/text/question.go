@@ -81,7 +81,7 @@ var answerTypes = []struct {
 		regexp.MustCompile(`(?i)\bhow (many|much|long|large|big|old|far|tall|fast|often|heavy|wide|deep|high)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount|size)\b` +
 			`|\b(what|which)(?:'s|s|\s+(?:is|was|are|were)) the (area|population|size|length|height|width|depth|distance|weight|cost|price|budget|speed|rate|temperature|total|count|number|capacity|duration)\b` +
 			`|\bin (square |cubic )?(kilomet(re|er)s?|km|miles?|met(re|er)s?|feet|acres|hectares|percent|dollars|euros|rupees|pounds|kilograms?|kg|tons?|tonnes?|hours|minutes|seconds|days|years)\b`),
-		regexp.MustCompile(`(?i)\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|majority|minority|most|few|several|percent|once|twice)\b`)},
+		nil}, // a digit or a counting word: see holdsAmount
 	{AnswerPerson,
 		regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|\b(which|what) (person|people|company|organi[sz]ation|group|author|team|individual|man|woman)\b`),
 		nil}, // a name: see hasName
@@ -405,10 +405,13 @@ func HoldsAnswerType(t AnswerType, sentence string) bool {
 		// "one of the following", "no one", "the one you want": a
 		// part or a person, not an amount ("the one-method interface"
 		// counts one).
-		sentence = notAmount.ReplaceAllString(sentence, "")
+		if containsFoldASCII(sentence, "one") {
+			sentence = notAmount.ReplaceAllString(sentence, "")
+		}
+		return holdsAmount(sentence)
 	}
 	for _, at := range answerTypes {
-		if at.kind == t {
+		if at.kind == t && at.sentence != nil {
 			return at.sentence.MatchString(sentence)
 		}
 	}
@@ -419,6 +422,28 @@ func HoldsAnswerType(t AnswerType, sentence string) bool {
 // a person ("no one", "any one"), a choice ("the one", "this one"), or
 // reciprocal ("one another").
 var notAmount = regexp.MustCompile(`(?i)\b(one of|(no|any|the|this|that|which|each|every) one|one another)(\s|[^\w-]|$)`)
+
+// countingWords are the words that count without a digit; holdsAmount
+// reports whether a sentence holds a digit or one of them.
+var countingWords = NewPhrases("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen", "half",
+	"majority", "minority", "most", "few", "several", "percent", "once", "twice")
+
+func holdsAmount(s string) bool {
+	return strings.ContainsAny(s, "0123456789") || countingWords.MatchString(s)
+}
+
+// containsFoldASCII reports whether s holds word in any case of its ASCII
+// letters: a cheap test before running a case-blind pattern that needs it.
+func containsFoldASCII(s, word string) bool {
+	n := len(word)
+	for i := 0; i+n <= len(s); i++ {
+		if strings.EqualFold(s[i:i+n], word) {
+			return true
+		}
+	}
+	return false
+}
 
 // Asking is what a question asks for, read once for all the sentences
 // judged as its answer: the kind of answer, its own words, and what it
@@ -847,7 +872,9 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 			}
 		}
 	}
-	sentence = issueRef.ReplaceAllString(sentence, " ")
+	if mayReferIssue(sentence) {
+		sentence = issueRef.ReplaceAllString(sentence, " ")
+	}
 	if t == AnswerQuantity {
 		sentence = withoutNameNumbers(sentence) // not a release ("GPL-3") nor a time ("mid-2023")
 	}
@@ -920,6 +947,9 @@ var pageWords = map[string]bool{"getting": true, "started": true, "start": true,
 // after a hyphen ("NET-3", "UTF-8", "ISO-8859-1", "x86-64"; not
 // "Python-3.11", whose release is dotted): no amount, no time.
 func withoutNameNumbers(s string) string {
+	if !hyphenDigit(s) {
+		return s
+	}
 	var b strings.Builder
 	last := 0
 	for _, m := range hyphenNumber.FindAllStringIndex(s, -1) {
@@ -941,6 +971,27 @@ func withoutNameNumbers(s string) string {
 // issueRef matches a reference to an issue, a pull request or an
 // advisory ("(#6369)", "GH-12", "GHSA-x4jg-…", "CVE-2024-1234"): no amount,
 // no version, no time; hyphenNumber a name with digits after a hyphen.
+// hyphenDigit reports whether s holds a hyphen before a digit, which
+// hyphenNumber needs; mayReferIssue whether it holds what issueRef needs
+// ("#", "gh", "cve").
+func hyphenDigit(s string) bool {
+	for i := strings.IndexByte(s, '-'); i >= 0 && i+1 < len(s); {
+		if s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '-')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func mayReferIssue(s string) bool {
+	return strings.IndexByte(s, '#') >= 0 || containsFoldASCII(s, "gh") || containsFoldASCII(s, "cve")
+}
+
 var (
 	issueRef     = regexp.MustCompile(`(?i)#\d+\b|\bGH-\d+\b|\bGHSA(-[0-9a-z]{4}){3}\b|\bCVE-\d{4}-\d+\b`)
 	hyphenNumber = regexp.MustCompile(`\b[A-Za-z][A-Za-z0-9]*(-\d+)+\b`)
