@@ -216,12 +216,13 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 	changes := releaseEntries(p.Section)
 	out := make([]PassageSentence, len(spans))
 	askEnd := 0 // where the FAQ question being read ends (see questionEnd)
+	headEnd := headingLineEnd(p)
 	for i, sp := range spans {
 		raw := body[sp.Start:sp.End]
 		code := isStructured(raw) // before its fence is cut off
 		// A code block's first line may be a comment ("# To get the
 		// client:"), which is no heading: judge the block with its fence.
-		heading := isHeadingSentenceIn(raw, p) || namesPlace(raw, p)
+		heading := isHeadingSentenceIn(raw, p) || namesPlace(raw, p) || sp.End <= headEnd
 		out[i].raw = sp
 		lineStart := strings.LastIndexByte(body[:sp.Start], '\n') + 1
 		out[i].Indent = utf8.RuneCountInString(body[lineStart:sp.Start])
@@ -622,6 +623,22 @@ func namesPlace(s string, p corpus.Passage) bool {
 	// Compared as written but for spaces: a plain-text heading keeps its
 	// own ("15.2.3.  The finally block").
 	return sameWords(norm, p.Title) || sameWords(norm, p.Heading())
+}
+
+// headingLineEnd returns where the first line of p's text ends when that
+// line is the heading p is under, written with its marks ("## How much
+// memory should tool use? Is there a memory leak?"): each sentence in it
+// is the heading's, however the sentence reader cut the line, and none is
+// an answer. -1 otherwise.
+func headingLineEnd(p corpus.Passage) int {
+	body := p.Text
+	start := len(body) - len(strings.TrimLeft(body, " \t\r\n"))
+	line, _, _ := strings.Cut(body[start:], "\n")
+	h, ok := structure.ATXHeadingText(strings.TrimRight(line, " \t\r"))
+	if !ok || !sameWords(strings.TrimRight(h, "?:.! "), strings.TrimRight(p.Heading(), "?:.! ")) {
+		return -1
+	}
+	return start + len(line)
 }
 
 // sameWords reports whether two texts are the same words, however spaced,

@@ -1058,3 +1058,32 @@ func TestExtraSentenceOfAnotherDocumentSharesTheAnswersWords(t *testing.T) {
 		})
 	}
 }
+
+// A heading line of several sentences (an FAQ's "How much memory should
+// tool use? Is there a memory leak?") is the heading's whole: its later
+// sentences are no answer, the text under it is.
+func TestHeadingOfSentencesIsNoAnswer(t *testing.T) {
+	for _, c := range []struct {
+		heading, question, want string
+	}{
+		{"How much memory should tool use? Is there a memory leak?", "tool eating memory, is it a leak?", "probably because it is using an early version"},
+		{`For some reason tool failed while backing up. Now every time it runs it says "regressing destination" and then fails again.  What should I do?`,
+			"tool keeps saying regressing destination then fails again, what do i do", "Delete the current_mirror file"},
+	} {
+		p := corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "tool/FAQ.md", LineStart: 3, Title: "tool FAQ",
+			Section: strings.TrimSuffix(strings.Join(strings.Fields(c.heading), " "), "?")},
+			Text: "## " + c.heading + "\n\nFirstly, the amount of memory tool uses should not depend on the size of directories.\n\n" +
+				"If tool seems to be leaking memory, it is probably because it is using an early version of librsync.\n" +
+				"Delete the current_mirror file with the earlier date, and it won't try regressing the destination."}
+		ss := ReadSentences(c.question, query(c.question), p)
+		for _, s := range ss {
+			if s.Span.End <= len("## ")+len(c.heading) && Candidate(s) {
+				t.Errorf("%q: the heading's sentence %q is a candidate", c.question, p.Text[s.Span.Start:s.Span.End])
+			}
+		}
+		a := Extract(c.question, retrieval.Result{Query: query(c.question), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+		if !strings.Contains(a.Text, c.want) || strings.Contains(a.Text, "What should I do") || strings.Contains(a.Text, "Is there a memory leak") {
+			t.Errorf("%q: answer %q, want the text under the heading", c.question, a.Text)
+		}
+	}
+}

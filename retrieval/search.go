@@ -252,13 +252,13 @@ var versionRE = regexp.MustCompile(`(?i)\bv?(\d+(?:\.\d+)+)\b`)
 // still answer by rule ("an odd minor version is unstable", asked of xz
 // 5.3). "" when there is none.
 func missingVersion(question string, p corpus.Passage) string {
+	fields := p.Text + "\n" + p.Section + "\n" + p.Title + "\n" + p.Source
+	if openEnded.MatchString(fields) {
+		return "" // "3.8 or later", "since 1.2", ">= 2", "Fedora 34+": a rule for versions it doesn't name
+	}
 	named := versionRE.FindAllStringSubmatchIndex(question, 4)
 	if len(named) == 0 {
 		return releaseMissing(question, p)
-	}
-	fields := p.Text + "\n" + p.Section + "\n" + p.Title + "\n" + p.Source
-	if openEnded.MatchString(fields) {
-		return "" // "3.8 or later", "since 1.2", ">= 2": a rule for versions it doesn't name
 	}
 	missing := ""
 	for _, m := range named {

@@ -33,6 +33,9 @@ func TestMissingVersion(t *testing.T) {
 		{"a whole number the text names", "does postgresql 16 keep it", "PostgreSQL 16 keeps it.", "PostgreSQL 15 Release Notes", ""},
 		{"a whole number, no release heads", "how do i run postgresql 16", "Run it.", "Installation", ""},
 		{"a whole number of a unit", "can postgresql 16 GB machines run it", "Yes.", "PostgreSQL 15 Release Notes", ""},
+		{"a whole-number bound", "how do i install rdiff-backup on fedora 35", "=== Fedora 34+\n\nsudo dnf install rdiff-backup", "Fedora 34", ""},
+		{"a whole-number bound in words", "how do i install tool on debian 12", "sudo apt install tool", "Debian 11 or newer", ""},
+		{"another whole-number release heads it", "how do i install tool on fedora 33", "sudo dnf install tool", "Fedora 34 (the last)", "fedora 33"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := corpus.Passage{Text: c.text, Locator: corpus.Locator{Section: c.section}}

@@ -1044,8 +1044,9 @@ func withoutDigits(s string) string {
 
 // versionFigure matches a version: a dotted number anywhere, after the
 // letters it may follow ("1.22", "go1.21", "2.x"), or a number of one to
-// three digits standing alone ("Python 3", "v18", "less 581").
-var versionFigure = regexp.MustCompile(`(?i)([a-z]*)(\d+\.(?:\d+|x)(?:\.(?:\d+|x))*)|(?:^|[^\w.])v?(\d{1,3})\+?(?:$|[^\w.]|\.(?:\s|$))`)
+// three digits standing alone ("Python 3", "v18", "less 581") or after a
+// name's hyphen ("GPL-3"), not a minus sign's ("returns -1 on error").
+var versionFigure = regexp.MustCompile(`(?i)([a-z]*)(\d+\.(?:\d+|x)(?:\.(?:\d+|x))*)|(?:^|[^\w.-]|\w-)v?(\d{1,3})\+?(?:$|[^\w.]|\.(?:\s|$))`)
 
 // hasNewName reports whether a sentence holds a name none of whose words
 // are known (the question's).

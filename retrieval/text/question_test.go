@@ -614,6 +614,8 @@ func TestHoldsNewAnswer(t *testing.T) {
 		{"how many goroutines does the batch processor spawn", "It spawns 2 goroutines.", true},
 		{"what version of net-tools is this", "This is net-tools 2.10.", true},
 		{"which gpl version is it under", "It is licensed under GPL-3.", true},
+		{"which libxslt release added xsltSetCtxtParseOptions", "Returns: the previous options or -1 in case of error", false},
+		{"which release added the flag", "Added in release 2 (see -1 below).", true},
 		{"how many bytes per char in this encoding", "All text is UTF-8 encoded.", false},
 		{"when is the helm dev call", "Developer Call: Thursdays at 9:30-10:00 Pacific.", true},
 		{"when does the nightly backup start", "The backup starts at 02:30 every night.", true},
