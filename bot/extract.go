@@ -123,6 +123,8 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	chosen = append(chosen, remedy(asked, hits, perHit, chosen)...)
 	chosen = append(chosen, announced(hits, perHit, chosen, how)...)
 	chosen = append(chosen, leadIn(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
+	chosen = append(chosen, itemHead(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
+	chosen = append(chosen, faqVerdict(asked, hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	head := tableHeaderOf(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)
 	chosen = append(chosen, head...)
 	chosen = append(chosen, antecedents(perHit, chosen)...)
@@ -214,6 +216,37 @@ func verdicts(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence) []se
 	return out
 }
 
+// faqVerdict returns, for a yes/no question answered from an entry whose
+// heading asks it (an FAQ's "Does rdiff-backup have a GUI or WebUI?"), the
+// entry's first sentence when it opens on a verdict ("No, and it doesn't
+// plan to."), unless chosen quotes it: the short answer, which holds none
+// of the question's words, above the detail that was chosen.
+func faqVerdict(question, body string, best sentence, inPassage, chosen []sentence) []sentence {
+	if !text.IsPolar(question) {
+		return nil
+	}
+	headed := false
+	for _, s := range inPassage {
+		if s.heading {
+			headed = asks(body, s)
+			continue
+		}
+		said := body[s.Span.Start:s.Span.End]
+		if !headed || s.idx == best.idx || containsSentence(chosen, s) || !verdictOpening.MatchString(said) || len(text.Words(said)) > maxVerdictWords {
+			return nil
+		}
+		return []sentence{s}
+	}
+	return nil
+}
+
+// verdictOpening matches a sentence opening on a verdict ("No, and it
+// doesn't plan to.", "Yes: set …"); maxVerdictWords bounds the sentence
+// quoted as one.
+var verdictOpening = regexp.MustCompile(`(?i)^[*_]*(yes|no|nope|not yet|no longer)[*_]*[,.;:!]`)
+
+const maxVerdictWords = 15
+
 // verdictLabel matches the label marking a verdict as the short answer
 // ("**tl;dr:** No.", "Short answer: yes."); verdictMarks an emphasis's
 // marks.
@@ -292,6 +325,32 @@ func leadIn(body string, best sentence, inPassage []sentence, chosen []sentence)
 		return nil
 	}
 	return []sentence{lead}
+}
+
+// maxItemTail is how many sentences into a list item the best sentence
+// may be for the item's first to be quoted with it (itemHead).
+const maxItemTail = 3
+
+// itemHead returns, when best goes on a list item in the lines under its
+// first (no blank line between: "2. Read the **X_OVERRIDE** environment
+// variable.\nPath to Docker's socket. Used by Ryuk …"), the item's first
+// sentence, unless chosen quotes it: it names what the rest describes.
+func itemHead(body string, best sentence, inPassage []sentence, chosen []sentence) []sentence {
+	if best.Item || best.Code || best.idx >= len(inPassage) {
+		return nil
+	}
+	for k := best.idx; k > 0 && k > best.idx-maxItemTail; k-- {
+		if strings.Count(body[inPassage[k-1].raw.End:inPassage[k].raw.Start], "\n") > 1 || inPassage[k].Code {
+			return nil // a blank line: another block
+		}
+		if head := inPassage[k-1]; head.Item {
+			if head.Code || head.heading || containsSentence(chosen, head) {
+				return nil
+			}
+			return []sentence{head}
+		}
+	}
+	return nil
 }
 
 // adjacentShare is how much of the question, against the first sentence,

@@ -1087,3 +1087,41 @@ func TestHeadingOfSentencesIsNoAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestListItemHeadIsQuoted: a sentence going on a list item under its
+// first line is quoted with the item's first sentence, which names what it
+// describes.
+func TestListItemHeadIsQuoted(t *testing.T) {
+	const question = "how to override the docker socket path that ryuk mounts"
+	p := corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "tc/configuration.md", LineStart: 9, Title: "Custom configuration", Section: "Docker socket path detection"},
+		Text: "1. Read the **tc.host** property in the `~/.testcontainers.properties` file.\n\n" +
+			"2. Read the **TESTCONTAINERS_DOCKER_SOCKET_OVERRIDE** environment variable.\n" +
+			"Path to Docker's socket. Used by Ryuk, Docker Compose, and a few other containers that need to perform Docker actions.\n\n" +
+			"3. Else, the default location of the docker socket is used: `/var/run/docker.sock`"}
+	a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+	if !strings.Contains(a.Text, "Used by Ryuk") || !strings.Contains(a.Text, "TESTCONTAINERS_DOCKER_SOCKET_OVERRIDE") {
+		t.Errorf("answer %q: want the item's first sentence with the one going on it", a.Text)
+	}
+}
+
+// TestFAQVerdictIsQuoted: a yes/no question answered from an FAQ entry
+// whose heading asks it gets the entry's verdict ("No, and it doesn't plan
+// to.") above the detail chosen; one the heading does not ask does not.
+func TestFAQVerdictIsQuoted(t *testing.T) {
+	p := corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "rdiff-backup/FAQ.adoc", LineStart: 3, Title: "rdiff-backup FAQ", Section: "Does rdiff-backup have a GUI or WebUI"},
+		Text: "## Does rdiff-backup have a GUI or WebUI?\n\nNo, and it doesn't plan to.\n" +
+			"It leaves this exercise to external utilities like (we'll list only open source tools here):\n\n" +
+			"* https://rdiffweb.org/[Rdiffweb] is a Web interface to browse and restore data.\n" +
+			"* https://minarca.org/[Minarca] is a more complete solution for non-technical users.\n" +
+			"It uses Rdiffweb with extra plugins for the server and provides a GUI to be installed on the desktop.\n" +
+			"* https://github.com/schaeferservices/simple-rdiff-backup-webui[simple-rdiff-backup-webui] is a very simple \"read-only\" PHP based web UI"}
+	for question, want := range map[string]bool{
+		"is there a gui for rdiff-backup":     true,
+		"does minarca need a desktop install": false, // not the question the heading asks
+	} {
+		a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+		if got := strings.Contains(a.Text, "No, and it doesn't plan to."); got != want {
+			t.Errorf("%q: answer %q quotes the verdict %v, want %v", question, a.Text, got, want)
+		}
+	}
+}

@@ -209,6 +209,10 @@ var (
 	conditional = regexp.MustCompile(`(?i)^\W*what\s+(should|do|can|must)\s+(i|we|you)\s+do\b`)
 )
 
+// IsPolar reports whether a question asks yes or no ("is there a gui for
+// rdiff-backup", "does it run on windows").
+func IsPolar(question string) bool { return polar.MatchString(question) }
+
 // polar matches a question asking yes or no: opening on an auxiliary verb
 // ("does", "is", "can", …); defaultObject one whose object is defaults as a
 // feature ("support default values", "have a default").
@@ -551,7 +555,9 @@ func ReadAsking(question string) Asking {
 // 2.0 released", "when does support for 2.7 end").
 // eventClause matches a sentence giving an event as a time: "after all
 // the parallel specs have finished", "once it is revoked", "at startup",
-// emphasised too ("_after_ all the parallel tests"). asksCondition matches
+// emphasised too ("_after_ all the parallel tests"), or a case in which it
+// is done or happens ("is executed when a request times out", "fires only
+// if …"). asksCondition matches
 // "when" with a modal, asking in which case (not the asker's own case:
 // asksOwnCondition, "when would I need …"; nor of a version's release:
 // asksVersion), which conditionClause answers;
@@ -566,7 +572,11 @@ var (
 	sinceWhen        = regexp.MustCompile(`(?i)\bsince when\b`)
 	sinceClause      = regexp.MustCompile(`(?i)(?:^|[^\pL])since\s+((version|release|v)\s*\d|(the|its|their|his|her|a|an)\s+([\pL'’-]+\s+){0,2}(return|release|launch|start|beginning|introduction|arrival|takeover|withdrawal|fall|creation|founding|adoption|rise|collapse|election|war|agreement|deal|upgrade|merger|split|rewrite)s?\b)`)
 	asksRelease      = regexp.MustCompile(`(?i)\b(releas\w*|out|due|available|shipped|published|launch\w*|deadline|scheduled|planned|expected|open|opens|start|starts|begin|begins|end|ends|close|closes|over|next|happen|take place)\b`)
-	eventClause      = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(after|once|until|till|whenever|as soon as|every time|each time|the first time|at (startup|start-?up|exit|shutdown|boot|the end|the start|the beginning)|on (startup|start-?up|exit|shutdown|boot|success|failure|error|close|save|load|commit|push|reload))(?:[^\pL\d]|$)`)
+	eventClause      = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(after|once|until|till|whenever|as soon as|every time|each time|the first time|at (startup|start-?up|exit|shutdown|boot|the end|the start|the beginning)|on (startup|start-?up|exit|shutdown|boot|success|failure|error|close|save|load|commit|push|reload)` +
+		// What is done, or happens, on a case: "the hook is executed when
+		// a request times out", "it fires only if the socket hangs up".
+		`|(is|are|gets?)\s+(\pL+ly\s+)?\pL+(ed|en|un|wn)\s+(only\s+)?(when|if|whenever)` +
+		`|(runs|fires|triggers|executes|happens|occurs|applies|expires|starts|stops|ends)\s+(only\s+)?(when|if|whenever))(?:[^\pL\d]|$)`)
 )
 
 // Answers reports whether a sentence (under section: the heading path of
