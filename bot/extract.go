@@ -123,7 +123,7 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	chosen = append(chosen, remedy(asked, hits, perHit, chosen)...)
 	chosen = append(chosen, announced(hits, perHit, chosen, how)...)
 	chosen = append(chosen, leadIn(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
-	chosen = append(chosen, itemHead(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
+	chosen = append(chosen, itemHead(hits[best.hit].Passage, best, perHit[best.hit], chosen)...)
 	chosen = append(chosen, faqVerdict(asked, hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	head := tableHeaderOf(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)
 	chosen = append(chosen, head...)
@@ -219,25 +219,49 @@ func verdicts(hits []retrieval.Hit, perHit [][]sentence, chosen []sentence) []se
 // faqVerdict returns, for a yes/no question answered from an entry whose
 // heading asks it (an FAQ's "Does rdiff-backup have a GUI or WebUI?"), the
 // entry's first sentence when it opens on a verdict ("No, and it doesn't
-// plan to."), unless chosen quotes it: the short answer, which holds none
-// of the question's words, above the detail that was chosen.
+// plan to.") and best is in its paragraph or in the list that paragraph
+// leads into, unless chosen quotes it: the short answer, which holds none
+// of the question's words, above the detail that was chosen. A heading of
+// two questions, or a verdict over another paragraph, may answer another
+// question than the one asked.
 func faqVerdict(question, body string, best sentence, inPassage, chosen []sentence) []sentence {
 	if !text.IsPolar(question) {
 		return nil
 	}
-	headed := false
-	for _, s := range inPassage {
+	headed, asked := false, 0
+	for v, s := range inPassage {
 		if s.heading {
 			headed = asks(body, s)
+			if strings.HasSuffix(strings.TrimSpace(body[s.Span.Start:s.Span.End]), "?") {
+				asked++
+			}
 			continue
 		}
 		said := body[s.Span.Start:s.Span.End]
-		if !headed || s.idx == best.idx || containsSentence(chosen, s) || !verdictOpening.MatchString(said) || len(text.Words(said)) > maxVerdictWords {
+		if !headed || asked > 1 || best.idx <= v || containsSentence(chosen, s) || !verdictOpening.MatchString(said) ||
+			len(text.Words(said)) > maxVerdictWords || !sameBlockOrItsList(body, inPassage[v:best.idx+1]) {
 			return nil
 		}
 		return []sentence{s}
 	}
 	return nil
+}
+
+// sameBlockOrItsList reports whether run, sentences in a row, is one
+// paragraph, maybe going on with the list it leads into ("… external
+// utilities like:" over "* Rdiffweb …").
+func sameBlockOrItsList(body string, run []sentence) bool {
+	list := false
+	for k := 1; k < len(run); k++ {
+		if strings.Count(body[run[k-1].raw.End:run[k].raw.Start], "\n") > 1 {
+			prev := strings.TrimSpace(body[run[k-1].Span.Start:run[k-1].Span.End])
+			if !run[k].Item || !(list || strings.HasSuffix(prev, ":")) {
+				return false
+			}
+		}
+		list = list || run[k].Item
+	}
+	return true
 }
 
 // verdictOpening matches a sentence opening on a verdict ("No, and it
@@ -334,21 +358,37 @@ const maxItemTail = 3
 // itemHead returns, when best goes on a list item in the lines under its
 // first (no blank line between: "2. Read the **X_OVERRIDE** environment
 // variable.\nPath to Docker's socket. Used by Ryuk …"), the item's first
-// sentence, unless chosen quotes it: it names what the rest describes.
-func itemHead(body string, best sentence, inPassage []sentence, chosen []sentence) []sentence {
+// sentence, unless chosen quotes it: it names what the rest describes. A
+// line that is no item's, a label ("Configuration:") or a heading, ends
+// the walk back; so, in plain text, does one at the margin (a paragraph
+// after a list is no item's there, as Markdown's lazy lines are).
+func itemHead(p corpus.Passage, best sentence, inPassage []sentence, chosen []sentence) []sentence {
+	body := p.Text
 	if best.Item || best.Code || best.idx >= len(inPassage) {
 		return nil
 	}
 	for k := best.idx; k > 0 && k > best.idx-maxItemTail; k-- {
-		if strings.Count(body[inPassage[k-1].raw.End:inPassage[k].raw.Start], "\n") > 1 || inPassage[k].Code {
+		gap := body[inPassage[k-1].raw.End:inPassage[k].raw.Start]
+		if strings.Count(gap, "\n") > 1 || inPassage[k].Code || inPassage[k].heading {
 			return nil // a blank line: another block
 		}
-		if head := inPassage[k-1]; head.Item {
-			if head.Code || head.heading || containsSentence(chosen, head) {
+		if strings.Contains(gap, "\n") && p.Plain && inPassage[k].Indent == 0 {
+			return nil
+		}
+		if line, rest, ok := strings.Cut(body[inPassage[k].Span.Start:inPassage[k].Span.End], "\n"); ok && rest != "" && strings.HasSuffix(strings.TrimRight(line, " \t*_"), ":") {
+			return nil // a label's line opens it ("**Configuration:**"): no item's
+		}
+		head := inPassage[k-1]
+		if !head.Item {
+			if said := strings.TrimRight(body[head.Span.Start:head.Span.End], " \t\n*_"); head.heading || strings.HasSuffix(said, ":") {
 				return nil
 			}
-			return []sentence{head}
+			continue
 		}
+		if head.Code || head.heading || containsSentence(chosen, head) {
+			return nil
+		}
+		return []sentence{head}
 	}
 	return nil
 }

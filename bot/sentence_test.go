@@ -1125,3 +1125,32 @@ func TestFAQVerdictIsQuoted(t *testing.T) {
 		}
 	}
 }
+
+// TestItemHeadAndVerdictStayInTheirBlock: a line that is no item's (a
+// label, "Configuration:") ends the walk back to an item, and in plain text
+// so does a paragraph at the margin after a list; a yes/no question's FAQ
+// verdict is quoted only with the paragraph it opens, not over another's
+// answer.
+func TestItemHeadAndVerdictStayInTheirBlock(t *testing.T) {
+	for _, c := range []struct {
+		name, question, text string
+		plain                bool
+		not                  string
+	}{
+		{"a label", "how do i set the foo_home environment variable",
+			"Requirements:\n- Python 3.8 or newer.\n- The libfoo library.\nConfiguration:\nSet the FOO_HOME environment variable to the folder holding the data files.", true, "libfoo"},
+		{"plain text after a list", "are backups encrypted before upload",
+			"Known limitations:\n- Symlinks are not followed.\n- Sparse files are stored in full.\nEvery backup is encrypted with AES-256 before it is uploaded to the server.", true, "Sparse"},
+		{"a verdict over another paragraph", "do i need root to run tool",
+			"## Do I need root to install tool?\n\nNo, the installer writes only to your home folder.\n\nTo run tool you do need root, because tool opens a raw socket.", false, "installer"},
+	} {
+		p := corpus.Passage{ID: "a", Plain: c.plain, Locator: corpus.Locator{Source: "tool/notes.txt", LineStart: 1, Title: "Tool notes"}, Text: c.text}
+		if !c.plain {
+			p.Section = "Do I need root to install tool"
+		}
+		a := Extract(c.question, retrieval.Result{Query: query(c.question), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+		if a.Declined || strings.Contains(a.Text, c.not) {
+			t.Errorf("%s: answer %q quotes %q", c.name, a.Text, c.not)
+		}
+	}
+}

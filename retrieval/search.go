@@ -207,6 +207,9 @@ func releaseMissing(question string, p corpus.Passage) string {
 		releases = append(releases, releaseOf(heads, "release")...)
 		releases = append(releases, releaseOf(heads, "version")...)
 	}
+	if boundCovers(heads+"\n"+strings.ToLower(p.Text), product, release) {
+		return "" // "Fedora 34+", "Debian 11 or newer": releases past a bound
+	}
 	named := false
 	for _, r := range releases {
 		if r == release {
@@ -219,6 +222,38 @@ func releaseMissing(question string, p corpus.Passage) string {
 	}
 	return question[m[2]:m[3]] + " " + release
 }
+
+// boundCovers reports whether s (lower-cased) writes a release of product
+// as a bound on the side of release: "fedora 34+" or "debian 11 or newer"
+// covers fedora 35 and debian 12, "debian 10 or older" debian 9; not
+// fedora 30, nor another product's bound.
+func boundCovers(s, product, release string) bool {
+	asked, err := strconv.Atoi(release)
+	if err != nil {
+		return false
+	}
+	for _, m := range releaseBound.FindAllStringSubmatch(s, -1) {
+		n, err := strconv.Atoi(m[2])
+		if m[1] != product || err != nil {
+			continue
+		}
+		switch m[3] {
+		case "earlier", "older", "below", "lower":
+			if asked <= n {
+				return true
+			}
+		default: // "+", later, newer, higher, above
+			if asked >= n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// releaseBound matches a product's whole-number release written as a
+// bound: "fedora 34+", "debian 11 or newer", "ubuntu 18 and later".
+var releaseBound = regexp.MustCompile(`\b([a-z][a-z0-9]{2,})[\s_-]+(\d{1,3})(?:\+|\s+(?:or|and)\s+(later|newer|higher|above|earlier|older|below|lower))`)
 
 // releaseOf returns the whole numbers that follow product in s (both
 // lower-cased): "15" of "postgresql 15 release notes".
@@ -252,13 +287,13 @@ var versionRE = regexp.MustCompile(`(?i)\bv?(\d+(?:\.\d+)+)\b`)
 // still answer by rule ("an odd minor version is unstable", asked of xz
 // 5.3). "" when there is none.
 func missingVersion(question string, p corpus.Passage) string {
-	fields := p.Text + "\n" + p.Section + "\n" + p.Title + "\n" + p.Source
-	if openEnded.MatchString(fields) {
-		return "" // "3.8 or later", "since 1.2", ">= 2", "Fedora 34+": a rule for versions it doesn't name
-	}
 	named := versionRE.FindAllStringSubmatchIndex(question, 4)
 	if len(named) == 0 {
 		return releaseMissing(question, p)
+	}
+	fields := p.Text + "\n" + p.Section + "\n" + p.Title + "\n" + p.Source
+	if openEnded.MatchString(fields) {
+		return "" // "3.8 or later", "since 1.2", ">= 2": a rule for versions it doesn't name
 	}
 	missing := ""
 	for _, m := range named {

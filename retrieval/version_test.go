@@ -36,6 +36,10 @@ func TestMissingVersion(t *testing.T) {
 		{"a whole-number bound", "how do i install rdiff-backup on fedora 35", "=== Fedora 34+\n\nsudo dnf install rdiff-backup", "Fedora 34", ""},
 		{"a whole-number bound in words", "how do i install tool on debian 12", "sudo apt install tool", "Debian 11 or newer", ""},
 		{"another whole-number release heads it", "how do i install tool on fedora 33", "sudo dnf install tool", "Fedora 34 (the last)", "fedora 33"},
+		{"below a whole-number bound", "how do i install rdiff-backup on fedora 30", "=== Fedora 34+\n\nsudo dnf install rdiff-backup", "Fedora 34", "fedora 30"},
+		{"past an upper bound", "how do i install tool on debian 12", "Add the backports repository.", "Debian 10 or older", "debian 12"},
+		{"within an upper bound", "how do i install tool on debian 9", "Add the backports repository.", "Debian 10 or older", ""},
+		{"a 'since' in the text bounds no release", "does postgresql 16 add the merge command", "PostgreSQL 15 adds MERGE, since many users asked.", "PostgreSQL 15 Release Notes", "postgresql 16"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := corpus.Passage{Text: c.text, Locator: corpus.Locator{Section: c.section}}

@@ -1,11 +1,16 @@
 package text
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Phrases matches any of a list of words or phrases standing as whole
 // words, in any case of their ASCII letters: the work of a pattern such as
 // `(?i)\b(because|due to|recommend\w*)\b`, done by looking for each literal
-// rather than by running a regular expression on every sentence judged.
+// rather than by running a regular expression on every sentence judged
+// (but for Unicode's folds of ASCII letters, "ſ" and the Kelvin sign, which
+// the pattern would read as "s" and "k").
 // A phrase ending in "*" matches any word it opens ("recommend*":
 // "recommended"). The zero Phrases matches nothing.
 type Phrases struct {
@@ -13,12 +18,18 @@ type Phrases struct {
 	opens   []bool   // the phrase ended in "*"
 }
 
-// NewPhrases returns the Phrases matching list; each is lower-case ASCII.
+// NewPhrases returns the Phrases matching list; each is lower-case ASCII,
+// opening and ending on a letter or digit. It panics on any other, as
+// regexp.MustCompile on a bad pattern: the lists are the program's own.
 func NewPhrases(list ...string) Phrases {
 	var p Phrases
 	for _, s := range list {
 		open := strings.HasSuffix(s, "*")
-		p.literal = append(p.literal, strings.TrimSuffix(s, "*"))
+		lit := strings.TrimSuffix(s, "*")
+		if lit == "" || lit != lowerASCII(lit) || !isWordByte(lit[0]) || !isWordByte(lit[len(lit)-1]) {
+			panic("text.NewPhrases: " + strconv.Quote(s) + " is no lower-case phrase of words")
+		}
+		p.literal = append(p.literal, lit)
 		p.opens = append(p.opens, open)
 	}
 	return p
@@ -38,7 +49,9 @@ func (p Phrases) MatchString(s string) bool {
 			if (i == 0 || !isWordByte(lower[i-1])) && (p.opens[k] || end == len(lower) || !isWordByte(lower[end])) {
 				return true
 			}
-			from = i + 1
+			if from = i + 1; from >= len(lower) {
+				break
+			}
 		}
 	}
 	return false

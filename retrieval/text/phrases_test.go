@@ -47,3 +47,18 @@ func TestPrefiltersKeepThePatterns(t *testing.T) {
 		}
 	}
 }
+
+// TestNewPhrasesRefusesWhatItCannotMatch: an empty phrase, one with upper
+// case or edged by a sign ("c++") would not match as its pattern does.
+func TestNewPhrasesRefusesWhatItCannotMatch(t *testing.T) {
+	for _, bad := range []string{"", "*", "Because", "c++", " due to", "x-"} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("NewPhrases(%q) did not panic", bad)
+				}
+			}()
+			NewPhrases(bad)
+		}()
+	}
+}

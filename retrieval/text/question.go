@@ -556,8 +556,8 @@ func ReadAsking(question string) Asking {
 // eventClause matches a sentence giving an event as a time: "after all
 // the parallel specs have finished", "once it is revoked", "at startup",
 // emphasised too ("_after_ all the parallel tests"), or a case in which it
-// is done or happens ("is executed when a request times out", "fires only
-// if …"). asksCondition matches
+// runs or happens ("is executed when a request times out", "fires only if
+// …"; not "is skipped if", nor "stops when"). asksCondition matches
 // "when" with a modal, asking in which case (not the asker's own case:
 // asksOwnCondition, "when would I need …"; nor of a version's release:
 // asksVersion), which conditionClause answers;
@@ -575,8 +575,8 @@ var (
 	eventClause      = regexp.MustCompile(`(?i)(?:^|[^\pL\d])(after|once|until|till|whenever|as soon as|every time|each time|the first time|at (startup|start-?up|exit|shutdown|boot|the end|the start|the beginning)|on (startup|start-?up|exit|shutdown|boot|success|failure|error|close|save|load|commit|push|reload)` +
 		// What is done, or happens, on a case: "the hook is executed when
 		// a request times out", "it fires only if the socket hangs up".
-		`|(is|are|gets?)\s+(\pL+ly\s+)?\pL+(ed|en|un|wn)\s+(only\s+)?(when|if|whenever)` +
-		`|(runs|fires|triggers|executes|happens|occurs|applies|expires|starts|stops|ends)\s+(only\s+)?(when|if|whenever))(?:[^\pL\d]|$)`)
+		`|(is|are|gets?)\s+(\pL+ly\s+)?(called|executed|invoked|triggered|run|fired|emitted|raised|dispatched|evaluated|performed|launched)\s+(only\s+)?(when|if|whenever)` +
+		`|(runs|fires|triggers|executes|happens|occurs)\s+(only\s+)?(when|if|whenever))(?:[^\pL\d]|$)`)
 )
 
 // Answers reports whether a sentence (under section: the heading path of
@@ -1055,8 +1055,9 @@ func withoutDigits(s string) string {
 // versionFigure matches a version: a dotted number anywhere, after the
 // letters it may follow ("1.22", "go1.21", "2.x"), or a number of one to
 // three digits standing alone ("Python 3", "v18", "less 581") or after a
-// name's hyphen ("GPL-3"), not a minus sign's ("returns -1 on error").
-var versionFigure = regexp.MustCompile(`(?i)([a-z]*)(\d+\.(?:\d+|x)(?:\.(?:\d+|x))*)|(?:^|[^\w.-]|\w-)v?(\d{1,3})\+?(?:$|[^\w.]|\.(?:\s|$))`)
+// name's hyphen ("GPL-3", "GTK+-3"), not a minus sign's ("returns -1 on
+// error").
+var versionFigure = regexp.MustCompile(`(?i)([a-z]*)(\d+\.(?:\d+|x)(?:\.(?:\d+|x))*)|(?:^|[^\w.-]|[\w+*` + "`" + `)]-)v?(\d{1,3})\+?(?:$|[^\w.]|\.(?:\s|$))`)
 
 // hasNewName reports whether a sentence holds a name none of whose words
 // are known (the question's).
