@@ -232,7 +232,7 @@ func faqVerdict(question, body string, best sentence, inPassage, chosen []senten
 	for v, s := range inPassage {
 		if s.heading {
 			headed = asks(body, s)
-			if strings.HasSuffix(strings.TrimSpace(body[s.Span.Start:s.Span.End]), "?") {
+			if lastChar(body[s.Span.Start:s.Span.End]) == '?' {
 				asked++
 			}
 			continue
@@ -253,11 +253,8 @@ func faqVerdict(question, body string, best sentence, inPassage, chosen []senten
 func sameBlockOrItsList(body string, run []sentence) bool {
 	list := false
 	for k := 1; k < len(run); k++ {
-		if strings.Count(body[run[k-1].raw.End:run[k].raw.Start], "\n") > 1 {
-			prev := strings.TrimSpace(body[run[k-1].Span.Start:run[k-1].Span.End])
-			if !run[k].Item || !(list || strings.HasSuffix(prev, ":")) {
-				return false
-			}
+		if blankBetween(body, run[k-1], run[k]) && (!run[k].Item || !list && lastChar(body[run[k-1].Span.Start:run[k-1].Span.End]) != ':') {
+			return false
 		}
 		list = list || run[k].Item
 	}
@@ -351,6 +348,12 @@ func leadIn(body string, best sentence, inPassage []sentence, chosen []sentence)
 	return []sentence{lead}
 }
 
+// blankBetween reports whether a blank line parts sentence b from a, the
+// one before it: they are of two blocks.
+func blankBetween(body string, a, b sentence) bool {
+	return strings.Count(body[a.raw.End:b.raw.Start], "\n") > 1
+}
+
 // maxItemTail is how many sentences into a list item the best sentence
 // may be for the item's first to be quoted with it (itemHead).
 const maxItemTail = 3
@@ -368,19 +371,18 @@ func itemHead(p corpus.Passage, best sentence, inPassage []sentence, chosen []se
 		return nil
 	}
 	for k := best.idx; k > 0 && k > best.idx-maxItemTail; k-- {
-		gap := body[inPassage[k-1].raw.End:inPassage[k].raw.Start]
-		if strings.Count(gap, "\n") > 1 || inPassage[k].Code || inPassage[k].heading {
-			return nil // a blank line: another block
+		s, head := inPassage[k], inPassage[k-1]
+		if blankBetween(body, head, s) || s.Code || s.heading {
+			return nil // another block
 		}
-		if strings.Contains(gap, "\n") && p.Plain && inPassage[k].Indent == 0 {
+		if p.Plain && s.Indent == 0 && strings.Contains(body[head.raw.End:s.raw.Start], "\n") {
 			return nil
 		}
-		if line, rest, ok := strings.Cut(body[inPassage[k].Span.Start:inPassage[k].Span.End], "\n"); ok && rest != "" && strings.HasSuffix(strings.TrimRight(line, " \t*_"), ":") {
+		if line, rest, ok := strings.Cut(body[s.Span.Start:s.Span.End], "\n"); ok && rest != "" && lastChar(line) == ':' {
 			return nil // a label's line opens it ("**Configuration:**"): no item's
 		}
-		head := inPassage[k-1]
 		if !head.Item {
-			if said := strings.TrimRight(body[head.Span.Start:head.Span.End], " \t\n*_"); head.heading || strings.HasSuffix(said, ":") {
+			if head.heading || lastChar(body[head.Span.Start:head.Span.End]) == ':' {
 				return nil
 			}
 			continue

@@ -207,9 +207,6 @@ func releaseMissing(question string, p corpus.Passage) string {
 		releases = append(releases, releaseOf(heads, "release")...)
 		releases = append(releases, releaseOf(heads, "version")...)
 	}
-	if boundCovers(heads+"\n"+strings.ToLower(p.Text), product, release) {
-		return "" // "Fedora 34+", "Debian 11 or newer": releases past a bound
-	}
 	named := false
 	for _, r := range releases {
 		if r == release {
@@ -217,8 +214,9 @@ func releaseMissing(question string, p corpus.Passage) string {
 		}
 		named = true
 	}
-	if !named || slices.Contains(releaseOf(strings.ToLower(p.Text), product), release) {
-		return ""
+	said := strings.ToLower(p.Text)
+	if !named || slices.Contains(releaseOf(said, product), release) || boundCovers(heads+"\n"+said, product, release) {
+		return "" // the release named, or past a bound: "Fedora 34+", "Debian 11 or newer"
 	}
 	return question[m[2]:m[3]] + " " + release
 }
@@ -253,7 +251,14 @@ func boundCovers(s, product, release string) bool {
 
 // releaseBound matches a product's whole-number release written as a
 // bound: "fedora 34+", "debian 11 or newer", "ubuntu 18 and later".
-var releaseBound = regexp.MustCompile(`\b([a-z][a-z0-9]{2,})[\s_-]+(\d{1,3})(?:\+|\s+(?:or|and)\s+(later|newer|higher|above|earlier|older|below|lower))`)
+var releaseBound = regexp.MustCompile(`\b([a-z][a-z0-9]{2,})[\s_-]+(\d{1,3})(?:\+|\s+(?:or|and)\s+(` + boundAfter + `|` + boundBefore + `|lower))`)
+
+// boundAfter and boundBefore are the words after "or"/"and" that make a
+// version a bound, on either side ("3.8 or later", "10 or older").
+const (
+	boundAfter  = `later|newer|higher|above`
+	boundBefore = `earlier|older|below`
+)
 
 // releaseOf returns the whole numbers that follow product in s (both
 // lower-cased): "15" of "postgresql 15 release notes".
@@ -435,7 +440,7 @@ func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 var (
 	// openEnded words make a version a bound, not a release.
-	openEnded = regexp.MustCompile(`(?i)\b(or|and) (later|newer|higher|above|earlier|older|below)\b|\bsince\b|>=|<=|\d\+($|[\s,.;)])`)
+	openEnded = regexp.MustCompile(`(?i)\b(or|and) (` + boundAfter + `|` + boundBefore + `)\b|\bsince\b|>=|<=|\d\+($|[\s,.;)])`)
 	// unitAfter is a unit after a number: a quantity, not a version.
 	unitAfter = regexp.MustCompile(`(?i)^\s*(%|[kmgt]i?b\b|bytes?\b|ms\b|s\b|sec|min|hours?\b|days?\b|x\b|times\b|px\b|percent)`)
 )
