@@ -22,11 +22,11 @@ func (g Gate) IsZero() bool {
 // declines at least 0.25 of SQuAD's unanswerable questions and 0.95 of the
 // haystack's off-topic ones (both training sets). DefaultUncertainBand is
 // the narrowest band, in steps of 0.05, above which the answers on the
-// training documentation sets are right at least 90 % of the time (90.2 %;
-// 74 % of those within it; an answer to a question the corpus doesn't
+// training documentation sets are right at least 90 % of the time (90.8 %;
+// 72 % of those within it; an answer to a question the corpus doesn't
 // answer is wrong; 0.10 gives 89.3 %). On the check sets, answers above it
-// are right 85 % of the time, within it 57 %: the label marks 80 of their
-// 190 wrong answers and 108 of their 743 right ones (measured at 0.43,
+// are right 86 % of the time, within it 59 %: the label marks 74 of their
+// 174 wrong answers and 106 of their 733 right ones (measured at 0.43,
 // this model).
 const (
 	DefaultMinConfidence = 0.43
