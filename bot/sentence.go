@@ -148,17 +148,6 @@ var instructs = regexp.MustCompile(`(?i)^[-*+>\s]*(?:(?:first|then|next|finally|
 // done ("Users must not share tokens.", "you can't change it later").
 var prohibits = regexp.MustCompile(`(?i)\b(?:can ?not|can't|cannot|may not|must not|mustn't|should not|shouldn't|could not|couldn't)\b`)
 
-// releaseEntries reports whether a section path is a release's entries:
-// one of its headings names a release ("[1.2.0] - 2024-01-31 › Added").
-func releaseEntries(section string) bool {
-	for h := range strings.SplitSeq(section, structure.SectionSeparator) {
-		if structure.IsReleaseHeading(h) {
-			return true
-		}
-	}
-	return false
-}
-
 // pronounStart matches a sentence that leans on the one before it: it
 // starts with a pronoun ("It was …") or a connective ("However, …").
 var pronounStart = regexp.MustCompile(`^["'“(]?(It|Its|This|These|That|Those|They|Their|Them|He|His|She|Her|Such|There|Both|Each|The latter|The former|However|But|Also|Moreover|Furthermore|Otherwise|Instead|Therefore|Thus|Hence|Then|Still|Yet|Nevertheless|Nonetheless|Likewise|Similarly|Consequently|Alternatively|In addition|In contrast|As a result|For example|For instance|Even so)\b`)
@@ -213,7 +202,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 	}
 	// A release's entries ("- Add support for …") say what was done, not
 	// what to do.
-	changes := releaseEntries(p.Section)
+	changes := structure.UnderRelease(p.Section)
 	out := make([]PassageSentence, len(spans))
 	askEnd := 0 // where the FAQ question being read ends (see questionEnd)
 	headEnd := headingLineEnd(p)

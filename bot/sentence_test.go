@@ -8,6 +8,7 @@ import (
 
 	"github.com/citebot/citebot/retrieval"
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/corpus/structure"
 	"github.com/citebot/citebot/retrieval/lexical"
 	"github.com/citebot/citebot/retrieval/text"
 )
@@ -859,8 +860,8 @@ func TestReleaseEntries(t *testing.T) {
 		"v3.24.0": true, "Changelog › [1.2.0] - 2024-01-31 › Added": true, "1.5.1 (2023-03-02)": true, "Version 2.1": true,
 		"2.1 Configuring the server": false, "Upgrading to version 3": false, "Migrating from v1 to v2.0": false, "Installation": false,
 	} {
-		if got := releaseEntries(section); got != want {
-			t.Errorf("releaseEntries(%q) = %v, want %v", section, got, want)
+		if got := structure.UnderRelease(section); got != want {
+			t.Errorf("UnderRelease(%q) = %v, want %v", section, got, want)
 		}
 	}
 	if instructs.MatchString("Users must not share tokens.") && !prohibits.MatchString("Users must not share tokens.") {

@@ -198,6 +198,17 @@ func IsReleaseHeading(text string) bool {
 	return namedRelease.MatchString(rest)
 }
 
+// UnderRelease reports whether a section path is a release's entries: one
+// of its headings names a release ("[1.2.0] - 2024-01-31 › Added").
+func UnderRelease(section string) bool {
+	for h := range strings.SplitSeq(section, SectionSeparator) {
+		if IsReleaseHeading(h) {
+			return true
+		}
+	}
+	return false
+}
+
 // productName matches a product's name before its release: a letter, then
 // letters, digits and hyphens ("E2fsprogs", "Go", "pdf-lib"); not a
 // symbol ("§", "•") nor an abbreviation's dot ("Sec.", "Fig.").
