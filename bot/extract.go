@@ -469,10 +469,13 @@ func bestOf(all []sentence, h int) (sentence, bool) {
 	typed := slices.ContainsFunc(all, func(s sentence) bool {
 		return s.hit == h && !s.heading && s.Features.TypeHeld > 0 && s.cov >= minTypeCover
 	})
+	// A default asked is answered first by the row that states it, where
+	// the passage has one.
+	stated := typed && slices.ContainsFunc(all, func(s sentence) bool { return s.hit == h && s.stated && s.cov >= minTypeCover })
 	var best *sentence
 	for i := range all {
 		s := &all[i]
-		if typed && (s.Features.TypeHeld == 0 || s.cov < minTypeCover) {
+		if typed && (s.Features.TypeHeld == 0 || s.cov < minTypeCover) || stated && !s.stated {
 			continue
 		}
 		if s.hit == h && !s.heading && s.cov > 0 && s.hasContentWord() && (best == nil || s.score > best.score) {

@@ -82,6 +82,7 @@ type PassageSentence struct {
 	matched   []int     // the question's terms it holds, fields included
 	heading   bool      // a heading line, which says nothing by itself
 	asks      bool      // a sentence of an FAQ's question ("Q: …"), which asks rather than answers
+	stated    bool      // for the value of a default asked, a row stating it outright ("+ Default: `1048576` (1MiB)")
 }
 
 // questionEnd returns where the question that s opens with an FAQ
@@ -136,6 +137,12 @@ var (
 	statementQuestion = regexp.MustCompile(`^\s*(Q\d*|Question\s*\d*)\s*:`)
 	answerMark        = regexp.MustCompile(`(?:^|\n[ \t]*|[.!?][ \t]+)(A\d*|Answer)[ \t]*:`)
 )
+
+// defaultRow matches a line labelled as its option's default, with the
+// value after the label ("+ Default: `1048576` (1MiB)", "- **Default**:
+// `false`", "Default value: 30s"): the answer to what the default is, put
+// most directly.
+var defaultRow = regexp.MustCompile(`(?i)^\s*(?:[-+*•]\s+)?(?:\*\*|__)?default(?: value)?(?:\*\*|__)?\s*[:=]\s*(?:\*\*|__)?\s*\S`)
 
 // instructs matches a sentence that says what to do: one that opens on a
 // verb telling the reader to ("Run …", "First, try …", "To disable this
@@ -271,6 +278,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		if qs.asking.Kind != text.AnswerAny {
 			held := qs.asking.AnswersAt(body, spans, i, over)
 			f.TypeHeld, f.TypeLacked = b2f(held), b2f(!held)
+			out[i].stated = held && qs.value && defaultRow.MatchString(s)
 		}
 		f.Reason = b2f(qs.why && givesReason.MatchString(s))
 		f.Advice = b2f(qs.advice && givesAdvice.MatchString(s))
@@ -823,6 +831,10 @@ type questionRead struct {
 	compare bool
 	pairs   [][2]int    // adjacent query terms in the question's order
 	asking  text.Asking // what it asks for, which a sentence must answer
+	// value: the question asks what a default is, not whether one holds
+	// ("does it read the header by default": the sentence saying so
+	// answers better than a bare "Default: `false`").
+	value bool
 }
 
 func questionReading(question string, q lexical.Query, asking *text.Asking) questionRead {
@@ -833,7 +845,8 @@ func questionReading(question string, q lexical.Query, asking *text.Asking) ques
 	var st text.Stemmer
 	qs := questionRead{q: q, stems: map[string]bool{}, words: map[string]bool{}, termAt: map[string]int{},
 		asking: *asking, why: asksWhy.MatchString(question), advice: asksAdvice.MatchString(question),
-		number: wantsNumber.MatchString(question), how: text.IsHowTo(question), compare: asksComparison.MatchString(question)}
+		number: wantsNumber.MatchString(question), how: text.IsHowTo(question), compare: asksComparison.MatchString(question),
+		value: asking.Kind == text.AnswerDefault && !text.IsPolar(question)}
 	for _, t := range text.Tokens(&st, question) {
 		qs.stems[t.Stem] = true
 		qs.words[t.Word] = true

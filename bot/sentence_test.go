@@ -1155,3 +1155,26 @@ func TestItemHeadAndVerdictStayInTheirBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultRowAnswersTheDefault: what an option's default is gets the
+// row stating it ("+ Default: `1048576` (1MiB)") rather than a sentence
+// sharing more of the question's words ("The default body reader …");
+// whether a default holds gets the sentence saying so.
+func TestDefaultRowAnswersTheDefault(t *testing.T) {
+	p := corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "fastify/Server.md", LineStart: 20, Title: "Server", Section: "Factory › bodyLimit"},
+		Text: "### `bodyLimit`\n\n+ Default: `1048576` (1MiB)\n\nDefines the maximum payload, in bytes, the server is allowed to accept.\n" +
+			"The default body reader sends `FST_ERR_CTP_BODY_TOO_LARGE`\nreply, if the size of the body exceeds this limit."}
+	for question, want := range map[string]string{
+		"what is the default bodyLimit":            "+ Default: `1048576` (1MiB)",
+		"does the default body reader send errors": "FST_ERR_CTP_BODY_TOO_LARGE",
+	} {
+		a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+		if !strings.HasPrefix(a.Text, `"`+want) && !strings.Contains(a.Text, want) {
+			t.Errorf("%q: answer %q, want %q", question, a.Text, want)
+		}
+	}
+	a := Extract("what is the default bodyLimit", retrieval.Result{Query: query("what is the default bodyLimit"), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+	if !strings.HasPrefix(a.Text, "\"+ Default: `1048576` (1MiB)\"") {
+		t.Errorf("answer %q: want the default's row first", a.Text)
+	}
+}
