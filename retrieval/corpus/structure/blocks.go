@@ -149,6 +149,11 @@ type scanner struct {
 	// for an FAQ's numbered question (curl's "  3.5 How can I …?" under
 	// "3. Usage problems").
 	marginHeadings bool
+	// marginQuestions is set for a plain-text document laid out with
+	// questions at the left margin heading text indented below them
+	// (ispell's README: "Who Wrote Ispell?" over its indented answer): such
+	// a question is a heading there.
+	marginQuestions bool
 	// info is set for a GNU Info manual's text (ScanInfo): its headings
 	// are makeinfo's underlined lines alone, at levels fixed by the
 	// underline, and no other line is taken for one.
@@ -172,8 +177,8 @@ func (s *scanner) readForm() {
 	s.godoc = l.Indent == 0 && goDocHeader.MatchString(l.Text)
 	s.man = isManHeader(l.Text)
 	if !s.godoc && !s.man {
-		lines, indented, numbered := 0, 0, 0
-		for _, l := range s.lines {
+		lines, indented, numbered, questions := 0, 0, 0, 0
+		for k, l := range s.lines {
 			switch {
 			case l.Blank():
 			case l.Indent >= 2:
@@ -184,9 +189,14 @@ func (s *scanner) readForm() {
 				if numberedHeading.MatchString(l.Text) && isHeadingLike(l.Text) {
 					numbered++
 				}
+				if s.marginQuestion(k) {
+					questions++
+				}
 			}
 		}
-		s.marginHeadings = numbered >= minMarginHeadings && float64(indented) >= marginBodyShare*float64(lines)
+		bodyIndented := float64(indented) >= marginBodyShare*float64(lines)
+		s.marginHeadings = numbered >= minMarginHeadings && bodyIndented
+		s.marginQuestions = questions >= minMarginHeadings && bodyIndented
 	}
 	if s.man {
 		s.tagCol = math.MaxInt
@@ -197,6 +207,26 @@ func (s *scanner) readForm() {
 		}
 	}
 }
+
+// marginQuestion reports whether plain-text line k is a question at the
+// left margin over indented text: short, ending in "?", the next line of
+// text below it indented.
+func (s *scanner) marginQuestion(k int) bool {
+	l := s.lines[k]
+	if l.Indent != 0 || !strings.HasSuffix(l.Text, "?") || utf8.RuneCountInString(l.Text) > maxMarginQuestion {
+		return false
+	}
+	for _, next := range s.lines[k+1:] {
+		if !next.Blank() {
+			return next.Indent >= 2
+		}
+	}
+	return false
+}
+
+// maxMarginQuestion bounds the length of a question read as a heading at
+// the margin (marginQuestion).
+const maxMarginQuestion = 100
 
 // minMarginHeadings and marginBodyShare tell a document laid out with
 // numbered headings at the margin (readForm): that many such headings, and
@@ -930,7 +960,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			s.plainHeading(mdHeading{level: s.lineLevel(), text: strings.TrimSuffix(ls[k].Text, ":")}, k)
 			continue
 		}
-		if headings && isHeadingLike(ls[k].Text) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
+		if headings && (isHeadingLike(ls[k].Text) || s.marginQuestions && len(b) == 1 && s.marginQuestion(k)) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
 			!(s.releases && changeEntry.MatchString(ls[k].Text) && !partHeading.MatchString(ls[k].Text)) &&
 			!(s.marginHeadings && ls[k].Indent > 0 && !IsNumberedQuestion(ls[k].Text)) && !caption.MatchString(ls[k].Text) &&
 			!s.outlineBody(k) && (perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {

@@ -206,6 +206,17 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 6-7 Version 0.16 - October 2006 ^0", "para 9-10 Version 0.16 - October 2006"},
 		},
 		{
+			name: "plain text: questions at the margin head the text indented under them; an indented question is text",
+			doc: "    This is ispell version 3.3.\n\nWho Wrote Ispell?\n\n    Ispell is a very old program.\n    Gorin wrote it.\n\n" +
+				"How Do I Reference Ispell?\n\n    There is no published paper.\n    Is that a problem?\n\nWhere Do I Send Bug Reports?\n\n    To the author.\n",
+			want: []string{"para 0-0", "para 4-5 Who Wrote Ispell? ^2", "para 9-10 How Do I Reference Ispell? ^7", "para 14-14 Where Do I Send Bug Reports? ^12"},
+		},
+		{
+			name: "plain text: two questions at the margin are too few to head anything",
+			doc:  "    This is a tool.\n\nWho wrote it?\n\n    Gorin did.\n\nWhy?\n\n    Because.\n",
+			want: []string{"para 0-0", "para 2-4", "para 6-8"},
+		},
+		{
 			name: "plain text: a release log's part heading stays one beside a one-line entry",
 			doc:  "Version 2.0.1 (2024-01-02)\n\nRemoved features\n\nThe -x flag is gone for good now.\n\nAdd an ext2/3/4 FUSE server\n\nDebugfs can now modify attributes.\n",
 			want: []string{"para 4-4 Removed features ^0", "para 6-6 Removed features", "para 8-8 Removed features"},
