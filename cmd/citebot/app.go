@@ -79,7 +79,8 @@ Usage:
                                                             score every set of an evaluation suite
   citebot discord [--config FILE]                           run the Discord bot (token from $DISCORD_TOKEN)
   citebot serve [--addr HOST:PORT] [--config FILE]          serve the APIs and the web pages
-  citebot audit export [--format jsonl|csv] [--output FILE] export the audit log (Discord and serve)
+  citebot audit export [--format jsonl|csv] [--output FILE] [--config FILE]
+                                                            export the audit log (Discord and serve)
 
 Run 'citebot COMMAND --help' for a command's flags. The configuration file
 may also be named by CITEBOT_CONFIG. Exit status: 0 ok, 1 failure, 2 usage.

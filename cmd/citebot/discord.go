@@ -153,7 +153,7 @@ const auditUsage = "citebot audit export [--format jsonl|csv] [--output FILE] [-
 
 func (a *App) cmdAudit(ctx context.Context, args []string) error {
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help" || args[0] == "help") {
-		fmt.Fprintf(a.Stderr, "Usage: %s\n\nExports the Discord bot's audit log of answers for offline review.\n", auditUsage)
+		fmt.Fprintf(a.Stderr, "Usage: %s\n\nExports the audit log of answers given in Discord and by citebot serve, for offline review.\n", auditUsage)
 		return flag.ErrHelp
 	}
 	if len(args) == 0 || args[0] != "export" {

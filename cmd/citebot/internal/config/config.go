@@ -396,8 +396,12 @@ func (c Config) validateServe() error {
 	if err := checkPublicURL(s.PublicURL); err != nil {
 		return fmt.Errorf("serve.public_url %q: %w", s.PublicURL, err)
 	}
-	if err := corpus.CheckLink(c.CitationLink()); err != nil {
-		return fmt.Errorf("serve.public_url %q: %w", s.PublicURL, err)
+	if c.Corpus.Link == "" {
+		// The viewer's template made of it (a bad corpus.link is told
+		// under its own key).
+		if err := corpus.CheckLink(c.CitationLink()); err != nil {
+			return fmt.Errorf("serve.public_url %q: %w", s.PublicURL, err)
+		}
 	}
 	return nil
 }

@@ -156,6 +156,8 @@ func TestCorpusLinkIsChecked(t *testing.T) {
 				t.Errorf("corpus.link %q, want %q", cfg.Corpus.Link, c.link)
 			case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
 				t.Errorf("error %v, want one containing %s", err, c.err)
+			case err != nil && strings.Contains(err.Error(), "serve.public_url"):
+				t.Errorf("error %v blames serve.public_url, which is not set", err)
 			}
 		})
 	}
