@@ -352,7 +352,8 @@ func PageOf(source string) string {
 // named as projects name their documents (README, INSTALL, NEWS, FAQ,
 // WHATSNEW, …): with no suffix or one that is no file
 // type (README.Debian, README.api, NEWS.old; README.saving, see
-// readmeWord), or after a project's name (gdb-README, dbus_FAQ). Other files
+// readmeWord; README-flagfiles alike), or after a project's name
+// (gdb-README, dbus_FAQ). Other files
 // without an extension are not read: a folder holds credentials, keys,
 // shell histories and build files under such names (Makefile, Dockerfile,
 // id_rsa, license_key, zsh_history).
@@ -383,6 +384,9 @@ func kindOf(name string) (kind string, byName, ok bool) {
 	stem, suffix, _ := strings.Cut(strings.ToLower(name), ".")
 	if stem == "readme" && (readmeTopic(suffix) || readmeWord(suffix)) {
 		return "txt", true, true
+	}
+	if topic, ok := readmeDash(stem); ok && suffix == "" && (readmeTopic(topic) || readmeWord(topic)) {
+		return "txt", true, true // daemontools' README-flagfiles as README.flagfiles
 	}
 	if !docSuffixes[suffix] && !(releaseLogs[stem] && releaseSuffix.MatchString(suffix)) {
 		return "", false, false
@@ -617,10 +621,26 @@ func secretWordOf(name string) string {
 // KEYS, README.passwords): README with a topic, or a name in capitals.
 // Such a file is never read, and the skip says why.
 func docShapedName(name string) bool {
-	if stem, suffix, _ := strings.Cut(strings.ToLower(name), "."); stem == "readme" {
+	stem, suffix, _ := strings.Cut(strings.ToLower(name), ".")
+	if stem == "readme" {
 		return readmeTopicShape(suffix) || readmeWordShape(suffix)
 	}
+	if topic, ok := readmeDash(stem); ok && suffix == "" {
+		return readmeTopicShape(topic) || readmeWordShape(topic)
+	}
 	return shoutedShape(name)
+}
+
+// readmeDash returns the topic of a README named with a dash or an
+// underscore ("flagfiles" of README-flagfiles), read as README.flagfiles
+// would be.
+func readmeDash(stem string) (string, bool) {
+	for _, sep := range []string{"readme-", "readme_"} {
+		if topic, ok := strings.CutPrefix(stem, sep); ok {
+			return topic, true
+		}
+	}
+	return "", false
 }
 
 // secretWords are parts of names files holding secrets have.

@@ -174,7 +174,8 @@ func TestLoneCRDoesNotShiftLines(t *testing.T) {
 // README's topic may be words (README.invoke-rc.d) or one English word
 // (README.saving), but not a file type, settings or a secret's
 // (README.json, README.env, README.sh, README.npmrc, README.my-cnf,
-// README.passwords); an Org file (USAGE.org) is plain text; a
+// README.passwords); README-flagfiles is read as README.flagfiles, and
+// README-passwords skipped as README.passwords; an Org file (USAGE.org) is plain text; a
 // README that is a
 // script is left out quietly, and one that is not UTF-8 is a problem, as for
 // a .txt file.
@@ -230,6 +231,9 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		"README.FHS":                      "Files live under /usr/share/frob.\n",
 		"README.venv":                     "VIRTUAL_ENV=/srv/frob\n",
 		"README.swp":                      "b0VIM 8.2\n",
+		"README-flagfiles":                "The run script's flag files.\n",
+		"README-passwords":                "root:hunter2\n",
+		"README-x.sh":                     "#!/bin/sh\necho frobnicate\n",
 	} {
 		write(t, filepath.Join(dir, name), body)
 	}
@@ -242,7 +246,7 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		read = append(read, d.Source+":"+d.Kind)
 	}
 	slices.Sort(read)
-	if want := []string{"DETAILS:txt", "NEWS.1-17:txt", "NEWS.old:txt", "POSIX:txt", "QuickStart:txt", "README.Debian:txt", "README.FHS:txt", "README.api:txt", "README.feature-removal-schedule:txt", "README.invoke-rc.d:txt", "README.saving:txt", "README.systemd:txt", "README:txt", "USAGE.org:org", "WHATSNEW:txt", "gdb-README:txt", "notes.rst:rst"}; !slices.Equal(read, want) {
+	if want := []string{"DETAILS:txt", "NEWS.1-17:txt", "NEWS.old:txt", "POSIX:txt", "QuickStart:txt", "README-flagfiles:txt", "README.Debian:txt", "README.FHS:txt", "README.api:txt", "README.feature-removal-schedule:txt", "README.invoke-rc.d:txt", "README.saving:txt", "README.systemd:txt", "README:txt", "USAGE.org:org", "WHATSNEW:txt", "gdb-README:txt", "notes.rst:rst"}; !slices.Equal(read, want) {
 		t.Errorf("read %v, want %v", read, want)
 	}
 	var problems []string
@@ -252,14 +256,14 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 	if !slices.Equal(problems, []string{"FAQ"}) {
 		t.Errorf("problems %v, want the FAQ that is not UTF-8 alone", c.Problems())
 	}
-	if len(c.Skipped) != 32 {
-		t.Errorf("skipped %v, want 32", c.Skipped)
+	if len(c.Skipped) != 34 {
+		t.Errorf("skipped %v, want 34", c.Skipped)
 	}
 	// A document's name holding a secret's word is never read, and the
 	// skip names the word (lynx's README.cookies, a KEYS file).
 	for _, sk := range c.Skipped {
 		switch sk.Path {
-		case "README.passwords", "PASSWORDS", "README.secret", "API_KEY", "HISTORY":
+		case "README.passwords", "README-passwords", "PASSWORDS", "README.secret", "API_KEY", "HISTORY":
 			if !strings.Contains(sk.Reason, "secret's word") {
 				t.Errorf("%s skipped as %q, want the secret's word named", sk.Path, sk.Reason)
 			}
