@@ -60,16 +60,18 @@ func TestCleanTitleShortcutLinks(t *testing.T) {
 // leading sign is part of the heading; decoration around a title is not.
 func TestCleanTitleKeepsNameSigns(t *testing.T) {
 	for in, want := range map[string]string{
-		"`/etc/mdns.allow`":  "/etc/mdns.allow",
-		"`--force`":          "--force",
-		".npmrc":             ".npmrc",
-		"`@types/node`":      "@types/node",
-		"~/.config/app":      "~/.config/app",
-		"-- Installation --": "Installation",
-		"--Options--":        "Options",
-		"%APPDATA%":          "APPDATA",
-		"» Usage":            "Usage",
-		"* Features:":        "Features",
+		"`/etc/mdns.allow`":              "/etc/mdns.allow",
+		"`--force`":                      "--force",
+		".npmrc":                         ".npmrc",
+		"`@types/node`":                  "@types/node",
+		"~/.config/app":                  "~/.config/app",
+		"-- Installation --":             "Installation",
+		"--Options--":                    "Options",
+		"%APPDATA%":                      "APPDATA",
+		"» Usage":                        "Usage",
+		"* Features:":                    "Features",
+		"``[include]`` Section Settings": "[include] Section Settings",
+		"`[program:x]` Section Values":   "[program:x] Section Values",
 	} {
 		if got := cleanTitle(in); got != want {
 			t.Errorf("cleanTitle(%q) = %q, want %q", in, got, want)

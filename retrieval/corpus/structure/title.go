@@ -199,6 +199,11 @@ func cleanTitle(s string) string {
 		!strings.HasSuffix(t, t[:k]) {
 		return t[:k] + strings.TrimRightFunc(t[k:], trim)
 	}
+	// An INI section's brackets ("[include] Section Settings") are its
+	// name's, closed within the title.
+	if strings.HasPrefix(t, "[") && strings.IndexByte(t, ']') > 1 {
+		return strings.TrimRightFunc(t, trim)
+	}
 	return strings.TrimFunc(t, trim)
 }
 
