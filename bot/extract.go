@@ -470,8 +470,15 @@ func bestOf(all []sentence, h int) (sentence, bool) {
 		return s.hit == h && !s.heading && s.Features.TypeHeld > 0 && s.cov >= minTypeCover
 	})
 	// A default asked is answered first by the row that states it, where
-	// the passage has one.
-	stated := typed && slices.ContainsFunc(all, func(s sentence) bool { return s.hit == h && s.stated && s.cov >= minTypeCover })
+	// the passage has one; of several (an option's and its properties'),
+	// which is the one asked the rows can't tell.
+	rows := 0
+	for _, s := range all {
+		if s.hit == h && s.stated && s.cov >= minTypeCover {
+			rows++
+		}
+	}
+	stated := typed && rows == 1
 	var best *sentence
 	for i := range all {
 		s := &all[i]

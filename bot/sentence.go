@@ -278,7 +278,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		if qs.asking.Kind != text.AnswerAny {
 			held := qs.asking.AnswersAt(body, spans, i, over)
 			f.TypeHeld, f.TypeLacked = b2f(held), b2f(!held)
-			out[i].stated = held && qs.value && defaultRow.MatchString(s)
+			out[i].stated = held && qs.value && !code && defaultRow.MatchString(s)
 		}
 		f.Reason = b2f(qs.why && givesReason.MatchString(s))
 		f.Advice = b2f(qs.advice && givesAdvice.MatchString(s))

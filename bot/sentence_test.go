@@ -1178,3 +1178,16 @@ func TestDefaultRowAnswersTheDefault(t *testing.T) {
 		t.Errorf("answer %q: want the default's row first", a.Text)
 	}
 }
+
+// TestCodeDefaultKeyIsNoDefaultRow: a code block's `default:` key is no
+// row stating a default; the sentence saying it is.
+func TestCodeDefaultKeyIsNoDefaultRow(t *testing.T) {
+	const question = "what is the default pool size"
+	p := corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "database.md", LineStart: 3, Title: "Configuring the database", Section: "Connection pool"},
+		Text: "## Connection pool\n\nThe connection pool holds up to 5 connections per process by default; raise it\n" +
+			"with the `pool` setting when you run more threads.\n\n```yaml\ndefault: &default\n  adapter: postgresql\n  pool: 10\n  timeout: 5000\n```"}
+	a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+	if !strings.HasPrefix(a.Text, "\"The connection pool holds up to 5") {
+		t.Errorf("answer %q, want the sentence giving the default first", a.Text)
+	}
+}

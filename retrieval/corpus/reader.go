@@ -605,7 +605,8 @@ func shoutedShape(name string) bool {
 func hasSecretWord(name string) bool { return secretWordOf(name) != "" }
 
 // secretWordOf returns the first secret's word a name holds, in capitals,
-// or "".
+// or "": one of secretWords anywhere in it, or one of secretParts as a
+// whole part of it (README.aws, readme-jwt; not "gpg" of "gpgme").
 func secretWordOf(name string) string {
 	up := strings.ToUpper(name)
 	for _, w := range secretWords {
@@ -613,8 +614,20 @@ func secretWordOf(name string) string {
 			return w
 		}
 	}
+	for part := range strings.FieldsFuncSeq(strings.ToLower(name), func(r rune) bool { return r == '.' || r == '-' || r == '_' }) {
+		if secretParts[part] {
+			return strings.ToUpper(part)
+		}
+	}
 	return ""
 }
+
+// secretParts are whole parts of names of files holding credentials,
+// too short or too common inside other words to look for anywhere
+// ("otp" of "footprint").
+var secretParts = map[string]bool{"aws": true, "gcp": true, "azure": true, "jwt": true, "dsn": true, "tfvars": true,
+	"otp": true, "totp": true, "mfa": true, "pgp": true, "gpg": true, "gnupg": true, "bearer": true, "sudoers": true,
+	"htaccess": true, "htpasswd": true, "pat": true, "ghp": true, "kubeconfig": true, "oauth": true}
 
 // docShapedName reports whether a name is shaped as a document's that
 // kindOf would read but for a secret's word it holds (README.cookies,
@@ -625,8 +638,8 @@ func docShapedName(name string) bool {
 	if stem == "readme" {
 		return readmeTopicShape(suffix) || readmeWordShape(suffix)
 	}
-	if topic, ok := readmeDash(stem); ok && suffix == "" {
-		return readmeTopicShape(topic) || readmeWordShape(topic)
+	if topic, ok := readmeDash(stem); ok && suffix == "" && (readmeTopicShape(topic) || readmeWordShape(topic)) {
+		return true
 	}
 	return shoutedShape(name)
 }

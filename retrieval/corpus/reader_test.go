@@ -234,6 +234,9 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 		"README-flagfiles":                "The run script's flag files.\n",
 		"README-passwords":                "root:hunter2\n",
 		"README-x.sh":                     "#!/bin/sh\necho frobnicate\n",
+		"readme-aws":                      "AWS_SECRET_ACCESS_KEY=abc\n",
+		"README.jwt":                      "eyJhbGciOiJIUzI1NiJ9\n",
+		"README-KEY":                      "AAAA-BBBB\n",
 	} {
 		write(t, filepath.Join(dir, name), body)
 	}
@@ -256,14 +259,14 @@ func TestLoadDirReadsPlainTextDocumentsByName(t *testing.T) {
 	if !slices.Equal(problems, []string{"FAQ"}) {
 		t.Errorf("problems %v, want the FAQ that is not UTF-8 alone", c.Problems())
 	}
-	if len(c.Skipped) != 34 {
-		t.Errorf("skipped %v, want 34", c.Skipped)
+	if len(c.Skipped) != 37 {
+		t.Errorf("skipped %v, want 37", c.Skipped)
 	}
 	// A document's name holding a secret's word is never read, and the
 	// skip names the word (lynx's README.cookies, a KEYS file).
 	for _, sk := range c.Skipped {
 		switch sk.Path {
-		case "README.passwords", "README-passwords", "PASSWORDS", "README.secret", "API_KEY", "HISTORY":
+		case "README.passwords", "README-passwords", "PASSWORDS", "README.secret", "API_KEY", "HISTORY", "readme-aws", "README.jwt", "README-KEY":
 			if !strings.Contains(sk.Reason, "secret's word") {
 				t.Errorf("%s skipped as %q, want the secret's word named", sk.Path, sk.Reason)
 			}

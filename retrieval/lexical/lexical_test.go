@@ -526,28 +526,6 @@ func TestCompoundsSplit(t *testing.T) {
 	}
 }
 
-// TestCompoundsJoin: a verb and its particle the corpus writes as one word
-// ("back up" of "backup", "log in" of "login") also search that word, a
-// verb the corpus lacks dropped; two words of another kind ("thread safe")
-// or whose joining the corpus lacks stay as they are.
-func TestCompoundsJoin(t *testing.T) {
-	lx := lexical.Build([]corpus.Passage{
-		{ID: "a", Text: "Register() is not threadsafe. Take a backup of the database while the app is running; see the login page.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
-		{ID: "b", Text: "Go back to the start; the log records every request.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
-	})
-	for q, want := range map[string][]string{
-		"how to back up the database": {"back", "backup", "database"},
-		"is register thread safe":     {"register", "thread", "safe"},
-		"where do i log in":           {"log", "login"},
-		"where does the log go":       {"log", "go"},
-		"is it in to the app":         {"app"},
-	} {
-		if got := termWords(lx, q); !slices.Equal(got, want) {
-			t.Errorf("%q: terms %q, want %q", q, got, want)
-		}
-	}
-}
-
 // TestVersionedNamesSplit: a question's name with its version glued on,
 // which the corpus lacks ("gplv2", "lgpl2.1"), reads as the name and the
 // version the corpus writes apart ("GPL-2"), the word itself kept when

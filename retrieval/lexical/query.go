@@ -2,7 +2,6 @@ package lexical
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -185,7 +184,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 	q := Query{Text: question}
 	var st text.Stemmer
 	seen := make(map[string]bool)
-	toks := lx.joinCompounds(&st, lx.splitVersioned(&st, lx.splitCompounds(&st, text.Tokens(&st, question))))
+	toks := lx.splitVersioned(&st, lx.splitCompounds(&st, text.Tokens(&st, question)))
 	fromQuestion := len(toks)
 	toks = append(toks, text.Tokens(&st, subject)...)
 	fromContext := len(toks)
@@ -457,58 +456,6 @@ func (lx *Lexicon) splitCompounds(st *text.Stemmer, toks []text.Token) []text.To
 		return out
 	})
 }
-
-// joinCompounds adds, after a verb and its particle in the question, the
-// word they make written as one when the corpus has it and the question
-// does not: "back up" is also "backup", "log in" "login", "set up"
-// "setup", as documents write them. The verb stays a term too (a document
-// may write them apart), unless the corpus lacks it. Two words of other
-// kinds are not joined: "discord go" is not "discordgo" (measured: the
-// suite lost 24 answers holding the evidence). The first must be no stop word, and the
-// compound of minCompound letters or more.
-func (lx *Lexicon) joinCompounds(st *text.Stemmer, toks []text.Token) []text.Token {
-	var out []text.Token
-	for k, t := range toks {
-		if out != nil {
-			out = append(out, t)
-		}
-		if k == 0 {
-			continue
-		}
-		a, b := toks[k-1], t
-		joined := a.Word + b.Word
-		if a.Stop || !particles[b.Word] || len(joined) < minCompound || !isLetters(a.Word) || text.IsStopWord(joined) {
-			continue
-		}
-		stem := st.Stem(joined)
-		if !lx.known(stem) || slices.ContainsFunc(toks, func(x text.Token) bool { return x.Stem == stem }) {
-			continue
-		}
-		if out == nil {
-			out = append([]text.Token(nil), toks[:k+1]...)
-		}
-		// A part the corpus lacks is no term of its own ("thread safe"
-		// of a text writing "threadsafe" alone).
-		n := len(out)
-		if !b.Stop && !lx.known(b.Stem) {
-			out = out[:n-1]
-		}
-		if !lx.known(a.Stem) && n >= 2 && out[n-2].Stem == a.Stem {
-			out = slices.Delete(out, n-2, n-1)
-		}
-		out = append(out, text.Token{Word: joined, Stem: stem})
-	}
-	if out == nil {
-		return toks
-	}
-	return out
-}
-
-// minCompound is the fewest letters of a compound joinCompounds adds;
-// particles are the words after a verb it joins.
-const minCompound = 5
-
-var particles = map[string]bool{"up": true, "down": true, "in": true, "out": true, "off": true, "over": true, "back": true}
 
 // replaceTokens returns toks with each token that parts splits (a non-nil
 // result) replaced by its parts; toks itself when none is.

@@ -213,8 +213,9 @@ func (s *scanner) readForm() {
 // text below it indented.
 func (s *scanner) marginQuestion(k int) bool {
 	l := s.lines[k]
-	if l.Indent != 0 || !strings.HasSuffix(l.Text, "?") || utf8.RuneCountInString(l.Text) > maxMarginQuestion {
-		return false
+	if l.Indent != 0 || !strings.HasSuffix(l.Text, "?") || utf8.RuneCountInString(l.Text) > maxMarginQuestion ||
+		!isHeadingLike(strings.TrimSuffix(l.Text, "?")) || quotedOrItem.MatchString(l.Text) {
+		return false // a quoted mail's line, an item, code: what isHeadingLike turns down but for the "?"
 	}
 	for _, next := range s.lines[k+1:] {
 		if !next.Blank() {
@@ -223,6 +224,13 @@ func (s *scanner) marginQuestion(k int) bool {
 	}
 	return false
 }
+
+// quotedOrItem matches a line of a quoted mail or a list's item.
+var quotedOrItem = regexp.MustCompile(`^(?:>|[-*+•]\s|\d+[.)]\s)`)
+
+// questionStyle is the style a question at the margin ranks by among the
+// plain-text heading styles (styleLevel).
+const questionStyle = '?'
 
 // maxMarginQuestion bounds the length of a question read as a heading at
 // the margin (marginQuestion).
@@ -960,12 +968,18 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			s.plainHeading(mdHeading{level: s.lineLevel(), text: strings.TrimSuffix(ls[k].Text, ":")}, k)
 			continue
 		}
-		if headings && (isHeadingLike(ls[k].Text) || s.marginQuestions && len(b) == 1 && s.marginQuestion(k)) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
+		question := !isHeadingLike(ls[k].Text) && s.marginQuestions && len(b) == 1 && s.marginQuestion(k)
+		if headings && (isHeadingLike(ls[k].Text) || question) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
 			!(s.releases && changeEntry.MatchString(ls[k].Text) && !partHeading.MatchString(ls[k].Text)) &&
 			!(s.marginHeadings && ls[k].Indent > 0 && !IsNumberedQuestion(ls[k].Text)) && !caption.MatchString(ls[k].Text) &&
 			!s.outlineBody(k) && (perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
 			flush(k - 1)
 			h := mdHeading{level: s.lineLevel(), text: ls[k].Text}
+			if question {
+				// Under the line headings used before ("BUILDING ON
+				// WINDOWS" over "How do I build it?"), not closing them.
+				h.level = s.styleLevel(questionStyle)
+			}
 			if s.man {
 				h.level = s.manLevel(k)
 				if isManHeader(h.text) {

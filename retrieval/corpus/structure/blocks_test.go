@@ -212,6 +212,13 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 0-0", "para 4-5 Who Wrote Ispell? ^2", "para 9-10 How Do I Reference Ispell? ^7", "para 14-14 Where Do I Send Bug Reports? ^12"},
 		},
 		{
+			name: "plain text: questions at the margin nest under the line heading above them; a quoted mail's question is text",
+			doc: "    Notes on building.\n\nBUILDING ON WINDOWS\n\nHow Do I Build It?\n\n    Run make.\n    Then make install.\n    As root.\n\nWhy Does Linking Fail?\n\n    The static zlib is missing.\n    Install it.\n    Then link again.\n\n" +
+				"BUILDING ON MACOS\n\nHow Do I Build It?\n\n    Run xcodebuild.\n    It takes a while.\n    Then install.\n\n> Does It Reload On SIGHUP?\n\n    Yes.\n    It does.\n",
+			want: []string{"para 0-0", "para 6-8 BUILDING ON WINDOWS › How Do I Build It? ^2", "para 12-14 BUILDING ON WINDOWS › Why Does Linking Fail? ^10",
+				"para 20-22 BUILDING ON MACOS › How Do I Build It? ^16", "para 24-27 BUILDING ON MACOS › How Do I Build It?"},
+		},
+		{
 			name: "plain text: two questions at the margin are too few to head anything",
 			doc:  "    This is a tool.\n\nWho wrote it?\n\n    Gorin did.\n\nWhy?\n\n    Because.\n",
 			want: []string{"para 0-0", "para 2-4", "para 6-8"},

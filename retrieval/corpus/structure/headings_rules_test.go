@@ -72,6 +72,8 @@ func TestCleanTitleKeepsNameSigns(t *testing.T) {
 		"* Features:":                    "Features",
 		"``[include]`` Section Settings": "[include] Section Settings",
 		"`[program:x]` Section Values":   "[program:x] Section Values",
+		"`[server]`":                     "[server]",
+		"[[Home]]":                       "Home",
 	} {
 		if got := cleanTitle(in); got != want {
 			t.Errorf("cleanTitle(%q) = %q, want %q", in, got, want)

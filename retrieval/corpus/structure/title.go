@@ -201,8 +201,8 @@ func cleanTitle(s string) string {
 	}
 	// An INI section's brackets ("[include] Section Settings") are its
 	// name's, closed within the title.
-	if strings.HasPrefix(t, "[") && strings.IndexByte(t, ']') > 1 {
-		return strings.TrimRightFunc(t, trim)
+	if strings.HasPrefix(t, "[") && !strings.Contains(s, "[[") && strings.IndexByte(t, ']') > 1 {
+		return strings.TrimRightFunc(t, func(r rune) bool { return r != ']' && trim(r) })
 	}
 	return strings.TrimFunc(t, trim)
 }
