@@ -124,6 +124,7 @@ func extractWith(m SentenceModel, question string, res retrieval.Result) Answer 
 	chosen = append(chosen, announced(hits, perHit, chosen, how)...)
 	chosen = append(chosen, leadIn(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	chosen = append(chosen, itemHead(hits[best.hit].Passage, best, perHit[best.hit], chosen)...)
+	chosen = append(chosen, entryLabel(best, perHit[best.hit], chosen)...)
 	chosen = append(chosen, faqVerdict(asked, hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)...)
 	head := tableHeaderOf(hits[best.hit].Passage.Text, best, perHit[best.hit], chosen)
 	chosen = append(chosen, head...)
@@ -393,6 +394,16 @@ func itemHead(p corpus.Passage, best sentence, inPassage []sentence, chosen []se
 		return []sentence{head}
 	}
 	return nil
+}
+
+// entryLabel returns, when best speaks in a reference page's entry, the
+// entry's label ("`startretries`" over "… *Default*: 3"), so the quote
+// says what it is about.
+func entryLabel(best sentence, inPassage []sentence, chosen []sentence) []sentence {
+	if best.label < 0 || best.label >= len(inPassage) || containsSentence(chosen, inPassage[best.label]) {
+		return nil
+	}
+	return []sentence{inPassage[best.label]}
 }
 
 // adjacentShare is how much of the question, against the first sentence,

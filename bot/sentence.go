@@ -83,6 +83,7 @@ type PassageSentence struct {
 	heading   bool      // a heading line, which says nothing by itself
 	asks      bool      // a sentence of an FAQ's question ("Q: …"), which asks rather than answers
 	stated    bool      // for the value of a default asked, a row stating it outright ("+ Default: `1048576` (1MiB)")
+	label     int       // the sentence labelling the reference entry it speaks in (text.Entries), -1 for none or its own
 }
 
 // questionEnd returns where the question that s opens with an FAQ
@@ -211,6 +212,11 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 	// what to do.
 	changes := structure.UnderRelease(p.Section)
 	out := make([]PassageSentence, len(spans))
+	// The sentences of a reference page's entry speak of what its label
+	// names ("`startretries`" over "The number of serial failure
+	// attempts …"): the label counts as their field, as the section
+	// does, and is itself a heading.
+	entries := text.Entries(body, spans)
 	askEnd := 0 // where the FAQ question being read ends (see questionEnd)
 	headEnd := headingLineEnd(p)
 	for i, sp := range spans {
@@ -218,7 +224,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		code := isStructured(raw) // before its fence is cut off
 		// A code block's first line may be a comment ("# To get the
 		// client:"), which is no heading: judge the block with its fence.
-		heading := isHeadingSentenceIn(raw, p) || namesPlace(raw, p) || sp.End <= headEnd
+		heading := isHeadingSentenceIn(raw, p) || namesPlace(raw, p) || sp.End <= headEnd || entries[i] == i
 		out[i].raw = sp
 		lineStart := strings.LastIndexByte(body[:sp.Start], '\n') + 1
 		out[i].Indent = utf8.RuneCountInString(body[lineStart:sp.Start])
@@ -250,6 +256,16 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		matchedHere := qs.matched(toks)
 		out[i].Span, out[i].heading, out[i].Code, out[i].Item = sp, heading, isCode(raw), item
 		out[i].matched = union(matchedHere, fields)
+		out[i].label = -1
+		about := over
+		if e := entries[i]; e >= 0 && e < i {
+			out[i].matched = union(out[i].matched, out[e].matched)
+			out[i].label = e
+			if about != "" {
+				name, _ := text.EntryLabel(body[spans[e].Start:spans[e].End])
+				about += " " + name
+			}
+		}
 		f.Coverage = weightShare(q, matchedHere, total)
 		f.WithFields = weightShare(q, out[i].matched, total)
 		f.Bigrams, f.Density = qs.order(toks)
@@ -276,7 +292,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		f.Structure = b2f(out[i].heading || code)
 		f.Pronoun = b2f(pronounStart.MatchString(s))
 		if qs.asking.Kind != text.AnswerAny {
-			held := qs.asking.AnswersAt(body, spans, i, over)
+			held := qs.asking.AnswersAt(body, spans, i, about)
 			f.TypeHeld, f.TypeLacked = b2f(held), b2f(!held)
 			out[i].stated = held && qs.value && !code && defaultRow.MatchString(s)
 		}

@@ -1191,3 +1191,17 @@ func TestCodeDefaultKeyIsNoDefaultRow(t *testing.T) {
 		t.Errorf("answer %q, want the sentence giving the default first", a.Text)
 	}
 }
+
+// TestEntryLabelIsQuotedAndReadAsTheSubject: in a reference page's entry,
+// the sentence stating the default of the option asked answers under its
+// label ("**maxRetries**"), which is quoted above it; the other entry's
+// default is not taken.
+func TestEntryLabelIsQuotedAndReadAsTheSubject(t *testing.T) {
+	const question = "what is the default maxRetries"
+	p := corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "tool/README.md", LineStart: 20, Title: "Tool", Section: "Options"},
+		Text: "**maxRetries**\n\nHow many times it retries. The default is 3.\n\n**timeout**\n\nHow long to wait. The default is 10 seconds.\n"}
+	a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+	if !strings.Contains(a.Text, "The default is 3.") || !strings.Contains(a.Text, "**maxRetries**") || strings.Contains(a.Text, "10 seconds") {
+		t.Errorf("answer %q: want maxRetries' label over its default, not timeout's", a.Text)
+	}
+}

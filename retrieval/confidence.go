@@ -392,7 +392,14 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 			}
 		}
 		for i := range spans {
-			if a.sentenceCover[i] >= minTypeCoverage*total && qf.asking.AnswersAt(txt, spans, i, over) {
+			about := over
+			if e := a.entries[i]; e >= 0 && e < i {
+				// The sentences of an entry speak of what its label names.
+				sp := a.sentences[e]
+				name, _ := text.EntryLabel(h.Passage.Text[sp.Start:sp.End])
+				about += " " + name
+			}
+			if a.sentenceCover[i] >= minTypeCoverage*total && qf.asking.AnswersAt(txt, spans, i, about) {
 				f.TypeMissing = 0
 				break
 			}
@@ -612,7 +619,8 @@ const maxTableBack = 64
 // side by side.
 type passageReading struct {
 	sentences     []text.Span
-	sentenceCover []float64 // weight of the question held by each sentence, with the fields
+	entries       []int     // each sentence's entry label (text.Entries), -1 for none
+	sentenceCover []float64 // weight of the question held by each sentence, with the fields and its entry's label
 	bestSentence  float64
 	best          int // the sentence holding bestSentence, -1 for none
 	stems         [][]string
@@ -635,7 +643,7 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want *stemIndex,
 	}
 	all := func(lexical.QueryTerm) bool { return true }
 	r := passageReading{best: -1, stems: pt.stems}
-	r.sentences = pt.sentences
+	r.sentences, r.entries = pt.sentences, pt.entries
 	r.code = pt.code
 	r.heading = pt.heading
 	for _, stem := range pt.title {
@@ -644,8 +652,12 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want *stemIndex,
 		}
 	}
 	prev := -1
-	for _, stems := range pt.stems {
+	masks := make([]uint64, len(pt.stems)) // each sentence's own question terms
+	for k, stems := range pt.stems {
 		mask := fields
+		if e := pt.entries[k]; e >= 0 && e < k {
+			mask |= masks[e] // what an entry's label names, its sentences speak of
+		}
 		for _, stem := range stems {
 			r.words++
 			if i, ok := want.find(stem); ok {
@@ -660,6 +672,7 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want *stemIndex,
 				prev = -1
 			}
 		}
+		masks[k] = mask
 		w := weightOf(q, mask, all)
 		r.sentenceCover = append(r.sentenceCover, w)
 		if w > r.bestSentence || r.best < 0 {
@@ -709,6 +722,7 @@ func (s *stemIndex) find(stem string) (int, bool) {
 // stems of its content words in order.
 type passageTokens struct {
 	sentences []text.Span
+	entries   []int // each sentence's entry label (text.Entries), -1 for none
 	stems     [][]string
 	fields    []string // stems of the title, section and source
 	title     []string // stems of the title
@@ -726,6 +740,7 @@ func (ix *Index) tokens(st *text.Stemmer, p corpus.Passage) *passageTokens {
 		return v.(*passageTokens)
 	}
 	pt := &passageTokens{sentences: p.Sentences(), code: text.HasCode(p.Text)}
+	pt.entries = text.Entries(p.Text, pt.sentences)
 	for i, f := range []string{p.Title, p.Section, p.Source} {
 		for _, t := range text.Tokens(st, f) {
 			pt.fields = append(pt.fields, t.Stem)

@@ -514,3 +514,21 @@ func TestRivalDocsFeatureOfSearch(t *testing.T) {
 		t.Errorf("a question every document answers in part has no rivals: rival_docs %.3f over %d hits", spring.Features.RivalDocs, len(spring.Hits))
 	}
 }
+
+// An entry's sentences speak of what its label names: "The default is
+// 3." under "**maxRetries**" gives the default asked of maxRetries.
+func TestEntrySentencesReadUnderTheirLabel(t *testing.T) {
+	doc := "# Tool\n\nA tool that fetches.\n\n## Options\n\n**maxRetries**\n\nHow many times it fetches again. The default is 3.\n\n" +
+		"**timeout**\n\nHow long it waits for an answer. The default is 10 seconds.\n"
+	cands := candidatesOf(t, map[string]string{"tool.md": doc}, "what is the default maxRetries")
+	for _, c := range cands {
+		if !strings.Contains(c.Passage.Text, "maxRetries") {
+			continue
+		}
+		if c.Features.TypeMissing != 0 {
+			t.Errorf("the entry's default row under maxRetries lacks the default asked for (type_missing %v)", c.Features.TypeMissing)
+		}
+		return
+	}
+	t.Fatal("no candidate holds the entry")
+}

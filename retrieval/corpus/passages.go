@@ -491,19 +491,81 @@ const PackChars = 700
 // decoration left out of passages), they are on one page, and together
 // they fit in PackChars; or, in any section or none, when they are an
 // FAQ's question and its answer (see answers).
+//
+// An entry of a reference page (a label and the text about it, see
+// entryOf) joins the passage before only when the whole of it fits there
+// too: it is cut from the entry before, not in its middle ("*Default*: 3"
+// in the next option's passage). An entry too long for one passage is
+// cut into passages of its own, each under its label as under a heading
+// ("[program:x] Section Values › autorestart"), which no other entry joins.
 func packSection(doc string, lines []structure.Line, origins []structure.Origin, spans []sectionSpan) []sectionSpan {
+	of := entryOf(doc, spans)
+	last := make(map[int]int) // each entry's end, by its label's span
+	for j, o := range of {
+		if o >= 0 {
+			last[o] = spans[j].End
+		}
+	}
 	var out []sectionSpan
-	for _, s := range spans {
+	var from []int            // the span each passage starts at
+	cut := func(k int) bool { // out[k] is of an entry cut apart
+		o := of[from[k]]
+		return o >= 0 && (from[k] != o || last[o] > out[k].End)
+	}
+	for i, s := range spans {
 		k := len(out) - 1
+		end := s.End
+		if of[i] == i {
+			end = last[i]
+		}
 		if k >= 0 && s.section == out[k].section && s.body == s.Start &&
-			((s.section != "" || goesOn(doc[s.Start:s.End])) && within(doc, out[k].Start, s.End, PackChars) || answers(doc, out[k], s)) &&
-			blankBetween(lines, out[k].End, s.Start) && samePage(lines, origins, out[k].Start, s.End) {
+			((s.section != "" || goesOn(doc[s.Start:s.End])) && within(doc, out[k].Start, end, PackChars) || answers(doc, out[k], s)) &&
+			blankBetween(lines, out[k].End, s.Start) && samePage(lines, origins, out[k].Start, s.End) &&
+			(of[i] >= 0 && of[i] == of[from[k]] || !cut(k)) {
 			out[k].End = s.End
 			continue
 		}
 		out = append(out, s)
+		from = append(from, i)
+	}
+	for k := range out {
+		if cut(k) {
+			o := of[from[k]]
+			first, _, _ := strings.Cut(doc[spans[o].body:spans[o].End], "\n")
+			name, _ := text.EntryLabel(first)
+			out[k].section = joinSection(out[k].section, name)
+		}
 	}
 	return out
+}
+
+// entryOf returns, for each span of an entry of a reference page, the
+// index of the span opening it, -1 for the others. An entry opens on a
+// span whose first line is an entry's label (text.EntryLabel) in a section
+// of two or more such, and runs over the spans after it in its section up
+// to the next label or heading.
+func entryOf(doc string, spans []sectionSpan) []int {
+	of := make([]int, len(spans))
+	opens := make([]bool, len(spans))
+	count := make(map[string]int)
+	for i, s := range spans {
+		first, _, _ := strings.Cut(doc[s.body:s.End], "\n")
+		if _, ok := text.EntryLabel(first); ok && s.body == s.Start {
+			opens[i] = true
+			count[s.section]++
+		}
+	}
+	open := -1
+	for i, s := range spans {
+		switch {
+		case opens[i] && count[s.section] >= 2:
+			open = i
+		case opens[i] || open < 0 || s.section != spans[open].section || s.body != s.Start:
+			open = -1
+		}
+		of[i] = open
+	}
+	return of
 }
 
 // faqEntries puts an FAQ's question and its answer's paragraphs under the

@@ -650,3 +650,26 @@ func TestRuledEntryIsUnderItsFirstParagraph(t *testing.T) {
 		t.Errorf("with a long answer: passages %v, want %v", got, want)
 	}
 }
+
+// TestReferenceEntriesAreCutAtTheirLabels: a reference page's entries (a
+// label, "`alpha`", over the text about it) are packed whole or not at
+// all: one that fits joins the passage before; one too long for a passage
+// is cut into passages of its own under its label, which the next entry
+// does not join.
+func TestReferenceEntriesAreCutAtTheirLabels(t *testing.T) {
+	long := strings.Repeat("It waits between tries, longer each time. ", 9)
+	text := "# Tool\n\nA tool.\n\n## Options\n\nThe options it reads.\n\n`alpha`\n\nHow many tries it makes.\n\n*Default*: 3\n\n" +
+		"`beta`\n\n" + long + "\n\n" + long + "\n\n*Default*: 10s\n\n`gamma`\n\nWhether it logs.\n"
+	c, err := Load(fstest.MapFS{"tool.md": {Data: []byte(text)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range Chunk(c).Passages {
+		got = append(got, fmt.Sprintf("%d-%d %s", p.LineStart, p.LineEnd, p.Section))
+	}
+	want := []string{"3-3 ", "5-13 Options", "15-17 Options › beta", "19-21 Options › beta", "23-25 Options"}
+	if !slices.Equal(got, want) {
+		t.Errorf("passages %q, want %q", got, want)
+	}
+}

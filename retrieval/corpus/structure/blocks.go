@@ -1403,6 +1403,11 @@ func (s *scanner) leadsInto(b, next Block) bool {
 	switch {
 	case strings.HasSuffix(last, ":"):
 		return n <= 300
+	case b.First == b.Last && isEntryLabel(last):
+		// An entry's label over its text ("`startretries`" over "The
+		// number of serial failure attempts …", a reference page's):
+		// what the text is about, never cut from it.
+		return true
 	case !s.md && b.First == b.Last && isOptionTerm(last):
 		// An option's term over its description, a blank line apart
 		// ("-a" / "    Print all."): one option, never cut apart.
@@ -1424,6 +1429,11 @@ func (s *scanner) leadsInto(b, next Block) bool {
 		return n <= 200 && len(text.Sentences(para)) == 1
 	}
 	return false
+}
+
+func isEntryLabel(line string) bool {
+	_, ok := text.EntryLabel(line)
+	return ok
 }
 
 // pointsBelow matches a sentence that ends speaking of the block below

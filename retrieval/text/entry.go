@@ -1,0 +1,93 @@
+package text
+
+import "strings"
+
+// EntryLabel returns the name a line labels when the line is nothing but
+// an entry's label in a reference page: one code span or bold term, maybe
+// followed by a colon, over the text about it ("`startretries`" over
+// "The number of serial failure attempts …", "**maxRetries**:" over "How
+// many times …"). A label names; it says nothing, so the sentences below
+// it are about what it names. ok is false for anything else: a sentence
+// in bold ("**Note: this is deprecated.**"), a code span among words, a
+// span holding a line break.
+func EntryLabel(line string) (name string, ok bool) {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line), ":"))
+	bold := false
+	for _, mark := range []string{"**", "__"} {
+		if inner, found := strings.CutPrefix(t, mark); found {
+			if inner, found = strings.CutSuffix(inner, mark); found {
+				t, bold = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(inner), ":")), true
+				break
+			}
+		}
+	}
+	for _, mark := range []string{"``", "`"} {
+		if inner, found := strings.CutPrefix(t, mark); found {
+			if inner, found = strings.CutSuffix(inner, mark); found {
+				if strings.Contains(inner, "`") {
+					return "", false
+				}
+				return labelName(inner, true)
+			}
+		}
+	}
+	if !bold {
+		return "", false // no mark: a line of words
+	}
+	return labelName(t, false)
+}
+
+// labelName checks the words inside a label's marks: a name, not a
+// sentence. code is true for a code span's, which may hold a value or an
+// option's argument ("respawn_max=x", "--retries <n>"), not a command.
+func labelName(t string, code bool) (string, bool) {
+	if t == "" || len(t) > maxLabel || strings.ContainsAny(t, "*\n") {
+		return "", false
+	}
+	f := strings.Fields(t)
+	if code {
+		// A name ("startretries", "respawn_max=x") or an option with its
+		// argument ("--retries <n>"), not a command ("go get …").
+		if len(f) > 1 && (!strings.HasPrefix(f[0], "-") || len(f) > 3) {
+			return "", false
+		}
+		return t, true
+	}
+	// A bold term is a few words, not a sentence.
+	if strings.ContainsAny(t, ".!?,;`") || len(f) > maxLabelWords {
+		return "", false
+	}
+	return t, true
+}
+
+// maxLabel bounds an entry's label, in bytes; maxLabelWords a bold one's
+// words.
+const (
+	maxLabel      = 80
+	maxLabelWords = 5
+)
+
+// Entries returns, for each of a text's sentences (spans), the index of
+// the label sentence (EntryLabel) of the entry it belongs to, or -1: a
+// label's entry runs from it to the next label or heading line. The
+// label's own index is its own.
+func Entries(body string, spans []Span) []int {
+	out := make([]int, len(spans))
+	open := -1
+	for i, sp := range spans {
+		s := strings.TrimSpace(body[sp.Start:sp.End])
+		switch {
+		case !strings.Contains(s, "\n") && isLabel(s):
+			open = i
+		case strings.HasPrefix(s, "#"):
+			open = -1
+		}
+		out[i] = open
+	}
+	return out
+}
+
+func isLabel(s string) bool {
+	_, ok := EntryLabel(s)
+	return ok
+}
