@@ -199,7 +199,7 @@ func (r *sentenceReader) tokens(s string) []text.Token {
 
 func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 	body, q, qs, total := p.Text, r.qs.q, r.qs, r.total
-	fields := qs.matched(r.tokens(p.Title + "\n" + p.Section))
+	fields := qs.matched(r.tokens(p.Title + "\n" + structure.SearchedSection(p.Section)))
 	sentences := p.Sentences()
 	// The heading set apart is no sentence of the text's: the sentence
 	// under it is its first, and places count from there.

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/corpus/structure"
 	"github.com/citebot/citebot/retrieval/lexical"
 	"github.com/citebot/citebot/retrieval/text"
 )
@@ -323,7 +324,7 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 	if total > 0 {
 		f.Sentence = a.bestSentence / total
 		f.InText = weightOf(q, a.inText, all) / total
-		f.InSection = weightOf(q, termsIn(st, q, h.Passage.Section), all) / total
+		f.InSection = weightOf(q, termsIn(st, q, structure.SearchedSection(h.Passage.Section)), all) / total
 	}
 	if n := len(a.heading); n > 0 {
 		held := 0
@@ -741,7 +742,10 @@ func (ix *Index) tokens(st *text.Stemmer, p corpus.Passage) *passageTokens {
 	}
 	pt := &passageTokens{sentences: p.Sentences(), code: text.HasCode(p.Text)}
 	pt.entries = text.Entries(p.Text, pt.sentences)
-	for i, f := range []string{p.Title, p.Section, p.Source} {
+	// A release's change categories ("Fixed") say what kind of change an
+	// entry is, not what it is about (structure.SearchedSection).
+	section := structure.SearchedSection(p.Section)
+	for i, f := range []string{p.Title, section, p.Source} {
 		for _, t := range text.Tokens(st, f) {
 			pt.fields = append(pt.fields, t.Stem)
 			if i == 0 {
@@ -749,7 +753,11 @@ func (ix *Index) tokens(st *text.Stemmer, p corpus.Passage) *passageTokens {
 			}
 		}
 	}
-	for _, t := range text.Tokens(st, p.Heading()) {
+	heading := p.Heading()
+	if section != p.Section {
+		heading = corpus.Locator{Section: section}.Heading()
+	}
+	for _, t := range text.Tokens(st, heading) {
 		if !t.Stop {
 			pt.heading = append(pt.heading, t.Stem)
 		}

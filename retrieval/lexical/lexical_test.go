@@ -526,6 +526,24 @@ func TestCompoundsSplit(t *testing.T) {
 	}
 }
 
+// TestUnknownWordJoinsItsNeighbour: two question words, one of which the
+// corpus lacks, read as the one word the corpus writes ("dry run" of
+// "-dryrun"); two words it knows stay apart, whatever it also writes.
+func TestUnknownWordJoinsItsNeighbour(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "Pass -dryrun to see what would run. The backup runs nightly.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "Make a back copy first; this runs a backup.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
+	})
+	for q, want := range map[string][]string{
+		"how to do a dry run":       {"dryrun"},
+		"when does the back up run": {"back", "run"}, // both known: apart ("up" is a stop word)
+	} {
+		if got := termWords(lx, q); !slices.Equal(got, want) {
+			t.Errorf("%q: terms %q, want %q", q, got, want)
+		}
+	}
+}
+
 // TestVersionedNamesSplit: a question's name with its version glued on,
 // which the corpus lacks ("gplv2", "lgpl2.1"), reads as the name and the
 // version the corpus writes apart ("GPL-2"), the word itself kept when

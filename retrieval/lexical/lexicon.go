@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/corpus/structure"
 	"github.com/citebot/citebot/retrieval/text"
 )
 
@@ -137,7 +138,7 @@ func Build(passages []corpus.Passage) *Lexicon {
 		}
 		clear(fields)
 		lx.addField(&st, fields, p.Title, fieldTitle, fieldTitleHead)
-		lx.addField(&st, fields, p.Section, fieldSection, 0)
+		lx.addField(&st, fields, structure.SearchedSection(p.Section), fieldSection, 0)
 		lx.addField(&st, fields, p.Source, fieldSource, 0)
 		for _, t := range folderTokens(&st, p.Source) {
 			fields[t.Stem] |= fieldFolder

@@ -427,11 +427,15 @@ func HoldsAnswerType(t AnswerType, sentence string) bool {
 // reciprocal ("one another").
 var notAmount = regexp.MustCompile(`(?i)\b(one of|(no|any|the|this|that|which|each|every) one|one another)(\s|[^\w-]|$)`)
 
-// countingWords are the words that count without a digit; holdsAmount
+// countingWords are the words that count without a digit, and "a" or "an"
+// before a unit; holdsAmount
 // reports whether a sentence holds a digit or one of them.
 var countingWords = NewPhrases("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
 	"twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen", "half",
-	"majority", "minority", "most", "few", "several", "percent", "once", "twice")
+	"majority", "minority", "most", "few", "several", "percent", "once", "twice",
+	// "a"/"an" before a unit is one of it ("can take about an hour").
+	"a second", "a minute", "an hour", "a day", "a week", "a month", "a year", "a millisecond",
+	"a byte", "a kilobyte", "a megabyte", "a gigabyte", "a terabyte", "a couple")
 
 func holdsAmount(s string) bool {
 	return strings.ContainsAny(s, "0123456789") || countingWords.MatchString(s)

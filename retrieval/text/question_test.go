@@ -51,6 +51,7 @@ func TestAnswerTypes(t *testing.T) {
 		{"how often does it check, and how do i change it", AnswerQuantity, "It checks every 5 minutes.", "It checks whenever one of the following happens."},
 		{"how many workers run by default, how to raise it", AnswerDefault, "By default 4 workers run.", "Workers run in the background."},
 		{"how many people does it take", AnswerQuantity, "It takes one person.", "It takes no one."},
+		{"how long does make check take", AnswerQuantity, "It can take about an hour to complete.", "It can take a while to complete."},
 		{"how many methods has the Logger interface", AnswerQuantity, "It is the one-method Logger interface.", "It is the one you want."},
 		{"whats the population of kampala", AnswerQuantity, "It has 1.7 million people.", "It is not named after the city in Uganda."},
 		{"kong load defaults from a json config file", AnswerAny, "", ""},

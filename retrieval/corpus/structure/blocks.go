@@ -1614,16 +1614,18 @@ func isTableStart(ls []Line, i int) bool {
 // isDecoration reports whether lines hold nothing to read: badge rows,
 // images, HTML tags without text, link reference definitions ("[#9]:
 // https://…", the targets of links written elsewhere).
+//
+// The lines are read joined, so a badge whose text wraps ("[![Goose" over
+// "CI](…badge.svg)](…)") is one badge, not a line of words.
 func isDecoration(ls []Line) bool {
+	var joined []string
 	for _, l := range ls {
 		if linkDefinition.MatchString(l.Text) || text.IsAlertMarker(l.Text) {
 			continue
 		}
-		if hasWordChar(cleanInline(l.Text, false)) {
-			return false
-		}
+		joined = append(joined, strings.TrimSpace(l.Text))
 	}
-	return true
+	return !hasWordChar(cleanInline(strings.Join(joined, " "), false))
 }
 
 // anchorsOnly reports whether lines are empty HTML anchors ('<a

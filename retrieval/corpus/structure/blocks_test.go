@@ -133,6 +133,12 @@ func TestScanFindsBlocks(t *testing.T) {
 			want:     []string{"para 6-6 A", "para 11-11 B"},
 		},
 		{
+			name:     "a badge row whose text wraps is a badge row",
+			markdown: true,
+			doc:      "# goose\n\n[![Goose\nCI](https://e.org/ci.svg)](https://e.org/ci)\n[![Go\nReference](https://e.org/ref.svg)](https://e.org/ref)\n\nGoose is a tool.\n",
+			want:     []string{"para 7-7"},
+		},
+		{
 			name:     "a changelog's heading linking to its reference shows the link's text",
 			markdown: true,
 			doc:      "# Changelog\n\n## [4.4.0] - 2026-08-04\n\nText.\n\n[4.4.0]: https://example.org/compare/v4.3.0...v4.4.0\n",

@@ -209,6 +209,33 @@ func UnderRelease(section string) bool {
 	return false
 }
 
+// SearchedSection returns the section path a search reads for its words:
+// the path without a release's change categories ("[3.28.0] › Fixed" reads
+// as "[3.28.0]"). A release log files every entry under "Added", "Fixed",
+// "Changed" …, which say what kind of change an entry is, not what it is
+// about: read as words of the entry, "what does goose fix do" matched every
+// fix of the log before the fix command's own text.
+func SearchedSection(section string) string {
+	if !strings.Contains(section, SectionSeparator) || !UnderRelease(section) {
+		return section
+	}
+	parts := strings.Split(section, SectionSeparator)
+	kept := parts[:0]
+	release := false
+	for _, h := range parts {
+		if release && changeCategory.MatchString(h) {
+			continue
+		}
+		release = release || IsReleaseHeading(h)
+		kept = append(kept, h)
+	}
+	return strings.Join(kept, SectionSeparator)
+}
+
+// changeCategory matches the heading of a kind of change under a release
+// (Keep a Changelog's and the like's), an emoji or two before it allowed.
+var changeCategory = regexp.MustCompile(`(?i)^[^\pL\pN]{0,4}(added|changed|changes|deprecated|deprecations|removed|removals|fixed|fixes|bug ?fixes|security|improvements|improved|enhancements|features|new features|breaking changes|breaking|performance|documentation|docs|dependencies|dependency updates|internal|misc|miscellaneous|other|other changes|chores?|maintenance|refactor(ing)?|build|tests?|ci)\s*:?\s*$`)
+
 // productName matches a product's name before its release: a letter, then
 // letters, digits and hyphens ("E2fsprogs", "Go", "pdf-lib"); not a
 // symbol ("§", "•") nor an abbreviation's dot ("Sec.", "Fig.").

@@ -199,3 +199,21 @@ func TestCopyrightLineIsNoHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchedSectionLeavesOutChangeCategories: under a release, "Fixed"
+// and the like say what kind of change an entry is; elsewhere a heading
+// "Fixes" is a section's title like any other.
+func TestSearchedSectionLeavesOutChangeCategories(t *testing.T) {
+	for in, want := range map[string]string{
+		"Changelog › [v3.28.0] - 2026-09-02 › Fixed":       "Changelog › [v3.28.0] - 2026-09-02",
+		"Changelog › v1.2.0 (2024-01-31) › 🐛 Bug Fixes":    "Changelog › v1.2.0 (2024-01-31)",
+		"Changelog › [v3.28.0] - 2026-09-02 › Added › CLI": "Changelog › [v3.28.0] - 2026-09-02 › CLI",
+		"Guide › Fixes":                  "Guide › Fixes",
+		"Usage › Commands › fix":         "Usage › Commands › fix",
+		"Changelog › 1.2.3 › Fix a leak": "Changelog › 1.2.3 › Fix a leak",
+	} {
+		if got := SearchedSection(in); got != want {
+			t.Errorf("SearchedSection(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

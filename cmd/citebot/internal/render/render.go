@@ -155,8 +155,19 @@ func unsearched(q lexical.Query) []string {
 	}
 	var out []string
 	seen := make(map[string]bool)
+	// A word read joined with the next ("dry run" as dryrun) or split
+	// into the corpus's parts ("multithreaded" as multi, threaded) was
+	// searched in that form.
+	inTerm := func(w string) bool {
+		for t := range terms {
+			if len(w) >= 3 && strings.Contains(t, w) || len(t) >= 3 && strings.Contains(w, t) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, w := range text.Words(q.Text) {
-		if !terms[w] && !seen[w] {
+		if !terms[w] && !seen[w] && !inTerm(w) {
 			seen[w] = true
 			out = append(out, w)
 		}
