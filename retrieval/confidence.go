@@ -400,7 +400,13 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 				name, _ := text.EntryLabel(h.Passage.Text[sp.Start:sp.End])
 				about += " " + name
 			}
-			if a.sentenceCover[i] >= minTypeCoverage*total && qf.asking.AnswersAt(txt, spans, i, about) {
+			cover := a.sentenceCover[i]
+			if text.LeansBack(h.Passage.Text, a.sentences, i, qf.asking.Kind) {
+				// "By default `-fs8.png` is used." after "Set the
+				// suffix for output files.": the two hold the question.
+				cover = weightOf(q, a.sentenceTerms[i]|a.sentenceTerms[i-1], all)
+			}
+			if cover >= minTypeCoverage*total && qf.asking.AnswersAt(txt, spans, i, about) {
 				f.TypeMissing = 0
 				break
 			}
@@ -622,6 +628,7 @@ type passageReading struct {
 	sentences     []text.Span
 	entries       []int     // each sentence's entry label (text.Entries), -1 for none
 	sentenceCover []float64 // weight of the question held by each sentence, with the fields and its entry's label
+	sentenceTerms []uint64  // the question's terms each sentence holds, so counted
 	bestSentence  float64
 	best          int // the sentence holding bestSentence, -1 for none
 	stems         [][]string
@@ -674,6 +681,7 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want *stemIndex,
 			}
 		}
 		masks[k] = mask
+		r.sentenceTerms = append(r.sentenceTerms, mask)
 		w := weightOf(q, mask, all)
 		r.sentenceCover = append(r.sentenceCover, w)
 		if w > r.bestSentence || r.best < 0 {

@@ -532,3 +532,21 @@ func TestEntrySentencesReadUnderTheirLabel(t *testing.T) {
 	}
 	t.Fatal("no candidate holds the entry")
 }
+
+// A default stated without its object ("By default `-fs8.png` is used.")
+// holds the question with the sentence before it, which names the object.
+func TestDefaultReadWithTheSentenceNamingIt(t *testing.T) {
+	doc := "# pngquant\n\nA PNG compressor.\n\n## Options\n\n### --ext\n\nSet custom extension (suffix) for output filename. By default `-or8.png` or `-fs8.png` is used.\n\n" +
+		"### --speed\n\nSpeed/quality trade-off from 1 (slowest) to 11 (fastest).\n"
+	cands := candidatesOf(t, map[string]string{"README.md": doc}, "what suffix does pngquant put on output filenames by default")
+	for _, c := range cands {
+		if !strings.Contains(c.Passage.Text, "fs8") {
+			continue
+		}
+		if c.Features.TypeMissing != 0 {
+			t.Errorf("the default after the sentence naming the suffix lacks the default asked for (type_missing %v)", c.Features.TypeMissing)
+		}
+		return
+	}
+	t.Fatal("no candidate holds the option")
+}

@@ -809,7 +809,7 @@ func (l *loader) read(p string, d fs.DirEntry, gz, binary bool) (text, why strin
 		l.c.Garbled = append(l.c.Garbled, Skipped{Path: p, Reason: "not UTF-8: read as Latin-1 (Windows-1252), check its accented letters"})
 		raw = legacy
 	}
-	text = normalizeLineEnds(string(bytes.TrimPrefix(raw, []byte("\ufeff"))))
+	text = withoutOverstrike(normalizeLineEnds(string(bytes.TrimPrefix(raw, []byte("\ufeff")))))
 	if strings.TrimSpace(text) == "" {
 		return "", "empty", false
 	}
@@ -957,6 +957,43 @@ func tooLarge(limit int64) string {
 		return fmt.Sprintf("larger than the size limit of %d MiB", limit>>20)
 	}
 	return fmt.Sprintf("larger than the size limit of %d bytes", limit)
+}
+
+// withoutOverstrike reads text a typewriter-style formatter (nroff) made
+// bold or underlined by backspacing over each letter ("P\bPo\bos\bst\btf\bfi\bix\bx",
+// "_\bf_\bi_\bl_\be") as its letters, as a pager shows it: the bytes
+// between are no part of what it says, and a heading so written is a
+// heading. Lines stay as they are.
+func withoutOverstrike(s string) string {
+	if strings.IndexByte(s, '\b') < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if i+n < len(s) && s[i+n] == '\b' {
+			next, m := utf8.DecodeRuneInString(s[i+n+1:])
+			if i+n+1 < len(s) && next != '\n' {
+				// "X\bX" (bold) or "_\bX" (underlined): X; "X\b_": X.
+				keep := next
+				if next == '_' {
+					keep = r
+				}
+				i += n + 1 + m
+				// A letter struck more than twice ("X\bX\bX") is one.
+				for i+1 < len(s) && s[i] == '\b' {
+					_, k := utf8.DecodeRuneInString(s[i+1:])
+					i += 1 + k
+				}
+				b.WriteRune(keep)
+				continue
+			}
+		}
+		b.WriteString(s[i : i+n])
+		i += n
+	}
+	return b.String()
 }
 
 // normalizeLineEnds folds "\r\n" to "\n". A lone "\r" ends a line only in

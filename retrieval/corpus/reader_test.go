@@ -555,3 +555,20 @@ func TestPagedTextPassages(t *testing.T) {
 		t.Errorf("passages\n  %q\nwant\n  %q", got, want)
 	}
 }
+
+// TestOverstrikeReadAsItsLetters: nroff's bold ("P\bPo\bo") and underline
+// ("_\bf") read as the letters a pager shows; lines stay where they are.
+func TestOverstrikeReadAsItsLetters(t *testing.T) {
+	for in, want := range map[string]string{
+		"P\bPo\bos\bst\btf\bfi\bix\bx TLS\n\n_\bf_\bi_\bl_\be here": "Postfix TLS\n\nfile here",
+		"B\bB\bBo\bol\bld\bd":        "Bold",
+		"x\b_y":                      "xy",
+		"no marks":                   "no marks",
+		"é\bé and a struck \b space": "é and a struck space",
+		"trailing\b":                 "trailing\b",
+	} {
+		if got := withoutOverstrike(in); got != want {
+			t.Errorf("withoutOverstrike(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1764,9 +1764,9 @@ func askedNoun(question string) []string {
 		return nil
 	}
 	var out []string
-	for _, w := range Words(m[1]) {
-		if auxiliaries[w] {
-			break // "which model does …": the noun ends at the verb
+	for i, w := range Words(m[1]) {
+		if auxiliaries[w] || i == 0 && eventVerbs[w] {
+			break // "which model does …": the noun ends at the verb; "what happens" asks none
 		}
 		if !IsStopWord(w) && !countNouns[w] {
 			out = append(out, w)
@@ -1780,6 +1780,11 @@ var askedNounRE = regexp.MustCompile(`(?i)\b(?:which|what|how many|how much)\s+(
 // auxiliaries end the noun a question asks which one of.
 var auxiliaries = map[string]bool{"does": true, "do": true, "did": true, "is": true, "are": true, "was": true, "were": true,
 	"can": true, "could": true, "should": true, "will": true, "would": true, "has": true, "have": true, "gets": true, "get": true}
+
+// eventVerbs, right after "what", ask what comes of something, no noun:
+// "what happens by default when a milter fails".
+var eventVerbs = map[string]bool{"happens": true, "happen": true, "happened": true, "occurs": true, "occur": true,
+	"goes": true, "changes": true, "changed": true, "breaks": true, "fails": true}
 
 // countNouns name no object of their own: "how many times", "what kind".
 var countNouns = map[string]bool{"times": true, "ways": true, "kinds": true, "kind": true, "types": true, "type": true,
@@ -1850,6 +1855,12 @@ func (a Asking) AnswersAt(body string, spans []Span, i int, section string) bool
 		// a thing, whose release or date is no more its own.)
 		s = body[spans[i-1].Start:spans[i].Start] + s
 	}
+	if i > 0 && a.Kind == AnswerDefault && defaultOpening.MatchString(s) && !strings.Contains(body[spans[i-1].End:spans[i].Start], "\n\n") {
+		// "Set custom extension (suffix) for output filename. By
+		// default `-fs8.png` is used.": what the default is of, the
+		// sentence before in its paragraph says.
+		s = body[spans[i-1].Start:spans[i].Start] + s
+	}
 	if a.Kind == AnswerDefault {
 		if cell, ok := DefaultCell(body, spans[i].Start); ok {
 			s = "Default: " + cell + "\n" + s
@@ -1857,6 +1868,23 @@ func (a Asking) AnswersAt(body string, spans []Span, i int, section string) bool
 	}
 	return a.Answers(s, section)
 }
+
+// LeansBack reports whether sentence i of body (spans) leaves to the one
+// before it, in its paragraph, what it speaks of, for a question asking
+// for an answer of kind k: one opening on "This release …", "He …" for a
+// kind of answer, "By default, …" for a default.
+func LeansBack(body string, spans []Span, i int, k AnswerType) bool {
+	if i == 0 || k == AnswerAny || strings.Contains(body[spans[i-1].End:spans[i].Start], "\n\n") {
+		return false
+	}
+	s := body[spans[i].Start:spans[i].End]
+	return backReference.MatchString(s) || k == AnswerDefault && defaultOpening.MatchString(s)
+}
+
+// defaultOpening matches a sentence opening on its default without saying
+// what it is the default of: "By default, …", "The default is …",
+// "Defaults to …", "Default: …".
+var defaultOpening = regexp.MustCompile(`(?i)^\W{0,3}(by default\b|(the )?default (is|was|value is|will be)\b|defaults? to\b|default\W{0,3}:)`)
 
 // DefaultCell returns the cell, in the Markdown table row that starts at
 // body[start:], of the column its header names the default ("Default",

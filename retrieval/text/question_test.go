@@ -654,6 +654,7 @@ func TestDefaultObject(t *testing.T) {
 		"is compression on by default":                             "",
 		"what is the default":                                      "",
 		"which model does go-openai use by default":                "model",
+		"what happens by default when a milter fails":              "",
 		"how many reconnect attempts does nats.go make by default": "reconnect attempts",
 		"which compression algorithm does gzip use by default":     "compression algorithm",
 		"how many times does go-redis retry dialing by default":    "",
@@ -1004,6 +1005,10 @@ func TestBackReferenceReadWithSentenceBefore(t *testing.T) {
 			"Building needs a recent toolchain. This release requires the following:\nGo 1.22", []Span{{0, 34}, {35, 71}, {72, 79}}, true},
 		{"a sentence that refers to nothing read alone", "when did debian switch to systemd",
 			"Debian 8 Jessie shipped GNOME. Systemd became the default.", []Span{{0, 30}, {31, 58}}, false},
+		{"a default stated without its object, which the sentence before names", "what suffix does it give output files by default",
+			"Set a custom suffix for output files. By default -fs8.png is used.", []Span{{0, 37}, {38, 66}}, true},
+		{"but not across paragraphs", "what suffix does it give output files by default",
+			"Set a custom suffix for output files.\n\nBy default -fs8.png is used.", []Span{{0, 37}, {39, 67}}, false},
 	} {
 		if got := ReadAsking(c.question).AnswersAt(c.body, c.spans, 1, ""); got != c.want {
 			t.Errorf("%s: AnswersAt = %v", c.why, got)

@@ -341,7 +341,13 @@ var (
 var rstCode = map[string]bool{
 	"code-block": true, "code": true, "sourcecode": true, "code-tab": true, "doctest": true,
 	"testcode": true, "testoutput": true, "parsed-literal": true, "prompt": true, "math": true,
-	"productionlist": true,
+	"productionlist": true, "ipython": true, "jupyter-execute": true, "code-cell": true,
+}
+
+// exampleDirective reports whether a directive's name says its content is
+// an example's code: an extension's "click:example", "code-example".
+func exampleDirective(name string) bool {
+	return name == "example" || strings.HasSuffix(name, "-example")
 }
 
 // Directives whose content shows nothing a reader would quote.
@@ -416,14 +422,16 @@ func (r *rstReader) explicit(i int, t string, ind int) (frame, bool) {
 	}
 	pad := strings.Repeat(" ", min(ind, 3))
 	switch {
+	case rstCode[name] || exampleDirective(name) && (domain || name != "example"):
+		// click:example's code is code, its "# comments" no headings
+		// (a bare "example" may be a theme's box of prose).
+		return frame{indent: ind, body: -1, code: true, opts: true, label: -1}, true
 	case domain && !rstDropped[name]:
 		// An object of a domain (py:class, c:function): its signature
 		// over its text, whether or not it has text.
 		if arg != "" {
 			r.out[i] = pad + "`" + arg + "`"
 		}
-	case rstCode[name]:
-		return frame{indent: ind, body: -1, code: true, opts: true, label: -1}, true
 	case rstDropped[name]:
 		return frame{indent: ind, body: -1, drop: true, label: -1}, true
 	case rstAdmonition[name] != "":

@@ -52,6 +52,11 @@ func TestScanRSTRendersThePage(t *testing.T) {
 			want: []string{"1|To install from a wheel:", "2|", "6|    pip install frob.whl", "7|      --user", "8|", "9|Done."},
 		},
 		{
+			name: "an extension's example (click:example) is code: its comments are no headings",
+			doc:  "Counting:\n\n.. click:example::\n\n    # count the flags\n    @click.option('-v', count=True)\n\nDone.\n",
+			want: []string{"1|Counting:", "2|", "5|    # count the flags", "6|    @click.option('-v', count=True)", "7|", "8|Done."},
+		},
+		{
 			name: "a paragraph ending in :: ends in : over a literal block; a :: of its own shows nothing",
 			doc:  "For bash::\n\n    gadget completion --bash\n\nAnd ::\n\n    x\n\n::\n\n    y\n",
 			want: []string{"1|For bash:", "2|", "3|    gadget completion --bash", "4|", "5|And", "6|", "7|    x", "8|", "11|    y"},
