@@ -261,9 +261,9 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		if e := entries[i]; e >= 0 && e < i {
 			out[i].matched = union(out[i].matched, out[e].matched)
 			out[i].label = e
-			if about != "" {
+			if qs.asking.Kind != text.AnswerAny {
 				name, _ := text.EntryLabel(body[spans[e].Start:spans[e].End])
-				about += " " + name
+				about = strings.TrimSpace(about + " " + name)
 			}
 		}
 		f.Coverage = weightShare(q, matchedHere, total)

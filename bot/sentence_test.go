@@ -1199,7 +1199,7 @@ func TestCodeDefaultKeyIsNoDefaultRow(t *testing.T) {
 func TestEntryLabelIsQuotedAndReadAsTheSubject(t *testing.T) {
 	const question = "what is the default maxRetries"
 	p := corpus.Passage{ID: "a", Locator: corpus.Locator{Source: "tool/README.md", LineStart: 20, Title: "Tool", Section: "Options"},
-		Text: "**maxRetries**\n\nHow many times it retries. The default is 3.\n\n**timeout**\n\nHow long to wait. The default is 10 seconds.\n"}
+		Text: "**timeout**\n\nHow long to wait. The default is 10 seconds.\n\n**maxRetries**\n\nHow often it tries again. The default is 3.\n"}
 	a := Extract(question, retrieval.Result{Query: query(question), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
 	if !strings.Contains(a.Text, "The default is 3.") || !strings.Contains(a.Text, "**maxRetries**") || strings.Contains(a.Text, "10 seconds") {
 		t.Errorf("answer %q: want maxRetries' label over its default, not timeout's", a.Text)

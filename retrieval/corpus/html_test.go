@@ -69,6 +69,15 @@ func TestHTMLPassages(t *testing.T) {
 			want:  []string{"2-2 Value is changed to 2^32 on 64-bit, x 2. Next 1 note^1 ^ none."},
 		},
 		{
+			name: "a manual page's options (groff's bold terms, alone or beside their text in a table's row) head their text, and a title in bold after them",
+			src: "<title>T</title>\n<h2>OPTIONS</h2>\n<p style=\"margin-left:11%;\"><b>&minus;dir</b>\n<i>directory</i></p>\n<p style=\"margin-left:22%;\">Write the files to\n<i>directory</i>.</p>\n" +
+				"<table width=\"100%\">\n<tr valign=\"top\">\n<td width=\"11%\"></td>\n<td width=\"6%\">\n<p><b>&minus;fix</b></p></td>\n<td width=\"78%\">\n<p>Enable error recovery.</p></td></tr>\n</table>\n" +
+				"<p><b>Note</b></p>\n<p>Bold words after an option's title a section.</p>\n<p><b>More</b>\n<br>\nSo do ones running in.</p>\n",
+			title: "T",
+			want: []string{"2-6 [OPTIONS › −dir directory] OPTIONS\n−dir directory\nWrite the files to\ndirectory.",
+				"11-13 [OPTIONS › −fix] −fix\nEnable error recovery.", "15-16 [OPTIONS › Note] Note\nBold words after an option's title a section.", "17-19 [OPTIONS › More] More\nSo do ones running in."},
+		},
+		{
 			name:  "the metadata comment of the Go site gives a title",
 			src:   "<!--{\n\t\"Title\": \"The Go Memory Model\"\n}-->\n\n<p>Text.</p>\n",
 			title: "The Go Memory Model",

@@ -531,7 +531,7 @@ func packSection(doc string, lines []structure.Line, origins []structure.Origin,
 	for k := range out {
 		if cut(k) {
 			o := of[from[k]]
-			first, _, _ := strings.Cut(doc[spans[o].body:spans[o].End], "\n")
+			first, _, _ := strings.Cut(strings.TrimLeft(doc[spans[o].body:spans[o].End], "\n"), "\n")
 			name, _ := text.EntryLabel(first)
 			out[k].section = joinSection(out[k].section, name)
 		}
@@ -541,16 +541,18 @@ func packSection(doc string, lines []structure.Line, origins []structure.Origin,
 
 // entryOf returns, for each span of an entry of a reference page, the
 // index of the span opening it, -1 for the others. An entry opens on a
-// span whose first line is an entry's label (text.EntryLabel) in a section
-// of two or more such, and runs over the spans after it in its section up
-// to the next label or heading.
+// span whose text (below its heading, if it opens on one) starts with an
+// entry's label (text.EntryLabel) and goes on past it, in a section of two
+// or more such, and runs over the spans after it in its section up to the
+// next label or heading (a label with nothing under it, at the section's
+// end, is the entry's before).
 func entryOf(doc string, spans []sectionSpan) []int {
 	of := make([]int, len(spans))
 	opens := make([]bool, len(spans))
 	count := make(map[string]int)
 	for i, s := range spans {
-		first, _, _ := strings.Cut(doc[s.body:s.End], "\n")
-		if _, ok := text.EntryLabel(first); ok && s.body == s.Start {
+		first, rest, _ := strings.Cut(strings.TrimLeft(doc[s.body:s.End], "\n"), "\n")
+		if _, ok := text.EntryLabel(first); ok && strings.TrimSpace(rest) != "" {
 			opens[i] = true
 			count[s.section]++
 		}

@@ -672,4 +672,21 @@ func TestReferenceEntriesAreCutAtTheirLabels(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("passages %q, want %q", got, want)
 	}
+	// Entries right under their heading, and a label with nothing under
+	// it at the section's end: the first entry opens on the heading's
+	// passage, the bare label stays with the entry before.
+	text = "# Tool\n\nA tool.\n\n## Options\n\n`alpha`\n\nHow many tries it makes.\n\n*Default*: 3\n\n" +
+		"`beta`\n\n" + long + "\n\n" + long + "\n\n`gamma`\n"
+	c, err = Load(fstest.MapFS{"tool.md": {Data: []byte(text)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	for _, p := range Chunk(c).Passages {
+		got = append(got, fmt.Sprintf("%d-%d %s", p.LineStart, p.LineEnd, p.Section))
+	}
+	want = []string{"3-3 ", "5-11 Options", "13-15 Options › beta", "17-19 Options › beta"}
+	if !slices.Equal(got, want) {
+		t.Errorf("entries under their heading: passages %q, want %q", got, want)
+	}
 }

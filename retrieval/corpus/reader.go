@@ -972,18 +972,21 @@ func withoutOverstrike(s string) string {
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if i+n < len(s) && s[i+n] == '\b' {
-			next, m := utf8.DecodeRuneInString(s[i+n+1:])
-			if i+n+1 < len(s) && next != '\n' {
-				// "X\bX" (bold) or "_\bX" (underlined): X; "X\b_": X.
-				keep := next
-				if next == '_' {
-					keep = r
+		if r != '\n' && i+n+1 < len(s) && s[i+n] == '\b' {
+			if next, m := utf8.DecodeRuneInString(s[i+n+1:]); next != '\n' && next != '\b' {
+				// "X\bX" (bold) or "_\bX" (underlined): X; "X\b_": X;
+				// struck more than twice ("X\bX\bX", a spinner's
+				// "|\b/\b-"), the last letter that is no underline.
+				keep := r
+				if next != '_' {
+					keep = next
 				}
 				i += n + 1 + m
-				// A letter struck more than twice ("X\bX\bX") is one.
-				for i+1 < len(s) && s[i] == '\b' {
-					_, k := utf8.DecodeRuneInString(s[i+1:])
+				for i+1 < len(s) && s[i] == '\b' && s[i+1] != '\n' && s[i+1] != '\b' {
+					c, k := utf8.DecodeRuneInString(s[i+1:])
+					if c != '_' {
+						keep = c
+					}
 					i += 1 + k
 				}
 				b.WriteRune(keep)

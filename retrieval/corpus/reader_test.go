@@ -557,7 +557,8 @@ func TestPagedTextPassages(t *testing.T) {
 }
 
 // TestOverstrikeReadAsItsLetters: nroff's bold ("P\bPo\bo") and underline
-// ("_\bf") read as the letters a pager shows; lines stay where they are.
+// ("_\bf") read as the letters a pager shows; no line break is ever
+// taken with a backspace, so lines stay where they are.
 func TestOverstrikeReadAsItsLetters(t *testing.T) {
 	for in, want := range map[string]string{
 		"P\bPo\bos\bst\btf\bfi\bix\bx TLS\n\n_\bf_\bi_\bl_\be here": "Postfix TLS\n\nfile here",
@@ -566,6 +567,9 @@ func TestOverstrikeReadAsItsLetters(t *testing.T) {
 		"no marks":                   "no marks",
 		"é\bé and a struck \b space": "é and a struck space",
 		"trailing\b":                 "trailing\b",
+		"X\bX\b\nnext":               "X\b\nnext",
+		"a\n\bX\nb":                  "a\n\bX\nb",
+		"|\b/\b-\b\\\b|\b\nline":     "|\b\nline",
 	} {
 		if got := withoutOverstrike(in); got != want {
 			t.Errorf("withoutOverstrike(%q) = %q, want %q", in, got, want)

@@ -528,15 +528,18 @@ func TestCompoundsSplit(t *testing.T) {
 
 // TestUnknownWordJoinsItsNeighbour: two question words, one of which the
 // corpus lacks, read as the one word the corpus writes ("dry run" of
-// "-dryrun"); two words it knows stay apart, whatever it also writes.
+// "-dryrun"), the known one kept; two words it knows stay apart, whatever
+// it also writes, and so do words apart by more than a space, or two names.
 func TestUnknownWordJoinsItsNeighbour(t *testing.T) {
 	lx := lexical.Build([]corpus.Passage{
-		{ID: "a", Text: "Pass -dryrun to see what would run. The backup runs nightly.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
-		{ID: "b", Text: "Make a back copy first; this runs a backup.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
+		{ID: "a", Text: "Pass -dryrun to see what would run. The database runs nightly.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "The data sits on a base of disks; John Smith keeps it. Log in as johndoe.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
 	})
 	for q, want := range map[string][]string{
-		"how to do a dry run":       {"dryrun"},
-		"when does the back up run": {"back", "run"}, // both known: apart ("up" is a stop word)
+		"how to do a dry run":            {"dryrun", "run"},
+		"where does the data base live":  {"data", "base", "live"}, // both known: apart
+		"is it dry, run or wet":          {"dry", "run", "wet"},
+		"which parts does John Doe keep": {"parts", "john", "doe", "keep"},
 	} {
 		if got := termWords(lx, q); !slices.Equal(got, want) {
 			t.Errorf("%q: terms %q, want %q", q, got, want)

@@ -184,7 +184,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 	q := Query{Text: question}
 	var st text.Stemmer
 	seen := make(map[string]bool)
-	toks := lx.splitVersioned(&st, lx.splitCompounds(&st, lx.joinUnknown(&st, text.Tokens(&st, question))))
+	toks := lx.splitVersioned(&st, lx.splitCompounds(&st, lx.joinUnknown(&st, question, text.Tokens(&st, question))))
 	fromQuestion := len(toks)
 	toks = append(toks, text.Tokens(&st, subject)...)
 	fromContext := len(toks)
@@ -457,27 +457,43 @@ func (lx *Lexicon) splitCompounds(st *text.Stemmer, toks []text.Token) []text.To
 	})
 }
 
-// joinUnknown reads two words of the question side by side, one of which
-// the corpus lacks, as the one word the corpus writes them as ("dry run"
-// of a text with "-dryrun"): the corpus lacking a word of the pair says
-// the question writes apart what it writes together. Two words the corpus
-// knows stay apart (joining any two the corpus also writes as one, "discord
-// go" as "discordgo", was measured to lose more answers than it found).
-func (lx *Lexicon) joinUnknown(st *text.Stemmer, toks []text.Token) []text.Token {
+// joinUnknown reads two words the question writes side by side (a space
+// between, no more), one of which the corpus lacks, as the one word the
+// corpus writes them as ("dry run" of a text with "-dryrun"), the word it
+// knows kept too: the corpus lacking a word of the pair says the question
+// writes apart what it writes together. Two words the corpus knows stay
+// apart (joining any two the corpus also writes as one, "discord go" as
+// "discordgo", was measured to lose more answers than it found), and so do
+// two names ("John Doe" is no "johndoe").
+func (lx *Lexicon) joinUnknown(st *text.Stemmer, question string, toks []text.Token) []text.Token {
 	var out []text.Token
+	var lower string
+	var names map[string]bool
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		if k+1 < len(toks) {
 			u := toks[k+1]
-			if !t.Stop && !u.Stop && (!lx.known(t.Stem) || !lx.known(u.Stem)) {
+			tKnown, uKnown := lx.known(t.Stem), lx.known(u.Stem)
+			if !t.Stop && !u.Stop && (!tKnown || !uKnown) {
 				w := t.Word + u.Word
 				if stem := st.Stem(w); lx.known(stem) {
-					if out == nil {
-						out = append([]text.Token(nil), toks[:k]...)
+					if lower == "" {
+						lower, names = strings.ToLower(question), text.WrittenAsNames(question)
 					}
-					out = append(out, text.Token{Word: w, Stem: stem})
-					k++
-					continue
+					if strings.Contains(lower, t.Word+" "+u.Word) && !(names[t.Word] && names[u.Word]) {
+						if out == nil {
+							out = append([]text.Token(nil), toks[:k]...)
+						}
+						out = append(out, text.Token{Word: w, Stem: stem})
+						if tKnown {
+							out = append(out, t)
+						}
+						if uKnown {
+							out = append(out, u)
+						}
+						k++
+						continue
+					}
 				}
 			}
 		}

@@ -41,7 +41,7 @@ func EntryLabel(line string) (name string, ok bool) {
 // sentence. code is true for a code span's, which may hold a value or an
 // option's argument ("respawn_max=x", "--retries <n>"), not a command.
 func labelName(t string, code bool) (string, bool) {
-	if t == "" || len(t) > maxLabel || strings.ContainsAny(t, "*\n") {
+	if t == "" || len(t) > maxLabel || strings.ContainsAny(t, "*\n") || notLabels[strings.ToLower(t)] {
 		return "", false
 	}
 	f := strings.Fields(t)
@@ -59,6 +59,17 @@ func labelName(t string, code bool) (string, bool) {
 	}
 	return t, true
 }
+
+// notLabels are words a line may hold alone in bold that name no entry:
+// an admonition's ("**Note**", "**Important**") or a field's of the entry
+// ("**Default:**", "**Type**"), which are of the entry they are in.
+var notLabels = map[string]bool{"note": true, "notes": true, "important": true, "warning": true, "warnings": true,
+	"caution": true, "tip": true, "tips": true, "hint": true, "danger": true, "attention": true, "info": true,
+	"example": true, "examples": true, "default": true, "defaults": true, "type": true, "types": true,
+	"required": true, "optional": true, "see also": true, "usage": true, "output": true, "result": true,
+	"returns": true, "return": true, "value": true, "values": true, "todo": true, "deprecated": true,
+	"since": true, "introduced": true, "description": true, "synopsis": true, "options": true, "arguments": true,
+	"parameters": true, "notice": true, "summary": true}
 
 // maxLabel bounds an entry's label, in bytes; maxLabelWords a bold one's
 // words.

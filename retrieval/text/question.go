@@ -434,8 +434,9 @@ var countingWords = NewPhrases("one", "two", "three", "four", "five", "six", "se
 	"twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen", "half",
 	"majority", "minority", "most", "few", "several", "percent", "once", "twice",
 	// "a"/"an" before a unit is one of it ("can take about an hour").
-	"a second", "a minute", "an hour", "a day", "a week", "a month", "a year", "a millisecond",
-	"a byte", "a kilobyte", "a megabyte", "a gigabyte", "a terabyte", "a couple")
+	// ("a second time" and "a byte slice" are no amounts: not these.)
+	"a minute", "an hour", "a day", "a week", "a month", "a year", "a millisecond",
+	"a kilobyte", "a megabyte", "a gigabyte", "a terabyte", "a couple of")
 
 func holdsAmount(s string) bool {
 	return strings.ContainsAny(s, "0123456789") || countingWords.MatchString(s)
@@ -1765,7 +1766,7 @@ func askedNoun(question string) []string {
 	}
 	var out []string
 	for i, w := range Words(m[1]) {
-		if auxiliaries[w] || i == 0 && eventVerbs[w] {
+		if auxiliaries[w] || i == 0 && eventVerbs[w] && strings.EqualFold(m[0][:4], "what") {
 			break // "which model does …": the noun ends at the verb; "what happens" asks none
 		}
 		if !IsStopWord(w) && !countNouns[w] {
@@ -1784,7 +1785,7 @@ var auxiliaries = map[string]bool{"does": true, "do": true, "did": true, "is": t
 // eventVerbs, right after "what", ask what comes of something, no noun:
 // "what happens by default when a milter fails".
 var eventVerbs = map[string]bool{"happens": true, "happen": true, "happened": true, "occurs": true, "occur": true,
-	"goes": true, "changes": true, "changed": true, "breaks": true, "fails": true}
+	"goes": true, "breaks": true, "fails": true}
 
 // countNouns name no object of their own: "how many times", "what kind".
 var countNouns = map[string]bool{"times": true, "ways": true, "kinds": true, "kind": true, "types": true, "type": true,
@@ -1882,9 +1883,12 @@ func LeansBack(body string, spans []Span, i int, k AnswerType) bool {
 }
 
 // defaultOpening matches a sentence opening on its default without saying
-// what it is the default of: "By default, …", "The default is …",
-// "Defaults to …", "Default: …".
-var defaultOpening = regexp.MustCompile(`(?i)^\W{0,3}(by default\b|(the )?default (is|was|value is|will be)\b|defaults? to\b|default\W{0,3}:)`)
+// what it is the default of: "The default is …", "Defaults to …",
+// "Default: …", "By default `-fs8.png` is used." (a value, or "it", "none",
+// after "by default"; not "By default, progress messages are written …",
+// which names its own). A list item's sentence ("- By default …") is no
+// paragraph's next sentence.
+var defaultOpening = regexp.MustCompile("(?i)^[*_\"'(]{0,2}(by default,?\\s+(?:[`\"'‘“\\d./$~-]|(?:it|this|that|they|none|nothing|no|all|only|empty|unset|disabled|enabled|off|on)\\b)|(the )?default (is|was|value is|will be)\\b|defaults? to\\b|default\\W{0,3}:)")
 
 // DefaultCell returns the cell, in the Markdown table row that starts at
 // body[start:], of the column its header names the default ("Default",

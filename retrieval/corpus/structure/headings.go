@@ -233,8 +233,10 @@ func SearchedSection(section string) string {
 }
 
 // changeCategory matches the heading of a kind of change under a release
-// (Keep a Changelog's and the like's), an emoji or two before it allowed.
-var changeCategory = regexp.MustCompile(`(?i)^[^\pL\pN]{0,4}(added|changed|changes|deprecated|deprecations|removed|removals|fixed|fixes|bug ?fixes|security|improvements|improved|enhancements|features|new features|breaking changes|breaking|performance|documentation|docs|dependencies|dependency updates|internal|misc|miscellaneous|other|other changes|chores?|maintenance|refactor(ing)?|build|tests?|ci)\s*:?\s*$`)
+// (Keep a Changelog's and the like's), an emoji or two before it allowed;
+// not the kinds a question asks for by their word ("what was deprecated in
+// 2.1", "removed", "security", "breaking changes"), which stay searched.
+var changeCategory = regexp.MustCompile(`(?i)^[^\pL\pN]{0,4}(added|changed|changes|fixed|fixes|bug ?fixes|improvements|improved|enhancements|features|new features|documentation|docs|dependencies|dependency updates|internal|misc|miscellaneous|other|other changes|chores?|maintenance|refactor(ing)?|build|tests?|ci)\s*:?\s*$`)
 
 // productName matches a product's name before its release: a letter, then
 // letters, digits and hyphens ("E2fsprogs", "Go", "pdf-lib"); not a

@@ -209,6 +209,7 @@ func TestSearchedSectionLeavesOutChangeCategories(t *testing.T) {
 		"Changelog › v1.2.0 (2024-01-31) › 🐛 Bug Fixes":    "Changelog › v1.2.0 (2024-01-31)",
 		"Changelog › [v3.28.0] - 2026-09-02 › Added › CLI": "Changelog › [v3.28.0] - 2026-09-02 › CLI",
 		"Guide › Fixes":                  "Guide › Fixes",
+		"Changelog › 2.1.0 › Deprecated": "Changelog › 2.1.0 › Deprecated",
 		"Usage › Commands › fix":         "Usage › Commands › fix",
 		"Changelog › 1.2.3 › Fix a leak": "Changelog › 1.2.3 › Fix a leak",
 	} {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -117,6 +118,8 @@ type htmlScanner struct {
 	anchor    string
 
 	lists, tables, pres int
+	layouts             []int // the stack places of the open tables that only lay out an option's term beside its text
+	options             bool  // an option's term in bold has headed its text (boldOption)
 	// listKinds holds, for each open list, the number of its last item
 	// (an <ol>) or -1 (an unordered list) or -2 (a <dl>, whose terms and
 	// descriptions have no marks); itemIndents the column where the text
@@ -536,8 +539,20 @@ func (h *htmlScanner) opened(name string) {
 		h.endBlock(Paragraph)
 		h.headingAt, h.headingLevel = len(h.stack), headingLevel(name)
 		h.realLevel = h.headingLevel
+	case name == "p" && h.headingAt < 0 && !h.inContainer() && len(h.apiAt) == 0 &&
+		(boldOption(h.ahead(maxQuestionMarkup)) || h.options && boldTitle(h.ahead(maxQuestionMarkup), false)):
+		// A manual page's option, a paragraph of its term in bold
+		// ("<p><b>&minus;dir</b> <i>directory</i></p>", groff's), heads
+		// the paragraphs about it, as a <dl>'s term does; after one, so
+		// does a title in bold ("<p><b>Notes</b></p>"), no option's text.
+		h.options = true
+		h.endBlock(Paragraph)
+		h.headingAt, h.headingLevel = len(h.stack), min(max(h.realLevel+1, 2), 6)
 	case name == "p" && h.headingAt < 0 && !h.inContainer() && len(h.apiAt) == 0:
-		h.questionNext = boldQuestion(h.ahead(maxQuestionMarkup))
+		// A question in bold, and after an option's term a title in bold
+		// running into its text below a line break ("<b>Notes</b><br>
+		// Options may come in any order …"), head what follows them.
+		h.questionNext = boldQuestion(h.ahead(maxQuestionMarkup)) || h.options && boldTitle(h.ahead(maxQuestionMarkup), true)
 		h.boundary()
 	case (name == "b" || name == "strong") && h.questionNext:
 		// An FAQ's question, a paragraph all in bold ("<p><b>(4) Why
@@ -573,6 +588,11 @@ func (h *htmlScanner) opened(name string) {
 		default:
 			h.listKinds = append(h.listKinds, -1)
 		}
+	case name == "table" && !h.inContainer() && h.headingAt < 0 && len(h.apiAt) == 0 && layoutOption(h.ahead(maxLayoutMarkup)):
+		// groff's manual pages set a short option beside its text in a
+		// table of one row: the term heads the text, as above.
+		h.endBlock(Paragraph)
+		h.layouts = append(h.layouts, len(h.stack))
 	case name == "table":
 		h.container(Table)
 		h.tables++
@@ -636,6 +656,9 @@ func (h *htmlScanner) closed(name string, at int) {
 		h.lists--
 		h.listKinds = h.listKinds[:max(0, len(h.listKinds)-1)]
 		h.containerEnd()
+	case name == "table" && len(h.layouts) > 0 && h.layouts[len(h.layouts)-1] == at:
+		h.layouts = h.layouts[:len(h.layouts)-1]
+		h.boundary()
 	case name == "table":
 		h.tables--
 		h.containerEnd()
@@ -1070,6 +1093,116 @@ func boldQuestion(markup string) bool {
 	rest = strings.TrimLeft(rest[strings.IndexByte(rest, '>')+1:], " \t\r\n")
 	return len(words) >= 3 && strings.HasSuffix(words, "?") && len(rest) >= 3 && strings.EqualFold(rest[:3], "</p")
 }
+
+// boldOption reports whether what follows a <p> (markup) is only an
+// option's term opening in bold: "<b>&minus;dir</b> <i>directory</i></p>",
+// "<b>-q</b>, <b>--quiet</b></p>" (a dash, a minus sign or a plus first;
+// a short line, no sentence).
+func boldOption(markup string) bool {
+	t := strings.TrimLeft(markup, " \t\r\n")
+	if !(len(t) > 3 && (strings.EqualFold(t[:3], "<b>") || len(t) > 8 && strings.EqualFold(t[:8], "<strong>"))) {
+		return false
+	}
+	end := strings.Index(strings.ToLower(t), "</p")
+	if end < 0 {
+		return false
+	}
+	inner := t[:end]
+	for _, m := range anyTag.FindAllString(inner, -1) {
+		name := strings.ToLower(strings.TrimLeft(strings.Trim(m, "<>/ "), "/"))
+		if i := strings.IndexAny(name, " \t\n"); i >= 0 {
+			name = name[:i]
+		}
+		if !optionInline[name] {
+			return false
+		}
+	}
+	words := strings.Join(strings.Fields(html.UnescapeString(anyTag.ReplaceAllString(inner, ""))), " ")
+	if words == "" || len(words) > maxOptionTerm || strings.Contains(words, ". ") || strings.HasSuffix(words, ".") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(words)
+	second, _ := utf8.DecodeRuneInString(words[utf8.RuneLen(r):])
+	return strings.ContainsRune("-−‐‑+", r) && (unicode.IsLetter(second) || unicode.IsDigit(second) || strings.ContainsRune("-−?", second))
+}
+
+// boldTitle reports whether what follows a <p> (markup) is only a few
+// words in bold, no sentence: "<b>Notes</b></p>", "<b>General options</b></p>";
+// or, runIn, such words then a line break ("<b>Notes</b><br>Options may …").
+func boldTitle(markup string, runIn bool) bool {
+	t := strings.TrimLeft(markup, " \t\r\n")
+	var tag string
+	for _, name := range []string{"b", "strong"} {
+		if len(t) > len(name)+2 && t[0] == '<' && strings.EqualFold(t[1:len(name)+1], name) && t[len(name)+1] == '>' {
+			tag = name
+		}
+	}
+	if tag == "" {
+		return false
+	}
+	t = t[len(tag)+2:]
+	end := closingTag(t, tag)
+	if end < 0 || strings.Contains(t[:end], "<") {
+		return false
+	}
+	rest := strings.TrimLeft(t[end:], " \t\r\n")
+	rest = strings.TrimLeft(rest[strings.IndexByte(rest, '>')+1:], " \t\r\n")
+	words := strings.Fields(html.UnescapeString(t[:end]))
+	last := ""
+	if len(words) > 0 {
+		last = words[len(words)-1]
+	}
+	if len(words) == 0 || len(words) > maxTitleWords || strings.ContainsAny(last, ".!?,;") {
+		return false
+	}
+	if runIn {
+		return len(rest) >= 3 && strings.EqualFold(rest[:3], "<br")
+	}
+	return len(rest) >= 3 && strings.EqualFold(rest[:3], "</p")
+}
+
+// maxTitleWords bounds a title in bold (boldTitle).
+const maxTitleWords = 6
+
+// layoutOption reports whether what follows a <table> (markup) is one row
+// whose first cell with text holds only an option's term in bold
+// (boldOption): a layout, not a table.
+func layoutOption(markup string) bool {
+	low := strings.ToLower(markup)
+	end := strings.Index(low, "</table")
+	if end < 0 || strings.Count(low[:end], "<tr") != 1 || strings.Contains(low[:end], "<table") || strings.Contains(low[:end], "<th") {
+		return false
+	}
+	for rest := markup[:end]; ; {
+		i := strings.Index(strings.ToLower(rest), "<td")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i:]
+		rest = rest[strings.IndexByte(rest, '>')+1:]
+		cell := rest
+		if j := strings.Index(strings.ToLower(cell), "</td"); j >= 0 {
+			cell = cell[:j]
+		}
+		if strings.TrimSpace(anyTag.ReplaceAllString(cell, "")) == "" {
+			continue // a margin's empty cell
+		}
+		t := strings.TrimLeft(cell, " \t\r\n")
+		if len(t) > 2 && strings.EqualFold(t[:2], "<p") {
+			t = t[strings.IndexByte(t, '>')+1:]
+		}
+		return boldOption(t + "</p>")
+	}
+}
+
+// maxLayoutMarkup bounds how much of a table layoutOption reads.
+const maxLayoutMarkup = 2048
+
+// optionInline are the tags an option's term may hold; maxOptionTerm bounds
+// its text, in bytes.
+var optionInline = map[string]bool{"b": true, "strong": true, "i": true, "em": true, "code": true, "tt": true, "var": true, "a": true, "span": true}
+
+const maxOptionTerm = 80
 
 // questionInline are the tags a bold question may hold.
 var questionInline = map[string]bool{"a": true, "code": true, "i": true, "em": true, "tt": true}

@@ -344,10 +344,52 @@ var rstCode = map[string]bool{
 	"productionlist": true, "ipython": true, "jupyter-execute": true, "code-cell": true,
 }
 
-// exampleDirective reports whether a directive's name says its content is
-// an example's code: an extension's "click:example", "code-example".
+// exampleDirective reports whether a directive's name says it holds an
+// example, which may be code: an extension's "click:example",
+// "code-example".
 func exampleDirective(name string) bool {
 	return name == "example" || strings.HasSuffix(name, "-example")
+}
+
+// codeContent reports whether the content of the directive on line i,
+// indented past ind, reads as code: fewer than half its lines prose (four
+// words or more, nearly all of letters).
+func (r *rstReader) codeContent(i, ind int) bool {
+	lines, prose := 0, 0
+	for j := i + 1; j < len(r.src); j++ {
+		raw := strings.TrimRight(r.src[j], " \t\r")
+		t := strings.TrimSpace(raw)
+		switch {
+		case t == "":
+			continue
+		case columns(raw) <= ind:
+			return lines > 0 && 2*prose < lines
+		case rstOption.MatchString(t) && lines == 0:
+			continue
+		}
+		lines++
+		if proseLine(t) {
+			prose++
+		}
+	}
+	return lines > 0 && 2*prose < lines
+}
+
+// proseLine reports whether a line reads as words: four or more, nearly
+// all of letters (a trailing comma or period allowed).
+func proseLine(t string) bool {
+	f := strings.Fields(t)
+	if len(f) < 4 {
+		return false
+	}
+	words := 0
+	for _, w := range f {
+		w = strings.TrimRight(w, ".,;:!?")
+		if w != "" && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' }) < 0 {
+			words++
+		}
+	}
+	return words*5 >= len(f)*4
 }
 
 // Directives whose content shows nothing a reader would quote.
@@ -422,9 +464,9 @@ func (r *rstReader) explicit(i int, t string, ind int) (frame, bool) {
 	}
 	pad := strings.Repeat(" ", min(ind, 3))
 	switch {
-	case rstCode[name] || exampleDirective(name) && (domain || name != "example"):
+	case rstCode[name] || exampleDirective(name) && r.codeContent(i, ind):
 		// click:example's code is code, its "# comments" no headings
-		// (a bare "example" may be a theme's box of prose).
+		// (sphinx-proof's prf:example holds prose: it stays prose).
 		return frame{indent: ind, body: -1, code: true, opts: true, label: -1}, true
 	case domain && !rstDropped[name]:
 		// An object of a domain (py:class, c:function): its signature

@@ -57,6 +57,11 @@ func TestScanRSTRendersThePage(t *testing.T) {
 			want: []string{"1|Counting:", "2|", "5|    # count the flags", "6|    @click.option('-v', count=True)", "7|", "8|Done."},
 		},
 		{
+			name: "an example of prose (prf:example) stays prose",
+			doc:  ".. prf:example:: Even sums\n\n    The sum of two even numbers is always an even number.\n",
+			want: []string{"1|`Even sums`", "2|", "3|The sum of two even numbers is always an even number."},
+		},
+		{
 			name: "a paragraph ending in :: ends in : over a literal block; a :: of its own shows nothing",
 			doc:  "For bash::\n\n    gadget completion --bash\n\nAnd ::\n\n    x\n\n::\n\n    y\n",
 			want: []string{"1|For bash:", "2|", "3|    gadget completion --bash", "4|", "5|And", "6|", "7|    x", "8|", "11|    y"},

@@ -155,19 +155,14 @@ func unsearched(q lexical.Query) []string {
 	}
 	var out []string
 	seen := make(map[string]bool)
-	// A word read joined with the next ("dry run" as dryrun) or split
-	// into the corpus's parts ("multithreaded" as multi, threaded) was
+	// A word read joined with its neighbour ("dry run" as dryrun) was
 	// searched in that form.
-	inTerm := func(w string) bool {
-		for t := range terms {
-			if len(w) >= 3 && strings.Contains(t, w) || len(t) >= 3 && strings.Contains(w, t) {
-				return true
-			}
-		}
-		return false
+	words := text.Words(q.Text)
+	joined := func(k int) bool {
+		return k > 0 && terms[words[k-1]+words[k]] || k+1 < len(words) && terms[words[k]+words[k+1]]
 	}
-	for _, w := range text.Words(q.Text) {
-		if !terms[w] && !seen[w] && !inTerm(w) {
+	for k, w := range words {
+		if !terms[w] && !seen[w] && !joined(k) {
 			seen[w] = true
 			out = append(out, w)
 		}

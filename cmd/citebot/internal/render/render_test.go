@@ -7,6 +7,7 @@ import (
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/retrieval/corpus"
+	"github.com/citebot/citebot/retrieval/lexical"
 	"github.com/citebot/citebot/retrieval/retrievaltest"
 )
 
@@ -95,5 +96,15 @@ func TestClosestPassagePreview(t *testing.T) {
 				t.Errorf("got\n%s\nwant the line %q", b.String(), want)
 			}
 		})
+	}
+}
+
+// The words explain lists as not searched are the question's that no
+// term reads: a word read joined with its neighbour ("dry run" as dryrun)
+// is searched; one that merely sits inside a term ("how" in "show") is not.
+func TestUnsearchedWords(t *testing.T) {
+	q := lexical.Query{Text: "how do I show the theme of a dry run", Terms: []lexical.QueryTerm{{Word: "show"}, {Word: "theme"}, {Word: "dryrun"}}}
+	if got, want := strings.Join(unsearched(q), " "), "how do i the of a"; got != want {
+		t.Errorf("unsearched = %q, want %q", got, want)
 	}
 }
