@@ -302,8 +302,9 @@ var licenceWord = regexp.MustCompile(`^licen[cs](e|es|ing)$`)
 
 // notesDefault reports whether a question written as a note asks for a
 // default: a few words that open on "default" followed by what it is of
-// ("default max for the limiter?") or end on it after what ("chokidar
-// polling interval default?", "axios max redirects default value"); not
+// ("default max for the limiter?", "default dhcp lease time in dnsmasq?")
+// or end on it after what ("chokidar polling interval default?", "axios
+// max redirects default value"); not
 // "default export vs named export" nor "reset git config to default".
 func notesDefault(question string) bool {
 	words := Words(question)
@@ -311,7 +312,8 @@ func notesDefault(question string) bool {
 		return false
 	}
 	if words[0] == "default" {
-		return slices.ContainsFunc(words[2:min(4, len(words))], func(w string) bool { return w == "for" || w == "of" || w == "in" })
+		return !slices.Contains(words, "vs") && !slices.Contains(words, "versus") &&
+			slices.ContainsFunc(words[2:min(6, len(words))], func(w string) bool { return w == "for" || w == "of" || w == "in" })
 	}
 	n := len(words)
 	if words[n-1] == "value" && n > 2 {
@@ -389,12 +391,15 @@ func FrameWords(question string) map[string]bool {
 var frameRE = regexp.MustCompile(`(?i)\b(?:which|what)\s+((?:section|chapter|part|page|doc|document|file)s?)\s+(?:(?:of|in)\s+(?:[\w.-]+\s+){1,3}?)?(covers?|describes?|explains?|discuss(?:es)?|documents?|talks?\s+about|is\s+about|mentions?|deals\s+with)\b`)
 
 // genericTypeWords ask for a kind of answer without naming what it is
-// about: "what percentage", "in what year". A measured thing ("area",
-// "population") does name it and is not one of them.
+// about: "what percentage", "in what year", "how big". A measured thing
+// ("area", "population") does name it and is not one of them.
 var genericTypeWords = map[string]bool{
 	"percentage": true, "percent": true, "proportion": true, "share": true, "number": true, "fraction": true,
 	"amount": true, "year": true, "date": true, "month": true, "day": true, "time": true, "century": true,
 	"decade": true, "many": true, "much": true, "often": true, "count": true, "total": true,
+	// "how big is the binary": a size asked, which the answer gives as
+	// "300K", not in the word.
+	"big": true, "large": true, "small": true, "long": true, "old": true, "tall": true, "wide": true, "heavy": true,
 }
 
 // HoldsAnswerType reports whether a sentence holds an answer of kind t.

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -58,6 +59,7 @@ func TestAnswerTypes(t *testing.T) {
 		{"whats the population of kampala", AnswerQuantity, "It has 1.7 million people.", "It is not named after the city in Uganda."},
 		{"kong load defaults from a json config file", AnswerAny, "", ""},
 		{"default max for the limiter?", AnswerDefault, "Max defaults to 5.", "Max: 20,"},
+		{"default dhcp lease time in dnsmasq?", AnswerDefault, "The default lease time is one hour.", "Leases last one hour."},
 		{"chokidar polling interval default?", AnswerDefault, "The interval defaults to 100 ms.", "Set the interval to 100 ms."},
 		{"default export vs named export in es modules", AnswerAny, "", ""},
 		{"npm i bcrypt → gyp ERR! stack Error: \"pre\" versions of node cannot be installed", AnswerAny, "", ""},
@@ -1033,6 +1035,27 @@ func TestFrequencyByWeekday(t *testing.T) {
 	} {
 		if got := a.Answers(s, ""); got != want {
 			t.Errorf("Answers(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// The words that only say what kind of answer is asked ("how many", "what
+// percentage", "how big") are not what the question is about.
+func TestAnswerTypeWords(t *testing.T) {
+	for q, want := range map[string]string{
+		"how big is the joe binary":           "big",
+		"what percentage of users are afghan": "percentage",
+		"how many retries by default":         "many",
+		"what is the population of kabul":     "",
+		"how fast is zstd":                    "",
+	} {
+		var got []string
+		for w := range AnswerTypeWords(q) {
+			got = append(got, w)
+		}
+		slices.Sort(got)
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("AnswerTypeWords(%q) = %q, want %q", q, g, want)
 		}
 	}
 }
