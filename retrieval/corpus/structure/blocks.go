@@ -972,7 +972,8 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		if headings && (isHeadingLike(ls[k].Text) || question) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
 			!(s.releases && changeEntry.MatchString(ls[k].Text) && !partHeading.MatchString(ls[k].Text)) &&
 			!(s.marginHeadings && ls[k].Indent > 0 && !IsNumberedQuestion(ls[k].Text)) && !caption.MatchString(ls[k].Text) &&
-			!s.outlineBody(k) && (perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
+			!s.outlineBody(k) && !(len(b) == 1 && s.introduced(k)) &&
+			(perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
 			flush(k - 1)
 			h := mdHeading{level: s.lineLevel(), text: ls[k].Text}
 			if question {
@@ -1000,6 +1001,30 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 	}
 	flush(last)
 }
+
+// introduced reports whether plain-text line k, a paragraph of its own,
+// is what the paragraph above it announces: that one breaks off on a word
+// leading into it ("… by run a command like" over "host jlsdajkdalld.com")
+// or ends on a colon.
+// A command or an example so introduced is no heading.
+func (s *scanner) introduced(k int) bool {
+	p := s.textLine(k, -1)
+	if p < 0 || p == k-1 {
+		return false
+	}
+	t := strings.TrimSpace(s.lines[p].Text)
+	if strings.HasSuffix(t, ":") {
+		return true
+	}
+	f := strings.Fields(strings.ToLower(t))
+	return len(f) >= 3 && leadInTail[f[len(f)-1]]
+}
+
+// leadInTail are the words a sentence breaks off on before the command or
+// example it introduces on a line of its own ("… run a command like",
+// "… start it with", "… for example").
+var leadInTail = map[string]bool{"like": true, "as": true, "with": true, "run": true, "type": true, "enter": true,
+	"try": true, "execute": true, "use": true, "using": true, "example": true, "e.g.": true, "follows": true, "following": true}
 
 // iniSection reports whether plain-text line k is an INI file's section
 // ("[server]", "[relay]" of sudo_logsrvd.conf) over its settings or their

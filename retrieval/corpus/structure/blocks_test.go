@@ -255,6 +255,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 2-2 INSTALLATION ^0", "para 7-7 INSTALLATION › Debian packages ^4", "para 11-11 USAGE ^9"},
 		},
 		{
+			name: "plain text: a command a sentence breaks off before is no heading (dnsmasq's FAQ)",
+			doc:  "Q: Who are Verisign, what do they have to do with the bogus-nxdomain\n   option in dnsmasq and why should I wory about it?\n\nA: [note: this was written in September 2003, things may well change.]\n   Verisign run the .com and .net top-level-domains. They have just\n   changed the configuration of their servers so that unknown .com and\n   .net domains, instead of returning an error code NXDOMAIN, (no such\n   domain) return the address of a host at Verisign which runs a web\n   server showing a search page. Most right-thinking people regard\n   this new behaviour as broken :-).  You can test to see if you are\n   suffering Verisign brokenness by run a command like \n   \n   host jlsdajkdalld.com\n\n   If you get \"jlsdajkdalld.com\" does not exist, then all is fine, if\n   host returns an IP address, then the DNS is broken. (Try a few\n   different unlikely domains, just in case you picked a weird one\n   which really _is_ registered.)\n\n   Assuming that your DNS is broken, and you want to fix it, simply\n",
+			want: []string{"para 0-10", "para 12-12", "para 14-17", "para 19-19"},
+		},
+		{
 			name: "plain text: one star line makes no outline; indented headings stay headings",
 			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\n* Note: read this first\n\n  INSTALLATION\n\n    Run make install to build everything that you need for it.\n\n  USAGE\n\n    Run the tool with a file name and it does what it does best.\n",
 			want: []string{"para 0-0", "para 6-6 INSTALLATION ^2", "para 10-10 USAGE ^8"},
