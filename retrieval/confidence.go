@@ -324,7 +324,7 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 	if total > 0 {
 		f.Sentence = a.bestSentence / total
 		f.InText = weightOf(q, a.inText, all) / total
-		f.InSection = weightOf(q, termsIn(st, q, structure.SearchedSection(h.Passage.Section)), all) / total
+		f.InSection = weightOf(q, termsIn(st, q, a.section), all) / total
 	}
 	if n := len(a.heading); n > 0 {
 		held := 0
@@ -639,6 +639,7 @@ type passageReading struct {
 	code          bool     // the passage shows code or a command
 	inTitle       uint64   // the question terms in its document's title
 	heading       []string // stems of the content words of its own heading
+	section       string   // its section path as searched (structure.SearchedSection)
 }
 
 func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want *stemIndex, h Hit) passageReading {
@@ -651,7 +652,7 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want *stemIndex,
 	}
 	all := func(lexical.QueryTerm) bool { return true }
 	r := passageReading{best: -1, stems: pt.stems}
-	r.sentences, r.entries = pt.sentences, pt.entries
+	r.sentences, r.entries, r.section = pt.sentences, pt.entries, pt.section
 	r.code = pt.code
 	r.heading = pt.heading
 	for _, stem := range pt.title {
@@ -737,6 +738,7 @@ type passageTokens struct {
 	title     []string // stems of the title
 	heading   []string // stems of the content words of the passage's own heading (the section path's last)
 	code      bool     // the text shows code or a command
+	section   string   // the section path as searched (structure.SearchedSection)
 }
 
 // maxTokenCache bounds how many passages' readings are kept.
@@ -753,6 +755,7 @@ func (ix *Index) tokens(st *text.Stemmer, p corpus.Passage) *passageTokens {
 	// A release's change categories ("Fixed") say what kind of change an
 	// entry is, not what it is about (structure.SearchedSection).
 	section := structure.SearchedSection(p.Section)
+	pt.section = section
 	for i, f := range []string{p.Title, section, p.Source} {
 		for _, t := range text.Tokens(st, f) {
 			pt.fields = append(pt.fields, t.Stem)
