@@ -515,38 +515,30 @@ func TestRivalDocsFeatureOfSearch(t *testing.T) {
 	}
 }
 
-// An entry's sentences speak of what its label names: "The default is
-// 3." under "**maxRetries**" gives the default asked of maxRetries.
-func TestEntrySentencesReadUnderTheirLabel(t *testing.T) {
-	doc := "# Tool\n\nA tool that fetches.\n\n## Options\n\n**maxRetries**\n\nHow many times it fetches again. The default is 3.\n\n" +
-		"**timeout**\n\nHow long it waits for an answer. The default is 10 seconds.\n"
-	cands := candidatesOf(t, map[string]string{"tool.md": doc}, "what is the default maxRetries")
-	for _, c := range cands {
-		if !strings.Contains(c.Passage.Text, "maxRetries") {
-			continue
-		}
-		if c.Features.TypeMissing != 0 {
-			t.Errorf("the entry's default row under maxRetries lacks the default asked for (type_missing %v)", c.Features.TypeMissing)
-		}
-		return
+// A default given where its sentence doesn't name its object holds the
+// question with what does: "The default is 3." under "**maxRetries**" (an
+// entry's sentences speak of what its label names), "By default
+// `-fs8.png` is used." after the sentence naming the suffix.
+func TestDefaultReadWithWhatNamesItsObject(t *testing.T) {
+	for _, tc := range []struct {
+		name, doc, question, holds string
+	}{
+		{"an entry's label", "# Tool\n\nA tool that fetches.\n\n## Options\n\n**maxRetries**\n\nHow many times it fetches again. The default is 3.\n\n" +
+			"**timeout**\n\nHow long it waits for an answer. The default is 10 seconds.\n", "what is the default maxRetries", "maxRetries"},
+		{"the sentence before", "# pngquant\n\nA PNG compressor.\n\n## Options\n\n### --ext\n\nSet custom extension (suffix) for output filename. By default `-or8.png` or `-fs8.png` is used.\n\n" +
+			"### --speed\n\nSpeed/quality trade-off from 1 (slowest) to 11 (fastest).\n", "what suffix does pngquant put on output filenames by default", "fs8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, c := range candidatesOf(t, map[string]string{"README.md": tc.doc}, tc.question) {
+				if !strings.Contains(c.Passage.Text, tc.holds) {
+					continue
+				}
+				if c.Features.TypeMissing != 0 {
+					t.Errorf("the passage holding %q lacks the default asked for (type_missing %v)", tc.holds, c.Features.TypeMissing)
+				}
+				return
+			}
+			t.Fatalf("no candidate holds %q", tc.holds)
+		})
 	}
-	t.Fatal("no candidate holds the entry")
-}
-
-// A default stated without its object ("By default `-fs8.png` is used.")
-// holds the question with the sentence before it, which names the object.
-func TestDefaultReadWithTheSentenceNamingIt(t *testing.T) {
-	doc := "# pngquant\n\nA PNG compressor.\n\n## Options\n\n### --ext\n\nSet custom extension (suffix) for output filename. By default `-or8.png` or `-fs8.png` is used.\n\n" +
-		"### --speed\n\nSpeed/quality trade-off from 1 (slowest) to 11 (fastest).\n"
-	cands := candidatesOf(t, map[string]string{"README.md": doc}, "what suffix does pngquant put on output filenames by default")
-	for _, c := range cands {
-		if !strings.Contains(c.Passage.Text, "fs8") {
-			continue
-		}
-		if c.Features.TypeMissing != 0 {
-			t.Errorf("the default after the sentence naming the suffix lacks the default asked for (type_missing %v)", c.Features.TypeMissing)
-		}
-		return
-	}
-	t.Fatal("no candidate holds the option")
 }

@@ -1059,18 +1059,10 @@ func (h *htmlScanner) ahead(n int) string { return h.markup[h.off:min(len(h.mark
 // question in bold: "<b>(1) How do I create an AUTOINCREMENT
 // field?</b></p>", links and code within it allowed.
 func boldQuestion(markup string) bool {
-	t := strings.TrimLeft(markup, " \t\r\n")
-	var tag string
-	for _, name := range []string{"b", "strong"} {
-		if len(t) > len(name)+2 && t[0] == '<' && strings.EqualFold(t[1:len(name)+1], name) && t[len(name)+1] == '>' {
-			tag = name
-		}
-	}
+	tag, t, end := openingBold(markup)
 	if tag == "" {
 		return false
 	}
-	t = t[len(tag)+2:]
-	end := closingTag(t, tag)
 	if end < 0 {
 		return false
 	}
@@ -1130,18 +1122,10 @@ func boldOption(markup string) bool {
 // words in bold, no sentence: "<b>Notes</b></p>", "<b>General options</b></p>";
 // or, runIn, such words then a line break ("<b>Notes</b><br>Options may …").
 func boldTitle(markup string, runIn bool) bool {
-	t := strings.TrimLeft(markup, " \t\r\n")
-	var tag string
-	for _, name := range []string{"b", "strong"} {
-		if len(t) > len(name)+2 && t[0] == '<' && strings.EqualFold(t[1:len(name)+1], name) && t[len(name)+1] == '>' {
-			tag = name
-		}
-	}
+	tag, t, end := openingBold(markup)
 	if tag == "" {
 		return false
 	}
-	t = t[len(tag)+2:]
-	end := closingTag(t, tag)
 	if end < 0 || strings.Contains(t[:end], "<") {
 		return false
 	}
@@ -1203,6 +1187,24 @@ const maxLayoutMarkup = 2048
 var optionInline = map[string]bool{"b": true, "strong": true, "i": true, "em": true, "code": true, "tt": true, "var": true, "a": true, "span": true}
 
 const maxOptionTerm = 80
+
+// openingBold returns, when markup opens on a bold element (<b> or
+// <strong>, after white space), its tag, the markup after that opening tag
+// and where in it the element's end tag is (-1 for none); tag is ""
+// otherwise.
+func openingBold(markup string) (tag, after string, end int) {
+	t := strings.TrimLeft(markup, " \t\r\n")
+	for _, name := range []string{"b", "strong"} {
+		if len(t) > len(name)+2 && t[0] == '<' && strings.EqualFold(t[1:len(name)+1], name) && t[len(name)+1] == '>' {
+			tag = name
+		}
+	}
+	if tag == "" {
+		return "", "", -1
+	}
+	after = t[len(tag)+2:]
+	return tag, after, closingTag(after, tag)
+}
 
 // questionInline are the tags a bold question may hold.
 var questionInline = map[string]bool{"a": true, "code": true, "i": true, "em": true, "tt": true}
