@@ -78,6 +78,15 @@ func TestHTMLPassages(t *testing.T) {
 				"11-13 [OPTIONS › −fix] −fix\nEnable error recovery.", "15-16 [OPTIONS › Note] Note\nBold words after an option's title a section.", "17-19 [OPTIONS › More] More\nSo do ones running in."},
 		},
 		{
+			name: "a term with its description in one paragraph, a diff's lines and a comment's +1 head nothing; a bare bold cell heads its row; a heading ends the options",
+			src: "<title>T</title>\n<h2>OPTIONS</h2>\n<p><b>-v</b> print every file name.</p>\n<p><b>-q</b> suppress all warnings.</p>\n" +
+				"<table>\n<tr><td><b>-b</b></td><td>Brief output.</td></tr>\n</table>\n" +
+				"<h2>Examples</h2>\n<p><b>-old_value = 1</b></p>\n<p><b>+1 for this</b></p>\n<p><b>Important</b></p>\n<p>Text.</p>\n",
+			title: "T",
+			want: []string{"2-4 [OPTIONS] OPTIONS\n-v print every file name.\n-q suppress all warnings.", "6-6 [OPTIONS › -b] -b\nBrief output.",
+				"8-12 [Examples] Examples\n-old_value = 1\n+1 for this\nImportant\nText."},
+		},
+		{
 			name:  "the metadata comment of the Go site gives a title",
 			src:   "<!--{\n\t\"Title\": \"The Go Memory Model\"\n}-->\n\n<p>Text.</p>\n",
 			title: "The Go Memory Model",

@@ -547,6 +547,23 @@ func TestUnknownWordJoinsItsNeighbour(t *testing.T) {
 	}
 }
 
+// TestAnswerKindWordSearchedWhereItIsTheTopic: "how long" asks for a
+// duration, its "long" no word to search; the "long" of "long options" is.
+func TestAnswerKindWordSearchedWhereItIsTheTopic(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "Long options may be abbreviated; short options are one letter.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "The build takes an hour.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
+	})
+	for q, want := range map[string][]string{
+		"how long can long options be": {"long", "options"},
+		"how long does the build take": {"build", "take"},
+	} {
+		if got := termWords(lx, q); !slices.Equal(got, want) {
+			t.Errorf("%q: terms %q, want %q", q, got, want)
+		}
+	}
+}
+
 // TestVersionedNamesSplit: a question's name with its version glued on,
 // which the corpus lacks ("gplv2", "lgpl2.1"), reads as the name and the
 // version the corpus writes apart ("GPL-2"), the word itself kept when

@@ -213,8 +213,14 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		own[t.Stem] = true
 	}
 	for i, t := range toks {
-		if t.Stop || (typeWords[t.Word] && i < fromQuestion) {
-			continue // "what percentage": the kind of answer, checked apart
+		if t.Stop {
+			continue
+		}
+		if typeWords[t.Word] && i < fromQuestion {
+			// "what percentage": the kind of answer, checked apart; the
+			// word asks it once ("how long can long options be").
+			delete(typeWords, t.Word)
+			continue
 		}
 		if lang != "" && i < fromQuestion && text.IsStopWordIn(lang, t.Word) {
 			continue // "wie", "qui", "cómo"

@@ -300,6 +300,15 @@ func notesLicence(question string) bool {
 // licenceWord matches the word licence in its spellings and forms.
 var licenceWord = regexp.MustCompile(`^licen[cs](e|es|ing)$`)
 
+// statesOfDefault reports whether a note's word says something happens to
+// its default rather than asking for it ("default route not working in
+// docker", "default shell changed to zsh in macos").
+func statesOfDefault(w string) bool { return defaultStatements[w] }
+
+var defaultStatements = map[string]bool{"not": true, "working": true, "works": true, "broken": true, "broke": true,
+	"breaks": true, "changed": true, "changes": true, "missing": true, "fails": true, "failed": true, "failing": true,
+	"ignored": true, "wrong": true, "after": true, "stopped": true, "doesnt": true, "isnt": true, "removed": true}
+
 // notesDefault reports whether a question written as a note asks for a
 // default: a few words that open on "default" followed by what it is of
 // ("default max for the limiter?", "default dhcp lease time in dnsmasq?")
@@ -312,7 +321,8 @@ func notesDefault(question string) bool {
 		return false
 	}
 	if words[0] == "default" {
-		return !slices.Contains(words, "vs") && !slices.Contains(words, "versus") &&
+		// "default route not working in docker" says something of it.
+		return !slices.Contains(words, "vs") && !slices.Contains(words, "versus") && !slices.ContainsFunc(words, statesOfDefault) &&
 			slices.ContainsFunc(words[2:min(6, len(words))], func(w string) bool { return w == "for" || w == "of" || w == "in" })
 	}
 	n := len(words)
@@ -1788,9 +1798,11 @@ var auxiliaries = map[string]bool{"does": true, "do": true, "did": true, "is": t
 	"can": true, "could": true, "should": true, "will": true, "would": true, "has": true, "have": true, "gets": true, "get": true}
 
 // eventVerbs, right after "what", ask what comes of something, no noun:
-// "what happens by default when a milter fails".
+// "what happens by default when a milter fails", "what changed by default
+// in version 2" (after "which" the word is a noun: "which changes does it
+// apply by default").
 var eventVerbs = map[string]bool{"happens": true, "happen": true, "happened": true, "occurs": true, "occur": true,
-	"goes": true, "breaks": true, "fails": true}
+	"goes": true, "breaks": true, "fails": true, "changes": true, "changed": true, "change": true}
 
 // countNouns name no object of their own: "how many times", "what kind".
 var countNouns = map[string]bool{"times": true, "ways": true, "kinds": true, "kind": true, "types": true, "type": true,
@@ -1893,7 +1905,7 @@ func LeansBack(body string, spans []Span, i int, k AnswerType) bool {
 // after "by default"; not "By default, progress messages are written …",
 // which names its own). A list item's sentence ("- By default …") is no
 // paragraph's next sentence.
-var defaultOpening = regexp.MustCompile("(?i)^[*_\"'(]{0,2}(by default,?\\s+(?:[`\"'‘“\\d./$~-]|(?:it|this|that|they|none|nothing|no|all|only|empty|unset|disabled|enabled|off|on)\\b)|(the )?default (is|was|value is|will be)\\b|defaults? to\\b|default\\W{0,3}:)")
+var defaultOpening = regexp.MustCompile("(?i)^[*_\"'(]{0,2}(by default,?\\s+(?:[`\"'‘“\\d./$~-]|(?:it|this|that|they|none|nothing|empty|unset|disabled|enabled|off|on)\\b)|(the )?default (is|was|value is|will be)\\b|defaults? to\\b|default\\W{0,3}:)")
 
 // DefaultCell returns the cell, in the Markdown table row that starts at
 // body[start:], of the column its header names the default ("Default",

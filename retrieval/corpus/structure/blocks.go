@@ -1003,10 +1003,12 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 }
 
 // introduced reports whether plain-text line k, a paragraph of its own,
-// is what the paragraph above it announces: that one breaks off on a word
-// leading into it ("… by run a command like" over "host jlsdajkdalld.com")
-// or ends on a colon.
-// A command or an example so introduced is no heading.
+// is what the paragraph above it announces: that one ends on a colon, or
+// breaks off (three words or more) on a word leading into it, and line k
+// reads as no title — it opens in lower case or on a sign ("… by run a
+// command like" over "host jlsdajkdalld.com"; "… easy to get started
+// with" over "Configuration" is a heading still). A command or an example
+// so introduced is no heading.
 func (s *scanner) introduced(k int) bool {
 	p := s.textLine(k, -1)
 	if p < 0 || p == k-1 {
@@ -1017,7 +1019,8 @@ func (s *scanner) introduced(k int) bool {
 		return true
 	}
 	f := strings.Fields(strings.ToLower(t))
-	return len(f) >= 3 && leadInTail[f[len(f)-1]]
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s.lines[k].Text))
+	return len(f) >= 3 && leadInTail[f[len(f)-1]] && !unicode.IsUpper(r) && !unicode.IsDigit(r)
 }
 
 // leadInTail are the words a sentence breaks off on before the command or

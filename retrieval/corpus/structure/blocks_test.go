@@ -260,6 +260,11 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 0-10", "para 12-12", "para 14-17", "para 19-19"},
 		},
 		{
+			name: "plain text: a title after a sentence breaking off is a heading still",
+			doc:  "Intro text here, long enough to read as a paragraph and easy to get started with\n\nConfiguration\n\nEdit the file /etc/srv.conf to set the port and the rest of it.\n",
+			want: []string{"para 0-0", "para 4-4 Configuration ^2"},
+		},
+		{
 			name: "plain text: one star line makes no outline; indented headings stay headings",
 			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\n* Note: read this first\n\n  INSTALLATION\n\n    Run make install to build everything that you need for it.\n\n  USAGE\n\n    Run the tool with a file name and it does what it does best.\n",
 			want: []string{"para 0-0", "para 6-6 INSTALLATION ^2", "para 10-10 USAGE ^8"},

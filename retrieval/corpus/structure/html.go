@@ -532,6 +532,7 @@ func (h *htmlScanner) opened(name string) {
 	}
 	switch {
 	case headingLevel(name) > 0:
+		h.options = false // a title in bold heads text only among options
 		if h.headingAt >= 0 || h.inContainer() {
 			h.lineBreak()
 			return
@@ -621,6 +622,16 @@ func (h *htmlScanner) opened(name string) {
 				h.unitNext = true
 			}
 		}
+	case (name == "td" || name == "th") && len(h.layouts) > 0 && h.tables == 0:
+		// A layout's cell: its term in bold heads the row's text (as a
+		// <p> of it does), other cells are text apart.
+		if h.headingAt < 0 && boldOption(h.ahead(maxQuestionMarkup)) {
+			h.options = true
+			h.endBlock(Paragraph)
+			h.headingAt, h.headingLevel = len(h.stack), min(max(h.realLevel+1, 2), 6)
+			return
+		}
+		h.boundary()
 	case name == "td" || name == "th":
 		if h.tables > 0 && h.open {
 			h.sep = " | "
@@ -658,6 +669,8 @@ func (h *htmlScanner) closed(name string, at int) {
 		h.containerEnd()
 	case name == "table" && len(h.layouts) > 0 && h.layouts[len(h.layouts)-1] == at:
 		h.layouts = h.layouts[:len(h.layouts)-1]
+		h.boundary()
+	case (name == "td" || name == "th") && len(h.layouts) > 0 && h.tables == 0:
 		h.boundary()
 	case name == "table":
 		h.tables--
@@ -1086,16 +1099,23 @@ func boldQuestion(markup string) bool {
 	return len(words) >= 3 && strings.HasSuffix(words, "?") && len(rest) >= 3 && strings.EqualFold(rest[:3], "</p")
 }
 
-// boldOption reports whether what follows a <p> (markup) is only an
-// option's term opening in bold: "<b>&minus;dir</b> <i>directory</i></p>",
-// "<b>-q</b>, <b>--quiet</b></p>" (a dash, a minus sign or a plus first;
-// a short line, no sentence).
+// boldOption reports whether what follows a <p> or a table's cell
+// (markup) is only an option's term opening in bold: "<b>&minus;dir</b>
+// <i>directory</i></p>", "<b>-q</b>, <b>--quiet</b></p>": a dash, a minus
+// sign or a plus, then a letter (not "+1 for this", "-5°C"); no word
+// outside the terms in bold and their arguments in italics (an option's
+// one-line description, "<b>-v</b> print every name", is a paragraph);
+// no "=" (a diff's "-old_value = 1").
 func boldOption(markup string) bool {
 	t := strings.TrimLeft(markup, " \t\r\n")
 	if !(len(t) > 3 && (strings.EqualFold(t[:3], "<b>") || len(t) > 8 && strings.EqualFold(t[:8], "<strong>"))) {
 		return false
 	}
-	end := strings.Index(strings.ToLower(t), "</p")
+	low := strings.ToLower(t)
+	end := strings.Index(low, "</p")
+	if cell := strings.Index(low, "</td"); cell >= 0 && (end < 0 || cell < end) {
+		end = cell
+	}
 	if end < 0 {
 		return false
 	}
@@ -1110,13 +1130,21 @@ func boldOption(markup string) bool {
 		}
 	}
 	words := strings.Join(strings.Fields(html.UnescapeString(anyTag.ReplaceAllString(inner, ""))), " ")
-	if words == "" || len(words) > maxOptionTerm || strings.Contains(words, ". ") || strings.HasSuffix(words, ".") {
+	if words == "" || len(words) > maxOptionTerm || strings.ContainsAny(words, "=.") && !strings.Contains(words, "...") {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(words)
-	second, _ := utf8.DecodeRuneInString(words[utf8.RuneLen(r):])
-	return strings.ContainsRune("-−‐‑+", r) && (unicode.IsLetter(second) || unicode.IsDigit(second) || strings.ContainsRune("-−?", second))
+	outside := strings.TrimSpace(html.UnescapeString(anyTag.ReplaceAllString(termParts.ReplaceAllString(inner, ""), "")))
+	if strings.Trim(outside, " ,|[]<>/") != "" {
+		return false // words outside the terms: a description
+	}
+	r, n := utf8.DecodeRuneInString(words)
+	second, _ := utf8.DecodeRuneInString(words[n:])
+	return strings.ContainsRune("-−‐‑+", r) && (unicode.IsLetter(second) || strings.ContainsRune("-−?", second))
 }
+
+// termParts matches an option's term in bold and its argument in italics
+// (or as a variable or code): what an option's heading may hold.
+var termParts = regexp.MustCompile(`(?is)<(b|strong|i|em|var|code|tt)\b[^>]*>.*?</(b|strong|i|em|var|code|tt)>`)
 
 // boldTitle reports whether what follows a <p> (markup) is only a few
 // words in bold, no sentence: "<b>Notes</b></p>", "<b>General options</b></p>";
