@@ -154,6 +154,11 @@ type scanner struct {
 	// (ispell's README: "Who Wrote Ispell?" over its indented answer): such
 	// a question is a heading there.
 	marginQuestions bool
+	// proseIndent is the column most of a plain-text document's prose
+	// starts at (lines of six words or more), -1 when it has none: a line
+	// indented well past it is an example's or a figure's (postfix's
+	// "bounces" under an ASCII diagram), no heading.
+	proseIndent int
 	// info is set for a GNU Info manual's text (ScanInfo): its headings
 	// are makeinfo's underlined lines alone, at levels fixed by the
 	// underline, and no other line is taken for one.
@@ -194,6 +199,7 @@ func (s *scanner) readForm() {
 				}
 			}
 		}
+		s.proseIndent = proseIndent(s.lines)
 		bodyIndented := float64(indented) >= marginBodyShare*float64(lines)
 		s.marginHeadings = numbered >= minMarginHeadings && bodyIndented
 		s.marginQuestions = questions >= minMarginHeadings && bodyIndented
@@ -207,6 +213,27 @@ func (s *scanner) readForm() {
 		}
 	}
 }
+
+// proseIndent returns the column most lines of prose (proseLike, six words
+// or more) start at, -1 when there are none.
+func proseIndent(lines []Line) int {
+	count := make(map[int]int)
+	best, most := -1, 0
+	for _, l := range lines {
+		if l.Blank() || len(strings.Fields(l.Text)) < 6 || !proseLike(l.Text) {
+			continue
+		}
+		count[l.Indent]++
+		if c := count[l.Indent]; c > most || c == most && l.Indent < best {
+			best, most = l.Indent, c
+		}
+	}
+	return best
+}
+
+// deepIndent is how far past the prose's column a line starts to be an
+// example's or a figure's rather than a heading.
+const deepIndent = 8
 
 // marginQuestion reports whether plain-text line k is a question at the
 // left margin over indented text: short, ending in "?", the next line of
@@ -972,7 +999,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		if headings && (isHeadingLike(ls[k].Text) || question) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
 			!(s.releases && changeEntry.MatchString(ls[k].Text) && !partHeading.MatchString(ls[k].Text)) &&
 			!(s.marginHeadings && ls[k].Indent > 0 && !IsNumberedQuestion(ls[k].Text)) && !caption.MatchString(ls[k].Text) &&
-			!s.outlineBody(k) && !(len(b) == 1 && s.introduced(k)) &&
+			!s.outlineBody(k) && !(len(b) == 1 && s.introduced(k)) && !s.deep(k) &&
 			(perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
 			flush(k - 1)
 			h := mdHeading{level: s.lineLevel(), text: ls[k].Text}
@@ -1000,6 +1027,13 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		}
 	}
 	flush(last)
+}
+
+// deep reports whether plain-text line k is indented well past the
+// document's prose (proseIndent), and not centred as a title is: a line of
+// an example or a figure.
+func (s *scanner) deep(k int) bool {
+	return s.proseIndent >= 0 && s.lines[k].Indent >= s.proseIndent+deepIndent && !s.centered(k)
 }
 
 // introduced reports whether plain-text line k, a paragraph of its own,

@@ -265,6 +265,13 @@ func TestScanFindsBlocks(t *testing.T) {
 			want: []string{"para 0-0", "para 4-4 Configuration ^2"},
 		},
 		{
+			name: "plain text: a figure's label indented far past the prose is no heading (postfix's)",
+			doc:  "\nPostfix address rewriting overview\n\nThe figure below zooms in on those parts of Postfix that are most involved with\naddress rewriting activity. See the OVERVIEW document for an overview of the\ncomplete Postfix architecture. Names followed by a number are Postfix daemon\nprograms, while unnumbered names represent Postfix queues or internal sources\nof mail messages.\n\n                  trivial-                              trivial-\n                 rewrite(8)                            rewrite(8)\n                 (std form)                            (resolve)\n\n                      ^ |                                   ^ |\n                      | v                                   | v\n\n    smtpd(8)                                                         smtp(8)\n\n    qmqpd(8)  >- cleanup(8) -> incoming ->  active  ->   qmgr(8)  -< lmtp(8)\n\n    pickup(8)                                                        local(8)\n\n                       ^                      ^ |\n                       |                      | v\n\n                  bounces\n                 forwarding                deferred\n                  notices\n\nThe table below summarizes all Postfix address manipulations. If you're reading\nthis document for the first time, skip forward to \"Address rewriting when mail\nis received\". Once you've finished reading the remainder of this document, the\n",
+			want: []string{"para 3-7 Postfix address rewriting overview ^1", "para 9-11 Postfix address rewriting overview", "para 14-14 Postfix address rewriting overview",
+				"para 16-16 Postfix address rewriting overview", "para 18-18 Postfix address rewriting overview", "para 20-20 Postfix address rewriting overview",
+				"para 23-23 Postfix address rewriting overview", "para 25-27 Postfix address rewriting overview", "para 29-31 Postfix address rewriting overview"},
+		},
+		{
 			name: "plain text: one star line makes no outline; indented headings stay headings",
 			doc:  "Intro text here, long enough to read as a paragraph of the file.\n\n* Note: read this first\n\n  INSTALLATION\n\n    Run make install to build everything that you need for it.\n\n  USAGE\n\n    Run the tool with a file name and it does what it does best.\n",
 			want: []string{"para 0-0", "para 6-6 INSTALLATION ^2", "para 10-10 USAGE ^8"},
