@@ -1080,14 +1080,8 @@ func boldQuestion(markup string) bool {
 		return false
 	}
 	inner := t[:end]
-	for _, m := range anyTag.FindAllString(inner, -1) {
-		name := strings.ToLower(strings.TrimLeft(strings.Trim(m, "<>/ "), "/"))
-		if i := strings.IndexAny(name, " \t\n"); i >= 0 {
-			name = name[:i]
-		}
-		if !questionInline[name] {
-			return false // a paragraph that goes on past the bold words, or a block
-		}
+	if !onlyTags(inner, questionInline) {
+		return false // a paragraph that goes on past the bold words, or a block
 	}
 	words := strings.TrimSpace(anyTag.ReplaceAllString(inner, ""))
 	rest := strings.TrimLeft(t[end:], " \t\r\n")
@@ -1120,14 +1114,8 @@ func boldOption(markup string) bool {
 		return false
 	}
 	inner := t[:end]
-	for _, m := range anyTag.FindAllString(inner, -1) {
-		name := strings.ToLower(strings.TrimLeft(strings.Trim(m, "<>/ "), "/"))
-		if i := strings.IndexAny(name, " \t\n"); i >= 0 {
-			name = name[:i]
-		}
-		if !optionInline[name] {
-			return false
-		}
+	if !onlyTags(inner, optionInline) {
+		return false
 	}
 	words := strings.Join(strings.Fields(html.UnescapeString(anyTag.ReplaceAllString(inner, ""))), " ")
 	if words == "" || len(words) > maxOptionTerm || strings.ContainsAny(words, "=.") && !strings.Contains(words, "...") {
@@ -1232,6 +1220,21 @@ func openingBold(markup string) (tag, after string, end int) {
 	}
 	after = t[len(tag)+2:]
 	return tag, after, closingTag(after, tag)
+}
+
+// onlyTags reports whether every tag in markup, opening or closing, is one
+// of allowed.
+func onlyTags(markup string, allowed map[string]bool) bool {
+	for _, m := range anyTag.FindAllString(markup, -1) {
+		name := strings.ToLower(strings.TrimLeft(strings.Trim(m, "<>/ "), "/"))
+		if i := strings.IndexAny(name, " \t\n"); i >= 0 {
+			name = name[:i]
+		}
+		if !allowed[name] {
+			return false
+		}
+	}
+	return true
 }
 
 // questionInline are the tags a bold question may hold.
