@@ -257,14 +257,9 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		out[i].Span, out[i].heading, out[i].Code, out[i].Item = sp, heading, isCode(raw), item
 		out[i].matched = union(matchedHere, fields)
 		out[i].label = -1
-		about := over
 		if e := entries[i]; e >= 0 && e < i {
 			out[i].matched = union(out[i].matched, out[e].matched)
 			out[i].label = e
-			if qs.asking.Kind != text.AnswerAny {
-				name, _ := text.EntryLabel(body[spans[e].Start:spans[e].End])
-				about = strings.TrimSpace(about + " " + name)
-			}
 		}
 		f.Coverage = weightShare(q, matchedHere, total)
 		f.WithFields = weightShare(q, out[i].matched, total)
@@ -292,7 +287,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		f.Structure = b2f(out[i].heading || code)
 		f.Pronoun = b2f(pronounStart.MatchString(s))
 		if qs.asking.Kind != text.AnswerAny {
-			held := qs.asking.AnswersAt(body, spans, i, about)
+			held := qs.asking.AnswersAt(body, spans, i, text.AboutEntry(over, body, spans, entries, i))
 			f.TypeHeld, f.TypeLacked = b2f(held), b2f(!held)
 			out[i].stated = held && qs.value && !code && defaultRow.MatchString(s)
 		}

@@ -393,13 +393,8 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 			}
 		}
 		for i := range spans {
-			about := over
-			if e := a.entries[i]; e >= 0 && e < i {
-				// The sentences of an entry speak of what its label names.
-				sp := a.sentences[e]
-				name, _ := text.EntryLabel(h.Passage.Text[sp.Start:sp.End])
-				about += " " + name
-			}
+			// The sentences of an entry speak of what its label names.
+			about := text.AboutEntry(over, h.Passage.Text, a.sentences, a.entries, i)
 			cover := a.sentenceCover[i]
 			if text.LeansBack(h.Passage.Text, a.sentences, i, qf.asking.Kind) {
 				// "By default `-fs8.png` is used." after "Set the
@@ -661,11 +656,10 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want *stemIndex,
 		}
 	}
 	prev := -1
-	masks := make([]uint64, len(pt.stems)) // each sentence's own question terms
 	for k, stems := range pt.stems {
 		mask := fields
 		if e := pt.entries[k]; e >= 0 && e < k {
-			mask |= masks[e] // what an entry's label names, its sentences speak of
+			mask |= r.sentenceTerms[e] // what an entry's label names, its sentences speak of
 		}
 		for _, stem := range stems {
 			r.words++
@@ -681,7 +675,6 @@ func (ix *Index) readPassage(st *text.Stemmer, q lexical.Query, want *stemIndex,
 				prev = -1
 			}
 		}
-		masks[k] = mask
 		r.sentenceTerms = append(r.sentenceTerms, mask)
 		w := weightOf(q, mask, all)
 		r.sentenceCover = append(r.sentenceCover, w)
@@ -764,11 +757,7 @@ func (ix *Index) tokens(st *text.Stemmer, p corpus.Passage) *passageTokens {
 			}
 		}
 	}
-	heading := p.Heading()
-	if section != p.Section {
-		heading = corpus.Locator{Section: section}.Heading()
-	}
-	for _, t := range text.Tokens(st, heading) {
+	for _, t := range text.Tokens(st, corpus.Locator{Section: section}.Heading()) {
 		if !t.Stop {
 			pt.heading = append(pt.heading, t.Stem)
 		}

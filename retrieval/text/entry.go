@@ -98,6 +98,19 @@ func Entries(body string, spans []Span) []int {
 	return out
 }
 
+// AboutEntry returns over, what names sentence i of body (spans) from
+// above, with the name its entry's label gives (entries, from Entries)
+// when it speaks in one: what a sentence of "`startretries`"'s entry is
+// about.
+func AboutEntry(over, body string, spans []Span, entries []int, i int) string {
+	e := entries[i]
+	if e < 0 || e >= i {
+		return over
+	}
+	name, _ := EntryLabel(body[spans[e].Start:spans[e].End])
+	return strings.TrimSpace(over + " " + name)
+}
+
 func isLabel(s string) bool {
 	_, ok := EntryLabel(s)
 	return ok
