@@ -530,13 +530,19 @@ func packSection(doc string, lines []structure.Line, origins []structure.Origin,
 	}
 	for k := range out {
 		if cut(k) {
-			o := of[from[k]]
-			first, _, _ := strings.Cut(strings.TrimLeft(doc[spans[o].body:spans[o].End], "\n"), "\n")
-			name, _ := text.EntryLabel(first)
+			name, _ := spanLabel(doc, spans[of[from[k]]])
 			out[k].section = joinSection(out[k].section, name)
 		}
 	}
 	return out
+}
+
+// spanLabel returns the entry's label (text.EntryLabel) a span's text opens
+// on, below its heading, when more text follows it.
+func spanLabel(doc string, s sectionSpan) (string, bool) {
+	first, rest, _ := strings.Cut(strings.TrimLeft(doc[s.body:s.End], "\n"), "\n")
+	name, ok := text.EntryLabel(first)
+	return name, ok && strings.TrimSpace(rest) != ""
 }
 
 // entryOf returns, for each span of an entry of a reference page, the
@@ -551,8 +557,7 @@ func entryOf(doc string, spans []sectionSpan) []int {
 	opens := make([]bool, len(spans))
 	count := make(map[string]int)
 	for i, s := range spans {
-		first, rest, _ := strings.Cut(strings.TrimLeft(doc[s.body:s.End], "\n"), "\n")
-		if _, ok := text.EntryLabel(first); ok && strings.TrimSpace(rest) != "" {
+		if _, ok := spanLabel(doc, s); ok {
 			opens[i] = true
 			count[s.section]++
 		}

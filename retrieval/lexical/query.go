@@ -473,42 +473,49 @@ func (lx *Lexicon) splitCompounds(st *text.Stemmer, toks []text.Token) []text.To
 // two names ("John Doe" is no "johndoe").
 func (lx *Lexicon) joinUnknown(st *text.Stemmer, question string, toks []text.Token) []text.Token {
 	var out []text.Token
-	var lower string
-	var names map[string]bool
 	for k := 0; k < len(toks); k++ {
-		t := toks[k]
 		if k+1 < len(toks) {
-			u := toks[k+1]
-			tKnown, uKnown := lx.known(t.Stem), lx.known(u.Stem)
-			if !t.Stop && !u.Stop && (!tKnown || !uKnown) {
-				w := t.Word + u.Word
-				if stem := st.Stem(w); lx.known(stem) {
-					if lower == "" {
-						lower, names = strings.ToLower(question), text.WrittenAsNames(question)
-					}
-					if strings.Contains(lower, t.Word+" "+u.Word) && !(names[t.Word] && names[u.Word]) {
-						if out == nil {
-							out = append([]text.Token(nil), toks[:k]...)
-						}
-						out = append(out, text.Token{Word: w, Stem: stem})
-						if tKnown {
-							out = append(out, t)
-						}
-						if uKnown {
-							out = append(out, u)
-						}
-						k++
-						continue
-					}
+			if joined := lx.joinedPair(st, question, toks[k], toks[k+1]); joined != nil {
+				if out == nil {
+					out = append([]text.Token(nil), toks[:k]...)
 				}
+				out = append(out, joined...)
+				k++
+				continue
 			}
 		}
 		if out != nil {
-			out = append(out, t)
+			out = append(out, toks[k])
 		}
 	}
 	if out == nil {
 		return toks
+	}
+	return out
+}
+
+// joinedPair returns the tokens question's words t and u read as (see
+// joinUnknown): their joined word, then whichever of them the corpus
+// knows; nil when they stay as they are.
+func (lx *Lexicon) joinedPair(st *text.Stemmer, question string, t, u text.Token) []text.Token {
+	tKnown, uKnown := lx.known(t.Stem), lx.known(u.Stem)
+	if t.Stop || u.Stop || tKnown && uKnown {
+		return nil
+	}
+	w := t.Word + u.Word
+	stem := st.Stem(w)
+	if !lx.known(stem) || !strings.Contains(strings.ToLower(question), t.Word+" "+u.Word) {
+		return nil
+	}
+	if names := text.WrittenAsNames(question); names[t.Word] && names[u.Word] {
+		return nil
+	}
+	out := []text.Token{{Word: w, Stem: stem}}
+	if tKnown {
+		out = append(out, t)
+	}
+	if uKnown {
+		out = append(out, u)
 	}
 	return out
 }
