@@ -818,7 +818,7 @@ func remedy(question string, hits []retrieval.Hit, perHit [][]sentence, chosen [
 			continue
 		}
 		said := text.Words(body[c.Span.Start:c.Span.End])
-		if symptom && !sharesRun(contentWords(qw), contentWords(said), minEchoedContent) || !symptom && !sharesRun(qw, said, minEchoedWords) {
+		if !echoesMost(qw, said) && (symptom && !sharesRun(contentWords(qw), contentWords(said), minEchoedContent) || !symptom && !sharesRun(qw, said, minEchoedWords)) {
 			continue
 		}
 		// The paragraph after it (up to maxRemedySentences), and the code
@@ -867,6 +867,40 @@ func contentWords(ws []string) []string {
 	}
 	return out
 }
+
+// echoesMost reports whether a sentence (its words: said) repeats most of
+// the content words of a question after a fix (qw), whatever their order
+// and the words between ("import 'electron' gets flagged unresolved, how
+// to fix" of "import 'electron' // without extra config, will be flagged
+// as unresolved!"): minEchoedContent of them at least, and at least
+// minEchoedShare of those the question has beside the fix it asks for.
+func echoesMost(qw, said []string) bool {
+	has := make(map[string]bool, len(said))
+	for _, w := range said {
+		has[w] = true
+	}
+	seen := make(map[string]bool)
+	asked, held := 0, 0
+	for _, w := range contentWords(qw) {
+		if seen[w] || asksFailure.MatchString(w) || fixWords[w] {
+			continue
+		}
+		seen[w] = true
+		asked++
+		if has[w] {
+			held++
+		}
+	}
+	return held >= minEchoedContent && float64(held) >= minEchoedShare*float64(asked)
+}
+
+// fixWords are the words of a question after a fix that ask for it rather
+// than tell the failure.
+var fixWords = map[string]bool{"how": true, "fix": true, "solve": true, "resolve": true, "avoid": true, "stop": true, "prevent": true, "get": true, "rid": true, "why": true, "what": true}
+
+// minEchoedShare is the share of a question's own content words a sentence
+// must repeat, in any order, to be the failure it tells (echoesMost).
+const minEchoedShare = 0.6
 
 // maxRemedySentences bounds the sentences remedy adds before any code.
 const maxRemedySentences = 3

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -122,6 +123,69 @@ func questionEnd(s string) int {
 	return len(asked)
 }
 
+// unmarkedQuestions returns where the questions of an FAQ that marks its
+// answers alone stand in body: the paragraph, with the code it quotes,
+// just above a line opening on "A:" or "Answer:" ("2.11. When I launch
+// sadc, I get the error message:" over the message and "A: …"), when no
+// question's mark opens it (questionEnd reads those) and it is short.
+func unmarkedQuestions(body string) [][2]int {
+	var out [][2]int
+	var starts []int
+	if text.MarksFAQQuestions(body) {
+		return nil // an FAQ marking its questions: questionEnd reads them
+	}
+	for off := 0; off < len(body); {
+		starts = append(starts, off)
+		nl := strings.IndexByte(body[off:], '\n')
+		if nl < 0 {
+			break
+		}
+		off += nl + 1
+	}
+	line := func(j int) string {
+		end := len(body)
+		if j+1 < len(starts) {
+			end = starts[j+1]
+		}
+		return strings.TrimSpace(body[starts[j]:end])
+	}
+	inCode := false
+	for j := 0; j < len(starts); j++ {
+		l := line(j)
+		if text.IsFenceLine(l) {
+			inCode = !inCode
+		}
+		if j == 0 || inCode || !text.OpensFAQAnswer(l) || !strings.HasPrefix(l, "A:") && !strings.HasPrefix(l, "Answer:") {
+			continue // "A: 1" in a YAML block, "A:\setup.exe"
+		}
+		k, fenced := j-1, false
+		for k >= 0 && line(k) == "" {
+			k-- // the blank lines above the answer
+		}
+		if k >= 0 && strings.HasSuffix(line(k), ":") {
+			continue // a lead-in to a transcript ("Example session:" over "A: hello")
+		}
+		top := k + 1
+		for ; k >= 0; k-- {
+			l := line(k)
+			if text.IsFenceLine(l) {
+				fenced = !fenced
+			} else if !fenced && (l == "" || text.OpensFAQAnswer(l) || text.OpensFAQQuestion(l) || strings.HasPrefix(l, "#") || strings.Trim(l, "-*_= ") == "") {
+				break
+			}
+			top = k
+		}
+		if top < j && !fenced && !text.OpensFAQQuestion(line(top)) && starts[j]-starts[top] <= maxUnmarkedQuestion {
+			out = append(out, [2]int{starts[top], starts[j]})
+		}
+	}
+	return out
+}
+
+// maxUnmarkedQuestion bounds, in bytes, the text above an answer's mark
+// read as its question.
+const maxUnmarkedQuestion = 800
+
 // minStatedQuestion is the fewest words, its mark included, of a question
 // written as a statement (which ends as a sentence does).
 const minStatedQuestion = 5
@@ -218,6 +282,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 	// does, and is itself a heading.
 	entries := text.Entries(body, spans)
 	askEnd := 0 // where the FAQ question being read ends (see questionEnd)
+	unmarked := unmarkedQuestions(body)
 	headEnd := headingLineEnd(p)
 	for i, sp := range spans {
 		raw := body[sp.Start:sp.End]
@@ -244,7 +309,8 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		if asked {
 			askEnd = sp.Start + questionEnd(body[sp.Start:])
 		}
-		out[i].asks = sp.Start < askEnd && (asked || out[i].Joined && !text.OpensFAQAnswer(raw))
+		out[i].asks = sp.Start < askEnd && (asked || out[i].Joined && !text.OpensFAQAnswer(raw)) ||
+			slices.ContainsFunc(unmarked, func(r [2]int) bool { return sp.Start >= r[0] && sp.Start < r[1] })
 		heading = heading || out[i].asks
 		sp = withoutFences(body, sp)
 		var empty bool

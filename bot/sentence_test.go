@@ -697,6 +697,13 @@ func TestFAQQuestionSentencesAreNoAnswer(t *testing.T) {
 		"Q. Zhang found the effect in 2019.\n\nA. Kumar later showed it holds.":                           0,
 		"Q: Mesg cannot be turned on. It fails under screen.\n\nA: Install screen setuid-root.":           2,
 		"Q: Mesg cannot be turned on.\n\nIt fails under screen.\n\nA: Install screen setuid-root.":        0,
+		// An FAQ marking its answers alone: the paragraph above the mark,
+		// with the output it quotes, asks.
+		"2.11. When I launch sadc, I get the error message:\n```\nCannot open /proc/diskstats\n```\nA: Your kernel lacks it.": 3,
+		"See the notes below.\n\nThe daemon fails on start.\nA: Run it as root.":                                              1,
+		"Copy it to the floppy:\nA:\\setup.exe runs it.":                                                                      0,
+		"Run the demo. It talks.\nExample session:\nA: hello there":                                                           0,
+		"Set the keys of the map.\n\n```yaml\nkeys:\n\nA: 1\n```\n":                                                           0,
 	} {
 		p := corpus.Passage{ID: "f", Locator: corpus.Locator{Source: "faq.txt"}, Text: body}
 		n := 0
@@ -1006,6 +1013,20 @@ func TestRemedyAfterQuotedError(t *testing.T) {
 	q := "npm ERR! code EACCES while installing the package globally"
 	if a := Extract(q, retrieval.Result{Query: query(q), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}}); !strings.Contains(a.Text, "sudo chown") {
 		t.Errorf("%q: the fix not quoted:\n%s", q, a.Text)
+	}
+	// A failure told in other order, with other words between, asks for
+	// the way out as much when most of its words are echoed.
+	body = "For example, Electron exposes an `electron` module:\n\n```js\nimport 'electron'  // without extra config, will be flagged as unresolved!\n```\n\n" +
+		"that would otherwise be unresolved. To avoid this, you may provide `electron` as a core module:\n\n```jsonc\n{ \"settings\": { \"import/core-modules\": [\"electron\"] } }\n```\n"
+	p = corpus.Passage{ID: "e", Locator: corpus.Locator{Source: "README.md", LineStart: 1, Section: "import/core-modules"}, Text: body}
+	for q, want := range map[string]bool{
+		"import 'electron' gets flagged unresolved, how to fix": true,
+		"what does electron expose":                             false,
+	} {
+		a := Extract(q, retrieval.Result{Query: query(q), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+		if got := strings.Contains(a.Text, "To avoid this"); got != want {
+			t.Errorf("%q: the way out quoted %v, want %v:\n%s", q, got, want, a.Text)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -500,28 +501,28 @@ func ProjectFirst[T any](ranked []T, of func(T) bool) ([]T, int) {
 }
 
 // Margin returns how far the top candidate (index 0) is ahead of the
-// best other one on the evidence of the words alone (lex: each one's
-// lexical score); a candidate saying what the top one says (Restates, by
+// best other one on the evidence of the words alone (leads[i]: how far
+// ahead of candidate i it is, i ≥ 1); a candidate saying what the top one says (Restates, by
 // says) is no rival, and when every other does, the weakest is. A top
 // candidate holding fewer of the question's own words than it needs (held
 // of need: OwnTermsHeld) has no margin: a lead won by one rare word
 // ("quit" of "should i quit my job", or of "should i quit", in bc's quit
 // statement) measures the word's rarity, not an answer.
-func Margin(lex []float64, says [][]string, held, need int) float64 {
-	if len(lex) < 2 || held < need {
+func Margin(leads []float64, says [][]string, held, need int) float64 {
+	if len(leads) < 2 || held < need {
 		return 0
 	}
-	next, least := math.Inf(-1), math.Inf(1)
-	for i := 1; i < len(lex); i++ {
-		least = min(least, lex[i])
+	lead, most := math.Inf(1), math.Inf(-1)
+	for i := 1; i < len(leads); i++ {
+		most = max(most, leads[i])
 		if !Restates(says[0], says[i]) {
-			next = max(next, lex[i])
+			lead = min(lead, leads[i])
 		}
 	}
-	if math.IsInf(next, -1) {
-		next = least
+	if math.IsInf(lead, 1) {
+		lead = most
 	}
-	return lex[0] - next
+	return lead
 }
 
 // minMarginTerms is the fewest of the question's own words the top
@@ -831,16 +832,10 @@ func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate
 	}
 	st := text.NewStemmer(ix.lex.Words)
 	n := min(rerankDepth, len(cands))
-	type scoredCand struct {
-		hit   Hit
-		f     Features
-		says  []string
-		score float64
-	}
 	sc := make([]scoredCand, n)
 	for i, c := range cands[:n] {
 		f, says := ix.candidateFeatures(st, q, qf, c)
-		sc[i] = scoredCand{hit: c.hit, f: f, says: says, score: ix.model.Score(f)}
+		sc[i] = scoredCand{c: c, hit: c.hit, f: f, says: says, score: ix.model.Score(f)}
 	}
 	slices.SortStableFunc(sc, func(a, b scoredCand) int {
 		switch {
@@ -864,17 +859,18 @@ func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate
 	for _, c := range cands[n:] {
 		hits = append(hits, c.hit)
 	}
-	lex := make([]float64, rivals)
 	says := make([][]string, rivals)
 	for i, s := range sc[:rivals] {
-		lex[i], says[i] = ix.model.LexicalScore(s.f), s.says
+		says[i] = s.says
 	}
 	held, need := OwnTermsHeld(q, sc[0].hit.terms)
-	margin := Margin(lex, says, held, need)
+	margin := Margin(ix.leads(st, q, qf, sc, rivals), says, held, need)
 	top := sc[0].f
 	sources := make([]string, min(rivalDepth, len(sc)))
 	for i := range sources {
-		sources[i] = sc[i].hit.Passage.Source
+		if i == 0 || sc[i].f.Coverage > 0 {
+			sources[i] = sc[i].hit.Passage.Source
+		}
 	}
 	top.RivalDocs = RivalDocs(top.Passages, sources)
 	// The ranker is a pairwise logistic model: the difference of two
@@ -886,23 +882,145 @@ func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate
 	return hits, top, ix.model.Confidence(top, margin), lead
 }
 
+// scoredCand is a candidate with its features and the ranker's score.
+type scoredCand struct {
+	c     candidate
+	hit   Hit
+	f     Features
+	says  []string
+	score float64
+}
+
+// leads returns how far the best of the ranked candidates sc is ahead of
+// each of the first rivals, on the evidence of the words alone (the
+// ranker's LexicalScore): leads[i] for sc[i], i ≥ 1. A rival of the best's
+// own document is measured as in that document alone (LocalFeatures):
+// its topic's words, which every one of its passages holds and which in a
+// corpus of other documents are the rarest of all, tell which document
+// answers, not which passage; the words only one passage holds do. The
+// lead is the larger of the two readings: in the document alone, the
+// words naming its subject weigh nothing ("how do I install GNU make?" of
+// make's README leaves only "install", which a sibling may hold more
+// often), and those words are still the question's.
+func (ix *Index) leads(st *text.Stemmer, q lexical.Query, qf *questionFeatures, sc []scoredCand, rivals int) []float64 {
+	out := make([]float64, rivals)
+	top := ix.model.LexicalScore(sc[0].f)
+	for i := 1; i < rivals; i++ {
+		out[i] = top - ix.model.LexicalScore(sc[i].f)
+	}
+	src := sc[0].hit.Passage.Source
+	same := 0
+	for _, s := range sc[1:rivals] {
+		if s.hit.Passage.Source == src {
+			same++
+		}
+	}
+	if same == 0 {
+		return out
+	}
+	cands := make([]candidate, len(sc))
+	for i, s := range sc {
+		cands[i] = s.c
+	}
+	local, ok := ix.localFeatures(st, q, qf, cands, func(i int) bool { return i == 0 || i < rivals && sc[i].hit.Passage.Source == src })
+	if !ok {
+		return out
+	}
+	top = ix.model.LexicalScore(local[0])
+	for i := 1; i < rivals; i++ {
+		if sc[i].hit.Passage.Source == src {
+			out[i] = max(out[i], top-ix.model.LexicalScore(local[i]))
+		}
+	}
+	return out
+}
+
+// localFeatures returns the features of those of cands (ranked or fused
+// candidates) that want says, each read as in its document alone: the
+// question weighed by the document's passages (lexical.Local), its words'
+// search score and rank among the candidates of that document. All
+// wanted must be of one document whose passages stand together and are
+// not the whole corpus (in which the features are the corpus's); false
+// when they are not.
+func (ix *Index) localFeatures(st *text.Stemmer, q lexical.Query, qf *questionFeatures, cands []candidate, want func(int) bool) ([]Features, bool) {
+	src := ""
+	for i, c := range cands {
+		if want(i) {
+			if src != "" && c.hit.Passage.Source != src {
+				return nil, false
+			}
+			src = c.hit.Passage.Source
+		}
+	}
+	span, ok := ix.spans[src]
+	if !ok || span[1]-span[0] >= len(ix.passages) {
+		return nil, false
+	}
+	ql := ix.lex.Local(q, span[0], span[1])
+	qfl := *qf
+	qfl.names = 0
+	for _, t := range ql.Terms {
+		if t.Name && !t.Pasted {
+			qfl.names += t.Weight
+		}
+	}
+	total := ql.TotalWeight()
+	type scored struct {
+		i, p  int // candidate, passage
+		score float64
+	}
+	var doc []scored
+	local := make([]candidate, len(cands))
+	for i, c := range cands {
+		if c.hit.Passage.Source != src {
+			continue
+		}
+		p := ix.byID[c.hit.Passage.ID]
+		score, m := ix.lex.Score(ql, p)
+		c.hit.Lexical, c.hit.terms, c.lexRank = score, m.Terms, 0
+		if total > 0 {
+			c.hit.Coverage = m.Weight / total
+		}
+		local[i] = c
+		if score > 0 {
+			doc = append(doc, scored{i, p, score})
+		}
+	}
+	// Ties go to the earlier passage, as in Search, so the ranked and the
+	// fused order (run time, trainer) give one rank.
+	slices.SortFunc(doc, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.p, b.p))
+	})
+	for r, d := range doc {
+		local[d.i].lexRank = r + 1
+	}
+	out := make([]Features, len(cands))
+	for i := range cands {
+		if want(i) {
+			out[i], _ = ix.candidateFeatures(st, ql, &qfl, local[i])
+		}
+	}
+	return out, true
+}
+
 // rivalDepth is how many of the ranked candidates RivalDocs reads.
 const rivalDepth = 5
 
 // RivalDocs returns the RivalDocs feature of the best of ranked candidates
 // from the documents sources names, best first: passages (the corpus-size
 // prior, Features.Passages) times the share of the next rivalDepth−1
-// candidates that are of other documents than the best's. Words a question
-// shares with one document's passages alone say it is that document's
-// topic; shared with passages of many documents, they match by chance, the
-// more so the larger the corpus.
+// candidates that are of other documents than the best's. A candidate
+// named "" holds no word of the question (the vector search's filler) and
+// is no rival. Words a question shares with one document's passages alone
+// say it is that document's topic; shared with passages of many documents,
+// they match by chance, the more so the larger the corpus.
 func RivalDocs(passages float64, sources []string) float64 {
 	if len(sources) < 2 {
 		return 0
 	}
 	other := 0
 	for _, s := range sources[1:min(len(sources), rivalDepth)] {
-		if s != sources[0] {
+		if s != "" && s != sources[0] {
 			other++
 		}
 	}

@@ -403,14 +403,14 @@ func TestPastedOutputIsNoAnswer(t *testing.T) {
 // a question of several is no margin; a question of one word needs that
 // one.
 func TestMarginNeedsTwoOfTheQuestionsWords(t *testing.T) {
-	lex, says := []float64{5, 1}, [][]string{{"a"}, {"b"}}
+	leads, says := []float64{0, 4}, [][]string{{"a"}, {"b"}}
 	for _, c := range []struct {
 		held, need int
 		want       float64
 	}{
 		{2, 2, 4}, {1, 2, 0}, {1, 1, 4}, {0, 1, 0}, {0, 2, 0},
 	} {
-		if got := Margin(lex, says, c.held, c.need); got != c.want {
+		if got := Margin(leads, says, c.held, c.need); got != c.want {
 			t.Errorf("Margin with %d of %d words held = %v, want %v", c.held, c.need, got, c.want)
 		}
 	}
@@ -476,6 +476,7 @@ func TestRivalDocs(t *testing.T) {
 		{"half", []string{"a", "b", "a", "c", "a"}, 1.5},
 		{"only the first rivalDepth read", []string{"a", "a", "a", "a", "a", "b", "c"}, 0},
 		{"fewer candidates than the depth", []string{"a", "b"}, 0.75},
+		{"candidates holding no word of the question", []string{"a", "", "", "b", ""}, 0.75},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := RivalDocs(3, tc.sources); math.Abs(got-tc.want) > 1e-9 {
@@ -499,12 +500,8 @@ func TestRivalDocsFeatureOfSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []string
-	for _, h := range res.Hits[:min(rivalDepth, len(res.Hits))] {
-		want = append(want, h.Passage.Source)
-	}
-	if got := RivalDocs(res.Features.Passages, want); res.Features.RivalDocs != got {
-		t.Errorf("rival_docs %.3f, want %.3f from the ranked sources %q", res.Features.RivalDocs, got, want)
+	if res.Features.RivalDocs != 0 {
+		t.Errorf("a question asked of one document has rivals: rival_docs %.3f over %d hits (the other documents hold none of its words)", res.Features.RivalDocs, len(res.Hits))
 	}
 	spring, err := ix.Search(t.Context(), "what happens in spring", 5)
 	if err != nil {
@@ -540,5 +537,56 @@ func TestDefaultReadWithWhatNamesItsObject(t *testing.T) {
 			}
 			t.Fatalf("no candidate holds %q", tc.holds)
 		})
+	}
+}
+
+// TestLocalLeadOverASibling: in a corpus of other documents, a document's
+// topic words are the rarest of all and every passage of it holds them;
+// read as in that document alone, the passage holding the question's other
+// word leads its siblings by more than it does on the corpus's weights.
+func TestLocalLeadOverASibling(t *testing.T) {
+	files := map[string]string{
+		"seed.md": "# Border\n\nThe Taliban host militants near the border and deny it.\n\n" +
+			"## Toll\n\nTaliban-backed attacks rose sharply in 2021, the report says.\n\n" +
+			"## Trade\n\nThe Taliban taxed imports and attacks on traders went on.\n",
+	}
+	for i := range 30 {
+		files[fmt.Sprintf("news/%02d.md", i)] = fmt.Sprintf("# Release %d\n\nRelease %d of 2021 fixes a crash.\n", i, i)
+	}
+	ix := indexOf(t, files)
+	cands, err := ix.Candidates(t.Context(), "taliban attacks in 2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var top, sib *Candidate
+	for i := range cands {
+		c := &cands[i]
+		switch {
+		case c.Passage.Source == "seed.md" && strings.Contains(c.Passage.Text, "2021"):
+			top = c
+		case c.Passage.Source == "seed.md" && strings.Contains(c.Passage.Text, "traders"):
+			sib = c
+		}
+	}
+	if top == nil || sib == nil {
+		t.Fatalf("candidates lack the seed's passages: %d candidates", len(cands))
+	}
+	global := ix.model.LexicalScore(top.Features) - ix.model.LexicalScore(sib.Features)
+	local := ix.model.LexicalScore(top.Local) - ix.model.LexicalScore(sib.Local)
+	if !(local > global) {
+		t.Errorf("lead over the sibling: %.3f as in the document alone, %.3f on the corpus's weights; want the first larger", local, global)
+	}
+	if top.Local == top.Features {
+		t.Error("local features are the corpus's")
+	}
+	one := indexOf(t, map[string]string{"seed.md": files["seed.md"]})
+	alone, err := one.Candidates(t.Context(), "taliban attacks in 2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range alone {
+		if c.Local != c.Features {
+			t.Errorf("%s: a document that is the whole corpus is read with other weights alone", c.Passage.ID)
+		}
 	}
 }

@@ -40,6 +40,9 @@ type Index struct {
 	// their paths, their file names without extension, their titles (see
 	// missingProject).
 	docNames map[string]bool
+	// spans holds each document's passages, [lo, hi) in passage order,
+	// when they stand together (see localLeads).
+	spans map[string][2]int
 	// packages maps the name a folder's project goes by upstream, squashed,
 	// to the folders named after its packages ("avahi" → avahi-daemon,
 	// "nssmdns" → libnss-mdns; packageName).
@@ -176,14 +179,26 @@ func (ix *Index) indexIDs() {
 		}
 		ix.docNames[lexical.Squash(d.Title)] = true
 	}
+	ix.spans = make(map[string][2]int)
+	apart := make(map[string]bool) // documents whose passages others part
 	var st text.Stemmer
 	for i, p := range ix.passages {
+		if sp, ok := ix.spans[p.Source]; !ok {
+			ix.spans[p.Source] = [2]int{i, i + 1}
+		} else if sp[1] == i {
+			ix.spans[p.Source] = [2]int{sp[0], i + 1}
+		} else {
+			apart[p.Source] = true
+		}
 		ix.byID[p.ID] = i
 		ix.ordinal[i] = seen[p.Source]
 		seen[p.Source]++
 		if ix.ordinal[i] == 0 {
 			ix.addOpening(&st, i, p)
 		}
+	}
+	for src := range apart {
+		delete(ix.spans, src)
 	}
 }
 

@@ -546,6 +546,10 @@ type Candidate struct {
 	// Held is how many of the question's own words the passage holds,
 	// Need how many it needs for a margin (OwnTermsHeld, Margin).
 	Held, Need int
+	// Local are the features as in the passage's document alone, which
+	// measure its lead over a rival of that document (see Index.leads):
+	// Features, when the document is the whole corpus.
+	Local Features
 }
 
 // Candidates returns the passages the confidence model would score for a
@@ -561,11 +565,26 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	st := text.NewStemmer(ix.lex.Words)
 	named := ix.namedProjects(question)
 	out := make([]Candidate, 0, rerankDepth)
-	for _, c := range cands[:min(rerankDepth, len(cands))] {
+	cands = cands[:min(rerankDepth, len(cands))]
+	for _, c := range cands {
 		f, says := ix.candidateFeatures(st, q, &qf, c)
 		of := len(named) > 0 && holdsProject(question, named, c.hit.Passage)
 		held, need := OwnTermsHeld(q, c.hit.terms)
-		out = append(out, Candidate{Passage: c.hit.Passage, Features: f, Says: says, OfProject: of, Held: held, Need: need})
+		out = append(out, Candidate{Passage: c.hit.Passage, Features: f, Says: says, OfProject: of, Held: held, Need: need, Local: f})
+	}
+	done := make(map[string]bool)
+	for _, c := range cands {
+		src := c.hit.Passage.Source
+		if done[src] {
+			continue
+		}
+		done[src] = true
+		local, ok := ix.localFeatures(st, q, &qf, cands, func(i int) bool { return cands[i].hit.Passage.Source == src })
+		for i := range out {
+			if ok && cands[i].hit.Passage.Source == src {
+				out[i].Local = local[i]
+			}
+		}
 	}
 	return out, nil
 }

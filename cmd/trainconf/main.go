@@ -45,10 +45,11 @@ type example struct {
 	set        int
 	question   int // index of the question in its set
 	x          []float64
-	says       []string // see retrieval.Candidate.Says
-	ofProject  bool     // see retrieval.Candidate.OfProject
-	held, need int      // see retrieval.Candidate.Held
-	source     string   // its document
+	says       []string  // see retrieval.Candidate.Says
+	ofProject  bool      // see retrieval.Candidate.OfProject
+	held, need int       // see retrieval.Candidate.Held
+	source     string    // its document
+	local      []float64 // see retrieval.Candidate.Local
 	right      bool
 }
 
@@ -266,7 +267,7 @@ func examples(ctx context.Context, i int, s set) ([]example, error) {
 		}
 		for _, c := range cands {
 			right := cl.answers != nil && cl.answers(c.Passage)
-			out = append(out, example{set: i, question: qi, x: c.Features.Vector(), says: c.Says, ofProject: c.OfProject, held: c.Held, need: c.Need, source: c.Passage.Source, right: right})
+			out = append(out, example{set: i, question: qi, x: c.Features.Vector(), says: c.Says, ofProject: c.OfProject, held: c.Held, need: c.Need, source: c.Passage.Source, local: c.Local.Vector(), right: right})
 		}
 	}
 	return out, nil
@@ -621,7 +622,7 @@ type top struct {
 // topCandidates returns each question's best candidate under m's ranker.
 func topCandidates(m retrieval.Model, ex []example) []top {
 	names := retrieval.FeatureNames()
-	passages, rivalDocs := slices.Index(names, "passages"), slices.Index(names, "rival_docs")
+	passages, rivalDocs, coverage := slices.Index(names, "passages"), slices.Index(names, "rival_docs"), slices.Index(names, "coverage")
 	var out []top
 	for _, q := range byQuestion(ex) {
 		type sc struct {
@@ -639,17 +640,29 @@ func topCandidates(m retrieval.Model, ex []example) []top {
 		// of the projects the question names first, the top one's lead
 		// on the words alone (vector features are not the confidence's).
 		ss, rivals := retrieval.ProjectFirst(ss, func(c sc) bool { return c.e.ofProject })
-		lex := make([]float64, rivals)
+		lexical := func(j int) bool { return !retrieval.VectorFeature(names[j]) }
+		leads := make([]float64, rivals)
 		says := make([][]string, rivals)
 		for i, o := range ss[:rivals] {
-			lex[i] = dot(m.Rank, o.e.x, func(j int) bool { return !retrieval.VectorFeature(names[j]) })
 			says[i] = o.e.says
+			if i == 0 {
+				continue
+			}
+			// A rival of the top's own document is measured also as in
+			// that document alone, the larger lead kept (retrieval's
+			// Index.leads).
+			leads[i] = dot(m.Rank, ss[0].e.x, lexical) - dot(m.Rank, o.e.x, lexical)
+			if o.e.source == ss[0].e.source {
+				leads[i] = max(leads[i], dot(m.Rank, ss[0].e.local, lexical)-dot(m.Rank, o.e.local, lexical))
+			}
 		}
-		margin := retrieval.Margin(lex, says, ss[0].e.held, ss[0].e.need)
+		margin := retrieval.Margin(leads, says, ss[0].e.held, ss[0].e.need)
 		x := slices.Clone(ss[0].e.x)
 		sources := make([]string, len(ss))
 		for i, o := range ss {
-			sources[i] = o.e.source
+			if i == 0 || o.e.x[coverage] > 0 {
+				sources[i] = o.e.source // one holding no word of the question is no rival
+			}
 		}
 		x[rivalDocs] = retrieval.RivalDocs(x[passages], sources)
 		for j := range x {

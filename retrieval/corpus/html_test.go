@@ -247,6 +247,13 @@ func TestHTMLPassages(t *testing.T) {
 				"9-11 #GUC-PORT [Options › -v, --verbose] Options\n-v, --verbose\nSay more.", "12-12 #GUC-PORT [Options] Drone\nA male bee."},
 		},
 		{
+			name: "a manual page's definition list of options whose terms open on anchors and leave out their end tags (yodl's) heads a section per term",
+			src: "<h2>Options</h2>\n<dl>\n<a name=\"OPTION_BACKLOG\"></a><p><dt><strong><strong><code>backlog=&lt;count&gt;</code></strong></strong><dd>\n   Sets the backlog. Default is 5.\n" +
+				"<a name=\"OPTION_TIMEOUT\"></a><p><dt><strong><strong><code>accept-timeout=&lt;seconds&gt;</code></strong></strong><dd>\n   End waiting after seconds.\n</dl>\n",
+			want: []string{"1-4 #OPTION_BACKLOG [Options › backlog=<count>] Options\nbacklog=<count>\nSets the backlog. Default is 5.",
+				"5-6 #OPTION_TIMEOUT [Options › accept-timeout=<seconds>] accept-timeout=<seconds>\nEnd waiting after seconds."},
+		},
+		{
 			name: "a <pre> block is kept whole, its lines and spaces as they are",
 			src:  "<p>Code:</p>\n<pre>\nfunc main() {\n\tif x &lt; 1 {\n\n\t\tprint(<b>x</b>)\n\t}\n}\n</pre>\n<p>After.</p>\n",
 			want: []string{"1-8 Code:\nfunc main() {\n\tif x < 1 {\n\n\t\tprint(x)\n\t}\n}", "10-10 After."},

@@ -2,6 +2,7 @@ package lexical_test
 
 import (
 	"fmt"
+	"math"
 	"path"
 	"slices"
 	"testing"
@@ -362,6 +363,52 @@ func TestFolderNamesDocuments(t *testing.T) {
 	}
 }
 
+// TestCommonFolderWordNeedsItsDocuments: a frequent English word naming a
+// folder ("help/", "make/") is the question's subject when those documents
+// hold the question's most specific other word, or where a question names
+// what it asks about, not elsewhere when they never say it ("rules help
+// keep militants out" is no question about GnuPG's help).
+func TestCommonFolderWordNeedsItsDocuments(t *testing.T) {
+	texts := map[string]string{
+		"help/help.txt":   "Ownertrust says how far you trust a key's owner to sign other keys.",
+		"make/NEWS":       "Make now reads makefiles written in UTF-8 and keeps going after errors.",
+		"border/guide.md": "Fences and rules keep militants from crossing the border.",
+		"task/README.md":  "Task runs the tasks a Taskfile lists.",
+	}
+	var ps []corpus.Passage
+	for _, src := range []string{"help/help.txt", "make/NEWS", "border/guide.md", "task/README.md", "a/b.md", "c/d.md", "e/f.md", "g/h.md", "i/j.md", "k/l.md", "m/n.md"} {
+		text, ok := texts[src]
+		if !ok {
+			text = "Released under the GNU General Public License."
+		}
+		ps = append(ps, corpus.Passage{ID: src, Text: text,
+			Locator: corpus.Locator{Source: src, Title: "Notes of " + src, LineStart: 1, LineEnd: 1}})
+	}
+	lx := lexical.Build(ps)
+	for _, c := range []struct {
+		question, word string
+		names          bool
+	}{
+		{"what rules help keep militants out", "help", false},
+		{"what does help say about ownertrust", "help", true},
+		{"can make read utf-8 makefiles", "make", true},
+		{"what could make the border fences fail", "make", false},
+		// Where a question names what it asks about, the word names it
+		// though its documents never say the rest: a near-miss.
+		{"can task import targets from a makefile", "task", true},
+		{"how do i import a makefile with task", "task", true},
+		{"is there a task to import makefile targets", "task", false},
+	} {
+		term, ok := termOf(t, lx, c.question, c.word)
+		if !ok {
+			t.Fatalf("%q: no term %q", c.question, c.word)
+		}
+		if term.Documents != c.names || term.Name != c.names {
+			t.Errorf("%q in %q: names documents %v (name %v), want %v", c.word, c.question, term.Documents, term.Name, c.names)
+		}
+	}
+}
+
 // TestShortFormNamesItsFolder: a question's word that starts the name of
 // one folder ("postgres" of "postgresql/") names that folder's documents,
 // though a text holds the word itself; an English word, a word starting
@@ -595,4 +642,83 @@ func termWords(lx *lexical.Lexicon, q string) []string {
 		got = append(got, term.Word)
 	}
 	return got
+}
+
+// TestScoreIsSearchsScore: one passage scored alone gets the score and
+// the terms Search gives it.
+func TestScoreIsSearchsScore(t *testing.T) {
+	var ps []corpus.Passage
+	for i, text := range []string{"Bees make honey from nectar.", "Wasps make no honey.", "Honey keeps for years in a jar."} {
+		ps = append(ps, corpus.Passage{ID: string(rune('a' + i)), Text: text, Locator: corpus.Locator{Source: "bees.md", Title: "Honey", Section: "Making honey", LineStart: i + 1, LineEnd: i + 1}})
+	}
+	lx := lexical.Build(ps)
+	q := lx.Analyze("do bees make honey", "")
+	ranked, matched := lx.Search(q, 10)
+	if len(ranked) == 0 {
+		t.Fatal("nothing found")
+	}
+	for _, r := range ranked {
+		score, m := lx.Score(q, r.P)
+		if math.Abs(score-r.Score) > 1e-9 || m != matched(r.P) {
+			t.Errorf("passage %d: Score %v %+v, Search %v %+v", r.P, score, m, r.Score, matched(r.P))
+		}
+	}
+}
+
+// TestLocalWeights: within one document, a word every passage holds (its
+// topic, rare in the corpus) weighs next to nothing; one word a single
+// passage holds keeps a weight.
+func TestLocalWeights(t *testing.T) {
+	var ps []corpus.Passage
+	add := func(src, text string) {
+		ps = append(ps, corpus.Passage{ID: fmt.Sprint(len(ps)), Text: text, Locator: corpus.Locator{Source: src, LineStart: len(ps) + 1, LineEnd: len(ps) + 1}})
+	}
+	add("seed.md", "The Taliban host militants near the border.")
+	add("seed.md", "The Taliban deny it; attacks rose in 2021.")
+	add("seed.md", "The Taliban taxed imports.")
+	for i := range 20 {
+		add(fmt.Sprintf("news%d.md", i), fmt.Sprintf("Release %d fixes a crash in 2021 builds.", i))
+	}
+	lx := lexical.Build(ps)
+	q := lx.Analyze("taliban attacks in 2021", "")
+	local := lx.Local(q, 0, 3)
+	w := func(q lexical.Query, word string) float64 {
+		for _, t := range q.Terms {
+			if t.Word == word {
+				return t.Weight
+			}
+		}
+		t.Fatalf("no term %q", word)
+		return 0
+	}
+	if g, l := w(q, "taliban"), w(local, "taliban"); !(l < 0.2*g) {
+		t.Errorf("taliban: local weight %.2f of global %.2f, want next to nothing", l, g)
+	}
+	if l, lt := w(local, "2021"), w(local, "taliban"); !(l > 3*lt) {
+		t.Errorf("2021 weighs %.2f locally, taliban %.2f: want the word one passage holds to count", l, lt)
+	}
+	if w(q, "taliban") <= w(q, "2021") {
+		t.Errorf("corpus weights: taliban %.2f, 2021 %.2f: want the topic rarer", w(q, "taliban"), w(q, "2021"))
+	}
+}
+
+// TestPageFileNameIsNoSourceWord: a file that stands for its folder's page
+// ("_index.md", "index.html", "README.md") lends its name to no passage's
+// source field; its folder still names it, and another file its own name.
+func TestPageFileNameIsNoSourceWord(t *testing.T) {
+	var ps []corpus.Passage
+	for i, src := range []string{"completions/_index.md", "docs/index.html", "rules/no-useless-path-segments.md", "a/b.md", "c/d.md"} {
+		ps = append(ps, corpus.Passage{ID: src, Text: "Some text.", Locator: corpus.Locator{Source: src, LineStart: i + 1, LineEnd: i + 1}})
+	}
+	lx := lexical.Build(ps)
+	ranked, _ := lx.Search(lx.Analyze("index", ""), 10)
+	if len(ranked) != 0 {
+		t.Errorf("%q matches %d passages by their file names", "index", len(ranked))
+	}
+	if ranked, _ := lx.Search(lx.Analyze("completions", ""), 10); len(ranked) != 1 {
+		t.Errorf("the folder of _index.md names %d passages, want 1", len(ranked))
+	}
+	if ranked, _ := lx.Search(lx.Analyze("segments", ""), 10); len(ranked) != 1 {
+		t.Errorf("a file's own name names %d passages, want 1", len(ranked))
+	}
 }

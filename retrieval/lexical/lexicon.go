@@ -7,6 +7,7 @@ package lexical
 import (
 	"iter"
 	"math"
+	"path"
 	"sort"
 	"strings"
 	"unicode"
@@ -139,7 +140,7 @@ func Build(passages []corpus.Passage) *Lexicon {
 		clear(fields)
 		lx.addField(&st, fields, p.Title, fieldTitle, fieldTitleHead)
 		lx.addField(&st, fields, structure.SearchedSection(p.Section), fieldSection, 0)
-		lx.addField(&st, fields, p.Source, fieldSource, 0)
+		lx.addField(&st, fields, sourceField(p.Source), fieldSource, 0)
 		for _, t := range folderTokens(&st, p.Source) {
 			fields[t.Stem] |= fieldFolder
 		}
@@ -168,6 +169,23 @@ func (lx *Lexicon) addField(st *text.Stemmer, fields map[string]uint8, s string,
 		}
 	}
 }
+
+// sourceField returns what of a file's path is searched as its source
+// field: the path, without a file name that names no page but a folder's
+// own ("_index.md", a Hugo section's; "index.html", "README.md"), whose
+// word every passage of the page would otherwise hold ("flag imports
+// ending in /index" answered from a site's completions/_index.md).
+func sourceField(source string) string {
+	dir, file := path.Split(source)
+	base := strings.ToLower(strings.Trim(strings.TrimSuffix(file, path.Ext(file)), "_-."))
+	if dir != "" && pageNames[base] {
+		return dir
+	}
+	return source
+}
+
+// pageNames are the file names that stand for their folder's page.
+var pageNames = map[string]bool{"index": true, "readme": true, "default": true}
 
 // folderTokens returns the token of each folder of source whose name is
 // one word ("less" of "less/NEWS", not "x-time" of "x-time/README.md"):

@@ -305,6 +305,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			}
 		}
 	}
+	lx.unnameCommonFolders(q.Terms, names, text.Words(question))
 	// A follow-up ("what about its license?") keeps the subject of the
 	// conversation, unless it names one of its own: other documents ("and
 	// chromem?") replace the documents it was about; another name ("and in
@@ -402,6 +403,88 @@ func isLetters(w string) bool {
 // about another subject does not answer.
 func namesElsewhere(t QueryTerm) bool {
 	return !t.Known && t.Corrected == "" && len(t.Word) >= 4 && !hasDigit(t.Word) && !text.IsEnglishWord(t.Word)
+}
+
+// unnameCommonFolders reads a frequent English word of the question that
+// names documents ("help" of a corpus with a help/ folder, "make" of
+// make/NEWS) as the question's subject when it stands where a question
+// names what it asks about (namingPlace: "can task import a makefile",
+// "does less handle utf-8", "how do i quit in less"), or when the
+// documents it names hold the question's most specific other word, its
+// known word of most weight that names no documents; elsewhere, and
+// when they never say it, it is the English word: "what rules help keep
+// militants out" does not ask about GnuPG's help. A word of no English, or
+// a question with no other word, keeps its documents. words are the
+// question's words, lower-cased.
+func (lx *Lexicon) unnameCommonFolders(terms []QueryTerm, names map[string]bool, words []string) {
+	other := -1
+	for i, t := range terms {
+		if !t.Context && t.Known && !t.Documents && (other < 0 || t.Weight > terms[other].Weight) {
+			other = i
+		}
+	}
+	if other < 0 {
+		return
+	}
+	for i := range terms {
+		t := &terms[i]
+		if t.Context || !t.Documents || !text.IsCommon(t.Word, t.Stem) || namingPlace(words, t.Word) || lx.namedHold(t.Stem, terms[other].Stem) {
+			continue
+		}
+		t.Documents = false
+		t.Name = names[t.Word] && !isLoneLetter(t.Word)
+	}
+}
+
+// namingPlace reports whether a word stands where a question names what
+// it asks about: first ("less: how do i quit"), after an opening
+// auxiliary ("can task import …", "does less handle …"), or last after a
+// preposition ("how do i quit in less").
+func namingPlace(words []string, w string) bool {
+	n := len(words)
+	switch {
+	case n == 0:
+		return false
+	case words[0] == w:
+		return true
+	case n > 1 && words[1] == w && openingAux[words[0]]:
+		return true
+	case n > 1 && words[n-1] == w && lastPreposition[words[n-2]]:
+		return true
+	}
+	return false
+}
+
+// openingAux are the words opening a yes-or-no question before its
+// subject; lastPreposition those naming, before a question's last word,
+// what it asks of.
+var (
+	openingAux = map[string]bool{"can": true, "could": true, "does": true, "do": true, "did": true, "is": true, "are": true, "was": true,
+		"will": true, "would": true, "should": true, "has": true, "have": true, "may": true, "must": true}
+	lastPreposition = map[string]bool{"in": true, "with": true, "for": true, "of": true, "about": true, "on": true, "from": true, "by": true,
+		"using": true, "via": true, "under": true, "into": true}
+)
+
+// namedHold reports whether a passage of the documents a stem names (in
+// their titles or paths) holds another stem, in its text or its fields.
+func (lx *Lexicon) namedHold(name, stem string) bool {
+	of := make(map[int32]bool)
+	for _, f := range lx.Fields[name] {
+		if f.Bits&(fieldTitle|fieldSource) != 0 {
+			of[f.P] = true
+		}
+	}
+	for _, p := range lx.Postings[stem] {
+		if of[p.P] {
+			return true
+		}
+	}
+	for _, f := range lx.Fields[stem] {
+		if of[f.P] {
+			return true
+		}
+	}
+	return false
 }
 
 // maxNamedShare is the largest share of passages, or of documents, whose

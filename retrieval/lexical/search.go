@@ -2,6 +2,7 @@ package lexical
 
 import (
 	"container/heap"
+	"math"
 	"slices"
 )
 
@@ -98,4 +99,76 @@ func (h *scoredHeap) Pop() any {
 	x := h.s[len(h.s)-1]
 	h.s = h.s[:len(h.s)-1]
 	return x
+}
+
+// Score returns the BM25F score of passage p for q, as Search scores it,
+// and what of q the passage holds.
+func (lx *Lexicon) Score(q Query, p int) (float64, Match) {
+	var score float64
+	var m Match
+	dl := float64(lx.DocLen[p])
+	for ti, t := range q.Terms {
+		if !t.Known {
+			continue
+		}
+		var tf float64
+		body, fields := lx.Postings[t.Stem], lx.Fields[t.Stem]
+		if i, ok := slices.BinarySearchFunc(body, int32(p), func(e posting, p int32) int { return int(e.P - p) }); ok {
+			tf += float64(body[i].TF)
+		}
+		if j, ok := slices.BinarySearchFunc(fields, int32(p), func(e fieldPosting, p int32) int { return int(e.P - p) }); ok {
+			tf += fieldTF(fields[j].Bits)
+		}
+		if tf == 0 {
+			continue
+		}
+		score += t.Weight * tf * (K1 + 1) / (tf + K1*(1-B+B*dl/lx.AvgLen))
+		m.Weight += t.Weight
+		m.Terms |= uint64(1) << min(ti, 63)
+	}
+	return score, m
+}
+
+// Local returns q weighed as in a corpus of the passages [lo, hi) alone
+// (one document's): each known term's weight scaled by its inverse
+// document frequency among them over its frequency in the whole corpus.
+// A word most of them hold (a document's topic, the rarest of words in a
+// corpus of other documents) then says little of which passage answers,
+// as it would in that document alone.
+func (lx *Lexicon) Local(q Query, lo, hi int) Query {
+	out := q
+	out.Terms = slices.Clone(q.Terms)
+	n := float64(hi - lo)
+	for i := range out.Terms {
+		t := &out.Terms[i]
+		global := lx.idf(t.Stem)
+		if !t.Known || global <= 0 {
+			continue
+		}
+		d := float64(lx.holding(t.Stem, int32(lo), int32(hi)))
+		t.Weight *= math.Log(1+(n-d+0.5)/(d+0.5)) / global
+	}
+	return out
+}
+
+// holding counts the passages of [lo, hi) holding a stem in their text or
+// fields.
+func (lx *Lexicon) holding(stem string, lo, hi int32) int {
+	body, fields := lx.Postings[stem], lx.Fields[stem]
+	i, _ := slices.BinarySearchFunc(body, lo, func(e posting, p int32) int { return int(e.P - p) })
+	j, _ := slices.BinarySearchFunc(fields, lo, func(e fieldPosting, p int32) int { return int(e.P - p) })
+	n := 0
+	for (i < len(body) && body[i].P < hi) || (j < len(fields) && fields[j].P < hi) {
+		switch {
+		case j >= len(fields) || fields[j].P >= hi || (i < len(body) && body[i].P < hi && body[i].P < fields[j].P):
+			i++
+		case i >= len(body) || body[i].P >= hi || fields[j].P < body[i].P:
+			j++
+		default:
+			i++
+			j++
+		}
+		n++
+	}
+	return n
 }

@@ -6,14 +6,21 @@ import "regexp"
 // "Question 2:", its answer with "A:", "A1." or "Answer:". The chunker
 // keeps an entry together under its question; the extractive answer reads
 // the question as asking, not answering.
+const questionMark = `(?:Q[.:)]|Q\d+[.:)]|Question(?: \d+)?:)(?:\s|$)`
+
 var (
-	faqQuestion     = regexp.MustCompile(`^\s*(?:Q[.:)]|Q\d+[.:)]|Question(?: \d+)?:)(?:\s|$)`)
+	faqQuestion     = regexp.MustCompile(`^\s*` + questionMark)
+	faqQuestionLine = regexp.MustCompile(`(?m)^\s*` + questionMark)
 	faqAnswer       = regexp.MustCompile(`^\s*(?:A[.:)]|A\d+[.:)]|Answer:)(?:\s|$)`)
 	faqAnswerWithin = regexp.MustCompile(`\s(?:A[.:)]|A\d+[.:)]|Answer:)(?:\s|$)`)
 )
 
 // OpensFAQQuestion reports whether s opens on an FAQ question's mark.
 func OpensFAQQuestion(s string) bool { return faqQuestion.MatchString(s) }
+
+// MarksFAQQuestions reports whether a line of s opens on an FAQ
+// question's mark.
+func MarksFAQQuestions(s string) bool { return faqQuestionLine.MatchString(s) }
 
 // OpensFAQAnswer reports whether s opens on an FAQ answer's mark.
 func OpensFAQAnswer(s string) bool { return faqAnswer.MatchString(s) }

@@ -496,6 +496,10 @@ type Asking struct {
 	// count is, for an amount asked as a count ("how many packages"),
 	// true: a date, a year or a release's number counts nothing.
 	count bool
+	// deed is, for a person asked as who did something ("who founded
+	// SAT", "who wrote the brief"), the stem of the verb: a name answers
+	// it in a sentence that names the deed (namesDeed), not any name.
+	deed string
 	// clause is, for a time asked as something other than a date, the
 	// clause that answers it as well as a date does: an event for what
 	// something does ("when do Serial specs run": "after all the parallel
@@ -527,6 +531,87 @@ var (
 	asksContact = regexp.MustCompile(`(?i)\b(e-?mail|mail|contact|ping|report|reach|write to|message|notify|tell)\b`)
 )
 
+// whoDid matches a question asking who did something, its verb the first
+// group ("who founded", "who wrote"); notDeeds are the words after "who"
+// that name no deed: auxiliaries ("who is", "who do I ask") and adverbs.
+var (
+	whoDid = regexp.MustCompile(`(?i)^\W*who\s+([a-z]+)(?:[^a-z'’]|$)`)
+	// phrasal is a particle after the verb, which makes it another verb
+	// ("who makes up most of the groups" asks who they are, not who made
+	// them).
+	phrasal  = regexp.MustCompile(`(?i)^\W*who\s+[a-z]+\s+(up|out|off|on|in|into|of|for|with|about|over|behind|after)\b`)
+	notDeeds = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "do": true, "does": true, "did": true,
+		"has": true, "have": true, "had": true, "can": true, "could": true, "will": true, "would": true, "should": true, "shall": true, "may": true,
+		"might": true, "must": true, "s": true, "else": true, "exactly": true, "really": true, "actually": true, "all": true, "here": true, "there": true,
+		"currently": true, "now": true, "originally": true, "first": true, "the": true, "to": true, "of": true, "in": true, "am": true}
+)
+
+// authorship are the words that name the making of a work, which answer
+// who made it as the verb does: "Author: Ann", "the creator of", "© Ann".
+var authorship = regexp.MustCompile(`(?i)\b(authors?|authored|creators?|founders?|maintainers?|developers?|contributors?|copyright|credits?|thanks|acknowledg\w*)\b|©|\(c\)`)
+
+// deedVerbs are the stems of the verbs of making a work, which authorship
+// answers.
+var deedVerbs = map[string]bool{"write": true, "creat": true, "make": true, "develop": true, "build": true, "design": true, "found": true,
+	"start": true, "invent": true, "author": true, "maintain": true, "code": true, "program": true, "produc": true, "publish": true}
+
+// byName matches an agent given by name, the word before "by" the first
+// group, the name's first word the second: "founded by Ann", "a brief by
+// the Institute of Regional Studies".
+var byName = regexp.MustCompile(`(?:(\pL+)\s+)?\bby\s+(?:the\s+)?[\[*_]*@?(\p{Lu}[\pL\d'’-]*)`)
+
+// isByline reports whether a sentence is a byline: names and years alone
+// ("2004, Oliver Elphick, Martin Pitt" under a title), every word
+// capitalised or a figure, joined by "and" at most, no capitalised word a
+// function word and some no English word ("Getting Started With Docker",
+// "Install Guide" are titles).
+func isByline(s string) bool {
+	fs := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;&()[]*_", r) })
+	names, proper := 0, false
+	for _, f := range fs {
+		r, _ := utf8.DecodeRuneInString(f)
+		lower := strings.ToLower(f)
+		switch {
+		case unicode.IsUpper(r):
+			if IsStopWord(lower) {
+				return false
+			}
+			names++
+			proper = proper || !IsCommonWord(lower)
+		case unicode.IsDigit(r) || f == "and" || f == "-" || f == "–" || !unicode.IsLetter(r):
+		default:
+			return false
+		}
+	}
+	return names > 0 && len(fs) <= 16 && proper
+}
+
+// namesDeed reports whether a sentence (or its heading) names the deed
+// asked who did: a word starting as the verb's stem does ("founded",
+// "founder" of "found"), a passive's agent by name, or, for the making of
+// a work, a word of authorship.
+func (a Asking) namesDeed(sentence, heading string) bool {
+	for _, m := range byName.FindAllStringSubmatch(sentence, -1) {
+		before := strings.ToLower(m[1])
+		if strings.HasSuffix(before, "ed") && !strings.HasPrefix(before, a.deed) {
+			continue // another deed's agent ("caused by Docker" for who founded it)
+		}
+		if !a.words[strings.ToLower(m[2])] {
+			return true // not the question's own name ("who heads the IRS", "a brief by the IRS")
+		}
+	}
+	if deedVerbs[a.deed] && (authorship.MatchString(sentence+"\n"+heading) || isByline(sentence)) {
+		return true
+	}
+	var st Stemmer
+	for _, t := range Tokens(&st, sentence+"\n"+heading) {
+		if t.Stem == a.deed || len(a.deed) >= 3 && strings.HasPrefix(t.Word, a.deed) {
+			return true
+		}
+	}
+	return false
+}
+
 // asksYear matches a question asking for a year; yearFigure a year of the
 // last five centuries.
 var (
@@ -553,6 +638,10 @@ func ReadAsking(question string) Asking {
 	a.often = a.Kind == AnswerQuantity && asksOften.MatchString(question)
 	a.contact = a.Kind == AnswerPerson && asksContact.MatchString(question)
 	a.count = a.Kind == AnswerQuantity && asksCount.MatchString(question)
+	if m := whoDid.FindStringSubmatch(question); m != nil && a.Kind == AnswerPerson && !a.contact && !notDeeds[strings.ToLower(m[1])] && !phrasal.MatchString(question) {
+		var st Stemmer
+		a.deed = st.Stem(strings.ToLower(m[1]))
+	}
 	if a.Kind == AnswerTime {
 		switch {
 		case asksEvent.MatchString(question) && !asksRelease.MatchString(question):
@@ -706,6 +795,9 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 	}
 	if a.count {
 		sentence = uncounted(sentence)
+	}
+	if a.deed != "" && !a.namesDeed(sentence, ownHeading(section)) {
+		return false
 	}
 	return HoldsNewAnswer(a.Kind, sentence, a.words)
 }
@@ -1084,12 +1176,27 @@ var versionFigure = regexp.MustCompile(`(?i)([a-z]*)(\d+\.(?:\d+|x)(?:\.(?:\d+|x
 func hasNewName(s string, known map[string]bool) bool {
 	for tok := range NameTokens(s) {
 		for _, w := range Words(tok) {
-			if !known[w] && !IsStopWord(w) {
+			if !known[w] && !known[singular(w)] && !known[w+"s"] && !IsStopWord(w) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// singular returns a plural word's singular by its ending ("commentaries",
+// "boxes", "names"), and other words as they are: a name the question
+// writes in the other number is the question's own.
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "sses"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // hasName reports whether a sentence holds a name: a capitalised word that
@@ -1179,6 +1286,13 @@ var (
 		// Questions to be made up over the documents ("give me 5 multiple
 		// choice questions on …", "make flashcards of the article").
 		`|^\s*(please\s+)?(can you\s+|could you\s+)?(give|make|create|write|generate|prepare)\s+((me|us)\s+)?(\d+|a|an|some|a few|ten|five|three)?\s*((multiple[- ]choice|quiz|exam|trivia|practice)\s+questions|flash ?cards)\s+(on|about|from|of|covering|for)\b` +
+		// Text to reproduce ("repeat the word bomb 50 times", "spell the
+		// word taliban backwards"), the whole message: no question of the
+		// documents ("how do I repeat the last command 3 times" asks how,
+		// "write fails 3 times with EAGAIN" tells, "echo the name of the
+		// current branch" asks how).
+		`|^\s*(please\s+)?(can you\s+|could you\s+)?(repeat|print|echo|spell|write|say)\s+((the|this|that|my)\s+(word|phrase|sentence|letters?|name)\s+)?("[^"]+"|'[^']+'|“[^”]+”|[^\s?]+(\s+[^\s?]+){0,2})\s+(\d+|two|three|four|five|ten|twenty|fifty|a hundred|hundred|a thousand)\s+times\s*(please)?\s*[.!]*\s*$` +
+		`|^\s*(please\s+)?(can you\s+|could you\s+)?(repeat|spell|echo|reverse)\s+(the|this|that|my)\s+(word|phrase|sentence|letters?|name)\s+("[^"]+"|'[^']+'|“[^”]+”|[^\s?]+)\s*(backwards?|in reverse)?\s*(please)?\s*[.!]*\s*$` +
 		// A share of a number to work out: "whats 15% of 80".
 		`|^\s*(what(\s+is|'s|s)\s+|how much is\s+)?-?\d+(\.\d+)?\s*(%|percent)\s+of\s+-?\d+(\.\d+)?\s*\??\s*$` +
 		// Every one of a kind the documents hold, gathered ("enumerate

@@ -1438,19 +1438,44 @@ func (s *scanner) joinLeadIns() {
 		b := bs[k]
 		// A joined paragraph may lead on in turn: a FAQ's question, then
 		// "Here's why:", then the paragraph that says why.
-		for k+1 < len(bs) && b.Kind == Paragraph && bs[k+1].Head < 0 && bs[k+1].Section == b.Section &&
-			s.blankBetween(b.Last, bs[k+1].First) && s.leadsInto(b, bs[k+1]) {
+		// A code block takes one paragraph that goes on after it, never
+		// one that leads into what follows ("then run:").
+		afterCode := false
+		for k+1 < len(bs) && bs[k+1].Head < 0 && bs[k+1].Section == b.Section && s.blankBetween(b.Last, bs[k+1].First) &&
+			(b.Kind == Paragraph && s.leadsInto(b, bs[k+1]) ||
+				b.Kind == Code && !afterCode && s.goesOnAfterCode(bs[k+1]) && (k+2 >= len(bs) || !s.leadsInto(bs[k+1], bs[k+2]))) {
+			afterCode = b.Kind == Code
 			next := bs[k+1]
-			units := next.Units
+			units, kind := next.Units, next.Kind
 			if len(units) > 0 && units[0] != b.First {
 				units = append([]int{b.First}, units...)
 			}
-			b = Block{Kind: next.Kind, First: b.First, Last: next.Last, Units: units, Section: b.Section, Head: b.Head}
+			if b.Kind == Code {
+				// What is said after the code ends its last unit.
+				units, kind = b.Units, b.Kind
+			}
+			b = Block{Kind: kind, First: b.First, Last: next.Last, Units: units, Section: b.Section, Head: b.Head}
 			k++
 		}
 		out = append(out, b)
 	}
 	s.out.Blocks = out
+}
+
+// goesOnAfterCode reports whether paragraph next goes on with the sentence
+// the code block above it broke ("For example, Electron exposes a module:"
+// over the code, then "that would otherwise be unresolved. To avoid this,
+// …"): it opens in lower case on a function word, is short, and announces
+// nothing (no closing ':'). The code and what is said of it are one block.
+func (s *scanner) goesOnAfterCode(next Block) bool {
+	if next.Kind != Paragraph {
+		return false
+	}
+	para := strings.TrimSpace(s.linesText(next.First, next.Last))
+	first, _, _ := strings.Cut(para, " ")
+	r, _ := utf8.DecodeRuneInString(first)
+	return unicode.IsLower(r) && text.IsStopWord(strings.TrimRight(first, ",;:")) && utf8.RuneCountInString(para) <= 300 &&
+		!strings.HasSuffix(para, ":")
 }
 
 // leadsInto reports whether paragraph b introduces next: a short lead-in

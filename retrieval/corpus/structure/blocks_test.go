@@ -97,6 +97,24 @@ func TestScanFindsBlocks(t *testing.T) {
 			want:     []string{"code 0-4 [0 2]", "para 6-6", "code 8-10 [8]"},
 		},
 		{
+			name:     "a paragraph going on with the sentence the code broke joins the code; one opening anew does not",
+			markdown: true,
+			doc:      "Electron exposes a module:\n\n```js\nimport 'electron'\n```\n\nthat would otherwise be unresolved. Add it.\n\n```js\nx()\n```\n\nlinters flag it too.\n",
+			want:     []string{"code 0-6 [0 2]", "code 8-10 [8]", "para 12-12"},
+		},
+		{
+			name:     "a lower-case paragraph announcing the next code leads into it, not on from the code above",
+			markdown: true,
+			doc:      "```sh\nmake\n```\n\nthen run:\n\n```sh\nmake install\n```\n",
+			want:     []string{"code 0-2 [0]", "code 4-8 [4 6]"},
+		},
+		{
+			name:     "a code block takes one paragraph going on after it, not every one",
+			markdown: true,
+			doc:      "```sh\nmake\n```\n\nthe build takes a while.\n\nthe tests run after it.\n",
+			want:     []string{"code 0-4 [0]", "para 6-6"},
+		},
+		{
 			name:     "a paragraph speaking of the list below joins it; one that does not stays apart",
 			markdown: false,
 			doc:      "It works well in the cases\nlisted below.\n\n  * threads\n  * realtime kernels\n\nIt is portable.\n\n  * Linux\n  * BSD\n",

@@ -1046,17 +1046,20 @@ func headedTerms(markup string) bool {
 	return codeOpening.MatchString(inner) || strings.HasPrefix(t, "-") && !strings.HasPrefix(t, "- ") || strings.HasSuffix(t, "?") && len(strings.Fields(t)) >= 3
 }
 
-// leadingSpans matches the <span> and <a> tags opening a term; codeOpening
+// leadingSpans matches the <span> and <a> tags, and the bold and italic
+// ones, opening a term (yodl's "<dt><strong><strong><code>backlog"); codeOpening
 // a term opening with an element of code.
 var (
-	leadingSpans = regexp.MustCompile(`^(?is)(\s*<(span|a)\b[^>]*>)+`)
+	leadingSpans = regexp.MustCompile(`^(?is)(\s*<(span|a|b|strong|em|i)\b[^>]*>)+`)
 	codeOpening  = regexp.MustCompile(`(?i)^<(code|tt|kbd|var|samp)\b`)
 )
 
 // firstTerm matches the markup up to a <dl>'s first term, capturing its
-// content; anyTag a tag; parameterName one name of code.
+// content: after anchors and empty paragraphs, to its end tag or, where
+// the markup leaves it out as HTML allows (yodl's, man2html's manual
+// pages), to the description or term after it; anyTag a tag; parameterName one name of code.
 var (
-	firstTerm     = regexp.MustCompile(`(?is)^\s*<dt\b[^>]*>(.{1,200}?)</dt>`)
+	firstTerm     = regexp.MustCompile(`(?is)^\s*(?:<(?:a|p|br)\b[^>]*>\s*(?:</a>\s*)?)*<dt\b[^>]*>(.{1,200}?)(?:</dt>|<dd\b|<dt\b)`)
 	anyTag        = regexp.MustCompile(`<[^>]*>`)
 	parameterName = regexp.MustCompile(`^\*{0,2}[A-Za-z_][\w.]*$`)
 )
