@@ -487,6 +487,10 @@ func TestPhrasalVerbIsNoDeed(t *testing.T) {
 		"who makes up most of the TTP infiltration groups?": "",
 		"who makes the logo?":                               "make",
 		"who works on the parser":                           "",
+		"who pays the price for the talibans stability":     "",
+		"who needs clearer rules of engagement":             "",
+		"who founded al jazeera":                            "found",
+		"who heads the institute":                           "head",
 	} {
 		if got := ReadAsking(q).deed; got != want {
 			t.Errorf("%q: deed %q, want %q", q, got, want)
