@@ -658,10 +658,11 @@ func isHeadingSentenceIn(s string, p corpus.Passage) bool {
 const maxHeadingLine = 200
 
 // headingForm returns a line as a heading reads once written as a list's
-// item or a label: without a list mark, stars or a trailing colon.
+// item, a label or a quoted FAQ question: without a list or quote mark,
+// stars or a trailing colon.
 func headingForm(s string) string {
 	s = strings.Trim(s, " \t*_")
-	s = strings.TrimLeft(s, "*-+• ")
+	s = strings.TrimLeft(s, "*-+•> ")
 	s = strings.Trim(strings.TrimSuffix(strings.TrimRight(s, " *_"), ":"), " *_")
 	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\n") {
 		return s // the common case, read for every sentence: no copy

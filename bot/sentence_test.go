@@ -1226,3 +1226,15 @@ func TestEntryLabelIsQuotedAndReadAsTheSubject(t *testing.T) {
 		t.Errorf("answer %q: want maxRetries' label over its default, not timeout's", a.Text)
 	}
 }
+
+// An FAQ's question written as a block quote heads its entry: the answer
+// is quoted, never the quoted question.
+func TestQuotedQuestionIsNoAnswer(t *testing.T) {
+	p := corpus.Passage{ID: "q", Locator: corpus.Locator{Source: "README.md", LineStart: 7, Section: "Frequently Asked Questions › I cannot see any browser window"},
+		Text: "> I cannot see any browser window\n\nBy default, foo runs the browser in headless mode."}
+	q := "why can't i see a browser window"
+	a := Extract(q, retrieval.Result{Query: query(q), Relevant: true, Lead: 1, Hits: []retrieval.Hit{{Passage: p}}})
+	if strings.Contains(a.Text, "I cannot see") || !strings.Contains(a.Text, "headless mode") {
+		t.Errorf("quoted %q", a.Text)
+	}
+}

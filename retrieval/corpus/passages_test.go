@@ -690,3 +690,34 @@ func TestReferenceEntriesAreCutAtTheirLabels(t *testing.T) {
 		t.Errorf("entries under their heading: passages %q, want %q", got, want)
 	}
 }
+
+// An FAQ whose questions are one-line block quotes (chromedp's "> I
+// cannot see any browser window") has each answer under its question, as
+// under a heading, the questions siblings; the same quote outside an FAQ
+// is text.
+func TestQuotedFAQQuestionsHeadTheirAnswers(t *testing.T) {
+	doc := "# foo\n\nPackage foo drives browsers.\n\n## Frequently Asked Questions\n\n" +
+		"> I cannot see any browser window\n\nBy default, foo runs the browser headless.\n\n" +
+		"> I see \"context canceled\" errors\n\nThe connection to the browser was lost.\n\n" +
+		"## Usage\n\n> Simple is better than complex.\n\nSo foo is small.\n"
+	c, err := Load(fstest.MapFS{"foo/README.md": {Data: []byte(doc)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"runs the browser headless": "Frequently Asked Questions › I cannot see any browser window",
+		"was lost":                  `Frequently Asked Questions › I see "context canceled" errors`,
+		"Simple is better":          "Usage",
+		"foo is small":              "Usage",
+	}
+	for _, p := range Chunk(c).Passages {
+		for s, section := range want {
+			if strings.Contains(p.Text, s) && p.Section != section {
+				t.Errorf("%q is under %q, want %q", s, p.Section, section)
+			}
+		}
+		if strings.Contains(p.Text, "headless") && strings.Contains(p.Text, "context canceled") {
+			t.Errorf("two entries in one passage: %q", p.Text)
+		}
+	}
+}

@@ -452,6 +452,10 @@ func (s *scanner) scanMarkdown(headings bool) {
 			t, _ := summaryLine(l.Text)
 			s.summary(t, i)
 			i++
+		case headings && s.quotedQuestion(i):
+			t := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l.Text), ">"))
+			s.heading(mdHeading{level: s.hp.questionLevel(), text: cleanTitle(t), question: true}, i)
+			i++
 		case l.Indent >= 4:
 			i = s.indentedCode(i)
 		case isTableStart(ls, i):
@@ -463,6 +467,30 @@ func (s *scanner) scanMarkdown(headings bool) {
 		}
 	}
 }
+
+// quotedQuestion reports whether line i is an FAQ's question written as a
+// one-line block quote, which heads its answer as a heading does
+// (chromedp's "> I cannot see any browser window" over the paragraphs
+// that answer it): under a heading naming an FAQ, a blank line (or a
+// heading) on each side, short, and a paragraph that is no quote after it.
+func (s *scanner) quotedQuestion(i int) bool {
+	ls := s.lines
+	l := ls[i]
+	if l.Indent >= 4 || !strings.HasPrefix(strings.TrimSpace(l.Text), "> ") || utf8.RuneCountInString(l.Text) > maxQuotedQuestion ||
+		i > 0 && !ls[i-1].Blank() && !isATX(ls[i-1].Text) || i+2 >= len(ls) || !ls[i+1].Blank() || !s.hp.inFAQ() {
+		return false
+	}
+	for _, n := range ls[i+1:] {
+		if !n.Blank() {
+			return !strings.HasPrefix(strings.TrimSpace(n.Text), ">") && !isATX(n.Text)
+		}
+	}
+	return false
+}
+
+// maxQuotedQuestion bounds an FAQ's question written as a block quote,
+// in runes.
+const maxQuotedQuestion = 200
 
 // summary records a <details> block's summary as a heading one level
 // below the section it is in: a README's collapsed FAQ entry ("Why am I

@@ -263,8 +263,27 @@ var releaseHeading = regexp.MustCompile(`(?i)^\s*(?:(?:version|release)\s+)?\[?v
 const SectionSeparator = " › "
 
 type mdHeading struct {
-	level int
-	text  string
+	level    int
+	text     string
+	question bool // an FAQ's quoted question (scanner.quotedQuestion)
+}
+
+// faqSection matches a heading naming an FAQ: "FAQ", "Frequently Asked
+// Questions", "Common questions", "Q&A".
+var faqSection = regexp.MustCompile(`(?i)\b(faqs?|frequently asked questions|common questions|questions and answers|q ?& ?a)\b`)
+
+// inFAQ reports whether a heading of the path names an FAQ.
+func (hp *headingPath) inFAQ() bool {
+	return slices.ContainsFunc(hp.stack, func(h mdHeading) bool { return faqSection.MatchString(h.text) })
+}
+
+// questionLevel is the level of an FAQ's quoted question: its sibling's
+// when one is open, else one below the innermost heading.
+func (hp *headingPath) questionLevel() int {
+	if n := len(hp.stack); n > 0 && hp.stack[n-1].question {
+		return hp.stack[n-1].level
+	}
+	return min(hp.depth()+1, 6)
 }
 
 // IsATXHeading reports whether a line is a Markdown ATX heading ("##
