@@ -20,11 +20,12 @@ func (lx *Lexicon) Correct(word string) (string, bool) {
 		return "", false
 	}
 	c, ok := lx.correct(word)
-	if ok && text.IsEnglishWord(word) && !strings.HasPrefix(word, c) && !text.SpellingVariants(word, c) {
+	if ok && text.IsEnglishWord(word) && (!strings.HasPrefix(word, c) || agentNoun(word, c)) && !text.SpellingVariants(word, c) {
 		// A real word the corpus lacks ("empire") is not a misspelling of
 		// a corpus word ("expire"); it may still be one with an ending
 		// ("pakistani" of "pakistan") or spelt the other side of the
-		// Atlantic ("licence" of "license").
+		// Atlantic ("licence" of "license"), but not the thing that does
+		// it ("timer" is no "time").
 		return "", false
 	}
 	return c, ok
@@ -96,4 +97,11 @@ func hasDigit(s string) bool {
 		}
 	}
 	return false
+}
+
+// agentNoun reports whether word is stem with an agent's ending: "timer"
+// of "time", "worker" of "work".
+func agentNoun(word, stem string) bool {
+	end := strings.TrimPrefix(word, stem)
+	return end == "r" || end == "er" || end == "or"
 }

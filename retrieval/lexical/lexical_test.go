@@ -87,17 +87,19 @@ func TestFollowUpKeepsTheSubject(t *testing.T) {
 
 // TestRealWordsAreNotMisspellings: a dictionary word the corpus lacks is
 // not read as the corpus word one letter away ("empire" is not "expire"),
-// though it may be read as a corpus word it extends ("pakistani"); a
+// though it may be read as a corpus word it extends ("pakistani"), not as
+// the word an agent's ending extends ("timer" is no "time"); a
 // misspelling still is corrected. A British spelling ("licence") needs no
 // correcting: it stems as the corpus's American one.
 func TestRealWordsAreNotMisspellings(t *testing.T) {
 	ps := []corpus.Passage{
 		{ID: "a", Text: "The cache entries expire after ten minutes in Pakistan.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
 		{ID: "b", Text: "Set the cache size with a flag; see the license.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
+		{ID: "c", Text: "It keeps the time in sync.", Locator: corpus.Locator{Source: "c.md", LineStart: 1, LineEnd: 1}},
 	}
 	lx := lexical.Build(ps)
 	for _, c := range []struct{ word, want string }{
-		{"empire", ""}, {"pakistani", "pakistan"}, {"exipre", "expire"}, {"enrties", "entries"},
+		{"empire", ""}, {"pakistani", "pakistan"}, {"exipre", "expire"}, {"enrties", "entries"}, {"timer", ""},
 	} {
 		got, _ := lx.Correct(c.word)
 		if got != c.want {

@@ -799,7 +799,9 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		// email about a security bug", "Send it to security@example.org".
 		return true
 	}
-	if a.count {
+	if a.count || a.often {
+		// Nor is a release's number or a date how often: "how often is
+		// cdproto released" by "The releases up to v0.157.2 …".
 		sentence = uncounted(sentence)
 	}
 	if a.deed != "" && !a.namesDeed(sentence, ownHeading(section)) {

@@ -524,6 +524,8 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 		{"how often are the maintainers reviewed", "Maintainers are reviewed by the board.", false},
 		{"how often are backups taken", "Every user has a backup directory.", false},
 		{"how often are backups taken", "Backups are taken every 6 hours.", true},
+		{"how often is cdproto released", "The releases up to `v0.157.2` have the old API.", false},
+		{"how often is the cache flushed", "The cache is flushed 4 times per run.", true},
 		{"how many maintainers are there", "Maintainers are reviewed every quarter.", false},
 		{"who do i email about a security bug", "Send the report to security@example.org.", true},
 		{"who should i ping about a broken build", "Ask @infra-team in the chat.", true},
