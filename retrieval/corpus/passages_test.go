@@ -721,3 +721,30 @@ func TestQuotedFAQQuestionsHeadTheirAnswers(t *testing.T) {
 		}
 	}
 }
+
+// A plain-text README's label in capitals ending in a colon heads the
+// indented text under it ("REQUIREMENTS:"), titled without its colon; a
+// line over a web address alone introduces it and heads nothing.
+func TestCapitalLabelsHeadPlainText(t *testing.T) {
+	doc := "sysd System Manager\n\nREQUIREMENTS:\n        Linux kernel >= 3.15\n                     >= 4.20 for PSI\n\n        Kernel Config Options:\n          CONFIG_DEVTMPFS\n\n" +
+		"WARNINGS and TAINT FLAGS:\n        sysd warns during early boot if /usr is not mounted.\n\n" +
+		"        For more information on this issue consult\n        https://example.org/separate-usr\n\n" +
+		"        sysd also warns when cgroups are missing.\n"
+	c, err := Load(fstest.MapFS{"sysd/README": {Data: []byte(doc)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"CONFIG_DEVTMPFS":         "REQUIREMENTS",
+		"early boot":              "WARNINGS and TAINT FLAGS",
+		"cgroups are missing":     "WARNINGS and TAINT FLAGS",
+		"https://example.org/sep": "WARNINGS and TAINT FLAGS",
+	}
+	for _, p := range Chunk(c).Passages {
+		for s, section := range want {
+			if strings.Contains(p.Text, s) && p.Section != section {
+				t.Errorf("%q is under %q, want %q", s, p.Section, section)
+			}
+		}
+	}
+}

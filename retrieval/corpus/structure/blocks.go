@@ -1027,10 +1027,14 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		if headings && (isHeadingLike(ls[k].Text) || question) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
 			!(s.releases && changeEntry.MatchString(ls[k].Text) && !partHeading.MatchString(ls[k].Text)) &&
 			!(s.marginHeadings && ls[k].Indent > 0 && !IsNumberedQuestion(ls[k].Text)) && !caption.MatchString(ls[k].Text) &&
-			!s.outlineBody(k) && !(len(b) == 1 && s.introduced(k)) && !s.deep(k) &&
-			(perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b))) {
+			!s.outlineBody(k) && !(len(b) == 1 && s.introduced(k)) && !s.deep(k) && !(k < last && urlLine(ls[k+1].Text)) &&
+			(perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b)) ||
+				k == first && k < last && ls[k].Indent == 0 && ls[k+1].Indent > 0 && capsLabel(ls[k].Text)) {
 			flush(k - 1)
 			h := mdHeading{level: s.lineLevel(), text: ls[k].Text}
+			if capsLabel(h.text) {
+				h.text = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(h.text), ":")) // "REQUIREMENTS:" titles "REQUIREMENTS"
+			}
 			if question {
 				// Under the line headings used before ("BUILDING ON
 				// WINDOWS" over "How do I build it?"), not closing them.
@@ -1055,6 +1059,14 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		}
 	}
 	flush(last)
+}
+
+// urlLine reports whether a line is a web address alone, which the line
+// above introduces ("For more information on this issue consult" over
+// it), never a section's text under that line as a heading.
+func urlLine(line string) bool {
+	t := strings.TrimSpace(line)
+	return (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://")) && !strings.ContainsAny(t, " \t")
 }
 
 // deep reports whether plain-text line k is indented well past the

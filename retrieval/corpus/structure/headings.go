@@ -362,6 +362,28 @@ var headingAttrs = regexp.MustCompile(`\s\{#([A-Za-z][\w:.-]*)(\s+[.#][A-Za-z][\
 // licence", titles a section.
 var copyrightNotice = regexp.MustCompile(`(?i)^(copyright\s+)?(\(c\)|©)\s*\S|^copyright\s+\d{4}`)
 
+// capsLabel reports whether a line is a label in capitals ending in a
+// colon, as plain-text READMEs head their sections ("REQUIREMENTS:",
+// "WARNINGS and TAINT FLAGS:"): at most six words, most of its letters
+// capitals, the first word all capitals.
+func capsLabel(s string) bool {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ":"))
+	f := strings.Fields(t)
+	if len(f) == 0 || len(f) > 6 || strings.ContainsAny(t, ":") {
+		return false
+	}
+	upper, letters := 0, 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 3 && upper*4 >= letters*3 && strings.ToUpper(f[0]) == f[0]
+}
+
 // isHeadingLike reports whether a plain-text line reads as a heading: short,
 // at most 16 words, not a list item, and not ending like a sentence.
 func isHeadingLike(s string) bool {
@@ -392,7 +414,7 @@ func isHeadingLike(s string) bool {
 	}
 	t := strings.TrimRight(s, `"')]»”’`)
 	last, _ := utf8.DecodeLastRuneInString(t)
-	if strings.ContainsRune(".!?;,:…", last) && !(last == '?' && numberedQuestion.MatchString(t)) {
+	if strings.ContainsRune(".!?;,:…", last) && !(last == '?' && numberedQuestion.MatchString(t)) && !(last == ':' && capsLabel(t)) {
 		return false
 	}
 	// A long line or a clause ending in a word that needs more after it
