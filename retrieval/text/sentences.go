@@ -93,7 +93,12 @@ func sentences(text string, atx bool) []Span {
 			continue
 		}
 		c, _ := utf8.DecodeRuneInString(text[next:])
-		if !(unicode.IsUpper(c) || unicode.IsDigit(c) || strings.ContainsRune(`"'(“‘[`, c)) {
+		// A sentence opens in capitals, on a figure or a quote, or, on
+		// the same line, on a name of code ("… the number of steps.
+		// `DragAndDropXY` does the same …"; a fence's line is read at
+		// its line break).
+		codeName := c == '`' && !strings.HasPrefix(text[next:], "``") && !strings.Contains(text[end:next], "\n")
+		if !(unicode.IsUpper(c) || unicode.IsDigit(c) || strings.ContainsRune(`"'(“‘[`, c) || codeName) {
 			i = end
 			continue
 		}
