@@ -700,8 +700,7 @@ func namesPlace(s string, p corpus.Passage) bool {
 }
 
 // headingLineEnd returns where the first line of p's text ends when that
-// line is the heading p is under, written with its marks or, in plain
-// text, as it stands ("## How much
+// line is the heading p is under, written with its marks ("## How much
 // memory should tool use? Is there a memory leak?"): each sentence in it
 // is the heading's, however the sentence reader cut the line, and none is
 // an answer. -1 otherwise.
@@ -710,9 +709,6 @@ func headingLineEnd(p corpus.Passage) int {
 	start := len(body) - len(strings.TrimLeft(body, " \t\r\n"))
 	line, _, _ := strings.Cut(body[start:], "\n")
 	h, ok := structure.ATXHeadingText(strings.TrimRight(line, " \t\r"))
-	if !ok && p.Plain {
-		h, ok = line, true // a plain-text heading's line, as written ("REQUIREMENTS:" over its indented text)
-	}
 	if !ok || !sameWords(strings.TrimRight(h, "?:.! "), strings.TrimRight(p.Heading(), "?:.! ")) {
 		return -1
 	}

@@ -698,7 +698,8 @@ func TestReferenceEntriesAreCutAtTheirLabels(t *testing.T) {
 func TestQuotedFAQQuestionsHeadTheirAnswers(t *testing.T) {
 	doc := "# foo\n\nPackage foo drives browsers.\n\n## Frequently Asked Questions\n\n" +
 		"> I cannot see any browser window\n\nBy default, foo runs the browser headless.\n\n" +
-		"> I see \"context canceled\" errors\n\nThe connection to the browser was lost.\n\n" +
+		"> I see \"context canceled\" errors\n\nThe connection to the browser was lost. You might see:\n\n> Error: no display found\n\nwhen it crashes.\n\n" +
+		"### Why is it slow?\n\n> Because it checks every file twice.\n\nIt is thorough.\n\n" +
 		"## Usage\n\n> Simple is better than complex.\n\nSo foo is small.\n"
 	c, err := Load(fstest.MapFS{"foo/README.md": {Data: []byte(doc)}})
 	if err != nil {
@@ -707,6 +708,8 @@ func TestQuotedFAQQuestionsHeadTheirAnswers(t *testing.T) {
 	want := map[string]string{
 		"runs the browser headless": "Frequently Asked Questions › I cannot see any browser window",
 		"was lost":                  `Frequently Asked Questions › I see "context canceled" errors`,
+		"when it crashes":           `Frequently Asked Questions › I see "context canceled" errors`, // a quote an answer announces asks nothing
+		"It is thorough":            "Frequently Asked Questions › Why is it slow",                  // nor one under a question of another form
 		"Simple is better":          "Usage",
 		"foo is small":              "Usage",
 	}
@@ -720,25 +723,65 @@ func TestQuotedFAQQuestionsHeadTheirAnswers(t *testing.T) {
 			t.Errorf("two entries in one passage: %q", p.Text)
 		}
 	}
+	// An FAQ page titled so ("# FAQ") has its quoted questions too.
+	c, err = Load(fstest.MapFS{"docs/faq.md": {Data: []byte("# FAQ\n\n> Why no Windows build?\n\nNobody asked.\n\n> Can it run headless?\n\nYes, by default.\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range Chunk(c).Passages {
+		if strings.Contains(p.Text, "by default") && p.Section != "Can it run headless" {
+			t.Errorf("%q is under %q, want its quoted question", p.Text, p.Section)
+		}
+	}
 }
 
 // A plain-text README's label in capitals ending in a colon heads the
 // indented text under it ("REQUIREMENTS:"), titled without its colon; a
 // line over a web address alone introduces it and heads nothing.
 func TestCapitalLabelsHeadPlainText(t *testing.T) {
-	doc := "sysd System Manager\n\nREQUIREMENTS:\n        Linux kernel >= 3.15\n                     >= 4.20 for PSI\n\n        Kernel Config Options:\n          CONFIG_DEVTMPFS\n\n" +
-		"WARNINGS and TAINT FLAGS:\n        sysd warns during early boot if /usr is not mounted.\n\n" +
-		"        For more information on this issue consult\n        https://example.org/separate-usr\n\n" +
-		"        sysd also warns when cgroups are missing.\n"
+	doc := "sysd System Manager\n" +
+		"\n" +
+		"REQUIREMENTS:\n" +
+		"        Linux kernel >= 3.15\n" +
+		"                     >= 4.20 for PSI\n" +
+		"\n" +
+		"        Kernel Config Options:\n" +
+		"          CONFIG_DEVTMPFS\n" +
+		"\n" +
+		"NOTE:\n" +
+		"        You need a C compiler too.\n" +
+		"\n" +
+		"HOME:\n" +
+		"        the user's home\n" +
+		"PATH:\n" +
+		"        where commands are found\n" +
+		"\n" +
+		"WARNINGS and TAINT FLAGS:\n" +
+		"        sysd will warn during early boot if /usr is not already mounted at\n" +
+		"        this point. Taint flag 'split-usr' will be set when this condition\n" +
+		"        is detected.\n" +
+		"\n" +
+		"        For more information on this issue consult\n" +
+		"        https://www.freedesktop.org/wiki/Software/systemd/separate-usr-is-broken\n" +
+		"\n" +
+		"        sysd will also warn when the cgroup support is unavailable in the\n" +
+		"        kernel (taint flag 'cgroups-missing').\n" +
+		"\n" +
+		"        Taint conditions are logged during boot, but may also be checked at any\n" +
+		"        time with:\n" +
+		"\n" +
+		"          busctl get-property org.freedesktop.sysd1 /org/freedesktop/sysd1 org.freedesktop.sysd1.Manager Tainted\n"
 	c, err := Load(fstest.MapFS{"sysd/README": {Data: []byte(doc)}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"CONFIG_DEVTMPFS":         "REQUIREMENTS",
-		"early boot":              "WARNINGS and TAINT FLAGS",
-		"cgroups are missing":     "WARNINGS and TAINT FLAGS",
-		"https://example.org/sep": "WARNINGS and TAINT FLAGS",
+		"CONFIG_DEVTMPFS":             "REQUIREMENTS",
+		"C compiler":                  "REQUIREMENTS", // an admonition alone heads nothing
+		"where commands are found":    "REQUIREMENTS", // nor labelled values
+		"early boot":                  "WARNINGS and TAINT FLAGS",
+		"Taint conditions are logged": "WARNINGS and TAINT FLAGS",
+		"separate-usr-is-broken":      "WARNINGS and TAINT FLAGS",
 	}
 	for _, p := range Chunk(c).Passages {
 		for s, section := range want {

@@ -100,8 +100,12 @@ func hasDigit(s string) bool {
 }
 
 // agentNoun reports whether word is stem with an agent's ending: "timer"
-// of "time", "worker" of "work".
+// of "time", "worker" of "work"; not a comparative ("sharper", "safer":
+// the word has a superlative too).
 func agentNoun(word, stem string) bool {
 	end := strings.TrimPrefix(word, stem)
-	return end == "r" || end == "er" || end == "or"
+	if end != "r" && end != "er" && end != "or" {
+		return false
+	}
+	return !text.IsEnglishWord(stem+"est") && !text.IsEnglishWord(stem+"st") && !text.IsEnglishWord(word[:len(word)-1]+"st")
 }

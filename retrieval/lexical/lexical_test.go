@@ -95,11 +95,11 @@ func TestRealWordsAreNotMisspellings(t *testing.T) {
 	ps := []corpus.Passage{
 		{ID: "a", Text: "The cache entries expire after ten minutes in Pakistan.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
 		{ID: "b", Text: "Set the cache size with a flag; see the license.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
-		{ID: "c", Text: "It keeps the time in sync.", Locator: corpus.Locator{Source: "c.md", LineStart: 1, LineEnd: 1}},
+		{ID: "c", Text: "It keeps the time in sync with a sharp clock.", Locator: corpus.Locator{Source: "c.md", LineStart: 1, LineEnd: 1}},
 	}
 	lx := lexical.Build(ps)
 	for _, c := range []struct{ word, want string }{
-		{"empire", ""}, {"pakistani", "pakistan"}, {"exipre", "expire"}, {"enrties", "entries"}, {"timer", ""},
+		{"empire", ""}, {"pakistani", "pakistan"}, {"exipre", "expire"}, {"enrties", "entries"}, {"timer", ""}, {"sharper", "sharp"},
 	} {
 		got, _ := lx.Correct(c.word)
 		if got != c.want {

@@ -97,7 +97,7 @@ func sentences(text string, atx bool) []Span {
 		// the same line, on a name of code ("… the number of steps.
 		// `DragAndDropXY` does the same …"; a fence's line is read at
 		// its line break).
-		codeName := c == '`' && !strings.HasPrefix(text[next:], "``") && !strings.Contains(text[end:next], "\n")
+		codeName := c == '`' && !strings.HasPrefix(text[next:], "``") && !strings.Contains(text[end:next], "\n") && !shortBefore(text[start:i-1])
 		if !(unicode.IsUpper(c) || unicode.IsDigit(c) || strings.ContainsRune(`"'(“‘[`, c) || codeName) {
 			i = end
 			continue
@@ -427,3 +427,11 @@ func SummaryOf(line string) (string, bool) {
 // hard-wrapped sentence may open a line on a year or a size ("2024. The
 // next release", "4093. Larger values"), which numbers no item.
 const MaxMarkerDigits = 3
+
+// shortBefore reports whether s ends in a word too short to end a sentence
+// before a name of code: an abbreviation in lower case ("cf.", "sec.") or
+// an item's number ("1. `a` 2. `b`").
+func shortBefore(s string) bool {
+	w := s[strings.LastIndexAny(s, " \t\n(")+1:]
+	return w != "" && utf8.RuneCountInString(w) <= 3 && !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLower(r) && !unicode.IsDigit(r) })
+}

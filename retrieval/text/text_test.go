@@ -6,7 +6,7 @@ import (
 )
 
 func TestSentences(t *testing.T) {
-	text := "The IRS brief mentions fusion cells i.e. joint units. Dr. Khan said “No.” Then 70-80pc agreed! Was it 2.5 times? Yes. `Drop` takes two points, e.g. `a` and `b`. The default is 10."
+	text := "The IRS brief mentions fusion cells i.e. joint units. Dr. Khan said “No.” Then 70-80pc agreed! Was it 2.5 times? Yes. `Drop` takes two points, e.g. `a` and `b`, cf. `c`; see versions 1. `a` and 2. `b`. The default is 10."
 	var got []string
 	for _, s := range Sentences(text) {
 		got = append(got, text[s.Start:s.End])
@@ -17,7 +17,7 @@ func TestSentences(t *testing.T) {
 		"Then 70-80pc agreed!",
 		"Was it 2.5 times?",
 		"Yes.",
-		"`Drop` takes two points, e.g. `a` and `b`.",
+		"`Drop` takes two points, e.g. `a` and `b`, cf. `c`; see versions 1. `a` and 2. `b`.",
 		"The default is 10.",
 	}
 	if strings.Join(got, "|") != strings.Join(want, "|") {

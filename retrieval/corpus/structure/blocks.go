@@ -471,14 +471,20 @@ func (s *scanner) scanMarkdown(headings bool) {
 // quotedQuestion reports whether line i is an FAQ's question written as a
 // one-line block quote, which heads its answer as a heading does
 // (chromedp's "> I cannot see any browser window" over the paragraphs
-// that answer it): under a heading naming an FAQ, a blank line (or a
-// heading) on each side, short, and a paragraph that is no quote after it.
+// that answer it): right under a heading naming an FAQ or after another
+// such question's answer (headingPath.headsFAQ), a blank line (or a
+// heading) on each side, short, not nested, not what a line ending in ':'
+// announces, and a paragraph that is no quote after it.
 func (s *scanner) quotedQuestion(i int) bool {
 	ls := s.lines
 	l := ls[i]
-	if l.Indent >= 4 || !strings.HasPrefix(strings.TrimSpace(l.Text), "> ") || utf8.RuneCountInString(l.Text) > maxQuotedQuestion ||
-		i > 0 && !ls[i-1].Blank() && !isATX(ls[i-1].Text) || i+2 >= len(ls) || !ls[i+1].Blank() || !s.hp.inFAQ() {
+	t := strings.TrimSpace(l.Text)
+	if l.Indent >= 4 || !strings.HasPrefix(t, "> ") || strings.HasPrefix(strings.TrimSpace(t[1:]), ">") || utf8.RuneCountInString(t) > maxQuotedQuestion ||
+		i > 0 && !ls[i-1].Blank() && !isATX(ls[i-1].Text) || i+2 >= len(ls) || !ls[i+1].Blank() || !s.hp.headsFAQ(s.out.h1) {
 		return false
+	}
+	if p := s.textLine(i, -1); p >= 0 && strings.HasSuffix(strings.TrimSpace(ls[p].Text), ":") {
+		return false // what an answer quotes ("you might see:" over "> Error: no display found")
 	}
 	for _, n := range ls[i+1:] {
 		if !n.Blank() {
@@ -1024,12 +1030,12 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 			continue
 		}
 		question := !isHeadingLike(ls[k].Text) && s.marginQuestions && len(b) == 1 && s.marginQuestion(k)
-		if headings && (isHeadingLike(ls[k].Text) || question) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
+		label := k == first && s.labelOver(b) // "REQUIREMENTS:" over its indented text
+		if headings && (isHeadingLike(ls[k].Text) || question || label) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
 			!(s.releases && changeEntry.MatchString(ls[k].Text) && !partHeading.MatchString(ls[k].Text)) &&
 			!(s.marginHeadings && ls[k].Indent > 0 && !IsNumberedQuestion(ls[k].Text)) && !caption.MatchString(ls[k].Text) &&
 			!s.outlineBody(k) && !(len(b) == 1 && s.introduced(k)) && !s.deep(k) && !(k < last && urlLine(ls[k+1].Text)) &&
-			(perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b)) ||
-				k == first && k < last && ls[k].Indent == 0 && ls[k+1].Indent > 0 && capsLabel(ls[k].Text)) {
+			(perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b)) || label) {
 			flush(k - 1)
 			h := mdHeading{level: s.lineLevel(), text: ls[k].Text}
 			if capsLabel(h.text) {
@@ -1059,6 +1065,22 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		}
 	}
 	flush(last)
+}
+
+// labelOver reports whether plain-text block b is a label in capitals
+// (capsLabel) at the margin over text indented under it, every line of it:
+// a section's heading ("REQUIREMENTS:" over "        Linux kernel >=
+// 3.15"), not one of a list of labelled values.
+func (s *scanner) labelOver(b []Line) bool {
+	if len(b) < 2 || b[0].Indent != 0 || !capsLabel(b[0].Text) {
+		return false
+	}
+	for _, l := range b[1:] {
+		if l.Indent == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // urlLine reports whether a line is a web address alone, which the line

@@ -272,9 +272,18 @@ type mdHeading struct {
 // Questions", "Common questions", "Q&A".
 var faqSection = regexp.MustCompile(`(?i)\b(faqs?|frequently asked questions|common questions|questions and answers|q ?& ?a)\b`)
 
-// inFAQ reports whether a heading of the path names an FAQ.
-func (hp *headingPath) inFAQ() bool {
-	return slices.ContainsFunc(hp.stack, func(h mdHeading) bool { return faqSection.MatchString(h.text) })
+// headsFAQ reports whether the innermost heading of the path is an FAQ's
+// own ("## FAQ") or one of its quoted questions, or, with none, whether the
+// document's title (h1) names an FAQ ("# FAQ" of docs/faq.md): where an
+// FAQ's questions stand, not in an answer under a question of another
+// form ("### Why is it slow?" over "> Because …").
+func (hp *headingPath) headsFAQ(h1 string) bool {
+	n := len(hp.stack)
+	if n == 0 {
+		return faqSection.MatchString(h1)
+	}
+	top := hp.stack[n-1]
+	return top.question || faqSection.MatchString(top.text) && top.level < 6
 }
 
 // questionLevel is the level of an FAQ's quoted question: its sibling's
@@ -365,7 +374,8 @@ var copyrightNotice = regexp.MustCompile(`(?i)^(copyright\s+)?(\(c\)|©)\s*\S|^c
 // capsLabel reports whether a line is a label in capitals ending in a
 // colon, as plain-text READMEs head their sections ("REQUIREMENTS:",
 // "WARNINGS and TAINT FLAGS:"): at most six words, most of its letters
-// capitals, the first word all capitals.
+// capitals, the first word all capitals, and no admonition alone
+// ("NOTE:", not "WARNINGS and TAINT FLAGS:").
 func capsLabel(s string) bool {
 	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), ":"))
 	f := strings.Fields(t)
@@ -381,8 +391,13 @@ func capsLabel(s string) bool {
 			}
 		}
 	}
-	return letters >= 3 && upper*4 >= letters*3 && strings.ToUpper(f[0]) == f[0]
+	return letters >= 3 && upper*4 >= letters*3 && strings.ToUpper(f[0]) == f[0] && !(len(f) == 1 && admonition[strings.ToLower(f[0])])
 }
+
+// admonition holds the labels that set a remark apart within a section
+// ("NOTE:", "WARNING:") rather than head one.
+var admonition = map[string]bool{"note": true, "notes": true, "warning": true, "warnings": true, "caution": true, "important": true, "tip": true,
+	"hint": true, "todo": true, "fixme": true, "xxx": true, "example": true, "examples": true, "attention": true, "danger": true, "nb": true}
 
 // isHeadingLike reports whether a plain-text line reads as a heading: short,
 // at most 16 words, not a list item, and not ending like a sentence.
@@ -414,7 +429,7 @@ func isHeadingLike(s string) bool {
 	}
 	t := strings.TrimRight(s, `"')]»”’`)
 	last, _ := utf8.DecodeLastRuneInString(t)
-	if strings.ContainsRune(".!?;,:…", last) && !(last == '?' && numberedQuestion.MatchString(t)) && !(last == ':' && capsLabel(t)) {
+	if strings.ContainsRune(".!?;,:…", last) && !(last == '?' && numberedQuestion.MatchString(t)) {
 		return false
 	}
 	// A long line or a clause ending in a word that needs more after it
