@@ -70,6 +70,9 @@ func TestTokensReadCamelCaseParts(t *testing.T) {
 		// too, as it is often written: "http2", "utf8", "x509".
 		{"HTTP/2 and UTF-8 with X.509", "http 2 http2 and utf 8 utf8 with x 509 x509 x.509"},
 		{"version 2.5 of http 2", "version 2.5 of http 2"},
+		// So is a word after a single letter and a hyphen ("dbus" finds
+		// D-Bus, "email" e-mail), not after a longer word.
+		{"D-Bus sends e-mail cross-border", "d bus dbus sends e mail email cross border"},
 		// A protocol's name with its version joined by "v" is its name
 		// too ("tls" finds TLSv1.2); a word ending on "v" and a number
 		// written in lower case is not ("dev1").

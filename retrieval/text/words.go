@@ -86,6 +86,10 @@ func readWords(text string, parts bool) []string {
 					len(w) <= maxJoinedNumber && isDigits(w) {
 					words = append(words, letters+w)
 				}
+				if len(letters) == 1 && contiguous && begin == lettersEnd+1 && text[lettersEnd] == '-' && len(w) >= 2 &&
+					strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") == "" {
+					words = append(words, letters+w) // "dbus" of "D-Bus", "email" of "e-mail"
+				}
 			}
 		}
 		letters = ""
@@ -701,7 +705,8 @@ func isASCIIWord(w string) bool {
 
 // TokenWords returns the words Tokens reads: those of Words, each
 // camel-case name followed by its parts, each number joined to a word
-// ("HTTP/2") followed by the two as one ("http2").
+// ("HTTP/2") followed by the two as one ("http2"), as is a word after a
+// letter and a hyphen ("D-Bus": "dbus").
 func TokenWords(text string) []string { return readWords(text, true) }
 
 // Tokens analyses text into tokens, using st to stem: the words of Words,
