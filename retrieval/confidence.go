@@ -835,7 +835,7 @@ func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate
 	sc := make([]scoredCand, n)
 	for i, c := range cands[:n] {
 		f, says := ix.candidateFeatures(st, q, qf, c)
-		sc[i] = scoredCand{c: c, hit: c.hit, f: f, says: says, score: ix.model.Score(f)}
+		sc[i] = scoredCand{c: c, f: f, says: says, score: ix.model.Score(f)}
 	}
 	slices.SortStableFunc(sc, func(a, b scoredCand) int {
 		switch {
@@ -848,13 +848,13 @@ func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate
 	})
 	var rivals int
 	if ofProject != nil {
-		sc, rivals = ProjectFirst(sc, func(s scoredCand) bool { return ofProject(s.hit.Passage) })
+		sc, rivals = ProjectFirst(sc, func(s scoredCand) bool { return ofProject(s.c.hit.Passage) })
 	} else {
 		rivals = len(sc)
 	}
 	hits := make([]Hit, 0, len(cands))
 	for _, s := range sc {
-		hits = append(hits, s.hit)
+		hits = append(hits, s.c.hit)
 	}
 	for _, c := range cands[n:] {
 		hits = append(hits, c.hit)
@@ -863,13 +863,13 @@ func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate
 	for i, s := range sc[:rivals] {
 		says[i] = s.says
 	}
-	held, need := OwnTermsHeld(q, sc[0].hit.terms)
+	held, need := OwnTermsHeld(q, sc[0].c.hit.terms)
 	margin := Margin(ix.leads(st, q, qf, sc, rivals), says, held, need)
 	top := sc[0].f
 	sources := make([]string, min(rivalDepth, len(sc)))
 	for i := range sources {
 		if i == 0 || sc[i].f.Coverage > 0 {
-			sources[i] = sc[i].hit.Passage.Source
+			sources[i] = sc[i].c.hit.Passage.Source
 		}
 	}
 	top.RivalDocs = RivalDocs(top.Passages, sources)
@@ -885,7 +885,6 @@ func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate
 // scoredCand is a candidate with its features and the ranker's score.
 type scoredCand struct {
 	c     candidate
-	hit   Hit
 	f     Features
 	says  []string
 	score float64
@@ -908,10 +907,10 @@ func (ix *Index) leads(st *text.Stemmer, q lexical.Query, qf *questionFeatures, 
 	for i := 1; i < rivals; i++ {
 		out[i] = top - ix.model.LexicalScore(sc[i].f)
 	}
-	src := sc[0].hit.Passage.Source
+	src := sc[0].c.hit.Passage.Source
 	same := 0
 	for _, s := range sc[1:rivals] {
-		if s.hit.Passage.Source == src {
+		if s.c.hit.Passage.Source == src {
 			same++
 		}
 	}
@@ -922,13 +921,13 @@ func (ix *Index) leads(st *text.Stemmer, q lexical.Query, qf *questionFeatures, 
 	for i, s := range sc {
 		cands[i] = s.c
 	}
-	local, ok := ix.localFeatures(st, q, qf, cands, func(i int) bool { return i == 0 || i < rivals && sc[i].hit.Passage.Source == src })
+	local, ok := ix.localFeatures(st, q, qf, cands, func(i int) bool { return i == 0 || i < rivals && sc[i].c.hit.Passage.Source == src })
 	if !ok {
 		return out
 	}
 	top = ix.model.LexicalScore(local[0])
 	for i := 1; i < rivals; i++ {
-		if sc[i].hit.Passage.Source == src {
+		if sc[i].c.hit.Passage.Source == src {
 			out[i] = max(out[i], top-ix.model.LexicalScore(local[i]))
 		}
 	}

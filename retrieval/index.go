@@ -41,7 +41,7 @@ type Index struct {
 	// missingProject).
 	docNames map[string]bool
 	// spans holds each document's passages, [lo, hi) in passage order,
-	// when they stand together (see localLeads).
+	// when they stand together (see localFeatures).
 	spans map[string][2]int
 	// packages maps the name a folder's project goes by upstream, squashed,
 	// to the folders named after its packages ("avahi" → avahi-daemon,

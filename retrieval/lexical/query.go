@@ -468,19 +468,8 @@ var (
 // namedHold reports whether a passage of the documents a stem names (in
 // their titles or paths) holds another stem, in its text or its fields.
 func (lx *Lexicon) namedHold(name, stem string) bool {
-	of := make(map[int32]bool)
 	for _, f := range lx.Fields[name] {
-		if f.Bits&(fieldTitle|fieldSource) != 0 {
-			of[f.P] = true
-		}
-	}
-	for _, p := range lx.Postings[stem] {
-		if of[p.P] {
-			return true
-		}
-	}
-	for _, f := range lx.Fields[stem] {
-		if of[f.P] {
+		if f.Bits&(fieldTitle|fieldSource) != 0 && lx.holding(stem, f.P, f.P+1) > 0 {
 			return true
 		}
 	}

@@ -32,32 +32,14 @@ func (lx *Lexicon) Search(q Query, limit int) (ranked []Scored, matched func(p i
 			continue
 		}
 		bit := uint64(1) << min(ti, 63)
-		body, fields := lx.Postings[t.Stem], lx.Fields[t.Stem]
-		add := func(p int32, tf float64) {
-			dl := float64(lx.DocLen[p])
-			norm := tf * (K1 + 1) / (tf + K1*(1-B+B*dl/lx.AvgLen))
+		lx.holders(t.Stem, 0, int32(lx.N), func(p int32, tf float64) {
 			if masks[p] == 0 {
 				touched = append(touched, p)
 			}
-			scores[p] += t.Weight * norm
+			scores[p] += t.Weight * lx.saturated(tf, p)
 			weights[p] += t.Weight
 			masks[p] |= bit
-		}
-		i, j := 0, 0
-		for i < len(body) || j < len(fields) {
-			switch {
-			case j == len(fields) || (i < len(body) && body[i].P < fields[j].P):
-				add(body[i].P, float64(body[i].TF))
-				i++
-			case i == len(body) || fields[j].P < body[i].P:
-				add(fields[j].P, fieldTF(fields[j].Bits))
-				j++
-			default:
-				add(body[i].P, float64(body[i].TF)+fieldTF(fields[j].Bits))
-				i++
-				j++
-			}
-		}
+		})
 	}
 	better := func(a, b Scored) int {
 		if a.Score != b.Score {
@@ -106,23 +88,16 @@ func (h *scoredHeap) Pop() any {
 func (lx *Lexicon) Score(q Query, p int) (float64, Match) {
 	var score float64
 	var m Match
-	dl := float64(lx.DocLen[p])
 	for ti, t := range q.Terms {
 		if !t.Known {
 			continue
 		}
 		var tf float64
-		body, fields := lx.Postings[t.Stem], lx.Fields[t.Stem]
-		if i, ok := slices.BinarySearchFunc(body, int32(p), func(e posting, p int32) int { return int(e.P - p) }); ok {
-			tf += float64(body[i].TF)
-		}
-		if j, ok := slices.BinarySearchFunc(fields, int32(p), func(e fieldPosting, p int32) int { return int(e.P - p) }); ok {
-			tf += fieldTF(fields[j].Bits)
-		}
+		lx.holders(t.Stem, int32(p), int32(p)+1, func(_ int32, f float64) { tf = f })
 		if tf == 0 {
 			continue
 		}
-		score += t.Weight * tf * (K1 + 1) / (tf + K1*(1-B+B*dl/lx.AvgLen))
+		score += t.Weight * lx.saturated(tf, int32(p))
 		m.Weight += t.Weight
 		m.Terms |= uint64(1) << min(ti, 63)
 	}
@@ -154,21 +129,43 @@ func (lx *Lexicon) Local(q Query, lo, hi int) Query {
 // holding counts the passages of [lo, hi) holding a stem in their text or
 // fields.
 func (lx *Lexicon) holding(stem string, lo, hi int32) int {
-	body, fields := lx.Postings[stem], lx.Fields[stem]
-	i, _ := slices.BinarySearchFunc(body, lo, func(e posting, p int32) int { return int(e.P - p) })
-	j, _ := slices.BinarySearchFunc(fields, lo, func(e fieldPosting, p int32) int { return int(e.P - p) })
 	n := 0
-	for (i < len(body) && body[i].P < hi) || (j < len(fields) && fields[j].P < hi) {
+	lx.holders(stem, lo, hi, func(int32, float64) { n++ })
+	return n
+}
+
+// holders calls f for each passage of [lo, hi) holding a stem in its text
+// or fields, in passage order, with the stem's frequency there (BM25F: the
+// text's count plus the fields' weights).
+func (lx *Lexicon) holders(stem string, lo, hi int32, f func(p int32, tf float64)) {
+	body, fields := lx.Postings[stem], lx.Fields[stem]
+	i, j := 0, 0
+	if lo > 0 {
+		i, _ = slices.BinarySearchFunc(body, lo, func(e posting, p int32) int { return int(e.P - p) })
+		j, _ = slices.BinarySearchFunc(fields, lo, func(e fieldPosting, p int32) int { return int(e.P - p) })
+	}
+	for {
+		inBody, inFields := i < len(body) && body[i].P < hi, j < len(fields) && fields[j].P < hi
 		switch {
-		case j >= len(fields) || fields[j].P >= hi || (i < len(body) && body[i].P < hi && body[i].P < fields[j].P):
+		case !inBody && !inFields:
+			return
+		case !inFields || inBody && body[i].P < fields[j].P:
+			f(body[i].P, float64(body[i].TF))
 			i++
-		case i >= len(body) || body[i].P >= hi || fields[j].P < body[i].P:
+		case !inBody || fields[j].P < body[i].P:
+			f(fields[j].P, fieldTF(fields[j].Bits))
 			j++
 		default:
+			f(body[i].P, float64(body[i].TF)+fieldTF(fields[j].Bits))
 			i++
 			j++
 		}
-		n++
 	}
-	return n
+}
+
+// saturated is a stem's frequency tf in passage p as BM25 counts it:
+// saturating (K1) and normalised by the passage's length (B).
+func (lx *Lexicon) saturated(tf float64, p int32) float64 {
+	dl := float64(lx.DocLen[p])
+	return tf * (K1 + 1) / (tf + K1*(1-B+B*dl/lx.AvgLen))
 }
