@@ -241,7 +241,12 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 		qf.Unknown = unknown / (total - pastedWeight)
 	}
 	qf.Terms = math.Log1p(float64(terms))
-	qf.joined = text.JoinedNames(question)
+	phrasings := ix.lex.Phrasings(question)
+	for _, n := range text.JoinedNames(question) {
+		if !slices.Contains(phrasings, n) {
+			qf.joined = append(qf.joined, n) // not "even-handed" of a text that never writes it
+		}
+	}
 	inj, task := text.IsInstruction(question)
 	qf.Injection, qf.Task = b2f(inj), b2f(task)
 	qf.asking = text.ReadAsking(question)

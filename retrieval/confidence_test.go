@@ -265,6 +265,32 @@ func TestTinyCorpusAnswersWhatItSays(t *testing.T) {
 	}
 }
 
+// TestLowCoverageDeclines: a passage holding less than MinCoverage of the
+// question's weight is no answer, however low the threshold; one holding
+// it all is, at the same threshold.
+func TestLowCoverageDeclines(t *testing.T) {
+	c, err := corpus.Load(fstest.MapFS{"bees.md": {Data: []byte("# Bees\n\n## Diet\n\nHoneybees feed on nectar and pollen.\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := BuildWithGate(t.Context(), c, LocalEmbedderFactory(64), Gate{MinConfidence: 0.001})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, low := range map[string]bool{
+		"Do honeybees feed their larvae royal jelly or propolis?": true,
+		"What do honeybees feed on?":                              false,
+	} {
+		res, err := ix.Search(t.Context(), q, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.CoverageLow != low || res.Relevant == low {
+			t.Errorf("%q: coverage %.3f, coverage_low %v, relevant %v; want coverage_low %v", q, res.Features.Coverage, res.CoverageLow, res.Relevant, low)
+		}
+	}
+}
+
 // TestStemIndexFindsWhatItFiled: the byte and length filter before the
 // map never hides a stem filed, whatever its first byte or length, and an
 // empty stem is found nowhere.

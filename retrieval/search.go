@@ -58,6 +58,10 @@ type Result struct {
 	// confidence was above the threshold: the top passage holds none of
 	// its own words, only those carried from earlier questions.
 	OwnWordsMissing bool `json:"own_words_missing,omitempty"`
+	// CoverageLow says that the top passage holds less than MinCoverage of
+	// the question's weight, for which it was declined though the
+	// confidence was above the threshold.
+	CoverageLow bool `json:"coverage_low,omitempty"`
 	// VersionMissing is a version the question names ("1.7.1", or a
 	// product's release: "postgresql 16") that the top passage doesn't
 	// hold, for which it was declined though the confidence was above the
@@ -166,6 +170,9 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	}
 	res.Confidence = conf
 	res.Relevant = res.Confidence >= ix.gate.MinConfidence
+	if res.Relevant && len(hits) > 0 && f.Coverage < MinCoverage {
+		res.Relevant, res.CoverageLow = false, true
+	}
 	if res.Relevant && len(hits) > 0 && missesOwnWords(q, hits[0]) {
 		res.Relevant, res.OwnWordsMissing = false, true
 	}

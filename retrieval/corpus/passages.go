@@ -519,7 +519,7 @@ func packSection(doc string, lines []structure.Line, origins []structure.Origin,
 			end = last[i]
 		}
 		if k >= 0 && s.section == out[k].section && s.body == s.Start &&
-			((s.section != "" || goesOn(doc[s.Start:s.End])) && within(doc, out[k].Start, end, PackChars) || answers(doc, out[k], s)) &&
+			((s.section != "" || goesOn(doc[s.Start:s.End]) || breaksOff(doc[out[k].Start:out[k].End], leadsIndented(lines, out[k].End, s.Start)) || continues(doc[s.Start:s.End])) && within(doc, out[k].Start, end, PackChars) || answers(doc, out[k], s)) &&
 			blankBetween(lines, out[k].End, s.Start) && samePage(lines, origins, out[k].Start, s.End) &&
 			(of[i] >= 0 && of[i] == of[from[k]] || !cut(k)) {
 			out[k].End = s.End
@@ -728,6 +728,49 @@ func cutSection(section string) (parent, title string) {
 func goesOn(paragraph string) bool {
 	return backReference.MatchString(paragraph)
 }
+
+// breaksOff reports whether a paragraph stops mid-sentence: on a colon, on
+// a word that needs more after it ("The homepage of this package is at",
+// "Use", "or"), or, when the paragraph after it is indented deeper
+// (indented), on any word without a stop ("or specify it directly while
+// configuring" over its command). The paragraph after it finishes it: the
+// address, the command, the list it leads into.
+func breaksOff(paragraph string, indented bool) bool {
+	t := strings.TrimSpace(paragraph)
+	if i := strings.LastIndexByte(t, '\n'); i >= 0 {
+		t = strings.TrimSpace(t[i+1:])
+	}
+	if strings.HasSuffix(t, ":") {
+		return true
+	}
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return leadingOn[strings.ToLower(f[len(f)-1])] || indented && len(f) >= 3 && unicode.IsLetter(last)
+}
+
+// leadsIndented reports whether the text starting at offset start is
+// indented deeper than the last line of the text ending at offset end.
+func leadsIndented(lines []structure.Line, end, start int) bool {
+	a, b := lineFrom(lines, end-1), lineFrom(lines, start)
+	return a < len(lines) && b < len(lines) && lines[b].Indent > lines[a].Indent
+}
+
+// leadingOn are the words a paragraph breaks off on before what it
+// leads into.
+var leadingOn = map[string]bool{"a": true, "an": true, "the": true, "to": true, "of": true, "for": true, "and": true, "or": true,
+	"in": true, "on": true, "at": true, "by": true, "with": true, "from": true, "into": true, "is": true, "are": true, "was": true,
+	"be": true, "as": true, "like": true, "via": true, "using": true, "either": true, "use": true, "run": true, "type": true,
+	"enter": true, "try": true, "execute": true}
+
+// continues reports whether a paragraph goes on with the sentence before
+// it: it opens on a conjunction in lower case ("or both in parallel, as
+// here.", "and then …").
+func continues(paragraph string) bool { return continuation.MatchString(paragraph) }
+
+var continuation = regexp.MustCompile(`^\s*(?:or|and|but|nor|then|otherwise)\b`)
 
 // backReference matches a paragraph's opening that points back.
 var backReference = regexp.MustCompile(`^\s*(?:(?:This|These|That|Those|Such)\s+(?:release|version|change|changes|update|feature|features|option|setting|one|ones|means|is|was|are|were|has|had)\b|(?:It|They)\s+(?:is|was|are|were|has|had|also|adds|added|introduced|contains|contained|includes|included)\b)`)

@@ -421,6 +421,28 @@ func TestParagraphGoingOnJoinsTheOneBefore(t *testing.T) {
 	}
 }
 
+// TestParagraphBreakingOffJoinsTheOneAfter: in a page without headings, a
+// paragraph that stops mid-sentence ("… is at", "… either:", "or") is one
+// passage with the paragraph finishing it, as is one going on with a
+// conjunction ("or both in parallel"), and one ending on a word over the
+// command indented under it; a line opening on "or" heads nothing;
+// paragraphs ending their sentences stay apart.
+func TestParagraphBreakingOffJoinsTheOneAfter(t *testing.T) {
+	text := "The homepage of this package is at\n\n           https://www.gnu.org/software/gettext/\n\n" +
+		"The library is free software under the terms of either:\n\n  * the GNU Lesser General Public License,\n\nor\n\n" +
+		"  * the GNU General Public License,\n\nor both in parallel, as here.\n\n" +
+		"GNU MP is a library for arbitrary precision arithmetic.\n\nIt is fast.\n\nBugs go to the list.\n\n" +
+		"or specify it directly while configuring\n\n        env LINGUAS=\"de\" ./configure\n"
+	ps, _ := chunkOne(t, "README.txt", text)
+	var got []string
+	for _, p := range ps {
+		got = append(got, fmt.Sprintf("%d-%d%s", p.LineStart, p.LineEnd, p.Section))
+	}
+	if want := "1-3 5-13 15-17 19-23"; strings.Join(got, " ") != want {
+		t.Errorf("passages at lines %v, want %s", got, want)
+	}
+}
+
 // TestFAQEntryIsOnePassage: in a plain-text FAQ, a question ("Q. …") and
 // the answer under it ("A. …") are one passage, in a section or not (two
 // questions over one answer too); a question is not joined to the text

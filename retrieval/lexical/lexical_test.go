@@ -222,6 +222,54 @@ func TestMisspeltEnglishNamesNothing(t *testing.T) {
 	}
 }
 
+// TestPhrasingNamesNothing: a word joined by a hyphen that is English
+// phrasing names nothing when the corpus never writes it ("even-handed");
+// one the corpus writes may ("multi-threaded"), and a project's joined
+// name stays one whether the corpus writes it or not.
+func TestPhrasingNamesNothing(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "Doha has been handed the talks; even so, nothing changed.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "The server is multi-threaded.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
+	})
+	if got := lx.Phrasings("has doha been even-handed, is it multi-threaded, does node-fetch work"); len(got) != 1 || got[0] != "even-handed" {
+		t.Errorf("Phrasings = %q, want [even-handed]", got)
+	}
+	for _, c := range []struct {
+		question, word string
+		name           bool
+	}{
+		{"has doha been even-handed in the talks", "handed", false},
+		{"is the server multi-threaded", "threaded", true},
+		{"does node-fetch follow redirects", "fetch", true},
+	} {
+		if term, ok := termOf(t, lx, c.question, c.word); ok && term.Name != c.name {
+			t.Errorf("%q: %q names the subject: %v, want %v", c.question, c.word, term.Name, c.name)
+		}
+	}
+}
+
+// TestSettingPartsNameNoProject: the parts of a setting's name
+// (XDG_CONFIG_HOME) name no project whose folder one of them names; the
+// project the question names beside it still does.
+func TestSettingPartsNameNoProject(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "The xdg-open tool opens a file.", Locator: corpus.Locator{Source: "xdg/README", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "The lesskey file is read from XDG_CONFIG_HOME.", Locator: corpus.Locator{Source: "lesskey/NEWS", LineStart: 1, LineEnd: 1}},
+		{ID: "c", Text: "Other text about pagers.", Locator: corpus.Locator{Source: "more/NEWS", LineStart: 1, LineEnd: 1}},
+		{ID: "d", Text: "Still more text.", Locator: corpus.Locator{Source: "pg/NEWS", LineStart: 1, LineEnd: 1}},
+	})
+	q := "where does lesskey look if XDG_CONFIG_HOME is set"
+	if term, ok := termOf(t, lx, q, "xdg"); ok && (term.Documents || term.Name) {
+		t.Errorf("%q: xdg names documents %v, names the subject %v", q, term.Documents, term.Name)
+	}
+	if term, ok := termOf(t, lx, q, "lesskey"); ok && !term.Documents {
+		t.Errorf("%q: lesskey names no documents", q)
+	}
+	if term, ok := termOf(t, lx, "what does xdg do", "xdg"); ok && !term.Documents {
+		t.Error("xdg alone names no documents")
+	}
+}
+
 // TestOwnerNameIsNoSubject: a word the corpus has only in paths (an
 // owner's, "caarlos0" of "github.com/caarlos0/env") is no name a passage
 // must hold, and weighs little; a word also in the text stays a name.

@@ -197,6 +197,12 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 	if lang == "de" {
 		names = nil
 	}
+	for _, c := range lx.Phrasings(question) {
+		a, b, _ := strings.Cut(c, "-")
+		delete(names, a)
+		delete(names, b)
+	}
+	settingParts := partsOfSettings(question)
 	contextNames := text.WrittenAsNames(context)
 	typeWords := text.AnswerTypeWords(question)
 	for w := range text.FrameWords(question) {
@@ -269,6 +275,12 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		}
 		term.Documents = lx.NamesDocuments(term.Stem) && !isLoneLetter(t.Word) &&
 			(lx.fields[term.Stem]&(fieldSource|fieldTitleHead) != 0 || !text.IsEnglishWord(t.Word))
+		if i < fromQuestion && settingParts[t.Word] {
+			// "xdg" of "XDG_CONFIG_HOME": a part of a setting's name
+			// names no project; the whole name is the question's.
+			term.Documents = false
+			delete(names, t.Word)
+		}
 		switch {
 		case i >= fromQuestion && i < fromContext:
 			if !term.Documents {
@@ -386,6 +398,31 @@ func settingName(w string) bool {
 	return true
 }
 
+// partsOfSettings returns the parts of the settings' names a question
+// writes in snake case (settingName), lower-cased, but those it also
+// writes as words of their own ("does less read LESS_TERMCAP").
+func partsOfSettings(question string) map[string]bool {
+	var parts map[string]bool
+	own := make(map[string]bool)
+	for _, f := range strings.Fields(question) {
+		w := strings.ToLower(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' }))
+		if !settingName(w) {
+			own[w] = true
+			continue
+		}
+		if parts == nil {
+			parts = make(map[string]bool)
+		}
+		for _, p := range strings.Split(w, "_") {
+			parts[p] = true
+		}
+	}
+	for w := range own {
+		delete(parts, w)
+	}
+	return parts
+}
+
 // isLetters reports whether a word is letters only.
 func isLetters(w string) bool {
 	for _, r := range w {
@@ -428,12 +465,33 @@ func (lx *Lexicon) unnameCommonFolders(terms []QueryTerm, names map[string]bool,
 	}
 	for i := range terms {
 		t := &terms[i]
-		if t.Context || !t.Documents || !text.IsCommon(t.Word, t.Stem) || namingPlace(words, t.Word) || lx.namedHold(t.Stem, terms[other].Stem) {
+		if t.Context || !t.Documents || !text.IsCommon(t.Word, t.Stem) && !text.IsCommonInflection(t.Word) || namingPlace(words, t.Word) || lx.namedHold(t.Stem, terms[other].Stem) {
 			continue
 		}
 		t.Documents = false
 		t.Name = names[t.Word] && !isLoneLetter(t.Word)
 	}
+}
+
+// Phrasings returns the words of a question joined by a hyphen that are
+// English phrasing (text.EnglishCompound: "even-handed", "non-admin")
+// and that the corpus never writes, joined or as one word: no name of
+// anything it holds. One the corpus writes ("multi-threaded",
+// "pip-compile") may name what it describes.
+func (lx *Lexicon) Phrasings(question string) []string {
+	var out []string
+	var st text.Stemmer
+	for _, n := range text.JoinedNames(question) {
+		if !text.EnglishCompound(n) {
+			continue
+		}
+		joined := strings.ReplaceAll(n, "-", "")
+		if _, ok := lx.hyphenated[joined]; ok || lx.known(st.Stem(joined)) {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 // namingPlace reports whether a word stands where a question names what

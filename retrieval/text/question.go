@@ -47,7 +47,7 @@ var answerTypes = []struct {
 		// A sentence saying what holds before anyone sets it counts too:
 		// "comes with … the logging level set to `info`", "falls back
 		// to vi", "initially disabled", "when unset".
-		regexp.MustCompile(`(?i)\bdefault(s|ed)?\b|\bunless\b|\botherwise\b|\bomitted\b|\boptional\b|\bif (not|no|none)\b` +
+		regexp.MustCompile(`(?i)\bdefault(s|ed)?\b|\bunless\b|\botherwise\b|\bomitted\b|\boptional\b|\bopt[- ]?(in|out)\b|\bif (not|no|none)\b` +
 			`|\b(comes?|ships?) with\b[^.]{0,80}\b(set|turned) to\b|\binitially (set|empty|disabled|enabled|on|off|\w+ed to)\b|\bpreset to\b` +
 			`|\bfalls? back to\b|\b(when|if) (unset|not set|none is (set|given)|left (empty|blank))\b`)},
 	{AnswerVersion,
@@ -153,11 +153,21 @@ func AnswerTypeOf(question string) AnswerType {
 			// timeout 90 seconds by default" asks for the default.
 			continue
 		}
+		if t.kind == AnswerVersion && polar.MatchString(question) && !namesVersionAsked.MatchString(question) {
+			// "is there a tagged template literal version of chalk",
+			// "is version 2 compatible": yes or no, of a variant or a
+			// release the question names, not which one.
+			continue
+		}
 		if t.question.MatchString(question) || t.kind == AnswerDefault && notesDefault(question) || t.kind == AnswerLicence && notesLicence(question) {
-			if (t.kind == AnswerQuantity || t.kind == AnswerTime) && howFirst(question, t.question) {
-				// "how do i limit how many tasks run at once" asks for a
-				// way, of which the amount is the object, not for an
-				// amount.
+			if (t.kind == AnswerQuantity || t.kind == AnswerTime) && howFirst(question, t.question) || t.kind == AnswerQuantity && ordersAmount(question) {
+				// "how do i limit how many tasks run at once", "limit how
+				// deep spew goes" ask for a way, of which the amount is
+				// the object, not for an amount.
+				return AnswerAny
+			}
+			if t.kind == AnswerQuantity && degreeAsked.MatchString(question) {
+				// "how big a danger is it": a judgement, not a measure.
 				return AnswerAny
 			}
 			return t.kind
@@ -287,6 +297,33 @@ func howFirst(question string, kind *regexp.Regexp) bool {
 	// "can i" asks no way.
 	return how != nil && at != nil && how[0] < at[0] && strings.Contains(strings.ToLower(question[how[0]:how[1]]), "how")
 }
+
+// namesVersionAsked matches a version asked for by which one it is
+// ("is there a minimum version of go", "does it need the latest release").
+var namesVersionAsked = regexp.MustCompile(`(?i)\b(what|which|minimum|min|oldest|latest|newest|required|lowest|earliest)\s+([\w./-]+\s+)?(versions?|releases?)\b`)
+
+// ordersAmount reports whether a question is an order whose object is an
+// amount ("limit how deep spew goes", "sort users by how many posts they
+// have"): it opens on a verb of the order lists, a few words before "how
+// many", "how deep" and the like. Not "find" nor "check", which may ask
+// to learn the amount.
+func ordersAmount(question string) bool {
+	m := orderedAmount.FindStringSubmatch(question)
+	if m == nil {
+		return false
+	}
+	v := strings.ToLower(m[1])
+	return v != "find" && v != "check" && (orderVerbs()[v] || nounVerbs()[v])
+}
+
+// orderedAmount matches a question's first word and, within five words
+// after it, "how" and a measure; degreeAsked a question asking how
+// great a thing of degree is ("how big a danger", "how serious a
+// problem"), which no figure answers.
+var (
+	orderedAmount = regexp.MustCompile(`(?i)^\W*(?:please\s+)?([a-z]+)\s+(?:[\w'-]+\s+){0,4}?how\s+(?:many|much|long|deep|far|often|big|large|fast|old|high|wide|heavy|tall)\b`)
+	degreeAsked   = regexp.MustCompile(`(?i)\bhow\s+(?:big|large|great|serious|bad|severe|significant|important|real|grave)\s+(?:an?\s+)?(?:danger|threat|problem|risk|issue|concern|deal|challenge|role|impact|factor|influence|obstacle|priority|setback|blow|mistake|difference)s?\b`)
+)
 
 // notesLicence reports whether a question written as a note asks for a
 // licence: a few words ending on it after what it is of ("chromem-go
@@ -1613,6 +1650,11 @@ func WrittenAsNames(question string) map[string]bool {
 		if letters && digits {
 			name = true
 		}
+		if k > 0 && kindWords[strings.ToLower(fields[k-1])] && pluralAcronym.MatchString(tok) {
+			// "which OSes does tmux run on": the kind of the answer
+			// ("OpenBSD, FreeBSD, …"), not what the question is about.
+			name = false
+		}
 		if name {
 			for _, w := range words {
 				if !IsStopWord(w) {
@@ -1624,6 +1666,13 @@ func WrittenAsNames(question string) map[string]bool {
 	}
 	return names
 }
+
+// kindWords ask which of a kind; pluralAcronym matches an abbreviation's
+// plural ("OSes", "APIs", "DBs").
+var (
+	kindWords     = map[string]bool{"which": true, "what": true, "whats": true, "what's": true}
+	pluralAcronym = regexp.MustCompile(`^[A-Z]{2,}(s|es)$`)
+)
 
 // shoutedWords marks the words of a question written in capitals for
 // loudness, not as names: a run of three words or more all in capitals,
@@ -1714,6 +1763,41 @@ func phraseCompound(tok string, words []string) bool {
 	}
 	return stop
 }
+
+// EnglishCompound reports whether a lower-case word of two parts joined
+// by a hyphen is English phrasing rather than a name: each part a word of
+// the language, and the second a participle ("even-handed",
+// "hash-checking") or the first a combining word ("non-admin",
+// "multi-cluster", "long-term"). Whether the corpus writes it as a name
+// is the corpus's to say (lexical's Analyze).
+func EnglishCompound(tok string) bool {
+	a, b, ok := strings.Cut(tok, "-")
+	if !ok || strings.Contains(b, "-") || len(a) < 2 || len(b) < 3 || tok != strings.ToLower(tok) {
+		return false
+	}
+	for _, w := range []string{a, b} {
+		for _, r := range w {
+			if r < 'a' || r > 'z' {
+				return false
+			}
+		}
+	}
+	english := func(w string) bool { return IsEnglishWord(w) || IsCommonWord(w) }
+	switch {
+	case combiningWords[a]:
+		return english(b)
+	case english(a) && english(b):
+		return len(b) > 5 && (strings.HasSuffix(b, "ed") || strings.HasSuffix(b, "ing"))
+	}
+	return false
+}
+
+// combiningWords open English compounds ("non-admin", "multi-cluster",
+// "long-term", "two-factor").
+var combiningWords = map[string]bool{"non": true, "multi": true, "per": true, "re": true, "pre": true, "co": true, "self": true,
+	"cross": true, "semi": true, "anti": true, "sub": true, "inter": true, "over": true, "under": true, "well": true, "long": true,
+	"short": true, "high": true, "low": true, "half": true, "full": true, "even": true, "single": true, "double": true, "one": true,
+	"two": true, "three": true, "four": true, "mid": true, "post": true, "counter": true, "ex": true, "un": true, "all": true}
 
 // JoinedNames returns the names a question writes joined by "-" of two
 // parts or more, each of letters or digits ("go-cache", "node-fetch",

@@ -111,6 +111,20 @@ func TestAnswerTypes(t *testing.T) {
 		{"does apache 2 give me a patent licence", AnswerAny, "", ""},
 		{"which court handles apache license 2.0 disputes", AnswerAny, "", ""},
 		{"mit license do i have to include the copyright notice in my copies", AnswerAny, "", ""},
+		// Yes or no of a variant or a named release: no version asked;
+		// one asked by which still is.
+		{"is there a tagged template literal version of chalk", AnswerAny, "", ""},
+		{"is version 2 compatible with the old config", AnswerAny, "", ""},
+		{"is there a minimum version of go required", AnswerVersion, "Go 1.23 or newer is required.", "Go is required."},
+		// An order whose object is an amount asks a way; a degree a
+		// judgement; a measure is still asked.
+		{"limit how deep spew goes into nested structs", AnswerAny, "", ""},
+		{"sort users by how many posts they have", AnswerAny, "", ""},
+		{"find out how many workers are running", AnswerQuantity, "There are 4 workers.", "Workers run jobs."},
+		{"how big a danger is afghanistan to pakistans stability", AnswerAny, "", ""},
+		{"how big a buffer does the decoder need", AnswerQuantity, "The decoder needs a 64 KiB buffer.", "The decoder needs a buffer."},
+		// Off unless asked for says what holds by default.
+		{"does superagent retry by default", AnswerDefault, "Retry behavior is still opt-in.", "Retries follow the backoff."},
 	}
 	for _, c := range cases {
 		t.Run(c.question, func(t *testing.T) {
@@ -948,6 +962,38 @@ func TestDefinedIn(t *testing.T) {
 
 // A name joined by "-" is read whole, lower-cased; an option's words are
 // no name.
+// An abbreviation's plural after "which" is the kind of answer asked
+// for, not what the question is about; elsewhere it is a name.
+func TestWrittenAsNamesKindOfAnswer(t *testing.T) {
+	if got := WrittenAsNames("which OSes does tmux run on"); got["oses"] {
+		t.Errorf("OSes read as a name after which: %v", got)
+	}
+	if got := WrittenAsNames("does tmux list the OSes it runs on"); !got["oses"] {
+		t.Errorf("OSes not read as a name: %v", got)
+	}
+}
+
+// English phrasing joined by a hyphen: a participle after a word, or a
+// combining word before one; a project's joined name is none.
+func TestEnglishCompound(t *testing.T) {
+	for w, want := range map[string]bool{
+		"even-handed":   true,
+		"hash-checking": true,
+		"non-admin":     true,
+		"multi-cluster": true,
+		"long-term":     true,
+		"node-fetch":    false,
+		"go-cache":      false,
+		"pip-compile":   false,
+		"Even-Handed":   false,
+		"x-www-form":    false,
+	} {
+		if got := EnglishCompound(w); got != want {
+			t.Errorf("EnglishCompound(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
 func TestJoinedNames(t *testing.T) {
 	got := strings.Join(JoinedNames("what license is Go-Cache under, and does go-sql-driver need --save-dev or utf-8?"), " ")
 	if got != "go-cache go-sql-driver utf-8" {

@@ -165,6 +165,10 @@ func TestWordLists(t *testing.T) {
 				!IsCommonWord("holds") && !IsCommonForm("generalization", st.Stem("generalization")) && !IsCommonForm("taliban", st.Stem("taliban")) &&
 				!IsCommonForm("nationals", st.Stem("nationals")) && IsCommonForm("stopped", st.Stem("stopped"))
 		}},
+		{"inflection whose stem is written otherwise is common", func() bool {
+			return IsCommonInflection("singled") && IsCommonInflection("places") && IsCommonInflection("stopped") &&
+				!IsCommonInflection("single") && !IsCommonInflection("talibans") && !IsCommonInflection("nationals")
+		}},
 		{"topic word is not common", func() bool { return !IsCommonWord("taliban") && !IsCommonWord("france") }},
 		{"comment line is no word", func() bool { return !IsCommonWord("#") && !IsCommonWord("frequent") }},
 		{"extra stop word", func() bool { return IsStopWord("wat") && IsStopWord("also") && IsStopWord("the") }},

@@ -82,6 +82,26 @@ func IsCommonWord(w string) bool { return commonWords()[w] }
 // IsCommon reports whether a word, or its stem, is a frequent English word.
 func IsCommon(word, stem string) bool { return IsCommonWord(word) || IsCommonWord(stem) }
 
+// IsCommonInflection reports whether a lower-cased word is an inflection
+// of a frequent English word whose stem the stemmer writes otherwise
+// ("singled", "hoped", "places" of "single", "hope", "place"): the word
+// with its ending off, or with "e" for it, is one.
+func IsCommonInflection(w string) bool {
+	for _, end := range []string{"ing", "ed", "es", "d", "s"} {
+		base, ok := strings.CutSuffix(w, end)
+		if !ok || len(base) < 2 {
+			continue
+		}
+		if IsCommonWord(base) || IsCommonWord(base+"e") {
+			return true
+		}
+		if n := len(base); n >= 3 && base[n-1] == base[n-2] && IsCommonWord(base[:n-1]) {
+			return true // "stopped", "running"
+		}
+	}
+	return false
+}
+
 // IsCommonForm reports whether a lower-cased word is a frequent English
 // word or an inflection of one ("holds", "brings", "running" of "hold",
 // "bring", "run"): its stem is one, and the word adds to the stem an

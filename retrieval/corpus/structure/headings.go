@@ -438,6 +438,9 @@ func isHeadingLike(s string) bool {
 	// look for", "Sign in"), but not in an article or a conjunction ("This
 	// can be overridden by the", over the option it goes on with).
 	f := strings.Fields(t)
+	if conjunctions[f[0]] {
+		return false // "or specify it directly while configuring": a sentence going on
+	}
 	lastWord := strings.ToLower(f[len(f)-1])
 	long := len(f) >= 7 || strings.Contains(t, ",")
 	return !(long && runOnWords[lastWord] || neverLast[f[len(f)-1]] || statement(f, runOnWords[lastWord]))
@@ -529,6 +532,9 @@ var alignedField = regexp.MustCompile(`^[A-Za-z][\w-]*:(?:\t|[ \t]{2,})\S|^(?i:d
 // May" too); "An individual Developer may" leads in to the list under it.
 var neverLast = map[string]bool{"a": true, "an": true, "the": true, "and": true, "or": true,
 	"may": true, "must": true, "should": true, "shall": true, "can": true, "will": true, "would": true, "could": true, "might": true}
+
+// conjunctions, in lower case, open no heading.
+var conjunctions = map[string]bool{"or": true, "and": true, "but": true, "nor": true}
 
 // runOnWords end no heading: a line ending in one runs on.
 var runOnWords = map[string]bool{

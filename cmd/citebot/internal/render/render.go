@@ -205,6 +205,8 @@ func Explain(w io.Writer, res retrieval.Result) {
 		verdict = "declines: the top passage speaks of another year than " + res.YearMissing
 	case res.ProjectMissing != "":
 		verdict = "declines: the top passage's document is another project's than " + res.ProjectMissing
+	case res.CoverageLow:
+		verdict = "declines: the top passage holds too little of the question"
 	case res.OwnWordsMissing:
 		verdict = "declines: the top passage holds none of the follow-up's own words"
 	case !res.Relevant:
