@@ -631,7 +631,10 @@ func (ix *Index) namedProjects(question string) []string {
 			}
 		}
 	}
-	for _, n := range text.JoinedNames(question) {
+	for _, n := range text.JoinedWords(question) {
+		// A phrase's words ("which-key") name a project only as a
+		// folder's, a file's or a title's whole name, as any joined
+		// name does.
 		sq := lexical.Squash(n)
 		if ix.docNames[sq] {
 			add(n)

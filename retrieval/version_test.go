@@ -65,6 +65,7 @@ func TestMissingProject(t *testing.T) {
 		"koanf/README.md":                  "# koanf\n\nkoanf reads config from s3 buckets.\n",
 		"make/README.md":                   "# make\n\nmake builds programs from a Makefile.\n",
 		"security/policy.md":               "# Policy\n\n## Reports\n\nSecurity reports go to the team.\n\n## Fixes\n\nSecurity fixes ship monthly.\n\n## Audits\n\nSecurity audits run yearly.\n",
+		"which-key/README.org":             "* which-key\n\nwhich-key started as a rewrite of guide-key.\n",
 	})
 	for _, c := range []struct {
 		question, source, want string
@@ -83,6 +84,8 @@ func TestMissingProject(t *testing.T) {
 		{"can viper read config from an s3 bucket", "koanf/README.md", "viper"},       // an English word its folder owns
 		{"can i make a branch for my change", "pulsar-client-go/CONTRIBUTING.md", ""}, // one every project uses
 		{"what are the security risks of the lock file", "npm/package-lock.md", ""},   // a topic's folder, no project's
+		{"what was which-key a rewrite of", "koanf/README.md", "which-key"},           // a phrase's words that are a folder's name
+		{"which key does viper read first", "viper/README.md", ""},
 	} {
 		if got := missingProject(c.question, ix.namedProjects(c.question), firstOf(t, ix, c.source)); got != c.want {
 			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)

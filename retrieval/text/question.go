@@ -1532,6 +1532,9 @@ func IsHowTo(question string) bool { return howRE.MatchString(question) || imper
 // "log") followed by what it acts on ("set the editor", "list only top
 // level packages"; not "log levels in zap").
 func imperative(question string) bool {
+	if f := strings.Fields(question); len(f) > 2 && namesFirst(f[0]) {
+		question = strings.Join(f[1:], " ") // "ansi-colors disable colours", "cobra: make a flag …"
+	}
 	w := Words(question)
 	if len(w) > 0 && (w[0] == "please" || w[0] == "pls") {
 		w = w[1:]
@@ -1540,6 +1543,17 @@ func imperative(question string) bool {
 		return false
 	}
 	return orderVerbs()[w[0]] || nounVerbs()[w[0]] && objectWords()[w[1]]
+}
+
+// namesFirst reports whether a question's first word names what the rest
+// asks of: written as a name ("ansi-colors", "gofrs/uuid", "node.js") or
+// set apart by a colon ("cobra:").
+func namesFirst(w string) bool {
+	if strings.HasSuffix(w, ":") {
+		return true
+	}
+	w = strings.TrimRight(w, ",")
+	return strings.ContainsAny(w, "-./") && strings.IndexFunc(w, unicode.IsLetter) == 0
 }
 
 // HasCode reports whether a passage shows code or a command: a Markdown
@@ -1804,16 +1818,22 @@ var combiningWords = map[string]bool{"non": true, "multi": true, "per": true, "r
 // "go-sql-driver"), lower-cased: a project's name, which its parts alone
 // ("go", "cache") do not name. Not an option ("--save-dev").
 func JoinedNames(question string) []string {
+	return slices.DeleteFunc(JoinedWords(question), func(w string) bool {
+		return phraseCompound(w, Words(w)) // "happens-before": a phrase, no name
+	})
+}
+
+// JoinedWords returns the words a question writes joined by "-" of two
+// parts or more (JoinedNames, and phrases such as "happens-before" or
+// "which-key" too, which only the corpus can tell from a project's
+// name), lower-cased. Not an option ("--save-dev").
+func JoinedWords(question string) []string {
 	var out []string
 	for _, m := range joinedName.FindAllStringIndex(question, -1) {
 		if m[0] > 0 && question[m[0]-1] == '-' {
 			continue // an option's words
 		}
-		name := question[m[0]:m[1]]
-		if phraseCompound(name, Words(name)) {
-			continue // "happens-before": a phrase, no name
-		}
-		out = append(out, strings.ToLower(name))
+		out = append(out, strings.ToLower(question[m[0]:m[1]]))
 	}
 	return out
 }

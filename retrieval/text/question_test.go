@@ -438,6 +438,10 @@ func TestHowToAndCode(t *testing.T) {
 		"release notes for 2.0":                               false,
 		"move semantics in rust":                              false,
 		"download size of the installer":                      false,
+		"ansi-colors disable colours":                         true,
+		"cobra: make a flag available to every subcommand":    true,
+		"go-cmp license":                                      false,
+		"node.js release schedule":                            false,
 	} {
 		if got := IsHowTo(q); got != want {
 			t.Errorf("IsHowTo(%q) = %v, want %v", q, got, want)
@@ -998,6 +1002,9 @@ func TestJoinedNames(t *testing.T) {
 	got := strings.Join(JoinedNames("what license is Go-Cache under, and does go-sql-driver need --save-dev or utf-8?"), " ")
 	if got != "go-cache go-sql-driver utf-8" {
 		t.Errorf("JoinedNames = %q", got)
+	}
+	if got := strings.Join(JoinedWords("is which-key read-only, or does go-cache need --save-dev"), " "); got != "which-key read-only go-cache" {
+		t.Errorf("JoinedWords = %q", got)
 	}
 }
 
