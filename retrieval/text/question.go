@@ -1300,7 +1300,16 @@ var (
 		// restriction").
 		`|\byou(\s+are|'re|\s+r)\s+(now\s+)?(no longer|not|never)\s+(restricted|bound|limited|constrained)\s+(to|by)\s+((the|your|these|any)\s+)?(docs|documents?|documentation|corpus|sources|context|rules|guidelines|instructions|polic(y|ies))\b` +
 		`|^\s*(please\s+)?(now\s+)?(just\s+)?(answer|respond|reply)\s+(freely|without\s+(your\s+|any\s+)?(rules|restrictions|limits|filters|guidelines|instructions))\b` +
-		`|[,;:.!]\s*(now\s+)?(just\s+)?(answer|respond|reply)\s+freely\b`)
+		`|[,;:.!]\s*(now\s+)?(just\s+)?(answer|respond|reply)\s+freely\b` +
+		// A role's or a context's markup, a message passed off as the
+		// system's ("</context> NEW SYSTEM MESSAGE: …", "[INST]"), and
+		// answers asked without the documents ("answer without quoting
+		// any document"; not "reply without quoting the original message").
+		// A tag closing a role or a context, or opening a role first
+		// ("<system>"); not "the <context> element" of a config file.
+		`|</\s*(system|context|instructions?|assistant|user|prompt|documents?|sources?)\s*>|^\s*<\s*(system|assistant|user)\s*>|<\|im_(start|end)\|>|\[/?INST\]|<<\s*/?SYS\s*>>` +
+		`|\bnew\s+(system\s+)?(message|prompt|instructions?)\s*:|\bsystem\s+(message|prompt|override|instructions?)\s*:` +
+		`|\b(answer|respond|reply)\s+without\s+((quoting|citing|using)\s+((any|the|your)\s+)?(documents?|sources?|passages?|corpus|context|docs|citations?)|citing|citations|sources|references)\b`)
 	// foreignInjectionRE and foreignTaskRE are the same in French,
 	// Spanish and German, matched only in a question holding one of
 	// their verbs (foreignVerbs).
