@@ -681,9 +681,19 @@ func gap(lines []structure.Line, end, start int) int {
 }
 
 // shortLead reports whether a paragraph is short enough to title the ones
-// after it: at most three lines and maxFAQTitle bytes.
+// after it: at most three lines and maxFAQTitle bytes, and no line of it
+// announcing what follows ("The GNU MPFR distribution contains the
+// following files:" leads into its list; it titles nothing).
 func shortLead(p string) bool {
-	return len(p) <= maxFAQTitle && strings.Count(p, "\n") < 3
+	if len(p) > maxFAQTitle || strings.Count(p, "\n") >= 3 {
+		return false
+	}
+	for l := range strings.Lines(p) {
+		if strings.HasSuffix(strings.TrimSpace(l), ":") {
+			return false
+		}
+	}
+	return true
 }
 
 // faqTitle returns an FAQ's question as a section's title: its words after

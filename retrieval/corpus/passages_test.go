@@ -637,6 +637,18 @@ func TestRuledEntryIsUnderItsFirstParagraph(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("passages %v, want %v", got, want)
 	}
+	// A first paragraph announcing what follows (a line ending in ":")
+	// titles nothing: the list is no entry under it.
+	listed := "Intro.\n\n########\n\nThe distribution contains the following files:\n(This does not apply to code from Git.)\n\n" +
+		"AUTHORS   - the authors of the library\nBUGS      - bugs in the library\n\nMore text about the files, long enough to stand alone.\n"
+	if c, err = Load(fstest.MapFS{"README": {Data: []byte(listed)}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range Chunk(c).Passages {
+		if p.Section != "" {
+			t.Errorf("passage %d-%d under %q, want none", p.LineStart, p.LineEnd, p.Section)
+		}
+	}
 	// A question opens its answer's passage, as a heading's line does.
 	const question = "5.4. Can I use the keys in application mode?"
 	asked := strings.Replace(text, problem, question, 1)
