@@ -34,7 +34,7 @@ type Features struct {
 	InText      float64 `json:"in_text"`      // weighted share of the question's terms in the passage's own text
 	InSection   float64 `json:"in_section"`   // weighted share of the question's terms in its section path
 	Lead        float64 `json:"lead"`         // 1/(1 + the passage's place in its document): introductions come first
-	Definition  float64 `json:"definition"`   // Lead, for a question asking what something is or does; 1 where an abbreviation asked about is spelled out; else 0
+	Definition  float64 `json:"definition"`   // Lead, for a question asking what something is or does; 1 where an abbreviation asked about is spelled out or a sentence says what the term asked about is; else 0
 	Length      float64 `json:"length"`       // log(1 + the passage's content words)
 	Novel       float64 `json:"novel"`        // share of the passage's content words that are not the question's: what it adds
 	Bigrams     float64 `json:"bigrams"`      // share of the question's word pairs found side by side
@@ -209,6 +209,7 @@ type questionFeatures struct {
 	pairs      [][2]int
 	joined     []string // the question's names joined by "-" ("go-cache"), lower-cased
 	definedIn  uint64   // the terms of what it asks the definition of within a project (text.DefinedIn)
+	defined    []string // the words of what it asks the definition of (text.DefinedTerm)
 }
 
 // questionOf returns the features of the question q (read from question),
@@ -253,6 +254,7 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 	qf.Injection, qf.Task = b2f(inj), b2f(task)
 	qf.asking = text.ReadAsking(question)
 	qf.definition = text.IsDefinition(question)
+	qf.defined = text.DefinedTerm(question)
 	for _, w := range text.DefinedIn(question) {
 		if i := slices.IndexFunc(q.Terms, func(t lexical.QueryTerm) bool { return t.Word == w && !t.Context }); i >= 0 && i < 64 {
 			qf.definedIn |= 1 << i
@@ -365,6 +367,16 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 	// it stands for.
 	if text.ExpandsAcronym(h.Passage.Text, qf.acronym) {
 		f.Definition = 1
+	}
+	// So is a term where a sentence says what it is ("Tk is a
+	// cross-platform GUI toolkit"), wherever in its document.
+	if len(qf.defined) > 0 && f.Definition < 1 {
+		for _, sp := range a.sentences {
+			if text.Defines(h.Passage.Text[sp.Start:sp.End], qf.defined) {
+				f.Definition = 1
+				break
+			}
+		}
 	}
 	if a.code {
 		f.Code = 1

@@ -1523,6 +1523,68 @@ var codeName = regexp.MustCompile(`\b[A-Za-z_]\w*(\([^)]*\)|(\.[A-Za-z_]\w*)+)`)
 // answer them where they introduce their subject. A word that starts with
 // "-" is an option: "what does tar -z do" asks what the option does, not
 // what tar is.
+// DefinedTerm returns the words of what a question asks the definition
+// of ("tk" of "what is Tk exactly", "connection pool" of "what's a
+// connection pool?"), lower-cased: at most three words, hedges after them
+// left out; nil for another question.
+func DefinedTerm(question string) []string {
+	if !IsDefinition(question) {
+		return nil
+	}
+	m := definedTerm.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	ws := Words(m[1])
+	for len(ws) > 1 && hedges[ws[len(ws)-1]] {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) == 0 || len(ws) > 3 {
+		return nil
+	}
+	return ws
+}
+
+// Defines reports whether a sentence defines a term (DefinedTerm): it opens
+// on the term's words, maybe after "the" and markup, then "is" or "are"
+// and an article ("Tk is a cross-platform GUI toolkit", "**libcbor** is a
+// C library"), or it names the term with an apposition ("the sources of
+// Tk, a cross-platform GUI toolkit").
+func Defines(sentence string, term []string) bool {
+	if len(term) == 0 {
+		return false
+	}
+	lower := strings.ToLower(sentence)
+	named := strings.Join(term, " ") + ", a"
+	for i := strings.Index(lower, named); i >= 0; {
+		end := i + len(named)
+		if (i == 0 || !isWordByte(lower[i-1])) && (strings.HasPrefix(lower[end:], " ") || strings.HasPrefix(lower[end:], "n ")) {
+			return true
+		}
+		j := strings.Index(lower[end:], named)
+		if j < 0 {
+			break
+		}
+		i = end + j
+	}
+	ws := Words(sentence)
+	if len(ws) > 0 && ws[0] == "the" {
+		ws = ws[1:]
+	}
+	if len(ws) < len(term)+2 || !slices.Equal(ws[:len(term)], term) {
+		return false
+	}
+	verb, article := ws[len(term)], ws[len(term)+1]
+	return (verb == "is" || verb == "are") && (article == "a" || article == "an" || article == "the" || article == "one")
+}
+
+// definedTerm matches a definition question's term; hedges are words
+// after it that ask no more of it ("what is tk exactly").
+var (
+	definedTerm = regexp.MustCompile(`(?i)^\s*(?:what|who)(?:'s|s|\s+(?:is|are|was|were))\s+(?:an?\s+|the\s+)?([^?]+?)\s*\?*\s*$`)
+	hedges      = map[string]bool{"exactly": true, "really": true, "actually": true, "anyway": true, "again": true}
+)
+
 var definitionRE = regexp.MustCompile(`(?i)^\s*(what|who)('s|\s+(is|are|was|were))\s+(an?\s+|the\s+)?[^\s?-][^\s?]*(\s+[^\s?-][^\s?]*)?(\s+(used\s+)?for)?\s*\?*\s*$` +
 	`|^\s*what\s+(does|do)\s+(an?\s+|the\s+)?[^\s?-][^\s?]*(\s+[^\s?-][^\s?]*)?\s+(do|mean)\s*\?*\s*$`)
 

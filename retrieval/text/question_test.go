@@ -505,6 +505,38 @@ func TestYearAsked(t *testing.T) {
 	}
 }
 
+// TestDefinedTerm: a definition question names its term, hedges left
+// out; a sentence defines it when it opens on the term and says what it
+// is, not when it only speaks of it.
+func TestDefinedTerm(t *testing.T) {
+	for q, want := range map[string]string{
+		"what is Tk exactly":            "tk",
+		"what's a connection pool?":     "connection pool",
+		"what is libcbor?":              "libcbor",
+		"how do i install tk":           "",
+		"what is the default log level": "",
+	} {
+		if got := strings.Join(DefinedTerm(q), " "); got != want {
+			t.Errorf("DefinedTerm(%q) = %q, want %q", q, got, want)
+		}
+	}
+	term := []string{"tk"}
+	for s, want := range map[string]bool{
+		"Tk is a cross-platform GUI toolkit implemented with Tcl.": true,
+		"**Tk** is an open source toolkit.":                        true,
+		"This is the **Tk 8.6.13** source distribution.":           false,
+		"Tk is fast.":           false,
+		"Tk builds on Windows.": false,
+		"This directory holds the sources of Tk, a cross-platform GUI toolkit.": true,
+		"It works with Tk, and with Tcl.":                                       false,
+		"It needs libtk, a library.":                                            false,
+	} {
+		if got := Defines(s, term); got != want {
+			t.Errorf("Defines(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 // TestPhrasalVerbIsNoDeed: a particle after the verb makes it another
 // verb, so who did it is not asked.
 func TestPhrasalVerbIsNoDeed(t *testing.T) {
