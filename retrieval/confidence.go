@@ -242,11 +242,11 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 		qf.Unknown = unknown / (total - pastedWeight)
 	}
 	qf.Terms = math.Log1p(float64(terms))
-	phrasings, names := ix.lex.Phrasings(question), text.JoinedNames(question)
+	names := text.JoinedNames(question)
 	for _, n := range text.JoinedWords(question) {
 		// Not "even-handed" of a text that never writes it, nor
 		// "happens-before"; "which-key", a folder's name, is a name.
-		if slices.Contains(names, n) && !slices.Contains(phrasings, n) || ix.docNames[lexical.Squash(n)] {
+		if slices.Contains(names, n) && !slices.Contains(q.Phrasings, n) || ix.docNames[lexical.Squash(n)] {
 			qf.joined = append(qf.joined, n)
 		}
 	}

@@ -39,6 +39,10 @@ type QueryTerm struct {
 type Query struct {
 	Text  string      `json:"text"`
 	Terms []QueryTerm `json:"terms"`
+	// Phrasings are the question's words joined by a hyphen that are
+	// English phrasing the corpus never writes (Lexicon.Phrasings): no
+	// names, read once here for the search and its confidence.
+	Phrasings []string `json:"-"`
 }
 
 // TotalWeight is the sum of the weights of the query's terms.
@@ -181,7 +185,7 @@ func (q Query) NamesDocuments() bool {
 }
 
 func (lx *Lexicon) analyze(question, subject, context string) Query {
-	q := Query{Text: question}
+	q := Query{Text: question, Phrasings: lx.Phrasings(question)}
 	var st text.Stemmer
 	seen := make(map[string]bool)
 	toks := lx.splitVersioned(&st, lx.splitCompounds(&st, lx.joinUnknown(&st, question, text.Tokens(&st, question))))
@@ -197,7 +201,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 	if lang == "de" {
 		names = nil
 	}
-	for _, c := range lx.Phrasings(question) {
+	for _, c := range q.Phrasings {
 		a, b, _ := strings.Cut(c, "-")
 		delete(names, a)
 		delete(names, b)
