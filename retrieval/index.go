@@ -40,6 +40,9 @@ type Index struct {
 	// their paths, their file names without extension, their titles (see
 	// missingProject).
 	docNames map[string]bool
+	// folderNames holds the folders of the documents' paths, squashed
+	// (see pairedNames).
+	folderNames map[string]bool
 	// spans holds each document's passages, [lo, hi) in passage order,
 	// when they stand together (see localFeatures).
 	spans map[string][2]int
@@ -163,6 +166,7 @@ func (ix *Index) indexIDs() {
 	ix.openings = make(map[string][]int32)
 	seen := make(map[string]int32)
 	ix.docNames = make(map[string]bool)
+	ix.folderNames = make(map[string]bool)
 	ix.packages = make(map[string][]string)
 	for _, d := range ix.docs {
 		parts := strings.Split(d.Source, "/")
@@ -170,6 +174,7 @@ func (ix *Index) indexIDs() {
 			ix.docNames[lexical.Squash(strings.TrimSuffix(part, path.Ext(part)))] = true
 		}
 		for _, dir := range parts[:len(parts)-1] {
+			ix.folderNames[lexical.Squash(dir)] = true
 			dir = strings.ToLower(dir)
 			for _, name := range packageNames(dir) {
 				if sq := lexical.Squash(name); !slices.Contains(ix.packages[sq], dir) {

@@ -631,6 +631,9 @@ func (ix *Index) namedProjects(question string) []string {
 			}
 		}
 	}
+	// The words of a name joined or paired name no project of their own:
+	// "glob" of "fast-glob", "semver" of "masterminds semver".
+	own := strings.ToLower(text.OwnWords(question))
 	for _, n := range text.JoinedWords(question) {
 		// A phrase's words ("which-key") name a project only as a
 		// folder's, a file's or a title's whole name, as any joined
@@ -641,9 +644,14 @@ func (ix *Index) namedProjects(question string) []string {
 		} else if dirs := ix.packages[sq]; len(dirs) > 0 {
 			add(n) // "nss-mdns": libnss-mdns/
 			add(dirs...)
+		} else {
+			continue
 		}
+		own = strings.ReplaceAll(own, n, " ")
 	}
-	for _, w := range text.Words(text.OwnWords(question)) {
+	paired, rest := ix.pairedNames(own)
+	add(paired...)
+	for _, w := range text.Words(rest) {
 		if f, ok := ix.lex.OwnerOf(w); ok {
 			add(f) // "sethvargo": the folder of sethvargo's project, "go-retry"
 		}
@@ -664,6 +672,34 @@ func (ix *Index) namedProjects(question string) []string {
 	return named
 }
 
+// pairedNames returns the names two neighbouring words of a question
+// give, written apart by a space, when joined they are a folder's whole
+// name ("masterminds semver" of masterminds-semver/, "go toml" of
+// go-toml/), hyphen-joined: only words that are no stop words, one of
+// them no English word ("which key" is no project's name, whatever the
+// corpus holds), and not a file's name ("package.json" is no
+// "package json"). Its second result is the question without them.
+func (ix *Index) pairedNames(question string) (names []string, rest string) {
+	fields := strings.Fields(question)
+	word := func(f string) string {
+		if ws := text.Words(f); len(ws) == 1 && strings.Trim(strings.ToLower(f), `"'(),:;?!`) == ws[0] {
+			return ws[0]
+		}
+		return ""
+	}
+	for i := 1; i < len(fields); i++ {
+		a, b := word(fields[i-1]), word(fields[i])
+		if a == "" || b == "" || text.IsStopWord(a) || text.IsStopWord(b) || text.IsEnglishWord(a) && text.IsEnglishWord(b) {
+			continue
+		}
+		if ix.folderNames[lexical.Squash(a+b)] {
+			names = append(names, a+"-"+b)
+			fields[i-1], fields[i] = "", ""
+		}
+	}
+	return names, strings.Join(fields, " ")
+}
+
 // holdsProject reports whether a passage is of a project the question
 // names: the name in its path, title, section or text, or, for a
 // question naming the chain a problem runs through ("sqlite3's prebuilt
@@ -677,8 +713,11 @@ func holdsProject(question string, named []string, p corpus.Passage) bool {
 		}
 	}
 	dirs := strings.Split(strings.ToLower(p.Source), "/")
+	partOf := func(w string) bool { // "semver" of "masterminds-semver"
+		return slices.ContainsFunc(named, func(n string) bool { return slices.Contains(strings.Split(n, "-"), w) })
+	}
 	for _, w := range text.Words(question) {
-		if projectWord(w) && slices.Contains(dirs[:len(dirs)-1], w) {
+		if projectWord(w) && slices.Contains(dirs[:len(dirs)-1], w) && !partOf(w) {
 			return true
 		}
 	}

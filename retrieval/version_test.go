@@ -66,6 +66,10 @@ func TestMissingProject(t *testing.T) {
 		"make/README.md":                   "# make\n\nmake builds programs from a Makefile.\n",
 		"security/policy.md":               "# Policy\n\n## Reports\n\nSecurity reports go to the team.\n\n## Fixes\n\nSecurity fixes ship monthly.\n\n## Audits\n\nSecurity audits run yearly.\n",
 		"which-key/README.org":             "* which-key\n\nwhich-key started as a rewrite of guide-key.\n",
+		"semver/README.md":                 "# semver\n\nThe semantic versioner for npm.\n",
+		"masterminds-semver/CHANGELOG.md":  "# Changelog\n\n## 3.4.0 (2025-06-27)\n\n- Added a property to Constraints.\n",
+		"glob/README.md":                   "# Glob\n\n## ReDoS Protection\n\nThis module never makes a regular expression from a pattern.\n",
+		"fast-glob/README.md":              "# fast-glob\n\nIt is a very fast and efficient glob library for Node.js.\n",
 	})
 	for _, c := range []struct {
 		question, source, want string
@@ -86,6 +90,10 @@ func TestMissingProject(t *testing.T) {
 		{"what are the security risks of the lock file", "npm/package-lock.md", ""},   // a topic's folder, no project's
 		{"what was which-key a rewrite of", "koanf/README.md", "which-key"},           // a phrase's words that are a folder's name
 		{"which key does viper read first", "viper/README.md", ""},
+		{"when did masterminds semver 3.4.0 come out", "masterminds-semver/CHANGELOG.md", ""}, // two words, one folder's name
+		{"when did masterminds semver 3.4.0 come out", "semver/README.md", "masterminds-semver"},
+		{"what does semver do", "semver/README.md", ""},
+		{"does fast-glob protect against redos", "glob/README.md", "fast-glob"}, // "glob" of "fast-glob" names no project
 	} {
 		if got := missingProject(c.question, ix.namedProjects(c.question), firstOf(t, ix, c.source)); got != c.want {
 			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)

@@ -825,3 +825,40 @@ func TestCapitalLabelsHeadPlainText(t *testing.T) {
 		}
 	}
 }
+
+// A plain-text file's banner framed by rules ends on a sentence over the
+// closing rule: that sentence heads nothing. An FAQ's one-line answer
+// ("A: …") goes with its question and heads nothing either.
+func TestFramedBannerAndFAQAnswersHeadNothing(t *testing.T) {
+	doc := " ----------------------------------------------\n" +
+		" This file is part of bzip3, a compressor.\n" +
+		"\n" +
+		" This program is released under the terms of the license contained\n" +
+		" in the file LICENSE.\n" +
+		" ----------------------------------------------\n" +
+		"\n" +
+		"0.9.0\n" +
+		"~~~~~\n" +
+		"First version.\n" +
+		"\n" +
+		"Q: Why does ./test.sh say No such file or directory?\n" +
+		"\n" +
+		"A: You need a bash shell in your executable path\n" +
+		"\n" +
+		"\n" +
+		"Q: Is there a Windows port?\n" +
+		"\n" +
+		"A: Try with Cygwin.\n"
+	c, err := Load(fstest.MapFS{"bzip3/CHANGES": {Data: []byte(doc)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range Chunk(c).Passages {
+		if strings.Contains(p.Section, "LICENSE") || strings.Contains(p.Section, "bash shell") {
+			t.Errorf("%q is under %q, a sentence's", p.Text, p.Section)
+		}
+		if strings.Contains(p.Text, "bash shell") && !strings.Contains(p.Text, "Q: Why does") {
+			t.Errorf("the answer %q is quoted apart from its question", p.Text)
+		}
+	}
+}

@@ -1535,8 +1535,12 @@ func DefinedTerm(question string) []string {
 	if m == nil {
 		return nil
 	}
-	ws := Words(m[1])
-	for len(ws) > 1 && hedges[ws[len(ws)-1]] {
+	term := m[1]
+	if term == "" {
+		term = m[2]
+	}
+	ws := Words(parenthetical.ReplaceAllString(term, " "))
+	for len(ws) > 1 && (hedges[ws[len(ws)-1]] || kinds[ws[len(ws)-1]]) {
 		ws = ws[:len(ws)-1]
 	}
 	if len(ws) == 0 || len(ws) > 3 {
@@ -1550,10 +1554,25 @@ func DefinedTerm(question string) []string {
 // and an article ("Tk is a cross-platform GUI toolkit", "**libcbor** is a
 // C library"), or it names the term with an apposition ("the sources of
 // Tk, a cross-platform GUI toolkit").
+//
+// A term whose first words are no English before a name that is none
+// either ("spf13 pflag", "alecthomas kong") is its owner's handle and the
+// name: the name alone is defined too ("pflag is a drop-in replacement
+// for Go's flag package"); "the CJEU's duty" is not "duty".
 func Defines(sentence string, term []string) bool {
-	if len(term) == 0 {
-		return false
+	for len(term) > 0 {
+		if defines(sentence, term) {
+			return true
+		}
+		if len(term) < 2 || IsEnglishWord(term[0]) || !slices.ContainsFunc(term[1:], func(w string) bool { return !IsEnglishWord(w) }) {
+			return false // "the CJEU's duty" is no "duty"
+		}
+		term = term[1:]
 	}
+	return false
+}
+
+func defines(sentence string, term []string) bool {
 	lower := strings.ToLower(sentence)
 	named := strings.Join(term, " ") + ", a"
 	for i := strings.Index(lower, named); i >= 0; {
@@ -1578,11 +1597,16 @@ func Defines(sentence string, term []string) bool {
 	return (verb == "is" || verb == "are") && (article == "a" || article == "an" || article == "the" || article == "one")
 }
 
-// definedTerm matches a definition question's term; hedges are words
-// after it that ask no more of it ("what is tk exactly").
+// definedTerm matches a definition question's term ("what is tk", "what
+// does uniseg do"); hedges are words after it that ask no more of it
+// ("what is tk exactly"), kinds words that say what sort of thing it is
+// ("what is the kong library"), and a parenthetical qualifies it ("what is
+// kong (alecthomas)").
 var (
-	definedTerm = regexp.MustCompile(`(?i)^\s*(?:what|who)(?:'s|s|\s+(?:is|are|was|were))\s+(?:an?\s+|the\s+)?([^?]+?)\s*\?*\s*$`)
-	hedges      = map[string]bool{"exactly": true, "really": true, "actually": true, "anyway": true, "again": true}
+	definedTerm   = regexp.MustCompile(`(?i)^\s*(?:(?:what|who)(?:'s|s|\s+(?:is|are|was|were))\s+(?:an?\s+|the\s+)?([^?]+?)|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?([^?]+?)\s+(?:do|mean))\s*\?*\s*$`)
+	hedges        = map[string]bool{"exactly": true, "really": true, "actually": true, "anyway": true, "again": true}
+	kinds         = map[string]bool{"library": true, "package": true, "module": true, "tool": true, "project": true, "program": true, "utility": true, "crate": true, "lib": true, "pkg": true}
+	parenthetical = regexp.MustCompile(`\([^)]*\)`)
 )
 
 var definitionRE = regexp.MustCompile(`(?i)^\s*(what|who)('s|\s+(is|are|was|were))\s+(an?\s+|the\s+)?[^\s?-][^\s?]*(\s+[^\s?-][^\s?]*)?(\s+(used\s+)?for)?\s*\?*\s*$` +

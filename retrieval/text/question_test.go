@@ -515,6 +515,10 @@ func TestDefinedTerm(t *testing.T) {
 		"what is libcbor?":              "libcbor",
 		"how do i install tk":           "",
 		"what is the default log level": "",
+		"what is kong (alecthomas)":     "kong",
+		"what is the cobra library?":    "cobra",
+		"what does rivo/uniseg do":      "rivo uniseg",
+		"what does the -z flag do":      "",
 	} {
 		if got := strings.Join(DefinedTerm(q), " "); got != want {
 			t.Errorf("DefinedTerm(%q) = %q, want %q", q, got, want)
@@ -533,6 +537,24 @@ func TestDefinedTerm(t *testing.T) {
 	} {
 		if got := Defines(s, term); got != want {
 			t.Errorf("Defines(%q) = %v, want %v", s, got, want)
+		}
+	}
+	// An owner's handle before the name: the name alone is defined too;
+	// an English word before it is part of the term.
+	for s, want := range map[string]bool{
+		"pflag is a drop-in replacement for Go's flag package.": true,
+		"Pool is a set of workers.":                             false,
+		"The duty is the work done per bushel of coal.":         false,
+	} {
+		term := []string{"spf13", "pflag"}
+		switch {
+		case strings.HasPrefix(s, "Pool"):
+			term = []string{"connection", "pool"}
+		case strings.HasPrefix(s, "The duty"):
+			term = []string{"cjeu", "duty"}
+		}
+		if got := Defines(s, term); got != want {
+			t.Errorf("Defines(%q, %q) = %v, want %v", s, term, got, want)
 		}
 	}
 }

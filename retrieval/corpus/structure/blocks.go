@@ -1711,6 +1711,9 @@ func isUnderlined(line, below string) bool {
 	if below[0] == '=' && isHeadingLike(line) {
 		return true
 	}
+	if first, _ := utf8.DecodeRuneInString(strings.TrimSpace(line)); unicode.IsLower(first) && strings.HasSuffix(strings.TrimSpace(line), ".") {
+		return false // a sentence's end over a frame's closing rule: " in the file LICENSE." over " ------"
+	}
 	if len(below) < 3 && len(below) < n {
 		return false
 	}

@@ -399,6 +399,11 @@ func capsLabel(s string) bool {
 var admonition = map[string]bool{"note": true, "notes": true, "warning": true, "warnings": true, "caution": true, "important": true, "tip": true,
 	"hint": true, "todo": true, "fixme": true, "xxx": true, "example": true, "examples": true, "attention": true, "danger": true, "nb": true}
 
+// answerLabel matches an FAQ's answer by its label ("A: You need a bash
+// shell in your executable path"): short as it may be, it answers the
+// question above it and heads nothing.
+var answerLabel = regexp.MustCompile(`^(?:A|Answer|ANSWER)\s*:\s`)
+
 // isHeadingLike reports whether a plain-text line reads as a heading: short,
 // at most 16 words, not a list item, and not ending like a sentence.
 func isHeadingLike(s string) bool {
@@ -406,7 +411,8 @@ func isHeadingLike(s string) bool {
 		return false
 	}
 	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "• ") || strings.Contains(s, "://") ||
-		alignedField.MatchString(s) || outlineItem(s) || email.MatchString(s) || codeLine.MatchString(s) || copyrightNotice.MatchString(s) {
+		alignedField.MatchString(s) || outlineItem(s) || email.MatchString(s) || codeLine.MatchString(s) || copyrightNotice.MatchString(s) ||
+		answerLabel.MatchString(s) {
 		return false
 	}
 	letters := false

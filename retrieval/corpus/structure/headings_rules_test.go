@@ -34,6 +34,8 @@ func TestHeadingLikeLines(t *testing.T) {
 		"Type: integer":                                            false,
 		"Defaults and limits":                                      true,
 		"What's new in May":                                        true,
+		"A: You need a bash shell in your executable path":         false,
+		"Answer: use the -L option":                                false,
 	} {
 		if got := isHeadingLike(line); got != want {
 			t.Errorf("isHeadingLike(%q) = %v, want %v", line, got, want)
