@@ -772,3 +772,22 @@ func TestPageFileNameIsNoSourceWord(t *testing.T) {
 		t.Errorf("a file's own name names %d passages, want 1", len(ranked))
 	}
 }
+
+// TestHedgesWeighLittle: a word that qualifies the asking ("exactly",
+// "roughly") weighs far less than the words of what is asked, even where
+// the corpus writes it.
+func TestHedgesWeighLittle(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "OpenSSL is a robust, full-featured toolkit for TLS.", Locator: corpus.Locator{Source: "openssl/README.md", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "The key is written exactly as it was read.", Locator: corpus.Locator{Source: "openssl/keys.txt", LineStart: 1, LineEnd: 1}},
+		{ID: "c", Text: "Toolkits vary; a toolkit is roughly a library.", Locator: corpus.Locator{Source: "other/README.md", LineStart: 1, LineEnd: 1}},
+	})
+	hedge, ok := termOf(t, lx, "what is the toolkit exactly", "exactly")
+	word, ok2 := termOf(t, lx, "what is the toolkit exactly", "toolkit")
+	if !ok || !ok2 {
+		t.Fatal("terms not searched")
+	}
+	if hedge.Weight >= word.Weight/2 {
+		t.Errorf("exactly weighs %.2f against toolkit's %.2f", hedge.Weight, word.Weight)
+	}
+}

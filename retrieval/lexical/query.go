@@ -113,6 +113,11 @@ const ownerWeight = 0.3
 // against a word of the subject.
 const loneLetterWeight = 0.2
 
+// hedgeWeight is how much a word that qualifies the asking rather than
+// what is asked ("what is openssl exactly", "how much slower, roughly";
+// text.IsHedge) counts against a word of the question.
+const hedgeWeight = 0.15
+
 // codeNameWeight is how much a name of code made of parts
 // ("buffer.tostring", "ffi_prep_closure") counts against a word: its parts
 // are terms of their own, so the whole name only tells the passages that
@@ -269,6 +274,8 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			term.Weight *= codeNameWeight
 		case isLoneLetter(t.Word):
 			term.Weight *= loneLetterWeight
+		case text.IsHedge(t.Word):
+			term.Weight *= hedgeWeight
 		case term.Known && (text.IsCommonWord(t.Word) || !names[t.Word] && text.IsCommonForm(t.Word, t.Stem)):
 			term.Weight *= 0.5
 		case term.Known:

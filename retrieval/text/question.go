@@ -1549,6 +1549,12 @@ func DefinedTerm(question string) []string {
 	return ws
 }
 
+// IsHedge reports whether a lower-cased word qualifies the asking rather
+// than what is asked: "exactly" of "what is openssl exactly", "roughly"
+// of "how much slower is logrus, roughly". Documents seldom write them
+// where they answer.
+func IsHedge(w string) bool { return hedgeWords[w] }
+
 // Defines reports whether a sentence defines a term (DefinedTerm): it opens
 // on the term's words, maybe after "the" and markup, then "is" or "are"
 // and an article ("Tk is a cross-platform GUI toolkit", "**libcbor** is a
@@ -1603,8 +1609,10 @@ func defines(sentence string, term []string) bool {
 // ("what is the kong library"), and a parenthetical qualifies it ("what is
 // kong (alecthomas)").
 var (
-	definedTerm   = regexp.MustCompile(`(?i)^\s*(?:(?:what|who)(?:'s|s|\s+(?:is|are|was|were))\s+(?:an?\s+|the\s+)?([^?]+?)|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?([^?]+?)\s+(?:do|mean))\s*\?*\s*$`)
-	hedges        = map[string]bool{"exactly": true, "really": true, "actually": true, "anyway": true, "again": true}
+	definedTerm = regexp.MustCompile(`(?i)^\s*(?:(?:what|who)(?:'s|s|\s+(?:is|are|was|were))\s+(?:an?\s+|the\s+)?([^?]+?)|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?([^?]+?)\s+(?:do|mean))\s*\?*\s*$`)
+	hedges      = map[string]bool{"exactly": true, "really": true, "actually": true, "anyway": true, "again": true}
+	hedgeWords  = map[string]bool{"exactly": true, "really": true, "actually": true, "basically": true, "honestly": true, "seriously": true,
+		"precisely": true, "roughly": true, "approximately": true, "truly": true, "anyway": true, "anyways": true}
 	kinds         = map[string]bool{"library": true, "package": true, "module": true, "tool": true, "project": true, "program": true, "utility": true, "crate": true, "lib": true, "pkg": true}
 	parenthetical = regexp.MustCompile(`\([^)]*\)`)
 )

@@ -77,6 +77,9 @@ func TestTokensReadCamelCaseParts(t *testing.T) {
 		// too ("tls" finds TLSv1.2); a word ending on "v" and a number
 		// written in lower case is not ("dev1").
 		{"TLSv1.2 over IPv6, not SSLv3 nor dev1", "tlsv1.2 tls over ipv6 ip not sslv3 ssl nor dev1"},
+		// A web address's words are read whole: "tall" is no part of a
+		// gist's owner.
+		{"see <https://gist.github.com/TooTallNate/1> or SetTimeout", "see https gist github com gist.github.com github.com tootallnate 1 or settimeout set timeout"},
 	} {
 		var got []string
 		for _, tok := range Tokens(&st, c.in) {

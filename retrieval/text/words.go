@@ -59,6 +59,12 @@ func readWords(text string, parts bool) []string {
 	// "-" or "." ("HTTP/2", "UTF-8", "X.509") is also read as one word
 	// with it ("http2"), as it is often written.
 	letters, lettersEnd := "", 0
+	// urls are the web addresses in text: their words are read whole, not
+	// in camel-case parts ("tootallnate" of a gist's address, not "tall").
+	var urls [][]int
+	if parts && strings.Contains(text, "://") {
+		urls = webAddress.FindAllStringIndex(text, -1)
+	}
 	var i int
 	flush := func() {
 		if len(buf) == 0 {
@@ -75,7 +81,7 @@ func readWords(text string, parts bool) []string {
 		if w != "" {
 			words = append(words, w)
 			id.part(w)
-			if parts {
+			if parts && !within(urls, begin) {
 				words = camelParts(words, w, humps)
 				if contiguous {
 					if l := versionedName(text[begin:i]); l != "" {
@@ -321,6 +327,20 @@ func (id *identifier) reset() {
 	id.b, id.first = id.b[:0], ""
 	id.parts, id.joined, id.long, id.dotted, id.single = 0, false, false, false, false
 	id.nmember = 0
+}
+
+// webAddress matches a web address as text writes it, up to the space,
+// bracket or quote that ends it.
+var webAddress = regexp.MustCompile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s<>()\\[\\]{}\"'`]+")
+
+// within reports whether offset at is within one of spans.
+func within(spans [][]int, at int) bool {
+	for _, sp := range spans {
+		if at >= sp[0] && at < sp[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // camelParts appends to words the parts of a camel-case name w, whose
