@@ -1323,6 +1323,9 @@ var (
 		`|(write|sing|make up|compose)\s+(a|an|some|another)\s+(\w+\s+)?(jokes?|story|stories|poems?|songs?|riddles?|limericks?|haikus?)\s+(about|on|for)\b)`)
 	taskRE = regexp.MustCompile(`(?i)^\s*(please\s+)?(can you\s+|could you\s+|would you\s+)?(translate|summari[sz]e|rewrite|paraphrase|compose|invent|make up|imagine|sing|draw|tell me (a|an|some) (joke|story|poem|riddle)|say|respond|reply|answer (only|in|with)|list every` +
 		`|correct (my|the following) (grammar|spelling|sentences?|text|essay|english)|proofread|fix (my|this) (grammar|spelling|sentence|essay)|repeat after me` +
+		// A judgement to make over what the documents say ("rank the
+		// threads from best to worst"), not a question of what they say.
+		`|(rank|rate|grade)\s+[^?]{1,80}?\s+from\s+(the\s+)?(best|worst)\s+to\s+(the\s+)?(best|worst)\b|rank\s+[^?]{1,80}?\s+by\s+(quality|how good|usefulness|importance|my preference|preference)\b` +
 		`|predict (who|what|when|whether|the (next|future|outcome|winner|weather|election))|guess (who|what|how|my|a number|the number)` +
 		`|list (all|every) (the )?(files|documents|sources|passages|pages) (in|of) (the |this |your )?(corpus|knowledge base|index|library|collection you)\b)\b` +
 		// A sum to work out ("what is 17 times 23", "12*7"): arithmetic, not

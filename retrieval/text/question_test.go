@@ -337,6 +337,11 @@ func TestInstructions(t *testing.T) {
 		{"make lsof exit 0 even if some search terms found nothing", false, false},
 		{"create a function in plpgsql", false, false},
 		{"create a new react app", false, false},
+		{"rank the sat commentary threads from best to worst", false, true},
+		{"rank these logging libraries by quality", false, true},
+		{"rate limit requests by importance in fiber", false, false},
+		{"sort users by how many posts they made", false, false},
+		{"order the output from most to least recent in jq", false, false},
 	}
 	for _, c := range cases {
 		t.Run(c.question, func(t *testing.T) {
