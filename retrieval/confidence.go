@@ -26,36 +26,37 @@ import (
 // passages by them; the best-scoring one is the top hit, and its score is
 // the search's confidence.
 type Features struct {
-	Fused       float64 `json:"fused"`        // reciprocal-rank fusion score, ×60 (about 0–2)
-	LexicalRank float64 `json:"lexical_rank"` // 1/rank in the word search (0: not found by it)
-	VectorRank  float64 `json:"vector_rank"`  // 1/rank in the vector search (0: not found by it)
-	Coverage    float64 `json:"coverage"`     // weighted share of the question's terms held (text and fields)
-	Sentence    float64 `json:"sentence"`     // best share of the question one sentence holds, with the fields
-	InText      float64 `json:"in_text"`      // weighted share of the question's terms in the passage's own text
-	InSection   float64 `json:"in_section"`   // weighted share of the question's terms in its section path
-	Lead        float64 `json:"lead"`         // 1/(1 + the passage's place in its document): introductions come first
-	Definition  float64 `json:"definition"`   // Lead, for a question asking what something is or does; 1 where an abbreviation asked about is spelled out or a sentence says what the term asked about is; else 0
-	Length      float64 `json:"length"`       // log(1 + the passage's content words)
-	Novel       float64 `json:"novel"`        // share of the passage's content words that are not the question's: what it adds
-	Bigrams     float64 `json:"bigrams"`      // share of the question's word pairs found side by side
-	Subject     float64 `json:"subject"`      // weighted share of the question's names held (1: none asked)
-	Lexical     float64 `json:"lexical"`      // BM25F score over the highest the question could reach
-	Similarity  float64 `json:"similarity"`   // cosine of the passage's vector and the question's
-	TypeMissing float64 `json:"type_missing"` // 1 when no good sentence holds the kind of answer asked for
-	Unknown     float64 `json:"unknown"`      // weighted share of the question's words the corpus lacks
-	Injection   float64 `json:"injection"`    // 1 for "ignore your rules", "show your prompt", …
-	Task        float64 `json:"task"`         // 1 for "translate …", "write …", "summarise …"
-	HasNames    float64 `json:"has_names"`    // 1 when the question names a subject
-	TypeAsked   float64 `json:"type_asked"`   // 1 when the question asks for a number, year, name, version or licence
-	Terms       float64 `json:"terms"`        // log(1 + number of question terms)
-	Code        float64 `json:"code"`         // 1 when the passage shows code or a command
-	HowCode     float64 `json:"how_code"`     // Code, for a question asking how to do something; else 0
-	TitleNames  float64 `json:"title_names"`  // weighted share of the question's names in its document's title (0: none asked)
-	Matched     float64 `json:"matched"`      // share of the question's terms other than names held, each counting one
-	Heading     float64 `json:"heading"`      // share of the words of the passage's own heading that the question holds ("Hidden flags" for "hide a flag from --help")
-	Passages    float64 `json:"passages"`     // log10(1 + the corpus's passages, within passagesFloor–passagesCap): the more passages, the more hold words by chance
-	WholeNames  float64 `json:"whole_names"`  // share of the question's joined names ("go-cache") in the passage's source path or title, whole (1: none asked)
-	RivalDocs   float64 `json:"rival_docs"`   // Passages, times the share of the top candidates from other documents than the top's: a match many documents share is chance's
+	Fused           float64 `json:"fused"`            // reciprocal-rank fusion score, ×60 (about 0–2)
+	LexicalRank     float64 `json:"lexical_rank"`     // 1/rank in the word search (0: not found by it)
+	VectorRank      float64 `json:"vector_rank"`      // 1/rank in the vector search (0: not found by it)
+	Coverage        float64 `json:"coverage"`         // weighted share of the question's terms held (text and fields)
+	Sentence        float64 `json:"sentence"`         // best share of the question one sentence holds, with the fields
+	InText          float64 `json:"in_text"`          // weighted share of the question's terms in the passage's own text
+	InSection       float64 `json:"in_section"`       // weighted share of the question's terms in its section path
+	Lead            float64 `json:"lead"`             // 1/(1 + the passage's place in its document): introductions come first
+	Definition      float64 `json:"definition"`       // Lead, for a question asking what something is or does; 1 where an abbreviation asked about is spelled out or a sentence says what the term asked about is; else 0
+	Length          float64 `json:"length"`           // log(1 + the passage's content words)
+	Novel           float64 `json:"novel"`            // share of the passage's content words that are not the question's: what it adds
+	Bigrams         float64 `json:"bigrams"`          // share of the question's word pairs found side by side
+	Subject         float64 `json:"subject"`          // weighted share of the question's names held (1: none asked)
+	Lexical         float64 `json:"lexical"`          // BM25F score over the highest the question could reach
+	Similarity      float64 `json:"similarity"`       // cosine of the passage's vector and the question's
+	TypeMissing     float64 `json:"type_missing"`     // 1 when no good sentence holds the kind of answer asked for
+	Unknown         float64 `json:"unknown"`          // weighted share of the question's words the corpus lacks
+	Injection       float64 `json:"injection"`        // 1 for "ignore your rules", "show your prompt", …
+	Task            float64 `json:"task"`             // 1 for "translate …", "write …", "summarise …"
+	HasNames        float64 `json:"has_names"`        // 1 when the question names a subject
+	TypeAsked       float64 `json:"type_asked"`       // 1 when the question asks for a number, year, name, version or licence
+	Terms           float64 `json:"terms"`            // log(1 + number of question terms)
+	Code            float64 `json:"code"`             // 1 when the passage shows code or a command
+	HowCode         float64 `json:"how_code"`         // Code, for a question asking how to do something; else 0
+	TitleNames      float64 `json:"title_names"`      // weighted share of the question's names in its document's title (0: none asked)
+	Matched         float64 `json:"matched"`          // share of the question's terms other than names held, each counting one
+	Heading         float64 `json:"heading"`          // share of the words of the passage's own heading that the question holds ("Hidden flags" for "hide a flag from --help")
+	Passages        float64 `json:"passages"`         // log10(1 + the corpus's passages, within passagesFloor–passagesCap): the more passages, the more hold words by chance
+	WholeNames      float64 `json:"whole_names"`      // share of the question's joined names ("go-cache") in the passage's source path or title, whole (1: none asked)
+	RivalDocs       float64 `json:"rival_docs"`       // Passages, times the share of the top candidates from other documents than the top's: a match many documents share is chance's
+	NegationMissing float64 `json:"negation_missing"` // 1 when the question asks what is not so (text.NegatesPredicate) and none of the passage's sentences holding most of it negates anything
 }
 
 // passagesFloor and passagesCap bound the corpus size the Passages feature
@@ -73,11 +74,11 @@ const (
 // vector returns the features in the order of the model's weights.
 func (f Features) vector() []float64 {
 	return []float64{f.Fused, f.LexicalRank, f.VectorRank, f.Coverage, f.Sentence, f.InText, f.InSection, f.Lead, f.Definition, f.Length, f.Novel, f.Bigrams, f.Subject, f.Lexical,
-		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched, f.Heading, f.Passages, f.WholeNames, f.RivalDocs}
+		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched, f.Heading, f.Passages, f.WholeNames, f.RivalDocs, f.NegationMissing}
 }
 
 var featureNames = []string{"fused", "lexical_rank", "vector_rank", "coverage", "sentence", "in_text", "in_section", "lead", "definition", "length", "novel", "bigrams", "subject", "lexical",
-	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched", "heading", "passages", "whole_names", "rival_docs"}
+	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched", "heading", "passages", "whole_names", "rival_docs", "negation_missing"}
 
 // vectorFeatures are the features that depend on the vector search: the
 // ranker uses them, the confidence does not, so that it means the same with
@@ -210,6 +211,7 @@ type questionFeatures struct {
 	joined     []string // the question's names joined by "-" ("go-cache"), lower-cased
 	definedIn  uint64   // the terms of what it asks the definition of within a project (text.DefinedIn)
 	defined    []string // the words of what it asks the definition of (text.DefinedTerm)
+	negated    bool     // the question asks what is not so (text.NegatesPredicate)
 }
 
 // questionOf returns the features of the question q (read from question),
@@ -255,6 +257,7 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 	qf.asking = text.ReadAsking(question)
 	qf.definition = text.IsDefinition(question)
 	qf.defined = text.DefinedTerm(question)
+	qf.negated = text.NegatesPredicate(question)
 	for _, w := range text.DefinedIn(question) {
 		if i := slices.IndexFunc(q.Terms, func(t lexical.QueryTerm) bool { return t.Word == w && !t.Context }); i >= 0 && i < 64 {
 			qf.definedIn |= 1 << i
@@ -374,6 +377,19 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 		for _, sp := range a.sentences {
 			if text.Defines(h.Passage.Text[sp.Start:sp.End], qf.defined) {
 				f.Definition = 1
+				break
+			}
+		}
+	}
+	// A question after what is not so is answered where the text says
+	// so: a sentence holding most of the question that negates nothing
+	// answers another question ("what has not been done" of "this has
+	// been done").
+	if qf.negated {
+		f.NegationMissing = 1
+		for i, sp := range a.sentences {
+			if i < len(a.sentenceCover) && a.sentenceCover[i] >= a.bestSentence/2 && text.Negates(h.Passage.Text[sp.Start:sp.End]) {
+				f.NegationMissing = 0
 				break
 			}
 		}

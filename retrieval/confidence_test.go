@@ -616,3 +616,34 @@ func TestLocalLeadOverASibling(t *testing.T) {
 		}
 	}
 }
+
+// A question after what is not so finds no answer in a passage that
+// negates nothing, however many of its words the passage holds.
+func TestNegationMissing(t *testing.T) {
+	files := map[string]string{
+		"a.md": "# Engines\n\nThe oscillating steam engine needs valves to direct the steam.\n",
+		"b.md": "# Turbines\n\nThe steam turbine does not need valves to direct the steam.\n",
+	}
+	for _, c := range []struct {
+		question, source string
+		want             float64
+	}{
+		{"what type of steam engine doesn't need valves to direct the steam", "a.md", 1},
+		{"what type of steam engine doesn't need valves to direct the steam", "b.md", 0},
+		{"what type of steam engine needs valves to direct the steam", "a.md", 0},
+	} {
+		seen := false
+		for _, cd := range candidatesOf(t, files, c.question) {
+			if cd.Passage.Source != c.source {
+				continue
+			}
+			seen = true
+			if cd.Features.NegationMissing != c.want {
+				t.Errorf("%q over %s: negation_missing %.0f, want %.0f", c.question, c.source, cd.Features.NegationMissing, c.want)
+			}
+		}
+		if !seen {
+			t.Errorf("%q: %s not a candidate", c.question, c.source)
+		}
+	}
+}

@@ -2309,3 +2309,61 @@ func tableCells(row string) []string {
 // defaultColumn matches a table header's cell naming the column of
 // defaults, its emphasis aside.
 var defaultColumn = regexp.MustCompile(`(?i)^[*_` + "`" + `]*default(s|\s+values?|\s+setting)?[*_` + "`" + `]*$`)
+
+// NegatesPredicate reports whether a question asks what is not so: a
+// question after a thing, a person, a place, a time or an amount whose
+// own verb is negated ("what has not been done to establish solutions",
+// "what type of steam engine doesn't need valves", "which redis commands
+// does go-redis not support"). A negation in a condition ("what does GetInt
+// return if the key doesn't exist", "when nothing matches"), in an
+// option's name ("--no-dereference") or in a clause made a noun ("the
+// effect of afghanistan not accepting the durand line") negates no answer.
+func NegatesPredicate(question string) bool {
+	m := negatedAsk.FindStringIndex(question)
+	if m == nil || IsHowTo(question) {
+		return false
+	}
+	fields := strings.Fields(strings.ToLower(question[m[1]:]))
+	for i, f := range fields {
+		w := strings.Trim(f, ".,;:!?\"'()[]`")
+		switch {
+		case conditionWords[w]:
+			return false
+		case negationWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t"):
+			if i+1 < len(fields) && gerund(strings.Trim(fields[i+1], ".,;:!?\"'()")) {
+				continue // "the effect of not accepting the line"
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// gerund reports whether a word reads as a verb's "-ing" form.
+func gerund(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "thing") && !strings.HasSuffix(w, "string")
+}
+
+// Negates reports whether a sentence says what is not so, or what is
+// left out: "not", "no", "never", "n't", "except", "only", "without",
+// "unsupported", "deprecated", "removed", … (an answer to a question that
+// NegatesPredicate).
+func Negates(sentence string) bool { return negation.MatchString(sentence) }
+
+var (
+	// negatedAsk matches the question word a question after what is not
+	// so opens on.
+	negatedAsk = regexp.MustCompile(`(?i)^\s*(?:what|which|who|whom|whose|where|when|how\s+(?:many|much|long|often|old|big|far))\b`)
+	// negationWords negate a verb or what it acts on; "no" only as a word
+	// of its own ("--no-color" is an option's name).
+	negationWords = map[string]bool{"not": true, "never": true, "cannot": true, "none": true, "nothing": true, "no": true,
+		"dont": true, "doesnt": true, "didnt": true, "isnt": true, "arent": true, "wasnt": true, "werent": true, "cant": true,
+		"wont": true, "shouldnt": true, "wouldnt": true, "couldnt": true, "hasnt": true, "havent": true}
+	// conditionWords open a clause the negation may sit in, which asks
+	// about a case rather than what is not so.
+	conditionWords = map[string]bool{"if": true, "when": true, "whenever": true, "unless": true, "once": true, "after": true,
+		"before": true, "while": true, "with": true, "without": true, "because": true, "since": true, "until": true}
+	negation = regexp.MustCompile(`(?i)\b(not|no|never|none|nothing|neither|nor|cannot|without|except|excepting|excluding|only|unless|instead|` +
+		`unsupported|unavailable|disabled|deprecated|removed|dropped|lacks?|lacking|missing|fails?|failed|unable|refuses?|prevents?|forbids?|avoids?|` +
+		`rejected|denied|ignored|ignores)\b|n't\b|\bno longer\b`)
+)

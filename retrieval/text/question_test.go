@@ -1245,3 +1245,37 @@ func TestAnswerTypeWords(t *testing.T) {
 		}
 	}
 }
+
+// TestNegatesPredicate: a question after what is not so negates its own
+// verb; one negating a condition, an option's name or a clause made a
+// noun does not, nor a how-to or a yes-or-no question.
+func TestNegatesPredicate(t *testing.T) {
+	for q, want := range map[string]bool{
+		"What has not been done to establish solutions in reasonable period of time?": true,
+		"What type of steam engine doesn't need valves?":                              true,
+		"which redis commands does go-redis not support":                              true,
+		"which python versions are no longer supported":                               true,
+		"which plugins dont work with v2":                                             true,
+		"what does viper GetInt return if the key doesn't exist":                      false,
+		"what does glob return when nothing matches":                                  false,
+		"what does diff --no-dereference do":                                          false,
+		"what is the effect of afghanistan not accepting the durand line":             false,
+		"how do i not print colors":                                                   false,
+		"does it not support windows":                                                 false,
+		"what does the timeout do":                                                    false,
+	} {
+		if got := NegatesPredicate(q); got != want {
+			t.Errorf("NegatesPredicate(%q) = %v, want %v", q, got, want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"All of these programs except test recognize --version.": true,
+		"Python 2 support was dropped in 3.0.":                   true,
+		"It doesn't need valves.":                                true,
+		"Packets are routed by the network.":                     false,
+	} {
+		if got := Negates(s); got != want {
+			t.Errorf("Negates(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
