@@ -73,13 +73,13 @@ type caseLabel struct {
 func run(ctx context.Context, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("trainconf", flag.ContinueOnError)
 	suitePath := fs.String("suite", "../testdata/eval-suite.yaml", "the evaluation suite")
-	only := fs.String("sets", "seed,realdocs,realdocs3-go,realdocs3-deb,realdocs5,realdocs9,realdocs10,realdocs12,squad2,haystack", "the suite's sets to train on (never the check sets realdocs-heldout, realdocs2, realdocs4, realdocs6, realdocs7, realdocs8, realdocs11, realdocs13 and haystack-check)")
+	only := fs.String("sets", "seed,realdocs,realdocs3-go,realdocs3-deb,realdocs5,realdocs9,realdocs10,realdocs12,realdocs14,squad2,haystack", "the suite's sets to train on (never the check sets realdocs-heldout, realdocs2, realdocs4, realdocs6, realdocs7, realdocs8, realdocs11, realdocs13 and haystack-check)")
 	squadWeight := fs.Float64("squad-weight", 0.3, "the weight of SQuAD sets in the confidence fit, against 1 for each other set "+
 		"(Wikipedia with questions written to trick a reader, unlike the documentation citebot is for)")
 	halfSets := fs.String("half-sets", "realdocs3-go,realdocs3-deb", "sets that weigh half in the confidence fit: the two files of one set (realdocs3) weigh as one set")
 	outPath := fs.String("out", "", "where to write the model (default: standard output)")
 	sentences := fs.Bool("sentences", false, "fit the extractive answer's sentence model (bot/sentence.json) instead, on -sentence-sets")
-	sentenceSets := fs.String("sentence-sets", "seed,realdocs,realdocs3-go,realdocs3-deb,realdocs5,realdocs9,realdocs10,realdocs12,squad2", "the suite's sets to fit the sentence model on")
+	sentenceSets := fs.String("sentence-sets", "seed,realdocs,realdocs3-go,realdocs3-deb,realdocs5,realdocs9,realdocs10,realdocs12,realdocs14,squad2", "the suite's sets to fit the sentence model on")
 	sentenceSquad := fs.Float64("sentence-squad-weight", 1, "the weight of SQuAD sets in the sentence model's fit, against 1 for each other set")
 	cv := fs.String("cv", "", "instead of fitting a model, measure the ranker out of set: each of -sets left out in turn, and these check sets (comma-separated)")
 	dropFeatures := fs.String("drop", "", "with -cv, features to zero first (comma-separated), to measure what they add")
