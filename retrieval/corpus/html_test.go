@@ -237,6 +237,13 @@ func TestHTMLPassages(t *testing.T) {
 				"6-6 #Env [API › Env([options]) › trim_blocks] trim_blocks\nDefaults to False.", "8-8 #Env [API › Env([options])] Plain words here\nText."},
 		},
 		{
+			name: "a Sphinx field list (Parameters, Return type) within the description of an object of code is part of it, no section of its own",
+			src: "<h2>Testing</h2>\n<dl class=\"py method\"><dt id=\"invoke\">invoke(cli)</dt>\n<dd><p>Invokes a command. This returns a Result object.</p>\n" +
+				"<dl class=\"field-list simple\">\n<dt class=\"field-odd\">Parameters</dt>\n<dd class=\"field-odd\"><p><strong>cli</strong> – the command</p></dd>\n" +
+				"<dt class=\"field-even\">Return type</dt>\n<dd class=\"field-even\"><p>Result</p></dd>\n</dl>\n</dd></dl>\n",
+			want: []string{"1-8 #invoke [Testing › invoke(cli)] Testing\ninvoke(cli)\nInvokes a command. This returns a Result object.\nParameters\ncli – the command\nReturn type\nResult"},
+		},
+		{
 			name: "a definition list whose terms are code (DocBook's settings), options or questions (an FAQ) heads a section per term; one of words does not",
 			src: "<h2>Settings</h2>\n<dl class=\"variablelist\"><dt id=\"GUC-PORT\"><span class=\"term\"><code class=\"varname\">port</code> (integer)</span></dt>\n<dd><p>The port; 5432 by default.</p></dd>\n" +
 				"<dt><span class=\"term\"><code class=\"varname\">work_mem</code> (integer)</span></dt>\n<dd><p>The default is 4MB.</p></dd></dl>\n" +

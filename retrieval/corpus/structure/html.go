@@ -460,7 +460,7 @@ func (h *htmlScanner) start(name string, attrs []html.Attribute, selfClosing boo
 			}
 		}
 	}
-	h.apiNext = name == "dl" && h.tables == 0 && h.pres == 0 && h.lists == 0 && h.headingAt < 0 &&
+	h.apiNext = name == "dl" && h.tables == 0 && h.pres == 0 && h.lists == 0 && h.headingAt < 0 && !fieldList(attrs) &&
 		(apiList(attrs) || headedTerms(h.ahead(maxParameterMarkup)) || len(h.apiAt) > 0 && parameterList(h.ahead(maxParameterMarkup)))
 	h.opened(name)
 	if !void {
@@ -483,6 +483,19 @@ func apiList(attrs []html.Attribute) bool {
 			case "py", "c", "cpp", "js", "def", "first-deffn", "first-deftypefn", "first-defvr", "first-deftp":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// fieldList reports whether a <dl> is a Sphinx field list: "Parameters",
+// "Return type", "Raises" over what an object of code takes, gives and
+// throws. Its fields are part of the object's description, not sections
+// of it ("Return type" over "Result" said nothing alone).
+func fieldList(attrs []html.Attribute) bool {
+	for _, a := range attrs {
+		if a.Key == "class" && slices.Contains(strings.Fields(a.Val), "field-list") {
+			return true
 		}
 	}
 	return false
