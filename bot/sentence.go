@@ -51,12 +51,13 @@ type SentenceFeatures struct {
 	Instructs  float64 `json:"instructs"`   // 1: a how-to question and a sentence that says what to do ("Run …", "To disable it, set …", "you can …")
 	Contrast   float64 `json:"contrast"`    // 1: a question comparing two things ("X vs Y", "the difference between") and a sentence that sets them apart ("unlike", "whereas", "instead", "they differ")
 	Defines    float64 `json:"defines"`     // 1: a question asking what something is and a sentence saying what it is ("pflag is a drop-in replacement …"; text.Defines)
+	Negates    float64 `json:"negates"`     // 1: a question after what is not so (text.NegatesPredicate) and a sentence that negates (text.Negates)
 }
 
 // sentenceFeatureNames name SentenceFeatures in Vector's order.
 var sentenceFeatureNames = []string{"coverage", "with_fields", "bigrams", "density", "type_held", "type_lacked",
 	"novel", "novel_words", "length", "short", "first", "position", "structure", "pronoun", "prev_cover", "next_cover",
-	"follows", "reason", "advice", "digit", "instructs", "contrast", "defines"}
+	"follows", "reason", "advice", "digit", "instructs", "contrast", "defines", "negates"}
 
 // SentenceFeatureNames returns the names of the sentence features, in the
 // order of SentenceFeatures.Vector.
@@ -66,7 +67,7 @@ func SentenceFeatureNames() []string { return append([]string(nil), sentenceFeat
 func (f SentenceFeatures) Vector() []float64 {
 	return []float64{f.Coverage, f.WithFields, f.Bigrams, f.Density, f.TypeHeld, f.TypeLacked,
 		f.Novel, f.NovelWords, f.Length, f.Short, f.First, f.Position, f.Structure, f.Pronoun, f.PrevCover, f.NextCover,
-		f.Follows, f.Reason, f.Advice, f.Digit, f.Instructs, f.Contrast, f.Defines}
+		f.Follows, f.Reason, f.Advice, f.Digit, f.Instructs, f.Contrast, f.Defines, f.Negates}
 }
 
 // PassageSentence is a sentence of a passage with its features.
@@ -364,6 +365,7 @@ func (r *sentenceReader) read(p corpus.Passage) []PassageSentence {
 		f.Digit = b2f(qs.number && strings.ContainsAny(s, "0123456789"))
 		f.Contrast = b2f(qs.compare && setsApart.MatchString(s))
 		f.Defines = b2f(len(qs.defined) > 0 && text.Defines(s, qs.defined))
+		f.Negates = b2f(qs.negated && text.Negates(s))
 	}
 	for i := range out {
 		f := &out[i].Features
@@ -913,6 +915,8 @@ type questionRead struct {
 	// defined: the words of what the question asks the definition of
 	// (text.DefinedTerm).
 	defined []string
+	// negated: the question asks what is not so (text.NegatesPredicate).
+	negated bool
 	// value: the question asks what a default is, not whether one holds
 	// ("does it read the header by default": the sentence saying so
 	// answers better than a bare "Default: `false`").
@@ -928,7 +932,7 @@ func questionReading(question string, q lexical.Query, asking *text.Asking) ques
 	qs := questionRead{q: q, stems: map[string]bool{}, words: map[string]bool{}, termAt: map[string]int{},
 		asking: *asking, why: asksWhy.MatchString(question), advice: asksAdvice.MatchString(question),
 		number: wantsNumber.MatchString(question), how: text.IsHowTo(question), compare: asksComparison.MatchString(question),
-		value: asking.Kind == text.AnswerDefault && !text.IsPolar(question), defined: text.DefinedTerm(question)}
+		value: asking.Kind == text.AnswerDefault && !text.IsPolar(question), defined: text.DefinedTerm(question), negated: text.NegatesPredicate(question)}
 	for _, t := range text.Tokens(&st, question) {
 		qs.stems[t.Stem] = true
 		qs.words[t.Word] = true

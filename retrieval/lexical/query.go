@@ -115,7 +115,9 @@ const loneLetterWeight = 0.2
 
 // hedgeWeight is how much a word that qualifies the asking rather than
 // what is asked ("what is openssl exactly", "how much slower, roughly";
-// text.IsHedge) counts against a word of the question.
+// text.IsHedge), or asks what an abbreviation stands for ("stand" of
+// "what does ttp stand for"; text.AcronymFrame), counts against a word of
+// the question.
 const hedgeWeight = 0.15
 
 // codeNameWeight is how much a name of code made of parts
@@ -214,6 +216,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 	settingParts := partsOfSettings(question)
 	contextNames := text.WrittenAsNames(context)
 	typeWords := text.AnswerTypeWords(question)
+	acronymFrame := text.AcronymFrame(question)
 	for w := range text.FrameWords(question) {
 		if typeWords == nil {
 			typeWords = make(map[string]bool)
@@ -274,7 +277,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			term.Weight *= codeNameWeight
 		case isLoneLetter(t.Word):
 			term.Weight *= loneLetterWeight
-		case text.IsHedge(t.Word):
+		case text.IsHedge(t.Word) || i < fromQuestion && acronymFrame[t.Word]:
 			term.Weight *= hedgeWeight
 		case term.Known && (text.IsCommonWord(t.Word) || !names[t.Word] && text.IsCommonForm(t.Word, t.Stem)):
 			term.Weight *= 0.5

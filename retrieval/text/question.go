@@ -432,6 +432,34 @@ func FrameWords(question string) map[string]bool {
 	return out
 }
 
+// AcronymFrame returns the words by which a question asks what an
+// abbreviation stands for ("stand" of "what does ttp stand for", "short"
+// of "what is ttp short for"), nil for another question. They weigh
+// little: the answer spells the abbreviation out, and says "stands for"
+// only sometimes ("FFI stands for Foreign Function Interface", but
+// "Tehreek-e-Taliban Pakistan (TTP)").
+func AcronymFrame(question string) map[string]bool {
+	a := DefinedAcronym(question)
+	if a == "" {
+		return nil
+	}
+	var out map[string]bool
+	for _, w := range Words(question) {
+		if acronymFrame[w] && w != strings.ToLower(a) {
+			if out == nil {
+				out = make(map[string]bool)
+			}
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// acronymFrame are the words of acronymQuestions that ask what an
+// abbreviation stands for.
+var acronymFrame = map[string]bool{"stand": true, "stands": true, "mean": true, "meaning": true, "abbreviate": true, "short": true,
+	"abbreviation": true, "acronym": true, "full": true, "form": true, "long": true, "expansion": true}
+
 // frameRE matches a question's asking where something is said: "which
 // section covers", "what page explains", "in which chapter is … described"
 // is left to the words.
@@ -1977,6 +2005,10 @@ var acronymQuestions = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^\s*([a-z]{2,6})\s+(?:stands\s+for\s+what|full\s+form|meaning|acronym|abbreviation)\s*[?.!]*\s*$`),
 }
 
+// spelledOut matches what follows an abbreviation that a sentence spells
+// out: "stands for", "is short for", "is an abbreviation of", "means".
+var spelledOut = regexp.MustCompile(`^(?:\([^)]*\)\s+)?(?:stands\s+for|is\s+short\s+for|is\s+an?\s+(?:abbreviation|acronym)\s+(?:of|for)|means)\s+\S`)
+
 // ExpandsAcronym reports whether text spells out acronym (upper case) as
 // "Words Whose Initials Make It (ACRONYM)": "Islamic State Khorasan
 // Province (ISKP)", "Tehrik-i-Taliban Pakistan (TTP)". Small joining words
@@ -1984,6 +2016,17 @@ var acronymQuestions = []*regexp.Regexp{
 func ExpandsAcronym(text, acronym string) bool {
 	if acronym == "" {
 		return false
+	}
+	// Or it says so: "FFI stands for Foreign Function Interface".
+	for rest := text; ; {
+		i := strings.Index(rest, acronym+" ")
+		if i < 0 {
+			break
+		}
+		if (i == 0 || !isWordByte(rest[i-1])) && spelledOut.MatchString(rest[i+len(acronym)+1:]) {
+			return true
+		}
+		rest = rest[i+len(acronym)+1:]
 	}
 	for rest := text; ; {
 		i := strings.Index(rest, "("+acronym+")")

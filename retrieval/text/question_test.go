@@ -740,6 +740,10 @@ func TestAcronyms(t *testing.T) {
 		{"jobs in the (IT) sector", "IT", false},
 		{"about all platforms including (API)", "API", false},
 		{"the Information Technology (IT) sector", "IT", true},
+		{"FFI stands for Foreign Function Interface.", "FFI", true},
+		{"XDG is short for X Desktop Group", "XDG", true},
+		{"LIBFFI stands for nothing", "FFI", false},
+		{"FFI stands alone", "FFI", false},
 	} {
 		if got := ExpandsAcronym(c.text, c.acr); got != c.want {
 			t.Errorf("ExpandsAcronym(%q, %q) = %v, want %v", c.text, c.acr, got, c.want)
@@ -1276,6 +1280,25 @@ func TestNegatesPredicate(t *testing.T) {
 	} {
 		if got := Negates(s); got != want {
 			t.Errorf("Negates(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestAcronymFrame: the words asking what an abbreviation stands for, not
+// the abbreviation, nor those of another question.
+func TestAcronymFrame(t *testing.T) {
+	for q, want := range map[string]string{
+		"what does ttp stand for":           "stand",
+		"what is iskp short for":            "short",
+		"what does yocto mean":              "mean",
+		"where do i stand on the long form": "",
+	} {
+		var got []string
+		for w := range AcronymFrame(q) {
+			got = append(got, w)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("AcronymFrame(%q) = %q, want %q", q, got, want)
 		}
 	}
 }
