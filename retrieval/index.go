@@ -40,9 +40,9 @@ type Index struct {
 	// their paths, their file names without extension, their titles (see
 	// missingProject).
 	docNames map[string]bool
-	// folderNames holds the folders of the documents' paths, squashed
-	// (see pairedNames).
-	folderNames map[string]bool
+	// folderNames holds the folders of the documents' paths, squashed,
+	// each with the folders above it, lower-cased (see pairedNames).
+	folderNames map[string][]string
 	// spans holds each document's passages, [lo, hi) in passage order,
 	// when they stand together (see localFeatures).
 	spans map[string][2]int
@@ -166,15 +166,23 @@ func (ix *Index) indexIDs() {
 	ix.openings = make(map[string][]int32)
 	seen := make(map[string]int32)
 	ix.docNames = make(map[string]bool)
-	ix.folderNames = make(map[string]bool)
+	ix.folderNames = make(map[string][]string)
 	ix.packages = make(map[string][]string)
 	for _, d := range ix.docs {
 		parts := strings.Split(d.Source, "/")
 		for _, part := range parts {
 			ix.docNames[lexical.Squash(strings.TrimSuffix(part, path.Ext(part)))] = true
 		}
-		for _, dir := range parts[:len(parts)-1] {
-			ix.folderNames[lexical.Squash(dir)] = true
+		for k, dir := range parts[:len(parts)-1] {
+			sq := lexical.Squash(dir)
+			for _, up := range parts[:k] {
+				if up = strings.ToLower(up); !slices.Contains(ix.folderNames[sq], up) {
+					ix.folderNames[sq] = append(ix.folderNames[sq], up)
+				}
+			}
+			if _, ok := ix.folderNames[sq]; !ok {
+				ix.folderNames[sq] = nil
+			}
 			dir = strings.ToLower(dir)
 			for _, name := range packageNames(dir) {
 				if sq := lexical.Squash(name); !slices.Contains(ix.packages[sq], dir) {

@@ -631,7 +631,7 @@ func (ix *Index) namedProjects(question string) []string {
 			}
 		}
 	}
-	// The words of a name joined or paired name no project of their own:
+	// The words of a joined or paired name name no project of their own:
 	// "glob" of "fast-glob", "semver" of "masterminds semver".
 	own := strings.ToLower(text.OwnWords(question))
 	for _, n := range text.JoinedWords(question) {
@@ -677,12 +677,14 @@ func (ix *Index) namedProjects(question string) []string {
 // name ("masterminds semver" of masterminds-semver/, "go toml" of
 // go-toml/), hyphen-joined: only words that are no stop words, one of
 // them no English word ("which key" is no project's name, whatever the
-// corpus holds), and not a file's name ("package.json" is no
-// "package json"). Its second result is the question without them.
+// corpus holds), neither the name of a folder above it ("configuring
+// npm" of npm/docs/configuring-npm/ names npm, not the section), and not a
+// file's name ("package.json" is no "package json").
+// Its second result is the question without them.
 func (ix *Index) pairedNames(question string) (names []string, rest string) {
 	fields := strings.Fields(question)
 	word := func(f string) string {
-		if ws := text.Words(f); len(ws) == 1 && strings.Trim(strings.ToLower(f), `"'(),:;?!`) == ws[0] {
+		if ws := text.Words(f); len(ws) == 1 && strings.Trim(strings.ToLower(f), `"'(),.:;?!`) == ws[0] {
 			return ws[0]
 		}
 		return ""
@@ -692,7 +694,7 @@ func (ix *Index) pairedNames(question string) (names []string, rest string) {
 		if a == "" || b == "" || text.IsStopWord(a) || text.IsStopWord(b) || text.IsEnglishWord(a) && text.IsEnglishWord(b) {
 			continue
 		}
-		if ix.folderNames[lexical.Squash(a+b)] {
+		if above, ok := ix.folderNames[lexical.Squash(a+b)]; ok && !slices.Contains(above, a) && !slices.Contains(above, b) {
 			names = append(names, a+"-"+b)
 			fields[i-1], fields[i] = "", ""
 		}

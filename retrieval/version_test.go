@@ -70,6 +70,8 @@ func TestMissingProject(t *testing.T) {
 		"masterminds-semver/CHANGELOG.md":  "# Changelog\n\n## 3.4.0 (2025-06-27)\n\n- Added a property to Constraints.\n",
 		"glob/README.md":                   "# Glob\n\n## ReDoS Protection\n\nThis module never makes a regular expression from a pattern.\n",
 		"fast-glob/README.md":              "# fast-glob\n\nIt is a very fast and efficient glob library for Node.js.\n",
+		"npm/configuring-npm/npmrc.md":     "# npmrc\n\nThe npm config files.\n",
+		"npm/using-npm/config.md":          "# config\n\nSet a proxy with the proxy setting.\n",
 	})
 	for _, c := range []struct {
 		question, source, want string
@@ -93,7 +95,8 @@ func TestMissingProject(t *testing.T) {
 		{"when did masterminds semver 3.4.0 come out", "masterminds-semver/CHANGELOG.md", ""}, // two words, one folder's name
 		{"when did masterminds semver 3.4.0 come out", "semver/README.md", "masterminds-semver"},
 		{"what does semver do", "semver/README.md", ""},
-		{"does fast-glob protect against redos", "glob/README.md", "fast-glob"}, // "glob" of "fast-glob" names no project
+		{"does fast-glob protect against redos", "glob/README.md", "fast-glob"},                   // "glob" of "fast-glob" names no project
+		{"what is the best way of configuring npm to use a proxy", "npm/using-npm/config.md", ""}, // npm's section, npm named
 	} {
 		if got := missingProject(c.question, ix.namedProjects(c.question), firstOf(t, ix, c.source)); got != c.want {
 			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)

@@ -1353,7 +1353,7 @@ var (
 		`|correct (my|the following) (grammar|spelling|sentences?|text|essay|english)|proofread|fix (my|this) (grammar|spelling|sentence|essay)|repeat after me` +
 		// A judgement to make over what the documents say ("rank the
 		// threads from best to worst"), not a question of what they say.
-		`|(rank|rate|grade)\s+[^?]{1,80}?\s+from\s+(the\s+)?(best|worst)\s+to\s+(the\s+)?(best|worst)\b|rank\s+[^?]{1,80}?\s+by\s+(quality|how good|usefulness|importance|my preference|preference)\b` +
+		`|(rank|rate|grade)\s+[^?]{1,80}?\s+from\s+(the\s+)?(best|worst)\s+to\s+(the\s+)?(best|worst)\b` +
 		`|predict (who|what|when|whether|the (next|future|outcome|winner|weather|election))|guess (who|what|how|my|a number|the number)` +
 		`|list (all|every) (the )?(files|documents|sources|passages|pages) (in|of) (the |this |your )?(corpus|knowledge base|index|library|collection you)\b)\b` +
 		// A sum to work out ("what is 17 times 23", "12*7"): arithmetic, not
@@ -1557,7 +1557,10 @@ var codeName = regexp.MustCompile(`\b[A-Za-z_]\w*(\([^)]*\)|(\.[A-Za-z_]\w*)+)`)
 // DefinedTerm returns the words of what a question asks the definition
 // of ("tk" of "what is Tk exactly", "connection pool" of "what's a
 // connection pool?"), lower-cased: at most three words, hedges after them
-// left out; nil for another question.
+// left out, a parenthetical too ("kong (alecthomas)"), and a word saying
+// what kind of thing it is after "the" or none ("the kong library"; not
+// "a go module"); nil for another question, or for a pronoun ("what does
+// it mean").
 func DefinedTerm(question string) []string {
 	if !IsDefinition(question) {
 		return nil
@@ -1566,16 +1569,19 @@ func DefinedTerm(question string) []string {
 	if m == nil {
 		return nil
 	}
-	term := m[1]
+	article, term := m[1], m[2]
 	if term == "" {
-		term = m[2]
+		article, term = m[3], m[4]
 	}
+	// "a go module" asks what a module is, "the kong library" what kong is.
+	a := strings.ToLower(strings.TrimSpace(article))
+	indefinite := a == "a" || a == "an"
 	ws := Words(parenthetical.ReplaceAllString(term, " "))
-	for len(ws) > 1 && (hedges[ws[len(ws)-1]] || kinds[ws[len(ws)-1]]) {
+	for len(ws) > 1 && (IsHedge(ws[len(ws)-1]) || ws[len(ws)-1] == "again" || !indefinite && kinds[ws[len(ws)-1]]) {
 		ws = ws[:len(ws)-1]
 	}
-	if len(ws) == 0 || len(ws) > 3 {
-		return nil
+	if len(ws) == 0 || len(ws) > 3 || len(ws) == 1 && IsStopWord(ws[0]) {
+		return nil // "what does it mean": no term
 	}
 	return ws
 }
@@ -1592,22 +1598,27 @@ func IsHedge(w string) bool { return hedgeWords[w] }
 // C library"), or it names the term with an apposition ("the sources of
 // Tk, a cross-platform GUI toolkit").
 //
-// A term whose first words are no English before a name that is none
-// either ("spf13 pflag", "alecthomas kong") is its owner's handle and the
-// name: the name alone is defined too ("pflag is a drop-in replacement
-// for Go's flag package"); "the CJEU's duty" is not "duty".
+// A term whose first word is a handle (no English word, with a digit:
+// "spf13 pflag", "caarlos0 env") before a name that is no English word
+// either is its owner's and the name: the name alone is defined too
+// ("pflag is a drop-in replacement for Go's flag package"); "the CJEU's
+// duty" is not "duty", nor "npm ci" "ci".
 func Defines(sentence string, term []string) bool {
 	for len(term) > 0 {
 		if defines(sentence, term) {
 			return true
 		}
-		if len(term) < 2 || IsEnglishWord(term[0]) || !slices.ContainsFunc(term[1:], func(w string) bool { return !IsEnglishWord(w) }) {
-			return false // "the CJEU's duty" is no "duty"
+		if len(term) < 2 || !handle(term[0]) || !slices.ContainsFunc(term[1:], func(w string) bool { return !IsEnglishWord(w) }) {
+			return false // "the CJEU's duty" is no "duty", "npm ci" no "ci"
 		}
 		term = term[1:]
 	}
 	return false
 }
+
+// handle reports whether a word reads as an account's handle: no English
+// word, with a digit ("spf13", "caarlos0").
+func handle(w string) bool { return !IsEnglishWord(w) && strings.ContainsAny(w, "0123456789") }
 
 func defines(sentence string, term []string) bool {
 	lower := strings.ToLower(sentence)
@@ -1640,10 +1651,9 @@ func defines(sentence string, term []string) bool {
 // ("what is the kong library"), and a parenthetical qualifies it ("what is
 // kong (alecthomas)").
 var (
-	definedTerm = regexp.MustCompile(`(?i)^\s*(?:(?:what|who)(?:'s|s|\s+(?:is|are|was|were))\s+(?:an?\s+|the\s+)?([^?]+?)|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?([^?]+?)\s+(?:do|mean))\s*\?*\s*$`)
-	hedges      = map[string]bool{"exactly": true, "really": true, "actually": true, "anyway": true, "again": true}
+	definedTerm = regexp.MustCompile(`(?i)^\s*(?:(?:what|who)(?:'s|s|\s+(?:is|are|was|were))\s+(an?\s+|the\s+)?([^?]+?)|what\s+(?:does|do)\s+(an?\s+|the\s+)?([^?]+?)\s+(?:do|mean))\s*\?*\s*$`)
 	hedgeWords  = map[string]bool{"exactly": true, "really": true, "actually": true, "basically": true, "honestly": true, "seriously": true,
-		"precisely": true, "roughly": true, "approximately": true, "truly": true, "anyway": true, "anyways": true}
+		"precisely": true, "roughly": true, "truly": true, "anyway": true, "anyways": true}
 	kinds         = map[string]bool{"library": true, "package": true, "module": true, "tool": true, "project": true, "program": true, "utility": true, "crate": true, "lib": true, "pkg": true}
 	parenthetical = regexp.MustCompile(`\([^)]*\)`)
 )
@@ -2006,8 +2016,9 @@ var acronymQuestions = []*regexp.Regexp{
 }
 
 // spelledOut matches what follows an abbreviation that a sentence spells
-// out: "stands for", "is short for", "is an abbreviation of", "means".
-var spelledOut = regexp.MustCompile(`^(?:\([^)]*\)\s+)?(?:stands\s+for|is\s+short\s+for|is\s+an?\s+(?:abbreviation|acronym)\s+(?:of|for)|means)\s+\S`)
+// out: "stands for", "is short for", "is an abbreviation of", "means" and
+// a capital ("FFI means Foreign …", not "means that you can …").
+var spelledOut = regexp.MustCompile(`^(?:\([^)]*\)\s+)?(?:(?:stands\s+for|is\s+short\s+for|is\s+an?\s+(?:abbreviation|acronym)\s+(?:of|for))\s+\S|means\s+\p{Lu})`)
 
 // ExpandsAcronym reports whether text spells out acronym (upper case) as
 // "Words Whose Initials Make It (ACRONYM)": "Islamic State Khorasan
@@ -2372,15 +2383,26 @@ func NegatesPredicate(question string) bool {
 		switch {
 		case conditionWords[w]:
 			return false
+		case w == "no" && strings.HasSuffix(f, ".") && i+1 < len(fields):
+			continue // "the max no. of connections": a number
 		case negationWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t"):
-			if i+1 < len(fields) && gerund(strings.Trim(fields[i+1], ".,;:!?\"'()")) {
-				continue // "the effect of not accepting the line"
+			// "the effect of not accepting the line" makes a clause a
+			// noun; "which services are not running" negates a verb.
+			progressive := beForms[w] || i > 0 && beForms[strings.Trim(fields[i-1], ".,;:!?\"'()")]
+			if i+1 < len(fields) && gerund(strings.Trim(fields[i+1], ".,;:!?\"'()")) && !progressive {
+				continue
 			}
 			return true
 		}
 	}
 	return false
 }
+
+// beForms are "be" and its negated contractions: before a verb's "-ing"
+// form they make it a verb's tense, not a noun.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "am": true,
+	"isn't": true, "aren't": true, "wasn't": true, "weren't": true, "isnt": true, "arent": true, "wasnt": true, "werent": true,
+	"isn’t": true, "aren’t": true, "wasn’t": true, "weren’t": true}
 
 // gerund reports whether a word reads as a verb's "-ing" form.
 func gerund(w string) bool {
@@ -2397,8 +2419,8 @@ var (
 	// negatedAsk matches the question word a question after what is not
 	// so opens on.
 	negatedAsk = regexp.MustCompile(`(?i)^\s*(?:what|which|who|whom|whose|where|when|how\s+(?:many|much|long|often|old|big|far))\b`)
-	// negationWords negate a verb or what it acts on; "no" only as a word
-	// of its own ("--no-color" is an option's name).
+	// negationWords negate a verb or what it acts on, in a question; "no"
+	// only as a word of its own ("--no-color" is an option's name).
 	negationWords = map[string]bool{"not": true, "never": true, "cannot": true, "none": true, "nothing": true, "no": true,
 		"dont": true, "doesnt": true, "didnt": true, "isnt": true, "arent": true, "wasnt": true, "werent": true, "cant": true,
 		"wont": true, "shouldnt": true, "wouldnt": true, "couldnt": true, "hasnt": true, "havent": true}
@@ -2408,5 +2430,5 @@ var (
 		"before": true, "while": true, "with": true, "without": true, "because": true, "since": true, "until": true}
 	negation = regexp.MustCompile(`(?i)\b(not|no|never|none|nothing|neither|nor|cannot|without|except|excepting|excluding|only|unless|instead|` +
 		`unsupported|unavailable|disabled|deprecated|removed|dropped|lacks?|lacking|missing|fails?|failed|unable|refuses?|prevents?|forbids?|avoids?|` +
-		`rejected|denied|ignored|ignores)\b|n't\b|\bno longer\b`)
+		`rejected|denied|ignored|ignores)\b|n['’]t\b`)
 )

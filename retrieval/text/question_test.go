@@ -338,7 +338,8 @@ func TestInstructions(t *testing.T) {
 		{"create a function in plpgsql", false, false},
 		{"create a new react app", false, false},
 		{"rank the sat commentary threads from best to worst", false, true},
-		{"rank these logging libraries by quality", false, true},
+		{"rank these logging libraries by quality", false, false},
+		{"rank npm scripts by importance", false, false},
 		{"rate limit requests by importance in fiber", false, false},
 		{"sort users by how many posts they made", false, false},
 		{"order the output from most to least recent in jq", false, false},
@@ -524,6 +525,8 @@ func TestDefinedTerm(t *testing.T) {
 		"what is the cobra library?":    "cobra",
 		"what does rivo/uniseg do":      "rivo uniseg",
 		"what does the -z flag do":      "",
+		"what is a go module":           "go module",
+		"what does it mean":             "",
 	} {
 		if got := strings.Join(DefinedTerm(q), " "); got != want {
 			t.Errorf("DefinedTerm(%q) = %q, want %q", q, got, want)
@@ -550,6 +553,7 @@ func TestDefinedTerm(t *testing.T) {
 		"pflag is a drop-in replacement for Go's flag package.": true,
 		"Pool is a set of workers.":                             false,
 		"The duty is the work done per bushel of coal.":         false,
+		"CI is a continuous integration system.":                false,
 	} {
 		term := []string{"spf13", "pflag"}
 		switch {
@@ -557,6 +561,8 @@ func TestDefinedTerm(t *testing.T) {
 			term = []string{"connection", "pool"}
 		case strings.HasPrefix(s, "The duty"):
 			term = []string{"cjeu", "duty"}
+		case strings.HasPrefix(s, "CI"):
+			term = []string{"npm", "ci"}
 		}
 		if got := Defines(s, term); got != want {
 			t.Errorf("Defines(%q, %q) = %v, want %v", s, term, got, want)
@@ -744,6 +750,8 @@ func TestAcronyms(t *testing.T) {
 		{"XDG is short for X Desktop Group", "XDG", true},
 		{"LIBFFI stands for nothing", "FFI", false},
 		{"FFI stands alone", "FFI", false},
+		{"FFI means Foreign Function Interface", "FFI", true},
+		{"FFI means that you can call C.", "FFI", false},
 	} {
 		if got := ExpandsAcronym(c.text, c.acr); got != c.want {
 			t.Errorf("ExpandsAcronym(%q, %q) = %v, want %v", c.text, c.acr, got, c.want)
@@ -1260,6 +1268,8 @@ func TestNegatesPredicate(t *testing.T) {
 		"which redis commands does go-redis not support":                              true,
 		"which python versions are no longer supported":                               true,
 		"which plugins dont work with v2":                                             true,
+		"which services are not running":                                              true,
+		"what is the max no. of connections":                                          false,
 		"what does viper GetInt return if the key doesn't exist":                      false,
 		"what does glob return when nothing matches":                                  false,
 		"what does diff --no-dereference do":                                          false,
@@ -1276,6 +1286,7 @@ func TestNegatesPredicate(t *testing.T) {
 		"All of these programs except test recognize --version.": true,
 		"Python 2 support was dropped in 3.0.":                   true,
 		"It doesn't need valves.":                                true,
+		"This option doesn’t support Windows.":                   true,
 		"Packets are routed by the network.":                     false,
 	} {
 		if got := Negates(s); got != want {

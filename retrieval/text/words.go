@@ -59,9 +59,12 @@ func readWords(text string, parts bool) []string {
 	// "-" or "." ("HTTP/2", "UTF-8", "X.509") is also read as one word
 	// with it ("http2"), as it is often written.
 	letters, lettersEnd := "", 0
-	// urls are the web addresses in text: their words are read whole, not
-	// in camel-case parts ("tootallnate" of a gist's address, not "tall").
+	// urls are the web addresses in text: their words are read as written,
+	// neither in camel-case parts ("tootallnate" of a gist's address, not
+	// "tall") nor joined to a number. words are read in order, so the one
+	// an address may hold is found from the last (url).
 	var urls [][]int
+	url := 0
 	if parts && strings.Contains(text, "://") {
 		urls = webAddress.FindAllStringIndex(text, -1)
 	}
@@ -81,7 +84,10 @@ func readWords(text string, parts bool) []string {
 		if w != "" {
 			words = append(words, w)
 			id.part(w)
-			if parts && !within(urls, begin) {
+			for url < len(urls) && urls[url][1] <= begin {
+				url++
+			}
+			if parts && !(url < len(urls) && begin >= urls[url][0]) {
 				words = camelParts(words, w, humps)
 				if contiguous {
 					if l := versionedName(text[begin:i]); l != "" {
@@ -332,16 +338,6 @@ func (id *identifier) reset() {
 // webAddress matches a web address as text writes it, up to the space,
 // bracket or quote that ends it.
 var webAddress = regexp.MustCompile("[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s<>()\\[\\]{}\"'`]+")
-
-// within reports whether offset at is within one of spans.
-func within(spans [][]int, at int) bool {
-	for _, sp := range spans {
-		if at >= sp[0] && at < sp[1] {
-			return true
-		}
-	}
-	return false
-}
 
 // camelParts appends to words the parts of a camel-case name w, whose
 // parts start at humps ("check", "redirect" of "CheckRedirect"), so that

@@ -400,8 +400,9 @@ var admonition = map[string]bool{"note": true, "notes": true, "warning": true, "
 	"hint": true, "todo": true, "fixme": true, "xxx": true, "example": true, "examples": true, "attention": true, "danger": true, "nb": true}
 
 // answerLabel matches an FAQ's answer by its label ("A: You need a bash
-// shell in your executable path"): short as it may be, it answers the
-// question above it and heads nothing.
+// shell in your executable path"): a sentence of four words or more after
+// it, short as it may be, answers the question above it and heads
+// nothing. "A: Introduction" is an appendix's heading still.
 var answerLabel = regexp.MustCompile(`^(?:A|Answer|ANSWER)\s*:\s`)
 
 // isHeadingLike reports whether a plain-text line reads as a heading: short,
@@ -412,7 +413,7 @@ func isHeadingLike(s string) bool {
 	}
 	if strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "• ") || strings.Contains(s, "://") ||
 		alignedField.MatchString(s) || outlineItem(s) || email.MatchString(s) || codeLine.MatchString(s) || copyrightNotice.MatchString(s) ||
-		answerLabel.MatchString(s) {
+		answerLabel.MatchString(s) && len(strings.Fields(s)) > 4 {
 		return false
 	}
 	letters := false

@@ -36,6 +36,7 @@ func TestHeadingLikeLines(t *testing.T) {
 		"What's new in May":                                        true,
 		"A: You need a bash shell in your executable path":         false,
 		"Answer: use the -L option":                                false,
+		"A: Introduction":                                          true,
 	} {
 		if got := isHeadingLike(line); got != want {
 			t.Errorf("isHeadingLike(%q) = %v, want %v", line, got, want)
