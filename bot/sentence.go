@@ -932,7 +932,7 @@ func questionReading(question string, q lexical.Query, asking *text.Asking) ques
 	qs := questionRead{q: q, stems: map[string]bool{}, words: map[string]bool{}, termAt: map[string]int{},
 		asking: *asking, why: asksWhy.MatchString(question), advice: asksAdvice.MatchString(question),
 		number: wantsNumber.MatchString(question), how: text.IsHowTo(question), compare: asksComparison.MatchString(question),
-		value: asking.Kind == text.AnswerDefault && !text.IsPolar(question), defined: text.DefinedTerm(question), negated: text.NegatesPredicate(question)}
+		value: asking.Kind == text.AnswerDefault && !text.IsPolar(question), defined: asking.Defined(), negated: asking.Negated()}
 	for _, t := range text.Tokens(&st, question) {
 		qs.stems[t.Stem] = true
 		qs.words[t.Word] = true

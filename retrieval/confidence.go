@@ -210,8 +210,6 @@ type questionFeatures struct {
 	pairs      [][2]int
 	joined     []string // the question's names joined by "-" ("go-cache"), lower-cased
 	definedIn  uint64   // the terms of what it asks the definition of within a project (text.DefinedIn)
-	defined    []string // the words of what it asks the definition of (text.DefinedTerm)
-	negated    bool     // the question asks what is not so (text.NegatesPredicate)
 }
 
 // questionOf returns the features of the question q (read from question),
@@ -256,8 +254,6 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 	qf.Injection, qf.Task = b2f(inj), b2f(task)
 	qf.asking = text.ReadAsking(question)
 	qf.definition = text.IsDefinition(question)
-	qf.defined = text.DefinedTerm(question)
-	qf.negated = text.NegatesPredicate(question)
 	for _, w := range text.DefinedIn(question) {
 		if i := slices.IndexFunc(q.Terms, func(t lexical.QueryTerm) bool { return t.Word == w && !t.Context }); i >= 0 && i < 64 {
 			qf.definedIn |= 1 << i
@@ -373,9 +369,9 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 	}
 	// So is a term where a sentence says what it is ("Tk is a
 	// cross-platform GUI toolkit"), wherever in its document.
-	if len(qf.defined) > 0 && f.Definition < 1 {
+	if defined := qf.asking.Defined(); len(defined) > 0 && f.Definition < 1 {
 		for _, sp := range a.sentences {
-			if text.Defines(h.Passage.Text[sp.Start:sp.End], qf.defined) {
+			if text.Defines(h.Passage.Text[sp.Start:sp.End], defined) {
 				f.Definition = 1
 				break
 			}
@@ -385,7 +381,7 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 	// so: a sentence holding most of the question that negates nothing
 	// answers another question ("what has not been done" of "this has
 	// been done").
-	if qf.negated {
+	if qf.asking.Negated() {
 		f.NegationMissing = 1
 		for i, sp := range a.sentences {
 			if i < len(a.sentenceCover) && a.sentenceCover[i] >= a.bestSentence/2 && text.Negates(h.Passage.Text[sp.Start:sp.End]) {

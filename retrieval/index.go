@@ -175,14 +175,13 @@ func (ix *Index) indexIDs() {
 		}
 		for k, dir := range parts[:len(parts)-1] {
 			sq := lexical.Squash(dir)
+			above := ix.folderNames[sq]
 			for _, up := range parts[:k] {
-				if up = strings.ToLower(up); !slices.Contains(ix.folderNames[sq], up) {
-					ix.folderNames[sq] = append(ix.folderNames[sq], up)
+				if up = strings.ToLower(up); !slices.Contains(above, up) {
+					above = append(above, up)
 				}
 			}
-			if _, ok := ix.folderNames[sq]; !ok {
-				ix.folderNames[sq] = nil
-			}
+			ix.folderNames[sq] = above
 			dir = strings.ToLower(dir)
 			for _, name := range packageNames(dir) {
 				if sq := lexical.Squash(name); !slices.Contains(ix.packages[sq], dir) {

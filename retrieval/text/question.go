@@ -539,6 +539,8 @@ func containsFoldASCII(s, word string) bool {
 // asks the default of.
 type Asking struct {
 	Kind      AnswerType
+	defined   []string        // DefinedTerm, read once for the search and the excerpt
+	negated   bool            // NegatesPredicate, read once likewise
 	words     map[string]bool // the question's words, lower-cased
 	defaultOf []string        // DefaultObject, for AnswerDefault
 	// measure is, for a default asked as an amount ("how long is a token
@@ -688,6 +690,14 @@ var (
 	yearFigure = regexp.MustCompile(`\b(1[5-9]|20)\d\d\b`)
 )
 
+// Defined returns the words of what the question asks the definition of
+// (DefinedTerm), nil for none.
+func (a *Asking) Defined() []string { return a.defined }
+
+// Negated reports whether the question asks what is not so
+// (NegatesPredicate).
+func (a *Asking) Negated() bool { return a.negated }
+
 // ReadAsking reads what a question asks for.
 func ReadAsking(question string) Asking {
 	a := Asking{Kind: AnswerTypeOf(question), words: make(map[string]bool)}
@@ -703,6 +713,8 @@ func ReadAsking(question string) Asking {
 	if a.Kind == AnswerMeaning {
 		a.acronym = strings.ToLower(DefinedAcronym(question))
 	}
+	a.defined = DefinedTerm(question)
+	a.negated = NegatesPredicate(question)
 	a.year = a.Kind == AnswerTime && asksYear.MatchString(question)
 	a.often = a.Kind == AnswerQuantity && asksOften.MatchString(question)
 	a.contact = a.Kind == AnswerPerson && asksContact.MatchString(question)
@@ -2379,7 +2391,7 @@ func NegatesPredicate(question string) bool {
 	}
 	fields := strings.Fields(strings.ToLower(question[m[1]:]))
 	for i, f := range fields {
-		w := strings.Trim(f, ".,;:!?\"'()[]`")
+		w := strings.Trim(f, edgePunct)
 		switch {
 		case conditionWords[w]:
 			return false
@@ -2388,8 +2400,8 @@ func NegatesPredicate(question string) bool {
 		case negationWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t"):
 			// "the effect of not accepting the line" makes a clause a
 			// noun; "which services are not running" negates a verb.
-			progressive := beForms[w] || i > 0 && beForms[strings.Trim(fields[i-1], ".,;:!?\"'()")]
-			if i+1 < len(fields) && gerund(strings.Trim(fields[i+1], ".,;:!?\"'()")) && !progressive {
+			progressive := beForms[w] || i > 0 && beForms[strings.Trim(fields[i-1], edgePunct)]
+			if i+1 < len(fields) && gerund(strings.Trim(fields[i+1], edgePunct)) && !progressive {
 				continue
 			}
 			return true
@@ -2397,6 +2409,10 @@ func NegatesPredicate(question string) bool {
 	}
 	return false
 }
+
+// edgePunct is what a question's word may be written between: "(no)",
+// "`none`", "doesn't?".
+const edgePunct = ".,;:!?\"'()[]`"
 
 // beForms are "be" and its negated contractions: before a verb's "-ing"
 // form they make it a verb's tense, not a noun.
