@@ -505,9 +505,30 @@ func figure(stem string) string {
 // in its order, and returns how many of them the margin is taken among:
 // the project's own when two or more are candidates, else all.
 func ProjectFirst[T any](ranked []T, of func(T) bool) ([]T, int) {
+	out, held := first(ranked, of)
+	if held < 2 {
+		held = len(out)
+	}
+	return out, held
+}
+
+// ReleaseFirst orders ranked candidates as retrieval ranks them when the
+// question names a release, version or year: those about another one
+// (other, by otherRelease) after the rest, each group in its order. A
+// passage of urfave/cli's v2 pages is no answer to a question of v1,
+// however many of its words it holds; when every candidate is about
+// another release, the order stands and the top one is declined.
+func ReleaseFirst[T any](ranked []T, other func(T) bool) []T {
+	out, _ := first(ranked, func(c T) bool { return !other(c) })
+	return out
+}
+
+// first orders ranked with those keep holds first, each group in its
+// order, and returns how many keep holds; ranked itself when none or all.
+func first[T any](ranked []T, keep func(T) bool) ([]T, int) {
 	held := 0
 	for _, c := range ranked {
-		if of(c) {
+		if keep(c) {
 			held++
 		}
 	}
@@ -516,17 +537,14 @@ func ProjectFirst[T any](ranked []T, of func(T) bool) ([]T, int) {
 	}
 	out := make([]T, 0, len(ranked))
 	for _, c := range ranked {
-		if of(c) {
+		if keep(c) {
 			out = append(out, c)
 		}
 	}
 	for _, c := range ranked {
-		if !of(c) {
+		if !keep(c) {
 			out = append(out, c)
 		}
-	}
-	if held < 2 {
-		held = len(out)
 	}
 	return out, held
 }
@@ -854,8 +872,10 @@ const rerankDepth = 30
 // ofProject, when not nil, says which passages are of the projects the
 // question names (holdsProject): they rank above all others, and when two
 // or more are candidates, the margin is theirs alone; the others answer
-// for another project.
-func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate, ofProject func(corpus.Passage) bool) ([]Hit, Features, float64, float64) {
+// for another project. otherRelease, when not nil, says which passages
+// are about another release, version or year than the question names
+// (otherRelease in search.go): they rank below the rest (ReleaseFirst).
+func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate, ofProject, otherRelease func(corpus.Passage) bool) ([]Hit, Features, float64, float64) {
 	if len(cands) == 0 {
 		f := qf.Features
 		f.Subject, f.TypeMissing = 0, qf.TypeAsked
@@ -877,6 +897,9 @@ func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate
 		}
 		return 0
 	})
+	if otherRelease != nil {
+		sc = ReleaseFirst(sc, func(s scoredCand) bool { return otherRelease(s.c.hit.Passage) })
+	}
 	var rivals int
 	if ofProject != nil {
 		sc, rivals = ProjectFirst(sc, func(s scoredCand) bool { return ofProject(s.c.hit.Passage) })

@@ -149,10 +149,14 @@ func TestDefaultModelFitsTheFeatures(t *testing.T) {
 	if c := m.Confidence(strong, 2); c < 0.5 {
 		t.Errorf("confidence %.2f for a passage holding the whole question in one sentence", c)
 	}
+	// An instruction weighs the confidence down hard (the odds at least
+	// 20 times lower); one addressed to the assistant is declined by
+	// Search whatever the confidence (TestInstructionDeclined).
 	weak := strong
 	weak.Injection = 1
-	if c := m.Confidence(weak, 2); c >= DefaultMinConfidence {
-		t.Errorf("confidence %.2f for an instruction to ignore the rules", c)
+	odds := func(p float64) float64 { return p / (1 - p) }
+	if c, s := m.Confidence(weak, 2), m.Confidence(strong, 2); odds(s) < 20*odds(c) {
+		t.Errorf("confidence %.2f for an instruction to ignore the rules, %.2f without", c, s)
 	}
 }
 

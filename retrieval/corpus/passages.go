@@ -39,6 +39,10 @@ type Passage struct {
 	// configuration), not a Markdown heading: its sentences are
 	// text.PlainSentences.
 	Plain bool `json:"-"`
+	// Copies are the other documents that hold the same text, dropped as
+	// its duplicates (a docs site's v1 and v2 pages repeating a
+	// paragraph): the passage is theirs too. Sorted, nil when none.
+	Copies []string `json:"copies,omitempty"`
 }
 
 // Sentences splits the passage's text into sentences as its format reads.
@@ -181,6 +185,7 @@ func Chunk(c *Corpus) Chunked {
 		}
 	}
 	seen := make(map[string]bool)
+	copies := make(map[string][]string) // the sources of each dropped body
 	keys := make([][]string, len(docs)) // each kept piece's text, normalised
 	for i := range docs {
 		keys[i] = make([]string, len(docs[i].pieces))
@@ -189,6 +194,7 @@ func Chunk(c *Corpus) Chunked {
 			// duplicate too: the body decides.
 			body := docs[i].bodies[k]
 			if seen[body] || keeper[body] != i {
+				copies[body] = append(copies[body], c.Documents[i].Source)
 				continue
 			}
 			seen[body] = true
@@ -211,12 +217,26 @@ func Chunk(c *Corpus) Chunked {
 			}
 			p.ID = passageID(d.Source, keys[i][k], ids)
 			ids[p.ID] = true
+			p.Copies = copiesOf(copies[docs[i].bodies[k]], d.Source)
 			out.Passages = append(out.Passages, p.Passage)
 			kept++
 		}
 		out.Documents = append(out.Documents, DocInfo{Source: d.Source, Title: docs[i].title, Passages: kept})
 	}
 	return out
+}
+
+// copiesOf returns the sources holding a kept passage's text besides its
+// own (source), sorted and once each; nil when none.
+func copiesOf(sources []string, source string) []string {
+	var out []string
+	for _, s := range sources {
+		if s != source {
+			out = append(out, s)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // tableOfContents reports whether a passage's body is a list of links to

@@ -296,6 +296,18 @@ func TestSharedTextKeptOutOfCompilations(t *testing.T) {
 	if got := where["MIT license"]; len(got) != 1 || got[0] != "a/README.md" {
 		t.Errorf("the shared licence is in %v, want the first README alone", got)
 	}
+	for _, p := range ch.Passages {
+		switch {
+		case strings.Contains(p.Text, "MIT license"):
+			if !slices.Equal(p.Copies, []string{"b/README.md"}) {
+				t.Errorf("the shared licence's copies are %v, want the second README", p.Copies)
+			}
+		case strings.Contains(p.Text, "More text"):
+			if p.Copies != nil {
+				t.Errorf("a passage no other document holds has copies %v", p.Copies)
+			}
+		}
+	}
 	for _, d := range ch.Documents {
 		if d.Source == "api/all.html" && d.Passages != 1 {
 			t.Errorf("all.html kept %d passages, want its own one", d.Passages)

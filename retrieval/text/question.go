@@ -49,7 +49,10 @@ var answerTypes = []struct {
 		// to vi", "initially disabled", "when unset".
 		regexp.MustCompile(`(?i)\bdefault(s|ed)?\b|\bunless\b|\botherwise\b|\bomitted\b|\boptional\b|\bopt[- ]?(in|out)\b|\bif (not|no|none)\b` +
 			`|\b(comes?|ships?) with\b[^.]{0,80}\b(set|turned) to\b|\binitially (set|empty|disabled|enabled|on|off|\w+ed to)\b|\bpreset to\b` +
-			`|\bfalls? back to\b|\b(when|if) (unset|not set|none is (set|given)|left (empty|blank))\b`)},
+			`|\bfalls? back to\b|\b(when|if) (unset|not set|none is (set|given)|left (empty|blank))\b` +
+			// What holds without it: "Without dir, included tasks use the
+			// including Taskfile's directory", "when it is not specified".
+			"|^\\W*without\\b|\\b(is|are|'s)\\s+not\\s+(specified|set|given|provided|passed|configured|supplied)\\b")},
 	{AnswerVersion,
 		// A release asked by which is a version: "which diffutils release
 		// added --color", "new in which release?" (not "which release
@@ -1444,11 +1447,19 @@ var madeWorkRE = regexp.MustCompile(`(?i)^\s*(me|us)\b|\bfor me\b` +
 	// reverses a list"); not a function of the corpus's ("a function in
 	// plpgsql").
 	`|^\s*(a|an|some)\s+(python|javascript|js|typescript|ts|golang|rust|java|c\+\+|c#|ruby|php|perl|lua|kotlin|swift|haskell|scala)\s+(functions?|methods?|class(es)?|programs?|one-liners?|snippets?|code)\b` +
-	`|` + madeLead + `(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|posts?|e-?mails?|letters?|press releases?|speech(es)?|songs?|lyrics|rap|jokes?|riddles?|summary|paragraphs?|articles?|reviews?|bio(graphy)?|slogans?|headlines?|captions?|outline|recipes?|quiz|dialogue|conversation|scripts?|programs?|snippets?|passwords?|passphrase|[\w-]+\.(txt|json|ya?ml|toml|py|js|ts|go|sh|md))(\s+(about|on|for|that|which|to|in|with|of|from|where|describing|explaining)\b|\s*[,.!?]|\s*$)` +
+	`|` + madeLead + `(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|posts?|e-?mails?|letters?|press releases?|speech(es)?|songs?|lyrics|rap|jokes?|riddles?|summary|paragraphs?|articles?|reviews?|bio(graphy)?|slogans?|headlines?|captions?|outline|recipes?|quiz|dialogue|conversation|scripts?|programs?|snippets?|passwords?|passphrase)` + madeAfter +
+	// A file to write, the verb's object ("a package.json for …", "a
+	// basic config.yaml"), not a file named further on ("make doit look
+	// for dodo.py in parent directories" asks how).
+	`|^\s*((a|an|the|some|another|my|this|one)\s+)?([\w+#-]+\s+)?[\w-]+\.(txt|json|ya?ml|toml|py|js|ts|go|sh|md)` + madeAfter +
 	// A piece taking a side ("draft a tweet condemning …", "a poem
 	// praising …"), not a thing made for a use ("an email forwarding
 	// rule", "a letter using the letter class").
 	`|` + madeLead + `(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|speech(es)?|songs?|lyrics|rap|jokes?|slogans?|press releases?|op-eds?|editorials?|(tweet|twitter|x)\s+threads?)\s+(condemning|praising|mocking|attacking|defending|critici[sz]ing|celebrating|supporting|opposing|arguing|denouncing|glorifying|ridiculing|promoting|endorsing|blaming|insulting|honou?ring)\b`)
+
+// madeAfter matches what may follow a made work's noun: a word saying what
+// it is of or for ("about", "that"), punctuation or the end.
+const madeAfter = `(\s+(about|on|for|that|which|to|in|with|of|from|where|describing|explaining)\b|\s*[,.!?]|\s*$)`
 
 // workedNumber matches a number to work on, after a verb that works one
 // out ("convert 100 usd", "solve 3 x + 2"): "make lsof exit 0" makes none.
@@ -1495,6 +1506,15 @@ func IsInstruction(question string) (injection, task bool) {
 	}
 	return injectionRE.MatchString(question) || yourInstructions(question), taskRE.MatchString(words) || anyTaskRE.MatchString(words) || makesWork(question) || IsChitChat(question)
 }
+
+// ToAssistant reports whether a message speaks to the assistant: "you",
+// "your", or the instructions given before it ("ignore the previous
+// instructions"). With an instruction (IsInstruction), it is one to the
+// assistant, not a question about a program's prompt ("how do i skip the
+// confirmation prompt in pip").
+func ToAssistant(message string) bool { return toAssistant.MatchString(message) }
+
+var toAssistant = regexp.MustCompile(`(?i)\b(you|your|yours|yourself|ur|u)\b|\b(previous|above|prior|earlier|preceding)\s+(instructions?|rules|prompts?|messages?|directions|guidelines)\b|\b(ignore|disregard|forget)\s+(all\s+)?(of\s+)?(the\s+)?(above|previous|preceding)\b`)
 
 // yourInstructions reports whether a question asks for the assistant's
 // own prompt, instructions, guidelines or rules ("whats your prompt?",
@@ -1568,7 +1588,7 @@ var codeName = regexp.MustCompile(`\b[A-Za-z_]\w*(\([^)]*\)|(\.[A-Za-z_]\w*)+)`)
 // what tar is.
 // DefinedTerm returns the words of what a question asks the definition
 // of ("tk" of "what is Tk exactly", "connection pool" of "what's a
-// connection pool?"), lower-cased: at most three words, hedges after them
+// connection pool?", "uniseg" of "what is uniseg used for"), lower-cased: at most three words, hedges after them
 // left out, a parenthetical too ("kong (alecthomas)"), and a word saying
 // what kind of thing it is after "the" or none ("the kong library"; not
 // "a go module"); nil for another question, or for a pronoun ("what does
@@ -1589,6 +1609,13 @@ func DefinedTerm(question string) []string {
 	a := strings.ToLower(strings.TrimSpace(article))
 	indefinite := a == "a" || a == "an"
 	ws := Words(parenthetical.ReplaceAllString(term, " "))
+	if n := len(ws); n > 1 && ws[n-1] == "for" {
+		// "what is uniseg (used) for": the purpose of uniseg
+		ws = ws[:n-1]
+		if n > 2 && ws[n-2] == "used" {
+			ws = ws[:n-2]
+		}
+	}
 	for len(ws) > 1 && (IsHedge(ws[len(ws)-1]) || ws[len(ws)-1] == "again" || !indefinite && kinds[ws[len(ws)-1]]) {
 		ws = ws[:len(ws)-1]
 	}

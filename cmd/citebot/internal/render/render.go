@@ -205,6 +205,8 @@ func Explain(w io.Writer, res retrieval.Result) {
 		verdict = "declines: the top passage speaks of another year than " + res.YearMissing
 	case res.ProjectMissing != "":
 		verdict = "declines: the top passage's document is another project's than " + res.ProjectMissing
+	case res.Instruction:
+		verdict = "declines: the question is an instruction to the assistant, which no passage answers"
 	case res.CoverageLow:
 		verdict = "declines: the top passage holds too little of the question"
 	case res.OwnWordsMissing:
