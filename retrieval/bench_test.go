@@ -47,6 +47,20 @@ func BenchmarkSearchSeed(b *testing.B) {
 	}
 }
 
+// BenchmarkSearchSeedYear searches with a year named: every candidate is
+// checked for another year (ReleaseFirst).
+func BenchmarkSearchSeedYear(b *testing.B) {
+	ix, err := Build(context.Background(), seedCorpus(b), LocalEmbedderFactory(0))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := ix.Search(context.Background(), "How many people were killed in attacks in 2023?", 3); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // syntheticCorpus makes files×paras passages of about 100 words each from
 // a Zipf-distributed vocabulary, with a heading per file.
 func syntheticCorpus(files, paras int) (*corpus.Corpus, []string) {

@@ -526,9 +526,10 @@ func ReleaseFirst[T any](ranked []T, other func(T) bool) []T {
 // first orders ranked with those keep holds first, each group in its
 // order, and returns how many keep holds; ranked itself when none or all.
 func first[T any](ranked []T, keep func(T) bool) ([]T, int) {
+	kept := make([]bool, len(ranked)) // keep is asked once of each
 	held := 0
-	for _, c := range ranked {
-		if keep(c) {
+	for i, c := range ranked {
+		if kept[i] = keep(c); kept[i] {
 			held++
 		}
 	}
@@ -536,13 +537,13 @@ func first[T any](ranked []T, keep func(T) bool) ([]T, int) {
 		return ranked, len(ranked)
 	}
 	out := make([]T, 0, len(ranked))
-	for _, c := range ranked {
-		if keep(c) {
+	for i, c := range ranked {
+		if kept[i] {
 			out = append(out, c)
 		}
 	}
-	for _, c := range ranked {
-		if !keep(c) {
+	for i, c := range ranked {
+		if !kept[i] {
 			out = append(out, c)
 		}
 	}

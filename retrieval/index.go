@@ -33,6 +33,8 @@ type Index struct {
 	gate     Gate
 	model    Model   // the gate's model, or DefaultModel
 	ordinal  []int32 // each passage's place in its document, from 0
+	// titles holds each document's title by its source.
+	titles map[string]string
 	// openings lists, by stem, the first passage of each document whose
 	// title or path holds it, in passage order.
 	openings map[string][]int32
@@ -168,7 +170,9 @@ func (ix *Index) indexIDs() {
 	ix.docNames = make(map[string]bool)
 	ix.folderNames = make(map[string][]string)
 	ix.packages = make(map[string][]string)
+	ix.titles = make(map[string]string, len(ix.docs))
 	for _, d := range ix.docs {
+		ix.titles[d.Source] = d.Title
 		parts := strings.Split(d.Source, "/")
 		for _, part := range parts {
 			ix.docNames[lexical.Squash(strings.TrimSuffix(part, path.Ext(part)))] = true

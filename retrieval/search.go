@@ -168,7 +168,7 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 		}
 	}
 	res.Asking = &qf.asking
-	hits, f, conf, lead := ix.rerank(&qf, q, ix.fuseLexical(q, vres, lex), ofProject, otherRelease(question))
+	hits, f, conf, lead := ix.rerank(&qf, q, ix.fuseLexical(q, vres, lex), ofProject, ix.otherRelease(question))
 	res.Features = f
 	res.Lead = lead
 	res.Hits = hits[:min(k, len(hits))]
@@ -177,7 +177,7 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	}
 	res.Confidence = conf
 	res.Relevant = res.Confidence >= ix.gate.MinConfidence
-	if res.Relevant && qf.Injection > 0 && text.ToAssistant(whole) {
+	if res.Relevant && qf.Injection > 0 && text.ToAssistant(question) {
 		res.Relevant, res.Instruction = false, true
 	}
 	if res.Relevant && len(hits) > 0 && f.Coverage < MinCoverage {
@@ -186,13 +186,14 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	if res.Relevant && len(hits) > 0 && missesOwnWords(q, hits[0]) {
 		res.Relevant, res.OwnWordsMissing = false, true
 	}
+	version, year := ix.releaseChecks(question)
 	if res.Relevant && len(hits) > 0 {
-		if v := inCopies(hits[0].Passage, func(p corpus.Passage) string { return missingVersion(question, p) }); v != "" {
+		if v := ix.inCopies(hits[0].Passage, version); v != "" {
 			res.Relevant, res.VersionMissing = false, v
 		}
 	}
 	if res.Relevant && len(hits) > 0 {
-		if y := inCopies(hits[0].Passage, func(p corpus.Passage) string { return missingYear(question, p) }); y != "" {
+		if y := ix.inCopies(hits[0].Passage, year); y != "" {
 			res.Relevant, res.YearMissing = false, y
 		}
 	}
@@ -206,37 +207,61 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 }
 
 // otherRelease returns whether a passage is about another release,
-// version or year than the question names (missingVersion, missingYear);
-// nil when the question names none.
-func otherRelease(question string) func(corpus.Passage) bool {
+// version or year than the question names (missingVersion, missingYear),
+// in each document holding its text (inCopies); nil when the question
+// names none. The question is read once.
+func (ix *Index) otherRelease(question string) func(corpus.Passage) bool {
 	if !strings.ContainsAny(question, "0123456789") {
 		return nil
 	}
-	version := func(p corpus.Passage) string { return missingVersion(question, p) }
-	year := func(p corpus.Passage) string { return missingYear(question, p) }
+	version, year := ix.releaseChecks(question)
 	return func(p corpus.Passage) bool {
-		return inCopies(p, version) != "" || inCopies(p, year) != ""
+		return ix.inCopies(p, version) != "" || ix.inCopies(p, year) != ""
 	}
 }
 
+// releaseChecks returns missingVersion and missingYear of a question, the
+// question read once.
+func (ix *Index) releaseChecks(question string) (version, year func(corpus.Passage) string) {
+	years := askedYears(question)
+	version = func(p corpus.Passage) string { return missingVersion(question, p) }
+	year = func(p corpus.Passage) string { return yearsMissing(years, p) }
+	return version, year
+}
+
 // inCopies returns what missing finds of a passage in each document that
-// holds its text (its own source, then its Copies): "" when one copy
-// misses nothing. A paragraph urfave/cli's v1 and v2 pages both hold is
-// v2's too, though the index keeps it under v1's path.
-func inCopies(p corpus.Passage, missing func(corpus.Passage) string) string {
+// holds its text (its own source, then its Copies, each with its title):
+// "" when one copy misses nothing. A paragraph urfave/cli's v1 and v2
+// pages both hold is v2's too, though the index keeps it under v1's path.
+// Copies whose paths and titles write the same numbers give one verdict
+// (a banner three hundred pages repeat is read twice, not 300 times).
+func (ix *Index) inCopies(p corpus.Passage, missing func(corpus.Passage) string) string {
 	first := missing(p)
 	if first == "" {
 		return ""
 	}
+	read := map[string]bool{numbersOf(p.Source + "\n" + p.Title): true}
 	for _, src := range p.Copies {
 		c := p
 		c.Source = src
+		if t, ok := ix.titles[src]; ok {
+			c.Title = t
+		}
+		key := numbersOf(c.Source + "\n" + c.Title)
+		if read[key] {
+			continue
+		}
+		read[key] = true
 		if missing(c) == "" {
 			return ""
 		}
 	}
 	return first
 }
+
+// numbersOf returns the numbers s writes, in order: what a path or title
+// can name a release or year by.
+func numbersOf(s string) string { return strings.Join(digitRun.FindAllString(s, -1), ".") }
 
 // releaseMissing returns the release a question names by a whole number
 // after its product's name ("postgresql 16") when the passage's title,
@@ -371,33 +396,102 @@ func missingVersion(question string, p corpus.Passage) string {
 }
 
 // missingLabel returns a major release's label the question names ("v1"
-// of "urfave cli v1", "yaml.v3") when the passage names another ("v2",
-// in its text, section, title or path: "docs/v2/flags.md") and not it,
-// whether alone or as a version's start ("v1.22.5"). "" otherwise.
+// of "urfave cli v1", "yaml.v3") when the passage names another and none
+// the question names: a label in its path, title or section
+// ("docs/v2/flags.md") or a module's in its text ("urfave/cli/v2",
+// "yaml.v2"); not one of something else the text speaks of ("AWS
+// Signature v4", "since v5"). A label is held alone, as a version's start
+// ("v1.22.5", "1.x") or as "version 1"; a bound covers the labels past it
+// ("Node v16 or later", "v16+", ">= v16"). "" otherwise.
 func missingLabel(question string, p corpus.Passage) string {
-	m := labelAsked.FindStringSubmatch(question)
-	if m == nil {
+	var asked []int
+	var products []string // the words the labels follow: "chokidar" of "chokidar v6"
+	for _, m := range labelAsked.FindAllStringSubmatchIndex(question, 4) {
+		n, _ := strconv.Atoi(question[m[2]:m[3]])
+		asked = append(asked, n)
+		if w := labelProduct.FindStringSubmatch(question[:m[2]-1]); w != nil && !text.IsStopWord(strings.ToLower(w[1])) {
+			products = append(products, strings.ToLower(w[1]))
+		}
+	}
+	if len(asked) == 0 {
 		return ""
 	}
-	other := false
-	for _, h := range labelHeld.FindAllStringSubmatch(p.Text+"\n"+p.Section+"\n"+p.Title+"\n"+p.Source, -1) {
-		if strings.TrimLeft(h[1], "0") == strings.TrimLeft(m[1], "0") {
+	heads := p.Section + "\n" + p.Title + "\n" + p.Source
+	all := p.Text + "\n" + heads
+	for _, n := range asked {
+		if holdsLabel(all, n) {
 			return ""
 		}
-		other = true
 	}
-	if !other {
+	for _, m := range labelBound.FindAllStringSubmatch(all, -1) {
+		n, _ := strconv.Atoi(m[1] + m[2])
+		for _, a := range asked {
+			if a >= n {
+				return "" // "v16 or later" covers v18
+			}
+		}
+	}
+	if !labelHeld.MatchString(heads) && !moduleLabel.MatchString(p.Text) && !productLabel(p.Text, products) {
 		return ""
 	}
-	return "v" + m[1]
+	return "v" + strconv.Itoa(asked[0])
+}
+
+// productLabel reports whether s gives one of products a label ("chokidar
+// v5" in a README about chokidar).
+func productLabel(s string, products []string) bool {
+	lower := strings.ToLower(s)
+	for _, pr := range products {
+		for i := strings.Index(lower, pr); i >= 0; {
+			end := i + len(pr)
+			rest := strings.TrimLeft(lower[end:], " /._-")
+			if (i == 0 || !isWordByte(lower[i-1])) && len(rest) > 1 && rest[0] == 'v' && isDigit(rest[1]) {
+				return true
+			}
+			j := strings.Index(lower[end:], pr)
+			if j < 0 {
+				break
+			}
+			i = end + j
+		}
+	}
+	return false
+}
+
+// isWordByte reports whether b is an ASCII letter, digit or underscore.
+func isWordByte(b byte) bool {
+	return b == '_' || isDigit(b) || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
+}
+
+// holdsLabel reports whether s names major release n: "v2", "v2.27.7",
+// "2.x", "version 2".
+func holdsLabel(s string, n int) bool {
+	for _, m := range labelForms.FindAllStringSubmatch(s, -1) {
+		for _, g := range m[1:] {
+			if g != "" {
+				if k, err := strconv.Atoi(g); err == nil && k == n {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // labelAsked matches a major release's label in a question ("v1", not
-// "v1.2", a version, nor "ipv4"); labelHeld one in a passage, alone or as
-// a version's start ("v2.27.7", "cli/v2").
+// "v1.2", a version, nor "ipv4" or "v2ray"); labelHeld one in a passage's
+// path, title or section, alone or as a version's start ("v2.27.7",
+// "docs/v2"); moduleLabel one ending a module's path in its text
+// ("urfave/cli/v2", "gopkg.in/yaml.v2"); labelForms the ways a text
+// names release n ("v2", "2.x", "version 2"); labelBound a label as a
+// bound ("v16 or later", "v16+", ">= v16").
 var (
-	labelAsked = regexp.MustCompile(`(?i)(?:^|[^a-z0-9_])v(\d{1,3})(?:$|[^0-9.]|\.(?:$|\s))`)
-	labelHeld  = regexp.MustCompile(`(?i)(?:^|[^a-z0-9_])v(\d{1,3})(?:$|[^0-9])`)
+	labelProduct = regexp.MustCompile(`([a-zA-Z][\w-]*[a-zA-Z])[\s/._-]*$`)
+	labelAsked   = regexp.MustCompile(`(?i)(?:^|[^a-z0-9_])v(\d{1,3})(?:$|[^0-9a-z.]|\.(?:$|\s))`)
+	labelHeld    = regexp.MustCompile(`(?i)(?:^|[^a-z0-9_])v\d{1,3}(?:$|[^0-9a-z])`)
+	moduleLabel  = regexp.MustCompile(`(?i)[a-z0-9][/.]v\d{1,3}(?:$|[^0-9a-z])`)
+	labelForms   = regexp.MustCompile(`(?i)(?:^|[^a-z0-9_])v(\d{1,3})(?:$|[^0-9a-z])|(?:^|[^0-9.])(\d{1,3})\.x\b|\bversion\s+(\d{1,3})\b`)
+	labelBound   = regexp.MustCompile(`(?i)(?:>=?\s*v(\d{1,3})|\bv(\d{1,3})(?:\+|\s+(?:or|and)\s+(?:` + boundAfter + `)))`)
 )
 
 // missingYear returns a year the question names that the passage doesn't
@@ -409,6 +503,12 @@ var (
 // 2023", "since 2020", "in the 1990s"), or naming a number that is no
 // year ("a 2048-bit key", "port 1883", "RFC 1918"). "" when there is none.
 func missingYear(question string, p corpus.Passage) string {
+	return yearsMissing(askedYears(question), p)
+}
+
+// askedYears returns the years a question names as a time (missingYear);
+// nil for none, or for a question asking of a span or from a year on.
+func askedYears(question string) []int {
 	var named []int
 	for _, m := range yearRE.FindAllStringSubmatchIndex(question, 4) {
 		before, after := question[:m[2]], question[m[3]:]
@@ -416,7 +516,7 @@ func missingYear(question string, p corpus.Passage) string {
 			continue // "2048-bit", "port 1883", "RFC 1918"
 		}
 		if strings.HasPrefix(after, "s") || openYear.MatchString(before) || fromYear.MatchString(before) && spanOn.MatchString(after) {
-			return "" // "the 1990s", "since 2020", "between 2019 and …": a span
+			return nil // "the 1990s", "since 2020", "between 2019 and …": a span
 		}
 		if !yearContext.MatchString(before) && !yearWordAfter.MatchString(after) {
 			continue // "2000 concurrent connections": a count, unless a time's word is beside it
@@ -424,19 +524,31 @@ func missingYear(question string, p corpus.Passage) string {
 		y, _ := strconv.Atoi(question[m[2]:m[3]])
 		named = append(named, y)
 	}
+	return named
+}
+
+// yearsMissing is missingYear of the years a question names (askedYears).
+func yearsMissing(named []int, p corpus.Passage) string {
 	if len(named) == 0 {
 		return ""
 	}
 	fields := p.Text + "\n" + p.Section + "\n" + p.Title
 	held := make(map[int]bool)
-	for _, m := range yearRE.FindAllStringSubmatch(fields, -1) {
-		y, _ := strconv.Atoi(m[1])
+	bounds := false // a year that may start a span or a bound ("2019-2023", "since 2020")
+	scanYears(fields, func(y, i, j int) {
 		held[y] = true
-	}
+		bounds = bounds || mayBound(fields, i, j)
+	})
 	for _, run := range digitRun.FindAllString(p.Source, -1) {
 		if y, _ := strconv.Atoi(run); len(run) == 4 && y >= 1500 && y < 2100 {
 			held[y] = true // "news/2023.md", "reports/2022-2023.md"
 		}
+	}
+	if len(held) == 0 || slices.ContainsFunc(named, func(y int) bool { return held[y] }) {
+		return "" // no year, or one asked: what the checks below come to, without their scans
+	}
+	if !bounds {
+		return strconv.Itoa(named[0])
 	}
 	for _, m := range yearOn.FindAllStringSubmatch(fields, -1) {
 		y, _ := strconv.Atoi(m[1]) // "SQL Server 2017 and later": every year from it
@@ -472,6 +584,46 @@ func missingYear(question string, p corpus.Passage) string {
 		}
 	}
 	return strconv.Itoa(named[0])
+}
+
+// scanYears calls found with each year of s as yearRE matches them, and
+// those yearRE misses for the one character it shares between two
+// ("2020 2021"); a plain scan: the regexp over every candidate's text
+// was most of a search naming a year.
+func scanYears(s string, found func(y, start, end int)) {
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j-i == 4 && (i == 0 || s[i-1] != '.' && s[i-1] != ',') {
+			y, _ := strconv.Atoi(s[i:j])
+			ok := j == len(s) || s[j] != '.' && s[j] != ',' && s[j] != '%' ||
+				(s[j] == '.' || s[j] == ',') && (j+1 == len(s) || strings.IndexByte(" \t\n\f\r", s[j+1]) >= 0)
+			if ok && y >= 1500 && y < 2100 {
+				found(y, i, j)
+			}
+		}
+		i = j
+	}
+}
+
+// mayBound reports whether the year at s[i:j] may be part of what yearOn
+// or yearSpan match: a dash, slash, "s", "to", "until", "through", "and"
+// or "or" after it, or "since" or "from" before it.
+func mayBound(s string, i, j int) bool {
+	after := strings.ToLower(strings.TrimLeft(s[j:min(len(s), j+12)], " \t\n"))
+	for _, w := range []string{"-", "–", "—", "/", "s", "to", "until", "through", "and", "or"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	before := strings.ToLower(s[max(0, i-12):i])
+	return strings.Contains(before, "since") || strings.Contains(before, "from")
 }
 
 // yearRE matches a year, 1500–2099, standing alone (not a version's part
@@ -651,7 +803,7 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	qf := ix.questionOf(question, q)
 	st := text.NewStemmer(ix.lex.Words)
 	named := ix.namedProjects(question)
-	release := otherRelease(question)
+	release := ix.otherRelease(question)
 	out := make([]Candidate, 0, rerankDepth)
 	cands = cands[:min(rerankDepth, len(cands))]
 	for _, c := range cands {

@@ -284,8 +284,8 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		case term.Known:
 		case text.IsMetaWord(t.Word):
 			term.Weight *= 0.15
-		case text.IsCommon(t.Word, t.Stem):
-			term.Weight *= 0.3
+		case text.IsCommon(t.Word, t.Stem) || text.IsCommonDegree(t.Word):
+			term.Weight *= 0.3 // "newest", where the corpus writes "latest"
 		}
 		term.Documents = lx.NamesDocuments(term.Stem) && !isLoneLetter(t.Word) &&
 			(lx.fields[term.Stem]&(fieldSource|fieldTitleHead) != 0 || !text.IsEnglishWord(t.Word))

@@ -40,7 +40,10 @@ var answerTypes = []struct {
 	// long does it cache by default" asks for the default more than for
 	// any duration.
 	{AnswerDefault,
-		regexp.MustCompile(`(?i)\bby default\b|\b(the|its|their|a) default\b|\bdefaults? to\b` +
+		// "The default" asks for one after what or which, or of what it is
+		// the default ("the default for the port"); "run the default task",
+		// "give an option a default value" name one.
+		regexp.MustCompile(`(?i)\bby default\b|\b(what|which|whats|what's|what’s)\b[^?]{0,30}?\b(the|its|their|a) default\b|\b(the|its|their|a) default\s+(for|of|is|are|was|when|if)\b|\bdefaults? to\b` +
 			`|\bdefault (value|setting|level|port|size|limit|format|mode|behaviou?r|location|path|directory|dir|shell|editor|timeout|duration|key|quality|algorithm|method|option|config|configuration|encoding|separator|output|build|branch|prefix|rate|number|version|provider|driver|backend|theme|compression)s?\b` +
 			`|\bif (i|you|we|one|u) (do ?n[o']?t|dont|never) (pass|give|set|specify|provide|supply|add|choose|pick|configure)\b` +
 			`|\bwhen (i|you|we) (leave out|omit|skip)\b|\bwithout (passing|giving|setting|specifying|providing|configuring)\b`),
@@ -51,8 +54,9 @@ var answerTypes = []struct {
 			`|\b(comes?|ships?) with\b[^.]{0,80}\b(set|turned) to\b|\binitially (set|empty|disabled|enabled|on|off|\w+ed to)\b|\bpreset to\b` +
 			`|\bfalls? back to\b|\b(when|if) (unset|not set|none is (set|given)|left (empty|blank))\b` +
 			// What holds without it: "Without dir, included tasks use the
-			// including Taskfile's directory", "when it is not specified".
-			"|^\\W*without\\b|\\b(is|are|'s)\\s+not\\s+(specified|set|given|provided|passed|configured|supplied)\\b")},
+			// including Taskfile's directory", "when it isn't specified"
+			// (not "the order is not specified").
+			"|^\\W*without\\s+[^,.;]{1,40},|\\b(when|if)\\b[^.;]{0,60}?(\\b(is|are|was|were)\\s+not|\\b(isn|aren)['’]t|['’]s\\s+not)\\s+(specified|set|given|provided|passed|configured|supplied)\\b")},
 	{AnswerVersion,
 		// A release asked by which is a version: "which diffutils release
 		// added --color", "new in which release?" (not "which release
@@ -1448,10 +1452,7 @@ var madeWorkRE = regexp.MustCompile(`(?i)^\s*(me|us)\b|\bfor me\b` +
 	// plpgsql").
 	`|^\s*(a|an|some)\s+(python|javascript|js|typescript|ts|golang|rust|java|c\+\+|c#|ruby|php|perl|lua|kotlin|swift|haskell|scala)\s+(functions?|methods?|class(es)?|programs?|one-liners?|snippets?|code)\b` +
 	`|` + madeLead + `(poems?|haikus?|limericks?|sonnets?|stor(y|ies)|essays?|tweets?|blog posts?|posts?|e-?mails?|letters?|press releases?|speech(es)?|songs?|lyrics|rap|jokes?|riddles?|summary|paragraphs?|articles?|reviews?|bio(graphy)?|slogans?|headlines?|captions?|outline|recipes?|quiz|dialogue|conversation|scripts?|programs?|snippets?|passwords?|passphrase)` + madeAfter +
-	// A file to write, the verb's object ("a package.json for …", "a
-	// basic config.yaml"), not a file named further on ("make doit look
-	// for dodo.py in parent directories" asks how).
-	`|^\s*((a|an|the|some|another|my|this|one)\s+)?([\w+#-]+\s+)?[\w-]+\.(txt|json|ya?ml|toml|py|js|ts|go|sh|md)` + madeAfter +
+
 	// A piece taking a side ("draft a tweet condemning …", "a poem
 	// praising …"), not a thing made for a use ("an email forwarding
 	// rule", "a letter using the letter class").
@@ -1482,8 +1483,36 @@ func makesWork(question string) bool {
 	if bareMail.MatchString(rest) {
 		return false // "create email from an io.Reader": a mail library's API, not a letter to write
 	}
-	return madeWorkRE.MatchString(rest) || workedNumber.MatchString(m[len(m)-2]) && numberRE.MatchString(rest)
+	return madeWorkRE.MatchString(rest) || madeFile(rest) || workedNumber.MatchString(m[len(m)-2]) && numberRE.MatchString(rest)
 }
+
+// madeFile reports whether what follows a making verb is a file to write,
+// the verb's object ("a minimal valid package.json", "a next.js
+// tsconfig.json for a react app"), not a file named further on, after a
+// preposition or another verb ("make doit look for dodo.py in parent
+// directories" asks how).
+func madeFile(rest string) bool {
+	m := madeFileRE.FindStringSubmatch(rest)
+	if m == nil {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(m[1])) {
+		if fileLeadStop[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// madeFileRE matches a file's name after up to three words (madeLead's),
+// then what may follow a made work; fileLeadStop are the words among
+// those three that make the file no object of the verb.
+var (
+	madeFileRE   = regexp.MustCompile(`(?i)^\s*((?:[\w+#.-]+\s+){0,4}?)[\w.-]+\.(txt|json|ya?ml|toml|py|js|ts|go|sh|md)` + madeAfter)
+	fileLeadStop = map[string]bool{"for": true, "in": true, "from": true, "to": true, "into": true, "with": true, "of": true, "on": true, "at": true, "by": true,
+		"where": true, "look": true, "looks": true, "find": true, "finds": true, "load": true, "loads": true, "read": true, "reads": true, "use": true, "uses": true,
+		"named": true, "called": true, "search": true, "searches": true, "skip": true, "ignore": true, "respect": true}
+)
 
 // bareMail matches an e-mail made without an article or a receiver ("email
 // from an io.Reader", "emails with attachments"): what a mail library
@@ -1507,14 +1536,15 @@ func IsInstruction(question string) (injection, task bool) {
 	return injectionRE.MatchString(question) || yourInstructions(question), taskRE.MatchString(words) || anyTaskRE.MatchString(words) || makesWork(question) || IsChitChat(question)
 }
 
-// ToAssistant reports whether a message speaks to the assistant: "you",
-// "your", or the instructions given before it ("ignore the previous
-// instructions"). With an instruction (IsInstruction), it is one to the
-// assistant, not a question about a program's prompt ("how do i skip the
-// confirmation prompt in pip").
+// ToAssistant reports whether a message speaks of the assistant's own:
+// "your" rules or prompt, or the instructions given before it ("ignore
+// the previous instructions"). With an instruction (IsInstruction), it is
+// one to the assistant, not a question about a program's prompt ("how do
+// i skip the confirmation prompt in pip"), however politely asked ("can
+// you tell me …", "… thank you").
 func ToAssistant(message string) bool { return toAssistant.MatchString(message) }
 
-var toAssistant = regexp.MustCompile(`(?i)\b(you|your|yours|yourself|ur|u)\b|\b(previous|above|prior|earlier|preceding)\s+(instructions?|rules|prompts?|messages?|directions|guidelines)\b|\b(ignore|disregard|forget)\s+(all\s+)?(of\s+)?(the\s+)?(above|previous|preceding)\b`)
+var toAssistant = regexp.MustCompile(`(?i)\b(your|yours|yourself|ur)\b|\b(previous|above|prior|earlier|preceding)\s+(instructions?|rules|prompts?|messages?|directions|guidelines)\b|\b(ignore|disregard|forget)\s+(all\s+)?(of\s+)?(the\s+)?(above|previous|preceding)\b`)
 
 // yourInstructions reports whether a question asks for the assistant's
 // own prompt, instructions, guidelines or rules ("whats your prompt?",
@@ -1692,7 +1722,10 @@ func defines(sentence string, term []string) bool {
 var (
 	definedTerm = regexp.MustCompile(`(?i)^\s*(?:(?:what|who)(?:'s|s|\s+(?:is|are|was|were))\s+(an?\s+|the\s+)?([^?]+?)|what\s+(?:does|do)\s+(an?\s+|the\s+)?([^?]+?)\s+(?:do|mean))\s*\?*\s*$`)
 	hedgeWords  = map[string]bool{"exactly": true, "really": true, "actually": true, "basically": true, "honestly": true, "seriously": true,
-		"precisely": true, "roughly": true, "truly": true, "anyway": true, "anyways": true}
+		"precisely": true, "roughly": true, "truly": true, "anyway": true, "anyways": true,
+		// The time of the asking, where documents state what holds: "is
+		// python 3.3 still supported" of "Drop Python 3.3 support".
+		"still": true, "anymore": true, "currently": true, "nowadays": true}
 	kinds         = map[string]bool{"library": true, "package": true, "module": true, "tool": true, "project": true, "program": true, "utility": true, "crate": true, "lib": true, "pkg": true}
 	parenthetical = regexp.MustCompile(`\([^)]*\)`)
 )

@@ -102,6 +102,22 @@ func IsCommonInflection(w string) bool {
 	return false
 }
 
+// IsCommonDegree reports whether a lower-cased word is the superlative of
+// a frequent English adjective ("newest", "biggest", "easiest", "largest"
+// of "new", "big", "easy", "large"; not "forest" of "for"). Comparatives
+// are left out: "-er" makes nouns as often ("server", "letter").
+func IsCommonDegree(w string) bool {
+	base, ok := strings.CutSuffix(w, "est")
+	n := len(base)
+	if !ok || n < 2 {
+		return false
+	}
+	common := func(b string) bool { return IsCommonWord(b) && !IsStopWord(b) }
+	return common(base) || common(base+"e") ||
+		n >= 3 && base[n-1] == base[n-2] && common(base[:n-1]) || // "biggest"
+		base[n-1] == 'i' && common(base[:n-1]+"y") // "easiest"
+}
+
 // IsCommonForm reports whether a lower-cased word is a frequent English
 // word or an inflection of one ("holds", "brings", "running" of "hold",
 // "bring", "run"): its stem is one, and the word adds to the stem an
