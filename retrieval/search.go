@@ -168,7 +168,8 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 		}
 	}
 	res.Asking = &qf.asking
-	hits, f, conf, lead := ix.rerank(&qf, q, ix.fuseLexical(q, vres, lex), ofProject, ix.otherRelease(question))
+	rel := readReleases(question)
+	hits, f, conf, lead := ix.rerank(&qf, q, ix.fuseLexical(q, vres, lex), ofProject, ix.otherRelease(rel))
 	res.Features = f
 	res.Lead = lead
 	res.Hits = hits[:min(k, len(hits))]
@@ -186,14 +187,13 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	if res.Relevant && len(hits) > 0 && missesOwnWords(q, hits[0]) {
 		res.Relevant, res.OwnWordsMissing = false, true
 	}
-	version, year := ix.releaseChecks(question)
 	if res.Relevant && len(hits) > 0 {
-		if v := ix.inCopies(hits[0].Passage, version); v != "" {
+		if v := ix.inCopies(hits[0].Passage, rel.missingVersion); v != "" {
 			res.Relevant, res.VersionMissing = false, v
 		}
 	}
 	if res.Relevant && len(hits) > 0 {
-		if y := ix.inCopies(hits[0].Passage, year); y != "" {
+		if y := ix.inCopies(hits[0].Passage, rel.missingYear); y != "" {
 			res.Relevant, res.YearMissing = false, y
 		}
 	}
@@ -207,26 +207,62 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 }
 
 // otherRelease returns whether a passage is about another release,
-// version or year than the question names (missingVersion, missingYear),
-// in each document holding its text (inCopies); nil when the question
-// names none. The question is read once.
-func (ix *Index) otherRelease(question string) func(corpus.Passage) bool {
-	if !strings.ContainsAny(question, "0123456789") {
+// version or year than the question names (releaseAsk's missingVersion,
+// missingYear), in each document holding its text (inCopies); nil when
+// the question names none.
+func (ix *Index) otherRelease(rel releaseAsk) func(corpus.Passage) bool {
+	if rel.none() {
 		return nil
 	}
-	version, year := ix.releaseChecks(question)
 	return func(p corpus.Passage) bool {
-		return ix.inCopies(p, version) != "" || ix.inCopies(p, year) != ""
+		return ix.inCopies(p, rel.missingVersion) != "" || ix.inCopies(p, rel.missingYear) != ""
 	}
 }
 
-// releaseChecks returns missingVersion and missingYear of a question, the
-// question read once.
-func (ix *Index) releaseChecks(question string) (version, year func(corpus.Passage) string) {
-	years := askedYears(question)
-	version = func(p corpus.Passage) string { return missingVersion(question, p) }
-	year = func(p corpus.Passage) string { return yearsMissing(years, p) }
-	return version, year
+// releaseAsk is what a question names of releases, read once per
+// question however many passages are checked against it: versions
+// ("1.7.1"), major labels and the products they follow ("chokidar v6"),
+// a product's whole-number release ("postgresql 16") and years.
+type releaseAsk struct {
+	versionNamed bool     // versionRE matched, quantities ("1.5 GB") too
+	versions     []string // the versions named, quantities left out
+	labels       []int    // major labels: 6 of "v6"
+	products     []string // the words labels follow: "chokidar" of "chokidar v6"
+	product      string   // a product named with a whole-number release, as written ("PostgreSQL")
+	release      string   // that release: "16"
+	years        []int    // askedYears
+}
+
+// readReleases reads what a question names of releases (releaseAsk).
+func readReleases(question string) releaseAsk {
+	var r releaseAsk
+	if !strings.ContainsAny(question, "0123456789") {
+		return r
+	}
+	named := versionRE.FindAllStringSubmatchIndex(question, 4)
+	r.versionNamed = len(named) > 0
+	for _, m := range named {
+		if !unitAfter.MatchString(question[m[1]:]) {
+			r.versions = append(r.versions, question[m[2]:m[3]])
+		}
+	}
+	for _, m := range labelAsked.FindAllStringSubmatchIndex(question, 4) {
+		n, _ := strconv.Atoi(question[m[2]:m[3]])
+		r.labels = append(r.labels, n)
+		if w := labelProduct.FindStringSubmatch(question[:m[2]-1]); w != nil && !text.IsStopWord(strings.ToLower(w[1])) {
+			r.products = append(r.products, strings.ToLower(w[1]))
+		}
+	}
+	if m := productRelease.FindStringSubmatchIndex(question); m != nil && !unitAfter.MatchString(question[m[1]:]) {
+		r.product, r.release = question[m[2]:m[3]], question[m[4]:m[5]]
+	}
+	r.years = askedYears(question)
+	return r
+}
+
+// none reports whether the question names no release, version or year.
+func (r releaseAsk) none() bool {
+	return !r.versionNamed && len(r.labels) == 0 && r.product == "" && len(r.years) == 0
 }
 
 // inCopies returns what missing finds of a passage in each document that
@@ -269,12 +305,11 @@ func numbersOf(s string) string { return strings.Join(digitRun.FindAllString(s, 
 // Release Notes", "postgresql/release-15.html") and the text never names
 // the one asked: a passage
 // about another release, whatever its "16 bytes" says. "" otherwise.
-func releaseMissing(question string, p corpus.Passage) string {
-	m := productRelease.FindStringSubmatchIndex(question)
-	if m == nil || unitAfter.MatchString(question[m[1]:]) {
+func (r releaseAsk) releaseMissing(p corpus.Passage) string {
+	if r.product == "" {
 		return ""
 	}
-	product, release := strings.ToLower(question[m[2]:m[3]]), question[m[4]:m[5]]
+	product, release := strings.ToLower(r.product), r.release
 	heads := strings.ToLower(p.Section + "\n" + p.Title + "\n" + p.Source)
 	releases := releaseOf(heads, product)
 	if strings.Contains(heads, product) {
@@ -293,7 +328,7 @@ func releaseMissing(question string, p corpus.Passage) string {
 	if !named || slices.Contains(releaseOf(said, product), release) || boundCovers(heads+"\n"+said, product, release) {
 		return "" // the release named, or past a bound: "Fedora 34+", "Debian 11 or newer"
 	}
-	return question[m[2]:m[3]] + " " + release
+	return r.product + " " + release
 }
 
 // boundCovers reports whether s (lower-cased) writes a release of product
@@ -366,24 +401,19 @@ var versionRE = regexp.MustCompile(`(?i)\bv?(\d+(?:\.\d+)+)\b`)
 // 1.6, asked of 1.7.1) is no answer. A passage naming no such version may
 // still answer by rule ("an odd minor version is unstable", asked of xz
 // 5.3). "" when there is none.
-func missingVersion(question string, p corpus.Passage) string {
-	named := versionRE.FindAllStringSubmatchIndex(question, 4)
-	if len(named) == 0 {
-		if l := missingLabel(question, p); l != "" {
+func (r releaseAsk) missingVersion(p corpus.Passage) string {
+	if !r.versionNamed {
+		if l := r.missingLabel(p); l != "" {
 			return l
 		}
-		return releaseMissing(question, p)
+		return r.releaseMissing(p)
 	}
 	fields := p.Text + "\n" + p.Section + "\n" + p.Title + "\n" + p.Source
 	if openEnded.MatchString(fields) {
 		return "" // "3.8 or later", "since 1.2", ">= 2": a rule for versions it doesn't name
 	}
 	missing := ""
-	for _, m := range named {
-		v := question[m[2]:m[3]]
-		if unitAfter.MatchString(question[m[1]:]) {
-			continue // a quantity ("1.5 GB"), no version
-		}
+	for _, v := range r.versions {
 		if holdsNumber(fields, v, func(next byte) bool { return !isDigit(next) }) {
 			return "" // one version the question names is there ("between 1.6 and 1.7.1")
 		}
@@ -403,16 +433,8 @@ func missingVersion(question string, p corpus.Passage) string {
 // Signature v4", "since v5"). A label is held alone, as a version's start
 // ("v1.22.5", "1.x") or as "version 1"; a bound covers the labels past it
 // ("Node v16 or later", "v16+", ">= v16"). "" otherwise.
-func missingLabel(question string, p corpus.Passage) string {
-	var asked []int
-	var products []string // the words the labels follow: "chokidar" of "chokidar v6"
-	for _, m := range labelAsked.FindAllStringSubmatchIndex(question, 4) {
-		n, _ := strconv.Atoi(question[m[2]:m[3]])
-		asked = append(asked, n)
-		if w := labelProduct.FindStringSubmatch(question[:m[2]-1]); w != nil && !text.IsStopWord(strings.ToLower(w[1])) {
-			products = append(products, strings.ToLower(w[1]))
-		}
-	}
+func (r releaseAsk) missingLabel(p corpus.Passage) string {
+	asked, products := r.labels, r.products
 	if len(asked) == 0 {
 		return ""
 	}
@@ -445,7 +467,7 @@ func productLabel(s string, products []string) bool {
 		for i := strings.Index(lower, pr); i >= 0; {
 			end := i + len(pr)
 			rest := strings.TrimLeft(lower[end:], " /._-")
-			if (i == 0 || !isWordByte(lower[i-1])) && len(rest) > 1 && rest[0] == 'v' && isDigit(rest[1]) {
+			if (i == 0 || !text.IsWordByte(lower[i-1])) && len(rest) > 1 && rest[0] == 'v' && isDigit(rest[1]) {
 				return true
 			}
 			j := strings.Index(lower[end:], pr)
@@ -456,11 +478,6 @@ func productLabel(s string, products []string) bool {
 		}
 	}
 	return false
-}
-
-// isWordByte reports whether b is an ASCII letter, digit or underscore.
-func isWordByte(b byte) bool {
-	return b == '_' || isDigit(b) || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z'
 }
 
 // holdsLabel reports whether s names major release n: "v2", "v2.27.7",
@@ -502,9 +519,7 @@ var (
 // a question asking of a span or from a year on ("between 2019 and
 // 2023", "since 2020", "in the 1990s"), or naming a number that is no
 // year ("a 2048-bit key", "port 1883", "RFC 1918"). "" when there is none.
-func missingYear(question string, p corpus.Passage) string {
-	return yearsMissing(askedYears(question), p)
-}
+func (r releaseAsk) missingYear(p corpus.Passage) string { return yearsMissing(r.years, p) }
 
 // askedYears returns the years a question names as a time (missingYear);
 // nil for none, or for a question asking of a span or from a year on.
@@ -803,7 +818,7 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	qf := ix.questionOf(question, q)
 	st := text.NewStemmer(ix.lex.Words)
 	named := ix.namedProjects(question)
-	release := ix.otherRelease(question)
+	release := ix.otherRelease(readReleases(question))
 	out := make([]Candidate, 0, rerankDepth)
 	cands = cands[:min(rerankDepth, len(cands))]
 	for _, c := range cands {

@@ -65,7 +65,7 @@ func TestMissingVersion(t *testing.T) {
 					p.Source = "urfave-cli/docs/v1/flags.md"
 				}
 			}
-			if got := missingVersion(c.question, p); got != c.want {
+			if got := readReleases(c.question).missingVersion(p); got != c.want {
 				t.Errorf("missingVersion = %q, want %q", got, c.want)
 			}
 		})
@@ -291,7 +291,7 @@ func TestMissingYear(t *testing.T) {
 			src = "a.md"
 		}
 		p := corpus.Passage{Text: c.text, Locator: corpus.Locator{Source: src}}
-		if got := missingYear(c.question, p); got != c.want {
+		if got := readReleases(c.question).missingYear(p); got != c.want {
 			t.Errorf("missingYear(%q, %q) = %q, want %q", c.question, c.text, got, c.want)
 		}
 	}

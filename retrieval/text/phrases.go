@@ -26,7 +26,7 @@ func NewPhrases(list ...string) Phrases {
 	for _, s := range list {
 		open := strings.HasSuffix(s, "*")
 		lit := strings.TrimSuffix(s, "*")
-		if lit == "" || lit != lowerASCII(lit) || !isWordByte(lit[0]) || !isWordByte(lit[len(lit)-1]) {
+		if lit == "" || lit != lowerASCII(lit) || !IsWordByte(lit[0]) || !IsWordByte(lit[len(lit)-1]) {
 			panic("text.NewPhrases: " + strconv.Quote(s) + " is no lower-case phrase of words")
 		}
 		p.literal = append(p.literal, lit)
@@ -46,7 +46,7 @@ func (p Phrases) MatchString(s string) bool {
 			}
 			i += from
 			end := i + len(lit)
-			if (i == 0 || !isWordByte(lower[i-1])) && (p.opens[k] || end == len(lower) || !isWordByte(lower[end])) {
+			if (i == 0 || !IsWordByte(lower[i-1])) && (p.opens[k] || end == len(lower) || !IsWordByte(lower[end])) {
 				return true
 			}
 			if from = i + 1; from >= len(lower) {

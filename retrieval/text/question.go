@@ -1694,7 +1694,7 @@ func defines(sentence string, term []string) bool {
 	named := strings.Join(term, " ") + ", a"
 	for i := strings.Index(lower, named); i >= 0; {
 		end := i + len(named)
-		if (i == 0 || !isWordByte(lower[i-1])) && (strings.HasPrefix(lower[end:], " ") || strings.HasPrefix(lower[end:], "n ")) {
+		if (i == 0 || !IsWordByte(lower[i-1])) && (strings.HasPrefix(lower[end:], " ") || strings.HasPrefix(lower[end:], "n ")) {
 			return true
 		}
 		j := strings.Index(lower[end:], named)
@@ -1813,16 +1813,18 @@ func codeShaped(t string) bool {
 	}
 	for i := 1; i+1 < len(t); i++ {
 		switch {
-		case t[i] == '(' && isWordByte(t[i-1]):
+		case t[i] == '(' && IsWordByte(t[i-1]):
 			return true
-		case t[i] == '-' && t[i-1] == '-' && isWordByte(t[i+1]):
+		case t[i] == '-' && t[i-1] == '-' && IsWordByte(t[i+1]):
 			return true
 		}
 	}
 	return false
 }
 
-func isWordByte(c byte) bool {
+// IsWordByte reports whether c is an ASCII letter, digit or underscore:
+// a byte of a word, where a match must not begin or end.
+func IsWordByte(c byte) bool {
 	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
@@ -2106,7 +2108,7 @@ func ExpandsAcronym(text, acronym string) bool {
 		if i < 0 {
 			break
 		}
-		if (i == 0 || !isWordByte(rest[i-1])) && spelledOut.MatchString(rest[i+len(acronym)+1:]) {
+		if (i == 0 || !IsWordByte(rest[i-1])) && spelledOut.MatchString(rest[i+len(acronym)+1:]) {
 			return true
 		}
 		rest = rest[i+len(acronym)+1:]
@@ -2283,7 +2285,7 @@ func HoldsObject(sentence string, object []string) bool {
 			return true
 		}
 	}
-	for _, raw := range strings.FieldsFunc(sentence, func(r rune) bool { return !isWordByte(byte(r)) || r >= utf8.RuneSelf }) {
+	for _, raw := range strings.FieldsFunc(sentence, func(r rune) bool { return !IsWordByte(byte(r)) || r >= utf8.RuneSelf }) {
 		for _, o := range object {
 			if len(o) >= 5 && endsNamePart(raw, o) {
 				return true
