@@ -413,6 +413,37 @@ func TestFolderNamesDocuments(t *testing.T) {
 	}
 }
 
+// TestCamelCasePartNamesNoDocuments: an English word that a path writes
+// only as a camel-case part ("cell" of "iPythonCell.7.txt") names no
+// documents; written whole between separators ("cell-types.md") it does.
+func TestCamelCasePartNamesNoDocuments(t *testing.T) {
+	var ps []corpus.Passage
+	for i, src := range []string{"man/lang-iPythonCell.7.txt", "docs/cell-types.md", "a/b.md", "c/d.md", "e/f.md", "g/h.md", "i/j.md", "k/l.md", "m/n.md", "o/p.md"} {
+		ps = append(ps, corpus.Passage{ID: src, Text: "Fusion cells combine intelligence and police work.",
+			Locator: corpus.Locator{Source: src, Title: "Notes " + string(rune('a'+i)), LineStart: 1, LineEnd: 1}})
+	}
+	for _, c := range []struct {
+		sources     []string
+		word        string
+		namesByPath bool
+	}{
+		{[]string{"man/lang-iPythonCell.7.txt"}, "cells", false},
+		{[]string{"man/lang-iPythonCell.7.txt", "docs/cell-types.md"}, "cells", true},
+	} {
+		var corpusPs []corpus.Passage
+		for _, p := range ps {
+			if p.Source == "docs/cell-types.md" && len(c.sources) == 1 {
+				continue
+			}
+			corpusPs = append(corpusPs, p)
+		}
+		lx := lexical.Build(corpusPs)
+		if term, ok := termOf(t, lx, "what do fusion cells need to work", c.word); ok && term.Documents != c.namesByPath {
+			t.Errorf("%q over %v: names documents %v, want %v", c.word, c.sources, term.Documents, c.namesByPath)
+		}
+	}
+}
+
 // TestCommonFolderWordNeedsItsDocuments: a frequent English word naming a
 // folder ("help/", "make/") is the question's subject when those documents
 // hold the question's most specific other word, or where a question names

@@ -64,6 +64,10 @@ type Lexicon struct {
 	// paths ("postgresql" of "postgresql/runtime-config.html") to its
 	// stem.
 	folderWords map[string]string
+	// pathWords holds the stem of each word a corpus path writes whole,
+	// between separators ("cell" of "cell-types.md"), not only as a
+	// camel-case part ("cell" of "iPythonCell.7.txt").
+	pathWords map[string]bool
 	// owners maps an owner's name in the corpus's links and module paths
 	// ("avast" of "github.com/avast/retry-go") to the one top folder whose
 	// documents write it; an owner written in two folders' is none.
@@ -200,6 +204,15 @@ func folderTokens(st *text.Stemmer, source string) []text.Token {
 		}
 	}
 	return out
+}
+
+// wholePathWords returns the words of a path written whole between
+// separators, lower-cased: "cell", "types" and "md" of "cell-types.md";
+// "ipythoncell" of "iPythonCell", whose camel-case parts are not whole.
+func wholePathWords(source string) []string {
+	return strings.FieldsFunc(strings.ToLower(source), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
 }
 
 // ownersOf maps the owners' names in the passages' links and module paths
@@ -496,12 +509,16 @@ func (lx *Lexicon) Prepare(passages []corpus.Passage) {
 	lx.docs = 0
 	lx.hyphenated = hyphenatedWords(passages)
 	lx.folderWords = make(map[string]string)
+	lx.pathWords = make(map[string]bool)
 	var st text.Stemmer
 	for i, p := range passages {
 		if i == 0 || p.Source != passages[i-1].Source {
 			lx.docs++
 			for _, t := range folderTokens(&st, p.Source) {
 				lx.folderWords[t.Word] = t.Stem
+			}
+			for _, w := range wholePathWords(p.Source) {
+				lx.pathWords[st.Stem(w)] = true
 			}
 		}
 	}

@@ -287,8 +287,11 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		case text.IsCommon(t.Word, t.Stem) || text.IsCommonDegree(t.Word):
 			term.Weight *= 0.3 // "newest", where the corpus writes "latest"
 		}
+		// An English word names documents in their titles or as a whole
+		// word of their paths; a camel-case part of a file name ("cell"
+		// of "iPythonCell.7.txt") is no name of the question's subject.
 		term.Documents = lx.NamesDocuments(term.Stem) && !isLoneLetter(t.Word) &&
-			(lx.fields[term.Stem]&(fieldSource|fieldTitleHead) != 0 || !text.IsEnglishWord(t.Word))
+			(lx.fields[term.Stem]&fieldTitleHead != 0 || lx.fields[term.Stem]&fieldSource != 0 && lx.pathWords[term.Stem] || !text.IsEnglishWord(t.Word))
 		if i < fromQuestion && settingParts[t.Word] {
 			// "xdg" of "XDG_CONFIG_HOME": a part of a setting's name
 			// names no project; the whole name is the question's.
