@@ -31,6 +31,12 @@ type Case struct {
 	// Answers are the accepted short answers, looked for in the shown
 	// excerpts; without them the evidence strings are.
 	Answers Strings `yaml:"answers" json:"answers,omitempty"`
+	// Also are lines of passages that state the answer as well as the
+	// evidence does, somewhere else (a manual's page and its changelog),
+	// found by an audit of the answers scored wrong: the evaluation
+	// accepts them as evidence; cmd/trainconf trains on Evidence alone,
+	// where the question's author found the answer.
+	Also Strings `yaml:"also" json:"also,omitempty"`
 }
 
 // Strings is a list of strings that may be written as a single one.
@@ -335,6 +341,7 @@ type tally struct {
 // search or answer is an error.
 func (k *tally) score(ctx context.Context, c Case) (CaseResult, error) {
 	cr := CaseResult{ID: c.ID, Question: c.Question, Answerable: *c.Answerable}
+	c.Evidence = append(slices.Clip(c.Evidence), c.Also...)
 	k.r.Questions++
 	if cr.Answerable {
 		k.r.Answerable++

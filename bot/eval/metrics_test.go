@@ -172,3 +172,35 @@ func TestRunWithoutPassagesHasNoReference(t *testing.T) {
 		t.Errorf("reference %+v, err %v", rep.BM25, err)
 	}
 }
+
+// TestAlsoIsEvidence: a line an audit found to state the answer as well
+// ("also") makes a citation of its passage right, as the evidence does;
+// without it the same answer is wrong.
+func TestAlsoIsEvidence(t *testing.T) {
+	yes := true
+	q := "Can I get into the garden?"
+	f := fakeBot{
+		answers: map[string]bot.Answer{q: {Citations: []bot.Citation{cite(green, "The green door leads to the garden.")}}},
+		ranking: map[string][]corpus.Passage{q: {green, blue}},
+	}
+	c, err := corpus.Load(fstest.MapFS{"a.txt": {Data: []byte(fakeDoc)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		also  eval.Strings
+		wrong bool
+	}{
+		{nil, true},
+		{eval.Strings{"green door leads to the garden"}, false},
+	} {
+		cases := []eval.Case{{ID: "x", Question: q, Answerable: &yes, Evidence: eval.Strings{"blue door is locked"}, Also: tc.also}}
+		rep, err := eval.Run(t.Context(), cases, eval.Target{Pipeline: f, Searcher: f, Corpus: c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cr := rep.Cases[0]; cr.Wrong != tc.wrong || rep.WrongAnswers != map[bool]int{true: 1}[tc.wrong] {
+			t.Errorf("also %q: wrong %v (%d wrong answers), want %v", tc.also, cr.Wrong, rep.WrongAnswers, tc.wrong)
+		}
+	}
+}

@@ -73,8 +73,12 @@ var answerTypes = []struct {
 	// me a patent licence") and asks for the clause, which names none.
 	{AnswerLicence,
 		regexp.MustCompile(`(?i)\b(what|which)(\s*'?s|\s+(is|are|was|the|a|kind|type|sort|of|open|source|open-source|software|exact|[\w.-]+['’]s))*\s+licen[cs](e|es|ed|ing)\b` +
-			`|\blicen[cs]ed\s+(under|as)\b|\b(MIT|BSD|Apache|GPL\w*|LGPL\w*|MPL|ISC)\s+or\s+(MIT|BSD|Apache|GPL\w*|LGPL\w*|MPL|ISC)\b(\s+licen[cs](e|ed))?\s*\??\s*$|^\W*(the\s+)?licen[cs]e\s+(of|for)\b`),
-		regexp.MustCompile(`(?i)\b(MIT|BSD|Apache|GPL|LGPL|AGPL|MPL|ISC|Mozilla Public|GNU|public domain|Creative Commons|CC[- ]BY|CC0|Artistic|zlib|Unlicense|copyleft|permissive|proprietary)\b|\bLICEN[CS]E\b`)},
+			`|\blicen[cs]ed\s+(under|as)\b|\b(MIT|BSD|Apache|GPL\w*|LGPL\w*|MPL|ISC)\s+or\s+(MIT|BSD|Apache|GPL\w*|LGPL\w*|MPL|ISC)\b(\s+licen[cs](e|ed))?\s*\??\s*$|^\W*(the\s+)?licen[cs]e\s+(of|for)\b` +
+			// A licence named after the word: "urfave cli license, mit?".
+			`|\blicen[cs](e|ed)[,:;]?\s+(MIT|BSD|Apache|GPL\w*|LGPL\w*|AGPL\w*|MPL|ISC)\b\s*\??\s*$`),
+		// A licence named: a pointer to a LICENSE file names none ("See
+		// LICENSE" doesn't say which).
+		regexp.MustCompile(`(?i)\b(MIT|BSD|Apache|GPL|LGPL|AGPL|MPL|ISC|Mozilla Public|GNU|public domain|Creative Commons|CC[- ]BY|CC0|Artistic|zlib|Unlicense|copyleft|permissive|proprietary)\b`)},
 	{AnswerMeaning,
 		regexp.MustCompile(`(?i)\bstands? for\b|\b(is|are) \S+ short for\b|\bwhat (is|are) the (acronym|abbreviation|long form|full form|full name)\b|\b(acronym|abbreviation) (of|for)\b`),
 		// A spelled-out form is most often a parenthesis: "Tehrik-i-Taliban
@@ -567,6 +571,11 @@ type Asking struct {
 	// contact is, for a person asked as whom to write to ("who do I
 	// email"), true: an address answers it as well as a name does.
 	contact bool
+	// runtime is, for a version asked of a runtime or platform ("which go
+	// version does kong need", "minimum node version"), what a sentence
+	// must name it by: a version of anything else ("cut a 1.0 release")
+	// is no answer.
+	runtime *regexp.Regexp
 	// count is, for an amount asked as a count ("how many packages"),
 	// true: a date, a year or a release's number counts nothing.
 	count bool
@@ -726,6 +735,11 @@ func ReadAsking(question string) Asking {
 	a.often = a.Kind == AnswerQuantity && asksOften.MatchString(question)
 	a.contact = a.Kind == AnswerPerson && asksContact.MatchString(question)
 	a.count = a.Kind == AnswerQuantity && asksCount.MatchString(question)
+	if a.Kind == AnswerVersion {
+		if m := runtimeVersion.FindStringSubmatch(question); m != nil {
+			a.runtime = runtimeNames[strings.ToLower(m[1]+m[2])]
+		}
+	}
 	if m := whoDid.FindStringSubmatch(question); m != nil && a.Kind == AnswerPerson && !a.contact && !phrasal.MatchString(question) {
 		var st Stemmer
 		if deed := st.Stem(strings.ToLower(m[1])); deeds[deed] || deedVerbs[deed] {
@@ -776,6 +790,26 @@ var (
 		// a request times out", "it fires only if the socket hangs up".
 		`|(is|are|gets?)\s+(\pL+ly\s+)?(called|executed|invoked|triggered|run|fired|emitted|raised|dispatched|evaluated|performed|launched)\s+(only\s+)?(when|if|whenever)` +
 		`|(runs|fires|triggers|executes|happens|occurs)\s+(only\s+)?(when|if|whenever))(?:[^\pL\d]|$)`)
+)
+
+// runtimeVersion matches a version asked of a runtime or platform:
+// "which go version", "minimum node.js version", "version of python";
+// runtimeNames the ways a sentence names each ("go1.22", "Node.js 18").
+var (
+	runtimeVersion = regexp.MustCompile(`(?i)\b(?:what|which|minimum|min|oldest|lowest|required|supported)\s+(go|golang|node|node\.js|nodejs|python|java|ruby|php|perl|rust|gcc|clang)\s+versions?\b|\bversions?\s+of\s+(go|golang|node|node\.js|nodejs|python|java|ruby|php|perl|rust|gcc|clang)\b`)
+	goNamed        = regexp.MustCompile(`(?i)\b(go|golang)(\b|\d)`)
+	nodeNamed      = regexp.MustCompile(`(?i)\bnode(\.?js)?(\b|\d)`)
+	runtimeNames   = map[string]*regexp.Regexp{
+		"go": goNamed, "golang": goNamed, "node": nodeNamed, "node.js": nodeNamed, "nodejs": nodeNamed,
+		"python": regexp.MustCompile(`(?i)\b(python|py|cpython)(\b|\d)`),
+		"java":   regexp.MustCompile(`(?i)\b(java|jdk|jre)(\b|\d)`),
+		"ruby":   regexp.MustCompile(`(?i)\bruby(\b|\d)`),
+		"php":    regexp.MustCompile(`(?i)\bphp(\b|\d)`),
+		"perl":   regexp.MustCompile(`(?i)\bperl(\b|\d)`),
+		"rust":   regexp.MustCompile(`(?i)\b(rust|rustc|msrv)(\b|\d)`),
+		"gcc":    regexp.MustCompile(`(?i)\bgcc(\b|\d)`),
+		"clang":  regexp.MustCompile(`(?i)\b(clang|llvm)(\b|\d)`),
+	}
 )
 
 // Answers reports whether a sentence (under section: the heading path of
@@ -851,6 +885,9 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 			over, _, _ = strings.Cut(over, "\n")
 		}
 		sentence = headingNumber.ReplaceAllString(sentence, "")
+		if a.runtime != nil && !a.runtime.MatchString(sentence+"\n"+section) {
+			return false
+		}
 		if a.year {
 			return a.newYear(sentence) || a.newYear(over)
 		}
@@ -895,6 +932,7 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 }
 
 // uncounted returns a sentence without the figures that count nothing: a
+// name's or label's ("V8", "v0.<major>", "sha256"), a
 // date ("August 14th, 2021", "14 Aug 2021", "2021-08-14", "July 2011"), a
 // year after a word that sets a time ("in 1999", "since 2004"), a
 // release's number of three parts ("1.2.3"), a day's ordinal ("14th"):
@@ -916,7 +954,10 @@ func uncounted(sentence string) string {
 		fig := sentence[f[0]:f[1]]
 		// A date's year after its day ("July 24th, 2011").
 		dated := dateEnd >= 0 && yearFigure.MatchString(fig) && strings.Trim(sentence[dateEnd:f[0]], " ,") == ""
-		if !dated && !countsNothing(fig, wordBefore(sentence[:f[0]]), wordAfter(sentence[f[1]:])) {
+		// A figure written on after letters is part of a name or a label:
+		// "V8", "v0", "ipv4", "sha256", "x86".
+		glued := f[0] > 0 && isASCIILetter(sentence[f[0]-1])
+		if !dated && !glued && !countsNothing(fig, wordBefore(sentence[:f[0]]), wordAfter(sentence[f[1]:])) {
 			continue
 		}
 		dateEnd = f[1]

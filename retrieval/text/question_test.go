@@ -88,6 +88,10 @@ func TestAnswerTypes(t *testing.T) {
 		{"is pgx MIT or apache licensed", AnswerLicence, "pgx is released under the MIT license.", "pgx is a driver."},
 		{"prometheus bundles bootstrap - under what license", AnswerLicence, "Bootstrap (MIT)", "Bootstrap 4"},
 		{"artistic license, can i charge for the package", AnswerAny, "", ""},
+		// A licence named after the word asks which; a pointer to a
+		// LICENSE file names none.
+		{"urfave cli license, mit?", AnswerLicence, "Released under the MIT License.", "See [`LICENSE`](./LICENSE)."},
+		{"what license does kong use", AnswerLicence, "Kong is BSD licensed, see LICENSE.", "The terms are in the LICENSE file."},
 		// What a function or a command gives back.
 		{"what does json_object_put return", AnswerReturn, "Returns 1 if the object was freed.", "json_object_put decrements the reference count."},
 		{"what exit code does grep return when nothing matches", AnswerReturn, "The exit status is 1 if no lines were selected.", "grep searches files."},
@@ -612,6 +616,31 @@ func TestDeedInTheHeading(t *testing.T) {
 	}
 }
 
+// TestRuntimeVersionAsked: a version asked of a runtime ("which go
+// version") is answered by a sentence or heading naming the runtime, not
+// by another thing's version.
+func TestRuntimeVersionAsked(t *testing.T) {
+	for _, c := range []struct {
+		question, sentence, section string
+		want                        bool
+	}{
+		{"which go version does kong need", "Kong has been stable for a long time, so it seemed appropriate to cut a 1.0 release.", "Version 1.0.0 Release", false},
+		{"which go version does kong need", "Kong requires Go 1.18 or later.", "", true},
+		{"which go version does kong need", "It needs go1.21.", "", true},
+		{"which go version does kong need", "1.22 or newer is required.", "Supported Go versions", true},
+		{"minimum node.js version for chalk", "Chalk 5 needs Node.js 12.20.", "", true},
+		{"minimum node.js version for chalk", "Chalk 5 is ESM.", "Install", false},
+		{"what version of python does tabulate support", "Tabulate 0.9 was released.", "", false},
+		{"what version of python does tabulate support", "It supports Python 3.7+.", "", true},
+		// Another thing's version asked stays as it was.
+		{"which version of kong added hooks", "Kong 0.9 added hooks.", "", true},
+	} {
+		if got := ReadAsking(c.question).Answers(c.sentence, c.section); got != c.want {
+			t.Errorf("%q answered by %q (under %q): %v, want %v", c.question, c.sentence, c.section, got, c.want)
+		}
+	}
+}
+
 // TestFrequencyAndContactAsked: "how often" is answered by a frequency in
 // words too, "who do I email" by an address; neither answers another
 // question of its kind.
@@ -626,6 +655,11 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 		{"how often are backups taken", "Every user has a backup directory.", false},
 		{"how often are backups taken", "Backups are taken every 6 hours.", true},
 		{"how often is cdproto released", "The releases up to `v0.157.2` have the old API.", false},
+		{"how often is cdproto released", "A new Chromium or V8 version alone makes no release.", false},
+		{"how often is cdproto released", "A tag has the form `v0.<major>.<patch>`.", false},
+		{"how many hash functions does it offer", "It hashes with sha256 by default.", false},
+		{"how many hash functions does it offer", "It offers 3 hash functions.", true},
+		{"how often are backups taken", "Backups are taken every 6h.", true},
 		{"how often is the cache flushed", "The cache is flushed 4 times per run.", true},
 		{"how many maintainers are there", "Maintainers are reviewed every quarter.", false},
 		{"who do i email about a security bug", "Send the report to security@example.org.", true},
