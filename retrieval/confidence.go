@@ -57,6 +57,7 @@ type Features struct {
 	WholeNames      float64 `json:"whole_names"`      // share of the question's joined names ("go-cache") in the passage's source path or title, whole (1: none asked)
 	RivalDocs       float64 `json:"rival_docs"`       // Passages, times the share of the top candidates from other documents than the top's: a match many documents share is chance's
 	NegationMissing float64 `json:"negation_missing"` // 1 when the question asks what is not so (text.NegatesPredicate) and none of the passage's sentences holding most of it negates anything
+	ObjectMissing   float64 `json:"object_missing"`   // 1 when the question asks yes or no whether its subject supports, runs on or reads something (text.PolarObject) and the passage lacks that thing's weightiest word ("xades" of "does xmlsec support xades signatures")
 }
 
 // passagesFloor and passagesCap bound the corpus size the Passages feature
@@ -74,11 +75,11 @@ const (
 // vector returns the features in the order of the model's weights.
 func (f Features) vector() []float64 {
 	return []float64{f.Fused, f.LexicalRank, f.VectorRank, f.Coverage, f.Sentence, f.InText, f.InSection, f.Lead, f.Definition, f.Length, f.Novel, f.Bigrams, f.Subject, f.Lexical,
-		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched, f.Heading, f.Passages, f.WholeNames, f.RivalDocs, f.NegationMissing}
+		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched, f.Heading, f.Passages, f.WholeNames, f.RivalDocs, f.NegationMissing, f.ObjectMissing}
 }
 
 var featureNames = []string{"fused", "lexical_rank", "vector_rank", "coverage", "sentence", "in_text", "in_section", "lead", "definition", "length", "novel", "bigrams", "subject", "lexical",
-	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched", "heading", "passages", "whole_names", "rival_docs", "negation_missing"}
+	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched", "heading", "passages", "whole_names", "rival_docs", "negation_missing", "object_missing"}
 
 // vectorFeatures are the features that depend on the vector search: the
 // ranker uses them, the confidence does not, so that it means the same with
@@ -210,6 +211,7 @@ type questionFeatures struct {
 	pairs      [][2]int
 	joined     []string // the question's names joined by "-" ("go-cache"), lower-cased
 	definedIn  uint64   // the terms of what it asks the definition of within a project (text.DefinedIn)
+	object     int      // for a question on what its subject supports (text.PolarObject), the index of the object's weightiest term; -1 for none
 }
 
 // questionOf returns the features of the question q (read from question),
@@ -248,6 +250,14 @@ func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 		// "happens-before"; "which-key", a folder's name, is a name.
 		if slices.Contains(names, n) && !slices.Contains(q.Phrasings, n) || ix.docNames[lexical.Squash(n)] {
 			qf.joined = append(qf.joined, n)
+		}
+	}
+	qf.object = -1
+	if object := text.PolarObject(question); len(object) > 0 {
+		for i, t := range q.Terms {
+			if i < 64 && !t.Context && !t.Pasted && slices.Contains(object, t.Word) && (qf.object < 0 || t.Weight > q.Terms[qf.object].Weight) {
+				qf.object = i
+			}
 		}
 	}
 	inj, task := text.IsInstruction(question)
@@ -328,6 +338,9 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 			}
 		}
 		f.Matched = float64(held) / float64(qf.others)
+	}
+	if qf.object >= 0 && h.terms&(1<<qf.object) == 0 {
+		f.ObjectMissing = 1
 	}
 	all := func(lexical.QueryTerm) bool { return true }
 	if total > 0 {

@@ -651,3 +651,35 @@ func TestNegationMissing(t *testing.T) {
 		}
 	}
 }
+
+// A yes-or-no question on what its subject supports is not answered by a
+// passage that never names the thing asked of, however much else of the
+// question it holds.
+func TestObjectMissing(t *testing.T) {
+	files := map[string]string{
+		"a.md": "# xmlsec\n\nxmlsec supports XML signatures and encryption with OpenSSL.\n",
+		"b.md": "# xmlsec and XAdES\n\nxmlsec supports XAdES signatures through templates.\n",
+	}
+	for _, c := range []struct {
+		question, source string
+		want             float64
+	}{
+		{"does xmlsec support xades signatures", "a.md", 1},
+		{"does xmlsec support xades signatures", "b.md", 0},
+		{"how do i make xml signatures with xmlsec", "a.md", 0},
+	} {
+		seen := false
+		for _, cd := range candidatesOf(t, files, c.question) {
+			if cd.Passage.Source != c.source {
+				continue
+			}
+			seen = true
+			if cd.Features.ObjectMissing != c.want {
+				t.Errorf("%q over %s: object_missing %.0f, want %.0f", c.question, c.source, cd.Features.ObjectMissing, c.want)
+			}
+		}
+		if !seen {
+			t.Errorf("%q: %s not a candidate", c.question, c.source)
+		}
+	}
+}

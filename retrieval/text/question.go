@@ -234,6 +234,41 @@ var (
 // rdiff-backup", "does it run on windows").
 func IsPolar(question string) bool { return polar.MatchString(question) }
 
+// PolarObject returns the words of what a yes-or-no question asks whether
+// its subject supports, runs on, reads or has ("xades signatures" of "does
+// xmlsec support xades signatures", "macos" of "does fakeroot work on
+// macos"), lower-cased, stop words left out; nil for any other question.
+// A passage that never names it says nothing of it either way.
+func PolarObject(question string) []string {
+	m := polarObject.FindStringSubmatch(question)
+	if m == nil {
+		return nil
+	}
+	object := m[1]
+	if i := comparedTo.FindStringIndex(object); i != nil {
+		object = object[:i[0]] // "log sampling like zap": zap is what it is compared to
+	}
+	var out []string
+	for _, w := range Words(object) {
+		if !IsStopWord(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// polarObject matches a yes-or-no question on what its subject supports,
+// works or runs on, reads, handles or has, and captures the object:
+// "does tar on debian support zstd compression", "can viper read hcl
+// files", "is there … " is none.
+var polarObject = regexp.MustCompile(`(?i)^\W*(?:does|do|can|will|could)\s+(?:\S+\s+){1,4}?(?:(?:still|also|now|natively|really|actually)\s+)?` +
+	`(?:support|work|run|handle|read|parse|understand|accept|speak|emit|write|export|import|load|decode|encode|recogni[sz]e|detect|have|include|provide|offer|ship|come)\s+` +
+	`(?:(?:on|with|in|under|for|inside)\s+)?(.{2,80}?)[?.!]*\s*$`)
+
+// comparedTo matches what ends an object at a comparison: "like zap",
+// "the way zap does", "as in python".
+var comparedTo = regexp.MustCompile(`(?i)\s(like|unlike|as in|similar to|the way|the same way)\b`)
+
 // polar matches a question asking yes or no: opening on an auxiliary verb
 // ("does", "is", "can", …); defaultObject one whose object is defaults as a
 // feature ("support default values", "have a default").

@@ -1414,3 +1414,24 @@ func TestIsCommonDegree(t *testing.T) {
 		}
 	}
 }
+
+// TestPolarObject: a yes-or-no question on what its subject supports,
+// runs on or reads names the thing it asks of; a comparison after it is
+// not part of it, and other questions name none.
+func TestPolarObject(t *testing.T) {
+	for q, want := range map[string]string{
+		"does xmlsec support xades signatures":                         "xades signatures",
+		"does fakeroot work on macos":                                  "macos",
+		"does tar on debian support zstd compression":                  "zstd compression",
+		"can viper read hcl files?":                                    "hcl files",
+		"does godotenv handle windows CRLF line endings in .env files": "windows crlf line endings env files",
+		"does logrus support log sampling like zap":                    "log sampling",
+		"what tcp port does dbus-daemon listen on":                     "",
+		"how do i make xml signatures with xmlsec":                     "",
+		"can i use zap with logrus":                                    "",
+	} {
+		if got := strings.Join(PolarObject(q), " "); got != want {
+			t.Errorf("PolarObject(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
