@@ -918,7 +918,31 @@ func (ix *Index) namedProjects(question string) []string {
 			add(w)
 		}
 	}
+	// A project named only as what another is compared to ("does urfave
+	// cli have a launch() helper like click") is not the one asked of.
+	if compared := text.ComparedWords(question); len(named) > 1 && len(compared) > 0 {
+		var own []string
+		for _, n := range named {
+			if !allWordsIn(n, compared) {
+				own = append(own, n)
+			}
+		}
+		if len(own) > 0 {
+			named = own
+		}
+	}
 	return named
+}
+
+// allWordsIn reports whether every word of a name ("urfave-cli") is in
+// words.
+func allWordsIn(name string, words map[string]bool) bool {
+	for _, w := range text.Words(name) {
+		if !words[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // pairedNames returns the names two neighbouring words of a question

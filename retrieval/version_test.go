@@ -331,3 +331,30 @@ func TestInstructionDeclined(t *testing.T) {
 		t.Error("a question read as an instruction")
 	}
 }
+
+// A project named only as what the question compares its subject to is
+// not the one it asks of: typer's launch() is no answer to whether urfave
+// cli has one.
+func TestComparedProjectIsNotAsked(t *testing.T) {
+	ix := indexOf(t, map[string]string{
+		"typer/utils.md":      "# Utilities\n\n## Launching Applications\n\nTyper supports launching applications through launch(). This can open a URL in the browser.\n",
+		"urfave-cli/flags.md": "# Flags\n\nurfave cli reads flags from the command line and from environment variables.\n",
+		"zap/README.md":       "# zap\n\nzap logs fast.\n",
+	})
+	for _, c := range []struct {
+		question string
+		named    []string
+	}{
+		{"does urfave cli have a launch() helper to open a url in the browser like typer", []string{"urfave-cli"}},
+		{"does typer have a launch() helper to open a url", []string{"typer"}},
+		// What a question compares its subject to is set aside, not the subject.
+		{"is typer like urfave cli", []string{"typer"}},
+		{"typer or urfave cli: which has a launch() helper", []string{"typer", "urfave-cli"}},
+	} {
+		got := ix.namedProjects(c.question)
+		slices.Sort(got)
+		if !slices.Equal(got, c.named) {
+			t.Errorf("namedProjects(%q) = %q, want %q", c.question, got, c.named)
+		}
+	}
+}

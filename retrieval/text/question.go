@@ -90,6 +90,9 @@ var answerTypes = []struct {
 			`|\b(morning|afternoon|evening|night|noon|midnight|tonight|tomorrow|daily|hourly|weekly|monthly|yearly|annually|weekends?|spring|summer|autumn|winter|hours?|days?|weeks?|months?|years?)\b|\d`)},
 	{AnswerQuantity,
 		regexp.MustCompile(`(?i)\bhow (many|much|long|large|big|old|far|tall|fast|often|heavy|wide|deep|high)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount|size)\b` +
+			// A port asked by which: a number answers it ("which port
+			// does pg_createcluster give a second cluster").
+			`|\b(what|which)\s+((tcp|udp|default|listening|local|remote)\s+)?port(\s+number)?s?\b` +
 			`|\b(what|which)(?:'s|s|\s+(?:is|was|are|were)) the (area|population|size|length|height|width|depth|distance|weight|cost|price|budget|speed|rate|temperature|total|count|number|capacity|duration)\b` +
 			`|\bin (square |cubic )?(kilomet(re|er)s?|km|miles?|met(re|er)s?|feet|acres|hectares|percent|dollars|euros|rupees|pounds|kilograms?|kg|tons?|tonnes?|hours|minutes|seconds|days|years)\b`),
 		nil}, // a digit or a counting word: see holdsAmount
@@ -241,10 +244,10 @@ func IsPolar(question string) bool { return polar.MatchString(question) }
 // A passage that never names it says nothing of it either way.
 func PolarObject(question string) []string {
 	m := polarObject.FindStringSubmatch(question)
-	if m == nil {
-		return nil
+	if m == nil || askerSubject[strings.ToLower(strings.TrimSpace(m[1]))] {
+		return nil // "can i use zap with logrus" asks how, of the asker
 	}
-	object := m[1]
+	object := m[2]
 	if i := comparedTo.FindStringIndex(object); i != nil {
 		object = object[:i[0]] // "log sampling like zap": zap is what it is compared to
 	}
@@ -261,9 +264,48 @@ func PolarObject(question string) []string {
 // works or runs on, reads, handles or has, and captures the object:
 // "does tar on debian support zstd compression", "can viper read hcl
 // files", "is there … " is none.
-var polarObject = regexp.MustCompile(`(?i)^\W*(?:does|do|can|will|could)\s+(?:\S+\s+){1,4}?(?:(?:still|also|now|natively|really|actually)\s+)?` +
+var polarObject = regexp.MustCompile(`(?i)^\W*(?:does|do|can|will|could)\s+((?:\S+\s+){1,4}?)(?:(?:still|also|now|natively|really|actually)\s+)?` +
 	`(?:support|work|run|handle|read|parse|understand|accept|speak|emit|write|export|import|load|decode|encode|recogni[sz]e|detect|have|include|provide|offer|ship|come)\s+` +
 	`(?:(?:on|with|in|under|for|inside)\s+)?(.{2,80}?)[?.!]*\s*$`)
+
+// ComparedWords returns the words a question writes only in a comparison
+// ("click" of "does urfave cli have a launch() helper like click", "zap"
+// of "does logrus support sampling the way zap does"), lower-cased: what
+// it is compared to, not what it asks of. nil for none.
+func ComparedWords(question string) map[string]bool {
+	lower := strings.ToLower(question)
+	ms := comparison.FindAllStringSubmatchIndex(lower, -1)
+	if ms == nil {
+		return nil
+	}
+	out := make(map[string]bool)
+	for _, m := range ms {
+		if likeVerb.MatchString(lower[:m[2]]) {
+			continue // "i would like click to …": a wish, no comparison
+		}
+		for _, w := range Words(lower[m[2]:m[3]]) {
+			if !IsStopWord(w) {
+				out[w] = true
+			}
+		}
+	}
+	for _, w := range Words(comparison.ReplaceAllString(lower, " ")) {
+		delete(out, w) // named outside the comparison too: the question's own
+	}
+	return out
+}
+
+// comparison matches a comparison and the one or two words of what is
+// compared to: "like click", "unlike zap does", "the way zap does".
+// likeVerb matches "like" as a verb before what it matched: "i would
+// like", "we'd like", "you like".
+var likeVerb = regexp.MustCompile(`(?:\b(?:i|we|you|they|would|'d|’d|d)\s+)like\s+$`)
+
+var comparison = regexp.MustCompile(`(?:^|[^\pL])(?:like|unlike|similar to|compared (?:to|with)|as in|the (?:same )?way)\s+((?:[\pL\d][\w.+-]*)(?:\s+[\pL\d][\w.+-]*)?)`)
+
+// askerSubject are the subjects that make a yes-or-no question the
+// asker's own ("can i", "do we"), not one on what a thing supports.
+var askerSubject = map[string]bool{"i": true, "we": true, "you": true, "u": true, "one": true}
 
 // comparedTo matches what ends an object at a comparison: "like zap",
 // "the way zap does", "as in python".

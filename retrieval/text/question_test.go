@@ -641,6 +641,17 @@ func TestRuntimeVersionAsked(t *testing.T) {
 	}
 }
 
+// TestPortAsked: a port asked by which is answered by a number.
+func TestPortAsked(t *testing.T) {
+	a := ReadAsking("which port does pg_createcluster give a second cluster")
+	if a.Kind != AnswerQuantity {
+		t.Fatalf("kind %q, want %q", a.Kind, AnswerQuantity)
+	}
+	if !a.Answers("The second cluster gets port 5433.", "") || a.Answers("pg_createcluster is a wrapper for initdb.", "") {
+		t.Errorf("a port's number should answer, a sentence without one not")
+	}
+}
+
 // TestFrequencyAndContactAsked: "how often" is answered by a frequency in
 // words too, "who do I email" by an address; neither answers another
 // question of its kind.
@@ -1432,6 +1443,28 @@ func TestPolarObject(t *testing.T) {
 	} {
 		if got := strings.Join(PolarObject(q), " "); got != want {
 			t.Errorf("PolarObject(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestComparedWords: what a question compares its subject to is not what
+// it asks of; "would like" is a wish.
+func TestComparedWords(t *testing.T) {
+	for q, want := range map[string]string{
+		"does urfave cli have a launch() helper like click": "click",
+		"does logrus support sampling the way zap does":     "zap",
+		"is zap faster than zerolog":                        "",
+		"what does a flag look like":                        "",
+		"i would like click to print colours":               "",
+		"does zap log like zap's sugared logger":            "",
+	} {
+		var got []string
+		for w := range ComparedWords(q) {
+			got = append(got, w)
+		}
+		slices.Sort(got)
+		if strings.Join(got, " ") != want {
+			t.Errorf("ComparedWords(%q) = %q, want %q", q, got, want)
 		}
 	}
 }
