@@ -621,6 +621,34 @@ func TestLocalLeadOverASibling(t *testing.T) {
 	}
 }
 
+// featureCase is a question, a source among the test's files, and the
+// value one feature should take for that source's passage.
+type featureCase struct {
+	question, source string
+	want             float64
+}
+
+// checkFeature holds the named feature (get) of each case's passage to
+// the value it wants.
+func checkFeature(t *testing.T, files map[string]string, name string, get func(Features) float64, cases []featureCase) {
+	t.Helper()
+	for _, c := range cases {
+		seen := false
+		for _, cd := range candidatesOf(t, files, c.question) {
+			if cd.Passage.Source != c.source {
+				continue
+			}
+			seen = true
+			if got := get(cd.Features); got != c.want {
+				t.Errorf("%q over %s: %s %.0f, want %.0f", c.question, c.source, name, got, c.want)
+			}
+		}
+		if !seen {
+			t.Errorf("%q: %s not a candidate", c.question, c.source)
+		}
+	}
+}
+
 // A question after what is not so finds no answer in a passage that
 // negates nothing, however many of its words the passage holds.
 func TestNegationMissing(t *testing.T) {
@@ -628,28 +656,11 @@ func TestNegationMissing(t *testing.T) {
 		"a.md": "# Engines\n\nThe oscillating steam engine needs valves to direct the steam.\n",
 		"b.md": "# Turbines\n\nThe steam turbine does not need valves to direct the steam.\n",
 	}
-	for _, c := range []struct {
-		question, source string
-		want             float64
-	}{
+	checkFeature(t, files, "negation_missing", func(f Features) float64 { return f.NegationMissing }, []featureCase{
 		{"what type of steam engine doesn't need valves to direct the steam", "a.md", 1},
 		{"what type of steam engine doesn't need valves to direct the steam", "b.md", 0},
 		{"what type of steam engine needs valves to direct the steam", "a.md", 0},
-	} {
-		seen := false
-		for _, cd := range candidatesOf(t, files, c.question) {
-			if cd.Passage.Source != c.source {
-				continue
-			}
-			seen = true
-			if cd.Features.NegationMissing != c.want {
-				t.Errorf("%q over %s: negation_missing %.0f, want %.0f", c.question, c.source, cd.Features.NegationMissing, c.want)
-			}
-		}
-		if !seen {
-			t.Errorf("%q: %s not a candidate", c.question, c.source)
-		}
-	}
+	})
 }
 
 // A yes-or-no question on what its subject supports is not answered by a
@@ -660,26 +671,9 @@ func TestObjectMissing(t *testing.T) {
 		"a.md": "# xmlsec\n\nxmlsec supports XML signatures and encryption with OpenSSL.\n",
 		"b.md": "# xmlsec and XAdES\n\nxmlsec supports XAdES signatures through templates.\n",
 	}
-	for _, c := range []struct {
-		question, source string
-		want             float64
-	}{
+	checkFeature(t, files, "object_missing", func(f Features) float64 { return f.ObjectMissing }, []featureCase{
 		{"does xmlsec support xades signatures", "a.md", 1},
 		{"does xmlsec support xades signatures", "b.md", 0},
 		{"how do i make xml signatures with xmlsec", "a.md", 0},
-	} {
-		seen := false
-		for _, cd := range candidatesOf(t, files, c.question) {
-			if cd.Passage.Source != c.source {
-				continue
-			}
-			seen = true
-			if cd.Features.ObjectMissing != c.want {
-				t.Errorf("%q over %s: object_missing %.0f, want %.0f", c.question, c.source, cd.Features.ObjectMissing, c.want)
-			}
-		}
-		if !seen {
-			t.Errorf("%q: %s not a candidate", c.question, c.source)
-		}
-	}
+	})
 }
