@@ -35,27 +35,22 @@ func BenchmarkLoadSeed(b *testing.B) {
 	}
 }
 
-func BenchmarkSearchSeed(b *testing.B) {
-	ix, err := Build(context.Background(), seedCorpus(b), LocalEmbedderFactory(0))
-	if err != nil {
-		b.Fatal(err)
-	}
-	for b.Loop() {
-		if _, err := ix.Search(context.Background(), "Why do the Taliban support the TTP?", 3); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkSearchSeed(b *testing.B) { benchSearchSeed(b, "Why do the Taliban support the TTP?") }
 
 // BenchmarkSearchSeedYear searches with a year named: every candidate is
 // checked for another year (ReleaseFirst).
 func BenchmarkSearchSeedYear(b *testing.B) {
+	benchSearchSeed(b, "How many people were killed in attacks in 2023?")
+}
+
+// benchSearchSeed measures one question's search over the seed index.
+func benchSearchSeed(b *testing.B, question string) {
 	ix, err := Build(context.Background(), seedCorpus(b), LocalEmbedderFactory(0))
 	if err != nil {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := ix.Search(context.Background(), "How many people were killed in attacks in 2023?", 3); err != nil {
+		if _, err := ix.Search(context.Background(), question, 3); err != nil {
 			b.Fatal(err)
 		}
 	}

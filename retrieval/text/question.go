@@ -248,7 +248,7 @@ func PolarObject(question string) []string {
 		return nil // "can i use zap with logrus" asks how, of the asker
 	}
 	object := m[2]
-	if i := comparedTo.FindStringIndex(object); i != nil {
+	if i := comparison.FindStringIndex(object); i != nil {
 		object = object[:i[0]] // "log sampling like zap": zap is what it is compared to
 	}
 	var out []string
@@ -280,7 +280,7 @@ func ComparedWords(question string) map[string]bool {
 	}
 	out := make(map[string]bool)
 	for _, m := range ms {
-		if likeVerb.MatchString(lower[:m[2]]) {
+		if m[2] < 0 || likeVerb.MatchString(lower[:m[2]]) {
 			continue // "i would like click to …": a wish, no comparison
 		}
 		for _, w := range Words(lower[m[2]:m[3]]) {
@@ -295,21 +295,19 @@ func ComparedWords(question string) map[string]bool {
 	return out
 }
 
-// comparison matches a comparison and the one or two words of what is
-// compared to: "like click", "unlike zap does", "the way zap does".
 // likeVerb matches "like" as a verb before what it matched: "i would
 // like", "we'd like", "you like".
 var likeVerb = regexp.MustCompile(`(?:\b(?:i|we|you|they|would|'d|’d|d)\s+)like\s+$`)
 
-var comparison = regexp.MustCompile(`(?:^|[^\pL])(?:like|unlike|similar to|compared (?:to|with)|as in|the (?:same )?way)\s+((?:[\pL\d][\w.+-]*)(?:\s+[\pL\d][\w.+-]*)?)`)
+// comparison matches a comparison and the one or two words of what is
+// compared to, when words follow: "like click", "unlike zap does", "the
+// way zap does"; its start ends what a yes-or-no question asks of
+// (PolarObject: "ranges like ~1.0.0" asks of ranges).
+var comparison = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:like|unlike|similar to|compared (?:to|with)|as in|the (?:same )?way)(?:\s+([\pL\d][\w.+-]*(?:\s+[\pL\d][\w.+-]*)?)|\b)`)
 
 // askerSubject are the subjects that make a yes-or-no question the
 // asker's own ("can i", "do we"), not one on what a thing supports.
 var askerSubject = map[string]bool{"i": true, "we": true, "you": true, "u": true, "one": true}
-
-// comparedTo matches what ends an object at a comparison: "like zap",
-// "the way zap does", "as in python".
-var comparedTo = regexp.MustCompile(`(?i)\s(like|unlike|as in|similar to|the way|the same way)\b`)
 
 // polar matches a question asking yes or no: opening on an auxiliary verb
 // ("does", "is", "can", …); defaultObject one whose object is defaults as a
