@@ -719,8 +719,8 @@ var deedVerbs = map[string]bool{"write": true, "creat": true, "make": true, "dev
 
 // byName matches an agent given by name, the word before "by" the first
 // group, the name's first word the second: "founded by Ann", "a brief by
-// the Institute of Regional Studies".
-var byName = regexp.MustCompile(`(?:(\pL+)\s+)?\bby\s+(?:the\s+)?[\[*_]*@?(\p{Lu}[\pL\d'’-]*)`)
+// the Institute of Regional Studies", "written by [@progrium](…)".
+var byName = regexp.MustCompile(`(?:(\pL+)\s+)?\bby\s+(?:the\s+)?[\[*_]*(@[\w-]+|@?\p{Lu}[\pL\d'’-]*)`)
 
 // isByline reports whether a sentence is a byline: names and years alone
 // ("2004, Oliver Elphick, Martin Pitt" under a title), every word
@@ -766,12 +766,70 @@ func (a Asking) namesDeed(sentence, heading string) bool {
 		return true
 	}
 	var st Stemmer
-	for _, t := range Tokens(&st, sentence+"\n"+heading) {
-		if t.Stem == a.deed || len(a.deed) >= 3 && strings.HasPrefix(t.Word, a.deed) {
-			return true
+	for _, t := range Tokens(&st, heading) {
+		if a.isDeed(t) {
+			return true // "Translators", "Funding": its lines name the doers
+		}
+	}
+	return a.doerNearDeed(&st, sentence)
+}
+
+// isDeed reports whether a token is the deed asked who did: its verb in
+// any form ("founded" of "found") or a word starting as it ("founder").
+func (a Asking) isDeed(t Token) bool {
+	return t.Stem == a.deed || len(a.deed) >= 3 && strings.HasPrefix(t.Word, a.deed)
+}
+
+// doerWindow is how many words from the deed its doer's name may stand.
+const doerWindow = 5
+
+// doerNearDeed reports whether a sentence names the deed with a name that
+// may be its doer: before the verb ("Ann Smith wrote it", "Lennart
+// Poettering, Kay Sievers and others wrote systemd"), or on either side
+// of an agent's noun ("the founder, Ann Smith"), within doerWindow words,
+// and not the question's own name. A name elsewhere in the sentence is
+// no doer: "The other main reason for writing mini_httpd was … for
+// instance SSL", "dtach is a program written in C".
+func (a Asking) doerNearDeed(st *Stemmer, sentence string) bool {
+	fields := strings.FieldsFunc(sentence, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(`("[“‘`, r) })
+	names := make([]bool, len(fields))
+	first := true
+	for i, f := range fields {
+		r, _ := utf8.DecodeRuneInString(f)
+		if r == '@' && len(f) > 1 || !first && unicode.IsUpper(r) {
+			names[i] = isNewName(f, a.words)
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			first = false
+		}
+		if strings.HasSuffix(f, ".") || strings.HasSuffix(f, ":") {
+			first = true
+		}
+	}
+	for i, f := range fields {
+		for _, t := range Tokens(st, f) {
+			if !a.isDeed(t) {
+				continue
+			}
+			hi := i - 1
+			if agentNoun(t.Word) {
+				hi = min(len(fields)-1, i+doerWindow)
+			}
+			for j := max(0, i-doerWindow); j <= hi; j++ {
+				if j != i && names[j] {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// agentNoun reports whether a word names who does a deed ("founder",
+// "editor", "sponsors"), whose name may follow it.
+func agentNoun(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	return strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or") || strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ship")
 }
 
 // asksYear matches a question asking for a year; yearFigure a year of the
@@ -1383,10 +1441,19 @@ var versionFigure = regexp.MustCompile(`(?i)([a-z]*)(\d+\.(?:\d+|x)(?:\.(?:\d+|x
 // are known (the question's).
 func hasNewName(s string, known map[string]bool) bool {
 	for tok := range NameTokens(s) {
-		for _, w := range Words(tok) {
-			if !known[w] && !known[singular(w)] && !known[w+"s"] && !IsStopWord(w) {
-				return true
-			}
+		if isNewName(tok, known) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNewName reports whether a name's token (of NameTokens) holds a word
+// not known (the question's) nor a stop word.
+func isNewName(tok string, known map[string]bool) bool {
+	for _, w := range Words(tok) {
+		if !known[w] && !known[singular(w)] && !known[w+"s"] && !IsStopWord(w) {
+			return true
 		}
 	}
 	return false

@@ -691,6 +691,14 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 		{"who drew the gopher", "Gopher artwork by [Renee French](https://example.org/renee)", true},
 		{"who heads the institute of regional studies", "A recent policy brief by the Institute of Regional Studies warns of it.", false},
 		{"who founded the company", "The outage was caused by Docker.", false},
+		// The doer's name stands before the verb, or by its agent's noun;
+		// a name elsewhere in the sentence did something else.
+		{"who wrote dtach", "dtach is a program written in C that emulates the detach feature of screen.", false},
+		{"who wrote mini_httpd", "The other main reason for writing mini_httpd was to get a simple platform for experimenting with new web server technology, for instance SSL.", false},
+		{"who wrote dtach", "Ned Crigler wrote dtach in 2004.", true},
+		{"who wrote the original pyjwt implementation", "Original implementation was written by [@progrium](https://github.com/progrium).", true},
+		{"who leads the project", "The project leader, Ann Smith, reviews every change.", true},
+		{"who leads the project", "It leads to Paris.", false},
 		{"who wrote the manual", "Install It On Linux", false},
 		{"who wrote the manual", "Getting Started With Docker", false},
 		// A count is not a date, a lone year nor a release's number.
