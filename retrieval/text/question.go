@@ -753,12 +753,16 @@ func isByline(s string) bool {
 // "founder" of "found"), a passive's agent by name, or, for the making of
 // a work, a word of authorship.
 func (a Asking) namesDeed(sentence, heading string) bool {
-	for _, m := range byName.FindAllStringSubmatch(sentence, -1) {
-		before := strings.ToLower(m[1])
+	for _, ix := range byName.FindAllStringSubmatchIndex(sentence, -1) {
+		before := ""
+		if ix[2] >= 0 {
+			before = strings.ToLower(sentence[ix[2]:ix[3]])
+		}
 		if strings.HasSuffix(before, "ed") && !strings.HasPrefix(before, a.deed) {
 			continue // another deed's agent ("caused by Docker" for who founded it)
 		}
-		if !a.words[strings.ToLower(m[2])] {
+		name := sentence[ix[4]:ix[5]]
+		if !a.words[strings.ToLower(name)] && !a.words[nameInitials(name, sentence[ix[5]:])] {
 			return true // not the question's own name ("who heads the IRS", "a brief by the IRS")
 		}
 	}
@@ -772,6 +776,30 @@ func (a Asking) namesDeed(sentence, heading string) bool {
 		}
 	}
 	return a.doerNearDeed(&st, sentence)
+}
+
+// nameInitials returns, lower-cased, the initials of a name that starts
+// with first and goes on in rest ("Institute" and " of Regional Studies
+// (IRS) warns …" give "irs"), or the abbreviation in brackets after it:
+// the question's abbreviation may name it.
+func nameInitials(first, rest string) string {
+	initials := first[:1]
+	for _, f := range strings.Fields(rest) {
+		r, _ := utf8.DecodeRuneInString(f)
+		switch {
+		case r == '(':
+			if abbr := strings.Trim(f, "(),.;:"); len(abbr) > 1 && strings.ToUpper(abbr) == abbr {
+				return strings.ToLower(abbr)
+			}
+		case unicode.IsUpper(r):
+			initials += string(r)
+			continue
+		case f == "of" || f == "the" || f == "and" || f == "for" || f == "&":
+			continue
+		}
+		break
+	}
+	return strings.ToLower(initials)
 }
 
 // isDeed reports whether a token is the deed asked who did: its verb in

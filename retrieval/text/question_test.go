@@ -683,13 +683,18 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 		{"who founded al jazeera", "Through Al Jazeera's selective framing of Pakistan's security challenges and Doha's mediation.", false},
 		{"who founded al jazeera", "Al Jazeera was founded in 1996 by Sheikh Hamad.", true},
 		{"who founded the company", "Its founder, Ann Smith, still runs it.", true},
-		{"who wrote the irs policy brief", "A recent policy brief by the Institute of Regional Studies (IRS) warns of it.", true},
 		{"who wrote pyyaml", "Author: Kirill Simonov.", true},
 		{"who funds aqap", "AQAP's threat against China marks a shift.", false},
 		{"who is the maintainer", "Ask Ann Smith in the chat.", true},
 		{"who wrote the multi-cluster architecture doc", "2004, Oliver Elphick, Martin Pitt", true},
 		{"who drew the gopher", "Gopher artwork by [Renee French](https://example.org/renee)", true},
 		{"who heads the institute of regional studies", "A recent policy brief by the Institute of Regional Studies warns of it.", false},
+		// The question's abbreviation names the agent: the IRS's brief
+		// is by the IRS, whoever wrote it.
+		{"who wrote the irs policy brief", "A recent policy brief by the Institute of Regional Studies (IRS) warns of it.", false},
+		{"who wrote the irs policy brief", "A recent policy brief by the Institute of Regional Studies warns of it.", false},
+		{"who wrote the irs policy brief", "It was written by the Islamabad Research Society.", false},
+		{"who wrote the irs policy brief", "The IRS brief was written by Ann Smith.", true},
 		{"who founded the company", "The outage was caused by Docker.", false},
 		// The doer's name stands before the verb, or by its agent's noun;
 		// a name elsewhere in the sentence did something else.
