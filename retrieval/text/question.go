@@ -658,6 +658,12 @@ type Asking struct {
 	// SAT", "who wrote the brief"), the stem of the verb: a name answers
 	// it in a sentence that names the deed (namesDeed), not any name.
 	deed string
+	// group is, for a "who" question asking of no deed and no one to
+	// write to ("who needs clearer rules", "who can add members to an
+	// org", "who frees the returned string"), true: a group or a role of
+	// people answers it ("frontier forces", "owners and admins", "the
+	// caller") as well as a name does.
+	group bool
 	// clause is, for a time asked as something other than a date, the
 	// clause that answers it as well as a date does: an event for what
 	// something does ("when do Serial specs run": "after all the parallel
@@ -688,6 +694,36 @@ var (
 	contactRE   = regexp.MustCompile(`(?:^|[^\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b(?:[^:/\w]|$)|(?:^|\s)@[a-z][\w-]{1,38}(?:[^/\w-]|$)`)
 	asksContact = regexp.MustCompile(`(?i)\b(e-?mail|mail|contact|ping|report|reach|write to|message|notify|tell)\b`)
 )
+
+// asksWho matches a question asking who, whom or whose.
+var asksWho = regexp.MustCompile(`(?i)^\W*(who|whom|whose)\b`)
+
+// people are words (singular) naming a group or a role of people, which
+// answer who needs, gets or may do something.
+var people = map[string]bool{
+	"people": true, "person": true, "user": true, "owner": true, "admin": true, "administrator": true, "sysadmin": true,
+	"root": true, "superuser": true, "caller": true, "member": true, "contributor": true, "maintainer": true,
+	"developer": true, "programmer": true, "packager": true, "operator": true, "reader": true, "customer": true,
+	"vendor": true, "team": true, "staff": true, "official": true, "authority": true, "authorities": true,
+	"government": true, "force": true, "police": true, "army": true, "military": true, "soldier": true,
+	"troop": true, "militant": true, "fighter": true, "population": true, "resident": true, "citizen": true,
+	"civilian": true, "youth": true, "child": true, "children": true, "woman": true, "women": true, "men": true,
+	"family": true, "families": true, "community": true, "communities": true, "refugee": true, "worker": true,
+	"employee": true, "employer": true, "leader": true, "leadership": true, "public": true, "everyone": true,
+	"anyone": true, "nobody": true, "student": true, "teacher": true, "parent": true, "voter": true,
+	"politician": true, "recipient": true, "sender": true, "subscriber": true, "volunteer": true,
+}
+
+// namesPeople reports whether a sentence names a group or a role of
+// people (people) that the question (its words: asked) does not.
+func namesPeople(sentence string, asked map[string]bool) bool {
+	for _, w := range Words(sentence) {
+		if one := singular(w); (people[w] || people[one]) && !asked[w] && !asked[one] && !asked[one+"s"] {
+			return true
+		}
+	}
+	return false
+}
 
 // whoDid matches a question asking who did something, its verb the first
 // group ("who founded", "who wrote").
@@ -907,6 +943,7 @@ func ReadAsking(question string) Asking {
 			a.deed = deed
 		}
 	}
+	a.group = a.Kind == AnswerPerson && a.deed == "" && !a.contact && asksWho.MatchString(question)
 	if a.Kind == AnswerTime {
 		switch {
 		case asksEvent.MatchString(question) && !asksRelease.MatchString(question):
@@ -1079,6 +1116,9 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 	if a.contact && contactRE.MatchString(sentence) {
 		// Whom to write to is answered by where to write: "who do I
 		// email about a security bug", "Send it to security@example.org".
+		return true
+	}
+	if a.group && namesPeople(sentence, a.words) {
 		return true
 	}
 	if a.count || a.often {

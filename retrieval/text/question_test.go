@@ -696,6 +696,12 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 		{"who wrote the irs policy brief", "It was written by the Islamabad Research Society.", false},
 		{"who wrote the irs policy brief", "The IRS brief was written by Ann Smith.", true},
 		{"who founded the company", "The outage was caused by Docker.", false},
+		// Who needs, gets or may do something is answered by a group or a
+		// role as well as by a name; who did a deed is not.
+		{"who needs clearer rules of engagement", "Clear rules of engagement for frontier forces can reduce the entry of militants.", true},
+		{"who can add people to an npm org", "Owners and admins can add members to an organization.", true},
+		{"who can add people to an npm org", "Adding people to an organization takes one command.", false},
+		{"who wrote the manual", "Every user reads the manual.", false},
 		// The doer's name stands before the verb, or by its agent's noun;
 		// a name elsewhere in the sentence did something else.
 		{"who wrote dtach", "dtach is a program written in C that emulates the detach feature of screen.", false},
