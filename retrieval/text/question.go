@@ -97,7 +97,7 @@ var answerTypes = []struct {
 			`|\bin (square |cubic )?(kilomet(re|er)s?|km|miles?|met(re|er)s?|feet|acres|hectares|percent|dollars|euros|rupees|pounds|kilograms?|kg|tons?|tonnes?|hours|minutes|seconds|days|years)\b`),
 		nil}, // a digit or a counting word: see holdsAmount
 	{AnswerPerson,
-		regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|\b(which|what) (person|people|company|organi[sz]ation|group|author|team|individual|man|woman)\b`),
+		regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|\b(which|what) (person|people|company|organi[sz]ation|group|author|team|individual|man|woman|country|countries|nation|city|town|province|club|university|player)\b`),
 		nil}, // a name: see hasName
 	// What a function or a command gives back: "what does
 	// json_object_put return", "what exit code does grep return when
@@ -695,23 +695,31 @@ var (
 	asksContact = regexp.MustCompile(`(?i)\b(e-?mail|mail|contact|ping|report|reach|write to|message|notify|tell)\b`)
 )
 
-// asksWho matches a question asking who, whom or whose.
-var asksWho = regexp.MustCompile(`(?i)^\W*(who|whom|whose)\b`)
+// asksWho matches a question asking who, whom or whose; asksIdentity one
+// asking who someone is ("who is the author of dtach", "who is ann
+// smith"), which a role does not answer.
+var (
+	asksWho      = regexp.MustCompile(`(?i)^\W*(who|whom|whose)\b`)
+	asksIdentity = regexp.MustCompile(`(?i)^\W*who(\s+(is|was|are|were)|'s|’s)\s+(the|a|an|his|her|their|its|this|that|[a-z]+\s+[a-z]+\s*\??\s*$)`)
+)
 
 // people are words (singular) naming a group or a role of people, which
 // answer who needs, gets or may do something.
+// Words that name things in software as often ("root", "child",
+// "parent", "reader", "vendor", "member", "force") are left out; "forces"
+// and "troops" count as written.
 var people = map[string]bool{
 	"people": true, "person": true, "user": true, "owner": true, "admin": true, "administrator": true, "sysadmin": true,
-	"root": true, "superuser": true, "caller": true, "member": true, "contributor": true, "maintainer": true,
-	"developer": true, "programmer": true, "packager": true, "operator": true, "reader": true, "customer": true,
-	"vendor": true, "team": true, "staff": true, "official": true, "authority": true, "authorities": true,
-	"government": true, "force": true, "police": true, "army": true, "military": true, "soldier": true,
-	"troop": true, "militant": true, "fighter": true, "population": true, "resident": true, "citizen": true,
-	"civilian": true, "youth": true, "child": true, "children": true, "woman": true, "women": true, "men": true,
-	"family": true, "families": true, "community": true, "communities": true, "refugee": true, "worker": true,
-	"employee": true, "employer": true, "leader": true, "leadership": true, "public": true, "everyone": true,
-	"anyone": true, "nobody": true, "student": true, "teacher": true, "parent": true, "voter": true,
-	"politician": true, "recipient": true, "sender": true, "subscriber": true, "volunteer": true,
+	"superuser": true, "caller": true, "contributor": true, "maintainer": true,
+	"developer": true, "programmer": true, "packager": true, "customer": true,
+	"team": true, "staff": true, "official": true, "authority": true, "authorities": true,
+	"government": true, "forces": true, "police": true, "army": true, "military": true, "soldier": true,
+	"troops": true, "militant": true, "fighter": true, "population": true, "resident": true, "citizen": true,
+	"civilian": true, "youth": true, "children": true, "woman": true, "women": true, "men": true,
+	"community": true, "communities": true, "refugee": true, "worker": true,
+	"employee": true, "employer": true, "leader": true, "leadership": true, "everyone": true,
+	"anyone": true, "nobody": true, "student": true, "teacher": true, "voter": true,
+	"politician": true, "recipient": true, "subscriber": true, "volunteer": true,
 }
 
 // namesPeople reports whether a sentence names a group or a role of
@@ -726,9 +734,9 @@ func namesPeople(sentence string, asked map[string]bool) bool {
 }
 
 // whoDid matches a question asking who did something, its verb the first
-// group ("who founded", "who wrote").
+// group ("who founded", "who wrote", "which country won").
 var (
-	whoDid = regexp.MustCompile(`(?i)^\W*who\s+([a-z]+)(?:[^a-z'’]|$)`)
+	whoDid = regexp.MustCompile(`(?i)^\W*(?:who|(?:which|what)\s+[a-z]+)\s+([a-z]+)(?:[^a-z'’]|$)`)
 	// phrasal is a particle after the verb, which makes it another verb
 	// ("who makes up most of the groups" asks who they are, not who made
 	// them).
@@ -742,7 +750,7 @@ var (
 // safety", "who needs clearer rules" by whoever "requires" them.
 var deeds = map[string]bool{"head": true, "lead": true, "fund": true, "financ": true, "sponsor": true, "chair": true, "direct": true,
 	"draw": true, "illustr": true, "paint": true, "compos": true, "translat": true, "edit": true, "host": true, "organ": true,
-	"establish": true, "launch": true, "coin": true, "discov": true, "own": true}
+	"establish": true, "launch": true, "coin": true, "discov": true, "own": true, "win": true, "score": true, "defeat": true}
 
 // authorship are the words that name the making of a work, which answer
 // who made it as the verb does: "Author: Ann", "the creator of", "© Ann".
@@ -756,7 +764,7 @@ var deedVerbs = map[string]bool{"write": true, "creat": true, "make": true, "dev
 // byName matches an agent given by name, the word before "by" the first
 // group, the name's first word the second: "founded by Ann", "a brief by
 // the Institute of Regional Studies", "written by [@progrium](…)".
-var byName = regexp.MustCompile(`(?:(\pL+)\s+)?\bby\s+(?:the\s+)?[\[*_]*(@[\w-]+|@?\p{Lu}[\pL\d'’-]*)`)
+var byName = regexp.MustCompile(`(?:(\pL+)\s+)?\bby\s+(?:(?i:the)\s+)?[\[*_]*(@[\w-]+|@?\p{Lu}[\pL\d'’-]*)`)
 
 // isByline reports whether a sentence is a byline: names and years alone
 // ("2004, Oliver Elphick, Martin Pitt" under a title), every word
@@ -789,12 +797,13 @@ func isByline(s string) bool {
 // "founder" of "found"), a passive's agent by name, or, for the making of
 // a work, a word of authorship.
 func (a Asking) namesDeed(sentence, heading string) bool {
+	var st Stemmer
 	for _, ix := range byName.FindAllStringSubmatchIndex(sentence, -1) {
 		before := ""
 		if ix[2] >= 0 {
 			before = strings.ToLower(sentence[ix[2]:ix[3]])
 		}
-		if strings.HasSuffix(before, "ed") && !strings.HasPrefix(before, a.deed) {
+		if strings.HasSuffix(before, "ed") && !strings.HasPrefix(before, a.deed) && st.Stem(before) != a.deed {
 			continue // another deed's agent ("caused by Docker" for who founded it)
 		}
 		name := sentence[ix[4]:ix[5]]
@@ -805,7 +814,6 @@ func (a Asking) namesDeed(sentence, heading string) bool {
 	if deedVerbs[a.deed] && (authorship.MatchString(sentence+"\n"+heading) || isByline(sentence)) {
 		return true
 	}
-	var st Stemmer
 	for _, t := range Tokens(&st, heading) {
 		if a.isDeed(t) {
 			return true // "Translators", "Funding": its lines name the doers
@@ -819,23 +827,30 @@ func (a Asking) namesDeed(sentence, heading string) bool {
 // (IRS) warns …" give "irs"), or the abbreviation in brackets after it:
 // the question's abbreviation may name it.
 func nameInitials(first, rest string) string {
-	initials := first[:1]
+	r, _ := utf8.DecodeRuneInString(first)
+	initials := string(r)
+words:
 	for _, f := range strings.Fields(rest) {
 		r, _ := utf8.DecodeRuneInString(f)
 		switch {
 		case r == '(':
 			if abbr := strings.Trim(f, "(),.;:"); len(abbr) > 1 && strings.ToUpper(abbr) == abbr {
-				return strings.ToLower(abbr)
+				initials = abbr
 			}
+			break words
 		case unicode.IsUpper(r):
 			initials += string(r)
 			continue
 		case f == "of" || f == "the" || f == "and" || f == "for" || f == "&":
 			continue
 		}
-		break
+		break words
 	}
-	return strings.ToLower(initials)
+	initials = strings.ToLower(initials)
+	if utf8.RuneCountInString(initials) < 2 || IsStopWord(initials) {
+		return "" // "by Ian Taylor" is not "it"
+	}
+	return initials
 }
 
 // isDeed reports whether a token is the deed asked who did: its verb in
@@ -875,11 +890,14 @@ func (a Asking) doerNearDeed(st *Stemmer, sentence string) bool {
 			if !a.isDeed(t) {
 				continue
 			}
-			hi := i - 1
-			if agentNoun(t.Word) {
-				hi = min(len(fields)-1, i+doerWindow)
+			lo, hi := max(0, i-doerWindow), i-1
+			if i > 0 && passiveAux[strings.ToLower(fields[i-1])] {
+				lo = i // "Unlike Apache, mini_httpd was written from scratch": the doer is after "by", if anywhere
 			}
-			for j := max(0, i-doerWindow); j <= hi; j++ {
+			if agentNoun(t.Word) || i > 0 && determiner(fields[i-1]) {
+				hi = min(len(fields)-1, i+doerWindow) // "the head of the IRS, Ann Smith"
+			}
+			for j := lo; j <= hi; j++ {
 				if j != i && names[j] {
 					return true
 				}
@@ -889,11 +907,26 @@ func (a Asking) doerNearDeed(st *Stemmer, sentence string) bool {
 	return false
 }
 
+// passiveAux are the words before a verb that make it passive.
+var passiveAux = map[string]bool{"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "being": true}
+
+// determiner reports whether a word makes the next one a noun: "the
+// head", "its chair", "the project's lead".
+func determiner(w string) bool {
+	w = strings.ToLower(w)
+	switch w {
+	case "the", "its", "their", "our", "his", "her", "a", "an":
+		return true
+	}
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
 // agentNoun reports whether a word names who does a deed ("founder",
 // "editor", "sponsors"), whose name may follow it.
 func agentNoun(w string) bool {
 	w = strings.TrimSuffix(w, "s")
-	return strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or") || strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ship")
+	return strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or") || strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ship") ||
+		strings.HasSuffix(w, "man") || strings.HasSuffix(w, "person")
 }
 
 // asksYear matches a question asking for a year; yearFigure a year of the
@@ -943,7 +976,7 @@ func ReadAsking(question string) Asking {
 			a.deed = deed
 		}
 	}
-	a.group = a.Kind == AnswerPerson && a.deed == "" && !a.contact && asksWho.MatchString(question)
+	a.group = a.Kind == AnswerPerson && a.deed == "" && !a.contact && asksWho.MatchString(question) && !asksIdentity.MatchString(question)
 	if a.Kind == AnswerTime {
 		switch {
 		case asksEvent.MatchString(question) && !asksRelease.MatchString(question):

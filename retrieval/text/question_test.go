@@ -702,6 +702,24 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 		{"who can add people to an npm org", "Owners and admins can add members to an organization.", true},
 		{"who can add people to an npm org", "Adding people to an organization takes one command.", false},
 		{"who wrote the manual", "Every user reads the manual.", false},
+		{"who is the author of dtach", "Every user reads the manual.", false},
+		{"who is ann smith", "The root directory holds the config.", false},
+		{"who can delete a repository", "Wrap the io.Reader in a bufio.Reader.", false},
+		{"who can delete a repository", "The child process inherits the parent environment.", false},
+		// Reviewed edges: a short name's initials, a first letter that is
+		// not ASCII, "led by", "by The …", a role's noun, a passive.
+		{"who wrote it", "It was written by Ian Taylor.", true},
+		{"who wrote the éta brief", "It was written by the École Technique Avancée.", false},
+		{"who leads the project", "The project is led by Ann Smith.", true},
+		{"who wrote the article", "It was written by The Economist's staff.", true},
+		{"who heads the irs", "The head of the IRS, Ann Smith, resigned.", true},
+		{"who chairs the committee", "The committee's chairman is Ann Smith.", true},
+		{"who wrote mini_httpd", "Unlike Apache, mini_httpd was written from scratch.", false},
+		// Which country, city or team did something is asked as who did it.
+		{"which country won the cricket world cup in 2023", "In 2023, Pakistan imposed a 10 percent fee on Afghan imports.", false},
+		{"which country won the cricket world cup in 2023", "In the final, Australia won the 2023 Cricket World Cup.", true},
+		{"which country won the cricket world cup in 2023", "The 2023 Cricket World Cup was won by Australia.", true},
+		{"which company makes the chip", "The chip is made by Acme.", true},
 		// The doer's name stands before the verb, or by its agent's noun;
 		// a name elsewhere in the sentence did something else.
 		{"who wrote dtach", "dtach is a program written in C that emulates the detach feature of screen.", false},
