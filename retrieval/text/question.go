@@ -654,6 +654,12 @@ type Asking struct {
 	// count is, for an amount asked as a count ("how many packages"),
 	// true: a date, a year or a release's number counts nothing.
 	count bool
+	// counted is, for a count asked of a thing ("how many languages is
+	// psmisc translated into", "how many sql queries are left"), the
+	// stems of the words naming it, up to a stop word: a sentence
+	// holding none of them counts something else ("translating one
+	// file") and is no answer.
+	counted []string
 	// deed is, for a person asked as who did something ("who founded
 	// SAT", "who wrote the brief"), the stem of the verb: a name answers
 	// it in a sentence that names the deed (namesDeed), not any name.
@@ -677,6 +683,9 @@ type Asking struct {
 
 // asksOften matches a question asking how often; frequency a sentence
 // giving one in words.
+// howManyOf matches "how many" and the first word of what it counts.
+var howManyOf = regexp.MustCompile(`(?i)\bhow many\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})`)
+
 var (
 	asksOften = regexp.MustCompile(`(?i)\bhow (often|frequently)\b`)
 	asksCount = regexp.MustCompile(`(?i)\bhow (many|much)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount)\b|\b(the )?(total |max(imum)? |min(imum)? )?number of\b`)
@@ -965,6 +974,15 @@ func ReadAsking(question string) Asking {
 	a.often = a.Kind == AnswerQuantity && asksOften.MatchString(question)
 	a.contact = a.Kind == AnswerPerson && asksContact.MatchString(question)
 	a.count = a.Kind == AnswerQuantity && asksCount.MatchString(question)
+	if m := howManyOf.FindStringSubmatch(question); m != nil && a.count {
+		var st Stemmer
+		for _, t := range Tokens(&st, m[1]) {
+			if t.Stop {
+				break
+			}
+			a.counted = append(a.counted, t.Stem)
+		}
+	}
 	if a.Kind == AnswerVersion {
 		if m := runtimeVersion.FindStringSubmatch(question); m != nil {
 			a.runtime = runtimeNames[strings.ToLower(m[1]+m[2])]
@@ -1159,10 +1177,24 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		// cdproto released" by "The releases up to v0.157.2 …".
 		sentence = uncounted(sentence)
 	}
+	if len(a.counted) > 0 && !holdsStem(sentence+"\n"+ownHeading(section), a.counted) {
+		return false
+	}
 	if a.deed != "" && !a.namesDeed(sentence, ownHeading(section)) {
 		return false
 	}
 	return HoldsNewAnswer(a.Kind, sentence, a.words)
+}
+
+// holdsStem reports whether s holds a word of one of the stems.
+func holdsStem(s string, stems []string) bool {
+	var st Stemmer
+	for _, t := range Tokens(&st, s) {
+		if slices.Contains(stems, t.Stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // uncounted returns a sentence without the figures that count nothing: a

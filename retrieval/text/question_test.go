@@ -670,6 +670,10 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 		{"how often is cdproto released", "A tag has the form `v0.<major>.<patch>`.", false},
 		{"how many hash functions does it offer", "It hashes with sha256 by default.", false},
 		{"how many hash functions does it offer", "It offers 3 hash functions.", true},
+		// A count of another thing is no answer.
+		{"how many languages is psmisc translated into", "All it takes is translating one file.", false},
+		{"how many languages is it translated into", "It speaks 12 languages.", true},
+		{"how many sql queries are left", "Only 2 queries are left.", true},
 		{"how often are backups taken", "Backups are taken every 6h.", true},
 		{"how often is the cache flushed", "The cache is flushed 4 times per run.", true},
 		{"how many maintainers are there", "Maintainers are reviewed every quarter.", false},
