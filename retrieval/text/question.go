@@ -681,11 +681,12 @@ type Asking struct {
 	clause *regexp.Regexp
 }
 
-// asksOften matches a question asking how often; frequency a sentence
-// giving one in words.
-// howManyOf matches "how many" and the first word of what it counts.
+// howManyOf matches "how many" and up to three words after it, which name
+// what it counts (Asking.counted keeps them up to a stop word).
 var howManyOf = regexp.MustCompile(`(?i)\bhow many\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})`)
 
+// asksOften matches a question asking how often; frequency a sentence
+// giving one in words.
 var (
 	asksOften = regexp.MustCompile(`(?i)\bhow (often|frequently)\b`)
 	asksCount = regexp.MustCompile(`(?i)\bhow (many|much)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount)\b|\b(the )?(total |max(imum)? |min(imum)? )?number of\b`)
@@ -712,9 +713,9 @@ var (
 	asksIdentity = regexp.MustCompile(`(?i)^\W*who(\s+(is|was|are|were)|'s|’s)\s+(the|a|an|his|her|their|its|this|that|[a-z]+\s+[a-z]+\s*\??\s*$)`)
 )
 
-// people are words (singular) naming a group or a role of people, which
-// answer who needs, gets or may do something.
-// Words that name things in software as often ("root", "child",
+// people are words naming a group or a role of people (a plural is read
+// as its singular, see namesPeople), which answer who needs, gets or may
+// do something. Words that name things in software as often ("root", "child",
 // "parent", "reader", "vendor", "member", "force") are left out; "forces"
 // and "troops" count as written.
 var people = map[string]bool{
@@ -879,31 +880,21 @@ const doerWindow = 5
 // no doer: "The other main reason for writing mini_httpd was … for
 // instance SSL", "dtach is a program written in C".
 func (a Asking) doerNearDeed(st *Stemmer, sentence string) bool {
-	fields := strings.FieldsFunc(sentence, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(`("[“‘`, r) })
-	names := make([]bool, len(fields))
-	first := true
+	fields := nameFields(sentence)
+	names := make([]bool, len(fields)) // a name that is not the question's
 	for i, f := range fields {
-		r, _ := utf8.DecodeRuneInString(f)
-		if r == '@' && len(f) > 1 || !first && unicode.IsUpper(r) {
-			names[i] = isNewName(f, a.words)
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			first = false
-		}
-		if strings.HasSuffix(f, ".") || strings.HasSuffix(f, ":") {
-			first = true
-		}
+		names[i] = f.name && isNewName(f.text, a.words)
 	}
 	for i, f := range fields {
-		for _, t := range Tokens(st, f) {
+		for _, t := range Tokens(st, f.text) {
 			if !a.isDeed(t) {
 				continue
 			}
 			lo, hi := max(0, i-doerWindow), i-1
-			if i > 0 && passiveAux[strings.ToLower(fields[i-1])] {
+			if i > 0 && passiveAux[strings.ToLower(fields[i-1].text)] {
 				lo = i // "Unlike Apache, mini_httpd was written from scratch": the doer is after "by", if anywhere
 			}
-			if agentNoun(t.Word) || i > 0 && determiner(fields[i-1]) {
+			if agentNoun(t.Word) || i > 0 && determiner(fields[i-1].text) {
 				hi = min(len(fields)-1, i+doerWindow) // "the head of the IRS, Ann Smith"
 			}
 			for j := lo; j <= hi; j++ {
@@ -1621,20 +1612,39 @@ func hasName(s string) bool {
 // that does not start a sentence.
 func NameTokens(s string) iter.Seq[string] {
 	return func(yield func(string) bool) {
-		first := true
-		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(`("[“‘`, r) }) {
-			r, _ := utf8.DecodeRuneInString(f)
-			if (r == '@' && len(f) > 1 || !first && unicode.IsUpper(r)) && !yield(f) {
+		for _, f := range nameFields(s) {
+			if f.name && !yield(f.text) {
 				return
-			}
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				first = false
-			}
-			if strings.HasSuffix(f, ".") || strings.HasSuffix(f, ":") {
-				first = true
 			}
 		}
 	}
+}
+
+// nameField is a token of a sentence (split as NameTokens splits it) and
+// whether it is written as a name.
+type nameField struct {
+	text string
+	name bool
+}
+
+// nameFields splits s at spaces and opening brackets and quotes, and marks
+// the tokens written as names: a handle (@name), or a capitalised word
+// that does not start a sentence.
+func nameFields(s string) []nameField {
+	fs := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(`("[“‘`, r) })
+	out := make([]nameField, len(fs))
+	first := true
+	for i, f := range fs {
+		r, _ := utf8.DecodeRuneInString(f)
+		out[i] = nameField{text: f, name: r == '@' && len(f) > 1 || !first && unicode.IsUpper(r)}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			first = false
+		}
+		if strings.HasSuffix(f, ".") || strings.HasSuffix(f, ":") {
+			first = true
+		}
+	}
+	return out
 }
 
 // Instructions and tasks: a message that tells the assistant what to be or
