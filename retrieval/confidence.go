@@ -53,33 +53,21 @@ type Features struct {
 	TitleNames      float64 `json:"title_names"`      // weighted share of the question's names in its document's title (0: none asked)
 	Matched         float64 `json:"matched"`          // share of the question's terms other than names held, each counting one
 	Heading         float64 `json:"heading"`          // share of the words of the passage's own heading that the question holds ("Hidden flags" for "hide a flag from --help")
-	Passages        float64 `json:"passages"`         // log10(1 + the corpus's passages, within passagesFloor–passagesCap): the more passages, the more hold words by chance
 	WholeNames      float64 `json:"whole_names"`      // share of the question's joined names ("go-cache") in the passage's source path or title, whole (1: none asked)
-	RivalDocs       float64 `json:"rival_docs"`       // Passages, times the share of the top candidates from other documents than the top's: a match many documents share is chance's
+	RivalDocs       float64 `json:"rival_docs"`       // share of the top candidates from other documents than the top's: a match many documents share is chance's
 	NegationMissing float64 `json:"negation_missing"` // 1 when the question asks what is not so (text.NegatesPredicate) and none of the passage's sentences holding most of it negates anything
+	Crowd           float64 `json:"crowd"`            // log10(1 + the passages holding as large a share of the question's weight as this one, itself too): a share many passages hold is chance's
 	ObjectMissing   float64 `json:"object_missing"`   // 1 when the question asks yes or no whether its subject supports, runs on or reads something (text.PolarObject) and the passage lacks that thing's weightiest word ("xades" of "does xmlsec support xades signatures")
 }
-
-// passagesFloor and passagesCap bound the corpus size the Passages feature
-// reads. The development corpora run from one document of 40 passages to
-// a haystack of 22,000, but only the haystack is above a few thousand: read
-// uncapped, its one corpus sets how much any size counts. Below the seed's
-// size there is no development data, and a corpus of one passage would
-// read as far more certain than any seen (a question sharing two words
-// with it answered); it reads as the seed's size.
-const (
-	passagesFloor = 40
-	passagesCap   = 1000
-)
 
 // vector returns the features in the order of the model's weights.
 func (f Features) vector() []float64 {
 	return []float64{f.Fused, f.LexicalRank, f.VectorRank, f.Coverage, f.Sentence, f.InText, f.InSection, f.Lead, f.Definition, f.Length, f.Novel, f.Bigrams, f.Subject, f.Lexical,
-		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched, f.Heading, f.Passages, f.WholeNames, f.RivalDocs, f.NegationMissing, f.ObjectMissing}
+		f.Similarity, f.TypeMissing, f.Unknown, f.Injection, f.Task, f.HasNames, f.TypeAsked, f.Terms, f.Code, f.HowCode, f.TitleNames, f.Matched, f.Heading, f.WholeNames, f.RivalDocs, f.NegationMissing, f.ObjectMissing, f.Crowd}
 }
 
 var featureNames = []string{"fused", "lexical_rank", "vector_rank", "coverage", "sentence", "in_text", "in_section", "lead", "definition", "length", "novel", "bigrams", "subject", "lexical",
-	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched", "heading", "passages", "whole_names", "rival_docs", "negation_missing", "object_missing"}
+	"similarity", "type_missing", "unknown", "injection", "task", "has_names", "type_asked", "terms", "code", "how_code", "title_names", "matched", "heading", "whole_names", "rival_docs", "negation_missing", "object_missing", "crowd"}
 
 // vectorFeatures are the features that depend on the vector search: the
 // ranker uses them, the confidence does not, so that it means the same with
@@ -209,9 +197,10 @@ type questionFeatures struct {
 	others     int         // number of the question's own terms that are not names
 	want       stemIndex   // the index of each of the first 64 terms, by stem
 	pairs      [][2]int
-	joined     []string // the question's names joined by "-" ("go-cache"), lower-cased
-	definedIn  uint64   // the terms of what it asks the definition of within a project (text.DefinedIn)
-	object     int      // for a question on what its subject supports (text.PolarObject), the index of the object's weightiest term; -1 for none
+	joined     []string        // the question's names joined by "-" ("go-cache"), lower-cased
+	definedIn  uint64          // the terms of what it asks the definition of within a project (text.DefinedIn)
+	object     int             // for a question on what its subject supports (text.PolarObject), the index of the object's weightiest term; -1 for none
+	spread     *lexical.Spread // how many passages hold each share of the question (nil: not searched)
 }
 
 // questionOf returns the features of the question q (read from question),
@@ -219,7 +208,6 @@ type questionFeatures struct {
 func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
 	question = text.QuestionForm(question)
 	var qf questionFeatures
-	qf.Passages = math.Log10(1 + float64(min(max(len(ix.passages), passagesFloor), passagesCap)))
 	total := q.TotalWeight()
 	// What the asker pasted (a log, code) is no part of the question's
 	// size, nor known words that hide its unknown ones.
@@ -316,6 +304,9 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 		f.VectorRank = 1 / float64(c.vecRank)
 	}
 	f.Coverage = h.Coverage
+	if qf.spread != nil {
+		f.Crowd = math.Log10(1 + float64(qf.spread.AtLeast(h.Coverage)))
+	}
 	f.Similarity = float64(h.Similarity)
 	total := q.TotalWeight()
 	if total > 0 {
@@ -940,7 +931,7 @@ func (ix *Index) rerank(qf *questionFeatures, q lexical.Query, cands []candidate
 			sources[i] = sc[i].c.hit.Passage.Source
 		}
 	}
-	top.RivalDocs = RivalDocs(top.Passages, sources)
+	top.RivalDocs = RivalDocs(sources)
 	// The ranker is a pairwise logistic model: the difference of two
 	// scores is the log-odds that the first answers better.
 	lead := 1.0
@@ -1074,14 +1065,13 @@ func (ix *Index) localFeatures(st *text.Stemmer, q lexical.Query, qf *questionFe
 const rivalDepth = 5
 
 // RivalDocs returns the RivalDocs feature of the best of ranked candidates
-// from the documents sources names, best first: passages (the corpus-size
-// prior, Features.Passages) times the share of the next rivalDepth−1
-// candidates that are of other documents than the best's. A candidate
-// named "" holds no word of the question (the vector search's filler) and
-// is no rival. Words a question shares with one document's passages alone
-// say it is that document's topic; shared with passages of many documents,
-// they match by chance, the more so the larger the corpus.
-func RivalDocs(passages float64, sources []string) float64 {
+// from the documents sources names, best first: the share of the next
+// rivalDepth−1 candidates that are of other documents than the best's. A
+// candidate named "" holds no word of the question (the vector search's
+// filler) and is no rival. Words a question shares with one document's
+// passages alone say it is that document's topic; shared with passages of
+// many documents, they match by chance.
+func RivalDocs(sources []string) float64 {
 	if len(sources) < 2 {
 		return 0
 	}
@@ -1091,7 +1081,7 @@ func RivalDocs(passages float64, sources []string) float64 {
 			other++
 		}
 	}
-	return passages * float64(other) / float64(rivalDepth-1)
+	return float64(other) / float64(rivalDepth-1)
 }
 
 func b2f(b bool) float64 {

@@ -260,9 +260,6 @@ func TestTinyCorpusAnswersWhatItSays(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := math.Log10(1 + passagesFloor); res.Features.Passages != want {
-			t.Errorf("passages feature %.3f, want %.3f (one passage reads as %d)", res.Features.Passages, want, passagesFloor)
-		}
 		if res.Relevant != answered {
 			t.Errorf("%q: answered %v at confidence %.3f (threshold %.2f), want %v", q, res.Relevant, res.Confidence, DefaultMinConfidence, answered)
 		}
@@ -490,9 +487,9 @@ func TestInstructionInPastedLinesIsOne(t *testing.T) {
 	}
 }
 
-// TestRivalDocs: the corpus-size prior counts as much as the best
-// candidate's rivals are of other documents; a question whose candidates
-// are all of one document reads as asked of that document alone.
+// TestRivalDocs: the feature is the share of the best candidate's rivals
+// that are of other documents; a question whose candidates are all of one
+// document reads as asked of that document alone.
 func TestRivalDocs(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
@@ -502,15 +499,15 @@ func TestRivalDocs(t *testing.T) {
 		{"none", nil, 0},
 		{"one candidate", []string{"a"}, 0},
 		{"all of one document", []string{"a", "a", "a", "a", "a"}, 0},
-		{"all of others", []string{"a", "b", "c", "b", "d"}, 3},
-		{"half", []string{"a", "b", "a", "c", "a"}, 1.5},
+		{"all of others", []string{"a", "b", "c", "b", "d"}, 1},
+		{"half", []string{"a", "b", "a", "c", "a"}, 0.5},
 		{"only the first rivalDepth read", []string{"a", "a", "a", "a", "a", "b", "c"}, 0},
-		{"fewer candidates than the depth", []string{"a", "b"}, 0.75},
-		{"candidates holding no word of the question", []string{"a", "", "", "b", ""}, 0.75},
+		{"fewer candidates than the depth", []string{"a", "b"}, 0.25},
+		{"candidates holding no word of the question", []string{"a", "", "", "b", ""}, 0.25},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := RivalDocs(3, tc.sources); math.Abs(got-tc.want) > 1e-9 {
-				t.Errorf("RivalDocs(3, %q) = %v, want %v", tc.sources, got, tc.want)
+			if got := RivalDocs(tc.sources); math.Abs(got-tc.want) > 1e-9 {
+				t.Errorf("RivalDocs(%q) = %v, want %v", tc.sources, got, tc.want)
 			}
 		})
 	}
@@ -676,4 +673,43 @@ func TestObjectMissing(t *testing.T) {
 		{"does xmlsec support xades signatures", "b.md", 0},
 		{"how do i make xml signatures with xmlsec", "a.md", 0},
 	})
+}
+
+// TestCrowdReadsLookAlikesNotSize: the crowd feature counts the passages
+// holding as much of the question as the top one, so unrelated documents
+// around the one that answers leave it as it is and lower no confidence,
+// while look-alike documents holding the same words raise it and lower
+// the confidence.
+func TestCrowdReadsLookAlikesNotSize(t *testing.T) {
+	needle := "# Hives\n\nHoneybees build their hives of wax, which they make from glands under the abdomen.\n"
+	files := map[string]string{"bees.md": needle}
+	alone := indexOf(t, files)
+	for i := range 60 {
+		files[fmt.Sprintf("other/%02d.md", i)] = fmt.Sprintf("# Notes %d\n\nThe ferry timetable changes in spring; tickets are sold at the harbour office number %d.\n", i, i)
+	}
+	unrelated := indexOf(t, files)
+	alike := map[string]string{"bees.md": needle}
+	for i := range 60 {
+		alike[fmt.Sprintf("other/%02d.md", i)] = fmt.Sprintf("# Colony %d\n\nHoneybees of colony %d build hives near the wax of the old frames.\n", i, i)
+	}
+	lookAlike := indexOf(t, alike)
+	const q = "what do honeybees build their hives of"
+	var got [3]Result
+	for i, ix := range []*Index{alone, unrelated, lookAlike} {
+		res, err := ix.Search(t.Context(), q, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[i] = res
+	}
+	if got[0].Features.Crowd != got[1].Features.Crowd {
+		t.Errorf("crowd %.3f alone, %.3f among unrelated documents: want the same", got[0].Features.Crowd, got[1].Features.Crowd)
+	}
+	if got[1].Confidence < got[0].Confidence {
+		t.Errorf("confidence %.3f alone, %.3f among unrelated documents: want no lower (their size is no chance of matching)", got[0].Confidence, got[1].Confidence)
+	}
+	if got[2].Features.Crowd <= got[0].Features.Crowd || got[2].Confidence >= got[0].Confidence {
+		t.Errorf("among look-alikes crowd %.3f, confidence %.3f; alone %.3f, %.3f: want a larger crowd and a lower confidence",
+			got[2].Features.Crowd, got[2].Confidence, got[0].Features.Crowd, got[0].Confidence)
+	}
 }

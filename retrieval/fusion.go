@@ -27,25 +27,22 @@ type candidate struct {
 // maxOpenings bounds how many documents' first passages one question adds.
 const maxOpenings = 6
 
-// fuse ranks the passages found by vectors (vres) and by words (the
-// lexical search of q) together by reciprocal rank fusion, best first.
-func (ix *Index) fuse(q lexical.Query, vres []vectorMatch) []candidate {
-	return ix.fuseLexical(q, vres, ix.searchWords(q))
-}
-
-// wordResult is a lexical search's ranking and what each passage holds.
+// wordResult is a lexical search's ranking, what each passage holds and
+// how many hold each share of the question.
 type wordResult struct {
 	ranked  []lexical.Scored
 	matched func(p int) lexical.Match
+	spread  *lexical.Spread
 }
 
 // searchWords runs the lexical search of q.
 func (ix *Index) searchWords(q lexical.Query) wordResult {
-	ranked, matched := ix.lex.Search(q, candidates)
-	return wordResult{ranked, matched}
+	ranked, matched, spread := ix.lex.Search(q, candidates)
+	return wordResult{ranked, matched, spread}
 }
 
-// fuseLexical is fuse with the lexical search of q done (lex).
+// fuseLexical ranks the passages found by vectors (vres) and by words (lex,
+// the lexical search of q) together by reciprocal rank fusion, best first.
 func (ix *Index) fuseLexical(q lexical.Query, vres []vectorMatch, lex wordResult) []candidate {
 	lexRanked, matched := lex.ranked, lex.matched
 	total, rare := q.TotalWeight(), ix.lex.IDFOf(1)

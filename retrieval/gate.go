@@ -23,21 +23,21 @@ func (g Gate) IsZero() bool {
 // questions, and still does 0.005 below it (a threshold decided by one
 // question's last digits moves with every retraining), and 0.95 of the
 // seed's and of the haystack's off-topic ones (all training sets). This
-// model: SQuAD's binds at 0.37 (0.2541 declined; 0.365 0.2521, 0.36
-// 0.2475); the seed's hold from 0.34, where all of them are declined
-// ("what is the TTP's annual budget" is answered at 0.339).
+// model: SQuAD's binds at 0.35 (0.2521 declined; 0.345 0.2502, 0.34
+// 0.2456); the seed's hold from 0.28, where all of them are declined
+// ("what is the population of Pakistan" is answered at 0.277).
 // DefaultUncertainBand is the narrowest band, in steps of 0.05, above
 // which the answers on the training documentation sets and the seed are
-// right at least 90 % of the time (90.3 %; 72.9 % of those within it; an
-// answer to a question the corpus doesn't answer is wrong; 0.10 gives
-// 89.0 %). On the documentation check sets, answers above it are right
-// 89.6 % of the time, within it 65.3 %: the label marks 104 of their 241
-// wrong answers and 196 of their 1375 right ones (measured at 0.37, this
+// right at least 90 % of the time (90.4 %; 72.0 % of those within it; an
+// answer to a question the corpus doesn't answer is wrong; 0.15 gives
+// 89.3 %). On the documentation check sets, answers above it are right
+// 89.5 % of the time, within it 65.6 %: the label marks 122 of their 260
+// wrong answers and 233 of their 1406 right ones (measured at 0.35, this
 // model; an answer citing a passage that an audit found to state the
 // answer elsewhere counts right).
 const (
-	DefaultMinConfidence = 0.37
-	DefaultUncertainBand = 0.15
+	DefaultMinConfidence = 0.35
+	DefaultUncertainBand = 0.20
 )
 
 // MinCoverage is the least share of a question's weight the top passage

@@ -159,6 +159,7 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 		ofProject = func(p corpus.Passage) bool { return holdsProject(question, named, p) }
 	}
 	qf := ix.questionOf(question, q)
+	qf.spread = lex.spread
 	if pasted != "" {
 		if inj, _ := text.IsInstruction(whole); inj {
 			qf.Injection = 1
@@ -814,8 +815,10 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	if err != nil {
 		return nil, err
 	}
-	cands := ix.fuse(q, vres)
+	lex := ix.searchWords(q)
+	cands := ix.fuseLexical(q, vres, lex)
 	qf := ix.questionOf(question, q)
+	qf.spread = lex.spread
 	st := text.NewStemmer(ix.lex.Words)
 	named := ix.namedProjects(question)
 	release := ix.otherRelease(readReleases(question))

@@ -623,7 +623,7 @@ type top struct {
 // topCandidates returns each question's best candidate under m's ranker.
 func topCandidates(m retrieval.Model, ex []example) []top {
 	names := retrieval.FeatureNames()
-	passages, rivalDocs, coverage := slices.Index(names, "passages"), slices.Index(names, "rival_docs"), slices.Index(names, "coverage")
+	rivalDocs, coverage := slices.Index(names, "rival_docs"), slices.Index(names, "coverage")
 	var out []top
 	for _, q := range byQuestion(ex) {
 		type sc struct {
@@ -666,7 +666,7 @@ func topCandidates(m retrieval.Model, ex []example) []top {
 				sources[i] = o.e.source // one holding no word of the question is no rival
 			}
 		}
-		x[rivalDocs] = retrieval.RivalDocs(x[passages], sources)
+		x[rivalDocs] = retrieval.RivalDocs(sources)
 		for j := range x {
 			if !retrieval.ConfidenceFeature(names[j]) {
 				x[j] = 0

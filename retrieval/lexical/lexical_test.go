@@ -153,7 +153,7 @@ func TestNamesOfCodeAreSearchedWhole(t *testing.T) {
 		{ID: "cif", Text: "ffi_prep_cif prepares a call interface.", Locator: corpus.Locator{Source: "a.md", LineStart: 5, LineEnd: 5}},
 	})
 	q := lx.Analyze("is ffi_prep_closure deprecated", "")
-	ranked, _ := lx.Search(q, 3)
+	ranked, _, _ := lx.Search(q, 3)
 	if len(ranked) == 0 || ranked[0].P != 1 {
 		t.Errorf("ranked %+v, want the passage naming ffi_prep_closure (1) first", ranked)
 	}
@@ -734,7 +734,7 @@ func TestScoreIsSearchsScore(t *testing.T) {
 	}
 	lx := lexical.Build(ps)
 	q := lx.Analyze("do bees make honey", "")
-	ranked, matched := lx.Search(q, 10)
+	ranked, matched, _ := lx.Search(q, 10)
 	if len(ranked) == 0 {
 		t.Fatal("nothing found")
 	}
@@ -792,14 +792,14 @@ func TestPageFileNameIsNoSourceWord(t *testing.T) {
 		ps = append(ps, corpus.Passage{ID: src, Text: "Some text.", Locator: corpus.Locator{Source: src, LineStart: i + 1, LineEnd: i + 1}})
 	}
 	lx := lexical.Build(ps)
-	ranked, _ := lx.Search(lx.Analyze("index", ""), 10)
+	ranked, _, _ := lx.Search(lx.Analyze("index", ""), 10)
 	if len(ranked) != 0 {
 		t.Errorf("%q matches %d passages by their file names", "index", len(ranked))
 	}
-	if ranked, _ := lx.Search(lx.Analyze("completions", ""), 10); len(ranked) != 1 {
+	if ranked, _, _ := lx.Search(lx.Analyze("completions", ""), 10); len(ranked) != 1 {
 		t.Errorf("the folder of _index.md names %d passages, want 1", len(ranked))
 	}
-	if ranked, _ := lx.Search(lx.Analyze("segments", ""), 10); len(ranked) != 1 {
+	if ranked, _, _ := lx.Search(lx.Analyze("segments", ""), 10); len(ranked) != 1 {
 		t.Errorf("a file's own name names %d passages, want 1", len(ranked))
 	}
 }
@@ -820,5 +820,48 @@ func TestHedgesWeighLittle(t *testing.T) {
 	}
 	if hedge.Weight >= word.Weight/2 {
 		t.Errorf("exactly weighs %.2f against toolkit's %.2f", hedge.Weight, word.Weight)
+	}
+}
+
+// TestSpreadCountsPassagesByShare: the search counts the passages holding
+// each share of the query's weight, so that how many hold as much as the
+// best is known without scoring them again; the count agrees with what
+// each passage holds, and passages holding none of the query are not
+// counted.
+func TestSpreadCountsPassagesByShare(t *testing.T) {
+	var ps []corpus.Passage
+	for i, text := range []string{
+		"Honeybees build hives of wax.",
+		"Wasps build nests of paper.",
+		"Ants build nests in soil.",
+		"Termites build mounds.",
+		"The weather was fine.",
+	} {
+		ps = append(ps, corpus.Passage{ID: fmt.Sprint(i), Text: text, Locator: corpus.Locator{Source: "a.md", LineStart: i + 1, LineEnd: i + 1}})
+	}
+	lx := lexical.Build(ps)
+	q := lx.Analyze("what do wasps build nests of", "")
+	ranked, matched, spread := lx.Search(q, 10)
+	if len(ranked) != 4 {
+		t.Fatalf("ranked %+v, want the 4 passages holding a word of the question", ranked)
+	}
+	total := q.TotalWeight()
+	for _, r := range ranked {
+		share := matched(r.P).Weight / total
+		n := 0
+		for _, o := range ranked {
+			if int(matched(o.P).Weight/total*100) >= int(share*100) {
+				n++
+			}
+		}
+		if got := spread.AtLeast(share); got != n {
+			t.Errorf("passage %d holds %.2f of the question: %d passages hold as much, spread says %d", r.P, share, n, got)
+		}
+	}
+	if got := spread.AtLeast(matched(1).Weight / total); got != 1 {
+		t.Errorf("only the wasps' passage holds all of the question, spread says %d do", got)
+	}
+	if got := spread.AtLeast(0); got != 4 {
+		t.Errorf("spread counts %d passages holding any share, want 4 (not the one holding none)", got)
 	}
 }

@@ -19,10 +19,27 @@ type Scored struct {
 	Score float64
 }
 
+// Spread counts the passages by the share of a query's weight they hold,
+// in hundredths: Spread[i] passages hold at least i/100 of it and less
+// than (i+1)/100 (Spread[100]: all of it). Passages holding none of it are
+// not counted.
+type Spread [101]int
+
+// AtLeast returns how many passages hold at least share of the query's
+// weight (to the hundredth below it).
+func (s *Spread) AtLeast(share float64) int {
+	n := 0
+	for i := max(0, min(100, int(share*100))); i <= 100; i++ {
+		n += s[i]
+	}
+	return n
+}
+
 // Search scores every passage holding a query term with BM25F (the
 // passage's text plus its fields) and returns the best limit of them, best
-// first, and what of the query any passage holds.
-func (lx *Lexicon) Search(q Query, limit int) (ranked []Scored, matched func(p int) Match) {
+// first, what of the query any passage holds, and how many passages hold
+// each share of its weight.
+func (lx *Lexicon) Search(q Query, limit int) (ranked []Scored, matched func(p int) Match, spread *Spread) {
 	scores := make([]float64, lx.N)
 	masks := make([]uint64, lx.N)
 	weights := make([]float64, lx.N)
@@ -64,7 +81,13 @@ func (lx *Lexicon) Search(q Query, limit int) (ranked []Scored, matched func(p i
 	}
 	ranked = append(ranked, h.s...)
 	slices.SortFunc(ranked, better)
-	return ranked, func(p int) Match { return Match{Weight: weights[p], Terms: masks[p]} }
+	spread = new(Spread)
+	if total := q.TotalWeight(); total > 0 {
+		for _, p := range touched {
+			spread[max(0, min(100, int(weights[p]/total*100)))]++
+		}
+	}
+	return ranked, func(p int) Match { return Match{Weight: weights[p], Terms: masks[p]} }, spread
 }
 
 // scoredHeap keeps the worst of the best passages found so far on top.
