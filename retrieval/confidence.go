@@ -56,7 +56,7 @@ type Features struct {
 	WholeNames      float64 `json:"whole_names"`      // share of the question's joined names ("go-cache") in the passage's source path or title, whole (1: none asked)
 	RivalDocs       float64 `json:"rival_docs"`       // share of the top candidates from other documents than the top's: a match many documents share is chance's
 	NegationMissing float64 `json:"negation_missing"` // 1 when the question asks what is not so (text.NegatesPredicate) and none of the passage's sentences holding most of it negates anything
-	Crowd           float64 `json:"crowd"`            // log10(1 + the passages holding as large a share of the question's weight as this one, itself too): a share many passages hold is chance's
+	Crowd           float64 `json:"crowd"`            // log10(1 + the passages holding as large a share of the question's weight as this one, itself too; for one holding none, every passage holding any): a share many passages hold is chance's
 	ObjectMissing   float64 `json:"object_missing"`   // 1 when the question asks yes or no whether its subject supports, runs on or reads something (text.PolarObject) and the passage lacks that thing's weightiest word ("xades" of "does xmlsec support xades signatures")
 }
 
@@ -200,14 +200,14 @@ type questionFeatures struct {
 	joined     []string        // the question's names joined by "-" ("go-cache"), lower-cased
 	definedIn  uint64          // the terms of what it asks the definition of within a project (text.DefinedIn)
 	object     int             // for a question on what its subject supports (text.PolarObject), the index of the object's weightiest term; -1 for none
-	spread     *lexical.Spread // how many passages hold each share of the question (nil: not searched)
+	spread     *lexical.Spread // how many passages hold each share of the question (the word search's)
 }
 
 // questionOf returns the features of the question q (read from question),
-// with the corpus's size: the same for every candidate.
-func (ix *Index) questionOf(question string, q lexical.Query) questionFeatures {
+// whose word search counted spread: the same for every candidate.
+func (ix *Index) questionOf(question string, q lexical.Query, spread *lexical.Spread) questionFeatures {
 	question = text.QuestionForm(question)
-	var qf questionFeatures
+	qf := questionFeatures{spread: spread}
 	total := q.TotalWeight()
 	// What the asker pasted (a log, code) is no part of the question's
 	// size, nor known words that hide its unknown ones.
@@ -304,9 +304,7 @@ func (ix *Index) candidateFeatures(st *text.Stemmer, q lexical.Query, qf *questi
 		f.VectorRank = 1 / float64(c.vecRank)
 	}
 	f.Coverage = h.Coverage
-	if qf.spread != nil {
-		f.Crowd = math.Log10(1 + float64(qf.spread.AtLeast(h.Coverage)))
-	}
+	f.Crowd = math.Log10(1 + float64(qf.spread.AtLeast(h.Coverage)))
 	f.Similarity = float64(h.Similarity)
 	total := q.TotalWeight()
 	if total > 0 {
@@ -1016,6 +1014,7 @@ func (ix *Index) localFeatures(st *text.Stemmer, q lexical.Query, qf *questionFe
 	}
 	ql := ix.lex.Local(q, span[0], span[1])
 	qfl := *qf
+	qfl.spread = ix.lex.SpreadOf(ql, span[0], span[1])
 	qfl.names = 0
 	for _, t := range ql.Terms {
 		if t.Name && !t.Pasted {

@@ -240,8 +240,9 @@ func TestWithOpeningsKeepsEveryOpeningInTheDepth(t *testing.T) {
 
 // In a corpus of one short document, a question its one sentence answers
 // word for word is answered, and one it does not answer is declined,
-// though it shares words with it: the confidence reads how few passages
-// could hold the question's words by chance, never fewer than the seed's.
+// though it shares words with it (the words it lacks, and the share of
+// the question the passage holds, decide; a corpus this small is no
+// surer for its size).
 func TestTinyCorpusAnswersWhatItSays(t *testing.T) {
 	c, err := corpus.Load(fstest.MapFS{"bees.md": {Data: []byte("# Bees\n\n## Diet\n\nHoneybees feed on nectar and pollen.\n")}})
 	if err != nil {

@@ -158,8 +158,7 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	if len(named) > 0 {
 		ofProject = func(p corpus.Passage) bool { return holdsProject(question, named, p) }
 	}
-	qf := ix.questionOf(question, q)
-	qf.spread = lex.spread
+	qf := ix.questionOf(question, q, lex.spread)
 	if pasted != "" {
 		if inj, _ := text.IsInstruction(whole); inj {
 			qf.Injection = 1
@@ -817,8 +816,7 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	}
 	lex := ix.searchWords(q)
 	cands := ix.fuseLexical(q, vres, lex)
-	qf := ix.questionOf(question, q)
-	qf.spread = lex.spread
+	qf := ix.questionOf(question, q, lex.spread)
 	st := text.NewStemmer(ix.lex.Words)
 	named := ix.namedProjects(question)
 	release := ix.otherRelease(readReleases(question))

@@ -864,4 +864,18 @@ func TestSpreadCountsPassagesByShare(t *testing.T) {
 	if got := spread.AtLeast(0); got != 4 {
 		t.Errorf("spread counts %d passages holding any share, want 4 (not the one holding none)", got)
 	}
+	if got := spread.AtLeast(math.Inf(1)); got != 1 {
+		t.Errorf("a share above the whole reads as the whole: %d passages, want 1", got)
+	}
+	if got := spread.AtLeast(math.NaN()); got != 4 {
+		t.Errorf("a share that is no number reads as none: %d passages, want 4", got)
+	}
+	// Counted over a range of passages (one document's), as the search
+	// counts the whole corpus.
+	if got := lx.SpreadOf(q, 0, len(ps)); *got != *spread {
+		t.Errorf("SpreadOf over the whole corpus %v, the search's %v", got, spread)
+	}
+	if got := lx.SpreadOf(q, 2, len(ps)).AtLeast(0); got != 2 {
+		t.Errorf("SpreadOf over the last 3 passages counts %d holding any share, want 2 (ants, termites)", got)
+	}
 }

@@ -29,10 +29,29 @@ type Spread [101]int
 // weight (to the hundredth below it).
 func (s *Spread) AtLeast(share float64) int {
 	n := 0
-	for i := max(0, min(100, int(share*100))); i <= 100; i++ {
+	for i := hundredths(share); i <= 100; i++ {
 		n += s[i]
 	}
 	return n
+}
+
+// add counts a passage holding weight of a query weighing total.
+func (s *Spread) add(weight, total float64) {
+	if total > 0 {
+		s[hundredths(weight/total)]++
+	}
+}
+
+// hundredths returns a share in whole hundredths, rounded down, within
+// 0–100 (a share out of range, NaN included, is clamped).
+func hundredths(share float64) int {
+	switch {
+	case !(share > 0):
+		return 0
+	case share >= 1:
+		return 100
+	}
+	return int(share * 100)
 }
 
 // Search scores every passage holding a query term with BM25F (the
@@ -82,12 +101,28 @@ func (lx *Lexicon) Search(q Query, limit int) (ranked []Scored, matched func(p i
 	ranked = append(ranked, h.s...)
 	slices.SortFunc(ranked, better)
 	spread = new(Spread)
-	if total := q.TotalWeight(); total > 0 {
-		for _, p := range touched {
-			spread[max(0, min(100, int(weights[p]/total*100)))]++
-		}
+	total := q.TotalWeight()
+	for _, p := range touched {
+		spread.add(weights[p], total)
 	}
 	return ranked, func(p int) Match { return Match{Weight: weights[p], Terms: masks[p]} }, spread
+}
+
+// SpreadOf counts the passages of [lo, hi) (one document's) by the share
+// of q's weight they hold, as Search does for the whole corpus.
+func (lx *Lexicon) SpreadOf(q Query, lo, hi int) *Spread {
+	weights := make(map[int32]float64)
+	for _, t := range q.Terms {
+		if t.Known {
+			lx.holders(t.Stem, int32(lo), int32(hi), func(p int32, _ float64) { weights[p] += t.Weight })
+		}
+	}
+	spread := new(Spread)
+	total := q.TotalWeight()
+	for _, w := range weights {
+		spread.add(w, total)
+	}
+	return spread
 }
 
 // scoredHeap keeps the worst of the best passages found so far on top.
