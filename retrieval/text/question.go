@@ -643,6 +643,14 @@ type Asking struct {
 	// maintainers reviewed"), true: "quarterly" and "every release"
 	// answer it as well as a figure does.
 	often bool
+	// money is, for an amount asked as a sum of money ("how much money
+	// did the fee raise", "how much does a licence cost"), true: a
+	// sentence giving no sum ("a 10 percent fee", "three main reasons")
+	// is no answer.
+	money bool
+	// price is, for a sum asked as what something costs ("how much does
+	// a licence cost"), true: "free of charge" answers it.
+	price bool
 	// contact is, for a person asked as whom to write to ("who do I
 	// email"), true: an address answers it as well as a name does.
 	contact bool
@@ -694,6 +702,24 @@ var (
 		`|(every|each) (other |\d+ |two |three |few |\d+(st|nd|rd|th) |(first|second|third|fourth|fifth|last) )?(second|minute|hour|day|night|week|month|quarter|year|release|cycle|run|build|boot|start|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend)s?` +
 		`|(on )?(mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)` +
 		`|(once|twice|\w+ times) (a|an|per|every|each) \w+|per (second|minute|hour|day|week|month|quarter|year|release))\b`)
+)
+
+// asksMoney matches a question asking for a sum of money: "how much"
+// before a word for money, or before a verb and, later, a verb of paying
+// ("how much does it cost", not "how much memory does it cost"), or
+// "what is the price". A fee or a tax is left out: a rate answers it.
+// moneySum matches a sentence giving a sum: a currency's sign or code by
+// a figure, a figure in a currency's name or in millions. asksPrice
+// matches a question asking what something costs, which noCost, a
+// sentence saying there is nothing to pay, answers as well.
+var (
+	asksMoney = regexp.MustCompile(`(?i)\bhow much (money|funding|funds?|revenue|income|profits?|cash|aid|capital|debt|budget|salary|salaries|compensation|damages|donations?)\b` +
+		`|\bhow much (does|did|do|is|was|will|would|should|can|could|are|were)\b[^?]*\b(cost|costs|pay|paid|earn|earned|charge|charged|spend|spent|raise|raised|owe|owed|sell for|sold for)\b` +
+		`|\bwhat (is|was|are|were) the (price|cost|budget|revenue|salary)s?\b`)
+	moneySum = regexp.MustCompile(`(?i)[$€£¥₹]\s?\d|\d\s?(k|m|bn|million|billion|trillion|thousand|hundred)?\s*(dollars?|usd|eur|euros?|pounds?|sterling|gbp|rupees?|rs\.?|pkr|inr|yen|yuan|renminbi|francs?|marks?|cents?|pence|lire|lira|riyals?|dirhams?|afghanis?|roubles?|rubles?|pesos?|guineas?|shillings?)\b` +
+		`|\b(rs\.?|usd|eur|gbp|pkr|inr|cny|jpy|chf)\s?\d|\d\s*(million|billion|trillion)\b`)
+	asksPrice = regexp.MustCompile(`(?i)\b(cost|costs|price|prices|pay|charge|charged)\b`)
+	noCost    = regexp.MustCompile(`(?i)\b(free of charge|free|no cost|no charge|costs? nothing|gratis)\b`)
 )
 
 // contactRE matches an e-mail address or a chat handle: whom to write to
@@ -963,6 +989,8 @@ func ReadAsking(question string) Asking {
 	a.negated = NegatesPredicate(question)
 	a.year = a.Kind == AnswerTime && asksYear.MatchString(question)
 	a.often = a.Kind == AnswerQuantity && asksOften.MatchString(question)
+	a.money = a.Kind == AnswerQuantity && asksMoney.MatchString(question)
+	a.price = a.money && asksPrice.MatchString(question)
 	a.contact = a.Kind == AnswerPerson && asksContact.MatchString(question)
 	a.count = a.Kind == AnswerQuantity && asksCount.MatchString(question)
 	if m := howManyOf.FindStringSubmatch(question); m != nil && a.count {
@@ -1163,12 +1191,18 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 	if a.group && namesPeople(sentence, a.words) {
 		return true
 	}
+	if a.price && noCost.MatchString(sentence) {
+		return true
+	}
 	if a.count || a.often {
 		// Nor is a release's number or a date how often: "how often is
 		// cdproto released" by "The releases up to v0.157.2 …".
 		sentence = uncounted(sentence)
 	}
 	if len(a.counted) > 0 && !holdsStem(sentence+"\n"+ownHeading(section), a.counted) {
+		return false
+	}
+	if a.money && !moneySum.MatchString(sentence) {
 		return false
 	}
 	if a.deed != "" && !a.namesDeed(sentence, ownHeading(section)) {

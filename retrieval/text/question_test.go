@@ -677,6 +677,18 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 		{"how often are backups taken", "Backups are taken every 6h.", true},
 		{"how often is the cache flushed", "The cache is flushed 4 times per run.", true},
 		{"how many maintainers are there", "Maintainers are reviewed every quarter.", false},
+		// A sum of money is answered by a sum, or by nothing to pay; a
+		// rate or a count of other things is no sum.
+		{"how much revenue did the 10% import fee bring in", "In 2023, it imposed a 10 percent fee on Afghan imports passing through its ports.", false},
+		{"how much money have the taliban given the ttp", "The Taliban support the TTP for three main reasons.", false},
+		{"how much revenue did the fee bring in", "The fee raised $120 million in its first year.", true},
+		{"how much money did the project raise", "Donors gave 40,000 euros.", true},
+		{"how much money did the project raise", "Donors gave Rs 5 billion.", true},
+		{"how much does a licence cost", "The licence is free of charge for open-source projects.", true},
+		{"how much does a licence cost", "A licence covers 5 seats.", false},
+		{"how much money did the project raise", "The project is free software.", false},
+		{"how much memory does the parser cost", "Parsing a file takes 20 MB.", true},
+		{"what was the fee on afghan imports", "In 2023, it imposed a 10 percent fee on Afghan imports.", true},
 		{"who do i email about a security bug", "Send the report to security@example.org.", true},
 		{"who should i ping about a broken build", "Ask @infra-team in the chat.", true},
 		{"who do i email about a security bug", "Send the report by email.", false},
