@@ -111,16 +111,18 @@ func (lx *Lexicon) Search(q Query, limit int) (ranked []Scored, matched func(p i
 // SpreadOf counts the passages of [lo, hi) (one document's) by the share
 // of q's weight they hold, as Search does for the whole corpus.
 func (lx *Lexicon) SpreadOf(q Query, lo, hi int) *Spread {
-	weights := make(map[int32]float64)
+	weights := make([]float64, max(0, hi-lo))
 	for _, t := range q.Terms {
 		if t.Known {
-			lx.holders(t.Stem, int32(lo), int32(hi), func(p int32, _ float64) { weights[p] += t.Weight })
+			lx.holders(t.Stem, int32(lo), int32(hi), func(p int32, _ float64) { weights[int(p)-lo] += t.Weight })
 		}
 	}
 	spread := new(Spread)
 	total := q.TotalWeight()
 	for _, w := range weights {
-		spread.add(w, total)
+		if w > 0 {
+			spread.add(w, total)
+		}
 	}
 	return spread
 }
