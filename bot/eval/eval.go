@@ -110,6 +110,13 @@ type Target struct {
 	MinConfidence float64
 }
 
+// Cited is a citation of an answer as a report gives it: where its
+// excerpt sits, and the excerpt.
+type Cited struct {
+	corpus.Locator
+	Excerpt string `json:"excerpt"`
+}
+
 // rankDepth is how deep the ranking is searched for evidence (for MRR).
 const rankDepth = 10
 
@@ -135,8 +142,11 @@ type CaseResult struct {
 	Confidence float64 `json:"confidence"`
 	// QuotedChars is how many characters the answer's excerpts quote in
 	// all (0 when declined).
-	QuotedChars int      `json:"quoted_chars,omitempty"`
-	Problems    []string `json:"problems,omitempty"`
+	QuotedChars int `json:"quoted_chars,omitempty"`
+	// Cited is, for an answer, what it cites: where, and the excerpt
+	// shown, so a report's reader sees what a wrong answer quoted.
+	Cited    []Cited  `json:"cited,omitempty"`
+	Problems []string `json:"problems,omitempty"`
 	// judged: the case counts in Report.Answered when answered.
 	judged bool
 	// invalid: not a question citebot takes, neither answered nor declined.
@@ -367,6 +377,7 @@ func (k *tally) score(ctx context.Context, c Case) (CaseResult, error) {
 	for _, cit := range ans.Citations {
 		if !ans.Declined {
 			cr.QuotedChars += utf8.RuneCountInString(cit.Excerpt)
+			cr.Cited = append(cr.Cited, Cited{Locator: cit.Locator, Excerpt: cit.Excerpt})
 		}
 		k.r.Excerpts++
 		if prob := checkCitation(k.t.Corpus, cit); prob != "" {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/citebot/citebot/bot"
 	"github.com/citebot/citebot/bot/eval"
@@ -51,6 +52,17 @@ func TestSeedEvaluation(t *testing.T) {
 		}
 		if !c.Declined {
 			quoted = append(quoted, c.QuotedChars)
+		}
+		// An answer's report names what it cites, as it was shown.
+		n := 0
+		for _, cit := range c.Cited {
+			n += utf8.RuneCountInString(cit.Excerpt)
+			if cit.Source == "" || cit.LineStart < 1 || cit.LineEnd < cit.LineStart {
+				t.Errorf("case %s: cited %+v, want a source and its lines", c.ID, cit.Locator)
+			}
+		}
+		if c.Declined != (len(c.Cited) == 0) || n != c.QuotedChars {
+			t.Errorf("case %s: declined %v, cites %d excerpts of %d characters, quoted %d", c.ID, c.Declined, len(c.Cited), n, c.QuotedChars)
 		}
 	}
 	slices.Sort(quoted)
