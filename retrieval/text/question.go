@@ -722,6 +722,12 @@ var (
 	noCost    = regexp.MustCompile(`(?i)\b(free of charge|free|no cost|no charge|costs? nothing|gratis)\b`)
 )
 
+// oftenFigure matches a frequency given as a figure: a number of times, or
+// a span of time a figure long ("every 6h", "4 times per run", "each 90
+// seconds", "twice").
+var oftenFigure = regexp.MustCompile(`(?i)\b(once|twice|thrice)\b|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few|many|multiple)\s*(x|times)\b` +
+	`|\b(every|each|per)\s+\d+(\.\d+)?\s*(ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\b|\bper\s+(second|minute|hour|day|week|month|quarter|year|release|run|build|request|boot)\b`)
+
 // contactRE matches an e-mail address or a chat handle: whom to write to
 // (not a repository's "git@host:", a package's "@types/node" nor an
 // annotation's "@Override"); asksContact a question asking whom to write
@@ -1180,8 +1186,12 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		return (given || HoldsAnswerType(a.Kind, defaultReference.ReplaceAllString(sentence, " "))) && HoldsObject(sentence+" "+section, a.defaultOf) &&
 			(a.measure == "" || HoldsNewAnswer(a.measure, sentence, a.words))
 	}
-	if a.often && frequency.MatchString(sentence) {
-		return true
+	if a.often {
+		// How often is answered by a frequency, in words or as a figure
+		// of times or of a span of time ("every 6h", "4 times per run"),
+		// not by any figure or counting word ("the first one with the
+		// typed API").
+		return frequency.MatchString(sentence) || oftenFigure.MatchString(uncounted(sentence))
 	}
 	if a.contact && contactRE.MatchString(sentence) {
 		// Whom to write to is answered by where to write: "who do I
@@ -1199,8 +1209,17 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		// cdproto released" by "The releases up to v0.157.2 …".
 		sentence = uncounted(sentence)
 	}
-	if len(a.counted) > 0 && !holdsStem(sentence+"\n"+ownHeading(section), a.counted) {
-		return false
+	if len(a.counted) > 0 {
+		switch {
+		case holdsStem(sentence, a.counted):
+			// The figure counts the thing asked when it stands by its
+			// name ("translated into 20 languages"), not words away in
+			// another clause ("If your language is not supported …,
+			// all it takes is translating one file").
+			return a.countsNear(sentence)
+		case !holdsStem(ownHeading(section), a.counted):
+			return false
+		}
 	}
 	if a.money && !moneySum.MatchString(sentence) {
 		return false
@@ -1211,10 +1230,38 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 	return HoldsNewAnswer(a.Kind, sentence, a.words)
 }
 
+// countedReach is how many words from the name of the thing counted a
+// figure may stand and still count it: "20 languages", "Connections are
+// accepted up to a limit of 2000".
+const countedReach = 8
+
+// countsNear reports whether a sentence that names the thing a count asks
+// of (Asking.counted) gives a figure within countedReach words of that
+// name.
+func (a Asking) countsNear(sentence string) bool {
+	var st Stemmer
+	fields := strings.Fields(sentence)
+	for i, f := range fields {
+		if !holdsStemWith(&st, f, a.counted) {
+			continue
+		}
+		window := strings.Join(fields[max(0, i-countedReach):min(len(fields), i+countedReach+1)], " ")
+		if HoldsNewAnswer(a.Kind, window, a.words) {
+			return true
+		}
+	}
+	return false
+}
+
 // holdsStem reports whether s holds a word of one of the stems.
 func holdsStem(s string, stems []string) bool {
 	var st Stemmer
-	for _, t := range Tokens(&st, s) {
+	return holdsStemWith(&st, s, stems)
+}
+
+// holdsStemWith is holdsStem with a stemmer of the caller's.
+func holdsStemWith(st *Stemmer, s string, stems []string) bool {
+	for _, t := range Tokens(st, s) {
 		if slices.Contains(stems, t.Stem) {
 			return true
 		}
