@@ -142,6 +142,19 @@ func TestHTMLPassages(t *testing.T) {
 			want:  []string{"2-2 Body text.", "4-4 Shown too."},
 		},
 		{
+			name: "Read the Docs' theme: the grid that leaves room for the navigation is the page; the navigation beside it is not",
+			src: "<title>Restoring</title>\n<body class=\"wy-body-for-nav\"><div class=\"wy-grid-for-nav\">\n<nav class=\"wy-nav-side\"><ul><li><a href=\"a.html\">Installation</a></li></ul></nav>\n" +
+				"<section class=\"wy-nav-content-wrap\"><div role=\"main\" class=\"document\"><div itemprop=\"articleBody\">\n<h1>Restoring from backup</h1>\n<p>Restore a snapshot with restic restore.</p>\n</div></div></section></div></body>\n",
+			title: "Restoring",
+			want:  []string{"5-6 Restoring from backup\nRestore a snapshot with restic restore."},
+		},
+		{
+			name: "a page whose every word a class would hide is read with classes saying nothing",
+			src:   "<title>T</title>\n<div class=\"site-nav\">\n<p>The only text of the page.</p>\n</div>\n",
+			title: "T",
+			want:  []string{"3-3 The only text of the page."},
+		},
+		{
 			name: "a sidebar of prose (DocBook's TIP box) is text; a sidebar of links, Publican's docnav list and the banner over the page are not",
 			src: "<title>T</title>\n<p>With APT, packages are added.</p>\n<div class=\"sidebar\"><p><strong>TIP</strong></p><p>The packaging system refuses to reinstall a package; use the --reinstall option.</p></div>\n" +
 				"<div class=\"sidebar\"><ul><li><a href=\"a.html\">Installing packages with the tools of the system</a></li><li><a href=\"b.html\">Removing packages</a></li></ul></div>" +

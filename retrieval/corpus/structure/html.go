@@ -41,8 +41,29 @@ type Origin struct {
 // do; lists, tables and <pre> blocks are blocks split only between their
 // items, rows and lines. Doc.Origins maps every line of the text back to
 // the lines of markup it came from, and to the anchor above it.
+//
+// A page whose every word a class hid (a theme wrapping the whole page in a
+// box whose class names the navigation it leaves room for) is read again
+// with classes saying nothing: a page of furniture is rarer than a class
+// read wrong.
 func ScanHTML(doc string) Doc {
+	d, byClass := scanHTML(doc, true)
+	if byClass && !hasText(d) {
+		d, _ = scanHTML(doc, false)
+	}
+	return d
+}
+
+// hasText reports whether a scanned document holds a line of text.
+func hasText(d Doc) bool {
+	return strings.TrimSpace(d.Text) != ""
+}
+
+// scanHTML is ScanHTML; classes says whether an element's class may mark
+// it page furniture. It also reports whether a class hid an element.
+func scanHTML(doc string, classes bool) (Doc, bool) {
 	h := &htmlScanner{
+		classes:   classes,
 		markup:    doc,
 		s:         &scanner{md: true, head: -1},
 		skipAt:    -1,
@@ -92,7 +113,7 @@ func ScanHTML(doc string) Doc {
 	}
 	h.finishHeading()
 	h.endBlock(Paragraph)
-	return h.doc()
+	return h.doc(), h.hidByClass
 }
 
 // htmlScanner follows the tokens of an HTML document, writing its visible
@@ -145,6 +166,11 @@ type htmlScanner struct {
 	realLevel    int
 	questionNext bool
 	preFirstLine bool // right after a <pre> tag, where a newline is not content
+
+	// classes says whether an element's class may mark it furniture
+	// (furnitureClass); hidByClass records that one did.
+	classes    bool
+	hidByClass bool
 
 	blk      openBlock
 	unitNext bool // the next line starts a unit of the block (an item, a row)
@@ -223,7 +249,10 @@ func isPre(name string) bool { return name == "pre" || name == "listing" }
 // class "header" is a heading's text (mdBook's <a class="header"> linking
 // a heading to itself, underscore's <b class="header"> naming a function
 // or a release).
-func hidden(name string, attrs []html.Attribute, ahead func(int) string) bool {
+//
+// With classes false, an element's class says nothing; byClass reports
+// that it was its class that hid it.
+func hidden(name string, attrs []html.Attribute, classes bool, ahead func(int) string) (hide, byClass bool) {
 	// The page's main content is never furniture, whatever its class says
 	// of the layout around it (Mako's <div role="main" class="withsidebar">).
 	// Nor is the page itself: its classes say how it is laid out
@@ -234,32 +263,35 @@ func hidden(name string, attrs []html.Attribute, ahead func(int) string) bool {
 	for _, a := range attrs {
 		switch a.Key {
 		case "hidden":
-			return true
+			return true, false
 		case "aria-hidden":
 			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
-				return true
+				return true, false
 			}
 		case "role":
 			if hiddenRoles[strings.ToLower(strings.TrimSpace(a.Val))] {
-				return true
+				return true, false
 			}
 		case "style":
 			if strings.Contains(strings.ToLower(strings.ReplaceAll(a.Val, " ", "")), "display:none") {
-				return true
+				return true, false
 			}
 		case "class":
+			if !classes {
+				continue
+			}
 			for _, c := range strings.Fields(strings.ToLower(a.Val)) {
 				if furnitureClass(c) && !main && !((c == "header" || c == "footer") && inlineElements[name]) && !(c == "sidebar" && proseBox(ahead(maxBoxMarkup), name)) {
-					return true
+					return true, true
 				}
 			}
 		case "id":
 			if id := strings.ToLower(a.Val); strings.Contains(id, "popup") || strings.Contains(id, "modal") || strings.Contains(id, "menu-bar") || id == "banner" {
-				return true
+				return true, false
 			}
 		}
 	}
-	return false
+	return false, false
 }
 
 // proseBox reports whether the element name whose content markup opens is a
@@ -342,6 +374,19 @@ func sidebarClass(c string) bool {
 		strings.HasSuffix(c, "-sidebar") || strings.HasSuffix(c, "_sidebar")
 }
 
+// navLayout reports whether a class names a layout that leaves room for
+// a navigation bar beside the content rather than the bar: Read the
+// Docs' theme wraps a whole page in "wy-grid-for-nav" under a body of
+// class "wy-body-for-nav".
+func navLayout(c string) bool {
+	for _, l := range []string{"for-nav", "with-nav", "has-nav", "for_nav", "with_nav", "has_nav"} {
+		if strings.HasSuffix(c, l) {
+			return true
+		}
+	}
+	return false
+}
+
 // furnitureClass reports whether an element's class names it page
 // furniture, where generated manuals mark their navigation by class rather
 // than by element: DocBook's "navheader", "navfooter" and "nav" tables
@@ -358,6 +403,8 @@ func sidebarClass(c string) bool {
 // brief and a link to the entry below, which says it all again).
 func furnitureClass(c string) bool {
 	switch {
+	case navLayout(c):
+		return false // "wy-grid-for-nav", "page-with-nav": the layout, content and all
 	case strings.HasPrefix(c, "nav"), strings.HasSuffix(c, "nav"), strings.Contains(c, "breadcrumb"), sidebarClass(c),
 		strings.Contains(c, "popup"), strings.Contains(c, "modal"):
 		return true
@@ -439,7 +486,9 @@ func (h *htmlScanner) start(name string, attrs []html.Attribute, selfClosing boo
 		return
 	}
 	h.implyEnds(name)
-	if hiddenElements[name] || hidden(name, attrs, h.ahead) || name == "title" || (name == "ol" || name == "ul") && pageContents(h.ahead(maxContentsMarkup), name) {
+	hide, byClass := hidden(name, attrs, h.classes, h.ahead)
+	h.hidByClass = h.hidByClass || byClass
+	if hiddenElements[name] || hide || name == "title" || (name == "ol" || name == "ul") && pageContents(h.ahead(maxContentsMarkup), name) {
 		if !void && !(selfClosing && name == "svg") {
 			h.stack = append(h.stack, name)
 			h.skipAt = len(h.stack) - 1
