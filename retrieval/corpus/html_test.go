@@ -149,7 +149,7 @@ func TestHTMLPassages(t *testing.T) {
 			want:  []string{"5-6 Restoring from backup\nRestore a snapshot with restic restore."},
 		},
 		{
-			name: "a page whose every word a class would hide is read with classes saying nothing",
+			name:  "a page whose every word a class would hide is read with classes saying nothing",
 			src:   "<title>T</title>\n<div class=\"site-nav\">\n<p>The only text of the page.</p>\n</div>\n",
 			title: "T",
 			want:  []string{"3-3 The only text of the page."},
