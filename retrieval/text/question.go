@@ -40,10 +40,11 @@ var answerTypes = []struct {
 	// long does it cache by default" asks for the default more than for
 	// any duration.
 	{AnswerDefault,
-		// "The default" asks for one after what or which, or of what it is
+		// "The default" asks for one after what or which ("what is the
+		// name of vifm's default color scheme" too), or of what it is
 		// the default ("the default for the port"); "run the default task",
 		// "give an option a default value" name one.
-		regexp.MustCompile(`(?i)\bby default\b|\b(what|which|whats|what's|what’s)\b[^?]{0,30}?\b(the|its|their|a) default\b|\b(the|its|their|a) default\s+(for|of|is|are|was|when|if)\b|\bdefaults? to\b` +
+		regexp.MustCompile(`(?i)\bby default\b|\b(what|which|whats|what's|what’s)\b[^?]{0,30}?\b(the|its|their|a|\w+['’]s) default\b|\b(the|its|their|a) default\s+(for|of|is|are|was|when|if)\b|\bdefaults? to\b` +
 			`|\bdefault (value|setting|level|port|size|limit|format|mode|behaviou?r|location|path|directory|dir|shell|editor|timeout|duration|key|quality|algorithm|method|option|config|configuration|encoding|separator|output|build|branch|prefix|rate|number|version|provider|driver|backend|theme|compression)s?\b` +
 			`|\bif (i|you|we|one|u) (do ?n[o']?t|dont|never) (pass|give|set|specify|provide|supply|add|choose|pick|configure)\b` +
 			`|\bwhen (i|you|we) (leave out|omit|skip)\b|\bwithout (passing|giving|setting|specifying|providing|configuring)\b`),
@@ -1997,20 +1998,45 @@ var (
 // for attention ("ok cool", "thanks that worked!", "anyone here?", "lol").
 // A document's words meet one of them somewhere ("cool" in a C comment),
 // and quoting that answers nothing.
+//
+// Small talk asks after the bot, not the corpus ("hey how are you doing
+// today", "how's your day going", "what's up"): its opening and then only
+// words of chat or of the time of day are chat too; "how are you
+// supposed to configure tmux" and "what's up with the limiter" ask.
 func IsChitChat(question string) bool {
-	ws := strings.FieldsFunc(strings.ToLower(question), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\''
-	})
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && r != '\''
+		})
+	}
+	ws := words(question)
 	if len(ws) == 0 || len(ws) > 8 {
 		return false
 	}
+	if m := smallTalk.FindStringIndex(question); m != nil {
+		ws = words(question[m[1]:])
+	}
 	for _, w := range ws {
-		if !chatWords[w] {
+		if !chatWords[w] && !smallTalkWords[w] {
 			return false
 		}
 	}
 	return true
 }
+
+// smallTalk matches the opening of a message asking after the bot: "how
+// are you", "how's your day", "how have you been", "what's up", "nice to
+// meet you", after a greeting; smallTalkWords the words that may follow
+// it in small talk ("doing today", "going so far").
+var (
+	smallTalk = regexp.MustCompile(`(?i)^\W*((hi|hey|hello|hiya|yo|ok|okay|so|well|and|oh|there|all|guys|everyone|folks|bot|citebot)\W+)*(how\s+(are|r)\s+(you|u|ya|things)|how(['’]?s|\s+is|\s+was)\s+(it\s+going|things|life|(your|ur)\s+(day|week|weekend|morning|evening|night|afternoon))` +
+		`|how\s+(have|['’]ve)\s+you\s+been|how\s+(you|ya|u)\s+doin['g]?|what['’]?s\s+up|wassup|how\s+do\s+you\s+do|nice\s+to\s+meet\s+you)\b`)
+	smallTalkWords = map[string]bool{
+		"today": true, "doing": true, "going": true, "tonight": true, "morning": true, "evening": true, "afternoon": true,
+		"day": true, "week": true, "weekend": true, "far": true, "lately": true, "then": true, "mate": true, "buddy": true,
+		"friend": true, "hope": true,
+	}
+)
 
 // chatWords are the words of chat that asks nothing.
 var chatWords = map[string]bool{

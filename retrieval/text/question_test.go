@@ -130,6 +130,8 @@ func TestAnswerTypes(t *testing.T) {
 		{"find out how many workers are running", AnswerQuantity, "There are 4 workers.", "Workers run jobs."},
 		{"how big a danger is afghanistan to pakistans stability", AnswerAny, "", ""},
 		{"how big a buffer does the decoder need", AnswerQuantity, "The decoder needs a 64 KiB buffer.", "The decoder needs a buffer."},
+		// A project's default asked by what is a default.
+		{"what is the name of vifm's default color scheme", AnswerDefault, "The default color scheme is called Default.", "Vifm ships several color schemes."},
 		// Off unless asked for says what holds by default.
 		{"does superagent retry by default", AnswerDefault, "Retry behavior is still opt-in.", "Retries follow the backoff."},
 	}
@@ -164,6 +166,14 @@ func TestInstructions(t *testing.T) {
 		{"thanks that worked!", false, true},
 		{"anyone here?", false, true},
 		{"lol", false, true},
+		// Small talk asks after the bot; the same openings can ask of the corpus.
+		{"hey how are you doing today", false, true},
+		{"hey how's your day going", false, true},
+		{"what's up", false, true},
+		{"hi there, how have you been lately?", false, true},
+		{"how are you supposed to configure tmux", false, false},
+		{"how is it going to handle a full disk", false, false},
+		{"what's up with the rate limiter, it never waits", false, false},
 		{"is it done?", false, false},
 		{"tl;dr of the readme", false, true},
 		{"tldr pls", false, true},
