@@ -879,3 +879,28 @@ func TestSpreadCountsPassagesByShare(t *testing.T) {
 		t.Errorf("SpreadOf over the last 3 passages counts %d holding any share, want 2 (ants, termites)", got)
 	}
 }
+
+// TestHostOfModulePathIsNotSearched: the host of a module path naming a
+// folder of the corpus says where the project is published; the folder's
+// name names it. A host before another path is searched.
+func TestHostOfModulePathIsNotSearched(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "Call Take() before each operation.", Locator: corpus.Locator{Source: "ratelimit/README.md", Title: "Go rate limiter", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "import \"go.uber.org/ratelimit\"", Locator: corpus.Locator{Source: "ratelimit/README.md", Title: "Go rate limiter", LineStart: 3, LineEnd: 3}},
+		{ID: "c", Text: "Blazing fast logging from Uber.", Locator: corpus.Locator{Source: "zap/README.md", Title: "zap", LineStart: 1, LineEnd: 1}},
+	})
+	words := func(q lexical.Query) map[string]bool {
+		out := make(map[string]bool)
+		for _, t := range q.Terms {
+			out[t.Word] = true
+		}
+		return out
+	}
+	got := words(lx.Analyze("what does Take() do in go.uber.org/ratelimit", ""))
+	if got["uber"] || got["org"] || !got["ratelimit"] || !got["take"] {
+		t.Errorf("terms %v: want take and ratelimit, not the host's uber and org", got)
+	}
+	if got := words(lx.Analyze("is uber.org/blog about logging", "")); !got["uber"] {
+		t.Errorf("terms %v: a host before a path naming no folder is searched", got)
+	}
+}

@@ -109,6 +109,42 @@ var runtimes = map[string]bool{"node": true, "nodejs": true, "python": true, "go
 // name) counts against a word of the text.
 const ownerWeight = 0.3
 
+// modulePath matches a host and the path after it, as a module or import
+// path is written ("go.uber.org/ratelimit", "gopkg.in/yaml.v3",
+// "https://github.com/avast/retry-go").
+var modulePath = regexp.MustCompile(`(?i)\b((?:[a-z0-9-]+\.)+[a-z]{2,})/([\w.~/-]+)`)
+
+// hostLabels returns the words of the hosts a question writes before a
+// path naming one of the corpus's folders ("go", "uber" and "org" of "what
+// does Take() do in go.uber.org/ratelimit"), lower-cased: they say where
+// the project is published, not what it is, and are not searched for; the
+// folder's name after them names it. A host before any other path ("docs.python.org/3/library")
+// is left as written.
+func (lx *Lexicon) hostLabels(question string) map[string]bool {
+	var out map[string]bool
+	for _, m := range modulePath.FindAllStringSubmatch(question, -1) {
+		named := false
+		for seg := range strings.SplitSeq(strings.ToLower(m[2]), "/") {
+			if lx.IsFolder(seg) || lx.IsFolder(bareName(seg)) {
+				named = true
+				break
+			}
+		}
+		if !named {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]bool)
+		}
+		for _, w := range text.Words(m[1]) {
+			if !lx.IsFolder(w) {
+				out[w] = true
+			}
+		}
+	}
+	return out
+}
+
 // loneLetterWeight is how much a one-letter word ("k" of "isis-k") counts
 // against a word of the subject.
 const loneLetterWeight = 0.2
@@ -214,6 +250,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		delete(names, b)
 	}
 	settingParts := partsOfSettings(question)
+	hosts := lx.hostLabels(question)
 	contextNames := text.WrittenAsNames(context)
 	typeWords := text.AnswerTypeWords(question)
 	acronymFrame := text.AcronymFrame(question)
@@ -238,6 +275,11 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			// "what percentage": the kind of answer, checked apart; the
 			// word asks it once ("how long can long options be").
 			delete(typeWords, t.Word)
+			continue
+		}
+		if i < fromQuestion && hosts[t.Word] {
+			// "uber" of "go.uber.org/ratelimit": where the project is
+			// published, not searched for; "ratelimit" names it.
 			continue
 		}
 		if lang != "" && i < fromQuestion && text.IsStopWordIn(lang, t.Word) {

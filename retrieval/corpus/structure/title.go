@@ -166,11 +166,17 @@ func titleLine(s string) string {
 	return t
 }
 
-// cleanTitle turns a heading into plain words: links and images become
-// their text, badges and HTML tags go, emphasis marks and a trailing ':'
-// are dropped, as are runs of punctuation around the words.
+// cleanTitle turns a heading into plain words: links become their text,
+// badges and HTML tags go, emphasis marks and a trailing ':' are dropped,
+// as are runs of punctuation around the words. Images become their alt
+// text in a heading of images alone (a logo: "# <img alt="chi" …>"); in
+// one with words of its own they are badges ("# Go rate limiter
+// ![test][test-img]").
 func cleanTitle(s string) string {
-	t := cleanInline(s, true)
+	t := cleanInline(s, false)
+	if !hasWordChar(t) {
+		t = cleanInline(s, true)
+	}
 	t = shortcutLink.ReplaceAllString(t, "$1$2") // "## [4.4.0] - 2026-08-04": a link to its reference
 	t = html.UnescapeString(t)
 	for range 8 { // back to back (":zap: :fire:"), each match takes the space between

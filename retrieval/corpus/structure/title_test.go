@@ -15,6 +15,8 @@ func TestDocTitle(t *testing.T) {
 		{"a level-1 heading before an earlier level-2 one", true, "## Sub\n\n# Main\n\nText.\n", "Main"},
 		{"the first line after a badge row", true, "[![b](u)](l)\n\nMy Tool\n\nIt does things.\n", "My Tool"},
 		{"a heading cleaned of links and emphasis", true, "# **[Tool](http://x)** docs:\n\nText.\n", "Tool docs"},
+		{"images after a heading's words are badges", true, "# Go rate limiter [![GoDoc][doc-img]][doc] ![test][test-img]\n\nIt limits rates.\n", "Go rate limiter"},
+		{"a logo image then words: the words", true, "# ![logo](logo.png) Foo\n\nIt foos.\n", "Foo"},
 		{"a logo's alt text in the heading", true, "# <img alt=\"chi\" src=\"https://x/chi.svg\" width=\"220\" />\n\n`chi` is a router.\n\n## Install\n\ngo get x\n", "chi"},
 		{"an image without alt text is no title", true, "# <img src=\"logo.svg\" data-alt=\"x\">\n\n## Install\n\ngo get x\n", ""},
 		{"a level-2 heading after the introduction is no title", true, "![logo](x.svg)\n\n**Go configuration with fangs!**\n\nMany projects use it.\n\n## Install\n\ngo get x\n", "Go configuration with fangs"},

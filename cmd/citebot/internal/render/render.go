@@ -195,7 +195,7 @@ func Explain(w io.Writer, res retrieval.Result) {
 		fmt.Fprintf(w, "  %-20s %5.2f%s\n", t.Word, t.Weight, mark)
 	}
 	if skipped := unsearched(res.Query); len(skipped) > 0 {
-		fmt.Fprintf(w, "not searched: %s (words too common to tell passages apart, or the kind of answer asked for, which is checked apart)\n", strings.Join(skipped, ", "))
+		fmt.Fprintf(w, "not searched: %s (words too common to tell passages apart, the kind of answer asked for, which is checked apart, or the host a project is published on)\n", strings.Join(skipped, ", "))
 	}
 	verdict := "answers"
 	switch {
