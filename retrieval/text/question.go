@@ -1160,8 +1160,17 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 			over, _, _ = strings.Cut(over, "\n")
 		}
 		sentence = headingNumber.ReplaceAllString(sentence, "")
-		if a.runtime != nil && !a.runtime.MatchString(sentence+"\n"+section) {
-			return false
+		if a.runtime != nil {
+			switch {
+			case a.runtime.MatchString(sentence):
+				// The sentence names the runtime: its version stands
+				// by the name ("Echo v4 requires Go 1.26 or later"),
+				// not in a module path after "go install"
+				// ("…/dasel/v2/cmd/dasel@master").
+				return a.runtimeNear(sentence)
+			case !a.runtime.MatchString(section):
+				return false
+			}
 		}
 		if a.year {
 			return a.newYear(sentence) || a.newYear(over)
@@ -1229,6 +1238,28 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		return false
 	}
 	return HoldsNewAnswer(a.Kind, sentence, a.words)
+}
+
+// runtimeReach is how many words from the name of a runtime its version
+// may stand: "Go 1.26 or later", "requires Go version 1.22", "Node.js >=
+// 18", "the two most recent minor versions of Go".
+const runtimeReach = 6
+
+// runtimeNear reports whether a sentence naming the runtime a version is
+// asked of (Asking.runtime) gives a version near that name; words holding
+// a path or a URL ("github.com/tomwright/dasel/v2") give none.
+func (a Asking) runtimeNear(sentence string) bool {
+	fields := slices.DeleteFunc(strings.Fields(sentence), func(f string) bool { return strings.Contains(f, "/") })
+	for i, f := range fields {
+		if !a.runtime.MatchString(f) {
+			continue
+		}
+		window := strings.Join(fields[max(0, i-runtimeReach):min(len(fields), i+runtimeReach+1)], " ")
+		if HoldsNewAnswer(a.Kind, window, a.words) {
+			return true
+		}
+	}
+	return false
 }
 
 // countedReach is how many words from the name of the thing counted a

@@ -638,6 +638,10 @@ func TestRuntimeVersionAsked(t *testing.T) {
 		{"which go version does kong need", "Kong requires Go 1.18 or later.", "", true},
 		{"which go version does kong need", "It needs go1.21.", "", true},
 		{"which go version does kong need", "1.22 or newer is required.", "Supported Go versions", true},
+		// The version stands by the runtime's name, not in a module path.
+		{"what minimum go version do i need to build dasel", "You can also install a development version with: go install github.com/tomwright/dasel/v2/cmd/dasel@master", "", false},
+		{"what minimum go version do i need to build dasel", "Building dasel requires Go version 1.21 or newer.", "", true},
+		{"which go versions does zap support", "zap only supports the two most recent minor versions of Go.", "", true},
 		{"minimum node.js version for chalk", "Chalk 5 needs Node.js 12.20.", "", true},
 		{"minimum node.js version for chalk", "Chalk 5 is ESM.", "Install", false},
 		{"what version of python does tabulate support", "Tabulate 0.9 was released.", "", false},
