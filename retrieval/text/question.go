@@ -669,6 +669,10 @@ type Asking struct {
 	// holding none of them counts something else ("translating one
 	// file") and is no answer.
 	counted []string
+	// much is, for an amount of a thing asked by "how much" ("how much
+	// disk space"), true: a figure in a unit of measure ("20 MB")
+	// answers it without naming the thing.
+	much bool
 	// deed is, for a person asked as who did something ("who founded
 	// SAT", "who wrote the brief"), the stem of the verb: a name answers
 	// it in a sentence that names the deed (namesDeed), not any name.
@@ -693,6 +697,23 @@ type Asking struct {
 // howManyOf matches "how many" and up to three words after it, which name
 // what it counts (Asking.counted keeps them up to a stop word).
 var howManyOf = regexp.MustCompile(`(?i)\bhow many\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})`)
+
+// measureFigure matches a figure in a unit of measure: of size, time,
+// weight, length, a share.
+var measureFigure = regexp.MustCompile(`(?i)\d\s*(%|percent\b|[kmgtp]i?b\b|bytes?\b|[kmgt]?bits?\b|(kilo|mega|giga|tera)bytes?\b|[kmg]bps\b|ms\b|milliseconds?\b|s\b|secs?\b|seconds?\b|minutes?\b|mins?\b|hours?\b|hrs?\b|h\b|days?\b|weeks?\b|months?\b|years?\b|kg\b|lbs?\b|pounds?\b|tons?\b|tonnes?\b|km\b|cm\b|mm\b|miles?\b|feet\b|ft\b|inch(es)?\b|lit(er|re)s?\b|gallons?\b|cores?\b|cpus?\b)`)
+
+// howMuchOf matches "how much" and up to three words after it, which may
+// name what it measures ("disk space", "memory"); muchNotThing are the
+// first words after it that name none: a verb, a comparative, "of".
+var (
+	howMuchOf    = regexp.MustCompile(`(?i)\bhow much\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})`)
+	muchNotThing = map[string]bool{"does": true, "do": true, "did": true, "is": true, "are": true, "was": true, "were": true,
+		"can": true, "could": true, "will": true, "would": true, "should": true, "has": true, "have": true, "had": true,
+		"of": true, "more": true, "less": true, "longer": true, "faster": true, "slower": true, "bigger": true, "smaller": true,
+		"better": true, "worse": true, "larger": true, "higher": true, "lower": true, "further": true, "farther": true,
+		"earlier": true, "later": true, "cheaper": true, "heavier": true, "lighter": true, "to": true, "it": true, "they": true,
+		"that": true, "this": true, "i": true, "you": true, "we": true, "he": true, "she": true, "the": true, "a": true, "an": true}
+)
 
 // asksOften matches a question asking how often; frequency a sentence
 // giving one in words.
@@ -1000,7 +1021,17 @@ func ReadAsking(question string) Asking {
 	a.price = a.money && asksPrice.MatchString(question)
 	a.contact = a.Kind == AnswerPerson && asksContact.MatchString(question)
 	a.count = a.Kind == AnswerQuantity && asksCount.MatchString(question)
-	if m := howManyOf.FindStringSubmatch(question); m != nil && a.count {
+	m := howManyOf.FindStringSubmatch(question)
+	if m == nil && !a.money {
+		// "how much disk space does a chroot need": an amount of a
+		// thing, named as a count's thing is (not a sum of money, not
+		// "how much does it weigh", "how much of the country", "how much
+		// faster").
+		if mm := howMuchOf.FindStringSubmatch(question); mm != nil && !muchNotThing[strings.ToLower(strings.Fields(mm[1])[0])] {
+			m, a.much = mm, true
+		}
+	}
+	if m != nil && a.count {
 		var st Stemmer
 		for _, t := range Tokens(&st, m[1]) {
 			if t.Stop {
@@ -1219,7 +1250,7 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		// cdproto released" by "The releases up to v0.157.2 …".
 		sentence = uncounted(sentence)
 	}
-	if len(a.counted) > 0 {
+	if len(a.counted) > 0 && !(a.much && measureFigure.MatchString(sentence)) {
 		switch {
 		case holdsStem(sentence, a.counted):
 			// The figure counts the thing asked when it stands by its

@@ -697,6 +697,13 @@ func TestFrequencyAndContactAsked(t *testing.T) {
 		{"how many languages is psmisc translated into", "The number of languages supported is 20.", true},
 		{"how many languages is psmisc translated into", "Thanks to many volunteers over the years, psmisc is now translated into twenty different languages.", true},
 		{"how many languages is psmisc translated into", "| languages | 12 |", true},
+		// An amount of a thing asked by "how much" is counted as a count
+		// of it is; a sum of money is not.
+		{"how much disk space does an sbuild chroot need", "The sbuild package provides a clean room (chroot) build environment since 2008, with 3 modes.", false},
+		{"how much disk space does an sbuild chroot need", "A chroot needs about 500 MB of disk space.", true},
+		{"how much memory does the parser use", "The parser was rewritten 3 times.", false},
+		{"how much does the parser weigh", "The parser weighs 3 MB.", true},
+		{"how much revenue did the fee bring in", "The fee raised $120 million in its first year.", true},
 		{"how many sql queries are left", "Only 2 queries are left.", true},
 		{"how often are backups taken", "Backups are taken every 6h.", true},
 		{"how often is the cache flushed", "The cache is flushed 4 times per run.", true},
