@@ -1281,11 +1281,18 @@ const runtimeReach = 6
 // a path or a URL ("github.com/tomwright/dasel/v2") give none.
 func (a Asking) runtimeNear(sentence string) bool {
 	fields := slices.DeleteFunc(strings.Fields(sentence), func(f string) bool { return strings.Contains(f, "/") })
+	return a.answerNear(fields, runtimeReach, a.runtime.MatchString)
+}
+
+// answerNear reports whether an answer of the kind asked (HoldsNewAnswer)
+// stands within reach words of a field (of a sentence's, split at
+// spaces) that names what it is asked of.
+func (a Asking) answerNear(fields []string, reach int, names func(string) bool) bool {
 	for i, f := range fields {
-		if !a.runtime.MatchString(f) {
+		if !names(f) {
 			continue
 		}
-		window := strings.Join(fields[max(0, i-runtimeReach):min(len(fields), i+runtimeReach+1)], " ")
+		window := strings.Join(fields[max(0, i-reach):min(len(fields), i+reach+1)], " ")
 		if HoldsNewAnswer(a.Kind, window, a.words) {
 			return true
 		}
@@ -1303,17 +1310,7 @@ const countedReach = 8
 // name.
 func (a Asking) countsNear(sentence string) bool {
 	var st Stemmer
-	fields := strings.Fields(sentence)
-	for i, f := range fields {
-		if !holdsStemWith(&st, f, a.counted) {
-			continue
-		}
-		window := strings.Join(fields[max(0, i-countedReach):min(len(fields), i+countedReach+1)], " ")
-		if HoldsNewAnswer(a.Kind, window, a.words) {
-			return true
-		}
-	}
-	return false
+	return a.answerNear(strings.Fields(sentence), countedReach, func(f string) bool { return holdsStemWith(&st, f, a.counted) })
 }
 
 // holdsStem reports whether s holds a word of one of the stems.
