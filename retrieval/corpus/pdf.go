@@ -116,8 +116,9 @@ func pdfDoc(pages []pdfPage) structure.Doc {
 // that text kept in a PDFCache from an earlier extraction is read anew (3:
 // a PDF that took longer than 20 s, skipped before, may now be read in
 // the time its pages allow; 4: TeX's run-end mark as an ohm sign is left
-// out too).
-const PDFTextVersion = 4
+// out too; 5: a page whose glyphs have no widths is read in the order
+// drawn).
+const PDFTextVersion = 5
 
 // pdfText is what a PDFCache keeps of one PDF: its extracted pages, and
 // why its text reads poorly ("" when it reads well; nil when not judged
@@ -233,8 +234,8 @@ func extractPDF(raw []byte, counted chan<- int, stop *atomic.Bool) ([]pdfPage, s
 		if p.V.IsNull() {
 			continue
 		}
-		for _, t := range p.Content().Text {
-			glyphs[i] = append(glyphs[i], glyph{x: t.X, y: t.Y, w: t.W, size: t.FontSize, font: t.Font, s: t.S})
+		for k, t := range p.Content().Text {
+			glyphs[i] = append(glyphs[i], glyph{x: t.X, y: t.Y, w: t.W, size: t.FontSize, font: t.Font, s: t.S, seq: k})
 		}
 	}
 	if stop.Load() {
@@ -278,11 +279,32 @@ var runEndMarks = map[string]bool{"\u03a9": true, "\u2126": true, "˛": true}
 
 const runEndShare = 0.005
 
-// glyph is one piece of text drawn on a page.
+// glyph is one piece of text drawn on a page; seq is its place in the
+// page's content stream.
 type glyph struct {
 	x, y, w, size float64
 	font          string
 	s             string
+	seq           int
+}
+
+// widthless reports whether the reader gave (almost) none of a page's
+// glyphs a width: a font without its widths (a TeX reference card's Type 1
+// fonts), where every glyph of a run is placed at the run's start and
+// only the run's own moves (a kern, a word's space, a jump to a column)
+// tell where it stands. Such a page is read in the order it is drawn.
+func widthless(gs []glyph) bool {
+	zero, n := 0, 0
+	for _, g := range gs {
+		if strings.TrimSpace(g.s) == "" {
+			continue
+		}
+		n++
+		if g.w <= 0 {
+			zero++
+		}
+	}
+	return n > 0 && float64(zero) > 0.9*float64(n)
 }
 
 // textLine is a run of glyphs on one baseline, left to right.
@@ -340,6 +362,7 @@ func segments(gs []glyph) []textLine {
 	if len(gs) == 0 {
 		return nil
 	}
+	drawn := widthless(gs)
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y > gs[j].y })
 	// Baselines: glyphs within a fraction of their size of the first
 	// glyph of a cluster share its line.
@@ -356,6 +379,11 @@ func segments(gs []glyph) []textLine {
 	}
 	var out []textLine
 	for _, row := range rows {
+		if drawn {
+			sort.SliceStable(row, func(i, j int) bool { return row[i].seq < row[j].seq })
+			out = append(out, drawnLine(row)...)
+			continue
+		}
 		sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
 		var b strings.Builder
 		cur := textLine{x0: row[0].x, y: row[0].y, size: row[0].size}
@@ -410,6 +438,59 @@ func segments(gs []glyph) []textLine {
 		}
 		emit()
 	}
+	return out
+}
+
+// drawnLine is segments for one baseline of a widthless page, its glyphs
+// in the order drawn: where a glyph stands past the one before by more
+// than a sixth of an em it starts a word, by more than two ems a new
+// segment (another column). A segment's right end is its last run's
+// start and half an em for each of its glyphs.
+func drawnLine(row []glyph) []textLine {
+	var out []textLine
+	var b strings.Builder
+	cur := textLine{x0: row[0].x, x1: row[0].x, y: row[0].y, size: row[0].size}
+	bold, n := 0, 0
+	emit := func() {
+		cur.text = strings.TrimSpace(b.String())
+		cur.bold = n > 0 && bold*2 > n
+		if cur.text != "" {
+			out = append(out, cur)
+		}
+		b.Reset()
+		bold, n = 0, 0
+	}
+	prev, run, pending := row[0].x, 0, false
+	for i, g := range row {
+		size := math.Max(g.size, 1)
+		if strings.TrimSpace(g.s) == "" {
+			pending = true
+			continue
+		}
+		move := g.x - prev
+		switch {
+		case i > 0 && math.Abs(move) > 2*size:
+			emit()
+			cur = textLine{x0: g.x, x1: g.x, y: g.y, size: g.size}
+			run = 0
+		case b.Len() > 0 && (pending || move > size/6):
+			b.WriteByte(' ')
+		}
+		if move != 0 {
+			run = 0
+		}
+		pending = false
+		prev = g.x
+		run++
+		b.WriteString(g.s)
+		n++
+		if isBold(g.font) {
+			bold++
+		}
+		cur.size = math.Max(cur.size, g.size)
+		cur.x1 = math.Max(cur.x1, g.x+float64(run)*size/2)
+	}
+	emit()
 	return out
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -380,5 +381,45 @@ func TestPDFBudgetGrowsWithPages(t *testing.T) {
 		if got := pdfBudget(n); got != want {
 			t.Errorf("pdfBudget(%d) = %v, want %v", n, got, want)
 		}
+	}
+}
+
+// A page whose glyphs the reader gave no widths places every glyph of a
+// run at the run's start (a TeX reference card's fonts): its lines are
+// read in the order drawn, a small move back a kern, a move on a word's
+// space, a jump of more than two ems another column. Sorted by place,
+// "Searching" read "hingSearc".
+func TestPDFWidthlessGlyphsInDrawnOrder(t *testing.T) {
+	var gs []glyph
+	run := func(x, y float64, s string) {
+		for _, r := range s {
+			gs = append(gs, glyph{x: x, y: y, size: 10, font: "LMRoman10-Regular", s: string(r), seq: len(gs)})
+		}
+	}
+	run(100, 700, "Searc")
+	run(99.68, 700, "hing")
+	run(103.5, 700, "path")
+	run(107.3, 700, "for")
+	run(300, 700, "Remove")
+	run(100, 688, "next")
+	run(103.3, 688, "line")
+	got := segments(gs)
+	var texts []string
+	for _, l := range got {
+		texts = append(texts, l.text)
+	}
+	want := []string{"Searching path for", "Remove", "next line"}
+	if !slices.Equal(texts, want) {
+		t.Errorf("segments = %q, want %q", texts, want)
+	}
+	if got[0].x1 <= got[0].x0 || got[0].x1 >= got[1].x0 {
+		t.Errorf("segment ends %v, %v: the first must end before the second starts", got[0], got[1])
+	}
+	// With widths, the same glyphs are read by place.
+	for i := range gs {
+		gs[i].w = 5
+	}
+	if w := widthless(gs); w {
+		t.Errorf("a page with widths read as widthless")
 	}
 }
