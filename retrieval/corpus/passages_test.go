@@ -625,6 +625,40 @@ func TestFAQAnswerParagraphsAreUnderTheirQuestion(t *testing.T) {
 	}
 }
 
+// TestIndentedNumberedStepsHeadNothing: the numbered steps of an FAQ's
+// answer, indented under its "A:", each over its code, are the answer's
+// text, not headings (vifm's FAQ had put the next question under "2. Add
+// the following line to ~/.vifm/vifmrc"); numbered sections at the margin
+// still head theirs.
+func TestIndentedNumberedStepsHeadNothing(t *testing.T) {
+	text := "Q: How to make shell aliases work in Vifm?\n\nA: Here is a solution for bash.\n\n" +
+		"   1. Add the following lines to ~/.bashrc\n\n       shopt -s expand_aliases\n\n" +
+		"   2. Add the following line to ~/.vifm/vifmrc\n\n       let $BASH_ENV = '~/.bashrc'\n\n" +
+		"------------------------------------------------------------\n\nQ: How can I help Vifm?\n\nA: Just use it and report any problems.\n"
+	c, err := Load(fstest.MapFS{"FAQ": {Data: []byte(text)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range Chunk(c).Passages {
+		if strings.Contains(p.Section, "Add the following") {
+			t.Errorf("passage %d-%d under %q: a step heads nothing", p.LineStart, p.LineEnd, p.Section)
+		}
+		if strings.Contains(p.Text, "report any problems") && !strings.HasSuffix(p.Section, "How can I help Vifm?") {
+			t.Errorf("the answer to the last question is under %q", p.Section)
+		}
+	}
+	numbered := "1. Introduction\n\nThis tool syncs files.\n\n2. Installation\n\nRun make install.\n"
+	c, err = Load(fstest.MapFS{"README": {Data: []byte(numbered)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range Chunk(c).Passages {
+		if strings.Contains(p.Text, "make install") && !strings.HasSuffix(p.Section, "Installation") {
+			t.Errorf("a numbered section at the margin heads its text: %q under %q", p.Text, p.Section)
+		}
+	}
+}
+
 // TestRuledEntryIsUnderItsFirstParagraph: an entry set apart by rule lines
 // whose first paragraph is short puts the paragraphs after it under that
 // one, as under a heading (ncurses' FAQ: a problem, then its answer); a

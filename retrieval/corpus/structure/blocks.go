@@ -12,6 +12,7 @@ import (
 	"html"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -1034,6 +1035,7 @@ func (s *scanner) plainBlock(first, last int, headings bool) {
 		if headings && (isHeadingLike(ls[k].Text) || question || label) && !directive(ls[k].Text) && !s.shownNotTitled(k) && !debianSignOff.MatchString(ls[k].Text) &&
 			!(s.releases && changeEntry.MatchString(ls[k].Text) && !partHeading.MatchString(ls[k].Text)) &&
 			!(s.marginHeadings && ls[k].Indent > 0 && !IsNumberedQuestion(ls[k].Text)) && !caption.MatchString(ls[k].Text) &&
+			!(ls[k].Indent > 0 && !s.marginHeadings && s.numberedStep(k)) &&
 			!s.outlineBody(k) && !(len(b) == 1 && s.introduced(k)) && !s.deep(k) && !(k < last && urlLine(ls[k+1].Text)) &&
 			(perLine || len(b) == 1 && !s.shownLine(k) || (k == first && leadsLongerLines(b) && !s.definitionTerm(b)) || label) {
 			flush(k - 1)
@@ -1803,3 +1805,34 @@ var linkDefinition = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:\s*\S+(\s+("[^"]*"|'[
 func hasWordChar(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
+
+// stepNumber matches a numbered list's item: "1. ", "2) ".
+var stepNumber = regexp.MustCompile(`^(\d{1,2})[.)]\s+\S`)
+
+// numberedStep reports whether line k, indented in a text whose headings
+// are not, is a step of a numbered list, not a heading: "   1. Add the
+// following lines to ~/.bashrc" over its code in an FAQ's answer, with
+// "   2. …" at the same indent next, or "   1. …" before.
+func (s *scanner) numberedStep(k int) bool {
+	m := stepNumber.FindStringSubmatch(s.lines[k].Text)
+	if m == nil {
+		return false
+	}
+	n, _ := strconv.Atoi(m[1])
+	for j := max(0, k-maxStepGap); j < min(len(s.lines), k+maxStepGap+1); j++ {
+		l := s.lines[j]
+		if j == k || l.Blank() || l.Indent != s.lines[k].Indent {
+			continue
+		}
+		if o := stepNumber.FindStringSubmatch(l.Text); o != nil {
+			if p, _ := strconv.Atoi(o[1]); p == n+1 && j > k || p == n-1 && j < k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxStepGap is how many lines apart two steps of a numbered list may be
+// (a step's code between them).
+const maxStepGap = 12
