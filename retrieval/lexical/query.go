@@ -118,8 +118,8 @@ var modulePath = regexp.MustCompile(`(?i)\b((?:[a-z0-9-]+\.)+[a-z]{2,})/([\w.~/-
 // path naming one of the corpus's folders ("go", "uber" and "org" of "what
 // does Take() do in go.uber.org/ratelimit"), lower-cased: they say where
 // the project is published, not what it is, and are not searched for; the
-// folder's name after them names it. A host before any other path ("docs.python.org/3/library")
-// is left as written.
+// folder's name after them names it. A host before any other path
+// ("docs.python.org/3/library") is left as written.
 func (lx *Lexicon) hostLabels(question string) map[string]bool {
 	var out map[string]bool
 	for _, m := range modulePath.FindAllStringSubmatch(question, -1) {
