@@ -385,19 +385,8 @@ func segments(gs []glyph) []textLine {
 			continue
 		}
 		sort.SliceStable(row, func(i, j int) bool { return row[i].x < row[j].x })
-		var b strings.Builder
-		cur := textLine{x0: row[0].x, y: row[0].y, size: row[0].size}
-		bold, n := 0, 0
+		w := lineWriter{out: out, cur: lineAt(row[0])}
 		end := row[0].x
-		emit := func() {
-			cur.text = strings.TrimSpace(b.String())
-			cur.bold = n > 0 && bold*2 > n
-			if cur.text != "" {
-				out = append(out, cur)
-			}
-			b.Reset()
-			bold, n = 0, 0
-		}
 		// The library advances over a space without the word spacing
 		// (Tw) a justified line adds to it, so the text after a run of
 		// words placed on its own (a new TJ, marked by a "\n" glyph) seems
@@ -419,24 +408,16 @@ func segments(gs []glyph) []textLine {
 			}
 			gap := g.x - end
 			if i > 0 && gap > 2*size+lag {
-				emit()
-				cur = textLine{x0: g.x, y: g.y, size: g.size}
-			} else if b.Len() > 0 && (pending || gap > 0.2*size+lag) {
-				b.WriteByte(' ')
+				w.start(g)
+			} else if pending || gap > 0.2*size+lag {
+				w.space()
 			}
 			pending, lag = false, 0
-			b.WriteString(g.s)
-			if strings.TrimSpace(g.s) != "" {
-				n++
-				if isBold(g.font) {
-					bold++
-				}
-				cur.size = math.Max(cur.size, g.size)
-			}
+			w.write(g)
 			end = math.Max(end, g.x+g.w)
-			cur.x1 = end
+			w.cur.x1 = end
 		}
-		emit()
+		out = w.finish()
 	}
 	return out
 }
@@ -447,19 +428,7 @@ func segments(gs []glyph) []textLine {
 // segment (another column). A segment's right end is its last run's
 // start and half an em for each of its glyphs.
 func drawnLine(row []glyph) []textLine {
-	var out []textLine
-	var b strings.Builder
-	cur := textLine{x0: row[0].x, x1: row[0].x, y: row[0].y, size: row[0].size}
-	bold, n := 0, 0
-	emit := func() {
-		cur.text = strings.TrimSpace(b.String())
-		cur.bold = n > 0 && bold*2 > n
-		if cur.text != "" {
-			out = append(out, cur)
-		}
-		b.Reset()
-		bold, n = 0, 0
-	}
+	w := lineWriter{cur: lineAt(row[0])}
 	prev, run, pending := row[0].x, 0, false
 	for i, g := range row {
 		size := math.Max(g.size, 1)
@@ -470,11 +439,10 @@ func drawnLine(row []glyph) []textLine {
 		move := g.x - prev
 		switch {
 		case i > 0 && math.Abs(move) > 2*size:
-			emit()
-			cur = textLine{x0: g.x, x1: g.x, y: g.y, size: g.size}
+			w.start(g)
 			run = 0
-		case b.Len() > 0 && (pending || move > size/6):
-			b.WriteByte(' ')
+		case pending || move > size/6:
+			w.space()
 		}
 		if move != 0 {
 			run = 0
@@ -482,16 +450,64 @@ func drawnLine(row []glyph) []textLine {
 		pending = false
 		prev = g.x
 		run++
-		b.WriteString(g.s)
-		n++
-		if isBold(g.font) {
-			bold++
-		}
-		cur.size = math.Max(cur.size, g.size)
-		cur.x1 = math.Max(cur.x1, g.x+float64(run)*size/2)
+		w.write(g)
+		w.cur.x1 = math.Max(w.cur.x1, g.x+float64(run)*size/2)
 	}
-	emit()
-	return out
+	return w.finish()
+}
+
+// lineWriter writes the glyphs of one baseline into its segments (out),
+// the one being written in cur.
+type lineWriter struct {
+	out     []textLine
+	cur     textLine
+	b       strings.Builder
+	bold, n int // of cur's glyphs, how many are bold, and all
+}
+
+// start ends the segment being written and starts one at glyph g.
+func (w *lineWriter) start(g glyph) {
+	w.emit()
+	w.cur = lineAt(g)
+}
+
+// lineAt is an empty segment starting at glyph g.
+func lineAt(g glyph) textLine {
+	return textLine{x0: g.x, x1: g.x, y: g.y, size: g.size}
+}
+
+// space writes a word break, unless the segment is empty.
+func (w *lineWriter) space() {
+	if w.b.Len() > 0 {
+		w.b.WriteByte(' ')
+	}
+}
+
+// write writes a glyph that is not white space.
+func (w *lineWriter) write(g glyph) {
+	w.b.WriteString(g.s)
+	w.n++
+	if isBold(g.font) {
+		w.bold++
+	}
+	w.cur.size = math.Max(w.cur.size, g.size)
+}
+
+// emit adds the segment being written to out, unless it is empty.
+func (w *lineWriter) emit() {
+	w.cur.text = strings.TrimSpace(w.b.String())
+	w.cur.bold = w.n > 0 && w.bold*2 > w.n
+	if w.cur.text != "" {
+		w.out = append(w.out, w.cur)
+	}
+	w.b.Reset()
+	w.bold, w.n = 0, 0
+}
+
+// finish emits the last segment and returns them all.
+func (w *lineWriter) finish() []textLine {
+	w.emit()
+	return w.out
 }
 
 func isBold(font string) bool {

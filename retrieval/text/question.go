@@ -716,14 +716,19 @@ var (
 )
 
 // asksOften matches a question asking how often; frequency a sentence
-// giving one in words.
+// giving one, in words or as a figure (of a sentence without the figures
+// that count nothing, see uncounted).
 var (
 	asksOften = regexp.MustCompile(`(?i)\bhow (often|frequently)\b`)
 	asksCount = regexp.MustCompile(`(?i)\bhow (many|much)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount)\b|\b(the )?(total |max(imum)? |min(imum)? )?number of\b`)
 	frequency = regexp.MustCompile(`(?i)\b(daily|hourly|weekly|monthly|quarterly|yearly|annually|nightly|biweekly|fortnightly|semi-annually` +
 		`|(every|each) (other |\d+ |two |three |few |\d+(st|nd|rd|th) |(first|second|third|fourth|fifth|last) )?(second|minute|hour|day|night|week|month|quarter|year|release|cycle|run|build|boot|start|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend)s?` +
 		`|(on )?(mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)` +
-		`|(once|twice|\w+ times) (a|an|per|every|each) \w+|per (second|minute|hour|day|week|month|quarter|year|release))\b`)
+		`|(once|twice|\w+ times) (a|an|per|every|each) \w+|per (second|minute|hour|day|week|month|quarter|year|release|run|build|request|boot)` +
+		// A figure of times, or of a span of time written short: "twice",
+		// "4 times per run", "every 6h", "each 90 seconds".
+		`|once|twice|thrice|(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few|many|multiple)\s*(x|times)` +
+		`|(every|each|per)\s+\d+(\.\d+)?\s*(ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?))\b`)
 )
 
 // asksMoney matches a question asking for a sum of money: "how much"
@@ -743,12 +748,6 @@ var (
 	asksPrice = regexp.MustCompile(`(?i)\b(cost|costs|price|prices|pay|charge|charged)\b`)
 	noCost    = regexp.MustCompile(`(?i)\b(free of charge|free|no cost|no charge|costs? nothing|gratis)\b`)
 )
-
-// oftenFigure matches a frequency given as a figure: a number of times, or
-// a span of time a figure long ("every 6h", "4 times per run", "each 90
-// seconds", "twice").
-var oftenFigure = regexp.MustCompile(`(?i)\b(once|twice|thrice)\b|\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few|many|multiple)\s*(x|times)\b` +
-	`|\b(every|each|per)\s+\d+(\.\d+)?\s*(ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|years?)\b|\bper\s+(second|minute|hour|day|week|month|quarter|year|release|run|build|request|boot)\b`)
 
 // contactRE matches an e-mail address or a chat handle: whom to write to
 // (not a repository's "git@host:", a package's "@types/node" nor an
@@ -1232,7 +1231,7 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		// of times or of a span of time ("every 6h", "4 times per run"),
 		// not by any figure or counting word ("the first one with the
 		// typed API").
-		return frequency.MatchString(sentence) || oftenFigure.MatchString(uncounted(sentence))
+		return frequency.MatchString(uncounted(sentence))
 	}
 	if a.contact && contactRE.MatchString(sentence) {
 		// Whom to write to is answered by where to write: "who do I

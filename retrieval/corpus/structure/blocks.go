@@ -1806,31 +1806,35 @@ func hasWordChar(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
-// stepNumber matches a numbered list's item: "1. ", "2) ".
-var stepNumber = regexp.MustCompile(`^(\d{1,2})[.)]\s+\S`)
-
 // numberedStep reports whether line k, indented in a text whose headings
 // are not, is a step of a numbered list, not a heading: "   1. Add the
 // following lines to ~/.bashrc" over its code in an FAQ's answer, with
 // "   2. …" at the same indent next, or "   1. …" before.
 func (s *scanner) numberedStep(k int) bool {
-	m := stepNumber.FindStringSubmatch(s.lines[k].Text)
-	if m == nil {
+	n, ok := itemNumber(s.lines[k].Text)
+	if !ok {
 		return false
 	}
-	n, _ := strconv.Atoi(m[1])
 	for j := max(0, k-maxStepGap); j < min(len(s.lines), k+maxStepGap+1); j++ {
 		l := s.lines[j]
 		if j == k || l.Blank() || l.Indent != s.lines[k].Indent {
 			continue
 		}
-		if o := stepNumber.FindStringSubmatch(l.Text); o != nil {
-			if p, _ := strconv.Atoi(o[1]); p == n+1 && j > k || p == n-1 && j < k {
-				return true
-			}
+		if p, ok := itemNumber(l.Text); ok && (p == n+1 && j > k || p == n-1 && j < k) {
+			return true
 		}
 	}
 	return false
+}
+
+// itemNumber returns the number of a numbered list item (isListItem: "2.
+// Add …", "3) Run …"), and whether the line is one.
+func itemNumber(line string) (int, bool) {
+	if !isListItem(line) || line[0] < '0' || line[0] > '9' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(line[:strings.IndexAny(line, ".)")])
+	return n, err == nil
 }
 
 // maxStepGap is how many lines apart two steps of a numbered list may be
