@@ -2,6 +2,7 @@ package lexical
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/citebot/citebot/retrieval/text"
 )
@@ -32,9 +33,9 @@ func (lx *Lexicon) Correct(word string) (string, bool) {
 }
 
 // correct finds the corpus word nearest to a word the corpus lacks: within
-// one edit for words of five to seven letters (a dropped letter for words of
-// four), two for longer ones, starting
-// with the same letter (typos rarely hit the first one); failing that, the
+// one slip of the fingers (text.TypoDistance) for words of five to seven
+// letters (a doubled letter dropped for words of four), two for longer ones,
+// starting with the same letter (typos rarely hit the first one); failing that, the
 // corpus word it is with an ending the stemmer leaves ("sharpest" →
 // "sharp"). Ties go to the more frequent word. Short words and numbers are
 // not corrected.
@@ -52,21 +53,30 @@ func (lx *Lexicon) correct(w string) (string, bool) {
 	if maxDist == 0 || hasDigit(w) {
 		return "", false
 	}
-	best, bestDist, bestDF := "", maxDist+2, 0
+	best, bestDist, bestDF := "", (maxDist+2)*(text.TypoCost+1), 0
 	consider := func(cand string, d int) {
 		df := lx.df[lx.Words[cand]]
 		if d < bestDist || (d == bestDist && (df > bestDF || (df == bestDF && cand < best))) {
 			best, bestDist, bestDF = cand, d, df
 		}
 	}
+	limit := maxDist * (text.TypoCost + 1)
+	english := text.IsEnglishWord(w)
+	lettersOnly := lettersOnly(w)
 	for n := max(len(r)-maxDist, minLen); n <= len(r)+maxDist; n++ {
 		for _, cand := range lx.byLen[n] {
 			c := []rune(cand)
 			if c[0] != r[0] {
 				continue
 			}
-			if d := text.EditDistance(r, c, maxDist); d <= maxDist {
+			rules := text.TypoRules{DoubledOnly: minLen > 0, NameVowels: lettersOnly && !text.IsEnglishWord(cand)}
+			if d := text.TypoDistance(r, c, limit, rules); d <= limit {
 				consider(cand, d)
+			} else if text.SpellingVariants(w, cand) || english && strings.HasPrefix(w, cand) || sameRoot(r, c) {
+				// No slip: a spelling ("honoured" of "honored"), a
+				// word with an ending ("pakistani" of "pakistan"), or
+				// another of its root ("criticised", "criticism").
+				consider(cand, limit)
 			}
 		}
 	}
@@ -81,14 +91,72 @@ func (lx *Lexicon) correct(w string) (string, bool) {
 			continue
 		}
 		if _, known := lx.Words[base]; known {
-			consider(base, maxDist+1)
+			consider(base, (maxDist+1)*(text.TypoCost+1))
 		}
+	}
+	if best == "" {
+		best = lx.expand(w)
 	}
 	return best, best != ""
 }
 
-// wordEndings are endings that leave a word's meaning as it was.
-var wordEndings = []string{"est", "er", "ers", "age", "ness", "ly", "ity"}
+// expand returns the corpus word an abbreviation of six letters or more
+// (five before a plural's "s") is the start of, three to eight letters
+// short of it ("backrefs" of "backreferences"),
+// in letters only ("red.bold" is no start of "red.bold.underline"): the
+// most frequent such word; "" for none.
+func (lx *Lexicon) expand(w string) string {
+	base := strings.TrimSuffix(w, "s")
+	n := len([]rune(base))
+	if n < 5 || len([]rune(w)) < 6 || !lettersOnly(w) {
+		return ""
+	}
+	best, bestDF := "", 0
+	for l := n + 3; l <= n+8; l++ {
+		for _, cand := range lx.byLen[l] {
+			if !strings.HasPrefix(cand, base) || !lettersOnly(cand) {
+				continue
+			}
+			if df := lx.df[lx.Words[cand]]; df > bestDF || df == bestDF && cand < best {
+				best, bestDF = cand, df
+			}
+		}
+	}
+	return best
+}
+
+// wordEndings are endings that leave a word's meaning as it was, or name
+// who or what is of a place ("qatari" of "qatar").
+var wordEndings = []string{"est", "er", "ers", "age", "ness", "ly", "ity", "i"}
+
+// sameRoot reports whether two words are one root of five or more letters
+// with other endings ("critic" of "criticised" and "criticism"), not a
+// slip; "systemd" is no "system" with an ending, and the thing that does
+// it ("formatter") is not what it does ("formatting").
+func sameRoot(a, b []rune) bool {
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	for k := p; k >= 5; k-- {
+		if rootEndings[string(a[k:])] && rootEndings[string(b[k:])] {
+			return true
+		}
+	}
+	return false
+}
+
+// rootEndings are the endings sameRoot reads after a root.
+var rootEndings = map[string]bool{
+	"": true, "s": true, "es": true, "e": true, "ed": true, "ing": true, "ion": true, "ions": true, "ation": true, "al": true, "ally": true,
+	"ly": true, "ise": true, "ised": true, "ising": true, "ize": true, "ized": true, "izing": true,
+	"ism": true, "ist": true, "ists": true, "ity": true, "ive": true, "ment": true, "ments": true,
+}
+
+// lettersOnly reports whether s is written in letters alone.
+func lettersOnly(s string) bool {
+	return !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+}
 
 func hasDigit(s string) bool {
 	for _, r := range s {

@@ -65,6 +65,8 @@ func TestFollowUpKeepsTheSubject(t *testing.T) {
 		{"the subject gives way to other documents", "how do i install gamma?", "beta", "", false, []string{"gamma"}},
 		{"and to another name", "how do I install GNU tools?", "beta", "", false, []string{"gnu"}},
 		{"but not when the question refers back to it", "can it read gamma files?", "beta", "", true, []string{"gamma", "beta"}},
+		{"what another is compared to is no subject", "does beta have a license like gamma", "", "", false, []string{"beta"}},
+		{"unless it is all the question names", "is it licensed like gamma", "", "", false, []string{"gamma"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -112,27 +114,55 @@ func TestRealWordsAreNotMisspellings(t *testing.T) {
 	}
 }
 
+// TestOnlySlipsAreCorrected: a word the corpus lacks is read as a corpus
+// word only when fingers could have slipped from one to the other: a
+// letter dropped, doubled or swapped, or struck for its neighbour on the
+// keyboard, or a vowel of a name spelt from memory ("qaida"). Another
+// name one letter away ("gorm" and GOARM, "semver" and server, "macos" and
+// "matos", "systemd" and system) is asked of, not mistyped; a British
+// spelling still reads as the corpus's American one, a word of a place as
+// the place ("qatari"), a word as another of its root ("criticised") and
+// an abbreviation of six letters or more as the word it starts ("backrefs").
+func TestOnlySlipsAreCorrected(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "Build with GOARM=7 for the server; the process honored the window.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "Windows cells of the system in matos, and a window.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
+		{ID: "c", Text: "Qatar met criticism from al Qaeda; see gqlgen.yml.", Locator: corpus.Locator{Source: "c.md", LineStart: 1, LineEnd: 1}},
+		{ID: "d", Text: "Backreferences need compatibility mode; compatible ones are named.", Locator: corpus.Locator{Source: "d.md", LineStart: 1, LineEnd: 1}},
+	})
+	for _, c := range []struct{ word, want string }{
+		{"gorm", ""}, {"semver", ""}, {"macos", ""}, {"systemd", ""}, {"gqlgen.yaml", ""},
+		{"proccess", "process"}, {"cels", "cells"}, {"windos", "windows"}, {"honoured", "honored"}, {"sysetm", "system"},
+		{"qaida", "qaeda"}, {"qatari", "qatar"}, {"criticised", "criticism"},
+		{"backrefs", "backreferences"}, {"backr", ""},
+	} {
+		if got, _ := lx.Correct(c.word); got != c.want {
+			t.Errorf("%q read as %q, want %q", c.word, got, c.want)
+		}
+	}
+}
+
 // TestNoCorrectionOntoTheQuestionsOwnWord: an unknown word is not read as
-// another word of the same question ("ULIDs" one letter from "UUIDs"):
+// another word of the same question ("uyids" a slip from "UUIDs"):
 // the question asks of something the corpus lacks, and keeps the word.
 func TestNoCorrectionOntoTheQuestionsOwnWord(t *testing.T) {
 	lx := lexical.Build([]corpus.Passage{
 		{ID: "a", Text: "Generate UUIDs of version 4 with uuid.NewV4.", Locator: corpus.Locator{Source: "a.md", LineStart: 1, LineEnd: 1}},
 		{ID: "b", Text: "Parse a UUID from a string.", Locator: corpus.Locator{Source: "b.md", LineStart: 1, LineEnd: 1}},
 	})
-	if got, _ := lx.Correct("ulids"); got != "uuids" {
-		t.Fatalf("ulids read as %q alone, want uuids (the case this test is about)", got)
+	if got, _ := lx.Correct("uyids"); got != "uuids" {
+		t.Fatalf("uyids read as %q alone, want uuids (the case this test is about)", got)
 	}
-	q := lx.Analyze("can uuid generate ulids", "")
+	q := lx.Analyze("can uuid generate uyids", "")
 	var words []string
 	for _, term := range q.Terms {
 		words = append(words, term.Word)
-		if term.Word == "ulids" && (term.Known || term.Corrected != "") {
-			t.Errorf("ulids read as %+v, want an unknown word", term)
+		if term.Word == "uyids" && (term.Known || term.Corrected != "") {
+			t.Errorf("uyids read as %+v, want an unknown word", term)
 		}
 	}
-	if !slices.Contains(words, "ulids") {
-		t.Errorf("terms %v, want ulids among them", words)
+	if !slices.Contains(words, "uyids") {
+		t.Errorf("terms %v, want uyids among them", words)
 	}
 	if q := lx.Analyze("generate uuids with this", ""); len(q.Terms) == 0 {
 		t.Error("no terms")
@@ -902,5 +932,38 @@ func TestHostOfModulePathIsNotSearched(t *testing.T) {
 	}
 	if got := words(lx.Analyze("is uber.org/blog about logging", "")); !got["uber"] {
 		t.Errorf("terms %v: a host before a path naming no folder is searched", got)
+	}
+}
+
+// TestWhoMadeSearchesAuthorship: a question after who made a work
+// searches the words its answer is written with ("Copyright (C) 2004 Ned
+// T. Crigler" under AUTHOR), as context, not as the asker's words; another
+// who-question does not.
+func TestWhoMadeSearchesAuthorship(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "dtach is (C)Copyright 2004-2016 Ned T. Crigler.", Locator: corpus.Locator{Source: "dtach/README", Section: "AUTHOR", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "dtach detaches a program from its terminal; see the author's page.", Locator: corpus.Locator{Source: "dtach/README", LineStart: 3, LineEnd: 3}},
+		{ID: "c", Text: "The screen program was written for terminals.", Locator: corpus.Locator{Source: "screen/README", LineStart: 1, LineEnd: 1}},
+	})
+	added := func(q string) []string {
+		var out []string
+		for _, term := range lx.Analyze(q, "").Terms {
+			if term.Answer {
+				if !term.Context || term.Name {
+					t.Errorf("%q: %+v, want a context word naming nothing", q, term)
+				}
+				out = append(out, term.Word)
+			}
+		}
+		return out
+	}
+	if got := added("who made dtach"); !slices.Equal(got, []string{"author", "copyright", "written"}) {
+		t.Errorf("who made dtach: added %v, want author, copyright, written", got)
+	}
+	if got := added("who wrote dtach"); !slices.Equal(got, []string{"author", "copyright"}) {
+		t.Errorf("who wrote dtach: added %v, want author, copyright (\"wrote\" is searched as \"write\")", got)
+	}
+	if got := added("who uses dtach"); got != nil {
+		t.Errorf("who uses dtach: added %v, want none", got)
 	}
 }

@@ -2,6 +2,7 @@ package lexical
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -33,6 +34,10 @@ type QueryTerm struct {
 	// Pasted marks a word of what the asker pasted into the question (a
 	// log, code): context, never a name (Lexicon.Pasted).
 	Pasted bool `json:"pasted,omitempty"`
+	// Answer marks a word the question does not write that its answer is
+	// written with ("copyright", "author" for "who wrote bzip2"), searched
+	// for as context is.
+	Answer bool `json:"answer,omitempty"`
 }
 
 // Query is an analysed question.
@@ -161,6 +166,9 @@ const hedgeWeight = 0.15
 // are terms of their own, so the whole name only tells the passages that
 // write it so from those that hold its parts apart.
 const codeNameWeight = 0.35
+
+// makerWords are the words an answer to who made a work is written with.
+var makerWords = []string{"author", "copyright", "written"}
 
 // contextWeight is how much a word carried over from earlier in a
 // conversation counts against a word of the question itself.
@@ -377,6 +385,16 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		}
 	}
 	lx.unnameCommonFolders(q.Terms, names, text.Words(question))
+	if text.ReadAsking(question).AsksMaker() {
+		// "who wrote bzip2" is answered "Copyright (C) 1996-2019 Julian
+		// Seward", under "AUTHOR", "written by Mark Adler".
+		for _, w := range makerWords {
+			stem := st.Stem(w)
+			if lx.known(stem) && !slices.ContainsFunc(q.Terms, func(t QueryTerm) bool { return t.Stem == stem }) {
+				q.Terms = append(q.Terms, QueryTerm{Word: w, Stem: stem, Known: true, Context: true, Answer: true, Weight: lx.idf(stem) * contextWeight})
+			}
+		}
+	}
 	// A follow-up ("what about its license?") keeps the subject of the
 	// conversation, unless it names one of its own: other documents ("and
 	// chromem?") replace the documents it was about; another name ("and in
@@ -407,7 +425,30 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			t.Name = false
 		}
 	}
+	unnameCompared(q.Terms, text.ComparedWords(question))
 	return q
+}
+
+// unnameCompared takes the name from what a question names only to
+// compare with ("fzf" of "does peco have a preview window like fzf"),
+// when it names another thing it asks of: a passage about fzf alone
+// holds none of the question's subject.
+func unnameCompared(terms []QueryTerm, compared map[string]bool) {
+	if len(compared) == 0 {
+		return
+	}
+	own := false
+	for _, t := range terms {
+		own = own || t.Name && !t.Context && !compared[t.Word]
+	}
+	if !own {
+		return
+	}
+	for i := range terms {
+		if t := &terms[i]; t.Name && !t.Context && compared[t.Word] {
+			t.Name = false
+		}
+	}
 }
 
 // Pasted adds to q the words of what the asker pasted into the question

@@ -819,6 +819,10 @@ var deeds = map[string]bool{"head": true, "lead": true, "fund": true, "financ": 
 // who made it as the verb does: "Author: Ann", "the creator of", "© Ann".
 var authorship = regexp.MustCompile(`(?i)\b(authors?|authored|creators?|founders?|maintainers?|developers?|contributors?|copyright|credits?|thanks|acknowledg\w*)\b|©|\(c\)`)
 
+// AsksMaker reports whether the question asks who made a work ("who
+// wrote bzip2", "who maintains nettle"): authorship answers it.
+func (a Asking) AsksMaker() bool { return deedVerbs[a.deed] }
+
 // deedVerbs are the stems of the verbs of making a work, which authorship
 // answers.
 var deedVerbs = map[string]bool{"write": true, "creat": true, "make": true, "develop": true, "build": true, "design": true, "found": true,
@@ -1185,11 +1189,11 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		// "which version added --color" is answered by an entry there; a
 		// version also by release notes' file name ("2.39.0.txt"), but not
 		// a time by a name's year.
-		over := sectionNumber.ReplaceAllString(section, "$1")
+		over := withoutPlainNumbers(sectionNumber.ReplaceAllString(section, "$1"))
 		if a.Kind == AnswerTime {
 			over, _, _ = strings.Cut(over, "\n")
 		}
-		sentence = headingNumber.ReplaceAllString(sentence, "")
+		sentence = withoutPlainNumbers(headingNumber.ReplaceAllString(sentence, ""))
 		if a.runtime != nil {
 			switch {
 			case a.runtime.MatchString(sentence):
@@ -1440,6 +1444,30 @@ var (
 	headingNumber = regexp.MustCompile(`^` + headingNumberRE)
 )
 
+// withoutPlainNumbers drops the numbers headings are given without a dot,
+// as Info manuals and plain-text documents give them ("3 Available
+// operations", "5.6 Groupby on …" in a section path): a chapter's number
+// is no version nor amount. A release's heading keeps its number ("2.39
+// Release notes", "1.4 (2016-08-08)", "1.2.3").
+func withoutPlainNumbers(s string) string {
+	return plainNumber.ReplaceAllStringFunc(s, func(m string) string {
+		sub := plainNumber.FindStringSubmatch(m)
+		if releaseWord[strings.ToLower(sub[3])] {
+			return m
+		}
+		return sub[1] + sub[3]
+	})
+}
+
+var (
+	// plainNumber matches a heading's number without a dot, of one or two
+	// parts, before a capitalised word.
+	plainNumber = regexp.MustCompile(`(^|› |\n)(\d+(?:\.\d+)?)[ \t]+(\p{Lu}\p{Ll}+)`)
+	// releaseWord are the words after a release's number in a heading.
+	releaseWord = map[string]bool{"release": true, "releases": true, "released": true, "version": true, "versions": true,
+		"changes": true, "beta": true, "alpha": true, "final": true, "stable": true, "update": true, "notes": true, "news": true}
+)
+
 // headingNumberRE is a heading's number as a heading's line or path shows
 // it: "2. ", "3.1. ", "## <a id="doc">2.</a> ".
 const headingNumberRE = `(?:#{1,6}[ \t]+)?(?:<[^>\n]*>)*\d+(?:\.\d+)*\.(?:<[^>\n]*>)*[ \t]+`
@@ -1539,6 +1567,9 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 		// build with go1.21") is no answer.
 		for _, m := range versionFigure.FindAllStringSubmatch(sentence, -1) {
 			f := strings.ToLower(m[2] + m[3])
+			if decimalFraction.MatchString(m[2]) {
+				continue // "scaled by a constant 1.4826": a measure
+			}
 			if !asked[f] && !asked["v"+f] && !asked[strings.ToLower(m[1])+f] {
 				return true
 			}
@@ -1700,6 +1731,11 @@ func withoutDigits(s string) string {
 // name's hyphen ("GPL-3", "GTK+-3"), not a minus sign's ("returns -1 on
 // error").
 var versionFigure = regexp.MustCompile(`(?i)([a-z]*)(\d+\.(?:\d+|x)(?:\.(?:\d+|x))*)|(?:^|[^\w.-]|[\w+*` + "`" + `)]-)v?(\d{1,3})\+?(?:$|[^\w.]|\.(?:\s|$))`)
+
+// decimalFraction matches a number of two parts whose second has four
+// digits or more ("1.4826", "3.14159"): a measure, not a version ("2024.1",
+// "1.22.3" are).
+var decimalFraction = regexp.MustCompile(`^\d+\.\d{4,}$`)
 
 // hasNewName reports whether a sentence holds a name none of whose words
 // are known (the question's).
@@ -2995,8 +3031,8 @@ func gerund(w string) bool {
 
 // Negates reports whether a sentence says what is not so, or what is
 // left out: "not", "no", "never", "n't", "except", "only", "without",
-// "unsupported", "deprecated", "removed", … (an answer to a question that
-// NegatesPredicate).
+// "unsupported", "deprecated", "removed", "non-…" ("non-bug questions"), …
+// (an answer to a question that NegatesPredicate).
 func Negates(sentence string) bool { return negation.MatchString(sentence) }
 
 var (
@@ -3014,5 +3050,5 @@ var (
 		"before": true, "while": true, "with": true, "without": true, "because": true, "since": true, "until": true}
 	negation = regexp.MustCompile(`(?i)\b(not|no|never|none|nothing|neither|nor|cannot|without|except|excepting|excluding|only|unless|instead|` +
 		`unsupported|unavailable|disabled|deprecated|removed|dropped|lacks?|lacking|missing|fails?|failed|unable|refuses?|prevents?|forbids?|avoids?|` +
-		`rejected|denied|ignored|ignores)\b|n['’]t\b`)
+		`rejected|denied|ignored|ignores)\b|n['’]t\b|\bnon-\pL`)
 )

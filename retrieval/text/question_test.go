@@ -611,6 +611,10 @@ func TestPhrasalVerbIsNoDeed(t *testing.T) {
 			t.Errorf("%q: deed %q, want %q", q, got, want)
 		}
 	}
+	// Making a work asks for its maker; heading an institute does not.
+	if !ReadAsking("who makes the logo?").AsksMaker() || ReadAsking("who heads the institute").AsksMaker() {
+		t.Error("AsksMaker: want the logo's maker asked, not the institute's head")
+	}
 }
 
 // TestDeedInTheHeading: who made a work is answered by a name under a
@@ -1226,8 +1230,29 @@ func TestJoinedNames(t *testing.T) {
 	}
 }
 
+// TestChapterNumbersAreNoVersions: the number an Info manual or a plain
+// text gives its chapters ("3 Available operations") answers no "which
+// release"; a release's heading does ("2.39 Release notes").
+func TestChapterNumbersAreNoVersions(t *testing.T) {
+	a := ReadAsking("which datamash release added the geomean operation")
+	for _, c := range []struct {
+		section, sentence string
+		want              bool
+	}{
+		{"3 Available operations in 'datamash'", "'geomean' geometric mean of the values", false},
+		{"Manual › 5.6 Groupby on '/etc/passwd'", "The geomean operation groups values.", false},
+		{"2.39 Release notes", "Added the geomean operation.", true},
+		{"NEWS › 1.4 (2016-08-08)", "Added the geomean operation.", true},
+	} {
+		if got := a.Answers(c.sentence, c.section); got != c.want {
+			t.Errorf("under %q: Answers(%q) = %v, want %v", c.section, c.sentence, got, c.want)
+		}
+	}
+}
+
 // A version answers "which version" when it reads as one: dotted, or a
-// small number standing alone; not an RFC's number nor digits in a name.
+// small number standing alone; not an RFC's number, digits in a name nor a
+// decimal fraction.
 func TestVersionFigures(t *testing.T) {
 	asked := map[string]bool{"python": true, "versions": true}
 	for s, want := range map[string]bool{
@@ -1240,6 +1265,8 @@ func TestVersionFigures(t *testing.T) {
 		"It listens on port 8080.":                                 false,
 		"The latest stable release is recommended.":                true,
 		"It was written in 2015 for the new API.":                  false,
+		"Median Absolute Deviation, scaled by a constant 1.4826":   false,
+		"Released as 2024.1 with calendar versions.":               true,
 	} {
 		if got := HoldsNewAnswer(AnswerVersion, s, asked); got != want {
 			t.Errorf("HoldsNewAnswer(version, %q) = %v, want %v", s, got, want)
@@ -1428,6 +1455,8 @@ func TestNegatesPredicate(t *testing.T) {
 		"It doesn't need valves.":                                true,
 		"This option doesn’t support Windows.":                   true,
 		"Packets are routed by the network.":                     false,
+		"General non-bug questions go to the help list.":         true,
+		"A nonce is sent with the request.":                      false,
 	} {
 		if got := Negates(s); got != want {
 			t.Errorf("Negates(%q) = %v, want %v", s, got, want)

@@ -279,6 +279,52 @@ func TestEditDistance(t *testing.T) {
 	}
 }
 
+// TestTypoDistance: the slips fingers make cost one TypoCost each (a
+// neighbour's key a tenth more); another letter for one, or a letter added
+// far from its neighbours' keys, is no slip.
+func TestTypoDistance(t *testing.T) {
+	const limit = TypoCost + 1
+	for _, c := range []struct {
+		typed, meant string
+		doubledOnly  bool
+		want         int
+	}{
+		{"verison", "version", false, TypoCost},                  // neighbours swapped
+		{"enviroment", "environment", false, TypoCost},           // a letter dropped
+		{"proccess", "process", false, TypoCost},                 // a letter struck twice
+		{"raisd", "raise", false, TypoCost + 1},                  // d struck for its neighbour e
+		{"windos", "windows", false, TypoCost},                   // dropped: cheaper than …
+		{"windos", "window", false, TypoCost + 1},                // … s struck for w
+		{"strict_undefined", "strictundefined", false, TypoCost}, // punctuation
+		{"semver", "server", false, limit + 1},                   // m is far from r
+		{"macos", "matos", false, limit + 1},
+		{"systemd", "system", false, limit + 1}, // d added far from m
+		{"berlin", "berli", false, limit + 1},
+		{"gorm", "goarm", true, limit + 1}, // a dropped letter not doubled …
+		{"cels", "cells", true, TypoCost},  // … and one that was
+		{"gorm", "goarm", false, TypoCost},
+		{"ulids", "uuids", false, limit + 1},
+		{"abc", "abc", false, 0},
+	} {
+		if got := TypoDistance([]rune(c.typed), []rune(c.meant), limit, TypoRules{DoubledOnly: c.doubledOnly}); got != c.want {
+			t.Errorf("TypoDistance(%q, %q, doubledOnly %v) = %d, want %d", c.typed, c.meant, c.doubledOnly, got, c.want)
+		}
+	}
+	if got := TypoDistance([]rune("histsize"), []rune("histfile"), 2*limit, TypoRules{}); got <= 2*limit {
+		t.Errorf("histsize read as a slip for histfile (%d)", got)
+	}
+	if got := TypoDistance([]rune("subscritpion"), []rune("subscription"), 2*limit, TypoRules{}); got != TypoCost {
+		t.Errorf("subscritpion → subscription = %d, want %d", got, TypoCost)
+	}
+	// A name's vowels are spelt from memory; a word's are not.
+	if got := TypoDistance([]rune("qaida"), []rune("qaeda"), limit, TypoRules{NameVowels: true}); got != TypoCost+1 {
+		t.Errorf("qaida → qaeda (a name) = %d, want %d", got, TypoCost+1)
+	}
+	if got := TypoDistance([]rune("openid"), []rune("opened"), limit, TypoRules{}); got <= limit {
+		t.Errorf("openid read as a slip for opened (%d)", got)
+	}
+}
+
 func TestSpellingVariants(t *testing.T) {
 	for _, c := range []struct {
 		a, b string

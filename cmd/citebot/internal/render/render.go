@@ -186,6 +186,8 @@ func Explain(w io.Writer, res retrieval.Result) {
 		switch {
 		case t.Pasted:
 			mark += " (pasted into the question)"
+		case t.Answer:
+			mark += " (a word the answer is written with)"
 		case t.Context:
 			mark += " (from the conversation)"
 		}
