@@ -38,7 +38,7 @@ func New(dims int, vocab Vocabulary) *Embedder {
 }
 
 // ID is the ID of a local embedder of dims dimensions.
-func ID(dims int) string { return fmt.Sprintf("local-hash-v1/%d", dims) }
+func ID(dims int) string { return fmt.Sprintf("local-hash-v2/%d", dims) }
 
 // ID names the model and its settings.
 func (e *Embedder) ID() string { return ID(e.dims) }

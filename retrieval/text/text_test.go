@@ -130,6 +130,22 @@ func TestWordsReadNamesOfCodeWhole(t *testing.T) {
 	}
 }
 
+// TestWordsReadLanguageNames: "C++", "C#", "F#" and "g++" are one word
+// each, not a letter (the "c" of "does indent work on c++ code" named no
+// language); "a+b" and "c++17" are read as before.
+func TestWordsReadLanguageNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"GNU indent does NOT work for C++, if it does": "gnu indent does not work for c++ if it does",
+		"C# bindings and F# too":                       "c# bindings and f# too",
+		"C/C++ code, built with g++":                   "c c++ code built with g++",
+		"c++17 and i++ and a+b":                        "c 17 and i and a b",
+	} {
+		if got := strings.Join(Words(in), " "); got != want {
+			t.Errorf("Words(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestFindNormalized(t *testing.T) {
 	hay := "It said “Qatar’s role”  in\nSouth Asia — clearly."
 	for _, c := range []struct {

@@ -170,6 +170,15 @@ func readWords(text string, parts bool) []string {
 		case r == '-' && len(buf) > 0 && id.long && i+1 < len(text) && isWordRune(text[i+1:]):
 			flush()
 			id.join("-")
+		case (r == '+' || r == '#') && len(buf) == 1 && strings.IndexByte("cfg", buf[0]) >= 0:
+			// "C++", "C#", "F#", "g++": a language's or a compiler's
+			// name, one word, not the letter alone.
+			if n := languageMark(text[i:]); n > 0 {
+				buf = append(buf, text[i:i+n]...)
+				i += n
+				continue
+			}
+			flush()
 		case r == '\'' && len(buf) > 0 && i+size < len(text) && isWordRune(text[i+size:]):
 			buf = append(buf, '\'')
 		case (r == ',' || r == '.') && len(buf) > 0 && lastIsDigit(buf) && i+size < len(text) && startsWithDigit(text[i+size:]):
@@ -580,6 +589,25 @@ func linkDestination(s string) int {
 		}
 	}
 	return 0
+}
+
+// languageMark returns the length of the "++" or "#" that s opens and
+// that ends a language's name ("C++", "C#", "g++"): followed by no letter
+// or digit. 0 for none ("c+d", "c#1", "c++17").
+func languageMark(s string) int {
+	n := 0
+	switch {
+	case strings.HasPrefix(s, "++"):
+		n = 2
+	case strings.HasPrefix(s, "#"):
+		n = 1
+	default:
+		return 0
+	}
+	if n < len(s) && isWordRune(s[n:]) {
+		return 0
+	}
+	return n
 }
 
 func isWordRune(s string) bool {
