@@ -31,7 +31,7 @@ func (g Gate) IsZero() bool {
 // right at least 90 % of the time (90.5 %; 73.1 % of those within it; an
 // answer to a question the corpus doesn't answer is wrong; 0.15 gives
 // 89.3 %). On the documentation check sets, answers above it are right
-// 89.4 % of the time, within it 67.7 %: the label marks 159 of their 352
+// 89.4 % of the time, within it 67.7 %: the label marks 159 of their 351
 // wrong answers and 333 of their 1959 right ones (measured at 0.36, this
 // model; an answer citing a passage that an audit found to state the
 // answer elsewhere counts right).

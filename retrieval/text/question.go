@@ -1555,6 +1555,11 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 	if mayReferIssue(sentence) {
 		sentence = issueRef.ReplaceAllString(sentence, " ")
 	}
+	if strings.Contains(sentence, "(") {
+		// A manual page's section ("pdftk.pdftk-java(1)", "see
+		// gpg(1)") is no version, count nor time.
+		sentence = manSection.ReplaceAllString(sentence, "$1")
+	}
 	if t == AnswerQuantity {
 		sentence = withoutNameNumbers(sentence) // not a release ("GPL-3") nor a time ("mid-2023")
 	}
@@ -1731,6 +1736,10 @@ func withoutDigits(s string) string {
 // name's hyphen ("GPL-3", "GTK+-3"), not a minus sign's ("returns -1 on
 // error").
 var versionFigure = regexp.MustCompile(`(?i)([a-z]*)(\d+\.(?:\d+|x)(?:\.(?:\d+|x))*)|(?:^|[^\w.-]|[\w+*` + "`" + `)]-)v?(\d{1,3})\+?(?:$|[^\w.]|\.(?:\s|$))`)
+
+// manSection matches a manual page's name with its section: "ls(1)",
+// "pdftk.pdftk-java(1)", "printf(3p)", "crontab(5)".
+var manSection = regexp.MustCompile(`(\pL[\w.+-]*)\([1-9][a-z]{0,2}\)`)
 
 // decimalFraction matches a number of two parts whose second has four
 // digits or more ("1.4826", "3.14159"): a measure, not a version ("2024.1",

@@ -1266,6 +1266,8 @@ func TestVersionFigures(t *testing.T) {
 		"The latest stable release is recommended.":                true,
 		"It was written in 2015 for the new API.":                  false,
 		"Median Absolute Deviation, scaled by a constant 1.4826":   false,
+		"pdftk.pdftk-java(1)   General Commands Manual":            false,
+		"See gpg(1) and crontab(5) for more.":                      false,
 		"Released as 2024.1 with calendar versions.":               true,
 	} {
 		if got := HoldsNewAnswer(AnswerVersion, s, asked); got != want {
