@@ -69,10 +69,16 @@ func (lx *Lexicon) correct(w string) (string, bool) {
 			if c[0] != r[0] {
 				continue
 			}
-			rules := text.TypoRules{DoubledOnly: minLen > 0, NameVowels: lettersOnly && !text.IsEnglishWord(cand)}
-			if d := text.TypoDistance(r, c, limit, rules); d <= limit {
-				consider(cand, d)
-			} else if text.SpellingVariants(w, cand) || english && strings.HasPrefix(w, cand) || sameRoot(r, c) {
+			// A slip is an edit at least: most words are more edits
+			// away, and the cheaper count turns them down first.
+			if text.EditDistance(r, c, maxDist) <= maxDist {
+				rules := text.TypoRules{DoubledOnly: minLen > 0, NameVowels: lettersOnly && !text.IsEnglishWord(cand)}
+				if d := text.TypoDistance(r, c, limit, rules); d <= limit {
+					consider(cand, d)
+					continue
+				}
+			}
+			if commonPrefix(r, c) >= 3 && (text.SpellingVariants(w, cand) || english && strings.HasPrefix(w, cand) || sameRoot(r, c)) {
 				// No slip: a spelling ("honoured" of "honored"), a
 				// word with an ending ("pakistani" of "pakistan"), or
 				// another of its root ("criticised", "criticism").
@@ -102,9 +108,9 @@ func (lx *Lexicon) correct(w string) (string, bool) {
 
 // expand returns the corpus word an abbreviation of six letters or more
 // (five before a plural's "s") is the start of, three to eight letters
-// short of it ("backrefs" of "backreferences"),
-// in letters only ("red.bold" is no start of "red.bold.underline"): the
-// most frequent such word; "" for none.
+// short of it ("backrefs" of "backreferences"), in letters only
+// ("red.bold" is no start of "red.bold.underline"): the most frequent such
+// word; "" for none.
 func (lx *Lexicon) expand(w string) string {
 	base := strings.TrimSuffix(w, "s")
 	n := len([]rune(base))
@@ -134,16 +140,21 @@ var wordEndings = []string{"est", "er", "ers", "age", "ness", "ly", "ity", "i"}
 // slip; "systemd" is no "system" with an ending, and the thing that does
 // it ("formatter") is not what it does ("formatting").
 func sameRoot(a, b []rune) bool {
-	p := 0
-	for p < len(a) && p < len(b) && a[p] == b[p] {
-		p++
-	}
-	for k := p; k >= 5; k-- {
+	for k := commonPrefix(a, b); k >= 5; k-- {
 		if rootEndings[string(a[k:])] && rootEndings[string(b[k:])] {
 			return true
 		}
 	}
 	return false
+}
+
+// commonPrefix returns how many runes a and b start with alike.
+func commonPrefix(a, b []rune) int {
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	return p
 }
 
 // rootEndings are the endings sameRoot reads after a root.

@@ -385,7 +385,7 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 		}
 	}
 	lx.unnameCommonFolders(q.Terms, names, text.Words(question))
-	if text.ReadAsking(question).AsksMaker() {
+	if text.AsksMaker(question) {
 		// "who wrote bzip2" is answered "Copyright (C) 1996-2019 Julian
 		// Seward", under "AUTHOR", "written by Mark Adler".
 		for _, w := range makerWords {

@@ -819,9 +819,19 @@ var deeds = map[string]bool{"head": true, "lead": true, "fund": true, "financ": 
 // who made it as the verb does: "Author: Ann", "the creator of", "© Ann".
 var authorship = regexp.MustCompile(`(?i)\b(authors?|authored|creators?|founders?|maintainers?|developers?|contributors?|copyright|credits?|thanks|acknowledg\w*)\b|©|\(c\)`)
 
-// AsksMaker reports whether the question asks who made a work ("who
-// wrote bzip2", "who maintains nettle"): authorship answers it.
-func (a Asking) AsksMaker() bool { return deedVerbs[a.deed] }
+// AsksMaker reports whether a question asks who made a work ("who wrote
+// bzip2", "who maintains nettle"): authorship answers it.
+func AsksMaker(question string) bool {
+	m := whoDid.FindStringSubmatch(question)
+	if m == nil {
+		return false // most questions: no need to read the rest
+	}
+	var st Stemmer
+	if !deedVerbs[st.Stem(strings.ToLower(m[1]))] {
+		return false
+	}
+	return deedVerbs[ReadAsking(question).deed]
+}
 
 // deedVerbs are the stems of the verbs of making a work, which authorship
 // answers.
