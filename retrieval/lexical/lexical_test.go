@@ -963,6 +963,9 @@ func TestWhoMadeSearchesAuthorship(t *testing.T) {
 	if got := added("who wrote dtach"); !slices.Equal(got, []string{"author", "copyright"}) {
 		t.Errorf("who wrote dtach: added %v, want author, copyright (\"wrote\" is searched as \"write\")", got)
 	}
+	if got := added("who is the author of dtach"); !slices.Equal(got, []string{"copyright", "written"}) {
+		t.Errorf("who is the author of dtach: added %v, want copyright, written (\"author\" is the asker's)", got)
+	}
 	if got := added("who uses dtach"); got != nil {
 		t.Errorf("who uses dtach: added %v, want none", got)
 	}

@@ -822,6 +822,9 @@ var authorship = regexp.MustCompile(`(?i)\b(authors?|authored|creators?|founders
 // AsksMaker reports whether a question asks who made a work ("who wrote
 // bzip2", "who maintains nettle"): authorship answers it.
 func AsksMaker(question string) bool {
+	if makerAsked.MatchString(question) {
+		return true // "who is the author of pigz", "who's the maintainer"
+	}
 	m := whoDid.FindStringSubmatch(question)
 	if m == nil {
 		return false // most questions: no need to read the rest
@@ -832,6 +835,11 @@ func AsksMaker(question string) bool {
 	}
 	return deedVerbs[ReadAsking(question).deed]
 }
+
+// makerAsked matches a question after a work's maker by name: "who is the
+// author of pigz", "who's the current maintainer", "who are the original
+// developers".
+var makerAsked = regexp.MustCompile(`(?i)^\W*who(?:['’]s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+)?(?:\w+\s+)?(?:authors?|creators?|maintainers?|developers?|writers?|designers?)\b`)
 
 // deedVerbs are the stems of the verbs of making a work, which authorship
 // answers.
