@@ -134,16 +134,12 @@ func TestWordsReadNamesOfCodeWhole(t *testing.T) {
 // each, not a letter (the "c" of "does indent work on c++ code" named no
 // language); "a+b" and "c++17" are read as before.
 func TestWordsReadLanguageNames(t *testing.T) {
-	for in, want := range map[string]string{
+	checkWords(t, map[string]string{
 		"GNU indent does NOT work for C++, if it does": "gnu indent does not work for c++ if it does",
 		"C# bindings and F# too":                       "c# bindings and f# too",
 		"C/C++ code, built with g++":                   "c c++ code built with g++",
 		"c++17 and i++ and a+b":                        "c 17 and i and a b",
-	} {
-		if got := strings.Join(Words(in), " "); got != want {
-			t.Errorf("Words(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 }
 
 func TestFindNormalized(t *testing.T) {
@@ -482,7 +478,7 @@ func TestBritishSpellingsStemAsAmerican(t *testing.T) {
 // Markdown document are no words; a reference's types in angle brackets
 // are.
 func TestWordsSkipHTMLMarkup(t *testing.T) {
-	for in, want := range map[string]string{
+	checkWords(t, map[string]string{
 		`<div align="center"><img src="logo.png" alt="the logo"><br/>Fast</div>`: "fast",
 		"<a href=\"x\">Sponsor</a> <!-- a\ncomment --> us":                       "sponsor us",
 		"flag <string> and <Buffer> or <Map>":                                    "flag string and buffer or map",
@@ -490,11 +486,7 @@ func TestWordsSkipHTMLMarkup(t *testing.T) {
 		"if x <b and y > z":                                                      "if x b and y z",
 		"<details open><summary>More</summary>":                                  "more",
 		"<details>\n<summary>More</summary>":                                     "more",
-	} {
-		if got := strings.Join(Words(in), " "); got != want {
-			t.Errorf("Words(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 }
 
 // TestVersionsStemAlike: a version is one stem however it is written
@@ -547,17 +539,13 @@ func TestUndoubledStems(t *testing.T) {
 // A word broken over two lines by a hyphen is one word; a compound
 // broken at its hyphen stays two.
 func TestWordsJoinHyphenatedLineEnds(t *testing.T) {
-	for in, want := range map[string]string{
+	checkWords(t, map[string]string{
 		"the com-\n   mand runs":  "the command runs",
 		"an op-\ntional flag":     "an optional flag",
 		"the command-\nline tool": "the command line tool",
 		"a com-\n\nmand":          "a com mand",
 		"self-\ncontained":        "self contained",
-	} {
-		if got := strings.Join(Words(in), " "); got != want {
-			t.Errorf("Words(%q) = %q, want %q", in, got, want)
-		}
-	}
+	})
 }
 
 // A word ending in "s" that is no plural stems as its plural does
@@ -588,6 +576,17 @@ func wantSameStems(t *testing.T, st *Stemmer, pairs [][2]string) {
 	for _, p := range pairs {
 		if a, b := st.Stem(p[0]), st.Stem(p[1]); a != b {
 			t.Errorf("%q stems as %q, %q as %q: want the same", p[0], a, p[1], b)
+		}
+	}
+}
+
+// checkWords checks that Words reads each text as its words, joined by a
+// space.
+func checkWords(t *testing.T, cases map[string]string) {
+	t.Helper()
+	for in, want := range cases {
+		if got := strings.Join(Words(in), " "); got != want {
+			t.Errorf("Words(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
