@@ -278,7 +278,7 @@ const DefaultMaxFileBytes = 16 << 20
 
 // chunkerVersion changes whenever passage splitting or word analysis
 // changes, so that an index built by an older splitter or stemmer is rebuilt.
-const chunkerVersion = "chunker-v239"
+const chunkerVersion = "chunker-v240"
 
 // Options limits what a corpus load reads.
 type Options struct {

@@ -178,7 +178,7 @@ func readWords(text string, parts bool) []string {
 				i += n
 				continue
 			}
-			flush()
+			end() // as any other mark ends a word: "c+d", "c#1"
 		case r == '\'' && len(buf) > 0 && i+size < len(text) && isWordRune(text[i+size:]):
 			buf = append(buf, '\'')
 		case (r == ',' || r == '.') && len(buf) > 0 && lastIsDigit(buf) && i+size < len(text) && startsWithDigit(text[i+size:]):
