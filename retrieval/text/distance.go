@@ -63,37 +63,31 @@ func TypoDistance(typed, meant []rune, limit int, rules TypoRules) int {
 	if d := len(typed) - len(meant); d*TypoCost > limit || -d*TypoCost > limit {
 		return limit + 1
 	}
-	extra := func(i int) bool { // typed[i] added by a slip
-		c := typed[i]
-		if !isLetter(c) {
-			return true
-		}
-		for _, k := range []int{i - 1, i + 1} {
-			if k >= 0 && k < len(typed) && (typed[k] == c || keysAdjacent(typed[k], c)) {
-				return true
-			}
-		}
-		return false
+	// extra[i]: typed[i] may have been added by a slip; dropped[j]:
+	// meant[j] may have been left out by one.
+	extra := make([]bool, len(typed))
+	for i, c := range typed {
+		extra[i] = !isLetter(c) ||
+			i > 0 && (typed[i-1] == c || keysAdjacent(typed[i-1], c)) ||
+			i+1 < len(typed) && (typed[i+1] == c || keysAdjacent(typed[i+1], c))
 	}
-	dropped := func(j int) bool { // meant[j] left out by a slip
-		c := meant[j]
-		if !isLetter(c) || !rules.DoubledOnly {
-			return true
-		}
-		return j > 0 && meant[j-1] == c || j+1 < len(meant) && meant[j+1] == c
+	dropped := make([]bool, len(meant))
+	for j, c := range meant {
+		dropped[j] = !isLetter(c) || !rules.DoubledOnly ||
+			j > 0 && meant[j-1] == c || j+1 < len(meant) && meant[j+1] == c
 	}
 	prev2 := make([]int, len(meant)+1)
 	prev := make([]int, len(meant)+1)
 	cur := make([]int, len(meant)+1)
 	for j := 1; j <= len(meant); j++ {
 		prev[j] = never
-		if dropped(j - 1) {
+		if dropped[j-1] {
 			prev[j] = prev[j-1] + TypoCost
 		}
 	}
 	for i := 1; i <= len(typed); i++ {
 		cur[0] = never
-		if extra(i - 1) {
+		if extra[i-1] {
 			cur[0] = prev[0] + TypoCost
 		}
 		rowMin := cur[0]
@@ -106,10 +100,10 @@ func TypoDistance(typed, meant []rune, limit int, rules TypoRules) int {
 			case keysAdjacent(a, b), rules.NameVowels && isVowel(a) && isVowel(b):
 				v = prev[j-1] + TypoCost + 1
 			}
-			if extra(i - 1) {
+			if extra[i-1] {
 				v = min(v, prev[j]+TypoCost)
 			}
-			if dropped(j - 1) {
+			if dropped[j-1] {
 				v = min(v, cur[j-1]+TypoCost)
 			}
 			if i > 1 && j > 1 && a == meant[j-2] && typed[i-2] == b {
