@@ -873,7 +873,7 @@ const rerankDepth = 30
 // that it answers better than the second.
 //
 // ofProject, when not nil, says which passages are of the projects the
-// question names (holdsProject): they rank above all others, and when two
+// question names (projectsAsked.holds): they rank above all others, and when two
 // or more are candidates, the margin is theirs alone; the others answer
 // for another project. otherRelease, when not nil, says which passages
 // are about another release, version or year than the question names

@@ -40,7 +40,7 @@ type Index struct {
 	openings map[string][]int32
 	// docNames holds the names documents go by, squashed: each folder of
 	// their paths, their file names without extension, their titles (see
-	// missingProject).
+	// projectsAsked.missing).
 	docNames map[string]bool
 	// folderNames holds the folders of the documents' paths, squashed,
 	// each with the folders above it, lower-cased (see pairedNames).

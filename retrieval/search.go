@@ -155,8 +155,8 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 	res.Degraded = why
 	var ofProject func(corpus.Passage) bool
 	named := ix.namedProjects(question)
-	if len(named) > 0 {
-		ofProject = func(p corpus.Passage) bool { return holdsProject(question, named, p) }
+	if len(named.names) > 0 {
+		ofProject = named.holds
 	}
 	qf := ix.questionOf(question, q, lex.spread)
 	if pasted != "" {
@@ -198,7 +198,7 @@ func (ix *Index) Search(ctx context.Context, question string, k int, opts ...Sea
 		}
 	}
 	if res.Relevant && len(hits) > 0 {
-		if n := missingProject(question, named, hits[0].Passage); n != "" {
+		if n := named.missing(hits[0].Passage); n != "" {
 			res.Relevant, res.ProjectMissing = false, n
 		}
 	}
@@ -791,7 +791,7 @@ type Candidate struct {
 	// question's words, for Restates.
 	Says []string
 	// OfProject is true when the question names projects and the passage
-	// is of one of them (holdsProject): such passages rank first.
+	// is of one of them (projectsAsked.holds): such passages rank first.
 	OfProject bool
 	// OtherRelease is true when the passage is about another release,
 	// version or year than the question names: such passages rank below
@@ -824,7 +824,7 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	cands = cands[:min(rerankDepth, len(cands))]
 	for _, c := range cands {
 		f, says := ix.candidateFeatures(st, q, &qf, c)
-		of := len(named) > 0 && holdsProject(question, named, c.hit.Passage)
+		of := len(named.names) > 0 && named.holds(c.hit.Passage)
 		held, need := OwnTermsHeld(q, c.hit.terms)
 		other := release != nil && release(c.hit.Passage)
 		out = append(out, Candidate{Passage: c.hit.Passage, Features: f, Says: says, OfProject: of, OtherRelease: other, Held: held, Need: need, Local: f})
@@ -846,17 +846,26 @@ func (ix *Index) Candidates(ctx context.Context, question string) ([]Candidate, 
 	return out, nil
 }
 
-// missingProject returns a project the question names (named, by
-// namedProjects) when the passage is of none of them (holdsProject): a look-alike
-// project's document answering for it ("how do i report a vulnerability
-// in pulsar-client-go" with paho's security policy, "can viper read
-// config from s3" with koanf's). "" when the question names none, or the
-// passage is of one.
-func missingProject(question string, named []string, p corpus.Passage) string {
-	if len(named) == 0 || holdsProject(question, named, p) {
+// missing returns a project the question names when the passage is of
+// none of them (holds): a look-alike project's document answering for it
+// ("how do i report a vulnerability in pulsar-client-go" with paho's
+// security policy, "can viper read config from s3" with koanf's). "" when
+// the question names none, or the passage is of one.
+func (pa projectsAsked) missing(p corpus.Passage) string {
+	if len(pa.names) == 0 || pa.holds(p) {
 		return ""
 	}
-	return named[0]
+	return pa.names[0]
+}
+
+// projectsAsked are the projects a question names (namedProjects).
+type projectsAsked struct {
+	// names are the projects' names.
+	names []string
+	// words are the question's words that may name a folder a passage
+	// is in (projectWord), less those it only compares with and the
+	// parts of a joined name ("semver" of "masterminds semver").
+	words []string
 }
 
 // namedProjects returns the projects a question names: by a joined name
@@ -871,8 +880,9 @@ func missingProject(question string, named []string, p corpus.Passage) string {
 // "github.com/sethvargo/go-retry"; Lexicon.OwnerOf); or by the name a
 // folder named after a package gives its project upstream ("avahi" of
 // avahi-daemon/, "nss-mdns" of libnss-mdns/; packageNames), with that
-// folder. A name only the texts hold names none.
-func (ix *Index) namedProjects(question string) []string {
+// folder. A name only the texts hold names none. What the question only
+// compares with ("like iftop") names none when it names another.
+func (ix *Index) namedProjects(question string) projectsAsked {
 	var named []string
 	add := func(names ...string) {
 		for _, n := range names {
@@ -921,7 +931,8 @@ func (ix *Index) namedProjects(question string) []string {
 	}
 	// A project named only as what another is compared to ("does urfave
 	// cli have a launch() helper like click") is not the one asked of.
-	if compared := text.ComparedWords(question); len(named) > 1 && len(compared) > 0 {
+	compared := text.ComparedWords(question)
+	if len(named) > 1 && len(compared) > 0 {
 		var own []string
 		for _, n := range named {
 			if !allWordsIn(n, compared) {
@@ -932,7 +943,19 @@ func (ix *Index) namedProjects(question string) []string {
 			named = own
 		}
 	}
-	return named
+	pa := projectsAsked{names: named}
+	if len(named) == 0 {
+		return pa
+	}
+	partOf := func(w string) bool { // "semver" of "masterminds-semver"
+		return slices.ContainsFunc(named, func(n string) bool { return slices.Contains(strings.Split(n, "-"), w) })
+	}
+	for _, w := range text.Words(question) {
+		if projectWord(w) && !partOf(w) && (!compared[w] || slices.Contains(named, w)) {
+			pa.words = append(pa.words, w)
+		}
+	}
+	return pa
 }
 
 // allWordsIn reports whether every word of a name ("urfave-cli") is in
@@ -976,24 +999,22 @@ func (ix *Index) pairedNames(question string) (names []string, rest string) {
 	return names, strings.Join(fields, " ")
 }
 
-// holdsProject reports whether a passage is of a project the question
-// names: the name in its path, title, section or text, or, for a
-// question naming the chain a problem runs through ("sqlite3's prebuilt
-// binary keeps falling back to node-gyp"), a folder the passage is in
-// named by the question.
-func holdsProject(question string, named []string, p corpus.Passage) bool {
+// holds reports whether a passage is of a project the question names:
+// the name in its path, title, section or text, or, for a question naming
+// the chain a problem runs through ("sqlite3's prebuilt binary keeps
+// falling back to node-gyp"), a folder the passage is in named by the
+// question, not only compared with ("does nload have promiscuous mode
+// like iftop -p" is not answered by iftop's).
+func (pa projectsAsked) holds(p corpus.Passage) bool {
 	where := readWords(p.Source + " " + p.Title + " " + p.Section + " " + p.Text)
-	for _, n := range named {
+	for _, n := range pa.names {
 		if where.holds(n) {
 			return true
 		}
 	}
 	dirs := strings.Split(strings.ToLower(p.Source), "/")
-	partOf := func(w string) bool { // "semver" of "masterminds-semver"
-		return slices.ContainsFunc(named, func(n string) bool { return slices.Contains(strings.Split(n, "-"), w) })
-	}
-	for _, w := range text.Words(question) {
-		if projectWord(w) && slices.Contains(dirs[:len(dirs)-1], w) && !partOf(w) {
+	for _, w := range pa.words {
+		if slices.Contains(dirs[:len(dirs)-1], w) {
 			return true
 		}
 	}

@@ -34,9 +34,9 @@ type QueryTerm struct {
 	// Pasted marks a word of what the asker pasted into the question (a
 	// log, code): context, never a name (Lexicon.Pasted).
 	Pasted bool `json:"pasted,omitempty"`
-	// Answer marks a word the question does not write that its answer is
-	// written with ("copyright", "author" for "who wrote bzip2"), searched
-	// for as context is.
+	// Answer marks a word its answer is written with, not what it asks
+	// about ("copyright", "author" for "who wrote bzip2" or "who is the
+	// author of bzip2"), searched for as context is.
 	Answer bool `json:"answer,omitempty"`
 }
 
@@ -169,6 +169,11 @@ const codeNameWeight = 0.35
 
 // makerWords are the words an answer to who made a work is written with.
 var makerWords = []string{"author", "copyright", "written"}
+
+// makerRoles are the roles a question after a work's maker names ("who is
+// the author of …", text.AsksMaker).
+var makerRoles = map[string]bool{"author": true, "authors": true, "creator": true, "creators": true, "maintainer": true, "maintainers": true,
+	"developer": true, "developers": true, "writer": true, "writers": true, "designer": true, "designers": true}
 
 // contextWeight is how much a word carried over from earlier in a
 // conversation counts against a word of the question itself.
@@ -387,7 +392,15 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 	lx.unnameCommonFolders(q.Terms, names, text.Words(question))
 	if text.AsksMaker(question) {
 		// "who wrote bzip2" is answered "Copyright (C) 1996-2019 Julian
-		// Seward", under "AUTHOR", "written by Mark Adler".
+		// Seward", under "AUTHOR", "written by Mark Adler". The role a
+		// question asks after ("author" of "who is the author of tslog")
+		// is such a word too, not its subject, though the question's own
+		// ("Noam Yorav-Raphael … original author").
+		for i := range q.Terms {
+			if t := &q.Terms[i]; !t.Context && makerRoles[t.Word] {
+				t.Answer, t.Name, t.Documents = true, false, false
+			}
+		}
 		for _, w := range makerWords {
 			stem := st.Stem(w)
 			if lx.known(stem) && !slices.ContainsFunc(q.Terms, func(t QueryTerm) bool { return t.Stem == stem }) {

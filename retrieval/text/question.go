@@ -79,12 +79,14 @@ var answerTypes = []struct {
 			`|\blicen[cs](e|ed)[,:;]?\s+(MIT|BSD|Apache|GPL\w*|LGPL\w*|AGPL\w*|MPL|ISC)\b\s*\??\s*$`),
 		// A licence named: a pointer to a LICENSE file names none ("See
 		// LICENSE" doesn't say which).
-		regexp.MustCompile(`(?i)\b(MIT|BSD|Apache|GPL|LGPL|AGPL|MPL|ISC|Mozilla Public|GNU|public domain|Creative Commons|CC[- ]BY|CC0|Artistic|zlib|Unlicense|copyleft|permissive|proprietary)\b`)},
+		// A version written on ("GPLv2", "LGPLv2.1", "BSD3") is still its name.
+		regexp.MustCompile(`(?i)\b(MIT|BSD|Apache|GPL|LGPL|AGPL|MPL|ISC|Mozilla Public|GNU|public domain|Creative Commons|CC[- ]BY|CC0|Artistic|zlib|Unlicense|copyleft|permissive|proprietary)(v?\d+(\.\d+)*)?\b`)},
 	{AnswerMeaning,
-		regexp.MustCompile(`(?i)\bstands? for\b|\b(is|are) \S+ short for\b|\bwhat (is|are) the (acronym|abbreviation|long form|full form|full name)\b|\b(acronym|abbreviation) (of|for)\b`),
+		regexp.MustCompile(`(?i)\bstands? for\b|\b(is|are) \S+ short for\b|\bwhat (is|are) the (acronym|abbreviation|long form|full form|full name)\b|\b(acronym|abbreviation) (of|for)\b|\bwhat (does|do|did) the name \S+ mean\b`),
 		// A spelled-out form is most often a parenthesis: "Tehrik-i-Taliban
 		// Pakistan (TTP)", "procps-ng (next generation)".
-		regexp.MustCompile(`\(\s*[^)\s]|(?i)\b(stands? for|short for|abbreviat\w*|acronym)\b`)},
+		// A name's meaning may be a word's: "Undici means eleven in Italian".
+		regexp.MustCompile(`\(\s*[^)\s]|(?i)\b(stands? for|short for|abbreviat\w*|acronym|means|named after)\b`)},
 	{AnswerTime,
 		regexp.MustCompile(`(?i)^\s*when\b|\b(what|which|in what) (year|date|month|day|century|decade|time)\b|\bsince when\b|\brelease (date|day)\b|\b(date|day) of (the |its )?release\b`),
 		regexp.MustCompile(`(?i)\b(1[0-9]|20)\d\d\b|\b\d{1,2}(st|nd|rd|th)\b|\b(january|february|march|april|may|june|july|august|september|october|november|december|century|centuries|decade|ago|today|yesterday|(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b` +
@@ -252,6 +254,9 @@ func PolarObject(question string) []string {
 	if i := comparison.FindStringIndex(object); i != nil {
 		object = object[:i[0]] // "log sampling like zap": zap is what it is compared to
 	}
+	if i := insteadOf.FindStringIndex(object); i != nil {
+		object = object[:i[0]] // "json instead of colored text": not what it asks for
+	}
 	var out []string
 	for _, w := range Words(object) {
 		if !IsStopWord(w) {
@@ -266,8 +271,12 @@ func PolarObject(question string) []string {
 // "does tar on debian support zstd compression", "can viper read hcl
 // files", "is there … " is none.
 var polarObject = regexp.MustCompile(`(?i)^\W*(?:does|do|can|will|could)\s+((?:\S+\s+){1,4}?)(?:(?:still|also|now|natively|really|actually)\s+)?` +
-	`(?:support|work|run|handle|read|parse|understand|accept|speak|emit|write|export|import|load|decode|encode|recogni[sz]e|detect|have|include|provide|offer|ship|come)\s+` +
+	`(?:support|work|run|handle|read|parse|understand|accept|speak|emit|write|export|import|load|decode|encode|recogni[sz]e|detect|have|include|provide|offer|ship|come|output|print|produce|generate)\s+` +
 	`(?:(?:on|with|in|under|for|inside)\s+)?(.{2,80}?)[?.!]*\s*$`)
+
+// insteadOf matches what a question sets aside after what it asks for:
+// "instead of colored text", "rather than xml".
+var insteadOf = regexp.MustCompile(`(?i)(?:^|\s)(?:instead\s+of|rather\s+than|in\s+place\s+of)\b`)
 
 // ComparedWords returns the words a question writes only in a comparison
 // ("click" of "does urfave cli have a launch() helper like click", "zap"
@@ -414,8 +423,12 @@ var (
 
 // notesLicence reports whether a question written as a note asks for a
 // licence: a few words ending on it after what it is of ("chromem-go
-// license?", "gnu make licence"), not "does the licence allow it".
+// license?", "gnu make licence"), not "does the licence allow it"; or
+// opens on such a note ("lz4 license? can i use it in closed source").
 func notesLicence(question string) bool {
+	if first, rest, ok := strings.Cut(question, "?"); ok && strings.TrimSpace(rest) != "" && notesLicence(first) {
+		return true
+	}
 	words := Words(question)
 	n := len(words)
 	return n >= 2 && n <= maxNoteWords && !IsStopWord(words[0]) && licenceWord.MatchString(words[n-1])
@@ -2641,8 +2654,9 @@ func DefinedAcronym(question string) string {
 		return ""
 	}
 	// Typed in lower case, a word of the language is no abbreviation
-	// ("what is it", "what is love").
-	if w := strings.ToLower(m[1]); m[1] != strings.ToUpper(m[1]) && (IsStopWord(w) || IsCommonWord(w) || IsEnglishWord(w)) {
+	// ("what is it", "what is love"), unless the question calls it a
+	// name ("what does the name glimpse mean").
+	if w := strings.ToLower(m[1]); m[1] != strings.ToUpper(m[1]) && !nameMeant.MatchString(question) && (IsStopWord(w) || IsCommonWord(w) || IsEnglishWord(w)) {
 		return ""
 	}
 	return strings.ToUpper(m[1])
@@ -2656,7 +2670,13 @@ var acronymQuestions = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)^\s*what(?:'s|s|\s+is)\s+(?:the\s+)?([a-z]{2,6})\s+(?:short|an?\s+(?:abbreviation|acronym))\s+for\s*[?.!]*\s*$`),
 	regexp.MustCompile(`(?i)^\s*(?:what(?:'s|s|\s+is)\s+)?(?:the\s+)?(?:full\s+form|long\s+form|full\s+name|expansion)\s+of\s+(?:the\s+)?([a-z]{2,6})\s*[?.!]*\s*$`),
 	regexp.MustCompile(`(?i)^\s*([a-z]{2,6})\s+(?:stands\s+for\s+what|full\s+form|meaning|acronym|abbreviation)\s*[?.!]*\s*$`),
+	nameMeant,
 }
+
+// nameMeant matches a question after what a name means, which may be
+// longer than an abbreviation and a word of the language: "what does the
+// name glimpse mean" ("GLobal IMPlicit SEarch").
+var nameMeant = regexp.MustCompile(`(?i)^\s*what\s+(?:does|do|did)\s+the\s+name\s+["'“]?([a-z][a-z0-9]{1,11})["'”]?\s+(?:stand\s+for|mean)\s*[?.!]*\s*$`)
 
 // spelledOut matches what follows an abbreviation that a sentence spells
 // out: "stands for", "is short for", "is an abbreviation of", "means" and

@@ -85,6 +85,8 @@ func TestAnswerTypes(t *testing.T) {
 		// licence's terms, which names the licence it asks of.
 		{"what's chalk's license", AnswerLicence, "Released under the MIT License.", "Chalk comes with types."},
 		{"chromem-go license?", AnswerLicence, "chromem-go is licensed under the MPL-2.0.", "chromem-go is a vector database."},
+		{"nethogs licence?", AnswerLicence, "nethogs may be redistributed under the terms of the GPLv2 or any later version.", "See the COPYING file for the license text."},
+		{"lz4 license? can i use it in a closed source product", AnswerLicence, "lz4 is released under the BSD3 terms.", "lz4 -m compresses many files."},
 		{"is pgx MIT or apache licensed", AnswerLicence, "pgx is released under the MIT license.", "pgx is a driver."},
 		{"prometheus bundles bootstrap - under what license", AnswerLicence, "Bootstrap (MIT)", "Bootstrap 4"},
 		{"artistic license, can i charge for the package", AnswerAny, "", ""},
@@ -872,7 +874,9 @@ func TestAcronyms(t *testing.T) {
 		"what is jq": "JQ", "what is a ttp member": "", "what is golang-lru": "", "what is it": "", "what is love": "",
 		"what is IT?": "IT", "what is an SDK.": "SDK", "what does ttp stand for": "TTP", "What does FATF mean?": "FATF",
 		"whats iskp short for": "ISKP", "full form of crss": "CRSS", "the long form of the SAT": "SAT", "crss stands for what": "CRSS",
-		"what does it stand for": "", "what does love mean": "", "what does the TTP want": ""} {
+		"what does it stand for": "", "what does love mean": "", "what does the TTP want": "",
+		// A name the question calls one may be longer and a word of the language.
+		"what does the name glimpse mean": "GLIMPSE", "what does the name of it mean": ""} {
 		if got := DefinedAcronym(q); got != want {
 			t.Errorf("DefinedAcronym(%q) = %q, want %q", q, got, want)
 		}
@@ -1556,6 +1560,8 @@ func TestPolarObject(t *testing.T) {
 		"what tcp port does dbus-daemon listen on":                     "",
 		"how do i make xml signatures with xmlsec":                     "",
 		"can i use zap with logrus":                                    "",
+		"can tint output json instead of colored text":                 "json",
+		"does it print a summary rather than every line":               "summary",
 	} {
 		if got := strings.Join(PolarObject(q), " "); got != want {
 			t.Errorf("PolarObject(%q) = %q, want %q", q, got, want)
