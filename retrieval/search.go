@@ -880,7 +880,8 @@ type projectsAsked struct {
 // "github.com/sethvargo/go-retry"; Lexicon.OwnerOf); or by the name a
 // folder named after a package gives its project upstream ("avahi" of
 // avahi-daemon/, "nss-mdns" of libnss-mdns/; packageNames), with that
-// folder. A name only the texts hold names none. What the question only
+// folder; or by the name of a folder named with its major version
+// ("jinja" of jinja2/). A name only the texts hold names none. What the question only
 // compares with ("like iftop") names none when it names another.
 func (ix *Index) namedProjects(question string) projectsAsked {
 	var named []string
@@ -922,6 +923,8 @@ func (ix *Index) namedProjects(question string) projectsAsked {
 			if dirs := ix.packages[w]; len(dirs) > 0 && projectWord(w) {
 				add(w) // "avahi": avahi-daemon/
 				add(dirs...)
+			} else if f, ok := ix.lex.VersionedFolder(w); ok && projectWord(w) {
+				add(f) // "jinja": jinja2/
 			}
 			continue
 		}

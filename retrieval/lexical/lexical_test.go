@@ -974,3 +974,27 @@ func TestWhoMadeSearchesAuthorship(t *testing.T) {
 		t.Errorf("who uses dtach: added %v, want none", got)
 	}
 }
+
+// TestPhrasalSearchesWrittenWord: "turn off" is searched as the word
+// documentation writes for it too, as context; a corpus without the word
+// gets none.
+func TestPhrasalSearchesWrittenWord(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "Set NO_COLOR to disable colors.", Locator: corpus.Locator{Source: "task/README", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "Colors are on when the output is a terminal.", Locator: corpus.Locator{Source: "task/README", LineStart: 3, LineEnd: 3}},
+	})
+	find := func(q, w string) *lexical.QueryTerm {
+		for _, term := range lx.Analyze(q, "").Terms {
+			if term.Word == w {
+				return &term
+			}
+		}
+		return nil
+	}
+	if term := find("turn off colors in task", "disable"); term == nil || !term.Context || !term.Answer || term.Name {
+		t.Errorf("turn off colors: disable is %+v, want a context word the answer is written with", term)
+	}
+	if term := find("turn on colors in task", "enable"); term != nil {
+		t.Errorf("turn on colors: enable is %+v, want none (the corpus never writes it)", term)
+	}
+}

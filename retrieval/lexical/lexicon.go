@@ -8,6 +8,7 @@ import (
 	"iter"
 	"math"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -473,6 +474,28 @@ func (lx *Lexicon) IsFolder(word string) bool {
 	_, ok := lx.folderWords[word]
 	return ok
 }
+
+// VersionedFolder returns the one folder named by word and a major
+// version ("jinja2" of "jinja", "sqlite3" of "sqlite"), and whether there
+// is exactly one.
+func (lx *Lexicon) VersionedFolder(word string) (string, bool) {
+	found := ""
+	for f := range lx.folderWords {
+		rest, ok := strings.CutPrefix(f, word)
+		if !ok || rest == "" || !majorVersion.MatchString(rest) {
+			continue
+		}
+		if found != "" {
+			return "", false // "python2", "python3": no one project
+		}
+		found = f
+	}
+	return found, found != ""
+}
+
+// majorVersion matches what a folder's name adds to its project's for a
+// major version: "2" of "jinja2", "3.11" of "python3.11".
+var majorVersion = regexp.MustCompile(`^\d{1,2}(\.\d{1,2})?$`)
 
 // FolderStem returns the stem of a folder's one-word name, and whether
 // word is one.

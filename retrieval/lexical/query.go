@@ -408,6 +408,14 @@ func (lx *Lexicon) analyze(question, subject, context string) Query {
 			}
 		}
 	}
+	// "how do i stop less from saving a history file" is answered "to
+	// disable the history file"; "turn on 24-bit colour", "enable".
+	for _, ph := range text.PhrasalMeanings(question) {
+		stem := st.Stem(ph)
+		if lx.known(stem) && !slices.ContainsFunc(q.Terms, func(t QueryTerm) bool { return t.Stem == stem }) {
+			q.Terms = append(q.Terms, QueryTerm{Word: ph, Stem: stem, Known: true, Context: true, Answer: true, Weight: lx.idf(stem) * contextWeight})
+		}
+	}
 	// A follow-up ("what about its license?") keeps the subject of the
 	// conversation, unless it names one of its own: other documents ("and
 	// chromem?") replace the documents it was about; another name ("and in

@@ -126,7 +126,7 @@ var answerTypes = []struct {
 // ("gyp ERR! stack Error: "pre" versions of node cannot be installed"
 // asks for no version).
 func AnswerTypeOf(question string) AnswerType {
-	question = OwnWords(question)
+	question = OwnWords(mendAskingWords(question))
 	if m := whenClause.FindStringSubmatchIndex(question); m != nil && !whenAsks.MatchString(question) {
 		// "When American car companies rolled out their cars, which
 		// policy ended?": the clause sets the time, the rest asks.
@@ -1034,6 +1034,7 @@ func (a *Asking) Negated() bool { return a.negated }
 
 // ReadAsking reads what a question asks for.
 func ReadAsking(question string) Asking {
+	question = mendAskingWords(question)
 	a := Asking{Kind: AnswerTypeOf(question), words: make(map[string]bool)}
 	for _, w := range Words(question) {
 		a.words[w] = true
@@ -3099,3 +3100,68 @@ var (
 		`unsupported|unavailable|disabled|deprecated|removed|dropped|lacks?|lacking|missing|fails?|failed|unable|refuses?|prevents?|forbids?|avoids?|` +
 		`rejected|denied|ignored|ignores)\b|n['’]t\b|\bnon-\pL`)
 )
+
+// askingWords are the words that say which kind of answer a question
+// asks for, as the answer types' patterns write them.
+var askingWords = []string{"version", "versions", "license", "licence", "licensed", "default", "defaults", "release", "released",
+	"year", "date", "author", "maintainer", "percentage", "population", "returns", "minimum", "maximum"}
+
+// mendAskingWords returns the question with a word that no English word
+// is and a slip of the fingers makes of an asking word (askingWords) read
+// as that word: "which go vesion does it need" asks for a version,
+// "licnese?" for a licence. Words of four letters or fewer are left as
+// typed.
+func mendAskingWords(question string) string {
+	var out strings.Builder
+	last := 0
+	for _, loc := range askingToken.FindAllStringIndex(question, -1) {
+		w := strings.ToLower(question[loc[0]:loc[1]])
+		if len(w) < 5 || IsEnglishWord(w) || IsStopWord(w) {
+			continue
+		}
+		typed := []rune(w)
+		for _, a := range askingWords {
+			if a == w || TypoDistance(typed, []rune(a), TypoCost, TypoRules{}) > TypoCost {
+				continue
+			}
+			out.WriteString(question[last:loc[0]])
+			out.WriteString(a)
+			last = loc[1]
+			break
+		}
+	}
+	if last == 0 {
+		return question
+	}
+	out.WriteString(question[last:])
+	return out.String()
+}
+
+// askingToken matches a run of letters: a word a slip may have made.
+var askingToken = regexp.MustCompile(`\pL+`)
+
+// PhrasalMeanings returns the words documentation writes for what a
+// question says with a phrasal verb or an idiom: "disable" for "stop …
+// from", "stop … -ing", "turn off", "switch off"; "enable" for "turn on", "switch on";
+// "default" for "out of the box"; "remove" for "get rid of". nil for none.
+func PhrasalMeanings(question string) []string {
+	lower := strings.ToLower(question)
+	var out []string
+	for _, p := range phrasals {
+		if p.said.MatchString(lower) && !slices.Contains(out, p.written) {
+			out = append(out, p.written)
+		}
+	}
+	return out
+}
+
+// phrasals pair what askers say with what documentation writes.
+var phrasals = []struct {
+	said    *regexp.Regexp
+	written string
+}{
+	{regexp.MustCompile(`\b(turn(ing|s|ed)?|switch(ing|es|ed)?|shut(ting|s)?)\s+(\w+\s+){0,3}?off\b|\bstop(ping|s|ped)?\s+(\S+\s+){1,4}?from\b|\bstop(ping|s|ped)?\s+(\S+\s+){0,3}?\w{3,}ing\b`), "disable"},
+	{regexp.MustCompile(`\b(turn(ing|s|ed)?|switch(ing|es|ed)?)\s+(\w+\s+){0,3}?on\b`), "enable"},
+	{regexp.MustCompile(`\bout of the box\b`), "default"},
+	{regexp.MustCompile(`\bget(ting)?\s+rid\s+of\b`), "remove"},
+}

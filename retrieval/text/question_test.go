@@ -1590,3 +1590,46 @@ func TestComparedWords(t *testing.T) {
 		}
 	}
 }
+
+// TestMendAskingWords: a slip of the fingers in the word that says which
+// kind of answer is asked for still asks for it; a word of the language,
+// a short word and a word that is no slip of one are left as typed.
+func TestMendAskingWords(t *testing.T) {
+	for q, want := range map[string]AnswerType{
+		"which go vesion does ozzo-validation need": AnswerVersion,
+		"what licnese is lz4 under":                 AnswerLicence,
+		"whats the defualt port":                    AnswerDefault,
+		"which go vision does it need":              AnswerAny, // an English word
+		"which go verison does it need":             AnswerVersion,
+		"which go versionx does it need":            AnswerAny, // "x" is no neighbour of "n": no slip
+	} {
+		if got := AnswerTypeOf(q); got != want {
+			t.Errorf("AnswerTypeOf(%q) = %q, want %q", q, got, want)
+		}
+	}
+	if got := mendAskingWords("Which Go vesion, and which defualt?"); got != "Which Go version, and which default?" {
+		t.Errorf("mendAskingWords = %q", got)
+	}
+}
+
+// TestPhrasalMeanings: what askers say with a phrasal verb is written
+// with the word documentation uses; the words alone mean nothing.
+func TestPhrasalMeanings(t *testing.T) {
+	for q, want := range map[string]string{
+		"can i stop less from saving a history file":        "disable",
+		"how to turn off mdns name lookups completely":      "disable",
+		"how do i switch the colours off":                   "disable",
+		"how do i turn on 24-bit colour in joe":             "enable",
+		"is arrow timezone aware out of the box":            "default",
+		"how do i get rid of dead sessions":                 "remove",
+		"how do i stop the daemon":                          "",
+		"how do i stop entr reading the keyboard":           "disable",
+		"how do i stop the thing":                           "",
+		"does it turn up in the list":                       "",
+		"which turn of the loop sets the flag on the queue": "",
+	} {
+		if got := strings.Join(PhrasalMeanings(q), " "); got != want {
+			t.Errorf("PhrasalMeanings(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
