@@ -618,6 +618,14 @@ var countingWords = NewPhrases("one", "two", "three", "four", "five", "six", "se
 	"a minute", "an hour", "a day", "a week", "a month", "a year", "a millisecond",
 	"a kilobyte", "a megabyte", "a gigabyte", "a terabyte", "a couple of")
 
+// measureWords are the words that give a measure without a digit: the
+// counting words less those that count no quantity ("once", "most",
+// "several").
+var measureWords = NewPhrases("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "dozen", "half", "percent",
+	"a minute", "an hour", "a day", "a week", "a month", "a year", "a millisecond",
+	"a kilobyte", "a megabyte", "a gigabyte", "a terabyte", "a couple of")
+
 func holdsAmount(s string) bool {
 	return strings.ContainsAny(s, "0123456789") || countingWords.MatchString(s)
 }
@@ -686,6 +694,10 @@ type Asking struct {
 	// disk space"), true: a figure in a unit of measure ("20 MB")
 	// answers it without naming the thing.
 	much bool
+	// measured is, for an amount asked as a measure ("how long does it
+	// keep a message", "how big is the file"), true: "once", "most" or
+	// "several" is no measure; a figure or a number word is.
+	measured bool
 	// deed is, for a person asked as who did something ("who founded
 	// SAT", "who wrote the brief"), the stem of the verb: a name answers
 	// it in a sentence that names the deed (namesDeed), not any name.
@@ -732,9 +744,10 @@ var (
 // giving one, in words or as a figure (of a sentence without the figures
 // that count nothing, see uncounted).
 var (
-	asksOften = regexp.MustCompile(`(?i)\bhow (often|frequently)\b`)
-	asksCount = regexp.MustCompile(`(?i)\bhow (many|much)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount)\b|\b(the )?(total |max(imum)? |min(imum)? )?number of\b`)
-	frequency = regexp.MustCompile(`(?i)\b(daily|hourly|weekly|monthly|quarterly|yearly|annually|nightly|biweekly|fortnightly|semi-annually` +
+	asksOften   = regexp.MustCompile(`(?i)\bhow (often|frequently)\b`)
+	asksMeasure = regexp.MustCompile(`(?i)\bhow (long|big|large|far|old|tall|heavy|wide|deep|high|fast)\b`)
+	asksCount   = regexp.MustCompile(`(?i)\bhow (many|much)\b|\bwhat (percentage|percent|proportion|share|number|fraction|amount)\b|\b(the )?(total |max(imum)? |min(imum)? )?number of\b`)
+	frequency   = regexp.MustCompile(`(?i)\b(daily|hourly|weekly|monthly|quarterly|yearly|annually|nightly|biweekly|fortnightly|semi-annually` +
 		`|(every|each) (other |\d+ |two |three |few |\d+(st|nd|rd|th) |(first|second|third|fourth|fifth|last) )?(second|minute|hour|day|night|week|month|quarter|year|release|cycle|run|build|boot|start|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekday|weekend)s?` +
 		`|(on )?(mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)` +
 		`|(once|twice|\w+ times) (a|an|per|every|each) \w+|per (second|minute|hour|day|week|month|quarter|year|release|run|build|request|boot)` +
@@ -1056,6 +1069,7 @@ func ReadAsking(question string) Asking {
 	a.price = a.money && asksPrice.MatchString(question)
 	a.contact = a.Kind == AnswerPerson && asksContact.MatchString(question)
 	a.count = a.Kind == AnswerQuantity && asksCount.MatchString(question)
+	a.measured = a.Kind == AnswerQuantity && asksMeasure.MatchString(question)
 	m := howManyOf.FindStringSubmatch(question)
 	if m == nil && !a.money {
 		// "how much disk space does a chroot need": an amount of a
@@ -1298,6 +1312,11 @@ func (a Asking) answers(sentence, section string, declared bool) bool {
 		}
 	}
 	if a.money && !moneySum.MatchString(sentence) {
+		return false
+	}
+	if a.measured && !strings.ContainsAny(sentence, "0123456789") && !measureWords.MatchString(sentence) {
+		// "the handler is executed once for each message" says nothing
+		// of how long a message is kept.
 		return false
 	}
 	if a.deed != "" && !a.namesDeed(sentence, ownHeading(section)) {

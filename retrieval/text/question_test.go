@@ -1411,6 +1411,22 @@ func TestFrequencyByWeekday(t *testing.T) {
 	}
 }
 
+// A measure is answered by a figure or a number word, not by "once",
+// "most" or "several".
+func TestMeasureNeedsFigure(t *testing.T) {
+	a := ReadAsking("how long does nullmailer keep a message in the queue before it bounces it")
+	for s, want := range map[string]bool{
+		"The protocol handler is executed once for each message remaining in the queue.": false,
+		"Messages older than queuelifetime bounce; it defaults to 604800 seconds.":       true,
+		"A message is kept in the queue for a week.":                                     true,
+		"Most messages are kept in the queue for several retries.":                       false,
+	} {
+		if got := a.Answers(s, ""); got != want {
+			t.Errorf("Answers(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 // The words that only say what kind of answer is asked ("how many", "what
 // percentage", "how big") are not what the question is about.
 func TestAnswerTypeWords(t *testing.T) {
