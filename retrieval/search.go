@@ -881,8 +881,9 @@ type projectsAsked struct {
 // folder named after a package gives its project upstream ("avahi" of
 // avahi-daemon/, "nss-mdns" of libnss-mdns/; packageNames), with that
 // folder; or by the name of a folder named with its major version
-// ("jinja" of jinja2/). A name only the texts hold names none. What the question only
-// compares with ("like iftop") names none when it names another.
+// ("jinja" of jinja2/). A name only the texts hold names none. What the
+// question only compares with ("like iftop") names none when it names
+// another.
 func (ix *Index) namedProjects(question string) projectsAsked {
 	var named []string
 	add := func(names ...string) {

@@ -125,8 +125,12 @@ var answerTypes = []struct {
 // the asker's own words: not from code or a message pasted into it
 // ("gyp ERR! stack Error: "pre" versions of node cannot be installed"
 // asks for no version).
-func AnswerTypeOf(question string) AnswerType {
-	question = OwnWords(mendAskingWords(question))
+func AnswerTypeOf(question string) AnswerType { return answerTypeOf(mendAskingWords(question)) }
+
+// answerTypeOf is AnswerTypeOf of a question whose asking words are
+// mended (mendAskingWords).
+func answerTypeOf(question string) AnswerType {
+	question = OwnWords(question)
 	if m := whenClause.FindStringSubmatchIndex(question); m != nil && !whenAsks.MatchString(question) {
 		// "When American car companies rolled out their cars, which
 		// policy ended?": the clause sets the time, the rest asks.
@@ -1048,7 +1052,7 @@ func (a *Asking) Negated() bool { return a.negated }
 // ReadAsking reads what a question asks for.
 func ReadAsking(question string) Asking {
 	question = mendAskingWords(question)
-	a := Asking{Kind: AnswerTypeOf(question), words: make(map[string]bool)}
+	a := Asking{Kind: answerTypeOf(question), words: make(map[string]bool)}
 	for _, w := range Words(question) {
 		a.words[w] = true
 	}
