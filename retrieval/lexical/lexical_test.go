@@ -998,3 +998,18 @@ func TestPhrasalSearchesWrittenWord(t *testing.T) {
 		t.Errorf("turn on colors: enable is %+v, want none (the corpus never writes it)", term)
 	}
 }
+
+// TestVersionedFolder: a folder named with its project's major version is
+// found by the name alone, unless two versions' folders share it.
+func TestVersionedFolder(t *testing.T) {
+	lx := lexical.Build([]corpus.Passage{
+		{ID: "a", Text: "Filters.", Locator: corpus.Locator{Source: "jinja2/api.md", LineStart: 1, LineEnd: 1}},
+		{ID: "b", Text: "Old.", Locator: corpus.Locator{Source: "python2/README", LineStart: 1, LineEnd: 1}},
+		{ID: "c", Text: "New.", Locator: corpus.Locator{Source: "python3.11/README", LineStart: 1, LineEnd: 1}},
+	})
+	for word, want := range map[string]string{"jinja": "jinja2", "python": "", "jinja2": "", "sprig": ""} {
+		if got, ok := lx.VersionedFolder(word); got != want || ok != (want != "") {
+			t.Errorf("VersionedFolder(%q) = %q, %v, want %q", word, got, ok, want)
+		}
+	}
+}

@@ -65,6 +65,10 @@ type Lexicon struct {
 	// paths ("postgresql" of "postgresql/runtime-config.html") to its
 	// stem.
 	folderWords map[string]string
+	// versioned maps a project's name to the one folder named by it and
+	// a major version ("jinja" to "jinja2"), "" when two are
+	// ("python2/", "python3/").
+	versioned map[string]string
 	// pathWords holds the stem of each word a corpus path writes whole,
 	// between separators ("cell" of "cell-types.md"), not only as a
 	// camel-case part ("cell" of "iPythonCell.7.txt").
@@ -479,23 +483,14 @@ func (lx *Lexicon) IsFolder(word string) bool {
 // version ("jinja2" of "jinja", "sqlite3" of "sqlite"), and whether there
 // is exactly one.
 func (lx *Lexicon) VersionedFolder(word string) (string, bool) {
-	found := ""
-	for f := range lx.folderWords {
-		rest, ok := strings.CutPrefix(f, word)
-		if !ok || rest == "" || !majorVersion.MatchString(rest) {
-			continue
-		}
-		if found != "" {
-			return "", false // "python2", "python3": no one project
-		}
-		found = f
-	}
-	return found, found != ""
+	f := lx.versioned[word]
+	return f, f != ""
 }
 
-// majorVersion matches what a folder's name adds to its project's for a
-// major version: "2" of "jinja2", "3.11" of "python3.11".
-var majorVersion = regexp.MustCompile(`^\d{1,2}(\.\d{1,2})?$`)
+// versionedFolder matches a folder's name that is its project's and a
+// major version: "jinja" and "2" of "jinja2", "python" and "3.11" of
+// "python3.11".
+var versionedFolder = regexp.MustCompile(`^(.*[^\d.])\d{1,2}(?:\.\d{1,2})?$`)
 
 // FolderStem returns the stem of a folder's one-word name, and whether
 // word is one.
@@ -542,6 +537,16 @@ func (lx *Lexicon) Prepare(passages []corpus.Passage) {
 			}
 			for _, w := range wholePathWords(p.Source) {
 				lx.pathWords[st.Stem(w)] = true
+			}
+		}
+	}
+	lx.versioned = make(map[string]string)
+	for f := range lx.folderWords {
+		if m := versionedFolder.FindStringSubmatch(f); m != nil {
+			if _, two := lx.versioned[m[1]]; two {
+				lx.versioned[m[1]] = "" // "python2", "python3": no one project
+			} else {
+				lx.versioned[m[1]] = f
 			}
 		}
 	}
