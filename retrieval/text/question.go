@@ -1625,10 +1625,14 @@ func HoldsNewAnswer(t AnswerType, sentence string, asked map[string]bool) bool {
 		// four-digit number (an RFC's, a year), nor digits in a name
 		// ("ManualOverride1"). The question's own ("go1.21" of "does it
 		// build with go1.21") is no answer.
-		for _, m := range versionFigure.FindAllStringSubmatch(sentence, -1) {
+		for _, ix := range versionFigure.FindAllStringSubmatchIndex(sentence, -1) {
+			m := submatches(sentence, ix)
 			f := strings.ToLower(m[2] + m[3])
 			if decimalFraction.MatchString(m[2]) {
 				continue // "scaled by a constant 1.4826": a measure
+			}
+			if m[3] != "" && measureUnit.MatchString(sentence[ix[7]:]) {
+				continue // "wait up to 7 seconds", "3 retries": an amount
 			}
 			if !asked[f] && !asked["v"+f] && !asked[strings.ToLower(m[1])+f] {
 				return true
@@ -1791,6 +1795,23 @@ func withoutDigits(s string) string {
 // name's hyphen ("GPL-3", "GTK+-3"), not a minus sign's ("returns -1 on
 // error").
 var versionFigure = regexp.MustCompile(`(?i)([a-z]*)(\d+\.(?:\d+|x)(?:\.(?:\d+|x))*)|(?:^|[^\w.-]|[\w+*` + "`" + `)]-)v?(\d{1,3})\+?(?:$|[^\w.]|\.(?:\s|$))`)
+
+// measureUnit matches the unit of measure or the thing counted that
+// follows a number: "7 seconds", "16 hosts", "50%" measure or count, no
+// release.
+var measureUnit = regexp.MustCompile(`(?i)^\+?\s*(?:%|(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|ms|milliseconds?|microseconds?|nanoseconds?|bytes?|[kmgt]i?b|bits?|times|percent|lines?|characters?|chars|files?|entries|items|connections?|threads?|workers?|hosts?|servers?|retries|attempts|errors?|columns?|rows?|digits?|levels?|steps?|args?|arguments?|words?|pages?)\b)`)
+
+// submatches returns the strings of a match's groups from its indices
+// (regexp.FindStringSubmatchIndex); "" for a group that matched nothing.
+func submatches(s string, ix []int) []string {
+	out := make([]string, len(ix)/2)
+	for i := range out {
+		if ix[2*i] >= 0 {
+			out[i] = s[ix[2*i]:ix[2*i+1]]
+		}
+	}
+	return out
+}
 
 // manSection matches a manual page's name with its section: "ls(1)",
 // "pdftk.pdftk-java(1)", "printf(3p)", "crontab(5)".

@@ -1649,3 +1649,20 @@ func TestPhrasalMeanings(t *testing.T) {
 		}
 	}
 }
+
+// A number counting a unit or a thing is an amount, not a version; a
+// version still is one.
+func TestVersionNotAmount(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Wait up to 7 seconds for the service to reach the requested state.": false,
+		"Up to 16 hosts may be specified.":                                   false,
+		"It retries 3 times, then gives up at 50% load.":                     false,
+		"Tested in Node 14+.":                                                true,
+		"The sv check command was added in runit 2.1.":                       true,
+		"Requires Python 3 or later.":                                        true,
+	} {
+		if got := HoldsNewAnswer(AnswerVersion, s, nil); got != want {
+			t.Errorf("HoldsNewAnswer(version, %q) = %v, want %v", s, got, want)
+		}
+	}
+}
