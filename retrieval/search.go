@@ -881,7 +881,8 @@ type projectsAsked struct {
 // folder named after a package gives its project upstream ("avahi" of
 // avahi-daemon/, "nss-mdns" of libnss-mdns/; packageNames), with that
 // folder; or by the name of a folder named with its major version
-// ("jinja" of jinja2/). A name only the texts hold names none. What the
+// ("jinja" of jinja2/), or by its daemon's ("supervisord" of
+// supervisor/). A name only the texts hold names none. What the
 // question only compares with ("like iftop") names none when it names
 // another.
 func (ix *Index) namedProjects(question string) projectsAsked {
@@ -926,6 +927,8 @@ func (ix *Index) namedProjects(question string) projectsAsked {
 				add(dirs...)
 			} else if f, ok := ix.lex.VersionedFolder(w); ok && projectWord(w) {
 				add(f) // "jinja": jinja2/
+			} else if base, ok := strings.CutSuffix(w, "d"); ok && len(base) >= 3 && projectWord(w) && ix.lex.IsFolder(base) {
+				add(base) // "supervisord", the daemon of supervisor/
 			}
 			continue
 		}

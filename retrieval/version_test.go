@@ -365,14 +365,15 @@ func TestComparedProjectIsNotAsked(t *testing.T) {
 }
 
 // A project whose folder is named with its major version ("jinja2") is
-// named by its name alone; a look-alike's document answers none of its
+// named by its name alone, one whose daemon's name adds a "d" by that; a look-alike's document answers none of its
 // questions, and two versions' folders leave the name to neither.
 func TestVersionedFolderNamesItsProject(t *testing.T) {
 	ix := indexOf(t, map[string]string{
-		"jinja2/api.md":  "# API\n\nThe environment holds the filters.\n",
-		"sprig/os.md":    "# OS\n\nenv reads an environment variable.\n",
-		"python3/README": "Python 3 reads environment variables with os.environ.\n",
-		"gtk3/README.md": "# GTK\n\nThe toolkit reads settings.ini.\n",
+		"jinja2/api.md":     "# API\n\nThe environment holds the filters.\n",
+		"sprig/os.md":       "# OS\n\nenv reads an environment variable.\n",
+		"python3/README":    "Python 3 reads environment variables with os.environ.\n",
+		"supervisor/README": "Supervisor starts programs and restarts them when they exit.\n",
+		"gtk3/README.md":    "# GTK\n\nThe toolkit reads settings.ini.\n",
 	})
 	for _, c := range []struct {
 		question, source, want string
@@ -380,7 +381,9 @@ func TestVersionedFolderNamesItsProject(t *testing.T) {
 		{"jinja builtin env() function to read environment variables", "sprig/os.md", "jinja2"},
 		{"jinja builtin env() function to read environment variables", "jinja2/api.md", ""},
 		{"which settings file does gtk read", "sprig/os.md", "gtk3"},
-		{"how does python read environment variables", "sprig/os.md", ""}, // python2/ and python3/; a word of the language
+		{"how does python read environment variables", "sprig/os.md", ""},              // python2/ and python3/; a word of the language
+		{"can supervisord restart a program every night", "sprig/os.md", "supervisor"}, // its daemon
+		{"can supervisord restart a program every night", "supervisor/README", ""},
 	} {
 		if got := ix.namedProjects(c.question).missing(firstOf(t, ix, c.source)); got != c.want {
 			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)
