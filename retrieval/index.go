@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -48,6 +49,10 @@ type Index struct {
 	// spans holds each document's passages, [lo, hi) in passage order,
 	// when they stand together (see localFeatures).
 	spans map[string][2]int
+	// manPages holds the names of the corpus's manual pages, lower-cased:
+	// "agrep" of glimpse/agrep.1.txt, the command a question may name
+	// (manPageName).
+	manPages map[string]bool
 	// packages maps the name a folder's project goes by upstream, squashed,
 	// to the folders named after its packages ("avahi" → avahi-daemon,
 	// "nssmdns" → libnss-mdns; packageName).
@@ -170,12 +175,17 @@ func (ix *Index) indexIDs() {
 	ix.docNames = make(map[string]bool)
 	ix.folderNames = make(map[string][]string)
 	ix.packages = make(map[string][]string)
+	ix.manPages = make(map[string]bool)
 	ix.titles = make(map[string]string, len(ix.docs))
 	for _, d := range ix.docs {
 		ix.titles[d.Source] = d.Title
 		parts := strings.Split(d.Source, "/")
 		for _, part := range parts {
 			ix.docNames[lexical.Squash(strings.TrimSuffix(part, path.Ext(part)))] = true
+		}
+		if name, ok := manPageName(parts[len(parts)-1]); ok {
+			ix.manPages[name] = true
+			ix.docNames[lexical.Squash(name)] = true
 		}
 		for k, dir := range parts[:len(parts)-1] {
 			sq := lexical.Squash(dir)
@@ -384,6 +394,24 @@ func packageNames(dir string) []string {
 
 // packagePrefixes are the language prefixes of Debian's package names.
 var packagePrefixes = []string{"python3-", "python-", "pypy3-", "golang-", "node-", "ruby-", "php-", "lua-", "r-cran-", "librust-"}
+
+// manPageName returns the name of the manual page a file holds, read
+// from its name: "agrep" of "agrep.1.txt", "ntpd.conf" of
+// "ntpd.conf.5.txt", "xsel" of "xsel.1x"; false for any other file.
+func manPageName(file string) (string, bool) {
+	m := manPageFile.FindStringSubmatch(strings.ToLower(file))
+	if m == nil || releaseName.MatchString(m[1]) {
+		return "", false // release notes: "v1.2.txt", "2.39.1.txt"
+	}
+	return m[1], true
+}
+
+// releaseName matches a name that is a release's number: "v1", "2.39".
+var releaseName = regexp.MustCompile(`^v?\d[\d.]*$`)
+
+// manPageFile matches a manual page's file name: the page's name, its
+// section, and the extension of the text it was rendered to, if any.
+var manPageFile = regexp.MustCompile(`^([a-z0-9][\w.+-]*?)\.[1-9][a-z]{0,3}(?:\.(?:txt|md|text|gz))?$`)
 
 // packageSuffixes are the parts Debian splits a project's packages into.
 var packageSuffixes = map[string]bool{"daemon": true, "utils": true, "tools": true, "bin": true, "common": true, "data": true,

@@ -882,7 +882,8 @@ type projectsAsked struct {
 // avahi-daemon/, "nss-mdns" of libnss-mdns/; packageNames), with that
 // folder; or by the name of a folder named with its major version
 // ("jinja" of jinja2/), or by its daemon's ("supervisord" of
-// supervisor/). A name only the texts hold names none. What the
+// supervisor/); or by the name of a manual page of the corpus ("agrep"
+// of glimpse/agrep.1.txt), no word of the language. A name only the texts hold names none. What the
 // question only compares with ("like iftop") names none when it names
 // another.
 func (ix *Index) namedProjects(question string) projectsAsked {
@@ -929,6 +930,8 @@ func (ix *Index) namedProjects(question string) projectsAsked {
 				add(f) // "jinja": jinja2/
 			} else if base, ok := strings.CutSuffix(w, "d"); ok && len(base) >= 3 && projectWord(w) && ix.lex.IsFolder(base) {
 				add(base) // "supervisord", the daemon of supervisor/
+			} else if ix.manPages[w] && projectWord(w) {
+				add(w) // "agrep": glimpse/agrep.1.txt
 			}
 			continue
 		}

@@ -369,11 +369,13 @@ func TestComparedProjectIsNotAsked(t *testing.T) {
 // questions, and two versions' folders leave the name to neither.
 func TestVersionedFolderNamesItsProject(t *testing.T) {
 	ix := indexOf(t, map[string]string{
-		"jinja2/api.md":     "# API\n\nThe environment holds the filters.\n",
-		"sprig/os.md":       "# OS\n\nenv reads an environment variable.\n",
-		"python3/README":    "Python 3 reads environment variables with os.environ.\n",
-		"supervisor/README": "Supervisor starts programs and restarts them when they exit.\n",
-		"gtk3/README.md":    "# GTK\n\nThe toolkit reads settings.ini.\n",
+		"jinja2/api.md":             "# API\n\nThe environment holds the filters.\n",
+		"sprig/os.md":               "# OS\n\nenv reads an environment variable.\n",
+		"python3/README":            "Python 3 reads environment variables with os.environ.\n",
+		"supervisor/README":         "Supervisor starts programs and restarts them when they exit.\n",
+		"glimpse/agrep.1.txt":       "AGREP(1)\n\nNAME\n       agrep - search a file for a string, allowing errors\n",
+		"tre-agrep/tre-agrep.1.txt": "TRE-AGREP(1)\n\nNAME\n       tre-agrep - print lines approximately matching a pattern\n\n       -E NUM Select records that have at most NUM errors.\n",
+		"gtk3/README.md":            "# GTK\n\nThe toolkit reads settings.ini.\n",
 	})
 	for _, c := range []struct {
 		question, source, want string
@@ -384,9 +386,21 @@ func TestVersionedFolderNamesItsProject(t *testing.T) {
 		{"how does python read environment variables", "sprig/os.md", ""},              // python2/ and python3/; a word of the language
 		{"can supervisord restart a program every night", "sprig/os.md", "supervisor"}, // its daemon
 		{"can supervisord restart a program every night", "supervisor/README", ""},
+		// A manual page's name names the page, whatever folder holds it.
+		{"how many errors does agrep allow", "tre-agrep/tre-agrep.1.txt", "agrep"},
+		{"how many errors does agrep allow", "glimpse/agrep.1.txt", ""},
 	} {
 		if got := ix.namedProjects(c.question).missing(firstOf(t, ix, c.source)); got != c.want {
 			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)
+		}
+	}
+}
+
+func TestManPageName(t *testing.T) {
+	for file, want := range map[string]string{"agrep.1.txt": "agrep", "ntpd.conf.5.txt": "ntpd.conf", "xsel.1x.txt": "xsel", "sv.8": "sv",
+		"README": "", "CHANGELOG.md": "", "v1.2.txt": "", "2.39.1.txt": "", "python3.11": ""} {
+		if got, ok := manPageName(file); got != want || ok != (want != "") {
+			t.Errorf("manPageName(%q) = %q, %v, want %q", file, got, ok, want)
 		}
 	}
 }
