@@ -95,9 +95,7 @@ func TestMissingProject(t *testing.T) {
 		"npm/configuring-npm/npmrc.md":     "# npmrc\n\nThe npm config files.\n",
 		"npm/using-npm/config.md":          "# config\n\nSet a proxy with the proxy setting.\n",
 	})
-	for _, c := range []struct {
-		question, source, want string
-	}{
+	checkMissing(t, ix, []missingCase{
 		{"how do i report a security vulnerability in pulsar-client-go", "paho.golang/SECURITY.md", "pulsar-client-go"},
 		{"how do i report a security vulnerability in paho.golang", "paho.golang/SECURITY.md", ""},
 		{"how do i report a vulnerability in some-other-lib", "paho.golang/SECURITY.md", ""},
@@ -124,11 +122,7 @@ func TestMissingProject(t *testing.T) {
 		{"can npm read config from s3 buckets like koanf", "koanf/README.md", "npm"},
 		{"can npm read config from s3 buckets like koanf", "npm/install.md", ""},
 		{"npm keeps falling back to koanf, why", "koanf/README.md", ""}, // the chain: named, not compared
-	} {
-		if got := ix.namedProjects(c.question).missing(firstOf(t, ix, c.source)); got != c.want {
-			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)
-		}
-	}
+	})
 }
 
 // A project whose docs folder is named after a distribution's package
@@ -141,9 +135,7 @@ func TestPackageFolderNamesItsProject(t *testing.T) {
 		"python3-jwt/README.rst": "PyJWT\n=====\n\nA Python implementation of RFC 7519.\n",
 		"prometheus/README.md":   "# Prometheus\n\n## License\n\nApache License 2.0, see LICENSE.\n",
 	})
-	for _, c := range []struct {
-		question, source, want string
-	}{
+	checkMissing(t, ix, []missingCase{
 		{"whats avahi's license", "prometheus/README.md", "avahi"},
 		{"whats avahi's license", "avahi-daemon/README", ""},
 		{"does nss-mdns resolve ipv6", "prometheus/README.md", "nss-mdns"},
@@ -151,11 +143,7 @@ func TestPackageFolderNamesItsProject(t *testing.T) {
 		{"which rfc does pyjwt implement", "prometheus/README.md", "pyjwt"},
 		{"which rfc does pyjwt implement", "python3-jwt/README.rst", ""},
 		{"whats the license", "prometheus/README.md", ""}, // names no project
-	} {
-		if got := ix.namedProjects(c.question).missing(firstOf(t, ix, c.source)); got != c.want {
-			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)
-		}
-	}
+	})
 }
 
 func TestPackageNames(t *testing.T) {
@@ -365,8 +353,9 @@ func TestComparedProjectIsNotAsked(t *testing.T) {
 }
 
 // A project whose folder is named with its major version ("jinja2") is
-// named by its name alone, one whose daemon's name adds a "d" by that; a look-alike's document answers none of its
-// questions, and two versions' folders leave the name to neither.
+// named by its name alone, one whose daemon's name adds a "d" by that, a
+// manual page by its name in any folder; a look-alike's document answers
+// none of their questions. A word of the language names none.
 func TestVersionedFolderNamesItsProject(t *testing.T) {
 	ix := indexOf(t, map[string]string{
 		"jinja2/api.md":             "# API\n\nThe environment holds the filters.\n",
@@ -377,23 +366,17 @@ func TestVersionedFolderNamesItsProject(t *testing.T) {
 		"tre-agrep/tre-agrep.1.txt": "TRE-AGREP(1)\n\nNAME\n       tre-agrep - print lines approximately matching a pattern\n\n       -E NUM Select records that have at most NUM errors.\n",
 		"gtk3/README.md":            "# GTK\n\nThe toolkit reads settings.ini.\n",
 	})
-	for _, c := range []struct {
-		question, source, want string
-	}{
+	checkMissing(t, ix, []missingCase{
 		{"jinja builtin env() function to read environment variables", "sprig/os.md", "jinja2"},
 		{"jinja builtin env() function to read environment variables", "jinja2/api.md", ""},
 		{"which settings file does gtk read", "sprig/os.md", "gtk3"},
-		{"how does python read environment variables", "sprig/os.md", ""},              // python2/ and python3/; a word of the language
+		{"how does python read environment variables", "sprig/os.md", ""},              // python3/: a word of the language
 		{"can supervisord restart a program every night", "sprig/os.md", "supervisor"}, // its daemon
 		{"can supervisord restart a program every night", "supervisor/README", ""},
 		// A manual page's name names the page, whatever folder holds it.
 		{"how many errors does agrep allow", "tre-agrep/tre-agrep.1.txt", "agrep"},
 		{"how many errors does agrep allow", "glimpse/agrep.1.txt", ""},
-	} {
-		if got := ix.namedProjects(c.question).missing(firstOf(t, ix, c.source)); got != c.want {
-			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)
-		}
-	}
+	})
 }
 
 func TestManPageName(t *testing.T) {
@@ -401,6 +384,20 @@ func TestManPageName(t *testing.T) {
 		"README": "", "CHANGELOG.md": "", "v1.2.txt": "", "2.39.1.txt": "", "python3.11": ""} {
 		if got, ok := manPageName(file); got != want || ok != (want != "") {
 			t.Errorf("manPageName(%q) = %q, %v, want %q", file, got, ok, want)
+		}
+	}
+}
+
+// missingCase is a question, the document whose first passage answers it
+// and the project that passage is found to miss ("" for none).
+type missingCase struct{ question, source, want string }
+
+// checkMissing checks which project each case's passage misses.
+func checkMissing(t *testing.T, ix *Index, cases []missingCase) {
+	t.Helper()
+	for _, c := range cases {
+		if got := ix.namedProjects(c.question).missing(firstOf(t, ix, c.source)); got != c.want {
+			t.Errorf("%q over %s: missing %q, want %q", c.question, c.source, got, c.want)
 		}
 	}
 }
